@@ -1,0 +1,52 @@
+"""`python -m triage_app` and `triage-app`: subcommands run headless, anything else opens the GUI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def _command_names() -> set[str]:
+    from triage_app.cli import build_parser
+
+    parser = build_parser()
+    for action in parser._subparsers._group_actions if parser._subparsers else []:  # noqa: SLF001
+        if hasattr(action, "choices") and action.choices:
+            return set(action.choices)
+    return set()
+
+
+def wants_cli(argv: Sequence[str]) -> bool:
+    """True when the arguments name a subcommand (or ask for help/version) rather than files to open."""
+    tokens = list(argv)
+    if any(t in ("-h", "--help", "--version") for t in tokens):
+        return True
+    names = _command_names()
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+            continue
+        if token == "--library":
+            skip = True
+            continue
+        if token.startswith("-"):
+            continue
+        return token in names
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `triage-app` command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if wants_cli(args):
+        from triage_app.cli import run
+
+        return run(args)
+    from triage_app.gui.app import main as gui_main
+
+    return gui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

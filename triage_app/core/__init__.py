@@ -1,0 +1,1 @@
+"""The Qt-free core of Triage: ingest, cleaning, NLP, the library and export."""

@@ -1,0 +1,142 @@
+"""Opening a library file: connection settings, migrations with a backup first, error mapping."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from triage_app.core.errors import KnownError, LibraryLockedError
+from triage_app.core.library.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_S = 5.0
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with seconds."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def map_sqlite_error(exc: sqlite3.Error, path: Path | None) -> KnownError | None:
+    """Turn an SQLite error caused by the environment into a KnownError with advice, else None."""
+    where = str(path) if path else "the in-memory library"
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return LibraryLockedError(
+            f"The library {where} is busy: another Triage process is writing to it. "
+            "Close the other window or command, then try again."
+        )
+    if "readonly" in message or "read-only" in message:
+        return KnownError(f"The library {where} is read-only. Check the file's permissions or copy it elsewhere.")
+    if "disk is full" in message or "database or disk is full" in message:
+        return KnownError(f"The disk holding {where} is full. Free some space, then try again.")
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return KnownError(f"The library {where} is damaged or is not a Triage library ({exc}).")
+    if "unable to open" in message:
+        return KnownError(f"The library {where} cannot be opened: check that its folder exists and is writable.")
+    return None
+
+
+class Library:
+    """One SQLite library file, used only by the thread that opened it."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, migrate: bool = True) -> Library:
+        """Open (creating if needed) the library at `path`, in WAL mode, and bring its schema up to date."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KnownError(f"Cannot create the folder for the library {path}: {exc.strerror}.") from exc
+        existed = path.exists() and path.stat().st_size > 0
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+            db = Database(conn)
+            library = cls(db, path)
+            library._configure(wal=True)
+            if migrate:
+                library._migrate(backup=existed)
+        except sqlite3.Error as exc:
+            known = map_sqlite_error(exc, path)
+            if known:
+                raise known from exc
+            raise
+        return library
+
+    @classmethod
+    def memory(cls) -> Library:
+        """A fresh in-memory library (tests and `triage-app clean`)."""
+        library = cls(Database(memory=True), None)
+        library._configure(wal=False)
+        library._migrate(backup=False)
+        return library
+
+    def _configure(self, *, wal: bool) -> None:
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if wal and self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.db.enable_wal()
+        self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self, *, backup: bool) -> None:
+        pending = MIGRATIONS.pending(self.db)
+        if not pending:
+            return
+        if backup and self.path is not None and MIGRATIONS.applied(self.db):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = self.path.with_name(f"{self.path.name}.backup-{stamp}")
+            shutil.copy2(self.path, target)
+        MIGRATIONS.apply(self.db)
+
+    def schema_version(self) -> list[str]:
+        """Names of the migrations applied to this library."""
+        return [m.name for m in MIGRATIONS.applied(self.db)]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """A write transaction that takes the write lock at once; nested calls become savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise (map_sqlite_error(exc, self.path) or exc) from exc
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise (map_sqlite_error(exc, self.path) or exc) from exc
+
+    def integrity_ok(self) -> bool:
+        """True when `PRAGMA integrity_check` reports ok."""
+        return bool(self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL when this is the last user)."""
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,271 @@
+"""Finding documents: the search syntax, FTS5 ranking with snippets, filters and SQL sorting.
+
+Syntax: words, "phrases", prefix*, OR between terms, -exclusion, and the field filters
+`site:`, `relevance:`, `tag:`, `star:yes|no`, `entity:` (values may be quoted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from triage_app.core.library.triage import normalise_relevance
+
+FIELD_NAMES = ("site", "relevance", "tag", "star", "entity")
+_TOKEN_RE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
+
+SORT_COLUMNS: dict[str, str] = {
+    "id": "documents.id",
+    "relevance": (
+        "CASE documents.relevance WHEN 'relevant' THEN 0 WHEN 'maybe' THEN 1 "
+        "WHEN 'unreviewed' THEN 2 ELSE 3 END"
+    ),
+    "starred": "documents.starred",
+    "title": "documents.title COLLATE NOCASE",
+    "site": "documents.site COLLATE NOCASE",
+    "published": "documents.published",
+    "imported_at": "documents.imported_at",
+    "word_count": "documents.word_count",
+    "tags": "(SELECT group_concat(tag, ', ') FROM tags WHERE tags.doc_id = documents.id)",
+}
+"""Sortable columns and the SQL that orders them; 'rank' (search relevance) is handled apart."""
+
+
+@dataclass
+class DocumentFilter:
+    """What the library list shows: a search query plus structured filters."""
+
+    query: str = ""
+    relevance: str | None = None
+    starred: bool | None = None
+    tag: str | None = None
+    site: str | None = None
+    date_from: str | None = None  # published on or after (ISO date)
+    date_to: str | None = None  # published on or before (ISO date)
+    entity_id: int | None = None
+    ids: list[int] | None = None
+
+    def is_empty(self) -> bool:
+        return self == DocumentFilter()
+
+    def describe(self) -> str:
+        """A short human description, for status lines and packet criteria."""
+        parts = []
+        if self.query.strip():
+            parts.append(f'search "{self.query.strip()}"')
+        for name in ("relevance", "tag", "site", "date_from", "date_to", "entity_id"):
+            value = getattr(self, name)
+            if value not in (None, ""):
+                parts.append(f"{name.replace('_', ' ')}: {value}")
+        if self.starred is not None:
+            parts.append("starred" if self.starred else "not starred")
+        if self.ids is not None:
+            parts.append(f"{len(self.ids)} chosen documents")
+        return "; ".join(parts) or "all documents"
+
+
+@dataclass
+class ParsedQuery:
+    """A search string split into an FTS5 expression, exclusions and field filters."""
+
+    match: str = ""
+    exclude: list[str] = field(default_factory=list)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _fts_term(text: str, prefix: bool) -> str:
+    quoted = '"' + text.replace('"', '""') + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split the analyst's search string; never raises on odd input."""
+    parsed = ParsedQuery()
+    terms: list[str] = []
+    pending_or = False
+    for match in _TOKEN_RE.finditer(query or ""):
+        negate, fname, quoted, bare = match.groups()
+        if fname and fname.lower() in FIELD_NAMES:
+            value = quoted if quoted is not None else (bare or "")
+            if value:
+                parsed.fields.setdefault(fname.lower(), []).append(value)
+            continue
+        if fname:  # "word:" that is not a field: treat as words
+            bare = f"{fname} {bare or quoted or ''}"
+        if quoted is None and bare == "OR" and not negate:
+            pending_or = bool(terms)
+            continue
+        if quoted is not None:
+            words = quoted.strip()
+            prefix = False
+        else:
+            prefix = (bare or "").endswith("*")
+            words = " ".join(re.findall(r"\w+", bare or ""))
+        if not words:
+            continue
+        term = _fts_term(words, prefix)
+        if negate:
+            parsed.exclude.append(term)
+            continue
+        if pending_or and terms:
+            terms[-1] = f"{terms[-1]} OR {term}"
+        else:
+            terms.append(term)
+        pending_or = False
+    parsed.match = " AND ".join(f"({t})" if " OR " in t else t for t in terms)
+    return parsed
+
+
+def _merge_fields(flt: DocumentFilter, parsed: ParsedQuery) -> DocumentFilter:
+    """Field filters typed in the query narrow the structured filter."""
+    changes: dict[str, Any] = {}
+    for name, values in parsed.fields.items():
+        value = values[-1]
+        if name == "relevance":
+            changes["relevance"] = normalise_relevance(value)
+        elif name == "star":
+            changes["starred"] = value.lower() in ("yes", "true", "1", "y", "on")
+        elif name in ("site", "tag"):
+            changes[name] = value
+    return replace(flt, **changes) if changes else flt
+
+
+def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | None]:
+    parsed = parse_query(flt.query)
+    flt = _merge_fields(flt, parsed)
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.relevance:
+        clauses.append("documents.relevance = ?")
+        params.append(normalise_relevance(flt.relevance))
+    if flt.starred is not None:
+        clauses.append("documents.starred = ?")
+        params.append(int(flt.starred))
+    if flt.tag:
+        clauses.append("documents.id IN (SELECT doc_id FROM tags WHERE tag = ? COLLATE NOCASE)")
+        params.append(flt.tag)
+    if flt.site:
+        clauses.append("documents.site = ? COLLATE NOCASE")
+        params.append(flt.site)
+    if flt.date_from:
+        clauses.append("documents.published >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        clauses.append("substr(documents.published, 1, 10) <= ?")
+        params.append(flt.date_to)
+    if flt.entity_id is not None:
+        clauses.append("documents.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)")
+        params.append(flt.entity_id)
+    for name in parsed.fields.get("entity", []):
+        clauses.append(
+            "documents.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE e.canonical = ? COLLATE NOCASE)"
+        )
+        params.append(name)
+    if flt.ids is not None:
+        clauses.append(f"documents.id IN ({','.join(str(int(i)) for i in flt.ids) or 'NULL'})")
+    for term in parsed.exclude:
+        clauses.append("documents.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(term)
+    return (" AND ".join(clauses) or "1"), params, (parsed.match or None)
+
+
+def find_ids(
+    db: Database, flt: DocumentFilter | None = None, *, sort: str = "rank", descending: bool = False
+) -> list[int]:
+    """Ids of matching documents, in SQL order; 'rank' sorts best hit first (newest import without a query)."""
+    flt = flt or DocumentFilter()
+    where, params, match = _where(db, flt)
+    if sort == "rank":
+        order = "documents_fts.rank" if match else "documents.imported_at DESC, documents.id DESC"
+        if match and descending:
+            order += " DESC"
+    else:
+        column = SORT_COLUMNS.get(sort)
+        if column is None:
+            raise ValueError(f"cannot sort by {sort!r}")
+        order = f"{column} {'DESC' if descending else 'ASC'}, documents.id"
+    if match:
+        sql = (
+            "SELECT documents.id FROM documents JOIN documents_fts ON documents_fts.rowid = documents.id "
+            f"WHERE documents_fts MATCH ? AND {where} ORDER BY {order}"
+        )
+        params = [match, *params]
+    else:
+        sql = f"SELECT documents.id FROM documents WHERE {where} ORDER BY {order}"
+    return [int(r[0]) for r in db.execute(sql, params)]
+
+
+def count_matching(db: Database, flt: DocumentFilter | None = None) -> dict[str, int]:
+    """Counts for the status line: matching documents, and how many of those are unreviewed."""
+    flt = flt or DocumentFilter()
+    where, params, match = _where(db, flt)
+    if match:
+        sql = (
+            "SELECT count(*), sum(documents.relevance = 'unreviewed') FROM documents "
+            "JOIN documents_fts ON documents_fts.rowid = documents.id "
+            f"WHERE documents_fts MATCH ? AND {where}"
+        )
+        params = [match, *params]
+    else:
+        sql = f"SELECT count(*), sum(documents.relevance = 'unreviewed') FROM documents WHERE {where}"
+    total, unreviewed = db.execute(sql, params).fetchone()
+    return {"matching": int(total or 0), "unreviewed": int(unreviewed or 0)}
+
+
+LIST_COLUMNS = "id, relevance, starred, title, site, published, imported_at, word_count, format, url, author"
+
+
+def fetch_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """List-view rows for these ids (with tags joined), keyed by id; missing ids are absent."""
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = {
+        int(r["id"]): r for r in db.query(f"SELECT {LIST_COLUMNS} FROM documents WHERE id IN ({marks})", list(ids))
+    }
+    for row in rows.values():
+        row["tags"] = []
+    for doc_id, tag in db.execute(f"SELECT doc_id, tag FROM tags WHERE doc_id IN ({marks}) ORDER BY tag", list(ids)):
+        rows[int(doc_id)]["tags"].append(tag)
+    return rows
+
+
+def search(
+    db: Database, query: str, *, limit: int = 50, marks: tuple[str, str] = ("[", "]"), flt: DocumentFilter | None = None
+) -> list[dict[str, Any]]:
+    """Ranked hits for `query` with a highlighted snippet of the matching text."""
+    flt = replace(flt or DocumentFilter(), query=query)
+    ids = find_ids(db, flt)[:limit]
+    if not ids:
+        return []
+    match = parse_query(query).match
+    rows = fetch_rows(db, ids)
+    snippets: dict[int, str] = {}
+    if match:
+        marks_sql = ",".join("?" for _ in ids)
+        for rowid, snip in db.execute(
+            "SELECT rowid, snippet(documents_fts, -1, ?, ?, '…', 16) FROM documents_fts "
+            f"WHERE documents_fts MATCH ? AND rowid IN ({marks_sql})",
+            [marks[0], marks[1], match, *ids],
+        ):
+            snippets[int(rowid)] = snip
+    hits = []
+    for doc_id in ids:
+        row = rows[doc_id]
+        row["snippet"] = snippets.get(doc_id, "")
+        hits.append(row)
+    return hits
+
+
+def distinct_sites(db: Database) -> list[tuple[str, int]]:
+    """Every site with its document count, for the site filter."""
+    return [
+        (r[0], int(r[1]))
+        for r in db.execute(
+            "SELECT site, count(*) FROM documents WHERE site IS NOT NULL AND site != '' GROUP BY site ORDER BY site"
+        )
+    ]
