@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m triage_app.bench NAME ...`; each module here has `register(subparsers)`."""
