@@ -1,0 +1,82 @@
+"""The command line, run in-process through `triage_app.cli.run` and once as a real process."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from triage_app.__main__ import wants_cli
+from triage_app.cli import run
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> str:
+    return str(tmp_path / "lib.sqlite")
+
+
+def test_import_then_duplicate_then_search(seeds_copy: Path, lib: str) -> None:
+    code, out, _ = cli("import", str(seeds_copy), "--library", lib)
+    assert code == 0 and "imported as #1" in out and "1 imported" in out
+    code, out, _ = cli("--library", lib, "import", str(seeds_copy))
+    assert code == 0 and "duplicate of #1" in out
+    code, out, _ = cli("search", "guarantees", "--library", lib, "--json")
+    hits = json.loads(out)
+    assert [h["id"] for h in hits] == [1] and "[guarantees]" in hits[0]["snippet"]
+
+
+def test_list_json_and_triage_commands(seeds_copy: Path, lib: str) -> None:
+    cli("import", str(seeds_copy), "--library", lib)
+    assert cli("mark", "1", "not_relevant", "--library", lib)[0] == 0
+    assert cli("star", "1", "--library", lib)[0] == 0
+    assert cli("tag", "1", "nato", "kyiv", "--library", lib)[0] == 0
+    assert cli("note", "1", "follow", "up", "--library", lib)[0] == 0
+    code, out, _ = cli("list", "--json", "--library", lib)
+    (row,) = json.loads(out)
+    assert set(row) >= {"id", "title", "site", "relevance"}
+    assert row["relevance"] == "not-relevant" and row["starred"] and row["tags"] == ["kyiv", "nato"]
+    code, out, _ = cli("log", "1", "--json", "--library", lib)
+    assert [r["field"] for r in json.loads(out)] == ["relevance", "starred", "tags", "note"]
+    code, out, _ = cli("show", "1", "--library", lib, "--json")
+    assert json.loads(out)["note"] == "follow up"
+
+
+def test_errors_are_one_line_with_exit_codes(lib: str, tmp_path: Path) -> None:
+    code, _, err = cli("mark", "1", "urgent", "--library", lib)
+    assert code == 2 and err.count("\n") == 1 and "relevance must be one of" in err
+    code, _, err = cli("show", "42", "--library", lib)
+    assert code == 1 and "no document #42" in err
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"garbage" * 200)
+    code, _, err = cli("list", "--library", str(bad))
+    assert code == 1 and "damaged" in err and err.count("\n") == 1
+
+
+def test_strict_import_fails_when_a_file_failed(tmp_path: Path, lib: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    assert cli("import", str(tmp_path / "in"), "--library", lib)[0] == 0
+    code, out, _ = cli("import", str(tmp_path / "in"), "--library", lib, "--strict")
+    assert code == 1 and "failed" in out
+
+
+def test_gui_or_cli_dispatch() -> None:
+    assert wants_cli(["import", "x"]) and wants_cli(["--library", "L", "list"]) and wants_cli(["--version"])
+    assert not wants_cli([]) and not wants_cli(["--library", "L"]) and not wants_cli(["page.html"])
+
+
+def test_real_process_usage_error_exit_code(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "triage_app", "mark"], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert result.returncode == 2 and "usage:" in result.stderr

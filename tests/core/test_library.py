@@ -1,0 +1,103 @@
+"""The library file: WAL, migrations with a backup, verbatim originals, dedup, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from triage_app.core.errors import KnownError
+from triage_app.core.library import Library, documents
+from triage_app.core.library.migrations import MIGRATIONS
+from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
+
+
+def _parsed(data: bytes = b"<html><title>T</title><p>Hello world</p></html>") -> ParsedDocument:
+    return ParsedDocument(
+        "/in/page.html", data, "html", "utf-8", html=data.decode("utf-8", "replace"), original_name="page.html",
+        resources=[Resource("page_files/a.png", "image/png", b"\x89PNG" + bytes(range(256)) * 10)],
+    )
+
+
+def _cleaned(text: str = "Hello world") -> CleanResult:
+    return CleanResult(
+        blocks=[Block(0, "paragraph", text, True, None, "dom:/html/body/p[1]"), Block(1, "line", "Menu", False, "navigation")],
+        title="T", site="Example", byline="A. Writer", published="2025-01-02",
+    )
+
+
+def test_open_creates_wal_library_with_all_migrations(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as library:
+        assert library.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert library.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert library.schema_version() == [m.name for m in MIGRATIONS._migrations]
+        assert library.integrity_ok()
+
+
+def test_original_bytes_round_trip_verbatim(fresh_library: Library) -> None:
+    data = b"\xef\xbb\xbf<html>\r\n<p>caf\xc3\xa9 \xff</p></html>" * 50
+    doc_id = documents.insert_document(fresh_library, _parsed(data), _cleaned())
+    assert documents.get_original(fresh_library.db, doc_id) == data
+    doc = documents.get_document(fresh_library.db, doc_id)
+    assert doc["sha256"] == documents.sha256_hex(data)
+    assert doc["size"] == len(data)
+    assert doc["title"] == "T" and doc["site"] == "Example" and doc["author"] == "A. Writer"
+    assert doc["text"] == "Hello world"
+    assert documents.get_resources(fresh_library.db, doc_id)[0].data.startswith(b"\x89PNG")
+    blocks = documents.get_blocks(fresh_library.db, doc_id)
+    assert [(b.kept, b.reason) for b in blocks] == [(True, None), (False, "navigation")]
+
+
+def test_a_failed_transaction_leaves_nothing(fresh_library: Library) -> None:
+    with pytest.raises(RuntimeError):
+        with fresh_library.transaction() as db:
+            db["documents"].insert({"sha256": "x", "size": 1, "format": "text", "imported_at": "now"})
+            raise RuntimeError("boom")
+    assert documents.document_count(fresh_library.db) == 0
+
+
+def test_sha256_is_unique(fresh_library: Library) -> None:
+    documents.insert_document(fresh_library, _parsed(), _cleaned())
+    with pytest.raises(sqlite3.IntegrityError):
+        documents.insert_document(fresh_library, _parsed(), _cleaned())
+    assert documents.document_count(fresh_library.db) == 1
+
+
+def test_upgrade_takes_a_backup_first(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m005_entities_quotes")
+        assert "m005_entities_quotes" not in library.schema_version()
+    with Library.open(path) as library:
+        assert "m005_entities_quotes" in library.schema_version()
+    backups = list(tmp_path.glob("lib.sqlite.backup-*"))
+    assert len(backups) == 1
+    with Library.open(backups[0], migrate=False) as old:
+        assert "m005_entities_quotes" not in old.schema_version()
+
+
+def test_not_a_database_gives_a_known_error(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(KnownError, match="damaged or is not a Triage library"):
+        Library.open(path)
+
+
+def test_folder_that_cannot_be_created_gives_a_known_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(KnownError):
+        Library.open(blocker / "sub" / "lib.sqlite")
+
+
+def test_audit_log_is_append_only(fresh_library: Library) -> None:
+    from triage_app.core.library import triage
+
+    doc_id = documents.insert_document(fresh_library, _parsed(), _cleaned())
+    triage.set_relevance(fresh_library, doc_id, "relevant")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        fresh_library.db.execute("DELETE FROM audit")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        fresh_library.db.execute("UPDATE audit SET new = 'x'")
