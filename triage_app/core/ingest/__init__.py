@@ -3,52 +3,55 @@
 Interface used by the rest of Triage:
 - `iter_inputs(paths)` yields one `InputItem` per importable file found under `paths`.
 - `InputItem.load()` returns a `ParsedDocument` or raises `IngestError` with a plain reason.
+
+Modules: `charset` (BOM, declared, detected), `html_reader`, `singlefile`, `mhtml_reader`,
+`text_reader`, `readers` (choosing a reader, common checks), `archives` (gzip, zip, packets),
+`folders` (walking), `limits` (the safety limits every reader keeps to).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from triage_app.core.errors import IngestError
-from triage_app.core.records import ParsedDocument
+from triage_app.core.ingest.archives import iter_zip
+from triage_app.core.ingest.folders import file_item, iter_folder
+from triage_app.core.ingest.readers import (
+    DOCUMENT_SUFFIXES,
+    HTML_SUFFIXES,
+    MHTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    InputItem,
+    parse_bytes,
+)
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-@dataclass
-class InputItem:
-    """One importable file (or an error found while looking for files)."""
-
-    label: str
-    load: Callable[[], ParsedDocument] | None = None
-    error: str | None = None
-
-
-def _read(path: Path) -> ParsedDocument:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"cannot read the file ({exc.strerror})") from exc
-    if not data.strip():
-        raise IngestError("the file is empty")
-    text = data.decode("utf-8", errors="replace")
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return ParsedDocument(str(path), data, "html", "utf-8", html=text, original_name=path.name)
-    return ParsedDocument(str(path), data, "text", "utf-8", text=text, original_name=path.name)
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "HTML_SUFFIXES",
+    "MHTML_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "InputItem",
+    "iter_inputs",
+    "parse_bytes",
+]
 
 
 def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputItem]:
-    """Files under `paths` (folders recursively) that Triage can import."""
+    """Files under `paths` (folders recursively, zip members) that Triage can import, as InputItems."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
-                    yield InputItem(str(child), lambda c=child: _read(c))
-        elif path.exists():
-            yield InputItem(str(path), lambda p=path: _read(p))
-        else:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             yield InputItem(str(path), error="no such file or folder")
+            continue
+        except OSError as exc:
+            yield InputItem(str(path), error=f"cannot be read ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from iter_folder(path, iter_zip)
+        elif stat.S_ISREG(info.st_mode):
+            yield from file_item(path, iter_zip)
+        else:
+            yield InputItem(str(path), error="not a regular file (a device, pipe or socket)")

@@ -1,0 +1,242 @@
+"""Compressed inputs: `.gz` files and `.zip` archives, read in memory with limits (never extracted to disk).
+
+Sizes that a gzip trailer or a zip header declare are only used to refuse early; the real
+limits are counted on the bytes actually produced, chunk by chunk, so a lying header or a
+zip bomb stops at the limit instead of filling memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from triage_app.core.errors import IngestError
+from triage_app.core.ingest import limits
+from triage_app.core.ingest.readers import InputItem, is_importable_name, kind_of, page_stem, parse_bytes
+from triage_app.core.records import ParsedDocument, Resource
+
+MANIFEST_NAME = "manifest.json"
+PACKET_READER = "triage_app.core.export.packet_reader"
+"""Module that reads briefing packets (`iter_packet_inputs(path) -> Iterator[InputItem]`), when present."""
+MAX_MANIFEST_BYTES = 10 * limits.MB
+_SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _bomb(kind: str) -> IngestError:
+    return IngestError(
+        f"{kind} looks like a decompression bomb (it expands more than {limits.MAX_COMPRESSION_RATIO} times)"
+    )
+
+
+def _check_ratio(produced: int, compressed: int, kind: str) -> None:
+    if produced > limits.RATIO_GRACE_BYTES and produced > limits.MAX_COMPRESSION_RATIO * max(compressed, 1):
+        raise _bomb(kind)
+
+
+def gunzip_limited(data: bytes, limit: int = limits.MAX_DECOMPRESSED_BYTES) -> bytes:
+    """Decompress gzip data (all members), refusing output past `limit` or the ratio limit."""
+    out: list[bytes] = []
+    produced = 0
+    pending = data
+    while pending:
+        decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        chunk_in = pending
+        try:
+            while True:
+                chunk = decomp.decompress(chunk_in, limits.READ_CHUNK)
+                produced += len(chunk)
+                if produced > limit:
+                    raise limits.too_large("the decompressed file", limit)
+                _check_ratio(produced, len(data), "the gzip file")
+                out.append(chunk)
+                chunk_in = decomp.unconsumed_tail
+                if decomp.eof or (not chunk_in and not chunk):
+                    break
+        except zlib.error as exc:
+            if produced:
+                break  # damaged after some content: keep what was readable
+            raise IngestError("the gzip file is damaged (cannot be decompressed)") from exc
+        if not decomp.eof:
+            break  # truncated file: keep what was decompressed
+        pending = decomp.unused_data.lstrip(b"\x00")  # another gzip member may follow
+    return b"".join(out)
+
+
+def safe_member_name(name: str) -> str | None:
+    """The member name as a relative POSIX path, or None if it is absolute or climbs out with `..`."""
+    cleaned = name.replace("\\", "/")
+    if cleaned.startswith("/") or (len(cleaned) > 1 and cleaned[1] == ":") or "\x00" in cleaned:
+        return None
+    parts = [p for p in cleaned.split("/") if p not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    return "/".join(parts)
+
+
+def _skipped(path: str) -> bool:
+    return any(p.startswith(".") or p.lower() in _SYSTEM_NAMES for p in path.split("/"))
+
+
+class ZipSource:
+    """One zip archive whose members are read on demand, sharing one budget of bytes read."""
+
+    def __init__(self, path: Path, label: str) -> None:
+        self.path = path
+        self.label = label
+        self.total_read = 0
+        self._zip: zipfile.ZipFile | None = None
+        self._unloaded = 0
+
+    def _open(self) -> zipfile.ZipFile:
+        if self._zip is None:
+            try:
+                self._zip = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+                raise IngestError(f"the zip archive cannot be opened ({exc})") from exc
+        return self._zip
+
+    def close(self) -> None:
+        """Close the archive file."""
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def read(self, info: zipfile.ZipInfo, limit: int = limits.MAX_DECOMPRESSED_BYTES) -> bytes:
+        """The bytes of one member, counted against the member, archive and ratio limits."""
+        if info.flag_bits & 0x1:
+            raise IngestError("the zip member is encrypted")
+        if info.file_size > limit:
+            raise limits.too_large("the zip member", limit)
+        _check_ratio(info.file_size, info.compress_size, "the zip member")
+        chunks: list[bytes] = []
+        produced = 0
+        try:
+            with self._open().open(info) as handle:
+                while chunk := handle.read(limits.READ_CHUNK):
+                    produced += len(chunk)
+                    self.total_read += len(chunk)
+                    if produced > limit:
+                        raise limits.too_large("the zip member", limit)
+                    if self.total_read > limits.ZIP_MAX_TOTAL_BYTES:
+                        raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
+                    _check_ratio(produced, info.compress_size, "the zip member")
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise IngestError(f"the zip member is damaged ({exc})") from exc
+        return b"".join(chunks)
+
+    def load(self, info: zipfile.ZipInfo, name: str, resource_infos: list[tuple[str, zipfile.ZipInfo]]) -> ParsedDocument:
+        """Parse one member, with its `NAME_files/` members as resources."""
+        try:
+            data = self.read(info)
+            resources: list[Resource] = []
+            total = 0
+            for rel_name, res_info in resource_infos[: limits.MAX_RESOURCES]:
+                try:
+                    payload = self.read(res_info)
+                except IngestError:
+                    continue  # a bad image does not stop its page
+                total += len(payload)
+                if total > limits.MAX_RESOURCE_TOTAL_BYTES:
+                    break
+                resources.append(Resource(rel_name, _content_type(rel_name), payload))
+            return parse_bytes(data, name=name, source_path=f"{self.label}!/{name}", resources=resources)
+        finally:
+            self._unloaded -= 1
+            if self._unloaded <= 0:
+                self.close()
+
+    def items(self) -> Iterator[InputItem]:
+        """One InputItem per importable member; unsafe or unreadable members become failed items."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                infos = archive.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            yield InputItem(self.label, error=f"not a readable zip archive ({exc})")
+            return
+        if len(infos) > limits.ZIP_MAX_MEMBERS:
+            yield InputItem(self.label, error=f"the zip archive has more than {limits.ZIP_MAX_MEMBERS} members")
+            return
+        safe: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            name = safe_member_name(info.filename)
+            if name is None:
+                yield InputItem(f"{self.label}!/{info.filename}", error="unsafe name in the zip (absolute or '..' path); skipped")
+            elif not info.is_dir() and not _skipped(name):
+                safe.setdefault(name, info)
+        folders = _resource_folders(safe)
+        planned: list[InputItem] = []
+        for name, info in safe.items():
+            if any(name.startswith(prefix) for prefix in folders) or not is_importable_name(name):
+                continue
+            label = f"{self.label}!/{name}"
+            if name.lower().endswith(".zip"):
+                planned.append(InputItem(label, error="a zip inside a zip is not opened; unpack it first"))
+                continue
+            stem = page_stem(name)
+            parent = str(PurePosixPath(name).parent)
+            prefix = f"{stem}_files/" if parent == "." else f"{parent}/{stem}_files/"
+            resource_infos = (
+                [(n[len(parent) + 1:] if parent != "." else n, i) for n, i in safe.items() if n.startswith(prefix)]
+                if stem
+                else []
+            )
+            planned.append(InputItem(label, lambda i=info, n=name, r=resource_infos: self.load(i, n, r)))
+        self._unloaded = sum(1 for item in planned if item.load is not None)
+        yield from sorted(planned, key=lambda item: item.label)
+
+
+def _resource_folders(names: dict[str, zipfile.ZipInfo]) -> set[str]:
+    """Prefixes ("dir/page_files/") of folders that belong to a page in the same zip folder."""
+    prefixes: set[str] = set()
+    for name in names:
+        stem = page_stem(name)
+        if stem and kind_of(name) == "html":
+            parent = str(PurePosixPath(name).parent)
+            prefixes.add(f"{stem}_files/" if parent == "." else f"{parent}/{stem}_files/")
+    return prefixes
+
+
+def _content_type(name: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def is_packet(path: Path) -> bool:
+    """True for a zip that is a Triage briefing packet (its manifest names a Triage generator)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(MANIFEST_NAME)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return False
+            with archive.open(info) as handle:
+                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        return False
+    generator = manifest.get("generator") if isinstance(manifest, dict) else None
+    return isinstance(generator, str) and generator.lower().startswith("triage")
+
+
+def _packet_reader_available() -> bool:
+    try:
+        return importlib.util.find_spec(PACKET_READER) is not None
+    except ImportError:
+        return False
+
+
+def iter_zip(path: Path) -> Iterator[InputItem]:
+    """The importable members of a zip archive, or the packet reader's items for a briefing packet."""
+    if is_packet(path):
+        if not _packet_reader_available():
+            yield InputItem(str(path), error="a Triage briefing packet, but this version cannot import packets")
+            return
+        packet_reader = importlib.import_module(PACKET_READER)
+        yield from packet_reader.iter_packet_inputs(path)
+        return
+    yield from ZipSource(path, str(path)).items()

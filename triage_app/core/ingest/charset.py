@@ -1,0 +1,157 @@
+"""Turning bytes into text: byte-order mark, then the declared charset, then detection.
+
+Decoding never raises: bytes that do not fit the chosen charset become U+FFFD.
+The name of the charset actually used is returned so that the library can record it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+DECLARATION_SCAN_BYTES = 16 * 1024
+"""How far into a page to look for `<meta charset>` or an XML declaration."""
+
+DETECTION_SAMPLE_BYTES = 256 * 1024
+"""How much of a file the charset detector looks at."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # must come before UTF-16 LE, which it starts with
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# WHATWG Encoding Standard: browsers read these labels as windows-1252.
+_BROWSER_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+
+_META_CHARSET_RE = re.compile(rb"<meta\b[^>]{0,2000}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]{1,40})", re.IGNORECASE)
+_XML_DECL_RE = re.compile(rb"^\s*<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._\-]{1,40})[\"']", re.IGNORECASE)
+
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"MZ",
+    b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"BZh", b"\xfd7zXZ", b"OggS", b"ID3", b"RIFF", b"SQLite format 3",
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\b\x1b") + b"\x7f"
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes and the codec name used (e.g. "utf-8", "cp1251")."""
+
+    text: str
+    charset: str
+
+
+def normalise_label(label: str | bytes | None) -> str | None:
+    """The Python codec name for a charset label, or None when Python does not know it."""
+    if label is None:
+        return None
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "replace")
+    label = label.strip().strip("\"'").lower()
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _BROWSER_ALIASES.get(name, name)
+
+
+def sniff_bom(data: bytes) -> tuple[str, int] | None:
+    """The charset given by a byte-order mark and the mark's length, if the data starts with one."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark, recognised by zero bytes in every other position."""
+    sample = data[:1024]
+    if len(sample) < 8:
+        return None
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zero > 0.9 * half and even_zero < 0.1 * half:
+        return "utf-16-le"
+    if even_zero > 0.9 * half and odd_zero < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset a page declares (XML declaration, `<meta charset>`, `http-equiv` Content-Type)."""
+    head = data[:DECLARATION_SCAN_BYTES]
+    for pattern in (_XML_DECL_RE, _META_CHARSET_RE):
+        match = pattern.search(head)
+        if match:
+            name = normalise_label(match.group(1))
+            if name is not None and not name.startswith(("utf-16", "utf-32")):
+                return name  # a UTF-16 label inside ASCII-readable bytes is wrong: ignore it
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are clearly not text: known file signatures or many control characters."""
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    sample = data[:64 * 1024]
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > 0.05 * len(sample)
+
+
+def detect(data: bytes) -> str | None:
+    """A best guess at the charset of undeclared, non-UTF-8 bytes (charset-normalizer)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECTION_SAMPLE_BYTES]).best()
+    if best is None:
+        return None
+    return normalise_label(best.encoding)
+
+
+def _decode(data: bytes, charset: str) -> str:
+    text = data.decode(charset, errors="replace")
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False) -> Decoded:
+    """Decode `data`: a BOM wins, then `declared` (or the page's own declaration when `html`), then detection."""
+    bom = sniff_bom(data)
+    if bom is not None:
+        name, length = bom
+        return Decoded(_decode(data[length:], name), name)
+    utf16 = sniff_utf16(data)
+    if utf16 is not None:
+        return Decoded(_decode(data, utf16), utf16)
+    charset = normalise_label(declared)
+    if charset is None and html:
+        charset = declared_html_charset(data)
+    if charset is not None:
+        return Decoded(_decode(data, charset), charset)
+    try:
+        return Decoded(data.decode("utf-8").replace("\x00", "\ufffd"), "utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start > len(data) - 4 or _mostly_utf8(data):
+            return Decoded(_decode(data, "utf-8"), "utf-8")  # a few bad bytes in UTF-8 text
+    guess = detect(data) or "cp1252"
+    return Decoded(_decode(data, guess), guess)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when UTF-8 explains the bytes except for a few stray ones (one bad byte in a thousand)."""
+    sample = data[:DETECTION_SAMPLE_BYTES]
+    if len(sample.translate(None, _HIGH_BYTES)) == len(sample):
+        return True
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for char in text if ord(char) >= 0x80)
+    return bad * 20 < non_ascii and bad * 1000 < len(sample)

@@ -1,0 +1,78 @@
+"""Safety limits for reading hostile input: sizes, archive members, compression ratios.
+
+Every reader checks these while reading (in chunks), never trusting sizes that a file
+or an archive header declares about itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from triage_app.core.errors import IngestError
+
+MB = 1024 * 1024
+
+MAX_FILE_BYTES = 200 * MB
+"""Largest single input file (page, text dump, gzip or zip as found on disk)."""
+
+MAX_DECOMPRESSED_BYTES = 200 * MB
+"""Largest content a `.gz` file or one zip member may expand to."""
+
+MAX_COMPRESSION_RATIO = 200
+"""Largest expansion ratio accepted for gzip files and zip members (zip-bomb guard).
+
+Ordinary HTML compresses 5-20 times; repeated padding in a real page rarely passes 100."""
+
+RATIO_GRACE_BYTES = 1 * MB
+"""Content up to this size is never rejected for its ratio (tiny files compress very well)."""
+
+ZIP_MAX_MEMBERS = 10_000
+"""Most entries a zip archive may list."""
+
+ZIP_MAX_TOTAL_BYTES = 1024 * MB
+"""Most bytes read out of all members of one zip archive together."""
+
+MAX_RESOURCES = 2_000
+"""Most files kept from one page's `NAME_files/` folder (or zip sub-folder, or MHTML parts)."""
+
+MAX_RESOURCE_TOTAL_BYTES = 200 * MB
+"""Most bytes kept as resources of one page."""
+
+MAX_FOLDER_DEPTH = 64
+"""Deepest folder level searched under an input folder."""
+
+MAX_MHTML_PARTS = 5_000
+"""Most MIME parts read from one MHTML file."""
+
+READ_CHUNK = 1 * MB
+"""Chunk size for reading and decompressing."""
+
+
+def too_large(kind: str, limit: int) -> IngestError:
+    """An IngestError that names the limit in megabytes."""
+    return IngestError(f"{kind} is too large (the limit is {limit // MB} MB)")
+
+
+def read_file_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, refusing files larger than `limit`, with plain-word errors."""
+    try:
+        with open(path, "rb") as handle:
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                chunk = handle.read(READ_CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > limit:
+                    raise too_large("the file", limit)
+                chunks.append(chunk)
+    except IsADirectoryError as exc:
+        raise IngestError("cannot read the file (it is a folder)") from exc
+    except PermissionError as exc:
+        raise IngestError("cannot read the file (permission denied)") from exc
+    except FileNotFoundError as exc:
+        raise IngestError("cannot read the file (it no longer exists)") from exc
+    except OSError as exc:
+        raise IngestError(f"cannot read the file ({exc.strerror or exc.__class__.__name__})") from exc
+    return b"".join(chunks)

@@ -1,0 +1,198 @@
+"""MHTML web archives (`.mhtml/.mht`): a multipart/related MIME message holding a page and its parts.
+
+The MIME structure is split with a small linear parser instead of the `email` package's recursive
+one, so broken or hostile files (missing boundaries, truncated parts, thousands of parts) fail
+with a plain reason or are read as far as they make sense.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import quopri
+import re
+from dataclasses import dataclass
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parsedate_to_datetime
+
+from triage_app.core.errors import IngestError
+from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.ingest.html_reader import page_metadata
+from triage_app.core.ingest.limits import MAX_MHTML_PARTS, MAX_RESOURCE_TOTAL_BYTES
+from triage_app.core.records import ParsedDocument, Resource
+
+MAX_HEADER_BYTES = 64 * 1024
+MAX_NESTING = 4
+_BLANK_LINE_RE = re.compile(rb"\r?\n\r?\n")
+_GUESS_BOUNDARY_RE = re.compile(rb"^--([^\s\-][^\r\n]{0,199}?)[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclass
+class _Part:
+    headers: Message
+    payload: bytes
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get_content_type()
+
+    @property
+    def location(self) -> str:
+        return str(self.headers.get("Content-Location", "") or "").strip()
+
+
+def _split_headers(data: bytes) -> tuple[Message, bytes]:
+    """Headers of a MIME entity and its body (everything after the first blank line)."""
+    if data.startswith((b"\r\n", b"\n")):
+        return BytesHeaderParser(policy=compat32).parsebytes(b""), data.lstrip(b"\r\n")
+    match = _BLANK_LINE_RE.search(data, 0, MAX_HEADER_BYTES)
+    if match is None:
+        return BytesHeaderParser(policy=compat32).parsebytes(data[:MAX_HEADER_BYTES]), b""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(data[: match.start()] + b"\n\n")
+    return headers, data[match.end():]
+
+
+def _boundary_spans(body: bytes, boundary: bytes) -> list[tuple[int, int]]:
+    """Byte spans of the parts between delimiter lines; a missing closing delimiter ends at the end."""
+    delimiter = re.compile(rb"(?:\r?\n|^)--" + re.escape(boundary) + rb"(--)?[ \t]*(?=\r?\n|$)\r?\n?")
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for match in delimiter.finditer(body):
+        if start is not None:
+            spans.append((start, match.start()))
+            if len(spans) > MAX_MHTML_PARTS:
+                raise IngestError(f"the MHTML file has more than {MAX_MHTML_PARTS} parts")
+        if match.group(1):  # closing delimiter
+            return spans
+        start = match.end()
+    if start is not None and start < len(body):
+        spans.append((start, len(body)))  # truncated file: keep the last part
+    return spans
+
+
+def _decode_payload(part: _Part) -> bytes:
+    encoding = str(part.headers.get("Content-Transfer-Encoding", "") or "").strip().lower()
+    if encoding == "base64":
+        compact = re.sub(rb"[^A-Za-z0-9+/]", b"", part.payload)
+        compact = compact[: len(compact) - len(compact) % 4]
+        try:
+            return base64.b64decode(compact)
+        except (binascii.Error, ValueError):
+            return b""
+    if encoding == "quoted-printable":
+        return quopri.decodestring(part.payload)
+    return part.payload
+
+
+def _split_parts(body: bytes, boundary: bytes | None) -> list[_Part]:
+    if not boundary or not _boundary_spans(body[: 1024 * 1024], boundary):
+        guess = _GUESS_BOUNDARY_RE.search(body)
+        if guess is None:
+            return []
+        boundary = guess.group(1)
+    parts: list[_Part] = []
+    for start, end in _boundary_spans(body, boundary):
+        headers, payload = _split_headers(body[start:end])
+        parts.append(_Part(headers, payload))
+    return parts
+
+
+def _flatten(body: bytes, boundary: bytes | None) -> list[_Part]:
+    """All leaf parts, opening nested multiparts (without recursion) up to MAX_NESTING levels."""
+    pending: list[tuple[bytes, bytes | None, int]] = [(body, boundary, 0)]
+    leaves: list[_Part] = []
+    while pending:
+        chunk, chunk_boundary, depth = pending.pop(0)
+        for part in _split_parts(chunk, chunk_boundary):
+            inner = part.headers.get_param("boundary")
+            if part.headers.get_content_maintype() == "multipart" and isinstance(inner, str) and depth < MAX_NESTING:
+                pending.append((part.payload, inner.encode("latin-1", "replace"), depth + 1))
+            else:
+                leaves.append(part)
+            if len(leaves) > MAX_MHTML_PARTS:
+                raise IngestError(f"the MHTML file has more than {MAX_MHTML_PARTS} parts")
+    return leaves
+
+
+def _header_text(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(make_header(decode_header(str(value)))).strip() or None
+    except (LookupError, ValueError, UnicodeError):
+        return str(value).strip() or None
+
+
+def _iso_date(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parsedate_to_datetime(str(value)).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _main_part(parts: list[_Part], snapshot_url: str | None) -> _Part:
+    html_parts = [p for p in parts if p.content_type in ("text/html", "application/xhtml+xml")]
+    for part in html_parts:
+        if snapshot_url and part.location == snapshot_url:
+            return part
+    if html_parts:
+        return html_parts[0]
+    raise IngestError("the MHTML file holds no web page (no text/html part)")
+
+
+def _resources(parts: list[_Part], main: _Part) -> list[Resource]:
+    resources: list[Resource] = []
+    seen: set[str] = set()
+    total = 0
+    for number, part in enumerate(parts):
+        if part is main:
+            continue
+        content_id = str(part.headers.get("Content-ID", "") or "").strip("<> ")
+        name = part.location or (f"cid:{content_id}" if content_id else f"part-{number}")
+        if name in seen:
+            continue
+        data = _decode_payload(part)
+        total += len(data)
+        if total > MAX_RESOURCE_TOTAL_BYTES:
+            break  # keep the page; drop resources beyond the limit
+        seen.add(name)
+        resources.append(Resource(name, part.content_type, data))
+    return resources
+
+
+def read_mhtml(data: bytes, *, source_path: str, original: bytes, original_name: str) -> ParsedDocument:
+    """An MHTML archive as a ParsedDocument whose resources are the page's other parts."""
+    headers, body = _split_headers(data)
+    snapshot_url = _header_text(headers.get("Snapshot-Content-Location")) or _header_text(
+        headers.get("Content-Location")
+    )
+    if headers.get_content_maintype() == "multipart":
+        boundary = headers.get_param("boundary")
+        parts = _flatten(body, boundary.encode("latin-1", "replace") if isinstance(boundary, str) else None)
+        if not parts:
+            raise IngestError("the MHTML file is damaged: its parts cannot be found (broken boundary)")
+    elif headers.get_content_type() in ("text/html", "application/xhtml+xml"):
+        parts = [_Part(headers, body)]
+    else:
+        raise IngestError("not an MHTML web archive (no multipart/related content)")
+    main = _main_part(parts, snapshot_url)
+    charset = main.headers.get_content_charset()
+    decoded = decode_bytes(_decode_payload(main), declared=charset, html=True)
+    meta = page_metadata(decoded.text, base_url=snapshot_url)
+    return ParsedDocument(
+        source_path=source_path,
+        original=original,
+        format="mhtml",
+        charset=decoded.charset,
+        html=decoded.text,
+        resources=_resources(parts, main),
+        url=snapshot_url or meta.url,
+        captured_at=_iso_date(headers.get("Date")),
+        title=meta.title or _header_text(headers.get("Subject")),
+        original_name=original_name,
+    )

@@ -1,0 +1,125 @@
+"""Choosing a reader by file name and content, with the checks every input passes first.
+
+`InputItem` lives here so that the archive and folder walkers can build items without
+importing the package's `__init__`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from triage_app.core.errors import IngestError
+from triage_app.core.ingest.charset import looks_binary, sniff_bom, sniff_utf16
+from triage_app.core.ingest.html_reader import read_html
+from triage_app.core.ingest.limits import MAX_FILE_BYTES, read_file_limited
+from triage_app.core.ingest.mhtml_reader import read_mhtml
+from triage_app.core.ingest.text_reader import read_text
+from triage_app.core.records import ParsedDocument, Resource
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+GZIP_SUFFIX = ".gz"
+ZIP_SUFFIX = ".zip"
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES
+
+BINARY_REASON = "not a web page or text file (looks binary)"
+_MIME_START_RE = re.compile(rb"^\s*(?:[A-Za-z-]{1,60}:[^\r\n]*\r?\n){0,30}?content-type:\s*multipart/related", re.I)
+_HTML_START_RE = re.compile(rb"^\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
+@dataclass
+class InputItem:
+    """One importable file (or an error found while looking for files)."""
+
+    label: str
+    load: Callable[[], ParsedDocument] | None = None
+    error: str | None = None
+
+
+def split_gzip(name: str) -> tuple[str, bool]:
+    """The name without a trailing `.gz`, and whether it had one."""
+    if name.lower().endswith(GZIP_SUFFIX):
+        return name[: -len(GZIP_SUFFIX)], True
+    return name, False
+
+
+def kind_of(name: str) -> str | None:
+    """"html", "mhtml" or "text" for a supported document name (gzipped or not), else None."""
+    inner, _ = split_gzip(name)
+    suffix = PurePosixPath(inner).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MHTML_SUFFIXES:
+        return "mhtml"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def page_stem(name: str) -> str | None:
+    """"page" for "page.html" or "page.htm.gz": the prefix of the browser's `page_files/` folder."""
+    inner, _ = split_gzip(name)
+    path = PurePosixPath(inner)
+    return path.stem if path.suffix.lower() in HTML_SUFFIXES else None
+
+
+def is_importable_name(name: str) -> bool:
+    """True for names a folder or zip walk picks up: documents, gzipped documents, zips."""
+    return kind_of(name) is not None or name.lower().endswith(ZIP_SUFFIX)
+
+
+def sniff_kind(data: bytes) -> str:
+    """Guess "mhtml", "html" or "text" from the bytes themselves."""
+    head = data[:8192]
+    if _MIME_START_RE.match(head):
+        return "mhtml"
+    bom = sniff_bom(head)
+    if bom or sniff_utf16(head):
+        name = bom[0] if bom else (sniff_utf16(head) or "utf-16-le")
+        head = head[bom[1] if bom else 0:].decode(name, "replace").encode("utf-8", "replace")
+    return "html" if _HTML_START_RE.match(head) else "text"
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    name: str,
+    source_path: str,
+    resources: list[Resource] | None = None,
+) -> ParsedDocument:
+    """Read the bytes of one input file (named `name`) into a ParsedDocument; IngestError when it cannot be."""
+    from triage_app.core.ingest.archives import gunzip_limited
+
+    original = data
+    inner_name, gzipped = split_gzip(name)
+    if not data.strip():
+        raise IngestError("the file is empty")
+    if gzipped:
+        data = gunzip_limited(data)
+        if not data.strip():
+            raise IngestError("the file is empty (once decompressed)")
+    kind = kind_of(inner_name) or sniff_kind(data)
+    unicode_marked = sniff_bom(data) is not None or sniff_utf16(data) is not None
+    if kind == "html" and not unicode_marked and sniff_kind(data) == "mhtml":
+        kind = "mhtml"  # an MHTML archive saved under a .html name
+    sample = data[:4096] if kind == "mhtml" else data
+    if not unicode_marked and looks_binary(sample):
+        raise IngestError(BINARY_REASON)
+    common = {"source_path": source_path, "original": original, "original_name": PurePosixPath(name).name}
+    if kind == "mhtml":
+        return read_mhtml(data, **common)  # type: ignore[arg-type]
+    if kind == "html":
+        return read_html(data, resources=resources, **common)  # type: ignore[arg-type]
+    return read_text(data, **common)  # type: ignore[arg-type]
+
+
+def load_file(path: Path, resources: Callable[[], list[Resource]] | None = None) -> ParsedDocument:
+    """Read a file from disk (size-limited) and parse it; `resources` gathers its `NAME_files/` folder."""
+    data = read_file_limited(path, MAX_FILE_BYTES)
+    return parse_bytes(
+        data, name=path.name, source_path=str(path), resources=resources() if resources is not None else None
+    )

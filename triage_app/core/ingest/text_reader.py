@@ -1,0 +1,36 @@
+"""Plain-text page dumps (`.txt/.text/.md`): decoded text, the first meaningful line as a title guess."""
+
+from __future__ import annotations
+
+import re
+
+from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.records import ParsedDocument
+
+MAX_TITLE_CHARS = 300
+TITLE_SCAN_LINES = 40
+
+_MARKDOWN_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def guess_title(text: str) -> str | None:
+    """The first non-empty line (a Markdown heading's text if there is one near the top)."""
+    lines = [line.strip() for line in text[:20_000].splitlines()[:TITLE_SCAN_LINES] if line.strip()]
+    for line in lines:
+        if _MARKDOWN_HEADING_RE.match(line):
+            return _MARKDOWN_HEADING_RE.sub("", line).strip()[:MAX_TITLE_CHARS] or None
+    return lines[0][:MAX_TITLE_CHARS] if lines else None
+
+
+def read_text(data: bytes, *, source_path: str, original: bytes, original_name: str) -> ParsedDocument:
+    """A text dump as a ParsedDocument of format "text"."""
+    decoded = decode_bytes(data)
+    return ParsedDocument(
+        source_path=source_path,
+        original=original,
+        format="text",
+        charset=decoded.charset,
+        text=decoded.text,
+        title=guess_title(decoded.text),
+        original_name=original_name,
+    )
