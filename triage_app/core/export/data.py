@@ -1,0 +1,174 @@
+"""Reading what a packet shows from the library: documents, blocks, entities, quotes, decisions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from triage_app.core.export import names
+from triage_app.core.library import documents, search, triage
+from triage_app.core.records import Block
+
+Selection = search.DocumentFilter | list[int]
+
+
+def _sql_document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            "SELECT m.entity_id, e.canonical, e.label, m.start, m.end, m.text, e.hidden FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ? ORDER BY m.start, m.end",
+            [doc_id],
+        )
+    )
+
+
+def _sql_document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            "SELECT q.id, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
+            "q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+            "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ? ORDER BY q.start",
+            [doc_id],
+        )
+    )
+
+
+def document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    """Mentions with their entity (the NLP module's contract; plain SQL until that module exists)."""
+    try:
+        from triage_app.core.library import annotations
+    except ImportError:
+        return _sql_document_entities(db, doc_id)
+    return list(annotations.document_entities(db, doc_id))
+
+
+def document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    """Quotes with their speakers (the NLP module's contract; plain SQL until that module exists)."""
+    try:
+        from triage_app.core.library import annotations
+    except ImportError:
+        return _sql_document_quotes(db, doc_id)
+    return list(annotations.document_quotes(db, doc_id))
+
+
+@dataclass
+class PacketDocument:
+    """One document as a packet shows it."""
+
+    number: int
+    folder: str  # "documents/001-slug"
+    doc: dict[str, Any]
+    blocks: list[Block]
+    entities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    audit: list[dict[str, Any]]
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    original_path: str | None = None  # set when the original is included
+
+    @property
+    def id(self) -> int:
+        return int(self.doc["id"])
+
+    @property
+    def title(self) -> str:
+        return str(self.doc.get("title") or "(untitled)")
+
+    @property
+    def anchor(self) -> str:
+        return f"doc-{self.number}"
+
+    def shown_entities(self) -> list[dict[str, Any]]:
+        """Mentions the analyst has not hidden."""
+        return [e for e in self.entities if not e.get("hidden")]
+
+    def original_extension(self) -> str:
+        default = {"html": ".html", "mhtml": ".mhtml", "singlefile": ".html", "text": ".txt"}
+        return names.safe_extension(self.doc.get("original_name") or "", fallback=default.get(self.doc["format"], ".bin"))
+
+    def decisions(self) -> dict[str, Any]:
+        """The analyst's triage state, as carried to another library."""
+        return {
+            "relevance": self.doc["relevance"],
+            "starred": bool(self.doc["starred"]),
+            "tags": list(self.doc["tags"]),
+            "note": self.doc["note"] or "",
+        }
+
+
+def resolve_ids(db: Database, selection: Selection) -> list[int]:
+    """The document ids a selection means, in a stable order."""
+    if isinstance(selection, list):
+        existing = {r[0] for r in db.execute(
+            f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(selection))})", selection
+        )} if selection else set()
+        missing = [i for i in selection if i not in existing]
+        if missing:
+            raise KeyError(f"no document {', '.join(f'#{i}' for i in missing)}")
+        return list(dict.fromkeys(selection))
+    return search.find_ids(db, selection, sort="id")
+
+
+def describe(selection: Selection) -> str:
+    """The selection criteria in words."""
+    if isinstance(selection, list):
+        return f"{len(selection)} chosen document{'s' if len(selection) != 1 else ''}: " + ", ".join(
+            f"#{i}" for i in selection[:50]
+        ) + (" …" if len(selection) > 50 else "")
+    return selection.describe()
+
+
+def _corrections_for(db: Database, entity_ids: set[int]) -> list[dict[str, Any]]:
+    """Entity corrections whose payload names one of these entities (payload is JSON; ids anywhere in it)."""
+    if not entity_ids or not db["entity_corrections"].exists():
+        return []
+    found = []
+    for row in db.query("SELECT kind, payload, created_at FROM entity_corrections ORDER BY id"):
+        try:
+            payload = json.loads(row["payload"] or "{}")
+        except json.JSONDecodeError:
+            continue
+        values = payload.values() if isinstance(payload, dict) else payload if isinstance(payload, list) else []
+        if any(isinstance(v, int) and v in entity_ids for v in values):
+            found.append({"kind": row["kind"], "payload": payload, "created_at": row["created_at"]})
+    return found
+
+
+def load_document(db: Database, doc_id: int, number: int, taken: set[str]) -> PacketDocument:
+    """Everything the packet needs about one document."""
+    doc = documents.get_document(db, doc_id)
+    folder = names.unique(f"{number:03d}-{names.slug(doc.get('title') or '')}", taken)
+    entities = document_entities(db, doc_id)
+    return PacketDocument(
+        number=number,
+        folder=f"documents/{folder}",
+        doc=doc,
+        blocks=documents.get_blocks(db, doc_id),
+        entities=entities,
+        quotes=document_quotes(db, doc_id),
+        audit=triage.audit_log(db, doc_id),
+        corrections=_corrections_for(db, {int(e["entity_id"]) for e in entities}),
+    )
+
+
+def entity_index(docs: list[PacketDocument]) -> list[dict[str, Any]]:
+    """Shown entities across the packet: canonical, label and which documents mention them, most cited first."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in docs:
+        for e in d.shown_entities():
+            row = table.setdefault((e["canonical"], e["label"]), {"canonical": e["canonical"], "label": e["label"], "docs": {}})
+            row["docs"][d.number] = row["docs"].get(d.number, 0) + 1
+    return sorted(table.values(), key=lambda r: (-len(r["docs"]), r["label"], r["canonical"].lower()))
+
+
+def speaker_index(docs: list[PacketDocument]) -> list[dict[str, Any]]:
+    """Speakers of quotes across the packet with the documents and number of quotes."""
+    table: dict[str, dict[str, Any]] = {}
+    for d in docs:
+        for q in d.quotes:
+            who = q.get("speaker_canonical") or q.get("speaker") or "(unattributed)"
+            row = table.setdefault(who, {"speaker": who, "docs": {}})
+            row["docs"][d.number] = row["docs"].get(d.number, 0) + 1
+    return sorted(table.values(), key=lambda r: (-sum(r["docs"].values()), r["speaker"].lower()))

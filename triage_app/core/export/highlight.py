@@ -1,0 +1,82 @@
+"""Cleaned text split into paragraphs of pieces marked with their entity and quote, and as escaped HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+
+@dataclass
+class Piece:
+    """A run of text inside one paragraph, with the entity (if any) and whether it is quoted."""
+
+    text: str
+    entity: dict[str, Any] | None
+    quoted: bool
+
+
+def _valid_spans(spans: list[dict[str, Any]], length: int) -> list[dict[str, Any]]:
+    good = []
+    for s in spans:
+        start, end = s.get("start"), s.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
+            good.append(s)
+    return good
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: the text split on blank lines, offsets kept."""
+    ranges = []
+    pos = 0
+    for part in text.split("\n\n"):
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            ranges.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(part) + 2
+    return ranges
+
+
+def paragraph_pieces(text: str, entities: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> list[list[Piece]]:
+    """Paragraphs of `text`, each a list of pieces cut at every entity and quote edge."""
+    entities = _valid_spans(entities, len(text))
+    quotes = _valid_spans(quotes, len(text))
+    paragraphs = []
+    for p_start, p_end in _paragraph_ranges(text):
+        cuts = {p_start, p_end}
+        for span in (*entities, *quotes):
+            for edge in (span["start"], span["end"]):
+                if p_start < edge < p_end:
+                    cuts.add(edge)
+        edges = sorted(cuts)
+        pieces = []
+        for a, b in zip(edges, edges[1:]):
+            entity = next((e for e in entities if e["start"] <= a and e["end"] >= b), None)
+            quoted = any(q["start"] <= a and q["end"] >= b for q in quotes)
+            pieces.append(Piece(text[a:b], entity, quoted))
+        paragraphs.append(pieces)
+    return paragraphs
+
+
+def label_class(label: object) -> str:
+    """A CSS-safe class suffix for an entity label."""
+    return "".join(ch for ch in str(label or "OTHER") if ch.isalnum()) or "OTHER"
+
+
+def highlight_paragraphs(text: str, entities: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> list[str]:
+    """One HTML string per paragraph; every character of `text` is escaped, marks come only from offsets."""
+    out = []
+    for pieces in paragraph_pieces(text, entities, quotes):
+        parts = []
+        for p in pieces:
+            html = escape(p.text, quote=True).replace("\n", "<br>")
+            if p.entity is not None:
+                label = str(p.entity.get("label") or "OTHER")
+                tip = escape(f"{label}: {p.entity.get('canonical') or p.entity.get('text') or ''}", quote=True)
+                html = f'<span class="ent ent-{label_class(label)}" title="{tip}">{html}</span>'
+            if p.quoted:
+                html = f'<span class="q">{html}</span>'
+            parts.append(html)
+        out.append("".join(parts))
+    return out
