@@ -1,0 +1,162 @@
+"""Pairing quotation marks in any style, paragraph by paragraph, robust to unmatched marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opener -> the closers that end it
+CLOSERS: dict[str, str] = {
+    '"': '"',
+    "“": "”“",  # "“...“" happens in careless text
+    "„": "“”",
+    "«": "»",
+    "‘": "’",
+    "‚": "‘’",
+    "'": "'",
+    "”": "”",  # Swedish/Finnish style ”...”
+}
+_SINGLE = {"‘", "‚", "'"}
+_MARKS = re.compile("[\"“”„«»‘’‚']")
+_OPEN_BEFORE = set(" \t\n([{—–-/:")
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/…")
+
+
+@dataclass
+class QuotedSpan:
+    """Text between a pair of quotation marks (offsets into the whole text)."""
+
+    open_pos: int  # offset of the opening mark
+    close_pos: int | None  # offset of the closing mark, None when the quote runs to the paragraph's end
+    start: int  # content start
+    end: int  # content end
+    paragraph: int  # index of the paragraph where the quote opens
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_pos + 1 if self.close_pos is not None else self.end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each paragraph: blank-line separated, else line separated."""
+    pattern = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in re.finditer(pattern, text):
+        if text[pos : match.start()].strip():
+            spans.append((pos, match.start()))
+        pos = match.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _role(text: str, i: int) -> str | None:
+    """How the mark at `i` can act: "open", "close", "both" or None (an apostrophe, an inch mark)."""
+    c = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opens = prev in _OPEN_BEFORE or not prev.strip() or prev in CLOSERS
+    closes = nxt in _CLOSE_AFTER or not nxt.strip() or nxt in "\"”’»“"
+    if c in {"«", "„", "‚"}:
+        return "open"
+    if c == "»":
+        return "close"
+    if c == "‘":
+        return "open" if not prev.isalnum() else None
+    if c == "’":
+        if nxt.isalpha() or prev.isspace():  # don’t, Trump’s, ’90s
+            return None
+        return "close"
+    if c == "'":
+        if prev.isalnum() and nxt.isalpha() or prev.isdigit():
+            return None
+        if opens and not nxt.isspace():
+            return "open"
+        return "close" if closes and not prev.isspace() else None
+    if c == "“":
+        return "close" if closes and not opens else "open"
+    if c == "”":
+        return "open" if opens and not closes else "close"
+    # straight double quote
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "both"
+
+
+def _has_closer(text: str, start: int, end: int, opener: str) -> bool:
+    return any(text[j] in CLOSERS[opener] and _role(text, j) in {"close", "both"} for j in range(start, end))
+
+
+def find_quoted(text: str) -> list[QuotedSpan]:
+    """Every quoted span of `text`, including quotes that run over several paragraphs.
+
+    A quote left open at the end of a paragraph continues when the next paragraph opens with
+    a quotation mark (the news convention); otherwise it ends there if it began the paragraph
+    or followed a colon or comma, and is dropped if not. Unmatched marks never shift the
+    pairing of later paragraphs.
+    """
+    paras = paragraphs(text)
+    spans: list[QuotedSpan] = []
+    opener: tuple[int, str, int] | None = None  # (position, mark, paragraph)
+    for p_index, (p_start, p_end) in enumerate(paras):
+        positions = [m.start() for m in _MARKS.finditer(text, p_start, p_end)]
+        skip_first = False
+        if opener is not None:
+            first = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()) + p_start
+            if positions and positions[0] == first and text[first] in (opener[1], "“", '"', "«", "„"):
+                skip_first = True  # the quote continues into this paragraph
+            else:
+                _finish_unmatched(text, spans, opener, paras[p_index - 1][1], paras)
+                opener = None
+        for n, i in enumerate(positions):
+            if skip_first and n == 0:
+                continue
+            role = _role(text, i)
+            if role is None:
+                continue
+            c = text[i]
+            if opener is None:
+                if role in {"open", "both"} and c in CLOSERS:
+                    if c in _SINGLE and not _has_closer(text, i + 1, p_end, c):
+                        continue
+                    opener = (i, c, p_index)
+                continue
+            o_pos, o_char, o_par = opener
+            if c in CLOSERS[o_char] and role in {"close", "both"}:
+                spans.append(QuotedSpan(o_pos, i, o_pos + 1, i, o_par))
+                opener = None
+            elif c == o_char and role == "open" and o_char not in _SINGLE:
+                # a second opener of the same kind: the first one was never closed
+                _finish_unmatched(text, spans, opener, i, paras)
+                opener = (i, c, p_index)
+        if opener is not None and not _continues(text, paras, p_index):
+            _finish_unmatched(text, spans, opener, p_end, paras)
+            opener = None
+    if opener is not None:
+        _finish_unmatched(text, spans, opener, paras[-1][1], paras)
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _continues(text: str, paras: list[tuple[int, int]], p_index: int) -> bool:
+    if p_index + 1 >= len(paras):
+        return False
+    nxt = text[paras[p_index + 1][0] : paras[p_index + 1][1]].lstrip()
+    return bool(nxt) and nxt[0] in "\"“«„”"
+
+
+def _finish_unmatched(
+    text: str, spans: list[QuotedSpan], opener: tuple[int, str, int], end: int, paras: list[tuple[int, int]]
+) -> None:
+    """Keep an unclosed quote up to `end` only where it plainly starts a quotation."""
+    pos, char, p_index = opener
+    if char in _SINGLE:
+        return
+    before = text[paras[p_index][0] : pos].rstrip()
+    if before and before[-1] not in ":,":
+        return
+    while end > pos + 1 and text[end - 1].isspace():
+        end -= 1
+    spans.append(QuotedSpan(pos, None, pos + 1, end, p_index))
