@@ -19,6 +19,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--workers", type=int, default=jobs.default_workers(), metavar="N",
+        help="processes that clean pages in parallel (default: one per core, at most 4)",
+    )
     p.set_defaults(run=cmd_import)
 
     p = subparsers.add_parser("list", parents=[common], help="list documents")
@@ -93,7 +97,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     bar = _Bar(not args.quiet and not args.json)
     started = time.perf_counter()
     with ctx.library() as library:
-        for progress in jobs.import_documents(library, args.paths):
+        for progress in jobs.import_documents(library, args.paths, workers=args.workers):
             bar.show(progress.done, progress.total, progress.message)
             if isinstance(progress.result, ImportOutcome):
                 outcomes.append(progress.result)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from triage_app.core.errors import IngestError, KnownError
+from triage_app.core.errors import IngestError
 from triage_app.core.ingest import InputItem, iter_inputs
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
@@ -41,12 +45,12 @@ def clean_engine_name() -> str:
     return CLEAN_ENGINE
 
 
-def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default_cleaner) -> ImportOutcome:
-    """Import one input in its own transaction; a failure leaves nothing behind and is reported, not raised."""
+def load_item(item: InputItem) -> ParsedDocument | ImportOutcome:
+    """Read one input; a failure becomes an ImportOutcome with a reason a person understands."""
     if item.error or item.load is None:
         return ImportOutcome(item.label, "failed", reason=item.error or "cannot be read")
     try:
-        parsed = item.load()
+        return item.load()
     except IngestError as exc:
         return ImportOutcome(item.label, "failed", reason=str(exc))
     except MemoryError:
@@ -54,22 +58,40 @@ def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default
     except Exception as exc:  # a reader bug must not stop the rest of the import
         log.exception("reader failed on %s", item.label)
         return ImportOutcome(item.label, "failed", reason=f"unexpected error while reading ({exc.__class__.__name__})")
+
+
+def store_parsed(
+    library: Library, label: str, parsed: ParsedDocument, cleaned: CleanResult | BaseException | None,
+    *, cleaner: Cleaner = default_cleaner,
+) -> ImportOutcome:
+    """Dedup, clean (unless already cleaned elsewhere) and store one document in its own transaction."""
     digest = documents.sha256_hex(parsed.original)
     existing = documents.find_by_sha256(library.db, digest)
     if existing is not None:
         _apply_packet_state(library, existing, parsed, duplicate=True)
-        return ImportOutcome(item.label, "duplicate", doc_id=existing, title=parsed.title)
-    try:
-        cleaned = cleaner(library, parsed)
-    except Exception as exc:
-        log.exception("cleaner failed on %s", item.label)
-        return ImportOutcome(item.label, "failed", reason=f"could not be cleaned ({exc.__class__.__name__}: {exc})")
-    try:
-        doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
-    except KnownError:
-        raise  # the library itself is unusable (locked, disk full): stop the whole import
+        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title)
+    if cleaned is None:
+        try:
+            cleaned = cleaner(library, parsed)
+        except Exception as exc:
+            log.exception("cleaner failed on %s", label)
+            cleaned = exc
+    if isinstance(cleaned, BaseException):
+        return ImportOutcome(label, "failed", reason=f"could not be cleaned ({cleaned.__class__.__name__}: {cleaned})")
+    doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
     _apply_packet_state(library, doc_id, parsed, duplicate=False)
-    return ImportOutcome(item.label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title)
+    return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title)
+
+
+def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default_cleaner) -> ImportOutcome:
+    """Import one input in its own transaction; a failure leaves nothing behind and is reported, not raised.
+
+    A KnownError (library locked, disk full) is raised: the whole import must stop.
+    """
+    loaded = load_item(item)
+    if isinstance(loaded, ImportOutcome):
+        return loaded
+    return store_parsed(library, item.label, loaded, None, cleaner=cleaner)
 
 
 def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *, duplicate: bool) -> None:
@@ -81,14 +103,38 @@ def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *
     apply_packet_member(library, doc_id, parsed.packet_member, duplicate=duplicate)
 
 
+POOL_MIN_ITEMS = 8
+"""Below this many inputs the process pool's start-up costs more than it saves."""
+
+
+def default_workers() -> int:
+    """Processes used for cleaning: every core, at most four."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _clean_in_child(parsed: ParsedDocument) -> CleanResult | Exception:
+    """Run in a pool process: clean without library context; errors come back as values."""
+    from triage_app.core.clean import clean_document
+
+    try:
+        return clean_document(parsed)
+    except Exception as exc:  # returned, not raised, so the parent can report it per file
+        return RuntimeError(f"{exc.__class__.__name__}: {exc}")
+
+
 def import_documents(
     library: Library,
     paths: Iterable[Path | str],
     *,
     is_cancelled: Callable[[], bool] = never_cancelled,
     cleaner: Cleaner = default_cleaner,
+    workers: int = 1,
 ) -> Iterator[Progress]:
-    """Import files, folders and archives; yields one Progress per input with its ImportOutcome as result."""
+    """Import files, folders and archives; yields one Progress per input with its ImportOutcome as result.
+
+    With `workers` > 1 (and enough inputs) pages are cleaned in a pool of processes while this
+    thread, the one writer, reads files and stores results in input order.
+    """
     yield Progress(0, None, "Looking for files…")
     items: list[InputItem] = []
     for item in iter_inputs([Path(p) for p in paths]):
@@ -98,12 +144,62 @@ def import_documents(
             return
     total = len(items)
     yield Progress(0, total, f"Found {total} file{'s' if total != 1 else ''}")
+    if workers > 1 and total >= POOL_MIN_ITEMS:
+        yield from _import_with_pool(library, items, workers, is_cancelled, cleaner)
+        return
     for number, item in enumerate(items, start=1):
         if is_cancelled():
             yield Progress(number - 1, total, "Cancelled")
             return
         outcome = import_item(library, item, cleaner=cleaner)
         yield Progress(number, total, outcome.describe(), result=outcome)
+
+
+def _import_with_pool(
+    library: Library, items: list[InputItem], workers: int, is_cancelled: Callable[[], bool], cleaner: Cleaner
+) -> Iterator[Progress]:
+    total = len(items)
+    window: deque[tuple[str, ParsedDocument | ImportOutcome, Future[CleanResult | Exception] | None]] = deque()
+    done = 0
+    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+
+        def finish_one() -> ImportOutcome:
+            label, loaded, future = window.popleft()
+            if isinstance(loaded, ImportOutcome):
+                return loaded
+            cleaned: CleanResult | BaseException | None = None
+            if future is not None:
+                try:
+                    cleaned = future.result()
+                except Exception as exc:  # a crashed worker process
+                    cleaned = exc
+            return store_parsed(library, label, loaded, cleaned, cleaner=cleaner)
+
+        for item in items:
+            if is_cancelled():
+                pool.shutdown(cancel_futures=True)
+                yield Progress(done, total, "Cancelled")
+                return
+            loaded = load_item(item)
+            future = None
+            if isinstance(loaded, ParsedDocument):
+                duplicate = documents.find_by_sha256(library.db, documents.sha256_hex(loaded.original))
+                if duplicate is None:
+                    future = pool.submit(_clean_in_child, loaded)
+            window.append((item.label, loaded, future))
+            while len(window) > 2 * workers:
+                outcome = finish_one()
+                done += 1
+                yield Progress(done, total, outcome.describe(), result=outcome)
+        while window:
+            if is_cancelled():
+                pool.shutdown(cancel_futures=True)
+                yield Progress(done, total, "Cancelled")
+                return
+            outcome = finish_one()
+            done += 1
+            yield Progress(done, total, outcome.describe(), result=outcome)
 
 
 def summarise(outcomes: Iterable[ImportOutcome]) -> dict[str, int]:

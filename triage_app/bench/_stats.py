@@ -1,0 +1,61 @@
+"""Small helpers for benchmark figures: timing, percentiles, peak memory, and the printed table."""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """The `pct` percentile (nearest rank) of `values`; 0.0 for an empty list."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, int(round(pct / 100.0 * len(ordered) + 0.5)) - 1))
+    return ordered[rank]
+
+
+def median(values: list[float]) -> float:
+    """The median, 0.0 for an empty list."""
+    return statistics.median(values) if values else 0.0
+
+
+def timed(fn: Callable[[], T]) -> tuple[T, float]:
+    """Run `fn` and return (its result, elapsed milliseconds)."""
+    start = time.perf_counter()
+    result = fn()
+    return result, (time.perf_counter() - start) * 1000.0
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MB."""
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return usage / 1024.0 if sys.platform != "darwin" else usage / (1024.0 * 1024.0)
+
+
+@dataclass
+class Row:
+    """One line of the benchmark table."""
+
+    figure: str
+    value: str
+    goal: str = ""
+    met: bool | None = None
+
+
+def print_table(rows: list[Row], title: str) -> str:
+    """Format rows as a Markdown table, print it and return it."""
+    lines = [f"### {title}", "", "| figure | value | goal | met |", "| --- | --- | --- | --- |"]
+    for row in rows:
+        met = "" if row.met is None else ("yes" if row.met else "**no**")
+        lines.append(f"| {row.figure} | {row.value} | {row.goal} | {met} |")
+    text = "\n".join(lines)
+    print(text, flush=True)
+    return text
