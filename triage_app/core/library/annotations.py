@@ -1,0 +1,324 @@
+"""Entities, mentions and quotes in the library: annotating documents, reading them, and corrections."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from triage_app.core.library.db import Library, now_iso
+from triage_app.core.nlp.corrections import Corrections, Key
+from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
+
+if TYPE_CHECKING:
+    from triage_app.core.nlp.engine import NlpEngine
+
+BATCH_SIZE = 16
+
+
+def _never() -> bool:
+    return False
+
+
+def _engine(engine: NlpEngine | None) -> NlpEngine:
+    if engine is not None:
+        return engine
+    from triage_app.core.nlp import get_engine
+
+    return get_engine()
+
+
+def _corrections(db: Database) -> Corrections:
+    rows = db.execute("SELECT kind, payload FROM entity_corrections ORDER BY id").fetchall()
+    return Corrections.replay([(r[0], r[1]) for r in rows])
+
+
+def _entity_id(db: Database, key: Key, corrections: Corrections, cache: dict[Key, int]) -> int:
+    """The id of the entity `key`, created (with the analyst's hidden flag) when new."""
+    if key in cache:
+        return cache[key]
+    row = db.execute("SELECT id FROM entities WHERE canonical = ? AND label = ?", list(key)).fetchone()
+    if row is not None:
+        cache[key] = int(row[0])
+    else:
+        hidden = int(corrections.hidden.get(key, False))
+        cursor = db.execute("INSERT INTO entities (canonical, label, hidden) VALUES (?, ?, ?)", [*key, hidden])
+        cache[key] = int(cursor.lastrowid or 0)
+    return cache[key]
+
+
+def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
+    """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
+    with library.transaction() as db:
+        fixes = corrections or _corrections(db)
+        cache: dict[Key, int] = {}
+        db.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
+        db.execute("DELETE FROM quotes WHERE doc_id = ?", [doc_id])
+        by_canonical: dict[str, int] = {}
+        mention_rows = []
+        for m in annotation.entities:
+            key = fixes.for_mention(doc_id, m.start, m.end, m.text, (m.canonical, m.label))
+            entity_id = _entity_id(db, key, fixes, cache)
+            if m.label in {"PERSON", "ORG", "NORP", "PLACE"}:
+                by_canonical.setdefault(m.canonical, entity_id)
+            mention_rows.append({"doc_id": doc_id, "entity_id": entity_id, "start": m.start, "end": m.end, "text": m.text, "label": m.label})
+        db["mentions"].insert_all(mention_rows)
+        quote_rows = []
+        for q in annotation.quotes:
+            speaker_id = by_canonical.get(q.speaker_canonical) if q.speaker_canonical else None
+            quote_rows.append(
+                {
+                    "doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
+                    "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+                    "speaker_entity_id": speaker_id,
+                }
+            )
+        db["quotes"].insert_all(quote_rows)
+        db.execute("UPDATE documents SET annotated_engine = ? WHERE id = ?", [annotation.engine, doc_id])
+
+
+def pending_ids(db: Database, engine_name: str, doc_ids: Sequence[int] | None = None) -> list[int]:
+    """Documents not yet annotated by this engine (optionally among `doc_ids`)."""
+    rows = db.execute(
+        "SELECT id FROM documents WHERE annotated_engine IS NULL OR annotated_engine != ? ORDER BY id", [engine_name]
+    ).fetchall()
+    ids = [int(r[0]) for r in rows]
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        ids = [i for i in ids if i in wanted]
+    return ids
+
+
+def annotate_documents(
+    library: Library,
+    doc_ids: Sequence[int] | None = None,
+    *,
+    is_cancelled: Callable[[], bool] = _never,
+    engine: NlpEngine | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Progress]:
+    """Annotate the documents whose `annotated_engine` differs from the engine's; one transaction per batch."""
+    nlp = _engine(engine)
+    ids = pending_ids(library.db, nlp.name, doc_ids)
+    total = len(ids)
+    yield Progress(0, total, "Loading the language model…" if total else "Nothing to annotate")
+    done = 0
+    for first in range(0, total, batch_size):
+        if is_cancelled():
+            yield Progress(done, total, "Cancelled")
+            return
+        batch = ids[first : first + batch_size]
+        texts = [_text(library.db, doc_id) for doc_id in batch]
+        annotations = list(nlp.annotate_many(texts, batch_size=batch_size))
+        with library.transaction() as db:
+            fixes = _corrections(db)
+            for doc_id, annotation in zip(batch, annotations):
+                store_annotation(library, doc_id, annotation, corrections=fixes)
+        done += len(batch)
+        yield Progress(done, total, f"Annotated {done} of {total}", result=batch)
+
+
+def _text(db: Database, doc_id: int) -> str:
+    row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no document #{doc_id}")
+    return str(row[0] or "")
+
+
+def ensure_annotated(library: Library, doc_id: int, *, engine: NlpEngine | None = None) -> bool:
+    """Annotate one document now unless the engine already did; True when it annotated."""
+    nlp = _engine(engine)
+    if not pending_ids(library.db, nlp.name, [doc_id]):
+        _text(library.db, doc_id)  # raises KeyError for an unknown id
+        return False
+    store_annotation(library, doc_id, nlp.annotate(_text(library.db, doc_id)))
+    return True
+
+
+def _dicts(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    """Mentions of one document with their entity: entity_id, canonical, label, start, end, text, hidden."""
+    return _dicts(
+        db,
+        "SELECT m.entity_id, e.canonical, e.label, m.start, m.end, m.text, e.hidden, m.id AS mention_id "
+        "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ? ORDER BY m.start, m.end",
+        [doc_id],
+    )
+
+
+def document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    """Quotes of one document with speaker_entity_id and speaker_canonical, ordered by start."""
+    return _dicts(
+        db,
+        "SELECT q.id, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
+        "q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+        "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ? ORDER BY q.start, q.end",
+        [doc_id],
+    )
+
+
+def entity_summary(db: Database, doc_id: int) -> list[dict[str, Any]]:
+    """One row per entity of a document: entity_id, canonical, label, count, hidden (most mentioned first)."""
+    return _dicts(
+        db,
+        "SELECT e.id AS entity_id, e.canonical, e.label, COUNT(*) AS count, e.hidden FROM mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ? GROUP BY e.id "
+        "ORDER BY count DESC, e.canonical COLLATE NOCASE",
+        [doc_id],
+    )
+
+
+def list_entities(
+    db: Database, *, label: str | None = None, query: str | None = None, limit: int | None = None,
+    all_labels: bool = False, include_hidden: bool = True,
+) -> list[dict[str, Any]]:
+    """Library-wide entities with doc_count and mention_count (shown labels only unless asked)."""
+    where, params = ["1 = 1"], []
+    if label:
+        where.append("e.label = ?")
+        params.append(label)
+    elif not all_labels:
+        where.append(f"e.label IN ({', '.join('?' for _ in SHOWN_ENTITY_LABELS)})")
+        params.extend(SHOWN_ENTITY_LABELS)
+    if query:
+        where.append("e.canonical LIKE ?")
+        params.append(f"%{query}%")
+    if not include_hidden:
+        where.append("e.hidden = 0")
+    sql = (
+        "SELECT e.id AS entity_id, e.canonical, e.label, e.hidden, COUNT(DISTINCT m.doc_id) AS doc_count, "
+        f"COUNT(m.id) AS mention_count FROM entities e JOIN mentions m ON m.entity_id = e.id WHERE {' AND '.join(where)} "
+        "GROUP BY e.id ORDER BY doc_count DESC, mention_count DESC, e.canonical COLLATE NOCASE"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _dicts(db, sql, params)
+
+
+def entity_documents(db: Database, entity_id: int) -> list[dict[str, Any]]:
+    """Documents mentioning an entity: doc_id, title, count."""
+    return _dicts(
+        db,
+        "SELECT d.id AS doc_id, d.title, COUNT(*) AS count FROM mentions m JOIN documents d ON d.id = m.doc_id "
+        "WHERE m.entity_id = ? GROUP BY d.id ORDER BY count DESC, d.id",
+        [entity_id],
+    )
+
+
+def list_quotes(
+    db: Database, *, entity_id: int | None = None, doc_id: int | None = None, kind: str | None = None,
+    query: str | None = None, limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Who said what, library-wide: every quote with its speaker entity, doc_id and title."""
+    where, params = ["1 = 1"], []
+    for column, value in (("q.speaker_entity_id", entity_id), ("q.doc_id", doc_id), ("q.kind", kind)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if query:
+        where.append("(q.text LIKE ? OR q.speaker LIKE ? OR e.canonical LIKE ?)")
+        params.extend([f"%{query}%"] * 3)
+    sql = (
+        "SELECT q.id, q.doc_id, d.title, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, "
+        "q.speaker_end, q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+        "JOIN documents d ON d.id = q.doc_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
+        f"WHERE {' AND '.join(where)} ORDER BY q.doc_id, q.start"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _dicts(db, sql, params)
+
+
+def list_corrections(db: Database) -> list[dict[str, Any]]:
+    """Every stored correction, oldest first."""
+    rows = db.execute("SELECT id, kind, payload, created_at FROM entity_corrections ORDER BY id").fetchall()
+    return [{"id": r[0], "kind": r[1], "payload": json.loads(r[2]), "created_at": r[3]} for r in rows]
+
+
+def _entity_key(db: Database, entity_id: int) -> Key:
+    row = db.execute("SELECT canonical, label FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no entity #{entity_id}")
+    return (str(row[0]), str(row[1]))
+
+
+def _record(db: Database, kind: str, payload: dict[str, Any]) -> None:
+    db["entity_corrections"].insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False), "created_at": now_iso()})
+
+
+def _move(db: Database, from_id: int, to_id: int) -> None:
+    """Give every mention and quote of one entity to another, and drop the first."""
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [to_id, from_id])
+    db.execute("UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [to_id, from_id])
+    db.execute("DELETE FROM entities WHERE id = ?", [from_id])
+
+
+def _rekey(library: Library, entity_id: int, target: Key, kind: str) -> int:
+    with library.transaction() as db:
+        source = _entity_key(db, entity_id)
+        if not target[0].strip():
+            raise ValueError("an entity needs a name")
+        if source == target:
+            return entity_id
+        _record(db, kind, {"from": list(source), "to": list(target)})
+        row = db.execute("SELECT id FROM entities WHERE canonical = ? AND label = ?", list(target)).fetchone()
+        if row is not None:
+            _move(db, entity_id, int(row[0]))
+            return int(row[0])
+        db.execute("UPDATE entities SET canonical = ?, label = ? WHERE id = ?", [*target, entity_id])
+        return entity_id
+
+
+def rename_entity(library: Library, entity_id: int, name: str) -> int:
+    """Rename an entity library-wide (merging into an entity of that name); returns the entity's id."""
+    return _rekey(library, entity_id, (name.strip(), _entity_key(library.db, entity_id)[1]), "rename")
+
+
+def retype_entity(library: Library, entity_id: int, label: str) -> int:
+    """Change an entity's label library-wide; returns the entity's id."""
+    return _rekey(library, entity_id, (_entity_key(library.db, entity_id)[0], label), "retype")
+
+
+def merge_entities(library: Library, keep_id: int, other_id: int) -> int:
+    """Merge `other_id` into `keep_id` (mentions, quotes, and future annotations); returns keep_id."""
+    if keep_id == other_id:
+        return keep_id
+    return _rekey(library, other_id, _entity_key(library.db, keep_id), "merge")
+
+
+def set_entity_hidden(library: Library, entity_id: int, hidden: bool) -> bool:
+    """Hide or show an entity library-wide; returns the previous value."""
+    with library.transaction() as db:
+        key = _entity_key(db, entity_id)
+        previous = bool(db.execute("SELECT hidden FROM entities WHERE id = ?", [entity_id]).fetchone()[0])
+        _record(db, "hide", {"entity": list(key), "hidden": bool(hidden)})
+        db.execute("UPDATE entities SET hidden = ? WHERE id = ?", [int(hidden), entity_id])
+        return previous
+
+
+def split_mention(library: Library, mention_id: int, name: str) -> int:
+    """Take one mention out of its entity into the entity `name` (same label); returns that entity's id."""
+    if not name.strip():
+        raise ValueError("an entity needs a name")
+    with library.transaction() as db:
+        row = db.execute(
+            "SELECT m.doc_id, m.start, m.end, m.text, e.label FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.id = ?",
+            [mention_id],
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no mention #{mention_id}")
+        doc_id, start, end, text, label = row
+        target: Key = (name.strip(), str(label))
+        _record(db, "split", {"doc_id": doc_id, "start": start, "end": end, "text": text, "to": list(target)})
+        fixes = _corrections(db)
+        new_id = _entity_id(db, fixes.resolve(target), fixes, {})
+        db.execute("UPDATE mentions SET entity_id = ? WHERE id = ?", [new_id, mention_id])
+        return new_id
