@@ -38,8 +38,9 @@ def _check_ratio(produced: int, compressed: int, kind: str) -> None:
         raise _bomb(kind)
 
 
-def gunzip_limited(data: bytes, limit: int = limits.MAX_DECOMPRESSED_BYTES) -> bytes:
+def gunzip_limited(data: bytes, limit: int | None = None) -> bytes:
     """Decompress gzip data (all members), refusing output past `limit` or the ratio limit."""
+    limit = limits.MAX_DECOMPRESSED_BYTES if limit is None else limit
     out: list[bytes] = []
     produced = 0
     pending = data
@@ -106,8 +107,9 @@ class ZipSource:
             self._zip.close()
             self._zip = None
 
-    def read(self, info: zipfile.ZipInfo, limit: int = limits.MAX_DECOMPRESSED_BYTES) -> bytes:
+    def read(self, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
         """The bytes of one member, counted against the member, archive and ratio limits."""
+        limit = limits.MAX_DECOMPRESSED_BYTES if limit is None else limit
         if info.flag_bits & 0x1:
             raise IngestError("the zip member is encrypted")
         if info.file_size > limit:

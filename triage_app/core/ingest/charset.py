@@ -35,7 +35,6 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
     b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"BZh", b"\xfd7zXZ", b"OggS", b"ID3", b"RIFF", b"SQLite format 3",
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\b\x1b") + b"\x7f"
-_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 @dataclass(frozen=True)
@@ -147,11 +146,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when UTF-8 explains the bytes except for a few stray ones (one bad byte in a thousand)."""
+    """True when valid UTF-8 sequences outnumber stray bytes (legacy 8-bit text rarely forms any)."""
     sample = data[:DETECTION_SAMPLE_BYTES]
-    if len(sample.translate(None, _HIGH_BYTES)) == len(sample):
-        return True
     text = sample.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    non_ascii = sum(1 for char in text if ord(char) >= 0x80)
-    return bad * 20 < non_ascii and bad * 1000 < len(sample)
+    valid = len(text) - len(text.encode("ascii", "ignore").decode("ascii")) - bad
+    return valid >= 1 and valid * 2 >= bad

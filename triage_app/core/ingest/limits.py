@@ -6,6 +6,8 @@ or an archive header declares about itself.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from triage_app.core.errors import IngestError
@@ -53,16 +55,23 @@ def too_large(kind: str, limit: int) -> IngestError:
     return IngestError(f"{kind} is too large (the limit is {limit // MB} MB)")
 
 
-def read_file_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_file_limited(path: Path, limit: int | None = None) -> bytes:
     """The bytes of a regular file, refusing files larger than `limit`, with plain-word errors."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IngestError("cannot read the file (it is a folder)")
+            if not stat.S_ISREG(info.st_mode):
+                raise IngestError("not a regular file (a device, pipe or socket)")
+            if info.st_size > limit:
+                raise too_large("the file", limit)
             chunks: list[bytes] = []
             size = 0
-            while True:
-                chunk = handle.read(READ_CHUNK)
-                if not chunk:
-                    break
+            while chunk := handle.read(READ_CHUNK):
                 size += len(chunk)
                 if size > limit:
                     raise too_large("the file", limit)

@@ -17,6 +17,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import parsedate_to_datetime
+from datetime import timezone
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest.charset import decode_bytes
@@ -27,7 +28,7 @@ from triage_app.core.records import ParsedDocument, Resource
 MAX_HEADER_BYTES = 64 * 1024
 MAX_NESTING = 4
 _BLANK_LINE_RE = re.compile(rb"\r?\n\r?\n")
-_GUESS_BOUNDARY_RE = re.compile(rb"^--([^\s\-][^\r\n]{0,199}?)[ \t]*\r?$", re.MULTILINE)
+_GUESS_BOUNDARY_RE = re.compile(rb"^--(-*[A-Za-z0-9_=.][^\r\n]{0,199}?)[ \t]*\r?$", re.MULTILINE)
 
 
 @dataclass
@@ -130,9 +131,10 @@ def _iso_date(value: object) -> str | None:
     if value is None:
         return None
     try:
-        return parsedate_to_datetime(str(value)).isoformat()
+        when = parsedate_to_datetime(str(value))
     except (TypeError, ValueError, IndexError):
         return None
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).isoformat()  # "-0000" means UTC
 
 
 def _main_part(parts: list[_Part], snapshot_url: str | None) -> _Part:

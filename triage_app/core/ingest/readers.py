@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest.charset import looks_binary, sniff_bom, sniff_utf16
 from triage_app.core.ingest.html_reader import read_html
-from triage_app.core.ingest.limits import MAX_FILE_BYTES, read_file_limited
+from triage_app.core.ingest import limits
 from triage_app.core.ingest.mhtml_reader import read_mhtml
 from triage_app.core.ingest.text_reader import read_text
 from triage_app.core.records import ParsedDocument, Resource
@@ -119,7 +119,7 @@ def parse_bytes(
 
 def load_file(path: Path, resources: Callable[[], list[Resource]] | None = None) -> ParsedDocument:
     """Read a file from disk (size-limited) and parse it; `resources` gathers its `NAME_files/` folder."""
-    data = read_file_limited(path, MAX_FILE_BYTES)
+    data = limits.read_file_limited(path, limits.MAX_FILE_BYTES)
     return parse_bytes(
         data, name=path.name, source_path=str(path), resources=resources() if resources is not None else None
     )

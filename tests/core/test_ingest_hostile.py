@@ -1,0 +1,289 @@
+"""Hostile input is normal input: none of these crash, hang, write outside the library or touch old documents."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import os
+import random
+import signal
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from triage_app.core import jobs
+from triage_app.core.ingest import limits
+from triage_app.core.library import Library, documents
+from triage_app.core.records import ImportOutcome
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+HANG_GUARD_S = 120
+
+
+@pytest.fixture(autouse=True)
+def _no_hang() -> Iterator[None]:
+    """Fail (instead of hanging the run) when one import takes minutes."""
+
+    def _alarm(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"import still running after {HANG_GUARD_S} s")
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(HANG_GUARD_S)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _tree(root: Path) -> dict[str, tuple[int, int]]:
+    """Every path under `root` (symlinks not followed) with its size and modification time."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            path = Path(folder, name)
+            info = path.lstat()
+            found[str(path.relative_to(root))] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+class Sandbox:
+    """A library with two documents already in it, an input folder, and checks that nothing else changed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.inputs = root / "inputs"
+        self.inputs.mkdir(parents=True)
+        self.cwd = root / "cwd"
+        self.cwd.mkdir()
+        self.library = Library.open(root / "lib" / "library.sqlite")
+        old = root / "old"
+        old.mkdir()
+        (old / "seed.html").write_bytes((DATA / "saved_page.html").read_bytes())
+        (old / "notes.md").write_bytes((DATA / "notes.md").read_bytes())
+        outcomes = self.run(old)
+        assert [o.status for o in outcomes] == ["imported", "imported"], outcomes
+        self.before = self.snapshot()
+
+    def snapshot(self) -> dict[int, tuple[Any, ...]]:
+        db = self.library.db
+        return {
+            row["id"]: (
+                row,
+                documents.get_original(db, row["id"]),
+                [b.to_dict() for b in documents.get_blocks(db, row["id"])],
+                [(r.name, r.data) for r in documents.get_resources(db, row["id"])],
+            )
+            for row in db.query("SELECT * FROM documents ORDER BY id")
+        }
+
+    def run(self, *paths: Path) -> list[ImportOutcome]:
+        return [p.result for p in jobs.import_documents(self.library, paths) if isinstance(p.result, ImportOutcome)]
+
+    def import_hostile(self, *paths: Path) -> list[ImportOutcome]:
+        """Import, then check the old documents, the file system outside the library and the library's health."""
+        outside = _tree(self.root.parent)
+        outcomes = self.run(*paths)
+        after = self.snapshot()
+        assert {k: after[k] for k in self.before} == self.before
+        changed = {k for k, v in _tree(self.root.parent).items() if outside.get(k) != v}
+        assert all(k.startswith(f"{self.root.name}/lib") for k in changed), changed
+        assert list(self.cwd.iterdir()) == []
+        assert self.library.integrity_ok()
+        for outcome in outcomes:
+            assert outcome.status in ("imported", "duplicate", "failed")
+            if outcome.status == "failed":
+                assert outcome.reason and "Traceback" not in outcome.reason
+        return outcomes
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
+    box = Sandbox(tmp_path / "box")
+    monkeypatch.chdir(box.cwd)
+    yield box
+    box.library.close()
+
+
+def _one(outcomes: list[ImportOutcome]) -> ImportOutcome:
+    assert len(outcomes) == 1, outcomes
+    return outcomes[0]
+
+
+def test_empty_file(sandbox: Sandbox) -> None:
+    path = sandbox.inputs / "empty.html"
+    path.write_bytes(b"")
+    (sandbox.inputs / "blank.txt").write_bytes(b"  \n\r\n ")
+    outcomes = sandbox.import_hostile(sandbox.inputs)
+    assert [(o.status, o.reason) for o in outcomes] == [("failed", "the file is empty")] * 2
+
+
+def test_binary_file_named_html(sandbox: Sandbox) -> None:
+    path = sandbox.inputs / "photo.html"
+    path.write_bytes(random.Random(7).randbytes(50_000))
+    outcome = _one(sandbox.import_hostile(path))
+    assert (outcome.status, outcome.reason) == ("failed", "not a web page or text file (looks binary)")
+
+
+def test_invalid_utf8(sandbox: Sandbox) -> None:
+    path = sandbox.inputs / "bad.html"
+    path.write_bytes(b'<meta charset="utf-8"><title>Bad \xff\xfe bytes</title><p>Some \xc3 words \xe2\x82 here.</p>')
+    outcome = _one(sandbox.import_hostile(path))
+    assert outcome.status == "imported"
+    doc = documents.get_document(sandbox.library.db, outcome.doc_id or 0)
+    assert doc["charset"] == "utf-8"
+    assert documents.get_original(sandbox.library.db, doc["id"]) == path.read_bytes()
+
+
+def test_utf16_with_bom_and_cp1251_meta(sandbox: Sandbox) -> None:
+    outcomes = sandbox.import_hostile(DATA / "utf16_bom.html", DATA / "cp1251.html")
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    rows = [documents.get_document(sandbox.library.db, o.doc_id or 0) for o in outcomes]
+    assert [r["charset"] for r in rows] == ["utf-16-le", "cp1251"]
+    assert "Переговоры продолжаются" in rows[1]["text"]
+
+
+def test_20_mb_page(sandbox: Sandbox) -> None:
+    para = b"<p>" + b"The harbour authority said the new terminal would open in the spring. " * 15 + b"</p>\n"
+    path = sandbox.inputs / "huge.html"
+    with path.open("wb") as handle:
+        handle.write(b"<html><head><title>A very long page</title></head><body>\n")
+        for _ in range(20 * 1024 * 1024 // len(para) + 1):
+            handle.write(para)
+        handle.write(b"</body></html>\n")
+    assert path.stat().st_size > 20 * 1024 * 1024
+    outcome = _one(sandbox.import_hostile(path))
+    assert outcome.status == "imported", outcome
+    assert documents.get_original(sandbox.library.db, outcome.doc_id or 0) == path.read_bytes()
+
+
+def test_html_nested_100000_levels(sandbox: Sandbox) -> None:
+    path = sandbox.inputs / "deep.html"
+    path.write_bytes(
+        b"<html><head><title>Deep page</title></head><body>"
+        + b"<div>" * 100_000 + b"The innermost sentence is here." + b"</div>" * 100_000 + b"</body></html>"
+    )
+    outcome = _one(sandbox.import_hostile(path))
+    assert outcome.status == "imported", outcome
+
+
+def test_mhtml_with_broken_boundary(sandbox: Sandbox) -> None:
+    broken = sandbox.inputs / "broken.mhtml"
+    broken.write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----B1"\r\n\r\n'
+        b"Content-Type: text/html\r\n\r\n<html><body>parts without delimiters</body></html>\r\n"
+    )
+    truncated = sandbox.inputs / "truncated.mhtml"
+    good = (DATA / "grain.mhtml").read_bytes()
+    truncated.write_bytes(good[: good.index(b"Content-Type: image/png")])  # no closing delimiter
+    outcomes = sandbox.import_hostile(broken, truncated)
+    assert outcomes[0].status == "failed" and "broken boundary" in (outcomes[0].reason or "")
+    assert outcomes[1].status == "imported"
+
+
+def test_zip_with_path_traversal_names(sandbox: Sandbox) -> None:
+    archive = sandbox.inputs / "evil.zip"
+    page = b"<html><title>Inside</title><p>A page in a zip.</p></html>"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for name in ("../evil.html", "../../evil2.html", "/tmp/triage-evil.html", "a/../../evil3.html", "ok/good.html"):
+            zf.writestr(name, page + name.encode())
+        info = zipfile.ZipInfo("..\\evil4.html")
+        zf.writestr(info, page + b"4")
+    outcomes = sandbox.import_hostile(archive)
+    by_status = {o.source.split("!/", 1)[1]: o for o in outcomes}
+    assert by_status["ok/good.html"].status == "imported"
+    unsafe = [o for o in outcomes if o.status == "failed"]
+    assert len(unsafe) == 5 and all("unsafe name" in (o.reason or "") for o in unsafe)
+    assert not Path("/tmp/triage-evil.html").exists()
+    assert not list(sandbox.root.parent.rglob("evil*.html"))
+
+
+def test_zip_bomb_and_gzip_bomb(sandbox: Sandbox) -> None:
+    archive = sandbox.inputs / "bomb.zip"
+    zeros = b"\0" * (64 * 1024 * 1024)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("bomb.html", zeros)
+        zf.writestr("fine.html", b"<html><title>Fine</title><p>ok</p></html>")
+    gz = sandbox.inputs / "bomb.html.gz"
+    gz.write_bytes(gzip.compress(b" " * (64 * 1024 * 1024), compresslevel=9))
+    assert archive.stat().st_size < 1024 * 1024
+    outcomes = sandbox.import_hostile(archive, gz)
+    reasons = {Path(o.source).name: (o.status, o.reason or "") for o in outcomes}
+    assert reasons["fine.html"][0] == "imported"
+    assert reasons["bomb.html"][0] == "failed" and "decompression bomb" in reasons["bomb.html"][1]
+    assert reasons["bomb.html.gz"][0] == "failed" and "decompression bomb" in reasons["bomb.html.gz"][1]
+
+
+def test_zip_size_and_member_limits(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    many = sandbox.inputs / "many.zip"
+    with zipfile.ZipFile(many, "w") as zf:
+        for n in range(6):
+            zf.writestr(f"p{n}.txt", f"page number {n} with words".encode())
+    monkeypatch.setattr(limits, "ZIP_MAX_MEMBERS", 5)
+    outcome = _one(sandbox.import_hostile(many))
+    assert outcome.status == "failed" and "more than 5 members" in (outcome.reason or "")
+    monkeypatch.setattr(limits, "ZIP_MAX_MEMBERS", 10_000)
+    monkeypatch.setattr(limits, "ZIP_MAX_TOTAL_BYTES", 60)  # each member is 25-26 bytes
+    outcomes = sandbox.import_hostile(many)
+    assert [o.status for o in outcomes] == ["imported", "imported"] + ["failed"] * 4
+    assert "too large" in (outcomes[-1].reason or "")
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10)
+    big = sandbox.inputs / "big.txt"
+    big.write_bytes(b"eleven bytes")
+    assert "too large" in (_one(sandbox.import_hostile(big)).reason or "")
+
+
+def test_zip_member_with_a_lying_size_header(sandbox: Sandbox) -> None:
+    archive = sandbox.inputs / "liar.zip"
+    body = b"<html><title>Liar</title>" + b"<p>padding words</p>" * 5000 + b"</html>"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("liar.html", body)
+    raw = bytearray(archive.read_bytes())
+    real = len(body).to_bytes(4, "little")
+    small = (100).to_bytes(4, "little")
+    assert raw.count(real) == 2  # local header and central directory both declare the size
+    archive.write_bytes(bytes(raw).replace(real, small))
+    outcome = _one(sandbox.import_hostile(archive))
+    assert outcome.status == "failed" and "damaged" in (outcome.reason or "")
+
+
+def test_folder_with_symlink_loop(sandbox: Sandbox) -> None:
+    folder = sandbox.inputs / "tree"
+    (folder / "a" / "b").mkdir(parents=True)
+    (folder / "a" / "b" / "page.txt").write_text("A page deep in a looping tree.\n")
+    (folder / "a" / "b" / "up").symlink_to(folder, target_is_directory=True)
+    (folder / "self").symlink_to(".", target_is_directory=True)
+    (folder / "a" / "dangling.html").symlink_to(folder / "missing.html")
+    outcomes = sandbox.import_hostile(folder)
+    assert [(Path(o.source).name, o.status) for o in outcomes] == [("page.txt", "imported")]
+
+
+def test_unreadable_file(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = sandbox.inputs / "locked.html"
+    locked.write_text("<html><title>Secret</title></html>")
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the kernel's answer for this one file "permission denied"
+        real_open: Callable[..., int] = os.open
+
+        def guarded_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            if Path(path) == locked:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", guarded_open)
+    outcome = _one(sandbox.import_hostile(locked))
+    assert (outcome.status, outcome.reason) == ("failed", "cannot read the file (permission denied)")
+    locked.chmod(0o644)
+
+
+def test_pipe_and_folder_named_like_pages(sandbox: Sandbox) -> None:
+    fifo = sandbox.inputs / "pipe.html"
+    os.mkfifo(fifo)
+    (sandbox.inputs / "folder.html").mkdir()
+    (sandbox.inputs / "folder.html" / "inner.txt").write_text("inside a folder called folder.html\n")
+    outcomes = sandbox.import_hostile(sandbox.inputs)
+    assert [(Path(o.source).name, o.status) for o in outcomes] == [("inner.txt", "imported")]
+    explicit = _one(sandbox.import_hostile(fifo))
+    assert explicit.status == "failed" and "not a regular file" in (explicit.reason or "")
