@@ -23,7 +23,7 @@ CSP = (
 _ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "div", "dl", "dd", "dt", "em", "h1", "h2", "h3", "h4", "header", "footer",
     "li", "nav", "ol", "p", "section", "small", "span", "strong", "table", "tbody", "td", "th", "thead", "tr",
-    "ul", "code", "hr",
+    "ul", "code", "hr", "bdi",
 }
 _ALLOWED_ATTRS = {
     "*": {"class", "id", "title", "lang"},
@@ -48,8 +48,9 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; color: #2c5d8f; }
 .title-page { border-bottom: 3px double #2c5d8f; padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .caveat { background: #8b1e1e; color: #fff; font-weight: bold; padding: .35rem .7rem; letter-spacing: .03em;
   text-transform: uppercase; margin: .6rem 0; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
-dl.meta dt { font-weight: 600; color: #55606b; } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+table.meta { border-collapse: collapse; margin: .5rem 0; }
+table.meta th { text-align: left; font-weight: 600; color: #55606b; padding: .1rem 1rem .1rem 0; vertical-align: top; }
+table.meta td { padding: .1rem 0; overflow-wrap: anywhere; }
 nav.toc ol { padding-left: 1.6rem; } nav.toc li { margin: .15rem 0; }
 a { color: #2c5d8f; }
 section.document { border-top: 1px solid #c9d1d9; padding-top: 1.6rem; margin-top: 2rem; }
@@ -66,7 +67,7 @@ code { font-family: "Cascadia Mono", Consolas, monospace; font-size: .82rem; }
 .note { border-left: 4px solid #d4a72c; background: #fff8e6; padding: .4rem .8rem; white-space: pre-wrap; }
 blockquote.kq { margin: .5rem 0; padding: .3rem .9rem; border-left: 4px solid #7a5ea8; background: #f5f2fa; }
 .who { color: #55606b; font-size: .88rem; }
-.text p { margin: 0 0 .8rem; }
+.text p { margin: 0 0 .8rem; unicode-bidi: isolate; }
 .q { background: #ece5f7; }
 .ent { border-bottom: 2px solid; padding: 0 1px; }
 .ent-PERSON { background: #dcecff; border-color: #3b7dd8; } .ent-ORG { background: #ffe7d1; border-color: #d9822b; }
@@ -84,15 +85,16 @@ _PRINT_CSS = """
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #1d232a; }
 h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #2c5d8f; } h3 { font-size: 11pt; color: #2c5d8f; }
 .caveat { background-color: #8b1e1e; color: #ffffff; font-weight: bold; }
-section.document, .newpage { page-break-before: always; }
-table.card { background-color: #f6f8fa; } table.card th { color: #55606b; }
+.document, .newpage { page-break-before: always; }
+table.card { background-color: #f6f8fa; } table.card th, table.meta th { color: #55606b; text-align: left; }
+table.index th { text-align: left; }
 .badge { font-weight: bold; } .tag { color: #2c5d8f; }
 .note { background-color: #fff8e6; } blockquote.kq { background-color: #f5f2fa; }
 .who { color: #55606b; } .q { background-color: #ece5f7; }
 .ent-PERSON { background-color: #dcecff; } .ent-ORG { background-color: #ffe7d1; }
 .ent-PLACE { background-color: #d9f2e0; } .ent-DATE { background-color: #eeeeee; }
 .ent-NORP { background-color: #fde2ef; } .ent-MONEY { background-color: #fff3bf; }
-footer { color: #55606b; font-size: 8pt; }
+.colophon { color: #55606b; font-size: 8pt; margin-top: 12pt; }
 """
 
 
@@ -116,13 +118,14 @@ def _title_page(info: BriefingInfo, count: int) -> str:
     rows = [("Analyst", info.analyst or "—"), ("Date", info.created), ("Documents", str(count)),
             ("Selection", info.criteria)]
     caveat = f'<div class="caveat">{_e(info.caveat)}</div>' if info.caveat.strip() else ""
-    meta = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows)
-    return f'<header class="title-page"><h1>{_e(info.title)}</h1>{caveat}<dl class="meta">{meta}</dl></header>'
+    meta = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
+    return (f'<header class="title-page"><h1>{_e(info.title)}</h1>{caveat}'
+            f'<table class="meta" cellpadding="2" cellspacing="0">{meta}</table></header>')
 
 
 def _toc(docs: list[PacketDocument]) -> str:
     items = "".join(
-        f'<li><a href="#{d.anchor}">{_e(d.title)}</a> <small class="who">{_e(d.doc.get("site") or "")}</small></li>'
+        f'<li><a href="#{d.anchor}"><bdi>{_e(d.title)}</bdi></a> <small class="who">{_e(d.doc.get("site") or "")}</small></li>'
         for d in docs
     )
     return f'<nav class="toc"><h2>Contents</h2><ol>{items}</ol><p><a href="#entity-index">Index of entities</a> · ' \
@@ -171,7 +174,7 @@ def _document(d: PacketDocument, total: int) -> str:
     paragraphs = highlight_paragraphs(d.doc.get("text") or "", d.shown_entities(), d.quotes)
     text = "".join(f"<p>{p}</p>" for p in paragraphs) or "<p><em>(no cleaned text)</em></p>"
     return (
-        f'<section class="document" id="{d.anchor}"><h2>{d.number}. {_e(d.title)}</h2>'
+        f'<section class="document" id="{d.anchor}"><h2>{d.number}. <bdi>{_e(d.title)}</bdi></h2>'
         f'<p class="who">Document {d.number} of {total}</p>'
         f"{_card(d)}{_decision(d)}{_quotes(d)}<h3>Text</h3><div class=\"text\">{text}</div></section>"
     )
@@ -206,7 +209,7 @@ def _body(info: BriefingInfo, docs: list[PacketDocument]) -> str:
     parts = [_title_page(info, len(docs)), _toc(docs), _legend()]
     parts.extend(_document(d, len(docs)) for d in docs)
     parts.append(_indexes(docs))
-    parts.append(f"<footer>Generated by {_e(info.generator)} on {_e(info.created)}. "
+    parts.append(f"<footer class=\"colophon\">Generated by {_e(info.generator)} on {_e(info.created)}. "
                  "Check this packet with manifest.json or SHA256SUMS.</footer>")
     return sanitise("".join(parts))
 

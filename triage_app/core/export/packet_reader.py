@@ -1,0 +1,128 @@
+"""Reading a briefing packet back as importable documents that carry the sender's decisions.
+
+The ingest zip reader hands a zip to `iter_packet_inputs` when it holds a Triage manifest.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from triage_app.core.errors import IngestError
+from triage_app.core.export.manifest import MANIFEST_NAME, parse_manifest
+from triage_app.core.ingest.archives import ZipSource
+from triage_app.core.ingest.readers import InputItem, parse_bytes
+from triage_app.core.records import ParsedDocument
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_ANNOTATIONS_BYTES = 64 * 1024 * 1024
+
+
+def find_manifest(names: list[str]) -> str | None:
+    """The packet's manifest member: `manifest.json` at the root or inside the one top folder."""
+    if MANIFEST_NAME in names:
+        return MANIFEST_NAME
+    candidates = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _prefix(manifest_name: str) -> str:
+    return manifest_name[: -len(MANIFEST_NAME)]
+
+
+def read_packet_manifest(path: Path) -> tuple[str, dict[str, Any]]:
+    """(member prefix, parsed manifest) of a packet zip; IngestError if it is not one we can read."""
+    source = ZipSource(path, str(path))
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(f"the packet cannot be opened ({exc})") from exc
+    with archive:
+        name = find_manifest(archive.namelist())
+        if name is None:
+            raise IngestError("the zip has no Triage manifest.json")
+        info = archive.getinfo(name)
+    try:
+        data = source.read(info, MAX_MANIFEST_BYTES)
+        manifest = parse_manifest(data)
+    except ValueError as exc:
+        raise IngestError(str(exc)) from exc
+    finally:
+        source.close()
+    return _prefix(name), manifest
+
+
+def _read_member(path: Path, name: str, limit: int | None = None) -> bytes:
+    source = ZipSource(path, str(path))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                info = archive.getinfo(name)
+            except KeyError as exc:
+                raise IngestError(f"the packet lacks {name}") from exc
+        return source.read(info, limit) if limit else source.read(info)
+    finally:
+        source.close()
+
+
+def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    """The sender's decisions about one document, as `ParsedDocument.packet_member`."""
+    annotations: dict[str, Any] = {}
+    try:
+        raw = _read_member(path, f"{prefix}{entry['folder']}/annotations.json", MAX_ANNOTATIONS_BYTES)
+        annotations = json.loads(raw.decode("utf-8"))
+    except (IngestError, ValueError, KeyError):
+        annotations = {}
+    decisions = entry.get("decisions") if isinstance(entry.get("decisions"), dict) else {}
+    return {
+        "packet_title": manifest.get("title"),
+        "packet_created": manifest.get("created"),
+        "analyst": manifest.get("analyst") or "",
+        "generator": manifest.get("generator"),
+        "relevance": decisions.get("relevance"),
+        "starred": bool(decisions.get("starred")),
+        "tags": [str(t) for t in decisions.get("tags") or []],
+        "note": str(decisions.get("note") or ""),
+        "audit": [a for a in entry.get("audit") or [] if isinstance(a, dict)],
+        "entities": annotations.get("entities") or [],
+        "quotes": annotations.get("quotes") or [],
+        "entity_corrections": annotations.get("entity_corrections") or [],
+        "annotated_engine": annotations.get("annotated_engine"),
+    }
+
+
+def _load(path: Path, prefix: str, manifest: dict[str, Any], entry: dict[str, Any]) -> ParsedDocument:
+    member = f"{prefix}{entry['original']}"
+    data = _read_member(path, member)
+    expected = str(entry.get("original_sha256") or "")
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise IngestError("the original in the packet does not match the SHA-256 its manifest records (changed?)")
+    name = str(entry.get("original_name") or PurePosixPath(entry["original"]).name)
+    parsed = parse_bytes(data, name=name, source_path=f"{path}!{entry['original']}")
+    parsed.url = parsed.url or entry.get("url")
+    parsed.captured_at = parsed.captured_at or entry.get("captured_at")
+    parsed.title = parsed.title or entry.get("title")
+    parsed.packet_member = _member_state(path, prefix, manifest, entry)
+    return parsed
+
+
+def iter_packet_inputs(path: Path | str) -> Iterator[InputItem]:
+    """One InputItem per document of the packet; loading it checks the original against the manifest."""
+    path = Path(path)
+    try:
+        prefix, manifest = read_packet_manifest(path)
+    except IngestError as exc:
+        yield InputItem(str(path), error=str(exc))
+        return
+    for entry in manifest.get("documents") or []:
+        if not isinstance(entry, dict) or not entry.get("folder"):
+            continue
+        label = f"{path}!{entry.get('folder')}"
+        if not entry.get("original"):
+            yield InputItem(label, error="the packet was exported without this document's original")
+            continue
+        yield InputItem(label, load=lambda e=entry: _load(path, prefix, manifest, e))

@@ -1,0 +1,106 @@
+"""Bringing a packet document's (corrected) entities and quotes into a library.
+
+A document the library has not annotated yet adopts the sender's mentions and quotes, mapped onto
+this library's entities by canonical name and type, as long as the offsets fit its cleaned text.
+Where the library has its own annotations, they are kept and each disagreement is recorded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from triage_app.core.library.db import Library
+
+if TYPE_CHECKING:
+    from triage_app.core.export.reimport import MergeReport
+
+
+def _fits(text: str, span: dict[str, Any], *, exact: bool) -> bool:
+    start, end = span.get("start"), span.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        return False
+    return not exact or text[start:end] == span.get("text")
+
+
+def _entity_id(db: Database, canonical: str, label: str, hidden: bool, report: MergeReport, doc_id: int) -> int:
+    row = db.execute("SELECT id, hidden FROM entities WHERE canonical = ? AND label = ?", [canonical, label]).fetchone()
+    if row is None:
+        return int(db["entities"].insert({"canonical": canonical, "label": label, "hidden": int(hidden)}).last_pk)  # type: ignore[arg-type]
+    if bool(row[1]) != hidden:
+        from triage_app.core.export.reimport import _differs
+
+        _differs(db, doc_id, f"entity-hidden:{canonical}", int(row[1]), int(hidden), report)
+    return int(row[0])
+
+
+def _adopt(db: Database, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
+    mapping: dict[Any, int] = {}
+    mentions = []
+    for m in member.get("entities") or []:
+        canonical = str(m.get("canonical") or m.get("text"))
+        label = str(m.get("label") or "MISC")
+        local = _entity_id(db, canonical, label, bool(m.get("hidden")), report, doc_id)
+        mapping[m.get("entity_id")] = local
+        mentions.append({"doc_id": doc_id, "entity_id": local, "start": m["start"], "end": m["end"],
+                         "text": m.get("text"), "label": label})
+    db["mentions"].insert_all(mentions)
+    quotes = []
+    for q in member.get("quotes") or []:
+        speaker_id = mapping.get(q.get("speaker_entity_id")) if q.get("speaker_entity_id") is not None else None
+        if speaker_id is None and q.get("speaker_canonical"):
+            row = db.execute("SELECT id FROM entities WHERE canonical = ? ORDER BY label = 'PERSON' DESC",
+                             [q["speaker_canonical"]]).fetchone()
+            speaker_id = int(row[0]) if row else None
+        quotes.append({"doc_id": doc_id, "start": q["start"], "end": q["end"], "text": q.get("text"),
+                       "kind": q.get("kind"), "cue": q.get("cue"), "speaker": q.get("speaker"),
+                       "speaker_start": q.get("speaker_start"), "speaker_end": q.get("speaker_end"),
+                       "speaker_entity_id": speaker_id})
+    db["quotes"].insert_all(quotes)
+    if member.get("annotated_engine"):
+        db.execute("UPDATE documents SET annotated_engine = ? WHERE id = ?", [member["annotated_engine"], doc_id])
+    report.applied.append(f"{len(mentions)} entity mentions and {len(quotes)} quotes")
+
+
+def _compare(db: Database, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
+    from triage_app.core.export.reimport import _differs
+
+    local = {
+        (r[0], r[1]): (r[2], r[3], bool(r[4]))
+        for r in db.execute(
+            "SELECT m.start, m.end, e.canonical, e.label, e.hidden FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.doc_id = ?",
+            [doc_id],
+        )
+    }
+    for m in member.get("entities") or []:
+        here = local.get((m.get("start"), m.get("end")))
+        theirs = (m.get("canonical"), m.get("label"), bool(m.get("hidden")))
+        if here is not None and here != theirs:
+            _differs(db, doc_id, f"entity:{m.get('text')}", f"{here[0]} ({here[1]}{', hidden' if here[2] else ''})",
+                     f"{theirs[0]} ({theirs[1]}{', hidden' if theirs[2] else ''})", report)
+
+
+def merge_entities(library: Library, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
+    """Adopt or compare the packet's entities and quotes for `doc_id` (inside the caller's transaction)."""
+    db = library.db
+    theirs_mentions = member.get("entities") or []
+    theirs_quotes = member.get("quotes") or []
+    if not theirs_mentions and not theirs_quotes:
+        return
+    text = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0] or ""
+    fits = all(_fits(text, m, exact=True) for m in theirs_mentions) and all(
+        _fits(text, q, exact=False) for q in theirs_quotes
+    )
+    if not fits:
+        report.differences.append("entities: this library cleaned the text differently, the packet's were not copied")
+        return
+    has_local = db.execute(
+        "SELECT (SELECT count(*) FROM mentions WHERE doc_id = ?) + (SELECT count(*) FROM quotes WHERE doc_id = ?)",
+        [doc_id, doc_id],
+    ).fetchone()[0]
+    if has_local:
+        _compare(db, doc_id, member, report)
+    else:
+        _adopt(db, doc_id, member, report)
