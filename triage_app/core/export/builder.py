@@ -184,7 +184,7 @@ def build_packet(
         os.replace(tmp, out_path)
         finished = True
         result = PacketResult(out_path, folder, len(docs), manifest.files)
-        yield Progress(total, total, f"Exported {len(docs)} documents to {out_path.name}", result=result)
+        yield Progress(total, total, f"Exported {len(docs)} document{'s' if len(docs) != 1 else ''} to {out_path.name}", result=result)
     finally:
         if not finished:
             packet.close()

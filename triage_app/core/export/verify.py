@@ -39,7 +39,7 @@ class VerifyReport:
         out += [f"problem: {p}" for p in self.problems]
         title = self.manifest.get("title")
         if self.ok:
-            out.append(f"OK: all {self.checked} files match the manifest" + (f" of “{title}”" if title else ""))
+            out.append(f"OK: all {self.checked} files match manifest.json and SHA256SUMS" + (f" of “{title}”" if title else ""))
         else:
             out.append(f"FAILED: {len(self.changed)} changed, {len(self.added)} added, {len(self.removed)} removed, "
                        f"{len(self.problems)} other problems")
