@@ -1,0 +1,116 @@
+"""The composition root of the desktop app: paths, library, writer, settings, state, then the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from triage_app import __version__
+from triage_app.core.assets import seeds_dir
+from triage_app.core.errors import KnownError
+from triage_app.core.library import Library
+from triage_app.core.library.documents import document_count
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import ImportOutcome
+from triage_app.core.paths import config_dir, resolve_library_path
+from triage_app.core.settings import Settings, StateStore
+from triage_app.gui import theme
+from triage_app.gui.dialogs.error_dialog import KnownErrorDialog, report_error
+from triage_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """`triage-app [--library PATH] [FILE ...]`: files are imported and shown ("Open with")."""
+    parser = argparse.ArgumentParser(prog="triage-app", description="Triage saved web pages.")
+    parser.add_argument("--library", metavar="PATH", help="library file (default: $TRIAGE_LIBRARY or the user data folder)")
+    parser.add_argument("files", nargs="*", type=Path, help="pages, folders or zips to import and show")
+    args, _qt_args = parser.parse_known_args(list(argv))
+    return args
+
+
+def register_reader_scheme() -> None:
+    """Register the reader's URL scheme; must run before the QApplication exists."""
+    try:
+        scheme = importlib.import_module("triage_app.gui.reader.scheme")
+    except ImportError:
+        return
+    scheme.register_scheme()
+
+
+def wants_first_run_import(library: Library, settings: Settings) -> bool:
+    """An empty library and the setting on: import the bundled samples."""
+    return bool(settings.get("import_seeds_on_first_run")) and document_count(library.db) == 0 and seeds_dir().is_dir()
+
+
+def open_window(library_path: Path, files: list[Path]) -> tuple[MainWindow, Library, LibraryWriter]:
+    """Open the library (main-thread reads and the writer), settings and state, and build the window."""
+    library = Library.open(library_path)
+    try:
+        writer = LibraryWriter(library_path)
+    except BaseException:
+        library.close()
+        raise
+    settings = Settings(config_dir() / "settings.json")
+    state = StateStore(config_dir() / "state.json")
+    window = MainWindow(library, writer, settings, state)
+    if wants_first_run_import(library, settings):
+        window.import_first_run(seeds_dir())
+    if files:
+        window.imports.import_paths(files, show_summary=False)
+        window.imports.import_finished.connect(lambda outcomes, *_: _show_opened(window, outcomes))
+    return window, library, writer
+
+
+def _show_opened(window: MainWindow, outcomes: list[ImportOutcome]) -> None:
+    """After an "Open with" import, select the first of the opened files (new or already present)."""
+    for outcome in outcomes:
+        if outcome.doc_id is not None and window.select_document(outcome.doc_id):
+            return
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the desktop app; returns the process exit code."""
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    register_reader_scheme()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "triage-app"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Triage")
+    app.setApplicationDisplayName("Triage")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("triage")
+    app.setDesktopFileName("io.github.triage.Triage")
+    app.setWindowIcon(theme.app_icon())
+    library_path = resolve_library_path(args.library)
+    try:
+        window, library, writer = open_window(library_path, [Path(f) for f in args.files])
+    except KnownError as exc:
+        KnownErrorDialog.ask(None, str(exc), title="Triage cannot open the library")
+        return 1
+    previous_hook = sys.excepthook
+
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not isinstance(exc, KeyboardInterrupt):
+            report_error(window, exc.with_traceback(tb))
+        else:
+            previous_hook(kind, exc, tb)
+
+    sys.excepthook = excepthook
+    try:
+        window.show()
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        window.runner.shutdown()
+        writer.shutdown()
+        library.close()
+    return int(code)

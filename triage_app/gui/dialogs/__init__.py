@@ -1,0 +1,1 @@
+"""Dialogs of the triage window; each has an `ask()` classmethod that tests monkeypatch."""

@@ -1,0 +1,35 @@
+"""Editing the analyst's note on one or several documents."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class NoteDialog(QDialog):
+    """A plain-text note; for several documents the same note is written to each."""
+
+    def __init__(self, note: str, count: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Note")
+        what = "this document" if count == 1 else f"each of the {count} selected documents"
+        label = QLabel(f"Note on {what}:")
+        self.edit = QPlainTextEdit(note)
+        self.edit.setTabChangesFocus(True)
+        label.setBuddy(self.edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(buttons)
+        self.resize(480, 260)
+
+    def note(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, note: str, count: int = 1) -> str | None:
+        """The edited note, or None when cancelled."""
+        dialog = cls(note, count, parent)
+        return dialog.note() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,200 @@
+"""Imports as writer jobs, then background re-cleaning and annotation, with progress and a summary.
+
+Jobs run one after another on the writer thread; the status bar shows the running one with a Cancel
+button. New documents are announced while the import runs so the list grows as they land.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
+
+from triage_app.core import jobs
+from triage_app.core.library.db import Library
+from triage_app.core.records import ImportOutcome, Progress
+from triage_app.core.settings import Settings
+from triage_app.gui.widgets.status import ProgressWidget
+from triage_app.gui.workers import IsCancelled, TaskRunner, WriterJob, WriterJobFactory
+
+log = logging.getLogger(__name__)
+
+ANNOUNCE_INTERVAL_S = 0.4
+"""New documents are announced (and the list reloaded) at most this often during an import."""
+
+
+def optional_core(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of an optional core module (cleaning, annotations), or None while it does not exist."""
+    try:
+        return getattr(importlib.import_module(module), name, None)  # type: ignore[no-any-return]
+    except ImportError:
+        return None
+
+
+def annotate_job() -> WriterJobFactory | None:
+    """Annotation of every document not yet annotated by the current engine, if the NLP part is there."""
+    annotate = optional_core("triage_app.core.library.annotations", "annotate_documents")
+    if annotate is None:
+        return None
+    return lambda library, is_cancelled: annotate(library, None, is_cancelled=is_cancelled)  # type: ignore[no-any-return]
+
+
+def reclean_job(sites: list[str]) -> WriterJobFactory | None:
+    """Re-cleaning of these sites with their updated templates, if the cleaning part offers it."""
+    reclean = optional_core("triage_app.core.library.cleaning", "reclean_site_job")
+    if reclean is None or not sites:
+        return None
+
+    def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
+        for site in sites:
+            if is_cancelled():
+                return
+            yield from reclean(library, site, is_cancelled=is_cancelled)
+
+    return run
+
+
+def sites_to_reclean(db: Database, doc_ids: list[int]) -> list[str]:
+    """Sites of these documents that now hold more than one page (a template can be learnt)."""
+    if not doc_ids:
+        return []
+    marks = ",".join("?" for _ in doc_ids)
+    sql = (
+        "SELECT site FROM documents WHERE site IS NOT NULL AND site != '' AND site IN "
+        f"(SELECT DISTINCT site FROM documents WHERE id IN ({marks})) GROUP BY site HAVING count(*) > 1 ORDER BY site"
+    )
+    return [r[0] for r in db.execute(sql, list(doc_ids))]
+
+
+@dataclass
+class _Step:
+    title: str
+    kind: str  # "import" | "reclean" | "annotate"
+    factory: WriterJobFactory
+    show_summary: bool = False
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+
+
+class ImportController(QObject):
+    """Queues imports and background jobs on the writer and reports what they did."""
+
+    documents_imported = Signal(list)  # ids of new documents (announced in batches while importing)
+    import_finished = Signal(list, bool, bool)  # outcomes, cancelled, show summary
+    documents_updated = Signal(str)  # "reclean" | "annotate": many documents may have changed
+    idle = Signal()  # the queue is empty again
+    failed = Signal(object)
+
+    def __init__(
+        self, runner: TaskRunner, db: Database, settings: Settings, progress: ProgressWidget, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._db = db
+        self._settings = settings
+        self._progress = progress
+        self._queue: list[_Step] = []
+        self._current: tuple[_Step, WriterJob] | None = None
+        self._pending_ids: list[int] = []
+        self._last_announce = 0.0
+        progress.cancel_requested.connect(self.cancel)
+
+    def is_busy(self) -> bool:
+        return self._current is not None or bool(self._queue)
+
+    def import_paths(self, paths: list[Path], *, show_summary: bool = True, title: str = "Importing") -> None:
+        """Queue an import of files, folders and zips."""
+        chosen = [Path(p) for p in paths]
+        workers = jobs.default_workers()
+
+        def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
+            return jobs.import_documents(library, chosen, is_cancelled=is_cancelled, workers=workers)
+
+        self._enqueue(_Step(title, "import", run, show_summary))
+
+    def annotate_in_background(self) -> bool:
+        """Queue annotation of documents not yet annotated; False when the NLP part is absent or turned off."""
+        factory = annotate_job() if self._settings.get("annotate_in_background") else None
+        if factory is None:
+            return False
+        self._enqueue(_Step("Finding entities and quotes", "annotate", factory))
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running job and drop the ones queued after it."""
+        self._queue.clear()
+        if self._current is not None:
+            self._current[1].cancel()
+
+    # -- queue ------------------------------------------------------------------------------
+    def _enqueue(self, step: _Step) -> None:
+        self._queue.append(step)
+        if self._current is None:
+            self._start_next()
+
+    def _start_next(self) -> None:
+        if not self._queue:
+            self._current = None
+            self._progress.finish()
+            self.idle.emit()
+            return
+        step = self._queue.pop(0)
+        job = self._runner.run_writer_job(step.factory)
+        self._current = (step, job)
+        self._progress.start(step.title)
+        job.signals.progress.connect(lambda p, s=step: self._on_progress(s, p))
+        job.signals.finished.connect(lambda _last, s=step: self._on_end(s, cancelled=False))
+        job.signals.cancelled.connect(lambda s=step: self._on_end(s, cancelled=True))
+        job.signals.failed.connect(lambda exc, s=step: self._on_failed(s, exc))
+
+    def _on_progress(self, step: _Step, progress: Progress) -> None:
+        self._progress.update_progress(progress)
+        outcome = progress.result
+        if step.kind != "import" or not isinstance(outcome, ImportOutcome):
+            return
+        step.outcomes.append(outcome)
+        if outcome.status == "imported" and outcome.doc_id is not None:
+            self._pending_ids.append(outcome.doc_id)
+            now = time.monotonic()
+            if now - self._last_announce >= ANNOUNCE_INTERVAL_S:
+                self._announce()
+                self._last_announce = now
+
+    def _announce(self) -> None:
+        if self._pending_ids:
+            ids, self._pending_ids = self._pending_ids, []
+            self.documents_imported.emit(ids)
+
+    def _on_end(self, step: _Step, *, cancelled: bool) -> None:
+        if step.kind == "import":
+            self._announce()
+            imported = [o.doc_id for o in step.outcomes if o.status == "imported" and o.doc_id is not None]
+            if imported and not cancelled:
+                self._queue_follow_ups(imported)
+            self.import_finished.emit(step.outcomes, cancelled, step.show_summary)
+        else:
+            self.documents_updated.emit(step.kind)
+        self._start_next()
+
+    def _on_failed(self, step: _Step, exc: BaseException) -> None:
+        if step.kind == "import":
+            self._announce()
+        self._queue.clear()
+        self._current = None
+        self._progress.finish()
+        self.failed.emit(exc)
+        self.idle.emit()
+
+    def _queue_follow_ups(self, imported: list[int]) -> None:
+        factory = reclean_job(sites_to_reclean(self._db, imported))
+        if factory is not None:
+            self._queue.append(_Step("Re-cleaning pages of the same sites", "reclean", factory))
+        annotate = annotate_job() if self._settings.get("annotate_in_background") else None
+        if annotate is not None:
+            self._queue.append(_Step("Finding entities and quotes", "annotate", annotate))

@@ -1,0 +1,474 @@
+"""The triage window: filters and the library list on the left, the reader on the right."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from triage_app import __version__
+from triage_app.core.library import search, triage
+from triage_app.core.library.db import Library
+from triage_app.core.library.documents import get_document
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import ImportOutcome
+from triage_app.core.settings import Settings, StateStore
+from triage_app.gui import theme, window_state
+from triage_app.gui.actions import MENUS, TOOLBAR, ACTION_SPECS, build_actions, shortcut_entries
+from triage_app.gui.dialogs.error_dialog import report_error
+from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
+from triage_app.gui.dialogs.note_dialog import NoteDialog
+from triage_app.gui.dialogs.tag_dialog import TagDialog
+from triage_app.gui.import_controller import ImportController
+from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
+from triage_app.gui.models.entity_list import EntityListModel
+from triage_app.gui.navigation import next_unreviewed_row
+from triage_app.gui.triage_controller import TriageController
+from triage_app.gui.widgets.filter_bar import FilterBar
+from triage_app.gui.widgets.overlay import Banner, ShortcutOverlay
+from triage_app.gui.widgets.status import ProgressWidget, StatusLine
+from triage_app.gui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+READER_MISSING = "Reader not available: this build has no reader pane (triage_app.gui.reader)."
+FIRST_RUN_MESSAGE = (
+    "<b>Welcome to Triage.</b> The sample pages listed here are only to explore. To add your own, drop "
+    "saved pages, folders or zip archives anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
+)
+EMPTY_MESSAGE = (
+    "<b>Your library is empty.</b> Drop saved pages (HTML, MHTML, SingleFile, text), folders or zip archives "
+    "anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
+)
+RELEVANCE_ACTIONS = {"relevant": "relevant", "maybe": "maybe", "not_relevant": "not-relevant", "unreviewed": "unreviewed"}
+
+
+def _reader_class() -> Any:
+    """The reader pane class, or None while the reader package is not there."""
+    try:
+        return importlib.import_module("triage_app.gui.reader").ReaderPane
+    except (ImportError, AttributeError):
+        return None
+
+
+def _export_dialog_class() -> Any:
+    try:
+        return importlib.import_module("triage_app.gui.dialogs.export_dialog").ExportDialog
+    except (ImportError, AttributeError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    """The library list with filters, the reader, triage keys, import by drop, remembered layout."""
+
+    def __init__(
+        self,
+        library: Library,
+        writer: LibraryWriter,
+        settings: Settings,
+        state: StateStore,
+        *,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library, self.writer, self.settings, self.state = library, writer, settings, state
+        self.setWindowTitle("Triage")
+        self.setWindowIcon(theme.app_icon())
+        self.setAcceptDrops(True)
+        self.runner = runner or TaskRunner(writer, parent=self)
+        self.documents = DocumentTableModel(library.db, self)
+        self.entities = EntityListModel(library.db, self)
+        self.triage = TriageController(self.runner, self)
+        self._build_library_side()
+        self._build_reader()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.library_side)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+        self.status_line = StatusLine()
+        self.progress = ProgressWidget(self)
+        self.statusBar().addWidget(self.status_line, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.imports = ImportController(self.runner, library.db, settings, self.progress, self)
+        self.actions_by_name = build_actions(self)
+        self._build_menus_and_toolbar()
+        self.overlay = ShortcutOverlay(self)
+        self.overlay.set_shortcuts(shortcut_entries())
+        self._connect()
+        self._restore_state()
+        self.refresh_choices()
+        self._reload(select_first=True)
+        if self.documents.counts()["total"] == 0:
+            self.banner.show_message(EMPTY_MESSAGE)
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_library_side(self) -> None:
+        self.filter_bar = FilterBar(self.entities)
+        self.banner = Banner()
+        self.table = QTableView()
+        self.table.setModel(self.documents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("Library")
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate((110, 28, 320, 130, 90, 120, 60)):
+            header.resizeSection(column, width)
+        self.library_side = QWidget()
+        layout = QVBoxLayout(self.library_side)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+
+    def _build_reader(self) -> None:
+        reader_class = _reader_class()
+        if reader_class is None:
+            label = QLabel(READER_MISSING)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            self.reader: QWidget = label
+            self.reader_pane: Any = None
+            return
+        self.reader_pane = reader_class(self.library, self.writer, self.settings, self.state, parent=self)
+        self.reader = self.reader_pane
+        self.reader_pane.entity_filter_requested.connect(self.filter_by_entity)
+        self.reader_pane.document_changed.connect(self._document_changed_in_reader)
+
+    def _build_menus_and_toolbar(self) -> None:
+        acts = self.actions_by_name
+        menus = {key: self.menuBar().addMenu(title) for key, title in MENUS}
+        for spec in ACTION_SPECS:
+            menus[spec.menu].addAction(acts[spec.name])
+            if spec.name in ("export", "select_all", "unreviewed", "note", "toggle_reader"):
+                menus[spec.menu].addSeparator()
+        toolbar = QToolBar("Triage")
+        toolbar.setObjectName("triage_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in TOOLBAR:
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(acts[name])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        acts["toggle_reader"].setChecked(True)
+        acts["undo"].setEnabled(False)
+        if _export_dialog_class() is None:
+            acts["export"].setEnabled(False)
+            acts["export"].setToolTip("Export is not available in this build")
+
+    def _connect(self) -> None:
+        acts = self.actions_by_name
+        for name, relevance in RELEVANCE_ACTIONS.items():
+            acts[name].triggered.connect(lambda _checked=False, r=relevance: self.mark(r))
+        handlers = {
+            "import": self.choose_import,
+            "export": self.export_packet,
+            "quit": self.close,
+            "undo": self.undo,
+            "search": self.filter_bar.focus_search,
+            "select_all": self.table.selectAll,
+            "clear_filters": self.filter_bar.clear,
+            "star": self.toggle_star,
+            "tag": self.edit_tags,
+            "note": self.edit_note,
+            "next": lambda: self.move_current(1),
+            "previous": lambda: self.move_current(-1),
+            "next_unreviewed": self.go_next_unreviewed,
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+        }
+        for name, handler in handlers.items():
+            acts[name].triggered.connect(lambda _checked=False, h=handler: h())
+        acts["toggle_reader"].toggled.connect(self.reader.setVisible)
+        self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.documents.counts_changed.connect(self._update_status)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.triage.documents_changed.connect(self._triage_saved)
+        self.triage.decision_saved.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.triage.undo_available.connect(acts["undo"].setEnabled)
+        self.triage.failed.connect(self.show_error)
+        self.runner.call_failed.connect(self.show_error)
+        self.imports.documents_imported.connect(self._documents_imported)
+        self.imports.import_finished.connect(self._import_finished)
+        self.imports.documents_updated.connect(self._documents_updated)
+        self.imports.failed.connect(self.show_error)
+        self.banner.dismissed.connect(lambda: self.state.values.__setitem__(window_state.BANNER_DISMISSED, True))
+
+    # -- state ------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        if not window_state.restore_geometry(self.state, self):
+            self.resize(1280, 800)
+        window_state.restore_splitter(self.state, self.splitter)
+        header = self.table.horizontalHeader()
+        window_state.restore_columns(self.state, header)
+        visible = self.state.values.get(window_state.READER_VISIBLE, True)
+        self.actions_by_name["toggle_reader"].setChecked(bool(visible))
+        self.reader.setVisible(bool(visible))
+        sort = window_state.remembered_sort(self.state)
+        column, descending = sort if sort else (-1, False)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(column, order)
+
+    def save_state(self) -> None:
+        """Write geometry, splitter, columns and sort to the state file."""
+        window_state.save_window(self.state, self, self.splitter, self.table.horizontalHeader())
+        self.state.values[window_state.READER_VISIBLE] = self.actions_by_name["toggle_reader"].isChecked()
+        try:
+            self.state.save()
+        except OSError as exc:
+            log.warning("could not save the window state: %s", exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.filter_bar.stop()
+        self.imports.cancel()
+        self.runner.shutdown()
+        self.progress.finish()
+        super().closeEvent(event)
+
+    # -- the list ---------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.documents.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected documents in list order, or the current one when nothing is selected."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [d for d in (self.documents.id_at(r) for r in rows) if d is not None]
+        if not ids and (current := self.current_id()) is not None:
+            ids = [current]
+        return ids
+
+    def select_row(self, row: int) -> None:
+        """Make `row` current and the only selected row, and show it in the reader."""
+        index = self.documents.index(row, COL_TITLE)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def select_document(self, doc_id: int) -> bool:
+        row = self.documents.row_of(doc_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def _reload(self, *, select_first: bool = False) -> None:
+        keep = None if select_first else self.current_id()
+        self.documents.reload()
+        if keep is not None and self.select_document(keep):
+            return
+        if self.documents.rowCount() and (select_first or keep is not None):
+            self.select_row(0)
+        elif not self.documents.rowCount():
+            self._show_document(None)
+
+    def _filter_changed(self, flt: search.DocumentFilter) -> None:
+        header = self.table.horizontalHeader()
+        if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first
+        self.documents.set_filter(flt)
+        if self.documents.rowCount():
+            self.select_row(0)
+        else:
+            self._show_document(None)
+
+    def filter_by_entity(self, entity_id: int, name: str) -> None:
+        """Show only the documents mentioning this entity."""
+        self.filter_bar.set_entity(entity_id, name)
+
+    def refresh_choices(self) -> None:
+        """Refill the tag, site and entity lists from the library."""
+        self.filter_bar.set_choices(triage.all_tags(self.library.db), search.distinct_sites(self.library.db))
+        self.entities.reload()
+
+    def _update_status(self) -> None:
+        counts = self.documents.counts()
+        self.status_line.show_counts(counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe())
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_document(self.documents.id_at(current.row()) if current.isValid() else None)
+
+    def _show_document(self, doc_id: int | None) -> None:
+        if self.reader_pane is not None:
+            self.reader_pane.show_document(doc_id)
+
+    def move_current(self, step: int) -> None:
+        """J/K: the next or previous document in the list."""
+        if not self.documents.rowCount():
+            return
+        index = self.table.currentIndex()
+        row = index.row() + step if index.isValid() else 0
+        self.select_row(max(0, min(row, self.documents.rowCount() - 1)))
+
+    def go_next_unreviewed(self) -> None:
+        """U: the next unreviewed document after the current one (wrapping to the top)."""
+        index = self.table.currentIndex()
+        row = next_unreviewed_row(self.library.db, self.documents.ids, index.row() if index.isValid() else -1)
+        if row is None:
+            self.statusBar().showMessage("No unreviewed document in this list.", 4000)
+        else:
+            self.select_row(row)
+
+    # -- triage -----------------------------------------------------------------------------
+    def mark(self, relevance: str) -> None:
+        """1/2/3/0: set the relevance of the selected documents."""
+        self.triage.set_relevance(self.selected_ids(), relevance)
+
+    def toggle_star(self) -> None:
+        """S: star the selection, or unstar it when every selected document is starred."""
+        ids = self.selected_ids()
+        if ids:
+            rows = [self.documents.row_data(self.documents.row_of(d) or 0) for d in ids]
+            self.triage.set_starred(ids, not all(bool(r.get("starred")) for r in rows))
+
+    def edit_tags(self) -> None:
+        """T: edit the tags of the selection, completing known tags."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        current = {d: triage.get_tags(self.library.db, d) for d in ids}
+        common = sorted(set.intersection(*(set(t) for t in current.values())))
+        known = [name for name, _count in triage.all_tags(self.library.db)]
+        chosen = TagDialog.ask(self, common, known, len(ids))
+        if chosen is None:
+            return
+        removed = set(common) - set(chosen)
+        self.triage.set_tags({d: [t for t in tags if t not in removed] + chosen for d, tags in current.items()})
+
+    def edit_note(self) -> None:
+        """N: write a note on the selection."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        note = get_document(self.library.db, ids[0]).get("note") or "" if len(ids) == 1 else ""
+        chosen = NoteDialog.ask(self, note, len(ids))
+        if chosen is not None:
+            self.triage.set_note(ids, chosen)
+
+    def undo(self) -> None:
+        """Ctrl+Z: undo the last decision."""
+        if not self.triage.undo():
+            self.statusBar().showMessage("Nothing to undo.", 3000)
+
+    def _triage_saved(self, ids: list[int]) -> None:
+        self.documents.refresh_documents(ids)
+        self.filter_bar.set_choices(triage.all_tags(self.library.db), search.distinct_sites(self.library.db))
+
+    def _document_changed_in_reader(self, doc_id: int) -> None:
+        self.documents.refresh_documents([doc_id])
+        self.entities.reload()
+
+    # -- import -----------------------------------------------------------------------------
+    def import_paths(self, paths: list[Path], *, show_summary: bool = True) -> None:
+        """Import files, folders and zips in the background."""
+        if not paths:
+            return
+        if self.banner.label.text() == EMPTY_MESSAGE:
+            self.banner.hide()
+        self.imports.import_paths(paths, show_summary=show_summary)
+
+    def import_first_run(self, seeds: Path) -> None:
+        """Import the bundled sample pages and say how to import one's own."""
+        self.imports.import_paths([seeds], show_summary=False, title="Importing the sample pages")
+        if not self.state.values.get(window_state.BANNER_DISMISSED):
+            self.banner.show_message(FIRST_RUN_MESSAGE)
+
+    def choose_import(self) -> None:
+        """File > Import…: pick files (zips included)."""
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            "Import saved pages",
+            str(Path.home()),
+            "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)",
+        )
+        self.import_paths([Path(f) for f in files])
+
+    def _documents_imported(self, ids: list[int]) -> None:
+        self._reload(select_first=self.current_id() is None)
+
+    def _import_finished(self, outcomes: list[ImportOutcome], cancelled: bool, show_summary: bool) -> None:
+        self.refresh_choices()
+        self._reload(select_first=self.current_id() is None)
+        self.statusBar().showMessage(summary_text(outcomes, cancelled=cancelled), 8000)
+        if show_summary:
+            ImportSummaryDialog.ask(self, outcomes, cancelled=cancelled)
+
+    def _documents_updated(self, kind: str) -> None:
+        self.refresh_choices()
+        self._reload()
+        if self.reader_pane is not None:
+            self.reader_pane.show_document(self.current_id())
+
+    # -- drag and drop ----------------------------------------------------------------------
+    @staticmethod
+    def _local_paths(urls: list[QUrl]) -> list[Path]:
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self._local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- help and errors --------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        """? / F1: the overlay listing every key."""
+        self.overlay.popup()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Triage",
+            f"<h3>Triage {__version__}</h3><p>Read, mark and export saved web pages, offline.</p>"
+            "<p>Decisions are saved as you make them and recorded in the audit log.</p><p>MIT licence.</p>",
+        )
+
+    def export_packet(self) -> None:
+        """File > Export packet…, when the export dialog is part of this build."""
+        dialog = _export_dialog_class()
+        if dialog is not None:
+            dialog.ask(self, self.library, self.writer, self.settings, self.documents.filter, self.selected_ids())
+
+    def show_error(self, exc: BaseException) -> None:
+        report_error(self, exc)
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]

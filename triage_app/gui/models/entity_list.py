@@ -1,0 +1,72 @@
+"""Entities of the whole library, most mentioned first, for the entity filter's completion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from sqlite_utils import Database
+
+EntityIdRole = Qt.ItemDataRole.UserRole + 1
+LabelRole = Qt.ItemDataRole.UserRole + 2
+DocCountRole = Qt.ItemDataRole.UserRole + 3
+
+DEFAULT_LIMIT = 5000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def query_entities(db: Database, *, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
+    """Visible entities with the number of documents mentioning each, most documents first."""
+    sql = (
+        "SELECT e.id AS entity_id, e.canonical, e.label, count(DISTINCT m.doc_id) AS doc_count "
+        "FROM entities e JOIN mentions m ON m.entity_id = e.id "
+        "WHERE coalesce(e.hidden, 0) = 0 GROUP BY e.id ORDER BY doc_count DESC, e.canonical LIMIT ?"
+    )
+    return list(db.query(sql, [limit]))
+
+
+class EntityListModel(QAbstractListModel):
+    """One row per entity: display 'Name (LABEL, n docs)', edit role the bare name."""
+
+    def __init__(self, db: Database, parent: Any = None, *, limit: int = DEFAULT_LIMIT) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._limit = limit
+        self._rows: list[dict[str, Any]] = []
+
+    def reload(self) -> None:
+        """Query the library again (after annotation or entity corrections)."""
+        rows = query_entities(self._db, limit=self._limit)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def entity(self, row: int) -> dict[str, Any] | None:
+        """The entity dict at `row`."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def find(self, name: str) -> dict[str, Any] | None:
+        """The most mentioned entity with this name (case-insensitive)."""
+        wanted = name.strip().casefold()
+        return next((r for r in self._rows if str(r["canonical"]).casefold() == wanted), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            count = int(row["doc_count"])
+            return f"{row['canonical']} ({row['label']}, {count} doc{'s' if count != 1 else ''})"
+        if role == Qt.ItemDataRole.EditRole:
+            return str(row["canonical"])
+        if role == EntityIdRole:
+            return int(row["entity_id"])
+        if role == LabelRole:
+            return str(row["label"])
+        if role == DocCountRole:
+            return int(row["doc_count"])
+        return None

@@ -1,0 +1,124 @@
+"""Triage decisions (relevance, star, tags, note) sent to the writer, saved at once, with undo.
+
+Every change goes through `core/library/triage.py` on the writer thread, so each writes its audit
+row. Undo re-applies the previous values the same way (origin 'undo'), so the undo is audited too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from triage_app.core.library import triage
+from triage_app.core.library.db import Library
+from triage_app.gui.workers import TaskRunner
+
+UNDO_LIMIT = 200
+
+_SETTERS: dict[str, Callable[..., Any]] = {
+    "relevance": triage.set_relevance,
+    "starred": triage.set_starred,
+    "tags": triage.set_tags,
+    "note": triage.set_note,
+}
+
+
+@dataclass
+class Decision:
+    """One analyst action over one or more documents, with what each document had before."""
+
+    label: str
+    field: str
+    previous: dict[int, Any]
+
+
+def _apply(field: str, values: dict[int, Any], origin: str) -> Callable[[Library], dict[int, Any]]:
+    """A writer task setting `field` per document in one transaction; returns the previous values."""
+    setter = _SETTERS[field]
+
+    def run(library: Library) -> dict[int, Any]:
+        previous: dict[int, Any] = {}
+        with library.transaction():
+            for doc_id, value in values.items():
+                previous[doc_id] = setter(library, doc_id, value, origin=origin)
+        return previous
+
+    return run
+
+
+class TriageController(QObject):
+    """Applies decisions through the writer and keeps the undo stack of decisions."""
+
+    documents_changed = Signal(list)  # ids whose triage state changed (saved)
+    decision_saved = Signal(str)  # a short message for the status bar
+    undo_available = Signal(bool)
+    failed = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._undo: list[Decision] = []
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo_label(self) -> str:
+        return self._undo[-1].label if self._undo else ""
+
+    # -- decisions --------------------------------------------------------------------------
+    def set_relevance(self, doc_ids: list[int], relevance: str) -> None:
+        label = relevance.replace("-", " ")
+        self._decide(f"mark {label}", "relevance", {d: relevance for d in doc_ids})
+
+    def set_starred(self, doc_ids: list[int], starred: bool) -> None:
+        self._decide("star" if starred else "unstar", "starred", {d: starred for d in doc_ids})
+
+    def set_tags(self, tags_by_doc: dict[int, list[str]]) -> None:
+        self._decide("change tags", "tags", dict(tags_by_doc))
+
+    def set_note(self, doc_ids: list[int], note: str) -> None:
+        self._decide("change note", "note", {d: note for d in doc_ids})
+
+    def undo(self) -> bool:
+        """Put back what the last decision changed; False when there is nothing to undo."""
+        if not self._undo:
+            return False
+        decision = self._undo.pop()
+        self.undo_available.emit(bool(self._undo))
+        ids = list(decision.previous)
+
+        def done(_previous: dict[int, Any]) -> None:
+            self.documents_changed.emit(ids)
+            self.decision_saved.emit(f"Undone: {decision.label} ({_count(ids)})")
+
+        self._runner.call(_apply(decision.field, decision.previous, "undo"), done, self.failed.emit)
+        return True
+
+    def _decide(self, label: str, field: str, values: dict[int, Any]) -> None:
+        if not values:
+            return
+        ids = list(values)
+
+        def done(previous: dict[int, Any]) -> None:
+            changed = {d: old for d, old in previous.items() if _normal(old) != _normal(values[d])}
+            if changed:
+                self._undo.append(Decision(label, field, changed))
+                del self._undo[:-UNDO_LIMIT]
+                self.undo_available.emit(True)
+            self.documents_changed.emit(ids)
+            self.decision_saved.emit(f"Saved: {label} ({_count(ids)})")
+
+        self._runner.call(_apply(field, values, "user"), done, self.failed.emit)
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted({str(v).strip() for v in value if str(v).strip()})
+    return value
+
+
+def _count(ids: list[int]) -> str:
+    return f"#{ids[0]}" if len(ids) == 1 else f"{len(ids)} documents"

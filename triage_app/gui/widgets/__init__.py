@@ -1,0 +1,1 @@
+"""Widgets of the triage window: filter bar, status line, progress, shortcut overlay, banner."""

@@ -1,0 +1,231 @@
+"""The search box (the library's FTS syntax) and the structured filters above the library list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from triage_app.core.library.search import DocumentFilter
+from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
+
+SEARCH_DELAY_MS = 300
+NO_DATE = QDate(1900, 1, 1)
+SEARCH_HELP = (
+    "<b>Search syntax</b><br>"
+    "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
+    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\"<br>"
+    "Press / to come here from anywhere."
+)
+RELEVANCE_CHOICES = (
+    ("Any relevance", None),
+    ("Unreviewed", "unreviewed"),
+    ("Relevant", "relevant"),
+    ("Maybe", "maybe"),
+    ("Not relevant", "not-relevant"),
+)
+STAR_CHOICES = (("Starred or not", None), ("Starred", True), ("Not starred", False))
+
+
+def _date_edit(tip: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("any")
+    edit.setDate(NO_DATE)
+    edit.setToolTip(tip)
+    return edit
+
+
+class FilterBar(QWidget):
+    """Emits `filter_changed(DocumentFilter)` whenever the analyst changes the search or a filter."""
+
+    filter_changed = Signal(object)
+
+    def __init__(self, entities: EntityListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entities = entities
+        self._entity: tuple[int, str] | None = None
+        self._quiet = False
+        self.search = QLineEdit()
+        self.search.setPlaceholderText('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:)   /')
+        self.search.setToolTip(SEARCH_HELP)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        self.search.textEdited.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._emit)
+        self.search.textChanged.connect(lambda text: self._emit() if not text and not self._quiet else None)
+
+        self.relevance = self._combo(RELEVANCE_CHOICES, "Show only documents with this relevance")
+        self.starred = self._combo(STAR_CHOICES, "Show starred documents only, or unstarred only")
+        self.tag = self._combo((("Any tag", None),), "Show only documents with this tag")
+        self.site = self._combo((("Any site", None),), "Show only documents from this site")
+        self.date_from = _date_edit("Published on or after this date")
+        self.date_to = _date_edit("Published on or before this date")
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._changed)
+        self.entity = QLineEdit()
+        self.entity.setPlaceholderText("Entity…")
+        self.entity.setToolTip("Show only documents mentioning this person, organisation or place")
+        self.entity.setClearButtonEnabled(True)
+        completer = QCompleter(entities, self.entity)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+        completer.activated[QModelIndex].connect(self._entity_chosen)
+        self.entity.setCompleter(completer)
+        self.entity.editingFinished.connect(self._entity_typed)
+        self.entity.textChanged.connect(lambda text: self._entity_cleared() if not text else None)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setToolTip("Show every document again")
+        self.clear_button.clicked.connect(self.clear)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.clear_button)
+        row = QHBoxLayout()
+        for widget in (self.relevance, self.starred, self.tag, self.site):
+            row.addWidget(widget)
+        row.addWidget(QLabel("from"))
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.date_to)
+        row.addWidget(self.entity, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(row)
+
+    def _combo(self, choices: tuple[tuple[str, Any], ...], tip: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for label, value in choices:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(self._changed)
+        return combo
+
+    # -- choices ----------------------------------------------------------------------------
+    def set_choices(self, tags: list[tuple[str, int]], sites: list[tuple[str, int]]) -> None:
+        """Refill the tag and site lists (keeping the current choice when it still exists)."""
+        self._quiet = True
+        try:
+            for combo, items, empty in ((self.tag, tags, "Any tag"), (self.site, sites, "Any site")):
+                current = combo.currentData()
+                combo.clear()
+                combo.addItem(empty, None)
+                for name, count in items:
+                    combo.addItem(f"{name} ({count})", name)
+                position = combo.findData(current) if current is not None else 0
+                combo.setCurrentIndex(max(position, 0))
+        finally:
+            self._quiet = False
+
+    # -- state ------------------------------------------------------------------------------
+    def current_filter(self) -> DocumentFilter:
+        """The filter the widgets describe."""
+        start, end = self.date_from.date(), self.date_to.date()
+        return DocumentFilter(
+            query=self.search.text().strip(),
+            relevance=self.relevance.currentData(),
+            starred=self.starred.currentData(),
+            tag=self.tag.currentData(),
+            site=self.site.currentData(),
+            date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
+            date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
+            entity_id=self._entity[0] if self._entity else None,
+        )
+
+    def entity_name(self) -> str | None:
+        return self._entity[1] if self._entity else None
+
+    def describe(self) -> str:
+        """The current filter in words, with the entity's name rather than its id."""
+        flt = self.current_filter()
+        text = DocumentFilter(**{**flt.__dict__, "entity_id": None}).describe()
+        if self._entity:
+            extra = f"mentions {self._entity[1]}"
+            text = extra if text == "all documents" else f"{text}; {extra}"
+        return text
+
+    def set_entity(self, entity_id: int, name: str) -> None:
+        """Show only documents mentioning this entity (from the reader or the completer)."""
+        self._entity = (entity_id, name)
+        self._quiet = True
+        self.entity.setText(name)
+        self._quiet = False
+        self._emit()
+
+    def set_query(self, text: str) -> None:
+        """Replace the search text and apply it at once."""
+        self._quiet = True
+        self.search.setText(text)
+        self._quiet = False
+        self._emit()
+
+    def clear(self) -> None:
+        """Back to every document."""
+        self._quiet = True
+        try:
+            self.search.clear()
+            for combo in (self.relevance, self.starred, self.tag, self.site):
+                combo.setCurrentIndex(0)
+            self.date_from.setDate(NO_DATE)
+            self.date_to.setDate(NO_DATE)
+            self._entity = None
+            self.entity.clear()
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def stop(self) -> None:
+        """Stop the pending search delay (the window is closing)."""
+        self._timer.stop()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- slots ------------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if not self._quiet:
+            self._emit()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        self.filter_changed.emit(self.current_filter())
+
+    def _entity_chosen(self, index: QModelIndex) -> None:
+        entity_id = index.data(EntityIdRole)
+        name = index.data(Qt.ItemDataRole.EditRole)
+        if entity_id is not None:
+            self.set_entity(int(entity_id), str(name))
+
+    def _entity_typed(self) -> None:
+        text = self.entity.text().strip()
+        if self._entity and text == self._entity[1]:
+            return
+        found = self._entities.find(text) if text else None
+        if found:
+            self.set_entity(int(found["entity_id"]), str(found["canonical"]))
+
+    def _entity_cleared(self) -> None:
+        if self._entity is not None and not self._quiet:
+            self._entity = None
+            self._emit()

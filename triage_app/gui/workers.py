@@ -1,0 +1,205 @@
+"""Running core generators off the GUI thread: one generic worker, a writer-job bridge and their owner.
+
+Core jobs are plain generators that yield `Progress` and honour an `is_cancelled` flag (STYLE rule 2).
+`GeneratorWorker` runs one on the `QThreadPool` (read-only work with its own connection);
+`WriterJob` steps one on the `LibraryWriter` thread (anything that writes). Both report through the
+same four signals, delivered on the GUI thread. `TaskRunner` keeps a reference to each until it ends
+and `shutdown()` cancels and waits for all of them.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from triage_app.core.library.db import Library
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import Progress
+
+log = logging.getLogger(__name__)
+
+IsCancelled = Callable[[], bool]
+GeneratorFactory = Callable[[IsCancelled], Iterator[Progress]]
+WriterJobFactory = Callable[[Library, IsCancelled], Iterator[Progress]]
+
+
+class WorkerSignals(QObject):
+    """The signals of a worker; they live on the GUI thread, so slots run there."""
+
+    progress = Signal(object)  # Progress
+    finished = Signal(object)  # the last Progress (or None)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+
+class GeneratorWorker(QRunnable):
+    """Runs `factory(is_cancelled)` on a pool thread, emitting each Progress; `cancel()` only sets a flag."""
+
+    def __init__(self, factory: GeneratorFactory) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = WorkerSignals()
+        self._factory = factory
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        """Ask the generator to stop at its next check."""
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:  # noqa: D102 - QRunnable override
+        last: Progress | None = None
+        try:
+            for progress in self._factory(self.is_cancelled):
+                last = progress
+                self.signals.progress.emit(progress)
+        except BaseException as exc:  # reported to the GUI thread, never lost
+            self.signals.failed.emit(exc)
+            return
+        if self._cancelled:
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(last)
+
+
+class WriterJob(QObject):
+    """Steps `factory(library, is_cancelled)` on the writer thread and re-emits its progress on the GUI thread."""
+
+    def __init__(self, writer: LibraryWriter, factory: WriterJobFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.signals = WorkerSignals()
+        self._writer = writer
+        self._factory = factory
+        self._cancelled = False
+        self._last: Progress | None = None
+        self.future: Future[None] | None = None
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check."""
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def start(self) -> None:
+        """Queue the job on the writer."""
+        self.future = self._writer.run_job(lambda library: self._factory(library, self.is_cancelled), self._progress)
+        self.future.add_done_callback(self._done)
+
+    def _progress(self, progress: Progress) -> None:  # writer thread
+        self._last = progress
+        self.signals.progress.emit(progress)
+
+    def _done(self, future: Future[None]) -> None:  # writer thread (or caller, if already done)
+        if future.cancelled():
+            self.signals.cancelled.emit()
+            return
+        exc = future.exception()
+        if exc is not None:
+            self.signals.failed.emit(exc)
+        elif self._cancelled:
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(self._last)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the job has ended (used by shutdown only)."""
+        if self.future is not None:
+            concurrent.futures.wait([self.future], timeout=timeout)
+
+
+class _CallBridge(QObject):
+    """Carries the end of a writer call back to the GUI thread."""
+
+    call_done = Signal(object, object, object)  # future, on_done, on_error
+
+
+class TaskRunner(QObject):
+    """Owns running workers and writer calls until they end; `shutdown()` cancels and waits for them."""
+
+    call_failed = Signal(object)  # an exception from a writer call that had no error handler
+
+    def __init__(
+        self, writer: LibraryWriter, pool: QThreadPool | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.writer = writer
+        self._pool = pool or QThreadPool.globalInstance()
+        self._active: set[Any] = set()
+        self._calls: set[Future[Any]] = set()
+        self._bridge = _CallBridge()
+        self._bridge.call_done.connect(self._call_done)
+
+    def active_count(self) -> int:
+        """Workers and writer calls that have not ended yet."""
+        return len(self._active) + len(self._calls)
+
+    def run_generator(self, factory: GeneratorFactory) -> GeneratorWorker:
+        """Start a read-only generator on the thread pool."""
+        worker = GeneratorWorker(factory)
+        self._keep(worker, worker.signals)
+        self._pool.start(worker)
+        return worker
+
+    def run_writer_job(self, factory: WriterJobFactory) -> WriterJob:
+        """Start a writing generator on the writer thread."""
+        job = WriterJob(self.writer, factory)
+        self._keep(job, job.signals)
+        job.start()
+        return job
+
+    def call(
+        self,
+        fn: Callable[[Library], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[Any]:
+        """Run `fn(library)` on the writer thread; `on_done(result)` or `on_error(exc)` runs on the GUI thread."""
+        future = self.writer.submit(fn)
+        self._calls.add(future)
+        future.add_done_callback(lambda f: self._bridge.call_done.emit(f, on_done, on_error))
+        return future
+
+    @Slot(object, object, object)
+    def _call_done(self, future: Future[Any], on_done: Any, on_error: Any) -> None:
+        self._calls.discard(future)
+        exc = future.exception()
+        if exc is not None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.call_failed.emit(exc)
+        elif on_done is not None:
+            on_done(future.result())
+
+    def _keep(self, worker: Any, signals: WorkerSignals) -> None:
+        self._active.add(worker)
+
+        def release(*_args: object) -> None:
+            self._active.discard(worker)
+
+        signals.finished.connect(release)
+        signals.failed.connect(release)
+        signals.cancelled.connect(release)
+
+    def cancel_all(self) -> None:
+        """Ask every running worker to stop."""
+        for worker in list(self._active):
+            worker.cancel()
+
+    def shutdown(self, timeout: float = 30.0) -> None:
+        """Cancel every worker and wait until each has ended (writer calls included)."""
+        self.cancel_all()
+        for worker in list(self._active):
+            if isinstance(worker, WriterJob):
+                worker.wait(timeout)
+        if self._calls:
+            concurrent.futures.wait(list(self._calls), timeout=timeout)
+        self._pool.waitForDone(int(timeout * 1000))
