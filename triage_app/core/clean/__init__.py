@@ -7,17 +7,7 @@ Interface used by the rest of Triage:
 
 from __future__ import annotations
 
-from triage_app.core.records import Block, CleanResult, ParsedDocument
+from triage_app.core.clean.engine import CLEAN_ENGINE, clean_document, clean_text
+from triage_app.core.clean.templates import SiteTemplate
 
-CLEAN_ENGINE = "triage-clean/0"
-
-
-def clean_document(doc: ParsedDocument, *, template: object | None = None) -> CleanResult:
-    """Split the document into blocks; this first version keeps every non-empty line."""
-    blocks: list[Block] = []
-    lines = doc.body_source.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            blocks.append(Block(len(blocks), "line", line.strip(), True, None, f"lines:{number}-{number}"))
-    title = blocks[0].text if blocks else doc.title
-    return CleanResult(blocks=blocks, title=title)
+__all__ = ["CLEAN_ENGINE", "SiteTemplate", "clean_document", "clean_text"]

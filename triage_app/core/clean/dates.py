@@ -1,0 +1,102 @@
+"""Finding a publication date in a line of text and writing it as ISO 8601 (with offset when known)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan janvier januar enero gennaio janeiro",
+            "february feb febr février februar febrero febbraio fevereiro",
+            "march mar mars märz marzo março",
+            "april apr avril abril aprile",
+            "may mai mayo maggio maio",
+            "june jun juin juni junio giugno junho",
+            "july jul juillet juli julio luglio julho",
+            "august aug août agosto",
+            "september sep sept septembre septiembre settembre setembro",
+            "october oct octobre oktober octubre ottobre outubro",
+            "november nov novembre noviembre novembro",
+            "december dec décembre dezember diciembre dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+# Offsets of common zone abbreviations (the ones news sites print after a time).
+ZONES = {
+    "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00",
+    "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00",
+    "cet": "+01:00", "cest": "+02:00", "ist": "+05:30", "jst": "+09:00", "aest": "+10:00", "et": None,
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:\s*(?:at|às|à|um|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I)
+_MDY = re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I)
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4})" + _TIME)
+
+
+def _build(y: int, mo: int, d: int, m: re.Match[str]) -> str | None:
+    try:
+        datetime(y, mo, d)
+    except ValueError:
+        return None
+    h = m.groupdict().get("h")
+    if not h:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    hour, minute, second = int(h), int(m["mi"]), int(m["s"] or 0)
+    ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    offset = ZONES.get((m.groupdict().get("tz") or "").lower()) or ""
+    return f"{y:04d}-{mo:02d}-{d:02d}T{hour:02d}:{minute:02d}:{second:02d}{offset}"
+
+
+def find_date(text: str) -> str | None:
+    """The first plausible date in `text` as ISO 8601, or None ("2025-46-15" is not a date)."""
+    if len(text) > 400:
+        text = text[:400]
+    for regex in (_DMY, _MDY):
+        m = regex.search(text)
+        if m:
+            iso = _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]), m)
+            if iso:
+                return iso
+    m = _ISO.search(text)
+    if m:
+        y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+        try:
+            datetime(y, mo, d)
+        except ValueError:
+            return None
+        if not m["h"]:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+        off = m["off"] or ""
+        if off == "Z":
+            off = "+00:00"
+        elif off and ":" not in off:
+            off = off[:3] + ":" + off[3:]
+        return f"{y:04d}-{mo:02d}-{d:02d}T{int(m['h']):02d}:{int(m['mi']):02d}:{int(m['s'] or 0):02d}{off}"
+    m = _NUMERIC.search(text)
+    if m:
+        return _build(int(m["y"]), int(m["mo"]), int(m["d"]), m)
+    return None
+
+
+_DATEISH = re.compile(rf"^[\W\d_]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?[\W\d_]*(({_MONTH_ALT})\.?)?[\W\d_]*(\s*(am|pm|a\.m\.|p\.m\.|[a-z]{{2,4}})[\W\d_]*)*$", re.I)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that holds a date or time and little else ("Monday, 15 December 2025 04:46 PM")."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60 or not any(c.isdigit() for c in stripped):
+        return False
+    return bool(_DATEISH.match(stripped)) and (find_date(stripped) is not None or bool(re.match(r"^\d{4}-\d{2}-\d{2}$", stripped)))

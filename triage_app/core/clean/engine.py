@@ -1,0 +1,121 @@
+"""`clean_document`: the one entry point, for HTML pages and text dumps alike; it never raises."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.features import Line, annotate_groups, heading_like, is_list_item, split_lines
+from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.metadata import PageMeta, site_from_url
+from triage_app.core.clean.templates import SiteTemplate
+from triage_app.core.clean.text_dump import clean_lines
+from triage_app.core.records import Block, CleanResult, ParsedDocument
+
+CLEAN_ENGINE = "triage-clean/1.0"
+log = logging.getLogger(__name__)
+_TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
+
+
+def _kind_of_line(line: Line) -> str:
+    if is_list_item(line.text):
+        return "list-item"
+    if heading_like(line) and not _TERMINAL.search(line.text) and line.words <= 12:
+        return "heading"
+    return "paragraph"
+
+
+def clean_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
+    """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
+    lines = split_lines(text)
+    found = clean_lines(lines, title_hint=title_hint)
+    blocks = [
+        Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.number}", P.template_key(line.text))
+        for n, (line, reason) in enumerate(zip(lines, found.reasons))
+    ]
+    return CleanResult(
+        blocks=blocks,
+        title=found.title or title_hint,
+        byline=found.byline,
+        published=found.published,
+        site=found.site or (site_from_url(url) if url else None),
+        url=url,
+        keywords=found.keywords,
+    )
+
+
+def _blocks_from_raw(raw: list[RawBlock], reasons: list[str | None]) -> list[Block]:
+    return [
+        Block(n, b.kind, b.text, reason is None, reason, b.path, P.template_key(b.text))
+        for n, (b, reason) in enumerate(zip(raw, reasons))
+    ]
+
+
+def _clean_markup_without_tree(html: str) -> tuple[list[RawBlock], list[str | None]]:
+    """Pages lxml cannot take: stream-segment them and score the blocks like lines of a dump."""
+    from triage_app.core.clean.fallback import segment_markup
+
+    raw = segment_markup(html)
+    lines = [Line(n + 1, " ".join(b.text.split()), n) for n, b in enumerate(raw)]
+    annotate_groups(lines)
+    reasons = clean_lines(lines).reasons
+    for n, b in enumerate(raw):
+        if reasons[n] is None and b.context and b.context[0] in (P.NAVIGATION, P.FOOTER, P.HIDDEN):
+            reasons[n] = b.context[0]
+    return raw, reasons
+
+
+def clean_html_document(html: str, *, url: str | None = None, title_hint: str | None = None) -> CleanResult:
+    """Clean an HTML page: extractor + our rules on the page's own DOM blocks."""
+    from triage_app.core.clean.html_extract import clean_html
+
+    outcome = clean_html(html)
+    meta = PageMeta()
+    if outcome is None:
+        raw, reasons = _clean_markup_without_tree(html)
+        from triage_app.core.clean.html import parse_html
+        from triage_app.core.clean.metadata import page_metadata
+
+        if len(html) < 5_000_000:
+            meta = page_metadata(parse_html(html))
+    else:
+        raw, reasons, meta = outcome
+    page_url = meta.url or url
+    return CleanResult(
+        blocks=_blocks_from_raw(raw, reasons),
+        title=meta.title or title_hint,
+        byline=meta.byline,
+        published=meta.published,
+        site=meta.site or (site_from_url(page_url) if page_url else None),
+        url=page_url,
+        language=meta.language,
+        keywords=meta.keywords,
+    )
+
+
+def _last_resort(doc: ParsedDocument) -> CleanResult:
+    """Every non-blank line kept: used only if the cleaner itself failed on this input."""
+    text = doc.text if doc.html is None else re.sub(r"<[^>]*>", " ", doc.html or "")
+    blocks = [
+        Block(n, "paragraph", line, True, None, f"lines:{number}-{number}", P.template_key(line))
+        for n, (number, line) in enumerate((i, " ".join(raw.split())) for i, raw in enumerate((text or "").splitlines(), 1) if raw.strip())
+    ]
+    return CleanResult(blocks=blocks, title=doc.title, url=doc.url)
+
+
+def clean_document(doc: ParsedDocument, *, template: SiteTemplate | None = None) -> CleanResult:
+    """Blocks in reading order, kept or removed with a reason, plus the page's metadata."""
+    try:
+        if doc.html is not None:
+            result = clean_html_document(doc.html, url=doc.url, title_hint=doc.title)
+        else:
+            result = clean_text(doc.text or "", title_hint=None, url=doc.url)
+            if not result.title:
+                result.title = doc.title
+    except (RecursionError, MemoryError, Exception):  # noqa: BLE001 - the cleaner must never stop an import
+        log.exception("cleaner failed on %s; keeping every line", doc.source_path)
+        result = _last_resort(doc)
+    if template is not None:
+        template.apply(result)
+    return result

@@ -1,0 +1,114 @@
+"""Features of the lines of a text dump, and the prose score used to find the article in them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.dates import is_date_line
+
+_SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
+_PUNCT = re.compile(r"[,.;:!?、，。]")
+_URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+\S")
+
+
+@dataclass
+class Line:
+    """One non-blank line of a dump (or one block of a page segmented without a DOM)."""
+
+    number: int  # 1-based line number in the source (or block number)
+    text: str
+    group: int  # lines not separated by a blank line share a group
+    group_size: int = 1
+    group_short_share: float = 0.0  # share of short lines in the group
+
+    @property
+    def length(self) -> int:
+        """Length in characters, counting wide (CJK) characters twice so all scripts compare."""
+        text = self.text
+        if text.isascii():
+            return len(text)
+        return len(text) + sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their group (runs between blank lines) and group statistics."""
+    lines: list[Line] = []
+    group = 0
+    previous_blank = True
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            if not previous_blank:
+                group += 1
+            previous_blank = True
+            continue
+        previous_blank = False
+        lines.append(Line(number, " ".join(stripped.split()), group))
+    annotate_groups(lines)
+    return lines
+
+
+def annotate_groups(lines: list[Line]) -> None:
+    """Fill `group_size` and `group_short_share` of every line."""
+    by_group: dict[int, list[Line]] = {}
+    for line in lines:
+        by_group.setdefault(line.group, []).append(line)
+    for members in by_group.values():
+        short = sum(1 for m in members if m.length < 40) / len(members)
+        for m in members:
+            m.group_size = len(members)
+            m.group_short_share = short
+
+
+def is_prose(line: Line) -> bool:
+    """Sentence-like text: long enough and punctuated like prose."""
+    length = line.length
+    if length >= 150:
+        return True
+    if length < 60:
+        return False
+    return bool(_SENTENCE_END.search(line.text)) or len(_PUNCT.findall(line.text)) >= 2
+
+
+def is_menu_like(line: Line) -> bool:
+    """A short line among many short lines with no blank lines between them (menus, link lists)."""
+    return line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6
+
+
+def is_list_item(text: str) -> bool:
+    return bool(_LIST_RE.match(text))
+
+
+def is_url(text: str) -> bool:
+    return bool(_URL_RE.match(text))
+
+
+def weight(line: Line) -> float:
+    """How much a line argues for being inside the article (positive) or outside (negative)."""
+    length = line.length
+    short = line.words <= 25
+    if short and P.text_reason(line.text):
+        return -25.0
+    if is_prose(line):
+        return min(length, 400) / 20.0
+    if is_menu_like(line):
+        return -3.0
+    if is_date_line(line.text) or P.is_number_only(line.text):
+        return -3.0
+    if length >= 40:
+        return 0.5 if line.group_size <= 2 else -0.5
+    return -1.0
+
+
+def heading_like(line: Line) -> bool:
+    """A line that could be a title or a subheading: short, no final full stop."""
+    text = line.text
+    return 2 <= line.words <= 30 and len(text) <= 200 and not text.endswith((".", ",", ";", ":")) and not P.is_number_only(text)

@@ -1,0 +1,203 @@
+"""Parsing HTML and cutting it into blocks in reading order, each with its DOM path and context.
+
+The walk uses lxml's event iterator, so no Python recursion is involved however deep the page is.
+When libxml2 gives up on a page (nesting past its depth limit drops text), `fallback.py` segments
+the markup with a streaming tokenizer instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from triage_app.core.clean.patterns import HIDDEN, context_reason
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+LEAF_KINDS = {
+    "p": "paragraph",
+    "li": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "blockquote": "blockquote",
+    "figcaption": "caption",
+    "caption": "caption",
+    "pre": "paragraph",
+    "address": "paragraph",
+    "summary": "paragraph",
+    **{h: "heading" for h in HEADINGS},
+}
+BREAKING = {
+    "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol", "dl", "form",
+    "figure", "body", "html", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "hr", "fieldset",
+    "details", "center", "menu", "hgroup", "legend", "label", *LEAF_KINDS,
+}
+SKIPPED = {
+    "script", "style", "noscript", "template", "head", "svg", "math", "select", "option", "textarea",
+    "iframe", "button", "canvas", "video", "audio", "object", "embed", "input", "title", "meta", "link",
+}
+_WS_RE = re.compile(r"\s+")
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+@dataclass
+class RawBlock:
+    """A block of the page before the keep/remove decision."""
+
+    text: str
+    kind: str
+    path: str
+    tag: str
+    link_chars: int = 0
+    context: tuple[str, ...] = ()  # reasons named by ancestors' tags/classes, innermost first
+    in_article: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The document tree, or None when lxml cannot make one."""
+    if not html or not html.strip():
+        return None
+    try:
+        # lxml refuses str input that carries an XML encoding declaration.
+        if html.lstrip()[:5].lower() == "<?xml":
+            html = html[html.find("?>") + 2 :]
+        return lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+
+
+def tree_depth_exceeded(tree: lxml.html.HtmlElement, limit: int = 2000) -> bool:
+    """True when the tree reaches libxml2's depth limit (its content past that depth is lost)."""
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    depth = 0
+    for event, _el in walker:
+        depth += 1 if event == "start" else -1
+        if depth >= limit:
+            return True
+    return False
+
+
+def _own_attrs(el: etree._Element) -> str:
+    get = el.get
+    return " ".join(v for v in (get("class"), get("id"), get("role"), get("itemprop")) if v)
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    get = el.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    style = get("style")
+    return bool(style and _HIDDEN_STYLE_RE.search(style))
+
+
+def _table_text(table: etree._Element) -> str:
+    rows = []
+    for tr in table.iter("tr"):
+        cells = [_WS_RE.sub(" ", c.text_content()).strip() for c in tr if c.tag in ("td", "th")]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    for tag in ("table", "p", "div", "ul", "ol", "h1", "h2", "h3", "article", "section"):
+        if table.find(f".//{tag}") is not None:
+            return False
+    return True
+
+
+class _Walker:
+    """Collects text between breaking elements; owner of a block = innermost open breaking element."""
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.roottree = tree.getroottree()
+        self.blocks: list[RawBlock] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.stack: list[tuple[etree._Element, tuple[str, ...], bool]] = []  # (element, context, in_article)
+        self.link_depth = 0
+
+    def flush(self, owner: etree._Element | None, context: tuple[str, ...], in_article: bool) -> None:
+        if not self.parts:
+            return
+        text = _WS_RE.sub(" ", "".join(self.parts)).strip()
+        links = self.link_chars
+        self.parts, self.link_chars = [], 0
+        if not text or owner is None:
+            return
+        tag = owner.tag if isinstance(owner.tag, str) else "div"
+        kind = LEAF_KINDS.get(tag, "paragraph")
+        self.blocks.append(
+            RawBlock(text, kind, "dom:" + self.roottree.getpath(owner), tag, min(links, len(text)), context, in_article)
+        )
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+            if self.link_depth:
+                self.link_chars += len(text.strip())
+
+    def current(self) -> tuple[etree._Element | None, tuple[str, ...], bool]:
+        return self.stack[-1] if self.stack else (None, (), False)
+
+    def run(self, tree: etree._Element) -> list[RawBlock]:
+        walker = etree.iterwalk(tree, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                self._start(walker, el, tag)
+            else:
+                self._end(el, tag)
+        owner, context, in_article = self.current()
+        self.flush(owner, context, in_article)
+        return self.blocks
+
+    def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
+        if not tag or tag in SKIPPED:
+            walker.skip_subtree()
+            return
+        if tag in BREAKING:
+            owner, context, in_article = self.current()
+            self.flush(owner, context, in_article)
+            reason = HIDDEN if _is_hidden(el) else context_reason(tag, _own_attrs(el))
+            if reason:
+                context = (reason, *context)
+            in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
+            if tag == "table" and _is_data_table(el):
+                text = _table_text(el)
+                if text:
+                    self.blocks.append(RawBlock(text, "table", "dom:" + self.roottree.getpath(el), tag, 0, context, in_article))
+                walker.skip_subtree()
+                self.stack.append((el, context, in_article))
+                return
+            self.stack.append((el, context, in_article))
+        elif tag == "br":
+            self.parts.append(" ")
+        elif tag == "a":
+            self.link_depth += 1
+        self.add(el.text)
+
+    def _end(self, el: etree._Element, tag: str) -> None:
+        if tag in BREAKING:
+            owner, context, in_article = self.current()
+            self.flush(owner, context, in_article)
+            if self.stack and self.stack[-1][0] is el:
+                self.stack.pop()
+        elif tag == "a" and self.link_depth:
+            self.link_depth -= 1
+        self.add(el.tail)
+
+
+def segment_tree(tree: etree._Element) -> list[RawBlock]:
+    """The page's blocks in reading order (text inside <br>-separated runs stays one block)."""
+    body = tree.find("body")
+    return _Walker(tree).run(body if body is not None else tree)

@@ -1,0 +1,178 @@
+"""Page metadata from HTML: title, byline, published date, site, URL, language, keywords, description.
+
+Sources, strongest first: JSON-LD (schema.org NewsArticle and friends), Open Graph and other meta tags,
+then the page's <title> and first <h1>.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from triage_app.core.clean.dates import find_date
+
+_WS_RE = re.compile(r"\s+")
+_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportage", "report", "webpage", "posting", "review")
+
+
+@dataclass
+class PageMeta:
+    """What the page says about itself."""
+
+    title: str | None = None
+    headline_candidates: list[str] = field(default_factory=list)
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    article_body: str | None = None
+
+
+def _clean(text: Any) -> str:
+    return _WS_RE.sub(" ", str(text)).strip() if text is not None else ""
+
+
+def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
+    found, stack = [], [data]
+    while stack and len(found) < 50:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.append(item)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item[:100])
+    return found
+
+
+def _name_of(value: Any) -> str:
+    if isinstance(value, list):
+        names = [_name_of(v) for v in value[:5]]
+        return ", ".join(n for n in names if n)
+    if isinstance(value, dict):
+        return _clean(value.get("name"))
+    return _clean(value) if isinstance(value, str) else ""
+
+
+def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text[:2_000_000])
+        except (ValueError, RecursionError):
+            continue
+        for obj in _walk_jsonld(data):
+            kind = obj.get("@type")
+            kinds = [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
+            if not any(k in _ARTICLE_TYPES for k in kinds):
+                continue
+            headline = _clean(obj.get("headline") or obj.get("name"))
+            if headline and "webpage" not in kinds:
+                meta.headline_candidates.append(headline)
+                meta.title = meta.title or headline
+            meta.byline = meta.byline or _name_of(obj.get("author")) or None
+            date = obj.get("datePublished")
+            if isinstance(date, str) and not meta.published:
+                meta.published = find_date(date)
+            meta.site = meta.site or _name_of(obj.get("publisher")) or None
+            body = obj.get("articleBody")
+            if isinstance(body, str) and len(body) > len(meta.article_body or ""):
+                meta.article_body = body
+            if isinstance(obj.get("description"), str):
+                meta.descriptions.append(_clean(obj["description"]))
+            kw = obj.get("keywords")
+            if kw and not meta.keywords:
+                meta.keywords = _split_keywords(kw)
+
+
+def _split_keywords(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else re.split(r"[,;|]", str(value))
+    out: list[str] = []
+    for item in items[:50]:
+        word = _clean(item)
+        if word and word.lower() not in (w.lower() for w in out):
+            out.append(word)
+    return out
+
+
+def _meta_tags(tree: etree._Element, meta: PageMeta) -> None:
+    values: dict[str, str] = {}
+    tags: list[str] = []
+    for el in tree.iterfind(".//meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower().strip()
+        content = _clean(el.get("content"))
+        if not key or not content:
+            continue
+        if key == "article:tag":
+            tags.append(content)
+        values.setdefault(key, content)
+    for key in ("og:title", "twitter:title", "title", "headline"):
+        if key in values:
+            meta.headline_candidates.append(values[key])
+    meta.title = meta.title or values.get("og:title") or values.get("twitter:title")
+    meta.byline = meta.byline or values.get("author") or values.get("article:author") or values.get("byl") or None
+    if meta.byline and meta.byline.startswith(("http://", "https://")):
+        meta.byline = None
+    if not meta.published:
+        for key in ("article:published_time", "datepublished", "pubdate", "date", "dc.date", "publishdate", "og:published_time"):
+            if key in values and (iso := find_date(values[key])):
+                meta.published = iso
+                break
+    meta.site = meta.site or values.get("og:site_name") or values.get("application-name") or None
+    meta.url = meta.url or values.get("og:url")
+    for key in ("og:description", "description", "twitter:description"):
+        if key in values:
+            meta.descriptions.append(values[key])
+    if not meta.keywords:
+        meta.keywords = tags or _split_keywords(values.get("news_keywords") or values.get("keywords") or "")
+
+
+def page_metadata(tree: etree._Element | None) -> PageMeta:
+    """Collect the metadata of a parsed page (never raises on odd markup)."""
+    meta = PageMeta()
+    if tree is None:
+        return meta
+    try:
+        _jsonld(tree, meta)
+        _meta_tags(tree, meta)
+        title_el = tree.find(".//title")
+        if title_el is not None:
+            page_title = _clean(title_el.text_content())
+            if page_title:
+                meta.headline_candidates.append(page_title)
+                for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+                    if sep in page_title:
+                        meta.headline_candidates.append(page_title.split(sep)[0].strip())
+                meta.title = meta.title or page_title
+        h1 = tree.find(".//h1")
+        if h1 is not None:
+            heading = _clean(h1.text_content())
+            if heading:
+                meta.headline_candidates.append(heading)
+                meta.title = meta.title or heading
+        link = tree.find(".//link[@rel='canonical']")
+        if link is not None and (href := link.get("href")) and href.startswith("http"):
+            meta.url = meta.url or href
+        meta.language = (tree.get("lang") or "").split("-")[0].lower() or None
+        if not meta.site and meta.url:
+            meta.site = site_from_url(meta.url)
+    except (ValueError, TypeError, RecursionError):
+        pass
+    return meta
+
+
+def site_from_url(url: str) -> str | None:
+    """The host of a URL without "www."."""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:
+        return None
+    return host[4:] if host.startswith("www.") else host or None

@@ -1,0 +1,130 @@
+"""Reasons a block is removed, and the general patterns (text and DOM names) that point to them."""
+
+from __future__ import annotations
+
+import re
+
+# The reasons shown to the analyst, one vocabulary for HTML and text dumps.
+NAVIGATION = "navigation"
+FOOTER = "footer"
+NEWSLETTER = "newsletter prompt"
+RELATED = "related links"
+COMMENTS = "comments"
+SHARE = "share buttons"
+BYLINE = "byline"
+METADATA = "metadata repeat"
+AUTHOR_BIO = "author bio"
+ADVERT = "advert"
+TITLE = "title"
+SUMMARY = "summary"
+TAGS = "tag list"
+COPYRIGHT = "copyright"
+PRIVACY = "privacy links"
+DATE = "date line"
+DUPLICATE = "repeated text"
+HIDDEN = "hidden"
+CAPTION = "caption"
+BOILERPLATE = "not main content"
+USER_OVERRIDE = "user override"
+
+
+def template_reason(count: int, site: str) -> str:
+    """The reason for a block found on other pages of the same site."""
+    return f"site template: seen on {count} other page{'s' if count != 1 else ''} of {site}"
+
+
+# Class/id/role tokens of an element and what they mean. Tokens are whole words of the attribute
+# split on non-letters, so "header" never matches "ad".
+_CONTEXT_TOKENS: dict[str, str] = {}
+for _reason, _words in (
+    (COMMENTS, "comment comments commentlist disqus respond replies discussion"),
+    (SHARE, "share sharing social sharebar socialbar addthis sharethis"),
+    (NEWSLETTER, "newsletter subscribe subscription signup optin paywall regwall"),
+    (RELATED, "related recommended recommendations outbrain taboola trending popular readmore morestories"),
+    (AUTHOR_BIO, "bio authorbio author-bio about-author authorinfo"),
+    (ADVERT, "ad ads advert advertisement adsense dfp sponsor sponsored promo gpt adslot adunit"),
+    (NAVIGATION, "nav navbar navigation menu breadcrumb breadcrumbs skip masthead topbar sidebar widget"),
+    (FOOTER, "footer colophon copyright"),
+    (BYLINE, "byline dateline author-name timestamp"),
+    (TAGS, "tags tag-list taglist keywords categories"),
+    (HIDDEN, "hidden sr-only visually-hidden screen-reader-text"),
+):
+    for _word in _words.split():
+        _CONTEXT_TOKENS[_word] = _reason
+
+_TOKEN_SPLIT = re.compile(r"[^a-z]+")
+_TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": NEWSLETTER}
+
+
+def context_reason(tag: str, attrs: str) -> str | None:
+    """What an element's tag and class/id/role words say about its content, or None."""
+    reason = _TAG_REASONS.get(tag)
+    if reason:
+        return reason
+    if not attrs:
+        return None
+    lowered = attrs.lower()
+    for token in _TOKEN_SPLIT.split(lowered):
+        if token in _CONTEXT_TOKENS:
+            return _CONTEXT_TOKENS[token]
+    for compound in ("author-bio", "about-author", "author-name", "sr-only", "visually-hidden", "read-more", "more-stories"):
+        if compound in lowered:
+            return _CONTEXT_TOKENS.get(compound, RELATED)
+    return None
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Text patterns of short boilerplate blocks and lines, tried in order.
+TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_rx(r"^(skip to (main )?content|skip navigation|jump to (main )?content|back to top|top|menu|search|close|home)\W*$"), NAVIGATION),
+    (_rx(r"^(tags?|topics?|keywords?|filed under|categor(y|ies)|posted in)\s*[:|]"), TAGS),
+    (_rx(r"(^|\W)(sign up|subscribe|newsletter|your inbox|email address|e-mail address|opt.?in|unsubscribe)(\W|$)"), NEWSLETTER),
+    (_rx(r"(^|\W)(comments?|commenting|post a comment|leave a (comment|reply)|community guidelines|join the discussion|log in to (comment|reply))(\W|$)"), COMMENTS),
+    (_rx(r"^(share|share this|share on|tweet|pin it|email this|print)\b|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"), SHARE),
+    (_rx(r"^(related|read more|read also|see more|see also|more from|more on|you may also like|you might also like|don.t miss|recommended|also on|also read|most (read|popular|viewed)|trending)\b"), RELATED),
+    (_rx(r"^(©|\(c\)|copyright\b)|all rights reserved|(^|\W)©\s*\d{4}"), COPYRIGHT),
+    (_rx(r"(privacy (policy|notice|settings)|cookie (policy|settings|preferences)|terms (of (use|service)|and conditions)|do not sell|personal information)"), PRIVACY),
+    (_rx(r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)"), ADVERT),
+    (_rx(r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b"), FOOTER),
+)
+
+
+def text_reason(text: str) -> str | None:
+    """The boilerplate reason a short text matches, or None."""
+    for pattern, reason in TEXT_PATTERNS:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+CREDIT_RE = _rx(r"^\(?(photo|image|picture|credit|source|foto|bild)s?\s*(:|by)|getty images|shutterstock|\bafp\b|\bap photo\b|/\s*reuters\)?$")
+AUTHOR_BIO_RE = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,250}\b(?:reporter|writer|journalist|editor|correspondent|author|contributor|columnist|producer|analyst|staff)"
+)
+BYLINE_RE = _rx(r"^(by|von|par|por|di|door|av|af)\s+(\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b")
+PUBLISHED_LINE_RE = _rx(r"^(published|posted|updated|last updated|first published)\b")
+_NUMBER_ONLY_RE = re.compile(r"^[\W\d_]+$")
+
+
+def is_number_only(text: str) -> bool:
+    """A line of digits and punctuation only ("456", "2025-46-15", "0 : 0")."""
+    return bool(_NUMBER_ONLY_RE.match(text))
+
+
+_NORMALISE_RE = re.compile(r"\W+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words joined by single spaces: the form compared across blocks and pages."""
+    return _NORMALISE_RE.sub(" ", text.lower()).strip()
+
+
+def template_key(text: str) -> str:
+    """A short stable key for the normalised text of a block (used by site templates and overrides)."""
+    import hashlib
+
+    digits_free = re.sub(r"\d", "0", normalise(text))
+    return hashlib.blake2b(digits_free.encode("utf-8"), digest_size=8).hexdigest()

@@ -1,0 +1,244 @@
+"""Cleaning a plain-text dump (what a browser gives on select-all/copy or "save as text").
+
+The article is the densest run of prose lines: each line gets a weight (prose positive; menus,
+boilerplate patterns, dates negative) and the best-scoring contiguous run is the article region
+(maximum-sum segment). Inside the region only lines with a clear reason are removed (bylines, dates,
+author bios, captions, boilerplate patterns, repeats); outside it everything is removed, each with the
+most specific reason found (title, byline, metadata repeat, newsletter, comments, footer ...).
+Cleaning is repeated on the kept lines until nothing more goes, so cleaning the output changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.clean.features import Line, heading_like, is_menu_like, is_prose, weight
+
+_NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
+_CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
+_COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I)
+_CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
+_BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+_PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
+
+
+@dataclass
+class DumpResult:
+    """Removal reason per line (None = kept) and the metadata found in the lines."""
+
+    reasons: list[str | None]
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    keywords: list[str] = field(default_factory=list)
+
+
+def find_region(lines: list[Line]) -> tuple[int, int] | None:
+    """Indexes (first, last) of the maximum-weight run of lines, or None when nothing is positive."""
+    best, best_span = 0.0, None
+    running, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if running <= 0:
+            running, start = 0.0, i
+        running += weight(line)
+        if running > best:
+            best, best_span = running, (start, i)
+    return best_span
+
+
+def _site_from_copyright(lines: list[Line]) -> str | None:
+    names: list[str] = []
+    for line in lines:
+        if line.words > 20 or not re.search(r"©|\(c\)|copyright", line.text, re.I):
+            continue
+        m = _COPYRIGHT_NAME_RE.search(line.text)
+        if m:
+            name = m.group(1).strip(" ,-")
+            while _CORP_SUFFIX_RE.search(name):
+                name = _CORP_SUFFIX_RE.sub("", name).strip(" ,")
+            if 1 <= len(name.split()) <= 4 and not P.is_number_only(name):
+                names.append(name)
+    if not names:
+        return None
+    return max(set(names), key=lambda n: (names.count(n), -len(n)))
+
+
+def _keywords(text: str) -> list[str]:
+    body = re.split(r"[:|]", text, maxsplit=1)[1] if re.match(r"^\s*\w+\s*:", text) else text
+    parts = re.split(r"\s*[|,;]\s*", body)
+    return [p.strip() for p in parts if p.strip()][:30]
+
+
+def _byline_name(text: str) -> str | None:
+    name = _BY_PREFIX_RE.sub("", text).split("|")[0].strip(" ,-–")
+    if not name or find_date(name) or len(name.split()) > 6:
+        return None
+    return name
+
+
+class _Classifier:
+    """One pass over a list of lines."""
+
+    def __init__(self, lines: list[Line], title_hint: str | None) -> None:
+        self.lines = lines
+        self.title_hint = P.normalise(title_hint or "")
+        self.reasons: list[str | None] = [None] * len(lines)
+        self.meta = DumpResult(self.reasons)
+
+    def run(self) -> DumpResult:
+        lines = self.lines
+        region = find_region(lines) or (0, len(lines) - 1)
+        start, end = region
+        self._metadata(start)
+        for i in range(start, end + 1):
+            self.reasons[i] = self._inside(i, start, end)
+        for i in [*range(0, start), *range(end + 1, len(lines))]:
+            self.reasons[i] = self._outside(i, start)
+        self._dedupe(start, end)
+        self._propagate(start, end)
+        return self.meta
+
+    def _metadata(self, start: int) -> None:
+        lines, meta = self.lines, self.meta
+        for line in lines[: start + 1]:
+            if P.TEXT_PATTERNS[1][0].search(line.text) and not meta.keywords:
+                meta.keywords = _keywords(line.text)
+        byline_index = next(
+            (i for i in range(start) if P.BYLINE_RE.match(lines[i].text) and lines[i].words <= 16), None
+        )
+        if byline_index is not None:
+            meta.byline = _byline_name(lines[byline_index].text)
+            meta.published = find_date(lines[byline_index].text)
+        if not meta.published:
+            meta.published = next((d for ln in lines[:start] if is_date_line(ln.text) and (d := find_date(ln.text))), None)
+        self.title_index = self._find_title(start, byline_index)
+        if self.title_index is not None:
+            meta.title = lines[self.title_index].text
+        meta.site = _site_from_copyright(lines)
+        if not meta.byline:
+            for i, line in enumerate(lines[:-1]):
+                if _NAME_RE.match(line.text) and lines[i + 1].text.startswith(line.text + " ") and P.AUTHOR_BIO_RE.match(lines[i + 1].text):
+                    meta.byline = line.text
+                    break
+
+    def _find_title(self, start: int, byline_index: int | None) -> int | None:
+        lines = self.lines
+        if self.title_hint:
+            for i in range(start):
+                if P.normalise(lines[i].text) == self.title_hint:
+                    return i
+        anchor = byline_index if byline_index is not None else start
+        for i in range(anchor - 1, max(-1, anchor - 6), -1):
+            line = lines[i]
+            if heading_like(line) and line.words >= 3 and not self._specific(i) and not is_menu_like(line):
+                return i
+        return None
+
+    def _specific(self, i: int) -> str | None:
+        """Reasons that hold wherever a line is."""
+        line = self.lines[i]
+        text = line.text
+        if line.words <= 25 and (reason := P.text_reason(text)):
+            return reason
+        if line.words <= 16 and P.BYLINE_RE.match(text):
+            return P.BYLINE
+        if P.AUTHOR_BIO_RE.match(text):
+            return P.AUTHOR_BIO
+        if _NAME_RE.match(text) and i + 1 < len(self.lines):
+            following = self.lines[i + 1].text
+            if following.startswith(text + " ") and P.AUTHOR_BIO_RE.match(following):
+                return P.BYLINE
+        if is_date_line(text):
+            published = self.meta.published
+            found = find_date(text)
+            return P.METADATA if published and found and published.startswith(found[:16]) else P.DATE
+        if P.is_number_only(text):
+            return P.METADATA
+        if line.words <= 12 and P.CREDIT_RE.search(text):
+            return P.CAPTION
+        return None
+
+    def _inside(self, i: int, start: int, end: int) -> str | None:
+        reason = self._specific(i)
+        if reason:
+            return reason
+        line = self.lines[i]
+        if is_menu_like(line) and line.group_size >= 6 and line.group_short_share >= 0.8:
+            return P.NAVIGATION
+        return None
+
+    def _outside(self, i: int, start: int) -> str:
+        line = self.lines[i]
+        if i == self.title_index:
+            return P.TITLE
+        reason = self._specific(i)
+        if reason:
+            return reason
+        norm = P.normalise(line.text)
+        meta = self.meta
+        if meta.keywords and norm == P.normalise(" ".join(meta.keywords)):
+            return P.METADATA
+        if meta.title and norm == P.normalise(meta.title):
+            return P.METADATA
+        if meta.site and line.words <= 8 and meta.site.lower() in line.text.lower() and _CORPORATE_RE.search(line.text):
+            return P.METADATA
+        if i < start:
+            if self.title_index is not None and i > self.title_index and is_prose(line):
+                return P.SUMMARY
+            return P.NAVIGATION
+        return ""  # decided by its group, or footer
+
+    def _dedupe(self, start: int, end: int) -> None:
+        seen: set[str] = set()
+        for i in range(start, end + 1):
+            if self.reasons[i] is None:
+                norm = P.normalise(self.lines[i].text)
+                if len(norm) >= 40 and norm in seen:
+                    self.reasons[i] = P.DUPLICATE
+                seen.add(norm)
+        for i, reason in enumerate(self.reasons):
+            if reason == "" or (reason in (P.NAVIGATION,) and i < start):
+                if P.normalise(self.lines[i].text) in seen and len(self.lines[i].text) >= 20:
+                    self.reasons[i] = P.METADATA
+
+    def _propagate(self, start: int, end: int) -> None:
+        lines, reasons = self.lines, self.reasons
+        groups: dict[int, list[int]] = {}
+        for i in range(end + 1, len(lines)):
+            groups.setdefault(lines[i].group, []).append(i)
+        for members in groups.values():
+            labelled = [reasons[i] for i in members if reasons[i] in _PROPAGATING]
+            if not labelled:
+                continue
+            for pos, i in enumerate(members):
+                if reasons[i] == "":
+                    later = next((reasons[j] for j in members[pos + 1 :] if reasons[j] in _PROPAGATING), None)
+                    earlier = next((reasons[j] for j in reversed(members[:pos]) if reasons[j] in _PROPAGATING), None)
+                    reasons[i] = later or earlier
+        for i, reason in enumerate(reasons):
+            if reason == "":
+                reasons[i] = P.FOOTER
+
+
+def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResult:
+    """Decide every line; repeat on the kept lines (as separate paragraphs) until nothing more goes."""
+    if not lines:
+        return DumpResult([])
+    result = _Classifier(lines, title_hint).run()
+    reasons = result.reasons
+    for _ in range(6):
+        kept = [i for i, r in enumerate(reasons) if r is None]
+        if not kept:
+            break
+        subset = [Line(lines[i].number, lines[i].text, n) for n, i in enumerate(kept)]
+        again = _Classifier(subset, None).run().reasons
+        removed = [(i, r) for i, r in zip(kept, again) if r is not None]
+        if not removed:
+            break
+        for i, r in removed:
+            reasons[i] = r
+    return result
