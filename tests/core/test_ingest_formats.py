@@ -148,14 +148,17 @@ def test_zip_members_with_files_folder(data_copy: Path, tmp_path: Path) -> None:
     assert docs[2].format == "text"
 
 
-def test_packet_zip_is_delegated_to_the_packet_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("manifest", ["manifest.json", "briefing-2025-12-15/manifest.json"])
+def test_packet_zip_is_delegated_to_the_packet_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, manifest: str
+) -> None:
     import importlib.machinery
     import sys
     import types
 
     archive = tmp_path / "packet.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("manifest.json", '{"generator": "triage-app 0.1", "documents": []}')
+        zf.writestr(manifest, '{"generator": "triage-app 0.1", "documents": []}')
         zf.writestr("docs/a.html", "<html><title>A</title></html>")
     seen: list[Path] = []
 

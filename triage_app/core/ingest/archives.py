@@ -7,6 +7,7 @@ zip bomb stops at the limit instead of filling memory.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import json
@@ -23,7 +24,7 @@ from triage_app.core.records import ParsedDocument, Resource
 MANIFEST_NAME = "manifest.json"
 PACKET_READER = "triage_app.core.export.packet_reader"
 """Module that reads briefing packets (`iter_packet_inputs(path) -> Iterator[InputItem]`), when present."""
-MAX_MANIFEST_BYTES = 10 * limits.MB
+MAX_MANIFEST_BYTES = 64 * limits.MB
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
 
@@ -188,7 +189,7 @@ class ZipSource:
                 if stem
                 else []
             )
-            planned.append(InputItem(label, lambda i=info, n=name, r=resource_infos: self.load(i, n, r)))
+            planned.append(InputItem(label, functools.partial(self.load, info, name, resource_infos)))
         self._unloaded = sum(1 for item in planned if item.load is not None)
         yield from sorted(planned, key=lambda item: item.label)
 
@@ -210,11 +211,22 @@ def _content_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+def _manifest_name(names: list[str]) -> str | None:
+    """`manifest.json` at the root of the zip, or inside its one top folder."""
+    if MANIFEST_NAME in names:
+        return MANIFEST_NAME
+    nested = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
+    return nested[0] if len(nested) == 1 else None
+
+
 def is_packet(path: Path) -> bool:
     """True for a zip that is a Triage briefing packet (its manifest names a Triage generator)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo(MANIFEST_NAME)
+            name = _manifest_name(archive.namelist())
+            if name is None:
+                return False
+            info = archive.getinfo(name)
             if info.file_size > MAX_MANIFEST_BYTES:
                 return False
             with archive.open(info) as handle:
