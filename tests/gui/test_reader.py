@@ -1,0 +1,279 @@
+"""The reader pane on the seed text dump: highlights, removed lines, clicks, menus, remembered state."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from tests.conftest import SEED_TXT
+from triage_app.core.library import Library, documents
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import Block, CleanResult, ParsedDocument
+from triage_app.core.settings import Settings, StateStore
+from triage_app.gui.reader import ReaderPane, register_scheme
+from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS, parse_entity_href
+from triage_app.gui.reader.pane import NOT_AVAILABLE, STATE_HIDDEN_LABELS, STATE_HIDDEN_PANES
+from triage_app.gui.reader.reader_data import annotations_module
+
+os.environ.setdefault("QSG_RHI_BACKEND", "null")
+register_scheme()
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+REMOVED = {1: "navigation", 2: "tag list"}  # line number -> reason
+
+
+def seed_clean_result(text: str) -> CleanResult:
+    """The seed split into line blocks, the first two lines removed (what a cleaner would drop)."""
+    blocks = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            reason = REMOVED.get(number)
+            blocks.append(Block(len(blocks), "paragraph", line.strip(), reason is None, reason, f"lines:{number}-{number}"))
+    return CleanResult(blocks, title="Conditional US Offer: NATO-Style Security for Ukraine", site="newsmax.com",
+                       published="2025-12-15T16:46:00-05:00", url="https://www.newsmax.com/world/globaltalk/x/")
+
+
+def add_annotations(library: Library, doc_id: int) -> dict[str, Any]:
+    """Entity mentions and a quote written straight into the tables, as the NLP engine would."""
+    db = library.db
+    text = documents.get_document(db, doc_id)["text"]
+    ids: dict[str, int] = {}
+    with library.transaction():
+        for name, label in (("Steve Witkoff", "PERSON"), ("Jared Kushner", "PERSON"), ("NATO", "ORG"),
+                            ("Berlin", "PLACE"), ("Monday", "DATE")):
+            ids[name] = int(db["entities"].insert({"canonical": name, "label": label, "hidden": 0}).last_pk)
+            start = -1
+            while (start := text.find(name, start + 1)) >= 0:
+                db["mentions"].insert({"doc_id": doc_id, "entity_id": ids[name], "start": start,
+                                       "end": start + len(name), "text": name, "label": label})
+        quote = "Those guarantees will not be on the table forever."
+        q_start = text.index(quote)
+        db["quotes"].insert({"doc_id": doc_id, "start": q_start, "end": q_start + len(quote), "text": quote,
+                             "kind": "direct", "cue": "told", "speaker": "a senior U.S. official"})
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    return ids
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    lib = Library.open(library_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def writer(library: Library, library_path: Path) -> Iterator[LibraryWriter]:
+    w = LibraryWriter(library_path)
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def seed_id(library: Library) -> int:
+    raw = SEED_TXT.read_bytes()
+    text = raw.decode("utf-8")
+    parsed = ParsedDocument(str(SEED_TXT), raw, "text", "utf-8", text=text, original_name=SEED_TXT.name)
+    doc_id = documents.insert_document(library, parsed, seed_clean_result(text))
+    with library.transaction() as db:  # as if annotated with nothing found: no spaCy run in these tests
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    return doc_id
+
+
+@pytest.fixture
+def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Path) -> Iterator[Any]:
+    panes: list[ReaderPane] = []
+
+    def make(state: StateStore | None = None) -> ReaderPane:
+        pane = ReaderPane(library, writer, Settings(None), state or StateStore(tmp_path / "state.json"))
+        qtbot.addWidget(pane)
+        pane.resize(1400, 800)
+        panes.append(pane)
+        return pane
+
+    yield make
+    for pane in panes:  # no write may come back after the library is closed
+        qtbot.waitUntil(lambda p=pane: not p.busy, timeout=30000)
+
+
+def highlighted_fragments(pane: ReaderPane) -> list[tuple[str, str, str]]:
+    """(text, href, background) of every fragment of the cleaned view that carries a link or a background."""
+    found = []
+    block = pane.cleaned.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            background = fmt.background().color().name() if fmt.background().style() != Qt.BrushStyle.NoBrush else ""
+            if fmt.anchorHref() or background:
+                found.append((fragment.text(), fmt.anchorHref(), background))
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_seed_shows_entity_and_quote_highlights(make_pane: Any, library: Library, seed_id: int) -> None:
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    fragments = highlighted_fragments(pane)
+    witkoff = [f for f in fragments if f[0] == "Steve Witkoff"]
+    assert witkoff and witkoff[0][2] == ENTITY_COLOURS["PERSON"]
+    assert parse_entity_href(witkoff[0][1]) == (ids["Steve Witkoff"], "Steve Witkoff")
+    assert any(f[0] == "NATO" and f[2] == ENTITY_COLOURS["ORG"] for f in fragments)
+    quoted = [f for f in fragments if "not be on the table forever" in f[0]]
+    assert quoted and quoted[0][2] == "#f1f1f1"
+    plain = pane.cleaned.toPlainText()
+    assert "\u2014 a senior U.S. official" in plain
+    assert plain.startswith("Conditional US Offer")
+    assert "newsmax.com \u00b7 2025-12-15T16:46:00-05:00 \u00b7 https://www.newsmax.com/world/globaltalk/x/" in plain
+    assert "Skip to main content" not in plain  # removed blocks stay out of the cleaned view
+    model = pane.side_panel.entity_model
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert labels == ["PERSON", "ORG", "PLACE", "DATE"]
+    assert pane.side_panel.quote_model.index(0, 0).data() == "a senior U.S. official"
+
+
+def test_legend_toggle_hides_a_type_and_is_remembered(make_pane: Any, library: Library, seed_id: int,
+                                                      tmp_path: Path) -> None:
+    add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    pane.legend.buttons["PERSON"].click()
+    fragments = highlighted_fragments(pane)
+    assert not any(f[0] == "Steve Witkoff" for f in fragments)
+    assert any(f[0] == "NATO" for f in fragments)
+    assert StateStore(tmp_path / "state.json").values[STATE_HIDDEN_LABELS] == ["PERSON"]
+    again = make_pane(StateStore(tmp_path / "state.json"))
+    assert not again.legend.buttons["PERSON"].isChecked()
+
+
+def test_removed_lines_are_greyed_with_reason(make_pane: Any, seed_id: int) -> None:
+    pane = make_pane()
+    pane.show_document(seed_id)
+    assert pane.original.currentWidget() is pane.original.text_view
+    view = pane.original.text_view
+    assert view.toPlainText().splitlines()[0] == "Skip to main content"
+    assert view.removed_lines() == {0: "Removed: navigation", 1: "Removed: tag list"}
+    first_line = view.cursorRect(view.textCursor()).center()
+    assert view.block_at(first_line) is not None and view.block_at(first_line).reason == "navigation"
+
+
+def test_clicking_a_paragraph_scrolls_the_original(make_pane: Any, qtbot: Any, seed_id: int) -> None:
+    pane = make_pane()
+    pane.resize(900, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_document(seed_id)
+    number = len(pane.data.paragraphs) - 1
+    last = pane.data.paragraphs[number]
+    view = pane.cleaned
+    cursor = view.textCursor()
+    cursor.setPosition(view.paragraph_position(number) + 1)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    point = view.cursorRect(cursor).center()
+    assert view.paragraph_at(point) == number
+    with qtbot.waitSignal(view.paragraph_clicked) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [number]
+    text_view = pane.original.text_view
+    line = int(last.block.source.split(":")[1].split("-")[0]) - 1
+    assert text_view.textCursor().blockNumber() == line
+    assert text_view.verticalScrollBar().value() > 0
+
+
+def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: Library, seed_id: int) -> None:
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    actions = pane.commands.entity_actions(ids["NATO"], "NATO")
+    assert [a.text() for a in actions] == ["Show all documents mentioning \u201cNATO\u201d", "Rename\u2026",
+                                           "Merge into\u2026", "Hide \u201cNATO\u201d"]
+    with qtbot.waitSignal(pane.entity_filter_requested) as blocker:
+        actions[0].trigger()
+    assert blocker.args == [ids["NATO"], "NATO"]
+    if annotations_module() is None:
+        assert not actions[1].isEnabled() and "not available yet" in actions[1].toolTip()
+
+
+def test_without_the_engine_the_pane_says_so(make_pane: Any, seed_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.gui.reader import commands, pane as pane_module, reader_data
+
+    for module in (pane_module, reader_data, commands):
+        monkeypatch.setattr(module, "annotations_module", lambda: None)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    assert pane.status.text() == NOT_AVAILABLE
+    assert pane.side_panel.status.text().startswith("Entities: not available yet")
+    rename = pane.commands.entity_actions(1, "X")[1]
+    assert not rename.isEnabled() and "not available yet" in rename.toolTip()
+
+
+def test_unannotated_document_is_annotated_through_the_writer(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    annotations = annotations_module()
+    assert annotations is not None
+    with library.transaction() as db:
+        db["documents"].update(seed_id, {"annotated_engine": None})
+    threads: list[str] = []
+
+    def fake_ensure(lib: Library, doc_id: int) -> bool:
+        threads.append(threading.current_thread().name)
+        add_annotations(lib, doc_id)
+        return True
+
+    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    assert pane.status.text() == "Finding entities and quotes\u2026"
+    qtbot.waitUntil(lambda: any(f[0] == "Steve Witkoff" for f in highlighted_fragments(pane)))
+    assert threads == ["triage-writer"]
+    assert "quotes" in pane.status.text()
+
+
+def test_panes_can_be_hidden_and_stay_hidden(make_pane: Any, tmp_path: Path) -> None:
+    pane = make_pane()
+    pane.show()
+    pane.toggle_original_action.setChecked(False)
+    assert not pane.original.isVisible() and pane.cleaned.isVisible()
+    pane.toggle_side_panel_action.trigger()
+    assert StateStore(tmp_path / "state.json").values[STATE_HIDDEN_PANES] == ["original", "side"]
+    again = make_pane(StateStore(tmp_path / "state.json"))
+    again.show()
+    assert not again.toggle_original_action.isChecked() and not again.original.isVisible()
+    assert again.toggle_cleaned_action.isChecked() and again.cleaned.isVisible()
+
+
+def test_splitter_sizes_are_remembered(make_pane: Any, tmp_path: Path) -> None:
+    state = StateStore(tmp_path / "state.json")
+    pane = make_pane(state)
+    pane.show()
+    pane.splitter.setSizes([300, 800, 200])
+    pane.splitter.splitterMoved.emit(300, 1)
+    sizes = state.values["reader.splitter"]
+    again = make_pane(state)
+    again.show()
+    assert again.splitter.sizes() == sizes
+
+
+def test_no_document_and_missing_document(make_pane: Any) -> None:
+    pane = make_pane()
+    pane.show_document(None)
+    assert "Select a document" in pane.cleaned.toPlainText()
+    pane.show_document(4242)
+    assert "no longer in the library" in pane.cleaned.toPlainText()
+    assert pane.doc_id is None

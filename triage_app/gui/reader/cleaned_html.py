@@ -1,0 +1,127 @@
+"""Building the cleaned view's rich text: title, metadata line, paragraphs with entity and quote marks.
+
+Every piece of document text goes through `html.escape`; the markup is limited to what QTextBrowser
+understands (inline `style`, `<a href/name>`, `title` for tooltips).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.gui.reader.reader_data import Paragraph, ReaderData
+
+ENTITY_COLOURS: dict[str, str] = {
+    "PERSON": "#ffd0a8",
+    "ORG": "#b9dcff",
+    "PLACE": "#c4ecc0",
+    "DATE": "#e4d2f7",
+    "NORP": "#ffe58a",
+    "MONEY": "#ffc4d6",
+}
+"""Background colour per shown entity type; the text on them is always black, so both palettes read."""
+QUOTE_COLOUR = "#f1f1f1"
+QUOTE_INK = "#5a3d00"
+SPEAKER_INK = "#8a5a00"
+ENTITY_SCHEME = "entity"
+PARAGRAPH_ANCHOR = "para-"
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    kind: str  # "entity" | "quote"
+    data: dict[str, Any]
+
+
+def entity_href(entity_id: int, canonical: str) -> str:
+    """The link target of a highlighted mention."""
+    from urllib.parse import quote
+
+    return f"{ENTITY_SCHEME}:{entity_id}/{quote(canonical, safe='')}"
+
+
+def parse_entity_href(href: str) -> tuple[int, str] | None:
+    """(entity id, canonical name) from an `entity_href`, else None."""
+    from urllib.parse import unquote
+
+    if not href.startswith(f"{ENTITY_SCHEME}:"):
+        return None
+    ident, _, name = href[len(ENTITY_SCHEME) + 1 :].partition("/")
+    return (int(ident), unquote(name)) if ident.isdigit() else None
+
+
+def _visible_entities(entities: Iterable[dict[str, Any]], hidden_labels: set[str]) -> list[dict[str, Any]]:
+    return [
+        e
+        for e in entities
+        if e["label"] in SHOWN_ENTITY_LABELS and e["label"] not in hidden_labels and not e.get("hidden")
+    ]
+
+
+def _paragraph_html(para: Paragraph, spans: list[_Span]) -> str:
+    """One paragraph's text with entity links nested inside quote spans."""
+    local = [s for s in spans if s.start < para.end and s.end > para.start]
+    cuts = {para.start, para.end}
+    for span in local:
+        cuts.update((max(span.start, para.start), min(span.end, para.end)))
+    points = sorted(cuts)
+    out: list[str] = []
+    for a, b in zip(points, points[1:]):
+        piece = escape(para.text[a - para.start : b - para.start])
+        quote = next((s for s in local if s.kind == "quote" and s.start <= a and s.end >= b), None)
+        entity = next((s for s in local if s.kind == "entity" and s.start <= a and s.end >= b), None)
+        if entity is not None:
+            ent = entity.data
+            colour = ENTITY_COLOURS.get(ent["label"], "#dddddd")
+            piece = (
+                f'<a href="{escape(entity_href(int(ent["entity_id"]), str(ent["canonical"])))}" '
+                f'title="{escape(ent["label"])}: {escape(str(ent["canonical"]))}" '
+                f'style="background-color:{colour}; color:#000000; text-decoration:none;">{piece}</a>'
+            )
+        if quote is not None:
+            piece = (
+                f'<span style="background-color:{QUOTE_COLOUR}; color:{QUOTE_INK}; font-style:italic;" '
+                f'title="Quote ({escape(str(quote.data.get("kind") or "direct"))}), '
+                f'speaker: {escape(_speaker(quote.data))}">{piece}</span>'
+            )
+            if b == min(quote.end, para.end):
+                piece += (
+                    f'<span style="color:{SPEAKER_INK}; font-weight:600; font-size:small;">'
+                    f" \u2014 {escape(_speaker(quote.data))}</span>"
+                )
+        out.append(piece)
+    return "".join(out)
+
+
+def _speaker(quote: dict[str, Any]) -> str:
+    return str(quote.get("speaker_canonical") or quote.get("speaker") or "unknown speaker")
+
+
+def metadata_line(doc: dict[str, Any]) -> str:
+    """"site · author · published · URL" with the parts that are known."""
+    parts = [str(doc[k]) for k in ("site", "author", "published", "url") if doc.get(k)]
+    return " \u00b7 ".join(parts)
+
+
+def build_cleaned_html(data: ReaderData, hidden_labels: set[str]) -> str:
+    """The whole cleaned view of a document."""
+    spans = [
+        _Span(int(e["start"]), int(e["end"]), "entity", e) for e in _visible_entities(data.entities, hidden_labels)
+    ]
+    spans += [_Span(int(q["start"]), int(q["end"]), "quote", q) for q in data.quotes]
+    title = escape(str(data.doc.get("title") or "(untitled)"))
+    meta = escape(metadata_line(data.doc)) or "no site, author or date recorded"
+    parts = [
+        f"<h2>{title}</h2>",
+        f'<p style="color:gray; font-size:small;">{meta}</p>',
+    ]
+    if not data.paragraphs:
+        parts.append("<p><i>The cleaner kept no text from this document.</i></p>")
+    for number, para in enumerate(data.paragraphs):
+        parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{_paragraph_html(para, spans)}</p>')
+    return "\n".join(parts)

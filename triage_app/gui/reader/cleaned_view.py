@@ -1,0 +1,100 @@
+"""The cleaned view: a read-only QTextBrowser showing the rich text of `cleaned_html`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, parse_entity_href
+
+
+class CleanedView(QTextBrowser):
+    """Shows one document's cleaned text; reports clicks on paragraphs and entities."""
+
+    paragraph_clicked = Signal(int)  # paragraph number
+    entity_clicked = Signal(int, str, QPoint)  # entity id, canonical name, global position
+    context_menu_requested = Signal(int, int, str, QPoint)  # paragraph (-1), entity id (-1), name, global pos
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setObjectName("cleanedView")
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self._block_to_paragraph: dict[int, int] = {}
+        self._press: QPoint | None = None
+        self.anchorClicked.connect(self._on_anchor)
+
+    def set_cleaned_html(self, html: str) -> None:
+        """Replace the shown text, keeping the scroll position when the same document is repainted."""
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(html)
+        self.verticalScrollBar().setValue(scroll)
+        self._index_paragraphs()
+
+    def reset_scroll(self) -> None:
+        self.verticalScrollBar().setValue(0)
+
+    def _index_paragraphs(self) -> None:
+        """Find which QTextBlock holds each paragraph, from the `para-N` anchors."""
+        self._block_to_paragraph = {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith(PARAGRAPH_ANCHOR):
+                        self._block_to_paragraph[block.blockNumber()] = int(name[len(PARAGRAPH_ANCHOR) :])
+                it += 1
+            block = block.next()
+
+    def paragraph_at(self, pos: QPoint) -> int:
+        """The paragraph under the viewport position `pos`, or -1."""
+        cursor = self.cursorForPosition(pos)
+        return self._block_to_paragraph.get(cursor.block().blockNumber(), -1)
+
+    def paragraph_position(self, number: int) -> int:
+        """The document position where paragraph `number` starts, or -1."""
+        for block_number, para in self._block_to_paragraph.items():
+            if para == number:
+                return self.document().findBlockByNumber(block_number).position()
+        return -1
+
+    # -- events ----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if self._press is None or (pos - self._press).manhattanLength() > 4:
+            return
+        self._press = None
+        if self.anchorAt(pos) or self.textCursor().hasSelection():
+            return
+        paragraph = self.paragraph_at(pos)
+        if paragraph >= 0:
+            self.paragraph_clicked.emit(paragraph)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        entity = parse_entity_href(self.anchorAt(event.pos()))
+        self.context_menu_requested.emit(
+            self.paragraph_at(event.pos()),
+            entity[0] if entity else -1,
+            entity[1] if entity else "",
+            event.globalPos(),
+        )
+
+    def _on_anchor(self, url: object) -> None:
+        href = url.toString() if hasattr(url, "toString") else str(url)
+        entity = parse_entity_href(href)
+        if entity is not None:
+            self.entity_clicked.emit(entity[0], entity[1], self.cursor().pos())

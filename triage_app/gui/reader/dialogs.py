@@ -1,0 +1,31 @@
+"""Small questions the reader asks: a new name for an entity, the entity to merge into."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+
+class RenameEntityDialog:
+    """Asks for an entity's new canonical name."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: str) -> str | None:
+        """The new name, or None when cancelled or unchanged."""
+        text, ok = QInputDialog.getText(parent, "Rename entity", f"New name for \u201c{current}\u201d:", text=current)
+        text = text.strip()
+        return text if ok and text and text != current else None
+
+
+class MergeEntityDialog:
+    """Asks which entity another one should be merged into."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str, candidates: list[tuple[int, str]]) -> int | None:
+        """The id of the entity to keep, or None when cancelled."""
+        if not candidates:
+            return None
+        labels = [f"{canonical}  (#{entity_id})" for entity_id, canonical in candidates]
+        choice, ok = QInputDialog.getItem(parent, "Merge entity", f"Merge \u201c{name}\u201d into:", labels, 0, False)
+        if not ok:
+            return None
+        return candidates[labels.index(choice)][0]

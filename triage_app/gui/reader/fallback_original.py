@@ -1,0 +1,104 @@
+"""The original of a web page without WebEngine: sanitised HTML in a read-only QTextBrowser.
+
+nh3 removes scripts, event handlers and unknown markup; `loadResource` serves only the document's
+stored resources, so nothing remote is ever fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import nh3
+from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QImage, QTextDocument
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from triage_app.gui.reader.marking import REMOVED_CLASS
+from triage_app.gui.reader.scheme import SCHEME, parse_url
+
+ResourceFn = Callable[[int, str], tuple[bytes, str] | None]
+
+_ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title", "data-triage-reason"}, "a": {"href", "name"},
+                       "img": {"src", "alt", "width", "height"}}
+FALLBACK_STYLESHEET = f".{REMOVED_CLASS} {{ background-color: #f6d6d6; color: #6d6d6d; }}"
+
+
+def sanitise(page_html: str) -> str:
+    """Page HTML reduced to safe markup (no script, style, event handlers or embedded objects)."""
+    attributes = {tag: set(_ALLOWED_ATTRIBUTES["*"]) | _ALLOWED_ATTRIBUTES.get(tag, set()) for tag in nh3.ALLOWED_TAGS}
+    return nh3.clean(
+        page_html,
+        tags=set(nh3.ALLOWED_TAGS) - {"script", "style"},
+        clean_content_tags={"script", "style", "template", "noscript"},
+        attributes=attributes,
+        link_rel=None,
+        url_schemes={SCHEME, "data"},
+    )
+
+
+class _LocalBrowser(QTextBrowser):
+    """A QTextBrowser that loads images only from the library."""
+
+    context_menu_requested = Signal(int, QPoint)
+
+    def __init__(self, resources: ResourceFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._resources = resources
+        self.refused: list[str] = []
+        self.doc_id: int | None = None
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(FALLBACK_STYLESHEET)
+
+    def loadResource(self, type_: int, name: QUrl) -> Any:
+        parsed: tuple[int, str] | None = None
+        if name.scheme() == SCHEME:
+            parsed = parse_url(name.path())
+        elif not name.scheme() and self.doc_id is not None and not name.toString().startswith("//"):
+            parsed = (self.doc_id, name.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+        if parsed is not None:
+            found = self._resources(*parsed) if parsed else None
+            if found is not None and type_ == QTextDocument.ResourceType.ImageResource.value:
+                image = QImage()
+                if image.loadFromData(found[0]):
+                    return image
+            return None
+        self.refused.append(name.toString())
+        return None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.context_menu_requested.emit(-1, event.globalPos())
+
+
+class FallbackOriginalView(QWidget):
+    """Banner plus sanitised page, for systems where Qt WebEngine cannot run."""
+
+    def __init__(self, resources: ResourceFn, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = QLabel(
+            f"Simplified view: the full page renderer (Qt WebEngine) is not available ({reason}). "
+            "Scripts, styles and remote images are not shown.",
+            self,
+        )
+        self.banner.setObjectName("fallbackBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #4d3800; padding: 4px; }")
+        self.browser = _LocalBrowser(resources, self)
+        self.context_menu_requested = self.browser.context_menu_requested
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.browser)
+
+    def show_html(self, doc_id: int, page_html: str) -> None:
+        """Show `page_html` (already marked) of document `doc_id` after sanitising it."""
+        self.browser.doc_id = doc_id
+        self.browser.setHtml(sanitise(page_html))
+
+    def scroll_to_anchor(self, anchor: str) -> None:
+        self.browser.scrollToAnchor(anchor)
+
+    def clear(self) -> None:
+        self.browser.clear()

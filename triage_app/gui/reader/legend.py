@@ -1,0 +1,55 @@
+"""The colour legend of entity types, one toggle button per type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS
+
+LABEL_NAMES = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "PLACE": "Places",
+    "DATE": "Dates",
+    "NORP": "Groups (nationalities, religions, parties)",
+    "MONEY": "Money",
+}
+
+
+class EntityLegend(QWidget):
+    """Checkable, coloured buttons; unchecking one hides that type's highlights."""
+
+    hidden_labels_changed = Signal(list)
+
+    def __init__(self, hidden: set[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(QLabel("Highlight:", self))
+        self.buttons: dict[str, QToolButton] = {}
+        for label in SHOWN_ENTITY_LABELS:
+            button = QToolButton(self)
+            button.setText(label)
+            button.setCheckable(True)
+            button.setChecked(label not in hidden)
+            button.setToolTip(f"Show or hide the highlights of {LABEL_NAMES.get(label, label).lower()}")
+            button.setStyleSheet(
+                f"QToolButton {{ background: {ENTITY_COLOURS[label]}; color: #000; border: 1px solid #888;"
+                " border-radius: 3px; padding: 1px 6px; }"
+                " QToolButton:!checked { background: transparent; color: palette(mid);"
+                " text-decoration: line-through; }"
+            )
+            button.toggled.connect(self._emit)
+            layout.addWidget(button)
+            self.buttons[label] = button
+        layout.addStretch(1)
+
+    def hidden_labels(self) -> set[str]:
+        """Types whose highlights are switched off."""
+        return {label for label, button in self.buttons.items() if not button.isChecked()}
+
+    def _emit(self) -> None:
+        self.hidden_labels_changed.emit(sorted(self.hidden_labels()))

@@ -1,0 +1,170 @@
+"""Rewriting a stored page for the original pane: block anchors, removed-block shading, local resources.
+
+Pure lxml, no Qt: the result is served by the scheme handler (WebEngine) or sanitised for the
+QTextBrowser fallback. Page scripts are left in place: JavaScript is switched off in the view and a
+Content-Security-Policy forbids them as well.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+
+from triage_app.core.records import Block
+from triage_app.gui.reader.scheme import resource_url
+
+log = logging.getLogger(__name__)
+
+REMOVED_CLASS = "triage-removed"
+ANCHOR_PREFIX = "blk-"
+CSP = (
+    "default-src 'none'; script-src 'none'; object-src 'none'; "
+    "img-src triage-doc: data:; style-src triage-doc: 'unsafe-inline'; font-src triage-doc: data:; media-src triage-doc:"
+)
+STYLESHEET = f"""
+.{REMOVED_CLASS} {{
+  background-color: rgba(214, 48, 49, 0.10) !important;
+  outline: 2px dashed rgba(214, 48, 49, 0.55) !important;
+  opacity: 0.72;
+}}
+.{REMOVED_CLASS}:hover {{ opacity: 1; }}
+.{REMOVED_CLASS}::before {{
+  content: "removed: " attr(data-triage-reason);
+  display: block; width: max-content;
+  font: bold 11px sans-serif; color: #fff; background: rgba(214, 48, 49, 0.85);
+  padding: 1px 4px; margin: 0 0 2px 0; border-radius: 2px;
+}}
+:target {{ outline: 3px solid rgba(255, 170, 0, 0.9) !important; }}
+"""
+_URL_ATTRS = ("src", "href", "poster", "data", "background")
+_CSS_URL_RE = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+
+
+@dataclass
+class MarkedPage:
+    """The rewritten page and where each block ended up."""
+
+    html: str
+    anchors: dict[int, str] = field(default_factory=dict)  # block index -> element id
+    unmatched: list[int] = field(default_factory=list)  # blocks whose element was not found
+
+
+def block_anchor(index: int) -> str:
+    """The element id given to block `index` in the served page."""
+    return f"{ANCHOR_PREFIX}{index}"
+
+
+def dom_path(block: Block) -> str | None:
+    """The XPath of a `dom:` block source, else None."""
+    return block.source[4:] if block.source.startswith("dom:/") else None
+
+
+def _resource_mapper(doc_id: int, names: Iterable[str], base_url: str | None) -> dict[str, str]:
+    known = set(names)
+    mapping: dict[str, str] = {}
+    for name in known:
+        mapping[name] = resource_url(doc_id, name)
+    return mapping
+
+
+def _rewrite_url(value: str, mapping: dict[str, str], base_url: str | None) -> str:
+    stripped = value.strip()
+    if stripped in mapping:
+        return mapping[stripped]
+    if base_url:
+        joined = urljoin(base_url, stripped)
+        if joined in mapping:
+            return mapping[joined]
+    return value
+
+
+def _rewrite_css(text: str, mapping: dict[str, str], base_url: str | None) -> str:
+    return _CSS_URL_RE.sub(lambda m: f"url({m.group(1)}{_rewrite_url(m.group(2), mapping, base_url)}{m.group(1)})", text)
+
+
+def _parse(page_html: str) -> lxml.html.HtmlElement:
+    try:
+        return lxml.html.document_fromstring(page_html or "<html><body></body></html>")
+    except (lxml.etree.ParserError, ValueError):
+        return lxml.html.document_fromstring(f"<html><body><pre>{html_lib.escape(page_html)}</pre></body></html>")
+
+
+def mark_page(
+    page_html: str,
+    blocks: list[Block],
+    *,
+    doc_id: int,
+    resource_names: Iterable[str] = (),
+    base_url: str | None = None,
+    csp: bool = True,
+) -> MarkedPage:
+    """Give each block's element an id, shade the removed ones, point resources at the library."""
+    root = _parse(page_html)
+    tree = root.getroottree()
+    result = MarkedPage("")
+    for block in blocks:
+        path = dom_path(block)
+        if path is None:
+            continue
+        try:
+            found = tree.xpath(path)
+        except lxml.etree.XPathError:
+            found = []
+        element = found[0] if found and isinstance(found[0], lxml.html.HtmlElement) else None
+        if element is None:
+            result.unmatched.append(block.index)
+            continue
+        anchor = element.get("id") or block_anchor(block.index)
+        element.set("id", anchor)
+        result.anchors[block.index] = anchor
+        if not block.kept:
+            reason = block.reason or "removed by the cleaner"
+            element.set("class", f"{element.get('class', '')} {REMOVED_CLASS}".strip())
+            element.set("title", f"Removed: {reason}")
+            element.set("data-triage-reason", reason)
+    for base in root.iter("base"):
+        base_url = base.get("href") or base_url
+        base.drop_tree()
+    for meta in root.xpath("//meta[@http-equiv]"):
+        if meta.get("http-equiv", "").lower() in ("refresh", "content-security-policy"):
+            meta.drop_tree()
+    mapping = _resource_mapper(doc_id, resource_names, base_url)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attr in _URL_ATTRS:
+            value = element.get(attr)
+            if value:
+                element.set(attr, _rewrite_url(value, mapping, base_url))
+        style = element.get("style")
+        if style and "url(" in style:
+            element.set("style", _rewrite_css(style, mapping, base_url))
+        if element.tag == "style" and element.text and "url(" in element.text:
+            element.text = _rewrite_css(element.text, mapping, base_url)
+    head = root.find("head")
+    if head is None:
+        head = lxml.html.Element("head")
+        root.insert(0, head)
+    style_el = lxml.html.Element("style")
+    style_el.text = STYLESHEET
+    head.append(style_el)
+    if csp:
+        meta = lxml.html.Element("meta")
+        meta.set("http-equiv", "Content-Security-Policy")
+        meta.set("content", CSP)
+        head.insert(0, meta)
+    charset_meta = lxml.html.Element("meta")
+    charset_meta.set("charset", "utf-8")
+    head.insert(0, charset_meta)
+    for old in root.xpath("//meta[@charset] | //meta[translate(@http-equiv,'CONTENTYP','contentyp')='content-type']"):
+        if old is not charset_meta:
+            old.drop_tree()
+    result.html = "<!DOCTYPE html>\n" + lxml.html.tostring(root, encoding="unicode")
+    return result

@@ -1,0 +1,126 @@
+"""The original pane: a page in WebEngine (or the sanitised fallback), or the raw text of a dump."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from triage_app.core.library import documents
+from triage_app.core.library.db import Library
+from triage_app.gui.reader.fallback_original import FallbackOriginalView
+from triage_app.gui.reader.marking import MarkedPage, mark_page
+from triage_app.gui.reader.original_source import load_original
+from triage_app.gui.reader.reader_data import ReaderData
+from triage_app.gui.reader.scheme import INDEX_NAME
+from triage_app.gui.reader.text_original import TextOriginalView
+
+log = logging.getLogger(__name__)
+
+
+def _web_engine_status() -> tuple[bool, str]:
+    try:
+        from triage_app.gui.reader.web_original import web_engine_available
+    except ImportError as exc:
+        return False, f"Qt WebEngine cannot be imported: {exc}"
+    return web_engine_available()
+
+
+class OriginalPane(QStackedWidget):
+    """Picks the right view for a document's original and serves its page from the library."""
+
+    block_menu_requested = Signal(int, QPoint)  # block index (-1 when none), global position
+    page_loaded = Signal(bool)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.addWidget(self.message)
+        self.text_view = TextOriginalView(self)
+        self.text_view.context_menu_requested.connect(self.block_menu_requested)
+        self.addWidget(self.text_view)
+        self.web: Any = None  # WebOriginalView, created on the first page
+        self.fallback: FallbackOriginalView | None = None
+        self.marked: MarkedPage | None = None
+        self.doc_id: int | None = None
+        self.web_available, self.web_unavailable_reason = _web_engine_status()
+
+    # -- serving -----------------------------------------------------------------------------
+    def serve(self, doc_id: int, name: str) -> tuple[bytes, str] | None:
+        """The bytes and content type of the shown page or one of its stored resources."""
+        if doc_id != self.doc_id:
+            return None
+        if name == INDEX_NAME and self.marked is not None:
+            return self.marked.html.encode("utf-8"), "text/html;charset=utf-8"
+        resource = documents.get_resource(self._library.db, doc_id, name)
+        if resource is None:
+            return None
+        return resource.data, resource.content_type or "application/octet-stream"
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.doc_id = None
+        self.marked = None
+        self.message.setText(f"<span style='color:gray'>{text}</span>")
+        self.setCurrentWidget(self.message)
+
+    def show_data(self, data: ReaderData) -> None:
+        """Show the original of the document in `data`."""
+        try:
+            source = load_original(self._library.db, data.doc)
+        except KeyError:
+            self.show_message("The original file of this document is not stored.")
+            return
+        if source.text is not None:
+            self.doc_id, self.marked = data.doc_id, None
+            self.text_view.set_text(source.text, data.blocks)
+            self.setCurrentWidget(self.text_view)
+            return
+        names = [r[0] for r in self._library.db.execute("SELECT name FROM resources WHERE doc_id = ?", [data.doc_id])]
+        self.doc_id = data.doc_id
+        self.marked = mark_page(source.html or "", data.blocks, doc_id=data.doc_id, resource_names=names, base_url=source.url)
+        if self.web_available:
+            web = self._web_view()
+            web.show_page(data.doc_id, self.marked.anchors)
+            self.setCurrentWidget(web)
+        else:
+            fallback = self._fallback_view()
+            fallback.show_html(data.doc_id, self.marked.html)
+            self.setCurrentWidget(fallback)
+
+    def _web_view(self) -> Any:
+        if self.web is None:
+            from triage_app.gui.reader.web_original import WebOriginalView
+
+            self.web = WebOriginalView(self.serve, self)
+            self.web.context_menu_requested.connect(self.block_menu_requested)
+            self.web.load_finished.connect(self.page_loaded)
+            self.addWidget(self.web)
+        return self.web
+
+    def _fallback_view(self) -> FallbackOriginalView:
+        if self.fallback is None:
+            self.fallback = FallbackOriginalView(self.serve, self.web_unavailable_reason, self)
+            self.fallback.context_menu_requested.connect(self.block_menu_requested)
+            self.addWidget(self.fallback)
+        return self.fallback
+
+    def scroll_to_block(self, index: int) -> bool:
+        """Bring block `index` into view in whichever original is shown."""
+        current = self.currentWidget()
+        if current is self.text_view:
+            return self.text_view.scroll_to_block(index)
+        anchor = self.marked.anchors.get(index) if self.marked else None
+        if anchor is None:
+            return False
+        if current is self.web and self.web is not None:
+            return bool(self.web.scroll_to_block(index))
+        if current is self.fallback and self.fallback is not None:
+            self.fallback.scroll_to_anchor(anchor)
+            return True
+        return False

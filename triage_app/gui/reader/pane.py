@@ -1,0 +1,265 @@
+"""`ReaderPane`: a document's original beside its cleaned view, with the entity/quote side panel."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from triage_app.core.library.db import Library
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import Block
+from triage_app.core.settings import Settings, StateStore
+from triage_app.gui.reader.bridge import WriterBridge
+from triage_app.gui.reader.cleaned_html import build_cleaned_html
+from triage_app.gui.reader.cleaned_view import CleanedView
+from triage_app.gui.reader.commands import ReaderCommands
+from triage_app.gui.reader.legend import EntityLegend
+from triage_app.gui.reader.original_pane import OriginalPane
+from triage_app.gui.reader.reader_data import ReaderData, annotations_module, load_reader_data
+from triage_app.gui.reader.side_panel import SidePanel
+
+log = logging.getLogger(__name__)
+
+STATE_SPLITTER = "reader.splitter"
+STATE_HIDDEN_LABELS = "reader.hidden_labels"
+STATE_HIDDEN_PANES = "reader.hidden_panes"
+NOT_AVAILABLE = "Entities: not available yet (the entity engine is not part of this build)."
+
+
+class ReaderPane(QWidget):
+    """Shows one document: original | cleaned view | side panel, each of which can be hidden."""
+
+    entity_filter_requested = Signal(int, str)  # entity id, canonical name
+    document_changed = Signal(int)  # the reader changed this document (overrides, entity corrections)
+
+    def __init__(
+        self,
+        library: Library,
+        writer: LibraryWriter,
+        settings: Settings,
+        state: StateStore,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._settings = settings
+        self._state = state
+        self._bridge = WriterBridge(writer, self)
+        self.data: ReaderData | None = None
+        self._annotating: set[int] = set()
+        self.commands = ReaderCommands(self._bridge, library, self)
+        self.commands.entity_filter_requested.connect(self.entity_filter_requested)
+        self.commands.changed.connect(self._on_changed)
+
+        hidden = state.values.get(STATE_HIDDEN_LABELS)
+        if not isinstance(hidden, list):
+            hidden = list(settings.get("hidden_entity_labels") or [])
+        self.legend = EntityLegend(set(hidden), self)
+        self.legend.hidden_labels_changed.connect(self._on_legend)
+        self.status = QLabel(self)
+        self.status.setObjectName("readerStatus")
+        self.original = OriginalPane(library, self)
+        self.original.block_menu_requested.connect(self._on_block_menu)
+        self.cleaned = CleanedView(self)
+        self.cleaned.paragraph_clicked.connect(self._on_paragraph_clicked)
+        self.cleaned.entity_clicked.connect(self._show_entity_menu)
+        self.cleaned.context_menu_requested.connect(self._on_cleaned_menu)
+        self.side_panel = SidePanel(self)
+        self.side_panel.entity_menu_requested.connect(self._show_entity_menu)
+        self.side_panel.quote_activated.connect(self._scroll_cleaned_to_offset)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.original, self.cleaned, self.side_panel):
+            self.splitter.addWidget(widget)
+        sizes = state.values.get(STATE_SPLITTER)
+        self.splitter.setSizes(sizes if isinstance(sizes, list) and len(sizes) == 3 else [500, 500, 240])
+        self.splitter.splitterMoved.connect(self._remember_sizes)
+
+        self.toggle_original_action = self._pane_action("Show &Original", self.original, "original")
+        self.toggle_cleaned_action = self._pane_action("Show &Cleaned Text", self.cleaned, "cleaned")
+        self.toggle_side_panel_action = self._pane_action("Show &Entities and Quotes", self.side_panel, "side")
+
+        top = QHBoxLayout()
+        top.addWidget(self.legend, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.show_document(None)
+
+    # -- panes and state -------------------------------------------------------------------
+    def _pane_action(self, text: str, widget: QWidget, key: str) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(True)
+        hidden = self._state.values.get(STATE_HIDDEN_PANES) or []
+        action.setChecked(key not in hidden)
+        widget.setVisible(key not in hidden)
+        action.setToolTip(f"{text.replace('&', '')} in the reader")
+
+        def toggled(on: bool) -> None:
+            widget.setVisible(on)
+            current = set(self._state.values.get(STATE_HIDDEN_PANES) or [])
+            current.discard(key) if on else current.add(key)
+            self._state.values[STATE_HIDDEN_PANES] = sorted(current)
+            self._state.save()
+
+        action.toggled.connect(toggled)
+        return action
+
+    def _remember_sizes(self, *_args: Any) -> None:
+        self._state.values[STATE_SPLITTER] = self.splitter.sizes()
+
+    def _on_legend(self, hidden: list[str]) -> None:
+        self._state.values[STATE_HIDDEN_LABELS] = list(hidden)
+        self._state.save()
+        self._paint_cleaned(keep_scroll=True)
+
+    # -- showing ---------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a write submitted by the reader has not come back."""
+        return self._bridge.busy
+
+    @property
+    def doc_id(self) -> int | None:
+        """The document on show."""
+        return self.data.doc_id if self.data else None
+
+    def show_document(self, doc_id: int | None) -> None:
+        """Show document `doc_id`, or an empty reader for None."""
+        same = doc_id is not None and doc_id == self.doc_id
+        self.data = None
+        self.commands.data = None
+        if doc_id is None:
+            self._show_empty("Select a document in the library to read it here.")
+            return
+        try:
+            self.data = load_reader_data(self._library.db, doc_id)
+        except KeyError:
+            self._show_empty(f"Document #{doc_id} is no longer in the library.")
+            return
+        self.commands.data = self.data
+        self.original.show_data(self.data)
+        self._paint_cleaned(keep_scroll=same)
+        self.side_panel.set_content(self.data.summary, self.data.quotes)
+        self._update_annotation_status()
+
+    def _show_empty(self, message: str) -> None:
+        self.original.show_message(message)
+        self.cleaned.set_cleaned_html(f"<p style='color:gray'>{message}</p>")
+        self.side_panel.set_content([], [])
+        self.side_panel.status.setText("")
+        self.status.setText("")
+
+    def _paint_cleaned(self, *, keep_scroll: bool) -> None:
+        if self.data is None:
+            return
+        self.cleaned.set_cleaned_html(build_cleaned_html(self.data, self.legend.hidden_labels()))
+        if not keep_scroll:
+            self.cleaned.reset_scroll()
+
+    def _update_annotation_status(self) -> None:
+        data = self.data
+        assert data is not None
+        module = annotations_module()
+        if data.doc_id in self._annotating:
+            text = "Finding entities and quotes\u2026"
+        elif module is None and not (data.entities or data.quotes):
+            text = NOT_AVAILABLE
+        elif module is not None and not data.doc.get("annotated_engine"):
+            text = "Finding entities and quotes\u2026"
+            self._annotate(data.doc_id, module)
+        else:
+            text = f"{len(data.entities)} entity mentions \u00b7 {len(data.quotes)} quotes"
+        self.status.setText(text)
+        self.side_panel.status.setText(text if text == NOT_AVAILABLE else "")
+
+    def _annotate(self, doc_id: int, module: Any) -> None:
+        self._annotating.add(doc_id)
+
+        def done(_result: object) -> None:
+            self._annotating.discard(doc_id)
+            if self.doc_id == doc_id:
+                self.show_document(doc_id)
+
+        def failed(exc: object) -> None:
+            self._annotating.discard(doc_id)
+            if self.doc_id == doc_id:
+                self.status.setText(f"Entities could not be found: {exc}")
+
+        self._bridge.submit(lambda lib: module.ensure_annotated(lib, doc_id), done, failed)
+
+    # -- interaction -------------------------------------------------------------------------
+    def _on_changed(self, doc_id: int, _what: str) -> None:
+        if self.doc_id == doc_id:
+            self.show_document(doc_id)
+        self.document_changed.emit(doc_id)
+
+    def _on_paragraph_clicked(self, number: int) -> None:
+        if self.data is None or not 0 <= number < len(self.data.paragraphs):
+            return
+        block = self.data.paragraphs[number].block
+        if block is not None:
+            self.original.scroll_to_block(block.index)
+
+    def _scroll_cleaned_to_offset(self, start: int) -> None:
+        if self.data is None:
+            return
+        for number, para in enumerate(self.data.paragraphs):
+            if para.start <= start < para.end + 2:
+                position = self.cleaned.paragraph_position(number)
+                if position >= 0:
+                    cursor = QTextCursor(self.cleaned.document())
+                    cursor.setPosition(position)
+                    self.cleaned.setTextCursor(cursor)
+                    self.cleaned.ensureCursorVisible()
+                return
+
+    def _show_entity_menu(self, entity_id: int, name: str, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addActions(self.commands.entity_actions(entity_id, name))
+        menu.popup(pos)
+
+    def _on_cleaned_menu(self, paragraph: int, entity_id: int, name: str, pos: QPoint) -> None:
+        menu = self.cleaned.createStandardContextMenu(self.cleaned.viewport().mapFromGlobal(pos))
+        menu.setParent(self, menu.windowFlags())
+        if entity_id >= 0:
+            menu.addSeparator()
+            menu.addActions(self.commands.entity_actions(entity_id, name))
+        if self.data is not None and 0 <= paragraph < len(self.data.paragraphs):
+            block = self.data.paragraphs[paragraph].block
+            if block is not None:
+                menu.addSeparator()
+                menu.addActions(self.commands.block_actions(block))
+        menu.popup(pos)
+
+    def _on_block_menu(self, index: int, pos: QPoint) -> None:
+        if self.data is None:
+            return
+        menu = QMenu(self)
+        block = next((b for b in self.data.blocks if b.index == index), None)
+        if block is not None:
+            menu.addActions(self.commands.block_actions(block))
+        removed = [b for b in self.data.blocks if not b.kept]
+        if removed:
+            sub = menu.addMenu("Put back a removed block")
+            for b in removed[:40]:
+                preview = b.text if len(b.text) < 60 else b.text[:57] + "\u2026"
+                for action in self.commands.block_actions(b)[:1]:
+                    action.setText(f"{preview}  ({b.reason or 'removed'})")
+                    sub.addAction(action)
+        if not menu.isEmpty():
+            menu.popup(pos)
+
+    def block(self, index: int) -> Block | None:
+        """The shown document's block `index`."""
+        if self.data is None:
+            return None
+        return next((b for b in self.data.blocks if b.index == index), None)

@@ -1,0 +1,104 @@
+"""The original of a text dump: its raw lines, read-only, removed lines greyed with the reason on hover."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from triage_app.core.records import Block
+
+_LINES_RE = re.compile(r"^lines:(\d+)-(\d+)$")
+REMOVED_INK = QColor("#8a8a8a")
+REMOVED_BACKGROUND = QColor(214, 48, 49, 28)
+
+
+def line_span(block: Block) -> tuple[int, int] | None:
+    """First and last line (1-based) of a `lines:A-B` block source, else None."""
+    match = _LINES_RE.match(block.source)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+class TextOriginalView(QPlainTextEdit):
+    """Raw text of a dump with the cleaner's removed lines marked."""
+
+    context_menu_requested = Signal(int, QPoint)  # block index (-1 when none), global position
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setObjectName("textOriginal")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._line_block: dict[int, Block] = {}  # 0-based line -> block
+        self._block_line: dict[int, int] = {}  # block index -> 0-based first line
+        self.viewport().installEventFilter(self)
+
+    def set_text(self, text: str, blocks: list[Block]) -> None:
+        """Show `text` and mark the lines of removed `blocks`."""
+        lines = text.splitlines()
+        self.setPlainText("\n".join(lines))
+        self._line_block = {}
+        self._block_line = {}
+        for block in blocks:
+            span = line_span(block)
+            if span is None:
+                continue
+            self._block_line[block.index] = span[0] - 1
+            for line in range(span[0] - 1, min(span[1], len(lines))):
+                self._line_block[line] = block
+        selections = []
+        for line, block in sorted(self._line_block.items()):
+            if block.kept:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setForeground(QBrush(REMOVED_INK))
+            fmt.setBackground(QBrush(REMOVED_BACKGROUND))
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            fmt.setToolTip(f"Removed: {block.reason or 'removed by the cleaner'}")
+            cursor = QTextCursor(self.document().findBlockByNumber(line))
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def removed_lines(self) -> dict[int, str]:
+        """0-based line numbers shown as removed, with their reason (what the analyst sees greyed)."""
+        out: dict[int, str] = {}
+        for selection in self.extraSelections():
+            out[selection.cursor.blockNumber()] = selection.format.toolTip()
+        return out
+
+    def block_at(self, pos: QPoint) -> Block | None:
+        """The cleaner block on the line under viewport position `pos`."""
+        return self._line_block.get(self.cursorForPosition(pos).blockNumber())
+
+    def scroll_to_block(self, index: int) -> bool:
+        """Bring the first line of block `index` to the top and select it; False when unknown."""
+        line = self._block_line.get(index)
+        if line is None:
+            return False
+        cursor = QTextCursor(self.document().findBlockByNumber(line))
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), line))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            block = self.block_at(event.pos())
+            if block is not None and not block.kept:
+                QToolTip.showText(event.globalPos(), f"Removed: {block.reason or 'removed by the cleaner'}", self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        block = self.block_at(event.pos())
+        self.context_menu_requested.emit(block.index if block else -1, event.globalPos())
