@@ -1,0 +1,110 @@
+"""Importing a packet into a colleague's library: decisions reproduced, or merged without losing either side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_export_support import export, make_library, members, rewrite_zip, simple_cleaner
+
+from triage_app.core import jobs
+from triage_app.core.export.packet_reader import iter_packet_inputs
+from triage_app.core.library import Library, documents, triage
+from triage_app.core.records import ImportOutcome
+
+
+@pytest.fixture(scope="module")
+def packet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("reimport")
+    library = make_library(base / "lib.sqlite", base / "pages")
+    export(library, base / "packet.zip")
+    library.close()
+    return base / "packet.zip"
+
+
+def import_packet(library: Library, packet: Path) -> list[ImportOutcome]:
+    return [jobs.import_item(library, item, cleaner=simple_cleaner) for item in iter_packet_inputs(packet)]
+
+
+def state(library: Library, doc_id: int) -> tuple[str, bool, list[str], str]:
+    doc = documents.get_document(library.db, doc_id)
+    return doc["relevance"], bool(doc["starred"]), doc["tags"], doc["note"]
+
+
+def test_a_second_library_gets_the_same_decisions(packet: Path, tmp_path: Path) -> None:
+    second = Library.open(tmp_path / "colleague.sqlite")
+    outcomes = import_packet(second, packet)
+    assert [o.status for o in outcomes] == ["imported"] * 3, outcomes
+    seed, hostile, plain = (o.doc_id for o in outcomes)
+    assert state(second, seed) == ("relevant", True, ['=HYPERLINK("http://x")', "ukraine"],
+                                   "Offer expires: <b>check</b> with desk")
+    assert state(second, hostile) == ("maybe", False, ["hostile"], "")
+    assert state(second, plain) == ("not-relevant", False, [], "")
+    log = triage.audit_log(second.db, seed)
+    assert log and {r["origin"] for r in log} == {"packet"}
+    sender_rows = [r for r in log if r["field"] == "relevance" and r["new"] == "relevant"]
+    assert len(sender_rows) >= 1
+    # The sender's corrected entities and quotes come along, mapped onto this library's entities.
+    names = {r[0] for r in second.db.execute(
+        "SELECT e.canonical FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?", [seed])}
+    assert {"Steve Witkoff", "Volodymyr Zelenskyy", "NATO"} <= names
+    speakers = [r[0] for r in second.db.execute(
+        "SELECT e.canonical FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ?", [seed])]
+    assert speakers == ["Volodymyr Zelenskyy"]
+    # Importing the same packet again changes nothing and adds no audit rows.
+    before = len(triage.audit_log(second.db))
+    assert [o.status for o in import_packet(second, packet)] == ["duplicate"] * 3
+    assert len(triage.audit_log(second.db)) == before
+    assert state(second, seed)[0] == "relevant"
+    second.close()
+
+
+def test_a_duplicate_keeps_both_sides(packet: Path, tmp_path: Path) -> None:
+    mine = Library.open(tmp_path / "mine.sqlite")
+    outcomes = [p.result for p in jobs.import_documents(mine, [Path(__file__).resolve().parents[2] / "seeds" /
+                                                               "000_ebcec2d24457d197.txt"], cleaner=simple_cleaner)]
+    doc_id = outcomes[-1].doc_id
+    triage.set_relevance(mine, doc_id, "maybe")
+    triage.set_tags(mine, doc_id, ["mine"])
+    triage.set_note(mine, doc_id, "My own note")
+    results = import_packet(mine, packet)
+    assert results[0].status == "duplicate" and results[0].doc_id == doc_id
+    relevance, starred, tags, note = state(mine, doc_id)
+    assert relevance == "maybe"  # both decided: the local decision stays ...
+    differs = [r for r in triage.audit_log(mine.db, doc_id) if r["field"].startswith("packet-differs:")]
+    assert {"field": "packet-differs:relevance", "old": "maybe", "new": "relevant"} in [
+        {k: r[k] for k in ("field", "old", "new")} for r in differs]  # ... and the difference is logged
+    assert starred is True
+    assert tags == ['=HYPERLINK("http://x")', "mine", "ukraine"]
+    assert note.startswith("My own note") and "Offer expires: <b>check</b> with desk" in note
+    origins = {r["origin"] for r in triage.audit_log(mine.db, doc_id)}
+    assert origins == {"user", "packet"}
+    mine.close()
+
+
+def test_an_altered_original_is_refused(packet: Path, tmp_path: Path) -> None:
+    name = next(n for n in members(packet) if n.startswith("documents/002-") and "/original." in n)
+    bad = tmp_path / "bad.zip"
+    rewrite_zip(packet, bad, {name: members(packet)[name] + b"<!-- tampered -->"})
+    library = Library.memory()
+    outcomes = import_packet(library, bad)
+    assert [o.status for o in outcomes] == ["imported", "failed", "imported"]
+    assert "does not match the SHA-256" in (outcomes[1].reason or "")
+    library.close()
+
+
+def test_a_packet_without_originals_says_so(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib.sqlite", tmp_path / "pages")
+    export(library, tmp_path / "slim.zip", include_originals=False)
+    library.close()
+    items = list(iter_packet_inputs(tmp_path / "slim.zip"))
+    assert len(items) == 3 and all("without this document's original" in (i.error or "") for i in items)
+
+
+def test_import_documents_recognises_a_packet(packet: Path, tmp_path: Path) -> None:
+    library = Library.memory()
+    outcomes = [p.result for p in jobs.import_documents(library, [packet], cleaner=simple_cleaner)
+                if isinstance(p.result, ImportOutcome)]
+    assert [o.status for o in outcomes] == ["imported"] * 3
+    assert state(library, outcomes[0].doc_id)[0] == "relevant"
+    library.close()
