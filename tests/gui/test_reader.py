@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
 from tests.conftest import SEED_TXT
 from triage_app.core.library import Library, documents
@@ -59,6 +59,11 @@ def add_annotations(library: Library, doc_id: int) -> dict[str, Any]:
     return ids
 
 
+def delete_closed_widgets() -> None:
+    """Really delete the widgets pytest-qt closed with deleteLater (web page before its profile)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite"
@@ -103,6 +108,7 @@ def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Pat
     yield make
     for pane in panes:  # no write may come back after the library is closed
         qtbot.waitUntil(lambda p=pane: not p.busy, timeout=30000)
+    delete_closed_widgets()
 
 
 def highlighted_fragments(pane: ReaderPane) -> list[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ stored resources, so nothing remote is ever fetched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,10 +25,14 @@ _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title", "data-triage-reason"}, "a":
 FALLBACK_STYLESHEET = f".{REMOVED_CLASS} {{ background-color: #f6d6d6; color: #6d6d6d; }}"
 
 
+_SOURCELESS_IMG_RE = re.compile(r"<img(?![^>]*\ssrc=\"[^\"]+\")[^>]*>")
+REMOTE_IMAGE_NOTE = '<span style="color:gray">[remote image not loaded]</span>'
+
+
 def sanitise(page_html: str) -> str:
-    """Page HTML reduced to safe markup (no script, style, event handlers or embedded objects)."""
+    """Page HTML reduced to safe markup (no script, style, event handlers, embedded objects, remote URLs)."""
     attributes = {tag: set(_ALLOWED_ATTRIBUTES["*"]) | _ALLOWED_ATTRIBUTES.get(tag, set()) for tag in nh3.ALLOWED_TAGS}
-    return nh3.clean(
+    cleaned = nh3.clean(
         page_html,
         tags=set(nh3.ALLOWED_TAGS) - {"script", "style"},
         clean_content_tags={"script", "style", "template", "noscript"},
@@ -35,6 +40,7 @@ def sanitise(page_html: str) -> str:
         link_rel=None,
         url_schemes={SCHEME, "data"},
     )
+    return _SOURCELESS_IMG_RE.sub(REMOTE_IMAGE_NOTE, cleaned)
 
 
 class _LocalBrowser(QTextBrowser):
@@ -46,6 +52,7 @@ class _LocalBrowser(QTextBrowser):
         super().__init__(parent)
         self._resources = resources
         self.refused: list[str] = []
+        self.loaded: list[str] = []
         self.doc_id: int | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -62,6 +69,7 @@ class _LocalBrowser(QTextBrowser):
             if found is not None and type_ == QTextDocument.ResourceType.ImageResource.value:
                 image = QImage()
                 if image.loadFromData(found[0]):
+                    self.loaded.append(parsed[1])
                     return image
             return None
         self.refused.append(name.toString())

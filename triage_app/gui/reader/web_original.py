@@ -116,6 +116,17 @@ class LockedPage(QWebEnginePage):
 
     navigation_blocked = Signal(str)
 
+    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self.console: list[str] = []
+
+    def javaScriptConsoleMessage(
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+    ) -> None:
+        """Keep the page's console (mostly blocked-content reports) out of the application log."""
+        self.console.append(message)
+        log.debug("page console: %s (%s:%d)", message, source, line)
+
     def acceptNavigationRequest(self, url: QUrl | str, type_: QWebEnginePage.NavigationType, isMainFrame: bool) -> bool:
         qurl = QUrl(url) if isinstance(url, str) else url
         if qurl.scheme() == SCHEME:

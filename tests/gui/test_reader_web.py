@@ -1,0 +1,161 @@
+"""The reader's original of an HTML page: locked-down WebEngine, and the fallback without WebEngine."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage
+
+from triage_app.core.library import Library, documents
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
+from triage_app.core.settings import Settings, StateStore
+from triage_app.gui.reader import ReaderPane, register_scheme
+from triage_app.gui.reader.scheme import resource_url
+
+os.environ.setdefault("QSG_RHI_BACKEND", "null")
+register_scheme()
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "Unable to detect GPU vendor",  # Chromium without a GPU (offscreen, Xvfb)
+    "GPUInfo not initialized",
+)
+
+FILLER = "".join(f"<p>Filler paragraph {n} of the article body, long enough to scroll.</p>" for n in range(80))
+PAGE = f"""<!DOCTYPE html><html><head><title>Test page</title></head><body>
+<div id="nav"><a href="http://127.0.0.1:9/home">Home</a> | <a href="/news">News</a></div>
+<div class="story"><p>The minister said the talks would resume in Geneva.</p>
+<img src="page_files/pic.png" alt="local picture"><img src="http://127.0.0.1:9/x.png" alt="remote picture">
+{FILLER}<p>The final paragraph of the story.</p></div>
+<footer>Copyright footer text</footer>
+<script>document.body.innerHTML='HACKED'</script>
+</body></html>"""
+
+
+def png_bytes() -> bytes:
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def page_blocks() -> list[Block]:
+    """Blocks with the lxml paths of the page's elements: nav and footer removed, story paragraphs kept."""
+    tree = lxml.html.document_fromstring(PAGE).getroottree()
+    blocks: list[Block] = []
+    for element in tree.xpath("//div[@id='nav'] | //div[@class='story']/p | //footer"):
+        text = element.text_content().strip()
+        removed = {"div": "navigation", "footer": "footer"}.get(element.tag)
+        blocks.append(Block(len(blocks), "paragraph", text, removed is None, removed, "dom:" + tree.getpath(element)))
+    return blocks
+
+
+def delete_closed_widgets() -> None:
+    """Really delete the widgets pytest-qt closed with deleteLater (web page before its profile)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    lib = Library.open(library_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def writer(library: Library, library_path: Path) -> Iterator[LibraryWriter]:
+    w = LibraryWriter(library_path)
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def page_id(library: Library) -> int:
+    raw = PAGE.encode("utf-8")
+    parsed = ParsedDocument("/tmp/page.html", raw, "html", "utf-8", html=PAGE, original_name="page.html",
+                            resources=[Resource("page_files/pic.png", "image/png", png_bytes())])
+    doc_id = documents.insert_document(library, parsed, CleanResult(page_blocks(), title="Test page", site="example.org"))
+    with library.transaction() as db:
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    return doc_id
+
+
+@pytest.fixture
+def pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Path) -> Iterator[ReaderPane]:
+    widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state.json"))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    yield widget
+    qtbot.waitUntil(lambda: not widget.busy, timeout=30000)
+    delete_closed_widgets()
+
+
+def call(qtbot: Any, method: Any) -> Any:
+    """The value a WebEngine callback-style method (toPlainText, toHtml) delivers."""
+    with qtbot.waitCallback(timeout=10000) as callback:
+        method(callback)
+    return callback.args[0]
+
+
+def test_web_original_runs_no_script_and_makes_no_network_request(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000) as loaded:
+        pane.show_document(page_id)
+    assert loaded.args == [True]
+    web = pane.original.web
+    assert pane.original.currentWidget() is web
+    text = call(qtbot, web.page.toPlainText)
+    assert "HACKED" not in text
+    assert "talks would resume in Geneva" in text
+    qtbot.waitUntil(lambda: resource_url(page_id, "page_files/pic.png") in web.handler.served or
+                    f"triage-doc://doc/{page_id}/page_files/pic.png" in web.handler.served)
+    remote = [r for r in web.guard.log if "127.0.0.1" in r.url]
+    assert all(r.blocked for r in remote)
+    assert all(r.blocked or r.url.startswith("triage-doc:") for r in web.guard.log)
+    html = call(qtbot, web.page.toHtml)
+    assert 'class="triage-removed"' in html and 'title="Removed: navigation"' in html
+    assert 'title="Removed: footer"' in html
+
+
+def test_web_original_scrolls_to_a_clicked_paragraph(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(page_id)
+    web = pane.original.web
+    assert web.page.scrollPosition().y() == 0
+    last = len(pane.data.paragraphs) - 1
+    pane.cleaned.paragraph_clicked.emit(last)
+    qtbot.waitUntil(lambda: web.page.scrollPosition().y() > 500, timeout=10000)
+
+
+def test_fallback_without_webengine(pane: ReaderPane, qtbot: Any, page_id: int,
+                                    monkeypatch: pytest.MonkeyPatch, library: Library,
+                                    writer: LibraryWriter, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
+    widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state2.json"))
+    qtbot.addWidget(widget)
+    widget.show_document(page_id)
+    original = widget.original
+    assert original.web is None
+    assert original.currentWidget() is original.fallback
+    assert "not available" in original.fallback.banner.text()
+    browser = original.fallback.browser
+    text = browser.toPlainText()
+    assert "talks would resume in Geneva" in text and "HACKED" not in text
+    assert "127.0.0.1" not in browser.toHtml()
+    widget.show()
+    qtbot.waitUntil(lambda: browser.loaded == ["page_files/pic.png"])
+    assert browser.refused == []
