@@ -1,0 +1,245 @@
+"""The real window driven like an analyst: drop to import, search, filter, triage by keys, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from triage_app.core.library import triage
+from triage_app.core.library.documents import get_document
+from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
+from triage_app.gui.dialogs.note_dialog import NoteDialog
+from triage_app.gui.dialogs.tag_dialog import TagDialog
+from triage_app.gui.models.document_table import COL_TITLE
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform
+
+
+def shown(qtbot: Any, window: Any) -> Any:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.table.setFocus()
+    return window
+
+
+def drop_files(window: Any, paths: list[Path]) -> None:
+    """Drag these files over the window and drop them, as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = window.rect().center()
+    enter = QDragEnterEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+
+
+def titles(window: Any) -> list[str]:
+    model = window.documents
+    return [model.index(r, COL_TITLE).data() for r in range(model.rowCount())]
+
+
+def test_import_by_drop_shows_new_documents_and_a_summary(
+    qtbot: Any, make_window: Any, pages: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summaries: list[tuple[list[Any], bool]] = []
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, parent, outcomes, cancelled=False: summaries.append((outcomes, cancelled))))
+    empty = tmp_path / "pages" / "empty.txt"
+    empty.write_text("   ", encoding="utf-8")
+    window = shown(qtbot, make_window())
+    assert window.documents.rowCount() == 0
+    assert window.banner.isVisible() and "Import" in window.banner.label.text()
+    drop_files(window, [pages[0].parent])  # a folder: three pages and an empty file
+    qtbot.waitUntil(lambda: bool(summaries), timeout=30000)
+    outcomes, cancelled = summaries[0]
+    assert not cancelled
+    assert sorted(o.status for o in outcomes) == ["failed", "imported", "imported", "imported"]
+    failed = next(o for o in outcomes if o.status == "failed")
+    assert failed.source.endswith("empty.txt") and failed.reason
+    assert window.documents.rowCount() == 3
+    assert "Storm warning for the coast" in titles(window)
+    assert window.status_line.text().startswith("3 of 3 · 3 unreviewed")
+    assert not window.banner.isVisible()
+    drop_files(window, [pages[1]])  # again: a duplicate
+    qtbot.waitUntil(lambda: len(summaries) == 2, timeout=30000)
+    assert [o.status for o in summaries[1][0]] == ["duplicate"]
+    make_window.wait_idle(window)
+
+
+def test_search_box_and_filters(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    assert window.documents.rowCount() == 3
+    QTest.keyClick(window.table, Qt.Key.Key_Slash)
+    assert window.filter_bar.search.hasFocus()
+    qtbot.keyClicks(window.filter_bar.search, "harbour")
+    with qtbot.waitSignal(window.documents.modelReset):
+        QTest.keyClick(window.filter_bar.search, Qt.Key.Key_Return)
+    assert sorted(titles(window)) == ["Harbour strike enters second week", "New sanctions on shipping firms"]
+    assert window.status_line.text().startswith("2 of 3 · 2 unreviewed")
+    assert 'search "harbour"' in window.status_line.text()
+    qtbot.keyClicks(window.filter_bar.search, " -sanctions")  # the debounced search applies by itself
+    qtbot.waitUntil(lambda: titles(window) == ["Harbour strike enters second week"])
+    window.filter_bar.clear()
+    assert window.documents.rowCount() == 3
+    # structured filters
+    harbour = window.documents.ids[titles(window).index("Harbour strike enters second week")]
+    window.select_document(harbour)
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_1)
+    bar = window.filter_bar
+    bar.relevance.setCurrentIndex(bar.relevance.findData("relevant"))
+    assert window.documents.ids == [harbour]
+    assert "relevance: relevant" in window.status_line.text()
+    bar.relevance.setCurrentIndex(bar.relevance.findData("unreviewed"))
+    assert window.documents.rowCount() == 2
+    bar.clear()
+    bar.date_from.setDate(bar.date_from.date().addYears(300))  # nothing is published after 2200
+    assert window.documents.rowCount() == 0
+    bar.clear()
+    assert window.documents.rowCount() == 3
+
+
+def test_triage_by_keys_and_undo(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    db = window.library.db
+    window.select_row(0)
+    first = window.current_id()
+    for key, expected in ((Qt.Key.Key_1, "relevant"), (Qt.Key.Key_2, "maybe"), (Qt.Key.Key_3, "not-relevant")):
+        with qtbot.waitSignal(window.triage.documents_changed):
+            QTest.keyClick(window.table, key)
+        assert get_document(db, first)["relevance"] == expected
+    assert "Not relevant" in window.documents.index(0, 0).data()
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_document(db, first)["relevance"] == "maybe"
+    log = triage.audit_log(db, first)
+    assert [(r["old"], r["new"], r["origin"]) for r in log][-1] == ("not-relevant", "maybe", "undo")
+    # star, tags and note, each undoable
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_S)
+    assert get_document(db, first)["starred"] == 1
+    monkeypatch.setattr(TagDialog, "ask", classmethod(lambda cls, parent, current, known, count=1: ["urgent", "ports"]))
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_T)
+    assert triage.get_tags(db, first) == ["ports", "urgent"]
+    monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, parent, note, count=1: "call the desk"))
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_N)
+    assert get_document(db, first)["note"] == "call the desk"
+    for _ in range(2):
+        with qtbot.waitSignal(window.triage.documents_changed):
+            window.action("undo").trigger()
+    assert triage.get_tags(db, first) == [] and get_document(db, first)["note"] == ""
+    assert get_document(db, first)["starred"] == 1
+    # J/K/U move through the list
+    QTest.keyClick(window.table, Qt.Key.Key_J)
+    assert window.table.currentIndex().row() == 1
+    QTest.keyClick(window.table, Qt.Key.Key_K)
+    assert window.table.currentIndex().row() == 0
+    QTest.keyClick(window.table, Qt.Key.Key_U)
+    assert window.table.currentIndex().row() == 1  # row 0 is "maybe" now
+    make_window.wait_idle(window)
+
+
+def test_multi_select_applies_to_every_selected_row(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    window.select_row(0)
+    QTest.keyClick(window.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.selected_ids()) == 3
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_3)
+    rows = window.library.db.execute("SELECT DISTINCT relevance FROM documents").fetchall()
+    assert rows == [("not-relevant",)]
+    assert window.status_line.text().startswith("3 of 3 · 0 unreviewed")
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.documents.counts()["unreviewed"] == 3
+    make_window.wait_idle(window)
+
+
+def test_every_triage_key_has_a_visible_control_naming_it(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    toolbar_actions = set(window.toolbar.actions())
+    for name, key in (("relevant", "1"), ("maybe", "2"), ("not_relevant", "3"), ("unreviewed", "0"),
+                      ("star", "S"), ("tag", "T"), ("note", "N"), ("next", "J"), ("previous", "K"),
+                      ("next_unreviewed", "U"), ("undo", "Ctrl+Z")):  # fmt: skip
+        action = window.action(name)
+        assert f"({key})" in action.toolTip(), name
+        assert action in toolbar_actions, name
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Document", "&Help"]
+    assert "/" in window.action("search").toolTip() and "F1" in window.action("shortcuts").toolTip()
+
+
+def test_shortcut_overlay_opens_with_question_mark_and_f1(qtbot: Any, make_window: Any) -> None:
+    window = shown(qtbot, make_window())
+    QTest.keyClick(window.table, Qt.Key.Key_Question)
+    assert window.overlay.isVisible()
+    keys = dict(window.overlay.entries())
+    assert keys["1"] == "Mark the selected documents relevant" and "Ctrl+Z" in keys
+    QTest.keyClick(window.overlay, Qt.Key.Key_Escape)
+    assert not window.overlay.isVisible()
+    QTest.keyClick(window.table, Qt.Key.Key_F1)
+    assert window.overlay.isVisible()
+    QTest.mouseClick(window.overlay, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not window.overlay.isVisible()
+
+
+def test_library_filtered_by_an_entity(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
+    make_window.populate(pages)
+    window = make_window()
+    db = window.library.db
+    ids = sorted(window.documents.ids)
+    with window.library.transaction():
+        entity = int(db["entities"].insert({"canonical": "Port Authority", "label": "ORG", "hidden": 0}).last_pk)
+        for doc_id in ids[:2]:
+            db["mentions"].insert({"doc_id": doc_id, "entity_id": entity, "start": 0, "end": 4, "text": "port", "label": "ORG"})
+    window.refresh_choices()
+    if window.reader_pane is not None:  # the reader's "show all documents mentioning X"
+        window.reader_pane.entity_filter_requested.emit(entity, "Port Authority")
+    else:
+        window.filter_by_entity(entity, "Port Authority")
+    assert sorted(window.documents.ids) == ids[:2]
+    assert "mentions Port Authority" in window.status_line.text()
+    assert window.filter_bar.entity.text() == "Port Authority"
+    window.filter_bar.entity.clear()
+    assert window.documents.rowCount() == 3
+    # typing the name in the entity box does the same
+    window.filter_bar.entity.setText("port authority")
+    window.filter_bar.entity.editingFinished.emit()
+    assert sorted(window.documents.ids) == ids[:2]
+
+
+def test_reader_half_says_plainly_when_there_is_no_reader(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    if window.reader_pane is None:
+        assert isinstance(window.reader, QLabel) and "Reader not available" in window.reader.text()
+    else:
+        assert window.splitter.widget(1) is window.reader_pane
+
+
+def test_a_failed_write_shows_the_bug_dialog_and_saves_a_log(
+    qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.dialogs.error_dialog import BugDialog
+
+    shown_logs: list[Any] = []
+    monkeypatch.setattr(BugDialog, "ask", classmethod(lambda cls, parent, exc, path: shown_logs.append(path)))
+    window = make_window()
+    window.triage.set_relevance([987654], "relevant")  # no such document: a bug, not a user error
+    qtbot.waitUntil(lambda: bool(shown_logs))
+    assert shown_logs[0] is not None and "KeyError" in shown_logs[0].read_text(encoding="utf-8")
