@@ -91,12 +91,28 @@ def find_date(text: str) -> str | None:
     return None
 
 
-_DATEISH = re.compile(rf"^[\W\d_]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?[\W\d_]*(({_MONTH_ALT})\.?)?[\W\d_]*(\s*(am|pm|a\.m\.|p\.m\.|[a-z]{{2,4}})[\W\d_]*)*$", re.I)
+_FILLER = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(segunda|terça|terca|quarta|quinta|sexta)-feira\b|\b(sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes)\b"
+    r"|\b(published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b",
+    re.IGNORECASE,
+)
 
 
 def is_date_line(text: str) -> bool:
-    """A line that holds a date or time and little else ("Monday, 15 December 2025 04:46 PM")."""
+    """A line that holds a date or time and little else ("Monday, 15 December 2025 04:46 PM", "2025-46-15")."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 60 or not any(c.isdigit() for c in stripped):
+    if not stripped or len(stripped) > 80 or not any(c.isdigit() for c in stripped):
         return False
-    return bool(_DATEISH.match(stripped)) and (find_date(stripped) is not None or bool(re.match(r"^\d{4}-\d{2}-\d{2}$", stripped)))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped):
+        return True
+    rest = stripped
+    for regex in (_DMY, _MDY, _ISO, _NUMERIC):
+        m = regex.search(rest)
+        if m:
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+            break
+    else:
+        return False
+    rest = _FILLER.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) == 0

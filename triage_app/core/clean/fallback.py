@@ -38,7 +38,7 @@ class _StreamSegmenter(HTMLParser):
         shown = self.path[:_MAX_PATH]
         path = "dom:/" + "/".join(shown) + ("/…" if len(self.path) > _MAX_PATH else "")
         context = tuple(r for _t, r in reversed(self.stack[-200:]) if r)
-        self.blocks.append(RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), path, tag, 0, context[:4]))
+        self.blocks.append(RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), path, tag, 0, context[:4], ()))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip_depth:

@@ -53,6 +53,7 @@ class RawBlock:
     tag: str
     link_chars: int = 0
     context: tuple[str, ...] = ()  # reasons named by ancestors' tags/classes, innermost first
+    context_paths: tuple[str, ...] = ()  # the DOM paths of those ancestors
     in_article: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -123,10 +124,12 @@ class _Walker:
         self.blocks: list[RawBlock] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.stack: list[tuple[etree._Element, tuple[str, ...], bool]] = []  # (element, context, in_article)
+        self.stack: list[tuple[etree._Element, tuple[str, ...], bool, tuple[str, ...]]] = []  # element, context, in_article, context paths
         self.link_depth = 0
 
-    def flush(self, owner: etree._Element | None, context: tuple[str, ...], in_article: bool) -> None:
+    def flush(
+        self, owner: etree._Element | None, context: tuple[str, ...], in_article: bool, paths: tuple[str, ...] = ()
+    ) -> None:
         if not self.parts:
             return
         text = _WS_RE.sub(" ", "".join(self.parts)).strip()
@@ -137,7 +140,7 @@ class _Walker:
         tag = owner.tag if isinstance(owner.tag, str) else "div"
         kind = LEAF_KINDS.get(tag, "paragraph")
         self.blocks.append(
-            RawBlock(text, kind, "dom:" + self.roottree.getpath(owner), tag, min(links, len(text)), context, in_article)
+            RawBlock(text, kind, "dom:" + self.roottree.getpath(owner), tag, min(links, len(text)), context, paths, in_article)
         )
 
     def add(self, text: str | None) -> None:
@@ -146,8 +149,8 @@ class _Walker:
             if self.link_depth:
                 self.link_chars += len(text.strip())
 
-    def current(self) -> tuple[etree._Element | None, tuple[str, ...], bool]:
-        return self.stack[-1] if self.stack else (None, (), False)
+    def current(self) -> tuple[etree._Element | None, tuple[str, ...], bool, tuple[str, ...]]:
+        return self.stack[-1] if self.stack else (None, (), False, ())
 
     def run(self, tree: etree._Element) -> list[RawBlock]:
         walker = etree.iterwalk(tree, events=("start", "end"))
@@ -157,8 +160,7 @@ class _Walker:
                 self._start(walker, el, tag)
             else:
                 self._end(el, tag)
-        owner, context, in_article = self.current()
-        self.flush(owner, context, in_article)
+        self.flush(*self.current())
         return self.blocks
 
     def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
@@ -166,20 +168,22 @@ class _Walker:
             walker.skip_subtree()
             return
         if tag in BREAKING:
-            owner, context, in_article = self.current()
-            self.flush(owner, context, in_article)
+            self.flush(*self.current())
+            _owner, context, in_article, paths = self.current()
             reason = HIDDEN if _is_hidden(el) else context_reason(tag, _own_attrs(el))
             if reason:
                 context = (reason, *context)
+                paths = (self.roottree.getpath(el), *paths)
             in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
             if tag == "table" and _is_data_table(el):
                 text = _table_text(el)
                 if text:
-                    self.blocks.append(RawBlock(text, "table", "dom:" + self.roottree.getpath(el), tag, 0, context, in_article))
+                    path = "dom:" + self.roottree.getpath(el)
+                    self.blocks.append(RawBlock(text, "table", path, tag, 0, context, paths, in_article))
                 walker.skip_subtree()
-                self.stack.append((el, context, in_article))
+                self.stack.append((el, context, in_article, paths))
                 return
-            self.stack.append((el, context, in_article))
+            self.stack.append((el, context, in_article, paths))
         elif tag == "br":
             self.parts.append(" ")
         elif tag == "a":
@@ -188,8 +192,7 @@ class _Walker:
 
     def _end(self, el: etree._Element, tag: str) -> None:
         if tag in BREAKING:
-            owner, context, in_article = self.current()
-            self.flush(owner, context, in_article)
+            self.flush(*self.current())
             if self.stack and self.stack[-1][0] is el:
                 self.stack.pop()
         elif tag == "a" and self.link_depth:

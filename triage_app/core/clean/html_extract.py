@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
@@ -28,10 +30,10 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.lower())
 
 
-def _shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
+def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     if len(tokens) < n:
-        return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+        return [tuple(tokens)] if tokens else []
+    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
 
 
 def run_trafilatura(tree: object) -> str | None:
@@ -47,79 +49,165 @@ def run_trafilatura(tree: object) -> str | None:
         return None
 
 
+def _best_run(weights: list[float]) -> tuple[int, int]:
+    """(first, last) index of the maximum-sum run of `weights` ((0, -1) when none is positive)."""
+    best, span, running, start = 0.0, (0, -1), 0.0, 0
+    for i, w in enumerate(weights):
+        if running <= 0:
+            running, start = 0.0, i
+        running += w
+        if running > best:
+            best, span = running, (start, i)
+    return span
+
+
 def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
-    """For each block, whether the extractor kept it."""
-    lines = [P.normalise(line) for line in extracted.splitlines()]
-    line_set = {line for line in lines if line}
+    """For each block, whether the extractor kept it.
+
+    Each shingle of the extracted text is given out once, first to the blocks of the densest run of
+    candidates and then to the rest in page order, so a copy of the article elsewhere in the page
+    (teasers, hidden duplicates) does not come back.
+    """
+    lines = Counter(P.normalise(line) for line in extracted.splitlines())
     joined = " " + " ".join(lines) + " "
-    shingle_set = _shingles(_tokens(extracted))
-    kept = []
-    for block in blocks:
-        tokens = _tokens(block.text)
+    available = Counter(_shingle_list(_tokens(extracted)))
+    token_lists = [_tokens(b.text) for b in blocks]
+    candidate = []
+    for tokens in token_lists:
         if not tokens:
-            kept.append(False)
+            candidate.append(False)
         elif len(tokens) < 4:
             norm = " ".join(tokens)
-            kept.append(norm in line_set or (len(tokens) > 1 and f" {norm} " in joined))
+            candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined))
         else:
-            sh = _shingles(tokens)
-            kept.append(len(sh & shingle_set) >= 0.5 * len(sh))
+            sh = set(_shingle_list(tokens))
+            candidate.append(sum(1 for x in sh if x in available) >= 0.5 * len(sh))
+    weights = [(len(b.text) if c else -min(len(b.text), 200) * 0.5) for b, c in zip(blocks, candidate)]
+    first, last = _best_run(weights)
+    inside = range(first, last + 1)
+    secondary = ("caption", "heading")
+    order = [
+        *(i for i in inside if blocks[i].kind not in secondary),
+        *(i for i in inside if blocks[i].kind in secondary),
+        *range(0, first),
+        *range(last + 1, len(blocks)),
+    ]
+    kept = [False] * len(blocks)
+    for i in order:
+        if not candidate[i]:
+            continue
+        tokens = token_lists[i]
+        if len(tokens) < 4:
+            norm = " ".join(tokens)
+            if lines[norm] > 0:
+                lines[norm] -= 1
+                kept[i] = True
+            elif i >= first and i <= last:
+                kept[i] = True
+            continue
+        need = Counter(_shingle_list(tokens))
+        got = sum(min(n, available[x]) for x, n in need.items())
+        if got >= 0.5 * sum(need.values()):
+            available.subtract(need)
+            kept[i] = True
     return kept
-
-
-def _matches_any(norm: str, candidates: set[str]) -> bool:
-    return bool(norm) and norm in candidates
 
 
 def _is_short(block: RawBlock, words: int = 25) -> bool:
     return len(block.text.split()) <= words
 
 
+@dataclass
+class _Facts:
+    """What the page-level rules compare blocks against."""
+
+    titles: set[str]
+    descriptions: set[str]
+    names: set[str]
+    url: str
+    first_kept: int
+    local: set[str]
+
+
 def decide(blocks: list[RawBlock], kept: list[bool], meta: PageMeta) -> list[str | None]:
     """The removal reason of every block (None = kept in the body)."""
-    titles = {P.normalise(t) for t in meta.headline_candidates if t}
-    descriptions = {P.normalise(d) for d in meta.descriptions if d}
-    reasons: list[str | None] = []
-    first_kept = next((i for i, k in enumerate(kept) if k), len(blocks))
-    seen: dict[str, int] = {}
-    for i, (block, keep) in enumerate(zip(blocks, kept)):
-        reason = _block_reason(block, keep, i, first_kept, titles, descriptions)
-        if reason is None:
-            norm = P.normalise(block.text)
-            if norm in seen and len(norm) > 0:
-                reason = P.DUPLICATE
-            seen.setdefault(norm, i)
-        reasons.append(reason)
+    names = {P.normalise(n) for n in re.split(r",| and ", meta.byline or "") if n.strip()}
+    facts = _Facts(
+        titles={P.normalise(t) for t in meta.headline_candidates if t},
+        descriptions={P.normalise(d) for d in meta.descriptions if d},
+        names={n for n in names if n},
+        url=P.normalise(meta.url or ""),
+        first_kept=next((i for i, k in enumerate(kept) if k), len(blocks)),
+        local=_local_contexts(blocks, kept),
+    )
+    reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
+    _link_runs(blocks, reasons)
     return reasons
 
 
-def _block_reason(
-    block: RawBlock, keep: bool, index: int, first_kept: int, titles: set[str], descriptions: set[str]
-) -> str | None:
-    norm = P.normalise(block.text)
+def _link_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
+    """Runs of two or more kept blocks that are all link text are link lists (related stories)."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    run: list[int] = []
+    for i in [*kept, -1]:
+        dense = i >= 0 and blocks[i].link_density >= 0.8 and _is_short(blocks[i], 30)
+        if dense and (not run or _adjacent(blocks, reasons, run[-1], i)):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                reasons[j] = P.RELATED
+        run = [i] if dense else []
+
+
+def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int) -> bool:
+    """No kept block between a and b."""
+    return all(reasons[k] is not None for k in range(a + 1, b))
+
+
+def _local_contexts(blocks: list[RawBlock], kept: list[bool], share: float = 0.25) -> set[str]:
+    """Paths of vetoing ancestors that hold only a small share of the kept text (a widget, not the page)."""
+    total = sum(len(b.text) for b, k in zip(blocks, kept) if k)
+    under: dict[str, int] = {}
+    for block, keep in zip(blocks, kept):
+        if keep:
+            for reason, path in zip(block.context, block.context_paths):
+                if reason in _VETO_CONTEXT:
+                    under[path] = under.get(path, 0) + len(block.text)
+    return {path for path, chars in under.items() if chars < share * total}
+
+
+def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
+    if block.context:
+        return block.context[0]
+    text_reason = P.text_reason(block.text) if _is_short(block) else None
+    if text_reason:
+        return text_reason
+    return P.NAVIGATION if index < facts.first_kept else P.BOILERPLATE
+
+
+def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str | None:
     if not keep:
-        if block.context:
-            return block.context[0]
-        text_reason = P.text_reason(block.text) if _is_short(block) else None
-        if text_reason:
-            return text_reason
-        return P.NAVIGATION if index < first_kept else P.BOILERPLATE
-    if _matches_any(norm, titles) and (block.kind == "heading" or index <= first_kept + 2):
-        return P.TITLE
-    if _matches_any(norm, descriptions) and index <= first_kept + 3 and (
-        block.kind == "heading" or any(w in block.path for w in ("header",))
-    ):
+        return _removed_reason(block, index, facts)
+    norm = P.normalise(block.text)
+    if norm in facts.titles:
+        return P.TITLE if block.kind == "heading" or index <= facts.first_kept + 2 else P.METADATA
+    if norm in facts.descriptions and index <= facts.first_kept + 3 and (block.kind == "heading" or "header" in block.path):
         return P.SUMMARY
-    veto = next((c for c in block.context if c in _VETO_CONTEXT), None)
-    if veto and _is_short(block, 60):
+    if norm in facts.names or (facts.url and norm == facts.url):
+        return P.BYLINE if norm in facts.names else P.METADATA
+    veto = next((c for c, p in zip(block.context, block.context_paths) if c in _VETO_CONTEXT and p in facts.local), None)
+    if veto:
         return veto
     if _is_short(block):
         if P.BYLINE_RE.match(block.text) and _is_short(block, 12):
             return P.BYLINE
+        if P.CREDIT_RE.search(block.text) and _is_short(block, 12):
+            return P.CAPTION
         if is_date_line(block.text) or (P.PUBLISHED_LINE_RE.match(block.text) and _is_short(block, 12)):
             return P.DATE
         text_reason = P.text_reason(block.text)
-        if text_reason and text_reason != P.COMMENTS or (text_reason == P.COMMENTS and _is_short(block, 10)):
+        if text_reason:
             return text_reason
     return None
 

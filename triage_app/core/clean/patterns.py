@@ -80,15 +80,41 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Text patterns of short boilerplate blocks and lines, tried in order.
 TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_rx(r"^(skip to (main )?content|skip navigation|jump to (main )?content|back to top|top|menu|search|close|home)\W*$"), NAVIGATION),
-    (_rx(r"^(tags?|topics?|keywords?|filed under|categor(y|ies)|posted in)\s*[:|]"), TAGS),
-    (_rx(r"(^|\W)(sign up|subscribe|newsletter|your inbox|email address|e-mail address|opt.?in|unsubscribe)(\W|$)"), NEWSLETTER),
-    (_rx(r"(^|\W)(comments?|commenting|post a comment|leave a (comment|reply)|community guidelines|join the discussion|log in to (comment|reply))(\W|$)"), COMMENTS),
-    (_rx(r"^(share|share this|share on|tweet|pin it|email this|print)\b|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"), SHARE),
-    (_rx(r"^(related|read more|read also|see more|see also|more from|more on|you may also like|you might also like|don.t miss|recommended|also on|also read|most (read|popular|viewed)|trending)\b"), RELATED),
+    (_rx(r"^(tags?|topics?|keywords?|filed under|categor(y|ies)|posted in|schlagwörter|etiquetas|argomenti)(\s*[:|]|\s+[^,\s]+( [^,\s]+)*,)"), TAGS),
+    (_rx(r"(^|\W)(sign up|subscribe|newsletter|your inbox|email address|e-mail address|opt.?in|unsubscribe)(\W|$)|^if you (enjoyed|liked) this"), NEWSLETTER),
+    (
+        _rx(
+            r"^(\d+\s+)?comments?\W*$|post(ing)? a comment|leave a (comment|reply)|add a comment|read and post comments|community guidelines"
+            r"|join the (discussion|conversation)|log in to (comment|reply)|comments? (are|is) (closed|moderated)|(view|show|hide) comments"
+            r"|(^|\W)(comentários|comentarios|commenti|kommentare|commentaires)(\W|$)"
+        ),
+        COMMENTS,
+    ),
+    (
+        _rx(
+            r"^(share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b"
+            r"|share (it|this) with|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"
+        ),
+        SHARE,
+    ),
+    (
+        _rx(
+            r"^\(?(related|read more|read also|see more|see also|more from|more on|you may also like|you might also like|don.t miss|recommended"
+            r"|also on|also read|most (read|popular|viewed)|trending|leggi anche|lesen sie auch|mehr zum thema|lire aussi|leia também|lea también)\b"
+        ),
+        RELATED,
+    ),
     (_rx(r"^(©|\(c\)|copyright\b)|all rights reserved|(^|\W)©\s*\d{4}"), COPYRIGHT),
     (_rx(r"(privacy (policy|notice|settings)|cookie (policy|settings|preferences)|terms (of (use|service)|and conditions)|do not sell|personal information)"), PRIVACY),
-    (_rx(r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)"), ADVERT),
-    (_rx(r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b"), FOOTER),
+    (_rx(r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)|^click here\b|\bclick here (to|for)\b"), ADVERT),
+    (_rx(r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b|^disclaimer\b"), FOOTER),
+    (
+        _rx(
+            r"^(email|e-mail|write to|contact|follow) [A-Z][\w.'-]+.{0,80}(@|\bat\b|\bon (twitter|facebook|instagram))"
+            r"|^(reporting|additional reporting|editing|writing|compiled) by\b|contributed to this (report|article|story)"
+        ),
+        BYLINE,
+    ),
 )
 
 
@@ -104,7 +130,7 @@ CREDIT_RE = _rx(r"^\(?(photo|image|picture|credit|source|foto|bild)s?\s*(:|by)|g
 AUTHOR_BIO_RE = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,250}\b(?:reporter|writer|journalist|editor|correspondent|author|contributor|columnist|producer|analyst|staff)"
 )
-BYLINE_RE = _rx(r"^(by|von|par|por|di|door|av|af)\s+(\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b")
+BYLINE_RE = _rx(r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b")
 PUBLISHED_LINE_RE = _rx(r"^(published|posted|updated|last updated|first published)\b")
 _NUMBER_ONLY_RE = re.compile(r"^[\W\d_]+$")
 
