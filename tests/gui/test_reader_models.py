@@ -1,0 +1,139 @@
+"""The reader's models (qtmodeltester and data()), and its pure helpers: page marking, cleaned HTML, URLs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+from PySide6.QtCore import QModelIndex, Qt
+
+from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
+from triage_app.gui.reader.cleaned_html import build_cleaned_html, entity_href, parse_entity_href
+from triage_app.gui.reader.fallback_original import sanitise
+from triage_app.gui.reader.marking import REMOVED_CLASS, mark_page
+from triage_app.gui.reader.models import CanonicalRole, EntityIdRole, EntitySummaryModel, QuoteStartRole, QuoteTableModel
+from triage_app.gui.reader.reader_data import ReaderData, split_paragraphs
+from triage_app.gui.reader.scheme import index_url, parse_url, resource_url
+
+SUMMARY = [
+    {"entity_id": 1, "canonical": "NATO", "label": "ORG", "count": 3, "hidden": 0},
+    {"entity_id": 2, "canonical": "Steve Witkoff", "label": "PERSON", "count": 2, "hidden": 0},
+    {"entity_id": 3, "canonical": "Kyiv", "label": "PLACE", "count": 1, "hidden": 0},
+    {"entity_id": 4, "canonical": "Hidden Corp", "label": "ORG", "count": 9, "hidden": 1},
+    {"entity_id": 5, "canonical": "three", "label": "CARDINAL", "count": 4, "hidden": 0},
+    {"entity_id": 6, "canonical": "EU", "label": "ORG", "count": 1, "hidden": 0},
+]
+QUOTES = [
+    {"id": 1, "start": 10, "end": 20, "text": "We will see", "kind": "direct", "speaker": "he",
+     "speaker_canonical": "Steve Witkoff"},
+    {"id": 2, "start": 40, "end": 60, "text": "Not now", "kind": "partial", "speaker": None, "speaker_canonical": None},
+]
+
+
+def test_entity_summary_model(qtmodeltester: Any) -> None:
+    model = EntitySummaryModel()
+    model.set_summary(SUMMARY, SHOWN_ENTITY_LABELS)
+    qtmodeltester.check(model)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["PERSON", "ORG", "PLACE"]
+    org = model.index(1, 0)
+    assert model.index(1, 1).data() == "4"  # NATO 3 + EU 1; the hidden entity is left out
+    assert [model.index(r, 0, org).data() for r in range(model.rowCount(org))] == ["NATO", "EU"]
+    nato = model.index(0, 0, org)
+    assert nato.data(EntityIdRole) == 1 and nato.data(CanonicalRole) == "NATO"
+    assert model.index(0, 1, org).data() == "3"
+    assert model.parent(nato) == org.siblingAtColumn(0)
+    assert model.rowCount(nato) == 0
+    assert org.data(EntityIdRole) is None
+    model.set_summary([], SHOWN_ENTITY_LABELS)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
+
+
+def test_quote_table_model(qtmodeltester: Any) -> None:
+    model = QuoteTableModel()
+    model.set_quotes(QUOTES)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.columnCount() == 2
+    assert model.index(0, 0).data() == "Steve Witkoff"
+    assert model.index(1, 0).data() == "unknown"
+    assert model.index(1, 1).data() == "Not now"
+    assert model.index(0, 1).data(QuoteStartRole) == 10
+    assert "partial" in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Speaker"
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None
+
+
+def test_scheme_urls_round_trip() -> None:
+    assert index_url(7) == "triage-doc://doc/7/index.html"
+    name = "https://example.org/img/a b.png?x=1"
+    url = resource_url(7, name)
+    assert url.startswith("triage-doc://doc/7/_r/") and " " not in url
+    assert parse_url(url.split("triage-doc://doc", 1)[1]) == (7, name)
+    assert parse_url("/7/page_files/a.png") == (7, "page_files/a.png")
+    assert parse_url("/x/index.html") is None
+
+
+def test_entity_href_round_trip() -> None:
+    assert parse_entity_href(entity_href(12, "Zelenskyy / Volodymyr")) == (12, "Zelenskyy / Volodymyr")
+    assert parse_entity_href("http://example.org") is None
+
+
+def test_mark_page_shades_removed_blocks_and_maps_resources() -> None:
+    page = ('<html><head><base href="https://news.example/a/"><meta http-equiv="refresh" content="0;url=http://x">'
+            '</head><body><nav><a href="/">Home</a></nav><article><p>Kept text</p>'
+            '<img src="https://news.example/a/pic.jpg"><img src="page_files/b.png"></article></body></html>')
+    tree = lxml.html.document_fromstring(page).getroottree()
+    nav, para = tree.xpath("//nav")[0], tree.xpath("//p")[0]
+    blocks = [
+        Block(0, "paragraph", "Home", False, "navigation", "dom:" + tree.getpath(nav)),
+        Block(1, "paragraph", "Kept text", True, None, "dom:" + tree.getpath(para)),
+        Block(2, "paragraph", "Gone", False, "footer", "dom:/html/body/footer[3]"),
+        Block(3, "line", "x", True, None, "lines:1-1"),
+    ]
+    marked = mark_page(page, blocks, doc_id=5, resource_names=["https://news.example/a/pic.jpg"])
+    out = lxml.html.document_fromstring(marked.html)
+    shaded = out.xpath(f"//*[contains(@class, '{REMOVED_CLASS}')]")
+    assert [e.tag for e in shaded] == ["nav"]
+    assert shaded[0].get("title") == "Removed: navigation" and shaded[0].get("id") == "blk-0"
+    assert marked.anchors == {0: "blk-0", 1: "blk-1"}
+    assert marked.unmatched == [2]
+    assert out.xpath("//img/@src") == [resource_url(5, "https://news.example/a/pic.jpg"), "page_files/b.png"]
+    assert not out.xpath("//base") and not out.xpath("//meta[@http-equiv='refresh']")
+    csp = out.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "script-src 'none'" in csp and "default-src 'none'" in csp
+
+
+def test_sanitise_drops_scripts_handlers_and_remote_images() -> None:
+    html = sanitise('<p onclick="x()">Hi<script>alert(1)</script><img src="http://h/x.png">'
+                    f'<img src="{resource_url(1, "a.png")}"></p>')
+    assert "script" not in html and "onclick" not in html and "http://h" not in html
+    assert "[remote image not loaded]" in html and resource_url(1, "a.png") in html
+
+
+def test_split_paragraphs_follows_kept_blocks() -> None:
+    blocks = [Block(0, "p", "Nav", False, "navigation"), Block(1, "p", "One", True), Block(2, "p", "Two", True)]
+    paragraphs = split_paragraphs("One\n\nTwo", blocks)
+    assert [(p.start, p.end, p.block.index if p.block else None) for p in paragraphs] == [(0, 3, 1), (5, 8, 2)]
+    drifted = split_paragraphs("One\n\nTwo changed", blocks)
+    assert [(p.text, p.block) for p in drifted] == [("One", None), ("Two changed", None)]
+
+
+def test_cleaned_html_escapes_text_and_nests_entities_in_quotes() -> None:
+    text = 'Bob said "<b>NATO</b> rules" today.'
+    block = Block(0, "p", text, True)
+    start = text.index("NATO")
+    data = ReaderData(
+        {"id": 1, "title": "A <title>", "site": "s.example", "url": "https://s.example/x?a=1&b=2"},
+        [block],
+        split_paragraphs(text, [block]),
+        entities=[{"entity_id": 9, "canonical": "NATO", "label": "ORG", "start": start, "end": start + 4, "hidden": 0}],
+        quotes=[{"start": text.index('"'), "end": text.rindex('"') + 1, "text": "x", "kind": "direct",
+                 "speaker": "Bob", "speaker_canonical": "Bob Smith"}],
+    )
+    html = build_cleaned_html(data, set())
+    assert "<b>" not in html and "&lt;b&gt;" in html and "A &lt;title&gt;" in html
+    assert "a=1&amp;b=2" in html
+    assert html.index("font-style:italic") < html.index('href="entity:9/NATO"')
+    assert "\u2014 Bob Smith" in html
+    assert 'href="entity:9' not in build_cleaned_html(data, {"ORG"})
