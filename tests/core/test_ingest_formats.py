@@ -198,3 +198,31 @@ def test_missing_path_and_unknown_file_kind(tmp_path: Path) -> None:
     sniffed = tmp_path / "page.dat"
     sniffed.write_text("<!doctype html><html><title>Sniffed</title></html>")
     assert load_one(sniffed).title == "Sniffed"
+
+
+def test_mhtml_saved_under_an_html_name(data_copy: Path) -> None:
+    path = data_copy / "grain.html"
+    data = (data_copy / "grain.mhtml").read_bytes()
+    path.write_bytes(data.replace(b"Subject:", b"X-Long: one\r\n\tcontinued\r\nSubject:"))
+    doc = load_one(path)
+    assert doc.format == "mhtml"
+    assert doc.title == "Grain Exports Resume From Odesa"
+
+
+def test_title_after_characters_whose_lowercase_is_longer(tmp_path: Path) -> None:
+    page = tmp_path / "tr.html"
+    page.write_text(
+        "<html><head><!-- " + "\u0130" * 500 + ' --><title>\u0130stanbul g\u00f6r\u00fc\u015fmesi</title>'
+        '<link rel="canonical" href="https://haber.example.tr/a"></head></html>',
+        encoding="utf-8",
+    )
+    doc = load_one(page)
+    assert doc.title == "\u0130stanbul g\u00f6r\u00fc\u015fmesi"
+    assert doc.url == "https://haber.example.tr/a"
+
+
+def test_repeated_unclosed_tags_give_no_title(tmp_path: Path) -> None:
+    page = tmp_path / "junk.html"
+    page.write_bytes(b"<html><head>" + b"<title>" * 100_000 + b"<link rel=canonical " * 50_000)
+    doc = load_one(page)
+    assert (doc.title, doc.url) == (None, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -19,13 +20,16 @@ HEAD_SCAN_CHARS = 2_000_000
 """How much of a page is searched for `<title>`, canonical link and `og:url`."""
 
 MAX_TITLE_CHARS = 500
+MAX_TITLE_SOURCE_CHARS = 5_000
+MAX_TAG_CHARS = 4_000
 
-_TITLE_RE = re.compile(r"<title\b[^>]{0,500}>(.{0,5000}?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_LINK_RE = re.compile(r"<link\b([^>]{0,4000})>", re.IGNORECASE)
-_META_RE = re.compile(r"<meta\b([^>]{0,4000})>", re.IGNORECASE)
+MAX_TAGS_EXAMINED = 2_000
+"""At most this many `<meta>` / `<link>` / `<title>` tags are looked at (hostile pages repeat them)."""
+
 _ATTR_RE = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
 _TAG_RE = re.compile(r"<[^>]{0,1000}>")
 _SPACE_RE = re.compile(r"\s+")
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
 @dataclass(frozen=True)
@@ -58,16 +62,35 @@ def clean_title(raw: str) -> str | None:
     return text[:MAX_TITLE_CHARS] or None
 
 
-def _first_title(text: str) -> str | None:
+def _tags(text: str, lowered: str, name: str, *, limit: int = MAX_TAGS_EXAMINED) -> Iterator[tuple[int, int, str]]:
+    """(start, end, attribute text) of the first `limit` `<name ...>` tags; linear in the text's length."""
+    opener = f"<{name}"
+    pos = 0
+    for _ in range(limit):
+        start = lowered.find(opener, pos)
+        if start < 0:
+            return
+        pos = start + len(opener)
+        if pos < len(lowered) and (lowered[pos].isalnum() or lowered[pos] in "-_:"):
+            continue  # <titlebar>, <linked-thing>: another element
+        end = lowered.find(">", pos, pos + MAX_TAG_CHARS)
+        if end < 0:
+            continue
+        yield start, end + 1, text[pos:end]
+        pos = end + 1
+
+
+def _first_title(text: str, lowered: str) -> str | None:
     """The first `<title>` that is not inside an inline `<svg>` (whose titles name icons)."""
-    lowered: str | None = None
-    for number, match in enumerate(_TITLE_RE.finditer(text)):
+    for number, (_start, end, _attrs) in enumerate(_tags(text, lowered, "title")):
         if number >= 20:
             break
-        lowered = lowered if lowered is not None else text[: HEAD_SCAN_CHARS].lower()
-        if lowered.rfind("<svg", 0, match.start()) > lowered.rfind("</svg", 0, match.start()):
+        close = lowered.find("</title", end, end + MAX_TITLE_SOURCE_CHARS)
+        if close < 0:
             continue
-        title = clean_title(match.group(1))
+        if lowered.rfind("<svg", 0, end) > lowered.rfind("</svg", 0, end):
+            continue
+        title = clean_title(text[end:close])
         if title:
             return title
     return None
@@ -76,23 +99,23 @@ def _first_title(text: str) -> str | None:
 def page_metadata(text: str, *, base_url: str | None = None) -> PageMeta:
     """Title from `<title>` (or `og:title`) and URL from the canonical link or `og:url` near the page's start."""
     head = text[:HEAD_SCAN_CHARS]
-    title = _first_title(head)
+    lowered = head.translate(_ASCII_LOWER)  # unlike str.lower(), keeps every index in place
+    title = _first_title(head, lowered)
     og_url: str | None = None
-    for match in _META_RE.finditer(head):
-        attrs = _attributes(match.group(1))
+    metas = [_attributes(raw) for _s, _e, raw in _tags(head, lowered, "meta")]
+    for attrs in metas:
         if (attrs.get("property") or attrs.get("name", "")).lower() == "og:url":
             og_url = _absolute(attrs.get("content"), base_url)
             if og_url:
                 break
     if title is None:
-        for match in _META_RE.finditer(head):
-            attrs = _attributes(match.group(1))
+        for attrs in metas:
             if (attrs.get("property") or attrs.get("name", "")).lower() == "og:title":
                 title = clean_title(attrs.get("content", ""))
                 break
     canonical: str | None = None
-    for match in _LINK_RE.finditer(head):
-        attrs = _attributes(match.group(1))
+    for _s, _e, raw in _tags(head, lowered, "link"):
+        attrs = _attributes(raw)
         if "canonical" in attrs.get("rel", "").lower().split():
             canonical = _absolute(attrs.get("href"), og_url or base_url)
             if canonical:

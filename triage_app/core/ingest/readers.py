@@ -27,7 +27,9 @@ ZIP_SUFFIX = ".zip"
 DOCUMENT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES
 
 BINARY_REASON = "not a web page or text file (looks binary)"
-_MIME_START_RE = re.compile(rb"^\s*(?:[A-Za-z-]{1,60}:[^\r\n]*\r?\n){0,30}?content-type:\s*multipart/related", re.I)
+_MIME_START_RE = re.compile(
+    rb"^\s*(?:(?:[A-Za-z-]{1,60}:|[ \t])[^\r\n]{0,1000}\r?\n){0,60}?content-type:\s*multipart/related", re.I
+)
 _HTML_START_RE = re.compile(rb"^\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 
 
