@@ -24,6 +24,7 @@ class Line:
     group: int  # lines not separated by a blank line share a group
     group_size: int = 1
     group_short_share: float = 0.0  # share of short lines in the group
+    cells: int = 1  # tab-separated cells (table rows in a browser's text)
 
     @property
     def length(self) -> int:
@@ -51,7 +52,7 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        lines.append(Line(number, " ".join(stripped.split()), group))
+        lines.append(Line(number, " ".join(stripped.split()), group, cells=stripped.count("\t") + 1))
     annotate_groups(lines)
     return lines
 
@@ -95,10 +96,13 @@ def weight(line: Line) -> float:
     """How much a line argues for being inside the article (positive) or outside (negative)."""
     length = line.length
     short = line.words <= 25
-    if short and P.text_reason(line.text):
+    if (short and P.text_reason(line.text)) or P.long_reason(line.text):
         return -25.0
+    if line.cells >= 3:
+        return 0.5
     if is_prose(line):
-        return min(length, 400) / 20.0
+        # Paragraphs are set apart by blank lines; prose inside a long run of lines is a teaser list.
+        return 0.3 if line.group_size >= 5 else min(length, 400) / 20.0
     if is_menu_like(line):
         return -3.0
     if is_date_line(line.text) or P.is_number_only(line.text):

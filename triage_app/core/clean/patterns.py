@@ -92,7 +92,7 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         _rx(
-            r"^(share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b"
+            r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b"
             r"|share (it|this) with|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"
         ),
         SHARE,
@@ -100,10 +100,11 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         _rx(
             r"^\(?(related|read more|read also|see more|see also|more from|more on|you may also like|you might also like|don.t miss|recommended"
-            r"|also on|also read|most (read|popular|viewed)|trending|leggi anche|lesen sie auch|mehr zum thema|lire aussi|leia também|lea también)\b"
+            r"|also on|also read|more in|most (read|popular|viewed)|trending|leggi anche|lesen sie auch|mehr zum thema|lire aussi|leia também|lea también)\b"
         ),
         RELATED,
     ),
+    (_rx(r"^(\S+ ){0,5}(more|mehr|plus|más|altro)\s*[»›>]*$"), RELATED),
     (_rx(r"^(©|\(c\)|copyright\b)|all rights reserved|(^|\W)©\s*\d{4}"), COPYRIGHT),
     (_rx(r"(privacy (policy|notice|settings)|cookie (policy|settings|preferences)|terms (of (use|service)|and conditions)|do not sell|personal information)"), PRIVACY),
     (_rx(r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)|^click here\b|\bclick here (to|for)\b"), ADVERT),
@@ -118,9 +119,35 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Patterns that mark boilerplate whatever the length of the text.
+LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        _rx(
+            r"(this|our) (web)?site uses cookies|we use cookies|(necessary|essential|functional|analytics|advertising) cookies"
+            r"|accept (all )?cookies|cookie (consent|settings|policy)|for your personal, non-commercial use only"
+        ),
+        PRIVACY,
+    ),
+)
+COMMENTS_START_RE = _rx(
+    r"^(\d+\s+(responses?|comments?|replies|kommentare|comentários|commenti|commentaires)\b"
+    r"|(leave a (reply|comment)|reader comments|join the conversation|post a comment|comments are closed|add (a|your) comment)\b"
+    r"|comments?\s*(\(\d+\))?$"
+    r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$)"
+)
+
+
 def text_reason(text: str) -> str | None:
     """The boilerplate reason a short text matches, or None."""
     for pattern, reason in TEXT_PATTERNS:
+        if pattern.search(text):
+            return reason
+    return long_reason(text)
+
+
+def long_reason(text: str) -> str | None:
+    """The boilerplate reason a text of any length matches, or None."""
+    for pattern, reason in LONG_PATTERNS:
         if pattern.search(text):
             return reason
     return None

@@ -37,11 +37,22 @@ class DumpResult:
     keywords: list[str] = field(default_factory=list)
 
 
-def find_region(lines: list[Line]) -> tuple[int, int] | None:
-    """Indexes (first, last) of the maximum-weight run of lines, or None when nothing is positive."""
+def comments_start(lines: list[Line], min_prose: int = 500) -> int:
+    """Index of the line that opens a comment section after the article (len(lines) when none)."""
+    prose = 0
+    for i, line in enumerate(lines):
+        if prose >= min_prose and line.words <= 8 and P.COMMENTS_START_RE.match(line.text):
+            return i
+        if line.group_size < 5 and is_prose(line):
+            prose += line.length
+    return len(lines)
+
+
+def find_region(lines: list[Line], cut: int | None = None) -> tuple[int, int] | None:
+    """Indexes (first, last) of the maximum-weight run of lines before `cut`, or None when nothing is positive."""
     best, best_span = 0.0, None
     running, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:cut]):
         if running <= 0:
             running, start = 0.0, i
         running += weight(line)
@@ -91,7 +102,8 @@ class _Classifier:
 
     def run(self) -> DumpResult:
         lines = self.lines
-        region = find_region(lines) or (0, len(lines) - 1)
+        self.cut = comments_start(lines)
+        region = find_region(lines, self.cut) or (0, len(lines) - 1)
         start, end = region
         self._metadata(start)
         for i in range(start, end + 1):
@@ -100,6 +112,7 @@ class _Classifier:
             self.reasons[i] = self._outside(i, start)
         self._dedupe(start, end)
         self._propagate(start, end)
+        self._propagate_inside(start, end)
         return self.meta
 
     def _metadata(self, start: int) -> None:
@@ -219,9 +232,23 @@ class _Classifier:
                     later = next((reasons[j] for j in members[pos + 1 :] if reasons[j] in _PROPAGATING), None)
                     earlier = next((reasons[j] for j in reversed(members[:pos]) if reasons[j] in _PROPAGATING), None)
                     reasons[i] = later or earlier
+        footer_seen = False
         for i, reason in enumerate(reasons):
+            footer_seen = footer_seen or (i > end and reason in (P.COPYRIGHT, P.PRIVACY, P.FOOTER))
             if reason == "":
-                reasons[i] = P.FOOTER
+                reasons[i] = P.COMMENTS if i >= self.cut and not footer_seen else P.FOOTER
+
+    def _propagate_inside(self, start: int, end: int) -> None:
+        """A related/share/newsletter/comments line inside the article takes the short lines of its group."""
+        lines, reasons = self.lines, self.reasons
+        for i in range(start, end + 1):
+            if reasons[i] not in _PROPAGATING or reasons[i] == P.METADATA:
+                continue
+            j = i + 1
+            while j <= end and lines[j].group == lines[i].group and lines[j].length < 150:
+                if reasons[j] is None:
+                    reasons[j] = reasons[i]
+                j += 1
 
 
 def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResult:
