@@ -226,3 +226,11 @@ def test_repeated_unclosed_tags_give_no_title(tmp_path: Path) -> None:
     page.write_bytes(b"<html><head>" + b"<title>" * 100_000 + b"<link rel=canonical " * 50_000)
     doc = load_one(page)
     assert (doc.title, doc.url) == (None, None)
+
+
+def test_mhtml_with_bare_newlines(data_copy: Path) -> None:
+    path = data_copy / "grain.mhtml"
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))
+    doc = load_one(path)
+    assert doc.title == "Grain Exports Resume From Odesa"
+    assert doc.resources[0].data.startswith(b"\x89PNG")

@@ -25,8 +25,8 @@ MAX_COMPRESSION_RATIO = 200
 
 Ordinary HTML compresses 5-20 times; repeated padding in a real page rarely passes 100."""
 
-RATIO_GRACE_BYTES = 1 * MB
-"""Content up to this size is never rejected for its ratio (tiny files compress very well)."""
+RATIO_GRACE_BYTES = 8 * MB
+"""Content up to this size is never rejected for its ratio (repetitive pages compress very well)."""
 
 ZIP_MAX_MEMBERS = 10_000
 """Most entries a zip archive may list."""

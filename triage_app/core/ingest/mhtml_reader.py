@@ -11,6 +11,7 @@ import base64
 import binascii
 import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email.header import decode_header, make_header
 from email.message import Message
@@ -27,6 +28,9 @@ from triage_app.core.records import ParsedDocument, Resource
 
 MAX_HEADER_BYTES = 64 * 1024
 MAX_NESTING = 4
+GUESS_SCAN_BYTES = 1024 * 1024
+"""When the declared boundary is missing, a delimiter line is looked for this far into the body."""
+_NOT_BASE64 = bytes(b for b in range(256) if not (chr(b).isascii() and (chr(b).isalnum() or chr(b) in "+/")))
 _BLANK_LINE_RE = re.compile(rb"\r?\n\r?\n")
 _GUESS_BOUNDARY_RE = re.compile(rb"^--(-*[A-Za-z0-9_=.][^\r\n]{0,199}?)[ \t]*\r?$", re.MULTILINE)
 
@@ -56,33 +60,53 @@ def _split_headers(data: bytes) -> tuple[Message, bytes]:
     return headers, data[match.end():]
 
 
+def _delimiters(body: bytes, boundary: bytes) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, closing) of each delimiter line `--boundary` / `--boundary--` (found with bytes.find)."""
+    marker = b"--" + boundary
+    pos = 0
+    while (found := body.find(marker, pos)) >= 0:
+        pos = found + len(marker)
+        if found > 0 and body[found - 1:found] != b"\n":
+            continue  # must start a line
+        closing = body.startswith(b"--", pos)
+        line_end = body.find(b"\n", pos, pos + 200)
+        rest = body[pos + (2 if closing else 0): line_end if line_end >= 0 else len(body)]
+        if rest.strip(b" \t\r") or (line_end < 0 and len(body) - pos > 200):
+            continue  # the boundary is only the start of a longer line
+        start = found - 1 if found > 0 else 0
+        if start > 0 and body[start - 1:start] == b"\r":
+            start -= 1
+        yield start, (line_end + 1 if line_end >= 0 else len(body)), closing
+
+
 def _boundary_spans(body: bytes, boundary: bytes) -> list[tuple[int, int]]:
     """Byte spans of the parts between delimiter lines; a missing closing delimiter ends at the end."""
-    delimiter = re.compile(rb"(?:\r?\n|^)--" + re.escape(boundary) + rb"(--)?[ \t]*(?=\r?\n|$)\r?\n?")
     spans: list[tuple[int, int]] = []
-    start: int | None = None
-    for match in delimiter.finditer(body):
-        if start is not None:
-            spans.append((start, match.start()))
+    begin: int | None = None
+    for start, end, closing in _delimiters(body, boundary):
+        if begin is not None:
+            spans.append((begin, start))
             if len(spans) > MAX_MHTML_PARTS:
                 raise IngestError(f"the MHTML file has more than {MAX_MHTML_PARTS} parts")
-        if match.group(1):  # closing delimiter
+        if closing:
             return spans
-        start = match.end()
-    if start is not None and start < len(body):
-        spans.append((start, len(body)))  # truncated file: keep the last part
+        begin = end
+    if begin is not None and begin < len(body):
+        spans.append((begin, len(body)))  # truncated file: keep the last part
     return spans
 
 
 def _decode_payload(part: _Part) -> bytes:
     encoding = str(part.headers.get("Content-Transfer-Encoding", "") or "").strip().lower()
     if encoding == "base64":
-        compact = re.sub(rb"[^A-Za-z0-9+/]", b"", part.payload)
-        compact = compact[: len(compact) - len(compact) % 4]
         try:
-            return base64.b64decode(compact)
+            return base64.b64decode(part.payload)  # skips line breaks and other stray characters
         except (binascii.Error, ValueError):
-            return b""
+            compact = part.payload.translate(None, _NOT_BASE64)  # bad padding: drop the ragged end
+            try:
+                return base64.b64decode(compact[: len(compact) - len(compact) % 4])
+            except (binascii.Error, ValueError):
+                return b""
     if encoding == "quoted-printable":
         return quopri.decodestring(part.payload)
     return part.payload
@@ -90,7 +114,7 @@ def _decode_payload(part: _Part) -> bytes:
 
 def _split_parts(body: bytes, boundary: bytes | None) -> list[_Part]:
     if not boundary or not _boundary_spans(body[: 1024 * 1024], boundary):
-        guess = _GUESS_BOUNDARY_RE.search(body)
+        guess = _GUESS_BOUNDARY_RE.search(body, 0, GUESS_SCAN_BYTES)
         if guess is None:
             return []
         boundary = guess.group(1)
