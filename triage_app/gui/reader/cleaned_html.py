@@ -28,6 +28,7 @@ QUOTE_INK = "#5a3d00"
 SPEAKER_INK = "#8a5a00"
 ENTITY_SCHEME = "entity"
 PARAGRAPH_ANCHOR = "para-"
+CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u203a"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,17 @@ def _paragraph_html(para: Paragraph, spans: list[_Span]) -> str:
     cuts = {para.start, para.end}
     for span in local:
         cuts.update((max(span.start, para.start), min(span.end, para.end)))
+    badges: dict[int, str] = {}
+    for span in local:
+        if span.kind == "quote" and span.end <= para.end:
+            end = span.end
+            while end < para.end and para.text[end - para.start] in CLOSING_QUOTES:
+                end += 1
+            cuts.add(end)
+            badges[end] = badges.get(end, "") + (
+                f'<span style="color:{SPEAKER_INK}; font-weight:600; font-size:small;">'
+                f" \u2014 {escape(_speaker(span.data))}</span>"
+            )
     points = sorted(cuts)
     out: list[str] = []
     for a, b in zip(points, points[1:]):
@@ -89,12 +101,7 @@ def _paragraph_html(para: Paragraph, spans: list[_Span]) -> str:
                 f'title="Quote ({escape(str(quote.data.get("kind") or "direct"))}), '
                 f'speaker: {escape(_speaker(quote.data))}">{piece}</span>'
             )
-            if b == min(quote.end, para.end):
-                piece += (
-                    f'<span style="color:{SPEAKER_INK}; font-weight:600; font-size:small;">'
-                    f" \u2014 {escape(_speaker(quote.data))}</span>"
-                )
-        out.append(piece)
+        out.append(piece + badges.get(b, ""))
     return "".join(out)
 
 

@@ -32,20 +32,24 @@ class EntityLegend(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         for label in SHOWN_ENTITY_LABELS:
             button = QToolButton(self)
-            button.setText(label)
+            button.setText(self._caption(label, label not in hidden))
             button.setCheckable(True)
             button.setChecked(label not in hidden)
             button.setToolTip(f"Show or hide the highlights of {LABEL_NAMES.get(label, label).lower()}")
             button.setStyleSheet(
                 f"QToolButton {{ background: {ENTITY_COLOURS[label]}; color: #000; border: 1px solid #888;"
                 " border-radius: 3px; padding: 1px 6px; }"
-                " QToolButton:!checked { background: transparent; color: palette(mid);"
-                " text-decoration: line-through; }"
+                " QToolButton:!checked { background: transparent; color: palette(mid); }"
             )
+            button.toggled.connect(lambda on, b=button, lbl=label: b.setText(self._caption(lbl, on)))
             button.toggled.connect(self._emit)
             layout.addWidget(button)
             self.buttons[label] = button
         layout.addStretch(1)
+
+    @staticmethod
+    def _caption(label: str, on: bool) -> str:
+        return f"\u2713 {label}" if on else f"\u2715 {label}"
 
     def hidden_labels(self) -> set[str]:
         """Types whose highlights are switched off."""

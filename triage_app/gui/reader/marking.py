@@ -35,11 +35,12 @@ STYLESHEET = f"""
   opacity: 0.72;
 }}
 .{REMOVED_CLASS}:hover {{ opacity: 1; }}
+.{REMOVED_CLASS} {{ position: relative; }}
 .{REMOVED_CLASS}::before {{
   content: "removed: " attr(data-triage-reason);
-  display: block; width: max-content;
-  font: bold 11px sans-serif; color: #fff; background: rgba(214, 48, 49, 0.85);
-  padding: 1px 4px; margin: 0 0 2px 0; border-radius: 2px;
+  position: absolute; top: 0; right: 0; z-index: 2147483647;
+  font: bold 10px/1.2 sans-serif; color: #fff; background: rgba(214, 48, 49, 0.85);
+  padding: 0 3px; border-radius: 2px; pointer-events: none; white-space: nowrap; text-decoration: none;
 }}
 :target {{ outline: 3px solid rgba(255, 170, 0, 0.9) !important; }}
 """
@@ -96,6 +97,20 @@ def _parse(page_html: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(f"<html><body><pre>{html_lib.escape(page_html)}</pre></body></html>")
 
 
+def _shade(element: lxml.html.HtmlElement, reason: str, *, contains_kept: bool) -> None:
+    """Mark a removed element; when it holds kept blocks, only its own leading text is marked."""
+    target = element
+    if contains_kept:
+        if not (element.text or "").strip():
+            return
+        target = lxml.html.Element("span")
+        target.text, element.text = element.text, None
+        element.insert(0, target)
+    target.set("class", f"{target.get('class', '')} {REMOVED_CLASS}".strip())
+    target.set("title", f"Removed: {reason}")
+    target.set("data-triage-reason", reason)
+
+
 def mark_page(
     page_html: str,
     blocks: list[Block],
@@ -109,6 +124,7 @@ def mark_page(
     root = _parse(page_html)
     tree = root.getroottree()
     result = MarkedPage("")
+    located: list[tuple[Block, lxml.html.HtmlElement]] = []
     for block in blocks:
         path = dom_path(block)
         if path is None:
@@ -124,11 +140,11 @@ def mark_page(
         anchor = element.get("id") or block_anchor(block.index)
         element.set("id", anchor)
         result.anchors[block.index] = anchor
+        located.append((block, element))
+    holds_kept = {id(a) for block, e in located if block.kept for a in e.iterancestors()}
+    for block, element in located:
         if not block.kept:
-            reason = block.reason or "removed by the cleaner"
-            element.set("class", f"{element.get('class', '')} {REMOVED_CLASS}".strip())
-            element.set("title", f"Removed: {reason}")
-            element.set("data-triage-reason", reason)
+            _shade(element, block.reason or "removed by the cleaner", contains_kept=id(element) in holds_kept)
     for base in root.iter("base"):
         base_url = base.get("href") or base_url
         base.drop_tree()
