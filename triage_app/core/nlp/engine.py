@@ -84,13 +84,24 @@ class SpacyEngine:
         return next(self.annotate_many([text]))
 
     def annotate_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Annotation]:
-        from triage_app.core.nlp.entities import extract_entities
+        from triage_app.core.nlp.entities import extract_entities, mask_dateline
         from triage_app.core.nlp.quotes import extract_quotes
 
         nlp = self.load()
         name = self.name
-        for doc in nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
-            mentions = extract_entities(doc)
+        originals: list[str] = []
+        datelines: list[tuple[int, int] | None] = []
+
+        def masked() -> Iterator[str]:
+            for text in texts:
+                text = text[:MAX_CHARS]
+                blanked, dateline = mask_dateline(text)
+                originals.append(text)
+                datelines.append(dateline)
+                yield blanked
+
+        for n, doc in enumerate(nlp.pipe(masked(), batch_size=batch_size)):
+            mentions = extract_entities(doc, datelines[n], originals[n])
             quotes = extract_quotes(doc, mentions)
             yield Annotation(entities=[m.to_record() for m in mentions], quotes=quotes, engine=name)
 

@@ -34,20 +34,81 @@ class Mention:
         return EntityMention(self.start, self.end, self.text, self.label, self.canonical)
 
 
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_TITLE_WORDS = _PERSONAL_TITLES | {
+    "minister", "secretary", "senator", "general", "chancellor", "prime", "king", "queen", "prince", "princess",
+    "pope", "judge", "justice", "governor", "gov", "mayor", "coach", "spokesman", "spokeswoman", "ambassador",
+    "envoy", "chairman", "chief", "director", "commissioner", "officer", "captain", "sheikh", "emir", "rev",
+    "cardinal", "bishop", "professor", "prof", "lt", "sgt", "maj", "adm", "vice", "deputy", "leader", "premier",
+}
+_MONEY_LEAD = {"up", "to", "at", "least", "about", "around", "nearly", "almost", "more", "than", "over", "some",
+               "roughly", "approximately", "less", "under", "just", "only", "another", "an", "a", "additional"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_MONEY_RE = re.compile(
+    r"(?<![\w$£€¥])(?:(?:US|A|C|HK|NZ|S)?\$|£|€|¥|Rs\.?\s?|INR\s?|USD\s?|EUR\s?|GBP\s?)"
+    r"\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|tn|million|billion|trillion|lakh|lakhs|crore|crores))?(?!\w)"
+)
+_DATELINE_RE = re.compile(r"^\s*((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s|\s*[—–]|\s*--|:\s|\s\()")
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """`(start, end)` of a news dateline's place ("VIENNA —", "HANOI, Vietnam (AP) —"), if the text opens with one."""
+    match = _DATELINE_RE.match(text)
+    if match is None or len(match.group(1).replace(" ", "")) < 3:
+        return None
+    return match.start(1), match.end(1)
+
+
+def mask_dateline(text: str) -> tuple[str, tuple[int, int] | None]:
+    """The text with its dateline (and a dash or colon after it) blanked, so the parser does not take
+    "BERLIN -- The agency says" for one subject; offsets stay the same."""
+    found = find_dateline(text)
+    if found is None:
+        return text, None
+    end = found[1]
+    tail = re.match(r"\s*(?:[—–:]|--)", text[end:])
+    if tail is not None:
+        end += tail.end()
+    return text[: found[0]] + " " * (end - found[0]) + text[end:], found
+
+
 def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int]:
-    """Drop a leading article, possessive ending and stray punctuation from a token span."""
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    """Drop articles, possessives, stray punctuation and trailing common words from a token span."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _POSSESSIVE):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"} or doc[end - 1].is_space):
         end -= 1
+    if label in _NAME_LABELS:
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 2].whitespace_:
+            end -= 1  # "Logar province", "The Associated Press that"
     if end - start > 1 and doc[start].lower_ == "the":
+        rest = doc[start + 1 : end].text
         if doc[start].text == "the" or LABEL_MAP.get(label, label) in {"PLACE", "NORP", "DATE", "MONEY"}:
             start += 1
-    if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s", "'"}:
+        elif _opens_sentence(doc, start) and not is_news_org(doc[start:end].text) and not is_news_org(rest):
+            start += 1
+    if end - start > 1 and doc[end - 1].lower_ in _POSSESSIVE:
         end -= 1
     if label == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in _PERSONAL_TITLES:
         start += 1
+    if label == "MONEY":
+        while end - start > 1 and doc[start].lower_ in _MONEY_LEAD:
+            start += 1
+        if start > 0 and doc[start - 1].pos_ == "SYM" or start > 0 and doc[start - 1].is_currency:
+            start -= 1
+    if label == "PERSON":
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                and doc[start - 1].lower_.rstrip(".") not in _TITLE_WORDS and doc[start - 1].head.i in range(start, end):
+            start -= 1  # "Adolf Hitler" when the model only marked "Hitler"
     return start, end
+
+
+def _opens_sentence(doc: Any, i: int) -> bool:
+    """True when the token starts a sentence (ignoring blanked-out or whitespace tokens before it)."""
+    while i > 0 and doc[i - 1].is_space:
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in {".", "!", "?", "—", "--", ":"}
 
 
 def _is_demonym(span: Any) -> bool:
@@ -64,25 +125,66 @@ def _norp_canonical(text: str) -> str:
     return text
 
 
-def _raw_spans(doc: Any) -> list[list[Any]]:
-    """`[tok_start, tok_end, label]` of spaCy's entities, trimmed and relabelled."""
+def _relabel(doc: Any, start: int, end: int, label: str) -> str | None:
+    """Fix the label of a trimmed span; None drops it."""
+    span = doc[start:end]
+    if label in _NAME_LABELS and not any(c.isupper() for c in span.text):
+        return None  # "immigration department"
+    if label == "DATE" and len(span) == 1 and span.text.isdigit() and int(span.text) < 150:
+        return "CARDINAL"  # an age: "Carlineo, 55, of Addison"
+    if label == "MONEY" and any(t.lower_ in {"per", "percent", "%"} for t in span):
+        return "PERCENT"
+    if label in {"GPE", "ORG", "LOC", "PERSON"} and _is_demonym(span):
+        label = "NORP"
+    if is_news_org(span.text):
+        label = "ORG"
+    found = lookup_alias(span.text)
+    if found is not None:
+        label = "GPE" if found[1] == "PLACE" else found[1]
+    return label
+
+
+def _split_possessive(doc: Any, start: int, end: int, label: str, places: set[str]) -> list[list[Any]]:
+    """"Vietnam’s Communist Party" is two entities: the place and the party."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in _POSSESSIVE and label in {"ORG", "PERSON", "FAC"}:
+            owner = doc[start:k].text
+            if owner in places or lookup_alias(owner) is not None:
+                return [[start, k, "GPE"], [k + 1, end, label]]
+    return [[start, end, label]]
+
+
+def _raw_spans(doc: Any, dateline: tuple[int, int] | None) -> list[list[Any]]:
+    """`[tok_start, tok_end, label]` of spaCy's entities, trimmed and relabelled, plus missed places and sums."""
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
     spans: list[list[Any]] = []
     for ent in doc.ents:
-        label = ent.label_
-        start, end = _trim(doc, ent.start, ent.end, label)
+        start, end = _trim(doc, ent.start, ent.end, ent.label_)
         if start >= end:
             continue
-        span = doc[start:end]
-        if label in {"GPE", "ORG", "LOC", "PERSON"} and _is_demonym(span):
-            label = "NORP"
-        if is_news_org(span.text):
-            label = "ORG"
-        found = lookup_alias(span.text)
-        if found is not None:
-            label = "GPE" if found[1] == "PLACE" else found[1]
-        spans.append([start, end, label])
+        label = _relabel(doc, start, end, ent.label_)
+        if label is not None:
+            spans.extend(_split_possessive(doc, start, end, label, places))
     _add_missed_places(doc, spans)
+    _add_money(doc, spans)
+    if dateline is not None:
+        spans[:] = [s for s in spans if doc[s[0]].idx >= dateline[1]]
+    spans.sort()
     return spans
+
+
+def _add_money(doc: Any, spans: list[list[Any]]) -> None:
+    """Sums the small model misses ("Rs 24 lakh", "£10bn") replace overlapping number entities."""
+    for match in _MONEY_RE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        overlapping = [s for s in spans if s[0] < span.end and s[1] > span.start]
+        if any(s[2] not in {"CARDINAL", "MONEY", "QUANTITY"} for s in overlapping):
+            continue
+        for s in overlapping:
+            spans.remove(s)
+        spans.append([span.start, span.end, "MONEY"])
 
 
 def _add_missed_places(doc: Any, spans: list[list[Any]]) -> None:
@@ -98,26 +200,44 @@ def _add_missed_places(doc: Any, spans: list[list[Any]]) -> None:
         if start < end and doc[start].is_title:
             spans.append([start, end, "GPE"])
             taken.update(range(start, end))
-    spans.sort()
+        for s in spans:  # "Logar province": an organisation name right before "province" is a place
+            if s[1] == end and s[2] == "ORG":
+                s[2] = "GPE"
 
 
-def extract_entities(doc: Any) -> list[Mention]:
-    """Entity mentions of a parsed text, ordered by position, with canonical names."""
-    spans = _raw_spans(doc)
+def extract_entities(doc: Any, dateline: tuple[int, int] | None = None, source: str | None = None) -> list[Mention]:
+    """Entity mentions of a parsed text, ordered by position, with canonical names.
+
+    `dateline` is the span of a dateline that was blanked out before parsing (see `mask_dateline`)
+    and `source` the text before blanking.
+    """
+    source = doc.text if source is None else source
+    spans = _raw_spans(doc, dateline)
+    _persons_from_surnames(doc, spans)
     mentions: list[Mention] = []
-    full_names: list[tuple[int, str, str]] = []  # (token index, surname, full name)
+    full_names: list[tuple[int, str, str]] = []  # (token index, surname or first name, full name)
     for start, end, label in spans:
         span = doc[start:end]
-        text = span.text
+        text = source[span.start_char : span.end_char]
         canonical = _SPACES.sub(" ", text).strip()
         found = lookup_alias(text)
         if found is not None:
             canonical = found[0]
         elif label == "NORP":
             canonical = _norp_canonical(canonical)
-        if label == "PERSON" and len(span) >= 2 and span[-1].is_title:
-            full_names.append((start, span[-1].text, canonical))
+        if label == "PERSON" and len(span) >= 2:
+            names = [t for t in span if t.is_alpha or t.text.rstrip(".").isalpha()]
+            names = [t for t in names if t.lower_ not in _NAME_SUFFIXES and len(t.text.rstrip(".")) > 1]
+            if len(names) >= 2:
+                full_names.append((start, names[-1].text, canonical))
+                full_names.append((start, "FIRST:" + names[0].text, canonical))
         mentions.append(Mention(start, end, span.start_char, span.end_char, text, LABEL_MAP.get(label, label), canonical))
+    if dateline is not None:
+        first = doc.char_span(dateline[0], dateline[1], alignment_mode="expand")
+        name = source[dateline[0] : dateline[1]]
+        found = lookup_alias(name)
+        canonical = found[0] if found else name.title()
+        mentions.append(Mention(first.start, first.end, dateline[0], dateline[1], name, "PLACE", canonical))
     _propagate_surnames(doc, mentions, full_names)
     _resolve_acronyms(mentions)
     _unify_labels(mentions)
@@ -125,11 +245,21 @@ def extract_entities(doc: Any) -> list[Mention]:
     return mentions
 
 
-def _full_name_for(surname: str, at: int, full_names: list[tuple[int, str, str]]) -> str | None:
-    before = [full for i, last, full in full_names if last == surname and i < at]
+def _persons_from_surnames(doc: Any, spans: list[list[Any]]) -> None:
+    """"Eva-Marie Persson" tagged ORG but "Persson" alone tagged PERSON: the full name is a person too."""
+    singles = {doc[s[0]].text for s in spans if s[2] == "PERSON" and s[1] - s[0] == 1}
+    for s in spans:
+        if s[2] in {"ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"} and 2 <= s[1] - s[0] <= 4:
+            tokens = doc[s[0] : s[1]]
+            if tokens[-1].text in singles and all(t.is_title or t.is_punct for t in tokens):
+                s[2] = "PERSON"
+
+
+def _full_name_for(name: str, at: int, full_names: list[tuple[int, str, str]]) -> str | None:
+    before = [full for i, key, full in full_names if key == name and i < at]
     if before:
         return before[-1]
-    after = [full for i, last, full in full_names if last == surname]
+    after = [full for i, key, full in full_names if key == name]
     return after[0] if after else None
 
 
@@ -137,16 +267,19 @@ def _propagate_surnames(doc: Any, mentions: list[Mention], full_names: list[tupl
     """A surname alone takes the type and name of the full name seen in the document."""
     if not full_names:
         return
-    surnames = {last for _, last, _ in full_names}
+    surnames = {key for _, key, _ in full_names if not key.startswith("FIRST:")}
     taken: set[int] = set()
     for mention in mentions:
         taken.update(range(mention.tok_start, mention.tok_end))
-        if mention.tok_end - mention.tok_start != 1 or mention.text not in surnames:
+        if mention.tok_end - mention.tok_start != 1:
             continue
-        if mention.label in {"PERSON", "ORG", "PLACE", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}:
+        full = None
+        if mention.text in surnames and mention.label in {"PERSON", "ORG", "PLACE", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}:
             full = _full_name_for(mention.text, mention.tok_start, full_names)
-            if full is not None:
-                mention.label, mention.canonical = "PERSON", full
+        elif mention.label == "PERSON":  # "Liu" for "Liu Xiaming": family name first
+            full = _full_name_for("FIRST:" + mention.text, mention.tok_start, full_names)
+        if full is not None:
+            mention.label, mention.canonical = "PERSON", full
     for token in doc:
         if token.i in taken or token.text not in surnames or token.pos_ not in {"PROPN", "NOUN", "X"}:
             continue

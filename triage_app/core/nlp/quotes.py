@@ -33,6 +33,7 @@ class _Context:
         self.quoted = quoted
         self.paras = paragraphs(self.text)
         self.starts = [t.idx for t in doc]
+        self.speakers: list[tuple[int, str]] = []  # (token index, canonical) of attributed quotes so far
         self.in_quote: set[int] = set()
         for q in quoted:
             self.in_quote.update(t.i for t in self.tokens_between(q.open_pos, q.outer_end))
@@ -49,7 +50,10 @@ class _Context:
         return 0, len(self.text)
 
     def speaker(self, cue: Any, subject: Any) -> Speaker:
-        return make_speaker(self.doc, cue, subject, self.in_quote, self.mentions)
+        found = make_speaker(self.doc, cue, subject, self.in_quote, self.mentions, self.speakers)
+        if found.canonical:
+            self.speakers.append((subject.i, found.canonical))
+        return found
 
 
 def _find_cue(ctx: _Context, tokens: list[Any], *, reverse: bool) -> Speaker | None:
@@ -106,6 +110,12 @@ def _before_region(ctx: _Context, q: QuotedSpan, prev_close: int) -> Speaker | N
     return found
 
 
+def _adjacent(ctx: _Context, speaker: Speaker, q: QuotedSpan) -> bool:
+    """True when only punctuation separates the cue (or its subject) from the opening mark."""
+    end = max(speaker.cue.idx + len(speaker.cue.text), speaker.end)
+    return end <= q.open_pos and not re.search(r"\w", ctx.text[end : q.open_pos])
+
+
 def _kind(ctx: _Context, q: QuotedSpan) -> str:
     """direct, or partial when the quote is a phrase inside the writer's own sentence."""
     p_start, _ = ctx.para_of(q.open_pos)
@@ -127,12 +137,16 @@ def _partial_speaker(ctx: _Context, q: QuotedSpan) -> Speaker | None:
     if not inside:
         return None
     for ancestor in inside[0].ancestors:
-        if ancestor.i not in ctx.in_quote and is_cue(ancestor):
+        if ancestor.i in ctx.in_quote:
+            continue
+        if is_cue(ancestor):
             subject = subject_of(ancestor)
             if subject is not None:
                 return ctx.speaker(ancestor, subject)
-    sent = inside[0].sent
-    return _find_cue(ctx, [t for t in sent if not t.is_space], reverse=False)
+            continue
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ in {"conj", "ROOT"}:
+            return None  # governed by another action, not by a reporting verb
+    return None
 
 
 def _quote(ctx: _Context, q: QuotedSpan, kind: str, speaker: Speaker | None) -> Quote:
@@ -162,7 +176,11 @@ def _quoted_speech(ctx: _Context) -> list[Quote]:
             if speaker is None:
                 continue  # a title or scare quotes, not speech
         else:
-            speaker = _after_region(ctx, q, next_open) or _before_region(ctx, q, prev_close)
+            before = _before_region(ctx, q, prev_close)
+            if before is not None and _adjacent(ctx, before, q):
+                speaker = before  # `and said, "..." the office said`: the nearer cue wins
+            else:
+                speaker = _after_region(ctx, q, next_open) or before
             if speaker is None and last is not None and _may_inherit(ctx, q, last[0]):
                 speaker = last[1]
             if speaker is None and len(ctx.text[q.start : q.end].split()) < 4:
@@ -202,13 +220,54 @@ def _indirect_speech(ctx: _Context, direct: list[Quote]) -> list[Quote]:
         quotes.append(
             Quote(start, end, text, "indirect", token.text, speaker.text, speaker.start, speaker.end, speaker.canonical)
         )
-    return quotes
+    quotes.extend(_according_to(ctx, direct + quotes))
+    return [q for q in quotes if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotes)]
+
+
+def _according_to(ctx: _Context, known: list[Quote]) -> list[Quote]:
+    """"..., according to the United Nations": the rest of the sentence is what the source reports."""
+    found: list[Quote] = []
+    for token in ctx.doc:
+        source = according_to(token)
+        if source is None or token.i in ctx.in_quote or is_cue(token.head):
+            continue
+        skip = {t.i for t in token.subtree}
+        tokens = [t for t in token.sent if t.i not in skip and not t.is_space]
+        while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+            tokens.pop(0)
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if len(tokens) < _MIN_INDIRECT_TOKENS:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if any(min(end, k.end) - max(start, k.start) > (end - start) / 2 for k in known):
+            continue
+        speaker = ctx.speaker(token, source)
+        found.append(
+            Quote(start, end, ctx.text[start:end], "indirect", "according to", speaker.text, speaker.start,
+                  speaker.end, speaker.canonical)
+        )
+    return found
 
 
 def _complement(cue: Any) -> tuple[int, int] | None:
-    """Character span of what the cue verb reports: its ccomp, or the clause it is tacked onto."""
+    """Character span of what the cue verb reports: its ccomp, or the clause it is tacked onto.
+
+    A complement after the cue runs to the end of the sentence ("said that although ..., it would ..."),
+    which is sturdier than the parser's clause boundary.
+    """
     comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    if comp is not None:
+    if comp is not None and comp.i > cue.i:
+        sent = cue.sent
+        first = min(t.i for t in comp.subtree if t.i > cue.i)
+        tokens = [t for t in sent if t.i >= first and not t.is_space]
+        cut = next(
+            (k for k, t in enumerate(tokens) if t.lower_ in {"according", "while", "whereas"} and k and tokens[k - 1].text == ","),
+            None,
+        )
+        if cut is not None:
+            tokens = tokens[: cut - 1]
+    elif comp is not None:
         tokens = [t for t in comp.subtree if not t.is_space]
     elif cue.dep_ in {"parataxis", "ccomp"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
         cut = {t.i for t in cue.subtree}

@@ -41,24 +41,30 @@ class Speaker:
 
 
 def is_cue(token: Any, lemmas: frozenset[str] = CUE_LEMMAS) -> bool:
-    """True for a reporting verb."""
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lemmas
+    """True for a reporting verb ("call" only as in "called it a disaster", not "called on", "called for")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lemmas:
+        return False
+    if token.lemma_.lower() in {"call", "point"}:
+        return not any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "off", "in", "up"} for c in token.children)
+    return True
 
 
 def subject_of(verb: Any) -> Any | None:
-    """The subject of `verb`, or of the verb it is coordinated with ("smiled and said")."""
-    for _ in range(3):
+    """The subject of `verb`, or of the verb it hangs from ("smiled and said", "beyond reiterating that")."""
+    for _ in range(4):
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head is not verb:
             verb = verb.head
+            if verb.dep_ == "prep" and verb.head is not verb:
+                verb = verb.head
         else:
             return None
     return None
 
 
-def speaker_tokens(subject: Any, excluded: set[int]) -> list[Any]:
+def speaker_tokens(subject: Any, excluded: set[int], persons: set[int] = frozenset()) -> list[Any]:  # type: ignore[assignment]
     """The subject's words as written, without relative clauses, appositions or quoted text."""
     keep: list[Any] = [subject]
     stack = list(subject.children)
@@ -66,19 +72,24 @@ def speaker_tokens(subject: Any, excluded: set[int]) -> list[Any]:
         token = stack.pop()
         if token.dep_ in _CUT_DEPS or token.i in excluded:
             continue
-        if token.dep_ == "appos" and token.ent_type_ != "PERSON":
+        if token.dep_ == "appos" and token.i not in persons:
             continue
         keep.append(token)
         stack.extend(token.children)
     keep.sort(key=lambda t: t.i)
-    # the contiguous run around the head
-    indices = [t.i for t in keep]
+    doc = subject.doc
+    filled: list[Any] = []
+    for token in keep:  # punctuation between kept words belongs to the span ("Carlineo's attorney, Sonya Zoghlin")
+        if filled and token.i > filled[-1].i + 1 and all(doc[k].is_punct for k in range(filled[-1].i + 1, token.i)):
+            filled.extend(doc[k] for k in range(filled[-1].i + 1, token.i))
+        filled.append(token)
+    indices = [t.i for t in filled]
     lo = hi = indices.index(subject.i)
     while lo > 0 and indices[lo - 1] == indices[lo] - 1:
         lo -= 1
     while hi + 1 < len(indices) and indices[hi + 1] == indices[hi] + 1:
         hi += 1
-    run = keep[lo : hi + 1]
+    run = filled[lo : hi + 1]
     while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
         run.pop()
     while len(run) > 1 and (run[0].is_punct or run[0].is_space):
@@ -93,35 +104,59 @@ def _mention_at(mentions: list[Mention], token_i: int) -> Mention | None:
     return None
 
 
-def resolve(doc: Any, subject: Any, tokens: list[Any], mentions: list[Mention]) -> str | None:
+def resolve(
+    doc: Any, subject: Any, tokens: list[Any], mentions: list[Mention], speakers: list[tuple[int, str]] = []  # noqa: B006
+) -> str | None:
     """The canonical entity a speaker refers to, or None for an unnamed or unresolved source."""
     found = _mention_at(mentions, subject.i)
     if found is not None and found.label in {"PERSON", "ORG", "NORP", "PLACE"}:
         return found.canonical
     lower = subject.lower_
     if lower in _PERSON_PRONOUNS:
-        return _antecedent(doc, subject, mentions, {"PERSON"})
+        return _antecedent(doc, subject, mentions, {"PERSON"}, speakers)
     if lower == "it":
         return _antecedent(doc, subject, mentions, {"ORG"})
-    # "spokesman Dmitry Peskov", "The Kremlin spokesman, Dmitry Peskov": a person named in the span
+    # "spokesman Dmitry Peskov", "Carlineo's attorney, Sonya Zoghlin": the person the head stands for
     ids = {t.i for t in tokens}
+    named = []
     for mention in mentions:
         if mention.label == "PERSON" and mention.tok_start in ids:
-            path = doc[mention.tok_end - 1]
-            if not any(a.dep_ == "prep" and a.i in ids for a in path.ancestors):
-                return mention.canonical
+            last = doc[mention.tok_end - 1]
+            if last.dep_ == "poss" or any(a.dep_ in {"prep", "poss"} and a.i in ids for a in last.ancestors):
+                continue
+            named.append((last.dep_ != "appos", mention.tok_start, mention.canonical))
+    if named:
+        return min(named)[2]
+    return _described_org(doc, subject, mentions)
+
+
+def _described_org(doc: Any, head: Any, mentions: list[Mention]) -> str | None:
+    """"the agency" after "the European Space Agency": the latest organisation named with that word."""
+    if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+        return None
+    word = head.lemma_.lower()
+    for mention in reversed([m for m in mentions if m.tok_end <= head.i and m.label == "ORG"]):
+        if word in mention.canonical.lower().split():
+            return mention.canonical
     return None
 
 
-def _antecedent(doc: Any, pronoun: Any, mentions: list[Mention], labels: set[str]) -> str | None:
-    """The nearest earlier mention of the right type, preferring grammatical subjects."""
+def _antecedent(
+    doc: Any, pronoun: Any, mentions: list[Mention], labels: set[str], speakers: list[tuple[int, str]] = []  # noqa: B006
+) -> str | None:
+    """The latest person quoted nearby, else the nearest earlier mention, preferring grammatical subjects."""
     earlier = [m for m in mentions if m.label in labels and m.tok_end <= pronoun.i]
     if not earlier:
         return None
-    window_start = max(0, pronoun.sent.start - 1)
-    sents = list(doc.sents)
-    sent_index = next((k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end), 0)
-    window_start = sents[max(0, sent_index - 3)].start
+    window_start = pronoun.sent.start
+    for _ in range(3):
+        if window_start == 0:
+            break
+        window_start = doc[window_start - 1].sent.start
+    persons = {m.canonical for m in earlier}
+    quoted = [name for i, name in speakers if window_start <= i < pronoun.i and name in persons]
+    if quoted and "PERSON" in labels:
+        return quoted[-1]
     recent = [m for m in earlier if m.tok_start >= window_start]
     subjects = [m for m in recent if doc[m.tok_end - 1].dep_ in _SUBJECT_DEPS]
     if subjects:
@@ -129,12 +164,15 @@ def _antecedent(doc: Any, pronoun: Any, mentions: list[Mention], labels: set[str
     return (recent or earlier)[-1].canonical
 
 
-def make_speaker(doc: Any, cue: Any, subject: Any, excluded: set[int], mentions: list[Mention]) -> Speaker:
-    """A Speaker from a cue verb and its subject token."""
-    tokens = speaker_tokens(subject, excluded)
+def make_speaker(
+    doc: Any, cue: Any, subject: Any, excluded: set[int], mentions: list[Mention], speakers: list[tuple[int, str]]
+) -> Speaker:
+    """A Speaker from a cue verb and its subject token; `speakers` are earlier (token, canonical) attributions."""
+    persons = {i for m in mentions if m.label == "PERSON" for i in range(m.tok_start, m.tok_end)}
+    tokens = speaker_tokens(subject, excluded, persons)
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    return Speaker(cue, start, end, doc.text[start:end], resolve(doc, subject, tokens, mentions))
+    return Speaker(cue, start, end, doc.text[start:end], resolve(doc, subject, tokens, mentions, speakers))
 
 
 def according_to(token: Any) -> Any | None:
