@@ -9,7 +9,7 @@ from test_export_support import export, make_library, members, rewrite_zip, simp
 
 from triage_app.core import jobs
 from triage_app.core.export.packet_reader import iter_packet_inputs
-from triage_app.core.library import Library, documents, triage
+from triage_app.core.library import Library, annotations, documents, triage
 from triage_app.core.records import ImportOutcome
 
 
@@ -17,6 +17,9 @@ from triage_app.core.records import ImportOutcome
 def packet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("reimport")
     library = make_library(base / "lib.sqlite", base / "pages")
+    entity = {r[0]: r[1] for r in library.db.execute("SELECT canonical, id FROM entities")}
+    annotations.rename_entity(library, entity["Politico"], "Politico Europe")
+    annotations.set_entity_hidden(library, entity["Monday"], True)
     export(library, base / "packet.zip")
     library.close()
     return base / "packet.zip"
@@ -51,6 +54,12 @@ def test_a_second_library_gets_the_same_decisions(packet: Path, tmp_path: Path) 
     speakers = [r[0] for r in second.db.execute(
         "SELECT e.canonical FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ?", [seed])]
     assert speakers == ["Volodymyr Zelenskyy"]
+    # ... and so do the analyst's corrections, stored by name so that re-annotation replays them.
+    assert "Politico Europe" in names and "Politico" not in names
+    assert second.db.execute("SELECT hidden FROM entities WHERE canonical = 'Monday'").fetchone()[0] == 1
+    kinds = [(c["kind"], c["payload"]) for c in annotations.list_corrections(second.db)]
+    assert ("rename", {"from": ["Politico", "ORG"], "to": ["Politico Europe", "ORG"]}) in kinds
+    assert ("hide", {"entity": ["Monday", "DATE"], "hidden": True}) in kinds
     # Importing the same packet again changes nothing and adds no audit rows.
     before = len(triage.audit_log(second.db))
     assert [o.status for o in import_packet(second, packet)] == ["duplicate"] * 3
@@ -79,6 +88,21 @@ def test_a_duplicate_keeps_both_sides(packet: Path, tmp_path: Path) -> None:
     assert note.startswith("My own note") and "Offer expires: <b>check</b> with desk" in note
     origins = {r["origin"] for r in triage.audit_log(mine.db, doc_id)}
     assert origins == {"user", "packet"}
+    mine.close()
+
+
+def test_a_conflicting_local_correction_is_kept_and_the_difference_logged(packet: Path, tmp_path: Path) -> None:
+    mine = Library.open(tmp_path / "mine.sqlite")
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt"
+    doc_id = [p.result for p in jobs.import_documents(mine, [seed], cleaner=simple_cleaner)][-1].doc_id
+    politico = mine.db["entities"].insert({"canonical": "Politico", "label": "ORG", "hidden": 0}).last_pk
+    annotations.rename_entity(mine, politico, "POLITICO (newspaper)")
+    import_packet(mine, packet)
+    renames = [c["payload"] for c in annotations.list_corrections(mine.db) if c["kind"] == "rename"]
+    assert renames == [{"from": ["Politico", "ORG"], "to": ["POLITICO (newspaper)", "ORG"]}]
+    rows = [r for r in triage.audit_log(mine.db, doc_id) if r["field"] == "packet-differs:entity-correction"]
+    assert [(r["old"], r["new"]) for r in rows] == [
+        ("rename Politico (ORG) -> POLITICO (newspaper) (ORG)", "rename Politico (ORG) -> Politico Europe (ORG)")]
     mine.close()
 
 

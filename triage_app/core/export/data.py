@@ -120,20 +120,43 @@ def describe(selection: Selection) -> str:
     return selection.describe()
 
 
-def _corrections_for(db: Database, entity_ids: set[int]) -> list[dict[str, Any]]:
-    """Entity corrections whose payload names one of these entities (payload is JSON; ids anywhere in it)."""
-    if not entity_ids or not db["entity_corrections"].exists():
+def _keys_of(kind: str, payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (canonical, label) keys a stored correction names."""
+    names = [payload.get("from"), payload.get("to")] if kind in {"rename", "merge", "retype"} else [payload.get("entity")]
+    return [(str(n[0]), str(n[1])) for n in names if isinstance(n, list) and len(n) == 2]
+
+
+def _corrections_for(db: Database, doc_id: int, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The analyst's entity corrections that bear on this document (stored by name, so they travel).
+
+    Follows chains of renames and merges back from the names the document shows now; a split
+    of one of its mentions is included with its offsets.
+    """
+    if not db["entity_corrections"].exists():
         return []
-    found = []
+    rows = []
     for row in db.query("SELECT kind, payload, created_at FROM entity_corrections ORDER BY id"):
         try:
             payload = json.loads(row["payload"] or "{}")
         except json.JSONDecodeError:
             continue
-        values = payload.values() if isinstance(payload, dict) else payload if isinstance(payload, list) else []
-        if any(isinstance(v, int) and v in entity_ids for v in values):
-            found.append({"kind": row["kind"], "payload": payload, "created_at": row["created_at"]})
-    return found
+        if isinstance(payload, dict):
+            rows.append({"kind": row["kind"], "payload": payload, "created_at": row["created_at"]})
+    keys = {(str(e["canonical"]), str(e["label"])) for e in entities}
+    chosen: list[int] = []
+    changed = True
+    while changed:
+        changed = False
+        for number, row in enumerate(rows):
+            if number in chosen:
+                continue
+            named = _keys_of(row["kind"], row["payload"])
+            is_split_here = row["kind"] == "split" and row["payload"].get("doc_id") == doc_id
+            if is_split_here or (named and any(k in keys for k in named)):
+                chosen.append(number)
+                keys.update(named)
+                changed = True
+    return [rows[n] for n in sorted(chosen)]
 
 
 def load_document(db: Database, doc_id: int, number: int, taken: set[str]) -> PacketDocument:
@@ -149,7 +172,7 @@ def load_document(db: Database, doc_id: int, number: int, taken: set[str]) -> Pa
         entities=entities,
         quotes=document_quotes(db, doc_id),
         audit=triage.audit_log(db, doc_id),
-        corrections=_corrections_for(db, {int(e["entity_id"]) for e in entities}),
+        corrections=_corrections_for(db, doc_id, entities),
     )
 
 

@@ -7,11 +7,13 @@ Where the library has its own annotations, they are kept and each disagreement i
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from triage_app.core.library.db import Library
+from triage_app.core.library import triage
+from triage_app.core.library.db import Library, now_iso
 
 if TYPE_CHECKING:
     from triage_app.core.export.reimport import MergeReport
@@ -82,25 +84,92 @@ def _compare(db: Database, doc_id: int, member: dict[str, Any], report: MergeRep
                      f"{theirs[0]} ({theirs[1]}{', hidden' if theirs[2] else ''})", report)
 
 
+_REKEY = {"rename", "merge", "retype"}
+
+
+def _describe(kind: str, payload: dict[str, Any]) -> str:
+    if kind in _REKEY:
+        return f"{kind} {payload['from'][0]} ({payload['from'][1]}) -> {payload['to'][0]} ({payload['to'][1]})"
+    if kind == "hide":
+        return f"{'hide' if payload['hidden'] else 'show'} {payload['entity'][0]} ({payload['entity'][1]})"
+    return f"split {payload.get('text')!r} at {payload.get('start')} -> {payload['to'][0]} ({payload['to'][1]})"
+
+
+def _same_subject(kind: str, payload: dict[str, Any], other_kind: str, other: dict[str, Any]) -> bool:
+    if kind in _REKEY and other_kind in _REKEY:
+        return bool(payload.get("from") == other.get("from"))
+    if kind == other_kind == "hide":
+        return bool(payload.get("entity") == other.get("entity"))
+    if kind == other_kind == "split":
+        return all(payload.get(k) == other.get(k) for k in ("doc_id", "start", "end"))
+    return False
+
+
+def _valid(kind: str, payload: dict[str, Any]) -> bool:
+    pairs = ("from", "to") if kind in _REKEY else ("entity",) if kind == "hide" else ("to",) if kind == "split" else ()
+    return bool(pairs) and all(isinstance(payload.get(p), list) and len(payload[p]) == 2 for p in pairs)
+
+
+def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
+    """Store the sender's corrections (by name) unless this library already decided otherwise on the same entity.
+
+    Stored corrections are replayed by every later annotation; documents that mention a corrected
+    entity are marked for re-annotation so they show it at once.
+    """
+    from triage_app.core.export.reimport import ORIGIN, _differs
+
+    if not db["entity_corrections"].exists():
+        return
+    local = [(r[0], json.loads(r[1] or "{}")) for r in db.execute("SELECT kind, payload FROM entity_corrections ORDER BY id")]
+    touched: set[tuple[str, str]] = set()
+    for correction in member.get("entity_corrections") or []:
+        kind = str(correction.get("kind"))
+        payload = dict(correction.get("payload") or {})
+        if not _valid(kind, payload):
+            continue
+        if kind == "split":
+            payload["doc_id"] = doc_id
+        if (kind, payload) in local:
+            continue
+        conflict = next(((k, p) for k, p in reversed(local) if _same_subject(kind, payload, k, p)), None)
+        if conflict is not None:
+            _differs(db, doc_id, "entity-correction", _describe(*conflict), _describe(kind, payload), report)
+            continue
+        db["entity_corrections"].insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False),
+                                         "created_at": correction.get("created_at") or now_iso()})
+        local.append((kind, payload))
+        db["audit"].insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": "entity-correction",
+                            "old": None, "new": _describe(kind, payload), "origin": ORIGIN})
+        report.applied.append(_describe(kind, payload))
+        for name in ("from", "entity"):
+            if isinstance(payload.get(name), list):
+                touched.add((str(payload[name][0]), str(payload[name][1])))
+    for canonical, label in touched:
+        db.execute(
+            "UPDATE documents SET annotated_engine = NULL WHERE id IN (SELECT m.doc_id FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE e.canonical = ? AND e.label = ?)",
+            [canonical, label],
+        )
+
+
 def merge_entities(library: Library, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
-    """Adopt or compare the packet's entities and quotes for `doc_id` (inside the caller's transaction)."""
+    """Adopt or compare the packet's entities and quotes for `doc_id`, then bring its corrections (caller's transaction)."""
     db = library.db
     theirs_mentions = member.get("entities") or []
     theirs_quotes = member.get("quotes") or []
-    if not theirs_mentions and not theirs_quotes:
-        return
     text = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0] or ""
     fits = all(_fits(text, m, exact=True) for m in theirs_mentions) and all(
         _fits(text, q, exact=False) for q in theirs_quotes
     )
-    if not fits:
+    if not (theirs_mentions or theirs_quotes):
+        pass
+    elif not fits:
         report.differences.append("entities: this library cleaned the text differently, the packet's were not copied")
-        return
-    has_local = db.execute(
+    elif db.execute(
         "SELECT (SELECT count(*) FROM mentions WHERE doc_id = ?) + (SELECT count(*) FROM quotes WHERE doc_id = ?)",
         [doc_id, doc_id],
-    ).fetchone()[0]
-    if has_local:
+    ).fetchone()[0]:
         _compare(db, doc_id, member, report)
     else:
         _adopt(db, doc_id, member, report)
+    import_corrections(db, doc_id, member, report)
