@@ -94,7 +94,13 @@ def find_date(text: str) -> str | None:
 _FILLER = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(segunda|terça|terca|quarta|quinta|sexta)-feira\b|\b(sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes)\b"
-    r"|\b(published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b",
+    r"|\b(first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(
+    r"^((published|posted|updated|first published)\s+)?(about\s+)?\d+\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\W*$",
     re.IGNORECASE,
 )
 
@@ -104,7 +110,7 @@ def is_date_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 80 or not any(c.isdigit() for c in stripped):
         return False
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped) or _RELATIVE.match(stripped):
         return True
     rest = stripped
     for regex in (_DMY, _MDY, _ISO, _NUMERIC):

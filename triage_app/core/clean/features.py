@@ -15,6 +15,9 @@ _URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+\S")
 
 
+BOILERPLATE_WEIGHT = -15.0
+
+
 @dataclass
 class Line:
     """One non-blank line of a dump (or one block of a page segmented without a DOM)."""
@@ -25,6 +28,7 @@ class Line:
     group_size: int = 1
     group_short_share: float = 0.0  # share of short lines in the group
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
+    repeats: int = 1  # how many lines of the document have the same normalised text
 
     @property
     def length(self) -> int:
@@ -52,15 +56,22 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        lines.append(Line(number, " ".join(stripped.split()), group, cells=stripped.count("\t") + 1))
+        cells = [" ".join(cell.split()) for cell in stripped.split("\t")]
+        text = "\t".join(cell for cell in cells if cell)
+        lines.append(Line(number, text, group, cells=text.count("\t") + 1))
     annotate_groups(lines)
     return lines
 
 
 def annotate_groups(lines: list[Line]) -> None:
-    """Fill `group_size` and `group_short_share` of every line."""
+    """Fill `group_size`, `group_short_share` and `repeats` of every line."""
     by_group: dict[int, list[Line]] = {}
-    for line in lines:
+    counts: dict[str, int] = {}
+    keys = [P.normalise(line.text) for line in lines]
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    for line, key in zip(lines, keys):
+        line.repeats = counts[key]
         by_group.setdefault(line.group, []).append(line)
     for members in by_group.values():
         short = sum(1 for m in members if m.length < 40) / len(members)
@@ -97,9 +108,11 @@ def weight(line: Line) -> float:
     length = line.length
     short = line.words <= 25
     if (short and P.text_reason(line.text)) or P.long_reason(line.text):
-        return -25.0
+        return BOILERPLATE_WEIGHT
     if line.cells >= 3:
         return 0.5
+    if line.repeats > 1 and line.group_size >= 2 and length < 150:
+        return -2.0
     if is_prose(line):
         # Paragraphs are set apart by blank lines; prose inside a long run of lines is a teaser list.
         return 0.3 if line.group_size >= 5 else min(length, 400) / 20.0
@@ -107,9 +120,20 @@ def weight(line: Line) -> float:
         return -3.0
     if is_date_line(line.text) or P.is_number_only(line.text):
         return -3.0
+    if sentence_like(line):
+        return 0.5 if line.group_size <= 4 else 0.2
     if length >= 40:
         return 0.5 if line.group_size <= 2 else -0.5
     return -1.0
+
+
+def sentence_like(line: Line) -> bool:
+    """Four or more words, many of them lowercase: a list item or short sentence, not a menu label."""
+    words = line.text.split()
+    if len(words) < 4:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= 0.4 * len(words)
 
 
 def heading_like(line: Line) -> bool:

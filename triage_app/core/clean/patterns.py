@@ -104,7 +104,7 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         RELATED,
     ),
-    (_rx(r"^(\S+ ){0,5}(more|mehr|plus|más|altro)\s*[»›>]*$"), RELATED),
+    (_rx(r"^(\S+ ){0,5}(more|mehr|plus|más|altro)\s*[»›>]*$|^more( \S+){1,3}$"), RELATED),
     (_rx(r"^(©|\(c\)|copyright\b)|all rights reserved|(^|\W)©\s*\d{4}"), COPYRIGHT),
     (_rx(r"(privacy (policy|notice|settings)|cookie (policy|settings|preferences)|terms (of (use|service)|and conditions)|do not sell|personal information)"), PRIVACY),
     (_rx(r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)|^click here\b|\bclick here (to|for)\b"), ADVERT),

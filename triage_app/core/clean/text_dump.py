@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import Line, heading_like, is_menu_like, is_prose, weight
+from triage_app.core.clean.features import Line, annotate_groups, heading_like, is_menu_like, is_prose, weight
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
@@ -171,6 +171,8 @@ class _Classifier:
             return P.METADATA if published and found and published.startswith(found[:16]) else P.DATE
         if P.is_number_only(text):
             return P.METADATA
+        if line.words <= 12 and P.PUBLISHED_LINE_RE.match(text) and find_date(text):
+            return P.DATE
         if line.words <= 12 and P.CREDIT_RE.search(text):
             return P.CAPTION
         return None
@@ -261,7 +263,8 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResu
         kept = [i for i, r in enumerate(reasons) if r is None]
         if not kept:
             break
-        subset = [Line(lines[i].number, lines[i].text, n) for n, i in enumerate(kept)]
+        subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
+        annotate_groups(subset)
         again = _Classifier(subset, None).run().reasons
         removed = [(i, r) for i, r in zip(kept, again) if r is not None]
         if not removed:
