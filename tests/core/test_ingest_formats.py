@@ -234,3 +234,8 @@ def test_mhtml_with_bare_newlines(data_copy: Path) -> None:
     doc = load_one(path)
     assert doc.title == "Grain Exports Resume From Odesa"
     assert doc.resources[0].data.startswith(b"\x89PNG")
+
+
+def test_text_title_guess_skips_page_furniture(seeds_copy: Path) -> None:
+    doc = load_one(seeds_copy / "000_ebcec2d24457d197.txt")
+    assert doc.title == "Conditional US Offer: NATO-Style Security for Ukraine"

@@ -11,14 +11,22 @@ MAX_TITLE_CHARS = 300
 TITLE_SCAN_LINES = 40
 
 _MARKDOWN_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_FURNITURE_RE = re.compile(
+    r"^(skip to (main )?content|jump to (main )?content|menu|search|sign in|log ?in|subscribe|advertisement|home"
+    r"|(tags|topics|share|filed under|by)\s*:.*|.*\|.*\|.*)\s*$",
+    re.IGNORECASE,
+)
 
 
 def guess_title(text: str) -> str | None:
-    """The first non-empty line (a Markdown heading's text if there is one near the top)."""
+    """A first guess: a Markdown heading near the top, else the first line that is not page furniture."""
     lines = [line.strip() for line in text[:20_000].splitlines()[:TITLE_SCAN_LINES] if line.strip()]
     for line in lines:
         if _MARKDOWN_HEADING_RE.match(line):
             return _MARKDOWN_HEADING_RE.sub("", line).strip()[:MAX_TITLE_CHARS] or None
+    for line in lines:
+        if not _FURNITURE_RE.match(line) and len(line.split()) >= 2:
+            return line[:MAX_TITLE_CHARS]
     return lines[0][:MAX_TITLE_CHARS] if lines else None
 
 
