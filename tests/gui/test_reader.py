@@ -283,3 +283,85 @@ def test_no_document_and_missing_document(make_pane: Any) -> None:
     pane.show_document(4242)
     assert "no longer in the library" in pane.cleaned.toPlainText()
     assert pane.doc_id is None
+
+
+def test_rename_and_hide_go_through_the_writer_and_repaint(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.reader.dialogs import RenameEntityDialog
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    monkeypatch.setattr(RenameEntityDialog, "ask", classmethod(lambda cls, parent, current: "Steven Witkoff"))
+    rename = pane.commands.entity_actions(ids["Steve Witkoff"], "Steve Witkoff")[1]
+    with qtbot.waitSignal(pane.document_changed) as changed:
+        rename.trigger()
+    assert changed.args == [seed_id]
+    assert any(parse_entity_href(f[1]) == (ids["Steve Witkoff"], "Steven Witkoff") for f in highlighted_fragments(pane))
+    hide = pane.commands.entity_actions(ids["NATO"], "NATO")[3]
+    with qtbot.waitSignal(pane.document_changed):
+        hide.trigger()
+    assert not any(f[0] == "NATO" for f in highlighted_fragments(pane))
+    org = [pane.side_panel.entity_model.index(r, 0).data() for r in range(pane.side_panel.entity_model.rowCount())]
+    assert "ORG" not in org
+
+
+def test_merge_offers_entities_of_the_same_type(make_pane: Any, qtbot: Any, library: Library, seed_id: int,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.gui.reader.dialogs import MergeEntityDialog
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    offered: list[list[tuple[int, str]]] = []
+
+    def ask(cls: Any, parent: Any, name: str, candidates: list[tuple[int, str]]) -> int:
+        offered.append(candidates)
+        return ids["Steve Witkoff"]
+
+    monkeypatch.setattr(MergeEntityDialog, "ask", classmethod(ask))
+    with qtbot.waitSignal(pane.document_changed):
+        pane.commands.entity_actions(ids["Jared Kushner"], "Jared Kushner")[2].trigger()
+    assert (ids["Steve Witkoff"], "Steve Witkoff") in offered[0]
+    assert all(entity_id != ids["NATO"] for entity_id, _name in offered[0])
+    assert not any(f[0] == "Jared Kushner" and parse_entity_href(f[1])[0] == ids["Jared Kushner"]
+                   for f in highlighted_fragments(pane))
+
+
+def test_block_override_from_either_pane(make_pane: Any, qtbot: Any, library: Library, seed_id: int,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both panes offer keep/remove; the override runs on the writer thread and the reader repaints."""
+    import threading
+    import types
+
+    calls: list[tuple[int, int, bool, bool, str]] = []
+
+    def set_block_override(lib: Library, doc_id: int, index: int, kept: bool, *, site_wide: bool = False) -> None:
+        calls.append((doc_id, index, kept, site_wide, threading.current_thread().name))
+        with lib.transaction() as db:
+            db["blocks"].update((doc_id, index), {"kept": int(kept), "reason": None if kept else "by hand"})
+            kept_texts = [r[0] for r in db.execute("SELECT text FROM blocks WHERE doc_id = ? AND kept ORDER BY idx", [doc_id])]
+            db["documents"].update(doc_id, {"text": "\n\n".join(kept_texts)})
+
+    fake = types.SimpleNamespace(set_block_override=set_block_override)
+    from triage_app.gui.reader import commands
+
+    monkeypatch.setattr(commands, "cleaning_module", lambda: fake)
+    pane = make_pane()
+    pane.show_document(seed_id)
+    removed = pane.block(0)
+    assert removed is not None and not removed.kept
+    keep, keep_site = pane.commands.block_actions(removed)
+    assert keep.text() == "Keep this block" and keep_site.text() == "Keep this block on every page of newsmax.com"
+    with qtbot.waitSignal(pane.document_changed):
+        keep_site.trigger()
+    assert calls == [(seed_id, 0, True, True, "triage-writer")]
+    assert 0 not in pane.original.text_view.removed_lines()
+    kept = pane.data.paragraphs[0].block
+    remove = pane.commands.block_actions(kept)[0]
+    assert remove.text() == "Remove this block"
+    with qtbot.waitSignal(pane.document_changed):
+        remove.trigger()
+    assert calls[-1][:4] == (seed_id, kept.index, False, False)
+    assert pane.original.text_view.removed_lines()[kept.index] == "Removed: by hand"

@@ -25,6 +25,8 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
     "Unable to detect GPU vendor",  # Chromium without a GPU (offscreen, Xvfb)
     "GPUInfo not initialized",
+    "This plugin does not support raise",  # context menus on the offscreen platform
+    "This plugin does not support grabbing the keyboard",
 )
 
 FILLER = "".join(f"<p>Filler paragraph {n} of the article body, long enough to scroll.</p>" for n in range(80))
@@ -159,3 +161,39 @@ def test_fallback_without_webengine(pane: ReaderPane, qtbot: Any, page_id: int,
     widget.show()
     qtbot.waitUntil(lambda: browser.loaded == ["page_files/pic.png"])
     assert browser.refused == []
+
+
+def test_right_click_in_the_web_original_finds_the_block(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWebEngineCore import QWebEngineScript
+
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(page_id)
+    web = pane.original.web
+    with qtbot.waitCallback(timeout=10000) as rect:
+        web.page.runJavaScript(
+            "(function(){var r=document.getElementById('blk-1').getBoundingClientRect(); return Math.round(r.left+5) + ',' + Math.round(r.top+5);})()",
+            QWebEngineScript.ScriptWorldId.ApplicationWorld, rect)
+    x, y = (int(v) for v in rect.args[0].split(","))
+    with qtbot.waitSignal(web.context_menu_requested, timeout=10000) as menu:
+        web._on_context_menu(QPoint(int(x), int(y)))
+    assert menu.args[0] == 1
+    actions = pane.commands.block_actions(pane.block(1))
+    assert actions[0].text() == "Remove this block"
+
+
+def test_fallback_scrolls_to_a_clicked_paragraph(qtbot: Any, page_id: int, monkeypatch: pytest.MonkeyPatch,
+                                                 library: Library, writer: LibraryWriter, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
+    widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state.json"))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 400)
+    widget.show()
+    widget.show_document(page_id)
+    bar = widget.original.fallback.browser.verticalScrollBar()
+    assert bar.value() == 0
+    widget.cleaned.paragraph_clicked.emit(len(widget.data.paragraphs) - 1)
+    assert bar.value() > 0
+    removed = widget.original.fallback.browser.toHtml()
+    assert "#f6d6d6" in removed  # the removed nav and footer are shaded

@@ -198,12 +198,13 @@ class WebOriginalView(QWidget):
         by_anchor = {anchor: index for index, anchor in self.anchors.items()}
         script = (
             "(function(x,y){var e=document.elementFromPoint(x,y); var ids=[];"
-            "while(e){ if(e.id){ids.push(e.id);} e=e.parentElement;} return ids;})(%d,%d)"
+            "while(e){ if(e.id){ids.push(e.id);} e=e.parentElement;} return ids.join('\\n');})(%d,%d)"
             % (int(pos.x() / zoom), int(pos.y() / zoom))
         )
 
         def found(ids: object) -> None:
-            index = next((by_anchor[i] for i in (ids or []) if isinstance(i, str) and i in by_anchor), -1)
+            chain = ids.split("\n") if isinstance(ids, str) else []
+            index = next((by_anchor[i] for i in chain if i in by_anchor), -1)
             self.context_menu_requested.emit(index, global_pos)
 
         self.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, found)
