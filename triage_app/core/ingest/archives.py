@@ -172,11 +172,11 @@ class ZipSource:
                 yield InputItem(f"{self.label}!/{info.filename}", error="unsafe name in the zip (absolute or '..' path); skipped")
             elif not info.is_dir() and not _skipped(name):
                 safe.setdefault(name, info)
-        folders = _resource_folders(safe)
+        resources = _resources_by_folder(safe)
         planned: list[InputItem] = []
         for name, info in safe.items():
-            if any(name.startswith(prefix) for prefix in folders) or not is_importable_name(name):
-                continue
+            if _owning_folder(name, resources) is not None or not is_importable_name(name):
+                continue  # a page's `NAME_files/` member, or not a document
             label = f"{self.label}!/{name}"
             if name.lower().endswith(".zip"):
                 planned.append(InputItem(label, error="a zip inside a zip is not opened; unpack it first"))
@@ -184,25 +184,36 @@ class ZipSource:
             stem = page_stem(name)
             parent = str(PurePosixPath(name).parent)
             prefix = f"{stem}_files/" if parent == "." else f"{parent}/{stem}_files/"
-            resource_infos = (
-                [(n[len(parent) + 1:] if parent != "." else n, i) for n, i in safe.items() if n.startswith(prefix)]
-                if stem
-                else []
-            )
+            resource_infos = resources.get(prefix, []) if stem else []
             planned.append(InputItem(label, functools.partial(self.load, info, name, resource_infos)))
         self._unloaded = sum(1 for item in planned if item.load is not None)
         yield from sorted(planned, key=lambda item: item.label)
 
 
-def _resource_folders(names: dict[str, zipfile.ZipInfo]) -> set[str]:
-    """Prefixes ("dir/page_files/") of folders that belong to a page in the same zip folder."""
-    prefixes: set[str] = set()
-    for name in names:
+def _owning_folder(name: str, folders: dict[str, list[tuple[str, zipfile.ZipInfo]]]) -> str | None:
+    """The `dir/page_files/` prefix that `name` lies under, if any (checked per path component)."""
+    end = name.find("/")
+    while end >= 0:
+        if name[: end + 1] in folders:
+            return name[: end + 1]
+        end = name.find("/", end + 1)
+    return None
+
+
+def _resources_by_folder(members: dict[str, zipfile.ZipInfo]) -> dict[str, list[tuple[str, zipfile.ZipInfo]]]:
+    """For each page's `dir/page_files/` prefix, its members named relative to the page ("page_files/a.png")."""
+    folders: dict[str, list[tuple[str, zipfile.ZipInfo]]] = {}
+    for name in members:
         stem = page_stem(name)
         if stem and kind_of(name) == "html":
             parent = str(PurePosixPath(name).parent)
-            prefixes.add(f"{stem}_files/" if parent == "." else f"{parent}/{stem}_files/")
-    return prefixes
+            folders[f"{stem}_files/" if parent == "." else f"{parent}/{stem}_files/"] = []
+    for name, info in members.items():
+        prefix = _owning_folder(name, folders)
+        if prefix is not None:
+            page_dir = prefix[: prefix.rstrip("/").rfind("/") + 1]  # "dir/" or ""
+            folders[prefix].append((name[len(page_dir):], info))
+    return folders
 
 
 def _content_type(name: str) -> str:
