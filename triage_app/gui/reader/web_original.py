@@ -184,7 +184,7 @@ class WebOriginalView(QWidget):
             return False
         script = (
             "(function(id){var e=document.getElementById(id); if(!e){return false;}"
-            "e.scrollIntoView({block:'start'});"
+            "e.scrollIntoView({block:'center'});"
             "document.querySelectorAll('.triage-flash').forEach(function(x){x.classList.remove('triage-flash');});"
             "e.classList.add('triage-flash'); e.style.outline='3px solid rgba(255,170,0,0.9)';"
             "return true;})(%s)" % json.dumps(anchor)
