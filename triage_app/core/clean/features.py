@@ -118,12 +118,12 @@ def weight(line: Line) -> float:
         return 0.3 if line.group_size >= 5 else min(length, 400) / 20.0
     if is_menu_like(line):
         return -3.0
-    if is_date_line(line.text) or P.is_number_only(line.text):
+    if is_date_line(line.text) or P.is_number_only(line.text) or (line.words <= 16 and P.BYLINE_RE.match(line.text)):
         return -3.0
     if sentence_like(line):
         return 0.5 if line.group_size <= 4 else 0.2
     if length >= 40:
-        return 0.5 if line.group_size <= 2 else -0.5
+        return 0.5 if line.group_size <= 2 and _SENTENCE_END.search(line.text) else -0.5
     return -1.0
 
 

@@ -28,9 +28,8 @@ class SiteTemplate:
         return self.key_pages.get(key, 0)
 
     def is_template(self, key: str) -> bool:
-        """A block on at least `min_pages` other pages and on at least half of them."""
-        count = self.seen_on(key)
-        return count >= self.min_pages and count * 2 >= self.other_pages
+        """A block found word for word on at least `min_pages` other pages of the site."""
+        return self.seen_on(key) >= self.min_pages
 
     def apply(self, result: CleanResult) -> CleanResult:
         """Remove kept blocks that are site template, then apply overrides (in place; also returned)."""

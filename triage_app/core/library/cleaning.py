@@ -1,0 +1,191 @@
+"""Cleaning in the context of a library: site templates from sibling pages, the analyst's overrides,
+and background re-cleaning.
+
+- `clean_for_library(library, parsed)`: clean a new page using what its site's other pages say.
+- `set_block_override(library, doc_id, block_index, kept, *, site_wide=False)`: keep/remove a block
+  by hand; stored in `overrides`, applied at once and on every later re-clean.
+- `reclean_documents(...)`, `reclean_site_job(...)`: generators yielding Progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from sqlite_utils import Database
+
+from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
+from triage_app.core.library import documents
+from triage_app.core.library.db import Library, now_iso
+from triage_app.core.records import CleanResult, ParsedDocument, Progress
+
+
+def _never() -> bool:
+    return False
+
+
+def build_template(db: Database, site: str | None, *, doc_id: int | None = None) -> SiteTemplate | None:
+    """What the other pages of `site` and the stored overrides say about a page (None without a site)."""
+    if not site:
+        return None
+    others = [r[0] for r in db.execute("SELECT id FROM documents WHERE site = ? AND id IS NOT ?", [site, doc_id])]
+    template = SiteTemplate(site=site, other_pages=len(others))
+    if len(others) >= template.min_pages:
+        rows = db.execute(
+            "SELECT b.template_key, COUNT(DISTINCT b.doc_id) FROM blocks b JOIN documents d ON d.id = b.doc_id "
+            "WHERE d.site = ? AND d.id IS NOT ? AND b.template_key != '' GROUP BY b.template_key HAVING COUNT(DISTINCT b.doc_id) >= ?",
+            [site, doc_id, template.min_pages],
+        )
+        template.key_pages = {key: int(count) for key, count in rows}
+    for key, kept in db.execute("SELECT template_key, kept FROM overrides WHERE site = ? AND doc_id IS NULL ORDER BY id", [site]):
+        template.site_overrides[key] = bool(kept)
+    if doc_id is not None:
+        for key, kept in db.execute("SELECT template_key, kept FROM overrides WHERE doc_id = ? ORDER BY id", [doc_id]):
+            template.doc_overrides[key] = bool(kept)
+    return template
+
+
+def clean_for_library(library: Library, parsed: ParsedDocument) -> CleanResult:
+    """Clean a page that is about to be imported, with its site's template and site-wide overrides."""
+    result = clean_document(parsed)
+    template = build_template(library.db, result.site)
+    if template is not None:
+        template.apply(result)
+    return result
+
+
+def load_parsed(db: Database, doc_id: int) -> ParsedDocument:
+    """Rebuild the ParsedDocument of a stored document from its verbatim original."""
+    doc = documents.get_document(db, doc_id)
+    data = documents.get_original(db, doc_id)
+    name = doc.get("original_name") or doc.get("source_path") or f"document-{doc_id}"
+    try:
+        from triage_app.core.ingest.readers import parse_bytes
+
+        parsed = parse_bytes(data, name=name, source_path=doc.get("source_path") or name)
+    except Exception:  # an older reader or an odd file: decode it the simple way
+        text = data.decode(doc.get("charset") or "utf-8", errors="replace")
+        is_html = doc.get("format") in ("html", "mhtml", "singlefile")
+        parsed = ParsedDocument(
+            doc.get("source_path") or name, data, doc.get("format") or "text", doc.get("charset") or "utf-8",
+            html=text if is_html else None, text=None if is_html else text, original_name=name,
+        )
+    parsed.url = parsed.url or doc.get("url")
+    return parsed
+
+
+def _stored_site(db: Database, doc_id: int) -> str | None:
+    row = db.execute("SELECT site FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no document #{doc_id}")
+    return row[0]
+
+
+def reclean_document(library: Library, doc_id: int) -> CleanResult:
+    """Clean a stored document again (template and overrides included) and store the result."""
+    db = library.db
+    result = clean_document(load_parsed(db, doc_id))
+    site = result.site or _stored_site(db, doc_id)
+    template = build_template(db, site, doc_id=doc_id)
+    if template is not None:
+        template.apply(result)
+    documents.replace_clean_result(library, doc_id, result, engine=CLEAN_ENGINE)
+    return result
+
+
+def reclean_documents(
+    library: Library, doc_ids: Iterable[int], *, is_cancelled: Callable[[], bool] = _never
+) -> Iterator[Progress]:
+    """Re-clean documents one by one; each Progress carries the document id as its result."""
+    ids = list(doc_ids)
+    total = len(ids)
+    yield Progress(0, total, f"Re-cleaning {total} document{'s' if total != 1 else ''}")
+    for number, doc_id in enumerate(ids, start=1):
+        if is_cancelled():
+            yield Progress(number - 1, total, "Cancelled")
+            return
+        try:
+            reclean_document(library, doc_id)
+            message = f"#{doc_id} cleaned"
+        except KeyError:
+            message = f"#{doc_id} no longer exists"
+        yield Progress(number, total, message, result=doc_id)
+
+
+def reclean_site_job(library: Library, site: str, *, is_cancelled: Callable[[], bool] = _never) -> Iterator[Progress]:
+    """Re-clean every page of a site (run when a new page of it arrives: the template has changed)."""
+    ids = [r[0] for r in library.db.execute("SELECT id FROM documents WHERE site = ? ORDER BY id", [site])]
+    yield from reclean_documents(library, ids, is_cancelled=is_cancelled)
+
+
+def _apply_stored(library: Library, doc_id: int) -> None:
+    """Apply the stored overrides to a document's stored blocks and store the new cleaned text."""
+    db = library.db
+    blocks = documents.get_blocks(db, doc_id)
+    template = build_template(db, _stored_site(db, doc_id), doc_id=doc_id) or SiteTemplate(site="")
+    if template.site == "":
+        for key, kept in db.execute("SELECT template_key, kept FROM overrides WHERE doc_id = ? ORDER BY id", [doc_id]):
+            template.doc_overrides[key] = bool(kept)
+    template.key_pages = {}  # only the overrides: the cleaner's own decisions stay as stored
+    result = CleanResult(blocks=blocks)
+    template.apply(result)
+    engine_row = db.execute("SELECT clean_engine FROM documents WHERE id = ?", [doc_id]).fetchone()
+    documents.replace_clean_result(library, doc_id, result, engine=(engine_row[0] if engine_row else "") or CLEAN_ENGINE)
+
+
+def set_block_override(library: Library, doc_id: int, block_index: int, kept: bool, *, site_wide: bool = False) -> bool:
+    """Keep or remove a block by hand; returns whether it was kept before (for undo).
+
+    With `site_wide` the choice applies to the same template block on every page of the document's site.
+    The documents' blocks and cleaned text change at once.
+    """
+    db = library.db
+    row = db.execute("SELECT template_key, kept FROM blocks WHERE doc_id = ? AND idx = ?", [doc_id, block_index]).fetchone()
+    if row is None:
+        raise KeyError(f"document #{doc_id} has no block {block_index}")
+    key, previous = row[0] or "", bool(row[1])
+    site = _stored_site(db, doc_id)
+    if site_wide and not site:
+        site_wide = False
+    with library.transaction() as tx:
+        tx["overrides"].insert(
+            {
+                "site": site if site_wide else None,
+                "doc_id": None if site_wide else doc_id,
+                "template_key": key,
+                "kept": int(kept),
+                "created_at": now_iso(),
+            }
+        )
+        if site_wide:
+            # A page's own earlier choice for this block gives way to the newer site-wide one.
+            tx.execute(
+                "DELETE FROM overrides WHERE template_key = ? AND doc_id IN (SELECT id FROM documents WHERE site = ?)",
+                [key, site],
+            )
+        affected = (
+            [r[0] for r in tx.execute("SELECT DISTINCT b.doc_id FROM blocks b JOIN documents d ON d.id = b.doc_id WHERE d.site = ? AND b.template_key = ?", [site, key])]
+            if site_wide
+            else [doc_id]
+        )
+        for target in affected:
+            _apply_stored(library, target)
+    return previous
+
+
+def clear_block_override(library: Library, doc_id: int, block_index: int, *, site_wide: bool = False) -> None:
+    """Forget the analyst's choice for a block (this page, or the whole site) and let the cleaner decide again."""
+    db = library.db
+    row = db.execute("SELECT template_key FROM blocks WHERE doc_id = ? AND idx = ?", [doc_id, block_index]).fetchone()
+    if row is None:
+        raise KeyError(f"document #{doc_id} has no block {block_index}")
+    key, site = row[0] or "", _stored_site(db, doc_id)
+    with library.transaction() as tx:
+        if site_wide and site:
+            tx.execute("DELETE FROM overrides WHERE site = ? AND doc_id IS NULL AND template_key = ?", [site, key])
+            ids = [r[0] for r in tx.execute("SELECT id FROM documents WHERE site = ?", [site])]
+        else:
+            tx.execute("DELETE FROM overrides WHERE doc_id = ? AND template_key = ?", [doc_id, key])
+            ids = [doc_id]
+    for _progress in reclean_documents(library, ids):
+        pass
+
