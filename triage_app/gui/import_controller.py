@@ -145,13 +145,15 @@ class ImportController(QObject):
             self.idle.emit()
             return
         step = self._queue.pop(0)
-        job = self._runner.run_writer_job(step.factory)
-        self._current = (step, job)
         self._progress.start(step.title)
-        job.signals.progress.connect(lambda p, s=step: self._on_progress(s, p))
-        job.signals.finished.connect(lambda _last, s=step: self._on_end(s, cancelled=False))
-        job.signals.cancelled.connect(lambda s=step: self._on_end(s, cancelled=True))
-        job.signals.failed.connect(lambda exc, s=step: self._on_failed(s, exc))
+        job = self._runner.run_writer_job(
+            step.factory,
+            progress=lambda p, s=step: self._on_progress(s, p),
+            finished=lambda _last, s=step: self._on_end(s, cancelled=False),
+            cancelled=lambda s=step: self._on_end(s, cancelled=True),
+            failed=lambda exc, s=step: self._on_failed(s, exc),
+        )
+        self._current = (step, job)
 
     def _on_progress(self, step: _Step, progress: Progress) -> None:
         self._progress.update_progress(progress)

@@ -141,17 +141,21 @@ class TaskRunner(QObject):
         """Workers and writer calls that have not ended yet."""
         return len(self._active) + len(self._calls)
 
-    def run_generator(self, factory: GeneratorFactory) -> GeneratorWorker:
-        """Start a read-only generator on the thread pool."""
+    def run_generator(self, factory: GeneratorFactory, **handlers: Callable[..., Any]) -> GeneratorWorker:
+        """Start a read-only generator on the thread pool.
+
+        `handlers` (progress=, finished=, failed=, cancelled=) are connected before the worker starts,
+        so not even a very quick job can end unseen.
+        """
         worker = GeneratorWorker(factory)
-        self._keep(worker, worker.signals)
+        self._keep(worker, worker.signals, handlers)
         self._pool.start(worker)
         return worker
 
-    def run_writer_job(self, factory: WriterJobFactory) -> WriterJob:
-        """Start a writing generator on the writer thread."""
+    def run_writer_job(self, factory: WriterJobFactory, **handlers: Callable[..., Any]) -> WriterJob:
+        """Start a writing generator on the writer thread; `handlers` as for `run_generator`."""
         job = WriterJob(self.writer, factory)
-        self._keep(job, job.signals)
+        self._keep(job, job.signals, handlers)
         job.start()
         return job
 
@@ -179,8 +183,13 @@ class TaskRunner(QObject):
         elif on_done is not None:
             on_done(future.result())
 
-    def _keep(self, worker: Any, signals: WorkerSignals) -> None:
+    def _keep(self, worker: Any, signals: WorkerSignals, handlers: dict[str, Callable[..., Any]]) -> None:
+        unknown = set(handlers) - {"progress", "finished", "failed", "cancelled"}
+        if unknown:
+            raise TypeError(f"unknown worker signal(s): {', '.join(sorted(unknown))}")
         self._active.add(worker)
+        for name, handler in handlers.items():
+            getattr(signals, name).connect(handler)
 
         def release(*_args: object) -> None:
             self._active.discard(worker)

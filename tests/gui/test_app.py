@@ -1,0 +1,182 @@
+"""The composition root: first-run import, "Open with" files, remembered state, errors at open, background jobs."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from triage_app.core.assets import seeds_dir
+from triage_app.core.ingest import iter_inputs
+from triage_app.core.library.documents import document_count
+from triage_app.core.paths import config_dir
+from triage_app.core.records import Progress
+from triage_app.core.settings import Settings
+from triage_app.gui import app as gui_app
+from triage_app.gui import import_controller
+from triage_app.gui.dialogs.error_dialog import KnownErrorDialog
+from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
+from triage_app.gui.main_window import EMPTY_MESSAGE, FIRST_RUN_MESSAGE
+from triage_app.gui.models.document_table import COL_TITLE, COL_WORDS
+from triage_app.gui.widgets.status import ProgressWidget
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def _settings(**values: Any) -> None:
+    settings = Settings(config_dir() / "settings.json")
+    settings.set("annotate_in_background", False)
+    for name, value in values.items():
+        settings.set(name, value)
+
+
+@pytest.fixture
+def opened(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    """`opened(files=[...])` runs app.open_window on tmp_path/library.sqlite; everything closes at teardown."""
+    made: list[tuple[Any, Any, Any]] = []
+
+    def open_(files: list[Path] | None = None) -> Any:
+        window, library, writer = gui_app.open_window(tmp_path / "library.sqlite", files or [])
+        qtbot.addWidget(window)
+        made.append((window, library, writer))
+        return window
+
+    yield open_
+    for window, library, writer in made:
+        window.close()
+        writer.shutdown()
+        QCoreApplication.sendPostedEvents()
+        library.close()
+
+
+def idle(qtbot: Any, window: Any) -> None:
+    qtbot.waitUntil(lambda: not window.imports.is_busy() and window.runner.active_count() == 0, timeout=60000)
+
+
+def test_first_run_imports_the_seeds_and_says_how_to_import(qtbot: Any, opened: Any) -> None:
+    _settings()
+    window = opened()
+    expected = len(list(iter_inputs([seeds_dir()])))
+    assert expected >= 1
+    idle(qtbot, window)
+    assert document_count(window.library.db) == expected
+    assert window.documents.rowCount() == expected
+    assert window.banner.label.text() == FIRST_RUN_MESSAGE and not window.banner.isHidden()
+    assert window.current_id() is not None  # something is shown in the reader
+    window.close()
+    again = opened()  # not empty any more: nothing is imported twice
+    assert not again.imports.is_busy()
+    assert again.banner.isHidden()
+
+
+def test_no_seed_import_when_the_setting_is_off(qtbot: Any, opened: Any) -> None:
+    _settings(import_seeds_on_first_run=False)
+    window = opened()
+    assert not window.imports.is_busy()
+    assert window.documents.rowCount() == 0
+    assert window.banner.label.text() == EMPTY_MESSAGE
+
+
+def test_files_given_on_the_command_line_are_imported_and_shown(qtbot: Any, opened: Any, pages: list[Path]) -> None:
+    _settings(import_seeds_on_first_run=False)
+    window = opened([pages[2]])
+    idle(qtbot, window)
+    assert window.documents.rowCount() == 1
+    assert window.documents.index(window.table.currentIndex().row(), COL_TITLE).data() == "Storm warning for the coast"
+
+
+def test_window_layout_is_remembered(qtbot: Any, opened: Any, pages: list[Path]) -> None:
+    _settings(import_seeds_on_first_run=False)
+    first = opened(pages)
+    idle(qtbot, first)
+    first.resize(760, 560)
+    header = first.table.horizontalHeader()
+    header.resizeSection(COL_TITLE, 333)
+    first.table.sortByColumn(COL_WORDS, Qt.SortOrder.DescendingOrder)
+    first.splitter.setSizes([420, 580])
+    sizes = first.splitter.sizes()
+    first.close()
+    state = json.loads((config_dir() / "state.json").read_text(encoding="utf-8"))
+    assert base64.b64decode(state["window.geometry"])  # base64 of saveGeometry()
+    assert state["library.sort"] == [COL_WORDS, True]
+    second = opened()
+    assert second.table.horizontalHeader().sectionSize(COL_TITLE) == 333
+    assert second.documents.sort_key == ("word_count", True)
+    assert second.table.horizontalHeader().sortIndicatorSection() == COL_WORDS
+    assert second.splitter.sizes() == sizes
+    assert (second.width(), second.height()) == (760, 560)
+
+
+def test_a_library_that_cannot_be_opened_gives_a_clear_dialog_and_exit_code_1(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(KnownErrorDialog, "ask", classmethod(lambda cls, parent, message, title="": messages.append(message)))
+    folder = tmp_path / "a-folder-not-a-file"
+    folder.mkdir()
+    assert gui_app.main(["--library", str(folder)]) == 1
+    assert messages and str(folder) in messages[0]
+
+
+def test_after_an_import_sites_are_recleaned_and_documents_annotated(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, Any]] = []
+
+    def fake_reclean(library: Any, site: str, *, is_cancelled: Any) -> Iterator[Progress]:
+        calls.append(("reclean", site))
+        yield Progress(1, 1, f"re-cleaned {site}")
+
+    def fake_annotate(library: Any, doc_ids: Any, *, is_cancelled: Any) -> Iterator[Progress]:
+        calls.append(("annotate", doc_ids))
+        yield Progress(1, 1, "annotated")
+
+    fakes = {"reclean_site_job": fake_reclean, "annotate_documents": fake_annotate}
+    monkeypatch.setattr(import_controller, "optional_core", lambda module, name: fakes.get(name))
+    monkeypatch.setattr(import_controller, "sites_to_reclean", lambda db, ids: ["example.org"] if ids else [])
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    window = make_window(annotate_in_background=True)
+    with qtbot.waitSignals([window.imports.import_finished, window.imports.idle], timeout=30000):
+        window.import_paths(pages)
+    assert calls == [("reclean", "example.org"), ("annotate", None)]
+    assert window.documents.rowCount() == 3
+
+
+def test_cancelling_an_import_stops_it(qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    results: list[tuple[list[Any], bool]] = []
+    monkeypatch.setattr(
+        ImportSummaryDialog, "ask", classmethod(lambda cls, parent, outcomes, cancelled=False: results.append((outcomes, cancelled)))
+    )
+    window = make_window()
+    window.import_paths(pages)
+    window.progress.cancel_button.click()
+    qtbot.waitUntil(lambda: bool(results), timeout=30000)
+    assert results[0][1] is True
+    assert window.progress.isHidden()
+    make_window.wait_idle(window)
+
+
+def test_progress_appears_only_after_a_delay_with_a_busy_cursor(qtbot: Any) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    progress = ProgressWidget(owner)
+    progress.start("Importing")
+    assert progress.isHidden()
+    qtbot.waitUntil(lambda: owner.cursor().shape() == Qt.CursorShape.BusyCursor, timeout=2000)
+    assert progress.isHidden()  # the cursor comes first (300 ms), the bar later (600 ms)
+    qtbot.waitUntil(lambda: not progress.isHidden(), timeout=2000)
+    progress.update_progress(Progress(3, 10, "three"))
+    assert progress.bar.value() == 3 and progress.bar.maximum() == 10
+    with qtbot.waitSignal(progress.cancel_requested):
+        progress.cancel_button.click()
+    progress.finish()
+    assert progress.isHidden() and owner.cursor().shape() == Qt.CursorShape.ArrowCursor
+    progress.start("Quick")
+    progress.finish()  # a quick job never shows anything
+    assert progress.isHidden() and owner.cursor().shape() == Qt.CursorShape.ArrowCursor
