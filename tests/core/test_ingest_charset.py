@@ -100,3 +100,16 @@ def test_any_bytes_either_parse_or_fail_plainly(data: bytes, name: str) -> None:
     else:
         assert doc.charset
         assert "\x00" not in doc.body_source
+
+
+def test_utf8_bytes_under_an_old_legacy_declaration() -> None:
+    data = '<meta charset="windows-1252"><title>Zürich – Genève</title>'.encode("utf-8")
+    doc = parse_bytes(data, name="p.html", source_path="p")
+    assert (doc.charset, doc.title) == ("utf-8", "Zürich – Genève")
+
+
+def test_legacy_bytes_under_a_wrong_utf8_declaration() -> None:
+    body = "Переговоры продолжаются в Женеве, сообщили официальные лица в понедельник. " * 10
+    data = f'<meta charset="utf-8"><title>Новости</title><p>{body}</p>'.encode("cp1251")
+    doc = parse_bytes(data, name="p.html", source_path="p")
+    assert (doc.charset, doc.title) == ("cp1251", "Новости")

@@ -16,6 +16,9 @@ DECLARATION_SCAN_BYTES = 16 * 1024
 DETECTION_SAMPLE_BYTES = 256 * 1024
 """How much of a file the charset detector looks at."""
 
+FEW_STRAY_BYTES = 16
+"""Fewer undecodable bytes than this in declared UTF-8 are damage, not a wrong declaration."""
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # must come before UTF-16 LE, which it starts with
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -135,7 +138,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     if charset is None and html:
         charset = declared_html_charset(data)
     if charset is not None:
-        return Decoded(_decode(data, charset), charset)
+        return _decode_declared(data, charset)
     try:
         return Decoded(data.decode("utf-8").replace("\x00", "\ufffd"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -143,6 +146,32 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
             return Decoded(_decode(data, "utf-8"), "utf-8")  # a few bad bytes in UTF-8 text
     guess = detect(data) or "cp1252"
     return Decoded(_decode(data, guess), guess)
+
+
+def _decode_declared(data: bytes, charset: str) -> Decoded:
+    """Trust the declaration unless the bytes plainly contradict it.
+
+    A page re-saved as UTF-8 often keeps its old `<meta charset>`: bytes that are valid UTF-8
+    with non-ASCII characters are UTF-8 whatever they declare (legacy text is practically never
+    valid UTF-8). The reverse also happens: "utf-8" declared over bytes that are not, which
+    then go to detection.
+    """
+    if charset == "utf-8":
+        if data.isascii() or _mostly_utf8(data) or _stray_bytes(data) < FEW_STRAY_BYTES:
+            return Decoded(_decode(data, "utf-8"), "utf-8")
+        guess = detect(data)
+        return Decoded(_decode(data, guess or "utf-8"), guess or "utf-8")
+    if not data.isascii():
+        try:
+            return Decoded(data.decode("utf-8").replace("\x00", "\ufffd"), "utf-8")
+        except UnicodeDecodeError:
+            pass
+    return Decoded(_decode(data, charset), charset)
+
+
+def _stray_bytes(data: bytes) -> int:
+    """How many bytes of the sample UTF-8 cannot explain."""
+    return data[:DETECTION_SAMPLE_BYTES].decode("utf-8", errors="replace").count("\ufffd")
 
 
 def _mostly_utf8(data: bytes) -> bool:
