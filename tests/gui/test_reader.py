@@ -23,7 +23,11 @@ from triage_app.gui.reader.reader_data import annotations_module
 os.environ.setdefault("QSG_RHI_BACKEND", "null")
 register_scheme()
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",  # menus and tooltips on the offscreen platform
+    "This plugin does not support grabbing the keyboard",
+)
 REMOVED = {1: "navigation", 2: "tag list"}  # line number -> reason
 
 
@@ -365,3 +369,35 @@ def test_block_override_from_either_pane(make_pane: Any, qtbot: Any, library: Li
         remove.trigger()
     assert calls[-1][:4] == (seed_id, kept.index, False, False)
     assert pane.original.text_view.removed_lines()[kept.index] == "Removed: by hand"
+
+
+def test_clicking_an_entity_offers_its_menu(make_pane: Any, qtbot: Any, library: Library, seed_id: int) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMenu
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show()
+    pane.show_document(seed_id)
+    href = next(f[1] for f in highlighted_fragments(pane) if f[0] == "Jared Kushner")
+    with qtbot.waitSignal(pane.cleaned.entity_clicked) as clicked:
+        pane.cleaned.anchorClicked.emit(QUrl(href))
+    assert clicked.args[:2] == [ids["Jared Kushner"], "Jared Kushner"]
+    menus = [m for m in pane.findChildren(QMenu) if m.isVisible()]
+    assert [a.text() for a in menus[-1].actions()][0] == "Show all documents mentioning \u201cJared Kushner\u201d"
+    menus[-1].close()
+
+
+def test_removed_line_tooltip_gives_the_reason(make_pane: Any, qtbot: Any, seed_id: int) -> None:
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    pane = make_pane()
+    pane.show()
+    pane.show_document(seed_id)
+    view = pane.original.text_view
+    pos = view.cursorRect(view.textCursor()).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text() == "Removed: navigation"
+    QToolTip.hideText()

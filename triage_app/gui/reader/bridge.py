@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -45,14 +46,17 @@ class WriterBridge(QObject):
         ticket = self._next
         self._pending[ticket] = (on_done, on_error)
         future = self._writer.submit(fn)
-        future.add_done_callback(lambda f, t=ticket: self._emit(t, f))
+        future.add_done_callback(partial(self._emit, ticket))
         return future
 
     def _emit(self, ticket: int, future: Future[Any]) -> None:
+        result: Any = None
+        error: BaseException | None
         if future.cancelled():
-            result, error = None, RuntimeError("the write was cancelled")
+            error = RuntimeError("the write was cancelled")
         else:
-            result, error = (None, future.exception()) if future.exception() else (future.result(), None)
+            error = future.exception()
+            result = None if error else future.result()
         try:
             self._settled.emit(ticket, result, error)
         except RuntimeError:  # the bridge was deleted while the write ran

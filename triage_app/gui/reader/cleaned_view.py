@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -93,8 +93,7 @@ class CleanedView(QTextBrowser):
             event.globalPos(),
         )
 
-    def _on_anchor(self, url: object) -> None:
-        href = url.toString() if hasattr(url, "toString") else str(url)
-        entity = parse_entity_href(href)
+    def _on_anchor(self, url: QUrl) -> None:
+        entity = parse_entity_href(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
         if entity is not None:
             self.entity_clicked.emit(entity[0], entity[1], self.cursor().pos())

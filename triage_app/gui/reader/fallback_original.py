@@ -58,7 +58,8 @@ class _LocalBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(FALLBACK_STYLESHEET)
 
-    def loadResource(self, type_: int, name: QUrl) -> Any:
+    def loadResource(self, type_: int, name: QUrl | str) -> Any:
+        name = QUrl(name) if isinstance(name, str) else name
         parsed: tuple[int, str] | None = None
         if name.scheme() == SCHEME:
             parsed = parse_url(name.path())

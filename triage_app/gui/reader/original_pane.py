@@ -44,7 +44,7 @@ class OriginalPane(QStackedWidget):
         self.text_view = TextOriginalView(self)
         self.text_view.context_menu_requested.connect(self.block_menu_requested)
         self.addWidget(self.text_view)
-        self.web: Any = None  # WebOriginalView, created on the first page
+        self.web: Any = None  # a WebOriginalView, created for the first page shown
         self.fallback: FallbackOriginalView | None = None
         self.marked: MarkedPage | None = None
         self.doc_id: int | None = None
@@ -118,8 +118,9 @@ class OriginalPane(QStackedWidget):
         anchor = self.marked.anchors.get(index) if self.marked else None
         if anchor is None:
             return False
-        if current is self.web and self.web is not None:
-            return bool(self.web.scroll_to_block(index))
+        web: Any = self.web
+        if web is not None and self.currentIndex() == self.indexOf(web):
+            return bool(web.scroll_to_block(index))
         if current is self.fallback and self.fallback is not None:
             self.fallback.scroll_to_anchor(anchor)
             return True
