@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triage_app.core.nlp.aliases import acronym_of, alias_key, is_news_org, lookup_alias
+from triage_app.core.nlp.gazetteer import gazetteer_matches
 from triage_app.core.records import EntityMention
 
 LABEL_MAP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -166,11 +167,34 @@ def _raw_spans(doc: Any, dateline: tuple[int, int] | None) -> list[list[Any]]:
         if label is not None:
             spans.extend(_split_possessive(doc, start, end, label, places))
     _add_missed_places(doc, spans)
+    _add_gazetteer(doc, spans)
     _add_money(doc, spans)
+    _titled_persons(doc, spans)
     if dateline is not None:
         spans[:] = [s for s in spans if doc[s[0]].idx >= dateline[1]]
     spans.sort()
     return spans
+
+
+def _titled_persons(doc: Any, spans: list[list[Any]]) -> None:
+    """"Chancellor Olaf Scholz" tagged ORG: a name right after a personal title is a person."""
+    for s in spans:
+        if s[2] in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"} and 2 <= s[1] - s[0] <= 4 and s[0] > 0:
+            before = doc[s[0] - 1]
+            if before.lower_.rstrip(".") in _TITLE_WORDS and all(t.is_title or t.is_punct for t in doc[s[0] : s[1]]):
+                if lookup_alias(doc[s[0] : s[1]].text) is None and not is_news_org(doc[s[0] : s[1]].text):
+                    s[2] = "PERSON"
+
+
+def _add_gazetteer(doc: Any, spans: list[list[Any]]) -> None:
+    """Well-known countries, capitals and aliases the small model left untagged ("Kyiv must accept")."""
+    taken = {i for s in spans for i in range(s[0], s[1])}
+    for match in gazetteer_matches(doc.text):
+        span = doc.char_span(match[0], match[1])
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        spans.append([span.start, span.end, match[2]])
+        taken.update(range(span.start, span.end))
 
 
 def _add_money(doc: Any, spans: list[list[Any]]) -> None:

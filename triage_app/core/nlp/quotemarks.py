@@ -79,6 +79,8 @@ def _role(text: str, i: int) -> str | None:
     if c == "”":
         return "open" if opens and not closes else "close"
     # straight double quote
+    if prev.isspace() and nxt.isspace():
+        return None  # a stray mark
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -132,12 +134,18 @@ def find_quoted(text: str) -> list[QuotedSpan]:
                 # a second opener of the same kind: the first one was never closed
                 _finish_unmatched(text, spans, opener, i, paras)
                 opener = (i, c, p_index)
-        if opener is not None and not _continues(text, paras, p_index):
+        if opener is not None and not (_starts_quotation(text, opener, paras) and _continues(text, paras, p_index)):
             _finish_unmatched(text, spans, opener, p_end, paras)
             opener = None
     if opener is not None:
         _finish_unmatched(text, spans, opener, paras[-1][1], paras)
-    return [s for s in spans if text[s.start : s.end].strip()]
+    return [s for s in spans if len(text[s.start : s.end].strip()) > (1 if text[s.open_pos] in _SINGLE else 0)]
+
+
+def _starts_quotation(text: str, opener: tuple[int, str, int], paras: list[tuple[int, int]]) -> bool:
+    """True when the mark opens its paragraph or follows a colon or comma."""
+    before = text[paras[opener[2]][0] : opener[0]].rstrip()
+    return not before or before[-1] in ":,"
 
 
 def _continues(text: str, paras: list[tuple[int, int]], p_index: int) -> bool:
@@ -152,10 +160,7 @@ def _finish_unmatched(
 ) -> None:
     """Keep an unclosed quote up to `end` only where it plainly starts a quotation."""
     pos, char, p_index = opener
-    if char in _SINGLE:
-        return
-    before = text[paras[p_index][0] : pos].rstrip()
-    if before and before[-1] not in ":,":
+    if char in _SINGLE or not _starts_quotation(text, opener, paras):
         return
     while end > pos + 1 and text[end - 1].isspace():
         end -= 1

@@ -14,6 +14,7 @@ from triage_app.core.nlp.speakers import (
     according_to,
     is_cue,
     make_speaker,
+    sentence_of,
     subject_of,
 )
 from triage_app.core.records import Quote
@@ -79,8 +80,7 @@ def _after_region(ctx: _Context, q: QuotedSpan, next_open: int) -> Speaker | Non
     after = ctx.tokens_between(q.close_pos + 1, min(p_end, next_open))
     if not after:
         return None
-    sent = after[0].sent
-    region = [t for t in after if t.i < sent.end]
+    region = [t for t in after if t.i < sentence_of(after[0])[1]]
     ended = bool(_TERMINAL.search(ctx.text[q.start : q.end]))
     found = _find_cue(ctx, region, reverse=False)
     if found is None:
@@ -99,8 +99,7 @@ def _before_region(ctx: _Context, q: QuotedSpan, prev_close: int) -> Speaker | N
     before = ctx.tokens_between(max(p_start, prev_close), q.open_pos)
     if not before:
         return None
-    sent = before[-1].sent
-    region = [t for t in before if t.i >= sent.start]
+    region = [t for t in before if t.i >= sentence_of(before[-1])[0]]
     found = _find_cue(ctx, region, reverse=True)
     if found is None:
         return None
@@ -181,6 +180,8 @@ def _quoted_speech(ctx: _Context) -> list[Quote]:
                 speaker = before  # `and said, "..." the office said`: the nearer cue wins
             else:
                 speaker = _after_region(ctx, q, next_open) or before
+            if speaker is None:
+                speaker = _colon_before(ctx, q)
             if speaker is None and last is not None and _may_inherit(ctx, q, last[0]):
                 speaker = last[1]
             if speaker is None and len(ctx.text[q.start : q.end].split()) < 4:
@@ -189,6 +190,21 @@ def _quoted_speech(ctx: _Context) -> list[Quote]:
             last = (q.paragraph, speaker)
         quotes.append(_quote(ctx, q, kind, speaker))
     return quotes
+
+
+def _colon_before(ctx: _Context, q: QuotedSpan) -> Speaker | None:
+    """`She said:` closing the previous paragraph introduces a quote that opens the next one."""
+    p_start, _ = ctx.para_of(q.open_pos)
+    if q.paragraph == 0 or ctx.text[p_start : q.open_pos].strip():
+        return None
+    prev_start, prev_end = ctx.paras[q.paragraph - 1]
+    if not ctx.text[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    tokens = ctx.tokens_between(prev_start, prev_end)
+    if not tokens:
+        return None
+    region = [t for t in tokens if t.i >= sentence_of(tokens[-1])[0]]
+    return _find_cue(ctx, region, reverse=True)
 
 
 def _may_inherit(ctx: _Context, q: QuotedSpan, last_paragraph: int) -> bool:
@@ -212,6 +228,10 @@ def _indirect_speech(ctx: _Context, direct: list[Quote]) -> list[Quote]:
         if content is None:
             continue
         start, end = content
+        inside = ctx.tokens_between(start, end)
+        direct_tokens = sum(any(d.start <= t.idx < d.end for d in direct if d.kind == "direct") for t in inside)
+        if inside and direct_tokens * 2 > len(inside):
+            continue  # the reported words are themselves in quotation marks
         quoted_part = sum(max(0, min(end, d.end) - max(start, d.start)) for d in direct if d.kind == "direct")
         if quoted_part * 2 > end - start:
             continue
@@ -232,7 +252,8 @@ def _according_to(ctx: _Context, known: list[Quote]) -> list[Quote]:
         if source is None or token.i in ctx.in_quote or is_cue(token.head):
             continue
         skip = {t.i for t in token.subtree}
-        tokens = [t for t in token.sent if t.i not in skip and not t.is_space]
+        lo, hi = sentence_of(token)
+        tokens = [t for t in ctx.doc[lo:hi] if t.i not in skip and not t.is_space]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
             tokens.pop(0)
         while tokens and tokens[-1].is_punct:
@@ -258,7 +279,8 @@ def _complement(cue: Any) -> tuple[int, int] | None:
     """
     comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if comp is not None and comp.i > cue.i:
-        sent = cue.sent
+        lo, hi = sentence_of(cue)
+        sent = cue.doc[lo:hi]
         first = min(t.i for t in comp.subtree if t.i > cue.i)
         tokens = [t for t in sent if t.i >= first and not t.is_space]
         cut = next(

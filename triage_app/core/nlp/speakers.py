@@ -40,6 +40,19 @@ class Speaker:
     canonical: str | None
 
 
+def sentence_of(token: Any) -> tuple[int, int]:
+    """`(start, end)` token indices of the token's sentence (cached per Doc: `Token.sent` is slow)."""
+    doc = token.doc
+    bounds = doc.user_data.get("triage_sentences")
+    if bounds is None:
+        bounds = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                bounds[i] = (sent.start, sent.end)
+        doc.user_data["triage_sentences"] = bounds
+    return bounds[token.i]  # type: ignore[no-any-return]
+
+
 def is_cue(token: Any, lemmas: frozenset[str] = CUE_LEMMAS) -> bool:
     """True for a reporting verb ("call" only as in "called it a disaster", not "called on", "called for")."""
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lemmas:
@@ -148,11 +161,11 @@ def _antecedent(
     earlier = [m for m in mentions if m.label in labels and m.tok_end <= pronoun.i]
     if not earlier:
         return None
-    window_start = pronoun.sent.start
+    window_start = sentence_of(pronoun)[0]
     for _ in range(3):
         if window_start == 0:
             break
-        window_start = doc[window_start - 1].sent.start
+        window_start = sentence_of(doc[window_start - 1])[0]
     persons = {m.canonical for m in earlier}
     quoted = [name for i, name in speakers if window_start <= i < pronoun.i and name in persons]
     if quoted and "PERSON" in labels:

