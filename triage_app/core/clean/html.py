@@ -8,7 +8,7 @@ the markup with a streaming tokenizer instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -55,7 +55,7 @@ class RawBlock:
     context: tuple[str, ...] = ()  # reasons named by ancestors' tags/classes, innermost first
     context_paths: tuple[str, ...] = ()  # the DOM paths of those ancestors
     in_article: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
+    own_attrs: str = ""  # class/id of the element the block comes from
 
     @property
     def link_density(self) -> float:
@@ -140,7 +140,10 @@ class _Walker:
         tag = owner.tag if isinstance(owner.tag, str) else "div"
         kind = LEAF_KINDS.get(tag, "paragraph")
         self.blocks.append(
-            RawBlock(text, kind, "dom:" + self.roottree.getpath(owner), tag, min(links, len(text)), context, paths, in_article)
+            RawBlock(
+                text, kind, "dom:" + self.roottree.getpath(owner), tag, min(links, len(text)), context, paths, in_article,
+                _own_attrs(owner),
+            )
         )
 
     def add(self, text: str | None) -> None:

@@ -22,6 +22,7 @@ from triage_app.core.clean.metadata import PageMeta, page_metadata
 
 log = logging.getLogger(__name__)
 _TOKEN_RE = re.compile(r"\w+")
+_STANDFIRST_RE = re.compile(r"dek|standfirst|sub-?title|summary|lede|excerpt|subhead|strapline|teaser|description|intro", re.I)
 # Context reasons strong enough to veto a block the extractor kept.
 _VETO_CONTEXT = {P.COMMENTS, P.SHARE, P.NEWSLETTER, P.RELATED, P.ADVERT, P.AUTHOR_BIO, P.NAVIGATION, P.FOOTER, P.HIDDEN}
 
@@ -180,6 +181,8 @@ def _local_contexts(blocks: list[RawBlock], kept: list[bool], share: float = 0.2
 def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
     if block.context:
         return block.context[0]
+    if block.kind == "caption" or (_is_short(block, 12) and P.CREDIT_RE.search(block.text)):
+        return P.CAPTION
     text_reason = P.text_reason(block.text) if _is_short(block) else None
     if text_reason:
         return text_reason
@@ -192,7 +195,9 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     norm = P.normalise(block.text)
     if norm in facts.titles:
         return P.TITLE if block.kind == "heading" or index <= facts.first_kept + 2 else P.METADATA
-    if norm in facts.descriptions and index <= facts.first_kept + 3 and (block.kind == "heading" or "header" in block.path):
+    if norm in facts.descriptions and index <= facts.first_kept + 3 and (
+        block.kind == "heading" or "header" in block.path or _STANDFIRST_RE.search(block.own_attrs)
+    ):
         return P.SUMMARY
     if norm in facts.names or (facts.url and norm == facts.url):
         return P.BYLINE if norm in facts.names else P.METADATA

@@ -1,0 +1,129 @@
+"""HTML pages: the article's blocks are kept, everything else removed with the reason its DOM or text gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from triage_app.core.clean import clean_document
+from triage_app.core.clean import patterns as P
+from triage_app.core.records import Block, CleanResult, ParsedDocument
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
+
+
+def _clean_html(html: str, **kwargs: object) -> CleanResult:
+    return clean_document(ParsedDocument("page.html", html.encode(), "html", "utf-8", html=html, **kwargs))  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def article() -> CleanResult:
+    return _clean_html((DATA / "article.html").read_text(encoding="utf-8"))
+
+
+def _block(result: CleanResult, start: str) -> Block:
+    (block,) = [b for b in result.blocks if b.text.startswith(start)]
+    return block
+
+
+def test_article_metadata(article: CleanResult) -> None:
+    assert article.title == "Harbour Bridge Reopens After Repairs"
+    assert article.byline == "Ana Ferreira"
+    assert article.published == "2024-03-05T09:30:00+01:00"
+    assert article.site == "The Coastal Ledger"
+    assert article.url == "https://ledger.example/news/harbour-bridge-reopens"
+    assert article.keywords == ["bridges", "transport", "harbour"]
+    assert article.language == "en"
+
+
+def test_article_body_kept_in_order(article: CleanResult) -> None:
+    kept = [b.text for b in article.blocks if b.kept]
+    assert kept[0].startswith("The Harbour Bridge reopened to traffic")
+    assert "Costs rose during the work" in kept
+    assert kept[-1].startswith("Local businesses on the northern shore")
+    assert len(kept) == 6
+    assert article.text == "\n\n".join(kept)
+
+
+@pytest.mark.parametrize(
+    ("start", "reason"),
+    [
+        ("Skip to main content", P.NAVIGATION),
+        ("Home", P.NAVIGATION),
+        ("Harbour Bridge Reopens After Repairs", P.TITLE),
+        ("The bridge carries forty thousand", P.SUMMARY),
+        ("By Ana Ferreira", P.BYLINE),
+        ("Share on Facebook", P.SHARE),
+        ("Photo: Coastal Ledger archive", P.CAPTION),
+        ("Sign up for our morning newsletter", P.NEWSLETTER),
+        ("Advertisement", P.ADVERT),
+        ("Related stories", P.RELATED),
+        ("Ferry timetable changes", P.RELATED),
+        ("3 Comments", P.COMMENTS),
+        ("Finally! I have been waiting", P.COMMENTS),
+        ("© 2024 The Coastal Ledger", P.FOOTER),
+    ],
+)
+def test_article_removed_blocks_have_reasons(article: CleanResult, start: str, reason: str) -> None:
+    block = _block(article, start)
+    assert not block.kept
+    assert block.reason == reason
+
+
+def test_blocks_point_to_their_dom_source(article: CleanResult) -> None:
+    assert _block(article, "The Harbour Bridge reopened").source == "dom:/html/body/main/article/p[2]"
+    assert _block(article, "Costs rose").kind == "heading"
+    assert all(b.source.startswith("dom:/html") for b in article.blocks)
+    assert all(b.template_key for b in article.blocks)
+    assert [b.index for b in article.blocks] == list(range(len(article.blocks)))
+
+
+PROSE = (
+    "The committee met on Thursday to review the proposal, which would change how the region funds its "
+    "hospitals and schools over the next decade, and several members asked for more time to study it. "
+)
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Budget talks</title></head><body><article>{body}</article></body></html>"
+
+
+def test_text_patterns_remove_boilerplate_inside_the_article() -> None:
+    result = _clean_html(
+        _page(
+            f"<p>{PROSE}</p><p>{PROSE * 2}</p><p>Read more: Hospitals warn of winter pressure</p>"
+            f"<p>{PROSE}Members will vote next month.</p><p>Copyright 2024 Example News. All rights reserved.</p>"
+            "<p>Tags: budget, hospitals, schools</p>"
+        )
+    )
+    reasons = {b.text[:20]: b.reason for b in result.blocks if not b.kept}
+    assert reasons["Read more: Hospitals"] == P.RELATED
+    assert reasons["Copyright 2024 Examp"] == P.COPYRIGHT
+    assert reasons["Tags: budget, hospit"] == P.TAGS
+    assert sum(b.kept for b in result.blocks) == 3
+
+
+def test_link_lists_after_the_article_are_related_links() -> None:
+    links = "".join(f'<li><a href="/{n}">Another story about the regional budget number {n}</a></li>' for n in range(4))
+    result = _clean_html(_page(f"<p>{PROSE}</p><p>{PROSE * 2}</p><p>{PROSE}</p><ul>{links}</ul>"))
+    items = [b for b in result.blocks if b.kind == "list-item"]
+    assert items and all(not b.kept for b in items)
+
+
+def test_hidden_copies_of_the_article_do_not_come_back() -> None:
+    page = _page(f"<p>{PROSE}</p><p>{PROSE * 2}</p>") + f'<div style="display:none"><p>{PROSE}</p></div>'
+    result = _clean_html(page)
+    assert result.text.count("The committee met on Thursday") == 3
+
+
+def test_page_without_article_falls_back_and_still_gives_blocks() -> None:
+    result = _clean_html("<html><body><div>Home</div><div>Contact</div></body></html>")
+    assert result.blocks
+    assert all(b.source.startswith("dom:") for b in result.blocks)
+
+
+def test_xml_declaration_and_odd_markup() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?><html><body><p>' + PROSE + "</p><p>" + PROSE + "</p></body></html>"
+    result = _clean_html(html)
+    assert "The committee met" in result.text
