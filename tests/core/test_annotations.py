@@ -1,0 +1,181 @@
+"""Annotations in the library: storing, library-wide lists, and corrections that survive re-annotation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from triage_app.core.library import Library, annotations, documents
+from triage_app.core.records import Annotation, Block, CleanResult, EntityMention, ParsedDocument, Quote
+
+TEXT_A = "Angela Merkel met Emmanuel Macron in Paris.\n\n\"We agree,\" Merkel said."
+TEXT_B = "Merkel spoke in Berlin. Macron stayed in Paris."
+
+
+def _mention(text: str, word: str, label: str, canonical: str, nth: int = 0) -> EntityMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return EntityMention(start, start + len(word), word, label, canonical)
+
+
+class FakeEngine:
+    """A deterministic engine: entities and quotes from a table keyed by text."""
+
+    def __init__(self, name: str = "fake/1") -> None:
+        self.name = name
+        self.calls = 0
+
+    def annotate(self, text: str) -> Annotation:
+        return next(self.annotate_many([text]))
+
+    def annotate_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Annotation]:
+        for text in texts:
+            self.calls += 1
+            yield self._one(text)
+
+    def _one(self, text: str) -> Annotation:
+        entities = []
+        for word, label, canonical in (
+            ("Angela Merkel", "PERSON", "Angela Merkel"), ("Emmanuel Macron", "PERSON", "Emmanuel Macron"),
+            ("Paris", "PLACE", "Paris"), ("Berlin", "PLACE", "Berlin"),
+        ):
+            if word in text:
+                entities.append(_mention(text, word, label, canonical))
+        for word, canonical in (("Merkel", "Angela Merkel"), ("Macron", "Emmanuel Macron")):
+            start = 0
+            while (start := text.find(word, start)) >= 0:
+                if not any(e.start <= start < e.end for e in entities):
+                    entities.append(EntityMention(start, start + len(word), word, "PERSON", canonical))
+                start += len(word)
+        quotes = []
+        if "We agree" in text:
+            q = text.index("We agree")
+            s = text.index("Merkel said")
+            quotes.append(Quote(q, q + 9, "We agree,", "direct", "said", "Merkel", s, s + 6, "Angela Merkel"))
+        return Annotation(sorted(entities, key=lambda e: e.start), quotes, self.name)
+
+
+def _add(library: Library, text: str, name: str) -> int:
+    parsed = ParsedDocument(name, text.encode(), "text", "utf-8", text=text, original_name=name)
+    blocks = [Block(i, "paragraph", part, True) for i, part in enumerate(text.split("\n\n"))]
+    return documents.insert_document(library, parsed, CleanResult(blocks=blocks, title=name))
+
+
+@pytest.fixture
+def library() -> Iterator[Library]:
+    lib = Library.memory()
+    yield lib
+    lib.close()
+
+
+def _annotate(library: Library, engine: FakeEngine) -> list[int]:
+    steps = list(annotations.annotate_documents(library, is_cancelled=lambda: False, engine=engine))
+    return [step.done for step in steps]
+
+
+def test_annotate_stores_entities_and_quotes_library_wide(library: Library) -> None:
+    a, b = _add(library, TEXT_A, "a.txt"), _add(library, TEXT_B, "b.txt")
+    engine = FakeEngine()
+    assert _annotate(library, engine)[-1] == 2
+    rows = annotations.document_entities(library.db, a)
+    assert [r["text"] for r in rows] == ["Angela Merkel", "Emmanuel Macron", "Paris", "Merkel"]
+    assert set(rows[0]) >= {"entity_id", "canonical", "label", "start", "end", "text", "hidden"}
+    assert rows[0]["entity_id"] == rows[3]["entity_id"]
+    quotes = annotations.document_quotes(library.db, a)
+    assert quotes[0]["speaker_canonical"] == "Angela Merkel" and quotes[0]["kind"] == "direct"
+    assert quotes[0]["speaker_entity_id"] == rows[0]["entity_id"]
+    merkel = next(e for e in annotations.list_entities(library.db) if e["canonical"] == "Angela Merkel")
+    assert (merkel["doc_count"], merkel["mention_count"]) == (2, 3)
+    assert [d["doc_id"] for d in annotations.entity_documents(library.db, merkel["entity_id"])] == [a, b]
+    who = annotations.list_quotes(library.db)
+    assert who[0]["doc_id"] == a and who[0]["title"] == "a.txt" and who[0]["speaker_canonical"] == "Angela Merkel"
+    summary = annotations.entity_summary(library.db, a)
+    assert summary[0]["canonical"] == "Angela Merkel" and summary[0]["count"] == 2
+    assert library.db.execute("SELECT annotated_engine FROM documents WHERE id = ?", [a]).fetchone()[0] == "fake/1"
+
+
+def test_only_pending_documents_are_annotated(library: Library) -> None:
+    _add(library, TEXT_A, "a.txt")
+    engine = FakeEngine()
+    _annotate(library, engine)
+    _annotate(library, engine)
+    assert engine.calls == 1
+    _annotate(library, FakeEngine("fake/2"))  # an engine upgrade re-annotates
+    assert library.db.execute("SELECT annotated_engine FROM documents").fetchone()[0] == "fake/2"
+
+
+def test_cancel_stops_between_batches(library: Library) -> None:
+    for n in range(3):
+        _add(library, f"{TEXT_B} {n}", f"{n}.txt")
+    engine = FakeEngine()
+    steps = list(annotations.annotate_documents(library, is_cancelled=lambda: engine.calls >= 1, engine=engine, batch_size=1))
+    assert steps[-1].message == "Cancelled" and steps[-1].done == 1
+
+
+def test_ensure_annotated(library: Library) -> None:
+    doc = _add(library, TEXT_A, "a.txt")
+    engine = FakeEngine()
+    assert annotations.ensure_annotated(library, doc, engine=engine) is True
+    assert annotations.ensure_annotated(library, doc, engine=engine) is False
+    with pytest.raises(KeyError):
+        annotations.ensure_annotated(library, 999, engine=engine)
+
+
+def _entity(library: Library, canonical: str) -> dict:
+    return next(e for e in annotations.list_entities(library.db, all_labels=True) if e["canonical"] == canonical)
+
+
+def test_corrections_survive_reannotation(library: Library) -> None:
+    a, b = _add(library, TEXT_A, "a.txt"), _add(library, TEXT_B, "b.txt")
+    _annotate(library, FakeEngine("fake/1"))
+    merkel = _entity(library, "Angela Merkel")["entity_id"]
+    annotations.rename_entity(library, merkel, "Dr. Angela Merkel")
+    macron = _entity(library, "Emmanuel Macron")["entity_id"]
+    annotations.retype_entity(library, macron, "ORG")
+    paris, berlin = _entity(library, "Paris")["entity_id"], _entity(library, "Berlin")["entity_id"]
+    kept = annotations.merge_entities(library, paris, berlin)
+    annotations.set_entity_hidden(library, kept, True)
+    mention = next(r for r in annotations.document_entities(library.db, b) if r["text"] == "Merkel")
+    split = annotations.split_mention(library, mention["mention_id"], "Merkel (other)")
+
+    def check() -> None:
+        names = {e["canonical"]: e for e in annotations.list_entities(library.db, all_labels=True)}
+        assert "Angela Merkel" not in names and names["Dr. Angela Merkel"]["mention_count"] == 2
+        assert names["Emmanuel Macron"]["label"] == "ORG"
+        assert "Berlin" not in names and names["Paris"]["mention_count"] == 3 and names["Paris"]["hidden"] == 1
+        assert names["Merkel (other)"]["mention_count"] == 1
+        assert annotations.document_quotes(library.db, a)[0]["speaker_canonical"] == "Dr. Angela Merkel"
+
+    check()
+    assert split == _entity(library, "Merkel (other)")["entity_id"]
+    _annotate(library, FakeEngine("fake/2"))  # re-annotation from scratch
+    check()
+    assert len(annotations.list_corrections(library.db)) == 5
+
+
+def test_rename_onto_an_existing_name_merges(library: Library) -> None:
+    _add(library, TEXT_A, "a.txt")
+    _annotate(library, FakeEngine())
+    macron = _entity(library, "Emmanuel Macron")["entity_id"]
+    merkel = _entity(library, "Angela Merkel")["entity_id"]
+    assert annotations.rename_entity(library, macron, "Angela Merkel") == merkel
+    assert _entity(library, "Angela Merkel")["mention_count"] == 3
+    with pytest.raises(ValueError):
+        annotations.rename_entity(library, merkel, "  ")
+
+
+@pytest.mark.nlp
+def test_real_engine_annotates_the_seed_in_a_library(library: Library) -> None:
+    lines = (Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt").read_text().splitlines()
+    doc = _add(library, "\n\n".join(line.strip() for line in lines[7:34] if line.strip()), "seed.txt")
+    progress = list(annotations.annotate_documents(library, is_cancelled=lambda: False))
+    assert progress[-1].done == 1
+    entities = annotations.document_entities(library.db, doc)
+    assert {"United States", "European Union", "Volodymyr Zelenskyy"} <= {e["canonical"] for e in entities}
+    ids = {e["entity_id"] for e in entities if e["canonical"] == "United States"}
+    assert len(ids) == 1
+    said = annotations.list_quotes(library.db, query="Zelenskyy")
+    assert any(q["text"].startswith("We and Russia") for q in said)
