@@ -99,7 +99,9 @@ def _first_title(text: str, lowered: str) -> str | None:
 def page_metadata(text: str, *, base_url: str | None = None) -> PageMeta:
     """Title from `<title>` (or `og:title`) and URL from the canonical link or `og:url` near the page's start."""
     head = text[:HEAD_SCAN_CHARS]
-    lowered = head.translate(_ASCII_LOWER)  # unlike str.lower(), keeps every index in place
+    lowered = head.lower()
+    if len(lowered) != len(head):  # "İ" lowercases to two characters: keep every index in place
+        lowered = head.translate(_ASCII_LOWER)
     title = _first_title(head, lowered)
     og_url: str | None = None
     metas = [_attributes(raw) for _s, _e, raw in _tags(head, lowered, "meta")]
