@@ -64,7 +64,7 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
             if m.label in {"PERSON", "ORG", "NORP", "PLACE"}:
                 by_canonical.setdefault(m.canonical, entity_id)
             mention_rows.append({"doc_id": doc_id, "entity_id": entity_id, "start": m.start, "end": m.end, "text": m.text, "label": m.label})
-        db["mentions"].insert_all(mention_rows)
+        db.table("mentions").insert_all(mention_rows)
         quote_rows = []
         for q in annotation.quotes:
             speaker_id = by_canonical.get(q.speaker_canonical) if q.speaker_canonical else None
@@ -75,7 +75,7 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
                     "speaker_entity_id": speaker_id,
                 }
             )
-        db["quotes"].insert_all(quote_rows)
+        db.table("quotes").insert_all(quote_rows)
         db.execute("UPDATE documents SET annotated_engine = ? WHERE id = ?", [annotation.engine, doc_id])
 
 
@@ -250,7 +250,7 @@ def _entity_key(db: Database, entity_id: int) -> Key:
 
 
 def _record(db: Database, kind: str, payload: dict[str, Any]) -> None:
-    db["entity_corrections"].insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False), "created_at": now_iso()})
+    db.table("entity_corrections").insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False), "created_at": now_iso()})
 
 
 def _move(db: Database, from_id: int, to_id: int) -> None:

@@ -292,8 +292,8 @@ def _complement(cue: Any) -> tuple[int, int] | None:
     elif comp is not None:
         tokens = [t for t in comp.subtree if not t.is_space]
     elif cue.dep_ in {"parataxis", "ccomp"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
-        cut = {t.i for t in cue.subtree}
-        tokens = [t for t in cue.head.subtree if t.i not in cut and t.i < cue.i and not t.is_space]
+        own = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in own and t.i < cue.i and not t.is_space]
     else:
         return None
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
