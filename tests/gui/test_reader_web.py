@@ -197,3 +197,19 @@ def test_fallback_scrolls_to_a_clicked_paragraph(qtbot: Any, page_id: int, monke
     assert bar.value() > 0
     removed = widget.original.fallback.browser.toHtml()
     assert "#f6d6d6" in removed  # the removed nav and footer are shaded
+
+
+def test_links_in_the_original_are_not_followed(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(page_id)
+    page = pane.original.web.page
+    link = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+    with qtbot.waitSignal(pane.original.link_blocked):
+        assert not page.acceptNavigationRequest(QUrl("http://127.0.0.1:9/home"), link, True)
+    assert "not followed" in pane.status.text()
+    assert not page.acceptNavigationRequest(QUrl(f"triage-doc://doc/{page_id}/news"), link, True)
+    assert page.acceptNavigationRequest(QUrl(f"triage-doc://doc/{page_id}/index.html#blk-3"), link, True)

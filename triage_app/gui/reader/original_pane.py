@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _web_engine_status() -> tuple[bool, str]:
+    if os.environ.get("TRIAGE_NO_WEBENGINE") == "1":
+        return False, "TRIAGE_NO_WEBENGINE=1 is set"
     try:
         from triage_app.gui.reader.web_original import web_engine_available
     except ImportError as exc:
@@ -33,6 +36,7 @@ class OriginalPane(QStackedWidget):
 
     block_menu_requested = Signal(int, QPoint)  # block index (-1 when none), global position
     page_loaded = Signal(bool)
+    link_blocked = Signal(str)  # a link in the original that was not followed
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +104,7 @@ class OriginalPane(QStackedWidget):
             self.web = WebOriginalView(self.serve, self)
             self.web.context_menu_requested.connect(self.block_menu_requested)
             self.web.load_finished.connect(self.page_loaded)
+            self.web.page.navigation_blocked.connect(self.link_blocked)
             self.addWidget(self.web)
         return self.web
 

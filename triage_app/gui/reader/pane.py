@@ -64,6 +64,9 @@ class ReaderPane(QWidget):
         self.status.setObjectName("readerStatus")
         self.original = OriginalPane(library, self)
         self.original.block_menu_requested.connect(self._on_block_menu)
+        self.original.link_blocked.connect(
+            lambda url: self.status.setText(f"Links are not followed in the original (offline reading): {url}")
+        )
         self.cleaned = CleanedView(self)
         self.cleaned.paragraph_clicked.connect(self._on_paragraph_clicked)
         self.cleaned.entity_clicked.connect(self._show_entity_menu)

@@ -111,8 +111,12 @@ class DocumentSchemeHandler(QWebEngineUrlSchemeHandler):
         job.reply((content_type or "application/octet-stream").encode("latin-1", "replace"), buffer)
 
 
+def _without_fragment(url: QUrl) -> str:
+    return url.toString(QUrl.ComponentFormattingOption.FullyEncoded).split("#", 1)[0]
+
+
 class LockedPage(QWebEnginePage):
-    """A page that only navigates within the `triage-doc:` scheme."""
+    """A page that loads only `triage-doc:` URLs and follows no link off the page it shows."""
 
     navigation_blocked = Signal(str)
 
@@ -129,7 +133,12 @@ class LockedPage(QWebEnginePage):
 
     def acceptNavigationRequest(self, url: QUrl | str, type_: QWebEnginePage.NavigationType, isMainFrame: bool) -> bool:
         qurl = QUrl(url) if isinstance(url, str) else url
-        if qurl.scheme() == SCHEME:
+        followed = type_ in (
+            QWebEnginePage.NavigationType.NavigationTypeLinkClicked,
+            QWebEnginePage.NavigationType.NavigationTypeFormSubmitted,
+        )
+        same_page = _without_fragment(qurl) == _without_fragment(self.url())
+        if qurl.scheme() == SCHEME and (same_page or not followed):
             return True
         self.navigation_blocked.emit(qurl.toString())
         return False
