@@ -107,7 +107,7 @@ def test_briefing_html_runs_and_loads_nothing(packet: Path) -> None:
 
 def test_briefing_html_has_the_parts_of_a_briefing(packet: Path) -> None:
     page = members(packet)["briefing.html"].decode("utf-8")
-    for part in ("Ukraine talks: Berlin / December?", "A. Analyst", "Internal use only", "all documents", "Contents",
+    for part in ("Ukraine talks: Berlin / December?", "A. Analyst", "INTERNAL USE ONLY", "all documents", "Contents",
                  "Index of entities", "Index of speakers", "SHA-256 of original", "Key quotes"):
         assert part in page, part
     assert page.count('<section class="document"') == 3

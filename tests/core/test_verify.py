@@ -31,17 +31,18 @@ def test_a_fresh_packet_verifies(packet: Path) -> None:
     assert report.ok, report.lines()
     assert report.checked == len(members(packet)) - 2
     assert report.lines()[-1].startswith("OK: all")
+    assert report.fingerprint == hashlib.sha256(members(packet)["SHA256SUMS"]).hexdigest()
 
 
 def test_one_changed_byte_is_detected(packet: Path, tmp_path: Path) -> None:
-    original = members(packet)["documents/001-skip-to-main-content/original.txt"]
-    flipped = bytearray(original)
+    name = next(n for n in members(packet) if n.startswith("documents/001-") and "/original." in n)
+    flipped = bytearray(members(packet)[name])
     flipped[len(flipped) // 2] ^= 0x01
     bad = tmp_path / "bad.zip"
-    rewrite_zip(packet, bad, {"documents/001-skip-to-main-content/original.txt": bytes(flipped)})
+    rewrite_zip(packet, bad, {name: bytes(flipped)})
     report = verify_packet(bad)
     assert not report.ok
-    assert report.changed == ["documents/001-skip-to-main-content/original.txt"]
+    assert report.changed == [name]
     assert report.added == [] and report.removed == []
 
 
@@ -91,6 +92,8 @@ def test_sha256sum_alone_checks_an_unpacked_packet(packet: Path, tmp_path: Path)
     ok = subprocess.run(["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=folder, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert ok.stdout.count(": OK") == len(members(packet)) - 1  # every file but SHA256SUMS itself
+    fingerprint = subprocess.run(["sha256sum", "SHA256SUMS"], cwd=folder, capture_output=True, text=True).stdout
+    assert fingerprint.split()[0] == verify_packet(packet).fingerprint
     assert verify_packet(folder).ok and verify_packet(tmp_path).ok
     (folder / "briefing.md").write_bytes(b"changed")
     bad = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True, text=True)

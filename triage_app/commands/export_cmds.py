@@ -76,10 +76,11 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         return 1
     if args.json:
         ctx.print_json({"path": str(result.path), "folder": result.folder, "documents": result.documents,
-                        "files": len(result.files) + 2, "bytes": result.size})
+                        "files": len(result.files) + 2, "bytes": result.size, "fingerprint": result.fingerprint})
     else:
         ctx.print(f"Exported {result.documents} document{'s' if result.documents != 1 else ''} to {result.path} ({len(result.files) + 2} files, "
                   f"{result.size / 1024:.0f} KiB)")
+        ctx.print(f"Fingerprint (SHA-256 of its SHA256SUMS; send it separately): {result.fingerprint}")
     return 0
 
 

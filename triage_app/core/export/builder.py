@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import secrets
 import tempfile
 import zipfile
 from datetime import datetime
@@ -33,6 +35,7 @@ class PacketResult:
     folder: str
     documents: int
     files: list[FileEntry]
+    fingerprint: str = ""  # SHA-256 of SHA256SUMS: send it separately so the reader can trust the sums
 
     @property
     def size(self) -> int:
@@ -126,9 +129,9 @@ def build_packet(
                         caveat=caveat.strip(), criteria=data.describe(selection), generator=GENERATOR)
     yield Progress(0, total, f"Exporting {len(ids)} document{'s' if len(ids) != 1 else ''}…")
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".triage-packet-", suffix=".part", dir=out_path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    # Not mkstemp: its 0600 mode would survive the rename, and a packet is meant to be shared.
+    tmp = out_path.with_name(f".{out_path.stem[:40]}-{secrets.token_hex(6)}.part")
+    tmp.touch(exist_ok=False)
     packet = _PacketZip(tmp, folder, datetime.fromisoformat(created))
     finished = False
     try:
@@ -179,11 +182,12 @@ def build_packet(
                             caveat=info.caveat, files=list(packet.entries), documents=manifest_docs)
         manifest_bytes = manifest.to_json()
         packet.add(MANIFEST_NAME, manifest_bytes, listed=False)
-        packet.add(SUMS_NAME, sha256sums([*manifest.files, FileEntry.of(MANIFEST_NAME, manifest_bytes)]), listed=False)
+        sums = sha256sums([*manifest.files, FileEntry.of(MANIFEST_NAME, manifest_bytes)])
+        packet.add(SUMS_NAME, sums, listed=False)
         packet.close()
         os.replace(tmp, out_path)
         finished = True
-        result = PacketResult(out_path, folder, len(docs), manifest.files)
+        result = PacketResult(out_path, folder, len(docs), manifest.files, hashlib.sha256(sums).hexdigest())
         yield Progress(total, total, f"Exported {len(docs)} document{'s' if len(docs) != 1 else ''} to {out_path.name}", result=result)
     finally:
         if not finished:

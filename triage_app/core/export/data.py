@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from triage_app.core.export import names
 from triage_app.core.library import documents, search, triage
-from triage_app.core.records import Block
+from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 
 Selection = search.DocumentFilter | list[int]
 
@@ -81,8 +81,8 @@ class PacketDocument:
         return f"doc-{self.number}"
 
     def shown_entities(self) -> list[dict[str, Any]]:
-        """Mentions the analyst has not hidden."""
-        return [e for e in self.entities if not e.get("hidden")]
+        """Mentions of the types shown to the analyst that the analyst has not hidden."""
+        return [e for e in self.entities if not e.get("hidden") and e.get("label") in SHOWN_ENTITY_LABELS]
 
     def original_extension(self) -> str:
         default = {"html": ".html", "mhtml": ".mhtml", "singlefile": ".html", "text": ".txt"}

@@ -13,11 +13,11 @@ from typing import Any
 import nh3
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import highlight_paragraphs
+from triage_app.core.export.highlight import highlight_paragraphs, label_class
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "base-uri 'none'; form-action 'none'"
 )
 
 _ALLOWED_TAGS = {
@@ -46,8 +46,8 @@ h1 { font-size: 1.9rem; margin: 0 0 .4rem; line-height: 1.2; }
 h2 { font-size: 1.35rem; margin: 0 0 .6rem; border-bottom: 2px solid #2c5d8f; padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; color: #2c5d8f; }
 .title-page { border-bottom: 3px double #2c5d8f; padding-bottom: 1rem; margin-bottom: 1.5rem; }
-.caveat { background: #8b1e1e; color: #fff; font-weight: bold; padding: .35rem .7rem; letter-spacing: .03em;
-  text-transform: uppercase; margin: .6rem 0; }
+table.caveat { background: #8b1e1e; color: #fff; font-weight: bold; letter-spacing: .03em; margin: .6rem 0;
+  border-collapse: collapse; } table.caveat td { padding: .35rem .7rem; }
 table.meta { border-collapse: collapse; margin: .5rem 0; }
 table.meta th { text-align: left; font-weight: 600; color: #55606b; padding: .1rem 1rem .1rem 0; vertical-align: top; }
 table.meta td { padding: .1rem 0; overflow-wrap: anywhere; }
@@ -66,6 +66,7 @@ code { font-family: "Cascadia Mono", Consolas, monospace; font-size: .82rem; }
   margin-right: .25rem; font-size: .85rem; }
 .note { border-left: 4px solid #d4a72c; background: #fff8e6; padding: .4rem .8rem; white-space: pre-wrap; }
 blockquote.kq { margin: .5rem 0; padding: .3rem .9rem; border-left: 4px solid #7a5ea8; background: #f5f2fa; }
+blockquote.kq p { margin: 0; } blockquote.kq-indirect { border-left-color: #b9a9d6; background: #faf8fd; }
 .who { color: #55606b; font-size: .88rem; }
 .text p { margin: 0 0 .8rem; unicode-bidi: isolate; }
 .q { background: #ece5f7; }
@@ -84,7 +85,7 @@ footer { margin-top: 2.5rem; color: #55606b; font-size: .8rem; border-top: 1px s
 _PRINT_CSS = """
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #1d232a; }
 h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #2c5d8f; } h3 { font-size: 11pt; color: #2c5d8f; }
-.caveat { background-color: #8b1e1e; color: #ffffff; font-weight: bold; }
+table.caveat { background-color: #8b1e1e; color: #ffffff; font-weight: bold; margin-top: 6pt; margin-bottom: 6pt; }
 .document, .newpage { page-break-before: always; }
 table.card { background-color: #f6f8fa; } table.card th, table.meta th { color: #55606b; text-align: left; }
 table.index th { text-align: left; }
@@ -117,15 +118,22 @@ def _e(value: Any) -> str:
 def _title_page(info: BriefingInfo, count: int) -> str:
     rows = [("Analyst", info.analyst or "—"), ("Date", info.created), ("Documents", str(count)),
             ("Selection", info.criteria)]
-    caveat = f'<div class="caveat">{_e(info.caveat)}</div>' if info.caveat.strip() else ""
+    caveat = (
+        f'<table class="caveat" width="100%" cellpadding="6" cellspacing="0"><tr><td>{_e(info.caveat.upper())}</td></tr></table>'
+        if info.caveat.strip() else ""
+    )
     meta = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     return (f'<header class="title-page"><h1>{_e(info.title)}</h1>{caveat}'
             f'<table class="meta" cellpadding="2" cellspacing="0">{meta}</table></header>')
 
 
 def _toc(docs: list[PacketDocument]) -> str:
+    def detail(d: PacketDocument) -> str:
+        parts = [str(d.doc.get("site") or ""), str(d.doc.get("relevance") or "")]
+        return " · ".join(p for p in parts if p) + (" ★" if d.doc.get("starred") else "")
+
     items = "".join(
-        f'<li><a href="#{d.anchor}"><bdi>{_e(d.title)}</bdi></a> <small class="who">{_e(d.doc.get("site") or "")}</small></li>'
+        f'<li><a href="#{d.anchor}"><bdi>{_e(d.title)}</bdi></a> <small class="who">{_e(detail(d))}</small></li>'
         for d in docs
     )
     return f'<nav class="toc"><h2>Contents</h2><ol>{items}</ol><p><a href="#entity-index">Index of entities</a> · ' \
@@ -157,15 +165,18 @@ def _decision(d: PacketDocument) -> str:
 
 
 def _quotes(d: PacketDocument) -> str:
+    """Key quotes: verbatim ones in quotation marks, reported speech as such, each with its speaker."""
     if not d.quotes:
         return ""
     items = []
     for q in d.quotes:
         who = q.get("speaker_canonical") or q.get("speaker") or "unattributed"
         detail = ", ".join(_e(x) for x in (q.get("kind"), q.get("cue")) if x)
+        text = _e(q.get("text"))
+        said = f"<em>(reported)</em> {text}" if q.get("kind") == "indirect" else f"“{text}”"
         items.append(
-            f'<blockquote class="kq"><p>“{_e(q.get("text"))}”</p>'
-            f'<p class="who">— <b>{_e(who)}</b>{" (" + detail + ")" if detail else ""}</p></blockquote>'
+            f'<blockquote class="kq kq-{label_class(q.get("kind") or "direct")}"><p>{said}<br>'
+            f'<span class="who">— <b>{_e(who)}</b>{" (" + detail + ")" if detail else ""}</span></p></blockquote>'
         )
     return "<h3>Key quotes</h3>" + "".join(items)
 

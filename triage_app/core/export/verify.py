@@ -26,6 +26,7 @@ class VerifyReport:
     removed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     manifest: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""  # SHA-256 of SHA256SUMS, to compare with the one the sender gave
 
     @property
     def ok(self) -> bool:
@@ -38,6 +39,8 @@ class VerifyReport:
         out += [f"removed: {p}" for p in self.removed]
         out += [f"problem: {p}" for p in self.problems]
         title = self.manifest.get("title")
+        if self.fingerprint:
+            out.append(f"fingerprint (SHA-256 of SHA256SUMS): {self.fingerprint}")
         if self.ok:
             out.append(f"OK: all {self.checked} files match manifest.json and SHA256SUMS" + (f" of “{title}”" if title else ""))
         else:
@@ -49,7 +52,7 @@ class VerifyReport:
         return {"path": self.path, "ok": self.ok, "checked": self.checked, "changed": self.changed,
                 "added": self.added, "removed": self.removed, "problems": self.problems,
                 "title": self.manifest.get("title"), "created": self.manifest.get("created"),
-                "generator": self.manifest.get("generator")}
+                "generator": self.manifest.get("generator"), "fingerprint": self.fingerprint}
 
 
 def _digest(handle: IO[bytes]) -> tuple[int, str]:
@@ -137,7 +140,9 @@ def _check_sums(view: _ZipView | _FolderView, manifest_bytes: bytes, listed: dic
     if SUMS_NAME not in view.files:
         report.removed.append(SUMS_NAME)
         return
-    sums = parse_sha256sums(view.read(SUMS_NAME))
+    raw = view.read(SUMS_NAME)
+    report.fingerprint = hashlib.sha256(raw).hexdigest()
+    sums = parse_sha256sums(raw)
     if sums.get(MANIFEST_NAME) != hashlib.sha256(manifest_bytes).hexdigest():
         report.changed.append(MANIFEST_NAME)
     disagree = sorted(p for p in set(sums) | set(listed) if p != MANIFEST_NAME and sums.get(p) != listed.get(p, {}).get("sha256"))

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, QUrl, Signal
+from PySide6.QtCore import QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -225,7 +225,11 @@ class ExportDialog(QDialog):
             self._update_preview()
             return
         packet = self.result_packet
-        self.status.setText(f"Exported {packet.documents} documents to {packet.path} ({packet.size / 1024:.0f} KiB).")
+        self.status.setText(
+            f"Exported {packet.documents} documents to {packet.path} ({packet.size / 1024:.0f} KiB).\n"
+            f"Fingerprint to send separately (SHA-256 of SHA256SUMS): {packet.fingerprint}"
+        )
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button.setVisible(True)
         self.close_button.setText("Close")
         self._update_preview()
