@@ -41,6 +41,8 @@ _TITLE_WORDS = _PERSONAL_TITLES | {
     "pope", "judge", "justice", "governor", "gov", "mayor", "coach", "spokesman", "spokeswoman", "ambassador",
     "envoy", "chairman", "chief", "director", "commissioner", "officer", "captain", "sheikh", "emir", "rev",
     "cardinal", "bishop", "professor", "prof", "lt", "sgt", "maj", "adm", "vice", "deputy", "leader", "premier",
+    "attorney", "insider", "analyst", "correspondent", "reporter", "editor", "ceo", "cfo", "founder", "actor",
+    "actress", "singer", "rapper", "star", "lawmaker", "congressman", "congresswoman", "councillor", "councilman",
 }
 _MONEY_LEAD = {"up", "to", "at", "least", "about", "around", "nearly", "almost", "more", "than", "over", "some",
                "roughly", "approximately", "less", "under", "just", "only", "another", "an", "a", "additional"}
@@ -91,8 +93,9 @@ def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int]:
             start += 1
     if end - start > 1 and doc[end - 1].lower_ in _POSSESSIVE:
         end -= 1
-    if label == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in _PERSONAL_TITLES:
-        start += 1
+    if label == "PERSON":  # "Attorney Nealy Cox", "Browns DL Sheldon Richardson"
+        while end - start > 2 and (doc[start].lower_.rstrip(".") in _TITLE_WORDS or doc[start].is_upper):
+            start += 1
     if label == "MONEY":
         while end - start > 1 and doc[start].lower_ in _MONEY_LEAD:
             start += 1

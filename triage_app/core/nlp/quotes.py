@@ -21,7 +21,7 @@ from triage_app.core.records import Quote
 
 _TERMINAL = re.compile(r"[.!?…][\"”’»]*\s*$")
 _DIRECT_BEFORE = set(":,.!?;—–-(")
-_MIN_INDIRECT_TOKENS = 3
+_MIN_INDIRECT_TOKENS = 4
 
 
 class _Context:
@@ -34,7 +34,7 @@ class _Context:
         self.quoted = quoted
         self.paras = paragraphs(self.text)
         self.starts = [t.idx for t in doc]
-        self.speakers: list[tuple[int, str]] = []  # (token index, canonical) of attributed quotes so far
+        self.speakers: list[tuple[int, str]] = []  # (offset, canonical) of the speakers of quotes so far
         self.in_quote: set[int] = set()
         for q in quoted:
             self.in_quote.update(t.i for t in self.tokens_between(q.open_pos, q.outer_end))
@@ -51,10 +51,12 @@ class _Context:
         return 0, len(self.text)
 
     def speaker(self, cue: Any, subject: Any) -> Speaker:
-        found = make_speaker(self.doc, cue, subject, self.in_quote, self.mentions, self.speakers)
-        if found.canonical:
-            self.speakers.append((subject.i, found.canonical))
-        return found
+        return make_speaker(self.doc, cue, subject, self.in_quote, self.mentions, self.speakers)
+
+    def attributed(self, speaker: Speaker | None) -> None:
+        """Remember a speaker actually given to a quote (pronouns prefer the people just quoted)."""
+        if speaker is not None and speaker.canonical:
+            self.speakers.append((speaker.start, speaker.canonical))
 
 
 def _find_cue(ctx: _Context, tokens: list[Any], *, reverse: bool) -> Speaker | None:
@@ -186,8 +188,11 @@ def _quoted_speech(ctx: _Context) -> list[Quote]:
                 speaker = last[1]
             if speaker is None and len(ctx.text[q.start : q.end].split()) < 4:
                 continue
+        if kind == "partial" and _looks_like_title(ctx.text[q.start : q.end]):
+            continue  # "DWTS", "Pose": a programme or book named in quotation marks
         if speaker is not None and kind == "direct":
             last = (q.paragraph, speaker)
+        ctx.attributed(speaker)
         quotes.append(_quote(ctx, q, kind, speaker))
     return quotes
 
@@ -205,6 +210,12 @@ def _colon_before(ctx: _Context, q: QuotedSpan) -> Speaker | None:
         return None
     region = [t for t in tokens if t.i >= sentence_of(tokens[-1])[0]]
     return _find_cue(ctx, region, reverse=True)
+
+
+def _looks_like_title(content: str) -> bool:
+    """Up to four words, every one capitalised: a name or title rather than someone's words."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
 def _may_inherit(ctx: _Context, q: QuotedSpan, last_paragraph: int) -> bool:
@@ -236,6 +247,7 @@ def _indirect_speech(ctx: _Context, direct: list[Quote]) -> list[Quote]:
         if quoted_part * 2 > end - start:
             continue
         speaker = ctx.speaker(token, subject)
+        ctx.attributed(speaker)
         text = ctx.text[start:end]
         quotes.append(
             Quote(start, end, text, "indirect", token.text, speaker.text, speaker.start, speaker.end, speaker.canonical)

@@ -167,7 +167,8 @@ def _antecedent(
             break
         window_start = sentence_of(doc[window_start - 1])[0]
     persons = {m.canonical for m in earlier}
-    quoted = [name for i, name in speakers if window_start <= i < pronoun.i and name in persons]
+    lo = doc[window_start].idx
+    quoted = [name for at, name in speakers if lo <= at < pronoun.idx and name in persons]
     if quoted and "PERSON" in labels:
         return quoted[-1]
     recent = [m for m in earlier if m.tok_start >= window_start]
