@@ -45,6 +45,13 @@ def _count(path: Path) -> int:
         return 0
 
 
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 @pytest.mark.slow
 def test_sigkill_mid_import_leaves_only_whole_documents(tmp_path: Path) -> None:
     folder = tmp_path / "big"
@@ -56,6 +63,7 @@ def test_sigkill_mid_import_leaves_only_whole_documents(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
+        start_new_session=True,  # its own process group, so helper processes it leaves can be cleaned up
     )
     started = time.monotonic()
     try:
@@ -70,6 +78,7 @@ def test_sigkill_mid_import_leaves_only_whole_documents(tmp_path: Path) -> None:
         proc.wait(timeout=30)
         if proc.stderr:
             proc.stderr.close()
+        _kill_group(proc.pid)  # cleaning pool workers orphaned by the kill
     assert proc.returncode == -signal.SIGKILL
 
     with Library.open(lib_path) as library:
