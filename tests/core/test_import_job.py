@@ -120,3 +120,19 @@ def test_zip_and_folder_inputs_together(library: Library, inputs: Path, tmp_path
     assert outcomes[0].source == f"{archive}!/x/saved_page.html"
     resources = documents.get_resources(library.db, outcomes[0].doc_id or 0)
     assert [r.name for r in resources] == ["saved_page_files/a.png"]
+
+
+def test_hostile_folder_through_the_process_pool(library: Library, inputs: Path) -> None:
+    """The command line cleans in a pool of processes: hostile pages must not break that path either."""
+    (inputs / "deep.html").write_bytes(
+        b"<html><head><title>Deep</title></head><body>" + b"<div>" * 100_000 + b"inner" + b"</div>" * 100_000
+    )
+    (inputs / "empty.html").write_bytes(b"")
+    (inputs / "binary.html").write_bytes(bytes(range(256)) * 64)
+    outcomes = run(library, inputs, workers=2)
+    by_name = {Path(o.source).name: o for o in outcomes}
+    assert by_name["deep.html"].status == "imported"
+    assert by_name["empty.html"].reason == "the file is empty"
+    assert by_name["binary.html"].reason == "not a web page or text file (looks binary)"
+    assert sum(o.status == "imported" for o in outcomes) == len(outcomes) - 2
+    assert documents.document_count(library.db) == len(outcomes) - 2
