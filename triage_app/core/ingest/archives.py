@@ -115,6 +115,8 @@ class ZipSource:
             raise IngestError("the zip member is encrypted")
         if info.file_size > limit:
             raise limits.too_large("the zip member", limit)
+        if self.total_read + info.file_size > limits.ZIP_MAX_TOTAL_BYTES:
+            raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
         _check_ratio(info.file_size, info.compress_size, "the zip member")
         chunks: list[bytes] = []
         produced = 0
