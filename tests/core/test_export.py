@@ -7,6 +7,7 @@ import hashlib
 import io
 import re
 from html.parser import HTMLParser
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -25,7 +26,7 @@ TOP_FILES = {
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
+def library(tmp_path: Path) -> Iterator[Library]:
     library = make_library(tmp_path / "lib.sqlite", tmp_path / "pages")
     yield library
     library.close()

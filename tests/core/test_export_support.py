@@ -74,15 +74,15 @@ def annotate_seed(library: Library, doc_id: int) -> None:
         ("Ukrainian", "Ukrainian", "NORP"), ("Monday", "Monday", "DATE"),
     ):
         start, end = _span(text, needle)
-        ids[canonical] = db["entities"].lookup({"canonical": canonical, "label": label})
-        db["mentions"].insert({"doc_id": doc_id, "entity_id": ids[canonical], "start": start, "end": end,
+        ids[canonical] = db.table("entities").lookup({"canonical": canonical, "label": label})
+        db.table("mentions").insert({"doc_id": doc_id, "entity_id": ids[canonical], "start": start, "end": end,
                                "text": needle, "label": label})
     start, end = _span(text, "The basis of that agreement")
     end = text.index('Article 5-like,"', start) + len("Article 5-like,")
-    db["quotes"].insert({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "kind": "direct",
+    db.table("quotes").insert({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "kind": "direct",
                          "cue": "told", "speaker": "a senior U.S. official"})
     start, end = _span(text, "Article 5-like", text.index("would still require"))
-    db["quotes"].insert({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "kind": "partial",
+    db.table("quotes").insert({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end], "kind": "partial",
                          "cue": "said", "speaker": "Zelenskyy", "speaker_entity_id": ids["Volodymyr Zelenskyy"]})
     db.execute("UPDATE documents SET annotated_engine = 'test-engine/1' WHERE id = ?", [doc_id])
 
@@ -133,7 +133,8 @@ def members(zip_path: Path) -> dict[str, bytes]:
 
 
 def manifest_of(zip_path: Path) -> dict[str, Any]:
-    return json.loads(members(zip_path)["manifest.json"])
+    manifest: dict[str, Any] = json.loads(members(zip_path)["manifest.json"])
+    return manifest
 
 
 def rewrite_zip(src: Path, dst: Path, change: dict[str, bytes | None]) -> None:
@@ -145,8 +146,9 @@ def rewrite_zip(src: Path, dst: Path, change: dict[str, bytes | None]) -> None:
             rel = info.filename[len(top):]
             seen.add(rel)
             if rel in change:
-                if change[rel] is not None:
-                    new.writestr(info, change[rel])
+                replacement = change[rel]
+                if replacement is not None:
+                    new.writestr(info, replacement)
                 continue
             new.writestr(info, old.read(info))
         for rel, data in change.items():

@@ -9,7 +9,8 @@ from test_export_support import export, make_library, members, rewrite_zip, simp
 
 from triage_app.core import jobs
 from triage_app.core.export.packet_reader import iter_packet_inputs
-from triage_app.core.library import Library, annotations, documents, triage
+from triage_app.core.library import Library, documents, triage
+from triage_app.core.library import annotations as library_annotations
 from triage_app.core.records import ImportOutcome
 
 
@@ -18,8 +19,8 @@ def packet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("reimport")
     library = make_library(base / "lib.sqlite", base / "pages")
     entity = {r[0]: r[1] for r in library.db.execute("SELECT canonical, id FROM entities")}
-    annotations.rename_entity(library, entity["Politico"], "Politico Europe")
-    annotations.set_entity_hidden(library, entity["Monday"], True)
+    library_annotations.rename_entity(library, entity["Politico"], "Politico Europe")
+    library_annotations.set_entity_hidden(library, entity["Monday"], True)
     export(library, base / "packet.zip")
     library.close()
     return base / "packet.zip"
@@ -29,7 +30,8 @@ def import_packet(library: Library, packet: Path) -> list[ImportOutcome]:
     return [jobs.import_item(library, item, cleaner=simple_cleaner) for item in iter_packet_inputs(packet)]
 
 
-def state(library: Library, doc_id: int) -> tuple[str, bool, list[str], str]:
+def state(library: Library, doc_id: int | None) -> tuple[str, bool, list[str], str]:
+    assert doc_id is not None
     doc = documents.get_document(library.db, doc_id)
     return doc["relevance"], bool(doc["starred"]), doc["tags"], doc["note"]
 
@@ -57,7 +59,7 @@ def test_a_second_library_gets_the_same_decisions(packet: Path, tmp_path: Path) 
     # ... and so do the analyst's corrections, stored by name so that re-annotation replays them.
     assert "Politico Europe" in names and "Politico" not in names
     assert second.db.execute("SELECT hidden FROM entities WHERE canonical = 'Monday'").fetchone()[0] == 1
-    kinds = [(c["kind"], c["payload"]) for c in annotations.list_corrections(second.db)]
+    kinds = [(c["kind"], c["payload"]) for c in library_annotations.list_corrections(second.db)]
     assert ("rename", {"from": ["Politico", "ORG"], "to": ["Politico Europe", "ORG"]}) in kinds
     assert ("hide", {"entity": ["Monday", "DATE"], "hidden": True}) in kinds
     # Importing the same packet again changes nothing and adds no audit rows.
@@ -95,10 +97,10 @@ def test_a_conflicting_local_correction_is_kept_and_the_difference_logged(packet
     mine = Library.open(tmp_path / "mine.sqlite")
     seed = Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt"
     doc_id = [p.result for p in jobs.import_documents(mine, [seed], cleaner=simple_cleaner)][-1].doc_id
-    politico = mine.db["entities"].insert({"canonical": "Politico", "label": "ORG", "hidden": 0}).last_pk
-    annotations.rename_entity(mine, politico, "POLITICO (newspaper)")
+    politico = int(mine.db.table("entities").insert({"canonical": "Politico", "label": "ORG", "hidden": 0}).last_pk or 0)
+    library_annotations.rename_entity(mine, politico, "POLITICO (newspaper)")
     import_packet(mine, packet)
-    renames = [c["payload"] for c in annotations.list_corrections(mine.db) if c["kind"] == "rename"]
+    renames = [c["payload"] for c in library_annotations.list_corrections(mine.db) if c["kind"] == "rename"]
     assert renames == [{"from": ["Politico", "ORG"], "to": ["POLITICO (newspaper)", "ORG"]}]
     rows = [r for r in triage.audit_log(mine.db, doc_id) if r["field"] == "packet-differs:entity-correction"]
     assert [(r["old"], r["new"]) for r in rows] == [

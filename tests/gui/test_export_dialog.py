@@ -71,7 +71,11 @@ def test_export_runs_off_the_gui_thread_and_offers_the_folder(
 
     monkeypatch.setattr("triage_app.gui.dialogs.export_dialog.build_packet", spying)
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     dialog = make(qtbot, library, settings, None, [])
     dialog.title_edit.setText("Weekly: harbour")
     dialog.caveat_edit.setText("Internal use only")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def _words(text: str) -> str:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
+def library(tmp_path: Path) -> Iterator[Library]:
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.html").write_text("<title>Harbour strike &lt;script&gt;</title><p>Dock workers stayed out.</p>",

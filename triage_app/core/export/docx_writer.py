@@ -6,6 +6,7 @@ import io
 import re
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
@@ -51,8 +52,8 @@ def render_docx(info: BriefingInfo, docs: list[PacketDocument]) -> bytes:
     return buffer.getvalue()
 
 
-def _document(document: Document, d: PacketDocument) -> None:
-    document.add_page_break()
+def _document(document: DocxDocument, d: PacketDocument) -> None:
+    document.add_page_break()  # type: ignore[no-untyped-call]
     document.add_heading(f"{d.number}. {x(d.title)}", level=1)
     doc = d.doc
     rows = [("Site", doc.get("site")), ("Author", doc.get("author")), ("Published", doc.get("published")),
@@ -93,8 +94,8 @@ def _document(document: Document, d: PacketDocument) -> None:
                 run.italic = True
 
 
-def _indexes(document: Document, docs: list[PacketDocument]) -> None:
-    document.add_page_break()
+def _indexes(document: DocxDocument, docs: list[PacketDocument]) -> None:
+    document.add_page_break()  # type: ignore[no-untyped-call]
     document.add_heading("Index of entities", level=1)
     for r in entity_index(docs):
         label = LABEL_NAMES.get(r["label"], r["label"])

@@ -5,6 +5,7 @@ The ingest zip reader hands a zip to `iter_packet_inputs` when it holds a Triage
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import zipfile
@@ -77,7 +78,8 @@ def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict
         annotations = json.loads(raw.decode("utf-8"))
     except (IngestError, ValueError, KeyError):
         annotations = {}
-    decisions = entry.get("decisions") if isinstance(entry.get("decisions"), dict) else {}
+    raw_decisions = entry.get("decisions")
+    decisions: dict[str, Any] = raw_decisions if isinstance(raw_decisions, dict) else {}
     return {
         "packet_title": manifest.get("title"),
         "packet_created": manifest.get("created"),
@@ -125,4 +127,4 @@ def iter_packet_inputs(path: Path | str) -> Iterator[InputItem]:
         if not entry.get("original"):
             yield InputItem(label, error="the packet was exported without this document's original")
             continue
-        yield InputItem(label, load=lambda e=entry: _load(path, prefix, manifest, e))
+        yield InputItem(label, load=functools.partial(_load, path, prefix, manifest, entry))

@@ -49,7 +49,7 @@ def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
         ).fetchone()
         if exists:
             continue
-        db["audit"].insert({"at": key[1], "user": key[2], "doc_id": doc_id, "field": key[3], "old": key[4],
+        db.table("audit").insert({"at": key[1], "user": key[2], "doc_id": doc_id, "field": key[3], "old": key[4],
                             "new": key[5], "origin": ORIGIN})
         copied += 1
     return copied
@@ -57,7 +57,7 @@ def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
 
 def _differs(db: Database, doc_id: int, name: str, here: Any, packet: Any, report: MergeReport) -> None:
     report.differences.append(f"{name}: here {here!r}, packet {packet!r}")
-    db["audit"].insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": f"packet-differs:{name}",
+    db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": f"packet-differs:{name}",
                         "old": _text(here), "new": _text(packet), "origin": ORIGIN})
 
 

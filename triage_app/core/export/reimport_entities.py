@@ -29,7 +29,7 @@ def _fits(text: str, span: dict[str, Any], *, exact: bool) -> bool:
 def _entity_id(db: Database, canonical: str, label: str, hidden: bool, report: MergeReport, doc_id: int) -> int:
     row = db.execute("SELECT id, hidden FROM entities WHERE canonical = ? AND label = ?", [canonical, label]).fetchone()
     if row is None:
-        return int(db["entities"].insert({"canonical": canonical, "label": label, "hidden": int(hidden)}).last_pk)  # type: ignore[arg-type]
+        return int(db.table("entities").insert({"canonical": canonical, "label": label, "hidden": int(hidden)}).last_pk)  # type: ignore[arg-type]
     if bool(row[1]) != hidden:
         from triage_app.core.export.reimport import _differs
 
@@ -47,7 +47,7 @@ def _adopt(db: Database, doc_id: int, member: dict[str, Any], report: MergeRepor
         mapping[m.get("entity_id")] = local
         mentions.append({"doc_id": doc_id, "entity_id": local, "start": m["start"], "end": m["end"],
                          "text": m.get("text"), "label": label})
-    db["mentions"].insert_all(mentions)
+    db.table("mentions").insert_all(mentions)
     quotes = []
     for q in member.get("quotes") or []:
         speaker_id = mapping.get(q.get("speaker_entity_id")) if q.get("speaker_entity_id") is not None else None
@@ -59,7 +59,7 @@ def _adopt(db: Database, doc_id: int, member: dict[str, Any], report: MergeRepor
                        "kind": q.get("kind"), "cue": q.get("cue"), "speaker": q.get("speaker"),
                        "speaker_start": q.get("speaker_start"), "speaker_end": q.get("speaker_end"),
                        "speaker_entity_id": speaker_id})
-    db["quotes"].insert_all(quotes)
+    db.table("quotes").insert_all(quotes)
     if member.get("annotated_engine"):
         db.execute("UPDATE documents SET annotated_engine = ? WHERE id = ?", [member["annotated_engine"], doc_id])
     report.applied.append(f"{len(mentions)} entity mentions and {len(quotes)} quotes")
@@ -135,10 +135,10 @@ def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report
         if conflict is not None:
             _differs(db, doc_id, "entity-correction", _describe(*conflict), _describe(kind, payload), report)
             continue
-        db["entity_corrections"].insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False),
+        db.table("entity_corrections").insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False),
                                          "created_at": correction.get("created_at") or now_iso()})
         local.append((kind, payload))
-        db["audit"].insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": "entity-correction",
+        db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": "entity-correction",
                             "old": None, "new": _describe(kind, payload), "origin": ORIGIN})
         report.applied.append(_describe(kind, payload))
         for name in ("from", "entity"):
