@@ -283,18 +283,52 @@ def _according_to(ctx: _Context, known: list[Quote]) -> list[Quote]:
     return found
 
 
+_LISTENER_VERBS = {"tell", "inform", "assure", "warn", "remind", "notify", "urge", "brief", "advise"}
+
+
+def _that_clause(cue: Any) -> Any | None:
+    """A "that" clause the parser hung elsewhere ("argued for decades that it was ...")."""
+    lo, hi = sentence_of(cue)
+    for token in cue.doc[cue.i + 1 : hi]:
+        if token.dep_ == "mark" and token.lower_ == "that" and token.head.pos_ in {"VERB", "AUX"}:
+            path = [a for a in token.head.ancestors if a.i >= cue.i]
+            if path and path[-1] == cue and not any(a.pos_ in {"VERB", "AUX"} for a in path[:-1]):
+                return token.head
+            return None
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ccomp":
+            return None
+    return None
+
+
+def _content_start(cue: Any, comp: Any) -> int:
+    """First token of what follows the cue, past "on Monday", "after the game", the listener and "that"."""
+    skip: set[int] = set()
+    for child in cue.children:
+        if child.i > cue.i and child.i < comp.i and (
+            child.dep_ in {"prep", "npadvmod", "advmod", "dative", "punct", "agent", "iobj", "prt"}
+            or (child.dep_ == "dobj" and cue.lemma_.lower() in _LISTENER_VERBS)
+        ):
+            skip.update(t.i for t in child.subtree)
+    for i in range(cue.i + 1, comp.i + 1):
+        if i not in skip:
+            return i
+    return int(comp.i)
+
+
 def _complement(cue: Any) -> tuple[int, int] | None:
     """Character span of what the cue verb reports: its ccomp, or the clause it is tacked onto.
 
     A complement after the cue runs to the end of the sentence ("said that although ..., it would ..."),
     which is sturdier than the parser's clause boundary.
     """
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _that_clause(cue)
     if comp is not None and comp.i > cue.i:
         lo, hi = sentence_of(cue)
-        sent = cue.doc[lo:hi]
-        first = min(t.i for t in comp.subtree if t.i > cue.i)
-        tokens = [t for t in sent if t.i >= first and not t.is_space]
+        first = _content_start(cue, comp)
+        # stop where the sentence goes on with another verb of the speaker (", but added ...", ", adding ...")
+        stops = [c.i for c in cue.children if c.i > comp.i and c.dep_ in {"conj", "advcl"} and is_cue(c)]
+        stop = min([hi, *(min(t.i for t in cue.doc[i].subtree) for i in stops)])
+        tokens = [t for t in cue.doc[first:stop] if not t.is_space]
         cut = next(
             (k for k, t in enumerate(tokens) if t.lower_ in {"according", "while", "whereas"} and k and tokens[k - 1].text == ","),
             None,
