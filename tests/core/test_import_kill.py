@@ -15,7 +15,7 @@ import pytest
 
 from triage_app.core.library import Library, documents
 
-PAGES = 300
+PAGES = 200
 KILL_AFTER = 15  # documents committed before the kill
 DEADLINE_S = 180
 
@@ -25,7 +25,7 @@ def _make_pages(folder: Path) -> None:
     for n in range(PAGES):
         paragraphs = "".join(
             f"<p>Report {n}, paragraph {k}: the committee met on day {k} and discussed item {n * 7 + k}.</p>\n"
-            for k in range(60)
+            for k in range(30)
         )
         (folder / f"page{n:04}.html").write_text(
             f"<html><head><title>Generated report {n}</title></head><body><article><h1>Report {n}</h1>\n"
