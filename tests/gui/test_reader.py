@@ -401,3 +401,18 @@ def test_removed_line_tooltip_gives_the_reason(make_pane: Any, qtbot: Any, seed_
     QApplication.sendEvent(view.viewport(), event)
     assert QToolTip.text() == "Removed: navigation"
     QToolTip.hideText()
+
+
+@pytest.mark.nlp
+def test_opening_an_unannotated_document_runs_the_real_engine(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int
+) -> None:
+    with library.transaction() as db:
+        db["documents"].update(seed_id, {"annotated_engine": None})
+    pane = make_pane()
+    pane.show_document(seed_id)
+    qtbot.waitUntil(lambda: not pane.busy, timeout=120000)
+    qtbot.waitUntil(lambda: "quotes" in pane.status.text())
+    people = {f[0] for f in highlighted_fragments(pane) if f[2] == ENTITY_COLOURS["PERSON"]}
+    assert "Steve Witkoff" in people or "Witkoff" in people
+    assert pane.side_panel.quote_model.rowCount() > 0

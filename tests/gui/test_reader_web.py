@@ -213,3 +213,41 @@ def test_links_in_the_original_are_not_followed(pane: ReaderPane, qtbot: Any, pa
     assert "not followed" in pane.status.text()
     assert not page.acceptNavigationRequest(QUrl(f"triage-doc://doc/{page_id}/news"), link, True)
     assert page.acceptNavigationRequest(QUrl(f"triage-doc://doc/{page_id}/index.html#blk-3"), link, True)
+
+
+MHTML_PAGE = """<html><body><p>An archived page with a picture.</p><img src="https://pics.example/a.png"></body></html>"""
+
+
+def mhtml_bytes(png: bytes) -> bytes:
+    import base64
+
+    boundary = "----=_Part_0"
+    parts = [
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/story\r\nSubject: Story\r\n"
+        f'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="{boundary}"\r\n\r\n',
+        f"--{boundary}\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 8bit\r\n"
+        f"Content-Location: https://news.example/story\r\n\r\n{MHTML_PAGE}\r\n",
+        f"--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        f"Content-Location: https://pics.example/a.png\r\n\r\n{base64.b64encode(png).decode()}\r\n",
+        f"--{boundary}--\r\n",
+    ]
+    return "".join(parts).encode("utf-8")
+
+
+def test_mhtml_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot: Any, library: Library) -> None:
+    png = png_bytes()
+    raw = mhtml_bytes(png)
+    parsed = ParsedDocument("/tmp/story.mhtml", raw, "mhtml", "utf-8", html=MHTML_PAGE, original_name="story.mhtml",
+                            url="https://news.example/story",
+                            resources=[Resource("https://pics.example/a.png", "image/png", png)])
+    doc_id = documents.insert_document(library, parsed, CleanResult(
+        [Block(0, "paragraph", "An archived page with a picture.", True, None, "dom:/html/body/p")], title="Story"))
+    with library.transaction() as db:
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(doc_id)
+    web = pane.original.web
+    assert "archived page with a picture" in call(qtbot, web.page.toPlainText)
+    qtbot.waitUntil(lambda: resource_url(doc_id, "https://pics.example/a.png") in web.handler.served)
+    assert not any("pics.example" in r.url for r in web.guard.log if r.blocked)

@@ -32,13 +32,15 @@ class WriterBridge(QObject):
         super().__init__(parent)
         self._writer = writer
         self._pending: dict[int, tuple[Callback, Callback | None]] = {}
+        self._futures: list[Future[Any]] = []
         self._next = 0
         self._settled.connect(self._on_settled)
 
     @property
     def busy(self) -> bool:
-        """True while a submitted write has not come back yet."""
-        return bool(self._pending)
+        """True while a submitted write is queued or running on the writer thread."""
+        self._futures = [f for f in self._futures if not f.done()]
+        return bool(self._futures)
 
     def submit(self, fn: Callable[[Library], Any], on_done: Callback, on_error: Callback | None = None) -> Future[Any]:
         """Run `fn(library)` on the writer thread; call `on_done(result)` or `on_error(exc)` on this thread."""
@@ -46,6 +48,7 @@ class WriterBridge(QObject):
         ticket = self._next
         self._pending[ticket] = (on_done, on_error)
         future = self._writer.submit(fn)
+        self._futures.append(future)
         future.add_done_callback(partial(self._emit, ticket))
         return future
 
