@@ -261,8 +261,10 @@ def _according_to(ctx: _Context, known: list[Quote]) -> list[Quote]:
     found: list[Quote] = []
     for token in ctx.doc:
         source = according_to(token)
-        if source is None or token.i in ctx.in_quote or is_cue(token.head):
+        if source is None or token.i in ctx.in_quote:
             continue
+        if is_cue(token.head) and any(c.dep_ == "nsubj" for c in token.head.children):
+            continue  # "Zelenskyy said, according to Ukrainska Pravda": the speaker is Zelenskyy
         skip = {t.i for t in token.subtree}
         lo, hi = sentence_of(token)
         tokens = [t for t in ctx.doc[lo:hi] if t.i not in skip and not t.is_space]

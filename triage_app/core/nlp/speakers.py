@@ -67,6 +67,8 @@ def subject_of(verb: Any) -> Any | None:
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
+                    return verb.head  # "a report that said ...": the report
                 return child
         if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head is not verb:
             verb = verb.head
