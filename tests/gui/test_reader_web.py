@@ -9,7 +9,7 @@ from typing import Any
 
 import lxml.html
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from triage_app.core.library import Library, documents

@@ -78,7 +78,7 @@ def _paragraph_html(para: Paragraph, spans: list[_Span]) -> str:
                 end += 1
             cuts.add(end)
             badges[end] = badges.get(end, "") + (
-                f'<span style="color:{SPEAKER_INK}; font-weight:600; font-size:small;">'
+                f'<span style="color:{SPEAKER_INK}; background-color:{QUOTE_COLOUR}; font-weight:600; font-size:small;">'
                 f" \u2014 {escape(_speaker(span.data))}</span>"
             )
     points = sorted(cuts)

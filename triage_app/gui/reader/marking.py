@@ -8,7 +8,6 @@ Content-Security-Policy forbids them as well.
 from __future__ import annotations
 
 import html as html_lib
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,8 +18,6 @@ import lxml.html
 
 from triage_app.core.records import Block
 from triage_app.gui.reader.scheme import resource_url
-
-log = logging.getLogger(__name__)
 
 REMOVED_CLASS = "triage-removed"
 ANCHOR_PREFIX = "blk-"
@@ -67,12 +64,9 @@ def dom_path(block: Block) -> str | None:
     return block.source[4:] if block.source.startswith("dom:/") else None
 
 
-def _resource_mapper(doc_id: int, names: Iterable[str], base_url: str | None) -> dict[str, str]:
-    known = set(names)
-    mapping: dict[str, str] = {}
-    for name in known:
-        mapping[name] = resource_url(doc_id, name)
-    return mapping
+def _resource_mapper(doc_id: int, names: Iterable[str]) -> dict[str, str]:
+    """Stored resource name -> the `triage-doc:` URL that serves it."""
+    return {name: resource_url(doc_id, name) for name in set(names)}
 
 
 def _rewrite_url(value: str, mapping: dict[str, str], base_url: str | None) -> str:
@@ -151,7 +145,7 @@ def mark_page(
     for meta in root.xpath("//meta[@http-equiv]"):
         if meta.get("http-equiv", "").lower() in ("refresh", "content-security-policy"):
             meta.drop_tree()
-    mapping = _resource_mapper(doc_id, resource_names, base_url)
+    mapping = _resource_mapper(doc_id, resource_names)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue

@@ -154,6 +154,10 @@ class ReaderPane(QWidget):
         self.side_panel.set_content(self.data.summary, self.data.quotes)
         self._update_annotation_status()
 
+    def reload(self) -> None:
+        """Show the current document again (after a change made elsewhere)."""
+        self.show_document(self.doc_id)
+
     def _show_empty(self, message: str) -> None:
         self.original.show_message(message)
         self.cleaned.set_cleaned_html(f"<p style='color:gray'>{message}</p>")

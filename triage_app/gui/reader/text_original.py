@@ -84,7 +84,7 @@ class TextOriginalView(QPlainTextEdit):
         cursor = QTextCursor(self.document().findBlockByNumber(line))
         self.setTextCursor(cursor)
         bar = self.verticalScrollBar()
-        bar.setValue(min(bar.maximum(), line))
+        bar.setValue(min(bar.maximum(), max(0, line - 3)))  # a few lines of context above
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         return True
