@@ -6,7 +6,7 @@ import logging
 import re
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.features import Line, annotate_groups, heading_like, is_list_item, split_lines
+from triage_app.core.clean.features import Line, heading_like, is_list_item, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
@@ -55,15 +55,10 @@ def _blocks_from_raw(raw: list[RawBlock], reasons: list[str | None]) -> list[Blo
 def _clean_markup_without_tree(html: str) -> tuple[list[RawBlock], list[str | None]]:
     """Pages lxml cannot take: stream-segment them and score the blocks like lines of a dump."""
     from triage_app.core.clean.fallback import segment_markup
+    from triage_app.core.clean.html_extract import classify_blocks
 
     raw = segment_markup(html)
-    lines = [Line(n + 1, " ".join(b.text.split()), n) for n, b in enumerate(raw)]
-    annotate_groups(lines)
-    reasons = clean_lines(lines).reasons
-    for n, b in enumerate(raw):
-        if reasons[n] is None and b.context and b.context[0] in (P.NAVIGATION, P.FOOTER, P.HIDDEN):
-            reasons[n] = b.context[0]
-    return raw, reasons
+    return raw, classify_blocks(raw)
 
 
 def clean_html_document(html: str, *, url: str | None = None, title_hint: str | None = None) -> CleanResult:

@@ -53,7 +53,7 @@ class RawBlock:
     tag: str
     link_chars: int = 0
     context: tuple[str, ...] = ()  # reasons named by ancestors' tags/classes, innermost first
-    context_paths: tuple[str, ...] = ()  # the DOM paths of those ancestors
+    context_paths: tuple[str, ...] = ()  # ids of those ancestors (the same id for the same element)
     in_article: bool = False
     own_attrs: str = ""  # class/id of the element the block comes from
 
@@ -116,35 +116,47 @@ def _is_data_table(table: etree._Element) -> bool:
     return True
 
 
-class _Walker:
-    """Collects text between breaking elements; owner of a block = innermost open breaking element."""
+_Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
 
-    def __init__(self, tree: etree._Element) -> None:
-        self.roottree = tree.getroottree()
+
+def _render(segments: tuple[_Segment, ...]) -> str:
+    """An XPath like lxml's getpath: the index is shown only where a parent has several such children."""
+    return "dom:/" + "/".join(tag if counts[tag] == 1 else f"{tag}[{idx}]" for counts, tag, idx in segments)
+
+
+class _Walker:
+    """Collects text between breaking elements; owner of a block = innermost open breaking element.
+
+    DOM paths are counted during the walk (lxml's getpath scans siblings, which is quadratic on wide
+    pages) and rendered once the walk is over, when every parent's child counts are final.
+    """
+
+    def __init__(self) -> None:
         self.blocks: list[RawBlock] = []
+        self.block_segments: list[tuple[_Segment, ...]] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.stack: list[tuple[etree._Element, tuple[str, ...], bool, tuple[str, ...]]] = []  # element, context, in_article, context paths
+        # Open breaking elements: (element, context, in_article, context ids, depth in `segments`).
+        self.stack: list[tuple[etree._Element | None, tuple[str, ...], bool, tuple[str, ...], int]] = []
+        self.segments: list[_Segment] = []
+        self.counts: list[dict[str, int]] = [{}]
         self.link_depth = 0
+        self.serial = 0
 
-    def flush(
-        self, owner: etree._Element | None, context: tuple[str, ...], in_article: bool, paths: tuple[str, ...] = ()
-    ) -> None:
+    def flush(self) -> None:
         if not self.parts:
             return
+        owner, context, in_article, ids, depth = self.current()
         text = _WS_RE.sub(" ", "".join(self.parts)).strip()
         links = self.link_chars
         self.parts, self.link_chars = [], 0
         if not text or owner is None:
             return
         tag = owner.tag if isinstance(owner.tag, str) else "div"
-        kind = LEAF_KINDS.get(tag, "paragraph")
         self.blocks.append(
-            RawBlock(
-                text, kind, "dom:" + self.roottree.getpath(owner), tag, min(links, len(text)), context, paths, in_article,
-                _own_attrs(owner),
-            )
+            RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), "", tag, min(links, len(text)), context, ids, in_article, _own_attrs(owner))
         )
+        self.block_segments.append(tuple(self.segments[:depth]))
 
     def add(self, text: str | None) -> None:
         if text:
@@ -152,18 +164,28 @@ class _Walker:
             if self.link_depth:
                 self.link_chars += len(text.strip())
 
-    def current(self) -> tuple[etree._Element | None, tuple[str, ...], bool, tuple[str, ...]]:
-        return self.stack[-1] if self.stack else (None, (), False, ())
+    def current(self) -> tuple[etree._Element | None, tuple[str, ...], bool, tuple[str, ...], int]:
+        return self.stack[-1] if self.stack else (None, (), False, (), 0)
 
     def run(self, tree: etree._Element) -> list[RawBlock]:
         walker = etree.iterwalk(tree, events=("start", "end"))
         for event, el in walker:
             tag = el.tag if isinstance(el.tag, str) else ""
             if event == "start":
+                if tag:
+                    counts = self.counts[-1]
+                    counts[tag] = counts.get(tag, 0) + 1
+                    self.segments.append((counts, tag, counts[tag]))
+                    self.counts.append({})
                 self._start(walker, el, tag)
             else:
                 self._end(el, tag)
-        self.flush(*self.current())
+                if tag:
+                    self.segments.pop()
+                    self.counts.pop()
+        self.flush()
+        for block, segments in zip(self.blocks, self.block_segments):
+            block.path = _render(segments)
         return self.blocks
 
     def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
@@ -171,22 +193,22 @@ class _Walker:
             walker.skip_subtree()
             return
         if tag in BREAKING:
-            self.flush(*self.current())
-            _owner, context, in_article, paths = self.current()
+            self.flush()
+            _owner, context, in_article, ids, _depth = self.current()
+            self.serial += 1
             reason = HIDDEN if _is_hidden(el) else context_reason(tag, _own_attrs(el))
             if reason:
                 context = (reason, *context)
-                paths = (self.roottree.getpath(el), *paths)
+                ids = (f"#{self.serial}", *ids)
             in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
+            self.stack.append((el, context, in_article, ids, len(self.segments)))
             if tag == "table" and _is_data_table(el):
                 text = _table_text(el)
                 if text:
-                    path = "dom:" + self.roottree.getpath(el)
-                    self.blocks.append(RawBlock(text, "table", path, tag, 0, context, paths, in_article))
+                    self.blocks.append(RawBlock(text, "table", "", tag, 0, context, ids, in_article, _own_attrs(el)))
+                    self.block_segments.append(tuple(self.segments))
                 walker.skip_subtree()
-                self.stack.append((el, context, in_article, paths))
                 return
-            self.stack.append((el, context, in_article, paths))
         elif tag == "br":
             self.parts.append(" ")
         elif tag == "a":
@@ -195,7 +217,7 @@ class _Walker:
 
     def _end(self, el: etree._Element, tag: str) -> None:
         if tag in BREAKING:
-            self.flush(*self.current())
+            self.flush()
             if self.stack and self.stack[-1][0] is el:
                 self.stack.pop()
         elif tag == "a" and self.link_depth:
@@ -205,5 +227,4 @@ class _Walker:
 
 def segment_tree(tree: etree._Element) -> list[RawBlock]:
     """The page's blocks in reading order (text inside <br>-separated runs stays one block)."""
-    body = tree.find("body")
-    return _Walker(tree).run(body if body is not None else tree)
+    return _Walker().run(tree)

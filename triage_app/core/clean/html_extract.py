@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
+from triage_app.core.clean.features import Line, annotate_groups
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
+from triage_app.core.clean.text_dump import clean_lines
 
 log = logging.getLogger(__name__)
 _TOKEN_RE = re.compile(r"\w+")
@@ -217,6 +219,21 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     return None
 
 
+LARGE_PAGE = 2_000_000
+"""Pages longer than this (in characters) skip the extractor: the line scorer alone is linear and fast."""
+
+
+def classify_blocks(blocks: list[RawBlock]) -> list[str | None]:
+    """Decide blocks without an extractor: score them like the lines of a text dump, then DOM context."""
+    lines = [Line(n + 1, " ".join(b.text.split()), n) for n, b in enumerate(blocks)]
+    annotate_groups(lines)
+    reasons = clean_lines(lines).reasons
+    for n, block in enumerate(blocks):
+        if reasons[n] is None and block.context and block.context[0] in (P.NAVIGATION, P.FOOTER, P.HIDDEN):
+            reasons[n] = block.context[0]
+    return reasons
+
+
 def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
     """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
     tree = parse_html(html)
@@ -224,10 +241,10 @@ def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] |
         return None
     meta = page_metadata(tree)
     blocks = segment_tree(tree)
-    extracted = run_trafilatura(tree)
-    if not extracted or not blocks:
+    if not blocks:
         return None
-    kept = map_extraction(blocks, extracted)
+    extracted = run_trafilatura(tree) if len(html) <= LARGE_PAGE else None
+    kept = map_extraction(blocks, extracted) if extracted else []
     if not any(kept):
-        return None
+        return blocks, classify_blocks(blocks), meta
     return blocks, decide(blocks, kept, meta), meta

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # The reasons shown to the analyst, one vocabulary for HTML and text dumps.
@@ -147,6 +148,9 @@ def text_reason(text: str) -> str | None:
 
 def long_reason(text: str) -> str | None:
     """The boilerplate reason a text of any length matches, or None."""
+    lowered = text.lower()
+    if "cookie" not in lowered and "non-commercial" not in lowered:
+        return None
     for pattern, reason in LONG_PATTERNS:
         if pattern.search(text):
             return reason
@@ -170,6 +174,7 @@ def is_number_only(text: str) -> bool:
 _NORMALISE_RE = re.compile(r"\W+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lowercase words joined by single spaces: the form compared across blocks and pages."""
     return _NORMALISE_RE.sub(" ", text.lower()).strip()
