@@ -243,3 +243,24 @@ def test_a_failed_write_shows_the_bug_dialog_and_saves_a_log(
     window.triage.set_relevance([987654], "relevant")  # no such document: a bug, not a user error
     qtbot.waitUntil(lambda: bool(shown_logs))
     assert shown_logs[0] is not None and "KeyError" in shown_logs[0].read_text(encoding="utf-8")
+
+
+def test_an_import_keeps_the_selection_and_does_not_reload_the_reader(
+    qtbot: Any, make_window: Any, pages: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    make_window.populate(pages[:2])
+    window = shown(qtbot, make_window())
+    window.select_row(0)
+    QTest.keyClick(window.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    current, selected = window.current_id(), sorted(window.selected_ids())
+    shown_again: list[Any] = []
+    original = window._show_document
+    monkeypatch.setattr(window, "_show_document", lambda doc_id: (shown_again.append(doc_id), original(doc_id)))
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30000):
+        window.import_paths([pages[2]])
+    assert window.documents.rowCount() == 3
+    assert window.current_id() == current
+    assert sorted(window.selected_ids()) == selected
+    assert shown_again == []
+    make_window.wait_idle(window)

@@ -172,10 +172,11 @@ def test_entity_model(qtmodeltester: Any, library: Library, three: list[int]) ->
     port = add_entity(library, "Port Authority", "ORG", three[:2])
     add_entity(library, "Ana Ruiz", "PERSON", [three[2]])
     add_entity(library, "Secret", "ORG", [three[0]], hidden=1)
+    add_entity(library, "three", "CARDINAL", three)  # a type the analyst does not see
     model = EntityListModel(library.db)
     model.reload()
     qtmodeltester.check(model)
-    assert model.rowCount() == 2  # the hidden entity is not offered
+    assert model.rowCount() == 2  # the hidden entity and the number are not offered
     first = model.index(0, 0)
     assert first.data() == "Port Authority (ORG, 2 docs)"
     assert first.data(Qt.ItemDataRole.EditRole) == "Port Authority"

@@ -81,6 +81,10 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
     return actions
 
 
+OVERLAY_ORDER = ("document", "edit", "view", "file", "help")
+
+
 def shortcut_entries() -> list[tuple[str, str]]:
-    """(keys, description) of every action with a key, for the overlay."""
-    return [(key_text(s), s.tip) for s in ACTION_SPECS if s.keys]
+    """(keys, description) of every action with a key, triage keys first, for the overlay."""
+    specs = sorted((s for s in ACTION_SPECS if s.keys), key=lambda s: OVERLAY_ORDER.index(s.menu))
+    return [(key_text(s), s.tip) for s in specs]

@@ -56,6 +56,7 @@ EMPTY_MESSAGE = (
     "<b>Your library is empty.</b> Drop saved pages (HTML, MHTML, SingleFile, text), folders or zip archives "
     "anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
 )
+MAX_KEPT_SELECTION = 1000
 RELEVANCE_ACTIONS = {"relevant": "relevant", "maybe": "maybe", "not_relevant": "not-relevant", "unreviewed": "unreviewed"}
 
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentTableModel(library.db, self)
         self.entities = EntityListModel(library.db, self)
         self.triage = TriageController(self.runner, self)
+        self._shown_id: int | None = None
         self._build_library_side()
         self._build_reader()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorClearable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((110, 28, 320, 130, 90, 120, 60)):
+        for column, width in enumerate((104, 26, 300, 120, 84, 112, 56)):
             header.resizeSection(column, width)
         self.library_side = QWidget()
         layout = QVBoxLayout(self.library_side)
@@ -227,7 +229,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         if not window_state.restore_geometry(self.state, self):
             self.resize(1280, 800)
-        window_state.restore_splitter(self.state, self.splitter)
+        if not window_state.restore_splitter(self.state, self.splitter):
+            self.splitter.setSizes([int(self.width() * 0.45), int(self.width() * 0.55)])
         header = self.table.horizontalHeader()
         window_state.restore_columns(self.state, header)
         visible = self.state.values.get(window_state.READER_VISIBLE, True)
@@ -268,24 +271,37 @@ class MainWindow(QMainWindow):
             ids = [current]
         return ids
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, *, scroll: bool = True) -> None:
         """Make `row` current and the only selected row, and show it in the reader."""
         index = self.documents.index(row, COL_TITLE)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
 
-    def select_document(self, doc_id: int) -> bool:
+    def select_document(self, doc_id: int, *, scroll: bool = True) -> bool:
         row = self.documents.row_of(doc_id)
         if row is None:
             return False
-        self.select_row(row)
+        self.select_row(row, scroll=scroll)
         return True
 
     def _reload(self, *, select_first: bool = False) -> None:
+        """Query the list again, keeping the current and selected documents and the scroll position."""
         keep = None if select_first else self.current_id()
+        selected = [] if select_first else self.selected_ids()[:MAX_KEPT_SELECTION]
+        scroll = self.table.verticalScrollBar().value()
         self.documents.reload()
-        if keep is not None and self.select_document(keep):
+        if keep is not None and self.select_document(keep, scroll=False):
+            model, selection = self.documents, self.table.selectionModel()
+            for doc_id in selected:
+                row = model.row_of(doc_id)
+                if row is not None and doc_id != keep:
+                    selection.select(
+                        model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+            self.table.verticalScrollBar().setValue(scroll)
             return
         if self.documents.rowCount() and (select_first or keep is not None):
             self.select_row(0)
@@ -316,9 +332,12 @@ class MainWindow(QMainWindow):
         self.status_line.show_counts(counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_document(self.documents.id_at(current.row()) if current.isValid() else None)
+        doc_id = self.documents.id_at(current.row()) if current.isValid() else None
+        if doc_id != self._shown_id:  # a reload that kept the same document must not reload the reader
+            self._show_document(doc_id)
 
     def _show_document(self, doc_id: int | None) -> None:
+        self._shown_id = doc_id
         if self.reader_pane is not None:
             self.reader_pane.show_document(doc_id)
 
@@ -426,8 +445,7 @@ class MainWindow(QMainWindow):
     def _documents_updated(self, kind: str) -> None:
         self.refresh_choices()
         self._reload()
-        if self.reader_pane is not None:
-            self.reader_pane.show_document(self.current_id())
+        self._show_document(self.current_id())  # its text or entities may have changed
 
     # -- drag and drop ----------------------------------------------------------------------
     @staticmethod

@@ -35,10 +35,13 @@ def restore_geometry(state: StateStore, window: QMainWindow) -> bool:
     return bool(window.restoreGeometry(QByteArray.fromBase64(QByteArray(value.encode("ascii")))))
 
 
-def restore_splitter(state: StateStore, splitter: QSplitter) -> None:
+def restore_splitter(state: StateStore, splitter: QSplitter) -> bool:
+    """Apply the remembered splitter sizes; False when there are none."""
     sizes = state.values.get(SPLITTER)
     if _int_list(sizes, splitter.count()):
         splitter.setSizes(sizes)
+        return True
+    return False
 
 
 def restore_columns(state: StateStore, header: QHeaderView) -> None:

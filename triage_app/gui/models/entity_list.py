@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from sqlite_utils import Database
 
+from triage_app.core.records import SHOWN_ENTITY_LABELS
+
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 LabelRole = Qt.ItemDataRole.UserRole + 2
 DocCountRole = Qt.ItemDataRole.UserRole + 3
@@ -16,14 +18,18 @@ DEFAULT_LIMIT = 5000
 Index = QModelIndex | QPersistentModelIndex
 
 
-def query_entities(db: Database, *, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
-    """Visible entities with the number of documents mentioning each, most documents first."""
+def query_entities(
+    db: Database, *, labels: tuple[str, ...] = SHOWN_ENTITY_LABELS, limit: int = DEFAULT_LIMIT
+) -> list[dict[str, Any]]:
+    """Entities of the shown types, not hidden by the analyst, with their document counts, most documents first."""
+    marks = ",".join("?" for _ in labels) or "NULL"
     sql = (
         "SELECT e.id AS entity_id, e.canonical, e.label, count(DISTINCT m.doc_id) AS doc_count "
         "FROM entities e JOIN mentions m ON m.entity_id = e.id "
-        "WHERE coalesce(e.hidden, 0) = 0 GROUP BY e.id ORDER BY doc_count DESC, e.canonical LIMIT ?"
+        f"WHERE coalesce(e.hidden, 0) = 0 AND e.label IN ({marks}) "
+        "GROUP BY e.id ORDER BY doc_count DESC, e.canonical LIMIT ?"
     )
-    return list(db.query(sql, [limit]))
+    return list(db.query(sql, [*labels, limit]))
 
 
 class EntityListModel(QAbstractListModel):

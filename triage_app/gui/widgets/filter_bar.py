@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -96,26 +96,32 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip("Show every document again")
         self.clear_button.clicked.connect(self.clear)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.clear_button)
-        row = QHBoxLayout()
-        for widget in (self.relevance, self.starred, self.tag, self.site):
-            row.addWidget(widget)
-        row.addWidget(QLabel("from"))
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel("to"))
-        row.addWidget(self.date_to)
-        row.addWidget(self.entity, 1)
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(row)
+        layout.addWidget(self.search, 0, 0, 1, 3)
+        layout.addWidget(self.clear_button, 0, 3)
+        for column, widget in enumerate((self.relevance, self.starred, self.tag, self.site)):
+            layout.addWidget(widget, 1, column)
+        layout.addLayout(self._labelled("from", self.date_from), 2, 0)
+        layout.addLayout(self._labelled("to", self.date_to), 2, 1)
+        layout.addWidget(self.entity, 2, 2, 1, 2)
+        for column in range(4):
+            layout.setColumnStretch(column, 1)
+
+    @staticmethod
+    def _labelled(text: str, widget: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(text)
+        label.setBuddy(widget)
+        row.addWidget(label)
+        row.addWidget(widget, 1)
+        return row
 
     def _combo(self, choices: tuple[tuple[str, Any], ...], tip: str) -> QComboBox:
         combo = QComboBox()
         combo.setToolTip(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
         for label, value in choices:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(self._changed)

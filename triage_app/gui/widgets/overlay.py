@@ -81,9 +81,8 @@ class ShortcutOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        shade = QColor(self.palette().color(QPalette.ColorRole.Shadow))
-        shade.setAlpha(110)
-        painter.fillRect(self.rect(), shade)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 120))  # a scrim: dims light and dark themes alike
+        painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         event.accept()
