@@ -45,6 +45,14 @@ def _count(path: Path) -> int:
         return 0
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def _kill_group(pgid: int) -> None:
     try:
         os.killpg(pgid, signal.SIGKILL)
@@ -78,8 +86,13 @@ def test_sigkill_mid_import_leaves_only_whole_documents(tmp_path: Path) -> None:
         proc.wait(timeout=30)
         if proc.stderr:
             proc.stderr.close()
-        _kill_group(proc.pid)  # cleaning pool workers orphaned by the kill
+        gone_by = time.monotonic() + 15
+        while _group_alive(proc.pid) and time.monotonic() < gone_by:
+            time.sleep(0.1)
+        leftovers = _group_alive(proc.pid)
+        _kill_group(proc.pid)
     assert proc.returncode == -signal.SIGKILL
+    assert not leftovers, "cleaning pool processes outlived the killed import"
 
     with Library.open(lib_path) as library:
         db = library.db
