@@ -251,3 +251,16 @@ def test_mhtml_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot:
     assert "archived page with a picture" in call(qtbot, web.page.toPlainText)
     qtbot.waitUntil(lambda: resource_url(doc_id, "https://pics.example/a.png") in web.handler.served)
     assert not any("pics.example" in r.url for r in web.guard.log if r.blocked)
+
+
+def test_showing_the_same_page_again_keeps_the_reading_position(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(page_id)
+    web = pane.original.web
+    pane.cleaned.paragraph_clicked.emit(len(pane.data.paragraphs) - 1)
+    qtbot.waitUntil(lambda: web.page.scrollPosition().y() > 500, timeout=10000)
+    before = web.page.scrollPosition().y()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.reload()
+    qtbot.waitUntil(lambda: abs(web.page.scrollPosition().y() - before) < 5, timeout=10000)

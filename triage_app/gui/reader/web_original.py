@@ -168,7 +168,8 @@ class WebOriginalView(QWidget):
         self.view.setPage(self.page)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
-        self.page.loadFinished.connect(self.load_finished)
+        self._restore: tuple[float, float] | None = None
+        self.page.loadFinished.connect(self._on_loaded)
         self.anchors: dict[int, str] = {}
         self.doc_id: int | None = None
         layout = QVBoxLayout(self)
@@ -176,10 +177,24 @@ class WebOriginalView(QWidget):
         layout.addWidget(self.view)
 
     def show_page(self, doc_id: int, anchors: dict[int, str]) -> None:
-        """Load document `doc_id`'s page; `anchors` maps block indexes to element ids in it."""
+        """Load document `doc_id`'s page; `anchors` maps block indexes to element ids in it.
+
+        Showing the same document again (after an override) keeps the reading position.
+        """
+        position = self.page.scrollPosition()
+        self._restore = (position.x(), position.y()) if doc_id == self.doc_id else None
         self.doc_id = doc_id
         self.anchors = dict(anchors)
         self.page.load(QUrl(index_url(doc_id)))
+
+    def _on_loaded(self, ok: bool) -> None:
+        restore, self._restore = self._restore, None
+        if ok and restore is not None and restore != (0, 0):
+            self.page.runJavaScript(
+                "window.scrollTo(%d, %d)" % (int(restore[0]), int(restore[1])),
+                QWebEngineScript.ScriptWorldId.ApplicationWorld,
+            )
+        self.load_finished.emit(ok)
 
     def clear(self) -> None:
         self.doc_id = None
