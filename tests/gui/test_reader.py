@@ -416,3 +416,25 @@ def test_opening_an_unannotated_document_runs_the_real_engine(
     people = {f[0] for f in highlighted_fragments(pane) if f[2] == ENTITY_COLOURS["PERSON"]}
     assert "Steve Witkoff" in people or "Witkoff" in people
     assert pane.side_panel.quote_model.rowCount() > 0
+
+
+def test_seed_imported_by_the_real_pipeline_shows_what_the_cleaner_removed(
+    make_pane: Any, library: Library, seeds_copy: Path
+) -> None:
+    from triage_app.core.jobs import import_documents
+
+    outcomes = [p.result for p in import_documents(library, [seeds_copy]) if p.result is not None]
+    doc_id = next(o.doc_id for o in outcomes if o.status == "imported")
+    with library.transaction() as db:
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    removed = [b for b in documents.get_blocks(library.db, doc_id) if not b.kept]
+    assert removed, "the seed's navigation and tag lines are boilerplate"
+    pane = make_pane()
+    pane.show_document(doc_id)
+    shown = pane.original.text_view.removed_lines()
+    lines = pane.original.text_view.toPlainText().splitlines()
+    assert lines[0] == "Skip to main content" and 0 in shown
+    for block in removed:
+        first = int(block.source.split(":")[1].split("-")[0]) - 1
+        assert shown[first] == f"Removed: {block.reason}"
+    assert "Skip to main content" not in pane.cleaned.toPlainText()
