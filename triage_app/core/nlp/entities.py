@@ -41,7 +41,7 @@ _TITLE_WORDS = _PERSONAL_TITLES | {
     "pope", "judge", "justice", "governor", "gov", "mayor", "coach", "spokesman", "spokeswoman", "ambassador",
     "envoy", "chairman", "chief", "director", "commissioner", "officer", "captain", "sheikh", "emir", "rev",
     "cardinal", "bishop", "professor", "prof", "lt", "sgt", "maj", "adm", "vice", "deputy", "leader", "premier",
-    "attorney", "insider", "analyst", "correspondent", "reporter", "editor", "ceo", "cfo", "founder", "actor",
+    "attorney", "ombudsman", "insider", "analyst", "correspondent", "reporter", "editor", "ceo", "cfo", "founder", "actor",
     "actress", "singer", "rapper", "star", "lawmaker", "congressman", "congresswoman", "councillor", "councilman",
 }
 _MONEY_LEAD = {"up", "to", "at", "least", "about", "around", "nearly", "almost", "more", "than", "over", "some",
@@ -93,9 +93,13 @@ def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int]:
             start += 1
     if end - start > 1 and doc[end - 1].lower_ in _POSSESSIVE:
         end -= 1
-    if label == "PERSON":  # "Attorney Nealy Cox", "Browns DL Sheldon Richardson"
-        while end - start > 2 and (doc[start].lower_.rstrip(".") in _TITLE_WORDS or doc[start].is_upper):
-            start += 1
+    if label == "PERSON":  # "Attorney Nealy Cox", "Browns DL Sheldon Richardson", "Public Ombudsman Nadia Cruz"
+        titles = [
+            k for k in range(start, end - 2)
+            if doc[k].lower_.rstrip(".") in _TITLE_WORDS or (doc[k].is_upper and len(doc[k].text.rstrip(".")) > 1)
+        ]
+        if titles:
+            start = titles[-1] + 1
     if label == "MONEY":
         while end - start > 1 and doc[start].lower_ in _MONEY_LEAD:
             start += 1
@@ -343,5 +347,5 @@ def _unify_labels(mentions: list[Mention]) -> None:
             continue
         counter = votes[alias_key(mention.canonical)]
         if len(counter) > 1:
-            best = max(counter.items(), key=lambda kv: (kv[1], kv[0] == "PERSON", kv[0] == "ORG"))[0]
+            best = max(counter.items(), key=lambda kv: (kv[1], kv[0] == "PERSON", kv[0] == "PLACE", kv[0] == "ORG"))[0]
             mention.label = best
