@@ -138,9 +138,33 @@ COMMENTS_START_RE = _rx(
 )
 
 
+# Words one of which must be in a text before its pattern is tried (None: always try); a cheap gate
+# that keeps the regexes off ordinary prose.
+_TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
+    None,
+    None,
+    ("sign up", "subscri", "newsletter", "inbox", "mail address", "opt", "enjoyed", "liked"),
+    ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar"),
+    ("share", "tweet", "pin it", "email", "print", "size", "reprint", "save", "click", "facebook", "twitter", "whatsapp",
+     "linkedin", "pinterest"),
+    None,
+    None,
+    ("©", "(c)", "copyright", "rights reserved"),
+    ("privacy", "cookie", "terms", "do not sell", "personal information"),
+    ("advert", "sponsor", "choices", "click here"),
+    ("trademark", "download", "get the", "follow us", "disclaimer"),
+    ("mail", "write to", "contact", "follow", "by", "contributed"),
+)
+_GATES = [re.compile("|".join(map(re.escape, t))) if t else None for t in _TRIGGERS]
+
+
+@functools.lru_cache(maxsize=131072)
 def text_reason(text: str) -> str | None:
     """The boilerplate reason a short text matches, or None."""
-    for pattern, reason in TEXT_PATTERNS:
+    lowered = text.lower()
+    for (pattern, reason), gate in zip(TEXT_PATTERNS, _GATES):
+        if gate is not None and not gate.search(lowered):
+            continue
         if pattern.search(text):
             return reason
     return long_reason(text)

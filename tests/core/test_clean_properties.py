@@ -1,0 +1,84 @@
+"""Properties of the cleaner: it never raises, cleaning its own output changes nothing, hostile pages work."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from triage_app.core.clean import clean_document
+from triage_app.core.records import ParsedDocument
+
+LINES = [
+    "Home", "News", "Sport", "Skip to main content", "Tags: a | b | c", "By Jane Doe | 3 May 2024 10:00 AM EST",
+    "© 2024 Example News. All rights reserved.", "Sign up for our newsletter", "Read and Post Comments", "456",
+    "2025-46-15", "Monday, 15 December 2025 04:46 PM", "Privacy Policy | Terms of Use", "Related: more stories",
+    "Jane Doe", "Jane Doe is a reporter with ten years of experience covering the city council.",
+    "The council voted on Tuesday to extend the bus lanes along the harbour road, after months of debate about the cost.",
+    "Residents said the change would cut their commute, but shop owners worried about deliveries and parking spaces.",
+    "A short line.", "3 Comments", "john says:", "1 hour ago", "Name\tPoints\tWins", "- a list item with a few words in it",
+    "This website uses cookies to improve your experience.", "", " ", "\t",
+]
+text_docs = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.sampled_from(LINES), max_size=40).map("\n".join),
+    st.lists(st.tuples(st.sampled_from(LINES), st.sampled_from(["\n", "\n\n", "\n\n\n"])), max_size=40).map(
+        lambda parts: "".join(a + b for a, b in parts)
+    ),
+)
+TAGS = ["<p>", "</p>", "<div class='share'>", "</div>", "<nav>", "</nav>", "<h1>", "</h1>", "<ul><li>", "</li></ul>",
+        "<table><tr><td>", "</td></tr></table>", "<script>", "</script>", "<br>", "<a href='#'>", "</a>", "<!--", "-->",
+        "<article>", "</article>", "<footer>", "</footer>", "&amp;", "&#0;", "<?xml version='1.0'?>", "<"]
+html_docs = st.lists(st.one_of(st.sampled_from(TAGS), st.sampled_from(LINES), st.text(max_size=30)), max_size=60).map("".join)
+
+
+def _text(text: str) -> ParsedDocument:
+    return ParsedDocument("t.txt", text.encode("utf-8", "surrogatepass"), "text", "utf-8", text=text)
+
+
+def _html(html: str) -> ParsedDocument:
+    return ParsedDocument("p.html", html.encode("utf-8", "surrogatepass"), "html", "utf-8", html=html)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_docs)
+def test_text_cleaning_never_raises_and_is_idempotent(text: str) -> None:
+    first = clean_document(_text(text))
+    assert all(b.kept == (b.reason is None) for b in first.blocks)
+    again = clean_document(_text(first.text))
+    assert again.text == first.text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_docs)
+def test_html_cleaning_never_raises_and_its_output_is_stable(html: str) -> None:
+    first = clean_document(_html(html))
+    assert all(b.source.startswith("dom:") for b in first.blocks)
+    again = clean_document(_text(first.text))
+    assert clean_document(_text(again.text)).text == again.text
+
+
+def test_html_nested_100000_levels_still_gives_blocks() -> None:
+    n = 100_000
+    prose = "The report was published on Monday and describes the state of the roads in the region in detail."
+    html = f"<html><body><p>{prose}</p>" + "<div>" * n + "deep text at the bottom" + "</div>" * n + f"<p>{prose} Again.</p></body></html>"
+    result = clean_document(_html(html))
+    texts = [b.text for b in result.blocks]
+    assert any("deep text at the bottom" in t for t in texts)
+    assert any(t.endswith("Again.") for t in texts)
+    assert all(b.source.startswith("dom:/") for b in result.blocks)
+
+
+def test_large_page_is_cleaned() -> None:
+    para = "<p>Paragraph {n}: the council published its figures for district {n} on Monday, and they show a rise.</p>"
+    html = "<html><body><nav><a href='/'>Home</a></nav><article>" + "".join(para.format(n=n) for n in range(30_000)) + "</article></body></html>"
+    assert len(html) > 2_000_000
+    result = clean_document(_html(html))
+    assert sum(b.kept for b in result.blocks) == 30_000
+    assert not result.blocks[0].kept
+
+
+def test_binary_garbage_and_empty_inputs() -> None:
+    for text in ("", "\x00\x01\x02", "\ufeff", "\r\n\r\n", "a" * 100_000):
+        clean_document(_text(text))
+        clean_document(_html(text))
+    assert clean_document(_text("")).blocks == []
