@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.entities = EntityListModel(library.db, self)
         self.triage = TriageController(self.runner, self)
         self._shown_id: int | None = None
+        self._closing = False
         self._build_library_side()
         self._build_reader()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
             log.warning("could not save the window state: %s", exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.save_state()
         self.filter_bar.stop()
         self.imports.cancel()
@@ -433,9 +435,12 @@ class MainWindow(QMainWindow):
         self.import_paths([Path(f) for f in files])
 
     def _documents_imported(self, ids: list[int]) -> None:
-        self._reload(select_first=self.current_id() is None)
+        if not self._closing:
+            self._reload(select_first=self.current_id() is None)
 
     def _import_finished(self, outcomes: list[ImportOutcome], cancelled: bool, show_summary: bool) -> None:
+        if self._closing:  # a job stopped by closing the window: no dialogs any more
+            return
         self.refresh_choices()
         self._reload(select_first=self.current_id() is None)
         self.statusBar().showMessage(summary_text(outcomes, cancelled=cancelled), 8000)
@@ -443,6 +448,8 @@ class MainWindow(QMainWindow):
             ImportSummaryDialog.ask(self, outcomes, cancelled=cancelled)
 
     def _documents_updated(self, kind: str) -> None:
+        if self._closing:
+            return
         self.refresh_choices()
         self._reload()
         self._show_document(self.current_id())  # its text or entities may have changed
@@ -483,7 +490,10 @@ class MainWindow(QMainWindow):
         """File > Export packet…, when the export dialog is part of this build."""
         dialog = _export_dialog_class()
         if dialog is not None:
-            dialog.ask(self, self.library, self.writer, self.settings, self.documents.filter, self.selected_ids())
+            dialog.ask(
+                self, self.library, self.writer, self.settings, self.documents.filter, self.selected_ids(),
+                runner=self.runner,
+            )
 
     def show_error(self, exc: BaseException) -> None:
         report_error(self, exc)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
@@ -125,6 +125,7 @@ class TaskRunner(QObject):
     """Owns running workers and writer calls until they end; `shutdown()` cancels and waits for them."""
 
     call_failed = Signal(object)  # an exception from a writer call that had no error handler
+    _start_requested = Signal(object)  # a worker to start on the next turn of the event loop
 
     def __init__(
         self, writer: LibraryWriter, pool: QThreadPool | None = None, parent: QObject | None = None
@@ -136,6 +137,7 @@ class TaskRunner(QObject):
         self._calls: set[Future[Any]] = set()
         self._bridge = _CallBridge()
         self._bridge.call_done.connect(self._call_done)
+        self._start_requested.connect(self._start, Qt.ConnectionType.QueuedConnection)
 
     def active_count(self) -> int:
         """Workers and writer calls that have not ended yet."""
@@ -144,20 +146,32 @@ class TaskRunner(QObject):
     def run_generator(self, factory: GeneratorFactory, **handlers: Callable[..., Any]) -> GeneratorWorker:
         """Start a read-only generator on the thread pool.
 
-        `handlers` (progress=, finished=, failed=, cancelled=) are connected before the worker starts,
-        so not even a very quick job can end unseen.
+        `handlers` (progress=, finished=, failed=, cancelled=) are connected at once; the worker itself
+        starts on the next turn of the event loop, so handlers connected by the caller right after this
+        call are never too late either.
         """
         worker = GeneratorWorker(factory)
         self._keep(worker, worker.signals, handlers)
-        self._pool.start(worker)
+        self._start_requested.emit(worker)
         return worker
 
     def run_writer_job(self, factory: WriterJobFactory, **handlers: Callable[..., Any]) -> WriterJob:
-        """Start a writing generator on the writer thread; `handlers` as for `run_generator`."""
+        """Start a writing generator on the writer thread; `handlers` and start as for `run_generator`."""
         job = WriterJob(self.writer, factory)
         self._keep(job, job.signals, handlers)
-        job.start()
+        self._start_requested.emit(job)
         return job
+
+    @Slot(object)
+    def _start(self, worker: Any) -> None:
+        if worker not in self._active:
+            return
+        if worker.is_cancelled():  # cancelled (or shut down) before it began
+            worker.signals.cancelled.emit()
+        elif isinstance(worker, WriterJob):
+            worker.start()
+        else:
+            self._pool.start(worker)
 
     def call(
         self,
