@@ -134,6 +134,9 @@ def test_docx_opens_and_holds_the_quotes(packet: Path) -> None:
     assert "Article 5-like" in text and "Volodymyr Zelenskyy (partial)" in text
     assert "Evil <script>alert(1)</script>" in text
     assert document.core_properties.title == "Ukraine talks: Berlin / December?"
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert headings[0] == "Contents" and len([h for h in headings if h[:3] in {"1. ", "2. ", "3. "}]) == 3
+    assert [p.style.name if p.style else None for p in document.paragraphs if p.text.startswith("“The basis")] == ["Quote"]
 
 
 def test_markdown_escapes_library_text(packet: Path) -> None:

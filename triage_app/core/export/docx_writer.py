@@ -7,8 +7,10 @@ import re
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
 from triage_app.core.export.highlight import paragraph_pieces
@@ -26,66 +28,100 @@ def x(text: object) -> str:
     return _XML_INVALID.sub("", "" if text is None else str(text))
 
 
+class _Body:
+    """Appends paragraphs in constant time.
+
+    python-docx's `add_paragraph` searches the whole body for the section properties on every
+    call, which makes a 500-document briefing take minutes; here that element is found once.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self._end = document.element.body.sectPr  # stays the body's last child
+        self._style_ids: dict[str, str] = {}
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        element = OxmlElement("w:p")
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self.document.element.body.append(element)
+        para = Paragraph(element, self.document._body)
+        if style:
+            if style not in self._style_ids:
+                self._style_ids[style] = str(self.document.styles[style].style_id)
+            element.style = self._style_ids[style]  # the style lookup python-docx repeats per paragraph
+        if text:
+            para.add_run(text)
+        return para
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def page_break(self) -> None:
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def render_docx(info: BriefingInfo, docs: list[PacketDocument]) -> bytes:
     """The whole briefing as .docx bytes."""
-    document = Document()
-    document.core_properties.title = x(info.title)[:250]
-    document.core_properties.author = x(info.analyst)[:250]
-    document.add_heading(x(info.title), level=0)
+    document = _Body(Document())
+    document.document.core_properties.title = x(info.title)[:250]
+    document.document.core_properties.author = x(info.analyst)[:250]
+    document.heading(x(info.title), level=0)
     if info.caveat.strip():
-        run = document.add_paragraph().add_run(x(info.caveat).upper())
+        run = document.paragraph().add_run(x(info.caveat).upper())
         run.bold = True
         run.font.color.rgb = RGBColor(0x8B, 0x1E, 0x1E)
     for label, value in (("Analyst", info.analyst or "—"), ("Date", info.created), ("Documents", str(len(docs))),
                          ("Selection", info.criteria)):
-        p = document.add_paragraph()
+        p = document.paragraph()
         p.add_run(f"{label}: ").bold = True
         p.add_run(x(value))
-    document.add_heading("Contents", level=1)
+    document.heading("Contents", level=1)
     for d in docs:
-        document.add_paragraph(f"{d.number}. {x(d.title)}", style="List Number")
+        document.paragraph(f"{d.number}. {x(d.title)}", style="List Number")
     for d in docs:
         _document(document, d)
     _indexes(document, docs)
     buffer = io.BytesIO()
-    document.save(buffer)
+    document.document.save(buffer)
     return buffer.getvalue()
 
 
-def _document(document: DocxDocument, d: PacketDocument) -> None:
-    document.add_page_break()  # type: ignore[no-untyped-call]
-    document.add_heading(f"{d.number}. {x(d.title)}", level=1)
+def _document(document: _Body, d: PacketDocument) -> None:
+    document.page_break()
+    document.heading(f"{d.number}. {x(d.title)}", level=1)
     doc = d.doc
     rows = [("Site", doc.get("site")), ("Author", doc.get("author")), ("Published", doc.get("published")),
             ("Captured", doc.get("captured_at")), ("Imported", doc.get("imported_at")), ("URL", doc.get("url")),
             ("SHA-256 of original", doc.get("sha256")), ("Original in packet", d.original_path or "not included")]
-    table = document.add_table(rows=0, cols=2)
+    table = document.document.add_table(rows=0, cols=2)
     table.style = "Light Grid Accent 1"
     for label, value in rows:
         cells = table.add_row().cells
         cells[0].text = label
         cells[1].text = x(value or "—")
-    p = document.add_paragraph()
+    p = document.paragraph()
     p.add_run("Assessment: ").bold = True
     p.add_run(x(doc.get("relevance")) + ("  ★ starred" if doc.get("starred") else ""))
     if doc.get("tags"):
         p.add_run("   Tags: " + x(", ".join(doc["tags"])))
     if (doc.get("note") or "").strip():
-        note = document.add_paragraph(style="Intense Quote")
+        note = document.paragraph(style="Intense Quote")
         note.add_run("Note: ").bold = True
         note.add_run(x(doc["note"]))
     if d.quotes:
-        document.add_heading("Key quotes", level=2)
+        document.heading("Key quotes", level=2)
         for q in d.quotes:
             who = q.get("speaker_canonical") or q.get("speaker") or "unattributed"
-            para = document.add_paragraph(style="Quote")
+            para = document.paragraph(style="Quote")
             para.add_run(f"“{x(q.get('text'))}”")
             meta = para.add_run(f" — {x(who)} ({x(q.get('kind'))})")
             meta.italic = False
             meta.font.size = Pt(9)
-    document.add_heading("Text", level=2)
+    document.heading("Text", level=2)
     for pieces in paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes):
-        para = document.add_paragraph()
+        para = document.paragraph()
         for piece in pieces:
             run = para.add_run(x(piece.text))
             if piece.entity is not None:
@@ -94,12 +130,12 @@ def _document(document: DocxDocument, d: PacketDocument) -> None:
                 run.italic = True
 
 
-def _indexes(document: DocxDocument, docs: list[PacketDocument]) -> None:
-    document.add_page_break()  # type: ignore[no-untyped-call]
-    document.add_heading("Index of entities", level=1)
+def _indexes(document: _Body, docs: list[PacketDocument]) -> None:
+    document.page_break()
+    document.heading("Index of entities", level=1)
     for r in entity_index(docs):
         label = LABEL_NAMES.get(r["label"], r["label"])
-        document.add_paragraph(f"{x(r['canonical'])} ({x(label)}): " + ", ".join(str(n) for n in sorted(r["docs"])))
-    document.add_heading("Index of speakers", level=1)
+        document.paragraph(f"{x(r['canonical'])} ({x(label)}): " + ", ".join(str(n) for n in sorted(r["docs"])))
+    document.heading("Index of speakers", level=1)
     for r in speaker_index(docs):
-        document.add_paragraph(f"{x(r['speaker'])}: " + ", ".join(str(n) for n in sorted(r["docs"])))
+        document.paragraph(f"{x(r['speaker'])}: " + ", ".join(str(n) for n in sorted(r["docs"])))
