@@ -75,7 +75,7 @@ def _kind(ctx: QuoteContext, q: QuotedSpan) -> str:
 
 
 def _partial_speaker(ctx: QuoteContext, q: QuotedSpan) -> Speaker | None:
-    """The reporting verb that governs a partial quote, else any in its sentence."""
+    """The reporting verb that governs a partial quote (none for scare quotes and titles)."""
     inside = ctx.tokens_between(q.start, q.end)
     if not inside:
         return None
