@@ -179,3 +179,20 @@ def test_real_engine_annotates_the_seed_in_a_library(library: Library) -> None:
     assert len(ids) == 1
     said = annotations.list_quotes(library.db, query="Zelenskyy")
     assert any(q["text"].startswith("We and Russia") for q in said)
+
+
+def test_surname_alone_joins_the_library_person(library: Library) -> None:
+    a, b, c = (_add(library, f"text {n}", f"{n}.txt") for n in range(3))
+    full = Annotation([EntityMention(0, 4, "Olaf Scholz", "PERSON", "Olaf Scholz")], [], "x")
+    alone = Annotation(
+        [EntityMention(0, 4, "Scholz", "PERSON", "Scholz")],
+        [Quote(5, 6, "t", "direct", "said", "Scholz", 0, 4, "Scholz")],
+        "x",
+    )
+    annotations.store_annotation(library, a, full)
+    annotations.store_annotation(library, b, alone)
+    assert annotations.document_entities(library.db, b)[0]["canonical"] == "Olaf Scholz"
+    assert annotations.document_quotes(library.db, b)[0]["speaker_canonical"] == "Olaf Scholz"
+    annotations.store_annotation(library, c, Annotation([EntityMention(0, 4, "Anna Scholz", "PERSON", "Anna Scholz")], [], "x"))
+    annotations.store_annotation(library, b, alone)  # two people of that name now: the surname stays apart
+    assert annotations.document_entities(library.db, b)[0]["canonical"] == "Scholz"

@@ -49,6 +49,18 @@ def _entity_id(db: Database, key: Key, corrections: Corrections, cache: dict[Key
     return cache[key]
 
 
+def _known_full_name(db: Database, surname: str) -> Key:
+    """A surname alone ("Zelenskyy") is the library's one person of that surname, when there is just one."""
+    if db.execute("SELECT 1 FROM entities WHERE canonical = ? AND label = 'PERSON'", [surname]).fetchone():
+        return (surname, "PERSON")
+    rows = db.execute(
+        "SELECT canonical FROM entities WHERE label = 'PERSON' AND canonical LIKE ? AND "
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) LIMIT 2",
+        [f"% {surname}"],
+    ).fetchall()
+    return (str(rows[0][0]), "PERSON") if len(rows) == 1 else (surname, "PERSON")
+
+
 def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
     """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
     with library.transaction() as db:
@@ -60,6 +72,8 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
         mention_rows = []
         for m in annotation.entities:
             key = fixes.for_mention(doc_id, m.start, m.end, m.text, (m.canonical, m.label))
+            if key == (m.canonical, "PERSON") and " " not in m.canonical:
+                key = _known_full_name(db, m.canonical)
             entity_id = _entity_id(db, key, fixes, cache)
             if m.label in {"PERSON", "ORG", "NORP", "PLACE"}:
                 by_canonical.setdefault(m.canonical, entity_id)
