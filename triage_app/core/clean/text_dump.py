@@ -22,6 +22,7 @@ _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media
 _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I)
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+GAP = 2
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
 
 
@@ -91,6 +92,28 @@ def _byline_name(text: str) -> str | None:
     return name
 
 
+def _paragraph(line: Line) -> bool:
+    return line.group_size < 5 and is_prose(line) and weight(line) > 0
+
+
+def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int = GAP) -> tuple[int, int]:
+    """Take in paragraphs just outside the region that are parted from it by at most `gap` lines
+    (one advert or "Read more" line must not cut the lede off the article)."""
+    start, end = region
+    moved = True
+    while moved:
+        moved = False
+        for j in range(start - 1, max(-1, start - gap - 2), -1):
+            if _paragraph(lines[j]):
+                start, moved = j, True
+                break
+        for j in range(end + 1, min(cut, end + gap + 2)):
+            if _paragraph(lines[j]):
+                end, moved = j, True
+                break
+    return start, end
+
+
 class _Classifier:
     """One pass over a list of lines."""
 
@@ -103,8 +126,8 @@ class _Classifier:
     def run(self) -> DumpResult:
         lines = self.lines
         self.cut = comments_start(lines)
-        region = find_region(lines, self.cut) or (0, len(lines) - 1)
-        start, end = region
+        region = find_region(lines, self.cut)
+        start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
         for i in range(start, end + 1):
             self.reasons[i] = self._inside(i, start, end)
@@ -231,9 +254,9 @@ class _Classifier:
                 continue
             for pos, i in enumerate(members):
                 if reasons[i] == "":
-                    later = next((reasons[j] for j in members[pos + 1 :] if reasons[j] in _PROPAGATING), None)
-                    earlier = next((reasons[j] for j in reversed(members[:pos]) if reasons[j] in _PROPAGATING), None)
-                    reasons[i] = later or earlier
+                    later = next((reasons[j] for j in members[pos + 1 :] if reasons[j]), None)
+                    earlier = next((reasons[j] for j in reversed(members[:pos]) if reasons[j]), None)
+                    reasons[i] = next((r for r in (later, earlier) if r in _PROPAGATING), "")
         footer_seen = False
         for i, reason in enumerate(reasons):
             footer_seen = footer_seen or (i > end and reason in (P.COPYRIGHT, P.PRIVACY, P.FOOTER))

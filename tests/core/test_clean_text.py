@@ -1,0 +1,120 @@
+"""Text dumps: the article is the dense run of prose; every other line is removed with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage_app.core.clean import clean_document
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.records import CleanResult, ParsedDocument
+
+PARA = [
+    "The regional council approved the new water plan on Tuesday after a debate that lasted most of the afternoon.",
+    "Under the plan, three reservoirs will be enlarged and the old pipes in the eastern districts will be replaced by 2030.",
+    "Opponents said the cost was too high, but the council's engineers argued that repairs would cost more in the long run.",
+    "The first work is due to start in the spring, when the water level in the reservoirs is at its highest.",
+    "Farmers in the valley, who depend on the reservoirs in dry summers, said they would watch the work closely and ask for regular reports.",
+    "The council will publish a progress report every six months, and residents can follow the work on a public map of the sites.",
+]
+
+
+def _clean(text: str) -> CleanResult:
+    return clean_document(ParsedDocument("dump.txt", text.encode(), "text", "utf-8", text=text))
+
+
+def _reason(result: CleanResult, text: str) -> str | None:
+    (block,) = [b for b in result.blocks if b.text == text]
+    return block.reason
+
+
+def _dump(*, before: list[str], after: list[str], middle: list[str] | None = None) -> str:
+    body = [PARA[0], "", PARA[1], "", *(middle or []), "", PARA[2], "", PARA[3], "", PARA[4], "", PARA[5]]
+    return "\n".join([*before, "", *body, "", *after]) + "\n"
+
+
+def test_menu_title_byline_and_footer() -> None:
+    text = _dump(
+        before=["Home", "News", "Politics", "Business", "Sport", "", "Council Approves Water Plan", "", "By Maria Lopez | 12 March 2024"],
+        after=["Share on Facebook", "Sign up for the morning briefing newsletter", "3 Comments", "Privacy Policy", "Contact us", "About"],
+    )
+    result = _clean(text)
+    assert [b.text for b in result.blocks if b.kept] == PARA
+    assert result.title == "Council Approves Water Plan"
+    assert result.byline == "Maria Lopez"
+    assert result.published == "2024-03-12"
+    assert _reason(result, "Home") == P.NAVIGATION
+    assert _reason(result, "Council Approves Water Plan") == P.TITLE
+    assert _reason(result, "By Maria Lopez | 12 March 2024") == P.BYLINE
+    assert _reason(result, "Share on Facebook") == P.SHARE
+    assert _reason(result, "Sign up for the morning briefing newsletter") == P.NEWSLETTER
+    assert _reason(result, "3 Comments") == P.COMMENTS
+    assert _reason(result, "Privacy Policy") == P.PRIVACY
+    assert _reason(result, "About") == P.FOOTER
+    assert all(b.source.startswith("lines:") for b in result.blocks)
+
+
+def test_lines_inside_the_article_with_clear_reasons() -> None:
+    lines = [
+        "Menu", PARA[0], PARA[1], "Read more: Drought warnings issued for the south", PARA[2], "Advertisement", PARA[3],
+        "Photo: Getty Images", PARA[4], PARA[1], "Updated 3 hours ago", PARA[5], "© 2024 Daily Example",
+    ]
+    result = _clean("\n\n".join(lines))
+    assert _reason(result, "Read more: Drought warnings issued for the south") == P.RELATED
+    assert _reason(result, "Advertisement") == P.ADVERT
+    assert _reason(result, "Photo: Getty Images") == P.CAPTION
+    assert _reason(result, "Updated 3 hours ago") == P.DATE
+    assert [b.reason for b in result.blocks if b.text == PARA[1]] == [None, P.DUPLICATE]
+    assert [b.text for b in result.blocks if b.kept] == PARA
+    assert result.site == "Daily Example"
+
+
+def test_comment_section_after_the_article_is_cut() -> None:
+    comments = ["12 Comments", "", "reader99 says:", "", PARA[0].replace("council", "mayor") + " I disagree with all of it.", ""]
+    result = _clean(_dump(before=["Home"], after=comments))
+    assert "I disagree" not in result.text
+    assert _reason(result, "12 Comments") == P.COMMENTS
+
+
+def test_teaser_lists_and_related_groups_are_not_body() -> None:
+    teasers = ["More in Politics"] + [f"Story {n} about something else entirely that happened in the city this week" for n in range(5)]
+    result = _clean(_dump(before=["Home"], after=["\n".join(teasers)]))
+    assert all(not b.kept for b in result.blocks if b.text.startswith("Story "))
+    assert result.text == "\n\n".join(PARA)
+
+
+def test_subheadings_and_list_items_inside_the_article_stay() -> None:
+    middle = ["What changes", "", "- new pipes in the eastern districts", "- bigger reservoirs"]
+    result = _clean(_dump(before=["Home", "News", "Sport"], after=["All rights reserved"], middle=middle))
+    kept = [b for b in result.blocks if b.kept]
+    assert "What changes" in [b.text for b in kept]
+    assert {b.kind for b in kept if b.text.startswith("- ")} == {"list-item"}
+    assert [b.kind for b in kept if b.text == "What changes"] == ["heading"]
+
+
+def test_only_short_lines_keeps_what_is_not_boilerplate() -> None:
+    result = _clean("eggs\nbuy milk\n")
+    assert result.text == "eggs\n\nbuy milk"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Monday, 15 December 2025 04:46 PM EST", "2025-12-15T16:46:00-05:00"),
+        ("Nov. 19, 2019 8:03 am", "2019-11-19T08:03:00"),
+        ("2019-11-19T08:03:00Z", "2019-11-19T08:03:00+00:00"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00"),
+        ("2025-46-15", None),
+        ("no date here", None),
+    ],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+def test_date_lines() -> None:
+    assert is_date_line("Monday, 15 December 2025 04:46 PM")
+    assert is_date_line("2025-46-15")
+    assert is_date_line("14 hours ago")
+    assert not is_date_line("In 2019 the council met on 5 December 2019 to vote")
+    assert not is_date_line("456")
