@@ -134,3 +134,21 @@ def test_import_documents_recognises_a_packet(packet: Path, tmp_path: Path) -> N
     assert [o.status for o in outcomes] == ["imported"] * 3
     assert state(library, outcomes[0].doc_id)[0] == "relevant"
     library.close()
+
+
+def test_a_hostile_manifest_cannot_break_the_import(packet: Path, tmp_path: Path) -> None:
+    import json
+
+    manifest = json.loads(members(packet)["manifest.json"])
+    first = manifest["documents"][0]
+    first["decisions"] = {"relevance": "DROP TABLE", "starred": "yes", "tags": [1, None, " ok "], "note": {"x": 1}}
+    first["audit"] = "not a list"
+    manifest["documents"][1]["decisions"] = ["not", "a", "dict"]
+    bad = tmp_path / "bad.zip"
+    rewrite_zip(packet, bad, {"manifest.json": json.dumps(manifest).encode()})
+    library = Library.memory()
+    outcomes = import_packet(library, bad)
+    assert [o.status for o in outcomes] == ["imported"] * 3
+    assert state(library, outcomes[0].doc_id) == ("unreviewed", False, ["ok"], "")
+    assert state(library, outcomes[1].doc_id) == ("unreviewed", False, [], "")
+    library.close()

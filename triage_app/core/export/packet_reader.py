@@ -17,10 +17,11 @@ from triage_app.core.errors import IngestError
 from triage_app.core.export.manifest import MANIFEST_NAME, parse_manifest
 from triage_app.core.ingest.archives import ZipSource
 from triage_app.core.ingest.readers import InputItem, parse_bytes
-from triage_app.core.records import ParsedDocument
+from triage_app.core.records import RELEVANCE_VALUES, ParsedDocument
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_ANNOTATIONS_BYTES = 64 * 1024 * 1024
+MAX_TAGS = 200
 
 
 def find_manifest(names: list[str]) -> str | None:
@@ -70,6 +71,10 @@ def _read_member(path: Path, name: str, limit: int | None = None) -> bytes:
         source.close()
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
     """The sender's decisions about one document, as `ParsedDocument.packet_member`."""
     annotations: dict[str, Any] = {}
@@ -78,6 +83,8 @@ def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict
         annotations = json.loads(raw.decode("utf-8"))
     except (IngestError, ValueError, KeyError):
         annotations = {}
+    if not isinstance(annotations, dict):
+        annotations = {}
     raw_decisions = entry.get("decisions")
     decisions: dict[str, Any] = raw_decisions if isinstance(raw_decisions, dict) else {}
     return {
@@ -85,14 +92,14 @@ def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict
         "packet_created": manifest.get("created"),
         "analyst": manifest.get("analyst") or "",
         "generator": manifest.get("generator"),
-        "relevance": decisions.get("relevance"),
-        "starred": bool(decisions.get("starred")),
-        "tags": [str(t) for t in decisions.get("tags") or []],
-        "note": str(decisions.get("note") or ""),
-        "audit": [a for a in entry.get("audit") or [] if isinstance(a, dict)],
-        "entities": annotations.get("entities") or [],
-        "quotes": annotations.get("quotes") or [],
-        "entity_corrections": annotations.get("entity_corrections") or [],
+        "relevance": decisions.get("relevance") if decisions.get("relevance") in RELEVANCE_VALUES else None,
+        "starred": decisions.get("starred") is True,
+        "tags": [t.strip() for t in _list(decisions.get("tags")) if isinstance(t, str) and t.strip()][:MAX_TAGS],
+        "note": decisions.get("note") if isinstance(decisions.get("note"), str) else "",
+        "audit": [a for a in _list(entry.get("audit")) if isinstance(a, dict)],
+        "entities": [e for e in _list(annotations.get("entities")) if isinstance(e, dict)],
+        "quotes": [q for q in _list(annotations.get("quotes")) if isinstance(q, dict)],
+        "entity_corrections": [c for c in _list(annotations.get("entity_corrections")) if isinstance(c, dict)],
         "annotated_engine": annotations.get("annotated_engine"),
     }
 
