@@ -129,3 +129,33 @@ def test_ask_returns_none_when_closed(qtbot: Any, library: Library, settings: Se
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ExportDialog, "exec", lambda self: self.reject() or 0)
     assert ExportDialog.ask(None, library, None, settings, None, [1]) is None
+
+
+def test_the_window_opens_the_dialog_with_its_list_and_selection(
+    make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_window.populate(pages)
+    window = make_window()
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *args, **kwargs: calls.append(args)))
+    window.select_row(1)
+    window.action("export").trigger()
+    assert len(calls) == 1
+    parent, library, _writer, _settings, flt, selected = calls[0]
+    assert parent is window and library is window.library
+    assert isinstance(flt, DocumentFilter) and selected == [window.documents.id_at(1)]
+
+
+def test_the_dialog_exports_from_a_real_window_library(
+    qtbot: Any, make_window: Any, pages: list[Path], tmp_path: Path
+) -> None:
+    make_window.populate(pages)
+    window = make_window()
+    dialog = ExportDialog(window.library, window.writer, window.settings, window.documents.filter, [],
+                          runner=window.runner, parent=window)
+    dialog.out_edit.setText(str(tmp_path / "from-window.zip"))
+    dialog.pdf_box.setChecked(False)
+    with qtbot.waitSignal(dialog.export_finished, timeout=60000) as blocker:
+        dialog.export_button.click()
+    assert blocker.args[0].documents == 3 and verify_packet(tmp_path / "from-window.zip").ok
+    dialog.reject()
