@@ -44,7 +44,7 @@ def run_trafilatura(tree: object) -> str | None:
     try:
         import trafilatura
 
-        return trafilatura.extract(  # type: ignore[no-any-return]
+        return trafilatura.extract(
             tree, fast=True, favor_recall=True, include_comments=False, include_tables=True, deduplicate=False
         )
     except Exception:  # the extractor is a helper: any failure of it falls back to our own scoring

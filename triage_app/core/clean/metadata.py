@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import find_date
 
@@ -41,7 +41,8 @@ def _clean(text: Any) -> str:
 
 
 def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
-    found, stack = [], [data]
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = [data]
     while stack and len(found) < 50:
         item = stack.pop()
         if isinstance(item, dict):

@@ -77,7 +77,7 @@ def _stored_site(db: Database, doc_id: int) -> str | None:
     row = db.execute("SELECT site FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         raise KeyError(f"no document #{doc_id}")
-    return row[0]
+    return str(row[0]) if row[0] else None
 
 
 def reclean_document(library: Library, doc_id: int) -> CleanResult:
@@ -147,7 +147,7 @@ def set_block_override(library: Library, doc_id: int, block_index: int, kept: bo
     if site_wide and not site:
         site_wide = False
     with library.transaction() as tx:
-        tx["overrides"].insert(
+        tx.table("overrides").insert(
             {
                 "site": site if site_wide else None,
                 "doc_id": None if site_wide else doc_id,
