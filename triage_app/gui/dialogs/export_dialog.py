@@ -82,7 +82,7 @@ class ExportDialog(QDialog):
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Analyst:", self.analyst_edit)
         form.addRow("&Caveat:", self.caveat_edit)
-        form.addRow("Save &to:", out_row)
+        form.addRow("Save to:", out_row)
 
         self.selected_radio = QRadioButton(f"The {len(self.selected_ids)} selected documents")
         self.list_radio = QRadioButton(f"All {len(self.filter_ids)} documents in the list ({self.filter.describe()})")
