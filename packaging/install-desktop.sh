@@ -71,5 +71,9 @@ fi
 refresh_caches
 echo "Installed $APP_ID.desktop, $count icons and the metainfo under $DATA_HOME"
 if ! command -v triage-app >/dev/null 2>&1; then
-    echo "Note: triage-app is not on PATH; use --app dist/triage-app or add its folder to PATH." >&2
+    if [ -n "$APP_DIR" ]; then
+        echo "Note: $BIN_HOME is not on PATH; add it so that the desktop finds triage-app." >&2
+    else
+        echo "Note: triage-app is not on PATH; use --app dist/triage-app or add its folder to PATH." >&2
+    fi
 fi
