@@ -33,7 +33,7 @@ ANNOUNCE_INTERVAL_S = 0.4
 def optional_core(module: str, name: str) -> Callable[..., Any] | None:
     """A function of an optional core module (cleaning, annotations), or None while it does not exist."""
     try:
-        return getattr(importlib.import_module(module), name, None)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), name, None)
     except ImportError:
         return None
 
@@ -43,7 +43,7 @@ def annotate_job() -> WriterJobFactory | None:
     annotate = optional_core("triage_app.core.library.annotations", "annotate_documents")
     if annotate is None:
         return None
-    return lambda library, is_cancelled: annotate(library, None, is_cancelled=is_cancelled)  # type: ignore[no-any-return]
+    return lambda library, is_cancelled: annotate(library, None, is_cancelled=is_cancelled)
 
 
 def reclean_job(sites: list[str]) -> WriterJobFactory | None:

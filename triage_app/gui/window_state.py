@@ -38,7 +38,7 @@ def restore_geometry(state: StateStore, window: QMainWindow) -> bool:
 def restore_splitter(state: StateStore, splitter: QSplitter) -> bool:
     """Apply the remembered splitter sizes; False when there are none."""
     sizes = state.values.get(SPLITTER)
-    if _int_list(sizes, splitter.count()):
+    if isinstance(sizes, list) and _int_list(sizes, splitter.count()):
         splitter.setSizes(sizes)
         return True
     return False
@@ -46,7 +46,7 @@ def restore_splitter(state: StateStore, splitter: QSplitter) -> bool:
 
 def restore_columns(state: StateStore, header: QHeaderView) -> None:
     widths = state.values.get(COLUMNS)
-    if _int_list(widths, header.count()):
+    if isinstance(widths, list) and _int_list(widths, header.count()):
         for section, width in enumerate(widths):
             if width > 0:
                 header.resizeSection(section, width)

@@ -88,7 +88,7 @@ class FilterBar(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionRole(Qt.ItemDataRole.EditRole)
-        completer.activated[QModelIndex].connect(self._entity_chosen)
+        completer.activated[QModelIndex].connect(self._entity_chosen)  # type: ignore[index]
         self.entity.setCompleter(completer)
         self.entity.editingFinished.connect(self._entity_typed)
         self.entity.textChanged.connect(lambda text: self._entity_cleared() if not text else None)

@@ -41,8 +41,9 @@ class ShortcutOverlay(QWidget):
         """(key, what it does) pairs, shown in two columns of pairs."""
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item and item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         half = (len(entries) + 1) // 2
         for number, (key, text) in enumerate(entries):
             row, pair = number % half, number // half
@@ -55,7 +56,8 @@ class ShortcutOverlay(QWidget):
         """The (key, description) pairs shown, in order."""
         texts = []
         for index in range(0, self._grid.count()):
-            widget = self._grid.itemAt(index).widget()
+            item = self._grid.itemAt(index)
+            widget = item.widget() if item is not None else None
             texts.append(widget.text() if isinstance(widget, QLabel) else "")
         pairs = [(texts[i].removeprefix("<b>").removesuffix("</b>"), texts[i + 1]) for i in range(0, len(texts), 2)]
         return pairs
