@@ -58,9 +58,12 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     selection = _selection(args)
     renderer = None
     if not args.no_pdf:
-        from triage_app.gui.pdf import render_pdf
-
-        renderer = render_pdf
+        try:
+            from triage_app.gui.pdf import render_pdf
+        except ImportError as exc:  # a headless install without Qt: the packet is still complete otherwise
+            ctx.stderr.write(f"triage-app export: no briefing.pdf, Qt is not available ({exc})\n")
+        else:
+            renderer = render_pdf
     result: PacketResult | None = None
     with ctx.library() as library:
         if not isinstance(selection, list) and search.count_matching(library.db, selection)["matching"] == 0:
