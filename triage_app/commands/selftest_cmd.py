@@ -18,9 +18,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triage_app.cli import CliContext
+
+if TYPE_CHECKING:
+    from triage_app.core.library import Library
 
 SEED_FILE = "000_ebcec2d24457d197.txt"
 SEED_TITLE = "Conditional US Offer: NATO-Style Security for Ukraine"
@@ -31,9 +34,9 @@ SEED_ENTITIES: tuple[tuple[str, frozenset[str]], ...] = (
     ("Steve Witkoff", frozenset({"PERSON"})),
 )
 """A few entities the small English model finds in the seed: (canonical name, accepted labels)."""
-WEBENGINE_TIMEOUT_S = 60.0
 SEED_BOILERPLATE = "Skip to main content"
 """A line of site chrome at the top of the seed that cleaning removes."""
+WEBENGINE_TIMEOUT_S = 60.0
 
 
 class StepFailed(Exception):
@@ -55,10 +58,17 @@ class _Run:
     """State shared by the steps."""
 
     workdir: Path
-    library: Any = None
+    library: Library | None = None
     doc_id: int = 0
     packet: Path | None = None
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)  # keeps the QApplication alive
+
+    @property
+    def lib(self) -> Library:
+        """The temporary library (opened by the import step)."""
+        if self.library is None:
+            raise StepFailed("the library was not opened")
+        return self.library
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -74,7 +84,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _prepare_environment() -> None:
     """Offscreen Qt; Chromium without GPU, and without its sandbox when running as root."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")  # WebEngine's scene graph without OpenGL
     if "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
         flags = ["--disable-gpu"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -108,7 +117,7 @@ def step_import(run: _Run) -> str:
     if not (seeds / SEED_FILE).is_file():
         raise StepFailed(f"the bundled seed {SEED_FILE} is missing from {seeds}")
     run.library = Library.open(run.workdir / "library.sqlite")
-    outcomes = [p.result for p in jobs.import_documents(run.library, [seeds]) if p.result is not None]
+    outcomes = [p.result for p in jobs.import_documents(run.lib, [seeds]) if p.result is not None]
     counts = jobs.summarise(outcomes)
     failed = [o.describe() for o in outcomes if o.status != "imported"]
     if failed or not counts["imported"]:
@@ -123,8 +132,8 @@ def step_import(run: _Run) -> str:
 def step_clean(run: _Run) -> str:
     from triage_app.core.library import documents
 
-    doc = documents.get_document(run.library.db, run.doc_id)
-    blocks = documents.get_blocks(run.library.db, run.doc_id)
+    doc = documents.get_document(run.lib.db, run.doc_id)
+    blocks = documents.get_blocks(run.lib.db, run.doc_id)
     kept = [b for b in blocks if b.kept]
     if doc["title"] != SEED_TITLE:
         raise StepFailed(f"title is {doc['title']!r}, expected {SEED_TITLE!r}")
@@ -132,7 +141,6 @@ def step_clean(run: _Run) -> str:
         raise StepFailed("no text was kept")
     if SEED_BOILERPLATE in doc["text"]:
         raise StepFailed(f"the site chrome {SEED_BOILERPLATE!r} was kept")
-    run.facts["words"] = len(doc["text"].split())
     return f"title ok, {len(kept)}/{len(blocks)} blocks kept"
 
 
@@ -141,10 +149,10 @@ def step_annotate(run: _Run) -> str:
         from triage_app.core.library import annotations
     except ImportError as exc:
         raise _not_available("triage_app.core.library.annotations", exc) from exc
-    for _ in annotations.annotate_documents(run.library, [run.doc_id], is_cancelled=lambda: False):
+    for _ in annotations.annotate_documents(run.lib, [run.doc_id], is_cancelled=lambda: False):
         pass
-    entities = annotations.document_entities(run.library.db, run.doc_id)
-    quotes = annotations.document_quotes(run.library.db, run.doc_id)
+    entities = annotations.document_entities(run.lib.db, run.doc_id)
+    quotes = annotations.document_quotes(run.lib.db, run.doc_id)
     found = {(e["canonical"], e["label"]) for e in entities}
     missing = [
         f"{name} ({'/'.join(sorted(labels))})"
@@ -155,7 +163,6 @@ def step_annotate(run: _Run) -> str:
         raise StepFailed(f"expected entities not found: {', '.join(missing)}")
     if not quotes:
         raise StepFailed("no quotations found")
-    run.facts.update(entities=len(entities), quotes=len(quotes))
     return f"{len(entities)} entities, {len(SEED_ENTITIES)}/{len(SEED_ENTITIES)} expected; {len(quotes)} quotes"
 
 
@@ -171,7 +178,7 @@ def step_export(run: _Run) -> str:
     _qt_application(run)
     target = run.workdir / "packet.zip"
     result = None
-    for progress in build_packet(run.library, [run.doc_id], target, title="Triage self-test", render_pdf=render_pdf):
+    for progress in build_packet(run.lib, [run.doc_id], target, title="Triage self-test", render_pdf=render_pdf):
         if isinstance(progress.result, PacketResult):
             result = progress.result
     if result is None or not target.is_file():
@@ -206,9 +213,13 @@ def step_webengine(run: _Run) -> str:
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
 
+    def rendered(text: str) -> None:
+        outcome["text"] = text
+        loop.quit()
+
     def loaded(ok: bool) -> None:
         outcome["loaded"] = ok
-        page.toPlainText(lambda text: (outcome.__setitem__("text", text), loop.quit()))
+        page.toPlainText(rendered)
 
     page.loadFinished.connect(loaded)
     QTimer.singleShot(int(WEBENGINE_TIMEOUT_S * 1000), loop.quit)
