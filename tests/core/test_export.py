@@ -103,6 +103,7 @@ def test_briefing_html_runs_and_loads_nothing(packet: Path) -> None:
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
     for odd in ("﷽", "𝕏", "e\u0301", "🧨", "漢字", "مرحبا", "\u202e"):
         assert odd in page
+    assert "\u0007" not in page and "control \ufffd bell" in page  # HTML may not hold control characters
     assert "live script in the original" not in page
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Any
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters (invalid in HTML, invisible anyway) shown as U+FFFD; the length is kept."""
+    return _CONTROLS.sub("\ufffd", text)
 
 
 @dataclass
@@ -70,7 +78,7 @@ def highlight_paragraphs(text: str, entities: list[dict[str, Any]], quotes: list
     for pieces in paragraph_pieces(text, entities, quotes):
         parts = []
         for p in pieces:
-            html = escape(p.text, quote=True).replace("\n", "<br>")
+            html = escape(visible(p.text), quote=True).replace("\n", "<br>")
             if p.entity is not None:
                 label = str(p.entity.get("label") or "OTHER")
                 tip = escape(f"{label}: {p.entity.get('canonical') or p.entity.get('text') or ''}", quote=True)

@@ -13,7 +13,7 @@ from typing import Any
 import nh3
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import highlight_paragraphs, label_class
+from triage_app.core.export.highlight import highlight_paragraphs, label_class, visible
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
@@ -112,7 +112,7 @@ class BriefingInfo:
 
 
 def _e(value: Any) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    return escape(visible("" if value is None else str(value)), quote=True)
 
 
 def _title_page(info: BriefingInfo, count: int) -> str:
@@ -143,7 +143,7 @@ def _toc(docs: list[PacketDocument]) -> str:
 def _card(d: PacketDocument) -> str:
     doc = d.doc
     rows = [
-        ("Title", _e(d.title)), ("Site", _e(doc.get("site"))), ("Author", _e(doc.get("author"))),
+        ("Title", f"<bdi>{_e(d.title)}</bdi>"), ("Site", _e(doc.get("site"))), ("Author", _e(doc.get("author"))),
         ("Published", _e(doc.get("published"))), ("Captured", _e(doc.get("captured_at"))),
         ("Imported", _e(doc.get("imported_at"))), ("URL", _e(doc.get("url"))),
         ("SHA-256 of original", f"<code>{_e(doc.get('sha256'))}</code>"),

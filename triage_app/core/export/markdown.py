@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
+from triage_app.core.export.highlight import visible
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -12,7 +13,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
 def md_escape(text: object) -> str:
     """Escape Markdown (and raw-HTML) syntax in library text; newlines become spaces."""
-    value = "" if text is None else str(text)
+    value = visible("" if text is None else str(text))
     value = " ".join(value.split())
     return _MD_SPECIAL.sub(r"\\\1", value)
 
