@@ -25,7 +25,7 @@ def test_self_test_passes_in_a_fresh_process() -> None:
     report = json.loads(result.stdout.strip().splitlines()[-1])
     failed = [s for s in report["steps"] if not s["ok"]]
     assert not failed and not report["not_run"], f"{failed} {report['not_run']}\n{result.stderr[-2000:]}"
-    assert [s["name"] for s in report["steps"]] == ["import", "clean", "annotate", "export", "verify", "webengine"]
+    assert [s["name"] for s in report["steps"]] == ["import", "clean", "annotate", "export", "verify", "webengine", "icon"]
     assert report["ok"] is True
     assert result.returncode == 0
 

@@ -1,9 +1,9 @@
 """`triage-app self-test`: the whole pipeline on the bundled seed, offscreen, in a temporary library.
 
 Imports the seed (which cleans it), annotates it with the bundled spaCy model, exports a briefing
-packet with the Qt PDF renderer, verifies the packet, and renders a page with Qt WebEngine (which
-the reader uses). Prints one line; exit code 0 only when every step worked. The packaged app's
-build script runs it with the network unavailable.
+packet with the Qt PDF renderer, verifies the packet, renders a page with Qt WebEngine (which the
+reader uses) and loads the window icon from the bundled resources. Prints one line; the exit code
+is 0 only when every step worked. The packaged app's build script runs it with no network.
 """
 
 from __future__ import annotations
@@ -234,6 +234,17 @@ def step_webengine(run: _Run) -> str:
     return "page rendered"
 
 
+def step_icon(run: _Run) -> str:
+    """The window icon loads from the bundled resources (which needs Qt's SVG image plugin)."""
+    _qt_application(run)
+    from triage_app.gui.theme import app_icon
+
+    icon = app_icon()
+    if icon.isNull() or icon.pixmap(64, 64).isNull():
+        raise StepFailed("the application icon cannot be loaded from the bundled resources/triage.svg")
+    return "loaded"
+
+
 STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("import", step_import),
     ("clean", step_clean),
@@ -241,6 +252,7 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("export", step_export),
     ("verify", step_verify),
     ("webengine", step_webengine),
+    ("icon", step_icon),
 )
 
 
