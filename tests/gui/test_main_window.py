@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from triage_app.core.library import triage
 from triage_app.core.library.documents import get_document
@@ -31,9 +31,10 @@ def shown(qtbot: Any, window: Any) -> Any:
 
 
 def drop_files(window: Any, paths: list[Path]) -> None:
-    """Drag these files over the window and drop them, as a file manager would."""
+    """Drag these files over the window (or one of its widgets) and drop them, as a file manager would."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    mime.setText("\n".join(str(p) for p in paths))  # file managers offer the paths as text too
     centre = window.rect().center()
     enter = QDragEnterEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
@@ -263,4 +264,21 @@ def test_an_import_keeps_the_selection_and_does_not_reload_the_reader(
     assert window.current_id() == current
     assert sorted(window.selected_ids()) == selected
     assert shown_again == []
+    make_window.wait_idle(window)
+
+
+def test_files_dropped_on_any_child_widget_are_imported(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summaries: list[Any] = []
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, parent, outcomes, cancelled=False: summaries.append(outcomes)))
+    window = shown(qtbot, make_window())
+    targets = [window.filter_bar.search, window.table.viewport()]  # both would take a drop of text themselves
+    if window.reader_pane is not None:
+        targets += [w for w in window.reader_pane.findChildren(QWidget) if w.acceptDrops()][:1]
+    for number, target in enumerate(targets):
+        drop_files(target, [pages[number % len(pages)]])
+        qtbot.waitUntil(lambda n=number: len(summaries) == n + 1, timeout=30000)
+    assert window.filter_bar.search.text() == ""  # the path was not typed into the search box
+    assert window.documents.rowCount() == min(len(targets), len(pages))
     make_window.wait_idle(window)

@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -40,6 +40,7 @@ from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.triage_controller import TriageController
+from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner, ShortcutOverlay
 from triage_app.gui.widgets.status import ProgressWidget, StatusLine
@@ -92,7 +93,6 @@ class MainWindow(QMainWindow):
         self.library, self.writer, self.settings, self.state = library, writer, settings, state
         self.setWindowTitle("Triage")
         self.setWindowIcon(theme.app_icon())
-        self.setAcceptDrops(True)
         self.runner = runner or TaskRunner(writer, parent=self)
         self.documents = DocumentTableModel(library.db, self)
         self.entities = EntityListModel(library.db, self)
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
+        self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
         self._reload(select_first=True)
@@ -453,25 +454,6 @@ class MainWindow(QMainWindow):
         self.refresh_choices()
         self._reload()
         self._show_document(self.current_id())  # its text or entities may have changed
-
-    # -- drag and drop ----------------------------------------------------------------------
-    @staticmethod
-    def _local_paths(urls: list[QUrl]) -> list[Path]:
-        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self._local_paths(event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._local_paths(event.mimeData().urls())
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
 
     # -- help and errors --------------------------------------------------------------------
     def show_shortcuts(self) -> None:
