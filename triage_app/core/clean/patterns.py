@@ -88,6 +88,8 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"^(\d+\s+)?comments?\W*$|post(ing)? a comment|leave a (comment|reply)|add a comment|read and post comments|community guidelines"
             r"|join the (discussion|conversation)|log in to (comment|reply)|comments? (are|is) (closed|moderated)|(view|show|hide) comments"
             r"|(^|\W)(comentários|comentarios|commenti|kommentare|commentaires)(\W|$)"
+            r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
+            r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire"
         ),
         COMMENTS,
     ),
@@ -101,7 +103,9 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         _rx(
             r"^\(?(related|read more|read also|see more|see also|more from|more on|you may also like|you might also like|don.t miss|recommended"
-            r"|also on|also read|more in|most (read|popular|viewed)|trending|leggi anche|lesen sie auch|mehr zum thema|lire aussi|leia também|lea también)\b"
+            r"|also on|also read|more in|most (read|popular|viewed)|trending|leggi anche|lesen sie auch|mehr zum thema|lire aussi|leia também|lea también"
+            r"|você (também )?pode gostar|veja também|potrebbe interessarti|vous aimerez|te puede interesar"
+            r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados)\b"
         ),
         RELATED,
     ),
@@ -129,10 +133,34 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         PRIVACY,
     ),
+    (
+        _rx(
+            r"\((ap|afp|reuters|getty|epa|ap/\w+)?\s*photos?\b|\bphoto(graph)? by\b|^in this .{0,80}\b(file )?photo(graph)?\b"
+            r"|\(photo:|\bcredit:\s|/ ?getty images|\(getty images\)|\(image: |\bfile photo\b"
+        ),
+        CAPTION,
+    ),
+    (
+        _rx(
+            r"(may|might|could) (earn|receive|get) (a |an )?(small )?(affiliate )?(commission|share of|amount of money)|affiliate (links?|commission)"
+            r"|registered trademarks? of|consult your (physician|doctor) |the information (provided )?on this (web)?site"
+        ),
+        FOOTER,
+    ),
+    (_rx(r"^as you comment\b|commenting (policy|guidelines)|our goal with (article )?comments"), COMMENTS),
+)
+RELATED_START_RE = _rx(
+    r"^(related( (stories|articles|posts|content|news|coverage|links))?|you (may|might) (also )?(like|enjoy)|more (stories|articles|news)"
+    r"|recommended( for you| stories)?|most (read|popular|viewed|shared)|trending( now| news| stories)?|read next|what to read next"
+    r"|você (também )?pode gostar|veja também|leia também|potrebbe interessarti|ti potrebbe interessare|das könnte sie auch interessieren"
+    r"|vous aimerez aussi|à lire aussi|te puede interesar|también te puede interesar|lesen sie auch"
+    r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados)\W*$"
 )
 COMMENTS_START_RE = _rx(
     r"^(\d+\s+(responses?|comments?|replies|kommentare|comentários|commenti|commentaires)\b"
-    r"|(leave a (reply|comment)|reader comments|join the conversation|post a comment|comments are closed|add (a|your) comment)\b"
+    r"|(leave a (reply|comment)|reader comments|join the conversation|post a comment|comments are closed|add (a|your) comment"
+    r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
+    r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b"
     r"|comments?\s*(\(\d+\))?$"
     r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$)"
 )
@@ -144,7 +172,8 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     None,
     None,
     ("sign up", "subscri", "newsletter", "inbox", "mail address", "opt", "enjoyed", "liked"),
-    ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar"),
+    ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar", "deixe",
+     "deja", "lascia", "schreibe", "laiss"),
     ("share", "tweet", "pin it", "email", "print", "size", "reprint", "save", "click", "facebook", "twitter", "whatsapp",
      "linkedin", "pinterest"),
     None,
@@ -170,10 +199,15 @@ def text_reason(text: str) -> str | None:
     return long_reason(text)
 
 
+_LONG_GATE = re.compile(
+    r"cookie|non-commercial|photo|credit|getty|image|commission|affiliate|trademark|consult|information|comment|amount of money"
+)
+
+
 def long_reason(text: str) -> str | None:
     """The boilerplate reason a text of any length matches, or None."""
     lowered = text.lower()
-    if "cookie" not in lowered and "non-commercial" not in lowered:
+    if not _LONG_GATE.search(lowered):
         return None
     for pattern, reason in LONG_PATTERNS:
         if pattern.search(text):
@@ -185,7 +219,10 @@ CREDIT_RE = _rx(r"^\(?(photo|image|picture|credit|source|foto|bild)s?\s*(:|by)|g
 AUTHOR_BIO_RE = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,250}\b(?:reporter|writer|journalist|editor|correspondent|author|contributor|columnist|producer|analyst|staff)"
 )
-BYLINE_RE = _rx(r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b")
+BYLINE_RE = _rx(
+    r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b"
+    r"|(^|\W)(publicado por|pubblicato da|veröffentlicht von|publié par|escrito por|scritto da)\W"
+)
 PUBLISHED_LINE_RE = _rx(r"^(published|posted|updated|last updated|first published)\b")
 _NUMBER_ONLY_RE = re.compile(r"^[\W\d_]+$")
 

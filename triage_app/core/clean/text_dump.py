@@ -39,13 +39,17 @@ class DumpResult:
 
 
 def comments_start(lines: list[Line], min_prose: int = 500) -> int:
-    """Index of the line that opens a comment section after the article (len(lines) when none)."""
-    prose = 0
+    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none)."""
+    amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
+    total, prose = sum(amounts), 0
     for i, line in enumerate(lines):
-        if prose >= min_prose and line.words <= 8 and P.COMMENTS_START_RE.match(line.text):
-            return i
-        if line.group_size < 5 and is_prose(line):
-            prose += line.length
+        if prose >= min_prose and line.words <= 8:
+            if P.COMMENTS_START_RE.match(line.text):
+                return i
+            # A related-stories box is often in mid-article, followed by more of it: only a clear end cuts.
+            if P.RELATED_START_RE.match(line.text) and total - prose < 0.0 * prose:
+                return i
+        prose += amounts[i]
     return len(lines)
 
 
@@ -126,6 +130,8 @@ class _Classifier:
     def run(self) -> DumpResult:
         lines = self.lines
         self.cut = comments_start(lines)
+        opener = lines[self.cut].text if self.cut < len(lines) else ""
+        self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
@@ -231,13 +237,10 @@ class _Classifier:
         return ""  # decided by its group, or footer
 
     def _dedupe(self, start: int, end: int) -> None:
-        seen: set[str] = set()
-        for i in range(start, end + 1):
-            if self.reasons[i] is None:
-                norm = P.normalise(self.lines[i].text)
-                if len(norm) >= 40 and norm in seen:
-                    self.reasons[i] = P.DUPLICATE
-                seen.add(norm)
+        """Lines outside the article that repeat one of its lines are metadata repeats (teasers).
+
+        Repeats inside the article stay: recipes and interviews repeat lines on purpose."""
+        seen = {P.normalise(self.lines[i].text) for i in range(start, end + 1) if self.reasons[i] is None}
         for i, reason in enumerate(self.reasons):
             if reason == "" or (reason in (P.NAVIGATION,) and i < start):
                 if P.normalise(self.lines[i].text) in seen and len(self.lines[i].text) >= 20:
@@ -261,7 +264,7 @@ class _Classifier:
         for i, reason in enumerate(reasons):
             footer_seen = footer_seen or (i > end and reason in (P.COPYRIGHT, P.PRIVACY, P.FOOTER))
             if reason == "":
-                reasons[i] = P.COMMENTS if i >= self.cut and not footer_seen else P.FOOTER
+                reasons[i] = self.cut_reason if i >= self.cut and not footer_seen else P.FOOTER
 
     def _propagate_inside(self, start: int, end: int) -> None:
         """A related/share/newsletter/comments line inside the article takes the short lines of its group."""
