@@ -80,6 +80,7 @@ def test_a_duplicate_keeps_both_sides(packet: Path, tmp_path: Path) -> None:
     triage.set_note(mine, doc_id, "My own note")
     results = import_packet(mine, packet)
     assert results[0].status == "duplicate" and results[0].doc_id == doc_id
+    assert "differs: relevance" in results[0].describe()  # the import report says what differed
     relevance, starred, tags, note = state(mine, doc_id)
     assert relevance == "maybe"  # both decided: the local decision stays ...
     differs = [r for r in triage.audit_log(mine.db, doc_id) if r["field"].startswith("packet-differs:")]

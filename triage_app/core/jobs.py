@@ -68,8 +68,8 @@ def store_parsed(
     digest = documents.sha256_hex(parsed.original)
     existing = documents.find_by_sha256(library.db, digest)
     if existing is not None:
-        _apply_packet_state(library, existing, parsed, duplicate=True)
-        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title)
+        merged = _apply_packet_state(library, existing, parsed, duplicate=True)
+        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title, reason=merged)
     if cleaned is None:
         try:
             cleaned = cleaner(library, parsed)
@@ -78,9 +78,10 @@ def store_parsed(
             cleaned = exc
     if isinstance(cleaned, BaseException):
         return ImportOutcome(label, "failed", reason=f"could not be cleaned ({cleaned.__class__.__name__}: {cleaned})")
-    doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
-    _apply_packet_state(library, doc_id, parsed, duplicate=False)
-    return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title)
+    with library.transaction():  # a packet's decisions land together with the document, or not at all
+        doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
+        merged = _apply_packet_state(library, doc_id, parsed, duplicate=False)
+    return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=merged)
 
 
 def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default_cleaner) -> ImportOutcome:
@@ -94,13 +95,16 @@ def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default
     return store_parsed(library, item.label, loaded, None, cleaner=cleaner)
 
 
-def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *, duplicate: bool) -> None:
-    """A document from a briefing packet brings the sender's decisions, tags, notes and corrections."""
-    if parsed.packet_member is None:
-        return
-    from triage_app.core.export.reimport import apply_packet_member  # type: ignore[import-not-found]
+def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *, duplicate: bool) -> str | None:
+    """A document from a briefing packet brings the sender's decisions, tags, notes and corrections.
 
-    apply_packet_member(library, doc_id, parsed.packet_member, duplicate=duplicate)
+    Returns what the merge did and what differed, for the import report (None for ordinary files).
+    """
+    if parsed.packet_member is None:
+        return None
+    from triage_app.core.export.reimport import apply_packet_member
+
+    return apply_packet_member(library, doc_id, parsed.packet_member, duplicate=duplicate).describe()
 
 
 POOL_MIN_ITEMS = 8

@@ -147,8 +147,9 @@ class ImportOutcome:
 
     def describe(self) -> str:
         """One line a person understands."""
+        detail = f" ({self.reason})" if self.reason else ""
         if self.status == "imported":
-            return f"{self.source}: imported as #{self.doc_id}"
+            return f"{self.source}: imported as #{self.doc_id}{detail}"
         if self.status == "duplicate":
-            return f"{self.source}: duplicate of #{self.doc_id}"
+            return f"{self.source}: duplicate of #{self.doc_id}{detail}"
         return f"{self.source}: {self.status}: {self.reason}"
