@@ -29,6 +29,7 @@ class Line:
     group_short_share: float = 0.0  # share of short lines in the group
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
     repeats: int = 1  # how many lines of the document have the same normalised text
+    listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
 
     @property
     def length(self) -> int:
@@ -75,9 +76,42 @@ def annotate_groups(lines: list[Line]) -> None:
         by_group.setdefault(line.group, []).append(line)
     for members in by_group.values():
         short = sum(1 for m in members if m.length < 40) / len(members)
+        listed = len(members) >= 4 and _patterned(members)
         for m in members:
             m.group_size = len(members)
             m.group_short_share = short
+            m.listed = listed
+
+
+_MONTH_START = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE
+)
+_SEPARATOR = re.compile(r"\s(--|–|—|-|@|\|)\s|:\s")
+
+
+def _shape(line: Line) -> str:
+    text = line.text
+    if _MONTH_START.match(text):
+        start = "month"
+    elif text[:1].isdigit():
+        start = "digit"
+    elif _LIST_RE.match(text):
+        start = "bullet"
+    else:
+        start = "word"
+    sep = _SEPARATOR.search(text)
+    return f"{start}/{sep.group(1) if sep else ''}"
+
+
+def _patterned(members: list[Line]) -> bool:
+    """Most lines of the group have one shape that starts with a date, number or bullet, or has a separator."""
+    shapes: dict[str, int] = {}
+    for m in members:
+        key = _shape(m)
+        shapes[key] = shapes.get(key, 0) + 1
+    best, count = max(shapes.items(), key=lambda kv: kv[1])
+    start, sep = best.split("/", 1)
+    return count >= 0.7 * len(members) and (start != "word" or bool(sep))
 
 
 def is_prose(line: Line) -> bool:
@@ -109,7 +143,7 @@ def weight(line: Line) -> float:
     short = line.words <= 25
     if (short and P.text_reason(line.text)) or P.long_reason(line.text):
         return BOILERPLATE_WEIGHT
-    if line.cells >= 3:
+    if line.cells >= 3 or line.listed:
         return 0.5
     if line.repeats > 1 and line.group_size >= 2 and length < 150:
         return -2.0
