@@ -23,6 +23,7 @@ _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 GAP = 2
+WIDE_GAP = 6
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
 
 
@@ -102,17 +103,24 @@ def _paragraph(line: Line) -> bool:
 
 def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int = GAP) -> tuple[int, int]:
     """Take in paragraphs just outside the region that are parted from it by at most `gap` lines
-    (one advert or "Read more" line must not cut the lede off the article)."""
+    (one advert or "Read more" line must not cut the lede off the article), or by at most
+    `WIDE_GAP` lines when two paragraphs follow each other there (a teaser box inside the article)."""
     start, end = region
+    para = [_paragraph(line) for line in lines]
+
+    def pair(j: int, step: int) -> bool:
+        k = j + step
+        return 0 <= k < min(cut, len(lines)) and para[k]
+
     moved = True
     while moved:
         moved = False
-        for j in range(start - 1, max(-1, start - gap - 2), -1):
-            if _paragraph(lines[j]):
+        for j in range(start - 1, max(-1, start - WIDE_GAP - 2), -1):
+            if para[j] and (start - j <= gap + 1 or pair(j, -1)):
                 start, moved = j, True
                 break
-        for j in range(end + 1, min(cut, end + gap + 2)):
-            if _paragraph(lines[j]):
+        for j in range(end + 1, min(cut, end + WIDE_GAP + 2)):
+            if para[j] and (j - end <= gap + 1 or pair(j, 1)):
                 end, moved = j, True
                 break
     return start, end
