@@ -7,23 +7,20 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from triage_app import __version__
-from triage_app.core.library import search, triage
+from triage_app.core.library import triage
 from triage_app.core.library.db import Library
 from triage_app.core.library.documents import get_document
 from triage_app.core.library.writer import LibraryWriter
@@ -36,13 +33,10 @@ from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_t
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
 from triage_app.gui.import_controller import ImportController
-from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
-from triage_app.gui.models.entity_list import EntityListModel
-from triage_app.gui.navigation import next_unreviewed_row
+from triage_app.gui.library_view import LibraryView
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
-from triage_app.gui.widgets.filter_bar import FilterBar
-from triage_app.gui.widgets.overlay import Banner, ShortcutOverlay
+from triage_app.gui.widgets.overlay import ShortcutOverlay
 from triage_app.gui.widgets.status import ProgressWidget, StatusLine
 from triage_app.gui.workers import TaskRunner
 
@@ -57,7 +51,6 @@ EMPTY_MESSAGE = (
     "<b>Your library is empty.</b> Drop saved pages (HTML, MHTML, SingleFile, text), folders or zip archives "
     "anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
 )
-MAX_KEPT_SELECTION = 1000
 RELEVANCE_ACTIONS = {"relevant": "relevant", "maybe": "maybe", "not_relevant": "not-relevant", "unreviewed": "unreviewed"}
 
 
@@ -94,16 +87,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Triage")
         self.setWindowIcon(theme.app_icon())
         self.runner = runner or TaskRunner(writer, parent=self)
-        self.documents = DocumentTableModel(library.db, self)
-        self.entities = EntityListModel(library.db, self)
         self.triage = TriageController(self.runner, self)
-        self._shown_id: int | None = None
         self._closing = False
-        self._build_library_side()
+        self.library_view = LibraryView(library.db)
+        view = self.library_view
+        self.documents, self.entities, self.filter_bar = view.documents, view.entities, view.filter_bar
+        self.banner, self.table = view.banner, view.table
         self._build_reader()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.library_side)
+        self.splitter.addWidget(self.library_view)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -121,37 +114,11 @@ class MainWindow(QMainWindow):
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
-        self._reload(select_first=True)
+        self.library_view.reload(select_first=True)
         if self.documents.counts()["total"] == 0:
             self.banner.show_message(EMPTY_MESSAGE)
 
     # -- construction -----------------------------------------------------------------------
-    def _build_library_side(self) -> None:
-        self.filter_bar = FilterBar(self.entities)
-        self.banner = Banner()
-        self.table = QTableView()
-        self.table.setModel(self.documents)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Library")
-        header = self.table.horizontalHeader()
-        header.setSortIndicatorClearable(True)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        for column, width in enumerate((104, 26, 300, 120, 84, 112, 56)):
-            header.resizeSection(column, width)
-        self.library_side = QWidget()
-        layout = QVBoxLayout(self.library_side)
-        layout.setContentsMargins(6, 6, 0, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
-
     def _build_reader(self) -> None:
         reader_class = _reader_class()
         if reader_class is None:
@@ -204,8 +171,8 @@ class MainWindow(QMainWindow):
             "star": self.toggle_star,
             "tag": self.edit_tags,
             "note": self.edit_note,
-            "next": lambda: self.move_current(1),
-            "previous": lambda: self.move_current(-1),
+            "next": lambda: self.library_view.move_current(1),
+            "previous": lambda: self.library_view.move_current(-1),
             "next_unreviewed": self.go_next_unreviewed,
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
@@ -213,9 +180,8 @@ class MainWindow(QMainWindow):
         for name, handler in handlers.items():
             acts[name].triggered.connect(lambda _checked=False, h=handler: h())
         acts["toggle_reader"].toggled.connect(self.reader.setVisible)
-        self.filter_bar.filter_changed.connect(self._filter_changed)
         self.documents.counts_changed.connect(self._update_status)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.library_view.current_document_changed.connect(self._show_document)
         self.triage.documents_changed.connect(self._triage_saved)
         self.triage.decision_saved.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.triage.undo_available.connect(acts["undo"].setEnabled)
@@ -261,105 +227,37 @@ class MainWindow(QMainWindow):
         self.progress.finish()
         super().closeEvent(event)
 
-    # -- the list ---------------------------------------------------------------------------
+    # -- the list (see LibraryView) ---------------------------------------------------------
     def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.documents.id_at(index.row()) if index.isValid() else None
+        return self.library_view.current_id()
 
     def selected_ids(self) -> list[int]:
-        """The selected documents in list order, or the current one when nothing is selected."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [d for d in (self.documents.id_at(r) for r in rows) if d is not None]
-        if not ids and (current := self.current_id()) is not None:
-            ids = [current]
-        return ids
+        return self.library_view.selected_ids()
 
     def select_row(self, row: int, *, scroll: bool = True) -> None:
-        """Make `row` current and the only selected row, and show it in the reader."""
-        index = self.documents.index(row, COL_TITLE)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        if scroll:
-            self.table.scrollTo(index)
+        self.library_view.select_row(row, scroll=scroll)
 
     def select_document(self, doc_id: int, *, scroll: bool = True) -> bool:
-        row = self.documents.row_of(doc_id)
-        if row is None:
-            return False
-        self.select_row(row, scroll=scroll)
-        return True
-
-    def _reload(self, *, select_first: bool = False) -> None:
-        """Query the list again, keeping the current and selected documents and the scroll position."""
-        keep = None if select_first else self.current_id()
-        selected = [] if select_first else self.selected_ids()[:MAX_KEPT_SELECTION]
-        scroll = self.table.verticalScrollBar().value()
-        self.documents.reload()
-        if keep is not None and self.select_document(keep, scroll=False):
-            model, selection = self.documents, self.table.selectionModel()
-            for doc_id in selected:
-                row = model.row_of(doc_id)
-                if row is not None and doc_id != keep:
-                    selection.select(
-                        model.index(row, 0),
-                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-                    )
-            self.table.verticalScrollBar().setValue(scroll)
-            return
-        if self.documents.rowCount() and (select_first or keep is not None):
-            self.select_row(0)
-        elif not self.documents.rowCount():
-            self._show_document(None)
-
-    def _filter_changed(self, flt: search.DocumentFilter) -> None:
-        header = self.table.horizontalHeader()
-        if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first
-        self.documents.set_filter(flt)
-        if self.documents.rowCount():
-            self.select_row(0)
-        else:
-            self._show_document(None)
+        return self.library_view.select_document(doc_id, scroll=scroll)
 
     def filter_by_entity(self, entity_id: int, name: str) -> None:
         """Show only the documents mentioning this entity."""
-        self.filter_bar.set_entity(entity_id, name)
+        self.library_view.filter_by_entity(entity_id, name)
 
     def refresh_choices(self) -> None:
-        """Refill the tag, site and entity lists from the library."""
-        self.filter_bar.set_choices(triage.all_tags(self.library.db), search.distinct_sites(self.library.db))
-        self.entities.reload()
+        self.library_view.refresh_choices()
+
+    def go_next_unreviewed(self) -> None:
+        if not self.library_view.go_next_unreviewed():
+            self.statusBar().showMessage("No unreviewed document in this list.", 4000)
 
     def _update_status(self) -> None:
         counts = self.documents.counts()
         self.status_line.show_counts(counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe())
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        doc_id = self.documents.id_at(current.row()) if current.isValid() else None
-        if doc_id != self._shown_id:  # a reload that kept the same document must not reload the reader
-            self._show_document(doc_id)
-
     def _show_document(self, doc_id: int | None) -> None:
-        self._shown_id = doc_id
         if self.reader_pane is not None:
             self.reader_pane.show_document(doc_id)
-
-    def move_current(self, step: int) -> None:
-        """J/K: the next or previous document in the list."""
-        if not self.documents.rowCount():
-            return
-        index = self.table.currentIndex()
-        row = index.row() + step if index.isValid() else 0
-        self.select_row(max(0, min(row, self.documents.rowCount() - 1)))
-
-    def go_next_unreviewed(self) -> None:
-        """U: the next unreviewed document after the current one (wrapping to the top)."""
-        index = self.table.currentIndex()
-        row = next_unreviewed_row(self.library.db, self.documents.ids, index.row() if index.isValid() else -1)
-        if row is None:
-            self.statusBar().showMessage("No unreviewed document in this list.", 4000)
-        else:
-            self.select_row(row)
 
     # -- triage -----------------------------------------------------------------------------
     def mark(self, relevance: str) -> None:
@@ -404,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def _triage_saved(self, ids: list[int]) -> None:
         self.documents.refresh_documents(ids)
-        self.filter_bar.set_choices(triage.all_tags(self.library.db), search.distinct_sites(self.library.db))
+        self.refresh_choices()
 
     def _document_changed_in_reader(self, doc_id: int) -> None:
         self.documents.refresh_documents([doc_id])
@@ -437,13 +335,13 @@ class MainWindow(QMainWindow):
 
     def _documents_imported(self, ids: list[int]) -> None:
         if not self._closing:
-            self._reload(select_first=self.current_id() is None)
+            self.library_view.reload(select_first=self.current_id() is None)
 
     def _import_finished(self, outcomes: list[ImportOutcome], cancelled: bool, show_summary: bool) -> None:
         if self._closing:  # a job stopped by closing the window: no dialogs any more
             return
         self.refresh_choices()
-        self._reload(select_first=self.current_id() is None)
+        self.library_view.reload(select_first=self.current_id() is None)
         self.statusBar().showMessage(summary_text(outcomes, cancelled=cancelled), 8000)
         if show_summary:
             ImportSummaryDialog.ask(self, outcomes, cancelled=cancelled)
@@ -452,7 +350,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self.refresh_choices()
-        self._reload()
+        self.library_view.reload()
         self._show_document(self.current_id())  # its text or entities may have changed
 
     # -- help and errors --------------------------------------------------------------------

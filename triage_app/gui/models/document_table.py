@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -281,7 +280,3 @@ class DocumentTableModel(QAbstractTableModel):
             new.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
 
-
-def with_query(flt: search.DocumentFilter, query: str) -> search.DocumentFilter:
-    """`flt` with a different search string."""
-    return replace(flt, query=query)
