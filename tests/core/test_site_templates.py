@@ -16,6 +16,7 @@ from triage_app.core.library.cleaning import (
     reclean_documents,
     reclean_site_job,
     set_block_override,
+    sites_to_reclean,
 )
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
@@ -138,3 +139,23 @@ def test_site_template_model() -> None:
     assert [b.kept for b in result.blocks] == [True, False, True, False, True]
     assert result.blocks[1].reason == "site template: seen on 3 other pages of example.org"
     assert result.blocks[3].reason == P.USER_OVERRIDE
+
+
+def test_sites_to_reclean_after_import(fresh_library: Library, tmp_path: Path) -> None:
+    ids = _import(fresh_library, [_write(tmp_path, n) for n in range(2)])
+    assert sites_to_reclean(fresh_library, ids) == []
+    ids += _import(fresh_library, [_write(tmp_path, 2)])
+    assert sites_to_reclean(fresh_library, ids[-1:]) == ["Harbour Times"]
+
+
+def test_reclean_of_an_html_page_gives_the_same_text(fresh_library: Library, tmp_path: Path) -> None:
+    page = tmp_path / "article.html"
+    page.write_bytes((Path(__file__).resolve().parents[1] / "data" / "clean" / "article.html").read_bytes())
+    (doc_id,) = _import(fresh_library, [page])
+    before = documents.get_document(fresh_library.db, doc_id)
+    assert before["text"].startswith("The Harbour Bridge reopened")
+    list(reclean_documents(fresh_library, [doc_id]))
+    after = documents.get_document(fresh_library.db, doc_id)
+    assert after["text"] == before["text"]
+    assert after["clean_engine"].startswith("triage-clean/")
+    assert after["author"] == "Ana Ferreira"

@@ -4,7 +4,8 @@ and background re-cleaning.
 - `clean_for_library(library, parsed)`: clean a new page using what its site's other pages say.
 - `set_block_override(library, doc_id, block_index, kept, *, site_wide=False)`: keep/remove a block
   by hand; stored in `overrides`, applied at once and on every later re-clean.
-- `reclean_documents(...)`, `reclean_site_job(...)`: generators yielding Progress.
+- `reclean_documents(...)`, `reclean_site_job(...)`: generators yielding Progress;
+  `sites_to_reclean(library, doc_ids)` names the sites to re-clean after an import.
 """
 
 from __future__ import annotations
@@ -115,6 +116,23 @@ def reclean_site_job(library: Library, site: str, *, is_cancelled: Callable[[], 
     """Re-clean every page of a site (run when a new page of it arrives: the template has changed)."""
     ids = [r[0] for r in library.db.execute("SELECT id FROM documents WHERE site = ? ORDER BY id", [site])]
     yield from reclean_documents(library, ids, is_cancelled=is_cancelled)
+
+
+def sites_to_reclean(library: Library, doc_ids: Iterable[int]) -> list[str]:
+    """Sites of newly imported documents whose template can now change (the site has 3 or more pages).
+
+    Call `reclean_site_job` for each of them in the background after an import.
+    """
+    ids = list(doc_ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = library.db.execute(
+        f"SELECT site FROM documents WHERE site IN (SELECT DISTINCT site FROM documents WHERE id IN ({marks})) "
+        "GROUP BY site HAVING COUNT(*) >= 3 ORDER BY site",
+        ids,
+    )
+    return [r[0] for r in rows if r[0]]
 
 
 def _apply_stored(library: Library, doc_id: int) -> None:
