@@ -97,6 +97,11 @@ def test_user_override_survives_reclean(fresh_library: Library, seeds_copy: Path
     assert set_block_override(fresh_library, doc_id, first_para.index, False) is True
     text = documents.get_document(fresh_library.db, doc_id)["text"]
     assert bio.text in text and first_para.text not in text
+    log = [r for r in fresh_library.db["audit"].rows if r["doc_id"] == doc_id]
+    assert [(r["field"], r["old"], r["new"]) for r in log][-2:] == [
+        (f"block {bio.index}", "removed", "kept"),
+        (f"block {first_para.index}", "kept", "removed"),
+    ]
     list(reclean_documents(fresh_library, [doc_id]))
     after = {b.index: b for b in documents.get_blocks(fresh_library.db, doc_id)}
     assert after[bio.index].kept and after[bio.index].reason is None

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library, now_iso
+from triage_app.core.library.triage import os_user
 from triage_app.core.records import CleanResult, ParsedDocument, Progress
 
 
@@ -150,11 +151,13 @@ def _apply_stored(library: Library, doc_id: int) -> None:
     documents.replace_clean_result(library, doc_id, result, engine=(engine_row[0] if engine_row else "") or CLEAN_ENGINE)
 
 
-def set_block_override(library: Library, doc_id: int, block_index: int, kept: bool, *, site_wide: bool = False) -> bool:
+def set_block_override(
+    library: Library, doc_id: int, block_index: int, kept: bool, *, site_wide: bool = False, origin: str = "app"
+) -> bool:
     """Keep or remove a block by hand; returns whether it was kept before (for undo).
 
     With `site_wide` the choice applies to the same template block on every page of the document's site.
-    The documents' blocks and cleaned text change at once.
+    The documents' blocks and cleaned text change at once, and the audit log records the choice.
     """
     db = library.db
     row = db.execute("SELECT template_key, kept FROM blocks WHERE doc_id = ? AND idx = ?", [doc_id, block_index]).fetchone()
@@ -187,6 +190,17 @@ def set_block_override(library: Library, doc_id: int, block_index: int, kept: bo
         )
         for target in affected:
             _apply_stored(library, target)
+        tx.table("audit").insert(
+            {
+                "at": now_iso(),
+                "user": os_user(),
+                "doc_id": doc_id,
+                "field": f"block {block_index}" + (" (site-wide)" if site_wide else ""),
+                "old": "kept" if previous else "removed",
+                "new": "kept" if kept else "removed",
+                "origin": origin,
+            }
+        )
     return previous
 
 
