@@ -279,3 +279,24 @@ def test_files_dropped_on_any_child_widget_are_imported(
     assert window.filter_bar.search.text() == ""  # the path was not typed into the search box
     assert window.documents.rowCount() == min(len(targets), len(pages))
     make_window.wait_idle(window)
+
+
+def test_file_menu_imports_chosen_files_and_folders(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(pages[0])], "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(pages[0].parent)))
+    window = make_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.action("import") in file_menu.actions() and window.action("import_folder") in file_menu.actions()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30000):
+        window.action("import").trigger()
+    assert window.documents.rowCount() == 1
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30000) as blocker:
+        window.action("import_folder").trigger()
+    assert sorted(o.status for o in blocker.args[0]) == ["duplicate", "imported", "imported"]
+    assert window.documents.rowCount() == 3
+    make_window.wait_idle(window)

@@ -22,6 +22,7 @@ class ActionSpec:
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import", "&Import…", ("Ctrl+O",), "Import files, folders or zips (or drop them on the window)", "file"),
+    ActionSpec("import_folder", "Import &folder…", ("Ctrl+Shift+O",), "Import every page in a folder and its subfolders", "file"),
     ActionSpec("export", "&Export packet…", ("Ctrl+E",), "Export the listed documents as a briefing packet", "file"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Close Triage (every decision is already saved)", "file"),
     ActionSpec("undo", "&Undo last decision", ("Ctrl+Z",), "Undo the last triage decision", "edit"),

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             acts[name].triggered.connect(lambda _checked=False, r=relevance: self.mark(r))
         handlers = {
             "import": self.choose_import,
+            "import_folder": self.choose_import_folder,
             "export": self.export_packet,
             "quit": self.close,
             "undo": self.undo,
@@ -332,6 +333,12 @@ class MainWindow(QMainWindow):
             "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)",
         )
         self.import_paths([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        """File > Import folder…: every page under a folder."""
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of saved pages", str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])
 
     def _documents_imported(self, ids: list[int]) -> None:
         if not self._closing:
