@@ -180,3 +180,38 @@ def test_progress_appears_only_after_a_delay_with_a_busy_cursor(qtbot: Any) -> N
     progress.start("Quick")
     progress.finish()  # a quick job never shows anything
     assert progress.isHidden() and owner.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+@pytest.mark.nlp
+def test_imported_documents_are_annotated_in_the_background_and_filterable_by_entity(
+    qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("triage_app.core.library.annotations")
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Talks resume in Geneva\n\nAngela Merkel met Emmanuel Macron in Geneva on Monday to discuss the "
+        "pipeline. Merkel said the talks were useful.\n",
+        encoding="utf-8",
+    )
+    (folder / "two.txt").write_text(
+        "Pipeline vote delayed\n\nThe vote on the pipeline was delayed again, officials in Berlin said on "
+        "Tuesday. Angela Merkel did not comment.\n",
+        encoding="utf-8",
+    )
+    (folder / "three.txt").write_text("Storm warning\n\nA storm is expected on the coast this weekend.\n", encoding="utf-8")
+    window = make_window(annotate_in_background=True)
+    updated: list[str] = []
+    window.imports.documents_updated.connect(updated.append)
+    window.import_paths([folder])
+    make_window.wait_idle(window, timeout=120000)
+    assert "annotate" in updated
+    engines = window.library.db.execute("SELECT count(*) FROM documents WHERE annotated_engine IS NOT NULL").fetchone()
+    assert engines[0] == 3
+    merkel = window.entities.find("Angela Merkel")
+    assert merkel is not None and merkel["label"] == "PERSON"  # the completer's model was refreshed
+    window.filter_bar.entity.setText("Angela Merkel")
+    window.filter_bar.entity.editingFinished.emit()
+    assert window.documents.rowCount() == 2
+    assert "mentions Angela Merkel" in window.status_line.text()
