@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class Line:
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
 
-    @property
+    @functools.cached_property
     def length(self) -> int:
         """Length in characters, counting wide (CJK) characters twice so all scripts compare."""
         text = self.text
@@ -39,7 +40,7 @@ class Line:
             return len(text)
         return len(text) + sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(self.text.split())
 
