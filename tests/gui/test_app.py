@@ -84,11 +84,16 @@ def test_no_seed_import_when_the_setting_is_off(qtbot: Any, opened: Any) -> None
 
 
 def test_files_given_on_the_command_line_are_imported_and_shown(qtbot: Any, opened: Any, pages: list[Path]) -> None:
-    _settings(import_seeds_on_first_run=False)
+    _settings()  # an empty library: the samples are imported first, then the file, which is shown
     window = opened([pages[2]])
     idle(qtbot, window)
-    assert window.documents.rowCount() == 1
+    assert window.documents.rowCount() == 1 + len(list(iter_inputs([seeds_dir()])))
     assert window.documents.index(window.table.currentIndex().row(), COL_TITLE).data() == "Storm warning for the coast"
+    window.select_row(window.documents.rowCount() - 1)
+    with qtbot.waitSignal(window.imports.import_finished):  # a later import does not jump to its document
+        window.import_paths([pages[0]], show_summary=False)
+    assert window.current_id() == window.documents.id_at(window.table.currentIndex().row())
+    assert window.documents.index(window.table.currentIndex().row(), COL_TITLE).data() != "Harbour strike enters second week"
 
 
 def test_window_layout_is_remembered(qtbot: Any, opened: Any, pages: list[Path]) -> None:

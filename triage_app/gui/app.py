@@ -28,13 +28,16 @@ from triage_app.gui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """`triage-app [--library PATH] [FILE ...]`: files are imported and shown ("Open with")."""
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """`triage-app [--library PATH] [FILE ...]`: files are imported and shown ("Open with").
+
+    Options argparse does not know (Qt's own, such as `-style`) are returned for the QApplication.
+    """
     parser = argparse.ArgumentParser(prog="triage-app", description="Triage saved web pages.")
     parser.add_argument("--library", metavar="PATH", help="library file (default: $TRIAGE_LIBRARY or the user data folder)")
     parser.add_argument("files", nargs="*", type=Path, help="pages, folders or zips to import and show")
-    args, _qt_args = parser.parse_known_args(list(argv))
-    return args
+    args, qt_args = parser.parse_known_args(list(argv))
+    return args, qt_args
 
 
 def register_reader_scheme() -> None:
@@ -65,24 +68,32 @@ def open_window(library_path: Path, files: list[Path]) -> tuple[MainWindow, Libr
     if wants_first_run_import(library, settings):
         window.import_first_run(seeds_dir())
     if files:
-        window.imports.import_paths(files, show_summary=False)
-        window.imports.import_finished.connect(lambda outcomes, *_: _show_opened(window, outcomes))
+        _import_and_show(window, files)
     return window, library, writer
 
 
-def _show_opened(window: MainWindow, outcomes: list[ImportOutcome]) -> None:
-    """After an "Open with" import, select the first of the opened files (new or already present)."""
-    for outcome in outcomes:
-        if outcome.doc_id is not None and window.select_document(outcome.doc_id):
-            return
+def _import_and_show(window: MainWindow, files: list[Path]) -> None:
+    """"Open with": import the files, then select the first of them (new or already in the library)."""
+    wanted = {str(f) for f in files}
+
+    def finished(outcomes: list[ImportOutcome], _cancelled: bool, _summary: bool) -> None:
+        if not any(o.source in wanted or any(o.source.startswith(w) for w in wanted) for o in outcomes):
+            return  # another import (the first-run samples) ended first
+        window.imports.import_finished.disconnect(finished)
+        for outcome in outcomes:
+            if outcome.doc_id is not None and window.select_document(outcome.doc_id):
+                return
+
+    window.imports.import_finished.connect(finished)
+    window.imports.import_paths(files, show_summary=False)
 
 
 def main(argv: Sequence[str]) -> int:
     """Run the desktop app; returns the process exit code."""
-    args = parse_args(argv)
+    args, qt_args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     register_reader_scheme()
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "triage-app"])
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "triage-app", *qt_args])
     assert isinstance(app, QApplication)
     app.setApplicationName("Triage")
     app.setApplicationDisplayName("Triage")
