@@ -94,7 +94,7 @@ def find_date(text: str) -> str | None:
 _FILLER = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(segunda|terça|terca|quarta|quinta|sexta)-feira\b|\b(sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes)\b"
-    r"|\b(first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b",
+    r"|\b(ago|hours?|minutes?|mins?|days?|first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b",
     re.IGNORECASE,
 )
 

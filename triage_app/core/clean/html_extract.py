@@ -161,6 +161,23 @@ def _link_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
             for j in run:
                 reasons[j] = P.RELATED
         run = [i] if dense else []
+    _teaser_runs(blocks, reasons)
+
+
+def _teaser_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
+    """Runs of short kept blocks where linked headlines alternate with one-line blurbs (story teasers)."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    run: list[int] = []
+    for i in [*kept, -1]:
+        short = i >= 0 and _is_short(blocks[i], 30)
+        if short and (not run or _adjacent(blocks, reasons, run[-1], i)):
+            run.append(i)
+            continue
+        dense = [j for j in run if blocks[j].link_density >= 0.8]
+        if len(dense) >= 3 and len(dense) * 2 >= len(run):
+            for j in run[run.index(dense[0]) :]:
+                reasons[j] = P.RELATED
+        run = [i] if short else []
 
 
 def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int) -> bool:
@@ -206,6 +223,10 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     veto = next((c for c, p in zip(block.context, block.context_paths) if c in _VETO_CONTEXT and p in facts.local), None)
     if veto:
         return veto
+    if P.is_number_only(block.text):
+        return P.METADATA
+    if block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
+        return reason
     if _is_short(block):
         if P.BYLINE_RE.match(block.text) and _is_short(block, 12):
             return P.BYLINE

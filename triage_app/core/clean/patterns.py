@@ -136,14 +136,14 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         _rx(
             r"\((ap|afp|reuters|getty|epa|ap/\w+)?\s*photos?\b|\bphoto(graph)? by\b|^in this .{0,80}\b(file )?photo(graph)?\b"
-            r"|\(photo:|\bcredit:\s|/ ?getty images|\(getty images\)|\(image: |\bfile photo\b"
+            r"|\(photo:|\bcredit:\s|/ ?getty images|\(getty images\)|\(image: |\bfile photo\b|\bphotos? ©"
         ),
         CAPTION,
     ),
     (
         _rx(
             r"(may|might|could) (earn|receive|get) (a |an )?(small )?(affiliate )?(commission|share of|amount of money)|affiliate (links?|commission)"
-            r"|registered trademarks? of|consult your (physician|doctor) |the information (provided )?on this (web)?site"
+            r"|registered trademarks? of|consult your (physician|doctor) |the information (provided )?on this (web)?site|^disclaimer\b"
         ),
         FOOTER,
     ),
@@ -201,6 +201,7 @@ def text_reason(text: str) -> str | None:
 
 _LONG_GATE = re.compile(
     r"cookie|non-commercial|photo|credit|getty|image|commission|affiliate|trademark|consult|information|comment|amount of money"
+    r"|disclaimer"
 )
 
 
