@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,19 @@ def test_title_repeated_lower_down_and_stray_numbers_are_metadata() -> None:
     assert reasons[0] == P.TITLE
     assert set(reasons[1:]) <= {P.METADATA}
     assert "0 : 0" not in result.text
+
+
+def test_json_ld_article_body_recovers_what_the_extractor_missed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.core.clean import html_extract
+
+    paragraphs = [f"{PROSE}Point number {n} of the council's long report." for n in range(4)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    article_body = json.dumps({"@type": "NewsArticle", "headline": "Budget", "articleBody": "\n".join(paragraphs)})
+    head = f'<html><head><title>Budget</title><script type="application/ld+json">{article_body}</script></head>'
+    page = f"{head}<body><nav><a href='/'>Home</a></nav><div>{body}</div><footer><p>Contact</p></footer></body></html>"
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda tree: paragraphs[0])  # an extractor that misses most
+    result = _clean_html(page)
+    assert all(p in result.text for p in paragraphs)
+    assert "Contact" not in result.text
+    without = _clean_html(page.replace(head, "<html><head><title>Budget</title></head>"))
+    assert without.text == paragraphs[0]

@@ -255,6 +255,17 @@ def classify_blocks(blocks: list[RawBlock]) -> list[str | None]:
     return reasons
 
 
+def with_structured_body(extracted: str | None, body: str | None) -> str | None:
+    """Add the page's own JSON-LD articleBody to the extraction when the extractor missed much of it."""
+    if not body or len(body) < 500:
+        return extracted
+    wanted = set(_shingle_list(_tokens(body)))
+    got = set(_shingle_list(_tokens(extracted or "")))
+    if len(wanted & got) >= 0.8 * len(wanted):
+        return extracted
+    return f"{extracted or ''}\n{body}"
+
+
 def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
     """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
     tree = parse_html(html)
@@ -265,6 +276,7 @@ def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] |
     if not blocks:
         return None
     extracted = run_trafilatura(tree) if len(html) <= LARGE_PAGE else None
+    extracted = with_structured_body(extracted, meta.article_body)
     kept = map_extraction(blocks, extracted) if extracted else []
     if not any(kept):
         return blocks, classify_blocks(blocks), meta
