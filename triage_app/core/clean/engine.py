@@ -10,7 +10,7 @@ from triage_app.core.clean.features import Line, heading_like, is_list_item, spl
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
-from triage_app.core.clean.text_dump import clean_lines
+from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
 CLEAN_ENGINE = "triage-clean/1.1"
@@ -76,6 +76,7 @@ def clean_html_document(html: str, *, url: str | None = None, title_hint: str | 
             meta = page_metadata(parse_html(html))
     else:
         raw, reasons, meta = outcome
+    settle([b.text for b in raw], reasons)
     page_url = meta.url or url
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),

@@ -99,14 +99,49 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE_RE.search(style))
 
 
-def _table_text(table: etree._Element) -> str:
-    rows = []
+_Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
+
+
+def _child_counts(el: etree._Element) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for child in el:
+        if isinstance(child.tag, str):
+            counts[child.tag] = counts.get(child.tag, 0) + 1
+    return counts
+
+
+def _table_rows(table: etree._Element) -> list[tuple[list[_Segment], str]]:
+    """Each row of a data table as (path segments below the table, cells joined by tabs).
+
+    Tabs are what a browser puts between cells when it copies a table, so a row reads the same
+    in a text dump and cleaning the cleaned text again keeps it whole.
+    """
+    rows: list[tuple[list[_Segment], str]] = []
+    counts: dict[int, dict[str, int]] = {}
+    seen: dict[int, dict[str, int]] = {}
+
+    def segment(el: etree._Element) -> _Segment:
+        parent = el.getparent()
+        key = id(parent)
+        if key not in counts:
+            counts[key], seen[key] = _child_counts(parent), {}
+        seen[key][el.tag] = seen[key].get(el.tag, 0) + 1
+        return counts[key], el.tag, seen[key][el.tag]
+
+    sections: dict[int, _Segment] = {}
     for tr in table.iter("tr"):
+        parent = tr.getparent()
+        path: list[_Segment] = []
+        if parent is not table and parent is not None:
+            if id(parent) not in sections:
+                sections[id(parent)] = segment(parent)
+            path.append(sections[id(parent)])
+        path.append(segment(tr))
         cells = [_WS_RE.sub(" ", c.text_content()).strip() for c in tr if c.tag in ("td", "th")]
-        cells = [c for c in cells if c]
-        if cells:
-            rows.append(" | ".join(cells))
-    return "\n".join(rows)
+        text = "\t".join(c for c in cells if c)
+        if text:
+            rows.append((path, text))
+    return rows
 
 
 def _is_data_table(table: etree._Element) -> bool:
@@ -114,9 +149,6 @@ def _is_data_table(table: etree._Element) -> bool:
         if table.find(f".//{tag}") is not None:
             return False
     return True
-
-
-_Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
 
 
 def _render(segments: tuple[_Segment, ...]) -> str:
@@ -203,10 +235,9 @@ class _Walker:
             in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
             self.stack.append((el, context, in_article, ids, len(self.segments)))
             if tag == "table" and _is_data_table(el):
-                text = _table_text(el)
-                if text:
-                    self.blocks.append(RawBlock(text, "table", "", tag, 0, context, ids, in_article, _own_attrs(el)))
-                    self.block_segments.append(tuple(self.segments))
+                for below, text in _table_rows(el):
+                    self.blocks.append(RawBlock(text, "table", "", "tr", 0, context, ids, in_article, _own_attrs(el)))
+                    self.block_segments.append((*self.segments, *below))
                 walker.skip_subtree()
                 return
         elif tag == "br":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import Line, annotate_groups, heading_like, is_menu_like, is_prose, weight
+from triage_app.core.clean.features import Line, annotate_groups, heading_like, split_lines, is_menu_like, is_prose, weight
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
@@ -306,3 +306,35 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResu
         for i, r in removed:
             reasons[i] = r
     return result
+
+
+def settle(texts: list[str], reasons: list[str | None]) -> None:
+    """Remove kept blocks until the text cleaner keeps every line of the cleaned text (in place).
+
+    The cleaned text of an HTML page is its kept blocks joined by blank lines; once settled, cleaning
+    that text as a dump keeps all of it, so cleaning the cleaner's own output changes nothing.
+    """
+    for _ in range(8):
+        lines: list[Line] = []
+        owners: list[int] = []
+        group = 0
+        for i, reason in enumerate(reasons):
+            if reason is not None:
+                continue
+            block_lines = split_lines(texts[i])
+            for line in block_lines:
+                lines.append(Line(line.number, line.text, group + line.group, cells=line.cells))
+                owners.append(i)
+            group += (block_lines[-1].group + 1) if block_lines else 0
+        if not lines:
+            return
+        annotate_groups(lines)
+        verdict = _Classifier(lines, None).run().reasons
+        removed: dict[int, str] = {}
+        for owner, why in zip(owners, verdict):
+            if why is not None:
+                removed.setdefault(owner, why)
+        if not removed:
+            return
+        for owner, why in removed.items():
+            reasons[owner] = why
