@@ -80,3 +80,30 @@ def test_real_process_usage_error_exit_code(tmp_path: Path) -> None:
         [sys.executable, "-m", "triage_app", "mark"], capture_output=True, text=True, timeout=120, cwd=tmp_path
     )
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_import_recleans_a_site_that_gained_pages(tmp_path: Path, lib: str) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    stories = [
+        "The harbour authority approved the new breakwater after a decade of storms and repairs.",
+        "Fishermen in the northern bay reported record catches of cod this spring season.",
+        "The council voted to restore the old lighthouse and open it to visitors next summer.",
+    ]
+    for n, story in enumerate(stories):
+        body = " ".join([story] * 4)
+        (folder / f"story{n}.html").write_text(
+            "<html><head><title>Story</title><meta property='og:site_name' content='Harbour News'></head><body>"
+            f"<article><h1>Story {n}</h1><p>{body}</p><p>{body} Again.</p>"
+            "<p>Harbour News is an independent weekly paper serving the coast since 1901, read by thousands.</p>"
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    code, out, _ = cli("import", str(folder), "--library", lib, "--json")
+    report = json.loads(out)
+    assert code == 0 and report["counts"]["imported"] == 3
+    assert report["recleaned"] == 3
+    code, out, _ = cli("show", "3", "--library", lib, "--json", "--blocks")
+    blocks = json.loads(out)["blocks"]
+    template = [b for b in blocks if b["text"].startswith("Harbour News is an independent")]
+    assert template and not template[0]["kept"] and "site template" in template[0]["reason"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from triage_app.cli import CliContext, UsageError
 from triage_app.core import jobs
-from triage_app.core.library import documents, search, triage
+from triage_app.core.library import Library, cleaning, documents, search, triage
 from triage_app.core.records import RELEVANCE_VALUES, ImportOutcome
 
 
@@ -19,6 +19,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--no-reclean", action="store_true",
+        help="do not re-clean the pages of sites that gained pages (their shared template may have changed)",
+    )
     p.add_argument(
         "--workers", type=int, default=jobs.default_workers(), metavar="N",
         help="processes that clean pages in parallel (default: one per core, at most 4)",
@@ -104,17 +108,31 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 if not args.json:
                     bar.close()
                     ctx.print(progress.result.describe())
+        recleaned = 0 if args.no_reclean else _reclean_sites(library, outcomes, bar)
     bar.close()
     elapsed = time.perf_counter() - started
     counts = jobs.summarise(outcomes)
     if args.json:
-        ctx.print_json({"results": [o.__dict__ for o in outcomes], "counts": counts, "seconds": round(elapsed, 3)})
+        ctx.print_json(
+            {"results": [o.__dict__ for o in outcomes], "counts": counts, "recleaned": recleaned, "seconds": round(elapsed, 3)}
+        )
     else:
         ctx.print(
             f"{counts['imported']} imported, {counts['duplicate']} duplicates, {counts['failed']} failed "
-            f"in {elapsed:.1f} s"
+            f"in {elapsed:.1f} s" + (f"; {recleaned} pages re-cleaned with their site's template" if recleaned else "")
         )
     return 1 if args.strict and counts["failed"] else 0
+
+
+def _reclean_sites(library: Library, outcomes: list[ImportOutcome], bar: _Bar) -> int:
+    """Re-clean the pages of sites that gained pages: their shared template may have changed."""
+    new_ids = [o.doc_id for o in outcomes if o.status == "imported" and o.doc_id is not None]
+    recleaned = 0
+    for site in cleaning.sites_to_reclean(library, new_ids):
+        for progress in cleaning.reclean_site_job(library, site):
+            bar.show(progress.done, progress.total, f"re-cleaning {site}")
+        recleaned += int(library.db.execute("SELECT count(*) FROM documents WHERE site = ?", [site]).fetchone()[0])
+    return recleaned
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
