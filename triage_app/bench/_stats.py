@@ -59,3 +59,29 @@ def print_table(rows: list[Row], title: str) -> str:
     text = "\n".join(lines)
     print(text, flush=True)
     return text
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_speedup(workers: int = 2, n: int = 6_000_000) -> float:
+    """How much faster `workers` processes run `workers` CPU-bound units than one process runs one each.
+
+    2.0 on two idle cores; lower when other work shares them, which bounds every multi-process figure.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    start = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - start
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        list(pool.map(_burn, [1] * workers))
+        start = time.perf_counter()
+        list(pool.map(_burn, [n] * workers))
+        many = time.perf_counter() - start
+    return workers * one / many if many else 0.0

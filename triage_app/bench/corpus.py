@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from lxml import etree, html
+from lxml import etree, html  # type: ignore[import-untyped]
 
 from triage_app.core.library import Library
 from triage_app.core.library.db import now_iso
@@ -128,7 +128,7 @@ def build_large_library(path: Path, eval_dir: Path, count: int, *, seed: int = 1
     def flush() -> None:
         with library.transaction() as db:
             for row, original, paras in pending:
-                doc_id = int(db["documents"].insert(row).last_pk)  # type: ignore[arg-type]
+                doc_id = int(db.table("documents").insert(row).last_pk)  # type: ignore[arg-type]
                 db.execute(
                     "INSERT INTO originals (doc_id, compression, data) VALUES (?, 'zlib', ?)",
                     [doc_id, zlib.compress(original, 6)],

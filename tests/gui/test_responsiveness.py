@@ -1,0 +1,104 @@
+"""The event loop keeps turning while a large import (2 cleaning processes) and an annotation run in the background.
+
+A 10 ms QTimer stamps the time each time it fires; the worst gap between two stamps is the longest the
+window would have been frozen. The bound is generous (a loaded 2-core CI machine); the real figure is
+printed (`pytest -s`) and is normally a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+from triage_app.core import jobs
+from triage_app.core.library import Library
+from triage_app.core.library.annotations import annotate_documents
+from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import Progress
+
+PAGES = 300
+IMPORT_WORST_GAP_MS = 250.0
+ANNOTATION_WORST_GAP_MS = 500.0
+"""spaCy (loading its model, then its Cython/numpy parse) holds the GIL for stretches of 100-250 ms on the
+writer thread; the pool's cleaning runs in other processes, so the import phase stays much smoother."""
+WORDS = (
+    "harbour minister council election budget strike union court police market energy border village "
+    "report river school hospital farmers shipping sanctions treaty province mayor weather storm coast "
+    "railway bridge museum festival export import factory workers talks agreement protest senator"
+).split()
+
+
+def _paragraph(rng: random.Random) -> str:
+    sentences = []
+    for _ in range(rng.randint(3, 6)):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
+        sentences.append(" ".join(words).capitalize() + ".")
+    sentences.append(f'"We will not give up," said {rng.choice(["Anna Berg", "Omar Haddad", "Li Wei"])}.')
+    return " ".join(sentences)
+
+
+def _write_pages(folder: Path, count: int) -> None:
+    """`count` distinct article pages with a menu, a footer and 6-12 paragraphs each."""
+    folder.mkdir()
+    rng = random.Random(1)
+    for n in range(count):
+        title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize()
+        paragraphs = "\n".join(f"<p>{_paragraph(rng)}</p>" for _ in range(rng.randint(6, 12)))
+        folder.joinpath(f"page-{n:04d}.html").write_text(
+            f"<!DOCTYPE html><html><head><title>{title} #{n}</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+            f"<article><h1>{title}</h1><p class='byline'>By Staff Reporter</p>{paragraphs}</article>"
+            "<footer>© The Daily Example · Contact · Privacy</footer></body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_event_loop_keeps_turning_during_import_and_annotation(qtbot: Any, tmp_path: Path) -> None:
+    _write_pages(tmp_path / "pages", PAGES)
+    path = tmp_path / "library.sqlite"
+    Library.open(path).close()
+    writer = LibraryWriter(path)
+    stamps: list[float] = []
+    seen: list[Progress] = []
+    lock = threading.Lock()
+    import_done: list[float] = []
+
+    def on_progress(progress: Progress) -> None:  # on the writer thread
+        with lock:
+            seen.append(progress)
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: stamps.append(time.perf_counter()))
+    try:
+        timer.start()
+        imported = writer.run_job(
+            lambda library: jobs.import_documents(library, [tmp_path / "pages"], workers=2), on_progress
+        )
+        imported.add_done_callback(lambda _future: import_done.append(time.perf_counter()))
+        annotated = writer.run_job(
+            lambda library: annotate_documents(library, list(range(1, 41))), on_progress
+        )
+        qtbot.waitUntil(lambda: imported.done() and annotated.done(), timeout=120_000)
+    finally:
+        timer.stop()
+        writer.shutdown()
+    assert imported.exception() is None and annotated.exception() is None
+    outcomes = [p.result for p in seen if p.result is not None and hasattr(p.result, "status")]
+    assert sum(1 for o in outcomes if o.status == "imported") == PAGES
+    annotated_batches = [p.result for p in seen if isinstance(p.result, list)]
+    assert sum(len(batch) for batch in annotated_batches) == 40
+    assert sum(1 for at in stamps if at <= import_done[0]) > 20, "the timer hardly fired during the import"
+    gaps = [(b, (b - a) * 1000) for a, b in zip(stamps, stamps[1:])]
+    during_import = max(gap for at, gap in gaps if at <= import_done[0])
+    during_annotation = max((gap for at, gap in gaps if at > import_done[0]), default=0.0)
+    print(f"\nevent loop: {len(stamps)} ticks; worst gap {during_import:.1f} ms during the import of {PAGES} pages "
+          f"({import_done[0] - stamps[0]:.1f} s), {during_annotation:.1f} ms during the annotation; "
+          f"gaps over 100 ms: {sum(1 for _, g in gaps if g > 100)}")
+    assert during_import < IMPORT_WORST_GAP_MS
+    assert during_annotation < ANNOTATION_WORST_GAP_MS
