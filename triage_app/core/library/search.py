@@ -173,14 +173,28 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
     return (" AND ".join(clauses) or "1"), params, (parsed.match or None)
 
 
+_FTS_FIRST = "documents_fts CROSS JOIN documents ON documents.id = documents_fts.rowid"
+"""The search index drives the join. Left to itself SQLite may walk an index of `documents` (relevance,
+site, starred) and run the MATCH once per row: seconds instead of milliseconds on a large library."""
+
+
 def find_ids(
-    db: Database, flt: DocumentFilter | None = None, *, sort: str = "rank", descending: bool = False
+    db: Database,
+    flt: DocumentFilter | None = None,
+    *,
+    sort: str = "rank",
+    descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
-    """Ids of matching documents, in SQL order; 'rank' sorts best hit first (newest import without a query)."""
+    """Ids of matching documents, in SQL order; 'rank' sorts best hit first (newest import without a query).
+
+    With `limit`, only the first ids (SQLite keeps the best few instead of sorting every hit).
+    """
     flt = flt or DocumentFilter()
     where, params, match = _where(db, flt)
     if sort == "rank":
-        order = "documents_fts.rank" if match else "documents.imported_at DESC, documents.id DESC"
+        # bm25() is what the `rank` column computes by default, without its per-row lookup of the function
+        order = "bm25(documents_fts)" if match else "documents.imported_at DESC, documents.id DESC"
         if match and descending:
             order += " DESC"
     else:
@@ -188,14 +202,17 @@ def find_ids(
         if column is None:
             raise ValueError(f"cannot sort by {sort!r}")
         order = f"{column} {'DESC' if descending else 'ASC'}, documents.id"
-    if match:
-        sql = (
-            "SELECT documents.id FROM documents JOIN documents_fts ON documents_fts.rowid = documents.id "
-            f"WHERE documents_fts MATCH ? AND {where} ORDER BY {order}"
-        )
+    if match and where == "1" and sort == "rank":
+        # Nothing but the search: the index alone answers it, ~3x faster than joining every hit.
+        sql = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY {order}"
+        params = [match]
+    elif match:
+        sql = f"SELECT documents.id FROM {_FTS_FIRST} WHERE documents_fts MATCH ? AND {where} ORDER BY {order}"
         params = [match, *params]
     else:
         sql = f"SELECT documents.id FROM documents WHERE {where} ORDER BY {order}"
+    if limit is not None:
+        sql += f" LIMIT {max(0, int(limit))}"
     return [int(r[0]) for r in db.execute(sql, params)]
 
 
@@ -205,8 +222,7 @@ def count_matching(db: Database, flt: DocumentFilter | None = None) -> dict[str,
     where, params, match = _where(db, flt)
     if match:
         sql = (
-            "SELECT count(*), sum(documents.relevance = 'unreviewed') FROM documents "
-            "JOIN documents_fts ON documents_fts.rowid = documents.id "
+            f"SELECT count(*), sum(documents.relevance = 'unreviewed') FROM {_FTS_FIRST} "
             f"WHERE documents_fts MATCH ? AND {where}"
         )
         params = [match, *params]
@@ -239,7 +255,7 @@ def search(
 ) -> list[dict[str, Any]]:
     """Ranked hits for `query` with a highlighted snippet of the matching text."""
     flt = replace(flt or DocumentFilter(), query=query)
-    ids = find_ids(db, flt)[:limit]
+    ids = find_ids(db, flt, limit=limit)
     if not ids:
         return []
     match = parse_query(query).match
