@@ -93,23 +93,17 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
     return doc_id
 
 
+_INSERT_BLOCK = (
+    "INSERT INTO blocks (doc_id, idx, kind, text, kept, reason, source, template_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def _write_blocks(db: Database, doc_id: int, blocks: list[Block]) -> None:
+    """Replace the document's blocks; one executemany (a page has ~200 blocks, most of them removed ones)."""
     db.execute("DELETE FROM blocks WHERE doc_id = ?", [doc_id])
-    db["blocks"].insert_all(
-        (
-            {
-                "doc_id": doc_id,
-                "idx": b.index,
-                "kind": b.kind,
-                "text": b.text,
-                "kept": int(b.kept),
-                "reason": b.reason,
-                "source": b.source,
-                "template_key": b.template_key,
-            }
-            for b in blocks
-        ),
-        batch_size=500,
+    db.conn.executemany(
+        _INSERT_BLOCK,
+        [(doc_id, b.index, b.kind, b.text, int(b.kept), b.reason, b.source, b.template_key) for b in blocks],
     )
 
 
