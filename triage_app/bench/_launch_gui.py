@@ -18,9 +18,20 @@ import random  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 from triage_app.bench import _stats  # noqa: E402
 from triage_app.bench._stats import Row  # noqa: E402
+
+
+def _wait_idle(qapp: Any, reader: Any, timeout: float = 120.0) -> None:
+    """Turn the event loop until the reader shows a document and has no write (annotation) pending."""
+    end = time.time() + timeout
+    while time.time() < end:
+        qapp.processEvents()
+        if reader is None or (reader.doc_id is not None and not reader.busy):
+            return
+        time.sleep(0.005)
 
 
 def main(argv: list[str]) -> int:
@@ -44,18 +55,27 @@ def main(argv: list[str]) -> int:
             qapp.processEvents()
         interactive = time.time() - spawned
         rss = peak_rss_mb()
+        spacy_at_start = "spacy" in sys.modules
         rng = random.Random(3)
         bar = window.table.verticalScrollBar()
         for _ in range(50):
             bar.setValue(rng.randrange(bar.maximum() + 1))
             qapp.processEvents()
+        scrolled = peak_rss_mb()
+        reader = getattr(window, "reader_pane", None)
+        _wait_idle(qapp, reader)  # the document shown at start may be annotating
+        opened = time.time()
+        window.select_row(rng.randrange(model.rowCount()))  # annotated first (spaCy) when it is not yet
+        _wait_idle(qapp, reader)
         print(json.dumps({
             "interactive_s": round(interactive, 3),
             "documents": model.rowCount(),
             "rows_fetched": model.cached_row_count(),
             "peak_rss_mb": round(rss, 1),
-            "peak_rss_after_scroll_mb": round(peak_rss_mb(), 1),
-            "spacy_loaded": "spacy" in sys.modules,
+            "peak_rss_after_scroll_mb": round(scrolled, 1),
+            "open_first_s": round(time.time() - opened, 3),
+            "peak_rss_after_open_mb": round(peak_rss_mb(), 1),
+            "spacy_imported_when_interactive": spacy_at_start,
         }), flush=True)
     finally:
         window.close()
@@ -83,6 +103,8 @@ def bench_cold_start(big: Path, work: Path, runs: int) -> list[Row]:
     starts = [r["interactive_s"] for r in results]
     rss = max(r["peak_rss_mb"] for r in results)
     scrolled = max(r["peak_rss_after_scroll_mb"] for r in results)
+    opened = max(r["peak_rss_after_open_mb"] for r in results)
+    first_open = _stats.median([r["open_first_s"] for r in results])
     worst = max(starts)
     return [
         Row(
@@ -90,8 +112,10 @@ def bench_cold_start(big: Path, work: Path, runs: int) -> list[Row]:
             f"median {_stats.median(starts):.2f} s, worst {worst:.2f} s",
             "< 2 s", worst < 2.0,
         ),
-        Row("6. peak RSS of the main process, library open (after scrolling)",
-            f"{rss:.0f} MB ({scrolled:.0f} MB)", "< 500 MB", scrolled < 500),
+        Row("6. peak RSS of the main process: library open, after scrolling",
+            f"{rss:.0f} MB, {scrolled:.0f} MB", "< 500 MB", scrolled < 500),
+        Row("6. then the first document opened (annotated on demand: spaCy loads)",
+            f"{first_open:.1f} s, peak RSS {opened:.0f} MB", "< 500 MB", opened < 500),
     ]
 
 

@@ -35,7 +35,18 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process in MB."""
+    """Peak resident set size of this process in MB.
+
+    On Linux from VmHWM: `ru_maxrss` survives fork and exec, so a child started by a big parent would
+    report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return usage / 1024.0 if sys.platform != "darwin" else usage / (1024.0 * 1024.0)
 
