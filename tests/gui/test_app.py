@@ -220,3 +220,19 @@ def test_imported_documents_are_annotated_in_the_background_and_filterable_by_en
     window.filter_bar.entity.editingFinished.emit()
     assert window.documents.rowCount() == 2
     assert "mentions Angela Merkel" in window.status_line.text()
+
+
+def test_sigterm_closes_the_window_properly(qtbot: Any, qapp: Any, make_window: Any) -> None:
+    import os
+    import signal
+
+    window = make_window()
+    window.show()
+    closer = gui_app._SignalCloser(qapp, window)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: not window.isVisible())
+    finally:
+        closer.restore()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    assert "window.geometry" in window.state.values  # closing saved the layout

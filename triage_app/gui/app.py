@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import signal
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from triage_app import __version__
@@ -41,12 +44,44 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def register_reader_scheme() -> None:
-    """Register the reader's URL scheme; must run before the QApplication exists."""
+    """Load Qt WebEngine and register the reader's URL scheme; both must happen before the QApplication exists."""
     try:
+        importlib.import_module("PySide6.QtWebEngineWidgets")
         scheme = importlib.import_module("triage_app.gui.reader.scheme")
     except ImportError:
         return
     scheme.register_scheme()
+
+
+class _SignalCloser:
+    """Ctrl+C or SIGTERM closes the window properly (state saved, writer finished) instead of killing the app.
+
+    Python runs signal handlers only when it gets control, which it does not while Qt waits for events;
+    the wakeup fd makes the signal an event Qt sees.
+    """
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        self._read, self._write = socket.socketpair()
+        for sock in (self._read, self._write):
+            sock.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._write.fileno())
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._drain)
+        self._previous = {sig: signal.signal(sig, lambda *_: window.close()) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def _drain(self) -> None:
+        try:
+            self._read.recv(64)
+        except OSError:
+            pass
+
+    def restore(self) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._read.close()
+        self._write.close()
 
 
 def wants_first_run_import(library: Library, settings: Settings) -> bool:
@@ -116,10 +151,12 @@ def main(argv: Sequence[str]) -> int:
             previous_hook(kind, exc, tb)
 
     sys.excepthook = excepthook
+    closer = _SignalCloser(app, window)
     try:
         window.show()
         code = app.exec()
     finally:
+        closer.restore()
         sys.excepthook = previous_hook
         window.runner.shutdown()
         writer.shutdown()
