@@ -58,14 +58,16 @@ def _reader_class() -> Any:
     """The reader pane class, or None while the reader package is not there."""
     try:
         return importlib.import_module("triage_app.gui.reader").ReaderPane
-    except (ImportError, AttributeError):
+    except (ImportError, AttributeError) as exc:
+        log.warning("the reader is not available: %s", exc)
         return None
 
 
 def _export_dialog_class() -> Any:
     try:
         return importlib.import_module("triage_app.gui.dialogs.export_dialog").ExportDialog
-    except (ImportError, AttributeError):
+    except (ImportError, AttributeError) as exc:
+        log.warning("export is not available: %s", exc)
         return None
 
 
