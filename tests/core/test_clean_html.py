@@ -166,3 +166,17 @@ def test_json_ld_article_body_recovers_what_the_extractor_missed(monkeypatch: py
     assert "Contact" not in result.text
     without = _clean_html(page.replace(head, "<html><head><title>Budget</title></head>"))
     assert without.text == paragraphs[0]
+
+
+def test_double_encoded_character_references_in_metadata_are_decoded() -> None:
+    from triage_app.core.clean import clean_document
+    from triage_app.core.records import ParsedDocument
+
+    page = (
+        '<html><head><title>x</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "&#8216;The Medium&#8217; &#8211; a&nbsp;festival &amp; more"}'
+        "</script></head><body><article><p>" + "The festival opened on Thursday with forty works of light. " * 6
+        + "</p></article></body></html>"
+    )
+    result = clean_document(ParsedDocument("/p.html", page.encode(), "html", "utf-8", html=page))
+    assert result.title == "\u2018The Medium\u2019 \u2013 a festival & more"

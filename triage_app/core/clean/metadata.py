@@ -6,6 +6,7 @@ then the page's <title> and first <h1>.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -37,7 +38,8 @@ class PageMeta:
 
 
 def _clean(text: Any) -> str:
-    return _WS_RE.sub(" ", str(text)).strip() if text is not None else ""
+    """Collapse whitespace and decode character references that pages double-encode in JSON-LD and meta tags."""
+    return _WS_RE.sub(" ", html.unescape(str(text))).strip() if text is not None else ""
 
 
 def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
