@@ -104,17 +104,18 @@ def bench_cold_start(big: Path, work: Path, runs: int) -> list[Row]:
     rss = max(r["peak_rss_mb"] for r in results)
     scrolled = max(r["peak_rss_after_scroll_mb"] for r in results)
     opened = max(r["peak_rss_after_open_mb"] for r in results)
-    first_open = _stats.median([r["open_first_s"] for r in results])
+    first_open = results[0]["open_first_s"]  # later runs may find it annotated by the first
     worst = max(starts)
     return [
         Row(
             f"6. cold start to interactive window, {results[0]['documents']:,} docs, {runs} runs",
-            f"median {_stats.median(starts):.2f} s, worst {worst:.2f} s",
+            f"median {_stats.median(starts):.2f} s, worst {worst:.2f} s"
+            + ("" if any(r["spacy_imported_when_interactive"] for r in results) else " (spaCy not loaded yet)"),
             "< 2 s", worst < 2.0,
         ),
-        Row("6. peak RSS of the main process: library open, after scrolling",
+        Row("6. peak RSS of the main process: window interactive, after scrolling 50 times",
             f"{rss:.0f} MB, {scrolled:.0f} MB", "< 500 MB", scrolled < 500),
-        Row("6. then the first document opened (annotated on demand: spaCy loads)",
+        Row("6. then a document opened (1st run: annotated on demand, spaCy loads)",
             f"{first_open:.1f} s, peak RSS {opened:.0f} MB", "< 500 MB", opened < 500),
     ]
 

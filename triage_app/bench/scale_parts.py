@@ -68,7 +68,7 @@ def bench_annotation(lib_path: Path, docs: int, workers: int) -> list[Row]:
 
         ids = [int(r[0]) for r in second]
         texts = [str(library.db.execute("SELECT text FROM documents WHERE id = ?", [i]).fetchone()[0]) for i in ids]
-        chunks = [texts[n : n + 8] for n in range(0, len(texts), 8)]
+        chunks = [texts[n : n + 4] for n in range(0, len(texts), 4)]  # small, so both workers stay busy
         context = get_context("spawn")
         ready = context.Barrier(workers)
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_annotator, initargs=(ready,)) as pool:
