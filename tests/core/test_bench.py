@@ -57,3 +57,15 @@ def test_quick_suite_refuses_a_folder_without_the_evaluation_set(tmp_path: Path)
     )
     assert done.returncode == 2
     assert "no aeb-dev evaluation set" in done.stdout
+
+
+def test_out_file_with_markers_keeps_its_prose(tmp_path: Path) -> None:
+    from triage_app.bench.scale import TABLE_END, TABLE_START, write_table
+
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"# Speed\n\nBefore.\n\n{TABLE_START}\n| old |\n{TABLE_END}\n\nAfter.\n", encoding="utf-8")
+    write_table(doc, "| new |")
+    assert doc.read_text(encoding="utf-8") == f"# Speed\n\nBefore.\n\n{TABLE_START}\n| new |\n{TABLE_END}\n\nAfter.\n"
+    fresh = tmp_path / "table.md"
+    write_table(fresh, "| new |")
+    assert fresh.read_text(encoding="utf-8") == "| new |\n"

@@ -130,6 +130,20 @@ def bench_search(lib_path: Path, rounds: int) -> list[Row]:
     ]
 
 
+TABLE_START, TABLE_END = "<!-- bench table -->", "<!-- /bench table -->"
+
+
+def write_table(out: Path, table: str) -> None:
+    """Write the table to `out`; a file with the table markers keeps its prose, only the table is replaced."""
+    text = out.read_text(encoding="utf-8") if out.is_file() else ""
+    if TABLE_START in text and TABLE_END in text:
+        head, rest = text.split(TABLE_START, 1)
+        tail = rest.split(TABLE_END, 1)[1]
+        out.write_text(f"{head}{TABLE_START}\n{table}\n{TABLE_END}{tail}", encoding="utf-8")
+    else:
+        out.write_text(table + "\n", encoding="utf-8")
+
+
 def run_all(args: argparse.Namespace) -> int:
     """Build the corpora, run every figure, print the table."""
     pages = 60 if args.quick else args.pages
@@ -159,7 +173,7 @@ def run_all(args: argparse.Namespace) -> int:
         rows += scale_parts.bench_export(import_lib, 20 if args.quick else 500, work)
         table = _stats.print_table(rows, "Triage speed at scale")
         if args.out:
-            args.out.write_text(table + "\n", encoding="utf-8")
+            write_table(args.out, table)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             for path in (import_lib, big):
