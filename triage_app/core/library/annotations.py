@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from triage_app.core.nlp.engine import NlpEngine
 
 BATCH_SIZE = 16
+POLL_S = 0.05
 
 
 def _never() -> bool:
@@ -112,26 +115,46 @@ def annotate_documents(
     is_cancelled: Callable[[], bool] = _never,
     engine: NlpEngine | None = None,
     batch_size: int = BATCH_SIZE,
+    off_thread: bool = False,
 ) -> Iterator[Progress]:
-    """Annotate the documents whose `annotated_engine` differs from the engine's; one transaction per batch."""
+    """Annotate the documents whose `annotated_engine` differs from the engine's; one transaction per batch.
+
+    With `off_thread`, the language model runs in a helper thread and this generator yields a
+    Progress every `POLL_S` while it waits, so the writer thread that steps it stays free for short
+    writes (an analyst's key presses) during background annotation.
+    """
     nlp = _engine(engine)
     ids = pending_ids(library.db, nlp.name, doc_ids)
     total = len(ids)
     yield Progress(0, total, "Loading the language model…" if total else "Nothing to annotate")
     done = 0
-    for first in range(0, total, batch_size):
-        if is_cancelled():
-            yield Progress(done, total, "Cancelled")
-            return
-        batch = ids[first : first + batch_size]
-        texts = [_text(library.db, doc_id) for doc_id in batch]
-        annotations = list(nlp.annotate_many(texts, batch_size=batch_size))
-        with library.transaction() as db:
-            fixes = _corrections(db)
-            for doc_id, annotation in zip(batch, annotations):
-                store_annotation(library, doc_id, annotation, corrections=fixes)
-        done += len(batch)
-        yield Progress(done, total, f"Annotated {done} of {total}", result=batch)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-nlp") if off_thread else None
+    try:
+        for first in range(0, total, batch_size):
+            if is_cancelled():
+                yield Progress(done, total, "Cancelled")
+                return
+            batch = ids[first : first + batch_size]
+            texts = [_text(library.db, doc_id) for doc_id in batch]
+            if pool is None:
+                annotations = list(nlp.annotate_many(texts, batch_size=batch_size))
+            else:
+                future = pool.submit(lambda t=texts: list(nlp.annotate_many(t, batch_size=batch_size)))
+                while True:
+                    try:
+                        annotations = future.result(timeout=POLL_S)
+                        break
+                    except FutureTimeout:
+                        yield Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
+            with library.transaction() as db:
+                fixes = _corrections(db)
+                for doc_id, annotation in zip(batch, annotations):
+                    store_annotation(library, doc_id, annotation, corrections=fixes)
+            done += len(batch)
+            yield Progress(done, total, f"Annotated {done} of {total}", result=batch)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 def _text(db: Database, doc_id: int) -> str:

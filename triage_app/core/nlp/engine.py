@@ -45,6 +45,7 @@ class SpacyEngine:
         self.model = model
         self._nlp: Language | None = None
         self._lock = threading.Lock()
+        self._use_lock = threading.Lock()  # one text through the pipeline at a time, whatever the thread
 
     @property
     def name(self) -> str:
@@ -100,10 +101,13 @@ class SpacyEngine:
                 datelines.append(dateline)
                 yield blanked
 
-        for n, doc in enumerate(nlp.pipe(masked(), batch_size=batch_size)):
-            mentions = extract_entities(doc, datelines[n], originals[n])
-            quotes = extract_quotes(doc, mentions)
-            yield Annotation(entities=[m.to_record() for m in mentions], quotes=quotes, engine=name)
+        with self._use_lock:
+            results = []
+            for n, doc in enumerate(nlp.pipe(masked(), batch_size=batch_size)):
+                mentions = extract_entities(doc, datelines[n], originals[n])
+                quotes = extract_quotes(doc, mentions)
+                results.append(Annotation(entities=[m.to_record() for m in mentions], quotes=quotes, engine=name))
+        yield from results
 
 
 _ENGINES: dict[str, SpacyEngine] = {}
