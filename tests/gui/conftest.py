@@ -106,6 +106,22 @@ def _no_dangling_writer() -> Iterator[None]:
         pytest.fail(f"test left {len(left)} library writer thread(s) running")
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_error_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An error dialog nobody expected fails the test instead of blocking it in a modal loop forever.
+
+    Tests that expect a dialog patch its `ask` themselves, which replaces this recorder.
+    """
+    from triage_app.gui.dialogs.error_dialog import BugDialog, KnownErrorDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(KnownErrorDialog, "ask", classmethod(lambda cls, parent, message, **kw: shown.append(message)))
+    monkeypatch.setattr(BugDialog, "ask", classmethod(lambda cls, parent, exc, path: shown.append(repr(exc))))
+    yield
+    if shown:
+        pytest.fail(f"unexpected error dialog(s): {shown}")
+
+
 # -- building windows ---------------------------------------------------------------------------
 def write_pages(folder: Path, pages: dict[str, str]) -> list[Path]:
     """Write text pages (name -> content) into `folder`; returns their paths."""
