@@ -70,3 +70,22 @@ def test_limit_is_the_head_of_the_full_list(library: Library, sort: str) -> None
         assert search.find_ids(library.db, DocumentFilter(query=query), sort=sort, limit=7) == full[:7]
     assert search.find_ids(library.db, limit=0) == []
     assert len(search.search(library.db, "harbour", limit=5)) == 5
+
+
+@pytest.mark.parametrize("query", ["harb*", "elect* OR court", "minist* -storm", "police", "zzz*"])
+def test_snippets_of_prefix_queries_match_fts5s_own(library: Library, query: str) -> None:
+    ids = search.find_ids(library.db, DocumentFilter(query=query))
+    found = search.snippets(library.db, query, ids)
+    match = search.parse_query(query).match
+    marks = ",".join("?" for _ in ids)
+    own = {
+        int(rowid): snip
+        for rowid, snip in library.db.execute(
+            "SELECT rowid, snippet(documents_fts, -1, '[', ']', '…', 16) FROM documents_fts "
+            f"WHERE documents_fts MATCH ? AND rowid IN ({marks})",
+            [match, *ids],
+        )
+    }
+    assert found == own
+    assert all("[" in snip for snip in found.values())
+    assert bool(found) == (query != "zzz*")
