@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -51,6 +51,8 @@ EMPTY_MESSAGE = (
     "<b>Your library is empty.</b> Drop saved pages (HTML, MHTML, SingleFile, text), folders or zip archives "
     "anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
 )
+DEFAULT_SIZE = (1280, 800)
+FRAME_ALLOWANCE = 40  # title bar and borders the window manager adds around a first-run window
 RELEVANCE_ACTIONS = {"relevant": "relevant", "maybe": "maybe", "not_relevant": "not-relevant", "unreviewed": "unreviewed"}
 
 
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
         self.status_line = StatusLine()
+        self.status_line.setMinimumWidth(1)  # a long description is cut (tooltip has it all), never widens the window
         self.progress = ProgressWidget(self)
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.progress)
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         if not window_state.restore_geometry(self.state, self):
-            self.resize(1280, 800)
+            self.resize(self._first_size())
         if not window_state.restore_splitter(self.state, self.splitter):
             self.splitter.setSizes([int(self.width() * 0.45), int(self.width() * 0.55)])
         header = self.table.horizontalHeader()
@@ -211,6 +214,15 @@ class MainWindow(QMainWindow):
         column, descending = sort if sort else (-1, False)
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(column, order)
+
+    def _first_size(self) -> QSize:
+        """1280x800, or less on a small (or highly scaled) screen: 1920x1080 at 200% is 960x540."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = QSize(*DEFAULT_SIZE)
+        if screen is not None:
+            room = screen.availableGeometry().size()
+            size = size.boundedTo(QSize(room.width() - FRAME_ALLOWANCE, room.height() - FRAME_ALLOWANCE))
+        return size.expandedTo(self.minimumSizeHint())
 
     def save_state(self) -> None:
         """Write geometry, splitter, columns and sort to the state file."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS
+from triage_app.gui.widgets.flow_layout import FlowLayout
 
 LABEL_NAMES = {
     "PERSON": "People",
@@ -19,15 +20,18 @@ LABEL_NAMES = {
 
 
 class EntityLegend(QWidget):
-    """Checkable, coloured buttons; unchecking one hides that type's highlights."""
+    """Checkable, coloured buttons; unchecking one hides that type's highlights.
+
+    The buttons wrap onto further lines when the reader is narrow (a flow layout), so the legend never
+    sets the window's minimum width.
+    """
 
     hidden_labels_changed = Signal(list)
 
     def __init__(self, hidden: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, h_spacing=4, v_spacing=4)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
         layout.addWidget(QLabel("Highlight:", self))
         self.buttons: dict[str, QToolButton] = {}
         for label in SHOWN_ENTITY_LABELS:
@@ -45,7 +49,6 @@ class EntityLegend(QWidget):
             button.toggled.connect(self._emit)
             layout.addWidget(button)
             self.buttons[label] = button
-        layout.addStretch(1)
 
     @staticmethod
     def _caption(label: str, on: bool) -> str:

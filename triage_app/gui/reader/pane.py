@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
@@ -21,6 +21,8 @@ from triage_app.gui.reader.legend import EntityLegend
 from triage_app.gui.reader.original_pane import OriginalPane
 from triage_app.gui.reader.reader_data import ReaderData, annotations_module, load_reader_data
 from triage_app.gui.reader.side_panel import SidePanel
+from triage_app.gui.widgets.elided_label import ElidedLabel
+from triage_app.gui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ class ReaderPane(QWidget):
             hidden = list(settings.get("hidden_entity_labels") or [])
         self.legend = EntityLegend(set(hidden), self)
         self.legend.hidden_labels_changed.connect(self._on_legend)
-        self.status = QLabel(self)
+        self.status = ElidedLabel(parent=self)  # a long message must not widen the window
         self.status.setObjectName("readerStatus")
         self.original = OriginalPane(library, self)
         self.original.block_menu_requested.connect(self._on_block_menu)
@@ -88,12 +90,14 @@ class ReaderPane(QWidget):
         self.toggle_cleaned_action = self._pane_action("Show &Cleaned Text", self.cleaned, "cleaned")
         self.toggle_side_panel_action = self._pane_action("Show &Entities and Quotes", self.side_panel, "side")
 
-        top = QHBoxLayout()
-        top.addWidget(self.legend, 1)
-        top.addWidget(self.status)
+        top = QWidget(self)  # the legend, then the status; both wrap when the reader is narrow
+        top_layout = FlowLayout(top, h_spacing=12, v_spacing=2)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.legend)
+        top_layout.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.splitter, 1)
         self.show_document(None)
 
