@@ -122,6 +122,28 @@ def _no_unexpected_error_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[No
         pytest.fail(f"unexpected error dialog(s): {shown}")
 
 
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    """Where a test's library file goes."""
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    """The main-thread library (reads), as the window holds it."""
+    lib = Library.open(library_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def writer(library: Library, library_path: Path) -> Iterator[LibraryWriter]:
+    """The one writer thread on the same library file."""
+    w = LibraryWriter(library_path)
+    yield w
+    w.shutdown()
+
+
 # -- building windows ---------------------------------------------------------------------------
 def write_pages(folder: Path, pages: dict[str, str]) -> list[Path]:
     """Write text pages (name -> content) into `folder`; returns their paths."""

@@ -69,25 +69,6 @@ def delete_closed_widgets() -> None:
 
 
 @pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "library.sqlite"
-
-
-@pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    lib = Library.open(library_path)
-    yield lib
-    lib.close()
-
-
-@pytest.fixture
-def writer(library: Library, library_path: Path) -> Iterator[LibraryWriter]:
-    w = LibraryWriter(library_path)
-    yield w
-    w.shutdown()
-
-
-@pytest.fixture
 def seed_id(library: Library) -> int:
     raw = SEED_TXT.read_bytes()
     text = raw.decode("utf-8")

@@ -66,25 +66,6 @@ def delete_closed_widgets() -> None:
 
 
 @pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "library.sqlite"
-
-
-@pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    lib = Library.open(library_path)
-    yield lib
-    lib.close()
-
-
-@pytest.fixture
-def writer(library: Library, library_path: Path) -> Iterator[LibraryWriter]:
-    w = LibraryWriter(library_path)
-    yield w
-    w.shutdown()
-
-
-@pytest.fixture
 def page_id(library: Library) -> int:
     raw = PAGE.encode("utf-8")
     parsed = ParsedDocument("/tmp/page.html", raw, "html", "utf-8", html=PAGE, original_name="page.html",
