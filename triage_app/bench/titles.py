@@ -98,7 +98,7 @@ def run_titles(folder: Path) -> list[tuple[str, str | None, str | None, bool]]:
     """(page id, dump title, reference title, correct) for every dump with a matching page."""
     from triage_app.bench.clean import decode_html
 
-    rows = []
+    rows: list[tuple[str, str | None, str | None, bool]] = []
     for dump_path in sorted((folder / "dumps").glob("*.txt")):
         page_id = dump_path.stem
         html_path = folder / "html" / f"{page_id}.html.gz"

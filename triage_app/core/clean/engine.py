@@ -13,7 +13,7 @@ from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.1"
+CLEAN_ENGINE = "triage-clean/1.2"
 log = logging.getLogger(__name__)
 _TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import Line, annotate_groups, heading_like, split_lines, is_menu_like, is_prose, weight
+from triage_app.core.clean.dump_title import TitleFinder
+from triage_app.core.clean.features import Line, annotate_groups, split_lines, is_menu_like, is_prose, weight
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
@@ -165,7 +166,7 @@ class _Classifier:
             meta.published = find_date(lines[byline_index].text)
         if not meta.published:
             meta.published = next((d for ln in lines[:start] if is_date_line(ln.text) and (d := find_date(ln.text))), None)
-        self.title_index = self._find_title(start, byline_index)
+        self.title_index = self._find_title(start)
         if self.title_index is not None:
             meta.title = lines[self.title_index].text
         meta.site = _site_from_copyright(lines)
@@ -175,18 +176,13 @@ class _Classifier:
                     meta.byline = line.text
                     break
 
-    def _find_title(self, start: int, byline_index: int | None) -> int | None:
+    def _find_title(self, start: int) -> int | None:
         lines = self.lines
         if self.title_hint:
             for i in range(start):
                 if P.normalise(lines[i].text) == self.title_hint:
                     return i
-        anchor = byline_index if byline_index is not None else start
-        for i in range(anchor - 1, max(-1, anchor - 6), -1):
-            line = lines[i]
-            if heading_like(line) and line.words >= 3 and not self._specific(i) and not is_menu_like(line):
-                return i
-        return None
+        return TitleFinder(lines, self._specific).find(start)
 
     def _specific(self, i: int) -> str | None:
         """Reasons that hold wherever a line is."""
