@@ -2,7 +2,7 @@
 
 Each dump `dumps/<id>.txt` is imported as a text file would be (text reader, then cleaner) and its title
 is compared with the title of `html/<id>.html.gz`: the page's og:title, else its JSON-LD headline, else
-its <title>. Both are normalised (casefold, typographic quotes as plain ones, single spaces, a trailing " | Site" / " - Site" suffix
+its <title>. Both are normalised (casefold, typographic quotes and dashes as plain ones, single spaces, a trailing " | Site" / " - Site" suffix
 dropped); a dump title is correct when the two are equal, or when one contains the other and they
 share at least 80% of their words.
 """
@@ -19,31 +19,39 @@ from typing import Any
 _WS_RE = re.compile(r"\s+")
 _SUFFIX_RE = re.compile(r"\s+[|\-–—·:»]\s+([^|\-–—·:»]+)$")
 _WORD_RE = re.compile(r"\w+")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\xa0": " "})
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\xa0": " ", "–": "-", "—": "-"})
 MIN_SHARED = 0.8
 MAX_SUFFIX_WORDS = 5
 
 
+def _forms(text: str | None) -> set[str]:
+    """The casefolded, single-spaced title, with and without a short trailing " | Site" part."""
+    norm = _WS_RE.sub(" ", (text or "").casefold().translate(_QUOTES)).strip()
+    forms = {norm} if norm else set()
+    match = _SUFFIX_RE.search(norm)
+    if match and len(match.group(1).split()) <= MAX_SUFFIX_WORDS and match.start() > 0:
+        forms.add(norm[: match.start()].strip())
+    return forms
+
+
 def normalise_title(text: str | None) -> str:
     """Casefolded, single-spaced, with a short trailing " | Site" or " - Site" part dropped."""
-    norm = _WS_RE.sub(" ", (text or "").casefold().translate(_QUOTES)).strip()
-    match = _SUFFIX_RE.search(norm)
-    if match and len(match.group(1).split()) <= MAX_SUFFIX_WORDS and match.start() >= len(norm) // 3:
-        norm = norm[: match.start()].strip()
-    return norm
+    return min(_forms(text), key=len, default="")
 
 
-def titles_match(found: str | None, reference: str | None) -> bool:
-    """Equal after normalisation, or one contains the other and they share >= 80% of their words."""
-    a, b = normalise_title(found), normalise_title(reference)
-    if not a or not b:
-        return False
+def _same(a: str, b: str) -> bool:
     if a == b:
         return True
     if a not in b and b not in a:
         return False
     wa, wb = set(_WORD_RE.findall(a)), set(_WORD_RE.findall(b))
     return bool(wa and wb) and len(wa & wb) / max(len(wa), len(wb)) >= MIN_SHARED
+
+
+def titles_match(found: str | None, reference: str | None) -> bool:
+    """Equal after normalisation, or one contains the other and they share >= 80% of their words
+    (each title compared with and without its " | Site" suffix)."""
+    return any(_same(a, b) for a in _forms(found) for b in _forms(reference))
 
 
 def _jsonld_headline(tree: Any) -> str | None:

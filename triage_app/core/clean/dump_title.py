@@ -98,7 +98,7 @@ class TitleFinder:
         lines, line = self.lines, self.lines[i]
         words = _words(line)
         text = line.text
-        score = 2.0 if 4 <= words <= 20 else (1.0 if words == 3 or 20 < words <= 25 else -1.5)
+        score = 2.0 if 4 <= words <= 20 else (1.0 if words == 3 or 20 < words <= 25 else -0.5)
         neighbours = [_words(lines[j]) for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i]
         typical = statistics.median(neighbours) if neighbours else words
         menu_item = line.group_size >= 3 and line.group_short_share >= 0.6 and words <= 4
@@ -142,7 +142,8 @@ class TitleFinder:
         """Index of the title line above `start` (the article's first line, itself a candidate) or None."""
         lines = self.lines
         candidates = [i for i in range(max(0, start - WINDOW), min(start + 1, len(lines))) if not self.rejected(i)]
-        if start in candidates and (is_prose(lines[start]) or lines[start].text.endswith(".")):
+        first = lines[start] if start < len(lines) else None
+        if first is not None and start in candidates and (_words(first) > 25 or (is_prose(first) and first.text[-1] in ".!?:;,…")):
             candidates.remove(start)
         scored = [(self.score(i, start), -i) for i in candidates]
         best = max(scored, default=None)

@@ -18,7 +18,7 @@ _FURNITURE_RE = re.compile(
 )
 # Labels of menus, galleries and page sections ("Primary Menu", "Back to Gallery", "Top Stories").
 _LABEL_RE = re.compile(
-    r"\b(menu|navigation|skip|back to|zurück|retour|close|share|subscribe|newsletters?|gallery|currently reading"
+    r"\b(menu|navigation|search|skip|back to|zurück|retour|close|share|subscribe|newsletters?|gallery|currently reading"
     r"|top stories|most (popular|read)|cookies?|übersicht|advertisement)\b",
     re.IGNORECASE,
 )
