@@ -78,7 +78,7 @@ class TitleFinder:
             return True
         if is_url(line.text) or "©" in line.text or self.specific(i) or len(_CRUMB_RE.findall(line.text)) >= 2:
             return True
-        if line.words <= 8 and _CREDIT_SLASH_RE.search(line.text) or _CRUMB_RE.search(line.text[-2:]):
+        if (line.words <= 8 and _CREDIT_SLASH_RE.search(line.text)) or _CRUMB_RE.search(line.text[-2:]):
             return True
         previous = self.lines[i - 1] if i > 0 else None
         if previous is not None and previous.words <= 3 and line.words <= 6 and _LABEL_END_RE.search(previous.text):
