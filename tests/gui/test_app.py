@@ -138,7 +138,7 @@ def test_after_an_import_sites_are_recleaned_and_documents_annotated(
         calls.append(("reclean", site))
         yield Progress(1, 1, f"re-cleaned {site}")
 
-    def fake_annotate(library: Any, doc_ids: Any, *, is_cancelled: Any, off_thread: bool = False) -> Iterator[Progress]:
+    def fake_annotate(library: Any, doc_ids: Any, *, is_cancelled: Any, off_process: bool = False) -> Iterator[Progress]:
         calls.append(("annotate", doc_ids))
         yield Progress(1, 1, "annotated")
 

@@ -15,6 +15,7 @@ from triage_app.core.ingest import InputItem, iter_inputs
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ImportOutcome, ParsedDocument, Progress
+from triage_app.core.spawn import watch_parent
 
 log = logging.getLogger(__name__)
 
@@ -116,20 +117,6 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _watch_parent(parent_pid: int) -> None:
-    """Pool initializer: end this worker when the importing process is gone (even after SIGKILL)."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while True:
-            if os.getppid() != parent_pid:
-                os._exit(0)
-            time.sleep(0.5)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def _clean_in_child(parsed: ParsedDocument) -> CleanResult | Exception:
     """Run in a pool process: clean without library context; errors come back as values."""
     from triage_app.core.clean import clean_document
@@ -181,7 +168,7 @@ def _import_with_pool(
     done = 0
     context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
     ) as pool:
 
         def finish_one() -> ImportOutcome:

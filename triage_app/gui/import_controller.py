@@ -43,7 +43,7 @@ def annotate_job() -> WriterJobFactory | None:
     annotate = optional_core("triage_app.core.library.annotations", "annotate_documents")
     if annotate is None:
         return None
-    return lambda library, is_cancelled: annotate(library, None, is_cancelled=is_cancelled, off_thread=True)
+    return lambda library, is_cancelled: annotate(library, None, is_cancelled=is_cancelled, off_process=True)
 
 
 def reclean_job(sites: list[str]) -> WriterJobFactory | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.corrections import Corrections, Key
+from triage_app.core.nlp.process import model_runner
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
 
 if TYPE_CHECKING:
@@ -116,45 +116,61 @@ def annotate_documents(
     engine: NlpEngine | None = None,
     batch_size: int = BATCH_SIZE,
     off_thread: bool = False,
+    off_process: bool = False,
 ) -> Iterator[Progress]:
     """Annotate the documents whose `annotated_engine` differs from the engine's; one transaction per batch.
 
     With `off_thread`, the language model runs in a helper thread and this generator yields a
     Progress every `POLL_S` while it waits, so the writer thread that steps it stays free for short
-    writes (an analyst's key presses) during background annotation.
+    writes (an analyst's key presses) during background annotation. With `off_process`, the model
+    runs in one spawned child process instead (loaded once for the whole run), so its parses do not
+    hold this process's GIL and the GUI keeps turning; an engine passed in that is not the default
+    spaCy engine (a test's fake) cannot go to a child and runs off the thread instead.
     """
     nlp = _engine(engine)
     ids = pending_ids(library.db, nlp.name, doc_ids)
     total = len(ids)
     yield Progress(0, total, "Loading the language model…" if total else "Nothing to annotate")
+    if not total:
+        return
     done = 0
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-nlp") if off_thread else None
+    runner = model_runner(nlp, batch_size, off_thread=off_thread, off_process=off_process)
+    cancelled = False
     try:
         for first in range(0, total, batch_size):
             if is_cancelled():
+                cancelled = True
                 yield Progress(done, total, "Cancelled")
                 return
             batch = ids[first : first + batch_size]
             texts = [_text(library.db, doc_id) for doc_id in batch]
-            if pool is None:
+            if runner is None:
                 annotations = list(nlp.annotate_many(texts, batch_size=batch_size))
             else:
-                future = pool.submit(lambda t=texts: list(nlp.annotate_many(t, batch_size=batch_size)))
+                future = runner.annotate(texts)
                 while True:
                     try:
                         annotations = future.result(timeout=POLL_S)
                         break
                     except FutureTimeout:
-                        yield Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
+                        if not runner.stops_at_once or not is_cancelled():
+                            yield Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
+                            continue
+                        cancelled = True
+                        yield Progress(done, total, "Cancelled")
+                        return
             with library.transaction() as db:
                 fixes = _corrections(db)
                 for doc_id, annotation in zip(batch, annotations):
                     store_annotation(library, doc_id, annotation, corrections=fixes)
             done += len(batch)
             yield Progress(done, total, f"Annotated {done} of {total}", result=batch)
+    except BaseException:
+        cancelled = True  # an error or a closed generator: do not wait for the model
+        raise
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
+        if runner is not None:
+            runner.close(cancel=cancelled)
 
 
 def _text(db: Database, doc_id: int) -> str:
