@@ -1,8 +1,8 @@
 """The event loop keeps turning while a large import (2 cleaning processes) and an annotation run in the background.
 
 A 10 ms QTimer stamps the time each time it fires; the worst gap between two stamps is the longest the
-window would have been frozen. The bound is generous (a loaded 2-core CI machine); the real figure is
-printed (`pytest -s`) and is normally a few tens of milliseconds.
+window would have been frozen. The bounds are generous (a loaded 2-core CI machine); the real figures
+are printed (`pytest -s`) and are normally a few tens of milliseconds (issue 7's target: under 100 ms).
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from triage_app.core.records import Progress
 
 PAGES = 300
 IMPORT_WORST_GAP_MS = 250.0
-ANNOTATION_WORST_GAP_MS = 500.0
-"""spaCy (loading its model, then its Cython/numpy parse) holds the GIL for stretches of 100-250 ms on the
-writer thread; the pool's cleaning runs in other processes, so the import phase stays much smoother."""
+ANNOTATION_WORST_GAP_MS = 250.0
+"""spaCy holds the GIL for stretches of 100-250 ms while it loads and parses, whichever thread runs it; as
+the GUI's annotate job does, the model runs in a child process (loaded once, ~3 s) so this one stays free."""
+ANNOTATED = 48
 WORDS = (
     "harbour minister council election budget strike union court police market energy border village "
     "report river school hospital farmers shipping sanctions treaty province mayor weather storm coast "
@@ -82,7 +83,7 @@ def test_event_loop_keeps_turning_during_import_and_annotation(qtbot: Any, tmp_p
         )
         imported.add_done_callback(lambda _future: import_done.append(time.perf_counter()))
         annotated = writer.run_job(
-            lambda library: annotate_documents(library, list(range(1, 41))), on_progress
+            lambda library: annotate_documents(library, list(range(1, ANNOTATED + 1)), off_process=True), on_progress
         )
         qtbot.waitUntil(lambda: imported.done() and annotated.done(), timeout=120_000)
     finally:
@@ -92,13 +93,15 @@ def test_event_loop_keeps_turning_during_import_and_annotation(qtbot: Any, tmp_p
     outcomes = [p.result for p in seen if p.result is not None and hasattr(p.result, "status")]
     assert sum(1 for o in outcomes if o.status == "imported") == PAGES
     annotated_batches = [p.result for p in seen if isinstance(p.result, list)]
-    assert sum(len(batch) for batch in annotated_batches) == 40
+    assert sum(len(batch) for batch in annotated_batches) == ANNOTATED
     assert sum(1 for at in stamps if at <= import_done[0]) > 20, "the timer hardly fired during the import"
+    assert sum(1 for at in stamps if at > import_done[0]) > 20, "the timer hardly fired during the annotation"
     gaps = [(b, (b - a) * 1000) for a, b in zip(stamps, stamps[1:])]
     during_import = max(gap for at, gap in gaps if at <= import_done[0])
     during_annotation = max((gap for at, gap in gaps if at > import_done[0]), default=0.0)
     print(f"\nevent loop: {len(stamps)} ticks; worst gap {during_import:.1f} ms during the import of {PAGES} pages "
-          f"({import_done[0] - stamps[0]:.1f} s), {during_annotation:.1f} ms during the annotation; "
+          f"({import_done[0] - stamps[0]:.1f} s), {during_annotation:.1f} ms during the annotation of {ANNOTATED} "
+          f"({stamps[-1] - import_done[0]:.1f} s); "
           f"gaps over 100 ms: {sum(1 for _, g in gaps if g > 100)}")
     assert during_import < IMPORT_WORST_GAP_MS
     assert during_annotation < ANNOTATION_WORST_GAP_MS
