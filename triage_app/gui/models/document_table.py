@@ -1,16 +1,19 @@
 """The library list: a table model over SQL holding only an id list and a small cache of row pages.
 
 Filtering, search and sorting run in SQL (core/library/search.py); rows are fetched a page at a time
-as the view asks for them, so the model stays fast with 100,000 documents.
+as the view asks for them, so the model stays fast with 100,000 documents. With a search, a new filter
+lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer), and
+a row's snippet is only made when its tooltip asks for it.
 """
 
 from __future__ import annotations
 
 import html
+import sqlite3
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
@@ -33,6 +36,7 @@ RowRole = Qt.ItemDataRole.UserRole + 5  # the whole row dict
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
+MAX_CACHED_SNIPPETS = 2000
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +57,12 @@ class DocumentTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
+        self._snippets: dict[int, str] = {}
+        self._partial = False  # only the first page of a search's ids is listed yet
+        self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(0)
+        self._rest.timeout.connect(self.finish_loading)
 
     # -- our API ----------------------------------------------------------------------------
     @property
@@ -61,8 +71,14 @@ class DocumentTableModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
-        """Ids of the listed documents, in display order (a copy)."""
+        """Ids of the listed documents, in display order (a copy; the whole list, even right after a search)."""
+        self.finish_loading()
         return list(self._ids)
+
+    @property
+    def loading(self) -> bool:
+        """True while only the first page of a search's hits is listed and the rest is still to come."""
+        return self._partial
 
     @property
     def sort_key(self) -> tuple[str, bool]:
@@ -78,9 +94,9 @@ class DocumentTableModel(QAbstractTableModel):
         return sum(len(page) for page in self._pages.values())
 
     def set_filter(self, flt: search.DocumentFilter) -> None:
-        """Show the documents matching `flt`."""
+        """Show the documents matching `flt`; with a search, its first page at once and the rest just after."""
         self._filter = flt
-        self.reload()
+        self.reload(first_page_first=bool(search.parse_query(flt.query).match))
 
     def set_sort(self, key: str, descending: bool = False) -> None:
         """Order by a `search.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
@@ -89,15 +105,46 @@ class DocumentTableModel(QAbstractTableModel):
         self._sort_key, self._descending = key, descending
         self.reload()
 
-    def reload(self) -> None:
-        """Run the query again (new documents, changed filter); drops the row cache."""
-        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending)
+    def reload(self, *, first_page_first: bool = False) -> None:
+        """Run the query again (new documents, changed filter); drops the row and snippet caches.
+
+        With `first_page_first`, only the first `PAGE_SIZE` ids are listed now (a fast query) and the
+        whole list follows from a zero timer, or sooner from `finish_loading`.
+        """
+        self._rest.stop()
+        limit = PAGE_SIZE if first_page_first else None
+        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
         self.beginResetModel()
-        self._ids = ids
-        self._row_of = {doc_id: row for row, doc_id in enumerate(ids)}
+        self._set_ids(ids)
         self._pages.clear()
+        self._snippets.clear()
         self.endResetModel()
+        self._partial = first_page_first and len(ids) == PAGE_SIZE
+        if self._partial:
+            self._rest.start()
         self._update_counts()
+
+    def finish_loading(self) -> None:
+        """List the rest of a search's hits now if only its first page is listed yet (else nothing)."""
+        self._rest.stop()
+        if not self._partial:
+            return
+        self._partial = False
+        first = self._ids
+        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending)
+        if ids[: len(first)] == first:
+            if len(ids) > len(first):
+                self.beginInsertRows(QModelIndex(), len(first), len(ids) - 1)
+                self._set_ids(ids)
+                self.endInsertRows()
+            else:
+                self._set_ids(ids)
+            return
+        self.layoutAboutToBeChanged.emit()  # ties ranked in another order: keep selections on their documents
+        self._set_ids(ids)
+        self._pages.clear()
+        self._remap_persistent(first)
+        self.layoutChanged.emit()
 
     def refresh_documents(self, doc_ids: list[int]) -> None:
         """Documents changed in the library (triage, tags): refetch their rows and repaint them."""
@@ -112,8 +159,28 @@ class DocumentTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, doc_id: int) -> int | None:
-        """The row showing `doc_id`, or None when it is not listed."""
-        return self._row_of.get(doc_id)
+        """The row showing `doc_id`, or None when it is not listed (the whole list is looked at)."""
+        row = self._row_of.get(doc_id)
+        if row is None and self._partial:
+            self.finish_loading()
+            row = self._row_of.get(doc_id)
+        return row
+
+    def snippet(self, row: int) -> str:
+        """The search snippet of the document at `row` (hit words between the internal marks), made once."""
+        doc_id = self.id_at(row)
+        if doc_id is None or not search.parse_query(self._filter.query).match:
+            return ""
+        cached = self._snippets.get(doc_id)
+        if cached is None:
+            try:
+                found = search.snippets(self._db, self._filter.query, [doc_id], marks=(_MARK_OPEN, _MARK_CLOSE))
+            except sqlite3.Error:  # a snippet is a nicety; the tooltip must show even if FTS balks
+                found = {}
+            if len(self._snippets) >= MAX_CACHED_SNIPPETS:
+                self._snippets.clear()
+            cached = self._snippets[doc_id] = found.get(doc_id, "")
+        return cached
 
     def row_data(self, row: int) -> dict[str, Any]:
         """The list columns of the document at `row` (fetched with its page)."""
@@ -131,34 +198,19 @@ class DocumentTableModel(QAbstractTableModel):
         self._counts = {**counts, "total": document_count(self._db)}
         self.counts_changed.emit()
 
+    def _set_ids(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._row_of = {doc_id: row for row, doc_id in enumerate(ids)}
+
     def _fetch_page(self, page_no: int) -> list[dict[str, Any]]:
         ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         rows = search.fetch_rows(self._db, ids)
-        snippets = self._snippets(ids)
-        page = []
-        for doc_id in ids:
-            row = rows.get(doc_id) or {"id": doc_id, "title": "(removed)", "tags": [], "relevance": "", "starred": 0}
-            row["snippet"] = snippets.get(doc_id, "")
-            page.append(row)
+        removed = {"title": "(removed)", "tags": [], "relevance": "", "starred": 0}
+        page = [rows.get(doc_id) or {"id": doc_id, **removed} for doc_id in ids]
         self._pages[page_no] = page
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         return page
-
-    def _snippets(self, ids: list[int]) -> dict[int, str]:
-        match = search.parse_query(self._filter.query).match
-        if not match or not ids:
-            return {}
-        marks = ",".join("?" for _ in ids)
-        sql = (
-            "SELECT rowid, snippet(documents_fts, -1, ?, ?, '…', 16) FROM documents_fts "
-            f"WHERE documents_fts MATCH ? AND rowid IN ({marks})"
-        )
-        try:
-            result = self._db.execute(sql, [_MARK_OPEN, _MARK_CLOSE, match, *ids])
-            return {int(rowid): str(snip) for rowid, snip in result}
-        except Exception:  # a snippet is a nicety; the list must show even if FTS balks
-            return {}
 
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -195,13 +247,13 @@ class DocumentTableModel(QAbstractTableModel):
         if role == StarredRole:
             return bool(row.get("starred"))
         if role == SnippetRole:
-            return row.get("snippet", "").replace(_MARK_OPEN, "«").replace(_MARK_CLOSE, "»")
+            return self.snippet(index.row()).replace(_MARK_OPEN, "«").replace(_MARK_CLOSE, "»")
         if role == SortRole:
             return self._sort_value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_RELEVANCE:
             return theme.relevance_colour(row.get("relevance") or "", QApplication.palette())
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -243,11 +295,8 @@ class DocumentTableModel(QAbstractTableModel):
         return row.get(key)
 
     @staticmethod
-    def _tooltip(row: dict[str, Any], column: int) -> str | None:
-        if column != COL_TITLE:
-            return None
+    def _tooltip(row: dict[str, Any], snippet: str) -> str:
         title = html.escape(str(row.get("title") or ""))
-        snippet = row.get("snippet") or ""
         if snippet:
             body = html.escape(snippet).replace(_MARK_OPEN, "<b>").replace(_MARK_CLOSE, "</b>")
             return f"<p><b>{title}</b></p><p>{body}</p>"
@@ -260,12 +309,12 @@ class DocumentTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort_key, self._descending) and self._ids:
             return
+        self._rest.stop()
+        self._partial = False
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._sort_key, self._descending = key, descending
-        ids = search.find_ids(self._db, self._filter, sort=key, descending=descending)
-        self._ids = ids
-        self._row_of = {doc_id: row for row, doc_id in enumerate(ids)}
+        self._set_ids(search.find_ids(self._db, self._filter, sort=key, descending=descending))
         self._pages.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
