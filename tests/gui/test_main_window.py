@@ -300,3 +300,71 @@ def test_file_menu_imports_chosen_files_and_folders(
     assert sorted(o.status for o in blocker.args[0]) == ["duplicate", "imported", "imported"]
     assert window.documents.rowCount() == 3
     make_window.wait_idle(window)
+
+
+def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.core.library import annotations
+    from triage_app.core.nlp import engine as engine_module
+    from triage_app.core.nlp.engine import get_engine
+    from triage_app.gui.reader.pane import NOT_ANNOTATED_YET
+
+    monkeypatch.setattr(engine_module, "_ENGINES", {})  # a fresh, unloaded engine whatever ran before
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    if window.reader_pane is None:
+        pytest.skip("no reader in this build")
+    first = window.current_id()
+    assert first is not None and window.reader_pane.doc_id == first  # the first document is on show ...
+    assert get_document(window.library.db, first)["annotated_engine"] is None
+    assert window.reader_pane.status.text() == NOT_ANNOTATED_YET
+    make_window.wait_idle(window)
+    QApplication.processEvents()
+    assert get_engine().loaded is False  # ... and spaCy was not loaded for it
+
+    opened: list[int] = []
+
+    def fake_ensure(lib: Any, doc_id: int) -> bool:
+        opened.append(doc_id)
+        with lib.transaction() as db:
+            db["documents"].update(doc_id, {"annotated_engine": "fake"})
+        return True
+
+    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    QTest.keyClick(window.table, Qt.Key.Key_Down)  # the user opens the next document
+    second = window.current_id()
+    assert second is not None and second != first
+    qtbot.waitUntil(lambda: opened == [second])
+    qtbot.waitUntil(lambda: "quotes" in window.reader_pane.status.text() and window.reader_pane.doc_id == second)
+    QTest.keyClick(window.table, Qt.Key.Key_Up)  # back to the start-up document: opened by the user now
+    qtbot.waitUntil(lambda: opened == [second, first])
+    make_window.wait_idle(window)
+
+
+def test_clicking_the_start_up_document_annotates_it(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.core.library import annotations
+
+    opened: list[int] = []
+
+    def fake_ensure(lib: Any, doc_id: int) -> bool:
+        opened.append(doc_id)
+        with lib.transaction() as db:
+            db["documents"].update(doc_id, {"annotated_engine": "fake"})
+        return True
+
+    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    if window.reader_pane is None:
+        pytest.skip("no reader in this build")
+    make_window.wait_idle(window)
+    assert opened == []
+    first = window.current_id()
+    rect = window.table.visualRect(window.documents.index(0, COL_TITLE))
+    QTest.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert window.current_id() == first
+    qtbot.waitUntil(lambda: opened == [first] and "quotes" in window.reader_pane.status.text())
+    make_window.wait_idle(window)

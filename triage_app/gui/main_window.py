@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(writer, parent=self)
         self.triage = TriageController(self.runner, self)
         self._closing = False
+        self._annotate_shown = True  # False only while the start-up document is shown (see below)
         self.library_view = LibraryView(library.db)
         view = self.library_view
         self.documents, self.entities, self.filter_bar = view.documents, view.entities, view.filter_bar
@@ -119,7 +120,9 @@ class MainWindow(QMainWindow):
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
+        self._annotate_shown = False  # the document shown at start-up: spaCy loads only when one is opened
         self.library_view.reload(select_first=True)
+        self._annotate_shown = True
         if self.documents.counts()["total"] == 0:
             self.banner.show_message(EMPTY_MESSAGE)
 
@@ -188,6 +191,8 @@ class MainWindow(QMainWindow):
         acts["toggle_reader"].toggled.connect(self.reader.setVisible)
         self.documents.counts_changed.connect(self._update_status)
         self.library_view.current_document_changed.connect(self._show_document)
+        self.table.clicked.connect(self._document_clicked)
+        self.table.activated.connect(self._document_clicked)
         self.triage.documents_changed.connect(self._triage_saved)
         self.triage.decision_saved.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.triage.undo_available.connect(acts["undo"].setEnabled)
@@ -272,7 +277,12 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, doc_id: int | None) -> None:
         if self.reader_pane is not None:
-            self.reader_pane.show_document(doc_id)
+            self.reader_pane.show_document(doc_id, annotate=self._annotate_shown)
+
+    def _document_clicked(self, _index: QModelIndex) -> None:
+        """A click on the document already on show (the start-up one) annotates it, as opening it would."""
+        if self.reader_pane is not None:
+            self.reader_pane.annotate_shown()
 
     # -- triage -----------------------------------------------------------------------------
     def mark(self, relevance: str) -> None:

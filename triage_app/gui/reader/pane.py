@@ -30,6 +30,7 @@ STATE_SPLITTER = "reader.splitter"
 STATE_HIDDEN_LABELS = "reader.hidden_labels"
 STATE_HIDDEN_PANES = "reader.hidden_panes"
 NOT_AVAILABLE = "Entities: not available yet (the entity engine is not part of this build)."
+NOT_ANNOTATED_YET = "Entities and quotes: click the document in the list to find them."
 
 
 class ReaderPane(QWidget):
@@ -139,8 +140,12 @@ class ReaderPane(QWidget):
         """The document on show."""
         return self.data.doc_id if self.data else None
 
-    def show_document(self, doc_id: int | None) -> None:
-        """Show document `doc_id`, or an empty reader for None."""
+    def show_document(self, doc_id: int | None, *, annotate: bool = True) -> None:
+        """Show document `doc_id`, or an empty reader for None.
+
+        An unannotated document is annotated on show unless `annotate` is False (the document shown at
+        start-up, so that spaCy does not load before the user opens one); `annotate_shown` does it later.
+        """
         same = doc_id is not None and doc_id == self.doc_id
         self.data = None
         self.commands.data = None
@@ -156,7 +161,12 @@ class ReaderPane(QWidget):
         self.original.show_data(self.data)
         self._paint_cleaned(keep_scroll=same)
         self.side_panel.set_content(self.data.summary, self.data.quotes)
-        self._update_annotation_status()
+        self._update_annotation_status(annotate)
+
+    def annotate_shown(self) -> None:
+        """Find the entities and quotes of the document on show if it was shown without doing so."""
+        if self.data is not None and self.status.text() == NOT_ANNOTATED_YET:
+            self._update_annotation_status(True)
 
     def reload(self) -> None:
         """Show the current document again (after a change made elsewhere)."""
@@ -176,7 +186,7 @@ class ReaderPane(QWidget):
         if not keep_scroll:
             self.cleaned.reset_scroll()
 
-    def _update_annotation_status(self) -> None:
+    def _update_annotation_status(self, annotate: bool) -> None:
         data = self.data
         assert data is not None
         module = annotations_module()
@@ -184,6 +194,8 @@ class ReaderPane(QWidget):
             text = "Finding entities and quotes\u2026"
         elif module is None and not (data.entities or data.quotes):
             text = NOT_AVAILABLE
+        elif module is not None and not data.doc.get("annotated_engine") and not annotate:
+            text = NOT_ANNOTATED_YET
         elif module is not None and not data.doc.get("annotated_engine"):
             text = "Finding entities and quotes\u2026"
             self._annotate(data.doc_id, module)
