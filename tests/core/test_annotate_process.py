@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-from multiprocessing.process import BaseProcess
 import os
 import signal
 import subprocess
@@ -12,6 +11,7 @@ import textwrap
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import pytest

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from concurrent.futures import TimeoutError as FutureTimeout
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
