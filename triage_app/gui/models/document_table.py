@@ -34,6 +34,20 @@ StarredRole = Qt.ItemDataRole.UserRole + 3
 SnippetRole = Qt.ItemDataRole.UserRole + 4  # the search snippet (plain text, hit words in «»)
 RowRole = Qt.ItemDataRole.UserRole + 5  # the whole row dict
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_SORT, _DOCUMENT, _RELEVANCE, _STARRED, _SNIPPET, _ROW = (
+    int(r) for r in (SortRole, DocumentRole, RelevanceRole, StarredRole, SnippetRole, RowRole)
+)
+_HANDLED_ROLES = frozenset(
+    (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE, _SORT, _DOCUMENT, _RELEVANCE, _STARRED, _SNIPPET, _ROW)
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 MAX_CACHED_SNIPPETS = 2000
@@ -234,34 +248,36 @@ class DocumentTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Roles are compared as plain ints: a view asks ~7 roles per visible cell, and most of them
+        # (decoration, font, background, check state) are not ours, so they return at once.
+        role = int(role)
+        if role not in _HANDLED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         column = index.column()
-        if role == DocumentRole:
+        if role == _DOCUMENT:
             return self._ids[index.row()]
         row = self.row_data(index.row())
-        if role == RowRole:
-            return row
-        if role == RelevanceRole:
-            return row.get("relevance")
-        if role == StarredRole:
-            return bool(row.get("starred"))
-        if role == SnippetRole:
-            return self.snippet(index.row()).replace(_MARK_OPEN, "«").replace(_MARK_CLOSE, "»")
-        if role == SortRole:
-            return self._sort_value(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_RELEVANCE:
-            return theme.relevance_colour(row.get("relevance") or "", QApplication.palette())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             if column == COL_WORDS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == COL_STAR:
-                return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_STAR:
+                return _RIGHT
+            return _CENTRE if column == COL_STAR else None
+        if role == _FOREGROUND:
+            return theme.relevance_colour(row.get("relevance") or "", QApplication.palette()) if column == COL_RELEVANCE else None
+        if role == _ROW:
+            return row
+        if role == _RELEVANCE:
+            return row.get("relevance")
+        if role == _STARRED:
+            return bool(row.get("starred"))
+        if role == _SNIPPET:
+            return self.snippet(index.row()).replace(_MARK_OPEN, "«").replace(_MARK_CLOSE, "»")
+        if role == _SORT:
+            return self._sort_value(row, column)
+        if role == _TOOLTIP:
+            return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
+        if role == _ACCESSIBLE and column == COL_STAR:
             return "starred" if row.get("starred") else "not starred"
         return None
 
