@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from triage_app.core.library import triage
 from triage_app.core.library.documents import get_document
@@ -210,10 +210,7 @@ def test_library_filtered_by_an_entity(qtbot: Any, make_window: Any, pages: list
         for doc_id in ids[:2]:
             db["mentions"].insert({"doc_id": doc_id, "entity_id": entity, "start": 0, "end": 4, "text": "port", "label": "ORG"})
     window.refresh_choices()
-    if window.reader_pane is not None:  # the reader's "show all documents mentioning X"
-        window.reader_pane.entity_filter_requested.emit(entity, "Port Authority")
-    else:
-        window.filter_by_entity(entity, "Port Authority")
+    window.reader_pane.entity_filter_requested.emit(entity, "Port Authority")  # "show all documents mentioning X"
     assert sorted(window.documents.ids) == ids[:2]
     assert "mentions Port Authority" in window.status_line.text()
     assert window.filter_bar.entity.text() == "Port Authority"
@@ -225,12 +222,9 @@ def test_library_filtered_by_an_entity(qtbot: Any, make_window: Any, pages: list
     assert sorted(window.documents.ids) == ids[:2]
 
 
-def test_reader_half_says_plainly_when_there_is_no_reader(qtbot: Any, make_window: Any) -> None:
+def test_the_reader_sits_beside_the_library(qtbot: Any, make_window: Any) -> None:
     window = make_window()
-    if window.reader_pane is None:
-        assert isinstance(window.reader, QLabel) and "Reader not available" in window.reader.text()
-    else:
-        assert window.splitter.widget(1) is window.reader_pane
+    assert window.splitter.widget(1) is window.reader_pane
 
 
 def test_a_failed_write_shows_the_bug_dialog_and_saves_a_log(
@@ -271,8 +265,7 @@ def test_files_dropped_on_any_child_widget_are_imported(
     monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, parent, outcomes, cancelled=False: summaries.append(outcomes)))
     window = shown(qtbot, make_window())
     targets = [window.filter_bar.search, window.table.viewport()]  # both would take a drop of text themselves
-    if window.reader_pane is not None:
-        targets += [w for w in window.reader_pane.findChildren(QWidget) if w.acceptDrops()][:1]
+    targets += [w for w in window.reader_pane.findChildren(QWidget) if w.acceptDrops()][:1]
     for number, target in enumerate(targets):
         drop_files(target, [pages[number % len(pages)]])
         qtbot.waitUntil(lambda n=number: len(summaries) == n + 1, timeout=30000)
@@ -313,8 +306,6 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
     monkeypatch.setattr(engine_module, "_ENGINES", {})  # a fresh, unloaded engine whatever ran before
     make_window.populate(pages)
     window = shown(qtbot, make_window())
-    if window.reader_pane is None:
-        pytest.skip("no reader in this build")
     first = window.current_id()
     assert first is not None and window.reader_pane.doc_id == first  # the first document is on show ...
     assert get_document(window.library.db, first)["annotated_engine"] is None
@@ -358,8 +349,6 @@ def test_clicking_the_start_up_document_annotates_it(
     monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
     make_window.populate(pages)
     window = shown(qtbot, make_window())
-    if window.reader_pane is None:
-        pytest.skip("no reader in this build")
     make_window.wait_idle(window)
     assert opened == []
     first = window.current_id()

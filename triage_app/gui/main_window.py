@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -37,12 +34,13 @@ from triage_app.gui.library_view import LibraryView
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
+from triage_app.gui.dialogs.export_dialog import ExportDialog
+from triage_app.gui.reader import ReaderPane
 from triage_app.gui.widgets.status import ProgressWidget, StatusLine
 from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-READER_MISSING = "Reader not available: this build has no reader pane (triage_app.gui.reader)."
 FIRST_RUN_MESSAGE = (
     "<b>Welcome to Triage.</b> The sample pages listed here are only to explore. To add your own, drop "
     "saved pages, folders or zip archives anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
@@ -54,23 +52,6 @@ EMPTY_MESSAGE = (
 DEFAULT_SIZE = (1280, 800)
 FRAME_ALLOWANCE = 40  # title bar and borders the window manager adds around a first-run window
 RELEVANCE_ACTIONS = {"relevant": "relevant", "maybe": "maybe", "not_relevant": "not-relevant", "unreviewed": "unreviewed"}
-
-
-def _reader_class() -> Any:
-    """The reader pane class, or None while the reader package is not there."""
-    try:
-        return importlib.import_module("triage_app.gui.reader").ReaderPane
-    except (ImportError, AttributeError) as exc:
-        log.warning("the reader is not available: %s", exc)
-        return None
-
-
-def _export_dialog_class() -> Any:
-    try:
-        return importlib.import_module("triage_app.gui.dialogs.export_dialog").ExportDialog
-    except (ImportError, AttributeError) as exc:
-        log.warning("export is not available: %s", exc)
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -128,16 +109,8 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------------------
     def _build_reader(self) -> None:
-        reader_class = _reader_class()
-        if reader_class is None:
-            label = QLabel(READER_MISSING)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            self.reader: QWidget = label
-            self.reader_pane: Any = None
-            return
-        self.reader_pane = reader_class(self.library, self.writer, self.settings, self.state, parent=self)
-        self.reader = self.reader_pane
+        self.reader_pane = ReaderPane(self.library, self.writer, self.settings, self.state, parent=self)
+        self.reader: QWidget = self.reader_pane
         self.reader_pane.entity_filter_requested.connect(self.filter_by_entity)
         self.reader_pane.document_changed.connect(self._document_changed_in_reader)
 
@@ -160,9 +133,6 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         acts["toggle_reader"].setChecked(True)
         acts["undo"].setEnabled(False)
-        if _export_dialog_class() is None:
-            acts["export"].setEnabled(False)
-            acts["export"].setToolTip("Export is not available in this build")
 
     def _connect(self) -> None:
         acts = self.actions_by_name
@@ -276,13 +246,11 @@ class MainWindow(QMainWindow):
         self.status_line.show_counts(counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe())
 
     def _show_document(self, doc_id: int | None) -> None:
-        if self.reader_pane is not None:
-            self.reader_pane.show_document(doc_id, annotate=self._annotate_shown)
+        self.reader_pane.show_document(doc_id, annotate=self._annotate_shown)
 
     def _document_clicked(self, _index: QModelIndex) -> None:
         """A click on the document already on show (the start-up one) annotates it, as opening it would."""
-        if self.reader_pane is not None:
-            self.reader_pane.annotate_shown()
+        self.reader_pane.annotate_shown()
 
     # -- triage -----------------------------------------------------------------------------
     def mark(self, relevance: str) -> None:
@@ -398,13 +366,11 @@ class MainWindow(QMainWindow):
         )
 
     def export_packet(self) -> None:
-        """File > Export packet…, when the export dialog is part of this build."""
-        dialog = _export_dialog_class()
-        if dialog is not None:
-            dialog.ask(
-                self, self.library, self.writer, self.settings, self.documents.filter, self.selected_ids(),
-                runner=self.runner,
-            )
+        """File > Export packet…: the selection, or else the current filter, as a briefing packet."""
+        ExportDialog.ask(
+            self, self.library, self.writer, self.settings, self.documents.filter, self.selected_ids(),
+            runner=self.runner,
+        )
 
     def show_error(self, exc: BaseException) -> None:
         report_error(self, exc)
