@@ -92,8 +92,14 @@ def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Pat
 
     yield make
     for pane in panes:  # no write may come back after the library is closed
-        qtbot.waitUntil(lambda p=pane: not p.busy, timeout=30000)
+        qtbot.waitUntil(lambda p=pane: not p.busy and not p.original_pending, timeout=30000)
     delete_closed_widgets()
+
+
+def show(qtbot: Any, pane: ReaderPane, doc_id: int | None) -> None:
+    """Show a document and wait for its original, which the pane marks and loads after the cleaned view."""
+    pane.show_document(doc_id)
+    qtbot.waitUntil(lambda: not pane.original_pending, timeout=30000)
 
 
 def highlighted_fragments(pane: ReaderPane) -> list[tuple[str, str, str]]:
@@ -113,10 +119,10 @@ def highlighted_fragments(pane: ReaderPane) -> list[tuple[str, str, str]]:
     return found
 
 
-def test_seed_shows_entity_and_quote_highlights(make_pane: Any, library: Library, seed_id: int) -> None:
+def test_seed_shows_entity_and_quote_highlights(make_pane: Any, qtbot: Any, library: Library, seed_id: int) -> None:
     ids = add_annotations(library, seed_id)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     fragments = highlighted_fragments(pane)
     witkoff = [f for f in fragments if f[0] == "Steve Witkoff"]
     assert witkoff and witkoff[0][2] == ENTITY_COLOURS["PERSON"]
@@ -135,11 +141,11 @@ def test_seed_shows_entity_and_quote_highlights(make_pane: Any, library: Library
     assert pane.side_panel.quote_model.index(0, 0).data() == "a senior U.S. official"
 
 
-def test_legend_toggle_hides_a_type_and_is_remembered(make_pane: Any, library: Library, seed_id: int,
+def test_legend_toggle_hides_a_type_and_is_remembered(make_pane: Any, qtbot: Any, library: Library, seed_id: int,
                                                       tmp_path: Path) -> None:
     add_annotations(library, seed_id)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     pane.legend.buttons["PERSON"].click()
     fragments = highlighted_fragments(pane)
     assert not any(f[0] == "Steve Witkoff" for f in fragments)
@@ -149,9 +155,9 @@ def test_legend_toggle_hides_a_type_and_is_remembered(make_pane: Any, library: L
     assert not again.legend.buttons["PERSON"].isChecked()
 
 
-def test_removed_lines_are_greyed_with_reason(make_pane: Any, seed_id: int) -> None:
+def test_removed_lines_are_greyed_with_reason(make_pane: Any, qtbot: Any, seed_id: int) -> None:
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     assert pane.original.currentWidget() is pane.original.text_view
     view = pane.original.text_view
     assert view.toPlainText().splitlines()[0] == "Skip to main content"
@@ -165,7 +171,7 @@ def test_clicking_a_paragraph_scrolls_the_original(make_pane: Any, qtbot: Any, s
     pane.resize(900, 300)
     pane.show()
     qtbot.waitExposed(pane)
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     number = len(pane.data.paragraphs) - 1
     last = pane.data.paragraphs[number]
     view = pane.cleaned
@@ -187,7 +193,7 @@ def test_clicking_a_paragraph_scrolls_the_original(make_pane: Any, qtbot: Any, s
 def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: Library, seed_id: int) -> None:
     ids = add_annotations(library, seed_id)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     actions = pane.commands.entity_actions(ids["NATO"], "NATO")
     assert [a.text() for a in actions] == ["Show all documents mentioning \u201cNATO\u201d", "Rename\u2026",
                                            "Merge into\u2026", "Hide \u201cNATO\u201d"]
@@ -198,13 +204,15 @@ def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: L
         assert not actions[1].isEnabled() and "not available yet" in actions[1].toolTip()
 
 
-def test_without_the_engine_the_pane_says_so(make_pane: Any, seed_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_engine_the_pane_says_so(
+    make_pane: Any, qtbot: Any, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from triage_app.gui.reader import commands, pane as pane_module, reader_data
 
     for module in (pane_module, reader_data, commands):
         monkeypatch.setattr(module, "annotations_module", lambda: None)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     assert pane.status.text() == NOT_AVAILABLE
     assert pane.side_panel.status.text().startswith("Entities: not available yet")
     rename = pane.commands.entity_actions(1, "X")[1]
@@ -261,11 +269,11 @@ def test_splitter_sizes_are_remembered(make_pane: Any, tmp_path: Path) -> None:
     assert again.splitter.sizes() == sizes
 
 
-def test_no_document_and_missing_document(make_pane: Any) -> None:
+def test_no_document_and_missing_document(make_pane: Any, qtbot: Any) -> None:
     pane = make_pane()
-    pane.show_document(None)
+    show(qtbot, pane, None)
     assert "Select a document" in pane.cleaned.toPlainText()
-    pane.show_document(4242)
+    show(qtbot, pane, 4242)
     assert "no longer in the library" in pane.cleaned.toPlainText()
     assert pane.doc_id is None
 
@@ -277,7 +285,7 @@ def test_rename_and_hide_go_through_the_writer_and_repaint(
 
     ids = add_annotations(library, seed_id)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     monkeypatch.setattr(RenameEntityDialog, "ask", classmethod(lambda cls, parent, current: "Steven Witkoff"))
     rename = pane.commands.entity_actions(ids["Steve Witkoff"], "Steve Witkoff")[1]
     with qtbot.waitSignal(pane.document_changed) as changed:
@@ -298,7 +306,7 @@ def test_merge_offers_entities_of_the_same_type(make_pane: Any, qtbot: Any, libr
 
     ids = add_annotations(library, seed_id)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     offered: list[list[tuple[int, str]]] = []
 
     def ask(cls: Any, parent: Any, name: str, candidates: list[tuple[int, str]]) -> int:
@@ -334,13 +342,14 @@ def test_block_override_from_either_pane(make_pane: Any, qtbot: Any, library: Li
 
     monkeypatch.setattr(commands, "cleaning_module", lambda: fake)
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     removed = pane.block(0)
     assert removed is not None and not removed.kept
     keep, keep_site = pane.commands.block_actions(removed)
     assert keep.text() == "Keep this block" and keep_site.text() == "Keep this block on every page of newsmax.com"
     with qtbot.waitSignal(pane.document_changed):
         keep_site.trigger()
+    qtbot.waitUntil(lambda: not pane.original_pending)
     assert calls == [(seed_id, 0, True, True, "triage-writer")]
     assert 0 not in pane.original.text_view.removed_lines()
     kept = pane.data.paragraphs[0].block
@@ -348,6 +357,7 @@ def test_block_override_from_either_pane(make_pane: Any, qtbot: Any, library: Li
     assert remove.text() == "Remove this block"
     with qtbot.waitSignal(pane.document_changed):
         remove.trigger()
+    qtbot.waitUntil(lambda: not pane.original_pending)
     assert calls[-1][:4] == (seed_id, kept.index, False, False)
     assert pane.original.text_view.removed_lines()[kept.index] == "Removed: by hand"
 
@@ -359,7 +369,7 @@ def test_clicking_an_entity_offers_its_menu(make_pane: Any, qtbot: Any, library:
     ids = add_annotations(library, seed_id)
     pane = make_pane()
     pane.show()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     href = next(f[1] for f in highlighted_fragments(pane) if f[0] == "Jared Kushner")
     with qtbot.waitSignal(pane.cleaned.entity_clicked) as clicked:
         pane.cleaned.anchorClicked.emit(QUrl(href))
@@ -375,7 +385,7 @@ def test_removed_line_tooltip_gives_the_reason(make_pane: Any, qtbot: Any, seed_
 
     pane = make_pane()
     pane.show()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     view = pane.original.text_view
     pos = view.cursorRect(view.textCursor()).center()
     event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
@@ -391,7 +401,7 @@ def test_opening_an_unannotated_document_runs_the_real_engine(
     with library.transaction() as db:
         db["documents"].update(seed_id, {"annotated_engine": None})
     pane = make_pane()
-    pane.show_document(seed_id)
+    show(qtbot, pane, seed_id)
     qtbot.waitUntil(lambda: not pane.busy, timeout=120000)
     qtbot.waitUntil(lambda: "quotes" in pane.status.text())
     people = {f[0] for f in highlighted_fragments(pane) if f[2] == ENTITY_COLOURS["PERSON"]}
@@ -400,7 +410,7 @@ def test_opening_an_unannotated_document_runs_the_real_engine(
 
 
 def test_seed_imported_by_the_real_pipeline_shows_what_the_cleaner_removed(
-    make_pane: Any, library: Library, seeds_copy: Path
+    make_pane: Any, qtbot: Any, library: Library, seeds_copy: Path
 ) -> None:
     from triage_app.core.jobs import import_documents
 
@@ -411,7 +421,7 @@ def test_seed_imported_by_the_real_pipeline_shows_what_the_cleaner_removed(
     removed = [b for b in documents.get_blocks(library.db, doc_id) if not b.kept]
     assert removed, "the seed's navigation and tag lines are boilerplate"
     pane = make_pane()
-    pane.show_document(doc_id)
+    show(qtbot, pane, doc_id)
     shown = pane.original.text_view.removed_lines()
     lines = pane.original.text_view.toPlainText().splitlines()
     assert lines[0] == "Skip to main content" and 0 in shown
@@ -419,3 +429,50 @@ def test_seed_imported_by_the_real_pipeline_shows_what_the_cleaner_removed(
         first = int(block.source.split(":")[1].split("-")[0]) - 1
         assert shown[first] == f"Removed: {block.reason}"
     assert "Skip to main content" not in pane.cleaned.toPlainText()
+
+
+def test_original_is_loaded_after_the_cleaned_view_and_cancelled_by_the_next(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int
+) -> None:
+    """The cleaned view is there at once; the original follows; showing something else cancels it."""
+    pane = make_pane()
+    pane.show()
+    qtbot.waitExposed(pane)
+    ready: list[int] = []
+    pane.original_ready.connect(ready.append)
+    pane.show_document(seed_id)
+    assert pane.original_pending and "Witkoff" in pane.cleaned.toPlainText()
+    assert pane.original.currentWidget() is not pane.original.text_view
+    pane.show_document(None)
+    assert not pane.original_pending
+    qtbot.wait(20)
+    assert ready == [] and pane.original.doc_id is None
+    with qtbot.waitSignal(pane.original_ready) as shown:
+        pane.show_document(seed_id)
+    assert shown.args == [seed_id] and ready == [seed_id]
+    assert pane.original.currentWidget() is pane.original.text_view and pane.original.doc_id == seed_id
+    pane.show_document(None)
+    pane.show_document(seed_id)
+    pane.hide()  # a hidden pane holds its original back until it is shown again
+    qtbot.wait(20)
+    assert not pane.original_pending and pane.original.doc_id is None
+    with qtbot.waitSignal(pane.original_ready):
+        pane.show()
+    assert pane.original.doc_id == seed_id
+
+
+def test_a_pane_off_screen_loads_its_original_at_once(make_pane: Any, seed_id: int) -> None:
+    pane = make_pane()
+    pane.show_document(seed_id)
+    assert not pane.original_pending and pane.original.currentWidget() is pane.original.text_view
+
+
+def test_entity_count_column_has_a_fixed_width_that_fits_its_header(make_pane: Any, qtbot: Any, seed_id: int) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    pane = make_pane()
+    show(qtbot, pane, seed_id)
+    header = pane.side_panel.entity_view.header()
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Fixed
+    assert header.sectionSize(1) > header.fontMetrics().horizontalAdvance("Mentions")
+    assert header.sectionSize(1) == pane.side_panel.count_column_width()

@@ -137,3 +137,25 @@ def test_cleaned_html_escapes_text_and_nests_entities_in_quotes() -> None:
     assert html.index("font-style:italic") < html.index('href="entity:9/NATO"')
     assert "\u2014 Bob Smith" in html
     assert 'href="entity:9' not in build_cleaned_html(data, {"ORG"})
+
+
+def test_cleaned_html_links_every_mention_and_spans_across_paragraphs() -> None:
+    """Repeated mentions share one link; a quote spanning two paragraphs is shaded in both."""
+    text = 'A&B met "Zoë / A&B.\n\nThen A&B left." Later A&B.'
+    blocks = [Block(0, "p", text.split("\n\n")[0], True), Block(1, "p", text.split("\n\n")[1], True)]
+    starts = [i for i in range(len(text)) if text.startswith("A&B", i)]
+    entities = [{"entity_id": 3, "canonical": "A&B / Co", "label": "ORG", "start": s, "end": s + 3, "hidden": 0}
+                for s in starts]
+    entities.append({"entity_id": 4, "canonical": "Zoë", "label": "PERSON", "start": text.index("Zoë"),
+                     "end": text.index("Zoë") + 3, "hidden": 0})
+    quote = {"start": text.index('"'), "end": text.rindex('"') + 1, "kind": "direct", "speaker": "A&B"}
+    data = ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks), entities=entities,
+                      quotes=[quote])
+    html = build_cleaned_html(data, set())
+    link = f'<a href="{entity_href(3, "A&B / Co").replace("&", "&amp;")}" title="ORG: A&amp;B / Co"'
+    assert html.count(link) == len(starts) == 4
+    assert html.count(f'href="{entity_href(4, "Zoë")}"') == 1
+    first, second = html.split("\n")[2:4]
+    assert "font-style:italic" in first and "font-style:italic" in second
+    assert second.index("Later") > second.rindex("font-style:italic")
+    assert 'href="entity:4' not in build_cleaned_html(data, {"PERSON"})

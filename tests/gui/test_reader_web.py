@@ -130,7 +130,9 @@ def test_fallback_without_webengine(pane: ReaderPane, qtbot: Any, page_id: int,
     monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
     widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state2.json"))
     qtbot.addWidget(widget)
-    widget.show_document(page_id)
+    with qtbot.waitSignal(widget.original_ready) as ready:  # marked and loaded after the cleaned view
+        widget.show_document(page_id)
+    assert ready.args == [page_id]
     original = widget.original
     assert original.web is None
     assert original.currentWidget() is original.fallback
@@ -171,7 +173,8 @@ def test_fallback_scrolls_to_a_clicked_paragraph(qtbot: Any, page_id: int, monke
     qtbot.addWidget(widget)
     widget.resize(1000, 400)
     widget.show()
-    widget.show_document(page_id)
+    with qtbot.waitSignal(widget.original_ready):
+        widget.show_document(page_id)
     bar = widget.original.fallback.browser.verticalScrollBar()
     assert bar.value() == 0
     widget.cleaned.paragraph_clicked.emit(len(widget.data.paragraphs) - 1)

@@ -6,6 +6,7 @@ understands (inline `style`, `<a href/name>`, `title` for tooltips).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -64,9 +65,29 @@ def _visible_entities(entities: Iterable[dict[str, Any]], hidden_labels: set[str
     ]
 
 
-def _paragraph_html(para: Paragraph, spans: list[_Span]) -> str:
-    """One paragraph's text with entity links nested inside quote spans."""
-    local = [s for s in spans if s.start < para.end and s.end > para.start]
+def _entity_open_tags(entities: Iterable[dict[str, Any]]) -> dict[tuple[int, str, str], str]:
+    """The opening `<a>` tag of each distinct entity, built once per document rather than per mention."""
+    tags: dict[tuple[int, str, str], str] = {}
+    for ent in entities:
+        key = _entity_key(ent)
+        if key not in tags:
+            entity_id, canonical, label = key
+            href = entity_href(entity_id, canonical)
+            colour = ENTITY_COLOURS.get(label, "#dddddd")
+            tags[key] = (
+                f'<a href="{escape(href)}" title="{escape(label)}: {escape(canonical)}" '
+                f'style="background-color:{colour}; color:#000000; text-decoration:none;">'
+            )
+    return tags
+
+
+def _entity_key(ent: dict[str, Any]) -> tuple[int, str, str]:
+    return int(ent["entity_id"]), str(ent["canonical"]), str(ent["label"])
+
+
+def _paragraph_html(para: Paragraph, spans: list[_Span], tags: dict[tuple[int, str, str], str]) -> str:
+    """One paragraph's text with entity links nested inside quote spans (`tags`: `_entity_open_tags`)."""
+    local = [s for s in spans if s.start < para.end and s.end > para.start]  # spans are pre-bucketed
     cuts = {para.start, para.end}
     for span in local:
         cuts.update((max(span.start, para.start), min(span.end, para.end)))
@@ -88,13 +109,7 @@ def _paragraph_html(para: Paragraph, spans: list[_Span]) -> str:
         quote = next((s for s in local if s.kind == "quote" and s.start <= a and s.end >= b), None)
         entity = next((s for s in local if s.kind == "entity" and s.start <= a and s.end >= b), None)
         if entity is not None:
-            ent = entity.data
-            colour = ENTITY_COLOURS.get(ent["label"], "#dddddd")
-            piece = (
-                f'<a href="{escape(entity_href(int(ent["entity_id"]), str(ent["canonical"])))}" '
-                f'title="{escape(ent["label"])}: {escape(str(ent["canonical"]))}" '
-                f'style="background-color:{colour}; color:#000000; text-decoration:none;">{piece}</a>'
-            )
+            piece = f"{tags[_entity_key(entity.data)]}{piece}</a>"
         if quote is not None:
             piece = (
                 f'<span style="background-color:{QUOTE_COLOUR}; color:{QUOTE_INK}; font-style:italic;" '
@@ -109,6 +124,21 @@ def _speaker(quote: dict[str, Any]) -> str:
     return str(quote.get("speaker_canonical") or quote.get("speaker") or "unknown speaker")
 
 
+def _spans_by_paragraph(paragraphs: list[Paragraph], spans: list[_Span]) -> list[list[_Span]]:
+    """The spans overlapping each paragraph, in their original order (paragraphs are sorted by start)."""
+    starts = [p.start for p in paragraphs]
+    buckets: list[list[_Span]] = [[] for _ in paragraphs]
+    for span in spans:
+        first = max(bisect_right(starts, span.start) - 1, 0)
+        for number in range(first, len(paragraphs)):
+            para = paragraphs[number]
+            if para.start >= span.end:
+                break
+            if span.start < para.end and span.end > para.start:
+                buckets[number].append(span)
+    return buckets
+
+
 def metadata_line(doc: dict[str, Any]) -> str:
     """"site · author · published · URL" with the parts that are known."""
     parts = [str(doc[k]) for k in ("site", "author", "published", "url") if doc.get(k)]
@@ -117,9 +147,9 @@ def metadata_line(doc: dict[str, Any]) -> str:
 
 def build_cleaned_html(data: ReaderData, hidden_labels: set[str]) -> str:
     """The whole cleaned view of a document."""
-    spans = [
-        _Span(int(e["start"]), int(e["end"]), "entity", e) for e in _visible_entities(data.entities, hidden_labels)
-    ]
+    visible = _visible_entities(data.entities, hidden_labels)
+    tags = _entity_open_tags(visible)
+    spans = [_Span(int(e["start"]), int(e["end"]), "entity", e) for e in visible]
     spans += [_Span(int(q["start"]), int(q["end"]), "quote", q) for q in data.quotes]
     title = escape(str(data.doc.get("title") or "(untitled)"))
     meta = escape(metadata_line(data.doc)) or "no site, author or date recorded"
@@ -129,6 +159,8 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str]) -> str:
     ]
     if not data.paragraphs:
         parts.append("<p><i>The cleaner kept no text from this document.</i></p>")
+    buckets = _spans_by_paragraph(data.paragraphs, spans)
     for number, para in enumerate(data.paragraphs):
-        parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{_paragraph_html(para, spans)}</p>')
+        html = _paragraph_html(para, buckets[number], tags)
+        parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
     return "\n".join(parts)

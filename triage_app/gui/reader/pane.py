@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from triage_app.core.library.db import Library
@@ -38,6 +38,7 @@ class ReaderPane(QWidget):
 
     entity_filter_requested = Signal(int, str)  # entity id, canonical name
     document_changed = Signal(int)  # the reader changed this document (overrides, entity corrections)
+    original_ready = Signal(int)  # the deferred original of this document has been marked and loaded
 
     def __init__(
         self,
@@ -54,6 +55,13 @@ class ReaderPane(QWidget):
         self._bridge = WriterBridge(writer, self)
         self.data: ReaderData | None = None
         self._annotating: set[int] = set()
+        # The original (lxml parse + marking + loading) waits until the cleaned view has painted.
+        self._original_timer = QTimer(self)  # a child: destroying the pane cancels it
+        self._original_timer.setObjectName("readerOriginalTimer")
+        self._original_timer.setSingleShot(True)
+        self._original_timer.setInterval(0)
+        self._original_timer.timeout.connect(self.flush_original)
+        self._original_held = False  # the pane was hidden with the original still to do
         self.commands = ReaderCommands(self._bridge, library, self)
         self.commands.entity_filter_requested.connect(self.entity_filter_requested)
         self.commands.changed.connect(self._on_changed)
@@ -147,6 +155,8 @@ class ReaderPane(QWidget):
         start-up, so that spaCy does not load before the user opens one); `annotate_shown` does it later.
         """
         same = doc_id is not None and doc_id == self.doc_id
+        self._original_timer.stop()
+        self._original_held = False
         self.data = None
         self.commands.data = None
         if doc_id is None:
@@ -158,10 +168,26 @@ class ReaderPane(QWidget):
             self._show_empty(f"Document #{doc_id} is no longer in the library.")
             return
         self.commands.data = self.data
-        self.original.show_data(self.data)
         self._paint_cleaned(keep_scroll=same)
         self.side_panel.set_content(self.data.summary, self.data.quotes)
         self._update_annotation_status(annotate)
+        if self.isVisible():  # paint the cleaned view first; the original follows on the next loop turn
+            self._original_timer.start()
+        else:  # nothing is painted off screen, so nothing to wait for
+            self.flush_original()
+
+    @property
+    def original_pending(self) -> bool:
+        """True while the shown document's original has not been marked and loaded yet."""
+        return self._original_timer.isActive()
+
+    def flush_original(self) -> None:
+        """Mark and load the deferred original now (the timer does it once the cleaned view has painted)."""
+        self._original_timer.stop()
+        self._original_held = False
+        if self.data is not None:
+            self.original.show_data(self.data)
+            self.original_ready.emit(self.data.doc_id)
 
     def annotate_shown(self) -> None:
         """Find the entities and quotes of the document on show if it was shown without doing so."""
@@ -219,6 +245,19 @@ class ReaderPane(QWidget):
 
         self._bridge.submit(lambda lib: module.ensure_annotated(lib, doc_id), done, failed)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A hidden (or closed) pane holds its original back until it is shown again."""
+        if self._original_timer.isActive():
+            self._original_timer.stop()
+            self._original_held = True
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._original_held and self.data is not None:
+            self._original_held = False
+            self._original_timer.start()
+
     # -- interaction -------------------------------------------------------------------------
     def _on_changed(self, doc_id: int, _what: str) -> None:
         if self.doc_id == doc_id:
@@ -230,6 +269,8 @@ class ReaderPane(QWidget):
             return
         block = self.data.paragraphs[number].block
         if block is not None:
+            if self.original_pending:
+                self.flush_original()
             self.original.scroll_to_block(block.index)
 
     def _scroll_cleaned_to_offset(self, start: int) -> None:
@@ -264,7 +305,7 @@ class ReaderPane(QWidget):
         menu.popup(pos)
 
     def _on_block_menu(self, index: int, pos: QPoint) -> None:
-        if self.data is None:
+        if self.data is None or self.original.doc_id != self.data.doc_id:  # the previous page, still on show
             return
         menu = QMenu(self)
         block = next((b for b in self.data.blocks if b.index == index), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QStyle, QTableView, QTreeView, QVBoxLayout, QWidget
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
 from triage_app.gui.reader.models import CanonicalRole, EntityIdRole, EntitySummaryModel, QuoteStartRole, QuoteTableModel
@@ -30,7 +30,9 @@ class SidePanel(QWidget):
         self.entity_view.setUniformRowHeights(True)
         self.entity_view.header().setStretchLastSection(False)
         self.entity_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.entity_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed count column sized from the font: ResizeToContents would ask every row on each document.
+        self.entity_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.entity_view.header().resizeSection(1, self.count_column_width())
         self.entity_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.entity_view.customContextMenuRequested.connect(self._on_entity_menu)
         self.entity_view.activated.connect(self._on_entity_activated)
@@ -49,6 +51,14 @@ class SidePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
+
+    def count_column_width(self) -> int:
+        """Room for the count header or a five-digit count, whichever is wider, from the font metrics."""
+        header = self.entity_view.header()
+        title = str(self.entity_model.headerData(EntitySummaryModel.COL_COUNT, Qt.Orientation.Horizontal))
+        digits = self.entity_view.fontMetrics().horizontalAdvance("99999")
+        text = max(header.fontMetrics().horizontalAdvance(title), digits)
+        return text + 4 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
 
     def _titled(self, title: str, view: QWidget) -> QWidget:
         box = QWidget(self)
