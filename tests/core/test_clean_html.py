@@ -180,3 +180,26 @@ def test_double_encoded_character_references_in_metadata_are_decoded() -> None:
     )
     result = clean_document(ParsedDocument("/p.html", page.encode(), "html", "utf-8", html=page))
     assert result.title == "\u2018The Medium\u2019 \u2013 a festival & more"
+
+
+def test_the_headline_inside_a_page_header_is_removed_as_title_not_navigation() -> None:
+    from triage_app.core.clean import clean_document
+    from triage_app.core.records import ParsedDocument
+
+    body = "".join(
+        f"<p>The harbour council met on day {n} and agreed to fund repairs to the northern breakwater wall.</p>"
+        for n in range(8)
+    )
+    page = (
+        '<html><head><title>Breakwater repairs approved</title>'
+        '<meta property="og:title" content="Breakwater repairs approved after long debate"></head><body>'
+        '<header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+        "<h1>Breakwater repairs approved after long debate</h1>"
+        "<div>Published Tue, Nov 19 2019 7:05 AM EST</div></header>"
+        f"<article>{body}</article></body></html>"
+    )
+    result = clean_document(ParsedDocument("/p.html", page.encode(), "html", "utf-8", html=page))
+    headline = next(b for b in result.blocks if b.text == "Breakwater repairs approved after long debate")
+    dateline = next(b for b in result.blocks if b.text.startswith("Published Tue"))
+    assert (headline.kept, headline.reason) == (False, "title")
+    assert (dateline.kept, dateline.reason) == (False, "date line")

@@ -198,6 +198,17 @@ def _local_contexts(blocks: list[RawBlock], kept: list[bool], share: float = 0.2
 
 
 def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
+    near_start = index <= facts.first_kept + 2
+    if near_start:
+        # The article's own headline, byline and date often sit in a <header> or a nav-like wrapper:
+        # say what they are, not what their container looks like.
+        norm = P.normalise(block.text)
+        if norm in facts.titles and (block.kind == "heading" or index >= facts.first_kept - 3):
+            return P.TITLE
+        if norm in facts.names:
+            return P.BYLINE
+        if _is_short(block, 12) and (is_date_line(block.text) or P.PUBLISHED_LINE_RE.match(block.text)):
+            return P.DATE
     if block.context:
         return block.context[0]
     if block.kind == "caption" or (_is_short(block, 12) and P.CREDIT_RE.search(block.text)):
