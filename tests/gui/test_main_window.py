@@ -295,10 +295,25 @@ def test_file_menu_imports_chosen_files_and_folders(
     make_window.wait_idle(window)
 
 
+def fake_annotator(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Replace on-demand annotation with a stand-in that marks documents annotated; returns the ids it saw."""
+    from triage_app.core.library import annotations
+
+    opened: list[int] = []
+
+    def fake_ensure(lib: Any, doc_id: int) -> bool:
+        opened.append(doc_id)
+        with lib.transaction() as db:
+            db["documents"].update(doc_id, {"annotated_engine": "fake"})
+        return True
+
+    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    return opened
+
+
 def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
     qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage_app.core.library import annotations
     from triage_app.core.nlp import engine as engine_module
     from triage_app.core.nlp.engine import get_engine
     from triage_app.gui.reader.pane import NOT_ANNOTATED_YET
@@ -314,15 +329,7 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
     QApplication.processEvents()
     assert get_engine().loaded is False  # ... and spaCy was not loaded for it
 
-    opened: list[int] = []
-
-    def fake_ensure(lib: Any, doc_id: int) -> bool:
-        opened.append(doc_id)
-        with lib.transaction() as db:
-            db["documents"].update(doc_id, {"annotated_engine": "fake"})
-        return True
-
-    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    opened = fake_annotator(monkeypatch)
     QTest.keyClick(window.table, Qt.Key.Key_Down)  # the user opens the next document
     second = window.current_id()
     assert second is not None and second != first
@@ -336,17 +343,7 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
 def test_clicking_the_start_up_document_annotates_it(
     qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage_app.core.library import annotations
-
-    opened: list[int] = []
-
-    def fake_ensure(lib: Any, doc_id: int) -> bool:
-        opened.append(doc_id)
-        with lib.transaction() as db:
-            db["documents"].update(doc_id, {"annotated_engine": "fake"})
-        return True
-
-    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    opened = fake_annotator(monkeypatch)
     make_window.populate(pages)
     window = shown(qtbot, make_window())
     make_window.wait_idle(window)
