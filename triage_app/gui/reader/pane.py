@@ -27,6 +27,7 @@ from triage_app.gui.widgets.flow_layout import FlowLayout
 log = logging.getLogger(__name__)
 
 STATE_SPLITTER = "reader.splitter"
+DEFAULT_SIZES = [380, 420, 300]  # original, cleaned view, side panel: room for entity names beside their counts
 STATE_HIDDEN_LABELS = "reader.hidden_labels"
 STATE_HIDDEN_PANES = "reader.hidden_panes"
 NOT_AVAILABLE = "Entities: not available yet (the entity engine is not part of this build)."
@@ -92,7 +93,7 @@ class ReaderPane(QWidget):
         for widget in (self.original, self.cleaned, self.side_panel):
             self.splitter.addWidget(widget)
         sizes = state.values.get(STATE_SPLITTER)
-        self.splitter.setSizes(sizes if isinstance(sizes, list) and len(sizes) == 3 else [500, 500, 240])
+        self.splitter.setSizes(sizes if isinstance(sizes, list) and len(sizes) == 3 else DEFAULT_SIZES)
         self.splitter.splitterMoved.connect(self._remember_sizes)
 
         self.toggle_original_action = self._pane_action("Show &Original", self.original, "original")
