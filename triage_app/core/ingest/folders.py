@@ -27,6 +27,15 @@ def is_skipped_name(name: str) -> bool:
     return name.startswith((".", "~$")) or name.lower() in SYSTEM_NAMES
 
 
+def _entries_once(folder: Path, seen: set[str]) -> list[os.DirEntry[str]] | None:
+    """The folder's entries sorted by name, or None when its real path was visited already (a loop)."""
+    real = os.path.realpath(folder)
+    if real in seen:
+        return None
+    seen.add(real)
+    return sorted(os.scandir(folder), key=lambda e: e.name)
+
+
 def resources_folder(page: Path) -> Path | None:
     """The browser's `NAME_files/` folder saved next to `page`, if there is one (not a symlink)."""
     stem = page_stem(page.name)
@@ -48,12 +57,10 @@ def collect_resources(page: Path) -> list[Resource]:
     while pending and len(resources) < limits.MAX_RESOURCES:
         current = pending.pop(0)
         try:
-            real = os.path.realpath(current)
-            if real in seen:
-                continue
-            seen.add(real)
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
+            entries = _entries_once(current, seen)
         except OSError:
+            continue
+        if entries is None:
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
@@ -86,13 +93,11 @@ def iter_folder(root: Path, zip_items: Callable[[Path], Iterator[InputItem]]) ->
     while stack:
         folder, depth = stack.pop()
         try:
-            real = os.path.realpath(folder)
-            if real in seen:
-                continue
-            seen.add(real)
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = _entries_once(folder, seen)
         except OSError as exc:
             yield InputItem(str(folder), error=f"cannot open the folder ({exc.strerror or exc})")
+            continue
+        if entries is None:
             continue
         names = {entry.name for entry in entries}
         page_folders = {f"{page_stem(n)}_files" for n in names if page_stem(n)}
