@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QWidget
 
 from triage_app.core.assets import seeds_dir
 from triage_app.core.ingest import iter_inputs
+from triage_app.core.library import annotations, cleaning
 from triage_app.core.library.documents import document_count
 from triage_app.core.paths import config_dir
 from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
 from triage_app.gui import app as gui_app
-from triage_app.gui import import_controller
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
 from triage_app.gui.main_window import EMPTY_MESSAGE, FIRST_RUN_MESSAGE
@@ -142,14 +142,18 @@ def test_after_an_import_sites_are_recleaned_and_documents_annotated(
         calls.append(("annotate", doc_ids))
         yield Progress(1, 1, "annotated")
 
-    fakes = {"reclean_site_job": fake_reclean, "annotate_documents": fake_annotate}
-    monkeypatch.setattr(import_controller, "optional_core", lambda module, name: fakes.get(name))
-    monkeypatch.setattr(import_controller, "sites_to_reclean", lambda db, ids: ["example.org"] if ids else [])
+    def fake_sites(library: Any, doc_ids: Any) -> list[str]:
+        calls.append(("sites", sorted(doc_ids)))
+        return ["example.org"]
+
+    monkeypatch.setattr(cleaning, "sites_to_reclean", fake_sites)  # the GUI asks the core, not its own SQL
+    monkeypatch.setattr(cleaning, "reclean_site_job", fake_reclean)
+    monkeypatch.setattr(annotations, "annotate_documents", fake_annotate)
     monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
     window = make_window(annotate_in_background=True)
     with qtbot.waitSignals([window.imports.import_finished, window.imports.idle], timeout=30000):
         window.import_paths(pages)
-    assert calls == [("reclean", "example.org"), ("annotate", None)]
+    assert calls == [("sites", [1, 2, 3]), ("reclean", "example.org"), ("annotate", None)]
     assert window.documents.rowCount() == 3
 
 

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.progress = ProgressWidget(self)
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.progress)
-        self.imports = ImportController(self.runner, library.db, settings, self.progress, self)
+        self.imports = ImportController(self.runner, settings, self.progress, self)
         self.actions_by_name = build_actions(self)
         self._build_menus_and_toolbar()
         self.overlay = ShortcutOverlay(self)
