@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from triage_app.core.assets import seeds_dir
 from triage_app.core.ingest import iter_inputs
-from triage_app.core.library import annotations, cleaning
+from triage_app.core.library import annotations as annotation_store
+from triage_app.core.library import cleaning
 from triage_app.core.library.documents import document_count
 from triage_app.core.paths import config_dir
 from triage_app.core.records import Progress
@@ -148,7 +149,7 @@ def test_after_an_import_sites_are_recleaned_and_documents_annotated(
 
     monkeypatch.setattr(cleaning, "sites_to_reclean", fake_sites)  # the GUI asks the core, not its own SQL
     monkeypatch.setattr(cleaning, "reclean_site_job", fake_reclean)
-    monkeypatch.setattr(annotations, "annotate_documents", fake_annotate)
+    monkeypatch.setattr(annotation_store, "annotate_documents", fake_annotate)
     monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
     window = make_window(annotate_in_background=True)
     with qtbot.waitSignals([window.imports.import_finished, window.imports.idle], timeout=30000):

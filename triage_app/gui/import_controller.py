@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from triage_app.core import jobs
-from triage_app.core.library import annotations, cleaning
+from triage_app.core.library import annotations as annotation_store
+from triage_app.core.library import cleaning
 from triage_app.core.library.db import Library
 from triage_app.core.records import ImportOutcome, Progress
 from triage_app.core.settings import Settings
@@ -30,7 +31,7 @@ ANNOUNCE_INTERVAL_S = 0.4
 
 def annotate_job() -> WriterJobFactory:
     """Annotation (in the child process) of every document not yet annotated by the current engine."""
-    return lambda library, is_cancelled: annotations.annotate_documents(
+    return lambda library, is_cancelled: annotation_store.annotate_documents(
         library, None, is_cancelled=is_cancelled, off_process=True
     )
 
