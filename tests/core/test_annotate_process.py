@@ -167,3 +167,19 @@ def test_the_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
         for stream in (proc.stdout, proc.stderr):
             if stream is not None:
                 stream.close()
+
+
+@pytest.mark.nlp
+@pytest.mark.slow
+def test_annotate_texts_runs_the_model_in_a_child_and_returns_what_the_engine_here_finds() -> None:
+    """What the reader uses for the document it opens: the model never loads in this process."""
+    engine = get_engine()
+    loaded_before = engine.loaded
+    children: dict[int, BaseProcess] = {}
+    steps = _run(annotations.annotate_texts([TEXT]), children)
+    assert len(children) == 1 and not any(_alive(pid) for pid in children)
+    assert engine.loaded is loaded_before  # parsed over there, not here
+    (found,) = steps[-1].result
+    here = engine.annotate(TEXT)
+    assert [(e.canonical, e.label, e.start) for e in found.entities] == [(e.canonical, e.label, e.start) for e in here.entities]
+    assert [q.text for q in found.quotes] == [q.text for q in here.quotes]

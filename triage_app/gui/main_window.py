@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -101,15 +101,22 @@ class MainWindow(QMainWindow):
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
-        self._annotate_shown = False  # the document shown at start-up: spaCy loads only when one is opened
+        self._annotate_shown = False  # the document shown at start-up is annotated once the window is idle
         self.library_view.reload(select_first=True)
         self._annotate_shown = True
+        # A zero timer fires once the event queue is empty: after the first paint, not before it.
+        self._idle_annotation = QTimer(self)
+        self._idle_annotation.setObjectName("startUpAnnotationTimer")
+        self._idle_annotation.setSingleShot(True)
+        self._idle_annotation.setInterval(0)
+        self._idle_annotation.timeout.connect(self.reader_pane.annotate_shown)
+        self._first_show = True
         if self.documents.counts()["total"] == 0:
             self.banner.show_message(EMPTY_MESSAGE)
 
     # -- construction -----------------------------------------------------------------------
     def _build_reader(self) -> None:
-        self.reader_pane = ReaderPane(self.library, self.writer, self.settings, self.state, parent=self)
+        self.reader_pane = ReaderPane(self.library, self.runner, self.settings, self.state, parent=self)
         self.reader: QWidget = self.reader_pane
         self.reader_pane.entity_filter_requested.connect(self.filter_by_entity)
         self.reader_pane.document_changed.connect(self._document_changed_in_reader)
@@ -208,8 +215,17 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             log.warning("could not save the window state: %s", exc)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, annotate the start-up document in the background once the window is idle."""
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if self.settings.get("annotate_in_background"):
+                self._idle_annotation.start()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self._idle_annotation.stop()
         self.save_state()
         self.filter_bar.stop()
         self.imports.cancel()

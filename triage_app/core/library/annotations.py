@@ -173,6 +173,44 @@ def annotate_documents(
             runner.close(cancel=cancelled)
 
 
+def annotate_texts(
+    texts: Sequence[str],
+    *,
+    is_cancelled: Callable[[], bool] = _never,
+    engine: NlpEngine | None = None,
+) -> Iterator[Progress]:
+    """Annotate `texts` away from the calling thread; the last Progress carries `list[Annotation]` as result.
+
+    The default spaCy engine runs in a spawned child process (its parses do not hold this process's
+    GIL); another engine (a test's fake) runs in a helper thread. Nothing is stored: the caller writes
+    the annotations with `store_annotation` through the writer, so a reader can annotate the document
+    it opens without waiting behind a long writer job and without stalling the window.
+    """
+    nlp = _engine(engine)
+    items = list(texts)
+    runner = model_runner(nlp, BATCH_SIZE, off_thread=True, off_process=True)
+    assert runner is not None  # off_thread: always a thread or a process
+    cancelled = False
+    try:
+        future = runner.annotate(items)
+        while True:
+            try:
+                annotations = future.result(timeout=POLL_S)
+                break
+            except FutureTimeout:
+                if is_cancelled():
+                    cancelled = True
+                    yield Progress(0, len(items), "Cancelled")
+                    return
+                yield Progress(0, len(items), "Finding entities and quotes…")
+        yield Progress(len(items), len(items), "Annotated", result=annotations)
+    except BaseException:
+        cancelled = True
+        raise
+    finally:
+        runner.close(cancel=cancelled)
+
+
 def _text(db: Database, doc_id: int) -> str:
     row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
