@@ -22,6 +22,7 @@ from triage_app.core.library import Library
 from triage_app.core.library.documents import document_count
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.paths import config_dir, resolve_library_path
+from triage_app.core.qt_libraries import xcb_problem
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme
@@ -126,6 +127,10 @@ def _import_and_show(window: MainWindow, files: list[Path]) -> None:
 def main(argv: Sequence[str]) -> int:
     """Run the desktop app; returns the process exit code."""
     args, qt_args = parse_args(argv)
+    problem = None if QApplication.instance() else xcb_problem()
+    if problem:  # Qt would abort the process in the QApplication constructor
+        sys.stderr.write(problem + "\n")
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     register_reader_scheme()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "triage-app", *qt_args])
