@@ -28,47 +28,6 @@ MAX_MANIFEST_BYTES = 64 * limits.MB
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
 
-def _bomb(kind: str) -> IngestError:
-    return IngestError(
-        f"{kind} looks like a decompression bomb (it expands more than {limits.MAX_COMPRESSION_RATIO} times)"
-    )
-
-
-def _check_ratio(produced: int, compressed: int, kind: str) -> None:
-    if produced > limits.RATIO_GRACE_BYTES and produced > limits.MAX_COMPRESSION_RATIO * max(compressed, 1):
-        raise _bomb(kind)
-
-
-def gunzip_limited(data: bytes, limit: int | None = None) -> bytes:
-    """Decompress gzip data (all members), refusing output past `limit` or the ratio limit."""
-    limit = limits.MAX_DECOMPRESSED_BYTES if limit is None else limit
-    out: list[bytes] = []
-    produced = 0
-    pending = data
-    while pending:
-        decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        chunk_in = pending
-        try:
-            while True:
-                chunk = decomp.decompress(chunk_in, limits.READ_CHUNK)
-                produced += len(chunk)
-                if produced > limit:
-                    raise limits.too_large("the decompressed file", limit)
-                _check_ratio(produced, len(data), "the gzip file")
-                out.append(chunk)
-                chunk_in = decomp.unconsumed_tail
-                if decomp.eof or (not chunk_in and not chunk):
-                    break
-        except zlib.error as exc:
-            if produced:
-                break  # damaged after some content: keep what was readable
-            raise IngestError("the gzip file is damaged (cannot be decompressed)") from exc
-        if not decomp.eof:
-            break  # truncated file: keep what was decompressed
-        pending = decomp.unused_data.lstrip(b"\x00")  # another gzip member may follow
-    return b"".join(out)
-
-
 def safe_member_name(name: str) -> str | None:
     """The member name as a relative POSIX path, or None if it is absolute or climbs out with `..`."""
     cleaned = name.replace("\\", "/")
@@ -117,7 +76,7 @@ class ZipSource:
             raise limits.too_large("the zip member", limit)
         if self.total_read + info.file_size > limits.ZIP_MAX_TOTAL_BYTES:
             raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
-        _check_ratio(info.file_size, info.compress_size, "the zip member")
+        limits.check_ratio(info.file_size, info.compress_size, "the zip member")
         chunks: list[bytes] = []
         produced = 0
         try:
@@ -129,7 +88,7 @@ class ZipSource:
                         raise limits.too_large("the zip member", limit)
                     if self.total_read > limits.ZIP_MAX_TOTAL_BYTES:
                         raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
-                    _check_ratio(produced, info.compress_size, "the zip member")
+                    limits.check_ratio(produced, info.compress_size, "the zip member")
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise IngestError(f"the zip member is damaged ({exc})") from exc
