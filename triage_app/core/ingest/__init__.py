@@ -5,8 +5,8 @@ Interface used by the rest of Triage:
 - `InputItem.load()` returns a `ParsedDocument` or raises `IngestError` with a plain reason.
 
 Modules: `charset` (BOM, declared, detected), `html_reader`, `singlefile`, `mhtml_reader`,
-`text_reader`, `readers` (choosing a reader, common checks), `archives` (gzip, zip, packets),
-`folders` (walking), `limits` (the safety limits every reader keeps to).
+`text_reader`, `readers` (choosing a reader, common checks), `archives` (zip), `packet_reader` (briefing
+packets read back), `folders` (walking), `limits` (the safety limits every reader keeps to, gzip).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from triage_app.core.ingest import packet_reader
 from triage_app.core.ingest.archives import iter_zip
 from triage_app.core.ingest.folders import file_item, iter_folder
 from triage_app.core.ingest.readers import (
@@ -37,6 +38,14 @@ __all__ = [
 ]
 
 
+def iter_zip_or_packet(path: Path) -> Iterator[InputItem]:
+    """A briefing packet's documents (with the sender's decisions), or the importable members of a zip."""
+    if packet_reader.is_packet(path):
+        yield from packet_reader.iter_packet_inputs(path)
+    else:
+        yield from iter_zip(path)
+
+
 def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputItem]:
     """Files under `paths` (folders recursively, zip members) that Triage can import, as InputItems."""
     for raw in paths:
@@ -50,8 +59,8 @@ def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputItem]:
             yield InputItem(str(path), error=f"cannot be read ({exc.strerror or exc})")
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from iter_folder(path, iter_zip)
+            yield from iter_folder(path, iter_zip_or_packet)
         elif stat.S_ISREG(info.st_mode):
-            yield from file_item(path, iter_zip)
+            yield from file_item(path, iter_zip_or_packet)
         else:
             yield InputItem(str(path), error="not a regular file (a device, pipe or socket)")

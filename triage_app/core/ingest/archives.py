@@ -8,9 +8,6 @@ zip bomb stops at the limit instead of filling memory.
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
-import json
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -21,10 +18,6 @@ from triage_app.core.ingest import limits
 from triage_app.core.ingest.readers import InputItem, is_importable_name, kind_of, page_stem, parse_bytes
 from triage_app.core.records import ParsedDocument, Resource
 
-MANIFEST_NAME = "manifest.json"
-PACKET_READER = "triage_app.core.export.packet_reader"
-"""Module that reads briefing packets (`iter_packet_inputs(path) -> Iterator[InputItem]`), when present."""
-MAX_MANIFEST_BYTES = 64 * limits.MB
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
 
@@ -183,46 +176,6 @@ def _content_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def _manifest_name(names: list[str]) -> str | None:
-    """`manifest.json` at the root of the zip, or inside its one top folder."""
-    if MANIFEST_NAME in names:
-        return MANIFEST_NAME
-    nested = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
-    return nested[0] if len(nested) == 1 else None
-
-
-def is_packet(path: Path) -> bool:
-    """True for a zip that is a Triage briefing packet (its manifest names a Triage generator)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            name = _manifest_name(archive.namelist())
-            if name is None:
-                return False
-            info = archive.getinfo(name)
-            if info.file_size > MAX_MANIFEST_BYTES:
-                return False
-            with archive.open(info) as handle:
-                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
-        return False
-    generator = manifest.get("generator") if isinstance(manifest, dict) else None
-    return isinstance(generator, str) and generator.lower().startswith("triage")
-
-
-def _packet_reader_available() -> bool:
-    try:
-        return importlib.util.find_spec(PACKET_READER) is not None
-    except ImportError:
-        return False
-
-
 def iter_zip(path: Path) -> Iterator[InputItem]:
-    """The importable members of a zip archive, or the packet reader's items for a briefing packet."""
-    if is_packet(path):
-        if not _packet_reader_available():
-            yield InputItem(str(path), error="a Triage briefing packet, but this version cannot import packets")
-            return
-        packet_reader = importlib.import_module(PACKET_READER)
-        yield from packet_reader.iter_packet_inputs(path)
-        return
+    """The importable members of a zip archive (a briefing packet goes to `packet_reader` instead)."""
     yield from ZipSource(path, str(path)).items()

@@ -1,6 +1,6 @@
 """Reading a briefing packet back as importable documents that carry the sender's decisions.
 
-The ingest zip reader hands a zip to `iter_packet_inputs` when it holds a Triage manifest.json.
+`iter_inputs` (ingest/__init__.py) hands a zip to `iter_packet_inputs` when `is_packet` finds a Triage manifest.json.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import functools
 import hashlib
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,6 +31,24 @@ def find_manifest(names: list[str]) -> str | None:
         return MANIFEST_NAME
     candidates = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def is_packet(path: Path) -> bool:
+    """True for a zip that is a Triage briefing packet (its manifest names a Triage generator)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            name = find_manifest(archive.namelist())
+            if name is None:
+                return False
+            info = archive.getinfo(name)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return False
+            with archive.open(info) as handle:
+                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        return False
+    generator = manifest.get("generator") if isinstance(manifest, dict) else None
+    return isinstance(generator, str) and generator.lower().startswith("triage")
 
 
 def _prefix(manifest_name: str) -> str:
