@@ -152,7 +152,7 @@ def test_zip_members_with_files_folder(data_copy: Path, tmp_path: Path) -> None:
 def test_packet_zip_is_delegated_to_the_packet_reader(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, manifest: str
 ) -> None:
-    from triage_app.core.ingest import packet_reader
+    from triage_app.core.exchange import packet_reader
 
     archive = tmp_path / "packet.zip"
     with zipfile.ZipFile(archive, "w") as zf:
@@ -165,8 +165,9 @@ def test_packet_zip_is_delegated_to_the_packet_reader(
         return [InputItem("from the packet reader", error="fake")]
 
     monkeypatch.setattr(packet_reader, "iter_packet_inputs", iter_packet_inputs)
-    assert [i.label for i in iter_inputs([archive])] == ["from the packet reader"]
+    assert [i.label for i in packet_reader.iter_inputs([archive])] == ["from the packet reader"]
     assert seen == [archive]
+    assert all(i.label != "from the packet reader" for i in iter_inputs([archive]))  # plain ingest: a zip
 
 
 def test_zip_with_other_generator_is_a_plain_zip(tmp_path: Path) -> None:

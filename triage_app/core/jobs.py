@@ -11,7 +11,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from triage_app.core.errors import IngestError
-from triage_app.core.ingest import InputItem, iter_inputs
+from triage_app.core.exchange.packet_reader import iter_inputs
+from triage_app.core.ingest import InputItem
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ImportOutcome, ParsedDocument, Progress
@@ -99,7 +100,7 @@ def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *
     """
     if parsed.packet_member is None:
         return None
-    from triage_app.core.export.reimport import apply_packet_member
+    from triage_app.core.exchange.reimport import apply_packet_member
 
     return apply_packet_member(library, doc_id, parsed.packet_member, duplicate=duplicate).describe()
 

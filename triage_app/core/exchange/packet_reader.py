@@ -1,6 +1,7 @@
 """Reading a briefing packet back as importable documents that carry the sender's decisions.
 
-`iter_inputs` (ingest/__init__.py) hands a zip to `iter_packet_inputs` when `is_packet` finds a Triage manifest.json.
+`iter_inputs(paths)` is ingest's walk with a zip reader that hands a zip holding a Triage manifest.json
+(`is_packet`) to `iter_packet_inputs`; the import job uses it.
 """
 
 from __future__ import annotations
@@ -10,27 +11,20 @@ import hashlib
 import json
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from triage_app.core import ingest
 from triage_app.core.errors import IngestError
-from triage_app.core.export.manifest import MANIFEST_NAME, parse_manifest
-from triage_app.core.ingest.archives import ZipSource
+from triage_app.core.export.manifest import MANIFEST_NAME, find_manifest, parse_manifest
+from triage_app.core.ingest.archives import ZipSource, iter_zip
 from triage_app.core.ingest.readers import InputItem, parse_bytes
 from triage_app.core.records import RELEVANCE_VALUES, ParsedDocument
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_ANNOTATIONS_BYTES = 64 * 1024 * 1024
 MAX_TAGS = 200
-
-
-def find_manifest(names: list[str]) -> str | None:
-    """The packet's manifest member: `manifest.json` at the root or inside the one top folder."""
-    if MANIFEST_NAME in names:
-        return MANIFEST_NAME
-    candidates = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def is_packet(path: Path) -> bool:
@@ -154,3 +148,16 @@ def iter_packet_inputs(path: Path | str) -> Iterator[InputItem]:
             yield InputItem(label, error="the packet was exported without this document's original")
             continue
         yield InputItem(label, load=functools.partial(_load, path, prefix, manifest, entry))
+
+
+def iter_zip_or_packet(path: Path) -> Iterator[InputItem]:
+    """A briefing packet's documents (with the sender's decisions), or the importable members of a zip."""
+    if is_packet(path):
+        yield from iter_packet_inputs(path)
+    else:
+        yield from iter_zip(path)
+
+
+def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputItem]:
+    """`ingest.iter_inputs`, with briefing packets read back as documents that carry their decisions."""
+    return ingest.iter_inputs(paths, zip_reader=iter_zip_or_packet)

@@ -10,39 +10,22 @@ audit rows are copied in with origin "packet", and every difference gets an audi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
+from triage_app.core.exchange.reimport_entities import merge_entities
+from triage_app.core.exchange.report import ORIGIN, MergeReport, as_text, record_difference
 from triage_app.core.library import triage
-from triage_app.core.library.db import Library, now_iso
-
-ORIGIN = "packet"
-
-
-@dataclass
-class MergeReport:
-    """What the merge changed here and where the two sides differ."""
-
-    applied: list[str] = field(default_factory=list)
-    differences: list[str] = field(default_factory=list)
-
-    def describe(self) -> str:
-        parts = self.applied + [f"differs: {d}" for d in self.differences]
-        return "; ".join(parts) or "nothing to merge"
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+from triage_app.core.library.db import Library
 
 
 def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
     """Append the sender's audit rows (once: a row already present with the same content is skipped)."""
     copied = 0
     for row in rows:
-        key = [doc_id, _text(row.get("at")), _text(row.get("user")), _text(row.get("field")),
-               _text(row.get("old")), _text(row.get("new"))]
+        key = [doc_id, as_text(row.get("at")), as_text(row.get("user")), as_text(row.get("field")),
+               as_text(row.get("old")), as_text(row.get("new"))]
         exists = db.execute(
             "SELECT 1 FROM audit WHERE doc_id = ? AND at IS ? AND user IS ? AND field IS ? AND old IS ? AND new IS ?",
             key,
@@ -55,12 +38,6 @@ def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
     return copied
 
 
-def _differs(db: Database, doc_id: int, name: str, here: Any, packet: Any, report: MergeReport) -> None:
-    report.differences.append(f"{name}: here {here!r}, packet {packet!r}")
-    db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": f"packet-differs:{name}",
-                        "old": _text(here), "new": _text(packet), "origin": ORIGIN})
-
-
 def _merge_relevance(library: Library, doc_id: int, here: str, theirs: str | None, fresh: bool, report: MergeReport) -> None:
     if not theirs or theirs == here:
         return
@@ -69,7 +46,7 @@ def _merge_relevance(library: Library, doc_id: int, here: str, theirs: str | Non
         triage.set_relevance(library, doc_id, theirs, origin=ORIGIN)
         report.applied.append(f"relevance {theirs}")
     elif theirs != "unreviewed":
-        _differs(library.db, doc_id, "relevance", here, theirs, report)
+        record_difference(library.db, doc_id, "relevance", here, theirs, report)
 
 
 def _merge_note(library: Library, doc_id: int, here: str, theirs: str, member: dict[str, Any], report: MergeReport) -> None:
@@ -81,15 +58,13 @@ def _merge_note(library: Library, doc_id: int, here: str, theirs: str, member: d
         return
     who = ", ".join(x for x in (member.get("analyst"), member.get("packet_created")) if x)
     source = f"packet “{member.get('packet_title') or ''}”" + (f" ({who})" if who else "")
-    _differs(library.db, doc_id, "note", here, theirs, report)
+    record_difference(library.db, doc_id, "note", here, theirs, report)
     triage.set_note(library, doc_id, f"{here.rstrip()}\n\n--- From {source}:\n{theirs.strip()}", origin=ORIGIN)
     report.applied.append("note appended")
 
 
 def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *, duplicate: bool) -> MergeReport:
     """Merge one packet document's decisions into document `doc_id` (see the module docstring)."""
-    from triage_app.core.export.reimport_entities import merge_entities
-
     report = MergeReport()
     fresh = not duplicate
     with library.transaction() as db:
@@ -106,7 +81,7 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
             triage.set_starred(library, doc_id, True, origin=ORIGIN)
             report.applied.append("starred")
         elif here_starred and not theirs_starred and duplicate:
-            _differs(db, doc_id, "starred", 1, 0, report)
+            record_difference(db, doc_id, "starred", 1, 0, report)
         here_tags = triage.get_tags(db, doc_id)
         theirs_tags = [t for t in member.get("tags") or [] if str(t).strip()]
         added = sorted(set(theirs_tags) - set(here_tags))
@@ -115,7 +90,7 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
             report.applied.append("tags " + ", ".join(added))
         only_here = sorted(set(here_tags) - set(theirs_tags))
         if duplicate and only_here:
-            _differs(db, doc_id, "tags", ", ".join(only_here), "(not tagged so in the packet)", report)
+            record_difference(db, doc_id, "tags", ", ".join(only_here), "(not tagged so in the packet)", report)
         _merge_note(library, doc_id, here_note, str(member.get("note") or ""), member, report)
         merge_entities(library, doc_id, member, report)
     return report
