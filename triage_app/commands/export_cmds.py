@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from triage_app.cli import CliContext, UsageError
+from triage_app.commands._context import CliContext, UsageError
 from triage_app.core.export import data
 from triage_app.core.export.builder import PacketResult, build_packet
 from triage_app.core.export.verify import verify_packet

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from triage_app.cli import CliContext
+from triage_app.commands._context import CliContext
 
 if TYPE_CHECKING:
     from triage_app.core.library import Library
