@@ -142,7 +142,7 @@ def _latency(label: str, times: list[float], goal: str = "", limit: float | None
 
 def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]:
     """Time to first page, visible rows at random scroll positions (cold row cache), re-sort by column."""
-    from triage_app.bench.scale import QUERIES
+    from triage_app.bench.corpus import QUERIES
     from triage_app.core.library import Library, search
     from triage_app.gui.models.document_table import HEADERS, DocumentTableModel
 
