@@ -256,7 +256,7 @@ def bench_export(import_lib: Path, docs: int, work: Path) -> list[Row]:
     """A packet of `docs` documents with its briefing PDF, timed from the first to the last progress."""
     from triage_app.core.export.builder import build_packet
     from triage_app.core.library import Library
-    from triage_app.gui.pdf import render_pdf
+    from triage_app.qt_print import render_pdf
 
     _qt_app()
     library = Library.open(import_lib)

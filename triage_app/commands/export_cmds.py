@@ -88,12 +88,14 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UsageError("--out must name a .zip file")
     selection = _selection(args)
     renderer = None
+    qt_app: object = None  # held until the packet is written: the PDF's text layout needs it
     if not args.no_pdf:
         try:
-            from triage_app.gui.pdf import render_pdf
+            from triage_app.qt_print import offscreen_application, render_pdf
         except ImportError as exc:  # a headless install without Qt: the packet is still complete otherwise
             ctx.stderr.write(f"triage-app export: no briefing.pdf, Qt is not available ({exc})\n")
         else:
+            qt_app = offscreen_application()
             renderer = render_pdf
     result: PacketResult | None = None
     with ctx.library() as library:
@@ -107,6 +109,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         ):
             if isinstance(progress.result, PacketResult):
                 result = progress.result
+    del qt_app
     if result is None:
         return 1
     if args.json:
