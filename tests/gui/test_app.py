@@ -81,7 +81,11 @@ def test_no_seed_import_when_the_setting_is_off(qtbot: Any, opened: Any) -> None
     window = opened()
     assert not window.imports.is_busy()
     assert window.documents.rowCount() == 0
-    assert window.banner.label.text() == EMPTY_MESSAGE
+    assert window.banner.label.text() == EMPTY_MESSAGE and window.banner.kind == "empty"
+    window.banner.label.setText(window.banner.label.text() + " ")  # what it says is not what decides
+    with qtbot.waitSignal(window.imports.import_finished):
+        window.import_paths([seeds_dir()], show_summary=False)
+    assert window.banner.isHidden() and window.banner.kind == ""  # the "library is empty" notice goes
 
 
 def test_files_given_on_the_command_line_are_imported_and_shown(qtbot: Any, opened: Any, pages: list[Path]) -> None:

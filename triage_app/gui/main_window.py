@@ -41,6 +41,7 @@ from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
+BANNER_EMPTY, BANNER_FIRST_RUN = "empty", "first-run"
 FIRST_RUN_MESSAGE = (
     "<b>Welcome to Triage.</b> The sample pages listed here are only to explore. To add your own, drop "
     "saved pages, folders or zip archives anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         self._idle_annotation.timeout.connect(self.reader_pane.annotate_shown)
         self._first_show = True
         if self.documents.counts()["total"] == 0:
-            self.banner.show_message(EMPTY_MESSAGE)
+            self.banner.show_message(EMPTY_MESSAGE, kind=BANNER_EMPTY)
 
     # -- construction -----------------------------------------------------------------------
     def _build_reader(self) -> None:
@@ -322,15 +323,15 @@ class MainWindow(QMainWindow):
         """Import files, folders and zips in the background."""
         if not paths:
             return
-        if self.banner.label.text() == EMPTY_MESSAGE:
-            self.banner.hide()
+        if self.banner.kind == BANNER_EMPTY:
+            self.banner.clear()
         self.imports.import_paths(paths, show_summary=show_summary)
 
     def import_first_run(self, seeds: Path) -> None:
         """Import the bundled sample pages and say how to import one's own."""
         self.imports.import_paths([seeds], show_summary=False, title="Importing the sample pages")
         if not self.state.values.get(window_state.BANNER_DISMISSED):
-            self.banner.show_message(FIRST_RUN_MESSAGE)
+            self.banner.show_message(FIRST_RUN_MESSAGE, kind=BANNER_FIRST_RUN)
 
     def choose_import(self) -> None:
         """File > Import…: pick files (zips included)."""
