@@ -199,7 +199,7 @@ def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: L
     show(qtbot, pane, seed_id)
     actions = pane.commands.entity_actions(ids["NATO"], "NATO")
     assert [a.text() for a in actions] == ["Show all documents mentioning \u201cNATO\u201d", "Rename\u2026",
-                                           "Merge into\u2026", "Hide \u201cNATO\u201d"]
+                                           "Merge into\u2026", "Hide \u201cNATO\u201d", "Change type\u2026"]
     with qtbot.waitSignal(pane.entity_filter_requested) as blocker:
         actions[0].trigger()
     assert blocker.args == [ids["NATO"], "NATO"]
@@ -328,6 +328,30 @@ def test_rename_and_hide_go_through_the_writer_and_repaint(
     assert not any(f[0] == "NATO" for f in highlighted_fragments(pane))
     org = [pane.side_panel.entity_model.index(r, 0).data() for r in range(pane.side_panel.entity_model.rowCount())]
     assert "ORG" not in org
+
+
+def test_change_type_is_offered_and_goes_through_the_writer(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.reader.dialogs import RetypeEntityDialog
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    show(qtbot, pane, seed_id)
+    asked: list[tuple[str, str]] = []
+
+    def answer(cls: Any, parent: Any, name: str, current: str) -> str:
+        asked.append((name, current))
+        return "PLACE"
+
+    monkeypatch.setattr(RetypeEntityDialog, "ask", classmethod(answer))
+    retype = pane.commands.entity_actions(ids["NATO"], "NATO")[4]
+    assert retype.text() == "Change type\u2026"
+    with qtbot.waitSignal(pane.document_changed):
+        retype.trigger()
+    assert asked == [("NATO", "ORG")]
+    assert pane.data is not None
+    assert [r["label"] for r in pane.data.summary if r["canonical"] == "NATO"] == ["PLACE"]
 
 
 def test_merge_offers_entities_of_the_same_type(make_pane: Any, qtbot: Any, library: Library, seed_id: int,

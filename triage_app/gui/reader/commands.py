@@ -14,7 +14,7 @@ from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library import cleaning
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
-from triage_app.gui.reader.dialogs import MergeEntityDialog, RenameEntityDialog
+from triage_app.gui.reader.dialogs import MergeEntityDialog, RenameEntityDialog, RetypeEntityDialog
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.workers import TaskRunner
 
@@ -44,7 +44,7 @@ class ReaderCommands(QObject):
 
     # -- entities ------------------------------------------------------------------------
     def entity_actions(self, entity_id: int, name: str) -> list[QAction]:
-        """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide"."""
+        """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide", "Change type…"."""
         show = QAction(f"Show all documents mentioning \u201c{name}\u201d", self._parent)
         show.triggered.connect(lambda: self.entity_filter_requested.emit(entity_id, name))
         rename = QAction("Rename\u2026", self._parent)
@@ -54,7 +54,10 @@ class ReaderCommands(QObject):
         hide = QAction(f"Hide \u201c{name}\u201d", self._parent)
         hide.setToolTip("Stop highlighting and listing this entity (it can be shown again from the entity list)")
         hide.triggered.connect(lambda: self.hide_entity(entity_id))
-        return [show, rename, merge, hide]
+        retype = QAction("Change type\u2026", self._parent)
+        retype.setToolTip("The entity is of another kind (a person tagged as a place, ...)")
+        retype.triggered.connect(lambda: self.retype_entity(entity_id, name))
+        return [show, rename, merge, hide, retype]
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
         doc_id = self.data.doc_id if self.data else -1
@@ -64,6 +67,12 @@ class ReaderCommands(QObject):
         new_name = RenameEntityDialog.ask(self._parent, name)
         if new_name:
             self._write_entities(lambda lib: annotation_store.rename_entity(lib, entity_id, new_name))
+
+    def retype_entity(self, entity_id: int, name: str) -> None:
+        current = next((str(r["label"]) for r in self.data.summary if int(r["entity_id"]) == entity_id), "") if self.data else ""
+        label = RetypeEntityDialog.ask(self._parent, name, current)
+        if label:
+            self._write_entities(lambda lib: annotation_store.retype_entity(lib, entity_id, label))
 
     def merge_candidates(self, entity_id: int) -> list[tuple[int, str]]:
         """Entities of the same type: this document's first, then the library's."""
