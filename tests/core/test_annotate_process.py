@@ -54,6 +54,8 @@ def _run(steps: Iterator[Progress], children: dict[int, BaseProcess]) -> list[Pr
     return seen
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 def test_the_child_annotates_like_the_engine_here_and_is_gone_afterwards(tmp_path: Path) -> None:
     with Library.open(tmp_path / "child.sqlite") as library, Library.open(tmp_path / "here.sqlite") as here:
         ids = _add(library, 5)
@@ -78,6 +80,8 @@ def test_the_child_annotates_like_the_engine_here_and_is_gone_afterwards(tmp_pat
         assert annotations.pending_ids(library.db, get_engine().name) == []
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 def test_cancelling_ends_the_child_at_once(tmp_path: Path) -> None:
     with Library.open(tmp_path / "lib.sqlite") as library:
         _add(library, 60, repeat=8)
@@ -128,6 +132,8 @@ def test_an_engine_passed_in_runs_in_a_thread_instead(tmp_path: Path) -> None:
         assert all(documents.get_document(library.db, i)["annotated_engine"] == "fake/1" for i in ids)
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_the_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
