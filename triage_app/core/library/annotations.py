@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.corrections import Corrections, Key
-from triage_app.core.nlp.process import model_runner
+from triage_app.core.nlp.process import ModelRunner, model_runner
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
 
 if TYPE_CHECKING:
@@ -147,18 +147,13 @@ def annotate_documents(
             if runner is None:
                 annotations = list(nlp.annotate_many(texts, batch_size=batch_size))
             else:
-                future = runner.annotate(texts)
-                while True:
-                    try:
-                        annotations = future.result(timeout=POLL_S)
-                        break
-                    except FutureTimeout:
-                        if not runner.stops_at_once or not is_cancelled():
-                            yield Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
-                            continue
-                        cancelled = True
-                        yield Progress(done, total, "Cancelled")
-                        return
+                waiting = Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
+                ready = yield from _await_batch(runner, texts, is_cancelled, waiting)
+                if ready is None:
+                    cancelled = True
+                    yield Progress(done, total, "Cancelled")
+                    return
+                annotations = ready
             with library.transaction() as db:
                 fixes = _corrections(db)
                 for doc_id, annotation in zip(batch, annotations):
@@ -171,6 +166,23 @@ def annotate_documents(
     finally:
         if runner is not None:
             runner.close(cancel=cancelled)
+
+
+def _await_batch(
+    runner: ModelRunner, texts: Sequence[str], is_cancelled: Callable[[], bool], waiting: Progress
+) -> Generator[Progress, None, list[Annotation] | None]:
+    """The runner's annotations of `texts`, yielding `waiting` every POLL_S meanwhile; None when cancelled.
+
+    Only a runner that can abandon its batch (the child process) stops waiting on cancel.
+    """
+    future = runner.annotate(texts)
+    while True:
+        try:
+            return future.result(timeout=POLL_S)
+        except FutureTimeout:
+            if runner.stops_at_once and is_cancelled():
+                return None
+            yield waiting
 
 
 def annotate_texts(
@@ -192,17 +204,12 @@ def annotate_texts(
     assert runner is not None  # off_thread: always a thread or a process
     cancelled = False
     try:
-        future = runner.annotate(items)
-        while True:
-            try:
-                annotations = future.result(timeout=POLL_S)
-                break
-            except FutureTimeout:
-                if is_cancelled():
-                    cancelled = True
-                    yield Progress(0, len(items), "Cancelled")
-                    return
-                yield Progress(0, len(items), "Finding entities and quotes…")
+        waiting = Progress(0, len(items), "Finding entities and quotes…")
+        annotations = yield from _await_batch(runner, items, is_cancelled, waiting)
+        if annotations is None:
+            cancelled = True
+            yield Progress(0, len(items), "Cancelled")
+            return
         yield Progress(len(items), len(items), "Annotated", result=annotations)
     except BaseException:
         cancelled = True
