@@ -24,11 +24,9 @@ def pytest_configure(config: pytest.Config) -> None:
         importlib.import_module("PySide6.QtWebEngineWidgets")
     except ImportError:
         return
-    try:
-        scheme = importlib.import_module("triage_app.gui.reader.scheme")
-    except ImportError:
-        return
-    scheme.register_scheme()
+    from triage_app.gui.reader.scheme import register_scheme
+
+    register_scheme()
 
 
 # -- nothing may keep running after a test (STYLE rule 7) -----------------------------------

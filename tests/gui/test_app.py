@@ -200,7 +200,6 @@ def test_progress_appears_only_after_a_delay_with_a_busy_cursor(qtbot: Any) -> N
 def test_imported_documents_are_annotated_in_the_background_and_filterable_by_entity(
     qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("triage_app.core.library.annotations")
     monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
     folder = tmp_path / "news"
     folder.mkdir()

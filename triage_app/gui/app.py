@@ -48,10 +48,11 @@ def register_reader_scheme() -> None:
     """Load Qt WebEngine and register the reader's URL scheme; both must happen before the QApplication exists."""
     try:
         importlib.import_module("PySide6.QtWebEngineWidgets")
-        scheme = importlib.import_module("triage_app.gui.reader.scheme")
-    except ImportError:
+    except ImportError:  # a Qt build without WebEngine: the reader shows originals as sanitised text
         return
-    scheme.register_scheme()
+    from triage_app.gui.reader.scheme import register_scheme
+
+    register_scheme()
 
 
 class _SignalCloser:
