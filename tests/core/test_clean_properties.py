@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +89,7 @@ def test_html_nested_100000_levels_still_gives_blocks() -> None:
     assert all(b.source.startswith("dom:/") for b in result.blocks)
 
 
+@pytest.mark.slow
 def test_large_page_is_cleaned() -> None:
     para = "<p>Paragraph {n}: the council published its figures for district {n} on Monday, and they show a rise.</p>"
     html = "<html><body><nav><a href='/'>Home</a></nav><article>" + "".join(para.format(n=n) for n in range(30_000)) + "</article></body></html>"

@@ -78,6 +78,7 @@ def test_fetch_rows_includes_tags(library: Library) -> None:
     assert rows[3]["tags"] == ["elections"] and rows[1]["relevance"] == "relevant"
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
