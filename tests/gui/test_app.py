@@ -18,7 +18,7 @@ from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library import cleaning
 from triage_app.core.library.documents import document_count
 from triage_app.core.paths import config_dir
-from triage_app.core.records import Annotation, Progress
+from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
 from triage_app.gui import app as gui_app
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog
@@ -38,15 +38,8 @@ def _settings(**values: Any) -> None:
 
 
 @pytest.fixture
-def opened(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """`opened(files=[...])` runs app.open_window on tmp_path/library.sqlite; everything closes at teardown.
-
-    The reader annotates the document it shows; here a stand-in model finds nothing (no spaCy process).
-    """
-    def no_entities(texts: list[str], *, is_cancelled: Any) -> Iterator[Progress]:
-        yield Progress(1, 1, "annotated", result=[Annotation([], [], engine="test-none") for _ in texts])
-
-    monkeypatch.setattr(annotation_store, "annotate_texts", no_entities)
+def opened(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    """`opened(files=[...])` runs app.open_window on tmp_path/library.sqlite; everything closes at teardown."""
     made: list[tuple[Any, Any, Any]] = []
 
     def open_(files: list[Path] | None = None) -> Any:
