@@ -92,9 +92,14 @@ def _own_attrs(el: etree._Element) -> str:
 
 
 def _is_hidden(el: etree._Element) -> bool:
+    """Real hiding only: the `hidden` attribute, an inline display:none / visibility:hidden, or
+    `aria-hidden` on an element that holds no paragraphs (icons and decorations, not an article
+    that a script marks hidden behind a dialog)."""
     get = el.get
-    if get("hidden") is not None or get("aria-hidden") == "true":
+    if get("hidden") is not None:
         return True
+    if get("aria-hidden") == "true":
+        return el.tag not in ("article", "main", "body") and el.find(".//p") is None
     style = get("style")
     return bool(style and _HIDDEN_STYLE_RE.search(style))
 

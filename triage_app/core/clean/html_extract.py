@@ -39,14 +39,41 @@ def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
 
 
+TRAFILATURA_OPTIONS: dict[str, bool] = {
+    "fast": True,
+    "favor_recall": True,
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+}
+"""The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source)."""
+
+RULES: tuple[str, ...] = (
+    "structured-body",  # add the page's JSON-LD articleBody when the extractor missed much of it
+    "run-fill",  # short blocks inside the article run kept although the extraction lacks them
+    "repeats",  # a paragraph repeating a kept one between kept blocks stays (refrains, repeated clauses)
+    "title",  # the page title / headline removed from the body
+    "summary",  # the standfirst (meta description) removed from the body
+    "byline-meta",  # a block equal to the byline or URL of the metadata removed
+    "veto",  # kept blocks under a small comments/share/related/nav/... container removed
+    "number",  # number-only blocks removed
+    "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
+    "short-text",  # short bylines, credits, date lines and boilerplate patterns removed
+    "link-runs",  # runs of two or more link-only blocks removed
+    "teaser-runs",  # runs of linked headlines with blurbs removed
+    "settle",  # blocks removed until the text cleaner keeps the cleaned text whole
+)
+"""Names of the cleaner's own HTML rules on top of the extractor; `disabled` switches them off one by one."""
+
+NO_RULES_OFF: frozenset[str] = frozenset()
+
+
 def run_trafilatura(tree: object) -> str | None:
     """trafilatura's main text for a parsed tree, or None when it finds none or fails."""
     try:
         import trafilatura
 
-        return trafilatura.extract(
-            tree, fast=True, favor_recall=True, include_comments=False, include_tables=True, deduplicate=False
-        )
+        return trafilatura.extract(tree, **TRAFILATURA_OPTIONS)
     except Exception:  # the extractor is a helper: any failure of it falls back to our own scoring
         log.debug("trafilatura failed", exc_info=True)
         return None
@@ -64,7 +91,7 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return span
 
 
-def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
+def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> list[bool]:
     """For each block, whether the extractor kept it.
 
     Each shingle of the extracted text is given out once, first to the blocks of the densest run of
@@ -105,7 +132,7 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
             if lines[norm] > 0:
                 lines[norm] -= 1
                 kept[i] = True
-            elif i >= first and i <= last:
+            elif first <= i <= last and "run-fill" not in disabled:
                 kept[i] = True
             continue
         need = Counter(_shingle_list(tokens))
@@ -113,7 +140,29 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
         if got >= 0.5 * sum(need.values()):
             available.subtract(need)
             kept[i] = True
+    if "repeats" not in disabled:
+        _keep_repeats(blocks, kept)
     return kept
+
+
+def _keep_repeats(blocks: list[RawBlock], kept: list[bool]) -> None:
+    """Keep a paragraph that repeats a kept paragraph word for word in the same container.
+
+    The extractor drops text it has already seen; a refrain or a repeated legal clause inside the
+    article is the author's, a copy elsewhere in the page (a teaser) is in another container.
+    """
+    texts = {P.normalise(b.text) for b, k in zip(blocks, kept) if k and b.kind in _REPEATABLE}
+    if not texts:
+        return
+    parents = {b.path.rsplit("/", 1)[0] for b, k in zip(blocks, kept) if k}
+    for i, block in enumerate(blocks):
+        if kept[i] or block.kind not in _REPEATABLE or len(block.text) < 20 or any(c in _VETO_CONTEXT for c in block.context):
+            continue
+        if block.path.rsplit("/", 1)[0] in parents and P.normalise(block.text) in texts:
+            kept[i] = True
+
+
+_REPEATABLE = ("paragraph", "list-item", "blockquote")
 
 
 def _is_short(block: RawBlock, words: int = 25) -> bool:
@@ -130,9 +179,12 @@ class _Facts:
     url: str
     first_kept: int
     local: set[str]
+    disabled: frozenset[str] = NO_RULES_OFF
 
 
-def decide(blocks: list[RawBlock], kept: list[bool], meta: PageMeta) -> list[str | None]:
+def decide(
+    blocks: list[RawBlock], kept: list[bool], meta: PageMeta, *, disabled: frozenset[str] = NO_RULES_OFF
+) -> list[str | None]:
     """The removal reason of every block (None = kept in the body)."""
     names = {P.normalise(n) for n in re.split(r",| and ", meta.byline or "") if n.strip()}
     facts = _Facts(
@@ -142,9 +194,13 @@ def decide(blocks: list[RawBlock], kept: list[bool], meta: PageMeta) -> list[str
         url=P.normalise(meta.url or ""),
         first_kept=next((i for i, k in enumerate(kept) if k), len(blocks)),
         local=_local_contexts(blocks, kept),
+        disabled=disabled,
     )
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
-    _link_runs(blocks, reasons)
+    if "link-runs" not in disabled:
+        _link_runs(blocks, reasons)
+    if "teaser-runs" not in disabled:
+        _teaser_runs(blocks, reasons)
     return reasons
 
 
@@ -161,7 +217,6 @@ def _link_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
             for j in run:
                 reasons[j] = P.RELATED
         run = [i] if dense else []
-    _teaser_runs(blocks, reasons)
 
 
 def _teaser_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
@@ -222,23 +277,24 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
 def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str | None:
     if not keep:
         return _removed_reason(block, index, facts)
+    off = facts.disabled
     norm = P.normalise(block.text)
-    if norm in facts.titles:
+    if norm in facts.titles and "title" not in off:
         return P.TITLE if block.kind == "heading" or index <= facts.first_kept + 2 else P.METADATA
-    if norm in facts.descriptions and index <= facts.first_kept + 3 and (
+    if norm in facts.descriptions and index <= facts.first_kept + 3 and "summary" not in off and (
         block.kind == "heading" or "header" in block.path or _STANDFIRST_RE.search(block.own_attrs)
     ):
         return P.SUMMARY
-    if norm in facts.names or (facts.url and norm == facts.url):
+    if (norm in facts.names or (facts.url and norm == facts.url)) and "byline-meta" not in off:
         return P.BYLINE if norm in facts.names else P.METADATA
     veto = next((c for c, p in zip(block.context, block.context_paths) if c in _VETO_CONTEXT and p in facts.local), None)
-    if veto:
+    if veto and "veto" not in off:
         return veto
-    if P.is_number_only(block.text):
+    if P.is_number_only(block.text) and "number" not in off:
         return P.METADATA
-    if block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
+    if "linked-text" not in off and block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
         return reason
-    if _is_short(block):
+    if _is_short(block) and "short-text" not in off:
         if P.BYLINE_RE.match(block.text) and _is_short(block, 12):
             return P.BYLINE
         if P.CREDIT_RE.search(block.text) and _is_short(block, 12):
@@ -277,8 +333,17 @@ def with_structured_body(extracted: str | None, body: str | None) -> str | None:
     return f"{extracted or ''}\n{body}"
 
 
-def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
-    """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
+@dataclass
+class Prepared:
+    """A page parsed and run through the extractor, ready for the rules."""
+
+    blocks: list[RawBlock]
+    meta: PageMeta
+    extracted: str | None
+
+
+def prepare_html(html: str) -> Prepared | None:
+    """Parse, segment and extract a page once; None when lxml cannot make a usable tree."""
     tree = parse_html(html)
     if tree is None or tree_depth_exceeded(tree):
         return None
@@ -287,8 +352,23 @@ def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] |
     if not blocks:
         return None
     extracted = run_trafilatura(tree) if len(html) <= LARGE_PAGE else None
-    extracted = with_structured_body(extracted, meta.article_body)
-    kept = map_extraction(blocks, extracted) if extracted else []
+    return Prepared(blocks, meta, extracted)
+
+
+def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
+    """The removal reason of each block of a prepared page, with the rules in `disabled` switched off."""
+    extracted = page.extracted
+    if "structured-body" not in disabled:
+        extracted = with_structured_body(extracted, page.meta.article_body)
+    kept = map_extraction(page.blocks, extracted, disabled=disabled) if extracted else []
     if not any(kept):
-        return blocks, classify_blocks(blocks), meta
-    return blocks, decide(blocks, kept, meta), meta
+        return classify_blocks(page.blocks)
+    return decide(page.blocks, kept, page.meta, disabled=disabled)
+
+
+def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
+    """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
+    page = prepare_html(html)
+    if page is None:
+        return None
+    return page.blocks, apply_rules(page, disabled), page.meta
