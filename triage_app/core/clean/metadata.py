@@ -212,12 +212,12 @@ def _words(text: str) -> set[str]:
 def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
     """JSON-LD headline, og:title, <title>, <h1>: the first that agrees with what the page shows.
 
-    A structured headline that shares no word with the page's <title>, og:title or <h1> describes
-    the page type ("Wikimedia list article"), not this page, and is passed over.
+    A structured headline most of whose words are not in the page's <title>, og:title or <h1>
+    describes the page type ("Wikimedia list article"), not this page, and is passed over.
     """
     shown = [t for t in (meta.title, page_title, heading) if t]
     shown_words = set().union(*(_words(t) for t in shown)) if shown else set()
-    structured = [t for t in meta.structured_titles if not shown_words or _words(t) & shown_words]
+    structured = [t for t in meta.structured_titles if not shown_words or len(_words(t) & shown_words) >= 0.5 * len(_words(t))]
     title = next(iter(structured), None) or meta.title or page_title or heading or None
     return strip_site_suffix(title, meta.site, meta.url) if title else None
 

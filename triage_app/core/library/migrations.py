@@ -165,3 +165,9 @@ def m005_entities_quotes(db: Database) -> None:
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )
+
+
+@MIGRATIONS(name="m011_issue11_charset_choice")
+def m011_issue11_charset_choice(db: Database) -> None:
+    """The encoding the analyst chose for a document's original (NULL: the one detected at import)."""
+    db["documents"].add_column("charset_choice", str)
