@@ -114,5 +114,5 @@ def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, caps
     _subset(shared_eval, tmp_path / "eval" / "two", 3)
     assert main(["clean", "--root", str(tmp_path / "eval"), "two", "--mode", "html", "--ablate", "--json"]) == 0
     (item,) = json.loads(capsys.readouterr().out)
-    assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == list(RULES)
+    assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, bench.NO_RULES]
     assert main(["clean", "--root", str(tmp_path / "eval"), "nosuchset"]) == 2

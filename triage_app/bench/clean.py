@@ -19,6 +19,7 @@ from typing import Any
 
 from triage_app.bench._clean_score import DEFAULT_ROOT, Page, Score, load_pages, page_f1, page_ids, page_scores, pick_sets
 
+NO_RULES = "(every rule off: the extractor's blocks)"
 FLIP = 0.05
 """A page counts as flipped by a rule when its F1 moves by more than this."""
 
@@ -82,23 +83,22 @@ def run_set(name: str, pages: list[Page], *, modes: set[str]) -> list[tuple[str,
 def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
     """Per rule: the set's F1 without it, and the pages it makes better / worse (F1 change > FLIP)."""
     from triage_app.core.clean.html_extract import RULES, apply_rules, prepare_html
-    from triage_app.core.clean.text_dump import settle
 
     def text_of(prepared: Any, off: frozenset[str]) -> str:
         reasons = apply_rules(prepared, off)
-        if "settle" not in off:
-            settle([b.text for b in prepared.blocks], reasons)
         return "\n\n".join(b.text for b, r in zip(prepared.blocks, reasons) if r is None)
 
     full = Score("all rules")
     without = {rule: Score(rule) for rule in RULES}
+    without[NO_RULES] = Score(NO_RULES)
     for page in pages:
         prepared = prepare_html(page.html)
         if prepared is None:
             continue
         full.add(page.page_id, page.truth, text_of(prepared, frozenset()), 0.0)
         for rule, score in without.items():
-            score.add(page.page_id, page.truth, text_of(prepared, frozenset({rule})), 0.0)
+            off = frozenset(RULES) if rule == NO_RULES else frozenset({rule})
+            score.add(page.page_id, page.truth, text_of(prepared, off), 0.0)
     rows = []
     base = full.page_f1s()
     for rule, score in without.items():

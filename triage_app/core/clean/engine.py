@@ -73,6 +73,7 @@ def clean_html_document(
     meta = PageMeta()
     if outcome is None:
         raw, reasons = _clean_markup_without_tree(html)
+        settle([b.text for b in raw], reasons)
         from triage_app.core.clean.html import parse_html
         from triage_app.core.clean.metadata import page_metadata
 
@@ -80,8 +81,6 @@ def clean_html_document(
             meta = page_metadata(parse_html(html))
     else:
         raw, reasons, meta = outcome
-    if "settle" not in disabled:
-        settle([b.text for b in raw], reasons)
     page_url = meta.url or url
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),

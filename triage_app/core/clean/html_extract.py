@@ -20,7 +20,7 @@ from triage_app.core.clean.dates import is_date_line
 from triage_app.core.clean.features import Line, annotate_groups
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
-from triage_app.core.clean.text_dump import clean_lines
+from triage_app.core.clean.text_dump import clean_lines, settle
 
 log = logging.getLogger(__name__)
 _TOKEN_RE = re.compile(r"\w+")
@@ -62,18 +62,23 @@ RULES: tuple[str, ...] = (
     "link-runs",  # runs of two or more link-only blocks removed
     "teaser-runs",  # runs of linked headlines with blurbs removed
     "settle",  # blocks removed until the text cleaner keeps the cleaned text whole
+    "guard",  # when the rules would remove most of what the extractor kept, its choice stands
 )
 """Names of the cleaner's own HTML rules on top of the extractor; `disabled` switches them off one by one."""
 
 NO_RULES_OFF: frozenset[str] = frozenset()
 
 
-def run_trafilatura(tree: object) -> str | None:
-    """trafilatura's main text for a parsed tree, or None when it finds none or fails."""
+def run_trafilatura(html: str) -> str | None:
+    """trafilatura's main text for a page, or None when it finds none or fails.
+
+    It gets the markup, not our tree: it needs lxml.html's element classes, which make our own walk
+    twice as slow, and it would copy a tree it is given anyway.
+    """
     try:
         import trafilatura
 
-        return trafilatura.extract(tree, **TRAFILATURA_OPTIONS)
+        return trafilatura.extract(html, **TRAFILATURA_OPTIONS)
     except Exception:  # the extractor is a helper: any failure of it falls back to our own scoring
         log.debug("trafilatura failed", exc_info=True)
         return None
@@ -116,9 +121,13 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
     first, last = _best_run(weights)
     inside = range(first, last + 1)
     secondary = ("caption", "heading")
+    # Link text (a table of contents, a teaser) repeats the headings and lines of the article: it gets
+    # the shingles left over once the article's own text has taken its share.
+    linked = {i for i in inside if blocks[i].link_density >= 0.5}
     order = [
-        *(i for i in inside if blocks[i].kind not in secondary),
-        *(i for i in inside if blocks[i].kind in secondary),
+        *(i for i in inside if blocks[i].kind not in secondary and i not in linked),
+        *(i for i in inside if blocks[i].kind in secondary and i not in linked),
+        *sorted(linked),
         *range(0, first),
         *range(last + 1, len(blocks)),
     ]
@@ -146,19 +155,27 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
 
 
 def _keep_repeats(blocks: list[RawBlock], kept: list[bool]) -> None:
-    """Keep a paragraph that repeats a kept paragraph word for word in the same container.
+    """Keep a paragraph that repeats a kept one word for word, in the same container, with the
+    author's own text between the copies (a refrain, a repeated clause).
 
-    The extractor drops text it has already seen; a refrain or a repeated legal clause inside the
-    article is the author's, a copy elsewhere in the page (a teaser) is in another container.
+    The extractor drops text it has already seen. A second copy of the whole article (a print
+    version, a hidden duplicate) has no unrepeated kept text between its copies and stays out.
     """
-    texts = {P.normalise(b.text) for b, k in zip(blocks, kept) if k and b.kind in _REPEATABLE}
-    if not texts:
+    norms = [P.normalise(b.text) for b in blocks]
+    counts = Counter(norms)
+    first: dict[str, int] = {}
+    for i, (block, keep) in enumerate(zip(blocks, kept)):
+        if keep and block.kind in _REPEATABLE and counts[norms[i]] > 1:
+            first.setdefault(norms[i], i)
+    if not first:
         return
-    parents = {b.path.rsplit("/", 1)[0] for b, k in zip(blocks, kept) if k}
     for i, block in enumerate(blocks):
-        if kept[i] or block.kind not in _REPEATABLE or len(block.text) < 20 or any(c in _VETO_CONTEXT for c in block.context):
+        origin = first.get(norms[i])
+        if origin is None or kept[i] or i < origin or block.kind not in _REPEATABLE or len(block.text) < 20:
             continue
-        if block.path.rsplit("/", 1)[0] in parents and P.normalise(block.text) in texts:
+        if any(c in _VETO_CONTEXT for c in block.context) or block.path.rsplit("/", 1)[0] != blocks[origin].path.rsplit("/", 1)[0]:
+            continue
+        if any(kept[j] and counts[norms[j]] == 1 and len(blocks[j].text) >= 40 for j in range(origin + 1, i)):
             kept[i] = True
 
 
@@ -351,7 +368,7 @@ def prepare_html(html: str) -> Prepared | None:
     blocks = segment_tree(tree)
     if not blocks:
         return None
-    extracted = run_trafilatura(tree) if len(html) <= LARGE_PAGE else None
+    extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
     return Prepared(blocks, meta, extracted)
 
 
@@ -362,8 +379,22 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
         extracted = with_structured_body(extracted, page.meta.article_body)
     kept = map_extraction(page.blocks, extracted, disabled=disabled) if extracted else []
     if not any(kept):
-        return classify_blocks(page.blocks)
-    return decide(page.blocks, kept, page.meta, disabled=disabled)
+        reasons = classify_blocks(page.blocks)
+        if "settle" not in disabled:
+            settle([b.text for b in page.blocks], reasons)
+        return reasons
+    reasons = decide(page.blocks, kept, page.meta, disabled=disabled)
+    if "settle" not in disabled:
+        settle([b.text for b in page.blocks], reasons)
+    if "guard" not in disabled:
+        extractor_chars = sum(len(b.text) for b, k in zip(page.blocks, kept) if k)
+        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * extractor_chars:
+            reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES))
+    return reasons
+
+
+GUARD_SHARE = 0.5
+"""The rules may remove at most this share of the text the extractor kept; past it they are all wrong."""
 
 
 def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:

@@ -150,7 +150,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         _meta_tags(tree, meta)
         title_el = tree.find(".//title")
         if title_el is not None:
-            page_title = _clean(title_el.text_content())
+            page_title = _clean("".join(title_el.itertext()))
             if page_title:
                 meta.headline_candidates.append(page_title)
                 for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
@@ -159,7 +159,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
                 meta.title = meta.title or page_title
         h1 = tree.find(".//h1")
         if h1 is not None:
-            heading = _clean(h1.text_content())
+            heading = _clean("".join(h1.itertext()))
             if heading:
                 meta.headline_candidates.append(heading)
                 meta.title = meta.title or heading
