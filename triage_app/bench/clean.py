@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -148,6 +149,7 @@ def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None 
     results: list[dict[str, Any]] = []
     for name, folder in pick_sets(root, names).items():
         pages = load_pages(folder, page_ids(folder, limit))
+        print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
         for label, scores in run_set(name, pages, modes=modes or {"html", "text"}):
             item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores]}
             if worst:

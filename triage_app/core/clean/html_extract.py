@@ -36,7 +36,7 @@ def _tokens(text: str) -> list[str]:
 def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     if len(tokens) < n:
         return [tuple(tokens)] if tokens else []
-    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return list(zip(*(tokens[i:] for i in range(n))))
 
 
 TRAFILATURA_OPTIONS: dict[str, bool] = {
@@ -104,8 +104,13 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
     (teasers, hidden duplicates) does not come back.
     """
     lines = Counter(P.normalise(line) for line in extracted.splitlines())
+    # trafilatura writes a table row as "| cell | cell |": each cell is a line of its own here
+    lines.update(P.normalise(cell) for line in extracted.splitlines() if line.startswith("|") for cell in line.split("|"))
+    del lines[""]
     joined = " " + " ".join(lines) + " "
-    available = Counter(_shingle_list(_tokens(extracted)))
+    extracted_tokens = _tokens(extracted)
+    vocabulary = set(extracted_tokens)
+    available = Counter(_shingle_list(extracted_tokens))
     token_lists = [_tokens(b.text) for b in blocks]
     candidate = []
     for tokens in token_lists:
@@ -114,6 +119,8 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
         elif len(tokens) < 4:
             norm = " ".join(tokens)
             candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined))
+        elif sum(1 for t in tokens if t in vocabulary) < 0.5 * len(tokens):
+            candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
             sh = set(_shingle_list(tokens))
             candidate.append(sum(1 for x in sh if x in available) >= 0.5 * len(sh))
