@@ -37,7 +37,7 @@ def test_clean_json_one_object_per_file() -> None:
     code, out, _err = _run("clean", str(SEED_TXT), str(DATA / "article.html"), "--json")
     assert code == 0
     seed, article = [json.loads(line) for line in out.splitlines()]
-    assert seed["byline"] == "Michael Katz" and seed["site"] == "Newsmax"
+    assert seed["byline"] == "Michael Katz" and seed["site"] == "Newsmax" and seed["charset"] == "utf-8"
     assert seed["published"] == "2025-12-15T16:46:00-05:00"
     assert len([b for b in seed["blocks"] if b["kept"]]) == 14
     assert {"index", "kind", "text", "kept", "reason", "source"} <= set(seed["blocks"][0])
@@ -116,3 +116,12 @@ def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, caps
     (item,) = json.loads(capsys.readouterr().out)
     assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, bench.NO_RULES]
     assert main(["clean", "--root", str(tmp_path / "eval"), "nosuchset"]) == 2
+
+
+def test_tables_are_written_between_markers(tmp_path: Path) -> None:
+    doc = tmp_path / "README.md"
+    start, end = bench.TABLE_MARKERS
+    doc.write_text(f"# Cleaning\n\nProse.\n{start}\n| old |\n{end}\nAfter.\n", encoding="utf-8")
+    assert bench.write_between_markers(doc, bench.TABLE_MARKERS, "| new |")
+    assert doc.read_text(encoding="utf-8") == f"# Cleaning\n\nProse.\n{start}\n| new |\n{end}\nAfter.\n"
+    assert not bench.write_between_markers(doc, bench.ABLATION_MARKERS, "| x |")

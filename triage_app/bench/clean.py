@@ -143,6 +143,21 @@ def ablation_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+TABLE_MARKERS = ("<!-- clean bench table -->", "<!-- /clean bench table -->")
+ABLATION_MARKERS = ("<!-- clean ablation table -->", "<!-- /clean ablation table -->")
+
+
+def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bool:
+    """Replace the text between the two marker lines of `doc` with `table`; False when it has no markers."""
+    start, end = markers
+    text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    doc.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+    return True
+
+
 def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None = None, ablate: bool = False,
         worst: int = 0) -> list[dict[str, Any]]:
     """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]."""
@@ -178,6 +193,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.ablate:
         print()
         print(ablation_table(results))
+    for out in args.out or []:
+        write_between_markers(Path(out), TABLE_MARKERS, markdown_table(results))
+        if args.ablate:
+            write_between_markers(Path(out), ABLATION_MARKERS, ablation_table(results))
     for item in results:
         for row in item["worst"] if args.worst else []:
             print(f"worst {item['set']}: {row['page'][:16]} F1 {row['f1']:.3f}")
@@ -194,6 +213,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--ablate", action="store_true", help="also switch each cleaner rule off and count the pages it flips")
     p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages of each set")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--out", action="append", metavar="FILE",
+                   help="also write the tables between the clean bench markers of FILE (README.md, docs/cleaning.md)")
     p.set_defaults(run=_run)
 
 
