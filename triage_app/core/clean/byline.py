@@ -41,7 +41,8 @@ def name_from_byline(text: str) -> str | None:
 
 
 def fill_byline(result: CleanResult) -> None:
-    """Set the byline from the first block removed as a byline when none is known (in place)."""
+    """Set the byline when none is known (in place): from the first block removed as a byline, else
+    from a short "By ..." block among the first kept ones (the block itself stays in the text)."""
     if result.byline:
         return
     for block in result.blocks:
@@ -50,3 +51,14 @@ def fill_byline(result: CleanResult) -> None:
             if name:
                 result.byline = name
                 return
+    kept = [b for b in result.blocks if b.kept][:FIRST_KEPT]
+    for block in kept:
+        if len(block.text.split()) <= 12 and P.BYLINE_RE.match(block.text):
+            name = name_from_byline(block.text)
+            if name:
+                result.byline = name
+                return
+
+
+FIRST_KEPT = 6
+"""How many of the first kept blocks may hold a byline that stays in the text."""

@@ -58,9 +58,7 @@ RULES: tuple[str, ...] = (
     "veto",  # kept blocks under a small comments/share/related/nav/... container removed
     "number",  # number-only blocks removed
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
-    "short-text",  # short bylines, credits, date lines and boilerplate patterns removed
     "link-runs",  # runs of two or more link-only blocks removed
-    "teaser-runs",  # runs of linked headlines with blurbs removed
     "settle",  # blocks removed until the text cleaner keeps the cleaned text whole
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
 )
@@ -223,8 +221,6 @@ def decide(
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
     if "link-runs" not in disabled:
         _link_runs(blocks, reasons)
-    if "teaser-runs" not in disabled:
-        _teaser_runs(blocks, reasons)
     return reasons
 
 
@@ -241,22 +237,6 @@ def _link_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
             for j in run:
                 reasons[j] = P.RELATED
         run = [i] if dense else []
-
-
-def _teaser_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
-    """Runs of short kept blocks where linked headlines alternate with one-line blurbs (story teasers)."""
-    kept = [i for i, r in enumerate(reasons) if r is None]
-    run: list[int] = []
-    for i in [*kept, -1]:
-        short = i >= 0 and _is_short(blocks[i], 30)
-        if short and (not run or _adjacent(blocks, reasons, run[-1], i)):
-            run.append(i)
-            continue
-        dense = [j for j in run if blocks[j].link_density >= 0.8]
-        if len(dense) >= 3 and len(dense) * 2 >= len(run):
-            for j in run[run.index(dense[0]) :]:
-                reasons[j] = P.RELATED
-        run = [i] if short else []
 
 
 def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int) -> bool:
@@ -318,16 +298,6 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
         return P.METADATA
     if "linked-text" not in off and block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
         return reason
-    if _is_short(block) and "short-text" not in off:
-        if P.BYLINE_RE.match(block.text) and _is_short(block, 12):
-            return P.BYLINE
-        if P.CREDIT_RE.search(block.text) and _is_short(block, 12):
-            return P.CAPTION
-        if is_date_line(block.text) or (P.PUBLISHED_LINE_RE.match(block.text) and _is_short(block, 12)):
-            return P.DATE
-        text_reason = P.text_reason(block.text)
-        if text_reason:
-            return text_reason
     return None
 
 
