@@ -16,28 +16,28 @@ from triage_app.core.library.encoding import reopen_with_encoding
 
 # (language, codepage, text): each file is written in a codepage its language is commonly written in.
 LEGACY = [
-    ("fr", "latin-1", "Le gouvernement dépend à la fois du parlement et du président. Les élèves ont réussi leurs examens "
-     "après une année difficile, où ils ont travaillé très dur."),
-    ("de", "cp1252", "Für die nächste Woche sind schwere Gewitter angekündigt. Die Behörden warnen vor Überschwemmungen "
-     "in den südlichen Gebieten und größeren Schäden an Straßen."),
-    ("pl", "iso8859-2", "Wczoraj w Warszawie odbyło się spotkanie ministrów. Zaśpiewali hymn, a potem rozpoczęła się "
-     "dyskusja o przyszłości gospodarki i źródłach energii."),
-    ("tr", "cp1254", "Türkiye'nin başkenti Ankara'dır. Bugün hava çok güzel ve insanlar dışarıda yürüyüş yapıyor. "
-     "Öğrenciler okula gitmek için erken kalktılar, çünkü sınav var."),
-    ("cs", "cp1250", "Vláda dnes schválila nový zákon o daních, který začne platit od příštího roku a týká se všech "
-     "občanů. Příliš žluťoučký kůň úpěl ďábelské ódy."),
-    ("hu", "iso8859-2", "A kormány ma bejelentette, hogy jövőre új adótörvény lép életbe. Az árvíztűrő tükörfúrógép "
-     "működése közben több ügyfél is panaszt tett."),
-    ("ru", "cp1251", "Правительство объявило о новых мерах поддержки экономики. В Москве прошло совещание, на котором "
-     "обсуждались вопросы энергетики и транспорта."),
-    ("ru", "koi8-r", "Правительство объявило о новых мерах поддержки экономики. В Москве прошло совещание, на котором "
-     "обсуждались вопросы энергетики и транспорта."),
-    ("el", "cp1253", "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία. Οι πολίτες περιμένουν αλλαγές στη "
-     "φορολογία και στις συντάξεις τον επόμενο χρόνο."),
-    ("es", "cp1252", "El gobierno anunció ayer que la economía creció más de lo esperado. Los niños jugaban en el jardín "
-     "mientras sus padres hablaban de política española."),
-    ("lt", "cp1257", "Vyriausybė šiandien paskelbė naujas ekonomikos priemones. Žmonės laukia pokyčių mokesčių srityje "
-     "ir pensijų sistemoje ateinančiais metais."),
+    ("fr", "latin-1", ("Le gouvernement dépend à la fois du parlement et du président. Les élèves ont réussi leurs examens "
+     "après une année difficile, où ils ont travaillé très dur.")),
+    ("de", "cp1252", ("Für die nächste Woche sind schwere Gewitter angekündigt. Die Behörden warnen vor Überschwemmungen "
+     "in den südlichen Gebieten und größeren Schäden an Straßen.")),
+    ("pl", "iso8859-2", ("Wczoraj w Warszawie odbyło się spotkanie ministrów. Zaśpiewali hymn, a potem rozpoczęła się "
+     "dyskusja o przyszłości gospodarki i źródłach energii.")),
+    ("tr", "cp1254", ("Türkiye'nin başkenti Ankara'dır. Bugün hava çok güzel ve insanlar dışarıda yürüyüş yapıyor. "
+     "Öğrenciler okula gitmek için erken kalktılar, çünkü sınav var.")),
+    ("cs", "cp1250", ("Vláda dnes schválila nový zákon o daních, který začne platit od příštího roku a týká se všech "
+     "občanů. Příliš žluťoučký kůň úpěl ďábelské ódy.")),
+    ("hu", "iso8859-2", ("A kormány ma bejelentette, hogy jövőre új adótörvény lép életbe. Az árvíztűrő tükörfúrógép "
+     "működése közben több ügyfél is panaszt tett.")),
+    ("ru", "cp1251", ("Правительство объявило о новых мерах поддержки экономики. В Москве прошло совещание, на котором "
+     "обсуждались вопросы энергетики и транспорта.")),
+    ("ru", "koi8-r", ("Правительство объявило о новых мерах поддержки экономики. В Москве прошло совещание, на котором "
+     "обсуждались вопросы энергетики и транспорта.")),
+    ("el", "cp1253", ("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία. Οι πολίτες περιμένουν αλλαγές στη "
+     "φορολογία και στις συντάξεις τον επόμενο χρόνο.")),
+    ("es", "cp1252", ("El gobierno anunció ayer que la economía creció más de lo esperado. Los niños jugaban en el jardín "
+     "mientras sus padres hablaban de política española.")),
+    ("lt", "cp1257", ("Vyriausybė šiandien paskelbė naujas ekonomikos priemones. Žmonės laukia pokyčių mokesčių srityje "
+     "ir pensijų sistemoje ateinančiais metais.")),
     ("he", "cp1255", "הממשלה הודיעה היום על צעדים חדשים לתמיכה בכלכלה. האזרחים מחכים לשינויים במיסים ובפנסיות בשנה הבאה."),
 ]
 

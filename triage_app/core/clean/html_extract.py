@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
@@ -39,7 +40,7 @@ def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     return list(zip(*(tokens[i:] for i in range(n))))
 
 
-TRAFILATURA_OPTIONS: dict[str, bool] = {
+TRAFILATURA_OPTIONS: dict[str, Any] = {
     "fast": True,
     "favor_recall": True,
     "include_comments": False,

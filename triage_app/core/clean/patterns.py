@@ -55,8 +55,10 @@ for _reason, _words in (
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
 # Whole class names that hide an element (a token of a longer name, as in "snippet-hidden", does not).
 HIDDEN_CLASSES = frozenset(
-    "hidden hide is-hidden u-hidden d-none invisible sr-only visually-hidden visuallyhidden screen-reader-text "
-    "screen-reader-only screenreader-only element-invisible offscreen".split()
+    {
+        "hidden", "hide", "is-hidden", "u-hidden", "d-none", "invisible", "sr-only",
+        "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "element-invisible", "offscreen",
+    }
 )
 _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": NEWSLETTER}
 

@@ -8,6 +8,8 @@ between). The joined line keeps the range of source lines it came from.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from triage_app.core.clean.features import Line, annotate_groups, is_list_item
 
 MAX_WIDTH = 100
@@ -24,7 +26,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     width = lengths[int(0.95 * (len(lengths) - 1))]
     if width > MAX_WIDTH:
         return None
-    wrapped = sum(1 for a, b in zip(lines, lines[1:]) if _wrapped_before(a, b, width))
+    wrapped = sum(1 for a, b in pairwise(lines) if _wrapped_before(a, b, width))
     long_lines = sum(1 for n in lengths if n >= 0.5 * width)
     return width if wrapped >= MIN_WRAPPED and wrapped >= MIN_SHARE * long_lines else None
 

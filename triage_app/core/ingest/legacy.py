@@ -18,15 +18,15 @@ SAMPLE_BYTES = 64 * 1024
 # The codepages each language is commonly written in, most common first.
 _LATIN1 = ("cp1252", "iso8859-15")
 COMMON_ENCODINGS: dict[str, tuple[str, ...]] = {
-    **{code: _LATIN1 for code in "en fr de es it pt nl sv da no nb nn fi is ca eu gl ga af sq id ms sw".split()},
-    **{code: ("cp1250", "iso8859-2") for code in "pl cs sk hu sl hr bs".split()},
+    **{code: _LATIN1 for code in ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "ca", "eu", "gl", "ga", "af", "sq", "id", "ms", "sw")},
+    **{code: ("cp1250", "iso8859-2") for code in ("pl", "cs", "sk", "hu", "sl", "hr", "bs")},
     "ro": ("cp1250", "iso8859-16", "iso8859-2"),
-    **{code: ("cp1251", "koi8-r", "iso8859-5", "cp866") for code in "ru bg sr mk be kk".split()},
+    **{code: ("cp1251", "koi8-r", "iso8859-5", "cp866") for code in ("ru", "bg", "sr", "mk", "be", "kk")},
     "uk": ("cp1251", "koi8-u", "iso8859-5"),
     "tr": ("cp1254", "iso8859-9"),
     "az": ("cp1254", "iso8859-9"),
     "el": ("cp1253", "iso8859-7"),
-    **{code: ("cp1257", "iso8859-13", "iso8859-4") for code in "lt lv".split()},
+    **{code: ("cp1257", "iso8859-13", "iso8859-4") for code in ("lt", "lv")},
     "et": ("cp1257", "iso8859-15", "cp1252"),
     "he": ("cp1255", "iso8859-8"),
     "ar": ("cp1256", "iso8859-6"),
@@ -45,7 +45,7 @@ _ALPHABETS: dict[str, str] = {
     "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "et": "äõöüšž", "en": "éèïöü’“”–—", "ga": "áéíóú", "eu": "ñ",
 }
 _SCRIPTS: dict[str, str] = {
-    **{code: "CYRILLIC" for code in "ru bg sr mk be kk uk".split()},
+    **{code: "CYRILLIC" for code in ("ru", "bg", "sr", "mk", "be", "kk", "uk")},
     "el": "GREEK", "he": "HEBREW", "ar": "ARABIC", "fa": "ARABIC", "th": "THAI",
 }
 _PUNCT_OK = set("’‘“”„«»–—…€°§·×")

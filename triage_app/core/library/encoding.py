@@ -58,8 +58,8 @@ def reopen_with_encoding(library: Library, doc_id: int, encoding: str, *, origin
         raise ValueError(f"document #{doc_id} is {doc.get('format')}: only text and HTML files can be re-opened with another encoding")
     old = doc.get("charset")
     with library.transaction() as tx:
-        tx["documents"].update(doc_id, {"charset": choice, "charset_choice": choice})
-        tx["audit"].insert(
+        tx.table("documents").update(doc_id, {"charset": choice, "charset_choice": choice})
+        tx.table("audit").insert(
             {"at": now_iso(), "user": os_user(), "doc_id": doc_id, "field": "encoding", "old": old, "new": choice, "origin": origin}
         )
         result = reclean_document(library, doc_id)
