@@ -368,6 +368,8 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
         extractor_chars = sum(len(b.text) for b, k in zip(page.blocks, kept) if k)
         if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * extractor_chars:
             reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES))
+            if "settle" not in disabled:  # last, so that cleaning the cleaned text still changes nothing
+                settle([b.text for b in page.blocks], reasons)
     return reasons
 
 
