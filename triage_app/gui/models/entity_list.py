@@ -66,7 +66,7 @@ class EntityListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             count = int(row["doc_count"])
-            return f"{row['canonical']} ({row['label']}, {count} doc{'s' if count != 1 else ''})"
+            return self.tr("{name} ({label}, %n doc(s))", "", count).format(name=row["canonical"], label=row["label"])
         if role == Qt.ItemDataRole.EditRole:
             return str(row["canonical"])
         if role == EntityIdRole:

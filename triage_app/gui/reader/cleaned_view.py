@@ -22,6 +22,10 @@ class CleanedView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("cleanedView")
+        self.setAccessibleName(self.tr("Cleaned text"))
+        self.setAccessibleDescription(
+            self.tr("The article as the cleaner kept it, entities highlighted and quotes in italics; Tab moves between entities")
+        )
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
