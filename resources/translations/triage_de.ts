@@ -1005,6 +1005,10 @@
         <translation>Triage-Werkzeugleiste</translation>
     </message>
     <message>
+        <source>More toolbar buttons</source>
+        <translation>Weitere Schaltflächen der Werkzeugleiste</translation>
+    </message>
+    <message>
         <source>No unreviewed document in this list.</source>
         <translation>Kein ungeprüftes Dokument in dieser Liste.</translation>
     </message>

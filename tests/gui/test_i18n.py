@@ -10,10 +10,12 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from triage_app.gui import i18n
 
@@ -173,3 +175,22 @@ def test_removal_reasons_are_translated_on_display(german: None) -> None:
         "Website-Vorlage: auf 3 anderen Seiten von example.org gesehen"
     )
     assert i18n.removal_reason("something new") == "something new"  # unknown text is shown as it is
+
+
+def test_window_speaks_german_with_the_german_translator(german: None, make_window: Any, pages: list[Path]) -> None:
+    make_window.populate(pages)
+    window = make_window()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "D&okument", "&Hilfe"]
+    toolbar = [action.text() for action in window.toolbar.actions() if not action.isSeparator()]
+    assert "&Relevant" in toolbar and "&Vielleicht" in toolbar and "&Nicht relevant" in toolbar
+    assert window.action("undo").toolTip().startswith("Die letzte Triage-Entscheidung")
+    assert window.filter_bar.clear_button.text() == "Filter zurücksetzen"
+    assert window.filter_bar.relevance.itemText(0) == "Jede Relevanz"
+    assert window.documents.headerData(2, Qt.Orientation.Horizontal) == "Titel"
+    assert window.status_line.text().startswith("3 von 3 · 3 ungeprüft")
+    assert window.reader_pane.toggle_original_action.text() == "&Original zeigen"
+    assert window.reader_pane.side_panel.entity_view.accessibleName() == "Entitäten dieses Dokuments"
+    texts = [a.text() for a in window.findChildren(QAction)] + [w.text() for w in window.findChildren(QAbstractButton)]
+    english = [t for t in texts if t in {"&File", "&Edit", "&View", "&Help", "Clear filters", "Cancel", "Show &Original"}]
+    assert english == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
+        self._set_tab_order()
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
@@ -133,8 +135,18 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(acts[name])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        toolbar.setAccessibleName(toolbar.windowTitle())
+        more = toolbar.findChild(QWidget, "qt_toolbar_ext_button")  # Qt's ">>" for buttons that do not fit
+        if more is not None:
+            more.setAccessibleName(self.tr("More toolbar buttons"))
         acts["toggle_reader"].setChecked(True)
         acts["undo"].setEnabled(False)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the reading order: search and filters, the list, then the reader left to right."""
+        chain = [*self.filter_bar.tab_chain(), self.table, *self.reader_pane.tab_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         acts = self.actions_by_name

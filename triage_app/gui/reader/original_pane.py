@@ -57,6 +57,13 @@ class OriginalPane(QStackedWidget):
         self.marked: MarkedPage | None = None
         self.doc_id: int | None = None
         self.web_available, self.web_unavailable_reason = _web_engine_status()
+        self.currentChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, index: int) -> None:
+        """Tab reaches whichever view is shown (the text, the page, or the simplified page)."""
+        shown = self.widget(index)
+        view = getattr(shown, "view", None) or getattr(shown, "browser", None) or shown
+        self.setFocusProxy(None if view is self.message else view)
 
     # -- serving -----------------------------------------------------------------------------
     def serve(self, doc_id: int, name: str) -> tuple[bytes, str] | None:

@@ -132,6 +132,11 @@ class ReaderPane(QWidget):
         action.toggled.connect(toggled)
         return action
 
+    def tab_chain(self) -> list[QWidget]:
+        """The reader's widgets in Tab order: legend toggles, cleaned text, original, entities, quotes."""
+        legend = list(self.legend.buttons.values())
+        return [*legend, self.cleaned, self.original, self.side_panel.entity_view, self.side_panel.quote_view]
+
     def _remember_sizes(self, *_args: Any) -> None:
         self._state.values[STATE_SPLITTER] = self.splitter.sizes()
 

@@ -48,6 +48,7 @@ class SidePanel(QWidget):
         self.quote_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.quote_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.quote_view.setWordWrap(True)
+        self.quote_view.setTabKeyNavigation(False)  # Tab leaves the table
         self.quote_view.verticalHeader().hide()
         self.quote_view.horizontalHeader().setStretchLastSection(True)
         self.quote_view.activated.connect(self._on_quote_activated)

@@ -60,8 +60,16 @@ RELEVANCE_WORDS = {
 }
 
 
+class _DateEdit(QDateEdit):
+    """A date box that Tab leaves (QDateEdit's Tab walks its year/month/day sections and never leaves
+    while "any" is shown); the sections stay reachable with the Left and Right keys."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def _date_edit(tip: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = _DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
@@ -136,9 +144,13 @@ class FilterBar(QWidget):
         layout.addWidget(self.entity, 2, 2, 1, 2)
         for column in range(4):
             layout.setColumnStretch(column, 1)
-        chain = (self.search, self.clear_button, self.relevance, self.starred, self.tag, self.site, self.date_from, self.date_to, self.entity)
-        for first, second in pairwise(chain):  # reading order, row by row, whatever the grid's insertion order
+        for first, second in pairwise(self.tab_chain()):  # reading order, row by row
             QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The filter widgets in Tab order: search, Clear, then the filters row by row."""
+        return [self.search, self.clear_button, self.relevance, self.starred, self.tag, self.site,
+                self.date_from, self.date_to, self.entity]  # fmt: skip
 
     @staticmethod
     def _labelled(text: str, widget: QWidget) -> QHBoxLayout:
