@@ -216,7 +216,7 @@ class ReaderPane(QWidget):
     def _paint_cleaned(self, *, keep_scroll: bool) -> None:
         if self.data is None:
             return
-        colours = reader_colours(self.cleaned.palette())
+        colours = reader_colours(self.palette())  # the pane's own: it changes before its children's
         self.cleaned.set_cleaned_html(build_cleaned_html(self.data, self.legend.hidden_labels(), colours))
         if not keep_scroll:
             self.cleaned.reset_scroll()
