@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform
@@ -89,3 +89,17 @@ def test_tab_walks_filters_list_and_reader_in_reading_order(qtbot: Any, window: 
     positions = [reached.index(w) if w in reached else -1 for w in order]
     assert -1 not in positions, [type(w).__name__ for w, p in zip(order, positions) if p == -1]
     assert positions == sorted(positions)
+
+
+def test_menu_key_in_the_cleaned_text_offers_the_block_under_the_cursor(qtbot: Any, window: Any) -> None:
+    pane = window.reader_pane
+    qtbot.waitUntil(lambda: pane.data is not None and bool(pane.data.paragraphs))
+    cursor = QTextCursor(pane.cleaned.document())
+    cursor.setPosition(pane.cleaned.paragraph_position(0))
+    pane.cleaned.setTextCursor(cursor)
+    seen: list[int] = []
+    pane.cleaned.context_menu_requested.connect(lambda paragraph, *_: seen.append(paragraph))
+    origin = QPoint(0, 0)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, origin, pane.cleaned.viewport().mapToGlobal(origin))
+    QApplication.sendEvent(pane.cleaned, event)
+    assert seen == [0]

@@ -89,12 +89,16 @@ class CleanedView(QTextBrowser):
             self.paragraph_clicked.emit(paragraph)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        entity = parse_entity_href(self.anchorAt(event.pos()))
+        pos, global_pos = event.pos(), event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the menu key: where the text cursor is
+            pos = self.cursorRect().center()
+            global_pos = self.viewport().mapToGlobal(pos)
+        entity = parse_entity_href(self.anchorAt(pos))
         self.context_menu_requested.emit(
-            self.paragraph_at(event.pos()),
+            self.paragraph_at(pos),
             entity[0] if entity else -1,
             entity[1] if entity else "",
-            event.globalPos(),
+            global_pos,
         )
 
     def _on_anchor(self, url: QUrl) -> None:
