@@ -15,13 +15,20 @@ import logging
 import os
 import re
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QT_TRANSLATE_NOOP, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from triage_app.core.assets import resource_bytes
 
 log = logging.getLogger(__name__)
 
 LANG_ENV = "TRIAGE_LANG"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Mark `text` for translation in `context` without translating it now (tables of labels); typed `str`."""
+    return text
+
+
 CORE_CONTEXT = "CoreText"
 """Context of messages that the Qt-free core produces (block removal reasons, filter descriptions)."""
 

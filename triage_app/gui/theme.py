@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QSize
 from PySide6.QtGui import QColor, QIcon, QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from triage_app.core.assets import resource_bytes
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 RELEVANCE_HUES: dict[str, int] = {"relevant": 130, "maybe": 45, "not-relevant": 0}
 """Hue (HSL degrees) of each decided relevance; 'unreviewed' has no colour of its own."""

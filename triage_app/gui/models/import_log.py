@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from triage_app.core.records import ImportOutcome
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_STATUS, COL_FILE, COL_DETAIL = range(3)
 HEADERS = (QT_TRANSLATE_NOOP("ImportLogModel", "Result"), QT_TRANSLATE_NOOP("ImportLogModel", "File"), QT_TRANSLATE_NOOP("ImportLogModel", "Details"))

@@ -10,11 +10,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
 from triage_app.gui.reader.reader_data import Paragraph, ReaderData
 
@@ -112,7 +114,7 @@ def _paragraph_html(
             )
     points = sorted(cuts)
     out: list[str] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         piece = escape(para.text[a - para.start : b - para.start])
         quote = next((s for s in local if s.kind == "quote" and s.start <= a and s.end >= b), None)
         entity = next((s for s in local if s.kind == "entity" and s.start <= a and s.end >= b), None)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.reader.bridge import WriterBridge
 from triage_app.gui.reader.dialogs import MergeEntityDialog, RenameEntityDialog
 from triage_app.gui.reader.reader_data import ReaderData, annotations_module, cleaning_module

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS
 from triage_app.gui.widgets.flow_layout import FlowLayout
 

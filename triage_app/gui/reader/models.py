@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 CanonicalRole = Qt.ItemDataRole.UserRole + 2

@@ -63,7 +63,7 @@ class OriginalPane(QStackedWidget):
         """Tab reaches whichever view is shown (the text, the page, or the simplified page)."""
         shown = self.widget(index)
         view = getattr(shown, "view", None) or getattr(shown, "browser", None) or shown
-        self.setFocusProxy(None if view is self.message else view)
+        self.setFocusProxy(None if view is self.message else view)  # type: ignore[arg-type]  # None clears it
 
     # -- serving -----------------------------------------------------------------------------
     def serve(self, doc_id: int, name: str) -> tuple[bytes, str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -13,16 +13,16 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Block
 from triage_app.core.settings import Settings, StateStore
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, removal_reason
 from triage_app.gui.reader.bridge import WriterBridge
 from triage_app.gui.reader.cleaned_html import build_cleaned_html
 from triage_app.gui.reader.cleaned_view import CleanedView
+from triage_app.gui.reader.colours import dim_ink, reader_colours
 from triage_app.gui.reader.commands import ReaderCommands
 from triage_app.gui.reader.legend import EntityLegend
 from triage_app.gui.reader.original_pane import OriginalPane
 from triage_app.gui.reader.reader_data import ReaderData, annotations_module, load_reader_data
 from triage_app.gui.reader.side_panel import SidePanel
-from triage_app.gui.i18n import removal_reason
-from triage_app.gui.reader.colours import dim_ink, reader_colours
 from triage_app.gui.widgets.elided_label import ElidedLabel
 from triage_app.gui.widgets.flow_layout import FlowLayout
 

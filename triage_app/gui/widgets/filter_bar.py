@@ -6,7 +6,6 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_app.core.library.search import DocumentFilter
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 
 SEARCH_DELAY_MS = 300
