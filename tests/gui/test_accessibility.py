@@ -103,3 +103,17 @@ def test_menu_key_in_the_cleaned_text_offers_the_block_under_the_cursor(qtbot: A
     event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, origin, pane.cleaned.viewport().mapToGlobal(origin))
     QApplication.sendEvent(pane.cleaned, event)
     assert seen == [0]
+
+
+def test_menu_key_in_the_text_original_offers_the_line_under_the_cursor(qtbot: Any, window: Any) -> None:
+    view = window.reader_pane.original.text_view
+    qtbot.waitUntil(lambda: not window.reader_pane.original_pending and bool(view.toPlainText()))
+    cursor = QTextCursor(view.document().findBlockByNumber(2))  # the third line: a block of the page
+    view.setTextCursor(cursor)
+    expected = view.block_at(view.cursorRect().center())
+    assert expected is not None
+    seen: list[int] = []
+    view.context_menu_requested.connect(lambda index, _pos: seen.append(index))
+    origin = QPoint(0, 0)
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, origin, view.viewport().mapToGlobal(origin)))
+    assert seen == [expected.index]

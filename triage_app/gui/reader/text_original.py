@@ -113,5 +113,9 @@ class TextOriginalView(QPlainTextEdit):
             self.verticalScrollBar().setValue(scroll)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        block = self.block_at(event.pos())
-        self.context_menu_requested.emit(block.index if block else -1, event.globalPos())
+        pos, global_pos = event.pos(), event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the menu key: the line of the text cursor
+            pos = self.cursorRect().center()
+            global_pos = self.viewport().mapToGlobal(pos)
+        block = self.block_at(pos)
+        self.context_menu_requested.emit(block.index if block else -1, global_pos)
