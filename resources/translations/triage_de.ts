@@ -508,6 +508,33 @@
     </message>
 </context>
 <context>
+    <name>EntityType</name>
+    <message>
+        <source>PERSON</source>
+        <translation>PERSON</translation>
+    </message>
+    <message>
+        <source>ORG</source>
+        <translation>ORG</translation>
+    </message>
+    <message>
+        <source>PLACE</source>
+        <translation>ORT</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATUM</translation>
+    </message>
+    <message>
+        <source>NORP</source>
+        <translation>GRUPPE</translation>
+    </message>
+    <message>
+        <source>MONEY</source>
+        <translation>GELD</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export briefing packet</source>

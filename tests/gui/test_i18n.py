@@ -191,6 +191,7 @@ def test_window_speaks_german_with_the_german_translator(german: None, make_wind
     assert window.status_line.text().startswith("3 von 3 · 3 ungeprüft")
     assert window.reader_pane.toggle_original_action.text() == "&Original zeigen"
     assert window.reader_pane.side_panel.entity_view.accessibleName() == "Entitäten dieses Dokuments"
+    assert window.reader_pane.legend.buttons["PLACE"].text() == "\u2713 ORT"  # entity type codes too
     texts = [a.text() for a in window.findChildren(QAction)] + [w.text() for w in window.findChildren(QAbstractButton)]
     english = [t for t in texts if t in {"&File", "&Edit", "&View", "&Help", "Clear filters", "Cancel", "Show &Original"}]
     assert english == []

@@ -61,6 +61,21 @@ CORE_TEXTS = (
 )
 
 
+ENTITY_TYPES = (
+    QT_TRANSLATE_NOOP("EntityType", "PERSON"),
+    QT_TRANSLATE_NOOP("EntityType", "ORG"),
+    QT_TRANSLATE_NOOP("EntityType", "PLACE"),
+    QT_TRANSLATE_NOOP("EntityType", "DATE"),
+    QT_TRANSLATE_NOOP("EntityType", "NORP"),
+    QT_TRANSLATE_NOOP("EntityType", "MONEY"),
+)
+
+
+def entity_type(label: str) -> str:
+    """An entity type code as shown (PERSON; PERSON in German too, PLACE -> ORT)."""
+    return QCoreApplication.translate("EntityType", label)
+
+
 def core_text(text: str) -> str:
     """A message from the core, translated when the catalogue knows it, else unchanged."""
     return QCoreApplication.translate(CORE_CONTEXT, text)

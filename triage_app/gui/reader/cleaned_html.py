@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
 from triage_app.gui.reader.reader_data import Paragraph, ReaderData
 
@@ -83,7 +83,7 @@ def _entity_open_tags(entities: Iterable[dict[str, Any]]) -> dict[tuple[int, str
             href = entity_href(entity_id, canonical)
             colour = ENTITY_COLOURS.get(label, "#dddddd")
             tags[key] = (
-                f'<a href="{escape(href)}" title="{escape(label)}: {escape(canonical)}" '
+                f'<a href="{escape(href)}" title="{escape(entity_type(label))}: {escape(canonical)}" '
                 f'style="background-color:{colour}; color:#000000; text-decoration:none;">'
             )
     return tags

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS
 from triage_app.gui.widgets.flow_layout import FlowLayout
 
@@ -59,7 +59,7 @@ class EntityLegend(QWidget):
 
     @staticmethod
     def _caption(label: str, on: bool) -> str:
-        return f"\u2713 {label}" if on else f"\u2715 {label}"
+        return f"\u2713 {entity_type(label)}" if on else f"\u2715 {entity_type(label)}"
 
     def hidden_labels(self) -> set[str]:
         """Types whose highlights are switched off."""

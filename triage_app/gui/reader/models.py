@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 CanonicalRole = Qt.ItemDataRole.UserRole + 2
@@ -91,14 +91,14 @@ class EntitySummaryModel(QAbstractItemModel):
             label = self._labels[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == self.COL_NAME:
-                    return label
+                    return entity_type(label)
                 return str(sum(int(r["count"]) for r in self._rows[label]))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row["canonical"]) if index.column() == self.COL_NAME else str(row["count"])
         if role == Qt.ItemDataRole.ToolTipRole:
             mentions = self.tr("%n mention(s)", "", int(row["count"]))
-            return f"{row['label']}: {row['canonical']} ({mentions})"
+            return f"{entity_type(row['label'])}: {row['canonical']} ({mentions})"
         if role == EntityIdRole:
             return int(row["entity_id"])
         if role == CanonicalRole:
