@@ -380,6 +380,66 @@
             <numerusform>Website-Vorlage: auf %n anderen Seiten von {site} gesehen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Looking for files…</source>
+        <translation>Dateien werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Loading the language model…</source>
+        <translation>Das Sprachmodell wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing to annotate</source>
+        <translation>Nichts zu annotieren</translation>
+    </message>
+    <message>
+        <source>No PDF renderer: skipped briefing.pdf</source>
+        <translation>Kein PDF-Renderer: briefing.pdf ausgelassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei gefunden</numerusform>
+            <numerusform>%n Dateien gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-cleaning %n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument wird neu bereinigt</numerusform>
+            <numerusform>%n Dokumente werden neu bereinigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n document(s)…</source>
+        <translation>
+            <numerusform>%n Dokument wird exportiert…</numerusform>
+            <numerusform>%n Dokumente werden exportiert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n document(s) to {name}</source>
+        <translation>
+            <numerusform>%n Dokument nach {name} exportiert</numerusform>
+            <numerusform>%n Dokumente nach {name} exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Annotating {first}–{last} of {total}…</source>
+        <translation>Annotiere {first}–{last} von {total}…</translation>
+    </message>
+    <message>
+        <source>Annotated {done} of {total}</source>
+        <translation>{done} von {total} annotiert</translation>
+    </message>
+    <message>
+        <source>Wrote {name}</source>
+        <translation>{name} geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTableModel</name>

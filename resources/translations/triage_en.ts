@@ -10,6 +10,34 @@
             <numerusform>site template: seen on %n other pages of {site}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Found %n file(s)</source>
+        <translation>
+            <numerusform>Found %n file</numerusform>
+            <numerusform>Found %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-cleaning %n document(s)</source>
+        <translation>
+            <numerusform>Re-cleaning %n document</numerusform>
+            <numerusform>Re-cleaning %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n document(s)…</source>
+        <translation>
+            <numerusform>Exporting %n document…</numerusform>
+            <numerusform>Exporting %n documents…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n document(s) to {name}</source>
+        <translation>
+            <numerusform>Exported %n document to {name}</numerusform>
+            <numerusform>Exported %n documents to {name}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EntityListModel</name>

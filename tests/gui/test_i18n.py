@@ -195,3 +195,12 @@ def test_window_speaks_german_with_the_german_translator(german: None, make_wind
     texts = [a.text() for a in window.findChildren(QAction)] + [w.text() for w in window.findChildren(QAbstractButton)]
     english = [t for t in texts if t in {"&File", "&Edit", "&View", "&Help", "Clear filters", "Cancel", "Show &Original"}]
     assert english == []
+
+
+def test_core_progress_messages_are_translated_on_display(german: None) -> None:
+    assert i18n.progress_text("Found 1 file") == "1 Datei gefunden"
+    assert i18n.progress_text("Found 12 files") == "12 Dateien gefunden"
+    assert i18n.progress_text("Annotating 1–8 of 40…") == "Annotiere 1–8 von 40…"
+    assert i18n.progress_text("Wrote briefing.md") == "briefing.md geschrieben"
+    assert i18n.progress_text("Cancelled") == "Abgebrochen"
+    assert i18n.progress_text("a.html: duplicate of #3") == "a.html: duplicate of #3"  # unknown: as it is

@@ -155,3 +155,34 @@ def removal_reason(reason: str | None) -> str:
         text = QCoreApplication.translate("CoreText", "site template: seen on %n other page(s) of {site}", "", count)
         return text.format(site=site)
     return core_text(reason)
+
+
+def progress_text(message: str) -> str:
+    """A core job's progress message in the user's language (messages it does not know are shown as they are)."""
+    translate = QCoreApplication.translate
+    fixed = {
+        "Looking for files…": translate("CoreText", "Looking for files…"),
+        "Cancelled": translate("CoreText", "Cancelled"),
+        "Loading the language model…": translate("CoreText", "Loading the language model…"),
+        "Nothing to annotate": translate("CoreText", "Nothing to annotate"),
+        "No PDF renderer: skipped briefing.pdf": translate("CoreText", "No PDF renderer: skipped briefing.pdf"),
+    }
+    if message in fixed:
+        return fixed[message]
+    if match := re.fullmatch(r"Found (\d+) files?", message):
+        return translate("CoreText", "Found %n file(s)", "", int(match.group(1)))
+    if match := re.fullmatch(r"Re-cleaning (\d+) documents?", message):
+        return translate("CoreText", "Re-cleaning %n document(s)", "", int(match.group(1)))
+    if match := re.fullmatch(r"Exporting (\d+) documents?…", message):
+        return translate("CoreText", "Exporting %n document(s)…", "", int(match.group(1)))
+    if match := re.fullmatch(r"Exported (\d+) documents? to (.+)", message):
+        text = translate("CoreText", "Exported %n document(s) to {name}", "", int(match.group(1)))
+        return text.format(name=match.group(2))
+    if match := re.fullmatch(r"Annotating (\d+)–(\d+) of (\d+)…", message):
+        text = translate("CoreText", "Annotating {first}–{last} of {total}…")
+        return text.format(first=match.group(1), last=match.group(2), total=match.group(3))
+    if match := re.fullmatch(r"Annotated (\d+) of (\d+)", message):
+        return translate("CoreText", "Annotated {done} of {total}").format(done=match.group(1), total=match.group(2))
+    if match := re.fullmatch(r"Wrote (.+)", message):
+        return translate("CoreText", "Wrote {name}").format(name=match.group(1))
+    return message

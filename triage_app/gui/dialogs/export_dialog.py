@@ -34,7 +34,7 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
-from triage_app.gui.i18n import core_text
+from triage_app.gui.i18n import core_text, progress_text
 from triage_app.gui.pdf import render_pdf
 from triage_app.gui.workers import GeneratorWorker, IsCancelled, TaskRunner
 
@@ -222,7 +222,7 @@ class ExportDialog(QDialog):
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
-        self.status.setText(progress.message)
+        self.status.setText(progress_text(progress.message))
 
     def _on_finished(self, last: Progress | None) -> None:
         self.worker = None

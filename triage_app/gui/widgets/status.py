@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from triage_app.core.records import Progress
+from triage_app.gui.i18n import progress_text
 
 BUSY_CURSOR_DELAY_MS = 300
 PROGRESS_DELAY_MS = 600
@@ -106,7 +107,7 @@ class ProgressWidget(QWidget):
             self.bar.setFormat(f"{progress.done:,} / {progress.total:,}")
         else:
             self.bar.setRange(0, 0)
-        self.bar.setToolTip(progress.message)
+        self.bar.setToolTip(progress_text(progress.message))
 
     def finish(self) -> None:
         """The job ended: stop the timers, restore the cursor, hide."""
