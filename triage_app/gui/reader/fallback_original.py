@@ -107,8 +107,7 @@ class FallbackOriginalView(QWidget):
         )
         self.banner.setObjectName("fallbackBanner")
         self.banner.setWordWrap(True)
-        colours = reader_colours(self.palette())
-        self.banner.setStyleSheet(f"QLabel {{ background: {colours.notice_background}; color: {colours.notice_ink}; padding: 4px; }}")
+        self._colour_banner()
         self.browser = _LocalBrowser(resources, self)
         self.browser.setAccessibleName(self.tr("Original page (simplified)"))
         self.context_menu_requested = self.browser.context_menu_requested
@@ -117,6 +116,15 @@ class FallbackOriginalView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.browser)
+
+    def _colour_banner(self) -> None:
+        colours = reader_colours(self.palette())
+        self.banner.setStyleSheet(f"QLabel {{ background: {colours.notice_background}; color: {colours.notice_ink}; padding: 4px; }}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_banner()
 
     def show_html(self, doc_id: int, page_html: str) -> None:
         """Show `page_html` (already marked) of document `doc_id` after sanitising it."""
