@@ -204,3 +204,23 @@ def test_core_progress_messages_are_translated_on_display(german: None) -> None:
     assert i18n.progress_text("Wrote briefing.md") == "briefing.md geschrieben"
     assert i18n.progress_text("Cancelled") == "Abgebrochen"
     assert i18n.progress_text("a.html: duplicate of #3") == "a.html: duplicate of #3"  # unknown: as it is
+
+
+def test_the_composition_root_installs_the_language_of_triage_lang(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui import app as gui_app
+    from triage_app.gui.dialogs.error_dialog import KnownErrorDialog
+
+    titles: list[str] = []
+    monkeypatch.setattr(KnownErrorDialog, "ask", classmethod(lambda cls, parent, message, title="": titles.append(title)))
+    monkeypatch.setenv("TRIAGE_LANG", "de")
+    before = QLocale()
+    folder = tmp_path / "a-folder-not-a-file"
+    folder.mkdir()
+    try:
+        assert gui_app.main(["--library", str(folder)]) == 1
+    finally:
+        QLocale.setDefault(before)
+    assert titles == ["Triage kann die Bibliothek nicht öffnen"]
+    assert QCoreApplication.translate("MainWindow", "Nothing to undo.") == "Nothing to undo."  # removed again

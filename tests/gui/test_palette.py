@@ -82,3 +82,14 @@ def test_reader_repaints_in_a_dark_palette(qtbot: Any, make_pane: Any, library: 
     assert QColor(light.quote_background).name() not in backgrounds
     removed = pane.original.text_view.extraSelections()
     assert removed and all(s.format.background().color() == qcolor(dark.removed_background) for s in removed)
+
+
+def test_triage_palette_forces_dark_or_light(qapp: QApplication) -> None:
+    style, palette = qapp.style().name(), qapp.palette()
+    try:
+        assert not theme.apply_palette_choice(qapp, "")  # unset: the desktop's palette stays
+        assert theme.apply_palette_choice(qapp, "dark") and theme.is_dark(qapp.palette())
+        assert theme.apply_palette_choice(qapp, "Light") and not theme.is_dark(qapp.palette())
+    finally:
+        qapp.setStyle(style)
+        qapp.setPalette(palette)

@@ -141,12 +141,12 @@ def main(argv: Sequence[str]) -> int:
     locale = i18n.chosen_locale()
     QLocale.setDefault(locale)
     translators = i18n.install_translators(app, locale)
-    log.debug("translations installed: %s", [t.language() for t in translators])
     library_path = resolve_library_path(args.library)
     try:
         window, library, writer = open_window(library_path, [Path(f) for f in args.files])
     except KnownError as exc:
         KnownErrorDialog.ask(None, str(exc), title=app.translate("KnownErrorDialog", "Triage cannot open the library"))
+        i18n.remove_translators(app, translators)
         return 1
     previous_hook = sys.excepthook
 
@@ -167,4 +167,5 @@ def main(argv: Sequence[str]) -> int:
         window.runner.shutdown()
         writer.shutdown()
         library.close()
+        i18n.remove_translators(app, translators)
     return int(code)
