@@ -805,22 +805,6 @@
         <translation>Ohne Stern</translation>
     </message>
     <message>
-        <source>unreviewed</source>
-        <translation>ungeprüft</translation>
-    </message>
-    <message>
-        <source>relevant</source>
-        <translation>relevant</translation>
-    </message>
-    <message>
-        <source>maybe</source>
-        <translation>vielleicht</translation>
-    </message>
-    <message>
-        <source>not-relevant</source>
-        <translation>nicht relevant</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -1383,6 +1367,22 @@
     <message>
         <source>Not relevant</source>
         <translation>Nicht relevant</translation>
+    </message>
+    <message>
+        <source>unreviewed</source>
+        <translation>ungeprüft</translation>
+    </message>
+    <message>
+        <source>relevant</source>
+        <translation>relevant</translation>
+    </message>
+    <message>
+        <source>maybe</source>
+        <translation>vielleicht</translation>
+    </message>
+    <message>
+        <source>not relevant</source>
+        <translation>nicht relevant</translation>
     </message>
 </context>
 <context>

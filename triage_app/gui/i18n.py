@@ -71,6 +71,19 @@ ENTITY_TYPES = (
 )
 
 
+RELEVANCE_WORDS = {
+    "unreviewed": QT_TRANSLATE_NOOP("Relevance", "unreviewed"),
+    "relevant": QT_TRANSLATE_NOOP("Relevance", "relevant"),
+    "maybe": QT_TRANSLATE_NOOP("Relevance", "maybe"),
+    "not-relevant": QT_TRANSLATE_NOOP("Relevance", "not relevant"),
+}
+
+
+def relevance_word(relevance: str) -> str:
+    """A stored relevance ('not-relevant') as a word in running text ('not relevant', German 'nicht relevant')."""
+    return QCoreApplication.translate("Relevance", RELEVANCE_WORDS.get(relevance, relevance))
+
+
 def entity_type(label: str) -> str:
     """An entity type code as shown (PERSON; PERSON in German too, PLACE -> ORT)."""
     return QCoreApplication.translate("EntityType", label)

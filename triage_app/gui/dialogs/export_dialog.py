@@ -34,7 +34,7 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
-from triage_app.gui.i18n import core_text, progress_text
+from triage_app.gui.i18n import core_text, progress_text, relevance_word
 from triage_app.gui.pdf import render_pdf
 from triage_app.gui.workers import GeneratorWorker, IsCancelled, TaskRunner
 
@@ -154,11 +154,11 @@ class ExportDialog(QDialog):
             if row is None:
                 continue
             counts[row["relevance"]] = counts.get(row["relevance"], 0) + 1
-            lines.append(f"{row['title']}  —  {row['relevance']}{'  ★' if row['starred'] else ''}")
+            lines.append(f"{row['title']}  —  {relevance_word(row['relevance'])}{'  ★' if row['starred'] else ''}")
         if len(ids) > PREVIEW_LIMIT:
             lines.append(self.tr("… and %n more", "", len(ids) - PREVIEW_LIMIT))
         self.preview_model.setStringList(lines)
-        detail = ", ".join(f"{n} {r}" for r, n in sorted(counts.items()))
+        detail = ", ".join(f"{n} {relevance_word(r)}" for r, n in sorted(counts.items()))
         self.summary.setText(self.tr("%n document(s)", "", len(ids)) + (f": {detail}" if detail else ""))
         self.export_button.setEnabled(bool(ids) and self.worker is None)
 

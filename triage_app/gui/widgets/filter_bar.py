@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_app.core.library.search import DocumentFilter
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, relevance_word
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 
 SEARCH_DELAY_MS = 300
@@ -52,12 +52,6 @@ STAR_CHOICES = (
     (QT_TRANSLATE_NOOP("FilterBar", "Starred"), True),
     (QT_TRANSLATE_NOOP("FilterBar", "Not starred"), False),
 )
-RELEVANCE_WORDS = {
-    "unreviewed": QT_TRANSLATE_NOOP("FilterBar", "unreviewed"),
-    "relevant": QT_TRANSLATE_NOOP("FilterBar", "relevant"),
-    "maybe": QT_TRANSLATE_NOOP("FilterBar", "maybe"),
-    "not-relevant": QT_TRANSLATE_NOOP("FilterBar", "not-relevant"),
-}
 
 
 class _DateEdit(QDateEdit):
@@ -214,7 +208,7 @@ class FilterBar(QWidget):
         if flt.query:
             parts.append(self.tr('search "{query}"').format(query=flt.query))
         if flt.relevance:
-            parts.append(self.tr("relevance: {value}").format(value=self.tr(RELEVANCE_WORDS.get(flt.relevance, flt.relevance))))
+            parts.append(self.tr("relevance: {value}").format(value=relevance_word(flt.relevance)))
         if flt.tag:
             parts.append(self.tr("tag: {value}").format(value=flt.tag))
         if flt.site:
