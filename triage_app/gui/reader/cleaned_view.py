@@ -104,4 +104,7 @@ class CleanedView(QTextBrowser):
     def _on_anchor(self, url: QUrl) -> None:
         entity = parse_entity_href(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
         if entity is not None:
-            self.entity_clicked.emit(entity[0], entity[1], self.cursor().pos())
+            pos = self.cursor().pos()
+            if not self.viewport().rect().contains(self.viewport().mapFromGlobal(pos)):  # Enter on a link (Tab)
+                pos = self.viewport().mapToGlobal(self.cursorRect().center())
+            self.entity_clicked.emit(entity[0], entity[1], pos)
