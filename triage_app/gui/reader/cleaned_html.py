@@ -157,7 +157,7 @@ def metadata_line(doc: dict[str, Any]) -> str:
     """"site · author · published · URL" with the parts that are known, and a text file's encoding."""
     parts = [str(doc[k]) for k in ("site", "author", "published", "url") if doc.get(k)]
     if doc.get("format") == "text" and doc.get("charset"):
-        parts.append(f"encoding {doc['charset']}")
+        parts.append(QCoreApplication.translate("CleanedView", "encoding {charset}").format(charset=doc["charset"]))
     return " \u00b7 ".join(parts)
 
 

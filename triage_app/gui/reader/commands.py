@@ -127,7 +127,7 @@ class ReaderCommands(QObject):
         if self.data is None or self.data.doc.get("format") not in REOPENABLE_FORMATS:
             return None
         current = str(self.data.doc.get("charset") or "utf-8")
-        action = QAction(self.tr("Re-open with encoding… (now %1)").replace("%1", current), self._parent)
+        action = QAction(self.tr("Re-open with encoding… (now {encoding})").format(encoding=current), self._parent)
         action.setToolTip(self.tr("Decode the original with another encoding and clean it again (recorded in the audit log)"))
         action.triggered.connect(lambda: self.reopen_with_encoding(current))
         return action
@@ -144,5 +144,5 @@ class ReaderCommands(QObject):
         self._bridge.submit(
             lambda lib: reopen_with_encoding(lib, doc_id, choice, origin="app"),
             lambda _result: self.changed.emit(doc_id, "blocks"),
-            lambda exc: self.failed.emit(self.tr("Cannot re-open #%1: %2").replace("%1", str(doc_id)).replace("%2", str(exc))),
+            lambda exc: self.failed.emit(self.tr("Cannot re-open #{id}: {reason}").format(id=doc_id, reason=exc)),
         )

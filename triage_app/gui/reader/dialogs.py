@@ -53,8 +53,8 @@ class EncodingDialog:
         items = [current, *(c for c in choices if c != current)]
         choice, ok = QInputDialog.getItem(
             parent,
-            QInputDialog.tr("Re-open with encoding"),
-            QInputDialog.tr("Decode the original as (now %1):").replace("%1", current),
+            QCoreApplication.translate("EncodingDialog", "Re-open with encoding"),
+            QCoreApplication.translate("EncodingDialog", "Decode the original as (now {encoding}):").format(encoding=current),
             items,
             0,
             True,
