@@ -66,6 +66,7 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
             "url": cleaned.url or parsed.url,
             "captured_at": parsed.captured_at,
             "language": cleaned.language,
+            "language_confidence": cleaned.language_confidence,
             "keywords": json.dumps(cleaned.keywords, ensure_ascii=False),
             "text": cleaned.text,
             "word_count": word_count(cleaned.text),
@@ -123,10 +124,11 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
             ("author", cleaned.byline),
             ("published", cleaned.published),
             ("url", cleaned.url),
-            ("language", cleaned.language),
         ):
             if value:
                 updates[column] = value
+        updates["language"] = cleaned.language
+        updates["language_confidence"] = cleaned.language_confidence
         if cleaned.keywords:
             updates["keywords"] = json.dumps(cleaned.keywords, ensure_ascii=False)
         if current["text"] != cleaned.text:

@@ -165,3 +165,13 @@ def m005_entities_quotes(db: Database) -> None:
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )
+
+
+@MIGRATIONS(name="m012_issue12_language_confidence")
+def m012_issue12_language_confidence(db: Database) -> None:
+    """Each document's language detected from its text, with the detector's confidence (backfilled here)."""
+    from triage_app.core.library.languages import backfill_languages
+
+    db["documents"].add_column("language_confidence", float)
+    db["documents"].create_index(["language"], if_not_exists=True)
+    backfill_languages(db)

@@ -17,14 +17,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from triage_app.core.language import language_name
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
 from triage_app.gui import theme
 
-COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
-COLUMN_COUNT = 8
-HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
-SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
+COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS, COL_LANGUAGE = range(9)
+COLUMN_COUNT = 9
+HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags", "Language")
+SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "language")
 """The `search.SORT_COLUMNS` key each column sorts by."""
 
 SortRole = Qt.ItemDataRole.UserRole
@@ -301,6 +302,8 @@ class DocumentTableModel(QAbstractTableModel):
             return f"{int(row.get('word_count') or 0):,}"
         if column == COL_TAGS:
             return ", ".join(row.get("tags") or [])
+        if column == COL_LANGUAGE:
+            return language_name(row.get("language")) if row.get("language") else ""
         return ""
 
     @staticmethod

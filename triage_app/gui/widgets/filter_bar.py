@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.language import language_name
+from triage_app.core.library.search import UNKNOWN_LANGUAGE, DocumentFilter, query_messages
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 
 SEARCH_DELAY_MS = 300
@@ -25,7 +26,7 @@ NO_DATE = QDate(1900, 1, 1)
 SEARCH_HELP = (
     "<b>Search syntax</b><br>"
     "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
-    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\"<br>"
+    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\" · lang:de<br>"
     "Press / to come here from anywhere."
 )
 RELEVANCE_CHOICES = (
@@ -60,7 +61,7 @@ class FilterBar(QWidget):
         self._entity: tuple[int, str] | None = None
         self._quiet = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:)   /')
+        self.search.setPlaceholderText('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:, lang:)   /')
         self.search.setToolTip(SEARCH_HELP)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
@@ -76,6 +77,7 @@ class FilterBar(QWidget):
         self.starred = self._combo(STAR_CHOICES, "Show starred documents only, or unstarred only")
         self.tag = self._combo((("Any tag", None),), "Show only documents with this tag")
         self.site = self._combo((("Any site", None),), "Show only documents from this site")
+        self.language = self._combo((("Any language", None),), "Show only documents in this language")
         self.date_from = _date_edit("Published on or after this date")
         self.date_to = _date_edit("Published on or before this date")
         for edit in (self.date_from, self.date_to):
@@ -104,7 +106,13 @@ class FilterBar(QWidget):
             layout.addWidget(widget, 1, column)
         layout.addLayout(self._labelled("from", self.date_from), 2, 0)
         layout.addLayout(self._labelled("to", self.date_to), 2, 1)
-        layout.addWidget(self.entity, 2, 2, 1, 2)
+        layout.addWidget(self.entity, 2, 2)
+        layout.addWidget(self.language, 2, 3)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Search problem")
+        self.problem.hide()
+        layout.addWidget(self.problem, 3, 0, 1, 4)
         for column in range(4):
             layout.setColumnStretch(column, 1)
 
@@ -128,16 +136,29 @@ class FilterBar(QWidget):
         return combo
 
     # -- choices ----------------------------------------------------------------------------
-    def set_choices(self, tags: list[tuple[str, int]], sites: list[tuple[str, int]]) -> None:
-        """Refill the tag and site lists (keeping the current choice when it still exists)."""
+    def set_choices(
+        self,
+        tags: list[tuple[str, int]],
+        sites: list[tuple[str, int]],
+        languages: list[tuple[str | None, int]] | None = None,
+    ) -> None:
+        """Refill the tag, site and language lists (keeping the current choice when it still exists)."""
         self._quiet = True
+        named_languages = [
+            (self.tr("Unknown language") if code is None else language_name(code), code or UNKNOWN_LANGUAGE, n)
+            for code, n in (languages or [])
+        ]
         try:
-            for combo, items, empty in ((self.tag, tags, "Any tag"), (self.site, sites, "Any site")):
+            for combo, items, empty in (
+                (self.tag, [(name, name, n) for name, n in tags], self.tr("Any tag")),
+                (self.site, [(name, name, n) for name, n in sites], self.tr("Any site")),
+                (self.language, named_languages, self.tr("Any language")),
+            ):
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(empty, None)
-                for name, count in items:
-                    combo.addItem(f"{name} ({count})", name)
+                for label, value, count in items:
+                    combo.addItem(f"{label} ({count})", value)
                 position = combo.findData(current) if current is not None else 0
                 combo.setCurrentIndex(max(position, 0))
         finally:
@@ -153,6 +174,7 @@ class FilterBar(QWidget):
             starred=self.starred.currentData(),
             tag=self.tag.currentData(),
             site=self.site.currentData(),
+            language=self.language.currentData(),
             date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             entity_id=self._entity[0] if self._entity else None,
@@ -190,7 +212,7 @@ class FilterBar(QWidget):
         self._quiet = True
         try:
             self.search.clear()
-            for combo in (self.relevance, self.starred, self.tag, self.site):
+            for combo in (self.relevance, self.starred, self.tag, self.site, self.language):
                 combo.setCurrentIndex(0)
             self.date_from.setDate(NO_DATE)
             self.date_to.setDate(NO_DATE)
@@ -215,6 +237,9 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self._timer.stop()
+        messages = query_messages(self.search.text())
+        self.problem.setText(" ".join(self.tr(m) for m in messages))
+        self.problem.setVisible(bool(messages))
         self.filter_changed.emit(self.current_filter())
 
     def _entity_chosen(self, index: QModelIndex) -> None:
