@@ -41,6 +41,9 @@ class NlpEngine(Protocol):
 class SpacyEngine:
     """spaCy's small English pipeline plus our entity and quotation rules."""
 
+    languages: tuple[str, ...] = ("en",)
+    """The languages of text this engine's model reads (see `nlp.gating`)."""
+
     def __init__(self, model: str = MODEL_NAME) -> None:
         self.model = model
         self._nlp: Language | None = None

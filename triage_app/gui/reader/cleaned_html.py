@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from triage_app.core.language import language_name
 from triage_app.core.records import SHOWN_ENTITY_LABELS
 from triage_app.gui.reader.reader_data import Paragraph, ReaderData
 
@@ -140,8 +141,12 @@ def _spans_by_paragraph(paragraphs: list[Paragraph], spans: list[_Span]) -> list
 
 
 def metadata_line(doc: dict[str, Any]) -> str:
-    """"site · author · published · URL" with the parts that are known."""
-    parts = [str(doc[k]) for k in ("site", "author", "published", "url") if doc.get(k)]
+    """"site · author · published · language · URL" with the parts that are known."""
+    parts = [str(doc[k]) for k in ("site", "author", "published") if doc.get(k)]
+    if doc.get("language"):
+        parts.append(language_name(str(doc["language"])))
+    if doc.get("url"):
+        parts.append(str(doc["url"]))
     return " \u00b7 ".join(parts)
 
 
