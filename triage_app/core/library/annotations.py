@@ -402,3 +402,12 @@ def split_mention(library: Library, mention_id: int, name: str) -> int:
         new_id = _entity_id(db, fixes.resolve(target), fixes, {})
         db.execute("UPDATE mentions SET entity_id = ? WHERE id = ?", [new_id, mention_id])
         return new_id
+
+
+def mention_forms(db: Database, entity_id: int, *, limit: int = 8) -> list[str]:
+    """How the entity is written in the library's texts, most frequent first: why mentions were merged."""
+    rows = db.execute(
+        "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY n DESC, text LIMIT ?",
+        [entity_id, limit],
+    ).fetchall()
+    return [" ".join(str(r[0]).split()) for r in rows]

@@ -59,7 +59,7 @@ def extract_entities(
         if label == "PERSON" and len(span) >= 2:
             names = [t for t in span if t.is_alpha or t.text.rstrip(".").isalpha()]
             names = [t for t in names if t.lower_ not in NAME_SUFFIXES and len(t.text.rstrip(".")) > 1]
-            if len(names) >= 2:
+            if len(names) >= 2 and _is_full_name(names):
                 full_names.append((start, names[-1].text, canonical))
                 full_names.append((start, "FIRST:" + names[0].text, canonical))
         mentions.append(Mention(start, end, span.start_char, span.end_char, text, LABEL_MAP.get(label, label), canonical))
@@ -69,6 +69,7 @@ def extract_entities(
         found = lookup_alias(name)
         canonical = found[0] if found else name.title()
         mentions.append(Mention(first.start, first.end, dateline[0], dateline[1], name, "PLACE", canonical))
+    _norp_names_that_occur(mentions)
     if rules.surnames:
         _propagate_surnames(doc, mentions, full_names, retype=rules.retype)
     if rules.aliases:
@@ -93,6 +94,19 @@ def name_of(text: str) -> str:
     if " " in bare and _ARTICLE.match(bare) and not is_news_org(bare):
         bare = _ARTICLE.sub("", bare)
     return bare or name
+
+
+def _is_full_name(names: list[Any]) -> bool:
+    """"Donald Trump" is a full name; "Make Trump" (a verb) and "Virginia Democrats" (a plural) are not."""
+    return all(t.tag_ == "NNP" and not t.is_stop for t in names)
+
+
+def _norp_names_that_occur(mentions: list[Mention]) -> None:
+    """"Russians" is listed as "Russian" only when "Russian" occurs in the text: names are never made up."""
+    written = {m.text for m in mentions}
+    for mention in mentions:
+        if mention.label == "NORP" and mention.canonical not in written and lookup_alias(mention.text) is None:
+            mention.canonical = name_of(mention.text)
 
 
 def _persons_from_surnames(doc: Any, spans: list[list[Any]]) -> None:
@@ -127,7 +141,7 @@ def _propagate_surnames(
         if mention.tok_end - mention.tok_start != 1:
             continue
         full = None
-        if mention.text in surnames and mention.label in {"PERSON", "ORG", "PLACE", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}:
+        if mention.text in surnames and mention.label in {"PERSON", "ORG", "PLACE", "PRODUCT", "WORK_OF_ART", "LAW"}:
             full = _full_name_for(mention.text, mention.tok_start, full_names)
         elif mention.label == "PERSON":  # "Liu" for "Liu Xiaming": family name first
             full = _full_name_for("FIRST:" + mention.text, mention.tok_start, full_names)

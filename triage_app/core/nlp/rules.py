@@ -19,6 +19,8 @@ class Rules:
     """Retyping: demonyms as NORP, titled names as PERSON, news outlets as ORG, one type per canonical name."""
     gazetteer: bool = True
     """Places the model left untagged, from a list of countries and big cities."""
+    slogans: bool = True
+    """Capitalised slogans and shouted words the model took for names ("VOTE", "Make Trump") are dropped."""
     money: bool = False
     """Sums the model missed or cut ("Rs 24 lakh", "£10bn"), from a pattern."""
     surnames: bool = True

@@ -156,6 +156,8 @@ def raw_spans(doc: Any, dateline: tuple[int, int] | None, rules: Rules = DEFAULT
             spans.extend(_split_possessive(doc, start, end, label, places))
         else:
             spans.append([start, end, label])
+    if rules.slogans:
+        spans[:] = [sp for sp in spans if not is_slogan(doc, sp[0], sp[1], sp[2])]
     if rules.gazetteer:
         _add_missed_places(doc, spans)
         _add_gazetteer(doc, spans)
@@ -167,6 +169,29 @@ def raw_spans(doc: Any, dateline: tuple[int, int] | None, rules: Rules = DEFAULT
         spans[:] = [s for s in spans if doc[s[0]].idx >= dateline[1]]
     spans.sort()
     return spans
+
+
+def _lower_words(doc: Any) -> set[str]:
+    words: set[str] | None = doc.user_data.get("triage_lower_words") if hasattr(doc, "user_data") else None
+    if words is None:
+        words = {t.text for t in doc if t.is_alpha and t.is_lower}
+        doc.user_data["triage_lower_words"] = words
+    return words
+
+
+def is_slogan(doc: Any, start: int, end: int, label: str) -> bool:
+    """A capitalised slogan or shouted word the model took for a name: "VOTE", "GREAT Governor", "Make Trump".
+
+    A name span is one when it opens with a verb ("Make ... Again") or holds a word in capitals whose
+    lower-case form the text uses as an ordinary word ("GET OUT and VOTE", "vote").
+    """
+    if label not in _NAME_LABELS:
+        return False
+    tokens = doc[start:end]
+    if tokens[0].pos_ in {"VERB", "AUX"} and not tokens[0].is_upper and tokens[0].tag_ != "NNP":
+        return True
+    lower = _lower_words(doc)
+    return any(t.is_upper and t.is_alpha and len(t.text) >= 3 and t.lower_ in lower for t in tokens)
 
 
 def _titled_persons(doc: Any, spans: list[list[Any]]) -> None:
