@@ -137,3 +137,36 @@ def test_annotate_json_gives_language_and_no_model_for_german(tmp_path: Path) ->
     out = io.StringIO()
     run(["annotate", "--plain", str(path)], stdout=out, stderr=err)
     assert "Entities are not available for German text." in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "quote", "cue", "speaker"),
+    [
+        ("fr", "« Nous allons gagner », a déclaré Emmanuel Macron à Paris.", "Nous allons gagner", "a déclaré",
+         "Emmanuel Macron"),
+        ("de", "„Wir schaffen das“, sagte Merkel in Berlin.", "Wir schaffen das", "sagte", "Merkel"),
+        ("de", "Er sagte: »Wir bleiben hier«, und ging.", "Wir bleiben hier", "sagte", "Er"),
+        ("de", "‚Ja‘, sagte Scholz.", "Ja", "sagte", "Scholz"),
+        ("es", "«No habrá cambios», afirmó Pedro Sánchez.", "No habrá cambios", "afirmó", "Pedro Sánchez"),
+        ("es", "—Vamos a ganar —dijo el presidente.", "Vamos a ganar", "dijo", None),
+        ("ru", "— Мы победим, — сказал Путин.", "Мы победим", "сказал", "Путин"),
+        ("fr", "— Nous partons, dit Marie.", "Nous partons", "dit", "Marie"),
+    ],
+)
+def test_quotes_in_other_languages_without_a_model(
+    language: str, text: str, quote: str, cue: str, speaker: str | None
+) -> None:
+    from triage_app.core.nlp.gating import without_model
+
+    annotation = without_model(text, language)
+    assert annotation.entities == []
+    assert [(q.text, q.cue, q.speaker) for q in annotation.quotes] == [(quote, cue, speaker)]
+    q = annotation.quotes[0]
+    assert text[q.start : q.end] == q.text
+
+
+def test_titles_in_quote_marks_are_not_quotes() -> None:
+    from triage_app.core.nlp.gating import without_model
+
+    assert without_model("Das „Projekt“ ist gut. Il a vu « Amélie » hier.", "de").quotes == []
+    assert without_model("- Punkt eins\n- Punkt zwei", "de").quotes == []

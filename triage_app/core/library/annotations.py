@@ -11,7 +11,14 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.corrections import Corrections, Key
-from triage_app.core.nlp.gating import ENGLISH, annotate_gated, engine_languages, runs_on, skipped_name
+from triage_app.core.nlp.gating import (
+    ENGLISH,
+    annotate_gated,
+    engine_languages,
+    runs_on,
+    skipped_name,
+    without_model,
+)
 from triage_app.core.nlp.process import model_runner
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
 
@@ -164,8 +171,11 @@ def annotate_documents(
                 return
             batch = ids[first : first + batch_size]
             languages = _languages(library.db, batch)
-            annotations = [Annotation([], [], skipped_name(str(lang))) for lang in languages]
             ran = [i for i, lang in enumerate(languages) if runs_on(nlp, lang)]
+            annotations = [
+                Annotation([], [], "") if i in ran else without_model(_text(library.db, doc_id), languages[i])
+                for i, doc_id in enumerate(batch)
+            ]
             texts = [_text(library.db, batch[i]) for i in ran]
             found: list[Annotation] = []
             if texts and runner is None:

@@ -58,10 +58,17 @@ def unavailable_message(language: str | None) -> str:
     return f"Entities are not available for {language_name(language)} text."
 
 
+def without_model(text: str, language: str | None) -> Annotation:
+    """What a text no model of its language may read gets: no entities; quotations found by marks and cues."""
+    from triage_app.core.nlp.foreign_quotes import foreign_quotes
+
+    return Annotation([], foreign_quotes(text, str(language)), skipped_name(str(language)))
+
+
 def annotate_gated(engine: NlpEngine, texts: Sequence[str], languages: Sequence[str | None]) -> list[Annotation]:
-    """Annotations of `texts` in order: the engine's for its languages, an empty one for the others."""
+    """Annotations of `texts` in order: the engine's for its languages, `without_model` for the others."""
     ran = [i for i, lang in enumerate(languages) if runs_on(engine, lang)]
-    results: list[Annotation] = [Annotation([], [], skipped_name(str(lang))) for lang in languages]
+    results: list[Annotation] = [without_model(text, lang) for text, lang in zip(texts, languages)]
     if ran:
         for i, annotation in zip(ran, engine.annotate_many([texts[i] for i in ran], batch_size=max(1, len(ran)))):
             results[i] = annotation
