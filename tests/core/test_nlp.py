@@ -188,3 +188,18 @@ def test_default_rules_keep_the_models_spans_and_types(engine: SpacyEngine) -> N
     canon = {(e.text, e.canonical) for e in found}
     assert ("The United States", "United States") in canon and ("U.S.", "United States") in canon  # names merge
     assert ("EU", "European Union") in canon
+
+
+def test_broader_attributions(engine: SpacyEngine) -> None:
+    text = (
+        "A new Bloomberg poll shows that wealthy voters have abandoned the Republican Party.\n\n"
+        "Acts of protest, Barack Obama said, are acts of patriotism in a free country.\n\n"
+        "Donald Trump is demanding that the president make a pledge not to pardon his rival.\n\n"
+        "The weather was mild and the streets were full of people walking their dogs."
+    )
+    found = {(q.kind, q.speaker): q.text for q in engine.annotate(text).quotes}
+    assert found[("indirect", "A new Bloomberg poll")].startswith("wealthy voters have abandoned")
+    said = found[("indirect", "Barack Obama")]
+    assert said.startswith("Acts of protest") and said.endswith("acts of patriotism in a free country")
+    assert found[("indirect", "Donald Trump")].startswith("the president make a pledge")
+    assert not any("weather" in q for q in found.values())
