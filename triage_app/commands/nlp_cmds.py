@@ -186,4 +186,7 @@ def cmd_quotes(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in rows:
         who = r["speaker_canonical"] or r["speaker"] or "?"
         ctx.print(f"#{r['doc_id']:<5} {r['kind']:<8} {who}: {_short(r['text'])}")
+        others = ", ".join(f"{o['speaker']} (#{o['doc_id']})" for o in r["also_attributed_to"])
+        if others:
+            ctx.print(f"       ! the same words are attributed to {others}")
     return 0

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.corrections import Corrections, Key
+from triage_app.core.nlp.ledger import also_attributed, quote_words
 from triage_app.core.nlp.gating import (
     ENGLISH,
     annotate_gated,
@@ -97,7 +98,7 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
                 {
                     "doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
                     "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                    "speaker_entity_id": speaker_id,
+                    "speaker_entity_id": speaker_id, "words": quote_words(q.text),
                 }
             )
         db.table("quotes").insert_all(quote_rows)
@@ -245,13 +246,15 @@ def document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
 
 def document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
     """Quotes of one document with speaker_entity_id and speaker_canonical, ordered by start."""
-    return _dicts(
+    rows = _dicts(
         db,
         "SELECT q.id, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
-        "q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+        "q.speaker_entity_id, e.canonical AS speaker_canonical, q.words FROM quotes q "
         "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ? ORDER BY q.start, q.end",
         [doc_id],
     )
+    also_attributed(db, rows)
+    return rows
 
 
 def entity_summary(db: Database, doc_id: int) -> list[dict[str, Any]]:
@@ -317,13 +320,15 @@ def list_quotes(
         params.extend([f"%{query}%"] * 3)
     sql = (
         "SELECT q.id, q.doc_id, d.title, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, "
-        "q.speaker_end, q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+        "q.speaker_end, q.speaker_entity_id, e.canonical AS speaker_canonical, q.words FROM quotes q "
         "JOIN documents d ON d.id = q.doc_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
         f"WHERE {' AND '.join(where)} ORDER BY q.doc_id, q.start"
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _dicts(db, sql, params)
+    rows = _dicts(db, sql, params)
+    also_attributed(db, rows)  # the ledger's flag: the same words given to someone else elsewhere
+    return rows
 
 
 def list_corrections(db: Database) -> list[dict[str, Any]]:

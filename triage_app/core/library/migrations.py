@@ -167,11 +167,16 @@ def m005_entities_quotes(db: Database) -> None:
     )
 
 
-@MIGRATIONS(name="m012_issue12_language_confidence")
-def m012_issue12_language_confidence(db: Database) -> None:
-    """Each document's language detected from its text, with the detector's confidence (backfilled here)."""
+@MIGRATIONS(name="m012_issue12_language_and_quote_words")
+def m012_issue12_language_and_quote_words(db: Database) -> None:
+    """Each document's language detected from its text, with the detector's confidence (backfilled here);
+    each quote's normalised words, to find the same words attributed to different speakers."""
     from triage_app.core.library.languages import backfill_languages
+    from triage_app.core.nlp.ledger import backfill_quote_words
 
     db["documents"].add_column("language_confidence", float)
     db["documents"].create_index(["language"], if_not_exists=True)
     backfill_languages(db)
+    db["quotes"].add_column("words", str)
+    db["quotes"].create_index(["words"], if_not_exists=True)
+    backfill_quote_words(db)

@@ -123,10 +123,16 @@ class QuoteTableModel(QAbstractTableModel):
             return None
         quote = self._quotes[index.row()]
         speaker = str(quote.get("speaker_canonical") or quote.get("speaker") or "unknown")
+        others = ", ".join(f"{o['speaker']} (#{o['doc_id']})" for o in quote.get("also_attributed_to") or [])
         if role == Qt.ItemDataRole.DisplayRole:
-            return speaker if index.column() == self.COL_SPEAKER else str(quote["text"])
+            if index.column() == self.COL_SPEAKER:
+                return f"\u26a0 {speaker}" if others else speaker
+            return str(quote["text"])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{speaker}: \u201c{quote['text']}\u201d ({quote.get('kind') or 'direct'})"
+            tip = f"{speaker}: \u201c{quote['text']}\u201d ({quote.get('kind') or 'direct'})"
+            if others:
+                tip += "\n" + self.tr("The same words are attributed elsewhere to %1").replace("%1", others)
+            return tip
         if role == QuoteStartRole:
             return int(quote["start"])
         return None
