@@ -201,7 +201,8 @@ def _print(figures: dict[str, Any]) -> None:
         print(f"\n== quotes, polnear-dev (dev, {pol['docs']} articles), ../shared/eval/score_nlp.py")
         print(f"direct+partial F1 {q['direct']['f1']:.3f} (n={q['direct']['gold']})  speaker right "
               f"{q['direct']['speaker_acc']:.3f}  both {q['direct']['with_speaker']['f1']:.3f}")
-        print(f"all attributions precision {all_attr['p']:.3f}  indirect recall "
-              f"{all_attr['recall_by_gold_kind'].get('indirect', {}).get('recall', 0.0):.3f} (n={all_attr['gold']})")
+        indirect = all_attr["recall_by_gold_kind"].get("indirect", {"recall": 0.0, "gold": 0})
+        print(f"all attributions precision {all_attr['p']:.3f} (n={all_attr['gold']})  indirect recall "
+              f"{indirect['recall']:.3f} (n={indirect['gold']})")
         print(pol["summary"])
     print(f"\nspeed: {figures['words_per_second']} words/s on one core (model load {figures['model_load_seconds']} s)")
