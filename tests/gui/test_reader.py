@@ -207,7 +207,8 @@ def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: L
 def test_without_the_engine_the_pane_says_so(
     make_pane: Any, qtbot: Any, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage_app.gui.reader import commands, pane as pane_module, reader_data
+    from triage_app.gui.reader import commands, reader_data
+    from triage_app.gui.reader import pane as pane_module
 
     for module in (pane_module, reader_data, commands):
         monkeypatch.setattr(module, "annotations_module", lambda: None)
@@ -241,7 +242,7 @@ def test_unannotated_document_is_annotated_through_the_writer(
     assert pane.status.text() == "Finding entities and quotes\u2026"
     qtbot.waitUntil(lambda: any(f[0] == "Steve Witkoff" for f in highlighted_fragments(pane)))
     assert threads == ["triage-writer"]
-    assert "quotes" in pane.status.text()
+    assert "1 quote" in pane.status.text()  # plural forms: "1 quote", "2 quotes"
 
 
 def test_panes_can_be_hidden_and_stay_hidden(make_pane: Any, tmp_path: Path) -> None:
@@ -375,7 +376,7 @@ def test_clicking_an_entity_offers_its_menu(make_pane: Any, qtbot: Any, library:
         pane.cleaned.anchorClicked.emit(QUrl(href))
     assert clicked.args[:2] == [ids["Jared Kushner"], "Jared Kushner"]
     menus = [m for m in pane.findChildren(QMenu) if m.isVisible()]
-    assert [a.text() for a in menus[-1].actions()][0] == "Show all documents mentioning \u201cJared Kushner\u201d"
+    assert menus[-1].actions()[0].text() == "Show all documents mentioning \u201cJared Kushner\u201d"
     menus[-1].close()
 
 
@@ -404,7 +405,7 @@ def test_opening_an_unannotated_document_runs_the_real_engine(
     show(qtbot, pane, seed_id)
     qtbot.waitUntil(lambda: not pane.busy, timeout=120000)
     # "Finding entities and quotes…" also says "quotes": wait for the finished count
-    qtbot.waitUntil(lambda: "entity mentions" in pane.status.text(), timeout=120000)
+    qtbot.waitUntil(lambda: "entity mention" in pane.status.text(), timeout=120000)
     people = {f[0] for f in highlighted_fragments(pane) if f[2] == ENTITY_COLOURS["PERSON"]}
     assert "Steve Witkoff" in people or "Witkoff" in people
     assert pane.side_panel.quote_model.rowCount() > 0

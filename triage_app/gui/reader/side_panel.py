@@ -5,10 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QStyle, QTableView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
-from triage_app.gui.reader.models import CanonicalRole, EntityIdRole, EntitySummaryModel, QuoteStartRole, QuoteTableModel
+from triage_app.gui.reader.models import (
+    CanonicalRole,
+    EntityIdRole,
+    EntitySummaryModel,
+    QuoteStartRole,
+    QuoteTableModel,
+)
 
 
 class SidePanel(QWidget):
@@ -22,10 +38,15 @@ class SidePanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("annotationStatus")
         self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Annotation status"))
         self.entity_model = EntitySummaryModel(self)
         self.quote_model = QuoteTableModel(self)
         self.entity_view = QTreeView(self)
         self.entity_view.setModel(self.entity_model)
+        self.entity_view.setAccessibleName(self.tr("Entities of this document"))
+        self.entity_view.setAccessibleDescription(
+            self.tr("People, organisations and places by type with their mention counts; Enter or the menu key acts on one")
+        )
         self.entity_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.entity_view.setUniformRowHeights(True)
         self.entity_view.header().setStretchLastSection(False)
@@ -38,15 +59,18 @@ class SidePanel(QWidget):
         self.entity_view.activated.connect(self._on_entity_activated)
         self.quote_view = QTableView(self)
         self.quote_view.setModel(self.quote_model)
+        self.quote_view.setAccessibleName(self.tr("Quotes of this document"))
+        self.quote_view.setAccessibleDescription(self.tr("Quotations with their speakers; Enter shows the quote in the cleaned text"))
         self.quote_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.quote_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.quote_view.setWordWrap(True)
+        self.quote_view.setTabKeyNavigation(False)  # Tab leaves the table
         self.quote_view.verticalHeader().hide()
         self.quote_view.horizontalHeader().setStretchLastSection(True)
         self.quote_view.activated.connect(self._on_quote_activated)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self._titled("Entities", self.entity_view))
-        splitter.addWidget(self._titled("Quotes", self.quote_view))
+        splitter.addWidget(self._titled(self.tr("Entities"), self.entity_view))
+        splitter.addWidget(self._titled(self.tr("Quotes"), self.quote_view))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
@@ -66,6 +90,7 @@ class SidePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         heading = QLabel(f"<b>{title}</b>", box)
+        heading.setBuddy(view)
         layout.addWidget(heading)
         layout.addWidget(view)
         return box
