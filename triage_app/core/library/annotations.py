@@ -11,7 +11,6 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.corrections import Corrections, Key
-from triage_app.core.nlp.ledger import also_attributed, quote_words
 from triage_app.core.nlp.gating import (
     ENGLISH,
     annotate_gated,
@@ -20,6 +19,7 @@ from triage_app.core.nlp.gating import (
     skipped_name,
     without_model,
 )
+from triage_app.core.nlp.ledger import also_attributed, quote_words
 from triage_app.core.nlp.process import model_runner
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
 

@@ -174,9 +174,9 @@ def m012_issue12_language_and_quote_words(db: Database) -> None:
     from triage_app.core.library.languages import backfill_languages
     from triage_app.core.nlp.ledger import backfill_quote_words
 
-    db["documents"].add_column("language_confidence", float)
-    db["documents"].create_index(["language"], if_not_exists=True)
+    db.table("documents").add_column("language_confidence", float)
+    db.table("documents").create_index(["language"], if_not_exists=True)
     backfill_languages(db)
-    db["quotes"].add_column("words", str)
-    db["quotes"].create_index(["words"], if_not_exists=True)
+    db.table("quotes").add_column("words", str)
+    db.table("quotes").create_index(["words"], if_not_exists=True)
     backfill_quote_words(db)

@@ -15,24 +15,12 @@ from triage_app.core.nlp.speakers import INDIRECT_LEMMAS, sentence_of, subject_o
 from triage_app.core.records import Quote
 
 ATTRIBUTION_LEMMAS = frozenset(
-    """believe think feel fear worry hope expect know doubt predict forecast project estimate conclude find show
-    suggest indicate reveal detail describe discuss mention cite reference question challenge dispute deny reject
-    dismiss accuse charge blame criticize criticise attack defend praise tout boast complain mock demand urge ask
-    call want plan intend pledge vow promise propose recommend insist agree support back endorse oppose acknowledge
-    admit concede argue claim allege contend maintain warn caution threaten signal imply hint tweet post write
-    publish report announce confirm disclose encourage seek decline refuse learn view raise respond realize talk
-    speak present offer portray characterize label brand dub slam blast hail applaud welcome condemn denounce
-    decry lament assert declare insist point emphasize emphasise""".split()
+    ["believe", "think", "feel", "fear", "worry", "hope", "expect", "know", "doubt", "predict", "forecast", "project", "estimate", "conclude", "find", "show", "suggest", "indicate", "reveal", "detail", "describe", "discuss", "mention", "cite", "reference", "question", "challenge", "dispute", "deny", "reject", "dismiss", "accuse", "charge", "blame", "criticize", "criticise", "attack", "defend", "praise", "tout", "boast", "complain", "mock", "demand", "urge", "ask", "call", "want", "plan", "intend", "pledge", "vow", "promise", "propose", "recommend", "insist", "agree", "support", "back", "endorse", "oppose", "acknowledge", "admit", "concede", "argue", "claim", "allege", "contend", "maintain", "warn", "caution", "threaten", "signal", "imply", "hint", "tweet", "post", "write", "publish", "report", "announce", "confirm", "disclose", "encourage", "seek", "decline", "refuse", "learn", "view", "raise", "respond", "realize", "talk", "speak", "present", "offer", "portray", "characterize", "label", "brand", "dub", "slam", "blast", "hail", "applaud", "welcome", "condemn", "denounce", "decry", "lament", "assert", "declare", "insist", "point", "emphasize", "emphasise"]
 ) - INDIRECT_LEMMAS
 """Verbs of saying, thinking, finding or demanding whose object or complement is attributed content."""
 
 SOURCE_NOUNS = frozenset(
-    """poll survey report study analysis research data transcript memo letter statement ad advertisement campaign
-    official officials spokesman spokeswoman spokesperson aide aides adviser advisers analyst analysts expert
-    experts critic critics supporter supporters lawmaker lawmakers senator governor president candidate nominee
-    newspaper editorial board group committee agency department administration government court judge
-    prosecutors investigators researchers economists voters democrats republicans source sources document
-    documents filing complaint lawsuit""".split()
+    ["poll", "survey", "report", "study", "analysis", "research", "data", "transcript", "memo", "letter", "statement", "ad", "advertisement", "campaign", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisers", "analyst", "analysts", "expert", "experts", "critic", "critics", "supporter", "supporters", "lawmaker", "lawmakers", "senator", "governor", "president", "candidate", "nominee", "newspaper", "editorial", "board", "group", "committee", "agency", "department", "administration", "government", "court", "judge", "prosecutors", "investigators", "researchers", "economists", "voters", "democrats", "republicans", "source", "sources", "document", "documents", "filing", "complaint", "lawsuit"]
 )
 """Common nouns that can be the source of an attribution ("a new poll shows ...")."""
 
