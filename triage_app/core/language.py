@@ -19,6 +19,9 @@ MIN_CONFIDENCE = 0.5
 # How much text is enough: langid's features saturate long before a whole long page.
 MAX_CHARS = 5000
 
+ENGLISH_LIKE = frozenset({"pcm"})
+"""English-based varieties that langid confuses with short English text."""
+
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -100,6 +103,10 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         for code, p in ranked[1:4]:
             if code == hint and p >= best_p * 0.5:
                 return LanguageGuess(code, float(p))
+    if best_code in ENGLISH_LIKE and any(code == "en" for code, _ in ranked[1:3]):
+        # langid's Nigerian Pidgin class takes short English ("prepping for a new week"): the English model
+        # reads Pidgin better than no model does
+        return LanguageGuess("en", float(best_p))
     if best_p < MIN_CONFIDENCE:
         return LanguageGuess(None, float(best_p))
     return LanguageGuess(str(best_code), float(best_p))
