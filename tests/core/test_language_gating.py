@@ -170,3 +170,26 @@ def test_titles_in_quote_marks_are_not_quotes() -> None:
 
     assert without_model("Das „Projekt“ ist gut. Il a vu « Amélie » hier.", "de").quotes == []
     assert without_model("- Punkt eins\n- Punkt zwei", "de").quotes == []
+
+
+def test_wrong_model_entities_are_forgotten_when_the_language_is_found(library: Library) -> None:
+    doc = _add(library, "de.txt", text=GERMAN)
+    # a library from before detection: no language, read by the English model
+    library.db.execute("UPDATE documents SET language = NULL, language_confidence = NULL WHERE id = ?", [doc])
+    list(annotations.annotate_documents(library, engine=WordEngine()))
+    assert annotations.document_entities(library.db, doc)  # "Datenbank", "Zudem" ... as PERSON
+    backfill_languages(library.db)
+    assert annotations.document_entities(library.db, doc) == []
+    assert annotations.pending_ids(library.db, WordEngine()) == [doc]
+
+
+def test_a_re_clean_that_changes_the_language_drops_the_wrong_models_entities(library: Library) -> None:
+    from triage_app.core.records import Block, CleanResult
+
+    doc = _add(library, "en.txt", text=ENGLISH)
+    list(annotations.annotate_documents(library, engine=WordEngine()))
+    assert annotations.document_entities(library.db, doc)
+    text = library.db.execute("SELECT text FROM documents WHERE id = ?", [doc]).fetchone()[0]
+    documents.replace_clean_result(library, doc, CleanResult([Block(0, "paragraph", text, True)], language="de"))
+    assert annotations.document_entities(library.db, doc) == []
+    assert annotations.pending_ids(library.db, WordEngine()) == [doc]

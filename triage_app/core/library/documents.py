@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
+from triage_app.core.library.languages import forget_annotations, model_changes
 from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
 
 _WORD_RE = re.compile(r"\w+")
@@ -134,6 +135,8 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
         if current["text"] != cleaned.text:
             updates["annotated_engine"] = None  # the text changed: annotations must be redone
         db.table("documents").update(doc_id, updates)
+        if current["annotated_engine"] and model_changes(current["language"], cleaned.language):
+            forget_annotations(db, [doc_id])  # read by a model of the wrong language
         _write_blocks(db, doc_id, cleaned.blocks)
 
 
