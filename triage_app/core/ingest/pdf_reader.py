@@ -1,0 +1,157 @@
+"""PDF files read with pypdfium2 (PDFium, BSD/Apache): text by page and block, in the page's reading order.
+
+The text goes into `ParsedDocument.text` as pages separated by a form feed and blocks separated by
+a blank line; the text-dump cleaner's PDF path (`clean.pdf_text`) turns them into blocks whose source
+is `page:N`, and removes a browser's print header and footer. Why PDFium and not pdfminer.six:
+docs/pdf.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from triage_app.core.clean.pdf_text import PAGE_BREAK, print_metadata
+from triage_app.core.errors import IngestError
+from triage_app.core.records import ParsedDocument
+
+PDF_MAGIC = b"%PDF-"
+MAX_PDF_PAGES = 5_000
+"""Most pages read from one PDF (a page-tree bomb stops here)."""
+MAX_PDF_CHARS = 20_000_000
+"""Most characters of text kept from one PDF."""
+NO_TEXT_LAYER = "no text layer"
+
+
+def looks_like_pdf(head: bytes) -> bool:
+    """True when the file starts (within its first KB, as readers allow) with `%PDF-`."""
+    return PDF_MAGIC in head[:1024]
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    left: float
+    text: str
+
+
+def _lines(textpage: pdfium.PdfTextPage) -> list[_Line]:
+    """The page's text rectangles merged into lines (same baseline), in PDFium's order."""
+    lines: list[_Line] = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        if not text:
+            continue
+        last = lines[-1] if lines else None
+        if last is not None and abs(last.bottom - bottom) < 2 and abs(last.top - top) < 2:
+            last.text = f"{last.text} {text}" if left - last.left > 0 else f"{text} {last.text}"
+            continue
+        lines.append(_Line(top, bottom, left, text))
+    return lines
+
+
+def _blocks(lines: list[_Line], page_height: float) -> list[str]:
+    """Lines grouped into blocks where the vertical gap is larger than a line's height."""
+    blocks: list[list[str]] = []
+    previous: _Line | None = None
+    margin = page_height * 0.06
+    for line in lines:
+        height = max(line.top - line.bottom, 1.0)
+        in_margin = line.top > page_height - margin or line.bottom < margin
+        gap = (previous.bottom - line.top) if previous is not None else None
+        new_block = (
+            previous is None
+            or in_margin
+            or gap is None
+            or gap > 0.8 * height
+            or gap < -height  # moved up: a new column or a header placed later in the stream
+        )
+        if new_block:
+            blocks.append([line.text])
+        else:
+            tail = blocks[-1][-1]
+            if tail.endswith("-") and line.text[:1].islower():
+                blocks[-1][-1] = tail[:-1] + line.text  # a word hyphenated across lines
+            else:
+                blocks[-1].append(line.text)
+        previous = line
+        if in_margin:
+            previous = None  # a margin line stands alone
+    return [" ".join(parts) for parts in blocks]
+
+
+def pdf_pages(data: bytes) -> tuple[list[list[str]], dict[str, str]]:
+    """Blocks of text per page and the document information (Title, Author, CreationDate ...)."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"not a readable PDF ({exc})") from exc
+    try:
+        count = len(pdf)
+        if count > MAX_PDF_PAGES:
+            raise IngestError(f"the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
+        try:
+            info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str)}
+        except pdfium.PdfiumError:
+            info = {}
+        pages: list[list[str]] = []
+        chars = 0
+        for number in range(count):
+            page = pdf[number]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    blocks = _blocks(_lines(textpage), page.get_height())
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            chars += sum(len(b) for b in blocks)
+            if chars > MAX_PDF_CHARS:
+                raise IngestError(f"the PDF holds more than {MAX_PDF_CHARS // 1_000_000} million characters of text")
+            pages.append(blocks)
+        return pages, info
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"the PDF is damaged ({exc})") from exc
+    finally:
+        pdf.close()
+
+
+def _pdf_date(value: str | None) -> str | None:
+    """`D:20261203101500+01'00'` as ISO 8601."""
+    if not value:
+        return None
+    digits = value[2:] if value.startswith("D:") else value
+    if len(digits) < 8 or not digits[:8].isdigit():
+        return None
+    date = f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}"
+    if len(digits) >= 14 and digits[8:14].isdigit():
+        date += f"T{digits[8:10]}:{digits[10:12]}:{digits[12:14]}"
+        zone = digits[14:].replace("'", "")
+        if zone[:1] in ("+", "-") and len(zone) >= 5:
+            date += f"{zone[:3]}:{zone[3:5]}"
+        elif zone[:1] == "Z":
+            date += "Z"
+    return date
+
+
+def read_pdf(data: bytes, *, source_path: str, original: bytes, original_name: str) -> ParsedDocument:
+    """A PDF as a ParsedDocument of format "pdf"; a scan without text says "no text layer" (no OCR)."""
+    pages, info = pdf_pages(data)
+    text = PAGE_BREAK.join("\n\n".join(blocks) for blocks in pages)
+    meta = print_metadata(pages)
+    title = (info.get("Title") or "").strip() or None
+    return ParsedDocument(
+        source_path=source_path,
+        original=original,
+        format="pdf",
+        charset="utf-8",
+        text=text if text.strip() else "",
+        url=meta.url,
+        captured_at=meta.printed or _pdf_date(info.get("CreationDate")),
+        title=title,
+        original_name=original_name,
+    )
