@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self,
             "Import saved pages",
             str(Path.home()),
-            "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)",
+            "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;All files (*)",
         )
         self.import_paths([Path(f) for f in files])
 

@@ -20,6 +20,8 @@ PAGE_BREAK = "\f"
 EDGE_BLOCKS = 2
 """Blocks at the top and at the bottom of each page examined as a possible header or footer."""
 NO_TEXT_LAYER = "no text layer"
+MAX_REPEATED_WORDS = 15
+"""Longer blocks are content even when they repeat at the same place on every page."""
 
 _URL_RE = re.compile(r"(?:https?://|file:///|www\.)[^\s]+", re.I)
 _COUNTER_RE = re.compile(r"\b(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}\b|^\s*(?:page\s+)?\d{1,4}\s*$", re.I)
@@ -128,7 +130,7 @@ def edge_reason(text: str, *, page_count: int, repeats: int, title: str | None) 
     rest, found = _pieces(text, title)
     if found and (not rest or len(rest.split()) <= 12 and repeats >= 2):
         return f"print header/footer ({', '.join(found)})"
-    if page_count >= 2 and repeats >= max(2, (page_count + 1) // 2):
+    if page_count >= 2 and repeats >= max(2, (page_count + 1) // 2) and len(text.split()) <= MAX_REPEATED_WORDS:
         return f"print header/footer (repeated on {repeats} pages)"
     return None
 

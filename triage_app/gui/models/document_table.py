@@ -22,9 +22,15 @@ from triage_app.core.library.documents import document_count
 from triage_app.gui import theme
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
-COLUMN_COUNT = 8
-HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
-SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
+COL_KIND = 8
+COLUMN_COUNT = 9
+HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags", "Kind")
+SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format")
+KIND_LABELS = {
+    "html": "Web page", "mhtml": "MHTML", "singlefile": "SingleFile", "text": "Text dump",
+    "warc": "Web archive", "pdf": "PDF", "email": "E-mail",
+}
+"""How each capture kind (documents.format) is named in the list and the kind filter."""
 """The `search.SORT_COLUMNS` key each column sorts by."""
 
 SortRole = Qt.ItemDataRole.UserRole
@@ -301,6 +307,8 @@ class DocumentTableModel(QAbstractTableModel):
             return f"{int(row.get('word_count') or 0):,}"
         if column == COL_TAGS:
             return ", ".join(row.get("tags") or [])
+        if column == COL_KIND:
+            return KIND_LABELS.get(str(row.get("format") or ""), str(row.get("format") or ""))
         return ""
 
     @staticmethod

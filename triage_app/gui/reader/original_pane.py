@@ -50,6 +50,7 @@ class OriginalPane(QStackedWidget):
         self.addWidget(self.text_view)
         self.web: Any = None  # a WebOriginalView, created for the first page shown
         self.fallback: FallbackOriginalView | None = None
+        self.pdf: Any = None  # a PdfOriginalView, created for the first PDF shown
         self.marked: MarkedPage | None = None
         self.doc_id: int | None = None
         self.web_available, self.web_unavailable_reason = _web_engine_status()
@@ -80,6 +81,14 @@ class OriginalPane(QStackedWidget):
         except KeyError:
             self.show_message("The original file of this document is not stored.")
             return
+        if source.pdf is not None:
+            self.doc_id, self.marked = data.doc_id, None
+            pdf_view = self._pdf_view()
+            if pdf_view.show_pdf(source.pdf, data.blocks):
+                self.setCurrentWidget(pdf_view)
+            else:
+                self.show_message(self.tr("Qt cannot display this PDF; its text is in the cleaned view."))
+            return
         if source.text is not None:
             self.doc_id, self.marked = data.doc_id, None
             self.text_view.set_text(source.text, data.blocks)
@@ -108,6 +117,14 @@ class OriginalPane(QStackedWidget):
             self.addWidget(self.web)
         return self.web
 
+    def _pdf_view(self) -> Any:
+        if self.pdf is None:
+            from triage_app.gui.reader.pdf_original import PdfOriginalView
+
+            self.pdf = PdfOriginalView(self)
+            self.addWidget(self.pdf)
+        return self.pdf
+
     def _fallback_view(self) -> FallbackOriginalView:
         if self.fallback is None:
             self.fallback = FallbackOriginalView(self.serve, self.web_unavailable_reason, self)
@@ -120,6 +137,8 @@ class OriginalPane(QStackedWidget):
         current = self.currentWidget()
         if current is self.text_view:
             return self.text_view.scroll_to_block(index)
+        if self.pdf is not None and current is self.pdf:
+            return bool(self.pdf.scroll_to_block(index))
         anchor = self.marked.anchors.get(index) if self.marked else None
         if anchor is None:
             return False

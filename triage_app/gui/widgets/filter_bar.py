@@ -25,7 +25,7 @@ NO_DATE = QDate(1900, 1, 1)
 SEARCH_HELP = (
     "<b>Search syntax</b><br>"
     "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
-    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\"<br>"
+    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\" · kind:pdf<br>"
     "Press / to come here from anywhere."
 )
 RELEVANCE_CHOICES = (
@@ -76,6 +76,7 @@ class FilterBar(QWidget):
         self.starred = self._combo(STAR_CHOICES, "Show starred documents only, or unstarred only")
         self.tag = self._combo((("Any tag", None),), "Show only documents with this tag")
         self.site = self._combo((("Any site", None),), "Show only documents from this site")
+        self.kind = self._combo((("Any kind", None),), "Show only documents captured this way (web page, PDF, web archive, e-mail ...)")
         self.date_from = _date_edit("Published on or after this date")
         self.date_to = _date_edit("Published on or before this date")
         for edit in (self.date_from, self.date_to):
@@ -105,6 +106,7 @@ class FilterBar(QWidget):
         layout.addLayout(self._labelled("from", self.date_from), 2, 0)
         layout.addLayout(self._labelled("to", self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
+        layout.addWidget(self.kind, 1, 4)
         for column in range(4):
             layout.setColumnStretch(column, 1)
 
@@ -128,16 +130,23 @@ class FilterBar(QWidget):
         return combo
 
     # -- choices ----------------------------------------------------------------------------
-    def set_choices(self, tags: list[tuple[str, int]], sites: list[tuple[str, int]]) -> None:
-        """Refill the tag and site lists (keeping the current choice when it still exists)."""
+    def set_choices(
+        self, tags: list[tuple[str, int]], sites: list[tuple[str, int]], kinds: list[tuple[str, int]] | None = None
+    ) -> None:
+        """Refill the tag, site and kind lists (keeping the current choice when it still exists)."""
+        from triage_app.gui.models.document_table import KIND_LABELS
+
         self._quiet = True
         try:
-            for combo, items, empty in ((self.tag, tags, "Any tag"), (self.site, sites, "Any site")):
+            lists = [(self.tag, tags, "Any tag", {}), (self.site, sites, "Any site", {})]
+            if kinds is not None:
+                lists.append((self.kind, kinds, "Any kind", KIND_LABELS))
+            for combo, items, empty, labels in lists:
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(empty, None)
                 for name, count in items:
-                    combo.addItem(f"{name} ({count})", name)
+                    combo.addItem(f"{labels.get(name, name)} ({count})", name)
                 position = combo.findData(current) if current is not None else 0
                 combo.setCurrentIndex(max(position, 0))
         finally:
@@ -156,6 +165,7 @@ class FilterBar(QWidget):
             date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             entity_id=self._entity[0] if self._entity else None,
+            kind=self.kind.currentData(),
         )
 
     def entity_name(self) -> str | None:
@@ -190,7 +200,7 @@ class FilterBar(QWidget):
         self._quiet = True
         try:
             self.search.clear()
-            for combo in (self.relevance, self.starred, self.tag, self.site):
+            for combo in (self.relevance, self.starred, self.tag, self.site, self.kind):
                 combo.setCurrentIndex(0)
             self.date_from.setDate(NO_DATE)
             self.date_to.setDate(NO_DATE)
