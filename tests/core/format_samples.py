@@ -38,7 +38,7 @@ def _response(writer: WARCWriter, url: str, body: bytes, content_type: str, *, s
               extra: list[tuple[str, str]] | None = None, date: str | None = None) -> None:
     headers = StatusAndHeaders(status, [("Content-Type", content_type), *(extra or [])], protocol="HTTP/1.1")
     warc_headers = {"WARC-Date": date} if date else None
-    record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+    record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers,
                                        warc_headers_dict=warc_headers)
     writer.write_record(record)
 
