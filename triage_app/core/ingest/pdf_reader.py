@@ -8,6 +8,8 @@ docs/pdf.md.
 
 from __future__ import annotations
 
+import re
+import zlib
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -22,6 +24,9 @@ MAX_PDF_PAGES = 5_000
 MAX_PDF_CHARS = 20_000_000
 """Most characters of text kept from one PDF."""
 NO_TEXT_LAYER = "no text layer"
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+"""Most bytes all Flate streams of one PDF may expand to (PDFium would inflate a bomb in memory)."""
+_STREAM_RE = re.compile(rb"stream\r?\n")
 
 
 def looks_like_pdf(head: bytes) -> bool:
@@ -83,8 +88,31 @@ def _blocks(lines: list[_Line], page_height: float) -> list[str]:
     return [" ".join(parts) for parts in blocks]
 
 
+def check_inflation(data: bytes, limit: int = MAX_INFLATED_BYTES) -> None:
+    """Refuse a PDF whose compressed streams expand past `limit` (counted chunk by chunk, nothing kept)."""
+    produced = 0
+    for match in _STREAM_RE.finditer(data):
+        start = match.end()
+        if data[start : start + 1] not in (b"x", b"h", b"X"):  # not a zlib header: not Flate
+            continue
+        end = data.find(b"endstream", start)
+        pending = data[start : end if end > 0 else len(data)]
+        decomp = zlib.decompressobj()
+        try:
+            while pending:
+                produced += len(decomp.decompress(pending, 4 * 1024 * 1024))
+                if produced > limit:
+                    raise IngestError(
+                        f"the PDF looks like a decompression bomb (its streams expand past {limit // (1024 * 1024)} MB)"
+                    )
+                pending = decomp.unconsumed_tail
+        except zlib.error:
+            continue  # a damaged or non-Flate stream: PDFium decides
+
+
 def pdf_pages(data: bytes) -> tuple[list[list[str]], dict[str, str]]:
     """Blocks of text per page and the document information (Title, Author, CreationDate ...)."""
+    check_inflation(data)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

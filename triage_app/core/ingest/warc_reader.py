@@ -154,6 +154,8 @@ def read_record(opener: Opener, capture: Capture) -> tuple[bytes, str | None]:
             raise IngestError(f"the archived record cannot be read ({exc.__class__.__name__})") from exc
         if len(raw) > limits.MAX_DECOMPRESSED_BYTES:
             raise limits.too_large("the archived record", limits.MAX_DECOMPRESSED_BYTES)
+        if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length says
+            raise IngestError("the archived record is truncated (the file ends inside it)")
         http = record.http_headers
         if http is None or record.rec_type == "resource":
             return raw, capture.charset
