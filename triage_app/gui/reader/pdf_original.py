@@ -22,8 +22,10 @@ class PdfOriginalView(QPdfView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.setDocument(self.document)
+        # No Qt parent: a QPdfDocument that is a child of its QPdfView crashes when the view is deleted
+        # (seen with PySide6 6.12); the Python reference keeps it alive as long as the view.
+        self.pdf_document = QPdfDocument(None)
+        self.setDocument(self.pdf_document)
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffer: QBuffer | None = None
@@ -31,16 +33,16 @@ class PdfOriginalView(QPdfView):
 
     def show_pdf(self, data: bytes, blocks: list[Block]) -> bool:
         """Load the PDF bytes; False when Qt cannot read them."""
-        self.document.close()
+        self.pdf_document.close()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
+        self.pdf_document.load(buffer)
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
         self._blocks = blocks
-        return self.document.status() == QPdfDocument.Status.Ready
+        return self.pdf_document.status() == QPdfDocument.Status.Ready
 
     def current_page(self) -> int:
         return int(self.pageNavigator().currentPage())
@@ -49,7 +51,7 @@ class PdfOriginalView(QPdfView):
         """Go to the page that block `index` came from."""
         block = next((b for b in self._blocks if b.index == index), None)
         page = block_page(block) if block is not None else None
-        if page is None or not 0 <= page < self.document.pageCount():
+        if page is None or not 0 <= page < self.pdf_document.pageCount():
             return False
         self.pageNavigator().jump(page, QPointF(0, 0), self.pageNavigator().currentZoom())
         return True
