@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from format_samples import make_pdf, newsletter, paragraph_lines, printed_article_pdf
+
 from triage_app.core import jobs
 from triage_app.core.clean import clean_document
 from triage_app.core.ingest import parse_bytes

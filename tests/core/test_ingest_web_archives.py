@@ -8,10 +8,10 @@ from pathlib import Path
 
 import brotli
 import pytest
+from format_samples import CSS, page_html, write_wacz, write_warc
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from format_samples import CSS, page_html, write_wacz, write_warc
 from triage_app.core import jobs
 from triage_app.core.ingest import iter_inputs
 from triage_app.core.ingest.containers import container_kind

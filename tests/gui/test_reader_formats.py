@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from format_samples import printed_article_pdf, write_warc
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 
-from format_samples import printed_article_pdf, write_warc
 from triage_app.core import jobs
 from triage_app.core.library import Library
 from triage_app.core.library.writer import LibraryWriter

@@ -23,10 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "harbour minister talks port ferry quay council budget strike union coast storm election court report "
-    "officials said would after before during reform vote energy grain ships trade border water city"
-).split()
+WORDS = ["harbour", "minister", "talks", "port", "ferry", "quay", "council", "budget", "strike", "union", "coast", "storm", "election", "court", "report", "officials", "said", "would", "after", "before", "during", "reform", "vote", "energy", "grain", "ships", "trade", "border", "water", "city"]
 
 
 def _sentence(rng: random.Random, n: int = 18) -> str:

@@ -23,8 +23,8 @@ NO_TEXT_LAYER = "no text layer"
 MAX_REPEATED_WORDS = 15
 """Longer blocks are content even when they repeat at the same place on every page."""
 
-_URL_RE = re.compile(r"(?:https?://|file:///|www\.)[^\s]+", re.I)
-_COUNTER_RE = re.compile(r"\b(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}\b|^\s*(?:page\s+)?\d{1,4}\s*$", re.I)
+_URL_RE = re.compile(r"(?:https?://|file:///|www\.)[^\s]+", re.IGNORECASE)
+_COUNTER_RE = re.compile(r"\b(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}\b|^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
 _DATE_RES = (
     re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?"),
     re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::\d{2})?()"),
@@ -89,7 +89,7 @@ def _pieces(text: str, title: str | None) -> tuple[str, list[str]]:
         rest = _COUNTER_RE.sub(" ", rest)
         found.append("page number")
     if title and found and title.strip().lower() in rest.lower():
-        rest = re.sub(re.escape(title.strip()), " ", rest, flags=re.I)
+        rest = re.sub(re.escape(title.strip()), " ", rest, flags=re.IGNORECASE)
         found.append("title")
     return " ".join(rest.split()), found
 

@@ -13,7 +13,13 @@ from typing import IO
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
-from triage_app.core.ingest.email_reader import attachment_bytes, attachments, looks_like_email, parse_message, read_email
+from triage_app.core.ingest.email_reader import (
+    attachment_bytes,
+    attachments,
+    looks_like_email,
+    parse_message,
+    read_email,
+)
 from triage_app.core.ingest.readers import InputItem, kind_of, parse_bytes
 from triage_app.core.ingest.wacz_reader import is_wacz, iter_wacz
 from triage_app.core.ingest.warc_reader import WarcSource, looks_like_warc
@@ -51,7 +57,7 @@ def container_kind(path: Path) -> str | None:
 
 
 def _file_opener(path: Path) -> functools.partial[IO[bytes]]:
-    return functools.partial(lambda p, _member: open(p, "rb"), path)  # noqa: SIM115 - the caller closes it
+    return functools.partial(lambda p, _member: open(p, "rb"), path)
 
 
 def container_items(path: Path, kind: str) -> Iterator[InputItem]:

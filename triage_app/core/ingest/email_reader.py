@@ -25,7 +25,7 @@ MAX_PARTS = 1_000
 MAX_DEPTH = 12
 """Deepest nesting of multiparts and attached messages followed."""
 IMPORTABLE_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "message/rfc822": ".eml"}
-_HEADER_RE = re.compile(rb"^(?:[!-9;-~]{1,76}:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}", re.M)
+_HEADER_RE = re.compile(rb"^(?:[!-9;-~]{1,76}:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}", re.MULTILINE)
 _MAIL_HEADERS = (b"from:", b"to:", b"subject:", b"date:", b"message-id:", b"received:", b"return-path:", b"mime-version:")
 
 

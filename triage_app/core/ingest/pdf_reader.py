@@ -152,7 +152,7 @@ def _pdf_date(value: str | None) -> str | None:
     """`D:20261203101500+01'00'` as ISO 8601."""
     if not value:
         return None
-    digits = value[2:] if value.startswith("D:") else value
+    digits = value.removeprefix("D:")
     if len(digits) < 8 or not digits[:8].isdigit():
         return None
     date = f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}"

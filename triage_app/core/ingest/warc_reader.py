@@ -33,8 +33,8 @@ Opener = Callable[[str], IO[bytes]]
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FRAME_DESTS = frozenset({"iframe", "frame", "empty", "embed", "object"})
-_REF_RE = re.compile(r"""(?:\b(?:src|href|poster|data-src)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])([^"'\s)>]+)""", re.I)
-_SRCSET_RE = re.compile(r"""\bsrcset\s*=\s*["']([^"']+)["']""", re.I)
+_REF_RE = re.compile(r"""(?:\b(?:src|href|poster|data-src)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])([^"'\s)>]+)""", re.IGNORECASE)
+_SRCSET_RE = re.compile(r"""\bsrcset\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CSS_TYPES = frozenset({"text/css"})
 WARC_MAGIC = (b"WARC/1.", b"WARC/0.")
 
@@ -239,7 +239,7 @@ class WarcSource:
             raise IngestError("the archived page is empty")
         decoded = decode_bytes(data, declared=capture.charset or http_charset, html=True)
         meta = page_metadata(decoded.text, base_url=capture.uri)
-        if len(decoded.text) < 4000 and not re.search(r"<(html|body|head|title|p|article|div)\b", decoded.text, re.I):
+        if len(decoded.text) < 4000 and not re.search(r"<(html|body|head|title|p|article|div)\b", decoded.text, re.IGNORECASE):
             raise IngestError("an HTML fragment, not a page")
         return ParsedDocument(
             source_path=f"{self.label}!/{capture.uri}",
