@@ -114,7 +114,7 @@ def test_brotli_chunked_revisit_and_frames(tmp_path: Path, fresh_library: Librar
     db = fresh_library.db
     page = documents.get_document(db, outcomes[0].doc_id or 0)
     assert page["charset"] == "cp1252" and "Café owners said" in page["text"]
-    assert [r.data for r in documents.get_resources(db, page["id"])][0] == CSS  # the revisit, resolved
+    assert next(r.data for r in documents.get_resources(db, page["id"])) == CSS  # the revisit, resolved
     assert "Story 2" in documents.get_document(db, outcomes[1].doc_id or 0)["text"]
 
 

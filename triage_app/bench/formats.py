@@ -164,9 +164,9 @@ def run(args: argparse.Namespace) -> int:
                  "--library", str(root / "big.sqlite")],
                 capture_output=True, text=True, check=True,
             )
-            seconds, imported, failed, peak = done.stdout.split()[-4:]
+            took, imported, failed, peak = done.stdout.split()[-4:]
             print(f"| WARC of {size:.0f} MB ({args.big_pages} pages + media) | {imported} imported, {failed} failed | "
-                  f"{seconds} s | peak RSS **{peak} MB** (child process) | workers=1 |")
+                  f"{took} s | peak RSS **{peak} MB** (child process) | workers=1 |")
     return 0
 
 

@@ -128,7 +128,7 @@ def edge_reason(text: str, *, page_count: int, repeats: int, title: str | None) 
     if len(text) > 300:
         return None
     rest, found = _pieces(text, title)
-    if found and (not rest or len(rest.split()) <= 12 and repeats >= 2):
+    if found and (not rest or (len(rest.split()) <= 12 and repeats >= 2)):
         return f"print header/footer ({', '.join(found)})"
     if page_count >= 2 and repeats >= max(2, (page_count + 1) // 2) and len(text.split()) <= MAX_REPEATED_WORDS:
         return f"print header/footer (repeated on {repeats} pages)"

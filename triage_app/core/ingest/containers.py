@@ -7,7 +7,7 @@ each yields one InputItem per document it holds.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -56,8 +56,11 @@ def container_kind(path: Path) -> str | None:
     return None
 
 
-def _file_opener(path: Path) -> functools.partial[IO[bytes]]:
-    return functools.partial(lambda p, _member: open(p, "rb"), path)
+def _file_opener(path: Path) -> Callable[[str], IO[bytes]]:
+    def open_file(_member: str) -> IO[bytes]:
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+    return open_file
 
 
 def container_items(path: Path, kind: str) -> Iterator[InputItem]:
@@ -70,10 +73,10 @@ def container_items(path: Path, kind: str) -> Iterator[InputItem]:
     elif kind == "mbox":
         yield from _mbox_items(path, label)
     else:
-        yield from _message_items(label, lambda: limits.read_file_limited(path), path.name)
+        yield from _message_items(label, functools.partial(limits.read_file_limited, path), path.name)
 
 
-def _with_attachments(label: str, data: bytes, load_message: functools.partial[bytes] | None) -> Iterator[InputItem]:
+def _with_attachments(label: str, data: bytes, load_message: Callable[[], bytes] | None) -> Iterator[InputItem]:
     """Items for the importable attachments of the message in `data` (read again by each item)."""
     if b"multipart" not in data[:1_000_000].lower():
         return
@@ -90,7 +93,7 @@ def _with_attachments(label: str, data: bytes, load_message: functools.partial[b
             )
 
 
-def _load_attachment(load_message: functools.partial[bytes], label: str, number: int, filename: str) -> ParsedDocument:
+def _load_attachment(load_message: Callable[[], bytes], label: str, number: int, filename: str) -> ParsedDocument:
     message = parse_message(load_message())
     data = attachment_bytes(message, number)
     name = filename if kind_of(filename) else f"{filename}.eml" if data[:200].lower().count(b":") >= 2 else filename
@@ -100,15 +103,14 @@ def _load_attachment(load_message: functools.partial[bytes], label: str, number:
     return parsed
 
 
-def _load_message(read: functools.partial[bytes], label: str, name: str) -> ParsedDocument:
+def _load_message(read: Callable[[], bytes], label: str, name: str) -> ParsedDocument:
     data = read()
     if not data.strip():
         raise IngestError("the message is empty")
     return read_email(data, source_path=label, original=data, original_name=name)
 
 
-def _message_items(label: str, read: object, name: str) -> Iterator[InputItem]:
-    reader = functools.partial(read)  # type: ignore[call-overload]
+def _message_items(label: str, reader: Callable[[], bytes], name: str) -> Iterator[InputItem]:
     yield InputItem(label, functools.partial(_load_message, reader, label, name))
     try:
         data = reader()

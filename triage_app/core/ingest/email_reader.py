@@ -56,7 +56,7 @@ def parse_message(data: bytes) -> EmailMessage:
         _walk(message, into_attached=True)
     except RecursionError as exc:
         raise IngestError(f"the message is nested too deeply (more than {MAX_DEPTH} levels)") from exc
-    return message  # type: ignore[return-value]
+    return message
 
 
 def _walk(message: Message, *, into_attached: bool = False) -> list[tuple[int, Message]]:
@@ -74,9 +74,9 @@ def _walk(message: Message, *, into_attached: bool = False) -> list[tuple[int, M
         if part.is_multipart() and isinstance(payload, list):
             if part.get_content_type() == "message/rfc822" and depth:
                 if into_attached:  # attached messages are attachments: walked for the limits only
-                    stack.extend((depth + 1, p) for p in reversed(payload))
+                    stack.extend((depth + 1, p) for p in reversed(payload) if isinstance(p, Message))
             else:
-                stack.extend((depth + 1, p) for p in reversed(payload))
+                stack.extend((depth + 1, p) for p in reversed(payload) if isinstance(p, Message))
     return found
 
 
@@ -118,7 +118,7 @@ def _is_attachment(part: Message) -> bool:
 def _payload(part: Message) -> bytes:
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
-        if isinstance(inner, list) and inner:
+        if isinstance(inner, list) and inner and isinstance(inner[0], Message):
             return bytes(inner[0].as_bytes(policy=email.policy.compat32))
         return b""
     try:

@@ -81,7 +81,7 @@ class WarcIndex:
             if target is None and capture.refers_uri:
                 candidates = [c for c in self.captures if c.uri == capture.refers_uri and c.rec_type != "revisit"]
                 exact = [c for c in candidates if c.date == capture.refers_date]
-                target = (exact or candidates or [None])[0]
+                target = (exact or candidates)[0] if (exact or candidates) else None
             if target is None or target is capture:
                 return None
             capture, seen = target, seen + 1
@@ -138,7 +138,7 @@ def index_records(stream: IO[bytes], member: str, index: WarcIndex, is_cancelled
         where = f"{member}: " if member else ""
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
         index.errors.append(f"{where}the archive is damaged after record {count} ({first})")
-    except Exception as exc:  # zlib.error from a truncated gzip member, struct errors from odd headers
+    except Exception as exc:  # noqa: BLE001 - zlib.error from a truncated gzip member, struct errors from odd headers
         where = f"{member}: " if member else ""
         index.errors.append(f"{where}the archive is damaged after record {count} ({exc.__class__.__name__})")
 

@@ -171,5 +171,6 @@ def m005_entities_quotes(db: Database) -> None:
 def m014_issue14_capture_kind(db: Database) -> None:
     """Reader metadata per document (e-mail headers, attachment links, PDF print data) and an index on
     `format`, the capture kind (html, mhtml, singlefile, text, warc, pdf, email) the list filters by."""
-    db["documents"].add_column("reader_meta", str)
-    db["documents"].create_index(["format"], if_not_exists=True)
+    documents = db.table("documents")
+    documents.add_column("reader_meta", str)
+    documents.create_index(["format"], if_not_exists=True)

@@ -138,7 +138,8 @@ class OriginalPane(QStackedWidget):
         if current is self.text_view:
             return self.text_view.scroll_to_block(index)
         if self.pdf is not None and current is self.pdf:
-            return bool(self.pdf.scroll_to_block(index))
+            pdf: Any = self.pdf
+            return bool(pdf.scroll_to_block(index))
         anchor = self.marked.anchors.get(index) if self.marked else None
         if anchor is None:
             return False

@@ -21,10 +21,10 @@ class PdfOriginalView(QPdfView):
     """A PDF read from memory (never from a path), scrolled page by page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # type: ignore[arg-type]  # the stub wants a parent; Qt accepts None
         # No Qt parent: a QPdfDocument that is a child of its QPdfView crashes when the view is deleted
         # (seen with PySide6 6.12); the Python reference keeps it alive as long as the view.
-        self.pdf_document = QPdfDocument(None)
+        self.pdf_document = QPdfDocument()
         self.setDocument(self.pdf_document)
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -42,7 +42,7 @@ class PdfOriginalView(QPdfView):
             self._buffer.deleteLater()
         self._buffer = buffer
         self._blocks = blocks
-        return self.pdf_document.status() == QPdfDocument.Status.Ready
+        return bool(self.pdf_document.status() == QPdfDocument.Status.Ready)
 
     def current_page(self) -> int:
         return int(self.pageNavigator().currentPage())

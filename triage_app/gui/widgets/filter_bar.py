@@ -138,7 +138,9 @@ class FilterBar(QWidget):
 
         self._quiet = True
         try:
-            lists = [(self.tag, tags, "Any tag", {}), (self.site, sites, "Any site", {})]
+            lists: list[tuple[QComboBox, list[tuple[str, int]], str, dict[str, str]]] = [
+                (self.tag, tags, "Any tag", {}), (self.site, sites, "Any site", {})
+            ]
             if kinds is not None:
                 lists.append((self.kind, kinds, "Any kind", KIND_LABELS))
             for combo, items, empty, labels in lists:
