@@ -32,7 +32,8 @@ def test_printed_pdf_loses_its_print_header_and_footer_and_keeps_url_and_date(tm
     assert doc["url"] == "https://news.example.org/harbour-reopens"
     assert doc["captured_at"] == "2026-12-03T10:15:00"
     blocks = documents.get_blocks(db, doc["id"])
-    removed = [b for b in blocks if not b.kept]
+    assert [(b.text, b.reason) for b in blocks if b.reason == "title"] == [("Harbour reopens after two years", "title")]
+    removed = [b for b in blocks if not b.kept and b.reason != "title"]
     assert len(removed) == 6 and all(b.reason and b.reason.startswith("print header/footer") for b in removed)
     assert {b.text for b in removed} == {
         "12/3/26, 10:15 AM Harbour reopens after two years", *(f"https://news.example.org/harbour-reopens {n}/3" for n in (1, 2, 3))

@@ -135,6 +135,10 @@ def edge_reason(text: str, *, page_count: int, repeats: int, title: str | None) 
     return None
 
 
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
 def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
     """Blocks of a PDF's text with sources `page:N`; print headers and footers removed with their reason."""
     pages = split_pages(text)
@@ -155,6 +159,8 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                 key = re.sub(r"\d+", "#", body.lower())
                 reason = edge_reason(body, page_count=len(pages), repeats=repeats[key], title=title_hint)
             kind = "heading" if len(body.split()) <= 12 and not re.search(r"[.!?:;,]$", body) else "paragraph"
+            if reason is None and number == 1 and title_hint and kind == "heading" and _same_text(body, title_hint):
+                reason = "title"  # shown as the document's title, not repeated in its body
             blocks.append(Block(len(blocks), kind, body, reason is None, reason, f"page:{number}", P.template_key(body)))
     title = title_hint
     if not title:
