@@ -134,3 +134,22 @@ def test_a_warc_inside_a_zip(tmp_path: Path, fresh_library: Library) -> None:
     outcomes = run(fresh_library, archive)
     assert [o.status for o in outcomes] == ["imported", "imported"]
     assert outcomes[0].source.endswith("bundle.zip!/crawls/in.warc.gz!/https://news.example.org/story-0.html")
+
+
+def test_pages_loaded_while_listing_still_get_resources_archived_after_them(tmp_path: Path) -> None:
+    """`triage-app clean` loads each item as it is listed; the stylesheet comes after the page here."""
+    path = tmp_path / "late.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        _record(writer, "https://late.example/a.html", page_html(1).replace('"/style.css"', '"https://late.example/style.css"').encode(),
+                [("Content-Type", "text/html")])
+        _record(writer, "https://late.example/style.css", CSS, [("Content-Type", "text/css")])
+    loaded = [item.load() for item in iter_inputs([path]) if item.load is not None]
+    assert [r.name for r in loaded[0].resources] == ["https://late.example/style.css"]
+
+
+def test_listing_reports_progress_for_big_archives(tmp_path: Path, fresh_library: Library) -> None:
+    path = tmp_path / "many.warc.gz"
+    write_warc(path, pages=jobs.LISTING_PROGRESS_EVERY + 5)
+    messages = [p.message for p in jobs.import_documents(fresh_library, [path]) if p.result is None]
+    assert f"Looking for files… {jobs.LISTING_PROGRESS_EVERY} found" in messages

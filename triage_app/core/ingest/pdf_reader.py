@@ -39,12 +39,19 @@ class _Line:
     top: float
     bottom: float
     left: float
+    right: float
     text: str
 
 
-def _lines(textpage: pdfium.PdfTextPage) -> list[_Line]:
-    """The page's text rectangles merged into lines (same baseline), in PDFium's order."""
+def _lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[_Line]:
+    """The page's text rectangles merged into lines, in PDFium's (content stream) order.
+
+    Pieces on one baseline are one line when they are close (a word run split by a font change) or when
+    they sit in the top or bottom margin (a print header: date left, title centre); pieces far apart in
+    the body are separate (two columns).
+    """
     lines: list[_Line] = []
+    margin = page_height * 0.06
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
@@ -52,9 +59,12 @@ def _lines(textpage: pdfium.PdfTextPage) -> list[_Line]:
             continue
         last = lines[-1] if lines else None
         if last is not None and abs(last.bottom - bottom) < 2 and abs(last.top - top) < 2:
-            last.text = f"{last.text} {text}" if left - last.left > 0 else f"{text} {last.text}"
-            continue
-        lines.append(_Line(top, bottom, left, text))
+            in_margin = top > page_height - margin or bottom < margin
+            if in_margin or -2 <= left - last.right < 2 * max(top - bottom, 1.0):
+                last.text = f"{last.text} {text}" if left >= last.left else f"{text} {last.text}"
+                last.left, last.right = min(last.left, left), max(last.right, right)
+                continue
+        lines.append(_Line(top, bottom, left, right, text))
     return lines
 
 
@@ -132,7 +142,8 @@ def pdf_pages(data: bytes) -> tuple[list[list[str]], dict[str, str]]:
             try:
                 textpage = page.get_textpage()
                 try:
-                    blocks = _blocks(_lines(textpage), page.get_height())
+                    height = page.get_height()
+                    blocks = _blocks(_lines(textpage, height), height)
                 finally:
                     textpage.close()
             finally:

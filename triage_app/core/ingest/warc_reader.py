@@ -103,8 +103,11 @@ def _mime(content_type: str | None) -> tuple[str, str | None]:
     return parts[0].lower(), charset
 
 
-def index_records(stream: IO[bytes], member: str, index: WarcIndex, is_cancelled: Callable[[], bool]) -> None:
-    """Add every record of one WARC to `index`; a damaged record ends the pass with a note in `index.errors`."""
+def index_records(
+    stream: IO[bytes], member: str, index: WarcIndex, is_cancelled: Callable[[], bool]
+) -> Iterator[Capture]:
+    """Add every record of one WARC to `index`, yielding each as it is added; a damaged record ends the
+    pass with a note in `index.errors`."""
     iterator = ArchiveIterator(stream, no_record_parse=False, check_digests=False)
     count = 0
     try:
@@ -113,7 +116,7 @@ def index_records(stream: IO[bytes], member: str, index: WarcIndex, is_cancelled
             if is_cancelled():
                 return
             headers = record.rec_headers
-            uri = headers.get_header("WARC-Target-URI") or ""
+            uri = (headers.get_header("WARC-Target-URI") or "").strip().strip("<>")  # WARC 1.1 writers add <>
             if record.rec_type == "request" and record.http_headers is not None:
                 dest = (record.http_headers.get_header("Sec-Fetch-Dest") or "").lower()
                 if dest in FRAME_DESTS:
@@ -127,13 +130,13 @@ def index_records(stream: IO[bytes], member: str, index: WarcIndex, is_cancelled
             mime, charset = _mime(content_type)
             if record.rec_type == "response" and status != "200":
                 continue
-            index.add(
-                Capture(
-                    member, iterator.get_record_offset(), uri, headers.get_header("WARC-Date") or "",
-                    record.rec_type, status, mime, charset, headers.get_header("WARC-Payload-Digest") or "",
-                    headers.get_header("WARC-Refers-To-Target-URI"), headers.get_header("WARC-Refers-To-Date"),
-                )
+            capture = Capture(
+                member, iterator.get_record_offset(), uri, headers.get_header("WARC-Date") or "",
+                record.rec_type, status, mime, charset, headers.get_header("WARC-Payload-Digest") or "",
+                headers.get_header("WARC-Refers-To-Target-URI"), headers.get_header("WARC-Refers-To-Date"),
             )
+            index.add(capture)
+            yield capture
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         where = f"{member}: " if member else ""
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
@@ -194,43 +197,61 @@ class WarcSource:
         self.members = members
         self.page_list = page_list
         self.index = WarcIndex()
+        self.complete = False  # True once the indexing pass has seen every record
 
     def items(self, is_cancelled: Callable[[], bool] = lambda: False) -> Iterator[InputItem]:
-        """Index the archive, then one item per page (and one failed item per damaged part)."""
+        """One item per page, yielded as the indexing pass finds it (so the walk can report progress),
+        then one failed item per damaged part. Pages are loaded once the pass is over: their resources
+        may be archived after them."""
+        wanted = {_key(u) for u in self.page_list} if self.page_list else None
+        found = 0
         for member in self.members:
             try:
                 with self.opener(member) as stream:
-                    index_records(stream, member, self.index, is_cancelled)
+                    for capture in index_records(stream, member, self.index, is_cancelled):
+                        if self._is_page(capture, wanted):
+                            found += 1
+                            yield InputItem(f"{self.label}!/{capture.uri}", functools.partial(self.load, capture))
             except (OSError, IngestError) as exc:
                 self.index.errors.append(f"{member or 'archive'} cannot be read ({exc})")
+        self.complete = True
         for error in self.index.errors:
             yield InputItem(self.label, error=error)
-        pages = self._pages()
-        if not pages and not self.index.errors:
+        if not found and not self.index.errors:
             yield InputItem(self.label, error="the web archive holds no HTML page (status 200, text/html)")
-        for capture in pages:
-            yield InputItem(f"{self.label}!/{capture.uri}", functools.partial(self.load, capture))
 
-    def _pages(self) -> list[Capture]:
-        wanted = {_key(u) for u in self.page_list} if self.page_list else None
-        pages: list[Capture] = []
-        for capture in self.index.captures:
-            if capture.rec_type == "resource" and capture.mime not in HTML_TYPES:
-                continue
-            key = _key(capture.uri)
-            if wanted is not None:
-                if key not in wanted:
-                    continue
-                wanted.discard(key)  # one document per listed page
-            elif key in self.index.frame_urls:
-                continue
-            body = self.index.resolve(capture)
-            if body is not None and body.mime in HTML_TYPES:
-                pages.append(capture)
-        return pages
+    def _is_page(self, capture: Capture, wanted: set[str] | None) -> bool:
+        """An HTML capture with status 200 that is a page: listed in the WACZ, else not a frame."""
+        if capture.rec_type == "resource" and capture.mime not in HTML_TYPES:
+            return False
+        if capture.rec_type != "revisit" and capture.mime not in HTML_TYPES:
+            return False
+        key = _key(capture.uri)
+        if wanted is not None:
+            if key not in wanted:
+                return False
+        elif key in self.index.frame_urls:
+            return False
+        body = self.index.resolve(capture)
+        if body is None or body.mime not in HTML_TYPES:
+            return False
+        if wanted is not None:
+            wanted.discard(key)  # one document per listed page
+        return True
+
+    def _complete_index(self) -> None:
+        """A page loaded before the walk finished (a caller that loads as it lists): index it all first."""
+        index = WarcIndex()
+        for member in self.members:
+            with self.opener(member) as stream:
+                for _capture in index_records(stream, member, index, lambda: False):
+                    pass
+        self.index, self.complete = index, True
 
     def load(self, capture: Capture) -> ParsedDocument:
         """One page: its decoded HTML, URL, capture date, HTTP charset and stored resources."""
+        if not self.complete:
+            self._complete_index()
         body_capture = self.index.resolve(capture)
         if body_capture is None:
             raise IngestError("a revisit record whose original is not in the archive")
