@@ -116,3 +116,28 @@ def test_cleaner_keeps_the_subject_over_the_html_title() -> None:
     parsed = parse_bytes(data, name="x.eml", source_path="x.eml")
     result = clean_document(parsed)
     assert result.title == "Weekly harbour letter" and result.byline == "Port Authority <news@port.example.org>"
+
+
+def test_pdf_attachment_becomes_its_own_document(tmp_path: Path, fresh_library: Library) -> None:
+    message = newsletter(attach=False, subject="Report attached")
+    message.add_attachment(printed_article_pdf(pages=1), maintype="application", subtype="pdf", filename="report.pdf")
+    path = tmp_path / "report.eml"
+    path.write_bytes(message.as_bytes())
+    outcomes = run(fresh_library, path)
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    attached = documents.get_document(fresh_library.db, outcomes[1].doc_id or 0)
+    assert attached["format"] == "pdf" and attached["url"] == "https://news.example.org/harbour-reopens"
+    assert json.loads(attached["reader_meta"])["attached_to_subject"] == "Report attached"
+
+
+def test_capture_kind_filter(tmp_path: Path, fresh_library: Library) -> None:
+    from triage_app.core.library import search
+
+    (tmp_path / "a.pdf").write_bytes(printed_article_pdf(pages=1))
+    (tmp_path / "m.eml").write_bytes(newsletter(attach=False).as_bytes())
+    ids = [o.doc_id for o in run(fresh_library, tmp_path)]
+    db = fresh_library.db
+    assert search.find_ids(db, search.DocumentFilter(kind="pdf")) == [ids[0]]
+    assert search.find_ids(db, search.DocumentFilter(query="kind:email")) == [ids[1]]
+    assert search.distinct_kinds(db) == [("email", 1), ("pdf", 1)]
+    assert "kind: pdf" in search.DocumentFilter(kind="pdf").describe()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from format_samples import printed_article_pdf, write_warc
+from format_samples import newsletter, printed_article_pdf, write_warc
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 
@@ -89,3 +89,20 @@ def test_pdf_original_is_shown_and_a_clicked_paragraph_goes_to_its_page(
     assert pane.data.paragraphs[last].block.source == "page:3"
     pane.cleaned.paragraph_clicked.emit(last)
     qtbot.waitUntil(lambda: view.current_page() == 2, timeout=10000)
+
+
+def test_newsletter_renders_its_html_part_and_never_fetches_its_tracking_pixel(
+    pane: ReaderPane, qtbot: Any, library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "letter.eml"
+    path.write_bytes(newsletter(attach=False).as_bytes())
+    doc_id = imported(library, path)[0]
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(doc_id)
+    web = pane.original.web
+    with qtbot.waitCallback(timeout=10000) as text:
+        web.page.toPlainText(text)
+    assert "Weekly harbour letter" in text.args[0] and "northern quay reopens" in text.args[0]
+    assert not [r for r in web.guard.log if r.url.startswith("http") and not r.blocked]
+    assert all("tracker.example.net" not in url for url in web.handler.served)
