@@ -19,7 +19,7 @@ change of contractor that had cost the port its busiest season.</p>
 <p>Officials added that the ferries would keep their timetable while the works went on, and that the old
 quay would become a park once the new one was open to the public.</p><img src="/logo.png" alt="logo"></article>
 <footer>Copyright 2026 Example News</footer></body></html>"""
-CSS = b"body { background-color: rgb(0, 128, 0); } h1 { color: rgb(255, 0, 0); }"
+CSS = b"body { background-color: rgb(0, 128, 0); } h1 { color: rgb(255, 0, 0); background-image: url(img/bg.png); }"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a1f8cf5d0000000049454e44ae426082"
@@ -51,6 +51,7 @@ def write_warc(path: Path, pages: int = 2, *, gzip: bool = True, site: str = "ht
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "triage tests"}))
         _response(writer, f"{site}/style.css", CSS, "text/css; charset=utf-8", date="2026-11-02T10:00:00Z")
         _response(writer, f"{site}/logo.png", PNG, "image/png")
+        _response(writer, f"{site}/img/bg.png", PNG, "image/png")  # referred to by the stylesheet only
         for n in range(pages):
             url = f"{site}/story-{n}.html"
             urls.append(url)

@@ -40,7 +40,9 @@ def test_each_page_of_a_warc_is_a_document_with_url_date_charset_and_resources(
     assert rows[0]["charset"] == "utf-8"
     assert "reopened its northern quay" in rows[1]["text"]
     resources = {r.name: r for r in documents.get_resources(db, rows[0]["id"])}
-    assert set(resources) == {"https://news.example.org/style.css", "https://news.example.org/logo.png"}
+    assert set(resources) == {
+        "https://news.example.org/style.css", "https://news.example.org/logo.png", "https://news.example.org/img/bg.png"
+    }
     assert resources["https://news.example.org/style.css"].data == CSS
     assert resources["https://news.example.org/style.css"].content_type == "text/css"
     assert documents.get_original(db, rows[0]["id"]) == page_html(0).encode()
@@ -64,7 +66,7 @@ def test_wacz_page_list_decides_which_pages_are_documents(tmp_path: Path, fresh_
     assert sorted(o.source.split("!/", 1)[1] for o in outcomes) == sorted([urls[0], urls[2]])
     assert all(o.status == "imported" for o in outcomes)
     doc = documents.get_document(fresh_library.db, outcomes[0].doc_id or 0)
-    assert len(documents.get_resources(fresh_library.db, doc["id"])) == 2
+    assert len(documents.get_resources(fresh_library.db, doc["id"])) == 3
 
 
 def test_content_detection_without_the_usual_names(tmp_path: Path) -> None:

@@ -68,6 +68,8 @@ def test_warc_page_renders_its_stored_stylesheet_with_no_network_request(
         )
     assert colour.args[0] == "rgb(0, 128, 0)"  # from the archived style.css, served by triage-doc:
     assert resource_url(doc_id, "https://news.example.org/style.css") in web.handler.served
+    # the stylesheet's own url(img/bg.png), relative to its archived URL, is served from the library too
+    qtbot.waitUntil(lambda: resource_url(doc_id, "https://news.example.org/img/bg.png") in web.handler.served)
     assert web.guard.log, "the interceptor saw the page's requests"
     assert all(r.url.startswith("triage-doc:") or r.blocked for r in web.guard.log)
     assert not [r for r in web.guard.log if r.url.startswith("http") and not r.blocked]

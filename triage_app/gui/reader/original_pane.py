@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.gui.reader.fallback_original import FallbackOriginalView
-from triage_app.gui.reader.marking import MarkedPage, mark_page
+from triage_app.gui.reader.marking import MarkedPage, mark_page, rewrite_stylesheet
 from triage_app.gui.reader.original_source import load_original
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.reader.scheme import INDEX_NAME
@@ -51,6 +51,7 @@ class OriginalPane(QStackedWidget):
         self.web: Any = None  # a WebOriginalView, created for the first page shown
         self.fallback: FallbackOriginalView | None = None
         self.pdf: Any = None  # a PdfOriginalView, created for the first PDF shown
+        self._resource_names: list[str] = []  # of the shown page, for rewriting its stored stylesheets
         self.marked: MarkedPage | None = None
         self.doc_id: int | None = None
         self.web_available, self.web_unavailable_reason = _web_engine_status()
@@ -65,7 +66,11 @@ class OriginalPane(QStackedWidget):
         resource = documents.get_resource(self._library.db, doc_id, name)
         if resource is None:
             return None
-        return resource.data, resource.content_type or "application/octet-stream"
+        content_type = resource.content_type or "application/octet-stream"
+        if content_type.startswith("text/css") and name.startswith(("http://", "https://")):
+            css = rewrite_stylesheet(resource.data.decode("utf-8", "replace"), doc_id, self._resource_names, name)
+            return css.encode("utf-8"), "text/css;charset=utf-8"
+        return resource.data, content_type
 
     # -- showing -----------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -95,6 +100,7 @@ class OriginalPane(QStackedWidget):
             self.setCurrentWidget(self.text_view)
             return
         names = [r[0] for r in self._library.db.execute("SELECT name FROM resources WHERE doc_id = ?", [data.doc_id])]
+        self._resource_names = names
         self.doc_id = data.doc_id
         self.marked = mark_page(source.html or "", data.blocks, doc_id=data.doc_id, resource_names=names, base_url=source.url)
         if self.web_available:
