@@ -73,7 +73,18 @@ def container_items(path: Path, kind: str) -> Iterator[InputItem]:
     elif kind == "mbox":
         yield from _mbox_items(path, label)
     else:
-        yield from _message_items(label, functools.partial(limits.read_file_limited, path), path.name)
+        name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name  # the message is stored unzipped
+        yield from _message_items(label, functools.partial(_read_message_file, path), name)
+
+
+def _read_message_file(path: Path) -> bytes:
+    """A message file's bytes, gunzipped when it is `NAME.eml.gz`."""
+    data = limits.read_file_limited(path)
+    if path.name.lower().endswith(".gz"):
+        from triage_app.core.ingest.archives import gunzip_limited
+
+        data = gunzip_limited(data)
+    return data
 
 
 def _with_attachments(label: str, data: bytes, load_message: Callable[[], bytes] | None) -> Iterator[InputItem]:
