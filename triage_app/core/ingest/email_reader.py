@@ -177,6 +177,8 @@ def body_of(message: Message) -> tuple[str | None, str | None, list[Resource]]:
         elif content_type.startswith("image/") and part.get("Content-ID"):
             cid = str(part.get("Content-ID")).strip().strip("<>")
             resources.append(Resource(f"cid:{cid}", content_type, _payload(part)))
+    if html is not None and not re.sub(r"<[^>]*>", "", html).strip() and text and text.strip():
+        html = None  # an empty HTML alternative beside a real text part
     return html, text, resources
 
 
