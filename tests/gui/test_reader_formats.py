@@ -108,3 +108,19 @@ def test_newsletter_renders_its_html_part_and_never_fetches_its_tracking_pixel(
     assert "Weekly harbour letter" in text.args[0] and "northern quay reopens" in text.args[0]
     assert not [r for r in web.guard.log if r.url.startswith("http") and not r.blocked]
     assert all("tracker.example.net" not in url for url in web.handler.served)
+
+
+def test_a_pdf_written_by_qt_reads_as_words_with_its_page_band_removed(qapp: Any, tmp_path: Path) -> None:
+    """Qt places glyphs one by one; PDFium's own text layout must still give words, not 'H a r b o u r'."""
+    from triage_app.core.clean import clean_document
+    from triage_app.core.ingest import parse_bytes
+    from triage_app.gui.pdf import render_pdf
+
+    body = "".join(f"<p>Paragraph {n}: the minister said the harbour talks would resume in Geneva next week.</p>" for n in range(60))
+    render_pdf(f"<h1>Harbour report</h1>{body}", tmp_path / "b.pdf", title="Harbour report")
+    parsed = parse_bytes((tmp_path / "b.pdf").read_bytes(), name="b.pdf", source_path="b.pdf")
+    result = clean_document(parsed)
+    kept = [b.text for b in result.blocks if b.kept]
+    assert "Paragraph 0: the minister said the harbour talks would resume in Geneva next week." in kept
+    removed = {b.text: b.reason for b in result.blocks if not b.kept}
+    assert removed.get("Page 1 of 2", "").startswith("print header/footer")

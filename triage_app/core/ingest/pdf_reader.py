@@ -43,28 +43,28 @@ class _Line:
     text: str
 
 
-def _lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[_Line]:
-    """The page's text rectangles merged into lines, in PDFium's (content stream) order.
-
-    Pieces on one baseline are one line when they are close (a word run split by a font change) or when
-    they sit in the top or bottom margin (a print header: date left, title centre); pieces far apart in
-    the body are separate (two columns).
-    """
+def _lines(textpage: pdfium.PdfTextPage) -> list[_Line]:
+    """The page's lines as PDFium lays them out (its own word spacing and line breaks, content-stream
+    order), each placed by the box of its first character."""
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    aligned = len(text) == count  # PDFium's text has one character per char index (generated ones included)
     lines: list[_Line] = []
-    margin = page_height * 0.06
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
-        if not text:
+    position = 0
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        start, position = position, position + len(raw) + (2 if aligned and "\r\n" in text else 1)
+        line = " ".join(raw.split())
+        if not line:
             continue
-        last = lines[-1] if lines else None
-        if last is not None and abs(last.bottom - bottom) < 2 and abs(last.top - top) < 2:
-            in_margin = top > page_height - margin or bottom < margin
-            if in_margin or -2 <= left - last.right < 2 * max(top - bottom, 1.0):
-                last.text = f"{last.text} {text}" if left >= last.left else f"{text} {last.text}"
-                last.left, last.right = min(last.left, left), max(last.right, right)
-                continue
-        lines.append(_Line(top, bottom, left, right, text))
+        first = start + len(raw) - len(raw.lstrip())
+        if aligned and first < count:
+            left, bottom, right, top = textpage.get_charbox(first, loose=True)  # font box: steady line height
+        elif lines:
+            last = lines[-1]
+            left, bottom, right, top = last.left, last.bottom - 14, last.right, last.top - 14
+        else:
+            left, bottom, right, top = 0.0, 0.0, 0.0, 0.0
+        lines.append(_Line(top, bottom, left, right, line))
     return lines
 
 
@@ -142,8 +142,7 @@ def pdf_pages(data: bytes) -> tuple[list[list[str]], dict[str, str]]:
             try:
                 textpage = page.get_textpage()
                 try:
-                    height = page.get_height()
-                    blocks = _blocks(_lines(textpage, height), height)
+                    blocks = _blocks(_lines(textpage), page.get_height())
                 finally:
                     textpage.close()
             finally:
