@@ -155,3 +155,14 @@ def test_listing_reports_progress_for_big_archives(tmp_path: Path, fresh_library
     write_warc(path, pages=jobs.LISTING_PROGRESS_EVERY + 5)
     messages = [p.message for p in jobs.import_documents(fresh_library, [path]) if p.result is None]
     assert f"Looking for files… {jobs.LISTING_PROGRESS_EVERY} found" in messages
+
+
+def test_wacz_extra_pages_list_counts_too(tmp_path: Path, fresh_library: Library) -> None:
+    warc = tmp_path / "data.warc.gz"
+    urls = write_warc(warc, pages=3)
+    wacz = tmp_path / "crawl.wacz"
+    write_wacz(wacz, warc, [urls[0]])
+    with zipfile.ZipFile(wacz, "a") as zf:
+        zf.writestr("pages/extraPages.jsonl", '{"format": "json-pages-1.0"}\n{"url": "%s"}\n' % urls[1])
+    outcomes = run(fresh_library, wacz)
+    assert sorted(o.source.split("!/", 1)[1] for o in outcomes) == [urls[0], urls[1]]

@@ -35,20 +35,22 @@ def is_wacz(path: Path) -> bool:
 
 
 def _page_urls(archive: zipfile.ZipFile) -> list[str] | None:
-    """URLs of `pages/pages.jsonl` (the first line is a header), or None when the WACZ has no page list."""
-    name = PAGE_LISTS[0]
-    if name not in archive.namelist():
+    """URLs of `pages/pages.jsonl` and Browsertrix's `pages/extraPages.jsonl` (each starts with a header
+    line), or None when the WACZ has no page list."""
+    names = [name for name in PAGE_LISTS if name in archive.namelist()]
+    if not names:
         return None
     urls: list[str] = []
-    with archive.open(name) as handle:
-        data = handle.read(MAX_PAGE_LIST_BYTES)
-    for line in data.decode("utf-8", "replace").splitlines():
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
-            urls.append(entry["url"])
+    for name in names:
+        with archive.open(name) as handle:
+            data = handle.read(MAX_PAGE_LIST_BYTES)
+        for line in data.decode("utf-8", "replace").splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and isinstance(entry.get("url"), str):
+                urls.append(entry["url"])
     return urls or None
 
 
