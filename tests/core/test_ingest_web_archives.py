@@ -166,3 +166,15 @@ def test_wacz_extra_pages_list_counts_too(tmp_path: Path, fresh_library: Library
         zf.writestr("pages/extraPages.jsonl", '{"format": "json-pages-1.0"}\n{"url": "%s"}\n' % urls[1])
     outcomes = run(fresh_library, wacz)
     assert sorted(o.source.split("!/", 1)[1] for o in outcomes) == [urls[0], urls[1]]
+
+
+def test_a_body_stored_decoded_under_a_content_encoding_header(tmp_path: Path, fresh_library: Library) -> None:
+    """Some recorders store the decoded body but keep `Content-Encoding: br`; the page still imports."""
+    path = tmp_path / "decoded.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        _record(writer, "https://ex.org/p", page_html(4).encode(), [("Content-Type", "text/html"), ("Content-Encoding", "br")])
+        _record(writer, "https://ex.org/bad", b"\x00\x01\x02garbage" * 50, [("Content-Type", "text/html"), ("Content-Encoding", "br")])
+    outcomes = run(fresh_library, path)
+    assert [o.status for o in outcomes] == ["imported", "failed"]
+    assert "Brotli" in (outcomes[1].reason or "")

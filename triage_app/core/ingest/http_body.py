@@ -63,6 +63,21 @@ def _brotli(data: bytes, limit: int) -> bytes:
     return b"".join(out)
 
 
+def already_decoded(data: bytes) -> bool:
+    """True for a body that a recorder stored decoded while keeping its Content-Encoding header (markup or
+    text: no NUL byte, UTF-8 or starting with `<`)."""
+    head = data[:4096]
+    if b"\x00" in head:
+        return False
+    if head.lstrip()[:1] == b"<":
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # cut inside a character at the end
+    return True
+
+
 def decode_body(data: bytes, *, transfer_encoding: str | None, content_encoding: str | None, limit: int | None = None) -> bytes:
     """The payload as the browser saw it, after transfer and content decoding (each step limited)."""
     limit = limits.MAX_DECOMPRESSED_BYTES if limit is None else limit
@@ -76,9 +91,17 @@ def decode_body(data: bytes, *, transfer_encoding: str | None, content_encoding:
             try:
                 data = _inflate(data, zlib.MAX_WBITS, limit)
             except IngestError:
-                data = _inflate(data, -zlib.MAX_WBITS, limit)  # raw deflate, as some servers send it
+                try:
+                    data = _inflate(data, -zlib.MAX_WBITS, limit)  # raw deflate, as some servers send it
+                except IngestError:
+                    if not already_decoded(data):
+                        raise
         elif coding == "br":
-            data = _brotli(data, limit)
+            try:
+                data = _brotli(data, limit)
+            except IngestError:
+                if not already_decoded(data):
+                    raise
         elif coding not in ("identity", "none"):
             raise IngestError(f"the archived body uses an unknown content encoding ({coding})")
     return data
