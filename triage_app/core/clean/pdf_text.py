@@ -150,6 +150,8 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
             site=site_from_url(url) if url else None,
         )
     repeats = _repeated(pages)
+    meta = print_metadata(pages)
+    printed = bool(meta.url or meta.printed)  # a browser's print header/footer is on the sheets
     blocks: list[Block] = []
     for number, page in enumerate(pages, start=1):
         edges = _edge_indexes(len(page))
@@ -158,6 +160,9 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
             if i in edges:
                 key = re.sub(r"\d+", "#", body.lower())
                 reason = edge_reason(body, page_count=len(pages), repeats=repeats[key], title=title_hint)
+                at_edge = i in (0, len(page) - 1)
+                if reason is None and printed and at_edge and title_hint and _same_text(body, title_hint):
+                    reason = "print header/footer (title)"  # the title alone on its own line of the header
             kind = "heading" if len(body.split()) <= 12 and not re.search(r"[.!?:;,]$", body) else "paragraph"
             if reason is None and number == 1 and title_hint and kind == "heading" and _same_text(body, title_hint):
                 reason = "title"  # shown as the document's title, not repeated in its body
