@@ -7,6 +7,7 @@ each yields one InputItem per document it holds.
 from __future__ import annotations
 
 import functools
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -22,10 +23,11 @@ from triage_app.core.ingest.email_reader import (
 )
 from triage_app.core.ingest.readers import InputItem, kind_of, parse_bytes
 from triage_app.core.ingest.wacz_reader import is_wacz, iter_wacz
-from triage_app.core.ingest.warc_reader import WarcSource, looks_like_warc
+from triage_app.core.ingest.warc_reader import WarcSource
 from triage_app.core.records import ParsedDocument
 
 SNIFF_BYTES = 8192
+WARC_MAGIC = (b"WARC/1.", b"WARC/0.")
 MAX_MBOX_MESSAGES = 100_000
 
 
@@ -35,6 +37,19 @@ def _head(path: Path) -> bytes:
             return handle.read(SNIFF_BYTES)
     except OSError:
         return b""
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """True for the first bytes of a WARC (plain, or a gzip member starting with one)."""
+    if head.startswith(WARC_MAGIC):
+        return True
+    if head[:2] == b"\x1f\x8b":
+        try:
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+        return inner.startswith(WARC_MAGIC)
+    return False
 
 
 def container_kind(path: Path) -> str | None:

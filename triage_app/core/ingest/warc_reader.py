@@ -36,7 +36,6 @@ FRAME_DESTS = frozenset({"iframe", "frame", "empty", "embed", "object"})
 _REF_RE = re.compile(r"""(?:\b(?:src|href|poster|data-src)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])([^"'\s)>]+)""", re.IGNORECASE)
 _SRCSET_RE = re.compile(r"""\bsrcset\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CSS_TYPES = frozenset({"text/css"})
-WARC_MAGIC = (b"WARC/1.", b"WARC/0.")
 
 
 @dataclass(slots=True)
@@ -301,18 +300,3 @@ class WarcSource:
                         seen.add(ref)
                         pending.append(ref)
         return resources
-
-
-def looks_like_warc(head: bytes) -> bool:
-    """True for the first bytes of a WARC (plain, or a gzip member starting with one)."""
-    if head.startswith(WARC_MAGIC):
-        return True
-    if head[:2] == b"\x1f\x8b":
-        import zlib
-
-        try:
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
-        except zlib.error:
-            return False
-        return inner.startswith(WARC_MAGIC)
-    return False
