@@ -103,7 +103,7 @@ def parse_query(query: str) -> ParsedQuery:
             pending_or = bool(terms)
             continue
         if quoted is not None:
-            words = quoted.strip()
+            words = quoted.replace("\x00", " ").strip()  # SQLite reads a NUL as the end of the query
             prefix = False
         else:
             prefix = (bare or "").endswith("*")
