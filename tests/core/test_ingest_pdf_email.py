@@ -141,3 +141,9 @@ def test_capture_kind_filter(tmp_path: Path, fresh_library: Library) -> None:
     assert search.find_ids(db, search.DocumentFilter(query="kind:email")) == [ids[1]]
     assert search.distinct_kinds(db) == [("email", 1), ("pdf", 1)]
     assert "kind: pdf" in search.DocumentFilter(kind="pdf").describe()
+
+
+def test_a_page_that_mentions_the_pdf_magic_is_still_a_page() -> None:
+    page = b"<html><head><title>File signatures</title></head><body><p>A PDF starts with %PDF-1.7 and a version.</p></body></html>"
+    assert parse_bytes(page, name="sig.html", source_path="sig.html").format == "html"
+    assert parse_bytes(b"\r\n\x00" + make_pdf([[]]), name="junk.bin", source_path="junk.bin").format == "pdf"

@@ -30,8 +30,10 @@ _STREAM_RE = re.compile(rb"stream\r?\n")
 
 
 def looks_like_pdf(head: bytes) -> bool:
-    """True when the file starts (within its first KB, as readers allow) with `%PDF-`."""
-    return PDF_MAGIC in head[:1024]
+    """True when the file starts with `%PDF-` (readers allow junk bytes before it within the first KB, but
+    not words or markup: a web page that mentions "%PDF-" near its start is not a PDF)."""
+    at = head.find(PDF_MAGIC, 0, 1024)
+    return at >= 0 and not re.search(rb"[A-Za-z<]", head[:at])
 
 
 @dataclass
