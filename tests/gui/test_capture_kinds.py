@@ -40,5 +40,5 @@ def test_dropped_captures_are_listed_with_their_kind_and_filtered_by_it(
     with qtbot.waitSignal(window.documents.modelReset):
         combo.setCurrentIndex(combo.findData("pdf"))
     assert titles(window) == ["Harbour reopens after two years"]
-    assert "kind: pdf" in window.status_line.text()
+    assert "kind: PDF" in window.status_line.text()
     make_window.wait_idle(window)
