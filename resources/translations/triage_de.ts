@@ -431,6 +431,10 @@
         <source>No PDF renderer: skipped briefing.pdf</source>
         <translation>Kein PDF-Renderer: briefing.pdf ausgelassen</translation>
     </message>
+    <message>
+        <source>Looking for files… {count} found</source>
+        <translation>Dateien werden gesucht… {count} gefunden</translation>
+    </message>
     <message numerus="yes">
         <source>Found %n file(s)</source>
         <translation>

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from format_samples import newsletter, printed_article_pdf, write_warc
+from test_i18n import german  # noqa: F401 - the fixture that installs the German catalogue
 from test_main_window import drop_files, shown, titles
 
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
@@ -42,3 +43,9 @@ def test_dropped_captures_are_listed_with_their_kind_and_filtered_by_it(
     assert titles(window) == ["Harbour reopens after two years"]
     assert "kind: PDF" in window.status_line.text()
     make_window.wait_idle(window)
+
+
+def test_listing_progress_of_a_big_archive_is_translated(german: None) -> None:  # noqa: F811
+    from triage_app.gui.i18n import progress_text
+
+    assert progress_text("Looking for files… 300 found") == "Dateien werden gesucht… 300 gefunden"

@@ -182,6 +182,8 @@ def progress_text(message: str) -> str:
     }
     if message in fixed:
         return fixed[message]
+    if match := re.fullmatch(r"Looking for files… (\d+) found", message):  # a big web archive or mailbox
+        return translate("CoreText", "Looking for files… {count} found").format(count=match.group(1))
     if match := re.fullmatch(r"Found (\d+) files?", message):
         return translate("CoreText", "Found %n file(s)", "", int(match.group(1)))
     if match := re.fullmatch(r"Re-cleaning (\d+) documents?", message):
