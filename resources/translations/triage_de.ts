@@ -404,12 +404,39 @@
         <source>all documents</source>
         <translation>alle Dokumente</translation>
     </message>
+    <message>
+        <source>no text layer</source>
+        <translation>keine Textebene</translation>
+    </message>
+    <message>
+        <source>print date</source>
+        <translation>Druckdatum</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>
         <translation>
             <numerusform>Website-Vorlage: auf %n anderen Seite von {site} gesehen</numerusform>
             <numerusform>Website-Vorlage: auf %n anderen Seiten von {site} gesehen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>repeated on %n page(s)</source>
+        <translation>
+            <numerusform>auf %n Seite wiederholt</numerusform>
+            <numerusform>auf %n Seiten wiederholt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>print header/footer ({pieces})</source>
+        <translation>Druck-Kopf-/Fußzeile ({pieces})</translation>
     </message>
     <message>
         <source>Looking for files…</source>

@@ -49,3 +49,11 @@ def test_listing_progress_of_a_big_archive_is_translated(german: None) -> None: 
     from triage_app.gui.i18n import progress_text
 
     assert progress_text("Looking for files… 300 found") == "Dateien werden gesucht… 300 gefunden"
+
+
+def test_print_header_reasons_are_translated_on_display(german: None) -> None:  # noqa: F811
+    from triage_app.gui.i18n import removal_reason
+
+    assert removal_reason("print header/footer (print date, title)") == "Druck-Kopf-/Fußzeile (Druckdatum, Titel)"
+    assert removal_reason("print header/footer (repeated on 3 pages)") == "Druck-Kopf-/Fußzeile (auf 3 Seiten wiederholt)"
+    assert removal_reason("no text layer") == "keine Textebene"
