@@ -13,6 +13,7 @@ from triage_app.core.library import Library, triage
 from triage_app.core.library.search import DocumentFilter
 from triage_app.core.records import ImportOutcome
 from triage_app.gui.models.document_table import (
+    COL_KIND,
     COL_PUBLISHED,
     COL_RELEVANCE,
     COL_STAR,
@@ -91,7 +92,8 @@ def test_document_model_passes_qtmodeltester(qtmodeltester: Any, library: Librar
 def test_document_model_data(library: Library, three: list[int]) -> None:
     model = DocumentTableModel(library.db)
     model.set_sort("title")
-    assert model.rowCount() == 3 and model.columnCount() == 9
+    assert model.rowCount() == 3 and model.columnCount() == 10
+    assert model.index(0, COL_KIND).data() == "Text dump"
     titles = [model.index(r, COL_TITLE).data() for r in range(3)]
     assert titles == ["alpha sanctions", "Bravo harbour", "Charlie storm"]  # NOCASE order in SQL
     assert model.index(0, COL_STAR).data() == "★" and model.index(1, COL_STAR).data() == ""
@@ -292,7 +294,7 @@ def test_language_column_and_filter(qtbot: Any, library: Library, three: list[in
     assert [model.index(r, COL_LANGUAGE).data() for r in range(3)] == ["English", "German", "English"]
     bar = FilterBar(EntityListModel(library.db))
     qtbot.addWidget(bar)
-    bar.set_choices([], [], language_counts(library.db))
+    bar.set_choices([], [], None, language_counts(library.db))
     assert [bar.language.itemText(i) for i in range(bar.language.count())] == [
         "Any language", "English (2)", "German (1)",
     ]

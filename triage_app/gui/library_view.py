@@ -128,7 +128,8 @@ class LibraryView(QWidget):
     def refresh_choices(self) -> None:
         """Refill the tag, site and entity lists from the library."""
         self.filter_bar.set_choices(
-            triage.all_tags(self._db), search.distinct_sites(self._db), languages.language_counts(self._db)
+            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db),
+            languages.language_counts(self._db),
         )
         self.entities.reload()
 
