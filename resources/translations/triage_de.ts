@@ -237,6 +237,37 @@
     </message>
 </context>
 <context>
+    <name>CaptureKind</name>
+    <message>
+        <source>Web page</source>
+        <translation>Webseite</translation>
+    </message>
+    <message>
+        <source>MHTML</source>
+        <translation>MHTML</translation>
+    </message>
+    <message>
+        <source>SingleFile</source>
+        <translation>SingleFile</translation>
+    </message>
+    <message>
+        <source>Text dump</source>
+        <translation>Textkopie</translation>
+    </message>
+    <message>
+        <source>Web archive</source>
+        <translation>Webarchiv</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+</context>
+<context>
     <name>CleanedView</name>
     <message>
         <source>direct</source>
@@ -377,12 +408,39 @@
         <source>all documents</source>
         <translation>alle Dokumente</translation>
     </message>
+    <message>
+        <source>no text layer</source>
+        <translation>keine Textebene</translation>
+    </message>
+    <message>
+        <source>print date</source>
+        <translation>Druckdatum</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>
         <translation>
             <numerusform>Website-Vorlage: auf %n anderen Seite von {site} gesehen</numerusform>
             <numerusform>Website-Vorlage: auf %n anderen Seiten von {site} gesehen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>repeated on %n page(s)</source>
+        <translation>
+            <numerusform>auf %n Seite wiederholt</numerusform>
+            <numerusform>auf %n Seiten wiederholt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>print header/footer ({pieces})</source>
+        <translation>Druck-Kopf-/Fußzeile ({pieces})</translation>
     </message>
     <message>
         <source>Looking for files…</source>
@@ -403,6 +461,10 @@
     <message>
         <source>No PDF renderer: skipped briefing.pdf</source>
         <translation>Kein PDF-Renderer: briefing.pdf ausgelassen</translation>
+    </message>
+    <message>
+        <source>Looking for files… {count} found</source>
+        <translation>Dateien werden gesucht… {count} gefunden</translation>
     </message>
     <message numerus="yes">
         <source>Found %n file(s)</source>
@@ -474,6 +536,14 @@
     <message>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>(removed)</source>
@@ -776,10 +846,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>&lt;b&gt;Search syntax&lt;/b&gt;&lt;br&gt;words (all must match) · &quot;an exact phrase&quot; · prefix* · word OR word · -excluded&lt;br&gt;fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:&quot;Name&quot;&lt;br&gt;Press / to come here from anywhere.</source>
-        <translation>&lt;b&gt;Suchsyntax&lt;/b&gt;&lt;br&gt;Wörter (alle müssen vorkommen) · &quot;genaue Wortfolge&quot; · Präfix* · Wort OR Wort · -ausgeschlossen&lt;br&gt;Felder: site:example.org · tag:Name · relevance:maybe · star:yes · entity:&quot;Name&quot;&lt;br&gt;Mit / gelangen Sie von überall hierher.</translation>
-    </message>
-    <message>
         <source>Any relevance</source>
         <translation>Jede Relevanz</translation>
     </message>
@@ -808,6 +874,10 @@
         <translation>Jede Website</translation>
     </message>
     <message>
+        <source>Any kind</source>
+        <translation>Jede Art</translation>
+    </message>
+    <message>
         <source>Starred or not</source>
         <translation>Mit oder ohne Stern</translation>
     </message>
@@ -824,8 +894,16 @@
         <translation>beliebig</translation>
     </message>
     <message>
-        <source>Search  (words, &quot;phrase&quot;, prefix*, OR, -not, site:, tag:, entity:)   /</source>
-        <translation>Suchen  (Wörter, &quot;Wortfolge&quot;, Präfix*, OR, -nicht, site:, tag:, entity:)   /</translation>
+        <source>&lt;b&gt;Search syntax&lt;/b&gt;&lt;br&gt;words (all must match) · &quot;an exact phrase&quot; · prefix* · word OR word · -excluded&lt;br&gt;fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf · lang:de&lt;br&gt;Press / to come here from anywhere.</source>
+        <translation>&lt;b&gt;Suchsyntax&lt;/b&gt;&lt;br&gt;Wörter (alle müssen vorkommen) · &quot;genaue Wortfolge&quot; · Präfix* · Wort OR Wort · -ausgeschlossen&lt;br&gt;Felder: site:example.org · tag:Name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf · lang:de&lt;br&gt;Mit / gelangen Sie von überall hierher.</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Jede Sprache</translation>
+    </message>
+    <message>
+        <source>Search  (words, &quot;phrase&quot;, prefix*, OR, -not, site:, tag:, entity:, lang:)   /</source>
+        <translation>Suchen  (Wörter, &quot;Wortfolge&quot;, Präfix*, OR, -nicht, site:, tag:, entity:, lang:)   /</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -868,6 +946,14 @@
         <translation>Nur Dokumente dieser Website zeigen</translation>
     </message>
     <message>
+        <source>Kind filter</source>
+        <translation>Filter nach Art</translation>
+    </message>
+    <message>
+        <source>Show only documents captured this way (web page, PDF, web archive, e-mail …)</source>
+        <translation>Nur Dokumente zeigen, die so erfasst wurden (Webseite, PDF, Webarchiv, E-Mail …)</translation>
+    </message>
+    <message>
         <source>Published on or after this date</source>
         <translation>Veröffentlicht an oder nach diesem Datum</translation>
     </message>
@@ -882,6 +968,14 @@
     <message>
         <source>Published until</source>
         <translation>Veröffentlicht bis</translation>
+    </message>
+    <message>
+        <source>Language filter</source>
+        <translation>Sprachfilter</translation>
+    </message>
+    <message>
+        <source>Show only documents in this language</source>
+        <translation>Nur Dokumente in dieser Sprache anzeigen</translation>
     </message>
     <message>
         <source>Entity…</source>
@@ -912,6 +1006,14 @@
         <translation>bis</translation>
     </message>
     <message>
+        <source>Search problem</source>
+        <translation>Problem in der Suche</translation>
+    </message>
+    <message>
+        <source>Unknown language</source>
+        <translation>Unbekannte Sprache</translation>
+    </message>
+    <message>
         <source>search &quot;{query}&quot;</source>
         <translation>Suche &quot;{query}&quot;</translation>
     </message>
@@ -926,6 +1028,10 @@
     <message>
         <source>site: {value}</source>
         <translation>Website: {value}</translation>
+    </message>
+    <message>
+        <source>kind: {value}</source>
+        <translation>Art: {value}</translation>
     </message>
     <message>
         <source>date from: {value}</source>
@@ -1111,8 +1217,8 @@
         <translation>Gespeicherte Seiten importieren</translation>
     </message>
     <message>
-        <source>Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)</source>
-        <translation>Gespeicherte Seiten (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;Alle Dateien (*)</translation>
+        <source>Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;All files (*)</source>
+        <translation>Gespeicherte Seiten (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import a folder of saved pages</source>
@@ -1191,6 +1297,10 @@
         <translation>Die Originaldatei dieses Dokuments ist nicht gespeichert.</translation>
     </message>
     <message>
+        <source>Qt cannot display this PDF; its text is in the cleaned view.</source>
+        <translation>Qt kann dieses PDF nicht anzeigen; sein Text steht in der bereinigten Ansicht.</translation>
+    </message>
+    <message>
         <source>Original page</source>
         <translation>Originalseite</translation>
     </message>
@@ -1248,6 +1358,10 @@
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
+    <message>
+        <source>The same words are attributed elsewhere to {names}</source>
+        <translation>Dieselben Worte werden anderswo {names} zugeschrieben</translation>
+    </message>
 </context>
 <context>
     <name>ReaderCommands</name>
@@ -1278,6 +1392,14 @@
     <message>
         <source>Entity corrections are {reason}</source>
         <translation>Korrekturen an Entitäten sind {reason}</translation>
+    </message>
+    <message>
+        <source>Merged from: {names}</source>
+        <translation>Zusammengeführt aus: {names}</translation>
+    </message>
+    <message>
+        <source>The ways this entity is written in the library&apos;s documents</source>
+        <translation>Wie diese Entität in den Dokumenten der Bibliothek geschrieben wird</translation>
     </message>
     <message>
         <source>Remove this block</source>
@@ -1353,6 +1475,10 @@
     <message>
         <source>Finding entities and quotes…</source>
         <translation>Entitäten und Zitate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Entities are not available for {language} text.</source>
+        <translation>Für Text in der Sprache {language} sind keine Entitäten verfügbar.</translation>
     </message>
     <message numerus="yes">
         <source>%n entity mention(s)</source>

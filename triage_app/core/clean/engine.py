@@ -112,7 +112,11 @@ def clean_document(
     `disabled` names rules of `html_extract.RULES` to switch off (the benchmark's ablation); empty in use.
     """
     try:
-        if doc.html is not None:
+        if doc.format == "pdf":
+            from triage_app.core.clean.pdf_text import clean_pdf_text
+
+            result = clean_pdf_text(doc.text or "", title_hint=doc.title, url=doc.url)
+        elif doc.html is not None:
             result = clean_html_document(doc.html, url=doc.url, title_hint=doc.title, disabled=disabled)
         else:
             result = clean_text(doc.text or "", title_hint=None, url=doc.url)
@@ -121,9 +125,28 @@ def clean_document(
     except (RecursionError, MemoryError, Exception):  # noqa: BLE001 - the cleaner must never stop an import
         log.exception("cleaner failed on %s; keeping every line", doc.source_path)
         result = _last_resort(doc)
+    if doc.meta:
+        _apply_reader_meta(result, doc.meta)
     if template is not None:
         template.apply(result)
     fill_byline(result)
     # The library and `clean` name an untitled page the same way: by its file name.
     result.title = result.title or doc.title or doc.original_name or None
+    set_language(result)
     return result
+
+
+def set_language(result: CleanResult) -> None:
+    """Detect the language from the cleaned text; the page's declared `lang` is evidence, not truth."""
+    from triage_app.core.language import detect_language
+
+    guess = detect_language(result.text, declared=result.language)
+    result.language = guess.code
+    result.language_confidence = round(guess.confidence, 4)
+
+
+def _apply_reader_meta(result: CleanResult, meta: dict[str, str]) -> None:
+    """Metadata the file states outright (an e-mail's Subject, From, Date) wins over the cleaner's guesses."""
+    result.title = meta.get("title") or result.title
+    result.byline = meta.get("author") or result.byline
+    result.published = meta.get("published") or result.published
