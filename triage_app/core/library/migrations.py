@@ -189,3 +189,9 @@ def m012_issue12_language_and_quote_words(db: Database) -> None:
     db.table("quotes").add_column("words", str)
     db.table("quotes").create_index(["words"], if_not_exists=True)
     backfill_quote_words(db)
+
+
+@MIGRATIONS(name="m011_issue11_charset_choice")
+def m011_issue11_charset_choice(db: Database) -> None:
+    """The encoding the analyst chose for a document's original (NULL: the one detected at import)."""
+    db["documents"].add_column("charset_choice", str)
