@@ -250,7 +250,7 @@ def test_an_unannotated_document_is_annotated_in_the_child_process_path_not_on_t
     qtbot.waitUntil(lambda: pane.annotation_state == AnnotationState.DONE)
     assert stored_on == ["triage-writer"]
     assert any(f[0] == "Steve Witkoff" for f in highlighted_fragments(pane))
-    assert "quotes" in pane.status.text()
+    assert "1 quote" in pane.status.text()  # plural forms: "1 quote", "2 quotes"
 
 
 def test_a_document_shown_without_annotating_waits_for_annotate_shown(
@@ -455,7 +455,8 @@ def test_opening_an_unannotated_document_runs_the_real_engine(
     pane = make_pane()
     show(qtbot, pane, seed_id)
     qtbot.waitUntil(lambda: not pane.busy, timeout=120000)
-    qtbot.waitUntil(lambda: "quotes" in pane.status.text())
+    # "Finding entities and quotes…" also says "quotes": wait for the finished count
+    qtbot.waitUntil(lambda: "entity mention" in pane.status.text(), timeout=120000)
     people = {f[0] for f in highlighted_fragments(pane) if f[2] == ENTITY_COLOURS["PERSON"]}
     assert "Steve Witkoff" in people or "Witkoff" in people
     assert pane.side_panel.quote_model.rowCount() > 0

@@ -82,7 +82,7 @@ class ImportController(QObject):
     def is_busy(self) -> bool:
         return self._current is not None or bool(self._queue)
 
-    def import_paths(self, paths: list[Path], *, show_summary: bool = True, title: str = "Importing") -> None:
+    def import_paths(self, paths: list[Path], *, show_summary: bool = True, title: str = "") -> None:
         """Queue an import of files, folders and zips."""
         chosen = [Path(p) for p in paths]
         workers = jobs.default_workers()
@@ -90,13 +90,13 @@ class ImportController(QObject):
         def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
             return jobs.import_documents(library, chosen, is_cancelled=is_cancelled, workers=workers)
 
-        self._enqueue(_Step(title, "import", run, show_summary))
+        self._enqueue(_Step(title or self.tr("Importing"), "import", run, show_summary))
 
     def annotate_in_background(self) -> bool:
         """Queue annotation of documents not yet annotated; False when background annotation is turned off."""
         if not self._settings.get("annotate_in_background"):
             return False
-        self._enqueue(_Step("Finding entities and quotes", "annotate", annotate_job()))
+        self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))
         return True
 
     def cancel(self) -> None:
@@ -167,6 +167,6 @@ class ImportController(QObject):
         self.idle.emit()
 
     def _queue_follow_ups(self, imported: list[int]) -> None:
-        self._queue.append(_Step("Re-cleaning pages of the same sites", "reclean", reclean_job(imported)))
+        self._queue.append(_Step(self.tr("Re-cleaning pages of the same sites"), "reclean", reclean_job(imported)))
         if self._settings.get("annotate_in_background"):
-            self._queue.append(_Step("Finding entities and quotes", "annotate", annotate_job()))
+            self._queue.append(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from triage_app.core.library import search, triage
+from triage_app.core.library import languages, search, triage
 from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
@@ -14,7 +14,7 @@ from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner
 
 MAX_KEPT_SELECTION = 1000
-DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56)
+DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56, 120)
 
 
 class LibraryView(QWidget):
@@ -39,7 +39,9 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Library")
+        self.table.setTabKeyNavigation(False)  # arrows move between rows; Tab leaves the list for the reader
+        self.table.setAccessibleName(self.tr("Library"))
+        self.table.setAccessibleDescription(self.tr("The documents that match the search and filters; 1, 2, 3 and 0 mark the selected ones"))
         header = self.table.horizontalHeader()
         header.setSortIndicatorClearable(True)
         header.setStretchLastSection(True)
@@ -125,7 +127,10 @@ class LibraryView(QWidget):
 
     def refresh_choices(self) -> None:
         """Refill the tag, site and entity lists from the library."""
-        self.filter_bar.set_choices(triage.all_tags(self._db), search.distinct_sites(self._db))
+        self.filter_bar.set_choices(
+            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db),
+            languages.language_counts(self._db),
+        )
         self.entities.reload()
 
     def filter_by_entity(self, entity_id: int, name: str) -> None:

@@ -165,3 +165,33 @@ def m005_entities_quotes(db: Database) -> None:
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )
+
+
+@MIGRATIONS(name="m014_issue14_capture_kind")
+def m014_issue14_capture_kind(db: Database) -> None:
+    """Reader metadata per document (e-mail headers, attachment links, PDF print data) and an index on
+    `format`, the capture kind (html, mhtml, singlefile, text, warc, pdf, email) the list filters by."""
+    documents = db.table("documents")
+    documents.add_column("reader_meta", str)
+    documents.create_index(["format"], if_not_exists=True)
+
+
+@MIGRATIONS(name="m012_issue12_language_and_quote_words")
+def m012_issue12_language_and_quote_words(db: Database) -> None:
+    """Each document's language detected from its text, with the detector's confidence (backfilled here);
+    each quote's normalised words, to find the same words attributed to different speakers."""
+    from triage_app.core.library.languages import backfill_languages
+    from triage_app.core.nlp.ledger import backfill_quote_words
+
+    db.table("documents").add_column("language_confidence", float)
+    db.table("documents").create_index(["language"], if_not_exists=True)
+    backfill_languages(db)
+    db.table("quotes").add_column("words", str)
+    db.table("quotes").create_index(["words"], if_not_exists=True)
+    backfill_quote_words(db)
+
+
+@MIGRATIONS(name="m011_issue11_charset_choice")
+def m011_issue11_charset_choice(db: Database) -> None:
+    """The encoding the analyst chose for a document's original (NULL: the one detected at import)."""
+    db.table("documents").add_column("charset_choice", str)

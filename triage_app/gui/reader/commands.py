@@ -14,7 +14,7 @@ from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library import cleaning
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
-from triage_app.gui.reader.dialogs import MergeEntityDialog, RenameEntityDialog, RetypeEntityDialog
+from triage_app.gui.reader.dialogs import EncodingDialog, MergeEntityDialog, RenameEntityDialog, RetypeEntityDialog
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.workers import TaskRunner
 
@@ -24,6 +24,7 @@ class ReaderCommands(QObject):
 
     entity_filter_requested = Signal(int, str)
     changed = Signal(int, str)  # doc id, what changed ("entities" | "blocks")
+    failed = Signal(str)  # a one-line message for the reader's status line
 
     def __init__(self, runner: TaskRunner, library: Library, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
@@ -39,25 +40,35 @@ class ReaderCommands(QObject):
         self._writes = [f for f in self._writes if not f.done()]
         return bool(self._writes)
 
-    def _write(self, fn: Callable[[Library], Any], on_done: Callable[[Any], None]) -> None:
-        self._writes.append(self._runner.call(fn, on_done))
+    def _write(
+        self, fn: Callable[[Library], Any], on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._writes.append(self._runner.call(fn, on_done, on_error))
 
     # -- entities ------------------------------------------------------------------------
     def entity_actions(self, entity_id: int, name: str) -> list[QAction]:
         """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide", "Change type…"."""
-        show = QAction(f"Show all documents mentioning \u201c{name}\u201d", self._parent)
+        show = QAction(self.tr("Show all documents mentioning \u201c{name}\u201d").format(name=name), self._parent)
         show.triggered.connect(lambda: self.entity_filter_requested.emit(entity_id, name))
-        rename = QAction("Rename\u2026", self._parent)
+        rename = QAction(self.tr("Rename\u2026"), self._parent)
         rename.triggered.connect(lambda: self.rename_entity(entity_id, name))
-        merge = QAction("Merge into\u2026", self._parent)
+        merge = QAction(self.tr("Merge into\u2026"), self._parent)
         merge.triggered.connect(lambda: self.merge_entity(entity_id, name))
-        hide = QAction(f"Hide \u201c{name}\u201d", self._parent)
-        hide.setToolTip("Stop highlighting and listing this entity (it can be shown again from the entity list)")
+        hide = QAction(self.tr("Hide \u201c{name}\u201d").format(name=name), self._parent)
+        hide.setToolTip(self.tr("Stop highlighting and listing this entity (it can be shown again from the entity list)"))
         hide.triggered.connect(lambda: self.hide_entity(entity_id))
-        retype = QAction("Change type\u2026", self._parent)
-        retype.setToolTip("The entity is of another kind (a person tagged as a place, ...)")
+        retype = QAction(self.tr("Change type\u2026"), self._parent)
+        retype.setToolTip(self.tr("The entity is of another kind (a person tagged as a place, ...)"))
         retype.triggered.connect(lambda: self.retype_entity(entity_id, name))
-        return [show, rename, merge, hide, retype]
+        actions = [show, rename, merge, hide, retype]
+        forms = annotation_store.mention_forms(self._library.db, entity_id)
+        if len(forms) > 1:
+            merged = QAction(self.tr("Merged from: {names}").format(names=", ".join(forms)), self._parent)
+            merged.setToolTip(self.tr("The ways this entity is written in the library's documents"))
+            merged.setEnabled(False)
+            actions.insert(0, merged)
+        return actions
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
         doc_id = self.data.doc_id if self.data else -1
@@ -101,12 +112,12 @@ class ReaderCommands(QObject):
     def block_actions(self, block: Block) -> list[QAction]:
         """"Keep/Remove this block" and the same "on every page of SITE"."""
         site = str(self.data.doc.get("site") or "") if self.data else ""
-        verb = "Remove" if block.kept else "Keep"
-        here = QAction(f"{verb} this block", self._parent)
+        here = QAction(self.tr("Remove this block") if block.kept else self.tr("Keep this block"), self._parent)
         here.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=False))
         actions = [here]
         if site:
-            everywhere = QAction(f"{verb} this block on every page of {site}", self._parent)
+            text = self.tr("Remove this block on every page of {site}") if block.kept else self.tr("Keep this block on every page of {site}")
+            everywhere = QAction(text.format(site=site), self._parent)
             everywhere.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=True))
             actions.append(everywhere)
         return actions
@@ -118,4 +129,32 @@ class ReaderCommands(QObject):
         self._write(
             lambda lib: cleaning.set_block_override(lib, doc_id, index, kept, site_wide=site_wide),
             lambda _result: self.changed.emit(doc_id, "blocks"),
+        )
+
+    # -- encoding ------------------------------------------------------------------------
+    def encoding_action(self) -> QAction | None:
+        """"Re-open with encoding… (now cp1252)" for a text or HTML document, None for other formats."""
+        from triage_app.core.library.encoding import REOPENABLE_FORMATS
+
+        if self.data is None or self.data.doc.get("format") not in REOPENABLE_FORMATS:
+            return None
+        current = str(self.data.doc.get("charset") or "utf-8")
+        action = QAction(self.tr("Re-open with encoding… (now {encoding})").format(encoding=current), self._parent)
+        action.setToolTip(self.tr("Decode the original with another encoding and clean it again (recorded in the audit log)"))
+        action.triggered.connect(lambda: self.reopen_with_encoding(current))
+        return action
+
+    def reopen_with_encoding(self, current: str) -> None:
+        from triage_app.core.library.encoding import COMMON_ENCODINGS, reopen_with_encoding
+
+        if self.data is None:
+            return
+        choice = EncodingDialog.ask(self._parent, current, COMMON_ENCODINGS)
+        if choice is None:
+            return
+        doc_id = self.data.doc_id
+        self._write(
+            lambda lib: reopen_with_encoding(lib, doc_id, choice, origin="app"),
+            lambda _result: self.changed.emit(doc_id, "blocks"),
+            lambda exc: self.failed.emit(self.tr("Cannot re-open #{id}: {reason}").format(id=doc_id, reason=exc)),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
@@ -13,7 +14,12 @@ class RenameEntityDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, current: str) -> str | None:
         """The new name, or None when cancelled or unchanged."""
-        text, ok = QInputDialog.getText(parent, "Rename entity", f"New name for \u201c{current}\u201d:", text=current)
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("RenameEntityDialog", "Rename entity"),
+            QCoreApplication.translate("RenameEntityDialog", "New name for \u201c{name}\u201d:").format(name=current),
+            text=current,
+        )
         text = text.strip()
         return text if ok and text and text != current else None
 
@@ -27,10 +33,36 @@ class MergeEntityDialog:
         if not candidates:
             return None
         labels = [f"{canonical}  (#{entity_id})" for entity_id, canonical in candidates]
-        choice, ok = QInputDialog.getItem(parent, "Merge entity", f"Merge \u201c{name}\u201d into:", labels, 0, False)
+        choice, ok = QInputDialog.getItem(
+            parent,
+            QCoreApplication.translate("MergeEntityDialog", "Merge entity"),
+            QCoreApplication.translate("MergeEntityDialog", "Merge \u201c{name}\u201d into:").format(name=name),
+            labels,
+            0,
+            False,
+        )
         if not ok:
             return None
         return candidates[labels.index(choice)][0]
+
+
+class EncodingDialog:
+    """Asks which text encoding to re-open a document with."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: str, choices: tuple[str, ...]) -> str | None:
+        """The chosen encoding name, or None when cancelled or unchanged."""
+        items = [current, *(c for c in choices if c != current)]
+        choice, ok = QInputDialog.getItem(
+            parent,
+            QCoreApplication.translate("EncodingDialog", "Re-open with encoding"),
+            QCoreApplication.translate("EncodingDialog", "Decode the original as (now {encoding}):").format(encoding=current),
+            items,
+            0,
+            True,
+        )
+        choice = choice.strip()
+        return choice if ok and choice and choice != current else None
 
 
 class RetypeEntityDialog:
@@ -41,5 +73,5 @@ class RetypeEntityDialog:
         """The new type, or None when cancelled or unchanged."""
         labels = list(SHOWN_ENTITY_LABELS)
         start = labels.index(current) if current in labels else 0
-        choice, ok = QInputDialog.getItem(parent, "Change entity type", f"Type of \u201c{name}\u201d:", labels, start, False)
+        choice, ok = QInputDialog.getItem(parent, QCoreApplication.translate("RetypeEntityDialog", "Change entity type"), QCoreApplication.translate("RetypeEntityDialog", "Type of \u201c{name}\u201d:").format(name=name), labels, start, False)
         return choice if ok and choice != current else None
