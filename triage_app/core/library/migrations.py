@@ -165,3 +165,13 @@ def m005_entities_quotes(db: Database) -> None:
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )
+
+
+@MIGRATIONS(name="m016_issue16_audit_no_replace")
+def m016_issue16_audit_no_replace(db: Database) -> None:
+    """`INSERT OR REPLACE` with an existing audit id would delete the old row without firing the delete trigger."""
+    db.execute(
+        "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )

@@ -1,0 +1,40 @@
+"""Issue #16: one test per hardening defect (each failed before its fix)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from triage_app.core.errors import KnownError
+from triage_app.core.library import Library
+
+
+def test_d10_audit_rows_cannot_be_replaced(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite")
+    library.db.execute("INSERT INTO audit(at, user, doc_id, field, old, new, origin) VALUES ('t', 'u', 1, 'f', 'a', 'b', 'local')")
+    row_id = library.db.execute("SELECT max(id) FROM audit").fetchone()[0]
+    # Delete triggers fire on REPLACE only with recursive triggers on; another tool may open the file without.
+    library.db.execute("PRAGMA recursive_triggers = OFF")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        library.db.execute("INSERT OR REPLACE INTO audit(id, at, user, doc_id, field, old, new, origin) "
+                           "VALUES (?, 'x', 'evil', 1, 'f', 'a', 'z', 'local')", [row_id])
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        library.db.execute("REPLACE INTO audit(id, at) VALUES (?, 'x')", [row_id])
+    assert library.db.execute("SELECT user, new FROM audit WHERE id = ?", [row_id]).fetchone() == ("u", "b")
+    library.close()
+
+
+def test_d11_a_library_from_a_newer_triage_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    Library.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) VALUES ('triage', 'm999_future', 'x')")
+    conn.execute("ALTER TABLE documents RENAME COLUMN note TO analyst_note")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(KnownError, match="made by a newer Triage"):
+        Library.open(path)
+    assert path.read_bytes() == before
