@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from triage_app.cli import run
 from triage_app.core.errors import KnownError
 from triage_app.core.library import Library
 
@@ -38,3 +40,12 @@ def test_d11_a_library_from_a_newer_triage_is_refused(tmp_path: Path) -> None:
     with pytest.raises(KnownError, match="made by a newer Triage"):
         Library.open(path)
     assert path.read_bytes() == before
+    code, out, err = cli("list", "--library", str(path))
+    assert code == 1 and out == "" and err.count("\n") == 1 and "made by a newer Triage" in err
+    assert path.read_bytes() == before
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
