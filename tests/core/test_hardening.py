@@ -49,3 +49,35 @@ def cli(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run(list(args), stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
+
+
+def _library_with_pages(tmp_path: Path, count: int = 3) -> Library:
+    from triage_app.core import jobs
+
+    folder = tmp_path / "pages"
+    folder.mkdir(exist_ok=True)
+    for n in range(count):
+        (folder / f"p{n}.txt").write_text(f"Page {n} about the harbour and alpha{n} matters.\n", encoding="utf-8")
+    library = Library.open(tmp_path / "lib.sqlite")
+    list(jobs.import_documents(library, [folder]))
+    return library
+
+
+@pytest.mark.parametrize("query", ["relevance:m", "relevance:maybe", "relevance:bogus", "harbour relevance:", "relevance:\"re"])
+def test_d4_an_incomplete_or_unknown_field_value_is_a_message(tmp_path: Path, query: str) -> None:
+    from triage_app.core.library import search
+
+    library = _library_with_pages(tmp_path)
+    ids = search.find_ids(library.db, search.DocumentFilter(query=query))
+    problems = search.parse_query(query).problems
+    if query == "relevance:maybe":
+        assert ids == [] and problems == []
+    elif query != "harbour relevance:":
+        assert problems and "relevance" in problems[0]
+    library.close()
+
+
+def test_d4_cli_search_with_a_bogus_relevance_is_one_line(tmp_path: Path) -> None:
+    _library_with_pages(tmp_path).close()
+    code, out, err = cli("search", "relevance:bogus", "--library", str(tmp_path / "lib.sqlite"))
+    assert code == 2 and "Traceback" not in err and err.count("\n") == 1 and "relevance" in err

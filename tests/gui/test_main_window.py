@@ -354,3 +354,15 @@ def test_clicking_the_start_up_document_annotates_it(
     assert window.current_id() == first
     qtbot.waitUntil(lambda: opened == [first] and "quotes" in window.reader_pane.status.text())
     make_window.wait_idle(window)
+
+
+def test_hardening_d4_relevance_typed_letter_by_letter_is_a_message_under_the_box(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
+    window = shown(qtbot, make_window())
+    box = window.filter_bar.search
+    for n in range(1, len("relevance:maybe") + 1):
+        box.setText("relevance:maybe"[:n])
+        window.filter_bar._emit()  # what the typing delay or Return does
+    assert window.filter_bar.problem.isHidden()
+    box.setText("relevance:m")
+    window.filter_bar._emit()
+    assert not window.filter_bar.problem.isHidden() and "relevance" in window.filter_bar.problem.text()

@@ -184,6 +184,9 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = " ".join(args.query)
+    problems = search.parse_query(query).problems
+    if problems:
+        raise UsageError(problems[0])
     with ctx.library() as library:
         hits = search.search(library.db, query, limit=args.limit)
     if args.json:

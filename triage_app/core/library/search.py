@@ -75,6 +75,8 @@ class ParsedQuery:
     match: str = ""
     exclude: list[str] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    """What was left out of the search and why, one line each (shown under the search box)."""
 
 
 def _fts_term(text: str, prefix: bool) -> str:
@@ -91,6 +93,14 @@ def parse_query(query: str) -> ParsedQuery:
         negate, fname, quoted, bare = match.groups()
         if fname and fname.lower() in FIELD_NAMES:
             value = quoted if quoted is not None else (bare or "")
+            if value and fname.lower() == "relevance":
+                try:
+                    value = normalise_relevance(value)
+                except ValueError:
+                    parsed.problems.append(
+                        f"relevance:{value} is not a relevance (relevant, maybe, not-relevant or unreviewed): ignored"
+                    )
+                    continue
             if value:
                 parsed.fields.setdefault(fname.lower(), []).append(value)
             continue

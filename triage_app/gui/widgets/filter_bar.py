@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.search import DocumentFilter, parse_query
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 
 SEARCH_DELAY_MS = 300
@@ -92,6 +92,11 @@ class FilterBar(QWidget):
         self.entity.setCompleter(completer)
         self.entity.editingFinished.connect(self._entity_typed)
         self.entity.textChanged.connect(lambda text: self._entity_cleared() if not text else None)
+        self.problem = QLabel()
+        self.problem.setObjectName("searchProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Search problem")
+        self.problem.hide()
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show every document again")
         self.clear_button.clicked.connect(self.clear)
@@ -105,6 +110,7 @@ class FilterBar(QWidget):
         layout.addLayout(self._labelled("from", self.date_from), 2, 0)
         layout.addLayout(self._labelled("to", self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
+        layout.addWidget(self.problem, 3, 0, 1, 4)
         for column in range(4):
             layout.setColumnStretch(column, 1)
 
@@ -213,9 +219,16 @@ class FilterBar(QWidget):
         if not self._quiet:
             self._emit()
 
+    def show_problem(self, text: str) -> None:
+        """A line under the search box about what the search left out or could not do ('' hides it)."""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
     def _emit(self) -> None:
         self._timer.stop()
-        self.filter_changed.emit(self.current_filter())
+        flt = self.current_filter()
+        self.show_problem("; ".join(parse_query(flt.query).problems))
+        self.filter_changed.emit(flt)
 
     def _entity_chosen(self, index: QModelIndex) -> None:
         entity_id = index.data(EntityIdRole)
