@@ -81,3 +81,24 @@ def test_d4_cli_search_with_a_bogus_relevance_is_one_line(tmp_path: Path) -> Non
     _library_with_pages(tmp_path).close()
     code, out, err = cli("search", "relevance:bogus", "--library", str(tmp_path / "lib.sqlite"))
     assert code == 2 and "Traceback" not in err and err.count("\n") == 1 and "relevance" in err
+
+
+def test_d5_a_duplicate_found_only_at_insert_time_is_a_duplicate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.core import jobs
+    from triage_app.core.library import documents
+
+    library = _library_with_pages(tmp_path, 1)
+    other = Library.open(tmp_path / "lib.sqlite")  # the second import, in another process, looked before the first stored
+    real = documents.find_by_sha256
+    calls: list[str] = []
+
+    def not_yet(db: object, digest: str) -> int | None:
+        calls.append(digest)
+        return None if len(calls) == 1 else real(db, digest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(documents, "find_by_sha256", not_yet)
+    outcomes = [p.result for p in jobs.import_documents(other, [tmp_path / "pages" / "p0.txt"]) if p.result]
+    assert [(o.status, o.doc_id) for o in outcomes] == [("duplicate", 1)]  # type: ignore[union-attr]
+    assert "duplicate of #1" in outcomes[0].describe()  # type: ignore[union-attr]
+    other.close()
+    library.close()

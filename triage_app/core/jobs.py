@@ -80,8 +80,14 @@ def store_parsed(
     if isinstance(cleaned, BaseException):
         return ImportOutcome(label, "failed", reason=f"could not be cleaned ({cleaned.__class__.__name__}: {cleaned})")
     with library.transaction():  # a packet's decisions land together with the document, or not at all
-        doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
-        merged = _apply_packet_state(library, doc_id, parsed, duplicate=False)
+        # Looked up again under the write lock: another import of the same file may have stored it meanwhile.
+        existing = documents.find_by_sha256(library.db, digest)
+        if existing is None:
+            doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
+            merged = _apply_packet_state(library, doc_id, parsed, duplicate=False)
+    if existing is not None:
+        merged = _apply_packet_state(library, existing, parsed, duplicate=True)
+        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title, reason=merged)
     return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=merged)
 
 
