@@ -79,7 +79,7 @@ def test_d4_an_incomplete_or_unknown_field_value_is_a_message(tmp_path: Path, qu
 
 def test_d4_cli_search_with_a_bogus_relevance_is_one_line(tmp_path: Path) -> None:
     _library_with_pages(tmp_path).close()
-    code, out, err = cli("search", "relevance:bogus", "--library", str(tmp_path / "lib.sqlite"))
+    code, _out, err = cli("search", "relevance:bogus", "--library", str(tmp_path / "lib.sqlite"))
     assert code == 2 and "Traceback" not in err and err.count("\n") == 1 and "relevance" in err
 
 
@@ -102,3 +102,41 @@ def test_d5_a_duplicate_found_only_at_insert_time_is_a_duplicate(tmp_path: Path,
     assert "duplicate of #1" in outcomes[0].describe()  # type: ignore[union-attr]
     other.close()
     library.close()
+
+
+EVIL_TITLE = "Evil \x1b]0;pwned\x07 \x1b[2J\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \x1b]52;c;cm0gLXJmIH4=\x07 \x9b31m end"
+
+
+def _no_controls(text: str) -> bool:
+    return not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+def test_d8_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    from triage_app.core.library import documents
+
+    library = _library_with_pages(tmp_path, 1)
+    library.db.execute("UPDATE documents SET title = ?, site = ?, note = ? WHERE id = 1", [EVIL_TITLE, "s\x1b[1m", "n\x07"])
+    library.db.conn.commit()
+    library.close()
+    lib = str(tmp_path / "lib.sqlite")
+    for args in (["list"], ["show", "1"], ["search", "harbour"], ["log"], ["list", "--json"], ["show", "1", "--json"]):
+        code, out, err = cli(*args, "--library", lib)
+        assert code == 0 and _no_controls(out) and _no_controls(err), (args, out)
+        if args == ["list"]:
+            assert out.count("\n") == 1 and "\\x1b]0;pwned" in out
+    library = Library.open(lib)
+    assert documents.get_document(library.db, 1)["title"] == EVIL_TITLE  # stored as it was
+    library.close()
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / "two\nlines \x1b[31mred.txt").write_text("A page whose file name has a newline in it.\n", encoding="utf-8")
+    code, out, err = cli("import", str(odd), "--library", lib)
+    assert code == 0 and _no_controls(out) and _no_controls(err)
+    assert len(out.splitlines()) == 2 and "imported as #2" in out.splitlines()[0]
+
+
+def test_d8_control_characters_are_not_written_into_packet_csvs() -> None:
+    from triage_app.core.export.csvs import cell
+
+    assert _no_controls(cell(EVIL_TITLE)) and "\\x1b" in cell(EVIL_TITLE)
+    assert cell("two\nlines\tok") == "two\nlines\tok"
