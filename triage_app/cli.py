@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"triage-app {__version__}")
     parser.add_argument("--library", metavar="PATH", default=None, help="library file to open")
+    parser.add_argument("--json", action="store_true", default=False, help="print one JSON document for scripts")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_parser()
     from triage_app import commands

@@ -61,6 +61,27 @@ def _differs(db: Database, doc_id: int, name: str, here: Any, packet: Any, repor
                         "old": _text(here), "new": _text(packet), "origin": ORIGIN})
 
 
+def _has(field: str, value: str | None, tag: str | None) -> bool:
+    if field == "starred":
+        return value == "1"
+    return tag in [t.strip() for t in (value or "").split(",")]
+
+
+def _removed_here_later(db: Database, doc_id: int, member: dict[str, Any], field: str, tag: str | None) -> bool:
+    """True when this library took the star (or `tag`) off after the packet's state set it.
+
+    The packet's state dates from its last audit row that set it (else from the packet's creation);
+    the local removal is the last local audit row that took it off.
+    """
+    set_at = [str(r.get("at")) for r in member.get("audit") or []
+              if r.get("field") == field and _has(field, _text(r.get("new")), tag) and r.get("at")]
+    packet_at = max(set_at) if set_at else str(member.get("packet_created") or "")
+    removed = [str(r[0]) for r in db.execute(
+        "SELECT at, old, new FROM audit WHERE doc_id = ? AND field = ? AND origin IS NOT ? ORDER BY id", [doc_id, field, ORIGIN])
+        if _has(field, r[1], tag) and not _has(field, r[2], tag)]
+    return bool(removed) and bool(packet_at) and max(removed) >= packet_at  # same second: the removal saw it
+
+
 def _merge_relevance(library: Library, doc_id: int, here: str, theirs: str | None, fresh: bool, report: MergeReport) -> None:
     if not theirs or theirs == here:
         return
@@ -102,14 +123,19 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
             report.applied.append(f"{copied} audit rows")
         _merge_relevance(library, doc_id, here_relevance, member.get("relevance"), fresh, report)
         theirs_starred = bool(member.get("starred"))
-        if theirs_starred and not here_starred:
+        if theirs_starred and not here_starred and _removed_here_later(db, doc_id, member, "starred", None):
+            _differs(db, doc_id, "starred", 0, 1, report)  # unstarred here after the packet's star: kept
+        elif theirs_starred and not here_starred:
             triage.set_starred(library, doc_id, True, origin=ORIGIN)
             report.applied.append("starred")
         elif here_starred and not theirs_starred and duplicate:
             _differs(db, doc_id, "starred", 1, 0, report)
         here_tags = triage.get_tags(db, doc_id)
         theirs_tags = [t for t in member.get("tags") or [] if str(t).strip()]
-        added = sorted(set(theirs_tags) - set(here_tags))
+        kept_off = sorted(t for t in set(theirs_tags) - set(here_tags) if _removed_here_later(db, doc_id, member, "tags", t))
+        if kept_off:
+            _differs(db, doc_id, "tags", "(removed here: " + ", ".join(kept_off) + ")", ", ".join(kept_off), report)
+        added = sorted(set(theirs_tags) - set(here_tags) - set(kept_off))
         if added:
             triage.set_tags(library, doc_id, here_tags + added, origin=ORIGIN)
             report.applied.append("tags " + ", ".join(added))
