@@ -110,3 +110,40 @@ def test_d14_a_zip_whose_manifest_is_not_a_packet_says_why(tmp_path: Path) -> No
     assert "not a Triage briefing packet" in (outcomes[0].reason or "")
     assert "nothing importable" in (outcomes[1].reason or "")
     library.close()
+
+
+# -- defect 2: verify sees everything in the zip ----------------------------------------------
+def _add(src: Path, dst: Path, extra: list[tuple[str, bytes]], *, first: bool = False) -> None:
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w") as new:
+        if first:
+            for name, data in extra:
+                new.writestr(name, data)
+        for info in old.infolist():
+            new.writestr(info, old.read(info))
+        if not first:
+            for name, data in extra:
+                new.writestr(name, data)
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_d2_verify_fails_on_anything_outside_the_manifest(packet: Path, tmp_path: Path) -> None:
+    from triage_app.core.export.verify import verify_packet
+
+    assert verify_packet(packet).ok
+    with zipfile.ZipFile(packet) as archive:
+        top = archive.namelist()[0].split("/", 1)[0]
+        briefing = archive.read(f"{top}/briefing.html")
+    evil = b"<script>alert('evil')</script>"
+    cases = {
+        "root.zip": ([("briefing.html", evil)], False),
+        "dup.zip": ([(f"{top}/briefing.html", evil)], True),
+        "dir.zip": ([(f"{top}/extra/", b"")], False),
+        "other-top.zip": ([("other/readme.txt", b"hi")], False),
+    }
+    for name, (extra, first) in cases.items():
+        _add(packet, tmp_path / name, extra, first=first)
+        report = verify_packet(tmp_path / name)
+        assert not report.ok, name
+        assert report.lines()[-1].startswith("FAILED"), name
+    assert any("twice" in p for p in verify_packet(tmp_path / "dup.zip").problems)
+    assert briefing  # the genuine copy is still last in dup.zip: Python would read it, unzip the evil one
