@@ -27,9 +27,10 @@ class MergeReport:
 
     applied: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # malformed packet entries, one line each
 
     def describe(self) -> str:
-        parts = self.applied + [f"differs: {d}" for d in self.differences]
+        parts = self.applied + [f"differs: {d}" for d in self.differences] + [f"left out: {p}" for p in self.left_out]
         return "; ".join(parts) or "nothing to merge"
 
 
@@ -111,7 +112,7 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
     """Merge one packet document's decisions into document `doc_id` (see the module docstring)."""
     from triage_app.core.export.reimport_entities import merge_entities
 
-    report = MergeReport()
+    report = MergeReport(left_out=[str(p) for p in member.get("problems") or []])
     fresh = not duplicate
     with library.transaction() as db:
         row = db.execute("SELECT relevance, starred, note FROM documents WHERE id = ?", [doc_id]).fetchone()
