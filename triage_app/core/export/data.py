@@ -135,7 +135,9 @@ def _corrections_for(db: Database, doc_id: int, entities: list[dict[str, Any]]) 
     if not db["entity_corrections"].exists():
         return []
     rows = []
-    for row in db.query("SELECT kind, payload, created_at FROM entity_corrections ORDER BY id"):
+    for row in db.query("SELECT kind, payload, created_at, doc_ids FROM entity_corrections ORDER BY id"):
+        if row.get("doc_ids") and doc_id not in (json.loads(row["doc_ids"]) or []):
+            continue  # limited to other documents (it came with another packet)
         try:
             payload = json.loads(row["payload"] or "{}")
         except json.JSONDecodeError:

@@ -175,3 +175,12 @@ def m016_issue16_audit_no_replace(db: Database) -> None:
         "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) "
         "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
     )
+
+
+@MIGRATIONS(name="m016_issue16_scoped_corrections")
+def m016_issue16_scoped_corrections(db: Database) -> None:
+    """An entity correction may bear on some documents only (JSON list of ids; NULL = the whole library).
+
+    Corrections that arrive in a packet apply to the packet's documents, never to the library's others.
+    """
+    db["entity_corrections"].add_column("doc_ids", str)
