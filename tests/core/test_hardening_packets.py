@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import io
 import json
 import zipfile
@@ -279,4 +280,32 @@ def test_d1_packet_corrections_apply_to_the_packets_documents_only(tmp_path: Pat
     assert theirs == [("NATO", "PERSON"), ("Volodymyr Zelenskyy", "PERSON")]
     assert not [r for r in triage.audit_log(mine.db, seed.doc_id) if r["origin"] == "packet"]  # `log 1` shows nothing
     assert [r for r in triage.audit_log(mine.db, packet_doc) if r["field"] == "entity-correction"]
+    mine.close()
+
+
+# -- defect 9: packet audit rows say where they came from, and arrive in bulk -------------------
+def test_d9_packet_audit_rows_show_their_origin_and_import_in_bulk(packet: Path, tmp_path: Path) -> None:
+    from triage_app.core.export.reimport import apply_packet_member
+
+    mine = Library.open(tmp_path / "mine.sqlite")
+    outcomes = import_packet(mine, packet)
+    seed = outcomes[0].doc_id
+    assert seed is not None
+    mine.close()
+    code, out, _ = cli("log", "1", "--library", str(tmp_path / "mine.sqlite"))
+    lines = out.splitlines()
+    assert code == 0 and lines and all("from packet" in line for line in lines if " packet-" not in line), out
+    assert any("packet-import" in line and "Ukraine talks" in line for line in lines), out
+    mine = Library.open(tmp_path / "mine.sqlite")
+    rows = [{"at": f"2026-01-01T00:{n // 60 % 60:02d}:{n % 60:02d}+00:00", "user": "them", "field": "tags",
+             "old": str(n), "new": str(n + 1)} for n in range(20_000)]
+    statements: list[str] = []
+    mine.db.conn.set_trace_callback(statements.append)
+    apply_packet_member(mine, seed, {"audit": rows, "packet_title": "Big"}, duplicate=True)
+    mine.db.conn.set_trace_callback(None)
+    lookups = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(lookups) < 50, collections.Counter(s[:60] for s in lookups).most_common(5)  # not one per row
+    assert mine.db.execute("SELECT count(*) FROM audit WHERE doc_id = ? AND user = 'them'", [seed]).fetchone()[0] == 20_000
+    apply_packet_member(mine, seed, {"audit": rows, "packet_title": "Big"}, duplicate=True)  # again: nothing new
+    assert mine.db.execute("SELECT count(*) FROM audit WHERE doc_id = ? AND user = 'them'", [seed]).fetchone()[0] == 20_000
     mine.close()

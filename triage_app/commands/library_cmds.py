@@ -246,7 +246,9 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json(rows)
         return 0
     for r in rows:
-        ctx.print(one_line(f"{r['at']} {r['user']} #{r['doc_id']} {r['field']}: {r['old'] or ''!s} -> {r['new'] or ''!s}"))
+        origin = r.get("origin") or "user"
+        mark = "" if origin == "user" else " (from packet)" if origin == "packet" else f" ({origin})"
+        ctx.print(one_line(f"{r['at']} {r['user']} #{r['doc_id']} {r['field']}: {r['old'] or ''!s} -> {r['new'] or ''!s}{mark}"))
     return 0
 
 

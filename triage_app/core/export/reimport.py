@@ -39,21 +39,22 @@ def _text(value: Any) -> str | None:
 
 
 def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
-    """Append the sender's audit rows (once: a row already present with the same content is skipped)."""
-    copied = 0
+    """Append the sender's audit rows in bulk (once: a row already present with the same content is skipped).
+
+    They keep the sender's time and user, and say "packet" as their origin.
+    """
+    present = {tuple(r) for r in db.execute("SELECT at, user, field, old, new FROM audit WHERE doc_id = ?", [doc_id])}
+    new_rows = []
     for row in rows:
-        key = [doc_id, _text(row.get("at")), _text(row.get("user")), _text(row.get("field")),
-               _text(row.get("old")), _text(row.get("new"))]
-        exists = db.execute(
-            "SELECT 1 FROM audit WHERE doc_id = ? AND at IS ? AND user IS ? AND field IS ? AND old IS ? AND new IS ?",
-            key,
-        ).fetchone()
-        if exists:
+        key = (_text(row.get("at")), _text(row.get("user")), _text(row.get("field")), _text(row.get("old")),
+               _text(row.get("new")))
+        if key in present:
             continue
-        db.table("audit").insert({"at": key[1], "user": key[2], "doc_id": doc_id, "field": key[3], "old": key[4],
-                            "new": key[5], "origin": ORIGIN})
-        copied += 1
-    return copied
+        present.add(key)
+        new_rows.append({"at": key[0], "user": key[1], "doc_id": doc_id, "field": key[2], "old": key[3], "new": key[4],
+                         "origin": ORIGIN})
+    db.table("audit").insert_all(new_rows, batch_size=500)
+    return len(new_rows)
 
 
 def _differs(db: Database, doc_id: int, name: str, here: Any, packet: Any, report: MergeReport) -> None:
@@ -145,4 +146,10 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
             _differs(db, doc_id, "tags", ", ".join(only_here), "(not tagged so in the packet)", report)
         _merge_note(library, doc_id, here_note, str(member.get("note") or ""), member, report)
         merge_entities(library, doc_id, member, report)
+        if report.applied or report.differences:  # when and from which packet, in this library's time and user
+            source = f"“{member.get('packet_title') or ''}”" + "".join(
+                f", {label} {member.get(key)}" for key, label in (("analyst", "by"), ("packet_created", "made"))
+                if member.get(key))
+            db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id,
+                                      "field": "packet-import", "old": None, "new": source, "origin": ORIGIN})
     return report
