@@ -309,3 +309,59 @@ def test_d9_packet_audit_rows_show_their_origin_and_import_in_bulk(packet: Path,
     apply_packet_member(mine, seed, {"audit": rows, "packet_title": "Big"}, duplicate=True)  # again: nothing new
     assert mine.db.execute("SELECT count(*) FROM audit WHERE doc_id = ? AND user = 'them'", [seed]).fetchone()[0] == 20_000
     mine.close()
+
+
+# -- defect 6: an export onto a full disk, or killed, leaves no .part behind --------------------
+def test_d6_export_onto_a_full_disk_is_one_line_and_leaves_no_part_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from triage_app.core.export import builder
+
+    monkeypatch.setenv("TRIAGE_CONFIG_DIR", str(tmp_path / "cfg"))
+    make_library(tmp_path / "lib.sqlite", tmp_path / "pages").close()
+    real_add, real_close = builder._PacketZip.add, builder._PacketZip.close
+    calls: list[str] = []
+
+    def add(self: builder._PacketZip, relative: str, payload: bytes, *, listed: bool = True) -> None:
+        calls.append(relative)
+        if len(calls) == 4:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_add(self, relative, payload, listed=listed)
+
+    def close(self: builder._PacketZip) -> None:
+        if calls and len(calls) == 4:
+            calls.append("closed")
+            try:
+                real_close(self)
+            finally:
+                raise OSError(errno.ENOSPC, "No space left on device")  # the central directory cannot be written
+        real_close(self)
+
+    monkeypatch.setattr(builder._PacketZip, "add", add)
+    monkeypatch.setattr(builder._PacketZip, "close", close)
+    out = tmp_path / "out"
+    code, stdout, err = cli("export", "--library", str(tmp_path / "lib.sqlite"), "--out", str(out / "p.zip"),
+                            "--title", "T", "--no-pdf")
+    assert code == 1 and stdout == "" and err.count("\n") == 1 and "full" in err, err
+    assert list(out.iterdir()) == []
+
+
+def test_d6_a_killed_export_leaves_a_part_file_that_the_next_start_removes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from triage_app.core.export import partfiles
+
+    monkeypatch.setenv("TRIAGE_CONFIG_DIR", str(tmp_path / "cfg"))
+    killed = tmp_path / ".p-0123456789ab.part"
+    script = ("import os, signal, sys; from pathlib import Path; from triage_app.core.export import partfiles; "
+              f"partfiles.begin(Path({str(killed)!r})); os.kill(os.getpid(), signal.SIGKILL)")
+    env = {**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    assert subprocess.run([sys.executable, "-c", script], env=env, check=False).returncode == -9
+    assert killed.exists()
+    busy = tmp_path / ".q-0123456789ab.part"
+    handle = partfiles.begin(busy)  # another export still writing: kept
+    assert partfiles.clean_stale() == [killed]
+    assert not killed.exists() and busy.exists()
+    partfiles.end(busy, handle)
+    assert partfiles.clean_stale() == []

@@ -22,6 +22,7 @@ from triage_app.core.library import Library
 from triage_app.core.library.documents import document_count
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
+from triage_app.core.export import partfiles
 from triage_app.core.paths import config_dir, resolve_library_path
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme
@@ -137,6 +138,7 @@ def main(argv: Sequence[str]) -> int:
     app.setDesktopFileName("io.github.triage.Triage")
     app.setWindowIcon(theme.app_icon())
     library_path = resolve_library_path(args.library)
+    partfiles.clean_stale()  # .part files of exports that were killed last time
     try:
         window, library, writer = open_window(library_path, [Path(f) for f in args.files])
     except KnownError as exc:
