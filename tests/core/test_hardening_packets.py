@@ -365,3 +365,27 @@ def test_d6_a_killed_export_leaves_a_part_file_that_the_next_start_removes(tmp_p
     assert not killed.exists() and busy.exists()
     partfiles.end(busy, handle)
     assert partfiles.clean_stale() == []
+
+
+# -- defect 13: originals in a packet are not live pages ---------------------------------------
+def test_d13_originals_are_inert_by_name_and_verifiable_byte_for_byte(packet: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    from triage_app.core.export.verify import verify_packet
+
+    files = members(packet)
+    manifest = json.loads(files["manifest.json"])
+    originals = [d["original"] for d in manifest["documents"]]
+    assert all(name.endswith(".txt") for name in originals), originals
+    assert any(name.endswith("/original.html.txt") for name in originals)
+    for d in manifest["documents"]:
+        assert hashlib.sha256(files[d["original"]]).hexdigest() == d["original_sha256"]
+    assert b"<script>" in files[next(n for n in originals if n.endswith(".html.txt") and "evil" in n)]
+    assert verify_packet(packet).ok
+    for name in ("briefing.html", "briefing.md"):
+        assert "runs none of its scripts" in files[name].decode("utf-8"), name
+    library = Library.memory()
+    assert [o.status for o in import_packet(library, packet)] == ["imported"] * 3
+    formats = [r[0] for r in library.db.execute("SELECT format FROM documents ORDER BY id")]
+    assert formats == ["text", "html", "html"]  # read back by their recorded names, not as text
+    library.close()

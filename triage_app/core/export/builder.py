@@ -158,7 +158,7 @@ def build_packet(
             if include_originals:
                 original = documents.get_original(db, doc_id)
                 original_ok = documents.sha256_hex(original) == d.doc["sha256"]
-                d.original_path = f"{d.folder}/original{d.original_extension()}"
+                d.original_path = f"{d.folder}/{d.original_file_name()}"
                 packet.add(d.original_path, original)
             packet.add(f"{d.folder}/cleaned.txt", (d.doc.get("text") or "").encode("utf-8"))
             packet.add(f"{d.folder}/annotations.json", _json_bytes(_annotations(d)))
