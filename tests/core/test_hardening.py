@@ -140,3 +140,41 @@ def test_d8_control_characters_are_not_written_into_packet_csvs() -> None:
 
     assert _no_controls(cell(EVIL_TITLE)) and "\\x1b" in cell(EVIL_TITLE)
     assert cell("two\nlines\tok") == "two\nlines\tok"
+
+
+def test_d7_a_huge_query_is_bounded_and_says_so(tmp_path: Path) -> None:
+    import random
+    import time
+
+    from triage_app.core.library import search
+
+    library = _library_with_pages(tmp_path, 5)
+    words = [f"w{random.Random(n).randrange(10**6)}" for n in range(5000)]
+    parsed = search.parse_query(" ".join(words))
+    assert parsed.match.count('"') // 2 <= search.MAX_TERMS
+    assert any("terms" in p for p in parsed.problems)
+    prefixes = search.parse_query(" OR ".join(f"x{n}*" for n in range(300)))
+    assert prefixes.match.count("*") <= search.MAX_QUERY_PREFIXES and prefixes.problems
+    hostile = search.parse_query('"a* OR "' * 3000)
+    assert hostile.match.count('"') // 2 <= search.MAX_TERMS and hostile.problems
+    long = search.parse_query("harbour " * 2000)
+    assert len(long.match) < 2 * search.MAX_QUERY_CHARS and long.problems
+    started = time.perf_counter()
+    for query in (" ".join(words), '"a* OR "' * 3000, "a* " * 3000):
+        search.find_ids(library.db, search.DocumentFilter(query=query))
+        search.count_matching(library.db, search.DocumentFilter(query=query))
+        search.search(library.db, query)
+    assert time.perf_counter() - started < 5
+    library.close()
+
+
+def test_d7_a_running_search_can_be_stopped(tmp_path: Path) -> None:
+    from triage_app.core.library import search
+
+    library = _library_with_pages(tmp_path, 3)
+    with pytest.raises(search.SearchStopped):
+        search.find_ids(library.db, search.DocumentFilter(query="harbour"), is_cancelled=lambda: True)
+    with pytest.raises(search.SearchStopped):
+        search.count_matching(library.db, search.DocumentFilter(query="harbour"), is_cancelled=lambda: True)
+    assert search.find_ids(library.db, search.DocumentFilter(query="harbour"), is_cancelled=lambda: False)
+    library.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -366,3 +366,30 @@ def test_hardening_d4_relevance_typed_letter_by_letter_is_a_message_under_the_bo
     box.setText("relevance:m")
     window.filter_bar._emit()
     assert not window.filter_bar.problem.isHidden() and "relevance" in window.filter_bar.problem.text()
+
+
+def test_hardening_d7_a_long_search_runs_off_the_gui_thread_and_a_newer_one_cancels_it(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.models import document_table
+    from triage_app.gui.workers import GeneratorWorker
+
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    monkeypatch.setattr(document_table, "SYNC_BUDGET_S", 0.0)  # every search is "long": it goes to a worker
+    started: list[GeneratorWorker] = []
+    real_start = document_table.QThreadPool.start
+
+    def start(pool: Any, worker: Any, *args: Any) -> None:
+        started.append(worker)
+        real_start(pool, worker, *args)
+
+    monkeypatch.setattr(document_table.QThreadPool, "start", start)
+    window.filter_bar.set_query("storm")
+    assert window.documents.searching and window.filter_bar.problem.text() == "Searching…"
+    window.filter_bar.set_query("harbour -sanctions")  # typed before the first finished: it is cancelled
+    assert started[0].is_cancelled() and not started[1].is_cancelled()
+    qtbot.waitUntil(lambda: not window.documents.searching)
+    assert titles(window) == ["Harbour strike enters second week"]
+    assert window.documents.counts()["matching"] == 1 and window.filter_bar.problem.isHidden()
+    assert QThreadPool.globalInstance().waitForDone(5000)

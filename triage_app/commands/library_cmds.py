@@ -186,8 +186,10 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = " ".join(args.query)
     problems = search.parse_query(query).problems
-    if problems:
-        raise UsageError(problems[0])
+    for problem in problems:
+        if problem.startswith("relevance:"):
+            raise UsageError(problem)
+        ctx.error(f"triage-app search: note: {problem}")  # the query was bounded; say how
     with ctx.library() as library:
         hits = search.search(library.db, query, limit=args.limit)
     if args.json:

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.save_state()
         self.filter_bar.stop()
+        self.documents.stop_search()
         self.imports.cancel()
         self.runner.shutdown()
         self.progress.finish()

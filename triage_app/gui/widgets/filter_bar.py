@@ -219,6 +219,11 @@ class FilterBar(QWidget):
         if not self._quiet:
             self._emit()
 
+    def show_search_state(self, text: str) -> None:
+        """The list's state ('Searching…', why a search stopped; '' when done) after the query's own problems."""
+        parts = [*parse_query(self.search.text().strip()).problems, text]
+        self.show_problem("; ".join(p for p in parts if p))
+
     def show_problem(self, text: str) -> None:
         """A line under the search box about what the search left out or could not do ('' hides it)."""
         self.problem.setText(text)
