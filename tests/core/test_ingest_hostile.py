@@ -287,3 +287,41 @@ def test_pipe_and_folder_named_like_pages(sandbox: Sandbox) -> None:
     assert [(Path(o.source).name, o.status) for o in outcomes] == [("inner.txt", "imported")]
     explicit = _one(sandbox.import_hostile(fifo))
     assert explicit.status == "failed" and "not a regular file" in (explicit.reason or "")
+
+
+def test_hardening_d12_a_text_dump_over_the_text_limit_is_refused_in_one_line(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 1000)
+    dump = sandbox.inputs / "dump.txt"
+    dump.write_bytes(b"A line of a long text dump.\n" * 100)
+    packed = sandbox.inputs / "dump2.txt.gz"
+    packed.write_bytes(gzip.compress(b"Another line of a long text dump.\n" * 100))
+    sniffed = sandbox.inputs / "noext"
+    sniffed.write_bytes(b"Plain words with no extension.\n" * 100)
+    outcomes = sandbox.import_hostile(dump, packed, sniffed)
+    assert [o.status for o in outcomes] == ["failed"] * 3, outcomes
+    assert all("limit for text" in (o.reason or "") for o in outcomes)
+    page = sandbox.inputs / "page.html"
+    page.write_bytes(b"<html><title>Big page</title><p>" + b"words in a page " * 200 + b"</p></html>")
+    assert _one(sandbox.import_hostile(page)).status == "imported"  # pages keep the general 200 MB limit
+
+
+@pytest.mark.slow
+def test_hardening_d12_a_190_mb_text_dump_stays_under_5x_its_size_in_memory(tmp_path: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    dump = tmp_path / "dump.txt"
+    line = b"Record 0000: the harbour authority logged a vessel arriving from the north at dawn.\n"
+    with dump.open("wb") as handle:
+        for _ in range(190 * 1024 * 1024 // len(line)):
+            handle.write(line)
+    size = dump.stat().st_size
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run([sys.executable, "-m", "triage_app", "import", str(dump), "--library", str(tmp_path / "l.sqlite"),
+                           "--workers", "0"], env=env, capture_output=True, text=True, timeout=600, check=False)
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert peak_kib > before or before == 0
+    assert peak_kib * 1024 < 5 * size, (peak_kib, size)
+    assert "limit for text" in done.stdout and done.stdout.count("\n") == 2, done.stdout
