@@ -6,6 +6,7 @@ import errno
 import gzip
 import os
 import random
+import shutil
 import signal
 import zipfile
 from collections.abc import Callable, Iterator
@@ -325,3 +326,72 @@ def test_hardening_d12_a_190_mb_text_dump_stays_under_5x_its_size_in_memory(tmp_
     assert peak_kib > before or before == 0
     assert peak_kib * 1024 < 5 * size, (peak_kib, size)
     assert "limit for text" in done.stdout and done.stdout.count("\n") == 2, done.stdout
+
+
+def _hostile_packet(root: Path) -> Path:
+    """A real packet of one page whose annotations carry library-wide corrections and malformed entries."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_export_support import export, rewrite_zip
+
+    sender = Library.open(root / "sender.sqlite")
+    (root / "paris").mkdir()
+    (root / "paris" / "paris.html").write_text("<html><title>A page about Paris</title><p>Paris hosted a meeting.</p></html>")
+    list(jobs.import_documents(sender, [root / "paris" / "paris.html"]))
+    export(sender, root / "plain.zip", title="-rf Paris")
+    sender.close()
+    with zipfile.ZipFile(root / "plain.zip") as archive:
+        names = archive.namelist()
+        annotations_name = next(n for n in names if n.endswith("annotations.json"))
+        data = json.loads(archive.read(annotations_name))
+    top = names[0].split("/", 1)[0] + "/"
+    data["entity_corrections"] = [
+        {"kind": "rename", "payload": {"from": ["Ukraine", "PLACE"], "to": ["Russia", "PLACE"]}},
+        {"kind": "merge", "payload": {"from": ["Dmitry Peskov", "PERSON"], "to": ["Volodymyr Zelenskyy", "PERSON"]}},
+        {"kind": "retype", "payload": {"from": ["NATO", "ORG"], "to": ["NATO", "PERSON"]}},
+        {"kind": "rename", "payload": "a string"}, {"kind": "merge", "payload": [1, 2]},
+        {"kind": "rename", "payload": {"from": [{}, []], "to": [None, 1]}},
+    ]
+    data["entities"] = [{"entity_id": [1], "start": 0, "end": 5, "text": "Paris", "canonical": "Paris", "label": "PLACE"}]
+    data["quotes"] = [{"start": 0, "end": 5, "text": "Paris", "speaker_entity_id": {"x": 1}}]
+    rewrite_zip(root / "plain.zip", root / "packet.zip", {annotations_name[len(top):]: json.dumps(data).encode()})
+    return root / "packet.zip"
+
+
+def test_hardening_hostile_packet_corrections_and_malformed_json(sandbox: Sandbox, tmp_path: Path) -> None:
+    packet = _hostile_packet(tmp_path / "make")
+    shutil.move(packet, sandbox.inputs / "packet.zip")
+    seed_engine = sandbox.library.db.execute("SELECT annotated_engine FROM documents ORDER BY id").fetchall()
+    outcome = _one(sandbox.import_hostile(sandbox.inputs / "packet.zip"))  # the old documents do not change
+    assert outcome.status == "imported" and "left out" in (outcome.reason or "") and "\n" not in outcome.describe()
+    assert sandbox.library.db.execute("SELECT annotated_engine FROM documents WHERE id <= 2 ORDER BY id").fetchall() == seed_engine
+    scoped = sandbox.library.db.execute("SELECT count(*) FROM entity_corrections WHERE doc_ids IS NULL").fetchone()[0]
+    assert scoped == 0  # every correction from the packet is limited to its document
+    deep = sandbox.inputs / "deep.zip"
+    with zipfile.ZipFile(sandbox.inputs / "packet.zip") as src, zipfile.ZipFile(deep, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.endswith("manifest.json"):
+                body = body.rstrip()[:-1] + b', "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+            dst.writestr(info, body)
+    odd = sandbox.inputs / "odd.zip"
+    with zipfile.ZipFile(odd, "w") as zf:
+        zf.writestr("manifest.json", b'{"generator": "something else", "documents": 5}')
+    outcomes = sandbox.import_hostile(deep, odd)
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert "nested too deeply" in (outcomes[0].reason or "") and "not a Triage briefing packet" in (outcomes[1].reason or "")
+
+
+def test_hardening_file_names_with_controls_and_the_same_files_imported_twice_at_once(sandbox: Sandbox) -> None:
+    odd = sandbox.inputs / "two\nlines \x1b]0;pwned\x07.txt"
+    odd.write_text("A page whose name holds a newline and an escape sequence.\n")
+    second = Library.open(sandbox.library.path or Path())
+    try:
+        first = sandbox.import_hostile(odd)
+        racing = [p.result for p in jobs.import_documents(second, [odd]) if isinstance(p.result, ImportOutcome)]
+    finally:
+        second.close()
+    assert [o.status for o in first] == ["imported"] and [o.status for o in racing] == ["duplicate"]
+    assert documents.get_document(sandbox.library.db, first[0].doc_id or 0)["source_path"] == str(odd)  # stored as it was
