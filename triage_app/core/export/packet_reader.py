@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath

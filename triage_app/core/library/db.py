@@ -87,7 +87,7 @@ class Library:
 
     def _refuse_newer(self) -> None:
         """Refuse (before writing anything) a library whose schema has steps this version does not know."""
-        known = {m.name for m in MIGRATIONS._migrations}  # noqa: SLF001
+        known = {m.name for m in MIGRATIONS._migrations}
         unknown = [m.name for m in MIGRATIONS.applied(self.db) if m.name not in known]
         if unknown:
             self.db.close()
