@@ -183,4 +183,4 @@ def m016_issue16_scoped_corrections(db: Database) -> None:
 
     Corrections that arrive in a packet apply to the packet's documents, never to the library's others.
     """
-    db["entity_corrections"].add_column("doc_ids", str)
+    db.table("entity_corrections").add_column("doc_ids", str)
