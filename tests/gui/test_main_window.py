@@ -393,3 +393,21 @@ def test_hardening_d7_a_long_search_runs_off_the_gui_thread_and_a_newer_one_canc
     assert titles(window) == ["Harbour strike enters second week"]
     assert window.documents.counts()["matching"] == 1 and window.filter_bar.problem.isHidden()
     assert QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_hardening_d9_history_shows_where_each_change_came_from(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.dialogs.history_dialog import HistoryDialog, history_text
+
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    doc_id = window.documents.id_at(0)
+    window.library.db.execute("INSERT INTO audit(at, user, doc_id, field, old, new, origin) VALUES "
+                              "('2026-01-01T00:00:00+00:00', 'colleague', ?, 'relevance', 'unreviewed', 'relevant', 'packet')",
+                              [doc_id])
+    window.library.db.conn.commit()
+    shown_rows: list[list[dict[str, Any]]] = []
+    monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, parent, rows, title: shown_rows.append(rows)))
+    QTest.keyClick(window.table, Qt.Key.Key_H)
+    assert shown_rows and "[from a packet]" in history_text(shown_rows[0]) and "colleague" in history_text(shown_rows[0])

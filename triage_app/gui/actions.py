@@ -37,6 +37,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("star", "&Star", ("S",), "Star or unstar the selected documents", "document"),
     ActionSpec("tag", "&Tags…", ("T",), "Edit the tags of the selected documents", "document"),
     ActionSpec("note", "N&ote…", ("N",), "Write a note on the selected documents", "document"),
+    ActionSpec("history", "&History…", ("H",), "Show the current document's audit log, with where each change came from", "document"),
     ActionSpec("next", "Ne&xt document", ("J",), "Go to the next document in the list", "document"),
     ActionSpec("previous", "&Previous document", ("K",), "Go to the previous document in the list", "document"),
     ActionSpec("next_unreviewed", "Next un&reviewed", ("U",), "Go to the next unreviewed document", "document"),
