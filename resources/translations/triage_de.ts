@@ -298,6 +298,10 @@
         <translation>unbekannter Sprecher</translation>
     </message>
     <message>
+        <source>encoding {charset}</source>
+        <translation>Zeichenkodierung {charset}</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
@@ -576,6 +580,17 @@
     <message>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
+    </message>
+</context>
+<context>
+    <name>EncodingDialog</name>
+    <message>
+        <source>Re-open with encoding</source>
+        <translation>Mit anderer Zeichenkodierung öffnen</translation>
+    </message>
+    <message>
+        <source>Decode the original as (now {encoding}):</source>
+        <translation>Original dekodieren als (jetzt {encoding}):</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1455,18 @@
     <message>
         <source>Block overrides are {reason}</source>
         <translation>Blockentscheidungen von Hand sind {reason}</translation>
+    </message>
+    <message>
+        <source>Re-open with encoding… (now {encoding})</source>
+        <translation>Mit anderer Zeichenkodierung öffnen… (jetzt {encoding})</translation>
+    </message>
+    <message>
+        <source>Cannot re-open #{id}: {reason}</source>
+        <translation>#{id} kann nicht neu geöffnet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Decode the original with another encoding and clean it again (recorded in the audit log)</source>
+        <translation>Das Original mit einer anderen Zeichenkodierung dekodieren und neu bereinigen (wird im Prüfprotokoll vermerkt)</translation>
     </message>
 </context>
 <context>

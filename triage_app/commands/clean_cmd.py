@@ -44,6 +44,7 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
                 "source": item.label,
                 "engine": CLEAN_ENGINE,
                 **{k: data[k] for k in ("title", "byline", "published", "site", "url", "language", "keywords", "text")},
+                "charset": parsed.charset,
                 "blocks": [
                     {k: b[k] for k in ("index", "kind", "text", "kept", "reason", "source", "template_key")} for b in data["blocks"]
                 ],
@@ -57,6 +58,7 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
         for label, value in (
             ("Title", result.title), ("Author", result.byline), ("Published", result.published),
             ("Site", result.site), ("URL", result.url), ("Keywords", ", ".join(result.keywords)),
+            ("Encoding", parsed.charset),
         ):
             if value:
                 ctx.print(f"{label + ':':<11}{value}")

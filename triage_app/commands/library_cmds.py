@@ -1,4 +1,4 @@
-"""Library subcommands: import, list, show, search, mark, star, tag, note, log."""
+"""Library subcommands: import, list, show, search, mark, star, tag, note, reopen, log."""
 
 from __future__ import annotations
 
@@ -71,6 +71,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int)
     p.add_argument("text", nargs="+")
     p.set_defaults(run=cmd_note)
+
+    p = subparsers.add_parser(
+        "reopen", parents=[common], help="decode a text or HTML document with another encoding and re-clean it (audited)"
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("encoding", metavar="ENCODING", help="e.g. cp1252, iso8859-2, cp1251, koi8-r, utf-8")
+    p.set_defaults(run=cmd_reopen)
 
     p = subparsers.add_parser("log", parents=[common], help="show the audit log")
     p.add_argument("id", type=int, nargs="?")
@@ -247,6 +254,21 @@ def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.library() as library:
         triage.set_note(library, args.id, text, origin="cli")
     return _done(ctx, args, {"id": args.id, "note": text}, f"#{args.id}: note saved")
+
+
+def cmd_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
+    from triage_app.core.library.encoding import reopen_with_encoding
+
+    with ctx.library() as library:
+        try:
+            result = reopen_with_encoding(library, args.id, args.encoding, origin="cli")
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        charset = documents.get_document(library.db, args.id)["charset"]
+    return _done(
+        ctx, args, {"id": args.id, "charset": charset, "title": result.title},
+        f"#{args.id}: re-opened as {charset} and re-cleaned ({result.title or ''})",
+    )
 
 
 def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:

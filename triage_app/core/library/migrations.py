@@ -191,6 +191,12 @@ def m012_issue12_language_and_quote_words(db: Database) -> None:
     backfill_quote_words(db)
 
 
+@MIGRATIONS(name="m011_issue11_charset_choice")
+def m011_issue11_charset_choice(db: Database) -> None:
+    """The encoding the analyst chose for a document's original (NULL: the one detected at import)."""
+    db["documents"].add_column("charset_choice", str)
+
+
 @MIGRATIONS(name="m016_issue16_audit_no_replace")
 def m016_issue16_audit_no_replace(db: Database) -> None:
     """`INSERT OR REPLACE` with an existing audit id would delete the old row without firing the delete trigger."""
