@@ -194,4 +194,4 @@ def m012_issue12_language_and_quote_words(db: Database) -> None:
 @MIGRATIONS(name="m011_issue11_charset_choice")
 def m011_issue11_charset_choice(db: Database) -> None:
     """The encoding the analyst chose for a document's original (NULL: the one detected at import)."""
-    db["documents"].add_column("charset_choice", str)
+    db.table("documents").add_column("charset_choice", str)
