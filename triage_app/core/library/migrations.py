@@ -165,3 +165,16 @@ def m005_entities_quotes(db: Database) -> None:
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )
+
+
+@MIGRATIONS(name="m013_issue13_review_sample")
+def m013_issue13_review_sample(db: Database) -> None:
+    """The elusion sample of prioritised review: each unreviewed document's stratum when it was drawn,
+    and whether it was picked for the analyst to review. Model scores are never stored."""
+    db["review_sample"].create(
+        {"doc_id": int, "stratum": int, "picked": int, "position": int},
+        pk="doc_id",
+        not_null={"stratum", "picked"},
+        defaults={"picked": 0},
+    )
+    db["review_sample"].create_index(["picked"])
