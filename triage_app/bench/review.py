@@ -54,10 +54,16 @@ def default_topics(docs: list[dict[str, Any]]) -> list[str]:
 def build_library(docs: list[dict[str, Any]]) -> Library:
     """An in-memory library holding the collection (ids 1..n in file order)."""
     library = Library.memory()
+    fill_library(library, docs)
+    return library
+
+
+def fill_library(library: Library, docs: list[dict[str, Any]], first_id: int = 1) -> None:
+    """Store collection documents (id, title, text[, site]) as library documents numbered from `first_id`."""
     rows = [
         {
-            "id": n + 1,
-            "sha256": hashlib.sha256(str(d["id"]).encode()).hexdigest(),
+            "id": n + first_id,
+            "sha256": hashlib.sha256(f"{n + first_id}:{d['id']}".encode()).hexdigest(),
             "size": len(d.get("text") or ""),
             "format": "txt",
             "imported_at": "2026-01-01T00:00:00",
@@ -73,7 +79,6 @@ def build_library(docs: list[dict[str, Any]]) -> Library:
     ]
     with library.transaction() as db:
         db.table("documents").insert_all(rows, batch_size=1000)
-    return library
 
 
 def _effort(order: list[int], relevant: set[int], n: int) -> dict[str, float]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sqlite_utils import Database
@@ -106,6 +107,8 @@ class ReviewState:
     unreviewed: int
     curve: list[tuple[int, int]] = field(default_factory=list)
     retrain_ms: float = 0.0
+    ranked_ids: list[int] = field(default_factory=list)  # every scored id, most likely relevant first
+    percentiles: dict[int, int] = field(default_factory=dict)  # 0..100: share of documents scored lower
 
     def scores(self) -> dict[int, float]:
         return self.ranking.score_map() if self.ranking is not None else {}
@@ -172,7 +175,19 @@ class ReviewSession:
             unreviewed=len(unreviewed),
             curve=progress_curve(db),
             retrain_ms=retrain_ms,
+            **_order(self.ranking),
         )
+
+
+def _order(ranking: Ranking | None) -> dict[str, Any]:
+    """Ids best first and each id's percentile, computed off the GUI thread."""
+    if ranking is None or not len(ranking.ids):
+        return {"ranked_ids": [], "percentiles": {}}
+    order = np.argsort(-ranking.scores, kind="stable")
+    ranked = ranking.ids[order].tolist()
+    n = len(ranked)
+    percentiles = {doc_id: int(100 * (n - 1 - i) / max(1, n - 1)) for i, doc_id in enumerate(ranked)}
+    return {"ranked_ids": ranked, "percentiles": percentiles}
 
 
 def review_round(

@@ -22,10 +22,12 @@ from triage_app.core.library.documents import document_count
 from triage_app.gui import theme
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
-COLUMN_COUNT = 8
-HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
-SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
-"""The `search.SORT_COLUMNS` key each column sorts by."""
+COL_LIKELY = 8  # prioritised review (issue 13): the model's percentile, not a decision
+COLUMN_COUNT = 9
+HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags", "Likely relevant")
+SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "likely")
+"""The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
+LIKELY = "likely"
 
 SortRole = Qt.ItemDataRole.UserRole
 DocumentRole = Qt.ItemDataRole.UserRole + 1  # the document id
@@ -72,6 +74,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
         self._snippets: dict[int, str] = {}
+        self._likely: dict[int, int] = {}  # the relevance model's percentile per document id
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
         self._rest.setSingleShot(True)
@@ -114,7 +117,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def set_sort(self, key: str, descending: bool = False) -> None:
         """Order by a `search.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
-        if key != "rank" and key not in search.SORT_COLUMNS:
+        if key not in ("rank", LIKELY) and key not in search.SORT_COLUMNS:
             raise ValueError(f"cannot sort by {key!r}")
         self._sort_key, self._descending = key, descending
         self.reload()
@@ -126,8 +129,8 @@ class DocumentTableModel(QAbstractTableModel):
         whole list follows from a zero timer, or sooner from `finish_loading`.
         """
         self._rest.stop()
-        limit = PAGE_SIZE if first_page_first else None
-        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
+        limit = PAGE_SIZE if first_page_first and self._sort_key != LIKELY else None
+        ids = self._find_ids(limit)
         self.beginResetModel()
         self._set_ids(ids)
         self._pages.clear()
@@ -145,7 +148,7 @@ class DocumentTableModel(QAbstractTableModel):
             return
         self._partial = False
         first = self._ids
-        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending)
+        ids = self._find_ids()
         if ids[: len(first)] == first:
             if len(ids) > len(first):
                 self.beginInsertRows(QModelIndex(), len(first), len(ids) - 1)
@@ -167,6 +170,23 @@ class DocumentTableModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
         self._update_counts()
+
+    def set_likely(self, percentiles: dict[int, int]) -> None:
+        """New relevance-model percentiles: repaint their column, and re-sort when the list is sorted by it."""
+        self._likely = percentiles
+        if self._sort_key == LIKELY and self._ids:
+            self.layoutAboutToBeChanged.emit()
+            old_ids = self._ids
+            self._set_ids(self._find_ids())
+            self._pages.clear()
+            self._remap_persistent(old_ids)
+            self.layoutChanged.emit()
+        elif self._ids:
+            self.dataChanged.emit(self.index(0, COL_LIKELY), self.index(len(self._ids) - 1, COL_LIKELY))
+
+    def likely(self, doc_id: int) -> int | None:
+        """The relevance model's percentile for a document (None before the first ranking)."""
+        return self._likely.get(doc_id)
 
     def id_at(self, row: int) -> int | None:
         """The document id shown at `row`, or None."""
@@ -207,6 +227,17 @@ class DocumentTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else {}
 
     # -- internals --------------------------------------------------------------------------
+    def _find_ids(self, limit: int | None = None) -> list[int]:
+        if self._sort_key != LIKELY:
+            return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
+        ids = search.find_ids(self._db, self._filter, sort="id")
+        likely = self._likely
+        if self._descending:  # most likely first; documents not scored yet last either way
+            ids.sort(key=lambda d: -likely.get(d, -1))
+        else:
+            ids.sort(key=lambda d: likely.get(d, 101))
+        return ids[:limit] if limit is not None else ids
+
     def _update_counts(self) -> None:
         counts = search.count_matching(self._db, self._filter)
         self._counts = {**counts, "total": document_count(self._db)}
@@ -244,6 +275,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_LIKELY:
+                return "How likely the relevance model finds it (0-100, a rank, not a decision); sort by it"
             return "Starred" if section == COL_STAR else f"Sort by {HEADERS[section].lower()}"
         return None
 
@@ -256,6 +289,11 @@ class DocumentTableModel(QAbstractTableModel):
         column = index.column()
         if role == _DOCUMENT:
             return self._ids[index.row()]
+        if column == COL_LIKELY and role in (_DISPLAY, _SORT, _ALIGNMENT):
+            likely = self._likely.get(self._ids[index.row()])
+            if role == _ALIGNMENT:
+                return _RIGHT
+            return likely if role == _SORT else ("" if likely is None else str(likely))
         row = self.row_data(index.row())
         if role == _DISPLAY:
             return self._display(row, column)
@@ -330,7 +368,7 @@ class DocumentTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._sort_key, self._descending = key, descending
-        self._set_ids(search.find_ids(self._db, self._filter, sort=key, descending=descending))
+        self._set_ids(self._find_ids())
         self._pages.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
