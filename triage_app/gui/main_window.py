@@ -34,7 +34,7 @@ from triage_app.gui.dialogs.tag_dialog import TagDialog
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.review_controller import ReviewController
-from triage_app.gui.widgets.review_panel import ReviewPanel, estimate_text
+from triage_app.gui.widgets.review_panel import ReviewPanel
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.review.query = panel.query.text().strip()
         panel.ranked_toggled.connect(lambda on: self.state.values.__setitem__(window_state.REVIEW_RANKED, bool(on)))
         panel.query_changed.connect(self._review_query_changed)
-        panel.draw_requested.connect(self.review.draw_sample)
+        panel.draw_requested.connect(lambda: self.review.draw_sample())
         panel.show_sample_requested.connect(self.show_review_sample)
         self.review.sample_drawn.connect(self.show_review_sample)
         self.review.updated.connect(self._review_updated)
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         counts = self.documents.counts()
         state = self.review.state
-        extra = estimate_text(state) if state is not None and state.estimate is not None else ""
+        extra = state.estimate.describe() if state is not None and state.estimate is not None else ""
         self.status_line.show_counts(
             counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe(), extra=extra
         )

@@ -52,6 +52,7 @@ class ReviewController(QObject):
         self._again = False
         self._closed = False
         self.query = ""
+        self.sample_size = est.DEFAULT_SAMPLE
         self.state: ReviewState | None = None
 
     @property
@@ -126,14 +127,14 @@ class ReviewController(QObject):
                     return doc_id
         return None
 
-    def draw_sample(self, size: int = est.DEFAULT_SAMPLE) -> None:
+    def draw_sample(self, size: int | None = None) -> None:
         """Draw an elusion sample from the unreviewed (by the latest ranking) and store it via the writer."""
         decisions = labels(self._db)
         unreviewed = {d for d, v in decisions.items() if v == "unreviewed"}
         ranked = self.state.ranked_ids if self.state is not None else []
         ordered = [d for d in ranked if d in unreviewed]
         ordered += sorted(unreviewed - set(ordered))
-        sample = est.draw_sample(ordered, size, np.random.default_rng(), ranked=bool(ranked))
+        sample = est.draw_sample(ordered, size or self.sample_size, np.random.default_rng(), ranked=bool(ranked))
 
         def store(library: Library) -> list[int]:
             with library.transaction() as db:
