@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import random
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
+from tests.review_data import BOATS, collection
 from triage_app.bench.review import fill_library
 from triage_app.cli import run
 from triage_app.core.library import Library
@@ -25,22 +25,6 @@ from triage_app.core.review.session import (
     review_round,
     save_sample,
 )
-
-BOATS = "harbour sail yacht keel mast regatta anchor skipper hull marina ferry tide".split()
-MONEY = "budget inflation bank interest loan bond market shares investor tax deficit currency".split()
-FILLER = "the report said people week city council new year time area local group plan".split()
-
-
-def collection(n: int = 120, share: float = 0.2, seed: int = 3) -> list[dict[str, Any]]:
-    """Documents about boats (relevant, ~`share` of them) or money, with common filler words."""
-    rng = random.Random(seed)
-    docs = []
-    for i in range(n):
-        topic = BOATS if i % int(1 / share) == 0 else MONEY
-        words = [rng.choice(topic if rng.random() < 0.3 else FILLER) for _ in range(60)]
-        docs.append({"id": f"d{i}", "title": " ".join(rng.choice(topic) for _ in range(3)), "text": " ".join(words),
-                     "labels": ["boats" if topic is BOATS else "money"]})
-    return docs
 
 
 @pytest.fixture

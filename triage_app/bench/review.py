@@ -214,6 +214,7 @@ def scale_timing(path: Path, sizes: list[int], *, seed: int = 0) -> dict[str, An
                 session.store.add(batch)
                 batch = []
         session.store.add(batch)
+        session.store.norms()
         featured = time.perf_counter() - started
         decisions = {n + 1: "unreviewed" for n in range(size)}
         for doc_id in rng.choice(size, 500, replace=False):

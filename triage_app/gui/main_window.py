@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
 
     # -- prioritised review -----------------------------------------------------------------
     def _review_updated(self, state: ReviewState) -> None:
-        self.documents.set_likely(state.percentiles)
+        self.documents.set_likely(state.percentiles, state.positions)
         self.review_panel.show_state(state)
         self._update_status()
         self._show_review_reason(self.current_id())

@@ -145,4 +145,7 @@ def estimate(
         totals += rng.binomial(left_here, rates)
     low, high = np.percentile(totals, [2.5, 97.5])
     found = sum(1 for v in labels.values() if v in POSITIVE)
-    return Estimate(left=point, low=int(np.floor(low)), high=int(np.ceil(high)), unreviewed=len(unreviewed_now), found=found)
+    # A stratum with no relevant document in its sample has a Jeffreys lower bound above 0; the usual
+    # correction (Brown, Cai and DasGupta 2001) puts it at 0, so the interval always holds the estimate.
+    low_i, high_i = min(int(np.floor(low)), int(np.floor(point))), max(int(np.ceil(high)), int(np.ceil(point)))
+    return Estimate(left=point, low=low_i, high=high_i, unreviewed=len(unreviewed_now), found=found)

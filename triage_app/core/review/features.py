@@ -88,6 +88,7 @@ class FeatureStore:
         self._idf: np.ndarray | None = None
         self._norms: np.ndarray | None = None
         self._idf_rows = 0
+        self._live: tuple[np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self._row_of)
@@ -116,6 +117,7 @@ class FeatureStore:
             self._row_of[doc.doc_id] = self._rows + offset
             self._version[doc.doc_id] = versions[offset] if versions is not None else ""
         self._rows += len(docs)
+        self._live = None
         if self._idf is not None and len(self._row_of) > self._idf_rows * 1.05:
             self._idf = None  # the collection has grown by 5%: term weights are recomputed
         self._norms = None
@@ -123,12 +125,21 @@ class FeatureStore:
     def remove(self, doc_ids: Iterable[int]) -> None:
         """Forget documents deleted from the library."""
         for doc_id in doc_ids:
-            self._row_of.pop(doc_id, None)
+            if self._row_of.pop(doc_id, None) is not None:
+                self._live = None
             self._version.pop(doc_id, None)
 
     def ids(self) -> list[int]:
         """Stored document ids (any order)."""
         return list(self._row_of)
+
+    def live(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every stored id and its matrix row, as two aligned arrays (cached until the next change)."""
+        if self._live is None:
+            ids = np.fromiter(self._row_of.keys(), dtype=np.int64, count=len(self._row_of))
+            rows = np.fromiter(self._row_of.values(), dtype=np.int64, count=len(self._row_of))
+            self._live = (ids, rows)
+        return self._live
 
     def rows(self, doc_ids: Sequence[int]) -> np.ndarray:
         """Matrix rows of these ids (KeyError for an unknown id)."""

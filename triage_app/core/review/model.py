@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,17 +49,12 @@ class Ranking:
         """Score by document id."""
         return dict(zip(self.ids.tolist(), self.scores.tolist(), strict=True))
 
-    def ordered(self, doc_ids: set[int] | None = None, limit: int | None = None) -> list[tuple[int, float]]:
-        """(id, score) best first; only `doc_ids` when given."""
-        order = np.argsort(-self.scores, kind="stable")
-        out: list[tuple[int, float]] = []
-        for i in order:
-            doc_id = int(self.ids[i])
-            if doc_ids is None or doc_id in doc_ids:
-                out.append((doc_id, float(self.scores[i])))
-                if limit is not None and len(out) >= limit:
-                    break
-        return out
+    def ranked_unreviewed(self, reviewed: Sequence[int]) -> np.ndarray:
+        """Ids not in `reviewed`, best first."""
+        keep = ~np.isin(self.ids, np.asarray(reviewed, dtype=np.int64))
+        order = np.argsort(-self.scores[keep], kind="stable")
+        ranked: np.ndarray = self.ids[keep][order]
+        return ranked
 
 
 def train(
@@ -69,28 +64,27 @@ def train(
     *,
     rng: np.random.Generator,
     presumed: int = PRESUMED_SAMPLE,
-    score_ids: list[int] | None = None,
 ) -> Ranking | None:
-    """Fit on the decisions (+ query, + presumed-negative sample) and score `score_ids` (default: all).
+    """Fit on the decisions (+ query, + presumed-negative sample) and score every stored document.
 
     Returns None when there is nothing relevant to learn from (no relevant/maybe decision, no query).
     """
     known = [d for d, v in labels.items() if v in REVIEWED and d in store]
-    unreviewed = [d for d in store.ids() if labels.get(d, "unreviewed") not in REVIEWED]
+    ids, live_rows = store.live()
     y = [1 if labels[d] in POSITIVE else 0 for d in known]
     w = [MAYBE_WEIGHT if labels[d] == "maybe" else 1.0 for d in known]
     query_row = store.transform([DocText(0, "", "", query)]) if query.strip() else None
     has_query = query_row is not None and query_row.nnz > 0
     if not any(y) and not has_query:
         return None
-    sample: list[int] = []
-    if unreviewed and presumed > 0:
+    unreviewed = np.flatnonzero(~np.isin(ids, np.asarray(known, dtype=np.int64)))
+    sample_rows = np.zeros(0, dtype=np.int64)
+    if len(unreviewed) and presumed > 0:
         picks = rng.choice(len(unreviewed), size=min(presumed, len(unreviewed)), replace=False)
-        sample = [unreviewed[int(i)] for i in picks]
-    rows = store.rows(known + sample)
-    x = store.tfidf(rows)
-    y += [0] * len(sample)
-    w += [1.0] * len(sample)
+        sample_rows = live_rows[unreviewed[picks]]
+    x = store.tfidf(np.concatenate([store.rows(known), sample_rows]))
+    y += [0] * len(sample_rows)
+    w += [1.0] * len(sample_rows)
     if has_query and query_row is not None:
         x = sp.vstack([x, store.normalise(query_row)], format="csr")
         y.append(1)
@@ -102,28 +96,19 @@ def train(
     x_small = sp.csr_matrix((x.data, compact.ravel(), x.indptr), shape=(x.shape[0], max(1, len(used))))
     clf = LogisticRegression(C=1.0, solver="liblinear")
     clf.fit(x_small, np.asarray(y), sample_weight=np.asarray(w))
-    coef = np.zeros(store.n_features, dtype=np.float32)
-    coef[used] = np.asarray(clf.coef_, dtype=np.float32).ravel()[: len(used)]
-    weights = coef * store.idf()
-    ids = score_ids if score_ids is not None else store.ids()
-    matrix_rows = store.rows(ids)
-    norms = store.norms()[matrix_rows]
-    raw = store.matrix[matrix_rows] @ weights if len(ids) < len(store) else _all_rows(store, weights, matrix_rows)
-    margin = raw / norms + float(clf.intercept_[0])
+    weights = np.zeros(store.n_features, dtype=np.float32)
+    weights[used] = np.asarray(clf.coef_, dtype=np.float32).ravel()[: len(used)]
+    weights *= store.idf()
+    raw = np.asarray(store.matrix @ weights)[live_rows]  # the whole matrix at once: cheaper than slicing rows
+    margin = raw / store.norms()[live_rows] + float(clf.intercept_[0])
     scores = 1.0 / (1.0 + np.exp(-np.clip(margin, -30, 30)))
     return Ranking(
-        ids=np.asarray(ids, dtype=np.int64),
+        ids=ids,
         scores=scores.astype(np.float32),
         weights=weights,
         positives=int(sum(y)),
         negatives=len(y) - int(sum(y)),
     )
-
-
-def _all_rows(store: FeatureStore, weights: np.ndarray, matrix_rows: np.ndarray) -> np.ndarray:
-    """Score the whole matrix once, then pick the live rows (cheaper than slicing 100,000 rows)."""
-    scored: np.ndarray = np.asarray(store.matrix @ weights)[matrix_rows]
-    return scored
 
 
 def explain(ranking: Ranking, doc: DocText, limit: int = 8) -> list[tuple[str, float]]:

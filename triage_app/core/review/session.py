@@ -109,6 +109,7 @@ class ReviewState:
     retrain_ms: float = 0.0
     ranked_ids: list[int] = field(default_factory=list)  # every scored id, most likely relevant first
     percentiles: dict[int, int] = field(default_factory=dict)  # 0..100: share of documents scored lower
+    positions: dict[int, int] = field(default_factory=dict)  # 0 = the most likely relevant
 
     def scores(self) -> dict[int, float]:
         return self.ranking.score_map() if self.ranking is not None else {}
@@ -134,6 +135,8 @@ class ReviewSession:
             docs = load_texts(db, part)
             self.store.add(docs, [current[d.doc_id] for d in docs])
             yield Progress(start + len(part), len(todo), "Reading documents for the relevance model")
+        if todo:
+            self.store.norms()  # term weights and row norms now, not in the first retrain
 
     def retrain(self, decisions: Mapping[int, str], query: str = "") -> Ranking | None:
         """One BMI round over the synced features."""
@@ -149,10 +152,11 @@ class ReviewSession:
 
     def ranked_unreviewed(self, decisions: Mapping[int, str]) -> list[int]:
         """Unreviewed ids, best first (document order when there is no ranking)."""
-        unreviewed = {d for d, v in decisions.items() if v not in REVIEWED}
         if self.ranking is None:
-            return sorted(unreviewed)
-        return [d for d, _ in self.ranking.ordered(unreviewed)]
+            return sorted(d for d, v in decisions.items() if v not in REVIEWED)
+        reviewed = [d for d, v in decisions.items() if v in REVIEWED]
+        ranked: list[int] = self.ranking.ranked_unreviewed(reviewed).tolist()
+        return ranked
 
     def draw_sample(self, db: Database, size: int = est.DEFAULT_SAMPLE) -> est.ElusionSample:
         """Draw an elusion sample from the unreviewed (stratified by rank when there is one); not stored."""
@@ -182,12 +186,13 @@ class ReviewSession:
 def _order(ranking: Ranking | None) -> dict[str, Any]:
     """Ids best first and each id's percentile, computed off the GUI thread."""
     if ranking is None or not len(ranking.ids):
-        return {"ranked_ids": [], "percentiles": {}}
+        return {"ranked_ids": [], "percentiles": {}, "positions": {}}
     order = np.argsort(-ranking.scores, kind="stable")
     ranked = ranking.ids[order].tolist()
     n = len(ranked)
     percentiles = {doc_id: int(100 * (n - 1 - i) / max(1, n - 1)) for i, doc_id in enumerate(ranked)}
-    return {"ranked_ids": ranked, "percentiles": percentiles}
+    positions = {doc_id: i for i, doc_id in enumerate(ranked)}
+    return {"ranked_ids": ranked, "percentiles": percentiles, "positions": positions}
 
 
 def review_round(

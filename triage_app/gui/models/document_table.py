@@ -75,6 +75,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
         self._snippets: dict[int, str] = {}
         self._likely: dict[int, int] = {}  # the relevance model's percentile per document id
+        self._position: dict[int, int] = {}  # its rank (0 = most likely), for sorting without ties
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
         self._rest.setSingleShot(True)
@@ -171,9 +172,9 @@ class DocumentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
         self._update_counts()
 
-    def set_likely(self, percentiles: dict[int, int]) -> None:
-        """New relevance-model percentiles: repaint their column, and re-sort when the list is sorted by it."""
-        self._likely = percentiles
+    def set_likely(self, percentiles: dict[int, int], positions: dict[int, int]) -> None:
+        """New relevance-model percentiles and ranks: repaint their column, re-sort when sorted by it."""
+        self._likely, self._position = percentiles, positions
         if self._sort_key == LIKELY and self._ids:
             self.layoutAboutToBeChanged.emit()
             old_ids = self._ids
@@ -231,11 +232,11 @@ class DocumentTableModel(QAbstractTableModel):
         if self._sort_key != LIKELY:
             return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
         ids = search.find_ids(self._db, self._filter, sort="id")
-        likely = self._likely
-        if self._descending:  # most likely first; documents not scored yet last either way
-            ids.sort(key=lambda d: -likely.get(d, -1))
-        else:
-            ids.sort(key=lambda d: likely.get(d, 101))
+        position, last = self._position, len(self._position)
+        ids.sort(key=lambda d: position.get(d, last))  # most likely first; documents not scored yet last
+        if not self._descending:
+            scored = [d for d in ids if d in position]
+            ids = scored[::-1] + ids[len(scored) :]
         return ids[:limit] if limit is not None else ids
 
     def _update_counts(self) -> None:

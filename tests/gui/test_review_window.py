@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 
-from tests.core.test_review import BOATS, collection
+from tests.review_data import BOATS, collection
 from triage_app.bench.review import fill_library
 from triage_app.core.library import Library
 from triage_app.core.review.session import labels
@@ -132,7 +133,7 @@ def test_event_loop_keeps_turning_while_the_model_retrains(qtbot: Any, make_wind
                 window.mark("relevant")
     finally:
         timer.stop()
-    gaps = [(b - a) * 1000 for a, b in zip(stamps, stamps[1:], strict=False)]
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(stamps)]
     print(f"\nretrain: worst event-loop gap {max(gaps):.0f} ms over {len(gaps)} ticks")
     assert max(gaps) < RETRAIN_WORST_GAP_MS
     make_window.wait_idle(window)
