@@ -198,3 +198,12 @@ def test_cli_rank_and_estimate(tmp_path: Path) -> None:
     result = json.loads(out)
     assert code == 0 and result["sample_left"] == 0 and result["estimate"]["low"] <= result["estimate"]["left"]
     assert "relevant left among" in result["estimate"]["text"]
+
+
+def test_a_long_document_keeps_its_most_frequent_terms_only() -> None:
+    store = FeatureStore()
+    text = "harbour " * 50 + " ".join(f"w{j}x" for j in range(2000))
+    store.add([DocText(1, "", "", text)])
+    assert store.matrix.nnz == 480
+    column = int(store.transform([DocText(2, "", "", "harbour")]).indices[0])
+    assert column in set(store.matrix.indices.tolist())  # the frequent term survived

@@ -35,7 +35,7 @@ def load_texts(db: Database, doc_ids: list[int]) -> list[DocText]:
     for start in range(0, len(doc_ids), 500):
         part = doc_ids[start : start + 500]
         marks = ",".join("?" for _ in part)
-        sql = f"SELECT id, title, site, substr(text, 1, 30000) FROM documents WHERE id IN ({marks})"
+        sql = f"SELECT id, title, site, substr(text, 1, 20000) FROM documents WHERE id IN ({marks})"
         found = {int(r[0]): DocText(int(r[0]), r[1] or "", r[2] or "", r[3] or "") for r in db.execute(sql, part)}
         out.extend(found[d] for d in part if d in found)
     return out
