@@ -85,7 +85,7 @@ def test_likely_column_sorts_and_the_reader_says_why(qtbot: Any, make_window: An
     top = model.id_at(0)
     assert top == window.review.state.ranked_ids[0] and model.data(model.index(0, COL_LIKELY)) == "100"
     window.select_document(top)
-    text = window.review_panel.why.text()
+    text = window.reader_pane.reason.text()
     assert "because of" in text and any(f"“{w}”" in text for w in BOATS)
     assert top in relevant
 

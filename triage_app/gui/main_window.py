@@ -294,7 +294,10 @@ class MainWindow(QMainWindow):
 
     def _show_review_reason(self, doc_id: int | None) -> None:
         score = self.documents.likely(doc_id) if doc_id is not None else None
-        self.review_panel.show_reason(score, self.review.explain(doc_id) if score is not None and doc_id is not None else [])
+        terms = self.review.explain(doc_id) if score is not None and doc_id is not None else []
+        text = self.review_panel.reason_text(score, terms)
+        self.reader_pane.reason.setText(text)
+        self.reader_pane.reason.setToolTip(text)
 
     def show_review_sample(self, ids: list[int] | None = None) -> None:
         """List the elusion sample's documents still to review."""

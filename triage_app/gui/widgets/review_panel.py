@@ -1,5 +1,5 @@
 """The prioritised-review panel under the library list: the toggle, the looking-for text, the chart,
-the estimate in words, the elusion-sample button and why the current document ranks where it does."""
+the estimate in words and the elusion-sample buttons."""
 
 from __future__ import annotations
 
@@ -55,9 +55,6 @@ class ReviewPanel(QWidget):
         self.show_sample = QPushButton(self.tr("Show sample"))
         self.show_sample.setToolTip(self.tr("List the sampled documents still to review"))
         self.show_sample.setVisible(False)
-        self.why = QLabel()
-        self.why.setWordWrap(True)
-        self.why.setAccessibleName(self.tr("Why this document ranks here"))
         top = QHBoxLayout()
         top.addWidget(self.ranked)
         top.addWidget(self.query, 1)
@@ -70,7 +67,6 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.chart)
         layout.addLayout(buttons)
-        layout.addWidget(self.why)
         self.ranked.toggled.connect(self.ranked_toggled)
         self.query.editingFinished.connect(lambda: self.query_changed.emit(self.query.text().strip()))
         self.check.clicked.connect(self.draw_requested)
@@ -83,12 +79,11 @@ class ReviewPanel(QWidget):
         self.show_sample.setVisible(state.sample_left > 0)
         self.check.setEnabled(state.sample_left == 0)
 
-    def show_reason(self, score: int | None, terms: list[tuple[str, float]]) -> None:
-        """Why the current document ranks where it does."""
+    def reason_text(self, score: int | None, terms: list[tuple[str, float]]) -> str:
+        """Why a document ranks where it does, in words (for the reader)."""
         if score is None:
-            self.why.setText("")
-            return
+            return ""
         text = self.tr("Likely relevant: %1 of 100").replace("%1", str(score))
         if terms:
             text += " — " + self.tr("because of") + " " + ", ".join(f"“{t}” {share:.0%}" for t, share in terms)
-        self.why.setText(text)
+        return text
