@@ -58,7 +58,7 @@ def test_features_are_added_incrementally_and_refreshed_when_recleaned(lib: Libr
 def test_no_ranking_without_a_relevant_decision_or_a_query(lib: Library) -> None:
     session = ReviewSession()
     state = rounds(session, lib)
-    assert state.ranking is None and state.percentiles == {}
+    assert state.ranking is None and len(state.percentiles) == 0
     set_relevance(lib, 2, "not-relevant")
     assert rounds(session, lib).ranking is None
 

@@ -84,6 +84,8 @@ def test_likely_column_sorts_and_the_reader_says_why(qtbot: Any, make_window: An
     window.table.sortByColumn(COL_LIKELY, Qt.SortOrder.DescendingOrder)
     top = model.id_at(0)
     assert top == window.review.state.ranked_ids[0] and model.data(model.index(0, COL_LIKELY)) == "100"
+    window.table.sortByColumn(COL_LIKELY, Qt.SortOrder.AscendingOrder)
+    assert model.id_at(0) == window.review.state.ranked_ids[-1] and model.data(model.index(0, COL_LIKELY)) == "0"
     window.select_document(top)
     text = window.reader_pane.reason.text()
     assert "because of" in text and any(f"“{w}”" in text for w in BOATS)

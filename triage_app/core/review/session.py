@@ -108,8 +108,8 @@ class ReviewState:
     curve: list[tuple[int, int]] = field(default_factory=list)
     retrain_ms: float = 0.0
     ranked_ids: list[int] = field(default_factory=list)  # every scored id, most likely relevant first
-    percentiles: dict[int, int] = field(default_factory=dict)  # 0..100: share of documents scored lower
-    positions: dict[int, int] = field(default_factory=dict)  # 0 = the most likely relevant
+    percentiles: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int16))  # by id: 0..100, -1 unscored
+    positions: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # by id: 0 = most likely
 
     def scores(self) -> dict[int, float]:
         return self.ranking.score_map() if self.ranking is not None else {}
@@ -183,16 +183,24 @@ class ReviewSession:
         )
 
 
+UNRANKED = np.iinfo(np.int64).max
+
+
 def _order(ranking: Ranking | None) -> dict[str, Any]:
-    """Ids best first and each id's percentile, computed off the GUI thread."""
+    """Ids best first, and arrays indexed by document id of each one's rank and percentile (-1: unscored).
+
+    Computed off the GUI thread; arrays make the list's sort by likelihood a numpy sort, not a Python one.
+    """
     if ranking is None or not len(ranking.ids):
-        return {"ranked_ids": [], "percentiles": {}, "positions": {}}
-    order = np.argsort(-ranking.scores, kind="stable")
-    ranked = ranking.ids[order].tolist()
+        return {"ranked_ids": [], "percentiles": np.zeros(0, np.int16), "positions": np.zeros(0, np.int64)}
+    ranked = ranking.ids[np.argsort(-ranking.scores, kind="stable")]
     n = len(ranked)
-    percentiles = {doc_id: int(100 * (n - 1 - i) / max(1, n - 1)) for i, doc_id in enumerate(ranked)}
-    positions = {doc_id: i for i, doc_id in enumerate(ranked)}
-    return {"ranked_ids": ranked, "percentiles": percentiles, "positions": positions}
+    size = int(ranked.max()) + 1
+    positions = np.full(size, UNRANKED, dtype=np.int64)
+    positions[ranked] = np.arange(n)
+    percentiles = np.full(size, -1, dtype=np.int16)
+    percentiles[ranked] = (100 * (n - 1 - np.arange(n))) // max(1, n - 1)
+    return {"ranked_ids": ranked.tolist(), "percentiles": percentiles, "positions": positions}
 
 
 def review_round(

@@ -13,12 +13,14 @@ import sqlite3
 from collections import OrderedDict
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
+from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
@@ -74,8 +76,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
         self._snippets: dict[int, str] = {}
-        self._likely: dict[int, int] = {}  # the relevance model's percentile per document id
-        self._position: dict[int, int] = {}  # its rank (0 = most likely), for sorting without ties
+        self._likely = np.zeros(0, np.int16)  # the relevance model's percentile by document id (-1: none)
+        self._position = np.zeros(0, np.int64)  # its rank by document id (0 = most likely), for sorting
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
         self._rest.setSingleShot(True)
@@ -172,7 +174,7 @@ class DocumentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
         self._update_counts()
 
-    def set_likely(self, percentiles: dict[int, int], positions: dict[int, int]) -> None:
+    def set_likely(self, percentiles: np.ndarray, positions: np.ndarray) -> None:
         """New relevance-model percentiles and ranks: repaint their column, re-sort when sorted by it."""
         self._likely, self._position = percentiles, positions
         if self._sort_key == LIKELY and self._ids:
@@ -187,7 +189,8 @@ class DocumentTableModel(QAbstractTableModel):
 
     def likely(self, doc_id: int) -> int | None:
         """The relevance model's percentile for a document (None before the first ranking)."""
-        return self._likely.get(doc_id)
+        value = int(self._likely[doc_id]) if 0 <= doc_id < len(self._likely) else -1
+        return None if value < 0 else value
 
     def id_at(self, row: int) -> int | None:
         """The document id shown at `row`, or None."""
@@ -231,13 +234,13 @@ class DocumentTableModel(QAbstractTableModel):
     def _find_ids(self, limit: int | None = None) -> list[int]:
         if self._sort_key != LIKELY:
             return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
-        ids = search.find_ids(self._db, self._filter, sort="id")
-        position, last = self._position, len(self._position)
-        ids.sort(key=lambda d: position.get(d, last))  # most likely first; documents not scored yet last
-        if not self._descending:
-            scored = [d for d in ids if d in position]
-            ids = scored[::-1] + ids[len(scored) :]
-        return ids[:limit] if limit is not None else ids
+        ids = np.asarray(search.find_ids(self._db, self._filter, sort="id"), dtype=np.int64)
+        known = ids < len(self._position)
+        rank = np.where(known, self._position[np.where(known, ids, 0)], UNRANKED)
+        scored = rank != UNRANKED
+        key = rank if self._descending else np.where(scored, -rank, UNRANKED)  # not scored yet: last either way
+        ordered: list[int] = ids[np.argsort(key, kind="stable")].tolist()
+        return ordered[:limit] if limit is not None else ordered
 
     def _update_counts(self) -> None:
         counts = search.count_matching(self._db, self._filter)
@@ -291,7 +294,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _DOCUMENT:
             return self._ids[index.row()]
         if column == COL_LIKELY and role in (_DISPLAY, _SORT, _ALIGNMENT):
-            likely = self._likely.get(self._ids[index.row()])
+            likely = self.likely(self._ids[index.row()])
             if role == _ALIGNMENT:
                 return _RIGHT
             return likely if role == _SORT else ("" if likely is None else str(likely))
