@@ -139,3 +139,18 @@ def test_event_loop_keeps_turning_while_the_model_retrains(qtbot: Any, make_wind
     print(f"\nretrain: worst event-loop gap {max(gaps):.0f} ms over {len(gaps)} ticks")
     assert max(gaps) < RETRAIN_WORST_GAP_MS
     make_window.wait_idle(window)
+
+
+def test_a_remembered_likely_sort_before_any_ranking(qtbot: Any, make_window: Any) -> None:
+    filled(make_window, 30)
+    first = make_window()
+    first.table.sortByColumn(COL_LIKELY, Qt.SortOrder.DescendingOrder)  # no ranking: id order, no error
+    assert first.documents.rowCount() == 30
+    first.close()
+    window = make_window()  # the remembered sort is restored before the first round
+    assert window.documents.sort_key == ("likely", True) and window.documents.rowCount() == 30
+    window.review_panel.query.setText("yacht")
+    window.review_panel.query.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.review.has_ranking() and not window.review.running, timeout=20000)
+    assert window.documents.id_at(0) == window.review.state.ranked_ids[0]
+
