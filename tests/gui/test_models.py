@@ -13,13 +13,13 @@ from triage_app.core.library import Library, triage
 from triage_app.core.library.search import DocumentFilter
 from triage_app.core.records import ImportOutcome
 from triage_app.gui.models.document_table import (
-    COLUMN_COUNT,
     COL_PUBLISHED,
     COL_RELEVANCE,
     COL_STAR,
     COL_TAGS,
     COL_TITLE,
     COL_WORDS,
+    COLUMN_COUNT,
     PAGE_SIZE,
     DocumentRole,
     DocumentTableModel,

@@ -58,7 +58,7 @@ def cmd_rank(args: argparse.Namespace, ctx: CliContext) -> int:
         ranked = session.ranked_unreviewed(decisions)[: args.limit]
         scores = session.ranking.score_map()
         rows = search.fetch_rows(library.db, ranked)
-        out = []
+        out: list[dict[str, Any]] = []
         for doc_id in ranked:
             row = rows.get(doc_id, {})
             why = [term for term, _share in session.explain(library.db, doc_id, 5)]
@@ -67,7 +67,8 @@ def cmd_rank(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json({"ranking": True, "documents": out})
         return 0
     for item in out:
-        ctx.print(f"{item['id']:>6}  {item['score']:.3f}  {item['title'][:70]}  [{', '.join(item['why'])}]")
+        why_text = ", ".join(item["why"])
+        ctx.print(f"{item['id']:>6}  {item['score']:.3f}  {str(item['title'])[:70]}  [{why_text}]")
     return 0
 
 
@@ -77,14 +78,14 @@ def cmd_estimate(args: argparse.Namespace, ctx: CliContext) -> int:
             raise UsageError("--size must be at least 1")
         session, _ = _session(ctx, args.query)
         with ctx.library() as library:
-            sample = session.draw_sample(library.db, args.size)
+            drawn = session.draw_sample(library.db, args.size)
             with library.transaction() as db:
-                save_sample(db, sample)
+                save_sample(db, drawn)
         if args.json:
-            ctx.print_json({"sample": sample.ids})
+            ctx.print_json({"sample": drawn.ids})
         else:
-            ctx.print(f"Drew {len(sample.ids)} documents to review (in this order); then run `triage-app estimate`:")
-            ctx.print(" ".join(str(d) for d in sample.ids))
+            ctx.print(f"Drew {len(drawn.ids)} documents to review (in this order); then run `triage-app estimate`:")
+            ctx.print(" ".join(str(d) for d in drawn.ids))
         return 0
     session = ReviewSession()
     with ctx.library() as library:

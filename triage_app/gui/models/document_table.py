@@ -236,7 +236,8 @@ class DocumentTableModel(QAbstractTableModel):
             return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
         ids = np.asarray(search.find_ids(self._db, self._filter, sort="id"), dtype=np.int64)
         if not len(self._position) or not len(ids):  # no ranking yet: id order until there is one
-            return ids[:limit].tolist() if limit is not None else ids.tolist()
+            plain: list[int] = ids.tolist()
+            return plain[:limit] if limit is not None else plain
         known = ids < len(self._position)
         rank = np.where(known, self._position[np.where(known, ids, 0)], UNRANKED)
         scored = rank != UNRANKED
