@@ -175,9 +175,15 @@ class DocumentTableModel(QAbstractTableModel):
         self._update_counts()
 
     def set_likely(self, percentiles: np.ndarray, positions: np.ndarray) -> None:
-        """New relevance-model percentiles and ranks: repaint their column, re-sort when sorted by it."""
+        """New relevance-model percentiles and ranks: repaint their column.
+
+        A list sorted by likelihood is re-sorted only by the first ranking: after that it keeps its order
+        while the analyst works (rows do not jump under the cursor, and a 100,000-row re-sort stays off
+        the event loop); clicking the header or changing the filter re-sorts by the latest ranking.
+        """
+        first = not len(self._position)
         self._likely, self._position = percentiles, positions
-        if self._sort_key == LIKELY and self._ids:
+        if first and self._sort_key == LIKELY and self._ids:
             self.layoutAboutToBeChanged.emit()
             old_ids = self._ids
             self._set_ids(self._find_ids())
@@ -368,7 +374,7 @@ class DocumentTableModel(QAbstractTableModel):
         """Sort in SQL; column -1 means search rank (or newest import first)."""
         key = SORT_KEYS[column] if 0 <= column < COLUMN_COUNT else "rank"
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort_key, self._descending) and self._ids:
+        if (key, descending) == (self._sort_key, self._descending) and self._ids and key != LIKELY:
             return
         self._rest.stop()
         self._partial = False
