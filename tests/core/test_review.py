@@ -207,3 +207,23 @@ def test_a_long_document_keeps_its_most_frequent_terms_only() -> None:
     assert store.matrix.nnz == 480
     column = int(store.transform([DocText(2, "", "", "harbour")]).indices[0])
     assert column in set(store.matrix.indices.tolist())  # the frequent term survived
+
+
+def test_blocks_give_the_same_rows_scores_and_norms_as_one_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.core.review import features
+
+    monkeypatch.setattr(features, "CHUNK_ROWS", 7)
+    store = FeatureStore()
+    docs = collection(40)
+    for start in range(0, 40, 5):  # blocks of 5, merged up to 7+ rows
+        store.add([DocText(i + 1, d["title"], "", d["text"]) for i, d in enumerate(docs[start : start + 5], start)])
+    store.add([DocText(3, "yacht", "", "harbour keel")])  # a replaced row
+    whole = store.matrix
+    rows = np.array([39, 3, 17, 0, 40, 8, 8], dtype=np.int64)
+    assert (store.gather(rows) != whole[rows]).nnz == 0
+    weights = np.random.default_rng(0).random(store.n_features).astype(np.float32)
+    assert np.allclose(store.dot(weights), whole @ weights, rtol=1e-4)
+    idf = store.idf()
+    expected = np.sqrt(np.asarray(whole.multiply(whole) @ (idf * idf)))
+    assert np.allclose(store.norms(), expected, rtol=1e-4)
+    assert store.nnz == whole.nnz
