@@ -50,9 +50,10 @@ def test_features_are_added_incrementally_and_refreshed_when_recleaned(lib: Libr
     progress = list(session.sync(lib.db))
     assert len(session.store) == 130 and progress[-1].total == 10  # only the new ones were read
     with lib.transaction() as db:
-        db.execute("UPDATE documents SET cleaned_at = 'again', text = 'harbour harbour' WHERE id = 2")
+        db.execute("UPDATE documents SET cleaned_at = '2099-01-01T00:00:00', text = 'harbour harbour' WHERE id = 2")
     assert list(session.sync(lib.db))[-1].total == 1
-    assert session.store.version(2) == "again"
+    assert session.store.version(2) == "2099-01-01T00:00:00"
+    assert list(session.sync(lib.db)) == []  # nothing changed: one query, nothing read
 
 
 def test_no_ranking_without_a_relevant_decision_or_a_query(lib: Library) -> None:

@@ -73,7 +73,7 @@ def fill_library(library: Library, docs: list[dict[str, Any]], first_id: int = 1
             "word_count": len((d.get("text") or "").split()),
             "relevance": "unreviewed",
             "starred": 0,
-            "cleaned_at": "bench",
+            "cleaned_at": "2026-01-01T00:00:00",
         }
         for n, d in enumerate(docs)
     ]

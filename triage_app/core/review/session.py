@@ -41,13 +41,13 @@ def load_texts(db: Database, doc_ids: list[int]) -> list[DocText]:
     return out
 
 
-def progress_curve(db: Database) -> list[tuple[int, int]]:
+def progress_curve(db: Database, decisions: Mapping[int, str] | None = None) -> list[tuple[int, int]]:
     """(documents reviewed, relevant found) after each document's first decision, in decision order."""
     first = db.execute(
         "SELECT a.doc_id, min(a.id) FROM audit a WHERE a.field = 'relevance' AND a.new != 'unreviewed' "
         "GROUP BY a.doc_id ORDER BY min(a.id)"
     ).fetchall()
-    current = labels(db)
+    current = decisions if decisions is not None else labels(db)
     points = [(0, 0)]
     found = 0
     reviewed = 0
@@ -122,9 +122,17 @@ class ReviewSession:
         self.store = FeatureStore(n_features)
         self.rng = np.random.default_rng(seed)
         self.ranking: Ranking | None = None
+        self._synced: tuple[object, ...] = ()
 
     def sync(self, db: Database, *, is_cancelled: Callable[[], bool] = lambda: False) -> Iterator[Progress]:
         """Feature new and re-cleaned documents, forget deleted ones; yields progress per chunk."""
+        signature = tuple(
+            db.execute(
+                "SELECT count(*), max(id), max(cleaned_at), total(word_count), total(length(title)) FROM documents"
+            ).fetchone()
+        )
+        if signature == self._synced:  # no document added, removed or re-cleaned since the last sync (one scan)
+            return
         current = {int(i): str(v or "") for i, v in db.execute("SELECT id, cleaned_at FROM documents")}
         self.store.remove([d for d in self.store.ids() if d not in current])
         todo = [d for d, v in current.items() if d not in self.store or self.store.version(d) != v]
@@ -137,6 +145,8 @@ class ReviewSession:
             yield Progress(start + len(part), len(todo), "Reading documents for the relevance model")
         if todo:
             self.store.norms()  # term weights and row norms now, not in the first retrain
+        if not is_cancelled():
+            self._synced = signature
 
     def retrain(self, decisions: Mapping[int, str], query: str = "") -> Ranking | None:
         """One BMI round over the synced features."""
@@ -163,9 +173,9 @@ class ReviewSession:
         decisions = labels(db)
         return est.draw_sample(self.ranked_unreviewed(decisions), size, self.rng, ranked=self.ranking is not None)
 
-    def state(self, db: Database, retrain_ms: float = 0.0) -> ReviewState:
+    def state(self, db: Database, retrain_ms: float = 0.0, decisions: Mapping[int, str] | None = None) -> ReviewState:
         """The estimate (when the sample is reviewed), what is still needed, and the chart's points."""
-        decisions = labels(db)
+        decisions = decisions if decisions is not None else labels(db)
         unreviewed = {d for d, v in decisions.items() if v not in REVIEWED}
         sample = load_sample(db)
         left = est.sample_remaining(sample, decisions) if sample is not None else []
@@ -177,7 +187,7 @@ class ReviewSession:
             sample_needed=stale and not left,
             sample_left=len(left),
             unreviewed=len(unreviewed),
-            curve=progress_curve(db),
+            curve=progress_curve(db, decisions),
             retrain_ms=retrain_ms,
             **_order(self.ranking),
         )
@@ -211,6 +221,7 @@ def review_round(
     if is_cancelled():
         return
     started = time.perf_counter()
-    session.retrain(labels(db), query)
+    decisions = labels(db)
+    session.retrain(decisions, query)
     elapsed = (time.perf_counter() - started) * 1000
-    yield Progress(1, 1, "Ranked", result=session.state(db, elapsed))
+    yield Progress(1, 1, "Ranked", result=session.state(db, elapsed, decisions))
