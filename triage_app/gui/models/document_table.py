@@ -14,7 +14,15 @@ from collections import OrderedDict
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
@@ -22,11 +30,17 @@ from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
 from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COL_LIKELY = 8  # prioritised review (issue 13): the model's percentile, not a decision
 COLUMN_COUNT = 9
-HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags", "Likely relevant")
+HEADERS = (
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
+)  # fmt: skip
 SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "likely")
 """The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
 LIKELY = "likely"
@@ -263,7 +277,7 @@ class DocumentTableModel(QAbstractTableModel):
     def _fetch_page(self, page_no: int) -> list[dict[str, Any]]:
         ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         rows = search.fetch_rows(self._db, ids)
-        removed = {"title": "(removed)", "tags": [], "relevance": "", "starred": 0}
+        removed = {"title": self.tr("(removed)"), "tags": [], "relevance": "", "starred": 0}
         page = [rows.get(doc_id) or {"id": doc_id, **removed} for doc_id in ids]
         self._pages[page_no] = page
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -286,11 +300,13 @@ class DocumentTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_STAR:
+                return self.tr("Starred")
             if section == COL_LIKELY:
-                return "How likely the relevance model finds it (0-100, a rank, not a decision); sort by it"
-            return "Starred" if section == COL_STAR else f"Sort by {HEADERS[section].lower()}"
+                return self.tr("How likely the relevance model finds it (0-100, a rank, not a decision); sort by it")
+            return self.tr("Sort by {column}").format(column=self.tr(HEADERS[section]).lower())
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -329,19 +345,19 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
         if role == _ACCESSIBLE and column == COL_STAR:
-            return "starred" if row.get("starred") else "not starred"
+            return self.tr("starred") if row.get("starred") else self.tr("not starred")
         return None
 
     @staticmethod
     def _display(row: dict[str, Any], column: int) -> str:
         if column == COL_RELEVANCE:
             relevance = row.get("relevance") or ""
-            label = theme.RELEVANCE_LABELS.get(relevance, relevance)
+            label = QCoreApplication.translate("Relevance", theme.RELEVANCE_LABELS.get(relevance, relevance))
             return f"{theme.RELEVANCE_GLYPHS.get(relevance, '')} {label}".strip()
         if column == COL_STAR:
             return theme.STAR_ON if row.get("starred") else ""
         if column == COL_TITLE:
-            return str(row.get("title") or "(untitled)")
+            return str(row.get("title") or QCoreApplication.translate("DocumentTableModel", "(untitled)"))
         if column == COL_SITE:
             return str(row.get("site") or "")
         if column == COL_PUBLISHED:
