@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         counts = self.documents.counts()
         state = self.review.state
-        extra = state.estimate.describe() if state is not None and state.estimate is not None else ""
+        extra = self.review_panel.estimate_words(state.estimate) if state is not None and state.estimate is not None else ""
         self.status_line.show_counts(
             counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe(), extra=extra
         )
@@ -322,7 +322,8 @@ class MainWindow(QMainWindow):
         if self.documents.rowCount():
             self.select_row(0)
         self.statusBar().showMessage(
-            f"Review these {len(ids):,} randomly drawn documents; the estimate of what is left follows.", 8000
+            self.tr("Review these %n randomly drawn document(s); the estimate of what is left follows.", "", len(ids)),
+            8000,
         )
 
     def _show_document(self, doc_id: int | None) -> None:

@@ -112,7 +112,7 @@ class ReaderPane(QWidget):
         layout.addWidget(top)
         self.reason = ElidedLabel(parent=self)  # prioritised review: why the model ranks this document here
         self.reason.setObjectName("readerReason")
-        self.reason.setAccessibleName("Why this document ranks here")
+        self.reason.setAccessibleName(self.tr("Why this document ranks here"))
         layout.addWidget(self.reason)
         layout.addWidget(self.splitter, 1)
         self.show_document(None)

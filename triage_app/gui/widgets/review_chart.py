@@ -28,14 +28,14 @@ class ReviewChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(260, 120)
 
-    def set_data(self, points: list[tuple[int, int]], estimate: Estimate | None) -> None:
-        """New curve and estimate; repaints."""
+    def set_data(self, points: list[tuple[int, int]], estimate: Estimate | None, words: str = "") -> None:
+        """New curve and estimate (with the estimate in words, for the tooltip); repaints."""
         self.points = points or [(0, 0)]
         self.estimate = estimate
         found = self.points[-1][1]
         text = self.tr("%n relevant found", "", found) + " · " + self.tr("%n reviewed", "", self.points[-1][0])
-        if estimate is not None:
-            text += " · " + estimate.describe()
+        if words:
+            text += " · " + words
         self.setToolTip(text)
         self.update()
 

@@ -14,20 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from triage_app.core.review.estimate import Estimate
 from triage_app.core.review.session import ReviewState
 from triage_app.gui.widgets.review_chart import ReviewChart
-
-
-def estimate_text(state: ReviewState | None) -> str:
-    """The estimate in words, or what is needed for one."""
-    if state is None:
-        return "Learning from your decisions…"
-    if state.estimate is not None:
-        text = state.estimate.describe().capitalize()
-        return text + (" — the sample is old; check again" if state.sample_needed else "")
-    if state.sample_left:
-        return f"Review the {state.sample_left:,} sampled documents for an estimate of what is left"
-    return "No estimate yet: check what is left with a random sample"
 
 
 class ReviewPanel(QWidget):
@@ -72,10 +61,32 @@ class ReviewPanel(QWidget):
         self.check.clicked.connect(self.draw_requested)
         self.show_sample.clicked.connect(self.show_sample_requested)
 
+    def estimate_words(self, estimate: Estimate) -> str:
+        """'about 40 relevant left among 3,200 unreviewed (95% interval 25-60)', translated."""
+        return (
+            self.tr("about %1 relevant left among %2 unreviewed (95% interval %3-%4)")
+            .replace("%1", f"{round(estimate.left):,}")
+            .replace("%2", f"{estimate.unreviewed:,}")
+            .replace("%3", f"{estimate.low:,}")
+            .replace("%4", f"{estimate.high:,}")
+        )
+
+    def estimate_text(self, state: ReviewState | None) -> str:
+        """The estimate in words, or what is needed for one."""
+        if state is None:
+            return self.tr("Learning from your decisions…")
+        if state.estimate is not None:
+            text = self.estimate_words(state.estimate)
+            text = text[:1].upper() + text[1:]
+            return text + (self.tr(" — the sample is old; check again") if state.sample_needed else "")
+        if state.sample_left:
+            return self.tr("Review the %n sampled document(s) still unreviewed for an estimate of what is left", "", state.sample_left)
+        return self.tr("No estimate yet: check what is left with a random sample")
+
     def show_state(self, state: ReviewState) -> None:
         """Chart, estimate and sample buttons from a finished round."""
-        self.chart.set_data(state.curve, state.estimate)
-        self.estimate.setText(estimate_text(state))
+        self.chart.set_data(state.curve, state.estimate, self.estimate_words(state.estimate) if state.estimate else "")
+        self.estimate.setText(self.estimate_text(state))
         self.show_sample.setVisible(state.sample_left > 0)
         self.check.setEnabled(state.sample_left == 0)
 
