@@ -228,3 +228,24 @@ def test_blocks_give_the_same_rows_scores_and_norms_as_one_matrix(monkeypatch: p
     expected = np.sqrt(np.asarray(whole.multiply(whole) @ (idf * idf)))
     assert np.allclose(store.norms(), expected, rtol=1e-4)
     assert store.nnz == whole.nnz
+
+
+def test_review_bench_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    from triage_app.bench.__main__ import main as bench_main
+
+    docs = collection(200, share=0.05)
+    path = tmp_path / "c.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(d) + "\n" for d in docs)
+    assert bench_main(["review", str(path), "--json", "--sample", "40"]) == 0  # default topics: "boats" (5%)
+    out = json.loads(capsys.readouterr().out)
+    assert out["summary"]["topics"] == ["boats"]
+    for kind in ("model", "random", "ideal"):
+        for key in ("effort_80", "effort_95", "recall_at_10"):
+            assert isinstance(out[kind]["boats"][key], float) and key in out[kind]["mean"]
+    model = out["model"]["boats"]
+    assert model["effort_80"] < out["random"]["boats"]["effort_80"]
+    assert out["ideal"]["boats"]["effort_80"] == 4.0  # 8 of 10 relevant first: 8 of 200 documents
+    assert "estimate_error_80" in model and model["retrain_ms"] > 0

@@ -190,6 +190,7 @@ def run_review(path: Path, topics: list[str] | None, *, seed: int = 0, sample_si
         "topics": topics,
         "elusion_sample": sample_size,
         "estimate_within_10_points": sum(1 for e in errors if abs(e) <= 10),
+        "estimate_mean_abs_error_80": statistics.fmean(abs(e) for e in errors if not math.isnan(e)) if errors else None,
         "feature_sync_s": round(sync_s, 2),
         "feature_mb": round(session.store.memory_bytes() / 2**20, 1),
     }
@@ -252,6 +253,17 @@ def _table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _no_nan(value: Any) -> Any:
+    """NaN (a recall level never reached) as null, so the output is strict JSON."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _no_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_nan(v) for v in value]
+    return value
+
+
 def _run(args: argparse.Namespace) -> int:
     path = Path(args.collection)
     topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
@@ -259,7 +271,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.scale:
         result["timing"] = scale_timing(path, [int(s) for s in args.scale.split(",")], seed=args.seed)
     if args.json:
-        print(json.dumps(result, indent=1))
+        print(json.dumps(_no_nan(result), indent=1))
     else:
         print(_table(result))
         if args.scale:
