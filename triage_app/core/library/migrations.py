@@ -167,6 +167,15 @@ def m005_entities_quotes(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="m014_issue14_capture_kind")
+def m014_issue14_capture_kind(db: Database) -> None:
+    """Reader metadata per document (e-mail headers, attachment links, PDF print data) and an index on
+    `format`, the capture kind (html, mhtml, singlefile, text, warc, pdf, email) the list filters by."""
+    documents = db.table("documents")
+    documents.add_column("reader_meta", str)
+    documents.create_index(["format"], if_not_exists=True)
+
+
 @MIGRATIONS(name="m013_issue13_review_sample")
 def m013_issue13_review_sample(db: Database) -> None:
     """The elusion sample of prioritised review: each unreviewed document's stratum when it was drawn,

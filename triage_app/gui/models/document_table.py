@@ -33,17 +33,37 @@ from triage_app.gui import theme
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
-COL_LIKELY = 8  # prioritised review (issue 13): the model's percentile, not a decision
-COLUMN_COUNT = 9
+COL_KIND = 8
+COL_LIKELY = 9  # prioritised review (issue 13): the model's percentile, not a decision
+COLUMN_COUNT = 10
 HEADERS = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
 )  # fmt: skip
-SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "likely")
+SORT_KEYS = (
+    "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "likely",
+)  # fmt: skip
 """The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
 LIKELY = "likely"
+KIND_LABELS = {
+    "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
+    "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
+    "singlefile": QT_TRANSLATE_NOOP("CaptureKind", "SingleFile"),
+    "text": QT_TRANSLATE_NOOP("CaptureKind", "Text dump"),
+    "warc": QT_TRANSLATE_NOOP("CaptureKind", "Web archive"),
+    "pdf": QT_TRANSLATE_NOOP("CaptureKind", "PDF"),
+    "email": QT_TRANSLATE_NOOP("CaptureKind", "E-mail"),
+}
+"""How each capture kind (documents.format) is named in the list and the kind filter (translated on display)."""
+
+
+def kind_label(kind: str | None) -> str:
+    """A capture kind as shown ("pdf" -> "PDF", "warc" -> "Web archive"; unknown kinds as stored)."""
+    text = str(kind or "")
+    return QCoreApplication.translate("CaptureKind", KIND_LABELS[text]) if text in KIND_LABELS else text
 
 SortRole = Qt.ItemDataRole.UserRole
 DocumentRole = Qt.ItemDataRole.UserRole + 1  # the document id
@@ -368,6 +388,8 @@ class DocumentTableModel(QAbstractTableModel):
             return f"{int(row.get('word_count') or 0):,}"
         if column == COL_TAGS:
             return ", ".join(row.get("tags") or [])
+        if column == COL_KIND:
+            return kind_label(row.get("format"))
         return ""
 
     @staticmethod
