@@ -154,3 +154,17 @@ def test_a_remembered_likely_sort_before_any_ranking(qtbot: Any, make_window: An
     qtbot.waitUntil(lambda: window.review.has_ranking() and not window.review.running, timeout=20000)
     assert window.documents.id_at(0) == window.review.state.ranked_ids[0]
 
+
+def test_cold_start_from_the_search_until_something_is_marked_relevant(qtbot: Any, make_window: Any) -> None:
+    relevant = filled(make_window)
+    window = make_window()
+    assert window.review.query == "" and not window.review.has_ranking()
+    window.filter_bar.set_query("regatta -budget star:no")
+    qtbot.waitUntil(lambda: window.review.has_ranking() and not window.review.running, timeout=20000)
+    assert window.review.query == "regatta"
+    assert sum(d in relevant for d in window.review.state.ranked_ids[:10]) >= 9
+    with qtbot.waitSignal(window.review.updated, timeout=20000):
+        assert window.select_document(next(d for d in window.review.state.ranked_ids if window.documents.row_of(d) is not None))
+        window.mark("relevant")
+    assert window.review.query == ""  # learning from decisions now; the search only filters
+

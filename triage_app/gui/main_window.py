@@ -202,9 +202,10 @@ class MainWindow(QMainWindow):
         panel = self.review_panel
         panel.ranked.setChecked(bool(self.state.values.get(window_state.REVIEW_RANKED, False)))
         panel.query.setText(str(self.state.values.get(window_state.REVIEW_QUERY, "")))
-        self.review.query = panel.query.text().strip()
+        self.review.query = self._cold_start_text()
         panel.ranked_toggled.connect(lambda on: self.state.values.__setitem__(window_state.REVIEW_RANKED, bool(on)))
         panel.query_changed.connect(self._review_query_changed)
+        self.filter_bar.filter_changed.connect(lambda _flt: self._review_query_changed(panel.query.text().strip()))
         panel.draw_requested.connect(lambda: self.review.draw_sample())
         panel.show_sample_requested.connect(self.show_review_sample)
         self.review.sample_drawn.connect(self.show_review_sample)
@@ -301,10 +302,23 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._show_review_reason(self.current_id())
 
+    def _cold_start_text(self) -> str:
+        """What the model starts from: the "looking for" text, else, until something is marked relevant or
+        maybe, the words of the current search."""
+        typed = self.review_panel.query.text().strip()
+        if typed:
+            return typed
+        decided = self.library.db.execute("SELECT 1 FROM documents WHERE relevance IN ('relevant', 'maybe') LIMIT 1")
+        if decided.fetchone() is not None:
+            return ""
+        words = (self.filter_bar.current_filter().query or "").split()
+        return " ".join(w for w in words if ":" not in w and not w.startswith("-") and w != "OR").replace('"', " ").strip()
+
     def _review_query_changed(self, text: str) -> None:
         self.state.values[window_state.REVIEW_QUERY] = text
-        if text != self.review.query:
-            self.review.query = text
+        query = self._cold_start_text()
+        if query != self.review.query:
+            self.review.query = query
             self.review.request()
 
     def _show_review_reason(self, doc_id: int | None) -> None:
@@ -377,6 +391,7 @@ class MainWindow(QMainWindow):
     def _triage_saved(self, ids: list[int]) -> None:
         self.documents.refresh_documents(ids)
         self.refresh_choices()
+        self.review.query = self._cold_start_text()
         self.review.request()
 
     def _document_changed_in_reader(self, doc_id: int) -> None:
