@@ -6,20 +6,15 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from triage_app.core.library import search, triage
-from triage_app.gui.models.document_table import (
-    COL_LIKELY,
-    COL_RELEVANCE,
-    COL_TITLE,
-    DocumentTableModel,
-)
+from triage_app.core.library import languages, search, triage
+from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner
 
 MAX_KEPT_SELECTION = 1000
-DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56)
+DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56, 120)
 
 
 class LibraryView(QWidget):
@@ -139,7 +134,8 @@ class LibraryView(QWidget):
     def refresh_choices(self) -> None:
         """Refill the tag, site and entity lists from the library."""
         self.filter_bar.set_choices(
-            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db)
+            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db),
+            languages.language_counts(self._db),
         )
         self.entities.reload()
 

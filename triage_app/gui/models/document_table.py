@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from triage_app.core.language import language_name
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
 from triage_app.core.review.session import UNRANKED
@@ -34,17 +35,19 @@ from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COL_KIND = 8
-COL_LIKELY = 9  # prioritised review (issue 13): the model's percentile, not a decision
-COLUMN_COUNT = 10
+COL_LANGUAGE = 9
+COL_LIKELY = 10  # prioritised review (issue 13): the model's percentile, not a decision
+COLUMN_COUNT = 11
 HEADERS = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
 )  # fmt: skip
 SORT_KEYS = (
-    "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "likely",
+    "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
+    "likely",
 )  # fmt: skip
 """The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
 LIKELY = "likely"
@@ -390,6 +393,8 @@ class DocumentTableModel(QAbstractTableModel):
             return ", ".join(row.get("tags") or [])
         if column == COL_KIND:
             return kind_label(row.get("format"))
+        if column == COL_LANGUAGE:
+            return language_name(row.get("language")) if row.get("language") else ""
         return ""
 
     @staticmethod
