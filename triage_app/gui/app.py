@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -150,6 +151,10 @@ def main(argv: Sequence[str]) -> int:
         KnownErrorDialog.ask(None, str(exc), title=app.translate("KnownErrorDialog", "Triage cannot open the library"))
         i18n.remove_translators(app, translators)
         return 1
+    # Everything built so far (modules, Qt wrappers, the window) lives as long as the app: keep it out of the
+    # cyclic collector's full passes, which otherwise stall every thread for 100-300 ms while a background
+    # job allocates heavily (measured while prioritised review features 100,000 documents: 267 -> 68 ms).
+    gc.freeze()
     previous_hook = sys.excepthook
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidge
 from sqlite_utils import Database
 
 from triage_app.core.library import languages, search, triage
-from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
+from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.filter_bar import FilterBar
@@ -53,10 +53,16 @@ class LibraryView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
+        self._layout = layout
+        header.moveSection(COL_LIKELY, COL_RELEVANCE + 1)  # the model's column next to the decision
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.documents.search_state.connect(self.filter_bar.show_search_state)
         self.documents.search_state.connect(self._search_state)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Put a panel (prioritised review) under the table."""
+        self._layout.addWidget(panel)
 
     # -- which documents ----------------------------------------------------------------------
     def current_id(self) -> int | None:

@@ -13,6 +13,7 @@ import sqlite3
 from collections import OrderedDict
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -29,6 +30,7 @@ from sqlite_utils import Database
 from triage_app.core.language import language_name
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
+from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import GeneratorWorker
@@ -36,18 +38,21 @@ from triage_app.gui.workers import GeneratorWorker
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COL_KIND = 8
 COL_LANGUAGE = 9
-COLUMN_COUNT = 10
+COL_LIKELY = 10  # prioritised review (issue 13): the model's percentile, not a decision
+COLUMN_COUNT = 11
 HEADERS = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
 )  # fmt: skip
 SORT_KEYS = (
     "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
+    "likely",
 )  # fmt: skip
-"""The `search.SORT_COLUMNS` key each column sorts by."""
+"""The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
+LIKELY = "likely"
 KIND_LABELS = {
     "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
     "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
@@ -115,6 +120,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
         self._snippets: dict[int, str] = {}
+        self._likely = np.zeros(0, np.int16)  # the relevance model's percentile by document id (-1: none)
+        self._position = np.zeros(0, np.int64)  # its rank by document id (0 = most likely), for sorting
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
         self._rest.setSingleShot(True)
@@ -162,7 +169,7 @@ class DocumentTableModel(QAbstractTableModel):
         self.stop_search()
         try:
             self.reload(first_page_first=bool(search.parse_query(flt.query).match),
-                        budget=SYNC_BUDGET_S if self._path else None)
+                        budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
         except search.SearchStopped:
             self._search_in_background()
             return
@@ -216,7 +223,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def set_sort(self, key: str, descending: bool = False) -> None:
         """Order by a `search.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
-        if key != "rank" and key not in search.SORT_COLUMNS:
+        if key not in ("rank", LIKELY) and key not in search.SORT_COLUMNS:
             raise ValueError(f"cannot sort by {key!r}")
         self._sort_key, self._descending = key, descending
         self.reload()
@@ -228,9 +235,8 @@ class DocumentTableModel(QAbstractTableModel):
         whole list follows from a zero timer, or sooner from `finish_loading`.
         """
         self._rest.stop()
-        limit = PAGE_SIZE if first_page_first else None
-        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
-                              time_limit=budget)
+        limit = PAGE_SIZE if first_page_first and self._sort_key != LIKELY else None
+        ids = self._find_ids(limit, time_limit=budget)
         if budget is not None:  # the counts too, before the list changes (the worker redoes both)
             counts = search.count_matching(self._db, self._filter, time_limit=budget)
         self.beginResetModel()
@@ -255,8 +261,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._partial = False
         first = self._ids
         try:
-            ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending,
-                                  time_limit=RESORT_LIMIT_S)
+            ids = self._find_ids(time_limit=RESORT_LIMIT_S)
         except search.SearchStopped as exc:  # the first page stays listed
             self.search_state.emit(str(exc))
             return
@@ -281,6 +286,30 @@ class DocumentTableModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
         self._update_counts()
+
+    def set_likely(self, percentiles: np.ndarray, positions: np.ndarray) -> None:
+        """New relevance-model percentiles and ranks: repaint their column.
+
+        A list sorted by likelihood is re-sorted only by the first ranking: after that it keeps its order
+        while the analyst works (rows do not jump under the cursor, and a 100,000-row re-sort stays off
+        the event loop); clicking the header or changing the filter re-sorts by the latest ranking.
+        """
+        first = not len(self._position)
+        self._likely, self._position = percentiles, positions
+        if first and self._sort_key == LIKELY and self._ids:
+            self.layoutAboutToBeChanged.emit()
+            old_ids = self._ids
+            self._set_ids(self._find_ids())
+            self._pages.clear()
+            self._remap_persistent(old_ids)
+            self.layoutChanged.emit()
+        elif self._ids:
+            self.dataChanged.emit(self.index(0, COL_LIKELY), self.index(len(self._ids) - 1, COL_LIKELY))
+
+    def likely(self, doc_id: int) -> int | None:
+        """The relevance model's percentile for a document (None before the first ranking)."""
+        value = int(self._likely[doc_id]) if 0 <= doc_id < len(self._likely) else -1
+        return None if value < 0 else value
 
     def id_at(self, row: int) -> int | None:
         """The document id shown at `row`, or None."""
@@ -321,6 +350,21 @@ class DocumentTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else {}
 
     # -- internals --------------------------------------------------------------------------
+    def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
+        if self._sort_key != LIKELY:
+            return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
+                                   time_limit=time_limit)
+        ids = np.asarray(search.find_ids(self._db, self._filter, sort="id", time_limit=time_limit), dtype=np.int64)
+        if not len(self._position) or not len(ids):  # no ranking yet: id order until there is one
+            plain: list[int] = ids.tolist()
+            return plain[:limit] if limit is not None else plain
+        known = ids < len(self._position)
+        rank = np.where(known, self._position[np.where(known, ids, 0)], UNRANKED)
+        scored = rank != UNRANKED
+        key = rank if self._descending else np.where(scored, -rank, UNRANKED)  # not scored yet: last either way
+        ordered: list[int] = ids[np.argsort(key, kind="stable")].tolist()
+        return ordered[:limit] if limit is not None else ordered
+
     def _update_counts(self) -> None:
         counts = search.count_matching(self._db, self._filter)
         self._counts = {**counts, "total": document_count(self._db)}
@@ -360,6 +404,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_STAR:
                 return self.tr("Starred")
+            if section == COL_LIKELY:
+                return self.tr("How likely the relevance model finds it (0-100, a rank, not a decision); sort by it")
             return self.tr("Sort by {column}").format(column=self.tr(HEADERS[section]).lower())
         return None
 
@@ -372,6 +418,11 @@ class DocumentTableModel(QAbstractTableModel):
         column = index.column()
         if role == _DOCUMENT:
             return self._ids[index.row()]
+        if column == COL_LIKELY and role in (_DISPLAY, _SORT, _ALIGNMENT):
+            likely = self.likely(self._ids[index.row()])
+            if role == _ALIGNMENT:
+                return _RIGHT
+            return likely if role == _SORT else ("" if likely is None else str(likely))
         row = self.row_data(index.row())
         if role == _DISPLAY:
             return self._display(row, column)
@@ -443,19 +494,21 @@ class DocumentTableModel(QAbstractTableModel):
         """Sort in SQL; column -1 means search rank (or newest import first)."""
         key = SORT_KEYS[column] if 0 <= column < COLUMN_COUNT else "rank"
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort_key, self._descending) and self._ids:
+        if (key, descending) == (self._sort_key, self._descending) and self._ids and key != LIKELY:
             return
         self._rest.stop()
         self._partial = False
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
+        previous = self._sort_key, self._descending
+        self._sort_key, self._descending = key, descending
         try:
-            ids = search.find_ids(self._db, self._filter, sort=key, descending=descending, time_limit=RESORT_LIMIT_S)
+            ids = self._find_ids(time_limit=RESORT_LIMIT_S)
         except search.SearchStopped as exc:
+            self._sort_key, self._descending = previous
             self.layoutChanged.emit()
             self.search_state.emit(str(exc))
             return
-        self._sort_key, self._descending = key, descending
         self._set_ids(ids)
         self._pages.clear()
         self._remap_persistent(old_ids)
