@@ -132,6 +132,14 @@
         <translation>Eine Notiz zu den ausgewählten Dokumenten schreiben</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Show the current document&apos;s audit log, with where each change came from</source>
+        <translation>Das Änderungsprotokoll des aktuellen Dokuments zeigen, mit der Herkunft jeder Änderung</translation>
+    </message>
+    <message>
         <source>Ne&amp;xt document</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -548,6 +556,10 @@
     <message>
         <source>Likely relevant</source>
         <translation>Wahrscheinlich relevant</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>(removed)</source>
@@ -1060,6 +1072,29 @@
     <message>
         <source>mentions {name}</source>
         <translation>nennt {name}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>here</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>rückgängig</translation>
+    </message>
+    <message>
+        <source>from a packet</source>
+        <translation>aus einem Paket</translation>
+    </message>
+    <message>
+        <source>No change recorded yet.</source>
+        <translation>Noch keine Änderung protokolliert.</translation>
+    </message>
+    <message>
+        <source>History of {title}</source>
+        <translation>Verlauf von {title}</translation>
     </message>
 </context>
 <context>

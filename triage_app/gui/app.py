@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from triage_app import __version__
 from triage_app.core.assets import seeds_dir
 from triage_app.core.errors import KnownError
+from triage_app.core.export import partfiles
 from triage_app.core.library import Library
 from triage_app.core.library.documents import document_count
 from triage_app.core.library.writer import LibraryWriter
@@ -143,6 +144,7 @@ def main(argv: Sequence[str]) -> int:
     QLocale.setDefault(locale)
     translators = i18n.install_translators(app, locale)
     library_path = resolve_library_path(args.library)
+    partfiles.clean_stale()  # .part files of exports that were killed last time
     try:
         window, library, writer = open_window(library_path, [Path(f) for f in args.files])
     except KnownError as exc:

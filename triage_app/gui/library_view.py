@@ -56,6 +56,8 @@ class LibraryView(QWidget):
         self._layout = layout
         header.moveSection(COL_LIKELY, COL_RELEVANCE + 1)  # the model's column next to the decision
         self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.documents.search_state.connect(self.filter_bar.show_search_state)
+        self.documents.search_state.connect(self._search_state)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     def add_panel(self, panel: QWidget) -> None:
@@ -148,6 +150,16 @@ class LibraryView(QWidget):
         if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first
         self.documents.set_filter(flt)
+        if self.documents.searching:
+            return  # a long search runs in the background: the first row is chosen when it lands
+        if self.documents.rowCount():
+            self.select_row(0)
+        else:
+            self._announce(None)
+
+    def _search_state(self, text: str) -> None:
+        if text or self.documents.searching:
+            return
         if self.documents.rowCount():
             self.select_row(0)
         else:

@@ -30,6 +30,7 @@ from triage_app.gui import theme, window_state
 from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries, translated
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
+from triage_app.gui.dialogs.history_dialog import HistoryDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
             "star": self.toggle_star,
             "tag": self.edit_tags,
             "note": self.edit_note,
+            "history": self.show_history,
             "next": lambda: self.library_view.move_current(1),
             "previous": lambda: self.library_view.move_current(-1),
             "next_unreviewed": self.go_next_unreviewed,
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
         self.review.close()
         self.save_state()
         self.filter_bar.stop()
+        self.documents.stop_search()
         self.imports.cancel()
         self.runner.shutdown()
         self.progress.finish()
@@ -382,6 +385,13 @@ class MainWindow(QMainWindow):
         chosen = NoteDialog.ask(self, note, len(ids))
         if chosen is not None:
             self.triage.set_note(ids, chosen)
+
+    def show_history(self) -> None:
+        """H: the current document's audit log, packet rows marked as such."""
+        ids = self.selected_ids()
+        if ids:
+            doc = get_document(self.library.db, ids[0])
+            HistoryDialog.ask(self, triage.audit_log(self.library.db, ids[0]), str(doc.get("title") or ""))
 
     def undo(self) -> None:
         """Ctrl+Z: undo the last decision."""

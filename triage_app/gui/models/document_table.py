@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -32,6 +33,7 @@ from triage_app.core.library.documents import document_count
 from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.workers import GeneratorWorker
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COL_KIND = 8
@@ -89,6 +91,10 @@ _HANDLED_ROLES = frozenset(
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
+SYNC_BUDGET_S = 0.15
+"""A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""
+BACKGROUND_LIMIT_S = 60.0
+RESORT_LIMIT_S = 5.0
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 MAX_CACHED_SNIPPETS = 2000
@@ -101,6 +107,7 @@ class DocumentTableModel(QAbstractTableModel):
     """Documents matching a `DocumentFilter`, in SQL order, with rows fetched lazily."""
 
     counts_changed = Signal()
+    search_state = Signal(str)  # "" when the list is up to date, else "Searching…" or why a search stopped
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,6 +127,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._rest.setSingleShot(True)
         self._rest.setInterval(0)
         self._rest.timeout.connect(self.finish_loading)
+        self._path = search.database_path(db)
+        self._worker: GeneratorWorker | None = None  # the background search; a newer one cancels it
 
     # -- our API ----------------------------------------------------------------------------
     @property
@@ -151,9 +160,66 @@ class DocumentTableModel(QAbstractTableModel):
         return sum(len(page) for page in self._pages.values())
 
     def set_filter(self, flt: search.DocumentFilter) -> None:
-        """Show the documents matching `flt`; with a search, its first page at once and the rest just after."""
+        """Show the documents matching `flt`; with a search, its first page at once and the rest just after.
+
+        A search that needs more than `SYNC_BUDGET_S` is stopped on the GUI thread and run again on a
+        worker thread with its own read-only connection; a newer filter cancels it (its query is interrupted).
+        """
         self._filter = flt
-        self.reload(first_page_first=bool(search.parse_query(flt.query).match))
+        self.stop_search()
+        try:
+            self.reload(first_page_first=bool(search.parse_query(flt.query).match),
+                        budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
+        except search.SearchStopped:
+            self._search_in_background()
+            return
+        self.search_state.emit("")
+
+    def stop_search(self) -> None:
+        """Cancel a background search (a newer one replaces it, or the window closes)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+
+    @property
+    def searching(self) -> bool:
+        """True while a long search runs in the background."""
+        return self._worker is not None
+
+    def _search_in_background(self) -> None:
+        path, flt, key, descending = self._path or "", self._filter, self._sort_key, self._descending
+        worker = GeneratorWorker(lambda cancelled: search.background_search(
+            path, flt, sort=key, descending=descending, is_cancelled=cancelled, time_limit=BACKGROUND_LIMIT_S))
+        worker.signals.finished.connect(lambda last, w=worker: self._background_done(w, last))
+        worker.signals.failed.connect(lambda exc, w=worker: self._background_failed(w, exc))
+        self._worker = worker
+        self.search_state.emit(QCoreApplication.translate("DocumentTableModel", "Searching…"))
+        QThreadPool.globalInstance().start(worker)
+
+    def _background_done(self, worker: GeneratorWorker, last: Any) -> None:
+        if worker is not self._worker:
+            return  # an older search that finished before it saw the cancel
+        self._worker = None
+        ids, counts = last.result
+        self._rest.stop()
+        self._partial = False
+        self.beginResetModel()
+        self._set_ids(ids)
+        self._pages.clear()
+        self._snippets.clear()
+        self.endResetModel()
+        self._counts = counts
+        self.counts_changed.emit()
+        self.search_state.emit("")
+
+    def _background_failed(self, worker: GeneratorWorker, exc: BaseException) -> None:
+        if worker is not self._worker:
+            return
+        self._worker = None
+        if isinstance(exc, (search.SearchStopped, sqlite3.Error)):
+            self.search_state.emit(str(exc))
+        else:
+            raise exc
 
     def set_sort(self, key: str, descending: bool = False) -> None:
         """Order by a `search.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
@@ -162,7 +228,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._sort_key, self._descending = key, descending
         self.reload()
 
-    def reload(self, *, first_page_first: bool = False) -> None:
+    def reload(self, *, first_page_first: bool = False, budget: float | None = None) -> None:
         """Run the query again (new documents, changed filter); drops the row and snippet caches.
 
         With `first_page_first`, only the first `PAGE_SIZE` ids are listed now (a fast query) and the
@@ -170,7 +236,9 @@ class DocumentTableModel(QAbstractTableModel):
         """
         self._rest.stop()
         limit = PAGE_SIZE if first_page_first and self._sort_key != LIKELY else None
-        ids = self._find_ids(limit)
+        ids = self._find_ids(limit, time_limit=budget)
+        if budget is not None:  # the counts too, before the list changes (the worker redoes both)
+            counts = search.count_matching(self._db, self._filter, time_limit=budget)
         self.beginResetModel()
         self._set_ids(ids)
         self._pages.clear()
@@ -179,7 +247,11 @@ class DocumentTableModel(QAbstractTableModel):
         self._partial = first_page_first and len(ids) == PAGE_SIZE
         if self._partial:
             self._rest.start()
-        self._update_counts()
+        if budget is not None:
+            self._counts = {**counts, "total": document_count(self._db)}
+            self.counts_changed.emit()
+        else:
+            self._update_counts()
 
     def finish_loading(self) -> None:
         """List the rest of a search's hits now if only its first page is listed yet (else nothing)."""
@@ -188,7 +260,11 @@ class DocumentTableModel(QAbstractTableModel):
             return
         self._partial = False
         first = self._ids
-        ids = self._find_ids()
+        try:
+            ids = self._find_ids(time_limit=RESORT_LIMIT_S)
+        except search.SearchStopped as exc:  # the first page stays listed
+            self.search_state.emit(str(exc))
+            return
         if ids[: len(first)] == first:
             if len(ids) > len(first):
                 self.beginInsertRows(QModelIndex(), len(first), len(ids) - 1)
@@ -274,10 +350,11 @@ class DocumentTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else {}
 
     # -- internals --------------------------------------------------------------------------
-    def _find_ids(self, limit: int | None = None) -> list[int]:
+    def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
         if self._sort_key != LIKELY:
-            return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
-        ids = np.asarray(search.find_ids(self._db, self._filter, sort="id"), dtype=np.int64)
+            return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
+                                   time_limit=time_limit)
+        ids = np.asarray(search.find_ids(self._db, self._filter, sort="id", time_limit=time_limit), dtype=np.int64)
         if not len(self._position) or not len(ids):  # no ranking yet: id order until there is one
             plain: list[int] = ids.tolist()
             return plain[:limit] if limit is not None else plain
@@ -423,8 +500,16 @@ class DocumentTableModel(QAbstractTableModel):
         self._partial = False
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
+        previous = self._sort_key, self._descending
         self._sort_key, self._descending = key, descending
-        self._set_ids(self._find_ids())
+        try:
+            ids = self._find_ids(time_limit=RESORT_LIMIT_S)
+        except search.SearchStopped as exc:
+            self._sort_key, self._descending = previous
+            self.layoutChanged.emit()
+            self.search_state.emit(str(exc))
+            return
+        self._set_ids(ids)
         self._pages.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
