@@ -35,6 +35,7 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, list[str]]:
     )
     parser.add_argument("--version", action="version", version=f"triage-app {__version__}")
     parser.add_argument("--library", metavar="PATH", default=None, help="library file to open")
+    parser.add_argument("--json", action="store_true", default=False, help="print one JSON document for scripts")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_parser()
     from triage_app import commands
@@ -69,13 +70,13 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
     try:
         return int(args.run(args, ctx))
     except UsageError as exc:
-        ctx.stderr.write(f"triage-app {args.command}: {exc}\n")
+        ctx.error(f"triage-app {args.command}: {exc}")
         return 2
     except KnownError as exc:
-        ctx.stderr.write(f"triage-app: {exc}\n")
+        ctx.error(f"triage-app: {exc}")
         return 1
     except KeyError as exc:
-        ctx.stderr.write(f"triage-app {args.command}: {exc.args[0] if exc.args else exc}\n")
+        ctx.error(f"triage-app {args.command}: {exc.args[0] if exc.args else exc}")
         return 1
     except BrokenPipeError:
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from typing import Any, TextIO
 
 from triage_app.core.library import Library
 from triage_app.core.paths import resolve_library_path
+from triage_app.core.textsafe import escape_controls, one_line
 
 
 class UsageError(Exception):
@@ -36,7 +38,13 @@ class CliContext:
 
     def print_json(self, data: Any) -> None:
         """One JSON document on stdout."""
-        self.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        text = json.dumps(data, ensure_ascii=False, default=str)  # escapes C0 controls; C1 and U+2028/9 next
+        self.stdout.write(re.sub("[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n")
 
     def print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        """One line (or a block) on stdout, with control characters from imported files made visible."""
+        self.stdout.write(escape_controls(text) + "\n")
+
+    def error(self, text: str) -> None:
+        """One line on stderr."""
+        self.stderr.write(one_line(text) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -82,9 +83,20 @@ def clean_parsed(
 
 def insert_new(library: Library, label: str, parsed: ParsedDocument, cleaned: CleanResult) -> ImportOutcome:
     """Store a new document; a packet's decisions land in the same transaction, or nothing does."""
-    with library.transaction():
-        doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
-        merged = apply_packet_state(library, doc_id, parsed, duplicate=False)
+    try:
+        with library.transaction():
+            # Looked up again under the write lock: another import of the same file may have stored it meanwhile.
+            existing = find_duplicate(library, parsed)
+            if existing is None:
+                doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
+                merged = apply_packet_state(library, doc_id, parsed, duplicate=False)
+    except (TypeError, ValueError, AttributeError, RecursionError, sqlite3.InterfaceError) as exc:
+        if parsed.packet_member is None:
+            raise
+        log.exception("packet state of %s could not be merged", label)  # packet_schema should have caught it
+        return ImportOutcome(label, "failed", reason=f"the packet's record of it is malformed ({exc.__class__.__name__})")
+    if existing is not None:
+        return merge_duplicate(library, label, parsed, existing)
     return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=merged)
 
 

@@ -20,9 +20,10 @@ class MergeReport:
 
     applied: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # malformed packet entries, one line each
 
     def describe(self) -> str:
-        parts = self.applied + [f"differs: {d}" for d in self.differences]
+        parts = self.applied + [f"differs: {d}" for d in self.differences] + [f"left out: {p}" for p in self.left_out]
         return "; ".join(parts) or "nothing to merge"
 
 

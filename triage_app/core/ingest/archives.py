@@ -199,4 +199,20 @@ def iter_zip(path: Path) -> Iterator[InputItem]:
     if is_wacz(path):
         yield from iter_wacz(path)
         return
-    yield from ZipSource(path, str(path)).items()
+    count = 0
+    for item in ZipSource(path, str(path)).items():
+        count += 1
+        yield item
+    if count == 0:  # say why rather than "0 imported, 0 failed"
+        yield InputItem(str(path), error=_why_nothing(path))
+
+
+def _why_nothing(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            has_manifest = any(n.rsplit("/", 1)[-1] == "manifest.json" and n.count("/") <= 1 for n in archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        has_manifest = False
+    if has_manifest:
+        return "its manifest.json is not a Triage briefing packet manifest, and nothing importable is in the zip"
+    return "nothing importable in the zip (no web page, web archive, PDF, e-mail or text file)"
