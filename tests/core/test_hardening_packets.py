@@ -342,7 +342,8 @@ def test_d6_export_onto_a_full_disk_is_one_line_and_leaves_no_part_file(tmp_path
     out = tmp_path / "out"
     code, stdout, err = cli("export", "--library", str(tmp_path / "lib.sqlite"), "--out", str(out / "p.zip"),
                             "--title", "T", "--no-pdf")
-    assert code == 1 and stdout == "" and err.count("\n") == 1 and "full" in err, err
+    errors = [line for line in err.splitlines() if "not annotated yet" not in line]  # issue 17's warning aside
+    assert code == 1 and stdout == "" and len(errors) == 1 and "full" in errors[0], err
     assert list(out.iterdir()) == []
 
 
