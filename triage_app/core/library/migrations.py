@@ -165,3 +165,26 @@ def m005_entities_quotes(db: Database) -> None:
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )
+
+
+@MIGRATIONS(name="m015_issue15_near_duplicates")
+def m015_issue15_near_duplicates(db: Database) -> None:
+    """MinHash signatures and LSH bands of the cleaned text, near-duplicate pairs and their clusters."""
+    db.execute(
+        "CREATE TABLE minhash_signatures (doc_id INTEGER PRIMARY KEY, shingles INTEGER, sig BLOB, "
+        "bands INTEGER, rows INTEGER, stale INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute(
+        "CREATE TABLE minhash_bands (band INTEGER, key INTEGER, doc_id INTEGER, PRIMARY KEY (band, key, doc_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE TABLE near_pairs (a INTEGER, b INTEGER, similarity REAL, PRIMARY KEY (a, b))")
+    db.execute("CREATE INDEX near_pairs_b ON near_pairs (b)")
+    db.execute("CREATE TABLE clusters (id INTEGER PRIMARY KEY, size INTEGER, sites INTEGER)")
+    db.execute("CREATE TABLE cluster_members (doc_id INTEGER PRIMARY KEY, cluster_id INTEGER NOT NULL)")
+    db.execute("CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id)")
+    db.execute("CREATE TABLE near_dup_params (name TEXT PRIMARY KEY, value TEXT)")
+    # A new cleaned text makes the signature stale: the next clustering job signs the document again.
+    db.execute(
+        "CREATE TRIGGER minhash_stale AFTER UPDATE OF text ON documents WHEN old.text IS NOT new.text "
+        "BEGIN UPDATE minhash_signatures SET stale = 1 WHERE doc_id = new.id; END"
+    )
