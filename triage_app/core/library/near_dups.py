@@ -312,3 +312,13 @@ def copies_of(db: Database, ids: list[int]) -> dict[int, tuple[int, int]]:
         f"WHERE m.doc_id IN ({marks})"
     )
     return {int(d): (int(c), int(s)) for d, c, s in db.execute(sql, ids)}
+
+
+def copies_to_follow(db: Database, ids: list[int]) -> dict[int, int]:
+    """The other members of the clusters of `ids`: {copy id: the id of `ids` whose decision it follows}."""
+    out: dict[int, int] = {}
+    chosen = set(ids)
+    for doc_id in ids:
+        for member in _cluster_of(db, doc_id) - chosen:
+            out.setdefault(member, doc_id)
+    return out
