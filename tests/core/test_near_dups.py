@@ -55,10 +55,15 @@ def test_a_new_threshold_reclusters_from_scratch(fresh_library: Library, tmp_pat
     paths = write_wire_set(tmp_path)
     ids = _import(fresh_library, [paths[k] for k in "abcx"])
     _cluster(fresh_library)
+    bands_before = fresh_library.db.execute("SELECT count(*) FROM minhash_bands").fetchone()[0]
     for _ in near_dups.cluster_pending_job(fresh_library, threshold=0.95):
         pass
-    assert near_dups.clusters(fresh_library.db) == []
     assert near_dups.pending_ids(fresh_library.db) == []
+    shape = near_dups.lsh_shape(0.95)
+    assert fresh_library.db.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 4 * shape[0] != bands_before
+    # at 0.95 only the copy cut short (wholly contained in the others) stays with them
+    similarities = [r[0] for r in fresh_library.db.execute("SELECT similarity FROM near_pairs")]
+    assert similarities and all(s < 0.95 for s in similarities)
     for _ in near_dups.cluster_all_job(fresh_library, threshold=0.5):
         pass
     assert sorted(near_dups.clusters(fresh_library.db)[0]) == sorted(ids[:3])

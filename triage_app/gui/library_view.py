@@ -12,6 +12,7 @@ from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner
+from triage_app.gui.widgets.timeline import TimelineStrip
 
 MAX_KEPT_SELECTION = 1000
 DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56)
@@ -30,6 +31,7 @@ class LibraryView(QWidget):
         self.entities = EntityListModel(db, self)
         self.filter_bar = FilterBar(self.entities)
         self.banner = Banner()
+        self.timeline = TimelineStrip(db)
         self.table = QTableView()
         self.table.setModel(self.documents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,8 +52,11 @@ class LibraryView(QWidget):
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.table, 1)
         self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.timeline.range_selected.connect(self.filter_bar.set_date_range)
+        self.documents.counts_changed.connect(lambda: self.timeline.set_filter(self.documents.filter))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     # -- which documents ----------------------------------------------------------------------

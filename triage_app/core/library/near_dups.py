@@ -5,7 +5,8 @@
   `MinHashLSH` chooses for the threshold; each band's hash is stored (`minhash_bands`, indexed), so a
   new document finds its candidates with one indexed lookup per band, without loading the library.
 - A candidate pair is kept (`near_pairs`) when the exact Jaccard similarity of the two shingle sets
-  reaches the threshold (the `duplicate_threshold` setting). Clusters are the connected components of
+  reaches the threshold (the `duplicate_threshold` setting), or when 80% of the smaller (long enough)
+  text is contained in the other. Clusters are the connected components of
   those pairs (`cluster_members`, `clusters`); the cluster id is its representative: the earliest
   published member, else the longest, else the oldest id. `sites` counts the independent sources.
 - A text change (import, re-clean) drops the document's signature by trigger; `cluster_pending_job`
@@ -31,6 +32,12 @@ SHINGLE_WORDS = 3
 MIN_SHINGLES = 8
 """Texts with fewer shingles (a caption, an empty page) are never clustered: too little to compare."""
 DEFAULT_THRESHOLD = 0.5
+CONTAINMENT = 0.8
+CONTAINMENT_MIN_SHINGLES = 100
+"""A pair is also kept when 80% of the smaller text (100+ shingles) is in the other: a copy inside a page
+whose cleaning kept extra text, or a copy cut short. Jaccard alone misses those."""
+CANDIDATE_FACTOR = 0.6
+"""LSH finds candidates from 0.6 x the threshold, so that such containment pairs are compared at all."""
 BATCH = 200
 
 _WORD_RE = re.compile(r"\w+")
@@ -63,9 +70,23 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def similarity(a: set[str], b: set[str], threshold: float) -> float | None:
+    """The Jaccard similarity of two shingle sets when they are copies at `threshold`, else None."""
+    if not a or not b:
+        return None
+    common = len(a & b)
+    value = common / (len(a) + len(b) - common)
+    if value >= threshold:
+        return value
+    smaller = min(len(a), len(b))
+    if smaller >= CONTAINMENT_MIN_SHINGLES and common / smaller >= max(CONTAINMENT, threshold):
+        return value
+    return None
+
+
 def lsh_shape(threshold: float) -> tuple[int, int]:
-    """(bands, rows) that datasketch's MinHashLSH picks for this threshold (equal false +/- weights)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    """(bands, rows) that datasketch's MinHashLSH picks for the candidate threshold (0.6 x `threshold`)."""
+    lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
 
@@ -151,12 +172,12 @@ def _add(db: Database, doc_id: int, grams: set[str], threshold: float, shape: tu
         cache[other] = shingles(text)
     matches = []
     for other in sorted(candidates):
-        similarity = jaccard(grams, cache.get(other, set()))
-        if similarity >= threshold:
+        value = similarity(grams, cache.get(other, set()), threshold)
+        if value is not None:
             matches.append(other)
             db.execute(
                 "INSERT OR REPLACE INTO near_pairs (a, b, similarity) VALUES (?, ?, ?)",
-                [min(doc_id, other), max(doc_id, other), round(similarity, 4)],
+                [min(doc_id, other), max(doc_id, other), round(value, 4)],
             )
     db.conn.executemany(
         "INSERT OR IGNORE INTO minhash_bands (band, key, doc_id) VALUES (?, ?, ?)",

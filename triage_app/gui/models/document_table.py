@@ -26,6 +26,11 @@ COLUMN_COUNT = 8
 HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
 SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
 """The `search.SORT_COLUMNS` key each column sorts by."""
+# Columns added by later issues, each appended on its own lines.
+COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
+COLUMN_COUNT += 1
+HEADERS += ("Copies",)
+SORT_KEYS += ("copies",)
 
 SortRole = Qt.ItemDataRole.UserRole
 DocumentRole = Qt.ItemDataRole.UserRole + 1  # the document id
@@ -260,7 +265,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(row, column)
         if role == _ALIGNMENT:
-            if column == COL_WORDS:
+            if column in (COL_WORDS, COL_COPIES):
                 return _RIGHT
             return _CENTRE if column == COL_STAR else None
         if role == _FOREGROUND:
@@ -276,6 +281,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _SORT:
             return self._sort_value(row, column)
         if role == _TOOLTIP:
+            if column == COL_COPIES:
+                return _copies_tooltip(row)
             return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
         if role == _ACCESSIBLE and column == COL_STAR:
             return "starred" if row.get("starred") else "not starred"
@@ -301,6 +308,8 @@ class DocumentTableModel(QAbstractTableModel):
             return f"{int(row.get('word_count') or 0):,}"
         if column == COL_TAGS:
             return ", ".join(row.get("tags") or [])
+        if column == COL_COPIES:
+            return str(row["copies"]) if row.get("copies") else ""
         return ""
 
     @staticmethod
@@ -345,3 +354,14 @@ class DocumentTableModel(QAbstractTableModel):
             new.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
 
+
+def _copies_tooltip(row: dict[str, Any]) -> str | None:
+    """'3 copies from 2 independent sites; this one represents them' for a document in a cluster."""
+    copies = int(row.get("copies") or 0)
+    if not copies:
+        return None
+    sites = int(row.get("sites") or 0)
+    text = f"{copies} near-identical documents from {sites} independent site{'s' if sites != 1 else ''}"
+    if row.get("cluster_id") == row.get("id"):
+        text += "; this one represents the cluster"
+    return text

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -92,6 +93,9 @@ class FilterBar(QWidget):
         self.entity.setCompleter(completer)
         self.entity.editingFinished.connect(self._entity_typed)
         self.entity.textChanged.connect(lambda text: self._entity_cleared() if not text else None)
+        self.collapse = QCheckBox("Fold copies")
+        self.collapse.setToolTip("List each cluster of near-identical documents once, by its representative")
+        self.collapse.toggled.connect(self._changed)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show every document again")
         self.clear_button.clicked.connect(self.clear)
@@ -105,6 +109,7 @@ class FilterBar(QWidget):
         layout.addLayout(self._labelled("from", self.date_from), 2, 0)
         layout.addLayout(self._labelled("to", self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
+        layout.addWidget(self.collapse, 3, 0)
         for column in range(4):
             layout.setColumnStretch(column, 1)
 
@@ -156,6 +161,7 @@ class FilterBar(QWidget):
             date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             entity_id=self._entity[0] if self._entity else None,
+            collapse_copies=self.collapse.isChecked(),
         )
 
     def entity_name(self) -> str | None:
@@ -183,6 +189,16 @@ class FilterBar(QWidget):
         self._quiet = True
         self.search.setText(text)
         self._quiet = False
+        self._emit()
+
+    def set_date_range(self, first: str | None, last: str | None) -> None:
+        """Set both published-date fields at once (the timeline's brush) and apply them."""
+        self._quiet = True
+        try:
+            self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd") if first else NO_DATE)
+            self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd") if last else NO_DATE)
+        finally:
+            self._quiet = False
         self._emit()
 
     def clear(self) -> None:
