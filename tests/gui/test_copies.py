@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from triage_app.core import jobs
 from triage_app.core.library import Library, near_dups, triage
@@ -58,3 +59,54 @@ def test_a_cluster_decision_marks_every_copy_and_one_undo_undoes_all(qtbot: Any,
         runner.shutdown()
         writer.shutdown()
         library.close()
+
+
+def test_copies_column_and_folding_the_list(qtbot: Any, qtmodeltester: Any, clustered: Any) -> None:
+    from triage_app.core.library.search import DocumentFilter
+    from triage_app.gui.models.document_table import COL_COPIES, DocumentTableModel
+
+    path, (a, b, c, x) = clustered
+    with Library.open(path) as library:
+        model = DocumentTableModel(library.db)
+        model.reload()
+        qtmodeltester.check(model)
+        shown = {model.id_at(r): model.index(r, COL_COPIES).data() for r in range(model.rowCount())}
+        assert shown == {a: "3", b: "3", c: "3", x: ""}
+        tip = model.index(model.row_of(c) or 0, COL_COPIES).data(Qt.ItemDataRole.ToolTipRole)
+        assert "3 independent sites" in tip and "represents" in tip
+        model.set_filter(DocumentFilter(collapse_copies=True))
+        assert sorted(model.ids) == sorted([c, x])  # the cluster by its representative (earliest published)
+        model.sort(COL_COPIES, Qt.SortOrder.DescendingOrder)
+        assert model.ids == [c, x]
+
+
+def test_dragging_the_timeline_sets_the_date_filter(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    (tmp_path / "wire").mkdir()
+    pages = write_wire_set(tmp_path / "wire")
+    make_window.populate([pages[k] for k in "abcx"])
+    window = make_window()
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    strip = window.library_view.timeline
+    assert strip.data.unit == "day" and strip.data.first == "2024-03-04" and strip.data.last_day == "2024-03-06"
+    assert sum(sum(c.values()) for _d, c in strip.data.buckets) == 4
+    y = strip.height() // 2
+    x_from, x_to = int(strip.x_of("2024-03-05")) + 2, int(strip.x_of("2024-03-06")) - 2
+    with qtbot.waitSignal(strip.range_selected) as picked:
+        QTest.mousePress(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x_from, y))
+        QTest.mouseMove(strip, QPoint(x_to, y))
+        QTest.mouseRelease(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x_to, y))
+    assert picked.args == ["2024-03-05", "2024-03-05"]
+    flt = window.documents.filter
+    assert (flt.date_from, flt.date_to) == ("2024-03-05", "2024-03-05")  # the same filter as the date fields
+    assert window.filter_bar.date_from.date().toString("yyyy-MM-dd") == "2024-03-05"
+    assert window.documents.rowCount() == 2  # `a` and the unrelated page; `b` is the 6th, `c` the 4th
+    assert sum(sum(c.values()) for _d, c in strip.data.buckets) == 4  # the strip still shows the whole span
+    with qtbot.waitSignal(strip.range_selected):  # a click clears the range
+        QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x_from, y))
+    assert window.documents.rowCount() == 4
+    make_window.wait_idle(window)

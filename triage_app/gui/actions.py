@@ -37,6 +37,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("star", "&Star", ("S",), "Star or unstar the selected documents", "document"),
     ActionSpec("tag", "&Tags…", ("T",), "Edit the tags of the selected documents", "document"),
     ActionSpec("note", "N&ote…", ("N",), "Write a note on the selected documents", "document"),
+    ActionSpec("what_changed", "&What changed…", ("Ctrl+D",), "Compare with another capture of the URL, the cluster's representative, or the other selected document", "document"),
+    ActionSpec("apply_to_copies", "Decisions apply to &copies", ("Ctrl+Shift+C",), "Relevance and star also go to every near-identical copy (one undo undoes all)", "document", True),
     ActionSpec("next", "Ne&xt document", ("J",), "Go to the next document in the list", "document"),
     ActionSpec("previous", "&Previous document", ("K",), "Go to the previous document in the list", "document"),
     ActionSpec("next_unreviewed", "Next un&reviewed", ("U",), "Go to the next unreviewed document", "document"),

@@ -30,6 +30,7 @@ from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_t
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
 from triage_app.gui.import_controller import ImportController
+from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
+        self.copies = CopiesUi(self)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
@@ -347,6 +349,9 @@ class MainWindow(QMainWindow):
 
     def _documents_updated(self, kind: str) -> None:
         if self._closing:
+            return
+        if kind == "cluster":  # only the copies column and the folded list change
+            self.library_view.reload()
             return
         self.refresh_choices()
         self.library_view.reload()

@@ -141,3 +141,29 @@ def render_text(diff: DocumentDiff) -> str:
                 parts.append(f"{{+{seg.right}+}}")
         lines.append({"delete": "- ", "insert": "+ "}.get(para.op, "~ ") + " ".join(parts))
     return "\n".join(lines)
+
+
+def partner(db: Database, doc_id: int) -> int | None:
+    """What to compare a document with: another capture of its URL (the one before it, else after),
+    else its cluster's representative (or, for the representative, the next member); None if nothing."""
+    row = db.execute("SELECT url FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is not None and row[0]:
+        captures = [
+            int(r[0])
+            for r in db.execute(
+                "SELECT id FROM documents WHERE url = ? AND id != ? ORDER BY COALESCE(captured_at, imported_at), id",
+                [row[0], doc_id],
+            )
+        ]
+        earlier = [c for c in captures if c < doc_id]
+        if captures:
+            return earlier[-1] if earlier else captures[0]
+    cluster = db.execute("SELECT cluster_id FROM cluster_members WHERE doc_id = ?", [doc_id]).fetchone()
+    if cluster is None:
+        return None
+    if int(cluster[0]) != doc_id:
+        return int(cluster[0])
+    other = db.execute(
+        "SELECT doc_id FROM cluster_members WHERE cluster_id = ? AND doc_id != ? ORDER BY doc_id LIMIT 1", [doc_id, doc_id]
+    ).fetchone()
+    return int(other[0]) if other else None
