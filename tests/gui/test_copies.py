@@ -110,3 +110,27 @@ def test_dragging_the_timeline_sets_the_date_filter(qtbot: Any, make_window: Any
         QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x_from, y))
     assert window.documents.rowCount() == 4
     make_window.wait_idle(window)
+
+
+def test_entity_pairs_lead_to_the_documents_holding_both(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    pages = write_wire_set(tmp_path / "wire")
+    make_window.populate([pages[k] for k in "abcx"])
+    with Library.open(make_window.path) as library:
+        db = library.db
+        ids = [int(r[0]) for r in db.execute("SELECT id FROM documents ORDER BY id")]
+        ent = {n: int(db["entities"].insert({"canonical": n, "label": "ORG", "hidden": 0}).last_pk)
+               for n in ("Harbour Authority", "Court", "Council")}
+        for doc_id, names in zip(ids, (["Harbour Authority", "Court"], ["Harbour Authority"],
+                                       ["Harbour Authority", "Court"], ["Council"]), strict=True):
+            for k, name in enumerate(names):
+                db["mentions"].insert({"doc_id": doc_id, "entity_id": ent[name], "start": k, "end": k + 1,
+                                       "text": name, "label": "ORG"})
+    window = make_window()
+    view = window.library_view
+    window.filter_by_entity(ent["Harbour Authority"], "Harbour Authority")
+    assert window.documents.rowCount() == 3
+    assert not view.pairs.isHidden() and "Court</a> (2)" in view.pairs.text()
+    view.pairs.linkActivated.emit(str(ent["Court"]))
+    assert sorted(window.documents.ids) == [ids[0], ids[2]]
+    make_window.wait_idle(window)

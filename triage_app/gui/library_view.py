@@ -11,6 +11,7 @@ from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.filter_bar import FilterBar
+from triage_app.gui.widgets.entity_pairs_bar import EntityPairsBar
 from triage_app.gui.widgets.overlay import Banner
 from triage_app.gui.widgets.timeline import TimelineStrip
 
@@ -32,6 +33,7 @@ class LibraryView(QWidget):
         self.filter_bar = FilterBar(self.entities)
         self.banner = Banner()
         self.timeline = TimelineStrip(db)
+        self.pairs = EntityPairsBar(db)
         self.table = QTableView()
         self.table.setModel(self.documents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -52,10 +54,12 @@ class LibraryView(QWidget):
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.pairs)
         layout.addWidget(self.timeline)
         layout.addWidget(self.table, 1)
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.timeline.range_selected.connect(self.filter_bar.set_date_range)
+        self.pairs.pair_chosen.connect(lambda _id, name: self.filter_bar.set_query(search.entity_query(name)))
         self.documents.counts_changed.connect(lambda: self.timeline.set_filter(self.documents.filter))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
@@ -142,6 +146,7 @@ class LibraryView(QWidget):
         if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first
         self.documents.set_filter(flt)
+        self.pairs.set_entity(flt.entity_id, self.filter_bar.entity_name())
         if self.documents.rowCount():
             self.select_row(0)
         else:

@@ -126,6 +126,11 @@ def parse_query(query: str) -> ParsedQuery:
     return parsed
 
 
+def entity_query(name: str) -> str:
+    """The search text `entity:"NAME"` (quotes inside the name dropped)."""
+    return 'entity:"' + name.replace('"', "") + '"'
+
+
 def _merge_fields(flt: DocumentFilter, parsed: ParsedQuery) -> DocumentFilter:
     """Field filters typed in the query narrow the structured filter."""
     changes: dict[str, Any] = {}
