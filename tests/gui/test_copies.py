@@ -134,3 +134,27 @@ def test_entity_pairs_lead_to_the_documents_holding_both(qtbot: Any, make_window
     view.pairs.linkActivated.emit(str(ent["Court"]))
     assert sorted(window.documents.ids) == [ids[0], ids[2]]
     make_window.wait_idle(window)
+
+
+def test_briefing_pdf_first_page_draws_the_timeline(qapp: Any, tmp_path: Path) -> None:
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from triage_app.core.export.builder import build_packet
+    from triage_app.core.library.search import DocumentFilter
+    from triage_app.gui.pdf import render_pdf
+
+    pages = write_wire_set(tmp_path)
+    library = Library.memory()
+    try:
+        list(jobs.import_documents(library, [pages[k] for k in "abcx"]))
+        out = tmp_path / "p.zip"
+        list(build_packet(library, DocumentFilter(), out, title="Harbour", render_pdf=render_pdf))
+    finally:
+        library.close()
+    with zipfile.ZipFile(out) as archive:
+        (tmp_path / "b.pdf").write_bytes(archive.read(next(n for n in archive.namelist() if n.endswith(".pdf"))))
+    first = PdfReader(tmp_path / "b.pdf").pages[0]
+    assert len(first.images) == 1  # the timeline, drawn from the briefing's own SVG
+    assert "Documents per day by published date" in " ".join(first.extract_text().split())

@@ -7,8 +7,11 @@ are then gathered into weeks or months in Python, so 100,000 documents cost one 
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -91,16 +94,31 @@ def timeline(db: Database, flt: search.DocumentFilter | None = None, *, unit: st
         "sum(documents.published IS NOT NULL AND documents.published != '') "
         f"FROM {source} GROUP BY day, documents.relevance"
     )
+    return _gather(db.execute(sql, params), unit)
+
+
+def from_documents(docs: Iterable[dict[str, Any]], *, unit: str | None = None) -> Timeline:
+    """The same counts for documents already loaded (a packet's), from their published/captured dates."""
+    rows = []
+    for doc in docs:
+        published = str(doc.get("published") or "")[:10]
+        day = published or str(doc.get("captured_at") or "")[:10]
+        rows.append((day or None, doc.get("relevance") or "unreviewed", 1, 1 if published else 0))
+    return _gather(rows, unit)
+
+
+def _gather(rows: Iterable[tuple[Any, ...]], unit: str | None) -> Timeline:
     per_day: dict[date, dict[str, int]] = {}
     result = Timeline(unit or "day")
-    for day, relevance, count, published in db.execute(sql, params):
+    for day, relevance, count, published in rows:
         parsed = _parse(day) if day else None
         if parsed is None:
             result.undated += int(count)
             continue
         result.published += int(published or 0)
         result.captured += int(count) - int(published or 0)
-        per_day.setdefault(parsed, {})[str(relevance)] = int(count)
+        bucket = per_day.setdefault(parsed, {})
+        bucket[str(relevance)] = bucket.get(str(relevance), 0) + int(count)
     if not per_day:
         return result
     days = sorted(per_day)
@@ -148,3 +166,8 @@ def svg(data: Timeline, *, width: int = 480, height: int = 90, colours: dict[str
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def svg_data_url(markup: str) -> str:
+    """The SVG as a `data:` URL (for renderers that take images but not inline SVG, e.g. Qt's printer)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(markup.encode("utf-8")).decode("ascii")
