@@ -40,5 +40,7 @@ def test_timeline_counts_by_day_and_decision(fresh_library: Library, tmp_path: P
     by_day = {d: {k: v for k, v in c.items() if v} for d, c in data.buckets}
     assert by_day == {"2024-03-04": {"unreviewed": 1}, "2024-03-05": {"unreviewed": 1, "not-relevant": 1},
                       "2024-03-09": {"unreviewed": 1}}
+    scanned = timeline.timeline(fresh_library.db, DocumentFilter(ids=ids))  # a filter: counted from the rows
+    assert (scanned.buckets, scanned.published, scanned.captured) == (data.buckets, data.published, data.captured)
     only = timeline.timeline(fresh_library.db, DocumentFilter(relevance="not-relevant", date_from="2024-03-06"))
     assert [d for d, _c in only.buckets] == ["2024-03-05"]  # follows the filter, but not its date range

@@ -55,12 +55,10 @@ def test_a_new_threshold_reclusters_from_scratch(fresh_library: Library, tmp_pat
     paths = write_wire_set(tmp_path)
     ids = _import(fresh_library, [paths[k] for k in "abcx"])
     _cluster(fresh_library)
-    bands_before = fresh_library.db.execute("SELECT count(*) FROM minhash_bands").fetchone()[0]
     for _ in near_dups.cluster_pending_job(fresh_library, threshold=0.95):
         pass
     assert near_dups.pending_ids(fresh_library.db) == []
-    shape = near_dups.lsh_shape(0.95)
-    assert fresh_library.db.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 4 * shape[0] != bands_before
+    assert fresh_library.db.execute("SELECT value FROM near_dup_params").fetchone()[0] == "0.95"
     # at 0.95 only the copy cut short (wholly contained in the others) stays with them
     similarities = [r[0] for r in fresh_library.db.execute("SELECT similarity FROM near_pairs")]
     assert similarities and all(s < 0.95 for s in similarities)
@@ -75,6 +73,22 @@ def test_cancel_stops_between_batches(fresh_library: Library, tmp_path: Path) ->
     steps = list(near_dups.cluster_pending_job(fresh_library, is_cancelled=lambda: True))
     assert steps[-1].message == "Cancelled"
     assert len(near_dups.pending_ids(fresh_library.db)) == 4
+
+
+def test_signatures_are_datasketch_minhashes_of_the_shingle_hashes() -> None:
+    from datasketch import MinHash
+
+    hashes = near_dups.shingle_hashes("\n\n".join(WIRE))
+    assert len(hashes) == len(set(hashes.tolist())) > 100
+    reference = MinHash(num_perm=near_dups.NUM_PERM, seed=1, hashfunc=lambda x: x)
+    reference.update_batch(hashes.tolist())
+    assert (near_dups.signature(hashes) == reference.hashvalues).all()
+    others = [near_dups.shingle_hashes(p) for p in OTHER]
+    bulk = near_dups.signatures([hashes, *others])
+    assert (bulk[0] == reference.hashvalues).all()
+    assert all((bulk[i + 1] == near_dups.signature(h)).all() for i, h in enumerate(others))
+    edited = near_dups.shingle_hashes("\n\n".join(WIRE).replace("two metres", "three metres"))
+    assert 0.9 < near_dups.jaccard(hashes, edited) < 1.0
 
 
 def test_diff_of_a_recapture_with_an_edited_paragraph() -> None:

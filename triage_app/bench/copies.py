@@ -173,11 +173,11 @@ def lsh_alone(texts: dict[int, str], threshold: float) -> list[list[int]]:
     from datasketch import LeanMinHash, MinHash
 
     for doc_id, text in texts.items():
-        grams = near_dups.shingles(text)
+        grams = near_dups.shingle_hashes(text)
         if len(grams) < near_dups.MIN_SHINGLES:
             continue
-        minhash = MinHash(num_perm=near_dups.NUM_PERM, seed=1)
-        minhash.update_batch([g.encode("utf-8") for g in grams])
+        minhash = MinHash(num_perm=near_dups.NUM_PERM, seed=1, hashfunc=lambda x: x)
+        minhash.update_batch(grams.tolist())
         lean = LeanMinHash(minhash)
         for other in lsh.query(lean):
             parent[find(other)] = find(doc_id)
