@@ -23,7 +23,7 @@ def test_briefing_first_page_has_an_inline_svg_timeline(fresh_library: Library, 
     with zipfile.ZipFile(out) as archive:
         name = next(n for n in archive.namelist() if n.endswith("/briefing.html"))
         page = archive.read(name).decode("utf-8")
-    svg = re.search(r"<svg.*?</svg>", page, re.S)
+    svg = re.search(r"<svg.*?</svg>", page, re.DOTALL)
     assert svg is not None and page.index("<svg") < page.index("Contents")  # on the first page
     assert "<script" not in svg.group(0) and "href" not in svg.group(0)
     assert svg.group(0).count("<rect") == 4  # three days; the 5th holds a relevant and an unreviewed page

@@ -16,7 +16,7 @@ from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.workers import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from copies_helpers import write_wire_set  # noqa: E402
+from copies_helpers import write_wire_set
 
 
 @pytest.fixture

@@ -63,8 +63,8 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
             pass
         scratch, scratch_cpu = time.perf_counter() - started, time.process_time() - cpu
         found = near_dups.clusters(library.db)
-        rows.append((f"cluster {docs:,} documents from scratch ({len(found):,} clusters, "
-                     f"{sum(len(c) for c in found):,} documents in them)", f"{scratch:.1f} s (CPU {scratch_cpu:.1f} s)", "< 60 s",
+        rows.append(((f"cluster {docs:,} documents from scratch ({len(found):,} clusters, "
+                     f"{sum(len(c) for c in found):,} documents in them)"), f"{scratch:.1f} s (CPU {scratch_cpu:.1f} s)", "< 60 s",
                      "yes" if scratch < 60 else "**no**"))
         _add_documents(library, added, random.Random(15))
         started, cpu = time.perf_counter(), time.process_time()
@@ -90,8 +90,8 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
         for label, flt in (("all", search.DocumentFilter()), ("search 'election'", search.DocumentFilter(query="election"))):
             times = [_stats.timed(partial(draw, flt))[1] for _ in range(7)]
             agg = [_stats.timed(partial(core_timeline.timeline, library.db, flt))[1] for _ in range(5)]
-            rows.append((f"timeline, {label} ({total:,} docs): count in SQL + draw", f"median {_stats.median(times):.1f} ms "
-                         f"(SQL alone {_stats.median(agg):.1f} ms)", "< 50 ms",
+            rows.append((f"timeline, {label} ({total:,} docs): count in SQL + draw", (f"median {_stats.median(times):.1f} ms "
+                         f"(SQL alone {_stats.median(agg):.1f} ms)"), "< 50 ms",
                          "yes" if _stats.median(times) < 50 else "**no**"))
         del app
         from triage_app.gui.models.document_table import DocumentTableModel
@@ -115,8 +115,8 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
         added_ms = _stats.percentile(with_copies, 95) - _stats.percentile(without, 95)
         rows.append((f"visible rows (40 x {model.columnCount()} columns, cold), with the copies lookup",
                      f"median {_stats.median(with_copies):.1f} ms, p95 {_stats.percentile(with_copies, 95):.1f} ms", "", ""))
-        rows.append(("the same without the copies lookup", f"median {_stats.median(without):.1f} ms, "
-                     f"p95 {_stats.percentile(without, 95):.1f} ms", "", ""))
+        rows.append(("the same without the copies lookup", (f"median {_stats.median(without):.1f} ms, "
+                     f"p95 {_stats.percentile(without, 95):.1f} ms"), "", ""))
         rows.append(("added by the copies column (p95 difference)", f"{added_ms:.2f} ms", "< 2 ms",
                      "yes" if added_ms < 2 else "**no**"))
     finally:

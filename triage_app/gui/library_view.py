@@ -10,8 +10,8 @@ from triage_app.core.library import search, triage
 from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
-from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.entity_pairs_bar import EntityPairsBar
+from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner
 from triage_app.gui.widgets.timeline import TimelineStrip
 

@@ -48,7 +48,7 @@ class _PrintDocument(QTextDocument):
     """A text document that draws the briefing's own SVG images (`data:image/svg+xml` URLs, e.g. the
     timeline); Qt's rich text has no inline SVG. Any other resource goes the default way."""
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl) -> Any:
         text = url.toString()
         if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith(_SVG_DATA):
             try:

@@ -17,7 +17,8 @@ def co_occurring(
 
     Each row: entity_id, canonical, label, documents (how many documents hold both).
     """
-    label_sql, params = "", [entity_id, entity_id]
+    label_sql = ""
+    params: list[Any] = [entity_id, entity_id]
     if labels:
         label_sql = f" AND e.label IN ({','.join('?' * len(labels))})"
         params.extend(labels)

@@ -149,8 +149,8 @@ def svg(data: Timeline, *, width: int = 480, height: int = 90, colours: dict[str
     plot_h = height - 18
     peak = max(1, data.peak())
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        'role="img" aria-label="Documents over time">'
+        (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        'role="img" aria-label="Documents over time">')
     ]
     for start, counts in data.buckets:
         x0 = (date.fromisoformat(start) - first).days / span * width

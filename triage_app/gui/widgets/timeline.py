@@ -42,7 +42,7 @@ class TimelineStrip(QWidget):
         self.setAccessibleName("Timeline")
         self.setToolTip("Documents by published date (captured date when none), by decision. Drag to filter by date.")
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(400, STRIP_HEIGHT)
 
     # -- data ---------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ class TimelineStrip(QWidget):
         return (date.fromisoformat(day) - self._first).days / self._days * self.width()
 
     # -- painting -----------------------------------------------------------------------------
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
@@ -115,13 +115,13 @@ class TimelineStrip(QWidget):
             painter.fillRect(QRectF(QPointF(a, 0), QPointF(b, plot_h)), highlight)
 
     # -- brushing -----------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             x = event.position().x()
             self._drag = (x, x)
             self.update()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         x = event.position().x()
         if self._drag is not None:
             self._drag = (self._drag[0], x)
@@ -130,7 +130,7 @@ class TimelineStrip(QWidget):
         if day is not None:
             self.setToolTip(f"{day} · drag to show only documents of a date range")
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is None or event.button() != Qt.MouseButton.LeftButton:
             return
         a, b = sorted((self._drag[0], event.position().x()))
