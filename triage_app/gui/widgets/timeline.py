@@ -88,7 +88,7 @@ class TimelineStrip(QWidget):
             for relevance in ("relevant", "maybe", "not-relevant", "unreviewed"):
                 n = counts.get(relevance, 0)
                 if n:
-                    h = n / peak * (plot_h - 4)
+                    h = max(2.0, n / peak * (plot_h - 4))  # a single document stays visible
                     y -= h
                     painter.fillRect(QRectF(x0, y, max(1.0, x1 - x0 - 1), h), colours[relevance])
         self._paint_selection(painter, plot_h)
