@@ -33,8 +33,14 @@ class CopiesUi(QObject):
         table = window.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
+        window.reader_pane.document_changed.connect(self._reader_changed)
         if near_dups.pending_ids(window.library.db):
             window.imports.cluster_in_background()
+
+    def _reader_changed(self, _doc_id: int) -> None:
+        """A block kept or removed by hand changes the cleaned text: compare the document again."""
+        if near_dups.pending_ids(self._window.library.db):
+            self._window.imports.cluster_in_background()
 
     def _apply_toggled(self, on: bool) -> None:
         self._window.triage.apply_to_copies = on
