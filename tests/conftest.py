@@ -46,7 +46,7 @@ def seeds_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def fresh_library() -> Iterator["object"]:
+def fresh_library() -> Iterator[object]:
     """An empty in-memory library."""
     from triage_app.core.library import Library
 

@@ -46,8 +46,10 @@ def test_list_json_and_triage_commands(seeds_copy: Path, lib: str) -> None:
     assert set(row) >= {"id", "title", "site", "relevance"}
     assert row["relevance"] == "not-relevant" and row["starred"] and row["tags"] == ["kyiv", "nato"]
     code, out, _ = cli("log", "1", "--json", "--library", lib)
+    assert code == 0
     assert [r["field"] for r in json.loads(out)] == ["relevance", "starred", "tags", "note"]
     code, out, _ = cli("show", "1", "--library", lib, "--json")
+    assert code == 0
     assert json.loads(out)["note"] == "follow up"
 
 

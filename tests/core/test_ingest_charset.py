@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage_app.core.ingest import parse_bytes
-from triage_app.core.ingest.charset import decode_bytes, declared_html_charset, looks_binary, normalise_label
+from triage_app.core.ingest.charset import declared_html_charset, decode_bytes, looks_binary, normalise_label
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
 
@@ -37,7 +37,7 @@ def test_windows_1251_declared_in_meta() -> None:
 
 
 def test_bom_beats_a_wrong_declaration() -> None:
-    data = codecs.BOM_UTF8 + '<meta charset="windows-1251"><title>Café</title>'.encode("utf-8")
+    data = codecs.BOM_UTF8 + '<meta charset="windows-1251"><title>Café</title>'.encode()
     decoded = decode_bytes(data, html=True)
     assert decoded.charset == "utf-8"
     assert "Café" in decoded.text
@@ -57,7 +57,7 @@ def test_latin1_label_means_windows_1252_as_in_browsers() -> None:
 
 
 def test_invalid_utf8_does_not_crash_and_keeps_the_good_text() -> None:
-    data = "<html><title>Zürich talks</title><p>Straße</p>".encode("utf-8") + b"\xff\xfe\xc3 broken" + b"<p>more</p>"
+    data = "<html><title>Zürich talks</title><p>Straße</p>".encode() + b"\xff\xfe\xc3 broken" + b"<p>more</p>"
     doc = parse_bytes(data, name="p.html", source_path="p")
     assert doc.charset == "utf-8"
     assert doc.title == "Zürich talks"
@@ -80,7 +80,7 @@ def test_nul_bytes_never_reach_the_text() -> None:
     [
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, True),
         (bytes(range(256)) * 40, True),
-        ("plain words, Straße".encode("utf-8") * 100, False),
+        ("plain words, Straße".encode() * 100, False),
         (b"<html>\n\t<body>\x0c</body></html>", False),
     ],
 )
@@ -103,7 +103,7 @@ def test_any_bytes_either_parse_or_fail_plainly(data: bytes, name: str) -> None:
 
 
 def test_utf8_bytes_under_an_old_legacy_declaration() -> None:
-    data = '<meta charset="windows-1252"><title>Zürich – Genève</title>'.encode("utf-8")
+    data = '<meta charset="windows-1252"><title>Zürich – Genève</title>'.encode()
     doc = parse_bytes(data, name="p.html", source_path="p")
     assert (doc.charset, doc.title) == ("utf-8", "Zürich – Genève")
 

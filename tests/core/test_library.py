@@ -51,10 +51,9 @@ def test_original_bytes_round_trip_verbatim(fresh_library: Library) -> None:
 
 
 def test_a_failed_transaction_leaves_nothing(fresh_library: Library) -> None:
-    with pytest.raises(RuntimeError):
-        with fresh_library.transaction() as db:
-            db["documents"].insert({"sha256": "x", "size": 1, "format": "text", "imported_at": "now"})
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), fresh_library.transaction() as db:
+        db["documents"].insert({"sha256": "x", "size": 1, "format": "text", "imported_at": "now"})
+        raise RuntimeError("boom")
     assert documents.document_count(fresh_library.db) == 0
 
 

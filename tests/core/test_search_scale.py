@@ -10,7 +10,7 @@ from triage_app.core.library import Library, documents, search, triage
 from triage_app.core.library.search import DocumentFilter
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-WORDS = "harbour strike union minister budget storm coast police court market election border".split()
+WORDS = ["harbour", "strike", "union", "minister", "budget", "storm", "coast", "police", "court", "market", "election", "border"]
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def make(qtbot: Any, library: Library, settings: Settings, flt: DocumentFilter |
 def test_preview_shows_the_selection_or_the_list(qtbot: Any, library: Library, settings: Settings) -> None:
     dialog = make(qtbot, library, settings, DocumentFilter(relevance="relevant"), [3, 4, 5])
     assert dialog.selected_radio.isChecked() and dialog.chosen_ids() == [3, 4, 5]
-    assert dialog.preview_model.rowCount() == 3 and "3 documents: 3 unreviewed" == dialog.summary.text()
+    assert dialog.preview_model.rowCount() == 3 and dialog.summary.text() == "3 documents: 3 unreviewed"
     dialog.list_radio.setChecked(True)
     assert dialog.chosen_ids() == [1, 2]
     assert dialog.preview_model.stringList() == ["Page 1 title  —  relevant", "Page 2 title  —  relevant  ★"]

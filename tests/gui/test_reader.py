@@ -207,7 +207,8 @@ def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: L
 def test_without_the_engine_the_pane_says_so(
     make_pane: Any, qtbot: Any, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage_app.gui.reader import commands, pane as pane_module, reader_data
+    from triage_app.gui.reader import commands, reader_data
+    from triage_app.gui.reader import pane as pane_module
 
     for module in (pane_module, reader_data, commands):
         monkeypatch.setattr(module, "annotations_module", lambda: None)
@@ -375,7 +376,7 @@ def test_clicking_an_entity_offers_its_menu(make_pane: Any, qtbot: Any, library:
         pane.cleaned.anchorClicked.emit(QUrl(href))
     assert clicked.args[:2] == [ids["Jared Kushner"], "Jared Kushner"]
     menus = [m for m in pane.findChildren(QMenu) if m.isVisible()]
-    assert [a.text() for a in menus[-1].actions()][0] == "Show all documents mentioning \u201cJared Kushner\u201d"
+    assert menus[-1].actions()[0].text() == "Show all documents mentioning \u201cJared Kushner\u201d"
     menus[-1].close()
 
 

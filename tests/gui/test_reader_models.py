@@ -11,7 +11,13 @@ from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 from triage_app.gui.reader.cleaned_html import build_cleaned_html, entity_href, parse_entity_href
 from triage_app.gui.reader.fallback_original import sanitise
 from triage_app.gui.reader.marking import REMOVED_CLASS, mark_page
-from triage_app.gui.reader.models import CanonicalRole, EntityIdRole, EntitySummaryModel, QuoteStartRole, QuoteTableModel
+from triage_app.gui.reader.models import (
+    CanonicalRole,
+    EntityIdRole,
+    EntitySummaryModel,
+    QuoteStartRole,
+    QuoteTableModel,
+)
 from triage_app.gui.reader.reader_data import ReaderData, split_paragraphs
 from triage_app.gui.reader.scheme import index_url, parse_url, resource_url
 

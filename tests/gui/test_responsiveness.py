@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,7 @@ ANNOTATION_WORST_GAP_MS = 250.0
 """spaCy holds the GIL for stretches of 100-250 ms while it loads and parses, whichever thread runs it; as
 the GUI's annotate job does, the model runs in a child process (loaded once, ~3 s) so this one stays free."""
 ANNOTATED = 48
-WORDS = (
-    "harbour minister council election budget strike union court police market energy border village "
-    "report river school hospital farmers shipping sanctions treaty province mayor weather storm coast "
-    "railway bridge museum festival export import factory workers talks agreement protest senator"
-).split()
+WORDS = ["harbour", "minister", "council", "election", "budget", "strike", "union", "court", "police", "market", "energy", "border", "village", "report", "river", "school", "hospital", "farmers", "shipping", "sanctions", "treaty", "province", "mayor", "weather", "storm", "coast", "railway", "bridge", "museum", "festival", "export", "import", "factory", "workers", "talks", "agreement", "protest", "senator"]
 
 
 def _paragraph(rng: random.Random) -> str:
@@ -96,7 +93,7 @@ def test_event_loop_keeps_turning_during_import_and_annotation(qtbot: Any, tmp_p
     assert sum(len(batch) for batch in annotated_batches) == ANNOTATED
     assert sum(1 for at in stamps if at <= import_done[0]) > 20, "the timer hardly fired during the import"
     assert sum(1 for at in stamps if at > import_done[0]) > 20, "the timer hardly fired during the annotation"
-    gaps = [(b, (b - a) * 1000) for a, b in zip(stamps, stamps[1:])]
+    gaps = [(b, (b - a) * 1000) for a, b in pairwise(stamps)]
     during_import = max(gap for at, gap in gaps if at <= import_done[0])
     during_annotation = max((gap for at, gap in gaps if at > import_done[0]), default=0.0)
     print(f"\nevent loop: {len(stamps)} ticks; worst gap {during_import:.1f} ms during the import of {PAGES} pages "

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from lxml import etree, html  # type: ignore[import-untyped]
 
@@ -84,7 +85,7 @@ def article_paragraphs(eval_dir: Path) -> list[str]:
     return paragraphs
 
 
-def _documents(paragraphs: list[str], count: int, rng: random.Random) -> Iterator[tuple[dict, bytes, list[str]]]:
+def _documents(paragraphs: list[str], count: int, rng: random.Random) -> Iterator[tuple[dict[str, Any], bytes, list[str]]]:
     words = [w for p in paragraphs[:400] for w in re.findall(r"[A-Za-z]{4,}", p)]
     sites = [f"site-{n:02d}.example" for n in range(60)]
     start = date(2015, 1, 1)
@@ -123,7 +124,7 @@ def build_large_library(path: Path, eval_dir: Path, count: int, *, seed: int = 1
     library = Library.open(path)
     rng = random.Random(seed)
     paragraphs = article_paragraphs(eval_dir)
-    pending: list[tuple[dict, bytes, list[str]]] = []
+    pending: list[tuple[dict[str, Any], bytes, list[str]]] = []
 
     def flush() -> None:
         with library.transaction() as db:

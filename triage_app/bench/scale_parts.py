@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import random
 import time
-from functools import partial
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -144,7 +144,7 @@ def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]
     """Time to first page, visible rows at random scroll positions (cold row cache), re-sort by column."""
     from triage_app.bench.scale import QUERIES
     from triage_app.core.library import Library, search
-    from triage_app.gui.models.document_table import DocumentTableModel, HEADERS
+    from triage_app.gui.models.document_table import HEADERS, DocumentTableModel
 
     _qt_app()
     library = Library.open(big)

@@ -219,7 +219,7 @@ def step_webengine(run: _Run) -> str:
 
     def loaded(ok: bool) -> None:
         outcome["loaded"] = ok
-        page.toPlainText(rendered)
+        page.toPlainText(rendered)  # noqa: F821 (runs inside loop.exec(), before `del page`)
 
     page.loadFinished.connect(loaded)
     QTimer.singleShot(int(WEBENGINE_TIMEOUT_S * 1000), loop.quit)

@@ -6,8 +6,8 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from triage_app.core.errors import IngestError
@@ -29,14 +29,10 @@ def never_cancelled() -> bool:
 
 
 def default_cleaner(library: Library, parsed: ParsedDocument) -> CleanResult:
-    """Clean with the library's site templates when the cleaning engine offers them."""
-    from triage_app.core.clean import clean_document
+    """Clean with the library's site templates and site-wide overrides."""
+    from triage_app.core.library.cleaning import clean_for_library
 
-    try:
-        from triage_app.core.library.cleaning import clean_for_library  # type: ignore[attr-defined]
-    except ImportError:
-        return clean_document(parsed)
-    return clean_for_library(library, parsed)  # type: ignore[no-any-return]
+    return clean_for_library(library, parsed)
 
 
 def clean_engine_name() -> str:

@@ -21,8 +21,8 @@ from triage_app.core.errors import KnownError
 from triage_app.core.library import Library
 from triage_app.core.library.documents import document_count
 from triage_app.core.library.writer import LibraryWriter
-from triage_app.core.records import ImportOutcome
 from triage_app.core.paths import config_dir, resolve_library_path
+from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog, report_error

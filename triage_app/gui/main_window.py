@@ -24,19 +24,19 @@ from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
-from triage_app.gui.actions import MENUS, TOOLBAR, ACTION_SPECS, build_actions, shortcut_entries
+from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries
 from triage_app.gui.dialogs.error_dialog import report_error
+from triage_app.gui.dialogs.export_dialog import ExportDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.library_view import LibraryView
+from triage_app.gui.reader import ReaderPane
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
-from triage_app.gui.dialogs.export_dialog import ExportDialog
-from triage_app.gui.reader import ReaderPane
 from triage_app.gui.widgets.status import ProgressWidget, StatusLine
 from triage_app.gui.workers import TaskRunner
 

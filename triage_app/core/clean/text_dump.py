@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.clean.dump_title import TitleFinder
-from triage_app.core.clean.features import Line, annotate_groups, split_lines, is_menu_like, is_prose, weight
+from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)

@@ -8,9 +8,9 @@ import os
 import secrets
 import tempfile
 import zipfile
-from datetime import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -59,7 +60,7 @@ def paragraph_pieces(text: str, entities: list[dict[str, Any]], quotes: list[dic
                     cuts.add(edge)
         edges = sorted(cuts)
         pieces = []
-        for a, b in zip(edges, edges[1:]):
+        for a, b in pairwise(edges):
             entity = next((e for e in entities if e["start"] <= a and e["end"] >= b), None)
             quoted = any(q["start"] <= a and q["end"] >= b for q in quotes)
             pieces.append(Piece(text[a:b], entity, quoted))

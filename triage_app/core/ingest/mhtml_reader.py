@@ -13,12 +13,12 @@ import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import parsedate_to_datetime
-from datetime import timezone
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest.charset import decode_bytes
@@ -158,7 +158,7 @@ def _iso_date(value: object) -> str | None:
         when = parsedate_to_datetime(str(value))
     except (TypeError, ValueError, IndexError):
         return None
-    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).isoformat()  # "-0000" means UTC
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).isoformat()  # "-0000" means UTC
 
 
 def _main_part(parts: list[_Part], snapshot_url: str | None) -> _Part:

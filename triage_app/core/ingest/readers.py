@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from triage_app.core.errors import IngestError
+from triage_app.core.ingest import limits
 from triage_app.core.ingest.charset import looks_binary, sniff_bom, sniff_utf16
 from triage_app.core.ingest.html_reader import read_html
-from triage_app.core.ingest import limits
 from triage_app.core.ingest.mhtml_reader import read_mhtml
 from triage_app.core.ingest.text_reader import read_text
 from triage_app.core.records import ParsedDocument, Resource

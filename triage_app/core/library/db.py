@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -19,7 +19,7 @@ BUSY_TIMEOUT_S = 5.0
 
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with seconds."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def map_sqlite_error(exc: sqlite3.Error, path: Path | None) -> KnownError | None:

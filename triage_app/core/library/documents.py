@@ -75,11 +75,11 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
             "cleaned_at": now,
             "clean_engine": engine,
         }
-        doc_id = int(db["documents"].insert(row).last_pk)  # type: ignore[arg-type]
-        db["originals"].insert({"doc_id": doc_id, "compression": compression, "data": packed})
+        doc_id = int(db.table("documents").insert(row).last_pk)  # type: ignore[arg-type]
+        db.table("originals").insert({"doc_id": doc_id, "compression": compression, "data": packed})
         for resource in parsed.resources:
             r_comp, r_data = _pack(resource.data)
-            db["resources"].insert(
+            db.table("resources").insert(
                 {
                     "doc_id": doc_id,
                     "name": resource.name,
@@ -110,7 +110,7 @@ def _write_blocks(db: Database, doc_id: int, blocks: list[Block]) -> None:
 def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *, engine: str = "") -> None:
     """Store a re-clean of an existing document: blocks, cleaned text and the metadata the cleaner found."""
     with library.transaction() as db:
-        current = db["documents"].get(doc_id)
+        current = db.table("documents").get(doc_id)
         updates: dict[str, Any] = {
             "text": cleaned.text,
             "word_count": word_count(cleaned.text),
@@ -131,7 +131,7 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
             updates["keywords"] = json.dumps(cleaned.keywords, ensure_ascii=False)
         if current["text"] != cleaned.text:
             updates["annotated_engine"] = None  # the text changed: annotations must be redone
-        db["documents"].update(doc_id, updates)
+        db.table("documents").update(doc_id, updates)
         _write_blocks(db, doc_id, cleaned.blocks)
 
 

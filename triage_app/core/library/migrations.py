@@ -13,7 +13,7 @@ MIGRATIONS = Migrations("triage")
 @MIGRATIONS(name="m001_documents")
 def m001_documents(db: Database) -> None:
     """Documents, their verbatim originals and page resources."""
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": int,
             "sha256": str,
@@ -44,36 +44,36 @@ def m001_documents(db: Database) -> None:
         not_null={"sha256", "size", "format", "imported_at", "relevance", "starred"},
         defaults={"relevance": "unreviewed", "starred": 0, "note": "", "text": "", "word_count": 0},
     )
-    db["documents"].create_index(["sha256"], unique=True)
+    db.table("documents").create_index(["sha256"], unique=True)
     for column in ("site", "relevance", "published", "imported_at", "title", "word_count", "starred"):
-        db["documents"].create_index([column])
-    db["originals"].create(
+        db.table("documents").create_index([column])
+    db.table("originals").create(
         {"doc_id": int, "compression": str, "data": bytes},
         pk="doc_id",
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["resources"].create(
+    db.table("resources").create(
         {"id": int, "doc_id": int, "name": str, "content_type": str, "compression": str, "data": bytes},
         pk="id",
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["resources"].create_index(["doc_id", "name"], unique=True)
+    db.table("resources").create_index(["doc_id", "name"], unique=True)
 
 
 @MIGRATIONS(name="m002_triage_state")
 def m002_triage_state(db: Database) -> None:
     """Tags per document and the append-only audit log of every triage change."""
-    db["tags"].create(
+    db.table("tags").create(
         {"doc_id": int, "tag": str},
         pk=("doc_id", "tag"),
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["tags"].create_index(["tag"])
-    db["audit"].create(
+    db.table("tags").create_index(["tag"])
+    db.table("audit").create(
         {"id": int, "at": str, "user": str, "doc_id": int, "field": str, "old": str, "new": str, "origin": str},
         pk="id",
     )
-    db["audit"].create_index(["doc_id"])
+    db.table("audit").create_index(["doc_id"])
     # Append-only: the database refuses to change or delete audit rows.
     db.execute(
         "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
@@ -88,7 +88,7 @@ def m002_triage_state(db: Database) -> None:
 @MIGRATIONS(name="m003_fts")
 def m003_fts(db: Database) -> None:
     """FTS5 index over title and cleaned text, kept in step by triggers."""
-    db["documents"].enable_fts(
+    db.table("documents").enable_fts(
         ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
 
@@ -96,7 +96,7 @@ def m003_fts(db: Database) -> None:
 @MIGRATIONS(name="m004_blocks_and_overrides")
 def m004_blocks_and_overrides(db: Database) -> None:
     """Cleaner output per document, and the analyst's keep/remove overrides."""
-    db["blocks"].create(
+    db.table("blocks").create(
         {
             "doc_id": int,
             "idx": int,
@@ -110,8 +110,8 @@ def m004_blocks_and_overrides(db: Database) -> None:
         pk=("doc_id", "idx"),
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["blocks"].create_index(["template_key"])
-    db["overrides"].create(
+    db.table("blocks").create_index(["template_key"])
+    db.table("overrides").create(
         {
             "id": int,
             "site": str,  # the override applies to every page of this site when doc_id is NULL
@@ -122,27 +122,27 @@ def m004_blocks_and_overrides(db: Database) -> None:
         },
         pk="id",
     )
-    db["overrides"].create_index(["doc_id", "template_key"])
-    db["overrides"].create_index(["site", "template_key"])
+    db.table("overrides").create_index(["doc_id", "template_key"])
+    db.table("overrides").create_index(["site", "template_key"])
 
 
 @MIGRATIONS(name="m005_entities_quotes")
 def m005_entities_quotes(db: Database) -> None:
     """Library-wide entities, their mentions, quotes, and the analyst's entity corrections."""
-    db["entities"].create(
+    db.table("entities").create(
         {"id": int, "canonical": str, "label": str, "hidden": int},
         pk="id",
         defaults={"hidden": 0},
     )
-    db["entities"].create_index(["canonical", "label"], unique=True)
-    db["mentions"].create(
+    db.table("entities").create_index(["canonical", "label"], unique=True)
+    db.table("mentions").create(
         {"id": int, "doc_id": int, "entity_id": int, "start": int, "end": int, "text": str, "label": str},
         pk="id",
         foreign_keys=[("doc_id", "documents", "id"), ("entity_id", "entities", "id")],
     )
-    db["mentions"].create_index(["doc_id"])
-    db["mentions"].create_index(["entity_id"])
-    db["quotes"].create(
+    db.table("mentions").create_index(["doc_id"])
+    db.table("mentions").create_index(["entity_id"])
+    db.table("quotes").create(
         {
             "id": int,
             "doc_id": int,
@@ -159,9 +159,9 @@ def m005_entities_quotes(db: Database) -> None:
         pk="id",
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["quotes"].create_index(["doc_id"])
-    db["quotes"].create_index(["speaker_entity_id"])
-    db["entity_corrections"].create(
+    db.table("quotes").create_index(["doc_id"])
+    db.table("quotes").create_index(["speaker_entity_id"])
+    db.table("entity_corrections").create(
         {"id": int, "kind": str, "payload": str, "created_at": str},
         pk="id",
     )

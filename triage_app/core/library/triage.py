@@ -36,7 +36,7 @@ def normalise_relevance(value: str) -> str:
 
 
 def _audit(db: Database, doc_id: int, field: str, old: Any, new: Any, origin: str) -> None:
-    db["audit"].insert(
+    db.table("audit").insert(
         {
             "at": now_iso(),
             "user": os_user(),
@@ -97,7 +97,7 @@ def set_tags(library: Library, doc_id: int, tags: list[str], *, origin: str = "u
         old = get_tags(db, doc_id)
         if old != clean:
             db.execute("DELETE FROM tags WHERE doc_id = ?", [doc_id])
-            db["tags"].insert_all([{"doc_id": doc_id, "tag": t} for t in clean])
+            db.table("tags").insert_all([{"doc_id": doc_id, "tag": t} for t in clean])
             _audit(db, doc_id, "tags", ", ".join(old), ", ".join(clean), origin)
     return old
 

@@ -69,7 +69,7 @@ def _role(text: str, i: int) -> str | None:
             return None
         return "close"
     if c == "'":
-        if prev.isalnum() and nxt.isalpha() or prev.isdigit():
+        if (prev.isalnum() and nxt.isalpha()) or prev.isdigit():
             return None
         if opens and not nxt.isspace():
             return "open"

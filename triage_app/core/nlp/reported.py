@@ -75,7 +75,7 @@ _LISTENER_VERBS = {"tell", "inform", "assure", "warn", "remind", "notify", "urge
 
 def _that_clause(cue: Any) -> Any | None:
     """A "that" clause the parser hung elsewhere ("argued for decades that it was ...")."""
-    lo, hi = sentence_of(cue)
+    _lo, hi = sentence_of(cue)
     for token in cue.doc[cue.i + 1 : hi]:
         if token.dep_ == "mark" and token.lower_ == "that" and token.head.pos_ in {"VERB", "AUX"}:
             path = [a for a in token.head.ancestors if a.i >= cue.i]
@@ -110,7 +110,7 @@ def _complement(cue: Any) -> tuple[int, int] | None:
     """
     comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _that_clause(cue)
     if comp is not None and comp.i > cue.i:
-        lo, hi = sentence_of(cue)
+        _lo, hi = sentence_of(cue)
         first = _content_start(cue, comp)
         # stop where the sentence goes on with another verb of the speaker (", but added ...", ", adding ...")
         stops = [c.i for c in cue.children if c.i > comp.i and c.dep_ in {"conj", "advcl"} and is_cue(c)]

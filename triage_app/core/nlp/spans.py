@@ -58,16 +58,14 @@ def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int]:
     """Drop articles, possessives, stray punctuation and trailing common words from a token span."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _POSSESSIVE):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"} or doc[end - 1].is_space):
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}) or doc[end - 1].is_space):
         end -= 1
     if label in _NAME_LABELS:
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 2].whitespace_:
             end -= 1  # "Logar province", "The Associated Press that"
     if end - start > 1 and doc[start].lower_ == "the":
         rest = doc[start + 1 : end].text
-        if doc[start].text == "the" or LABEL_MAP.get(label, label) in {"PLACE", "NORP", "DATE", "MONEY"}:
-            start += 1
-        elif _opens_sentence(doc, start) and not is_news_org(doc[start:end].text) and not is_news_org(rest):
+        if doc[start].text == "the" or LABEL_MAP.get(label, label) in {"PLACE", "NORP", "DATE", "MONEY"} or (_opens_sentence(doc, start) and not is_news_org(doc[start:end].text) and not is_news_org(rest)):
             start += 1
     if end - start > 1 and doc[end - 1].lower_ in _POSSESSIVE:
         end -= 1
@@ -81,7 +79,7 @@ def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int]:
     if label == "MONEY":
         while end - start > 1 and doc[start].lower_ in _MONEY_LEAD:
             start += 1
-        if start > 0 and doc[start - 1].pos_ == "SYM" or start > 0 and doc[start - 1].is_currency:
+        if (start > 0 and doc[start - 1].pos_ == "SYM") or (start > 0 and doc[start - 1].is_currency):
             start -= 1
     if label == "PERSON":
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \

@@ -8,19 +8,12 @@ from typing import Any
 from triage_app.core.nlp.entities import Mention
 
 CUE_LEMMAS = frozenset(
-    """say tell add claim state announce warn insist argue explain note report reveal confirm deny admit
-    suggest stress acknowledge allege predict promise vow urge write tweet post testify contend maintain
-    declare assert reply respond answer ask recall describe call quote complain concede emphasise emphasize
-    observe remark recount joke shout scream whisper exclaim continue conclude lament caution agree
-    point reiterate comment underline highlight""".split()
+    ["say", "tell", "add", "claim", "state", "announce", "warn", "insist", "argue", "explain", "note", "report", "reveal", "confirm", "deny", "admit", "suggest", "stress", "acknowledge", "allege", "predict", "promise", "vow", "urge", "write", "tweet", "post", "testify", "contend", "maintain", "declare", "assert", "reply", "respond", "answer", "ask", "recall", "describe", "call", "quote", "complain", "concede", "emphasise", "emphasize", "observe", "remark", "recount", "joke", "shout", "scream", "whisper", "exclaim", "continue", "conclude", "lament", "caution", "agree", "point", "reiterate", "comment", "underline", "highlight"]
 )
 """Verbs that introduce a direct or partial quotation."""
 
 INDIRECT_LEMMAS = frozenset(
-    """say tell add claim state announce warn insist argue explain note report reveal confirm deny admit
-    suggest stress acknowledge allege predict promise vow write tweet testify contend maintain declare
-    assert reply respond concede emphasise emphasize conclude reiterate estimate indicate signal
-    disclose""".split()
+    ["say", "tell", "add", "claim", "state", "announce", "warn", "insist", "argue", "explain", "note", "report", "reveal", "confirm", "deny", "admit", "suggest", "stress", "acknowledge", "allege", "predict", "promise", "vow", "write", "tweet", "testify", "contend", "maintain", "declare", "assert", "reply", "respond", "concede", "emphasise", "emphasize", "conclude", "reiterate", "estimate", "indicate", "signal", "disclose"]
 )
 """Verbs whose clausal complement is reported speech."""
 

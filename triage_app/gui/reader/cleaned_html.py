@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
@@ -104,7 +105,7 @@ def _paragraph_html(para: Paragraph, spans: list[_Span], tags: dict[tuple[int, s
             )
     points = sorted(cuts)
     out: list[str] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         piece = escape(para.text[a - para.start : b - para.start])
         quote = next((s for s in local if s.kind == "quote" and s.start <= a and s.end >= b), None)
         entity = next((s for s in local if s.kind == "entity" and s.start <= a and s.end >= b), None)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 
 from triage_app.core.records import Block
 from triage_app.gui.reader.scheme import resource_url

@@ -5,10 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QStyle, QTableView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
-from triage_app.gui.reader.models import CanonicalRole, EntityIdRole, EntitySummaryModel, QuoteStartRole, QuoteTableModel
+from triage_app.gui.reader.models import (
+    CanonicalRole,
+    EntityIdRole,
+    EntitySummaryModel,
+    QuoteStartRole,
+    QuoteTableModel,
+)
 
 
 class SidePanel(QWidget):
