@@ -95,7 +95,7 @@ def test_diff_of_a_recapture_with_an_edited_paragraph() -> None:
     before = "\n\n".join(WIRE)
     edited = list(WIRE)
     edited[2] = edited[2].replace("warned that dredging could disturb", "said dredging would destroy")
-    after = "\n\n".join(edited + ["Update: the court hearing is set for May."])
+    after = "\n\n".join([*edited, "Update: the court hearing is set for May."])
     paragraphs = text_diff.diff_texts(before, after)
     ops = [p.op for p in paragraphs]
     assert ops == ["equal", "equal", "replace", "equal", "equal", "insert"]

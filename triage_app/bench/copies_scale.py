@@ -107,7 +107,7 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
 
         with_copies = [_stats.timed(partial(visible, top))[1] for top in positions]
         original = search._add_copies
-        search._add_copies = lambda db, rows, marks, ids: None  # type: ignore[assignment]
+        search._add_copies = lambda db, rows, marks, ids: None
         try:
             without = [_stats.timed(partial(visible, top))[1] for top in positions]
         finally:

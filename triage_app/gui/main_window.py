@@ -25,13 +25,13 @@ from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
 from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries
+from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
 from triage_app.gui.import_controller import ImportController
-from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.reader import ReaderPane
 from triage_app.gui.triage_controller import TriageController

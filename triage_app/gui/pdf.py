@@ -48,8 +48,8 @@ class _PrintDocument(QTextDocument):
     """A text document that draws the briefing's own SVG images (`data:image/svg+xml` URLs, e.g. the
     timeline); Qt's rich text has no inline SVG. Any other resource goes the default way."""
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:
-        text = url.toString()
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        text = url.toString() if isinstance(url, QUrl) else str(url)
         if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith(_SVG_DATA):
             try:
                 data = base64.b64decode(text[len(_SVG_DATA):], validate=True)

@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
-from datasketch.minhash import _fmix  # type: ignore[import-untyped]
+from datasketch import MinHash, MinHashLSH
+from datasketch.minhash import _fmix
 from sqlite_utils import Database
 
 from triage_app.core.library.db import Library

@@ -274,9 +274,8 @@ def _add_copies(db: Database, rows: dict[int, dict[str, Any]], marks: str, ids: 
         f"WHERE m.doc_id IN ({marks})"
     )
     for doc_id, cluster_id, size, sites in db.execute(sql, list(ids)):
-        row = rows.get(int(doc_id))
-        if row is not None:
-            row["copies"], row["sites"], row["cluster_id"] = int(size), int(sites), int(cluster_id)
+        if int(doc_id) in rows:
+            rows[int(doc_id)].update(copies=int(size), sites=int(sites), cluster_id=int(cluster_id))
 
 
 def search(

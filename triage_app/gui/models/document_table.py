@@ -23,8 +23,8 @@ from triage_app.gui import theme
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COLUMN_COUNT = 8
-HEADERS = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
-SORT_KEYS = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
+HEADERS: tuple[str, ...] = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
+SORT_KEYS: tuple[str, ...] = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
 """The `search.SORT_COLUMNS` key each column sorts by."""
 # Columns added by later issues, each appended on its own lines.
 COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
