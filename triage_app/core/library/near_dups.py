@@ -40,8 +40,9 @@ CONTAINMENT_MIN_SHINGLES = 100
 whose cleaning kept extra text, or a copy cut short. Jaccard alone misses those."""
 CANDIDATE_FACTOR = 0.6
 """LSH finds candidates from 0.6 x the threshold, so that such containment pairs are compared at all."""
-ESTIMATE_FLOOR = 0.12
-"""Candidates whose signatures agree on fewer slots than this are dropped before the exact comparison."""
+ESTIMATE_MARGIN = 0.12
+"""Candidates whose signatures agree on 12 points fewer slots than their sizes need (about 3 standard
+deviations of a 128-slot estimate) are dropped before the exact comparison."""
 BATCH = 500
 MAX_BUCKET = 64
 """An LSH bucket bigger than this (many identical texts) links each member to its first few only."""
@@ -223,16 +224,26 @@ def _sign(db: Database, ids: list[int]) -> None:
     )
 
 
-def _signatures(db: Database) -> tuple[np.ndarray, np.ndarray]:
-    """Every stored signature: ids (int64) and the n x NUM_PERM uint32 matrix."""
-    ids, blobs = [], []
-    for doc_id, sig in db.execute("SELECT doc_id, sig FROM minhash_signatures WHERE sig IS NOT NULL AND stale = 0"):
+def _signatures(db: Database) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every stored signature: ids (int64), shingle counts and the n x NUM_PERM uint32 matrix."""
+    ids, counts, blobs = [], [], []
+    sql = "SELECT doc_id, shingles, sig FROM minhash_signatures WHERE sig IS NOT NULL AND stale = 0"
+    for doc_id, count, sig in db.execute(sql):
         ids.append(int(doc_id))
+        counts.append(int(count))
         blobs.append(sig)
     if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, NUM_PERM), dtype=np.uint32)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, NUM_PERM), dtype=np.uint32)
     matrix = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(len(ids), NUM_PERM)
-    return np.asarray(ids, dtype=np.int64), matrix
+    return np.asarray(ids, dtype=np.int64), np.asarray(counts, dtype=np.int64), matrix
+
+
+def needed_jaccard(small: np.ndarray, large: np.ndarray, threshold: float) -> np.ndarray:
+    """The lowest Jaccard at which a pair of these sizes can still be copies: the threshold, or what
+    the containment rule allows (C of the smaller inside the larger: J = C*s / (s + l - C*s))."""
+    containment = max(CONTAINMENT, threshold)
+    by_containment = containment * small / (small + large - containment * small)
+    return np.where(small >= CONTAINMENT_MIN_SHINGLES, np.minimum(threshold, by_containment), threshold)
 
 
 def _bucket_pairs(members: np.ndarray) -> list[tuple[int, int]]:
@@ -391,10 +402,14 @@ def cluster_pending_job(
         yield Progress(min(total, start + BATCH), total + 1, f"Signed {min(total, start + BATCH)} of {total}")
     # The comparison reads every signature; a document signed in an earlier, cancelled run is compared
     # again here, which is harmless (pairs are stored once).
-    all_ids, matrix = _signatures(library.db)
+    all_ids, counts, matrix = _signatures(library.db)
     is_new = np.isin(all_ids, np.asarray(ids, dtype=np.int64))
     pairs = candidate_pairs(band_keys(matrix, *lsh_shape(t)), is_new)
-    pairs = pairs[_estimated(matrix, pairs) >= min(ESTIMATE_FLOOR, t)]
+    a_rows, b_rows = (pairs >> np.uint64(32)).astype(np.int64), (pairs & _MASK32).astype(np.int64)
+    small = np.minimum(counts[a_rows], counts[b_rows])
+    large = np.maximum(counts[a_rows], counts[b_rows])
+    # A signature estimate more than ESTIMATE_MARGIN under what the pair would need is not checked exactly.
+    pairs = pairs[_estimated(matrix, pairs) >= needed_jaccard(small, large, t) - ESTIMATE_MARGIN]
     if is_cancelled():
         with library.transaction() as db:  # the comparison was not made: sign these again next time
             db.conn.executemany("UPDATE minhash_signatures SET stale = 1 WHERE doc_id = ?", [(d,) for d in ids])

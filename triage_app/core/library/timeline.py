@@ -87,11 +87,15 @@ def timeline(db: Database, flt: search.DocumentFilter | None = None, *, unit: st
     if ignore_dates:
         flt = replace(flt, date_from=None, date_to=None)
     if flt.is_empty():  # the counts kept by triggers: no pass over the documents
+        first, last = db.execute("SELECT min(day), max(day) FROM timeline_days WHERE n > 0 AND day != ''").fetchone()
+        span = choose_unit(date.fromisoformat(first), date.fromisoformat(last)) if first and last else "day"
+        # months are gathered in SQL (a long span has thousands of days); days and weeks in Python
+        bucket = "substr(day, 1, 7) || '-01'" if (unit or span) == "month" else "day"
         sql = (
-            "SELECT NULLIF(day, ''), relevance, sum(n), sum(n * published) FROM timeline_days "
-            "GROUP BY day, relevance HAVING sum(n) > 0"
+            f"SELECT NULLIF({bucket}, '-01'), relevance, sum(n), sum(n * published) FROM timeline_days "
+            "GROUP BY 1, relevance HAVING sum(n) > 0"
         )
-        return _gather(db.execute(sql), unit)
+        return _gather(db.execute(sql), unit or span)
     where, params, match = search._where(db, flt)
     source = f"{search._FTS_FIRST} WHERE documents_fts MATCH ? AND {where}" if match else f"documents WHERE {where}"
     if match:
