@@ -31,6 +31,18 @@ def pytest_configure(config: pytest.Config) -> None:
     scheme.register_scheme()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_plurals(qapp: Any) -> Iterator[None]:
+    """English plural forms ("1 document", "2 documents"), as `gui/app.py` installs them for every language."""
+    from PySide6.QtCore import QLocale
+
+    from triage_app.gui import i18n
+
+    installed = i18n.install_translators(qapp, QLocale(QLocale.Language.English))
+    yield
+    i18n.remove_translators(qapp, installed)
+
+
 # -- nothing may keep running after a test (STYLE rule 7) -----------------------------------
 @pytest.fixture(autouse=True)
 def _no_dangling_qthreads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

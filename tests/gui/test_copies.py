@@ -73,7 +73,7 @@ def test_copies_column_and_folding_the_list(qtbot: Any, qtmodeltester: Any, clus
         shown = {model.id_at(r): model.index(r, COL_COPIES).data() for r in range(model.rowCount())}
         assert shown == {a: "3", b: "3", c: "3", x: ""}
         tip = model.index(model.row_of(c) or 0, COL_COPIES).data(Qt.ItemDataRole.ToolTipRole)
-        assert "3 independent sites" in tip and "represents" in tip
+        assert "3 near-identical documents" in tip and "3 independent sites" in tip and "represents" in tip
         model.set_filter(DocumentFilter(collapse_copies=True))
         assert sorted(model.ids) == sorted([c, x])  # the cluster by its representative (earliest published)
         model.sort(COL_COPIES, Qt.SortOrder.DescendingOrder)

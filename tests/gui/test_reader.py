@@ -242,7 +242,7 @@ def test_unannotated_document_is_annotated_through_the_writer(
     assert pane.status.text() == "Finding entities and quotes\u2026"
     qtbot.waitUntil(lambda: any(f[0] == "Steve Witkoff" for f in highlighted_fragments(pane)))
     assert threads == ["triage-writer"]
-    assert "quotes" in pane.status.text()
+    assert "1 quote" in pane.status.text()  # plural forms: "1 quote", "2 quotes"
 
 
 def test_panes_can_be_hidden_and_stay_hidden(make_pane: Any, tmp_path: Path) -> None:

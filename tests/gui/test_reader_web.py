@@ -17,6 +17,7 @@ from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.reader import ReaderPane, register_scheme
+from triage_app.gui.reader.colours import qcolor, reader_colours
 from triage_app.gui.reader.scheme import resource_url
 
 os.environ.setdefault("QSG_RHI_BACKEND", "null")
@@ -180,7 +181,8 @@ def test_fallback_scrolls_to_a_clicked_paragraph(qtbot: Any, page_id: int, monke
     widget.cleaned.paragraph_clicked.emit(len(widget.data.paragraphs) - 1)
     assert bar.value() > 0
     removed = widget.original.fallback.browser.toHtml()
-    assert "#f6d6d6" in removed  # the removed nav and footer are shaded
+    shade = qcolor(reader_colours(widget.palette()).removed_background)
+    assert f"rgba({shade.red()},{shade.green()},{shade.blue()}," in removed  # the removed nav and footer are shaded
 
 
 def test_links_in_the_original_are_not_followed(pane: ReaderPane, qtbot: Any, page_id: int) -> None:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One command: its name, menu text, keys (first one shown), what it does, and its menu."""
+    """One command: its name, menu text, keys (first one shown), what it does, and its menu.
+
+    `text` and `tip` are English source texts (context "Actions"); `build_actions` translates them.
+    """
 
     name: str
     text: str
@@ -21,29 +27,29 @@ class ActionSpec:
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("import", "&Import…", ("Ctrl+O",), "Import files, folders or zips (or drop them on the window)", "file"),
-    ActionSpec("import_folder", "Import &folder…", ("Ctrl+Shift+O",), "Import every page in a folder and its subfolders", "file"),
-    ActionSpec("export", "&Export packet…", ("Ctrl+E",), "Export the listed documents as a briefing packet", "file"),
-    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Close Triage (every decision is already saved)", "file"),
-    ActionSpec("undo", "&Undo last decision", ("Ctrl+Z",), "Undo the last triage decision", "edit"),
-    ActionSpec("search", "&Search", ("/",), "Go to the search box", "edit"),
-    ActionSpec("select_all", "Select &all", ("Ctrl+A",), "Select every listed document", "edit"),
-    ActionSpec("clear_filters", "&Clear filters", ("Ctrl+Shift+L",), "Show every document again", "view"),
-    ActionSpec("toggle_reader", "Show &reader", ("F9",), "Show or hide the reader beside the list", "view", True),
-    ActionSpec("relevant", "&Relevant", ("1",), "Mark the selected documents relevant", "document"),
-    ActionSpec("maybe", "&Maybe", ("2",), "Mark the selected documents maybe", "document"),
-    ActionSpec("not_relevant", "&Not relevant", ("3",), "Mark the selected documents not relevant", "document"),
-    ActionSpec("unreviewed", "&Unreviewed", ("0",), "Mark the selected documents unreviewed again", "document"),
-    ActionSpec("star", "&Star", ("S",), "Star or unstar the selected documents", "document"),
-    ActionSpec("tag", "&Tags…", ("T",), "Edit the tags of the selected documents", "document"),
-    ActionSpec("note", "N&ote…", ("N",), "Write a note on the selected documents", "document"),
-    ActionSpec("what_changed", "&What changed…", ("Ctrl+D",), "Compare with another capture of the URL, the cluster's representative, or the other selected document", "document"),
-    ActionSpec("apply_to_copies", "Decisions apply to &copies", ("Ctrl+Shift+C",), "Relevance and star also go to every near-identical copy (one undo undoes all)", "document", True),
-    ActionSpec("next", "Ne&xt document", ("J",), "Go to the next document in the list", "document"),
-    ActionSpec("previous", "&Previous document", ("K",), "Go to the previous document in the list", "document"),
-    ActionSpec("next_unreviewed", "Next un&reviewed", ("U",), "Go to the next unreviewed document", "document"),
-    ActionSpec("shortcuts", "&Keyboard shortcuts", ("?", "F1"), "Show every keyboard shortcut", "help"),
-    ActionSpec("about", "&About Triage", (), "Version and licence", "help"),
+    ActionSpec("import", QT_TRANSLATE_NOOP("Actions", "&Import…"), ("Ctrl+O",), QT_TRANSLATE_NOOP("Actions", "Import files, folders or zips (or drop them on the window)"), "file"),
+    ActionSpec("import_folder", QT_TRANSLATE_NOOP("Actions", "Import &folder…"), ("Ctrl+Shift+O",), QT_TRANSLATE_NOOP("Actions", "Import every page in a folder and its subfolders"), "file"),
+    ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export packet…"), ("Ctrl+E",), QT_TRANSLATE_NOOP("Actions", "Export the listed documents as a briefing packet"), "file"),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("Actions", "Close Triage (every decision is already saved)"), "file"),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo last decision"), ("Ctrl+Z",), QT_TRANSLATE_NOOP("Actions", "Undo the last triage decision"), "edit"),
+    ActionSpec("search", QT_TRANSLATE_NOOP("Actions", "&Search"), ("/",), QT_TRANSLATE_NOOP("Actions", "Go to the search box"), "edit"),
+    ActionSpec("select_all", QT_TRANSLATE_NOOP("Actions", "Select &all"), ("Ctrl+A",), QT_TRANSLATE_NOOP("Actions", "Select every listed document"), "edit"),
+    ActionSpec("clear_filters", QT_TRANSLATE_NOOP("Actions", "&Clear filters"), ("Ctrl+Shift+L",), QT_TRANSLATE_NOOP("Actions", "Show every document again"), "view"),
+    ActionSpec("toggle_reader", QT_TRANSLATE_NOOP("Actions", "Show &reader"), ("F9",), QT_TRANSLATE_NOOP("Actions", "Show or hide the reader beside the list"), "view", True),
+    ActionSpec("relevant", QT_TRANSLATE_NOOP("Actions", "&Relevant"), ("1",), QT_TRANSLATE_NOOP("Actions", "Mark the selected documents relevant"), "document"),
+    ActionSpec("maybe", QT_TRANSLATE_NOOP("Actions", "&Maybe"), ("2",), QT_TRANSLATE_NOOP("Actions", "Mark the selected documents maybe"), "document"),
+    ActionSpec("not_relevant", QT_TRANSLATE_NOOP("Actions", "&Not relevant"), ("3",), QT_TRANSLATE_NOOP("Actions", "Mark the selected documents not relevant"), "document"),
+    ActionSpec("unreviewed", QT_TRANSLATE_NOOP("Actions", "&Unreviewed"), ("0",), QT_TRANSLATE_NOOP("Actions", "Mark the selected documents unreviewed again"), "document"),
+    ActionSpec("star", QT_TRANSLATE_NOOP("Actions", "&Star"), ("S",), QT_TRANSLATE_NOOP("Actions", "Star or unstar the selected documents"), "document"),
+    ActionSpec("tag", QT_TRANSLATE_NOOP("Actions", "&Tags…"), ("T",), QT_TRANSLATE_NOOP("Actions", "Edit the tags of the selected documents"), "document"),
+    ActionSpec("note", QT_TRANSLATE_NOOP("Actions", "N&ote…"), ("N",), QT_TRANSLATE_NOOP("Actions", "Write a note on the selected documents"), "document"),
+    ActionSpec("what_changed", QT_TRANSLATE_NOOP("Actions", "&What changed…"), ("Ctrl+D",), QT_TRANSLATE_NOOP("Actions", "Compare with another capture of the URL, the cluster's representative, or the other selected document"), "document"),
+    ActionSpec("apply_to_copies", QT_TRANSLATE_NOOP("Actions", "Decisions apply to &copies"), ("Ctrl+Shift+C",), QT_TRANSLATE_NOOP("Actions", "Relevance and star also go to every near-identical copy (one undo undoes all)"), "document", True),
+    ActionSpec("next", QT_TRANSLATE_NOOP("Actions", "Ne&xt document"), ("J",), QT_TRANSLATE_NOOP("Actions", "Go to the next document in the list"), "document"),
+    ActionSpec("previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"), ("K",), QT_TRANSLATE_NOOP("Actions", "Go to the previous document in the list"), "document"),
+    ActionSpec("next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next un&reviewed"), ("U",), QT_TRANSLATE_NOOP("Actions", "Go to the next unreviewed document"), "document"),
+    ActionSpec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("?", "F1"), QT_TRANSLATE_NOOP("Actions", "Show every keyboard shortcut"), "help"),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Triage"), (), QT_TRANSLATE_NOOP("Actions", "Version and licence"), "help"),
 )
 
 TOOLBAR: tuple[str | None, ...] = (
@@ -53,32 +59,37 @@ TOOLBAR: tuple[str | None, ...] = (
 """Actions on the toolbar, in order; None is a separator."""
 
 MENUS: tuple[tuple[str, str], ...] = (
-    ("file", "&File"),
-    ("edit", "&Edit"),
-    ("view", "&View"),
-    ("document", "&Document"),
-    ("help", "&Help"),
+    ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
+    ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
+    ("document", QT_TRANSLATE_NOOP("Actions", "&Document")),
+    ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 
 
 def key_text(spec: ActionSpec) -> str:
     """The keys of an action as shown to people ('? or F1')."""
     shown = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys]
-    return " or ".join(shown)
+    return QCoreApplication.translate("Actions", " or ").join(shown)
+
+
+def translated(text: str) -> str:
+    """An action's text or tip, or a menu title, in the user's language."""
+    return QCoreApplication.translate("Actions", text)
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:
     """Create every action, owned by `parent`, with its keys and a tooltip that names them."""
     actions: dict[str, QAction] = {}
     for spec in ACTION_SPECS:
-        action = QAction(spec.text, parent)
+        action = QAction(translated(spec.text), parent)
         action.setObjectName(f"action_{spec.name}")
         if spec.keys:
             action.setShortcuts([QKeySequence(k) for k in spec.keys])
-            action.setToolTip(f"{spec.tip} ({key_text(spec)})")
+            action.setToolTip(f"{translated(spec.tip)} ({key_text(spec)})")
         else:
-            action.setToolTip(spec.tip)
-        action.setStatusTip(spec.tip)
+            action.setToolTip(translated(spec.tip))
+        action.setStatusTip(translated(spec.tip))
         action.setCheckable(spec.checkable)
         actions[spec.name] = action
     return actions
@@ -90,4 +101,4 @@ OVERLAY_ORDER = ("document", "edit", "view", "file", "help")
 def shortcut_entries() -> list[tuple[str, str]]:
     """(keys, description) of every action with a key, triage keys first, for the overlay."""
     specs = sorted((s for s in ACTION_SPECS if s.keys), key=lambda s: OVERLAY_ORDER.index(s.menu))
-    return [(key_text(s), s.tip) for s in specs]
+    return [(key_text(s), translated(s.tip)) for s in specs]

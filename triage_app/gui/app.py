@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import signal
 import socket
 import sys
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QLocale, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from triage_app import __version__
@@ -24,7 +25,7 @@ from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.paths import config_dir, resolve_library_path
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui import theme
+from triage_app.gui import i18n, theme
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog, report_error
 from triage_app.gui.main_window import MainWindow
 
@@ -136,11 +137,16 @@ def main(argv: Sequence[str]) -> int:
     app.setOrganizationName("triage")
     app.setDesktopFileName("io.github.triage.Triage")
     app.setWindowIcon(theme.app_icon())
+    theme.apply_palette_choice(app, os.environ.get(theme.PALETTE_ENV, ""))
+    locale = i18n.chosen_locale()
+    QLocale.setDefault(locale)
+    translators = i18n.install_translators(app, locale)
     library_path = resolve_library_path(args.library)
     try:
         window, library, writer = open_window(library_path, [Path(f) for f in args.files])
     except KnownError as exc:
-        KnownErrorDialog.ask(None, str(exc), title="Triage cannot open the library")
+        KnownErrorDialog.ask(None, str(exc), title=app.translate("KnownErrorDialog", "Triage cannot open the library"))
+        i18n.remove_translators(app, translators)
         return 1
     previous_hook = sys.excepthook
 
@@ -161,4 +167,5 @@ def main(argv: Sequence[str]) -> int:
         window.runner.shutdown()
         writer.shutdown()
         library.close()
+        i18n.remove_translators(app, translators)
     return int(code)

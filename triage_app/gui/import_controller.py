@@ -117,7 +117,7 @@ class ImportController(QObject):
     def is_busy(self) -> bool:
         return self._current is not None or bool(self._queue)
 
-    def import_paths(self, paths: list[Path], *, show_summary: bool = True, title: str = "Importing") -> None:
+    def import_paths(self, paths: list[Path], *, show_summary: bool = True, title: str = "") -> None:
         """Queue an import of files, folders and zips."""
         chosen = [Path(p) for p in paths]
         workers = jobs.default_workers()
@@ -125,14 +125,14 @@ class ImportController(QObject):
         def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
             return jobs.import_documents(library, chosen, is_cancelled=is_cancelled, workers=workers)
 
-        self._enqueue(_Step(title, "import", run, show_summary))
+        self._enqueue(_Step(title or self.tr("Importing"), "import", run, show_summary))
 
     def annotate_in_background(self) -> bool:
         """Queue annotation of documents not yet annotated; False when the NLP part is absent or turned off."""
         factory = annotate_job() if self._settings.get("annotate_in_background") else None
         if factory is None:
             return False
-        self._enqueue(_Step("Finding entities and quotes", "annotate", factory))
+        self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", factory))
         return True
 
     def cluster_in_background(self, *, from_scratch: bool = False) -> None:
@@ -218,9 +218,9 @@ class ImportController(QObject):
     def _queue_follow_ups(self, imported: list[int]) -> None:
         factory = reclean_job(sites_to_reclean(self._db, imported))
         if factory is not None:
-            self._queue.append(_Step("Re-cleaning pages of the same sites", "reclean", factory))
+            self._queue.append(_Step(self.tr("Re-cleaning pages of the same sites"), "reclean", factory))
         threshold = float(self._settings.get("duplicate_threshold"))
-        self._queue.append(_Step("Looking for copies", "cluster", cluster_job(threshold)))
+        self._queue.append(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
         annotate = annotate_job() if self._settings.get("annotate_in_background") else None
         if annotate is not None:
-            self._queue.append(_Step("Finding entities and quotes", "annotate", annotate))
+            self._queue.append(_Step(self.tr("Finding entities and quotes"), "annotate", annotate))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
@@ -24,13 +25,14 @@ from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
-from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries
+from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries, translated
 from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.reader import ReaderPane
@@ -42,11 +44,13 @@ from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-FIRST_RUN_MESSAGE = (
+FIRST_RUN_MESSAGE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "<b>Welcome to Triage.</b> The sample pages listed here are only to explore. To add your own, drop "
     "saved pages, folders or zip archives anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
 )
-EMPTY_MESSAGE = (
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "<b>Your library is empty.</b> Drop saved pages (HTML, MHTML, SingleFile, text), folders or zip archives "
     "anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
 )
@@ -70,7 +74,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.library, self.writer, self.settings, self.state = library, writer, settings, state
-        self.setWindowTitle("Triage")
+        self.setWindowTitle(self.tr("Triage"))
         self.setWindowIcon(theme.app_icon())
         self.runner = runner or TaskRunner(writer, parent=self)
         self.triage = TriageController(self.runner, self)
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
+        self._set_tab_order()
         self.copies = CopiesUi(self)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
@@ -107,7 +112,7 @@ class MainWindow(QMainWindow):
         self.library_view.reload(select_first=True)
         self._annotate_shown = True
         if self.documents.counts()["total"] == 0:
-            self.banner.show_message(EMPTY_MESSAGE)
+            self.banner.show_message(self.tr(EMPTY_MESSAGE))
 
     # -- construction -----------------------------------------------------------------------
     def _build_reader(self) -> None:
@@ -118,12 +123,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         acts = self.actions_by_name
-        menus = {key: self.menuBar().addMenu(title) for key, title in MENUS}
+        menus = {key: self.menuBar().addMenu(translated(title)) for key, title in MENUS}
         for spec in ACTION_SPECS:
             menus[spec.menu].addAction(acts[spec.name])
             if spec.name in ("export", "select_all", "unreviewed", "note", "toggle_reader"):
                 menus[spec.menu].addSeparator()
-        toolbar = QToolBar("Triage")
+        toolbar = QToolBar(self.tr("Triage toolbar"))
         toolbar.setObjectName("triage_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in TOOLBAR:
@@ -133,8 +138,18 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(acts[name])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        toolbar.setAccessibleName(toolbar.windowTitle())
+        more = toolbar.findChild(QWidget, "qt_toolbar_ext_button")  # Qt's ">>" for buttons that do not fit
+        if more is not None:
+            more.setAccessibleName(self.tr("More toolbar buttons"))
         acts["toggle_reader"].setChecked(True)
         acts["undo"].setEnabled(False)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the reading order: search and filters, the list, then the reader left to right."""
+        chain = [*self.filter_bar.tab_chain(), self.table, *self.reader_pane.tab_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         acts = self.actions_by_name
@@ -241,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def go_next_unreviewed(self) -> None:
         if not self.library_view.go_next_unreviewed():
-            self.statusBar().showMessage("No unreviewed document in this list.", 4000)
+            self.statusBar().showMessage(self.tr("No unreviewed document in this list."), 4000)
 
     def _update_status(self) -> None:
         counts = self.documents.counts()
@@ -293,7 +308,7 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         """Ctrl+Z: undo the last decision."""
         if not self.triage.undo():
-            self.statusBar().showMessage("Nothing to undo.", 3000)
+            self.statusBar().showMessage(self.tr("Nothing to undo."), 3000)
 
     def _triage_saved(self, ids: list[int]) -> None:
         self.documents.refresh_documents(ids)
@@ -308,29 +323,29 @@ class MainWindow(QMainWindow):
         """Import files, folders and zips in the background."""
         if not paths:
             return
-        if self.banner.label.text() == EMPTY_MESSAGE:
+        if self.banner.label.text() == self.tr(EMPTY_MESSAGE):
             self.banner.hide()
         self.imports.import_paths(paths, show_summary=show_summary)
 
     def import_first_run(self, seeds: Path) -> None:
         """Import the bundled sample pages and say how to import one's own."""
-        self.imports.import_paths([seeds], show_summary=False, title="Importing the sample pages")
+        self.imports.import_paths([seeds], show_summary=False, title=self.tr("Importing the sample pages"))
         if not self.state.values.get(window_state.BANNER_DISMISSED):
-            self.banner.show_message(FIRST_RUN_MESSAGE)
+            self.banner.show_message(self.tr(FIRST_RUN_MESSAGE))
 
     def choose_import(self) -> None:
         """File > Import…: pick files (zips included)."""
         files, _filter = QFileDialog.getOpenFileNames(
             self,
-            "Import saved pages",
+            self.tr("Import saved pages"),
             str(Path.home()),
-            "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)",
+            self.tr("Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)"),
         )
         self.import_paths([Path(f) for f in files])
 
     def choose_import_folder(self) -> None:
         """File > Import folder…: every page under a folder."""
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of saved pages", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of saved pages"), str(Path.home()))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -365,9 +380,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About Triage",
-            f"<h3>Triage {__version__}</h3><p>Read, mark and export saved web pages, offline.</p>"
-            "<p>Decisions are saved as you make them and recorded in the audit log.</p><p>MIT licence.</p>",
+            self.tr("About Triage"),
+            self.tr(
+                "<h3>Triage {version}</h3><p>Read, mark and export saved web pages, offline.</p>"
+                "<p>Decisions are saved as you make them and recorded in the audit log.</p><p>MIT licence.</p>"
+            ).format(version=__version__),
         )
 
     def export_packet(self) -> None:

@@ -7,15 +7,16 @@ from PySide6.QtGui import QColor, QIcon, QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from triage_app.core.assets import resource_bytes
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 RELEVANCE_HUES: dict[str, int] = {"relevant": 130, "maybe": 45, "not-relevant": 0}
 """Hue (HSL degrees) of each decided relevance; 'unreviewed' has no colour of its own."""
 
 RELEVANCE_LABELS: dict[str, str] = {
-    "unreviewed": "Unreviewed",
-    "relevant": "Relevant",
-    "maybe": "Maybe",
-    "not-relevant": "Not relevant",
+    "unreviewed": QT_TRANSLATE_NOOP("Relevance", "Unreviewed"),
+    "relevant": QT_TRANSLATE_NOOP("Relevance", "Relevant"),
+    "maybe": QT_TRANSLATE_NOOP("Relevance", "Maybe"),
+    "not-relevant": QT_TRANSLATE_NOOP("Relevance", "Not relevant"),
 }
 RELEVANCE_GLYPHS: dict[str, str] = {"unreviewed": "○", "relevant": "●", "maybe": "◐", "not-relevant": "✕"}
 STAR_ON = "★"
@@ -84,3 +85,36 @@ def app_icon() -> QIcon:
     if image.isNull():
         return QIcon()
     return QIcon(QPixmap.fromImage(image))
+
+
+PALETTE_ENV = "TRIAGE_PALETTE"
+"""`dark` or `light` forces that palette (with the Fusion style); unset follows the desktop."""
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for the Fusion style (what `TRIAGE_PALETTE=dark` applies)."""
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: "#2b2d30", role.WindowText: "#e6e6e6", role.Base: "#1e1f22", role.AlternateBase: "#26282b",
+        role.ToolTipBase: "#3c3f41", role.ToolTipText: "#e6e6e6", role.PlaceholderText: "#8c8f94",
+        role.Text: "#e6e6e6", role.Button: "#33363a", role.ButtonText: "#e6e6e6", role.BrightText: "#ff6b6b",
+        role.Light: "#4a4d52", role.Midlight: "#3c3f44", role.Mid: "#2f3236", role.Dark: "#191a1c",
+        role.Shadow: "#000000", role.Highlight: "#3d6fb4", role.HighlightedText: "#ffffff",
+        role.Link: "#7aa7ff", role.LinkVisited: "#b48cff",
+    }  # fmt: skip
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    for colour_role in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, colour_role, QColor("#7a7d82"))
+    return palette
+
+
+def apply_palette_choice(app: QApplication, choice: str) -> bool:
+    """Force the `dark` or `light` palette (Fusion style); False (nothing changed) for any other value."""
+    choice = choice.strip().lower()
+    if choice not in ("dark", "light"):
+        return False
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if choice == "dark" else app.style().standardPalette())
+    return True

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from triage_app.core.library import near_dups, triage
 from triage_app.core.library.db import Library
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import TaskRunner
 
 UNDO_LIMIT = 200
@@ -76,21 +77,28 @@ class TriageController(QObject):
         return bool(self._undo)
 
     def undo_label(self) -> str:
-        return self._undo[-1].label if self._undo else ""
+        """What the next undo puts back, in the user's language."""
+        return self.tr(self._undo[-1].label) if self._undo else ""
 
     # -- decisions --------------------------------------------------------------------------
     def set_relevance(self, doc_ids: list[int], relevance: str) -> None:
-        label = relevance.replace("-", " ")
-        self._decide(f"mark {label}", "relevance", {d: relevance for d in doc_ids}, copies=self.apply_to_copies)
+        label = {
+            "relevant": QT_TRANSLATE_NOOP("TriageController", "mark relevant"),
+            "maybe": QT_TRANSLATE_NOOP("TriageController", "mark maybe"),
+            "not-relevant": QT_TRANSLATE_NOOP("TriageController", "mark not relevant"),
+            "unreviewed": QT_TRANSLATE_NOOP("TriageController", "mark unreviewed"),
+        }.get(relevance, f"mark {relevance}")
+        self._decide(label, "relevance", {d: relevance for d in doc_ids}, copies=self.apply_to_copies)
 
     def set_starred(self, doc_ids: list[int], starred: bool) -> None:
-        self._decide("star" if starred else "unstar", "starred", {d: starred for d in doc_ids}, copies=self.apply_to_copies)
+        self._decide(QT_TRANSLATE_NOOP("TriageController", "star") if starred else QT_TRANSLATE_NOOP("TriageController", "unstar"), "starred", {d: starred for d in doc_ids},
+                     copies=self.apply_to_copies)
 
     def set_tags(self, tags_by_doc: dict[int, list[str]]) -> None:
-        self._decide("change tags", "tags", dict(tags_by_doc))
+        self._decide(QT_TRANSLATE_NOOP("TriageController", "change tags"), "tags", dict(tags_by_doc))
 
     def set_note(self, doc_ids: list[int], note: str) -> None:
-        self._decide("change note", "note", {d: note for d in doc_ids})
+        self._decide(QT_TRANSLATE_NOOP("TriageController", "change note"), "note", {d: note for d in doc_ids})
 
     def undo(self) -> bool:
         """Put back what the last decision changed; False when there is nothing to undo."""
@@ -102,7 +110,7 @@ class TriageController(QObject):
 
         def done(_previous: dict[int, Any]) -> None:
             self.documents_changed.emit(ids)
-            self.decision_saved.emit(f"Undone: {decision.label} ({_count(ids)})")
+            self.decision_saved.emit(self.tr("Undone: {what} ({count})").format(what=self.tr(decision.label), count=_count(ids)))
 
         self._runner.call(_apply(decision.field, decision.previous, "undo"), done, self.failed.emit)
         return True
@@ -121,7 +129,7 @@ class TriageController(QObject):
                 del self._undo[:-UNDO_LIMIT]
                 self.undo_available.emit(True)
             self.documents_changed.emit(ids)
-            self.decision_saved.emit(f"Saved: {label} ({_count(ids)})")
+            self.decision_saved.emit(self.tr("Saved: {what} ({count})").format(what=self.tr(label), count=_count(ids)))
 
         self._runner.call(_apply(field, values, "user", copies=copies), done, self.failed.emit)
 
@@ -133,4 +141,6 @@ def _normal(value: Any) -> Any:
 
 
 def _count(ids: list[int]) -> str:
-    return f"#{ids[0]}" if len(ids) == 1 else f"{len(ids)} documents"
+    if len(ids) == 1:
+        return f"#{ids[0]}"
+    return QCoreApplication.translate("TriageController", "%n documents", "", len(ids))

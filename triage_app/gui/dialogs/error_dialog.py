@@ -34,16 +34,16 @@ def save_crash_log(exc: BaseException) -> Path | None:
 class KnownErrorDialog(QMessageBox):
     """An environment problem (locked, read-only, disk full, unreadable): says what to do."""
 
-    def __init__(self, message: str, parent: QWidget | None = None, *, title: str = "Triage") -> None:
+    def __init__(self, message: str, parent: QWidget | None = None, *, title: str = "") -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(title)
-        self.setText("Triage could not finish this.")
+        self.setWindowTitle(title or self.tr("Triage"))
+        self.setText(self.tr("Triage could not finish this."))
         self.setInformativeText(message)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, message: str, *, title: str = "Triage") -> None:
+    def ask(cls, parent: QWidget | None, message: str, *, title: str = "") -> None:
         """Show the dialog and wait until it is closed."""
         cls(message, parent, title=title).exec()
 
@@ -54,12 +54,18 @@ class BugDialog(QMessageBox):
     def __init__(self, exc: BaseException, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle("Triage: unexpected error")
-        self.setText(f"Something went wrong inside Triage: {type(exc).__name__}: {exc}")
-        where = f"The details were saved to\n{log_path}\n" if log_path else "The details could not be saved.\n"
+        self.setWindowTitle(self.tr("Triage: unexpected error"))
+        self.setText(self.tr("Something went wrong inside Triage: {error}").format(error=f"{type(exc).__name__}: {exc}"))
+        if log_path:
+            where = self.tr("The details were saved to\n{path}\n").format(path=log_path)
+        else:
+            where = self.tr("The details could not be saved.\n")
         self.setInformativeText(
-            where + "Your library is safe: every decision was saved when you made it. "
-            "Please send the log file to whoever maintains Triage for you."
+            where
+            + self.tr(
+                "Your library is safe: every decision was saved when you made it. "
+                "Please send the log file to whoever maintains Triage for you."
+            )
         )
         self.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
         self.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -34,6 +34,7 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
+from triage_app.gui.i18n import core_text, progress_text, relevance_word
 from triage_app.gui.pdf import render_pdf
 from triage_app.gui.workers import GeneratorWorker, IsCancelled, TaskRunner
 
@@ -58,7 +59,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export briefing packet")
+        self.setWindowTitle(self.tr("Export briefing packet"))
         self.library, self.settings = library, settings
         self.filter = flt or search.DocumentFilter()
         self.selected_ids = list(selected_ids)
@@ -68,24 +69,28 @@ class ExportDialog(QDialog):
         self.worker: GeneratorWorker | None = None
         self.result_packet: PacketResult | None = None
 
-        self.title_edit = QLineEdit(f"Briefing {date.today().isoformat()}")
+        self.title_edit = QLineEdit(self.tr("Briefing {date}").format(date=date.today().isoformat()))
         self.analyst_edit = QLineEdit(str(settings.get("analyst_name") or ""))
         self.caveat_edit = QLineEdit(str(settings.get("default_caveat") or ""))
-        self.caveat_edit.setPlaceholderText("optional, e.g. INTERNAL USE ONLY")
+        self.caveat_edit.setPlaceholderText(self.tr("optional, e.g. INTERNAL USE ONLY"))
         self.out_edit = QLineEdit()
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setAccessibleDescription(self.tr("Choose where the packet is saved"))
+        self.out_edit.setAccessibleName(self.tr("Save to"))
         browse.clicked.connect(self._browse)
         out_row = QHBoxLayout()
         out_row.addWidget(self.out_edit, 1)
         out_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Analyst:", self.analyst_edit)
-        form.addRow("&Caveat:", self.caveat_edit)
-        form.addRow("Save to:", out_row)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Analyst:"), self.analyst_edit)
+        form.addRow(self.tr("&Caveat:"), self.caveat_edit)
+        form.addRow(self.tr("Save to:"), out_row)
 
-        self.selected_radio = QRadioButton(f"The {len(self.selected_ids)} selected documents")
-        self.list_radio = QRadioButton(f"All {len(self.filter_ids)} documents in the list ({self.filter.describe()})")
+        self.selected_radio = QRadioButton(self.tr("The %n selected document(s)", "", len(self.selected_ids)))
+        self.list_radio = QRadioButton(
+            self.tr("All %n document(s) in the list ({filter})", "", len(self.filter_ids)).format(filter=core_text(self.filter.describe()))
+        )
         self.scope = QButtonGroup(self)
         for number, radio in enumerate((self.selected_radio, self.list_radio)):
             self.scope.addButton(radio, number)
@@ -97,22 +102,23 @@ class ExportDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setUniformItemSizes(True)
         self.summary = QLabel()
-        scope_box = QGroupBox("What goes in")
+        scope_box = QGroupBox(self.tr("What goes in"))
+        self.preview.setAccessibleName(self.tr("Documents in the packet"))
         scope_layout = QVBoxLayout(scope_box)
         for widget in (self.selected_radio, self.list_radio, self.summary, self.preview):
             scope_layout.addWidget(widget)
 
-        self.originals_box = QCheckBox("Include the original files (verbatim, for checking and re-import)")
+        self.originals_box = QCheckBox(self.tr("Include the original files (verbatim, for checking and re-import)"))
         self.originals_box.setChecked(bool(settings.get("export_include_originals")))
-        self.pdf_box = QCheckBox("Include briefing.pdf")
+        self.pdf_box = QCheckBox(self.tr("Include briefing.pdf"))
         self.pdf_box.setChecked(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton("&Open folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(self.tr("&Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setVisible(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.start_export)
@@ -148,12 +154,12 @@ class ExportDialog(QDialog):
             if row is None:
                 continue
             counts[row["relevance"]] = counts.get(row["relevance"], 0) + 1
-            lines.append(f"{row['title']}  —  {row['relevance']}{'  ★' if row['starred'] else ''}")
+            lines.append(f"{row['title']}  —  {relevance_word(row['relevance'])}{'  ★' if row['starred'] else ''}")
         if len(ids) > PREVIEW_LIMIT:
-            lines.append(f"… and {len(ids) - PREVIEW_LIMIT} more")
+            lines.append(self.tr("… and %n more", "", len(ids) - PREVIEW_LIMIT))
         self.preview_model.setStringList(lines)
-        detail = ", ".join(f"{n} {r}" for r, n in sorted(counts.items()))
-        self.summary.setText(f"{len(ids)} document{'s' if len(ids) != 1 else ''}" + (f": {detail}" if detail else ""))
+        detail = ", ".join(f"{n} {relevance_word(r)}" for r, n in sorted(counts.items()))
+        self.summary.setText(self.tr("%n document(s)", "", len(ids)) + (f": {detail}" if detail else ""))
         self.export_button.setEnabled(bool(ids) and self.worker is None)
 
     def _suggest_path(self) -> None:
@@ -161,11 +167,13 @@ class ExportDialog(QDialog):
         if current and current != self._suggested:
             return  # the analyst chose a path: keep it
         folder = Path(current).parent if current else Path.home()
-        self._suggested = str(folder / f"{safe_name(self.title_edit.text(), fallback='Briefing packet')}.zip")
+        self._suggested = str(folder / f"{safe_name(self.title_edit.text(), fallback=self.tr('Briefing packet'))}.zip")
         self.out_edit.setText(self._suggested)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save packet as", self.out_edit.text(), "Zip archives (*.zip)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save packet as"), self.out_edit.text(), self.tr("Zip archives (*.zip)")
+        )
         if path:
             self.out_edit.setText(path if path.lower().endswith(".zip") else path + ".zip")
 
@@ -180,14 +188,14 @@ class ExportDialog(QDialog):
         if not ids or not out.name:
             return
         if self.library.path is None:
-            self.status.setText("This library lives in memory only; it cannot be exported from a second thread.")
+            self.status.setText(self.tr("This library lives in memory only; it cannot be exported from a second thread."))
             return
         if out.suffix.lower() != ".zip":
             out = out.with_name(out.name + ".zip")
         self.settings.set("analyst_name", self.analyst_edit.text().strip())
         self.settings.set("export_include_originals", self.originals_box.isChecked())
         options: dict[str, Any] = {
-            "title": self.title_edit.text().strip() or "Briefing packet",
+            "title": self.title_edit.text().strip() or self.tr("Briefing packet"),
             "analyst": self.analyst_edit.text().strip(),
             "caveat": self.caveat_edit.text().strip(),
             "include_originals": self.originals_box.isChecked(),
@@ -208,50 +216,53 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.status.setText(f"Exporting {len(ids)} documents…")
+        self.status.setText(self.tr("Exporting %n document(s)…", "", len(ids)))
 
     def _on_progress(self, progress: Progress) -> None:
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
-        self.status.setText(progress.message)
+        self.status.setText(progress_text(progress.message))
 
     def _on_finished(self, last: Progress | None) -> None:
         self.worker = None
         self.result_packet = last.result if last is not None and isinstance(last.result, PacketResult) else None
         self.progress.setVisible(False)
         if self.result_packet is None:
-            self.status.setText("The export ended without a packet.")
+            self.status.setText(self.tr("The export ended without a packet."))
             self._update_preview()
             return
         packet = self.result_packet
         self.status.setText(
-            f"Exported {packet.documents} documents to {packet.path} ({packet.size / 1024:.0f} KiB).\n"
-            f"Fingerprint to send separately (SHA-256 of SHA256SUMS): {packet.fingerprint}"
+            self.tr("Exported %n document(s) to {path} ({size} KiB).", "", packet.documents).format(
+                path=packet.path, size=f"{packet.size / 1024:.0f}"
+            )
+            + "\n"
+            + self.tr("Fingerprint to send separately (SHA-256 of SHA256SUMS): {fingerprint}").format(fingerprint=packet.fingerprint)
         )
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button.setVisible(True)
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self._update_preview()
         self.export_finished.emit(packet)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.worker = None
         self.progress.setVisible(False)
-        self.status.setText(f"The export failed: {exc}")
+        self.status.setText(self.tr("The export failed: {error}").format(error=exc))
         self._update_preview()
         self.export_failed.emit(exc)
 
     def _on_cancelled(self) -> None:
         self.worker = None
         self.progress.setVisible(False)
-        self.status.setText("Export cancelled; nothing was written.")
+        self.status.setText(self.tr("Export cancelled; nothing was written."))
         self._update_preview()
 
     def _cancel_or_close(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
 

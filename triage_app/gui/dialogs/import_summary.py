@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,12 +25,14 @@ def summary_text(outcomes: list[ImportOutcome], *, cancelled: bool = False) -> s
     """'3 imported · 1 duplicate · 2 failed' (and 'cancelled' when stopped early)."""
     counts = summarise(outcomes)
     parts = [
-        f"{counts['imported']} imported",
-        f"{counts['duplicate']} duplicate{'s' if counts['duplicate'] != 1 else ''}",
-        f"{counts['failed']} failed",
+        QCoreApplication.translate("ImportSummaryDialog", "%n imported", "", counts["imported"]),
+        QCoreApplication.translate("ImportSummaryDialog", "%n duplicate(s)", "", counts["duplicate"]),
+        QCoreApplication.translate("ImportSummaryDialog", "%n failed", "", counts["failed"]),
     ]
     text = " · ".join(parts)
-    return f"Import cancelled: {text}" if cancelled else text
+    if cancelled:
+        return QCoreApplication.translate("ImportSummaryDialog", "Import cancelled: {counts}").format(counts=text)
+    return text
 
 
 def log_text(outcomes: list[ImportOutcome]) -> str:
@@ -42,7 +45,7 @@ class ImportSummaryDialog(QDialog):
 
     def __init__(self, outcomes: list[ImportOutcome], *, cancelled: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import finished" if not cancelled else "Import cancelled")
+        self.setWindowTitle(self.tr("Import finished") if not cancelled else self.tr("Import cancelled"))
         self.outcomes = outcomes
         self.summary = QLabel(summary_text(outcomes, cancelled=cancelled))
         font = self.summary.font()
@@ -56,8 +59,9 @@ class ImportSummaryDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
-        copy = QPushButton("Copy log")
-        copy.setToolTip("Copy the import log to the clipboard")
+        self.table.setAccessibleName(self.tr("Import log"))
+        copy = QPushButton(self.tr("Copy log"))
+        copy.setToolTip(self.tr("Copy the import log to the clipboard"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(log_text(outcomes)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)

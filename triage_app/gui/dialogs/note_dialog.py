@@ -12,9 +12,8 @@ class NoteDialog(QDialog):
 
     def __init__(self, note: str, count: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Note")
-        what = "this document" if count == 1 else f"each of the {count} selected documents"
-        label = QLabel(f"Note on {what}:")
+        self.setWindowTitle(self.tr("Note"))
+        label = QLabel(self.tr("Note on this document:") if count == 1 else self.tr("Note on each of the %n selected documents:", "", count))
         self.edit = QPlainTextEdit(note)
         self.edit.setTabChangesFocus(True)
         label.setBuddy(self.edit)

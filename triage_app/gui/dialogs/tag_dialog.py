@@ -44,11 +44,13 @@ class TagDialog(QDialog):
 
     def __init__(self, current: list[str], known: list[str], count: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tags")
-        what = "this document" if count == 1 else f"the {count} selected documents"
-        label = QLabel(f"Tags of {what}, separated by commas:")
+        self.setWindowTitle(self.tr("Tags"))
+        if count == 1:
+            label = QLabel(self.tr("Tags of this document, separated by commas:"))
+        else:
+            label = QLabel(self.tr("Tags of the %n selected documents, separated by commas:", "", count))
         self.edit = QLineEdit(", ".join(current))
-        self.edit.setPlaceholderText("e.g. sanctions, follow-up")
+        self.edit.setPlaceholderText(self.tr("e.g. sanctions, follow-up"))
         self.edit.setClearButtonEnabled(True)
         completer = TagCompleter(QStringListModel(known, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -60,7 +62,7 @@ class TagDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.edit)
         if count > 1:
-            layout.addWidget(QLabel("Tags shown are the ones all of them share; removing one removes it from all."))
+            layout.addWidget(QLabel(self.tr("Tags shown are the ones all of them share; removing one removes it from all.")))
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
 

@@ -13,23 +13,37 @@ import sqlite3
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
 from triage_app.gui import theme
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COLUMN_COUNT = 8
-HEADERS: tuple[str, ...] = ("Relevance", "★", "Title", "Site", "Published", "Imported", "Words", "Tags")
+HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"),
+)  # fmt: skip
 SORT_KEYS: tuple[str, ...] = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
 """The `search.SORT_COLUMNS` key each column sorts by."""
 # Columns added by later issues, each appended on its own lines.
 COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
 COLUMN_COUNT += 1
-HEADERS += ("Copies",)
+HEADERS += (QT_TRANSLATE_NOOP("DocumentTableModel", "Copies"),)
 SORT_KEYS += ("copies",)
 
 SortRole = Qt.ItemDataRole.UserRole
@@ -224,7 +238,7 @@ class DocumentTableModel(QAbstractTableModel):
     def _fetch_page(self, page_no: int) -> list[dict[str, Any]]:
         ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         rows = search.fetch_rows(self._db, ids)
-        removed = {"title": "(removed)", "tags": [], "relevance": "", "starred": 0}
+        removed = {"title": self.tr("(removed)"), "tags": [], "relevance": "", "starred": 0}
         page = [rows.get(doc_id) or {"id": doc_id, **removed} for doc_id in ids]
         self._pages[page_no] = page
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -247,9 +261,11 @@ class DocumentTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Starred" if section == COL_STAR else f"Sort by {HEADERS[section].lower()}"
+            if section == COL_STAR:
+                return self.tr("Starred")
+            return self.tr("Sort by {column}").format(column=self.tr(HEADERS[section]).lower())
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -285,19 +301,19 @@ class DocumentTableModel(QAbstractTableModel):
                 return _copies_tooltip(row)
             return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
         if role == _ACCESSIBLE and column == COL_STAR:
-            return "starred" if row.get("starred") else "not starred"
+            return self.tr("starred") if row.get("starred") else self.tr("not starred")
         return None
 
     @staticmethod
     def _display(row: dict[str, Any], column: int) -> str:
         if column == COL_RELEVANCE:
             relevance = row.get("relevance") or ""
-            label = theme.RELEVANCE_LABELS.get(relevance, relevance)
+            label = QCoreApplication.translate("Relevance", theme.RELEVANCE_LABELS.get(relevance, relevance))
             return f"{theme.RELEVANCE_GLYPHS.get(relevance, '')} {label}".strip()
         if column == COL_STAR:
             return theme.STAR_ON if row.get("starred") else ""
         if column == COL_TITLE:
-            return str(row.get("title") or "(untitled)")
+            return str(row.get("title") or QCoreApplication.translate("DocumentTableModel", "(untitled)"))
         if column == COL_SITE:
             return str(row.get("site") or "")
         if column == COL_PUBLISHED:
@@ -356,12 +372,15 @@ class DocumentTableModel(QAbstractTableModel):
 
 
 def _copies_tooltip(row: dict[str, Any]) -> str | None:
-    """'3 copies from 2 independent sites; this one represents them' for a document in a cluster."""
+    """'3 near-identical documents from 2 independent sites' for a document in a cluster."""
     copies = int(row.get("copies") or 0)
     if not copies:
         return None
     sites = int(row.get("sites") or 0)
-    text = f"{copies} near-identical documents from {sites} independent site{'s' if sites != 1 else ''}"
+    tr = QCoreApplication.translate
+    text = tr("DocumentTableModel", "%n near-identical document(s)", "", copies) + " · " + tr(
+        "DocumentTableModel", "%n independent site(s)", "", sites
+    )
     if row.get("cluster_id") == row.get("id"):
-        text += "; this one represents the cluster"
+        text += " · " + tr("DocumentTableModel", "this one represents the cluster")
     return text

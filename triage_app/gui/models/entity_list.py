@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from sqlite_utils import Database
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.gui.i18n import entity_type
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 LabelRole = Qt.ItemDataRole.UserRole + 2
@@ -66,7 +67,7 @@ class EntityListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             count = int(row["doc_count"])
-            return f"{row['canonical']} ({row['label']}, {count} doc{'s' if count != 1 else ''})"
+            return self.tr("{name} ({label}, %n doc(s))", "", count).format(name=row["canonical"], label=entity_type(row["label"]))
         if role == Qt.ItemDataRole.EditRole:
             return str(row["canonical"])
         if role == EntityIdRole:

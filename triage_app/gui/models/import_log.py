@@ -5,12 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from triage_app.core.records import ImportOutcome
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_STATUS, COL_FILE, COL_DETAIL = range(3)
-HEADERS = ("Result", "File", "Details")
+HEADERS = (QT_TRANSLATE_NOOP("ImportLogModel", "Result"), QT_TRANSLATE_NOOP("ImportLogModel", "File"), QT_TRANSLATE_NOOP("ImportLogModel", "Details"))
+STATUS_WORDS = {
+    "imported": QT_TRANSLATE_NOOP("ImportLogModel", "imported"),
+    "duplicate": QT_TRANSLATE_NOOP("ImportLogModel", "duplicate"),
+    "failed": QT_TRANSLATE_NOOP("ImportLogModel", "failed"),
+    "skipped": QT_TRANSLATE_NOOP("ImportLogModel", "skipped"),
+}
 OutcomeRole = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +45,7 @@ class ImportLogModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -43,7 +56,7 @@ class ImportLogModel(QAbstractTableModel):
             return outcome
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == COL_STATUS:
-                return outcome.status
+                return self.tr(STATUS_WORDS.get(outcome.status, outcome.status))
             if index.column() == COL_FILE:
                 return Path(outcome.source).name or outcome.source
             return self._detail(outcome)
@@ -56,5 +69,5 @@ class ImportLogModel(QAbstractTableModel):
         if outcome.status == "imported":
             return f"#{outcome.doc_id} {outcome.title or ''}".strip()
         if outcome.status == "duplicate":
-            return f"already in the library as #{outcome.doc_id}"
+            return QCoreApplication.translate("ImportLogModel", "already in the library as #{id}").format(id=outcome.doc_id)
         return outcome.reason or ""

@@ -13,7 +13,11 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
+from triage_app.gui.reader.colours import LIGHT, ReaderColours
 from triage_app.gui.reader.reader_data import Paragraph, ReaderData
 
 ENTITY_COLOURS: dict[str, str] = {
@@ -25,9 +29,12 @@ ENTITY_COLOURS: dict[str, str] = {
     "MONEY": "#ffc4d6",
 }
 """Background colour per shown entity type; the text on them is always black, so both palettes read."""
-QUOTE_COLOUR = "#f1f1f1"
-QUOTE_INK = "#5a3d00"
-SPEAKER_INK = "#8a5a00"
+QUOTE_KINDS = {
+    "direct": QT_TRANSLATE_NOOP("CleanedView", "direct"),
+    "partial": QT_TRANSLATE_NOOP("CleanedView", "partial"),
+    "indirect": QT_TRANSLATE_NOOP("CleanedView", "indirect"),
+}
+
 ENTITY_SCHEME = "entity"
 PARAGRAPH_ANCHOR = "para-"
 CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u203a"
@@ -76,7 +83,7 @@ def _entity_open_tags(entities: Iterable[dict[str, Any]]) -> dict[tuple[int, str
             href = entity_href(entity_id, canonical)
             colour = ENTITY_COLOURS.get(label, "#dddddd")
             tags[key] = (
-                f'<a href="{escape(href)}" title="{escape(label)}: {escape(canonical)}" '
+                f'<a href="{escape(href)}" title="{escape(entity_type(label))}: {escape(canonical)}" '
                 f'style="background-color:{colour}; color:#000000; text-decoration:none;">'
             )
     return tags
@@ -86,7 +93,9 @@ def _entity_key(ent: dict[str, Any]) -> tuple[int, str, str]:
     return int(ent["entity_id"]), str(ent["canonical"]), str(ent["label"])
 
 
-def _paragraph_html(para: Paragraph, spans: list[_Span], tags: dict[tuple[int, str, str], str]) -> str:
+def _paragraph_html(
+    para: Paragraph, spans: list[_Span], tags: dict[tuple[int, str, str], str], colours: ReaderColours = LIGHT
+) -> str:
     """One paragraph's text with entity links nested inside quote spans (`tags`: `_entity_open_tags`)."""
     local = [s for s in spans if s.start < para.end and s.end > para.start]  # spans are pre-bucketed
     cuts = {para.start, para.end}
@@ -100,7 +109,7 @@ def _paragraph_html(para: Paragraph, spans: list[_Span], tags: dict[tuple[int, s
                 end += 1
             cuts.add(end)
             badges[end] = badges.get(end, "") + (
-                f'<span style="color:{SPEAKER_INK}; background-color:{QUOTE_COLOUR}; font-weight:600; font-size:small;">'
+                f'<span style="color:{colours.speaker_ink}; background-color:{colours.quote_background}; font-weight:600; font-size:small;">'
                 f" \u2014 {escape(_speaker(span.data))}</span>"
             )
     points = sorted(cuts)
@@ -112,17 +121,21 @@ def _paragraph_html(para: Paragraph, spans: list[_Span], tags: dict[tuple[int, s
         if entity is not None:
             piece = f"{tags[_entity_key(entity.data)]}{piece}</a>"
         if quote is not None:
+            kind = str(quote.data.get("kind") or "direct")
+            kind = QCoreApplication.translate("CleanedView", QUOTE_KINDS.get(kind, kind))
+            title = QCoreApplication.translate("CleanedView", "Quote ({kind}), speaker: {speaker}")
+            title = title.format(kind=kind, speaker=_speaker(quote.data))
             piece = (
-                f'<span style="background-color:{QUOTE_COLOUR}; color:{QUOTE_INK}; font-style:italic;" '
-                f'title="Quote ({escape(str(quote.data.get("kind") or "direct"))}), '
-                f'speaker: {escape(_speaker(quote.data))}">{piece}</span>'
+                f'<span style="background-color:{colours.quote_background}; color:{colours.quote_ink}; font-style:italic;" '
+                f'title="{escape(title)}">{piece}</span>'
             )
         out.append(piece + badges.get(b, ""))
     return "".join(out)
 
 
 def _speaker(quote: dict[str, Any]) -> str:
-    return str(quote.get("speaker_canonical") or quote.get("speaker") or "unknown speaker")
+    unknown = QCoreApplication.translate("CleanedView", "unknown speaker")
+    return str(quote.get("speaker_canonical") or quote.get("speaker") or unknown)
 
 
 def _spans_by_paragraph(paragraphs: list[Paragraph], spans: list[_Span]) -> list[list[_Span]]:
@@ -146,22 +159,24 @@ def metadata_line(doc: dict[str, Any]) -> str:
     return " \u00b7 ".join(parts)
 
 
-def build_cleaned_html(data: ReaderData, hidden_labels: set[str]) -> str:
-    """The whole cleaned view of a document."""
+def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> str:
+    """The whole cleaned view of a document, in `colours` (from `reader_colours(palette)`)."""
     visible = _visible_entities(data.entities, hidden_labels)
     tags = _entity_open_tags(visible)
     spans = [_Span(int(e["start"]), int(e["end"]), "entity", e) for e in visible]
     spans += [_Span(int(q["start"]), int(q["end"]), "quote", q) for q in data.quotes]
-    title = escape(str(data.doc.get("title") or "(untitled)"))
-    meta = escape(metadata_line(data.doc)) or "no site, author or date recorded"
+    title = escape(str(data.doc.get("title") or QCoreApplication.translate("CleanedView", "(untitled)")))
+    no_meta = QCoreApplication.translate("CleanedView", "no site, author or date recorded")
+    meta = escape(metadata_line(data.doc)) or escape(no_meta)
     parts = [
         f"<h2>{title}</h2>",
-        f'<p style="color:gray; font-size:small;">{meta}</p>',
+        f'<p style="color:{colours.dim}; font-size:small;">{meta}</p>',
     ]
     if not data.paragraphs:
-        parts.append("<p><i>The cleaner kept no text from this document.</i></p>")
+        empty = QCoreApplication.translate("CleanedView", "The cleaner kept no text from this document.")
+        parts.append(f"<p><i>{escape(empty)}</i></p>")
     buckets = _spans_by_paragraph(data.paragraphs, spans)
     for number, para in enumerate(data.paragraphs):
-        html = _paragraph_html(para, buckets[number], tags)
+        html = _paragraph_html(para, buckets[number], tags, colours)
         parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
     return "\n".join(parts)

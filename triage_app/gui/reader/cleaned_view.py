@@ -22,6 +22,10 @@ class CleanedView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("cleanedView")
+        self.setAccessibleName(self.tr("Cleaned text"))
+        self.setAccessibleDescription(
+            self.tr("The article as the cleaner kept it, entities highlighted and quotes in italics; Tab moves between entities")
+        )
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -85,15 +89,22 @@ class CleanedView(QTextBrowser):
             self.paragraph_clicked.emit(paragraph)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        entity = parse_entity_href(self.anchorAt(event.pos()))
+        pos, global_pos = event.pos(), event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the menu key: where the text cursor is
+            pos = self.cursorRect().center()
+            global_pos = self.viewport().mapToGlobal(pos)
+        entity = parse_entity_href(self.anchorAt(pos))
         self.context_menu_requested.emit(
-            self.paragraph_at(event.pos()),
+            self.paragraph_at(pos),
             entity[0] if entity else -1,
             entity[1] if entity else "",
-            event.globalPos(),
+            global_pos,
         )
 
     def _on_anchor(self, url: QUrl) -> None:
         entity = parse_entity_href(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
         if entity is not None:
-            self.entity_clicked.emit(entity[0], entity[1], self.cursor().pos())
+            pos = self.cursor().pos()
+            if not self.viewport().rect().contains(self.viewport().mapFromGlobal(pos)):  # Enter on a link (Tab)
+                pos = self.viewport().mapToGlobal(self.cursorRect().center())
+            self.entity_clicked.emit(entity[0], entity[1], pos)

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QWidget
 
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.reader.bridge import WriterBridge
 from triage_app.gui.reader.dialogs import MergeEntityDialog, RenameEntityDialog
 from triage_app.gui.reader.reader_data import ReaderData, annotations_module, cleaning_module
 
-NOT_YET = "not available yet: the {} engine has not landed in this build"
+NOT_YET = QT_TRANSLATE_NOOP("ReaderCommands", "not available yet: the {} engine has not landed in this build")
 
 
 class ReaderCommands(QObject):
@@ -35,19 +36,19 @@ class ReaderCommands(QObject):
     def entity_actions(self, entity_id: int, name: str) -> list[QAction]:
         """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide"."""
         module = annotations_module()
-        show = QAction(f"Show all documents mentioning \u201c{name}\u201d", self._parent)
+        show = QAction(self.tr("Show all documents mentioning \u201c{name}\u201d").format(name=name), self._parent)
         show.triggered.connect(lambda: self.entity_filter_requested.emit(entity_id, name))
-        rename = QAction("Rename\u2026", self._parent)
+        rename = QAction(self.tr("Rename\u2026"), self._parent)
         rename.triggered.connect(lambda: self.rename_entity(entity_id, name))
-        merge = QAction("Merge into\u2026", self._parent)
+        merge = QAction(self.tr("Merge into\u2026"), self._parent)
         merge.triggered.connect(lambda: self.merge_entity(entity_id, name))
-        hide = QAction(f"Hide \u201c{name}\u201d", self._parent)
-        hide.setToolTip("Stop highlighting and listing this entity (it can be shown again from the entity list)")
+        hide = QAction(self.tr("Hide \u201c{name}\u201d").format(name=name), self._parent)
+        hide.setToolTip(self.tr("Stop highlighting and listing this entity (it can be shown again from the entity list)"))
         hide.triggered.connect(lambda: self.hide_entity(entity_id))
         for action in (rename, merge, hide):
             action.setEnabled(module is not None)
             if module is None:
-                action.setToolTip("Entity corrections are " + NOT_YET.format("entities"))
+                action.setToolTip(self.tr("Entity corrections are {reason}").format(reason=self.tr(NOT_YET).format("entities")))
         return [show, rename, merge, hide]
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
@@ -93,18 +94,18 @@ class ReaderCommands(QObject):
         """"Keep/Remove this block" and the same "on every page of SITE"."""
         module = cleaning_module()
         site = str(self.data.doc.get("site") or "") if self.data else ""
-        verb = "Remove" if block.kept else "Keep"
-        here = QAction(f"{verb} this block", self._parent)
+        here = QAction(self.tr("Remove this block") if block.kept else self.tr("Keep this block"), self._parent)
         here.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=False))
         actions = [here]
         if site:
-            everywhere = QAction(f"{verb} this block on every page of {site}", self._parent)
+            text = self.tr("Remove this block on every page of {site}") if block.kept else self.tr("Keep this block on every page of {site}")
+            everywhere = QAction(text.format(site=site), self._parent)
             everywhere.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=True))
             actions.append(everywhere)
         for action in actions:
             action.setEnabled(module is not None and hasattr(module, "set_block_override"))
             if not action.isEnabled():
-                action.setToolTip("Block overrides are " + NOT_YET.format("cleaning"))
+                action.setToolTip(self.tr("Block overrides are {reason}").format(reason=self.tr(NOT_YET).format("cleaning")))
         return actions
 
     def set_block_kept(self, index: int, kept: bool, *, site_wide: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 
@@ -11,7 +12,12 @@ class RenameEntityDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, current: str) -> str | None:
         """The new name, or None when cancelled or unchanged."""
-        text, ok = QInputDialog.getText(parent, "Rename entity", f"New name for \u201c{current}\u201d:", text=current)
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("RenameEntityDialog", "Rename entity"),
+            QCoreApplication.translate("RenameEntityDialog", "New name for \u201c{name}\u201d:").format(name=current),
+            text=current,
+        )
         text = text.strip()
         return text if ok and text and text != current else None
 
@@ -25,7 +31,14 @@ class MergeEntityDialog:
         if not candidates:
             return None
         labels = [f"{canonical}  (#{entity_id})" for entity_id, canonical in candidates]
-        choice, ok = QInputDialog.getItem(parent, "Merge entity", f"Merge \u201c{name}\u201d into:", labels, 0, False)
+        choice, ok = QInputDialog.getItem(
+            parent,
+            QCoreApplication.translate("MergeEntityDialog", "Merge entity"),
+            QCoreApplication.translate("MergeEntityDialog", "Merge \u201c{name}\u201d into:").format(name=name),
+            labels,
+            0,
+            False,
+        )
         if not ok:
             return None
         return candidates[labels.index(choice)][0]

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 import nh3
-from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from triage_app.gui.reader.colours import reader_colours
 from triage_app.gui.reader.marking import REMOVED_CLASS
 from triage_app.gui.reader.scheme import SCHEME, parse_url
 
@@ -22,11 +23,10 @@ ResourceFn = Callable[[int, str], tuple[bytes, str] | None]
 
 _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title", "data-triage-reason"}, "a": {"href", "name"},
                        "img": {"src", "alt", "width", "height"}}
-FALLBACK_STYLESHEET = f".{REMOVED_CLASS} {{ background-color: #f6d6d6; color: #6d6d6d; }}"
 
 
 _SOURCELESS_IMG_RE = re.compile(r"<img(?![^>]*\ssrc=\"[^\"]+\")[^>]*>")
-REMOTE_IMAGE_NOTE = '<span style="color:gray">[remote image not loaded]</span>'
+REMOTE_IMAGE_NOTE = '<span style="color:gray">[{note}]</span>'
 
 
 def sanitise(page_html: str) -> str:
@@ -40,7 +40,8 @@ def sanitise(page_html: str) -> str:
         link_rel=None,
         url_schemes={SCHEME, "data"},
     )
-    return _SOURCELESS_IMG_RE.sub(REMOTE_IMAGE_NOTE, cleaned)
+    note = REMOTE_IMAGE_NOTE.format(note=QCoreApplication.translate("FallbackOriginalView", "remote image not loaded"))
+    return _SOURCELESS_IMG_RE.sub(note, cleaned)
 
 
 class _LocalBrowser(QTextBrowser):
@@ -56,7 +57,19 @@ class _LocalBrowser(QTextBrowser):
         self.doc_id: int | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(FALLBACK_STYLESHEET)
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        """Removed blocks shaded in the palette's colours (a fixed pink would glare on a dark page)."""
+        colours = reader_colours(self.palette())
+        self.document().setDefaultStyleSheet(
+            f".{REMOVED_CLASS} {{ background-color: {colours.removed_background}; color: {colours.removed_ink}; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         name = QUrl(name) if isinstance(name, str) else name
@@ -86,20 +99,32 @@ class FallbackOriginalView(QWidget):
     def __init__(self, resources: ResourceFn, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = QLabel(
-            f"Simplified view: the full page renderer (Qt WebEngine) is not available ({reason}). "
-            "Scripts, styles and remote images are not shown.",
+            self.tr(
+                "Simplified view: the full page renderer (Qt WebEngine) is not available ({reason}). "
+                "Scripts, styles and remote images are not shown."
+            ).format(reason=reason),
             self,
         )
         self.banner.setObjectName("fallbackBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #4d3800; padding: 4px; }")
+        self._colour_banner()
         self.browser = _LocalBrowser(resources, self)
+        self.browser.setAccessibleName(self.tr("Original page (simplified)"))
         self.context_menu_requested = self.browser.context_menu_requested
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.browser)
+
+    def _colour_banner(self) -> None:
+        colours = reader_colours(self.palette())
+        self.banner.setStyleSheet(f"QLabel {{ background: {colours.notice_background}; color: {colours.notice_ink}; padding: 4px; }}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_banner()
 
     def show_html(self, doc_id: int, page_html: str) -> None:
         """Show `page_html` (already marked) of document `doc_id` after sanitising it."""

@@ -1,6 +1,6 @@
 """Rewriting a stored page for the original pane: block anchors, removed-block shading, local resources.
 
-Pure lxml, no Qt: the result is served by the scheme handler (WebEngine) or sanitised for the
+lxml (Qt only for translations): the result is served by the scheme handler (WebEngine) or sanitised for the
 QTextBrowser fallback. Page scripts are left in place: JavaScript is switched off in the view and a
 Content-Security-Policy forbids them as well.
 """
@@ -8,6 +8,7 @@ Content-Security-Policy forbids them as well.
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,8 +16,11 @@ from urllib.parse import urljoin
 
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
+from PySide6.QtCore import QCoreApplication
 
 from triage_app.core.records import Block
+from triage_app.gui.i18n import removal_reason
+from triage_app.gui.reader.colours import LIGHT, ReaderColours
 from triage_app.gui.reader.scheme import resource_url
 
 REMOVED_CLASS = "triage-removed"
@@ -25,22 +29,29 @@ CSP = (
     "default-src 'none'; script-src 'none'; object-src 'none'; "
     "img-src triage-doc: data:; style-src triage-doc: 'unsafe-inline'; font-src triage-doc: data:; media-src triage-doc:"
 )
-STYLESHEET = f"""
+
+
+def stylesheet(colours: ReaderColours = LIGHT) -> str:
+    """The CSS added to the served page: removed blocks shaded in the palette's colours, with their reason."""
+    label = QCoreApplication.translate("OriginalPane", "removed: ")
+    return f"""
 .{REMOVED_CLASS} {{
-  background-color: rgba(214, 48, 49, 0.10) !important;
-  outline: 2px dashed rgba(214, 48, 49, 0.55) !important;
+  background-color: {colours.removed_background} !important;
+  outline: 2px dashed {colours.removed_outline} !important;
   opacity: 0.72;
 }}
 .{REMOVED_CLASS}:hover {{ opacity: 1; }}
 .{REMOVED_CLASS} {{ position: relative; }}
 .{REMOVED_CLASS}::before {{
-  content: "removed: " attr(data-triage-reason);
+  content: {json.dumps(label)} attr(data-triage-reason);
   position: absolute; top: 0; right: 0; z-index: 2147483647;
   font: bold 10px/1.2 sans-serif; color: #fff; background: rgba(214, 48, 49, 0.85);
   padding: 0 3px; border-radius: 2px; pointer-events: none; white-space: nowrap; text-decoration: none;
 }}
 :target {{ outline: 3px solid rgba(255, 170, 0, 0.9) !important; }}
 """
+
+
 _URL_ATTRS = ("src", "href", "poster", "data", "background")
 _CSS_URL_RE = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 
@@ -101,8 +112,9 @@ def _shade(element: lxml.html.HtmlElement, reason: str, *, contains_kept: bool) 
         target.text, element.text = element.text, None
         element.insert(0, target)
     target.set("class", f"{target.get('class', '')} {REMOVED_CLASS}".strip())
-    target.set("title", f"Removed: {reason}")
-    target.set("data-triage-reason", reason)
+    shown = removal_reason(reason)
+    target.set("title", QCoreApplication.translate("OriginalPane", "Removed: {reason}").format(reason=shown))
+    target.set("data-triage-reason", shown)
 
 
 def mark_page(
@@ -113,6 +125,7 @@ def mark_page(
     resource_names: Iterable[str] = (),
     base_url: str | None = None,
     csp: bool = True,
+    colours: ReaderColours = LIGHT,
 ) -> MarkedPage:
     """Give each block's element an id, shade the removed ones, point resources at the library."""
     root = _parse(page_html)
@@ -163,7 +176,7 @@ def mark_page(
         head = lxml.html.Element("head")
         root.insert(0, head)
     style_el = lxml.html.Element("style")
-    style_el.text = STYLESHEET
+    style_el.text = stylesheet(colours)
     head.append(style_el)
     if csp:
         meta = lxml.html.Element("meta")

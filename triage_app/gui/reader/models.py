@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 CanonicalRole = Qt.ItemDataRole.UserRole + 2
@@ -12,13 +20,18 @@ QuoteStartRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF
+QUOTE_KINDS = {
+    "direct": QT_TRANSLATE_NOOP("QuoteTableModel", "direct"),
+    "partial": QT_TRANSLATE_NOOP("QuoteTableModel", "partial"),
+    "indirect": QT_TRANSLATE_NOOP("QuoteTableModel", "indirect"),
+}
 
 
 class EntitySummaryModel(QAbstractItemModel):
     """Two levels: entity types ("PERSON (3)"), then entities with their mention counts."""
 
     COL_NAME, COL_COUNT = 0, 1
-    HEADERS = ("Entity", "Mentions")
+    HEADERS = (QT_TRANSLATE_NOOP("EntitySummaryModel", "Entity"), QT_TRANSLATE_NOOP("EntitySummaryModel", "Mentions"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,7 +74,7 @@ class EntitySummaryModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def entity_row(self, index: Index) -> dict[str, Any] | None:
@@ -78,13 +91,14 @@ class EntitySummaryModel(QAbstractItemModel):
             label = self._labels[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == self.COL_NAME:
-                    return label
+                    return entity_type(label)
                 return str(sum(int(r["count"]) for r in self._rows[label]))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row["canonical"]) if index.column() == self.COL_NAME else str(row["count"])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row['label']}: {row['canonical']} ({row['count']} mentions)"
+            mentions = self.tr("%n mention(s)", "", int(row["count"]))
+            return f"{entity_type(row['label'])}: {row['canonical']} ({mentions})"
         if role == EntityIdRole:
             return int(row["entity_id"])
         if role == CanonicalRole:
@@ -96,7 +110,7 @@ class QuoteTableModel(QAbstractTableModel):
     """The document's quotes: speaker and quoted text."""
 
     COL_SPEAKER, COL_TEXT = 0, 1
-    HEADERS = ("Speaker", "Quote")
+    HEADERS = (QT_TRANSLATE_NOOP("QuoteTableModel", "Speaker"), QT_TRANSLATE_NOOP("QuoteTableModel", "Quote"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -115,18 +129,18 @@ class QuoteTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._quotes):
             return None
         quote = self._quotes[index.row()]
-        speaker = str(quote.get("speaker_canonical") or quote.get("speaker") or "unknown")
+        speaker = str(quote.get("speaker_canonical") or quote.get("speaker") or self.tr("unknown"))
         if role == Qt.ItemDataRole.DisplayRole:
             return speaker if index.column() == self.COL_SPEAKER else str(quote["text"])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{speaker}: \u201c{quote['text']}\u201d ({quote.get('kind') or 'direct'})"
+            return f"{speaker}: \u201c{quote['text']}\u201d ({self.tr(QUOTE_KINDS.get(quote.get('kind') or 'direct', 'direct'))})"
         if role == QuoteStartRole:
             return int(quote["start"])
         return None

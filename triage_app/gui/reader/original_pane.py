@@ -6,11 +6,12 @@ import logging
 import os
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
+from triage_app.gui.reader.colours import dim_ink, reader_colours
 from triage_app.gui.reader.fallback_original import FallbackOriginalView
 from triage_app.gui.reader.marking import MarkedPage, mark_page
 from triage_app.gui.reader.original_source import load_original
@@ -23,11 +24,11 @@ log = logging.getLogger(__name__)
 
 def _web_engine_status() -> tuple[bool, str]:
     if os.environ.get("TRIAGE_NO_WEBENGINE") == "1":
-        return False, "TRIAGE_NO_WEBENGINE=1 is set"
+        return False, QCoreApplication.translate("OriginalPane", "TRIAGE_NO_WEBENGINE=1 is set")
     try:
         from triage_app.gui.reader.web_original import web_engine_available
     except ImportError as exc:
-        return False, f"Qt WebEngine cannot be imported: {exc}"
+        return False, QCoreApplication.translate("OriginalPane", "Qt WebEngine cannot be imported: {error}").format(error=exc)
     return web_engine_available()
 
 
@@ -44,8 +45,11 @@ class OriginalPane(QStackedWidget):
         self.message = QLabel(self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Original"))
         self.addWidget(self.message)
         self.text_view = TextOriginalView(self)
+        self.text_view.setAccessibleName(self.tr("Original text"))
+        self.text_view.setAccessibleDescription(self.tr("The raw text of the dump; lines the cleaner removed are greyed"))
         self.text_view.context_menu_requested.connect(self.block_menu_requested)
         self.addWidget(self.text_view)
         self.web: Any = None  # a WebOriginalView, created for the first page shown
@@ -53,6 +57,13 @@ class OriginalPane(QStackedWidget):
         self.marked: MarkedPage | None = None
         self.doc_id: int | None = None
         self.web_available, self.web_unavailable_reason = _web_engine_status()
+        self.currentChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, index: int) -> None:
+        """Tab reaches whichever view is shown (the text, the page, or the simplified page)."""
+        shown = self.widget(index)
+        view = getattr(shown, "view", None) or getattr(shown, "browser", None) or shown
+        self.setFocusProxy(None if view is self.message else view)  # type: ignore[arg-type]  # None clears it
 
     # -- serving -----------------------------------------------------------------------------
     def serve(self, doc_id: int, name: str) -> tuple[bytes, str] | None:
@@ -70,7 +81,7 @@ class OriginalPane(QStackedWidget):
     def show_message(self, text: str) -> None:
         self.doc_id = None
         self.marked = None
-        self.message.setText(f"<span style='color:gray'>{text}</span>")
+        self.message.setText(f"<span style='color:{dim_ink(self.palette())}'>{text}</span>")
         self.setCurrentWidget(self.message)
 
     def show_data(self, data: ReaderData) -> None:
@@ -78,7 +89,7 @@ class OriginalPane(QStackedWidget):
         try:
             source = load_original(self._library.db, data.doc)
         except KeyError:
-            self.show_message("The original file of this document is not stored.")
+            self.show_message(self.tr("The original file of this document is not stored."))
             return
         if source.text is not None:
             self.doc_id, self.marked = data.doc_id, None
@@ -87,7 +98,10 @@ class OriginalPane(QStackedWidget):
             return
         names = [r[0] for r in self._library.db.execute("SELECT name FROM resources WHERE doc_id = ?", [data.doc_id])]
         self.doc_id = data.doc_id
-        self.marked = mark_page(source.html or "", data.blocks, doc_id=data.doc_id, resource_names=names, base_url=source.url)
+        self.marked = mark_page(
+            source.html or "", data.blocks, doc_id=data.doc_id, resource_names=names, base_url=source.url,
+            colours=reader_colours(self.palette()),
+        )
         if self.web_available:
             web = self._web_view()
             web.show_page(data.doc_id, self.marked.anchors)
@@ -102,6 +116,8 @@ class OriginalPane(QStackedWidget):
             from triage_app.gui.reader.web_original import WebOriginalView
 
             self.web = WebOriginalView(self.serve, self)
+            self.web.view.setAccessibleName(self.tr("Original page"))
+            self.web.view.setAccessibleDescription(self.tr("The saved page as it was, with removed blocks shaded"))
             self.web.context_menu_requested.connect(self.block_menu_requested)
             self.web.load_finished.connect(self.page_loaded)
             self.web.page.navigation_blocked.connect(self.link_blocked)

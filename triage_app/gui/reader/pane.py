@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -13,9 +13,11 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Block
 from triage_app.core.settings import Settings, StateStore
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, removal_reason
 from triage_app.gui.reader.bridge import WriterBridge
 from triage_app.gui.reader.cleaned_html import build_cleaned_html
 from triage_app.gui.reader.cleaned_view import CleanedView
+from triage_app.gui.reader.colours import dim_ink, reader_colours
 from triage_app.gui.reader.commands import ReaderCommands
 from triage_app.gui.reader.legend import EntityLegend
 from triage_app.gui.reader.original_pane import OriginalPane
@@ -30,8 +32,8 @@ STATE_SPLITTER = "reader.splitter"
 DEFAULT_SIZES = [380, 420, 300]  # original, cleaned view, side panel: room for entity names beside their counts
 STATE_HIDDEN_LABELS = "reader.hidden_labels"
 STATE_HIDDEN_PANES = "reader.hidden_panes"
-NOT_AVAILABLE = "Entities: not available yet (the entity engine is not part of this build)."
-NOT_ANNOTATED_YET = "Entities and quotes: click the document in the list to find them."
+NOT_AVAILABLE = QT_TRANSLATE_NOOP("ReaderPane", "Entities: not available yet (the entity engine is not part of this build).")
+NOT_ANNOTATED_YET = QT_TRANSLATE_NOOP("ReaderPane", "Entities and quotes: click the document in the list to find them.")
 
 
 class ReaderPane(QWidget):
@@ -77,7 +79,7 @@ class ReaderPane(QWidget):
         self.original = OriginalPane(library, self)
         self.original.block_menu_requested.connect(self._on_block_menu)
         self.original.link_blocked.connect(
-            lambda url: self.status.setText(f"Links are not followed in the original (offline reading): {url}")
+            lambda url: self.status.setText(self.tr("Links are not followed in the original (offline reading): {url}").format(url=url))
         )
         self.cleaned = CleanedView(self)
         self.cleaned.paragraph_clicked.connect(self._on_paragraph_clicked)
@@ -96,9 +98,9 @@ class ReaderPane(QWidget):
         self.splitter.setSizes(sizes if isinstance(sizes, list) and len(sizes) == 3 else DEFAULT_SIZES)
         self.splitter.splitterMoved.connect(self._remember_sizes)
 
-        self.toggle_original_action = self._pane_action("Show &Original", self.original, "original")
-        self.toggle_cleaned_action = self._pane_action("Show &Cleaned Text", self.cleaned, "cleaned")
-        self.toggle_side_panel_action = self._pane_action("Show &Entities and Quotes", self.side_panel, "side")
+        self.toggle_original_action = self._pane_action(self.tr("Show &Original"), self.original, "original")
+        self.toggle_cleaned_action = self._pane_action(self.tr("Show &Cleaned Text"), self.cleaned, "cleaned")
+        self.toggle_side_panel_action = self._pane_action(self.tr("Show &Entities and Quotes"), self.side_panel, "side")
 
         top = QWidget(self)  # the legend, then the status; both wrap when the reader is narrow
         top_layout = FlowLayout(top, h_spacing=12, v_spacing=2)
@@ -118,7 +120,7 @@ class ReaderPane(QWidget):
         hidden = self._state.values.get(STATE_HIDDEN_PANES) or []
         action.setChecked(key not in hidden)
         widget.setVisible(key not in hidden)
-        action.setToolTip(f"{text.replace('&', '')} in the reader")
+        action.setToolTip(self.tr("{pane} in the reader").format(pane=text.replace("&", "")))
 
         def toggled(on: bool) -> None:
             widget.setVisible(on)
@@ -129,6 +131,11 @@ class ReaderPane(QWidget):
 
         action.toggled.connect(toggled)
         return action
+
+    def tab_chain(self) -> list[QWidget]:
+        """The reader's widgets in Tab order: legend toggles, cleaned text, original, entities, quotes."""
+        legend = list(self.legend.buttons.values())
+        return [*legend, self.cleaned, self.original, self.side_panel.entity_view, self.side_panel.quote_view]
 
     def _remember_sizes(self, *_args: Any) -> None:
         self._state.values[STATE_SPLITTER] = self.splitter.sizes()
@@ -161,12 +168,12 @@ class ReaderPane(QWidget):
         self.data = None
         self.commands.data = None
         if doc_id is None:
-            self._show_empty("Select a document in the library to read it here.")
+            self._show_empty(self.tr("Select a document in the library to read it here."))
             return
         try:
             self.data = load_reader_data(self._library.db, doc_id)
         except KeyError:
-            self._show_empty(f"Document #{doc_id} is no longer in the library.")
+            self._show_empty(self.tr("Document #{id} is no longer in the library.").format(id=doc_id))
             return
         self.commands.data = self.data
         self._paint_cleaned(keep_scroll=same)
@@ -192,7 +199,7 @@ class ReaderPane(QWidget):
 
     def annotate_shown(self) -> None:
         """Find the entities and quotes of the document on show if it was shown without doing so."""
-        if self.data is not None and self.status.text() == NOT_ANNOTATED_YET:
+        if self.data is not None and self.status.text() == self.tr(NOT_ANNOTATED_YET):
             self._update_annotation_status(True)
 
     def reload(self) -> None:
@@ -201,7 +208,7 @@ class ReaderPane(QWidget):
 
     def _show_empty(self, message: str) -> None:
         self.original.show_message(message)
-        self.cleaned.set_cleaned_html(f"<p style='color:gray'>{message}</p>")
+        self.cleaned.set_cleaned_html(f"<p style='color:{dim_ink(self.palette())}'>{message}</p>")
         self.side_panel.set_content([], [])
         self.side_panel.status.setText("")
         self.status.setText("")
@@ -209,7 +216,8 @@ class ReaderPane(QWidget):
     def _paint_cleaned(self, *, keep_scroll: bool) -> None:
         if self.data is None:
             return
-        self.cleaned.set_cleaned_html(build_cleaned_html(self.data, self.legend.hidden_labels()))
+        colours = reader_colours(self.palette())  # the pane's own: it changes before its children's
+        self.cleaned.set_cleaned_html(build_cleaned_html(self.data, self.legend.hidden_labels(), colours))
         if not keep_scroll:
             self.cleaned.reset_scroll()
 
@@ -218,18 +226,20 @@ class ReaderPane(QWidget):
         assert data is not None
         module = annotations_module()
         if data.doc_id in self._annotating:
-            text = "Finding entities and quotes\u2026"
+            text = self.tr("Finding entities and quotes\u2026")
         elif module is None and not (data.entities or data.quotes):
-            text = NOT_AVAILABLE
+            text = self.tr(NOT_AVAILABLE)
         elif module is not None and not data.doc.get("annotated_engine") and not annotate:
-            text = NOT_ANNOTATED_YET
+            text = self.tr(NOT_ANNOTATED_YET)
         elif module is not None and not data.doc.get("annotated_engine"):
-            text = "Finding entities and quotes\u2026"
+            text = self.tr("Finding entities and quotes\u2026")
             self._annotate(data.doc_id, module)
         else:
-            text = f"{len(data.entities)} entity mentions \u00b7 {len(data.quotes)} quotes"
+            mentions = self.tr("%n entity mention(s)", "", len(data.entities))
+            quotes = self.tr("%n quote(s)", "", len(data.quotes))
+            text = f"{mentions} \u00b7 {quotes}"
         self.status.setText(text)
-        self.side_panel.status.setText(text if text == NOT_AVAILABLE else "")
+        self.side_panel.status.setText(text if text == self.tr(NOT_AVAILABLE) else "")
 
     def _annotate(self, doc_id: int, module: Any) -> None:
         self._annotating.add(doc_id)
@@ -242,9 +252,15 @@ class ReaderPane(QWidget):
         def failed(exc: object) -> None:
             self._annotating.discard(doc_id)
             if self.doc_id == doc_id:
-                self.status.setText(f"Entities could not be found: {exc}")
+                self.status.setText(self.tr("Entities could not be found: {error}").format(error=exc))
 
         self._bridge.submit(lambda lib: module.ensure_annotated(lib, doc_id), done, failed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between light and dark palettes repaints the reader in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self.show_document(self.data.doc_id, annotate=False)
 
     def hideEvent(self, event: QHideEvent) -> None:
         """A hidden (or closed) pane holds its original back until it is shown again."""
@@ -314,11 +330,11 @@ class ReaderPane(QWidget):
             menu.addActions(self.commands.block_actions(block))
         removed = [b for b in self.data.blocks if not b.kept]
         if removed:
-            sub = menu.addMenu("Put back a removed block")
+            sub = menu.addMenu(self.tr("Put back a removed block"))
             for b in removed[:40]:
                 preview = b.text if len(b.text) < 60 else b.text[:57] + "\u2026"
                 for action in self.commands.block_actions(b)[:1]:
-                    action.setText(f"{preview}  ({b.reason or 'removed'})")
+                    action.setText(f"{preview}  ({removal_reason(b.reason)})")
                     sub.addAction(action)
         if not menu.isEmpty():
             menu.popup(pos)

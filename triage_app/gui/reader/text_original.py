@@ -9,10 +9,10 @@ from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QHelpEvent, QTextCh
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from triage_app.core.records import Block
+from triage_app.gui.i18n import removal_reason
+from triage_app.gui.reader.colours import qcolor, reader_colours
 
 _LINES_RE = re.compile(r"^lines:(\d+)-(\d+)$")
-REMOVED_INK = QColor("#8a8a8a")
-REMOVED_BACKGROUND = QColor(214, 48, 49, 28)
 
 
 def line_span(block: Block) -> tuple[int, int] | None:
@@ -34,9 +34,14 @@ class TextOriginalView(QPlainTextEdit):
         self._line_block: dict[int, Block] = {}  # 0-based line -> block
         self._block_line: dict[int, int] = {}  # block index -> 0-based first line
         self.viewport().installEventFilter(self)
+        self._text = ""
+        self._blocks: list[Block] = []
 
     def set_text(self, text: str, blocks: list[Block]) -> None:
         """Show `text` and mark the lines of removed `blocks`."""
+        self._text, self._blocks = text, list(blocks)
+        colours = reader_colours(self.palette())
+        ink, background = QColor(colours.removed_ink), qcolor(colours.removed_background)
         lines = text.splitlines()
         self.setPlainText("\n".join(lines))
         self._line_block = {}
@@ -54,10 +59,10 @@ class TextOriginalView(QPlainTextEdit):
                 continue
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
-            fmt.setForeground(QBrush(REMOVED_INK))
-            fmt.setBackground(QBrush(REMOVED_BACKGROUND))
+            fmt.setForeground(QBrush(ink))
+            fmt.setBackground(QBrush(background))
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            fmt.setToolTip(f"Removed: {block.reason or 'removed by the cleaner'}")
+            fmt.setToolTip(self.tr("Removed: {reason}").format(reason=removal_reason(block.reason)))
             cursor = QTextCursor(self.document().findBlockByNumber(line))
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
@@ -93,12 +98,24 @@ class TextOriginalView(QPlainTextEdit):
         if watched is self.viewport() and isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             block = self.block_at(event.pos())
             if block is not None and not block.kept:
-                QToolTip.showText(event.globalPos(), f"Removed: {block.reason or 'removed by the cleaner'}", self)
+                QToolTip.showText(event.globalPos(), self.tr("Removed: {reason}").format(reason=removal_reason(block.reason)), self)
             else:
                 QToolTip.hideText()
             return True
         return super().eventFilter(watched, event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-mark the removed lines in the new palette's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._text:
+            scroll = self.verticalScrollBar().value()
+            self.set_text(self._text, self._blocks)
+            self.verticalScrollBar().setValue(scroll)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        block = self.block_at(event.pos())
-        self.context_menu_requested.emit(block.index if block else -1, event.globalPos())
+        pos, global_pos = event.pos(), event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the menu key: the line of the text cursor
+            pos = self.cursorRect().center()
+            global_pos = self.viewport().mapToGlobal(pos)
+        block = self.block_at(pos)
+        self.context_menu_requested.emit(block.index if block else -1, global_pos)

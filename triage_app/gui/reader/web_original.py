@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -59,9 +59,11 @@ _OFF = (
 def web_engine_available() -> tuple[bool, str]:
     """Whether the WebEngine original can be used, with the reason when it cannot."""
     if os.environ.get("TRIAGE_NO_WEBENGINE") == "1":
-        return False, "TRIAGE_NO_WEBENGINE=1 is set"
+        return False, QCoreApplication.translate("OriginalPane", "TRIAGE_NO_WEBENGINE=1 is set")
     if not QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
-        return False, "the triage-doc: scheme was not registered before the application started"
+        return False, QCoreApplication.translate(
+            "OriginalPane", "the triage-doc: scheme was not registered before the application started"
+        )
     return True, ""
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,34 +27,51 @@ from PySide6.QtWidgets import (
 )
 
 from triage_app.core.library.search import DocumentFilter
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, relevance_word
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 
 SEARCH_DELAY_MS = 300
 NO_DATE = QDate(1900, 1, 1)
-SEARCH_HELP = (
+SEARCH_HELP = QT_TRANSLATE_NOOP(
+    "FilterBar",
     "<b>Search syntax</b><br>"
     "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
     "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\"<br>"
     "Press / to come here from anywhere."
 )
 RELEVANCE_CHOICES = (
-    ("Any relevance", None),
-    ("Unreviewed", "unreviewed"),
-    ("Relevant", "relevant"),
-    ("Maybe", "maybe"),
-    ("Not relevant", "not-relevant"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Any relevance"), None),
+    (QT_TRANSLATE_NOOP("FilterBar", "Unreviewed"), "unreviewed"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Relevant"), "relevant"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Maybe"), "maybe"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Not relevant"), "not-relevant"),
 )
-STAR_CHOICES = (("Starred or not", None), ("Starred", True), ("Not starred", False))
+ANY_TAG = QT_TRANSLATE_NOOP("FilterBar", "Any tag")
+ANY_SITE = QT_TRANSLATE_NOOP("FilterBar", "Any site")
+STAR_CHOICES = (
+    (QT_TRANSLATE_NOOP("FilterBar", "Starred or not"), None),
+    (QT_TRANSLATE_NOOP("FilterBar", "Starred"), True),
+    (QT_TRANSLATE_NOOP("FilterBar", "Not starred"), False),
+)
+
+
+class _DateEdit(QDateEdit):
+    """A date box that Tab leaves (QDateEdit's Tab walks its year/month/day sections and never leaves
+    while "any" is shown); the sections stay reachable with the Left and Right keys."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 def _date_edit(tip: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = _DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("any")
+    edit.setSpecialValueText(QCoreApplication.translate("FilterBar", "any"))
     edit.setDate(NO_DATE)
     edit.setToolTip(tip)
+    edit.setAccessibleDescription(tip)
     return edit
 
 
@@ -61,10 +86,11 @@ class FilterBar(QWidget):
         self._entity: tuple[int, str] | None = None
         self._quiet = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:)   /')
-        self.search.setToolTip(SEARCH_HELP)
+        self.search.setPlaceholderText(self.tr('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:)   /'))
+        self.search.setToolTip(self.tr(SEARCH_HELP))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the library")
+        self.search.setAccessibleName(self.tr("Search the library"))
+        self.search.setAccessibleDescription(self.tr("Words, phrases and field filters such as site: or tag:; press / to come here"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -73,17 +99,21 @@ class FilterBar(QWidget):
         self.search.returnPressed.connect(self._emit)
         self.search.textChanged.connect(lambda text: self._emit() if not text and not self._quiet else None)
 
-        self.relevance = self._combo(RELEVANCE_CHOICES, "Show only documents with this relevance")
-        self.starred = self._combo(STAR_CHOICES, "Show starred documents only, or unstarred only")
-        self.tag = self._combo((("Any tag", None),), "Show only documents with this tag")
-        self.site = self._combo((("Any site", None),), "Show only documents from this site")
-        self.date_from = _date_edit("Published on or after this date")
-        self.date_to = _date_edit("Published on or before this date")
+        self.relevance = self._combo(RELEVANCE_CHOICES, self.tr("Relevance filter"), self.tr("Show only documents with this relevance"))
+        self.starred = self._combo(STAR_CHOICES, self.tr("Star filter"), self.tr("Show starred documents only, or unstarred only"))
+        self.tag = self._combo(((ANY_TAG, None),), self.tr("Tag filter"), self.tr("Show only documents with this tag"))
+        self.site = self._combo(((ANY_SITE, None),), self.tr("Site filter"), self.tr("Show only documents from this site"))
+        self.date_from = _date_edit(self.tr("Published on or after this date"))
+        self.date_from.setAccessibleName(self.tr("Published from"))
+        self.date_to = _date_edit(self.tr("Published on or before this date"))
+        self.date_to.setAccessibleName(self.tr("Published until"))
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._changed)
         self.entity = QLineEdit()
-        self.entity.setPlaceholderText("Entity…")
-        self.entity.setToolTip("Show only documents mentioning this person, organisation or place")
+        self.entity.setPlaceholderText(self.tr("Entity…"))
+        self.entity.setAccessibleName(self.tr("Entity filter"))
+        self.entity.setToolTip(self.tr("Show only documents mentioning this person, organisation or place"))
+        self.entity.setAccessibleDescription(self.entity.toolTip())
         self.entity.setClearButtonEnabled(True)
         completer = QCompleter(entities, self.entity)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -93,11 +123,12 @@ class FilterBar(QWidget):
         self.entity.setCompleter(completer)
         self.entity.editingFinished.connect(self._entity_typed)
         self.entity.textChanged.connect(lambda text: self._entity_cleared() if not text else None)
-        self.collapse = QCheckBox("Fold copies")
-        self.collapse.setToolTip("List each cluster of near-identical documents once, by its representative")
+        self.collapse = QCheckBox(self.tr("Fold copies"))
+        self.collapse.setToolTip(self.tr("List each cluster of near-identical documents once, by its representative"))
         self.collapse.toggled.connect(self._changed)
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setToolTip("Show every document again")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show every document again"))
+        self.clear_button.setAccessibleDescription(self.clear_button.toolTip())
         self.clear_button.clicked.connect(self.clear)
 
         layout = QGridLayout(self)
@@ -106,12 +137,19 @@ class FilterBar(QWidget):
         layout.addWidget(self.clear_button, 0, 3)
         for column, widget in enumerate((self.relevance, self.starred, self.tag, self.site)):
             layout.addWidget(widget, 1, column)
-        layout.addLayout(self._labelled("from", self.date_from), 2, 0)
-        layout.addLayout(self._labelled("to", self.date_to), 2, 1)
+        layout.addLayout(self._labelled(self.tr("from"), self.date_from), 2, 0)
+        layout.addLayout(self._labelled(self.tr("to"), self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
         layout.addWidget(self.collapse, 3, 0)
         for column in range(4):
             layout.setColumnStretch(column, 1)
+        for first, second in pairwise(self.tab_chain()):  # reading order, row by row
+            QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The filter widgets in Tab order: search, Clear, then the filters row by row."""
+        return [self.search, self.clear_button, self.relevance, self.starred, self.tag, self.site,
+                self.date_from, self.date_to, self.entity, self.collapse]  # fmt: skip
 
     @staticmethod
     def _labelled(text: str, widget: QWidget) -> QHBoxLayout:
@@ -122,13 +160,15 @@ class FilterBar(QWidget):
         row.addWidget(widget, 1)
         return row
 
-    def _combo(self, choices: tuple[tuple[str, Any], ...], tip: str) -> QComboBox:
+    def _combo(self, choices: tuple[tuple[str, Any], ...], name: str, tip: str) -> QComboBox:
         combo = QComboBox()
         combo.setToolTip(tip)
+        combo.setAccessibleName(name)
+        combo.setAccessibleDescription(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
         for label, value in choices:
-            combo.addItem(label, value)
+            combo.addItem(self.tr(label), value)
         combo.currentIndexChanged.connect(self._changed)
         return combo
 
@@ -137,7 +177,7 @@ class FilterBar(QWidget):
         """Refill the tag and site lists (keeping the current choice when it still exists)."""
         self._quiet = True
         try:
-            for combo, items, empty in ((self.tag, tags, "Any tag"), (self.site, sites, "Any site")):
+            for combo, items, empty in ((self.tag, tags, self.tr(ANY_TAG)), (self.site, sites, self.tr(ANY_SITE))):
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(empty, None)
@@ -168,13 +208,26 @@ class FilterBar(QWidget):
         return self._entity[1] if self._entity else None
 
     def describe(self) -> str:
-        """The current filter in words, with the entity's name rather than its id."""
+        """The current filter in words (translated), with the entity's name; "" for every document."""
         flt = self.current_filter()
-        text = DocumentFilter(**{**flt.__dict__, "entity_id": None}).describe()
+        parts = []
+        if flt.query:
+            parts.append(self.tr('search "{query}"').format(query=flt.query))
+        if flt.relevance:
+            parts.append(self.tr("relevance: {value}").format(value=relevance_word(flt.relevance)))
+        if flt.tag:
+            parts.append(self.tr("tag: {value}").format(value=flt.tag))
+        if flt.site:
+            parts.append(self.tr("site: {value}").format(value=flt.site))
+        if flt.date_from:
+            parts.append(self.tr("date from: {value}").format(value=flt.date_from))
+        if flt.date_to:
+            parts.append(self.tr("date to: {value}").format(value=flt.date_to))
+        if flt.starred is not None:
+            parts.append(self.tr("starred") if flt.starred else self.tr("not starred"))
         if self._entity:
-            extra = f"mentions {self._entity[1]}"
-            text = extra if text == "all documents" else f"{text}; {extra}"
-        return text
+            parts.append(self.tr("mentions {name}").format(name=self._entity[1]))
+        return "; ".join(parts)
 
     def set_entity(self, entity_id: int, name: str) -> None:
         """Show only documents mentioning this entity (from the reader or the completer)."""

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from triage_app.core.records import Progress
+from triage_app.gui.i18n import progress_text
 
 BUSY_CURSOR_DELAY_MS = 300
 PROGRESS_DELAY_MS = 600
 
 
 def counts_text(matching: int, total: int, unreviewed: int) -> str:
-    """'42 of 1,318 · 12 unreviewed'."""
-    return f"{matching:,} of {total:,} · {unreviewed:,} unreviewed"
+    """'42 of 1,318 · 12 unreviewed' (numbers in the locale's format)."""
+    return QCoreApplication.translate("StatusLine", "{matching} of {total} · {unreviewed} unreviewed").format(
+        matching=_number(matching), total=_number(total), unreviewed=_number(unreviewed)
+    )
+
+
+def _number(value: int) -> str:
+    """1,318 in English, 1.318 in German: the application's default locale."""
+    return QLocale().toString(value)
 
 
 class StatusLine(QLabel):
@@ -22,11 +30,11 @@ class StatusLine(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName("Documents shown")
+        self.setAccessibleName(self.tr("Documents shown"))
 
     def show_counts(self, matching: int, total: int, unreviewed: int, description: str) -> None:
         text = counts_text(matching, total, unreviewed)
-        if description and description != "all documents":
+        if description:
             text = f"{text} · {description}"
         self.setText(text)
         self.setToolTip(text)
@@ -49,9 +57,10 @@ class ProgressWidget(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)
+        self.bar.setAccessibleName(self.tr("Progress"))
         self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop this job (what is done so far is kept)")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this job (what is done so far is kept)"))
         self.cancel_button.clicked.connect(self._cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,7 +107,7 @@ class ProgressWidget(QWidget):
             self.bar.setFormat(f"{progress.done:,} / {progress.total:,}")
         else:
             self.bar.setRange(0, 0)
-        self.bar.setToolTip(progress.message)
+        self.bar.setToolTip(progress_text(progress.message))
 
     def finish(self) -> None:
         """The job ended: stop the timers, restore the cursor, hide."""
@@ -121,5 +130,5 @@ class ProgressWidget(QWidget):
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
         self.cancel_requested.emit()
