@@ -64,7 +64,7 @@ class CopiesUi(QObject):
         chosen = self.pair()
         if chosen is None:
             self._window.statusBar().showMessage(
-                "Nothing to compare: select two documents, or one with copies or another capture.", 5000
+                self.tr("Nothing to compare: select two documents, or one with copies or another capture."), 5000
             )
             return
         DiffDialog.ask(self._window, text_diff.diff_documents(self._window.library.db, *chosen))
@@ -91,7 +91,9 @@ class CopiesUi(QObject):
         menu.addAction(window.actions_by_name["what_changed"])
         info = near_dups.cluster_info(window.library.db, doc_id)
         if info is not None:
-            action = menu.addAction(f"Show its {info['size']} copies ({info['sites']} independent sites)")
+            action = menu.addAction(
+                self.tr("Show its %n copies", "", info["size"]) + " (" + self.tr("%n independent site(s)", "", info["sites"]) + ")"
+            )
             action.triggered.connect(lambda _checked=False, d=doc_id: self.show_copies(d))
         menu.addAction(window.actions_by_name["apply_to_copies"])
         menu.popup(window.table.viewport().mapToGlobal(pos))

@@ -144,9 +144,9 @@ class ImportController(QObject):
             def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
                 return near_dups.cluster_all_job(library, threshold=threshold, is_cancelled=is_cancelled)
 
-            self._enqueue(_Step("Looking for copies", "cluster", run))
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", run))
         else:
-            self._enqueue(_Step("Looking for copies", "cluster", cluster_job(threshold)))
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
 
     def cancel(self) -> None:
         """Stop the running job and drop the ones queued after it."""

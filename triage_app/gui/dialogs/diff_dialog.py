@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,16 +49,22 @@ def side_html(diff: DocumentDiff) -> tuple[str, str]:
 def meta_html(diff: DocumentDiff) -> str:
     """Headline, byline, date, site and URL changes as a small table."""
     counts = diff.counts()
-    summary = (
-        f"#{diff.left_id} → #{diff.right_id}: {counts['added']} word(s) added, "
-        f"{counts['removed']} removed, {counts['changed']} changed"
-    )
+    summary = f"#{diff.left_id} → #{diff.right_id}: " + ", ".join((
+        QCoreApplication.translate("DiffDialog", "%n word(s) added", "", counts["added"]),
+        QCoreApplication.translate("DiffDialog", "%n removed", "", counts["removed"]),
+        QCoreApplication.translate("DiffDialog", "%n changed", "", counts["changed"]),
+    ))
+    names = {
+        "title": QCoreApplication.translate("DiffDialog", "headline"), "author": QCoreApplication.translate("DiffDialog", "byline"),
+        "published": QCoreApplication.translate("DiffDialog", "published"), "site": QCoreApplication.translate("DiffDialog", "site"), "url": QCoreApplication.translate("DiffDialog", "URL"),
+    }
     rows = "".join(
-        f"<tr><td><b>{html.escape(name)}</b></td><td>{_DEL.format(html.escape(a)) if a else '—'}</td>"
+        f"<tr><td><b>{html.escape(names.get(name, name))}</b></td><td>{_DEL.format(html.escape(a)) if a else '—'}</td>"
         f"<td>{_INS.format(html.escape(b)) if b else '—'}</td></tr>"
         for name, a, b in diff.meta
     )
-    table = f"<table cellspacing='4'>{rows}</table>" if rows else "<p>Same headline, byline and date.</p>"
+    same = html.escape(QCoreApplication.translate("DiffDialog", "Same headline, byline and date."))
+    table = f"<table cellspacing='4'>{rows}</table>" if rows else f"<p>{same}</p>"
     return f"<p>{html.escape(summary)}</p>{table}"
 
 
@@ -66,7 +73,7 @@ class DiffDialog(QDialog):
 
     def __init__(self, diff: DocumentDiff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"What changed: #{diff.left_id} and #{diff.right_id}")
+        self.setWindowTitle(self.tr("What changed: #%1 and #%2").replace("%1", str(diff.left_id)).replace("%2", str(diff.right_id)))
         self.resize(1100, 700)
         self.meta = QLabel(meta_html(diff))
         self.meta.setWordWrap(True)

@@ -377,10 +377,8 @@ def _copies_tooltip(row: dict[str, Any]) -> str | None:
     if not copies:
         return None
     sites = int(row.get("sites") or 0)
-    tr = QCoreApplication.translate
-    text = tr("DocumentTableModel", "%n near-identical document(s)", "", copies) + " · " + tr(
-        "DocumentTableModel", "%n independent site(s)", "", sites
+    text = QCoreApplication.translate("DocumentTableModel", "%n near-identical document(s)", "", copies) + " · " + QCoreApplication.translate("DocumentTableModel", "%n independent site(s)", "", sites
     )
     if row.get("cluster_id") == row.get("id"):
-        text += " · " + tr("DocumentTableModel", "this one represents the cluster")
+        text += " · " + QCoreApplication.translate("DocumentTableModel", "this one represents the cluster")
     return text

@@ -23,7 +23,7 @@ class EntityPairsBar(QLabel):
         self._names: dict[int, str] = {}
         self.setWordWrap(True)
         self.setTextInteractionFlags(self.textInteractionFlags() | self.textInteractionFlags().LinksAccessibleByMouse)
-        self.setToolTip("Entities found in the same documents; click one to list the documents mentioning both")
+        self.setToolTip(self.tr("Entities found in the same documents; click one to list the documents mentioning both"))
         self.linkActivated.connect(self._clicked)
         self.hide()
 
@@ -38,7 +38,7 @@ class EntityPairsBar(QLabel):
         links = " · ".join(
             f'<a href="{p["entity_id"]}">{html.escape(p["canonical"])}</a> ({p["documents"]})' for p in pairs
         )
-        self.setText(f"Often with <b>{html.escape(name or '')}</b>: {links}")
+        self.setText(self.tr("Often with %1: %2").replace("%1", f"<b>{html.escape(name or '')}</b>").replace("%2", links))
         self.show()
 
     def _clicked(self, link: str) -> None:

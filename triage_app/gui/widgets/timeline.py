@@ -39,8 +39,10 @@ class TimelineStrip(QWidget):
         self.setMinimumHeight(STRIP_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
-        self.setAccessibleName("Timeline")
-        self.setToolTip("Documents by published date (captured date when none), by decision. Drag to filter by date.")
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setToolTip(
+            self.tr("Documents by published date (captured date when none), by decision. Drag to filter by date.")
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(400, STRIP_HEIGHT)
@@ -97,10 +99,13 @@ class TimelineStrip(QWidget):
             text_rect = QRectF(2, plot_h, self.width() - 4, _LABEL_H)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._data.first or "")
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._data.last_day or "")
-            note = f"per {self._data.unit}" + (f" · {self._data.captured} by captured date" if self._data.captured else "")
+            units = {"day": self.tr("per day"), "week": self.tr("per week"), "month": self.tr("per month")}
+            note = units.get(self._data.unit, self._data.unit)
+            if self._data.captured:
+                note += " · " + self.tr("%n by captured date", "", self._data.captured)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, note)
         else:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated documents")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dated documents"))
         painter.end()
 
     def _paint_selection(self, painter: QPainter, plot_h: int) -> None:
@@ -128,7 +133,7 @@ class TimelineStrip(QWidget):
             self.update()
         day = self.day_at(x)
         if day is not None:
-            self.setToolTip(f"{day} · drag to show only documents of a date range")
+            self.setToolTip(day + " · " + self.tr("drag to show only documents of a date range"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is None or event.button() != Qt.MouseButton.LeftButton:
