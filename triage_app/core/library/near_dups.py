@@ -205,6 +205,8 @@ def _forget(db: Database, ids: list[int]) -> set[int]:
     """Drop the pairs of documents about to be signed again; returns their former clusters' members."""
     touched: set[int] = set()
     for doc_id in ids:
+        if doc_id in touched:
+            continue
         if db.execute("SELECT 1 FROM cluster_members WHERE doc_id = ?", [doc_id]).fetchone():
             touched |= _cluster_of(db, doc_id)
     db.conn.executemany("DELETE FROM near_pairs WHERE a = ? OR b = ?", [(d, d) for d in ids])
@@ -327,8 +329,12 @@ def _components(db: Database, seeds: set[int]) -> list[set[int]]:
 def _write_clusters(db: Database, seeds: set[int]) -> None:
     """Rebuild the clusters touching `seeds` (and their former clusters) from the stored pairs."""
     old: set[int] = set(seeds)
+    covered: set[int] = set()
     for doc_id in seeds:
-        old |= _cluster_of(db, doc_id)
+        if doc_id not in covered:  # one query per cluster, not per member (clusters can be large)
+            members = _cluster_of(db, doc_id)
+            covered |= members
+            old |= members
     marks = ",".join("?" * len(old))
     db.execute(f"DELETE FROM clusters WHERE id IN (SELECT cluster_id FROM cluster_members WHERE doc_id IN ({marks}))", list(old))
     db.execute(f"DELETE FROM cluster_members WHERE doc_id IN ({marks})", list(old))
