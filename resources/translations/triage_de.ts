@@ -253,6 +253,37 @@
     </message>
 </context>
 <context>
+    <name>CaptureKind</name>
+    <message>
+        <source>Web page</source>
+        <translation>Webseite</translation>
+    </message>
+    <message>
+        <source>MHTML</source>
+        <translation>MHTML</translation>
+    </message>
+    <message>
+        <source>SingleFile</source>
+        <translation>SingleFile</translation>
+    </message>
+    <message>
+        <source>Text dump</source>
+        <translation>Textkopie</translation>
+    </message>
+    <message>
+        <source>Web archive</source>
+        <translation>Webarchiv</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+</context>
+<context>
     <name>CleanedView</name>
     <message>
         <source>direct</source>
@@ -410,12 +441,39 @@
         <source>all documents</source>
         <translation>alle Dokumente</translation>
     </message>
+    <message>
+        <source>no text layer</source>
+        <translation>keine Textebene</translation>
+    </message>
+    <message>
+        <source>print date</source>
+        <translation>Druckdatum</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>
         <translation>
             <numerusform>Website-Vorlage: auf %n anderen Seite von {site} gesehen</numerusform>
             <numerusform>Website-Vorlage: auf %n anderen Seiten von {site} gesehen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>repeated on %n page(s)</source>
+        <translation>
+            <numerusform>auf %n Seite wiederholt</numerusform>
+            <numerusform>auf %n Seiten wiederholt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>print header/footer ({pieces})</source>
+        <translation>Druck-Kopf-/Fußzeile ({pieces})</translation>
     </message>
     <message>
         <source>Looking for files…</source>
@@ -436,6 +494,10 @@
     <message>
         <source>No PDF renderer: skipped briefing.pdf</source>
         <translation>Kein PDF-Renderer: briefing.pdf ausgelassen</translation>
+    </message>
+    <message>
+        <source>Looking for files… {count} found</source>
+        <translation>Dateien werden gesucht… {count} gefunden</translation>
     </message>
     <message numerus="yes">
         <source>Found %n file(s)</source>
@@ -559,6 +621,10 @@
     <message>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Copies</source>
@@ -883,8 +949,8 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>&lt;b&gt;Search syntax&lt;/b&gt;&lt;br&gt;words (all must match) · &quot;an exact phrase&quot; · prefix* · word OR word · -excluded&lt;br&gt;fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:&quot;Name&quot;&lt;br&gt;Press / to come here from anywhere.</source>
-        <translation>&lt;b&gt;Suchsyntax&lt;/b&gt;&lt;br&gt;Wörter (alle müssen vorkommen) · &quot;genaue Wortfolge&quot; · Präfix* · Wort OR Wort · -ausgeschlossen&lt;br&gt;Felder: site:example.org · tag:Name · relevance:maybe · star:yes · entity:&quot;Name&quot;&lt;br&gt;Mit / gelangen Sie von überall hierher.</translation>
+        <source>&lt;b&gt;Search syntax&lt;/b&gt;&lt;br&gt;words (all must match) · &quot;an exact phrase&quot; · prefix* · word OR word · -excluded&lt;br&gt;fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf&lt;br&gt;Press / to come here from anywhere.</source>
+        <translation>&lt;b&gt;Suchsyntax&lt;/b&gt;&lt;br&gt;Wörter (alle müssen vorkommen) · &quot;genaue Wortfolge&quot; · Präfix* · Wort OR Wort · -ausgeschlossen&lt;br&gt;Felder: site:example.org · tag:Name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf&lt;br&gt;Mit / gelangen Sie von überall hierher.</translation>
     </message>
     <message>
         <source>Any relevance</source>
@@ -913,6 +979,10 @@
     <message>
         <source>Any site</source>
         <translation>Jede Website</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Jede Art</translation>
     </message>
     <message>
         <source>Starred or not</source>
@@ -973,6 +1043,14 @@
     <message>
         <source>Show only documents from this site</source>
         <translation>Nur Dokumente dieser Website zeigen</translation>
+    </message>
+    <message>
+        <source>Kind filter</source>
+        <translation>Filter nach Art</translation>
+    </message>
+    <message>
+        <source>Show only documents captured this way (web page, PDF, web archive, e-mail …)</source>
+        <translation>Nur Dokumente zeigen, die so erfasst wurden (Webseite, PDF, Webarchiv, E-Mail …)</translation>
     </message>
     <message>
         <source>Published on or after this date</source>
@@ -1041,6 +1119,10 @@
     <message>
         <source>site: {value}</source>
         <translation>Website: {value}</translation>
+    </message>
+    <message>
+        <source>kind: {value}</source>
+        <translation>Art: {value}</translation>
     </message>
     <message>
         <source>date from: {value}</source>
@@ -1230,8 +1312,8 @@
         <translation>Gespeicherte Seiten importieren</translation>
     </message>
     <message>
-        <source>Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)</source>
-        <translation>Gespeicherte Seiten (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;Alle Dateien (*)</translation>
+        <source>Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;All files (*)</source>
+        <translation>Gespeicherte Seiten (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import a folder of saved pages</source>
@@ -1308,6 +1390,10 @@
     <message>
         <source>The original file of this document is not stored.</source>
         <translation>Die Originaldatei dieses Dokuments ist nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Qt cannot display this PDF; its text is in the cleaned view.</source>
+        <translation>Qt kann dieses PDF nicht anzeigen; sein Text steht in der bereinigten Ansicht.</translation>
     </message>
     <message>
         <source>Original page</source>

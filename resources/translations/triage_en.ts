@@ -28,6 +28,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>repeated on %n page(s)</source>
+        <translation>
+            <numerusform>repeated on %n page</numerusform>
+            <numerusform>repeated on %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Found %n file(s)</source>
         <translation>
             <numerusform>Found %n file</numerusform>

@@ -13,6 +13,7 @@ from triage_app.core.library import Library, triage
 from triage_app.core.library.search import DocumentFilter
 from triage_app.core.records import ImportOutcome
 from triage_app.gui.models.document_table import (
+    COL_KIND,
     COL_PUBLISHED,
     COL_RELEVANCE,
     COL_STAR,
@@ -92,7 +93,8 @@ def test_document_model_passes_qtmodeltester(qtmodeltester: Any, library: Librar
 def test_document_model_data(library: Library, three: list[int]) -> None:
     model = DocumentTableModel(library.db)
     model.set_sort("title")
-    assert model.rowCount() == 3 and model.columnCount() == len(HEADERS)  # 8 + columns added by later issues
+    assert model.rowCount() == 3 and model.columnCount() == len(HEADERS)  # 9 + columns added by later issues
+    assert model.index(0, COL_KIND).data() == "Text dump"
     titles = [model.index(r, COL_TITLE).data() for r in range(3)]
     assert titles == ["alpha sanctions", "Bravo harbour", "Charlie storm"]  # NOCASE order in SQL
     assert model.index(0, COL_STAR).data() == "★" and model.index(1, COL_STAR).data() == ""

@@ -104,6 +104,9 @@ def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *
     return apply_packet_member(library, doc_id, parsed.packet_member, duplicate=duplicate).describe()
 
 
+LISTING_PROGRESS_EVERY = 100
+"""While listing inputs, report how many were found every this many."""
+
 POOL_MIN_ITEMS = 8
 """Below this many inputs the process pool's start-up costs more than it saves."""
 
@@ -143,6 +146,8 @@ def import_documents(
         if is_cancelled():
             yield Progress(0, len(items), "Cancelled")
             return
+        if len(items) % LISTING_PROGRESS_EVERY == 0:  # a big web archive or mailbox lists for a while
+            yield Progress(0, None, f"Looking for files… {len(items)} found")
     total = len(items)
     yield Progress(0, total, f"Found {total} file{'s' if total != 1 else ''}")
     if workers > 1 and total >= POOL_MIN_ITEMS:

@@ -33,7 +33,7 @@ class ParsedDocument:
 
     source_path: str
     original: bytes
-    format: str  # "html" | "mhtml" | "singlefile" | "text"
+    format: str  # capture kind: "html" | "mhtml" | "singlefile" | "text" | "warc" | "pdf" | "email"
     charset: str
     html: str | None = None  # decoded main HTML for html/mhtml/singlefile
     text: str | None = None  # decoded text for text dumps
@@ -43,6 +43,7 @@ class ParsedDocument:
     title: str | None = None  # a first guess from <title> / first line; the cleaner may refine it
     original_name: str = ""  # file name of the original, used for export ("page.html.gz")
     packet_member: dict[str, Any] | None = None  # triage state carried by a briefing packet
+    meta: dict[str, str] = field(default_factory=dict)  # reader metadata: e-mail headers, attachment links
 
     @property
     def body_source(self) -> str:

@@ -58,6 +58,10 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreText", "user override"),
     QT_TRANSLATE_NOOP("CoreText", "removed by the cleaner"),
     QT_TRANSLATE_NOOP("CoreText", "all documents"),
+    QT_TRANSLATE_NOOP("CoreText", "no text layer"),
+    QT_TRANSLATE_NOOP("CoreText", "print date"),
+    QT_TRANSLATE_NOOP("CoreText", "URL"),
+    QT_TRANSLATE_NOOP("CoreText", "page number"),
 )
 
 
@@ -167,7 +171,23 @@ def removal_reason(reason: str | None) -> str:
         count, site = int(match.group(1)), match.group(2)
         text = QCoreApplication.translate("CoreText", "site template: seen on %n other page(s) of {site}", "", count)
         return text.format(site=site)
+    if match := _PRINT_BAND_RE.match(reason):  # a PDF printed from a browser (core/clean/pdf_text.py)
+        return _print_band(match.group(1))
     return core_text(reason)
+
+
+_PRINT_BAND_RE = re.compile(r"^print header/footer \((.+)\)$")
+_REPEATED_RE = re.compile(r"^repeated on (\d+) pages$")
+
+
+def _print_band(what: str) -> str:
+    """'print header/footer (print date, title)' in the user's language."""
+    translate = QCoreApplication.translate
+    if match := _REPEATED_RE.match(what):
+        pieces = translate("CoreText", "repeated on %n page(s)", "", int(match.group(1)))
+    else:
+        pieces = ", ".join(core_text(piece) for piece in what.split(", "))
+    return translate("CoreText", "print header/footer ({pieces})").format(pieces=pieces)
 
 
 def progress_text(message: str) -> str:
@@ -182,6 +202,8 @@ def progress_text(message: str) -> str:
     }
     if message in fixed:
         return fixed[message]
+    if match := re.fullmatch(r"Looking for files… (\d+) found", message):  # a big web archive or mailbox
+        return translate("CoreText", "Looking for files… {count} found").format(count=match.group(1))
     if match := re.fullmatch(r"Found (\d+) files?", message):
         return translate("CoreText", "Found %n file(s)", "", int(match.group(1)))
     if match := re.fullmatch(r"Re-cleaning (\d+) documents?", message):

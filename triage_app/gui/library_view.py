@@ -136,7 +136,9 @@ class LibraryView(QWidget):
 
     def refresh_choices(self) -> None:
         """Refill the tag, site and entity lists from the library."""
-        self.filter_bar.set_choices(triage.all_tags(self._db), search.distinct_sites(self._db))
+        self.filter_bar.set_choices(
+            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db)
+        )
         self.entities.reload()
 
     def filter_by_entity(self, entity_id: int, name: str) -> None:

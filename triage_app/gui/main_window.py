@@ -339,7 +339,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import saved pages"),
             str(Path.home()),
-            self.tr("Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz);;All files (*)"),
+            self.tr(
+                "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;All files (*)"
+            ),
         )
         self.import_paths([Path(f) for f in files])
 

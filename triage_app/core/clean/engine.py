@@ -103,7 +103,11 @@ def _last_resort(doc: ParsedDocument) -> CleanResult:
 def clean_document(doc: ParsedDocument, *, template: SiteTemplate | None = None) -> CleanResult:
     """Blocks in reading order, kept or removed with a reason, plus the page's metadata."""
     try:
-        if doc.html is not None:
+        if doc.format == "pdf":
+            from triage_app.core.clean.pdf_text import clean_pdf_text
+
+            result = clean_pdf_text(doc.text or "", title_hint=doc.title, url=doc.url)
+        elif doc.html is not None:
             result = clean_html_document(doc.html, url=doc.url, title_hint=doc.title)
         else:
             result = clean_text(doc.text or "", title_hint=None, url=doc.url)
@@ -112,6 +116,15 @@ def clean_document(doc: ParsedDocument, *, template: SiteTemplate | None = None)
     except (RecursionError, MemoryError, Exception):  # noqa: BLE001 - the cleaner must never stop an import
         log.exception("cleaner failed on %s; keeping every line", doc.source_path)
         result = _last_resort(doc)
+    if doc.meta:
+        _apply_reader_meta(result, doc.meta)
     if template is not None:
         template.apply(result)
     return result
+
+
+def _apply_reader_meta(result: CleanResult, meta: dict[str, str]) -> None:
+    """Metadata the file states outright (an e-mail's Subject, From, Date) wins over the cleaner's guesses."""
+    result.title = meta.get("title") or result.title
+    result.byline = meta.get("author") or result.byline
+    result.published = meta.get("published") or result.published

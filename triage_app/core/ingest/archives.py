@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
@@ -156,6 +157,18 @@ class ZipSource:
             if self._unloaded <= 0:
                 self.close()
 
+    def _warc_items(self, label: str, info: zipfile.ZipInfo) -> list[InputItem]:
+        """The pages of a WARC member, read in place from the zip."""
+        from triage_app.core.ingest.warc_reader import WarcSource
+
+        def open_member(_member: str) -> IO[bytes]:
+            archive = zipfile.ZipFile(self.path)
+            handle = archive.open(info)
+            archive.close()  # the member stays readable until it is closed itself
+            return handle
+
+        return list(WarcSource(label, open_member, [""]).items())
+
     def items(self) -> Iterator[InputItem]:
         """One InputItem per importable member; unsafe or unreadable members become failed items."""
         try:
@@ -182,6 +195,9 @@ class ZipSource:
             label = f"{self.label}!/{name}"
             if name.lower().endswith(".zip"):
                 planned.append(InputItem(label, error="a zip inside a zip is not opened; unpack it first"))
+                continue
+            if kind_of(name) == "warc":
+                planned.extend(self._warc_items(label, info))
                 continue
             stem = page_stem(name)
             parent = str(PurePosixPath(name).parent)
@@ -265,5 +281,10 @@ def iter_zip(path: Path) -> Iterator[InputItem]:
             return
         packet_reader = importlib.import_module(PACKET_READER)
         yield from packet_reader.iter_packet_inputs(path)
+        return
+    from triage_app.core.ingest.wacz_reader import is_wacz, iter_wacz
+
+    if is_wacz(path):
+        yield from iter_wacz(path)
         return
     yield from ZipSource(path, str(path)).items()

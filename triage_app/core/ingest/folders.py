@@ -83,6 +83,12 @@ def file_item(path: Path, zip_items: Callable[[Path], Iterator[InputItem]]) -> I
     if path.name.lower().endswith(".zip"):
         yield from zip_items(path)
         return
+    from triage_app.core.ingest.containers import container_items, container_kind
+
+    kind = container_kind(path)
+    if kind is not None:
+        yield from container_items(path, kind)
+        return
     yield InputItem(str(path), lambda: load_file(path, lambda: collect_resources(path)))
 
 

@@ -22,9 +22,17 @@ from triage_app.core.records import ParsedDocument, Resource
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+PDF_SUFFIXES = frozenset({".pdf"})
+EMAIL_SUFFIXES = frozenset({".eml"})
+ARCHIVE_SUFFIXES = {".warc": "warc", ".arc": "warc", ".wacz": "wacz", ".mbox": "mbox", ".msg": "msg"}
+"""Files holding many documents (or, for .msg, a format refused with its reason): see `containers`."""
 GZIP_SUFFIX = ".gz"
 ZIP_SUFFIX = ".zip"
-DOCUMENT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES | EMAIL_SUFFIXES
+MSG_REASON = (
+    "Outlook .msg is not read: its maintained reader (extract-msg) is GPL-3.0, which this MIT app cannot"
+    " ship; save the message as .eml in Outlook and import that"
+)
 
 BINARY_REASON = "not a web page or text file (looks binary)"
 _MIME_START_RE = re.compile(
@@ -59,7 +67,11 @@ def kind_of(name: str) -> str | None:
         return "mhtml"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    return None
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in EMAIL_SUFFIXES:
+        return "email"
+    return ARCHIVE_SUFFIXES.get(suffix)
 
 
 def page_stem(name: str) -> str | None:
@@ -75,10 +87,17 @@ def is_importable_name(name: str) -> bool:
 
 
 def sniff_kind(data: bytes) -> str:
-    """Guess "mhtml", "html" or "text" from the bytes themselves."""
+    """Guess "pdf", "mhtml", "email", "html" or "text" from the bytes themselves."""
+    from triage_app.core.ingest.email_reader import looks_like_email
+    from triage_app.core.ingest.pdf_reader import looks_like_pdf
+
     head = data[:8192]
+    if looks_like_pdf(head):
+        return "pdf"
     if _MIME_START_RE.match(head):
         return "mhtml"
+    if looks_like_email(head):
+        return "email"
     bom = sniff_bom(head)
     if bom or sniff_utf16(head):
         name = bom[0] if bom else (sniff_utf16(head) or "utf-16-le")
@@ -105,13 +124,29 @@ def parse_bytes(
         if not data.strip():
             raise IngestError("the file is empty (once decompressed)")
     kind = kind_of(inner_name) or sniff_kind(data)
+    if kind != "pdf" and sniff_kind(data[:8192]) == "pdf":
+        kind = "pdf"  # a PDF under another name
+    elif kind_of(inner_name) is None and kind == "text" and sniff_kind(data[:8192]) == "email":
+        kind = "email"  # a message saved under another name
+    common = {"source_path": source_path, "original": original, "original_name": PurePosixPath(name).name}
+    if kind == "pdf":
+        from triage_app.core.ingest.pdf_reader import read_pdf
+
+        return read_pdf(data, **common)  # type: ignore[arg-type]
+    if kind == "email":
+        from triage_app.core.ingest.email_reader import read_email
+
+        return read_email(data, **common)  # type: ignore[arg-type]
+    if kind == "msg":
+        raise IngestError(MSG_REASON)
+    if kind in ("warc", "wacz", "mbox"):
+        raise IngestError(f"a {kind.upper()} archive holds many documents; import the file itself, not from inside a zip")
     unicode_marked = sniff_bom(data) is not None or sniff_utf16(data) is not None
     if kind == "html" and not unicode_marked and sniff_kind(data) == "mhtml":
         kind = "mhtml"  # an MHTML archive saved under a .html name
     sample = data[:4096] if kind == "mhtml" else data
     if not unicode_marked and looks_binary(sample):
         raise IngestError(BINARY_REASON)
-    common = {"source_path": source_path, "original": original, "original_name": PurePosixPath(name).name}
     if kind == "mhtml":
         return read_mhtml(data, **common)  # type: ignore[arg-type]
     if kind == "html":

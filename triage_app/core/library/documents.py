@@ -74,6 +74,7 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
             "note": "",
             "cleaned_at": now,
             "clean_engine": engine,
+            "reader_meta": json.dumps(parsed.meta, ensure_ascii=False) if parsed.meta else None,
         }
         doc_id = int(db.table("documents").insert(row).last_pk)  # type: ignore[arg-type]
         db.table("originals").insert({"doc_id": doc_id, "compression": compression, "data": packed})

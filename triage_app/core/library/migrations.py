@@ -167,6 +167,15 @@ def m005_entities_quotes(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="m014_issue14_capture_kind")
+def m014_issue14_capture_kind(db: Database) -> None:
+    """Reader metadata per document (e-mail headers, attachment links, PDF print data) and an index on
+    `format`, the capture kind (html, mhtml, singlefile, text, warc, pdf, email) the list filters by."""
+    documents = db.table("documents")
+    documents.add_column("reader_meta", str)
+    documents.create_index(["format"], if_not_exists=True)
+
+
 @MIGRATIONS(name="m015_issue15_near_duplicates")
 def m015_issue15_near_duplicates(db: Database) -> None:
     """MinHash signatures of the cleaned text, near-duplicate pairs and their clusters."""

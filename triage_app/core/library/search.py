@@ -1,7 +1,8 @@
 """Finding documents: the search syntax, FTS5 ranking with snippets, filters and SQL sorting.
 
 Syntax: words, "phrases", prefix*, OR between terms, -exclusion, and the field filters
-`site:`, `relevance:`, `tag:`, `star:yes|no`, `entity:` (values may be quoted).
+`site:`, `relevance:`, `tag:`, `star:yes|no`, `entity:`, `kind:` (capture kind: html, pdf, warc, email ...;
+values may be quoted).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.triage import normalise_relevance
 
-FIELD_NAMES = ("site", "relevance", "tag", "star", "entity")
+FIELD_NAMES = ("site", "relevance", "tag", "star", "entity", "kind")
 _TOKEN_RE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
 SORT_COLUMNS: dict[str, str] = {
@@ -31,6 +32,7 @@ SORT_COLUMNS: dict[str, str] = {
     "imported_at": "documents.imported_at",
     "word_count": "documents.word_count",
     "tags": "(SELECT group_concat(tag, ', ') FROM tags WHERE tags.doc_id = documents.id)",
+    "format": "documents.format",
     "copies": (
         "(SELECT c.size FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.doc_id = documents.id)"
     ),
@@ -51,6 +53,7 @@ class DocumentFilter:
     date_to: str | None = None  # published on or before (ISO date)
     entity_id: int | None = None
     ids: list[int] | None = None
+    kind: str | None = None  # capture kind: documents.format ("html", "pdf", "warc", "email" ...)
     collapse_copies: bool = False  # list each near-duplicate cluster by its representative only
 
     def is_empty(self) -> bool:
@@ -61,7 +64,7 @@ class DocumentFilter:
         parts = []
         if self.query.strip():
             parts.append(f'search "{self.query.strip()}"')
-        for name in ("relevance", "tag", "site", "date_from", "date_to", "entity_id"):
+        for name in ("relevance", "tag", "site", "date_from", "date_to", "entity_id", "kind"):
             value = getattr(self, name)
             if value not in (None, ""):
                 parts.append(f"{name.replace('_', ' ')}: {value}")
@@ -106,7 +109,7 @@ def parse_query(query: str) -> ParsedQuery:
             pending_or = bool(terms)
             continue
         if quoted is not None:
-            words = quoted.strip()
+            words = quoted.replace("\x00", " ").strip()  # SQLite reads a NUL as the end of the query
             prefix = False
         else:
             prefix = (bare or "").endswith("*")
@@ -140,8 +143,8 @@ def _merge_fields(flt: DocumentFilter, parsed: ParsedQuery) -> DocumentFilter:
             changes["relevance"] = normalise_relevance(value)
         elif name == "star":
             changes["starred"] = value.lower() in ("yes", "true", "1", "y", "on")
-        elif name in ("site", "tag"):
-            changes[name] = value
+        elif name in ("site", "tag", "kind"):
+            changes[name] = value.lower() if name == "kind" else value
     return replace(flt, **changes) if changes else flt
 
 
@@ -162,6 +165,9 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
     if flt.site:
         clauses.append("documents.site = ? COLLATE NOCASE")
         params.append(flt.site)
+    if flt.kind:
+        clauses.append("documents.format = ?")
+        params.append(flt.kind)
     if flt.date_from:
         clauses.append("documents.published >= ?")
         params.append(flt.date_from)
@@ -351,3 +357,8 @@ def distinct_sites(db: Database) -> list[tuple[str, int]]:
             "SELECT site, count(*) FROM documents WHERE site IS NOT NULL AND site != '' GROUP BY site ORDER BY site"
         )
     ]
+
+
+def distinct_kinds(db: Database) -> list[tuple[str, int]]:
+    """Every capture kind (documents.format) with its document count, for the kind filter."""
+    return [(str(r[0]), int(r[1])) for r in db.execute("SELECT format, count(*) FROM documents GROUP BY format ORDER BY format")]

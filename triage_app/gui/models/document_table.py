@@ -31,20 +31,37 @@ from triage_app.gui import theme
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
-COLUMN_COUNT = 8
+COL_KIND = 8
+COLUMN_COUNT = 9
 HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
 )  # fmt: skip
-SORT_KEYS: tuple[str, ...] = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags")
+SORT_KEYS: tuple[str, ...] = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format")
 """The `search.SORT_COLUMNS` key each column sorts by."""
 # Columns added by later issues, each appended on its own lines.
 COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
 COLUMN_COUNT += 1
 HEADERS += (QT_TRANSLATE_NOOP("DocumentTableModel", "Copies"),)
 SORT_KEYS += ("copies",)
+KIND_LABELS = {
+    "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
+    "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
+    "singlefile": QT_TRANSLATE_NOOP("CaptureKind", "SingleFile"),
+    "text": QT_TRANSLATE_NOOP("CaptureKind", "Text dump"),
+    "warc": QT_TRANSLATE_NOOP("CaptureKind", "Web archive"),
+    "pdf": QT_TRANSLATE_NOOP("CaptureKind", "PDF"),
+    "email": QT_TRANSLATE_NOOP("CaptureKind", "E-mail"),
+}
+"""How each capture kind (documents.format) is named in the list and the kind filter (translated on display)."""
+
+
+def kind_label(kind: str | None) -> str:
+    """A capture kind as shown ("pdf" -> "PDF", "warc" -> "Web archive"; unknown kinds as stored)."""
+    text = str(kind or "")
+    return QCoreApplication.translate("CaptureKind", KIND_LABELS[text]) if text in KIND_LABELS else text
 
 SortRole = Qt.ItemDataRole.UserRole
 DocumentRole = Qt.ItemDataRole.UserRole + 1  # the document id
@@ -324,6 +341,8 @@ class DocumentTableModel(QAbstractTableModel):
             return f"{int(row.get('word_count') or 0):,}"
         if column == COL_TAGS:
             return ", ".join(row.get("tags") or [])
+        if column == COL_KIND:
+            return kind_label(row.get("format"))
         if column == COL_COPIES:
             return str(row["copies"]) if row.get("copies") else ""
         return ""

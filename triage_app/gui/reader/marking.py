@@ -91,6 +91,14 @@ def _rewrite_url(value: str, mapping: dict[str, str], base_url: str | None) -> s
     return value
 
 
+def rewrite_stylesheet(css: str, doc_id: int, names: Iterable[str], css_url: str) -> str:
+    """A stored stylesheet with its `url()`s (fonts, images) pointing at the document's stored resources.
+
+    Archived resources are stored under their absolute URL, so a reference relative to the stylesheet's
+    own URL is resolved against it (the served stylesheet's `triage-doc:` URL cannot do that)."""
+    return _rewrite_css(css, _resource_mapper(doc_id, names), css_url)
+
+
 def _rewrite_css(text: str, mapping: dict[str, str], base_url: str | None) -> str:
     return _CSS_URL_RE.sub(lambda m: f"url({m.group(1)}{_rewrite_url(m.group(2), mapping, base_url)}{m.group(1)})", text)
 

@@ -13,7 +13,7 @@ from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.gui.reader.colours import dim_ink, reader_colours
 from triage_app.gui.reader.fallback_original import FallbackOriginalView
-from triage_app.gui.reader.marking import MarkedPage, mark_page
+from triage_app.gui.reader.marking import MarkedPage, mark_page, rewrite_stylesheet
 from triage_app.gui.reader.original_source import load_original
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.reader.scheme import INDEX_NAME
@@ -54,6 +54,8 @@ class OriginalPane(QStackedWidget):
         self.addWidget(self.text_view)
         self.web: Any = None  # a WebOriginalView, created for the first page shown
         self.fallback: FallbackOriginalView | None = None
+        self.pdf: Any = None  # a PdfOriginalView, created for the first PDF shown
+        self._resource_names: list[str] = []  # of the shown page, for rewriting its stored stylesheets
         self.marked: MarkedPage | None = None
         self.doc_id: int | None = None
         self.web_available, self.web_unavailable_reason = _web_engine_status()
@@ -75,7 +77,11 @@ class OriginalPane(QStackedWidget):
         resource = documents.get_resource(self._library.db, doc_id, name)
         if resource is None:
             return None
-        return resource.data, resource.content_type or "application/octet-stream"
+        content_type = resource.content_type or "application/octet-stream"
+        if content_type.startswith("text/css") and name.startswith(("http://", "https://")):
+            css = rewrite_stylesheet(resource.data.decode("utf-8", "replace"), doc_id, self._resource_names, name)
+            return css.encode("utf-8"), "text/css;charset=utf-8"
+        return resource.data, content_type
 
     # -- showing -----------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -91,12 +97,21 @@ class OriginalPane(QStackedWidget):
         except KeyError:
             self.show_message(self.tr("The original file of this document is not stored."))
             return
+        if source.pdf is not None:
+            self.doc_id, self.marked = data.doc_id, None
+            pdf_view = self._pdf_view()
+            if pdf_view.show_pdf(source.pdf, data.blocks):
+                self.setCurrentWidget(pdf_view)
+            else:
+                self.show_message(self.tr("Qt cannot display this PDF; its text is in the cleaned view."))
+            return
         if source.text is not None:
             self.doc_id, self.marked = data.doc_id, None
             self.text_view.set_text(source.text, data.blocks)
             self.setCurrentWidget(self.text_view)
             return
         names = [r[0] for r in self._library.db.execute("SELECT name FROM resources WHERE doc_id = ?", [data.doc_id])]
+        self._resource_names = names
         self.doc_id = data.doc_id
         self.marked = mark_page(
             source.html or "", data.blocks, doc_id=data.doc_id, resource_names=names, base_url=source.url,
@@ -124,6 +139,14 @@ class OriginalPane(QStackedWidget):
             self.addWidget(self.web)
         return self.web
 
+    def _pdf_view(self) -> Any:
+        if self.pdf is None:
+            from triage_app.gui.reader.pdf_original import PdfOriginalView
+
+            self.pdf = PdfOriginalView(self)
+            self.addWidget(self.pdf)
+        return self.pdf
+
     def _fallback_view(self) -> FallbackOriginalView:
         if self.fallback is None:
             self.fallback = FallbackOriginalView(self.serve, self.web_unavailable_reason, self)
@@ -136,6 +159,9 @@ class OriginalPane(QStackedWidget):
         current = self.currentWidget()
         if current is self.text_view:
             return self.text_view.scroll_to_block(index)
+        if self.pdf is not None and current is self.pdf:
+            pdf: Any = self.pdf
+            return bool(pdf.scroll_to_block(index))
         anchor = self.marked.anchors.get(index) if self.marked else None
         if anchor is None:
             return False

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from triage_app.core.library import documents
 
 log = logging.getLogger(__name__)
-HTML_FORMATS = ("html", "mhtml", "singlefile")
+HTML_FORMATS = ("html", "mhtml", "singlefile", "warc")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class OriginalSource:
     html: str | None = None
     text: str | None = None
     url: str | None = None
+    pdf: bytes | None = None  # the PDF itself, shown by Qt's PDF viewer
 
     @property
     def is_html(self) -> bool:
@@ -76,8 +77,26 @@ def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
     raw = _gunzip(documents.get_original(db, doc_id))
     fmt = str(doc.get("format") or "text")
     charset = doc.get("charset")
+    if fmt == "pdf":
+        return OriginalSource(doc_id, fmt, pdf=raw, url=doc.get("url"))
+    if fmt == "email":
+        return _email_source(doc_id, raw, doc.get("url"))
     if fmt == "mhtml":
         return OriginalSource(doc_id, fmt, html=_mhtml_html(raw, charset), url=doc.get("url"))
     if fmt in HTML_FORMATS:
         return OriginalSource(doc_id, fmt, html=_decode(raw, charset), url=doc.get("url"))
     return OriginalSource(doc_id, fmt, text=_decode(raw, charset), url=doc.get("url"))
+
+
+def _email_source(doc_id: int, raw: bytes, url: str | None) -> OriginalSource:
+    """A message: its HTML part (remote images stay blocked by the view), else its text part."""
+    from triage_app.core.errors import IngestError
+    from triage_app.core.ingest.email_reader import body_of, parse_message
+
+    try:
+        html, text, _images = body_of(parse_message(raw))
+    except IngestError as exc:
+        return OriginalSource(doc_id, "email", text=f"(the message cannot be shown: {exc})", url=url)
+    if html is not None:
+        return OriginalSource(doc_id, "email", html=html, url=url)
+    return OriginalSource(doc_id, "email", text=text or "", url=url)

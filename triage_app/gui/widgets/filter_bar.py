@@ -36,7 +36,7 @@ SEARCH_HELP = QT_TRANSLATE_NOOP(
     "FilterBar",
     "<b>Search syntax</b><br>"
     "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
-    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\"<br>"
+    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\" · kind:pdf<br>"
     "Press / to come here from anywhere."
 )
 RELEVANCE_CHOICES = (
@@ -48,6 +48,7 @@ RELEVANCE_CHOICES = (
 )
 ANY_TAG = QT_TRANSLATE_NOOP("FilterBar", "Any tag")
 ANY_SITE = QT_TRANSLATE_NOOP("FilterBar", "Any site")
+ANY_KIND = QT_TRANSLATE_NOOP("FilterBar", "Any kind")
 STAR_CHOICES = (
     (QT_TRANSLATE_NOOP("FilterBar", "Starred or not"), None),
     (QT_TRANSLATE_NOOP("FilterBar", "Starred"), True),
@@ -103,6 +104,10 @@ class FilterBar(QWidget):
         self.starred = self._combo(STAR_CHOICES, self.tr("Star filter"), self.tr("Show starred documents only, or unstarred only"))
         self.tag = self._combo(((ANY_TAG, None),), self.tr("Tag filter"), self.tr("Show only documents with this tag"))
         self.site = self._combo(((ANY_SITE, None),), self.tr("Site filter"), self.tr("Show only documents from this site"))
+        self.kind = self._combo(
+            ((ANY_KIND, None),), self.tr("Kind filter"),
+            self.tr("Show only documents captured this way (web page, PDF, web archive, e-mail …)"),
+        )
         self.date_from = _date_edit(self.tr("Published on or after this date"))
         self.date_from.setAccessibleName(self.tr("Published from"))
         self.date_to = _date_edit(self.tr("Published on or before this date"))
@@ -140,6 +145,7 @@ class FilterBar(QWidget):
         layout.addLayout(self._labelled(self.tr("from"), self.date_from), 2, 0)
         layout.addLayout(self._labelled(self.tr("to"), self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
+        layout.addWidget(self.kind, 1, 4)
         layout.addWidget(self.collapse, 3, 0)
         for column in range(4):
             layout.setColumnStretch(column, 1)
@@ -173,16 +179,25 @@ class FilterBar(QWidget):
         return combo
 
     # -- choices ----------------------------------------------------------------------------
-    def set_choices(self, tags: list[tuple[str, int]], sites: list[tuple[str, int]]) -> None:
-        """Refill the tag and site lists (keeping the current choice when it still exists)."""
+    def set_choices(
+        self, tags: list[tuple[str, int]], sites: list[tuple[str, int]], kinds: list[tuple[str, int]] | None = None
+    ) -> None:
+        """Refill the tag, site and kind lists (keeping the current choice when it still exists)."""
+        from triage_app.gui.models.document_table import kind_label
+
         self._quiet = True
         try:
-            for combo, items, empty in ((self.tag, tags, self.tr(ANY_TAG)), (self.site, sites, self.tr(ANY_SITE))):
+            lists: list[tuple[QComboBox, list[tuple[str, int]], str, bool]] = [
+                (self.tag, tags, self.tr(ANY_TAG), False), (self.site, sites, self.tr(ANY_SITE), False)
+            ]
+            if kinds is not None:
+                lists.append((self.kind, kinds, self.tr(ANY_KIND), True))
+            for combo, items, empty, is_kind in lists:
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(empty, None)
                 for name, count in items:
-                    combo.addItem(f"{name} ({count})", name)
+                    combo.addItem(f"{kind_label(name) if is_kind else name} ({count})", name)
                 position = combo.findData(current) if current is not None else 0
                 combo.setCurrentIndex(max(position, 0))
         finally:
@@ -201,6 +216,7 @@ class FilterBar(QWidget):
             date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             entity_id=self._entity[0] if self._entity else None,
+            kind=self.kind.currentData(),
             collapse_copies=self.collapse.isChecked(),
         )
 
@@ -219,6 +235,10 @@ class FilterBar(QWidget):
             parts.append(self.tr("tag: {value}").format(value=flt.tag))
         if flt.site:
             parts.append(self.tr("site: {value}").format(value=flt.site))
+        if flt.kind:
+            from triage_app.gui.models.document_table import kind_label
+
+            parts.append(self.tr("kind: {value}").format(value=kind_label(flt.kind)))
         if flt.date_from:
             parts.append(self.tr("date from: {value}").format(value=flt.date_from))
         if flt.date_to:
@@ -259,7 +279,7 @@ class FilterBar(QWidget):
         self._quiet = True
         try:
             self.search.clear()
-            for combo in (self.relevance, self.starred, self.tag, self.site):
+            for combo in (self.relevance, self.starred, self.tag, self.site, self.kind):
                 combo.setCurrentIndex(0)
             self.date_from.setDate(NO_DATE)
             self.date_to.setDate(NO_DATE)

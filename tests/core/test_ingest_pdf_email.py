@@ -1,0 +1,149 @@
+"""PDFs (written here by hand) and e-mail (written with the stdlib) import as documents with their metadata."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from format_samples import make_pdf, newsletter, paragraph_lines, printed_article_pdf
+
+from triage_app.core import jobs
+from triage_app.core.clean import clean_document
+from triage_app.core.ingest import parse_bytes
+from triage_app.core.ingest.readers import MSG_REASON
+from triage_app.core.library import Library, documents
+from triage_app.core.library.cleaning import reclean_document
+from triage_app.core.records import ImportOutcome
+
+
+def run(library: Library, *paths: Path) -> list[ImportOutcome]:
+    return [p.result for p in jobs.import_documents(library, paths) if isinstance(p.result, ImportOutcome)]
+
+
+def test_printed_pdf_loses_its_print_header_and_footer_and_keeps_url_and_date(tmp_path: Path, fresh_library: Library) -> None:
+    path = tmp_path / "article.pdf"
+    path.write_bytes(printed_article_pdf(pages=3))
+    outcome = run(fresh_library, path)[0]
+    assert outcome.status == "imported"
+    db = fresh_library.db
+    doc = documents.get_document(db, outcome.doc_id or 0)
+    assert doc["format"] == "pdf"
+    assert doc["title"] == "Harbour reopens after two years"
+    assert doc["url"] == "https://news.example.org/harbour-reopens"
+    assert doc["captured_at"] == "2026-12-03T10:15:00"
+    blocks = documents.get_blocks(db, doc["id"])
+    assert [(b.text, b.reason) for b in blocks if b.reason == "title"] == [("Harbour reopens after two years", "title")]
+    removed = [b for b in blocks if not b.kept and b.reason != "title"]
+    assert len(removed) == 6 and all(b.reason and b.reason.startswith("print header/footer") for b in removed)
+    assert {b.text for b in removed} == {
+        "12/3/26, 10:15 AM Harbour reopens after two years", *(f"https://news.example.org/harbour-reopens {n}/3" for n in (1, 2, 3))
+    }
+    kept = [b for b in blocks if b.kept]
+    assert [b.source for b in kept if b.text.startswith("Paragraph 1 of")] == ["page:1", "page:2", "page:3"]
+    assert all("12/3/26" not in b.text and "harbour-reopens" not in b.text for b in kept)
+    assert "Paragraph 3 of page 2: the port of Example" in doc["text"]
+    # text order by page and block, lines of a paragraph joined
+    order = [b.text[:20] for b in kept if b.text.startswith("Paragraph")]
+    assert order[:3] == ["Paragraph 1 of page ", "Paragraph 2 of page ", "Paragraph 3 of page "]
+    assert reclean_document(fresh_library, doc["id"]).title == "Harbour reopens after two years"
+
+
+def test_pdf_without_text_says_no_text_layer(tmp_path: Path, fresh_library: Library) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([[], []], title="Scanned letter"))
+    outcome = run(fresh_library, path)[0]
+    assert outcome.status == "imported"
+    blocks = documents.get_blocks(fresh_library.db, outcome.doc_id or 0)
+    assert [(b.kept, b.reason) for b in blocks] == [(False, "no text layer")]
+    assert documents.get_document(fresh_library.db, outcome.doc_id or 0)["title"] == "Scanned letter"
+
+
+def test_pdf_found_by_content_under_another_name() -> None:
+    data = make_pdf([paragraph_lines("A letter about the harbour works, sent to every partner of the port.", 700)])
+    parsed = parse_bytes(data, name="letter.html", source_path="letter.html")
+    assert parsed.format == "pdf" and "harbour works" in (parsed.text or "")
+
+
+def test_eml_message_with_attachments(tmp_path: Path, fresh_library: Library) -> None:
+    path = tmp_path / "letter.eml"
+    path.write_bytes(newsletter().as_bytes())
+    outcomes = run(fresh_library, path)
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    db = fresh_library.db
+    message = documents.get_document(db, outcomes[0].doc_id or 0)
+    assert message["format"] == "email"
+    assert message["title"] == "Weekly harbour letter"
+    assert message["author"] == "Port Authority <news@port.example.org>"
+    assert message["published"] == "2026-12-01T09:30:00+00:00"
+    assert "northern quay reopens on Tuesday" in message["text"]
+    assert "tracker.example.net" not in message["text"]
+    meta = json.loads(message["reader_meta"])
+    assert meta["to"] == "analyst@example.com" and meta["message_id"] == "<letter-1@port.example.org>"
+    assert "budget.docx" in meta["attachments"] and "release.html" in meta["attachments"]
+    attached = documents.get_document(db, outcomes[1].doc_id or 0)
+    assert attached["title"] == "Attached press release" and attached["format"] == "html"
+    assert json.loads(attached["reader_meta"])["attached_to"] == "<letter-1@port.example.org>"
+    assert outcomes[1].source.endswith("letter.eml!/release.html")
+
+
+def test_text_only_message_and_mbox(tmp_path: Path, fresh_library: Library) -> None:
+    box = tmp_path / "letters.mbox"
+    with box.open("wb") as handle:
+        for n in range(3):
+            handle.write(b"From news@port.example.org Tue Dec  1 09:30:00 2026\n")
+            handle.write(newsletter(html=n != 1, attach=False, subject=f"Letter {n}").as_bytes() + b"\n")
+    outcomes = run(fresh_library, box)
+    assert [o.status for o in outcomes] == ["imported"] * 3
+    rows = [documents.get_document(fresh_library.db, o.doc_id or 0) for o in outcomes]
+    assert [r["title"] for r in rows] == ["Letter 0", "Letter 1", "Letter 2"]
+    assert all("northern quay reopens" in r["text"] for r in rows)
+    assert [b.source[:6] for b in documents.get_blocks(fresh_library.db, rows[1]["id"])][:1] == ["lines:"]
+
+
+def test_email_found_by_content_and_msg_refused_with_its_reason(tmp_path: Path, fresh_library: Library) -> None:
+    saved = tmp_path / "saved-message"
+    saved.write_bytes(newsletter(attach=False).as_bytes())
+    outlook = tmp_path / "letter.msg"
+    outlook.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    outcomes = run(fresh_library, saved, outlook)
+    assert outcomes[0].status == "imported" and outcomes[0].title == "Weekly harbour letter"
+    assert (outcomes[1].status, outcomes[1].reason) == ("failed", MSG_REASON)
+
+
+def test_cleaner_keeps_the_subject_over_the_html_title() -> None:
+    message = newsletter(attach=False)
+    data = message.as_bytes()
+    parsed = parse_bytes(data, name="x.eml", source_path="x.eml")
+    result = clean_document(parsed)
+    assert result.title == "Weekly harbour letter" and result.byline == "Port Authority <news@port.example.org>"
+
+
+def test_pdf_attachment_becomes_its_own_document(tmp_path: Path, fresh_library: Library) -> None:
+    message = newsletter(attach=False, subject="Report attached")
+    message.add_attachment(printed_article_pdf(pages=1), maintype="application", subtype="pdf", filename="report.pdf")
+    path = tmp_path / "report.eml"
+    path.write_bytes(message.as_bytes())
+    outcomes = run(fresh_library, path)
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    attached = documents.get_document(fresh_library.db, outcomes[1].doc_id or 0)
+    assert attached["format"] == "pdf" and attached["url"] == "https://news.example.org/harbour-reopens"
+    assert json.loads(attached["reader_meta"])["attached_to_subject"] == "Report attached"
+
+
+def test_capture_kind_filter(tmp_path: Path, fresh_library: Library) -> None:
+    from triage_app.core.library import search
+
+    (tmp_path / "a.pdf").write_bytes(printed_article_pdf(pages=1))
+    (tmp_path / "m.eml").write_bytes(newsletter(attach=False).as_bytes())
+    ids = [o.doc_id for o in run(fresh_library, tmp_path)]
+    db = fresh_library.db
+    assert search.find_ids(db, search.DocumentFilter(kind="pdf")) == [ids[0]]
+    assert search.find_ids(db, search.DocumentFilter(query="kind:email")) == [ids[1]]
+    assert search.distinct_kinds(db) == [("email", 1), ("pdf", 1)]
+    assert "kind: pdf" in search.DocumentFilter(kind="pdf").describe()
+
+
+def test_a_page_that_mentions_the_pdf_magic_is_still_a_page() -> None:
+    page = b"<html><head><title>File signatures</title></head><body><p>A PDF starts with %PDF-1.7 and a version.</p></body></html>"
+    assert parse_bytes(page, name="sig.html", source_path="sig.html").format == "html"
+    assert parse_bytes(b"\r\n\x00" + make_pdf([[]]), name="junk.bin", source_path="junk.bin").format == "pdf"

@@ -1,0 +1,173 @@
+"""Cleaning the text of a PDF: blocks by page, with a browser's print header and footer removed.
+
+A page printed from a browser carries, at the top and bottom of every sheet, the print date and
+time, the page title, the URL and a page counter ("1/3", "Page 1 of 3"). Those lines are removed
+with the reason naming what they held; the URL and the print date become the document's metadata.
+The PDF reader writes pages separated by `PAGE_BREAK` and blocks separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.metadata import site_from_url
+from triage_app.core.records import Block, CleanResult
+
+PAGE_BREAK = "\f"
+EDGE_BLOCKS = 2
+"""Blocks at the top and at the bottom of each page examined as a possible header or footer."""
+NO_TEXT_LAYER = "no text layer"
+MAX_REPEATED_WORDS = 15
+"""Longer blocks are content even when they repeat at the same place on every page."""
+
+_URL_RE = re.compile(r"(?:https?://|file:///|www\.)[^\s]+", re.IGNORECASE)
+_COUNTER_RE = re.compile(r"\b(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}\b|^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
+_DATE_RES = (
+    re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?"),
+    re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::\d{2})?()"),
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::\d{2})?)?()"),
+)
+
+
+@dataclass
+class PrintMeta:
+    """What a browser's print header and footer say about the page."""
+
+    url: str | None = None
+    printed: str | None = None  # ISO 8601, local time of the printing machine
+
+
+def _iso(match: re.Match[str], pattern: int) -> str | None:
+    groups = match.groups()
+    try:
+        if pattern == 2:
+            year, month, day = int(groups[0]), int(groups[1]), int(groups[2])
+        else:
+            first, second, year = int(groups[0]), int(groups[1]), int(groups[2])
+            if year < 100:
+                year += 2000
+            # 3/12/26 is US order in a slash date unless the first number cannot be a month
+            month, day = (first, second) if pattern == 0 and first <= 12 else (second, first)
+        hour = int(groups[3]) if groups[3] else None
+        minute = int(groups[4]) if groups[4] else 0
+        if hour is not None and groups[5]:
+            hour = hour % 12 + (12 if groups[5].lower() == "pm" else 0)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        date = f"{year:04d}-{month:02d}-{day:02d}"
+        return f"{date}T{hour:02d}:{minute:02d}:00" if hour is not None else date
+    except (TypeError, ValueError):
+        return None
+
+
+def _find_date(text: str) -> tuple[re.Match[str], str] | None:
+    for n, pattern in enumerate(_DATE_RES):
+        match = pattern.search(text)
+        if match and (iso := _iso(match, n)):
+            return match, iso
+    return None
+
+
+def _edge_indexes(count: int) -> set[int]:
+    return set(range(min(EDGE_BLOCKS, count))) | set(range(max(0, count - EDGE_BLOCKS), count))
+
+
+def _pieces(text: str, title: str | None) -> tuple[str, list[str]]:
+    """The text with print-header pieces taken out, and the names of the pieces found."""
+    found: list[str] = []
+    rest = text
+    if (date := _find_date(rest)) is not None:
+        rest = rest.replace(date[0].group(0), " ")
+        found.append("print date")
+    if _URL_RE.search(rest):
+        rest = _URL_RE.sub(" ", rest)
+        found.append("URL")
+    if _COUNTER_RE.search(rest):
+        rest = _COUNTER_RE.sub(" ", rest)
+        found.append("page number")
+    if title and found and title.strip().lower() in rest.lower():
+        rest = re.sub(re.escape(title.strip()), " ", rest, flags=re.IGNORECASE)
+        found.append("title")
+    return " ".join(rest.split()), found
+
+
+def print_metadata(pages: list[list[str]]) -> PrintMeta:
+    """The URL and print date found in the edge blocks of the first page(s)."""
+    meta = PrintMeta()
+    for blocks in pages[:3]:
+        for i in sorted(_edge_indexes(len(blocks))):
+            text = blocks[i]
+            if len(text) > 400:
+                continue
+            if meta.url is None and (url := _URL_RE.search(text)):
+                meta.url = url.group(0).rstrip(".,;")
+            if meta.printed is None and (date := _find_date(text)) is not None:
+                meta.printed = date[1]
+        if meta.url and meta.printed:
+            break
+    return meta
+
+
+def split_pages(text: str) -> list[list[str]]:
+    """The reader's text back into blocks per page."""
+    return [[b.strip() for b in page.split("\n\n") if b.strip()] for page in text.split(PAGE_BREAK)]
+
+
+def _repeated(pages: list[list[str]]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for blocks in pages:
+        counts.update({re.sub(r"\d+", "#", blocks[i].lower()) for i in _edge_indexes(len(blocks))})
+    return counts
+
+
+def edge_reason(text: str, *, page_count: int, repeats: int, title: str | None) -> str | None:
+    """Why an edge block is a print header/footer (None when it is content)."""
+    if len(text) > 300:
+        return None
+    rest, found = _pieces(text, title)
+    if found and (not rest or (len(rest.split()) <= 12 and repeats >= 2)):
+        return f"print header/footer ({', '.join(found)})"
+    if page_count >= 2 and repeats >= max(2, (page_count + 1) // 2) and len(text.split()) <= MAX_REPEATED_WORDS:
+        return f"print header/footer (repeated on {repeats} pages)"
+    return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
+    """Blocks of a PDF's text with sources `page:N`; print headers and footers removed with their reason."""
+    pages = split_pages(text)
+    if not any(pages):
+        return CleanResult(
+            blocks=[Block(0, "paragraph", "This PDF has no text layer (a scan?): OCR is not done.", False, NO_TEXT_LAYER, "page:1", "")],
+            title=title_hint,
+            url=url,
+            site=site_from_url(url) if url else None,
+        )
+    repeats = _repeated(pages)
+    meta = print_metadata(pages)
+    printed = bool(meta.url or meta.printed)  # a browser's print header/footer is on the sheets
+    blocks: list[Block] = []
+    for number, page in enumerate(pages, start=1):
+        edges = _edge_indexes(len(page))
+        for i, body in enumerate(page):
+            reason = None
+            if i in edges:
+                key = re.sub(r"\d+", "#", body.lower())
+                reason = edge_reason(body, page_count=len(pages), repeats=repeats[key], title=title_hint)
+                at_edge = i in (0, len(page) - 1)
+                if reason is None and printed and at_edge and title_hint and _same_text(body, title_hint):
+                    reason = "print header/footer (title)"  # the title alone on its own line of the header
+            kind = "heading" if len(body.split()) <= 12 and not re.search(r"[.!?:;,]$", body) else "paragraph"
+            if reason is None and number == 1 and title_hint and kind == "heading" and _same_text(body, title_hint):
+                reason = "title"  # shown as the document's title, not repeated in its body
+            blocks.append(Block(len(blocks), kind, body, reason is None, reason, f"page:{number}", P.template_key(body)))
+    title = title_hint
+    if not title:
+        title = next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
+    return CleanResult(blocks=blocks, title=title, url=url, site=site_from_url(url) if url else None)
