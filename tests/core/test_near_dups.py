@@ -121,3 +121,23 @@ def test_cli_duplicates_and_diff(tmp_path: Path) -> None:
     assert cli.run(["diff", str(a), str(b), "--json", "--library", str(lib_path)], stdout=out) == 0
     data = json.loads(out.getvalue())
     assert data["counts"]["added"] == 2 and data["counts"]["removed"] == 0
+
+
+def test_a_recapture_is_compared_with_the_capture_before_it(fresh_library: Library, tmp_path: Path) -> None:
+    from copies_helpers import page
+
+    edited = list(WIRE)
+    edited[2] = edited[2].replace("warned that dredging could disturb", "said dredging would destroy")
+    (tmp_path / "monday.html").write_text(page("coastnews.example", "Harbour channel", WIRE), encoding="utf-8")
+    (tmp_path / "thursday.html").write_text(
+        page("coastnews.example", "Harbour channel", edited, published="2024-03-05", author="Ana Ruiz and Li Wei"),
+        encoding="utf-8",
+    )
+    monday, thursday = _import(fresh_library, [tmp_path / "monday.html", tmp_path / "thursday.html"])
+    assert text_diff.partner(fresh_library.db, thursday) == monday  # the same URL, captured before
+    diff = text_diff.diff_documents(fresh_library.db, monday, thursday)
+    assert ("author", "Ana Ruiz", "Ana Ruiz and Li Wei") in diff.meta
+    changed = [p for p in diff.paragraphs if p.op != "equal"]
+    assert len(changed) == 1 and changed[0].op == "replace"
+    assert ("replace", "could disturb", "would destroy") in [(s.op, s.left, s.right) for s in changed[0].segments]
+    assert diff.counts() == {"added": 0, "removed": 0, "changed": 3}  # "said", "would destroy"
