@@ -285,6 +285,7 @@ class FilterBar(QWidget):
             self.date_to.setDate(NO_DATE)
             self._entity = None
             self.entity.clear()
+            self.collapse.setChecked(False)
         finally:
             self._quiet = False
         self._emit()
