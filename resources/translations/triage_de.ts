@@ -627,6 +627,10 @@
         <translation>Art</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Kopien</translation>
     </message>
@@ -949,10 +953,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>&lt;b&gt;Search syntax&lt;/b&gt;&lt;br&gt;words (all must match) · &quot;an exact phrase&quot; · prefix* · word OR word · -excluded&lt;br&gt;fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf&lt;br&gt;Press / to come here from anywhere.</source>
-        <translation>&lt;b&gt;Suchsyntax&lt;/b&gt;&lt;br&gt;Wörter (alle müssen vorkommen) · &quot;genaue Wortfolge&quot; · Präfix* · Wort OR Wort · -ausgeschlossen&lt;br&gt;Felder: site:example.org · tag:Name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf&lt;br&gt;Mit / gelangen Sie von überall hierher.</translation>
-    </message>
-    <message>
         <source>Any relevance</source>
         <translation>Jede Relevanz</translation>
     </message>
@@ -1001,8 +1001,16 @@
         <translation>beliebig</translation>
     </message>
     <message>
-        <source>Search  (words, &quot;phrase&quot;, prefix*, OR, -not, site:, tag:, entity:)   /</source>
-        <translation>Suchen  (Wörter, &quot;Wortfolge&quot;, Präfix*, OR, -nicht, site:, tag:, entity:)   /</translation>
+        <source>&lt;b&gt;Search syntax&lt;/b&gt;&lt;br&gt;words (all must match) · &quot;an exact phrase&quot; · prefix* · word OR word · -excluded&lt;br&gt;fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf · lang:de&lt;br&gt;Press / to come here from anywhere.</source>
+        <translation>&lt;b&gt;Suchsyntax&lt;/b&gt;&lt;br&gt;Wörter (alle müssen vorkommen) · &quot;genaue Wortfolge&quot; · Präfix* · Wort OR Wort · -ausgeschlossen&lt;br&gt;Felder: site:example.org · tag:Name · relevance:maybe · star:yes · entity:&quot;Name&quot; · kind:pdf · lang:de&lt;br&gt;Mit / gelangen Sie von überall hierher.</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Jede Sprache</translation>
+    </message>
+    <message>
+        <source>Search  (words, &quot;phrase&quot;, prefix*, OR, -not, site:, tag:, entity:, lang:)   /</source>
+        <translation>Suchen  (Wörter, &quot;Wortfolge&quot;, Präfix*, OR, -nicht, site:, tag:, entity:, lang:)   /</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -1069,6 +1077,14 @@
         <translation>Veröffentlicht bis</translation>
     </message>
     <message>
+        <source>Language filter</source>
+        <translation>Sprachfilter</translation>
+    </message>
+    <message>
+        <source>Show only documents in this language</source>
+        <translation>Nur Dokumente in dieser Sprache anzeigen</translation>
+    </message>
+    <message>
         <source>Entity…</source>
         <translation>Entität…</translation>
     </message>
@@ -1103,6 +1119,14 @@
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+    <message>
+        <source>Search problem</source>
+        <translation>Problem in der Suche</translation>
+    </message>
+    <message>
+        <source>Unknown language</source>
+        <translation>Unbekannte Sprache</translation>
     </message>
     <message>
         <source>search &quot;{query}&quot;</source>
@@ -1453,6 +1477,10 @@
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
+    <message>
+        <source>The same words are attributed elsewhere to {names}</source>
+        <translation>Dieselben Worte werden anderswo {names} zugeschrieben</translation>
+    </message>
 </context>
 <context>
     <name>ReaderCommands</name>
@@ -1483,6 +1511,14 @@
     <message>
         <source>Entity corrections are {reason}</source>
         <translation>Korrekturen an Entitäten sind {reason}</translation>
+    </message>
+    <message>
+        <source>Merged from: {names}</source>
+        <translation>Zusammengeführt aus: {names}</translation>
+    </message>
+    <message>
+        <source>The ways this entity is written in the library&apos;s documents</source>
+        <translation>Wie diese Entität in den Dokumenten der Bibliothek geschrieben wird</translation>
     </message>
     <message>
         <source>Remove this block</source>
@@ -1546,6 +1582,10 @@
     <message>
         <source>Finding entities and quotes…</source>
         <translation>Entitäten und Zitate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Entities are not available for {language} text.</source>
+        <translation>Für Text in der Sprache {language} sind keine Entitäten verfügbar.</translation>
     </message>
     <message numerus="yes">
         <source>%n entity mention(s)</source>

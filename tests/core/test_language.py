@@ -45,3 +45,8 @@ def test_too_little_text_is_unknown_unless_declared() -> None:
 def test_declared_language_is_evidence_not_truth() -> None:
     # A page that declares English but is plainly German stays German.
     assert detect_language(SAMPLES["de"], declared="en").code == "de"
+
+
+def test_short_english_is_not_taken_for_pidgin() -> None:
+    assert detect_language("Sunday, September 9\n\nprepping for a new week.").code == "en"
+    assert detect_language("How to Spot an Instagram Junkie\n\nby Jennifer Dancy on May 3, 2012").code == "en"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from triage_app.core.nlp import SpacyEngine, get_engine
+from triage_app.core.nlp.rules import ALL_RULES
 from triage_app.core.records import Annotation, Quote
 
 pytestmark = pytest.mark.nlp
@@ -28,9 +29,15 @@ def engine() -> SpacyEngine:
 
 
 @pytest.fixture(scope="session")
-def seed(engine: SpacyEngine) -> tuple[str, Annotation]:
+def all_rules(engine: SpacyEngine) -> SpacyEngine:
+    """Every rule on: what the rules do when switched on (the default is what measurement supports)."""
+    return engine.with_rules(ALL_RULES)
+
+
+@pytest.fixture(scope="session")
+def seed(all_rules: SpacyEngine) -> tuple[str, Annotation]:
     text = seed_body()
-    return text, engine.annotate(text)
+    return text, all_rules.annotate(text)
 
 
 def _entities(annotation: Annotation) -> set[tuple[str, str, str]]:
@@ -140,25 +147,25 @@ def test_odd_number_of_quote_marks(engine: SpacyEngine) -> None:
     assert all("striker" not in q.text for q in annotation.quotes)
 
 
-def test_pronoun_and_surname_speakers(engine: SpacyEngine) -> None:
+def test_pronoun_and_surname_speakers(all_rules: SpacyEngine) -> None:
     text = (
         "German Chancellor Olaf Scholz met the press in Berlin on Monday.\n\n"
         '"Europe must stand together," he said.\n\n'
         "Later, Scholz said the talks would continue next week."
     )
-    annotation = engine.annotate(text)
+    annotation = all_rules.annotate(text)  # the small model tags "Olaf Scholz" ORG: the retyping rule fixes it
     direct = _find(annotation, "Europe must stand together", "direct")
     assert (direct.speaker, direct.speaker_canonical) == ("he", "Olaf Scholz")
     indirect = _find(annotation, "the talks would continue", "indirect")
     assert (indirect.speaker, indirect.speaker_canonical) == ("Scholz", "Olaf Scholz")
 
 
-def test_alias_merging(engine: SpacyEngine) -> None:
+def test_alias_merging(all_rules: SpacyEngine) -> None:
     text = (
         "The United States and the European Union agreed on Tuesday. Officials in the U.S. and the EU "
         "said the UK and the United Kingdom's partners would join. US troops stayed."
     )
-    canon = {(e.text, e.canonical, e.label) for e in engine.annotate(text).entities}
+    canon = {(e.text, e.canonical, e.label) for e in all_rules.annotate(text).entities}
     for written in ("United States", "U.S.", "US"):
         assert (written, "United States", "PLACE") in canon
     assert ("EU", "European Union", "ORG") in canon and ("European Union", "European Union", "ORG") in canon
@@ -168,3 +175,31 @@ def test_alias_merging(engine: SpacyEngine) -> None:
 def test_scare_quotes_are_not_speech(engine: SpacyEngine) -> None:
     text = 'Protesters clashed with the “interim” government, and the so-called "peace plan" stalled.'
     assert engine.annotate(text).quotes == []
+
+
+def test_default_rules_keep_the_models_spans_and_types(engine: SpacyEngine) -> None:
+    text = (
+        "The United States and the European Union agreed on Tuesday. Officials in the U.S. and the EU "
+        "said the UK would join. Chancellor Olaf Scholz said $5 million would go to Kyiv."
+    )
+    model = {(e.start_char, e.end_char) for e in engine.load()(text).ents}
+    found = engine.annotate(text).entities
+    assert {(e.start, e.end) for e in found} - model <= {(text.index("Kyiv"), text.index("Kyiv") + 4)}  # gazetteer
+    canon = {(e.text, e.canonical) for e in found}
+    assert ("The United States", "United States") in canon and ("U.S.", "United States") in canon  # names merge
+    assert ("EU", "European Union") in canon
+
+
+def test_broader_attributions(engine: SpacyEngine) -> None:
+    text = (
+        "A new Bloomberg poll shows that wealthy voters have abandoned the Republican Party.\n\n"
+        "Acts of protest, Barack Obama said, are acts of patriotism in a free country.\n\n"
+        "Donald Trump is demanding that the president make a pledge not to pardon his rival.\n\n"
+        "The weather was mild and the streets were full of people walking their dogs."
+    )
+    found = {(q.kind, q.speaker): q.text for q in engine.annotate(text).quotes}
+    assert found[("indirect", "A new Bloomberg poll")].startswith("wealthy voters have abandoned")
+    said = found[("indirect", "Barack Obama")]
+    assert said.startswith("Acts of protest") and said.endswith("acts of patriotism in a free country")
+    assert found[("indirect", "Donald Trump")].startswith("the president make a pledge")
+    assert not any("weather" in q for q in found.values())

@@ -6,11 +6,14 @@ import pytest
 
 from triage_app.core.nlp.quotemarks import find_quoted, paragraphs
 
-STYLES = [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"), ("„", "”"), ("”", "”")]
+STYLES = [
+    ('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"), ("„", "”"), ("”", "”"), ("‚", "‘"),
+    ("»", "«"), ("「", "」"), ("『", "』"), ("« ", " »"),
+]
 
 
 def _contents(text: str) -> list[str]:
-    return [text[q.start : q.end] for q in find_quoted(text)]
+    return [text[q.start : q.end].strip() for q in find_quoted(text)]
 
 
 @pytest.mark.parametrize(("opener", "closer"), STYLES)

@@ -93,7 +93,7 @@ def test_document_model_passes_qtmodeltester(qtmodeltester: Any, library: Librar
 def test_document_model_data(library: Library, three: list[int]) -> None:
     model = DocumentTableModel(library.db)
     model.set_sort("title")
-    assert model.rowCount() == 3 and model.columnCount() == len(HEADERS)  # 9 + columns added by later issues
+    assert model.rowCount() == 3 and model.columnCount() == len(HEADERS)  # 10 + columns added by later issues
     assert model.index(0, COL_KIND).data() == "Text dump"
     titles = [model.index(r, COL_TITLE).data() for r in range(3)]
     assert titles == ["alpha sanctions", "Bravo harbour", "Charlie storm"]  # NOCASE order in SQL
@@ -280,3 +280,29 @@ def test_next_unreviewed_row_wraps_round(library: Library, three: list[int]) -> 
     assert next_unreviewed_row(library.db, ids, -1) == 1
     triage.set_relevance(library, three[1], "relevant")
     assert next_unreviewed_row(library.db, ids, 0) is None
+
+
+def test_language_column_and_filter(qtbot: Any, library: Library, three: list[int]) -> None:
+    from triage_app.core.library.languages import language_counts
+    from triage_app.gui.models.document_table import COL_LANGUAGE
+    from triage_app.gui.models.entity_list import EntityListModel
+    from triage_app.gui.widgets.filter_bar import FilterBar
+
+    library.db.execute("UPDATE documents SET language = 'de' WHERE id = ?", [three[0]])
+    library.db.execute("UPDATE documents SET language = 'en' WHERE id != ?", [three[0]])
+    model = DocumentTableModel(library.db)
+    model.set_sort("title")
+    assert [model.index(r, COL_LANGUAGE).data() for r in range(3)] == ["English", "German", "English"]
+    bar = FilterBar(EntityListModel(library.db))
+    qtbot.addWidget(bar)
+    bar.set_choices([], [], None, language_counts(library.db))
+    assert [bar.language.itemText(i) for i in range(bar.language.count())] == [
+        "Any language", "English (2)", "German (1)",
+    ]
+    with qtbot.waitSignal(bar.filter_changed) as signal:
+        bar.language.setCurrentIndex(2)
+    model.set_filter(signal.args[0])
+    assert model.rowCount() == 1 and model.index(0, COL_LANGUAGE).data() == "German"
+    with qtbot.waitSignal(bar.filter_changed):
+        bar.set_query("lang:klingon")
+    assert not bar.problem.isHidden() and "klingon" in bar.problem.text()

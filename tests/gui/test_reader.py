@@ -404,7 +404,8 @@ def test_opening_an_unannotated_document_runs_the_real_engine(
     pane = make_pane()
     show(qtbot, pane, seed_id)
     qtbot.waitUntil(lambda: not pane.busy, timeout=120000)
-    qtbot.waitUntil(lambda: "quotes" in pane.status.text())
+    # "Finding entities and quotes…" also says "quotes": wait for the finished count
+    qtbot.waitUntil(lambda: "entity mention" in pane.status.text(), timeout=120000)
     people = {f[0] for f in highlighted_fragments(pane) if f[2] == ENTITY_COLOURS["PERSON"]}
     assert "Steve Witkoff" in people or "Witkoff" in people
     assert pane.side_panel.quote_model.rowCount() > 0

@@ -9,6 +9,7 @@ from typing import Any
 
 from triage_app.cli import CliContext, UsageError
 from triage_app.core import jobs
+from triage_app.core.language import language_name
 from triage_app.core.library import Library, cleaning, documents, search, triage
 from triage_app.core.records import RELEVANCE_VALUES, ImportOutcome
 
@@ -33,6 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--relevance", choices=RELEVANCE_VALUES)
     p.add_argument("--tag")
     p.add_argument("--site")
+    p.add_argument("--lang", metavar="LANGUAGE", help="a code (de), an English name (German) or 'unknown'")
     p.add_argument("--starred", action="store_true")
     p.add_argument("--sort", default="rank", choices=["rank", *search.SORT_COLUMNS])
     p.add_argument("--desc", action="store_true")
@@ -139,12 +141,17 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     flt = search.DocumentFilter(
         relevance=args.relevance, tag=args.tag, site=args.site, starred=True if args.starred else None
     )
+    if args.lang:
+        for message in search.query_messages(f'lang:"{args.lang}"'):
+            raise UsageError(message)
+        flt.query = f'lang:"{args.lang}"'
     with ctx.library() as library:
         ids = search.find_ids(library.db, flt, sort=args.sort, descending=args.desc)
         rows = search.fetch_rows(library.db, ids)
     ordered = [rows[i] for i in ids]
     if args.json:
-        ctx.print_json([{k: r[k] for k in ("id", "title", "site", "relevance", "starred", "published", "tags")} for r in ordered])
+        keys = ("id", "title", "site", "relevance", "starred", "published", "language", "tags")
+        ctx.print_json([{k: r[k] for k in keys} for r in ordered])
         return 0
     for r in ordered:
         star = "*" if r["starred"] else " "
@@ -169,6 +176,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     ):
         if doc.get(key):
             ctx.print(f"{label + ':':<11}{doc[key]}")
+    if doc.get("language"):
+        ctx.print(f"{'Language:':<11}{language_name(doc['language'])} ({doc['language']}, {doc.get('language_confidence') or 0:.2f})")
     ctx.print(f"{'Starred:':<11}{'yes' if doc['starred'] else 'no'}")
     if doc["tags"]:
         ctx.print(f"{'Tags:':<11}{', '.join(doc['tags'])}")
@@ -184,6 +193,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = " ".join(args.query)
+    for message in search.query_messages(query):
+        ctx.stderr.write(message + "\n")
     with ctx.library() as library:
         hits = search.search(library.db, query, limit=args.limit)
     if args.json:

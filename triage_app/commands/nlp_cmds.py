@@ -41,7 +41,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _read_text(item: Any, plain: bool) -> tuple[str, str | None]:
-    """The (cleaned) text of one input, or an error message."""
+    """The (cleaned) text of one input, or an error message (the language is detected later, from the text)."""
     from triage_app.core.errors import IngestError
 
     if item.error or item.load is None:
@@ -57,11 +57,17 @@ def _read_text(item: Any, plain: bool) -> tuple[str, str | None]:
     return clean_document(parsed).text, None
 
 
-def annotation_json(path: str, text: str, annotation: Annotation, *, all_labels: bool) -> dict[str, Any]:
-    """The `--json` object of one file."""
+def annotation_json(
+    path: str, text: str, annotation: Annotation, *, all_labels: bool, language: str | None = None
+) -> dict[str, Any]:
+    """The `--json` object of one file; `model` is null when no model of the text's language ran."""
+    from triage_app.core.nlp.gating import model_of
+
     return {
         "path": path,
         "text": text,
+        "language": language,
+        "model": model_of(annotation.engine),
         "entities": [
             {"start": e.start, "end": e.end, "text": e.text, "label": e.label, "canonical": e.canonical}
             for e in annotation.entities
@@ -79,7 +85,9 @@ def annotation_json(path: str, text: str, annotation: Annotation, *, all_labels:
 
 def cmd_annotate(args: argparse.Namespace, ctx: CliContext) -> int:
     from triage_app.core.ingest import iter_inputs
+    from triage_app.core.language import detect_language, language_name
     from triage_app.core.nlp import get_engine
+    from triage_app.core.nlp.gating import annotate_gated, runs_on, unavailable_message
 
     engine = get_engine()
     failed = 0
@@ -89,12 +97,15 @@ def cmd_annotate(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.stderr.write(f"triage-app annotate: {item.label}: {error}\n")
             failed += 1
             continue
-        annotation = engine.annotate(text)
-        data = annotation_json(item.label, text, annotation, all_labels=args.all)
+        language = detect_language(text).code
+        annotation = annotate_gated(engine, [text], [language])[0]
+        data = annotation_json(item.label, text, annotation, all_labels=args.all, language=language)
         if args.json:
             ctx.print_json(data)
             continue
-        ctx.print(f"== {item.label} ({engine.name})")
+        ctx.print(f"== {item.label} ({annotation.engine}; language: {language_name(language)})")
+        if not runs_on(engine, language):
+            ctx.print(unavailable_message(language))
         ctx.print("Entities:")
         for e in data["entities"]:
             alias = f" -> {e['canonical']}" if e["canonical"] != e["text"] else ""
@@ -175,4 +186,7 @@ def cmd_quotes(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in rows:
         who = r["speaker_canonical"] or r["speaker"] or "?"
         ctx.print(f"#{r['doc_id']:<5} {r['kind']:<8} {who}: {_short(r['text'])}")
+        others = ", ".join(f"{o['speaker']} (#{o['doc_id']})" for o in r["also_attributed_to"])
+        if others:
+            ctx.print(f"       ! the same words are attributed to {others}")
     return 0

@@ -19,6 +19,9 @@ MIN_CONFIDENCE = 0.5
 # How much text is enough: langid's features saturate long before a whole long page.
 MAX_CHARS = 5000
 
+ENGLISH_LIKE = frozenset({"pcm"})
+"""English-based varieties that langid confuses with short English text."""
+
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -48,6 +51,44 @@ def _declared_code(declared: str | None) -> str | None:
     return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
+NAMES: dict[str, str] = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "ga": "Irish", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
+    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ko": "Korean",
+    "lt": "Lithuanian", "lv": "Latvian", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian",
+    "sr": "Serbian", "sv": "Swedish", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "vi": "Vietnamese", "zh": "Chinese",
+}
+"""English names of the languages a library most often holds (other codes show as the code)."""
+
+
+def language_name(code: str | None) -> str:
+    """"German" for "de"; the code itself when it has no name here; "unknown" for None."""
+    if not code:
+        return "unknown"
+    return NAMES.get(code, code)
+
+
+def language_code(value: str) -> str | None:
+    """The code a search value means ("de", "German", "german" -> "de"), or None when it is no language."""
+    wanted = value.strip().lower()
+    if wanted in NAMES:
+        return wanted
+    for code, name in NAMES.items():
+        if name.lower() == wanted:
+            return code
+    if wanted in _known_codes():
+        return wanted
+    return None
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> frozenset[str]:
+    return frozenset(str(c) for c in _identifier().nb_classes)
+
+
 def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
     """Guess the language of `text`; `declared` (an HTML lang or Content-Language) breaks near-ties."""
     sample = text[:MAX_CHARS]
@@ -62,6 +103,10 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         for code, p in ranked[1:4]:
             if code == hint and p >= best_p * 0.5:
                 return LanguageGuess(code, float(p))
+    if best_code in ENGLISH_LIKE and any(code == "en" for code, _ in ranked[1:3]):
+        # langid's Nigerian Pidgin class takes short English ("prepping for a new week"): the English model
+        # reads Pidgin better than no model does
+        return LanguageGuess("en", float(best_p))
     if best_p < MIN_CONFIDENCE:
         return LanguageGuess(None, float(best_p))
     return LanguageGuess(str(best_code), float(best_p))

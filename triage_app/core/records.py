@@ -77,8 +77,9 @@ class CleanResult:
     published: str | None = None  # ISO 8601, with offset when known
     site: str | None = None
     url: str | None = None
-    language: str | None = None
+    language: str | None = None  # ISO 639-1, detected from the text (a declared `lang` is only evidence)
     keywords: list[str] = field(default_factory=list)
+    language_confidence: float | None = None  # the detector's probability for `language`
 
     @property
     def text(self) -> str:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from triage_app.core.library import search, triage
+from triage_app.core.library import languages, search, triage
 from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
@@ -16,7 +16,7 @@ from triage_app.gui.widgets.overlay import Banner
 from triage_app.gui.widgets.timeline import TimelineStrip
 
 MAX_KEPT_SELECTION = 1000
-DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56)
+DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56, 120)
 
 
 class LibraryView(QWidget):
@@ -137,7 +137,8 @@ class LibraryView(QWidget):
     def refresh_choices(self) -> None:
         """Refill the tag, site and entity lists from the library."""
         self.filter_bar.set_choices(
-            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db)
+            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db),
+            languages.language_counts(self._db),
         )
         self.entities.reload()
 

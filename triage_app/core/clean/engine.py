@@ -120,7 +120,17 @@ def clean_document(doc: ParsedDocument, *, template: SiteTemplate | None = None)
         _apply_reader_meta(result, doc.meta)
     if template is not None:
         template.apply(result)
+    set_language(result)
     return result
+
+
+def set_language(result: CleanResult) -> None:
+    """Detect the language from the cleaned text; the page's declared `lang` is evidence, not truth."""
+    from triage_app.core.language import detect_language
+
+    guess = detect_language(result.text, declared=result.language)
+    result.language = guess.code
+    result.language_confidence = round(guess.confidence, 4)
 
 
 def _apply_reader_meta(result: CleanResult, meta: dict[str, str]) -> None:

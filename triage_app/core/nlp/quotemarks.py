@@ -11,13 +11,16 @@ CLOSERS: dict[str, str] = {
     "“": "”“",  # "“...“" happens in careless text
     "„": "“”",
     "«": "»",
+    "»": "«",  # German books: »...«
+    "「": "」",
+    "『": "』",
     "‘": "’",
     "‚": "‘’",
     "'": "'",
     "”": "”",  # Swedish/Finnish style ”...”
 }
 _SINGLE = {"‘", "‚", "'"}
-_MARKS = re.compile("[\"“”„«»‘’‚']")
+_MARKS = re.compile("[\"“”„«»‘’‚'「」『』]")
 _OPEN_BEFORE = set(" \t\n([{—–-/:")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/…")
 
@@ -58,12 +61,18 @@ def _role(text: str, i: int) -> str | None:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     opens = prev in _OPEN_BEFORE or not prev.strip() or prev in CLOSERS
     closes = nxt in _CLOSE_AFTER or not nxt.strip() or nxt in "\"”’»“"
-    if c in {"«", "„", "‚"}:
+    if c in {"„", "‚", "「", "『"}:
         return "open"
-    if c == "»":
+    if c in {"」", "』"}:
         return "close"
-    if c == "‘":
-        return "open" if not prev.isalnum() else None
+    if c == "«":  # French « ... », or the closer of German »...«
+        return "close" if (prev.isalnum() or prev in ".,!?…") and (nxt.isspace() or nxt in _CLOSE_AFTER) else "open"
+    if c == "»":
+        return "open" if prev.isspace() and nxt.isalnum() and text.find("«", i) > i else "close"
+    if c == "‘":  # an opener, or the closer of German ‚...‘
+        if prev in _OPEN_BEFORE or not prev.strip() or prev in CLOSERS:
+            return "open"
+        return "close" if nxt in _CLOSE_AFTER or not nxt.strip() else None
     if c == "’":
         if nxt.isalpha() or prev.isspace():  # don’t, Trump’s, ’90s
             return None
@@ -108,7 +117,7 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         skip_first = False
         if opener is not None:
             first = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()) + p_start
-            if positions and positions[0] == first and text[first] in (opener[1], "“", '"', "«", "„"):
+            if positions and positions[0] == first and text[first] in (opener[1], "“", '"', "«", "„", "「"):
                 skip_first = True  # the quote continues into this paragraph
             else:
                 _finish_unmatched(text, spans, opener, paras[p_index - 1][1], paras)
@@ -152,7 +161,7 @@ def _continues(text: str, paras: list[tuple[int, int]], p_index: int) -> bool:
     if p_index + 1 >= len(paras):
         return False
     nxt = text[paras[p_index + 1][0] : paras[p_index + 1][1]].lstrip()
-    return bool(nxt) and nxt[0] in "\"“«„”"
+    return bool(nxt) and nxt[0] in "\"“«„”「"
 
 
 def _finish_unmatched(

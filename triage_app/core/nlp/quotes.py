@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from triage_app.core.nlp.attribution import broad_attributions, headline_attributions
 from triage_app.core.nlp.entities import Mention
 from triage_app.core.nlp.quotecontext import QuoteContext, find_cue
 from triage_app.core.nlp.quotemarks import QuotedSpan, find_quoted
@@ -173,4 +174,6 @@ def extract_quotes(doc: Any, mentions: list[Mention]) -> list[Quote]:
     ctx = QuoteContext(doc, mentions, find_quoted(doc.text))
     direct = _quoted_speech(ctx)
     indirect = indirect_speech(ctx, direct)
+    indirect += broad_attributions(ctx, direct + indirect)
+    indirect += headline_attributions(ctx, direct + indirect)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))

@@ -124,9 +124,12 @@ def _complement(cue: Any) -> tuple[int, int] | None:
             tokens = tokens[: cut - 1]
     elif comp is not None:
         tokens = [t for t in comp.subtree if not t.is_space]
-    elif cue.dep_ in {"parataxis", "ccomp"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+    elif cue.dep_ in {"parataxis", "ccomp"} and cue.head.pos_ in {"VERB", "AUX"} and (
+        cue.head.i < cue.i or cue.dep_ == "parataxis"
+    ):
         own = {t.i for t in cue.subtree}
-        tokens = [t for t in cue.head.subtree if t.i not in own and t.i < cue.i and not t.is_space]
+        # "Acts of protest, Mr. Obama said, are acts of patriotism": the sentence around the parenthesis
+        tokens = [t for t in cue.head.subtree if t.i not in own and not t.is_space]
     else:
         return None
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):

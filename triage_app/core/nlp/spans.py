@@ -7,6 +7,7 @@ from typing import Any
 
 from triage_app.core.nlp.aliases import is_news_org, lookup_alias
 from triage_app.core.nlp.gazetteer import gazetteer_matches
+from triage_app.core.nlp.rules import DEFAULT_RULES, Rules
 
 LABEL_MAP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 """spaCy labels shown under another name; every other label is kept as spaCy gives it."""
@@ -138,25 +139,57 @@ def _split_possessive(doc: Any, start: int, end: int, label: str, places: set[st
     return [[start, end, label]]
 
 
-def raw_spans(doc: Any, dateline: tuple[int, int] | None) -> list[list[Any]]:
-    """`[tok_start, tok_end, label]` of spaCy's entities, trimmed and relabelled, plus missed places and sums."""
+def raw_spans(doc: Any, dateline: tuple[int, int] | None, rules: Rules = DEFAULT_RULES) -> list[list[Any]]:
+    """`[tok_start, tok_end, label]` of spaCy's entities, with the span and type rules `rules` switches on."""
     places = {e.text for e in doc.ents if e.label_ == "GPE"}
     spans: list[list[Any]] = []
     for ent in doc.ents:
-        start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        start, end = _trim(doc, ent.start, ent.end, ent.label_) if rules.trim else (ent.start, ent.end)
         if start >= end:
             continue
-        label = _relabel(doc, start, end, ent.label_)
-        if label is not None:
+        label = _relabel(doc, start, end, ent.label_) if rules.retype else ent.label_
+        if label is None:
+            continue
+        if rules.trim:
             spans.extend(_split_possessive(doc, start, end, label, places))
-    _add_missed_places(doc, spans)
-    _add_gazetteer(doc, spans)
-    _add_money(doc, spans)
-    _titled_persons(doc, spans)
+        else:
+            spans.append([start, end, label])
+    if rules.slogans:
+        spans[:] = [sp for sp in spans if not is_slogan(doc, sp[0], sp[1], sp[2])]
+    if rules.gazetteer:
+        _add_missed_places(doc, spans)
+        _add_gazetteer(doc, spans)
+    if rules.money:
+        _add_money(doc, spans)
+    if rules.retype:
+        _titled_persons(doc, spans)
     if dateline is not None:
         spans[:] = [s for s in spans if doc[s[0]].idx >= dateline[1]]
     spans.sort()
     return spans
+
+
+def _lower_words(doc: Any) -> set[str]:
+    words: set[str] | None = doc.user_data.get("triage_lower_words") if hasattr(doc, "user_data") else None
+    if words is None:
+        words = {t.text for t in doc if t.is_alpha and t.is_lower}
+        doc.user_data["triage_lower_words"] = words
+    return words
+
+
+def is_slogan(doc: Any, start: int, end: int, label: str) -> bool:
+    """A capitalised slogan or shouted word the model took for a name: "VOTE", "GREAT Governor", "Make Trump".
+
+    A name span is one when it opens with a verb ("Make ... Again") or holds a word in capitals whose
+    lower-case form the text uses as an ordinary word ("GET OUT and VOTE", "vote").
+    """
+    if label not in _NAME_LABELS:
+        return False
+    tokens = doc[start:end]
+    if tokens[0].pos_ in {"VERB", "AUX"} and not tokens[0].is_upper and tokens[0].tag_ != "NNP":
+        return True
+    lower = _lower_words(doc)
+    return any(t.is_upper and t.is_alpha and len(t.text) >= 3 and t.lower_ in lower for t in tokens)
 
 
 def _titled_persons(doc: Any, spans: list[list[Any]]) -> None:

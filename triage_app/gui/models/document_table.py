@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from triage_app.core.language import language_name
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
 from triage_app.gui import theme
@@ -32,14 +33,18 @@ from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COL_KIND = 8
-COLUMN_COUNT = 9
+COL_LANGUAGE = 9
+COLUMN_COUNT = 10
 HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"),
 )  # fmt: skip
-SORT_KEYS: tuple[str, ...] = ("relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format")
+SORT_KEYS: tuple[str, ...] = (
+    "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
+)  # fmt: skip
 """The `search.SORT_COLUMNS` key each column sorts by."""
 # Columns added by later issues, each appended on its own lines.
 COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
@@ -343,6 +348,8 @@ class DocumentTableModel(QAbstractTableModel):
             return ", ".join(row.get("tags") or [])
         if column == COL_KIND:
             return kind_label(row.get("format"))
+        if column == COL_LANGUAGE:
+            return language_name(row.get("language")) if row.get("language") else ""
         if column == COL_COPIES:
             return str(row["copies"]) if row.get("copies") else ""
         return ""

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from triage_app.core.language import language_name
 from triage_app.core.records import SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
@@ -154,8 +155,12 @@ def _spans_by_paragraph(paragraphs: list[Paragraph], spans: list[_Span]) -> list
 
 
 def metadata_line(doc: dict[str, Any]) -> str:
-    """"site · author · published · URL" with the parts that are known."""
-    parts = [str(doc[k]) for k in ("site", "author", "published", "url") if doc.get(k)]
+    """"site · author · published · language · URL" with the parts that are known."""
+    parts = [str(doc[k]) for k in ("site", "author", "published") if doc.get(k)]
+    if doc.get("language"):
+        parts.append(language_name(str(doc["language"])))
+    if doc.get("url"):
+        parts.append(str(doc["url"]))
     return " \u00b7 ".join(parts)
 
 

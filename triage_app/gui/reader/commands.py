@@ -49,7 +49,14 @@ class ReaderCommands(QObject):
             action.setEnabled(module is not None)
             if module is None:
                 action.setToolTip(self.tr("Entity corrections are {reason}").format(reason=self.tr(NOT_YET).format("entities")))
-        return [show, rename, merge, hide]
+        actions = [show, rename, merge, hide]
+        forms = module.mention_forms(self._library.db, entity_id) if module is not None else []
+        if len(forms) > 1:
+            merged = QAction(self.tr("Merged from: {names}").format(names=", ".join(forms)), self._parent)
+            merged.setToolTip(self.tr("The ways this entity is written in the library's documents"))
+            merged.setEnabled(False)
+            actions.insert(0, merged)
+        return actions
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
         doc_id = self.data.doc_id if self.data else -1

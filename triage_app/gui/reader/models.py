@@ -137,10 +137,17 @@ class QuoteTableModel(QAbstractTableModel):
             return None
         quote = self._quotes[index.row()]
         speaker = str(quote.get("speaker_canonical") or quote.get("speaker") or self.tr("unknown"))
+        others = ", ".join(f"{o['speaker']} (#{o['doc_id']})" for o in quote.get("also_attributed_to") or [])
         if role == Qt.ItemDataRole.DisplayRole:
-            return speaker if index.column() == self.COL_SPEAKER else str(quote["text"])
+            if index.column() == self.COL_SPEAKER:
+                return f"\u26a0 {speaker}" if others else speaker
+            return str(quote["text"])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{speaker}: \u201c{quote['text']}\u201d ({self.tr(QUOTE_KINDS.get(quote.get('kind') or 'direct', 'direct'))})"
+            kind = self.tr(QUOTE_KINDS.get(quote.get("kind") or "direct", "direct"))
+            tip = f"{speaker}: \u201c{quote['text']}\u201d ({kind})"
+            if others:
+                tip += "\n" + self.tr("The same words are attributed elsewhere to {names}").format(names=others)
+            return tip
         if role == QuoteStartRole:
             return int(quote["start"])
         return None

@@ -9,8 +9,10 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
+from triage_app.core.language import language_name
 from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.nlp.gating import model_of
 from triage_app.core.records import Block
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, removal_reason
@@ -225,6 +227,7 @@ class ReaderPane(QWidget):
         data = self.data
         assert data is not None
         module = annotations_module()
+        gated = False
         if data.doc_id in self._annotating:
             text = self.tr("Finding entities and quotes\u2026")
         elif module is None and not (data.entities or data.quotes):
@@ -234,12 +237,16 @@ class ReaderPane(QWidget):
         elif module is not None and not data.doc.get("annotated_engine"):
             text = self.tr("Finding entities and quotes\u2026")
             self._annotate(data.doc_id, module)
+        elif model_of(data.doc.get("annotated_engine")) is None:
+            language = language_name(data.doc.get("language"))
+            text = self.tr("Entities are not available for {language} text.").format(language=language)
+            gated = True
         else:
             mentions = self.tr("%n entity mention(s)", "", len(data.entities))
             quotes = self.tr("%n quote(s)", "", len(data.quotes))
             text = f"{mentions} \u00b7 {quotes}"
         self.status.setText(text)
-        self.side_panel.status.setText(text if text == self.tr(NOT_AVAILABLE) else "")
+        self.side_panel.status.setText(text if text == self.tr(NOT_AVAILABLE) or gated else "")
 
     def _annotate(self, doc_id: int, module: Any) -> None:
         self._annotating.add(doc_id)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.language import language_name
+from triage_app.core.library.search import UNKNOWN_LANGUAGE, DocumentFilter, query_messages
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, relevance_word
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 
@@ -36,7 +37,7 @@ SEARCH_HELP = QT_TRANSLATE_NOOP(
     "FilterBar",
     "<b>Search syntax</b><br>"
     "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
-    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\" · kind:pdf<br>"
+    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\" · kind:pdf · lang:de<br>"
     "Press / to come here from anywhere."
 )
 RELEVANCE_CHOICES = (
@@ -49,6 +50,7 @@ RELEVANCE_CHOICES = (
 ANY_TAG = QT_TRANSLATE_NOOP("FilterBar", "Any tag")
 ANY_SITE = QT_TRANSLATE_NOOP("FilterBar", "Any site")
 ANY_KIND = QT_TRANSLATE_NOOP("FilterBar", "Any kind")
+ANY_LANGUAGE = QT_TRANSLATE_NOOP("FilterBar", "Any language")
 STAR_CHOICES = (
     (QT_TRANSLATE_NOOP("FilterBar", "Starred or not"), None),
     (QT_TRANSLATE_NOOP("FilterBar", "Starred"), True),
@@ -87,7 +89,9 @@ class FilterBar(QWidget):
         self._entity: tuple[int, str] | None = None
         self._quiet = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:)   /'))
+        self.search.setPlaceholderText(
+            self.tr('Search  (words, "phrase", prefix*, OR, -not, site:, tag:, entity:, lang:)   /')
+        )
         self.search.setToolTip(self.tr(SEARCH_HELP))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search the library"))
@@ -112,6 +116,9 @@ class FilterBar(QWidget):
         self.date_from.setAccessibleName(self.tr("Published from"))
         self.date_to = _date_edit(self.tr("Published on or before this date"))
         self.date_to.setAccessibleName(self.tr("Published until"))
+        self.language = self._combo(
+            ((ANY_LANGUAGE, None),), self.tr("Language filter"), self.tr("Show only documents in this language")
+        )
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._changed)
         self.entity = QLineEdit()
@@ -146,7 +153,13 @@ class FilterBar(QWidget):
         layout.addLayout(self._labelled(self.tr("to"), self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
         layout.addWidget(self.kind, 1, 4)
-        layout.addWidget(self.collapse, 3, 0)
+        layout.addWidget(self.language, 2, 4)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Search problem"))
+        self.problem.hide()
+        layout.addWidget(self.problem, 3, 0, 1, 5)
+        layout.addWidget(self.collapse, 4, 0)
         for column in range(4):
             layout.setColumnStretch(column, 1)
         for first, second in pairwise(self.tab_chain()):  # reading order, row by row
@@ -155,7 +168,7 @@ class FilterBar(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """The filter widgets in Tab order: search, Clear, then the filters row by row."""
         return [self.search, self.clear_button, self.relevance, self.starred, self.tag, self.site,
-                self.date_from, self.date_to, self.entity, self.collapse]  # fmt: skip
+                self.date_from, self.date_to, self.entity, self.language, self.collapse]  # fmt: skip
 
     @staticmethod
     def _labelled(text: str, widget: QWidget) -> QHBoxLayout:
@@ -180,24 +193,35 @@ class FilterBar(QWidget):
 
     # -- choices ----------------------------------------------------------------------------
     def set_choices(
-        self, tags: list[tuple[str, int]], sites: list[tuple[str, int]], kinds: list[tuple[str, int]] | None = None
+        self,
+        tags: list[tuple[str, int]],
+        sites: list[tuple[str, int]],
+        kinds: list[tuple[str, int]] | None = None,
+        languages: list[tuple[str | None, int]] | None = None,
     ) -> None:
-        """Refill the tag, site and kind lists (keeping the current choice when it still exists)."""
+        """Refill the tag, site, kind and language lists (keeping the current choice when it still exists)."""
         from triage_app.gui.models.document_table import kind_label
 
         self._quiet = True
+        named_languages = [
+            (self.tr("Unknown language") if code is None else language_name(code), code or UNKNOWN_LANGUAGE, n)
+            for code, n in (languages or [])
+        ]
         try:
-            lists: list[tuple[QComboBox, list[tuple[str, int]], str, bool]] = [
-                (self.tag, tags, self.tr(ANY_TAG), False), (self.site, sites, self.tr(ANY_SITE), False)
+            lists: list[tuple[QComboBox, list[tuple[str, str, int]], str]] = [
+                (self.tag, [(name, name, n) for name, n in tags], self.tr(ANY_TAG)),
+                (self.site, [(name, name, n) for name, n in sites], self.tr(ANY_SITE)),
             ]
             if kinds is not None:
-                lists.append((self.kind, kinds, self.tr(ANY_KIND), True))
-            for combo, items, empty, is_kind in lists:
+                lists.append((self.kind, [(kind_label(name), name, n) for name, n in kinds], self.tr(ANY_KIND)))
+            if languages is not None:
+                lists.append((self.language, named_languages, self.tr(ANY_LANGUAGE)))
+            for combo, items, empty in lists:
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(empty, None)
-                for name, count in items:
-                    combo.addItem(f"{kind_label(name) if is_kind else name} ({count})", name)
+                for label, value, count in items:
+                    combo.addItem(f"{label} ({count})", value)
                 position = combo.findData(current) if current is not None else 0
                 combo.setCurrentIndex(max(position, 0))
         finally:
@@ -213,6 +237,7 @@ class FilterBar(QWidget):
             starred=self.starred.currentData(),
             tag=self.tag.currentData(),
             site=self.site.currentData(),
+            language=self.language.currentData(),
             date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             entity_id=self._entity[0] if self._entity else None,
@@ -279,7 +304,7 @@ class FilterBar(QWidget):
         self._quiet = True
         try:
             self.search.clear()
-            for combo in (self.relevance, self.starred, self.tag, self.site, self.kind):
+            for combo in (self.relevance, self.starred, self.tag, self.site, self.kind, self.language):
                 combo.setCurrentIndex(0)
             self.date_from.setDate(NO_DATE)
             self.date_to.setDate(NO_DATE)
@@ -305,6 +330,9 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self._timer.stop()
+        messages = query_messages(self.search.text())
+        self.problem.setText(" ".join(messages))
+        self.problem.setVisible(bool(messages))
         self.filter_changed.emit(self.current_filter())
 
     def _entity_chosen(self, index: QModelIndex) -> None:
