@@ -20,6 +20,7 @@ from triage_app.core.records import RELEVANCE_VALUES
 from triage_app.gui import theme
 
 STRIP_HEIGHT = 64
+MIN_HEIGHT = 34
 _LABEL_H = 14
 
 
@@ -36,8 +37,8 @@ class TimelineStrip(QWidget):
         self._days = 1
         self._range: tuple[str, str] | None = None  # the date filter now in force
         self._drag: tuple[float, float] | None = None
-        self.setMinimumHeight(STRIP_HEIGHT)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(MIN_HEIGHT)  # may give way on a small (or highly scaled) screen
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Timeline"))
         self.setToolTip(
@@ -46,6 +47,9 @@ class TimelineStrip(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(400, STRIP_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(100, MIN_HEIGHT)
 
     # -- data ---------------------------------------------------------------------------------
     def set_filter(self, flt: search.DocumentFilter) -> None:
