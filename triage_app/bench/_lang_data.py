@@ -3,10 +3,10 @@
 Gold set: `bench/lang_gold/<code>.txt`, one `bucket: text` line each (short = 3-8 words, medium = one
 sentence, long = a paragraph), written for this benchmark; the file name is the label.
 
-Pages: the gold article text (`articleBody`) of eval sets whose language their documentation states:
-aeb-dev (English news sites), wceb-dev/cleaneval and wceb-dev/cleanportaleval (documented "en"). Pages
-read by hand that are not in that language are relabelled in `bench/lang_gold/page_labels.tsv`
-(`<set>/<id>\t<code>`). Each page gives a "page" text (the first MAX_CHARS characters) and a
+Pages: the gold article text (`articleBody`) of aeb-dev (mostly English), wceb-dev/cleaneval and
+wceb-dev/cleanportaleval (documented "en"), labelled "en" unless read by hand as another language and
+listed in `bench/lang_gold/page_labels.tsv` (`<set>/<id>\t<code>`: every page where a detector said
+other than "en" was read). Each page gives a "page" text (the first MAX_CHARS characters) and a
 "page-head" text (its first 8 words). A third, non-independent set takes tiptopjaw-2026 pages that
 declare a `lang`: the declared code is evidence, not truth, so that set only shows agreement with it.
 """
@@ -24,7 +24,7 @@ HEAD_WORDS = 8
 BUCKETS = ("short", "medium", "long")
 LABELLED_SETS = {"aeb-dev": "aeb-dev", "cleaneval": "wceb-dev/cleaneval",
                  "cleanportaleval": "wceb-dev/cleanportaleval"}
-"""Sets whose documentation gives English as their language."""
+"""Sets that are English apart from the pages listed in page_labels.tsv."""
 DECLARED_SET = "wceb-dev/tiptopjaw-2026"
 
 _LANG_ATTR = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)

@@ -48,6 +48,7 @@ def score(detector: Detector, samples: list[Sample]) -> dict[str, Any]:
     total: dict[str, int] = defaultdict(int)
     times: list[float] = []
     misses: list[dict[str, Any]] = []
+    unknown = 0
     for sample in samples:
         start = time.perf_counter()
         found = detector(sample.text)
@@ -55,13 +56,16 @@ def score(detector: Detector, samples: list[Sample]) -> dict[str, Any]:
         total[sample.bucket] += 1
         if found == sample.lang:
             right[sample.bucket] += 1
-        elif len(misses) < MAX_MISSES:
+            continue
+        unknown += found is None
+        if len(misses) < MAX_MISSES:
             misses.append({"source": sample.source, "bucket": sample.bucket, "want": sample.lang, "got": found})
     buckets = {b: {"right": right[b], "n": total[b], "accuracy": right[b] / total[b]} for b in total}
     n = sum(total.values())
     return {
         "buckets": buckets,
         "all": {"right": sum(right.values()), "n": n, "accuracy": sum(right.values()) / n if n else 0.0},
+        "unknown": unknown,
         "median_ms": statistics.median(times) if times else 0.0,
         "misses": misses,
     }
@@ -125,14 +129,14 @@ def _print_report(report: dict[str, Any]) -> None:
         if not info["n"]:
             continue
         print(f"\n{title}: n={info['n']} texts, {info['langs']} languages")
-        print("| library | " + " | ".join(buckets) + " | all | median ms |")
-        print("| --- " * (len(buckets) + 3) + "|")
+        print("| library | " + " | ".join(buckets) + " | all | of the misses: unknown | median ms |")
+        print("| --- " * (len(buckets) + 4) + "|")
         for name, entry in libs.items():
             figures = entry.get("sets", {}).get(set_name)
             if figures is None:
                 continue
             cells = [_cell(figures["buckets"].get(b)) for b in buckets]
-            print(f"| {name} | " + " | ".join(cells) + f" | {_cell(figures['all'])} | {figures['median_ms']:.2f} |")
+            print(f"| {name} | " + " | ".join(cells) + f" | {_cell(figures['all'])} | {figures['unknown']} | {figures['median_ms']:.2f} |")
 
 
 def _run(args: argparse.Namespace) -> int:
