@@ -21,9 +21,8 @@ MIN_CONFIDENCE = 0.5
 # How much text is enough: the model's n-gram features saturate long before a whole long page.
 MAX_CHARS = 5000
 
-ENGLISH_LIKE = frozenset({"pcm"})
-"""English-based varieties that a model may confuse with short English text."""
-RANKED = 5
+# How many of the model's likeliest languages a declared language is looked for in.
+RANKED = 4
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Han, kana and Hangul characters each carry about a syllable or a word, so they count as DENSE_WEIGHT
@@ -116,13 +115,9 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
     best_code, best_p = ranked[0]
     hint = _declared_code(declared)
     if hint and hint != best_code:
-        for code, p in ranked[1:4]:
+        for code, p in ranked[1:RANKED]:
             if code == hint and p >= best_p * 0.5:
                 return LanguageGuess(code, float(p))
-    if best_code in ENGLISH_LIKE and any(code == "en" for code, _ in ranked[1:3]):
-        # a Nigerian Pidgin class can take short English ("prepping for a new week"): the English model
-        # reads Pidgin better than no model does
-        return LanguageGuess("en", float(best_p))
     if best_p < MIN_CONFIDENCE:
         return LanguageGuess(None, float(best_p))
     return LanguageGuess(str(best_code), float(best_p))
