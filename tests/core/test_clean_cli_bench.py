@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import SEED_TXT
 from triage_app import cli
+from triage_app.bench import _clean_score as score
 from triage_app.bench import clean as bench
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
@@ -36,7 +37,7 @@ def test_clean_json_one_object_per_file() -> None:
     code, out, _err = _run("clean", str(SEED_TXT), str(DATA / "article.html"), "--json")
     assert code == 0
     seed, article = [json.loads(line) for line in out.splitlines()]
-    assert seed["byline"] == "Michael Katz" and seed["site"] == "Newsmax"
+    assert seed["byline"] == "Michael Katz" and seed["site"] == "Newsmax" and seed["charset"] == "utf-8"
     assert seed["published"] == "2025-12-15T16:46:00-05:00"
     assert len([b for b in seed["blocks"] if b["kept"]]) == 14
     assert {"index", "kind", "text", "kept", "reason", "source"} <= set(seed["blocks"][0])
@@ -55,23 +56,72 @@ def test_metric_counts_shingle_multisets() -> None:
     assert bench.page_scores("a b c d e", "a b c d e") == (1.0, 1.0)
     precision, recall = bench.page_scores("a b c d e f", "a b c d x")
     assert precision == pytest.approx(0.5) and recall == pytest.approx(1 / 3)
-    assert bench.page_scores("one two three four", "") == (0.0, 0.0)
+    # nothing predicted: precision is left out of the mean, as the acceptance scorer does
+    assert bench.page_scores("one two three four", "") == (None, 0.0)
     assert bench.page_scores("", "") == (1.0, 1.0)
-    assert sum(bench.shingles("a b c d a b c d").values()) == 5
+    assert sum(score.shingles("a b c d a b c d").values()) == 5
+    assert score.shingles("The Cat sat down") != score.shingles("the cat sat down")  # case is kept
+
+
+def test_metric_matches_the_acceptance_scorer(shared_eval: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_clean", shared_eval.parent / "score_clean.py")
+    assert spec is not None and spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    truth = {"a": {"articleBody": "One two three four five six."}, "b": {"articleBody": "Seven eight nine ten."},
+             "c": {"articleBody": "Alpha beta gamma delta epsilon"}}
+    predicted = {"a": "one two three four five", "b": "", "c": "Alpha beta gamma delta epsilon zeta eta"}
+    ours = bench.Score("x")
+    for key, item in truth.items():
+        ours.add(key, item["articleBody"], predicted[key], 1.0)
+    p, r, f, low, n = reference.score(truth, predicted)
+    summary = ours.summary()
+    assert (summary["precision"], summary["recall"], summary["f1"]) == (round(p, 4), round(r, 4), round(f, 4))
+    assert len(summary["below_0.5"]) == low and summary["pages"] == n
+
+
+def _subset(shared_eval: Path, target: Path, count: int) -> list[str]:
+    truth = json.loads((shared_eval / "ground-truth.json").read_text(encoding="utf-8"))
+    (target / "html").mkdir(parents=True)
+    (target / "dumps").mkdir()
+    ids = sorted(truth)[:count]
+    for page_id in ids:
+        (target / "html" / f"{page_id}.html.gz").write_bytes((shared_eval / "html" / f"{page_id}.html.gz").read_bytes())
+        (target / "dumps" / f"{page_id}.txt").write_bytes((shared_eval / "dumps" / f"{page_id}.txt").read_bytes())
+    (target / "ground-truth.json").write_text(json.dumps({i: truth[i] for i in ids}), encoding="utf-8")
+    return ids
 
 
 def test_bench_on_a_few_eval_pages(shared_eval: Path, tmp_path: Path) -> None:
-    truth = json.loads((shared_eval / "ground-truth.json").read_text(encoding="utf-8"))
-    subset = tmp_path / "eval"
-    (subset / "html").mkdir(parents=True)
-    (subset / "dumps").mkdir()
-    ids = sorted(truth)[:6]
-    for page_id in ids:
-        (subset / "html" / f"{page_id}.html.gz").write_bytes((shared_eval / "html" / f"{page_id}.html.gz").read_bytes())
-        (subset / "dumps" / f"{page_id}.txt").write_bytes((shared_eval / "dumps" / f"{page_id}.txt").read_bytes())
-    (subset / "ground-truth.json").write_text(json.dumps({i: truth[i] for i in ids}), encoding="utf-8")
-    scores = {s.name: s.summary() for s in bench.run_bench(subset)}
-    assert set(scores) == {"triage html", "trafilatura", "triage text", "raw dump"}
-    assert scores["triage html"]["pages"] == 6
-    assert scores["triage html"]["f1"] > 0.8
-    assert scores["triage text"]["f1"] > scores["raw dump"]["f1"]
+    _subset(shared_eval, tmp_path / "eval" / "one", 6)
+    results = {item["set"]: {row["method"]: row for row in item["rows"]} for item in bench.run(tmp_path / "eval", [], limit=4)}
+    assert set(results) == {"one", "one dumps", "one dumps wrapped at 72"}
+    html = results["one"]
+    assert set(html) == {"triage", "trafilatura, triage's options", "trafilatura, defaults"}
+    assert all(row["pages"] == 4 for row in html.values())
+    assert html["triage"]["f1"] > 0.8
+    assert results["one dumps"]["triage"]["f1"] > results["one dumps"]["raw dump"]["f1"]
+    wrapped = results["one dumps wrapped at 72"]
+    assert wrapped["triage"]["f1"] > wrapped["raw dump"]["f1"] + 0.08
+
+
+def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from triage_app.bench.__main__ import main
+    from triage_app.core.clean.html_extract import RULES
+
+    _subset(shared_eval, tmp_path / "eval" / "two", 3)
+    assert main(["clean", "--root", str(tmp_path / "eval"), "two", "--mode", "html", "--ablate", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, bench.NO_RULES]
+    assert main(["clean", "--root", str(tmp_path / "eval"), "nosuchset"]) == 2
+
+
+def test_tables_are_written_between_markers(tmp_path: Path) -> None:
+    doc = tmp_path / "README.md"
+    start, end = bench.TABLE_MARKERS
+    doc.write_text(f"# Cleaning\n\nProse.\n{start}\n| old |\n{end}\nAfter.\n", encoding="utf-8")
+    assert bench.write_between_markers(doc, bench.TABLE_MARKERS, "| new |")
+    assert doc.read_text(encoding="utf-8") == f"# Cleaning\n\nProse.\n{start}\n| new |\n{end}\nAfter.\n"
+    assert not bench.write_between_markers(doc, bench.ABLATION_MARKERS, "| x |")

@@ -130,16 +130,6 @@ def test_xml_declaration_and_odd_markup() -> None:
     assert "The committee met" in result.text
 
 
-def test_story_teasers_after_the_article_are_related_links() -> None:
-    teasers = "".join(
-        f'<li><h3><a href="/{n}">Headline number {n} about another matter</a></h3><p>A one-line blurb {n}.</p></li>'
-        for n in range(4)
-    )
-    result = _clean_html(_page(f"<p>{PROSE}</p><p>{PROSE * 2}</p><p>{PROSE}</p><ul>{teasers}</ul>"))
-    assert "Headline number" not in result.text and "blurb" not in result.text
-    assert {b.reason for b in result.blocks if "Headline number" in b.text or "blurb" in b.text} == {P.RELATED}
-
-
 def test_title_repeated_lower_down_and_stray_numbers_are_metadata() -> None:
     page = (
         "<html><head><title>Budget talks resume</title></head><body><article><h1>Budget talks resume</h1>"

@@ -1,196 +1,230 @@
-"""`python -m triage_app.bench clean EVAL_DIR`: score the cleaner on HTML pages and text dumps.
+"""`python -m triage_app.bench clean [SET ...]`: the cleaner against trafilatura on every page set.
 
-The metric is the article-extraction-benchmark's: lowercase `\\w+` tokens, 4-gram shingles counted as
-multisets; per page tp, fp and fn are divided by their sum; precision (tp / (tp + fp)) and recall
-(tp / (tp + fn)) are averaged over pages, and F1 is computed from the two means. A page where nothing
-is predicted scores precision 1 only when the truth is empty too (and recall likewise).
-Plain trafilatura runs in the same process on the same pages, so the timing ratio holds on a busy machine.
+Every set under `../shared/eval/` (a folder with `ground-truth.json` and `html/`), or the sets named,
+in one run. Per HTML set: Triage, trafilatura with exactly the options Triage passes it (imported from
+the cleaner, one source) and trafilatura with its defaults, all in the same process on the same pages,
+so the timing ratio holds on a busy machine. A set with `dumps/` also gets a text row (Triage on the
+dump against the raw dump). `--ablate` switches the cleaner's rules off one at a time and counts the
+pages each rule flips (both directions). The metric is the acceptance scorer's (`_clean_score.py`).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import re
-import statistics
+import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_TOKEN_RE = re.compile(r"\w+")
+from triage_app.bench._clean_score import (
+    DEFAULT_ROOT,
+    Page,
+    Score,
+    load_pages,
+    page_f1,
+    page_ids,
+    page_scores,
+    pick_sets,
+)
+
+NO_RULES = "(every rule off: the extractor's blocks)"
+FLIP = 0.05
+"""A page counts as flipped by a rule when its F1 moves by more than this."""
 
 
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    """The multiset of `n`-token shingles of `text` (the whole text when it has fewer tokens)."""
-    tokens = _TOKEN_RE.findall(text.lower())
-    if len(tokens) < n:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-
-def page_scores(truth: str, predicted: str) -> tuple[float, float]:
-    """Precision and recall of one page."""
-    t, p = shingles(truth), shingles(predicted)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    if total == 0:
-        return 1.0, 1.0
-    tp_n, fp_n, fn_n = tp / total, fp / total, fn / total
-    precision = tp_n / (tp_n + fp_n) if tp_n + fp_n else (1.0 if fn_n == 0 else 0.0)
-    recall = tp_n / (tp_n + fn_n) if tp_n + fn_n else 1.0
-    return precision, recall
-
-
-@dataclass
-class Score:
-    """Figures of one method over all pages."""
-
-    name: str
-    precisions: list[float] = field(default_factory=list)
-    recalls: list[float] = field(default_factory=list)
-    millis: list[float] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)
-
-    def add(self, page: str, truth: str, predicted: str, ms: float) -> None:
-        p, r = page_scores(truth, predicted)
-        self.pages.append(page)
-        self.precisions.append(p)
-        self.recalls.append(r)
-        self.millis.append(ms)
-
-    @staticmethod
-    def _f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def summary(self) -> dict[str, Any]:
-        p = statistics.fmean(self.precisions) if self.precisions else 0.0
-        r = statistics.fmean(self.recalls) if self.recalls else 0.0
-        per_page = [self._f1(a, b) for a, b in zip(self.precisions, self.recalls)]
-        ms = sorted(self.millis) or [0.0]
-        return {
-            "method": self.name,
-            "pages": len(self.pages),
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(self._f1(p, r), 4),
-            "below_0.5": [pg for pg, f in zip(self.pages, per_page) if f < 0.5],
-            "median_ms": round(statistics.median(ms), 1),
-            "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 1),
-        }
-
-    def worst(self, count: int) -> list[tuple[str, float, float, float]]:
-        rows = [(pg, self._f1(a, b), a, b) for pg, a, b in zip(self.pages, self.precisions, self.recalls)]
-        return sorted(rows, key=lambda r: r[1])[:count]
-
-
-def decode_html(data: bytes) -> str:
-    """Decode page bytes: UTF-8 when valid, else the charset the page or charset-normalizer names."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    match = re.search(rb"charset=[\"']?([A-Za-z0-9_.:-]+)", data[:4096])
-    if match:
-        try:
-            return data.decode(match.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("utf-8", errors="replace")
-
-
-def load_eval(folder: Path) -> list[tuple[str, str, str, str | None]]:
-    """(page id, truth, html, dump text or None) for every page of the set."""
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for page_id in sorted(truth):
-        html = decode_html(gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()))
-        dump_path = folder / "dumps" / f"{page_id}.txt"
-        dump = dump_path.read_text(encoding="utf-8") if dump_path.is_file() else None
-        pages.append((page_id, truth[page_id].get("articleBody") or "", html, dump))
-    return pages
-
-
-def _timed(fn: Callable[[], str]) -> tuple[str, float]:
+def _timed(fn: Callable[[], str | None]) -> tuple[str, float]:
     started = time.perf_counter()
     try:
         out = fn()
-    except Exception:  # a crash scores as an empty extraction
+    except Exception:  # noqa: BLE001 - a crash scores as an empty extraction
         out = ""
     return out or "", (time.perf_counter() - started) * 1000
 
 
-def run_bench(folder: Path, *, modes: Iterable[str] = ("html", "text")) -> list[Score]:
-    """Score our cleaner and plain trafilatura (HTML), and our cleaner and the raw dump (text)."""
+def hard_wrap(text: str, width: int = 72) -> str:
+    """A dump as "save as text" / mail writes it: every line wrapped at `width` columns."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in text.splitlines())
+
+
+def run_set(name: str, pages: list[Page], *, modes: set[str]) -> list[tuple[str, list[Score]]]:
+    """Score the methods on one set: [(set label, scores)], the HTML rows then the dump rows."""
     import trafilatura
 
     from triage_app.core.clean import clean_document
+    from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
     from triage_app.core.records import ParsedDocument
 
-    pages = load_eval(folder)
-    modes = set(modes)
-    ours_html, traf, ours_text, raw = Score("triage html"), Score("trafilatura"), Score("triage text"), Score("raw dump")
-    for page_id, truth, html, dump in pages:
+    ours, traf_ours, traf_default = Score("triage"), Score("trafilatura, triage's options"), Score("trafilatura, defaults")
+    text, raw = Score("triage"), Score("raw dump")
+    wrapped_text, wrapped_raw = Score("triage"), Score("raw dump")
+    for page in pages:
+        html = page.html
         if "html" in modes:
-            doc = ParsedDocument(page_id, b"", "html", "utf-8", html=html)
-            out, ms = _timed(lambda: clean_document(doc).text)
-            ours_html.add(page_id, truth, out, ms)
-            out, ms = _timed(lambda: trafilatura.extract(html) or "")
-            traf.add(page_id, truth, out, ms)
-        if "text" in modes and dump is not None:
-            doc = ParsedDocument(page_id, b"", "text", "utf-8", text=dump)
-            out, ms = _timed(lambda: clean_document(doc).text)
-            ours_text.add(page_id, truth, out, ms)
-            raw.add(page_id, truth, dump, 0.0)
-    return [s for s in (ours_html, traf, ours_text, raw) if s.pages]
+            doc = ParsedDocument(page.page_id, b"", "html", "utf-8", html=html)
+            out, ms = _timed(lambda doc=doc: clean_document(doc).text)  # type: ignore[misc]
+            ours.add(page.page_id, page.truth, out, ms)
+            out, ms = _timed(lambda html=html: trafilatura.extract(html, **TRAFILATURA_OPTIONS))  # type: ignore[misc]
+            traf_ours.add(page.page_id, page.truth, out, ms)
+            out, ms = _timed(lambda html=html: trafilatura.extract(html))  # type: ignore[misc]
+            traf_default.add(page.page_id, page.truth, out, ms)
+        if "text" in modes and page.dump is not None:
+            dump_doc = ParsedDocument(page.page_id, b"", "text", "utf-8", text=page.dump)
+            out, ms = _timed(lambda doc=dump_doc: clean_document(doc).text)  # type: ignore[misc]
+            text.add(page.page_id, page.truth, out, ms)
+            raw.add(page.page_id, page.truth, page.dump, 0.0)
+            wrapped = hard_wrap(page.dump)
+            wrapped_doc = ParsedDocument(page.page_id, b"", "text", "utf-8", text=wrapped)
+            out, ms = _timed(lambda doc=wrapped_doc: clean_document(doc).text)  # type: ignore[misc]
+            wrapped_text.add(page.page_id, page.truth, out, ms)
+            wrapped_raw.add(page.page_id, page.truth, wrapped, 0.0)
+    result = []
+    if ours.pages:
+        result.append((name, [ours, traf_ours, traf_default]))
+    if text.pages:
+        result.append((f"{name} dumps", [text, raw]))
+        result.append((f"{name} dumps wrapped at 72", [wrapped_text, wrapped_raw]))
+    return result
 
 
-def _print_table(scores: list[Score], worst: int) -> None:
-    print(f"{'method':<14}{'pages':>6}{'P':>8}{'R':>8}{'F1':>8}{'<0.5':>6}{'med ms':>9}{'p95 ms':>9}")
-    for s in scores:
-        d = s.summary()
-        print(
-            f"{d['method']:<14}{d['pages']:>6}{d['precision']:>8.4f}{d['recall']:>8.4f}{d['f1']:>8.4f}"
-            f"{len(d['below_0.5']):>6}{d['median_ms']:>9.1f}{d['p95_ms']:>9.1f}"
-        )
-    by_name = {s.name: s.summary() for s in scores}
-    if "triage html" in by_name and "trafilatura" in by_name and by_name["trafilatura"]["median_ms"]:
-        ratio = by_name["triage html"]["median_ms"] / by_name["trafilatura"]["median_ms"]
-        print(f"median time ratio triage/trafilatura: {ratio:.2f}")
-    for s in scores:
-        if worst and s.name.startswith("triage"):
-            print(f"worst pages, {s.name}:")
-            for page, f1, p, r in s.worst(worst):
-                print(f"  {page[:16]} F1 {f1:.3f} P {p:.3f} R {r:.3f}")
+def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
+    """Per rule: the set's F1 without it, and the pages it makes better / worse (F1 change > FLIP)."""
+    from triage_app.core.clean.html_extract import RULES, apply_rules, prepare_html
+
+    def text_of(prepared: Any, off: frozenset[str]) -> str:
+        reasons = apply_rules(prepared, off)
+        return "\n\n".join(b.text for b, r in zip(prepared.blocks, reasons) if r is None)
+
+    full = Score("all rules")
+    without = {rule: Score(rule) for rule in RULES}
+    without[NO_RULES] = Score(NO_RULES)
+    for page in pages:
+        prepared = prepare_html(page.html)
+        if prepared is None:
+            continue
+        full.add(page.page_id, page.truth, text_of(prepared, frozenset()), 0.0)
+        for rule, score in without.items():
+            off = frozenset(RULES) if rule == NO_RULES else frozenset({rule})
+            score.add(page.page_id, page.truth, text_of(prepared, off), 0.0)
+    rows = []
+    base = full.page_f1s()
+    for rule, score in without.items():
+        changed = score.page_f1s()
+        rows.append({
+            "rule": rule,
+            "f1_with": full.summary()["f1"],
+            "f1_without": score.summary()["f1"],
+            "pages_helped": sum(1 for a, b in zip(base, changed) if a - b > FLIP),
+            "pages_hurt": sum(1 for a, b in zip(base, changed) if b - a > FLIP),
+        })
+    return rows
+
+
+def markdown_table(results: list[dict[str, Any]]) -> str:
+    """The figures as the Markdown table the README shows."""
+    lines = [
+        "| set | n | method | P | R | F1 | pages < 0.5 | median ms | p95 ms |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for item in results:
+        for row in item["rows"]:
+            lines.append(
+                f"| {item['set']} | {row['pages']} | {row['method']} | {row['precision']:.3f} | {row['recall']:.3f} "
+                f"| **{row['f1']:.3f}** | {len(row['below_0.5'])} | {row['median_ms']:.1f} | {row['p95_ms']:.1f} |"
+                if row["method"] == "triage"
+                else f"| {item['set']} | {row['pages']} | {row['method']} | {row['precision']:.3f} | {row['recall']:.3f} "
+                f"| {row['f1']:.3f} | {len(row['below_0.5'])} | {row['median_ms']:.1f} | {row['p95_ms']:.1f} |"
+            )
+    return "\n".join(lines)
+
+
+def ablation_table(results: list[dict[str, Any]]) -> str:
+    """Pages each rule flips per set (better with the rule / worse with it) and F1 without it."""
+    lines = ["| set | rule | F1 with all | F1 without | pages better with it | pages worse with it |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for item in results:
+        for row in item.get("ablation", []):
+            lines.append(
+                f"| {item['set']} | {row['rule']} | {row['f1_with']:.3f} | {row['f1_without']:.3f} | {row['pages_helped']} | {row['pages_hurt']} |"
+            )
+    return "\n".join(lines)
+
+
+TABLE_MARKERS = ("<!-- clean bench table -->", "<!-- /clean bench table -->")
+ABLATION_MARKERS = ("<!-- clean ablation table -->", "<!-- /clean ablation table -->")
+
+
+def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bool:
+    """Replace the text between the two marker lines of `doc` with `table`; False when it has no markers."""
+    start, end = markers
+    text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    doc.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+    return True
+
+
+def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None = None, ablate: bool = False,
+        worst: int = 0) -> list[dict[str, Any]]:
+    """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]."""
+    results: list[dict[str, Any]] = []
+    for name, folder in pick_sets(root, names).items():
+        pages = load_pages(folder, page_ids(folder, limit))
+        print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
+        for label, scores in run_set(name, pages, modes=modes or {"html", "text"}):
+            item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores]}
+            if worst:
+                item["worst"] = [{"page": p, "f1": round(f, 3)} for p, f in scores[0].worst(worst)]
+            results.append(item)
+        if ablate and (modes is None or "html" in modes):
+            next(r for r in results if r["set"] == name)["ablation"] = ablate_set(pages)
+    return results
 
 
 def _run(args: argparse.Namespace) -> int:
-    folder = Path(args.eval_dir)
-    if not (folder / "ground-truth.json").is_file():
-        print(f"no ground-truth.json in {folder}")
+    root = Path(args.root)
+    modes = {"html", "text"} if args.mode == "both" else {args.mode}
+    try:
+        results = run(root, args.sets, limit=args.limit, modes=modes, ablate=args.ablate, worst=args.worst)
+    except LookupError as exc:
+        print(exc)
         return 2
-    modes = ("html", "text") if args.mode == "both" else (args.mode,)
-    scores = run_bench(folder, modes=modes)
+    if not results:
+        print(f"no page sets (ground-truth.json + html/) under {root}")
+        return 2
     if args.json:
-        print(json.dumps([s.summary() for s in scores], indent=2))
-    else:
-        _print_table(scores, args.worst)
+        print(json.dumps(results, indent=2))
+        return 0
+    print(markdown_table(results))
+    if args.ablate:
+        print()
+        print(ablation_table(results))
+    for out in args.out or []:
+        write_between_markers(Path(out), TABLE_MARKERS, markdown_table(results))
+        if args.ablate:
+            write_between_markers(Path(out), ABLATION_MARKERS, ablation_table(results))
+    for item in results:
+        for row in item["worst"] if args.worst else []:
+            print(f"worst {item['set']}: {row['page'][:16]} F1 {row['f1']:.3f}")
     return 0
 
 
 def register(subparsers: Any) -> None:
     """Add the `clean` benchmark."""
-    p = subparsers.add_parser("clean", help="precision/recall/F1 and speed of the cleaner against trafilatura")
-    p.add_argument("eval_dir", metavar="EVAL_DIR", help="folder with html/, dumps/ and ground-truth.json")
+    p = subparsers.add_parser("clean", help="precision/recall/F1 and speed of the cleaner against trafilatura, per page set")
+    p.add_argument("sets", nargs="*", metavar="SET", help="set names below --root (e.g. aeb-dev, cleaneval) or folders; default all")
+    p.add_argument("--root", default=str(DEFAULT_ROOT), help="folder holding the page sets (default ../shared/eval)")
     p.add_argument("--mode", choices=["html", "text", "both"], default="both")
-    p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages")
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="a seeded sample of N pages per set, for quick runs")
+    p.add_argument("--ablate", action="store_true", help="also switch each cleaner rule off and count the pages it flips")
+    p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages of each set")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--out", action="append", metavar="FILE",
+                   help="also write the tables between the clean bench markers of FILE (README.md, docs/cleaning.md)")
     p.set_defaults(run=_run)
+
+
+__all__ = ["Score", "page_f1", "page_scores", "register", "run", "run_set"]

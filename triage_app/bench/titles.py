@@ -104,7 +104,7 @@ def dump_title(dump: str, page_id: str) -> str | None:
 
 def run_titles(folder: Path) -> list[tuple[str, str | None, str | None, bool]]:
     """(page id, dump title, reference title, correct) for every dump with a matching page."""
-    from triage_app.bench.clean import decode_html
+    from triage_app.bench._clean_score import decode_html
 
     rows: list[tuple[str, str | None, str | None, bool]] = []
     for dump_path in sorted((folder / "dumps").glob("*.txt")):

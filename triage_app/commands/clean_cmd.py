@@ -29,13 +29,13 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in iter_inputs(args.paths):
         if item.error or item.load is None:
             failed += 1
-            ctx.stderr.write(f"{item.label}: {item.error or 'cannot be read'}\n")
+            ctx.error(f"{item.label}: {item.error or 'cannot be read'}")
             continue
         try:
             parsed = item.load()
         except IngestError as exc:
             failed += 1
-            ctx.stderr.write(f"{item.label}: {exc}\n")
+            ctx.error(f"{item.label}: {exc}")
             continue
         result = clean_document(parsed)
         if args.json:
@@ -44,6 +44,7 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
                 "source": item.label,
                 "engine": CLEAN_ENGINE,
                 **{k: data[k] for k in ("title", "byline", "published", "site", "url", "language", "keywords", "text")},
+                "charset": parsed.charset,
                 "blocks": [
                     {k: b[k] for k in ("index", "kind", "text", "kept", "reason", "source", "template_key")} for b in data["blocks"]
                 ],
@@ -57,6 +58,7 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
         for label, value in (
             ("Title", result.title), ("Author", result.byline), ("Published", result.published),
             ("Site", result.site), ("URL", result.url), ("Keywords", ", ".join(result.keywords)),
+            ("Encoding", parsed.charset),
         ):
             if value:
                 ctx.print(f"{label + ':':<11}{value}")

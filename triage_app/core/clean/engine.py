@@ -6,11 +6,13 @@ import logging
 import re
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean.byline import fill_byline
 from triage_app.core.clean.features import Line, heading_like, is_list_item, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
+from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
 CLEAN_ENGINE = "triage-clean/1.2"
@@ -28,10 +30,10 @@ def _kind_of_line(line: Line) -> str:
 
 def clean_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
     """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
-    lines = split_lines(text)
+    lines = rejoin_wrapped(split_lines(text))
     found = clean_lines(lines, title_hint=title_hint)
     blocks = [
-        Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.number}", P.template_key(line.text))
+        Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.last or line.number}", P.template_key(line.text))
         for n, (line, reason) in enumerate(zip(lines, found.reasons))
     ]
     return CleanResult(
@@ -61,14 +63,17 @@ def _clean_markup_without_tree(html: str) -> tuple[list[RawBlock], list[str | No
     return raw, classify_blocks(raw)
 
 
-def clean_html_document(html: str, *, url: str | None = None, title_hint: str | None = None) -> CleanResult:
-    """Clean an HTML page: extractor + our rules on the page's own DOM blocks."""
+def clean_html_document(
+    html: str, *, url: str | None = None, title_hint: str | None = None, disabled: frozenset[str] = frozenset()
+) -> CleanResult:
+    """Clean an HTML page: extractor + our rules on the page's own DOM blocks (`disabled`: rules switched off)."""
     from triage_app.core.clean.html_extract import clean_html
 
-    outcome = clean_html(html)
+    outcome = clean_html(html, disabled=disabled)
     meta = PageMeta()
     if outcome is None:
         raw, reasons = _clean_markup_without_tree(html)
+        settle([b.text for b in raw], reasons)
         from triage_app.core.clean.html import parse_html
         from triage_app.core.clean.metadata import page_metadata
 
@@ -76,7 +81,6 @@ def clean_html_document(html: str, *, url: str | None = None, title_hint: str | 
             meta = page_metadata(parse_html(html))
     else:
         raw, reasons, meta = outcome
-    settle([b.text for b in raw], reasons)
     page_url = meta.url or url
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),
@@ -100,15 +104,20 @@ def _last_resort(doc: ParsedDocument) -> CleanResult:
     return CleanResult(blocks=blocks, title=doc.title, url=doc.url)
 
 
-def clean_document(doc: ParsedDocument, *, template: SiteTemplate | None = None) -> CleanResult:
-    """Blocks in reading order, kept or removed with a reason, plus the page's metadata."""
+def clean_document(
+    doc: ParsedDocument, *, template: SiteTemplate | None = None, disabled: frozenset[str] = frozenset()
+) -> CleanResult:
+    """Blocks in reading order, kept or removed with a reason, plus the page's metadata.
+
+    `disabled` names rules of `html_extract.RULES` to switch off (the benchmark's ablation); empty in use.
+    """
     try:
         if doc.format == "pdf":
             from triage_app.core.clean.pdf_text import clean_pdf_text
 
             result = clean_pdf_text(doc.text or "", title_hint=doc.title, url=doc.url)
         elif doc.html is not None:
-            result = clean_html_document(doc.html, url=doc.url, title_hint=doc.title)
+            result = clean_html_document(doc.html, url=doc.url, title_hint=doc.title, disabled=disabled)
         else:
             result = clean_text(doc.text or "", title_hint=None, url=doc.url)
             if not result.title:
@@ -120,6 +129,9 @@ def clean_document(doc: ParsedDocument, *, template: SiteTemplate | None = None)
         _apply_reader_meta(result, doc.meta)
     if template is not None:
         template.apply(result)
+    fill_byline(result)
+    # The library and `clean` name an untitled page the same way: by its file name.
+    result.title = result.title or doc.title or doc.original_name or None
     set_language(result)
     return result
 

@@ -31,6 +31,7 @@ class Line:
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
+    last: int = 0  # last source line when hard-wrapped lines were joined into this one (0: the same as `number`)
 
     @functools.cached_property
     def length(self) -> int:
@@ -127,7 +128,23 @@ def is_prose(line: Line) -> bool:
 
 def is_menu_like(line: Line) -> bool:
     """A short line among many short lines with no blank lines between them (menus, link lists)."""
-    return line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6
+    return line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
+
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
+
+
+def cjk_sentence(text: str) -> bool:
+    """A Chinese, Japanese or Korean sentence or caption: words are not spaced, so count characters.
+
+    Eight or more CJK characters with sentence punctuation, or twelve without, read as text; menu
+    labels ("首页", "关于我们") are a few characters long.
+    """
+    if text.isascii():
+        return False
+    count = len(_CJK_RE.findall(text))
+    return count >= 12 or (count >= 8 and bool(_CJK_PUNCT_RE.search(text)))
 
 
 def is_list_item(text: str) -> bool:
@@ -165,6 +182,8 @@ def weight(line: Line) -> float:
 def sentence_like(line: Line) -> bool:
     """Four or more words, many of them lowercase: a list item or short sentence, not a menu label."""
     words = line.text.split()
+    if cjk_sentence(line.text):
+        return True
     if len(words) < 4:
         return False
     lower = sum(1 for w in words if w[:1].islower())

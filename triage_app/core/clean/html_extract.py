@@ -14,13 +14,14 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 from triage_app.core.clean.features import Line, annotate_groups
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
-from triage_app.core.clean.text_dump import clean_lines
+from triage_app.core.clean.text_dump import clean_lines, settle
 
 log = logging.getLogger(__name__)
 _TOKEN_RE = re.compile(r"\w+")
@@ -36,17 +37,47 @@ def _tokens(text: str) -> list[str]:
 def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     if len(tokens) < n:
         return [tuple(tokens)] if tokens else []
-    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return list(zip(*(tokens[i:] for i in range(n))))
 
 
-def run_trafilatura(tree: object) -> str | None:
-    """trafilatura's main text for a parsed tree, or None when it finds none or fails."""
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "fast": True,
+    "favor_recall": True,
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+}
+"""The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source)."""
+
+RULES: tuple[str, ...] = (
+    "structured-body",  # add the page's JSON-LD articleBody when the extractor missed much of it
+    "run-fill",  # short blocks inside the article run kept although the extraction lacks them
+    "repeats",  # a paragraph repeating a kept one between kept blocks stays (refrains, repeated clauses)
+    "title",  # the page title / headline removed from the body
+    "summary",  # the standfirst (meta description) removed from the body
+    "byline-meta",  # a block equal to the byline or URL of the metadata removed
+    "veto",  # kept blocks under a small comments/share/related/nav/... container removed
+    "number",  # number-only blocks removed
+    "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
+    "link-runs",  # runs of two or more link-only blocks removed
+    "settle",  # blocks removed until the text cleaner keeps the cleaned text whole
+    "guard",  # when the rules would remove most of what the extractor kept, its choice stands
+)
+"""Names of the cleaner's own HTML rules on top of the extractor; `disabled` switches them off one by one."""
+
+NO_RULES_OFF: frozenset[str] = frozenset()
+
+
+def run_trafilatura(html: str) -> str | None:
+    """trafilatura's main text for a page, or None when it finds none or fails.
+
+    It gets the markup, not our tree: it needs lxml.html's element classes, which make our own walk
+    twice as slow, and it would copy a tree it is given anyway.
+    """
     try:
         import trafilatura
 
-        return trafilatura.extract(
-            tree, fast=True, favor_recall=True, include_comments=False, include_tables=True, deduplicate=False
-        )
+        return trafilatura.extract(html, **TRAFILATURA_OPTIONS)
     except Exception:  # the extractor is a helper: any failure of it falls back to our own scoring
         log.debug("trafilatura failed", exc_info=True)
         return None
@@ -64,7 +95,7 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return span
 
 
-def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
+def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> list[bool]:
     """For each block, whether the extractor kept it.
 
     Each shingle of the extracted text is given out once, first to the blocks of the densest run of
@@ -72,8 +103,13 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
     (teasers, hidden duplicates) does not come back.
     """
     lines = Counter(P.normalise(line) for line in extracted.splitlines())
+    # trafilatura writes a table row as "| cell | cell |": each cell is a line of its own here
+    lines.update(P.normalise(cell) for line in extracted.splitlines() if line.startswith("|") for cell in line.split("|"))
+    del lines[""]
     joined = " " + " ".join(lines) + " "
-    available = Counter(_shingle_list(_tokens(extracted)))
+    extracted_tokens = _tokens(extracted)
+    vocabulary = set(extracted_tokens)
+    available = Counter(_shingle_list(extracted_tokens))
     token_lists = [_tokens(b.text) for b in blocks]
     candidate = []
     for tokens in token_lists:
@@ -82,6 +118,8 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
         elif len(tokens) < 4:
             norm = " ".join(tokens)
             candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined))
+        elif sum(1 for t in tokens if t in vocabulary) < 0.5 * len(tokens):
+            candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
             sh = set(_shingle_list(tokens))
             candidate.append(sum(1 for x in sh if x in available) >= 0.5 * len(sh))
@@ -89,9 +127,13 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
     first, last = _best_run(weights)
     inside = range(first, last + 1)
     secondary = ("caption", "heading")
+    # Link text (a table of contents, a teaser) repeats the headings and lines of the article: it gets
+    # the shingles left over once the article's own text has taken its share.
+    linked = {i for i in inside if blocks[i].link_density >= 0.5}
     order = [
-        *(i for i in inside if blocks[i].kind not in secondary),
-        *(i for i in inside if blocks[i].kind in secondary),
+        *(i for i in inside if blocks[i].kind not in secondary and i not in linked),
+        *(i for i in inside if blocks[i].kind in secondary and i not in linked),
+        *sorted(linked),
         *range(0, first),
         *range(last + 1, len(blocks)),
     ]
@@ -105,7 +147,7 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
             if lines[norm] > 0:
                 lines[norm] -= 1
                 kept[i] = True
-            elif i >= first and i <= last:
+            elif first <= i <= last and "run-fill" not in disabled:
                 kept[i] = True
             continue
         need = Counter(_shingle_list(tokens))
@@ -113,7 +155,37 @@ def map_extraction(blocks: list[RawBlock], extracted: str) -> list[bool]:
         if got >= 0.5 * sum(need.values()):
             available.subtract(need)
             kept[i] = True
+    if "repeats" not in disabled:
+        _keep_repeats(blocks, kept)
     return kept
+
+
+def _keep_repeats(blocks: list[RawBlock], kept: list[bool]) -> None:
+    """Keep a paragraph that repeats a kept one word for word, in the same container, with the
+    author's own text between the copies (a refrain, a repeated clause).
+
+    The extractor drops text it has already seen. A second copy of the whole article (a print
+    version, a hidden duplicate) has no unrepeated kept text between its copies and stays out.
+    """
+    norms = [P.normalise(b.text) for b in blocks]
+    counts = Counter(norms)
+    first: dict[str, int] = {}
+    for i, (block, keep) in enumerate(zip(blocks, kept)):
+        if keep and block.kind in _REPEATABLE and counts[norms[i]] > 1:
+            first.setdefault(norms[i], i)
+    if not first:
+        return
+    for i, block in enumerate(blocks):
+        origin = first.get(norms[i])
+        if origin is None or kept[i] or i < origin or block.kind not in _REPEATABLE or len(block.text) < 20:
+            continue
+        if any(c in _VETO_CONTEXT for c in block.context) or block.path.rsplit("/", 1)[0] != blocks[origin].path.rsplit("/", 1)[0]:
+            continue
+        if any(kept[j] and counts[norms[j]] == 1 and len(blocks[j].text) >= 40 for j in range(origin + 1, i)):
+            kept[i] = True
+
+
+_REPEATABLE = ("paragraph", "list-item", "blockquote")
 
 
 def _is_short(block: RawBlock, words: int = 25) -> bool:
@@ -130,9 +202,12 @@ class _Facts:
     url: str
     first_kept: int
     local: set[str]
+    disabled: frozenset[str] = NO_RULES_OFF
 
 
-def decide(blocks: list[RawBlock], kept: list[bool], meta: PageMeta) -> list[str | None]:
+def decide(
+    blocks: list[RawBlock], kept: list[bool], meta: PageMeta, *, disabled: frozenset[str] = NO_RULES_OFF
+) -> list[str | None]:
     """The removal reason of every block (None = kept in the body)."""
     names = {P.normalise(n) for n in re.split(r",| and ", meta.byline or "") if n.strip()}
     facts = _Facts(
@@ -142,9 +217,11 @@ def decide(blocks: list[RawBlock], kept: list[bool], meta: PageMeta) -> list[str
         url=P.normalise(meta.url or ""),
         first_kept=next((i for i, k in enumerate(kept) if k), len(blocks)),
         local=_local_contexts(blocks, kept),
+        disabled=disabled,
     )
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
-    _link_runs(blocks, reasons)
+    if "link-runs" not in disabled:
+        _link_runs(blocks, reasons)
     return reasons
 
 
@@ -161,23 +238,6 @@ def _link_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
             for j in run:
                 reasons[j] = P.RELATED
         run = [i] if dense else []
-    _teaser_runs(blocks, reasons)
-
-
-def _teaser_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
-    """Runs of short kept blocks where linked headlines alternate with one-line blurbs (story teasers)."""
-    kept = [i for i, r in enumerate(reasons) if r is None]
-    run: list[int] = []
-    for i in [*kept, -1]:
-        short = i >= 0 and _is_short(blocks[i], 30)
-        if short and (not run or _adjacent(blocks, reasons, run[-1], i)):
-            run.append(i)
-            continue
-        dense = [j for j in run if blocks[j].link_density >= 0.8]
-        if len(dense) >= 3 and len(dense) * 2 >= len(run):
-            for j in run[run.index(dense[0]) :]:
-                reasons[j] = P.RELATED
-        run = [i] if short else []
 
 
 def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int) -> bool:
@@ -222,32 +282,23 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
 def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str | None:
     if not keep:
         return _removed_reason(block, index, facts)
+    off = facts.disabled
     norm = P.normalise(block.text)
-    if norm in facts.titles:
+    if norm in facts.titles and "title" not in off:
         return P.TITLE if block.kind == "heading" or index <= facts.first_kept + 2 else P.METADATA
-    if norm in facts.descriptions and index <= facts.first_kept + 3 and (
+    if norm in facts.descriptions and index <= facts.first_kept + 3 and "summary" not in off and (
         block.kind == "heading" or "header" in block.path or _STANDFIRST_RE.search(block.own_attrs)
     ):
         return P.SUMMARY
-    if norm in facts.names or (facts.url and norm == facts.url):
+    if (norm in facts.names or (facts.url and norm == facts.url)) and "byline-meta" not in off:
         return P.BYLINE if norm in facts.names else P.METADATA
     veto = next((c for c, p in zip(block.context, block.context_paths) if c in _VETO_CONTEXT and p in facts.local), None)
-    if veto:
+    if veto and "veto" not in off:
         return veto
-    if P.is_number_only(block.text):
+    if P.is_number_only(block.text) and "number" not in off:
         return P.METADATA
-    if block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
+    if "linked-text" not in off and block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
         return reason
-    if _is_short(block):
-        if P.BYLINE_RE.match(block.text) and _is_short(block, 12):
-            return P.BYLINE
-        if P.CREDIT_RE.search(block.text) and _is_short(block, 12):
-            return P.CAPTION
-        if is_date_line(block.text) or (P.PUBLISHED_LINE_RE.match(block.text) and _is_short(block, 12)):
-            return P.DATE
-        text_reason = P.text_reason(block.text)
-        if text_reason:
-            return text_reason
     return None
 
 
@@ -277,8 +328,17 @@ def with_structured_body(extracted: str | None, body: str | None) -> str | None:
     return f"{extracted or ''}\n{body}"
 
 
-def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
-    """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
+@dataclass
+class Prepared:
+    """A page parsed and run through the extractor, ready for the rules."""
+
+    blocks: list[RawBlock]
+    meta: PageMeta
+    extracted: str | None
+
+
+def prepare_html(html: str) -> Prepared | None:
+    """Parse, segment and extract a page once; None when lxml cannot make a usable tree."""
     tree = parse_html(html)
     if tree is None or tree_depth_exceeded(tree):
         return None
@@ -286,9 +346,40 @@ def clean_html(html: str) -> tuple[list[RawBlock], list[str | None], PageMeta] |
     blocks = segment_tree(tree)
     if not blocks:
         return None
-    extracted = run_trafilatura(tree) if len(html) <= LARGE_PAGE else None
-    extracted = with_structured_body(extracted, meta.article_body)
-    kept = map_extraction(blocks, extracted) if extracted else []
+    extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
+    return Prepared(blocks, meta, extracted)
+
+
+def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
+    """The removal reason of each block of a prepared page, with the rules in `disabled` switched off."""
+    extracted = page.extracted
+    if "structured-body" not in disabled:
+        extracted = with_structured_body(extracted, page.meta.article_body)
+    kept = map_extraction(page.blocks, extracted, disabled=disabled) if extracted else []
     if not any(kept):
-        return blocks, classify_blocks(blocks), meta
-    return blocks, decide(blocks, kept, meta), meta
+        reasons = classify_blocks(page.blocks)
+        if "settle" not in disabled:
+            settle([b.text for b in page.blocks], reasons)
+        return reasons
+    reasons = decide(page.blocks, kept, page.meta, disabled=disabled)
+    if "settle" not in disabled:
+        settle([b.text for b in page.blocks], reasons)
+    if "guard" not in disabled:
+        extractor_chars = sum(len(b.text) for b, k in zip(page.blocks, kept) if k)
+        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * extractor_chars:
+            reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES))
+            if "settle" not in disabled:  # last, so that cleaning the cleaned text still changes nothing
+                settle([b.text for b in page.blocks], reasons)
+    return reasons
+
+
+GUARD_SHARE = 0.5
+"""The rules may remove at most this share of the text the extractor kept; past it they are all wrong."""
+
+
+def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
+    """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
+    page = prepare_html(html)
+    if page is None:
+        return None
+    return page.blocks, apply_rules(page, disabled), page.meta

@@ -35,6 +35,7 @@ class PageMeta:
     keywords: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     article_body: str | None = None
+    structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
 
 
 def _clean(text: Any) -> str:
@@ -77,10 +78,11 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
             kinds = [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
             if not any(k in _ARTICLE_TYPES for k in kinds):
                 continue
-            headline = _clean(obj.get("headline") or obj.get("name"))
-            if headline and "webpage" not in kinds:
-                meta.headline_candidates.append(headline)
-                meta.title = meta.title or headline
+            for key in ("headline", "name"):
+                headline = _clean(obj.get(key))
+                if headline and "webpage" not in kinds:
+                    meta.headline_candidates.append(headline)
+                    meta.structured_titles.append(headline)
             meta.byline = meta.byline or _name_of(obj.get("author")) or None
             date = obj.get("datePublished")
             if isinstance(date, str) and not meta.published:
@@ -148,7 +150,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         _meta_tags(tree, meta)
         title_el = tree.find(".//title")
         if title_el is not None:
-            page_title = _clean(title_el.text_content())
+            page_title = _clean("".join(title_el.itertext()))
             if page_title:
                 meta.headline_candidates.append(page_title)
                 for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
@@ -157,7 +159,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
                 meta.title = meta.title or page_title
         h1 = tree.find(".//h1")
         if h1 is not None:
-            heading = _clean(h1.text_content())
+            heading = _clean("".join(h1.itertext()))
             if heading:
                 meta.headline_candidates.append(heading)
                 meta.title = meta.title or heading
@@ -167,9 +169,57 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         meta.language = (tree.get("lang") or "").split("-")[0].lower() or None
         if not meta.site and meta.url:
             meta.site = site_from_url(meta.url)
+        meta.title = _choose_title(meta, page_title if title_el is not None else "", heading if h1 is not None else "")
     except (ValueError, TypeError, RecursionError):
         pass
     return meta
+
+
+_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_FOLD_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    return _FOLD_RE.sub("", plain)
+
+
+def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
+    """The title without a trailing " | Site" / " - Wikipedia" part that names the site (or a domain)."""
+    host = _fold(urlparse(url).hostname or "") if url else ""
+    names = {n for n in (_fold(site or ""), host) if n}
+    for sep in _SUFFIX_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if not found or not head.strip() or len(tail.split()) > 5:
+            continue
+        folded = _fold(tail)
+        if not folded:
+            continue
+        domain_like = re.search(r"\.[a-z]{2,6}$", tail.strip().lower()) is not None
+        if domain_like or any(folded in n or n in folded for n in names) or any(
+            len(part) > 3 and part in folded for n in names for part in [n.removesuffix("com").removesuffix("org")]
+        ):
+            return head.strip()
+    return title
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
+
+
+def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
+    """JSON-LD headline, og:title, <title>, <h1>: the first that agrees with what the page shows.
+
+    A structured headline most of whose words are not in the page's <title>, og:title or <h1>
+    describes the page type ("Wikimedia list article"), not this page, and is passed over.
+    """
+    shown = [t for t in (meta.title, page_title, heading) if t]
+    shown_words = set().union(*(_words(t) for t in shown)) if shown else set()
+    structured = [t for t in meta.structured_titles if not shown_words or len(_words(t) & shown_words) >= 0.5 * len(_words(t))]
+    title = next(iter(structured), None) or meta.title or page_title or heading or None
+    return strip_site_suffix(title, meta.site, meta.url) if title else None
 
 
 def site_from_url(url: str) -> str | None:

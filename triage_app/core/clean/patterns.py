@@ -48,12 +48,18 @@ for _reason, _words in (
     (FOOTER, "footer colophon copyright"),
     (BYLINE, "byline dateline author-name timestamp"),
     (TAGS, "tags tag-list taglist keywords categories"),
-    (HIDDEN, "hidden sr-only visually-hidden screen-reader-text"),
 ):
     for _word in _words.split():
         _CONTEXT_TOKENS[_word] = _reason
 
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
+# Whole class names that hide an element (a token of a longer name, as in "snippet-hidden", does not).
+HIDDEN_CLASSES = frozenset(
+    {
+        "hidden", "hide", "is-hidden", "u-hidden", "d-none", "invisible", "sr-only",
+        "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "element-invisible", "offscreen",
+    }
+)
 _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": NEWSLETTER}
 
 
@@ -65,10 +71,12 @@ def context_reason(tag: str, attrs: str) -> str | None:
     if not attrs:
         return None
     lowered = attrs.lower()
+    if not HIDDEN_CLASSES.isdisjoint(lowered.split()):
+        return HIDDEN
     for token in _TOKEN_SPLIT.split(lowered):
         if token in _CONTEXT_TOKENS:
             return _CONTEXT_TOKENS[token]
-    for compound in ("author-bio", "about-author", "author-name", "sr-only", "visually-hidden", "read-more", "more-stories"):
+    for compound in ("author-bio", "about-author", "author-name", "read-more", "more-stories"):
         if compound in lowered:
             return _CONTEXT_TOKENS.get(compound, RELATED)
     return None

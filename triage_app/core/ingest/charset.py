@@ -145,7 +145,22 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         if exc.start > len(data) - 4 or _mostly_utf8(data):
             return Decoded(_decode(data, "utf-8"), "utf-8")  # a few bad bytes in UTF-8 text
     guess = detect(data) or "cp1252"
+    if not html and _single_byte(guess):
+        # A text file has no declaration: choose the codepage by the language the text reads as.
+        from triage_app.core.ingest.legacy import guess_legacy_encoding
+
+        guess = guess_legacy_encoding(data)
     return Decoded(_decode(data, guess), guess)
+
+
+def _single_byte(charset: str) -> bool:
+    """True for an 8-bit codepage (every byte one character), False for CJK and Unicode encodings."""
+    if charset.startswith("utf"):
+        return False
+    try:
+        return len(bytes(range(128, 256)).decode(charset, errors="replace")) == 128
+    except LookupError:
+        return False
 
 
 def _decode_declared(data: bytes, charset: str) -> Decoded:

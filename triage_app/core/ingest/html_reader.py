@@ -125,6 +125,15 @@ def page_metadata(text: str, *, base_url: str | None = None) -> PageMeta:
     return PageMeta(title, canonical or og_url)
 
 
+_SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+
+
+def saved_from_url(text: str) -> str | None:
+    """The address in the `<!-- saved from url=(0043)https://... -->` mark that browsers write on "Save as"."""
+    match = _SAVED_FROM_RE.search(text[:HEAD_SCAN_CHARS])
+    return match.group(1) if match else None
+
+
 def read_html(
     data: bytes,
     *,
@@ -144,7 +153,7 @@ def read_html(
         charset=decoded.charset,
         html=decoded.text,
         resources=list(resources or []),
-        url=meta.url or (header.url if header else None),
+        url=meta.url or (header.url if header else None) or saved_from_url(decoded.text),
         captured_at=header.saved_at if header else None,
         title=meta.title,
         original_name=original_name,

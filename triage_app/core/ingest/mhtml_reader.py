@@ -56,8 +56,22 @@ def _split_headers(data: bytes) -> tuple[Message, bytes]:
     match = _BLANK_LINE_RE.search(data, 0, MAX_HEADER_BYTES)
     if match is None:
         return BytesHeaderParser(policy=compat32).parsebytes(data[:MAX_HEADER_BYTES]), b""
-    headers = BytesHeaderParser(policy=compat32).parsebytes(data[: match.start()] + b"\n\n")
+    headers = BytesHeaderParser(policy=compat32).parsebytes(_unfold_raw(data[: match.start()]) + b"\n\n")
     return headers, data[match.end():]
+
+
+_HEADER_LINE_RE = re.compile(rb"^[!-9;-~]+:")
+
+
+def _unfold_raw(head: bytes) -> bytes:
+    """Header lines that neither start a header nor are indented continue the previous header.
+
+    Browsers write a page title with line breaks into `X-Snapshot-Title` as is; a strict parser
+    would end the headers there and lose the Content-Type, though browsers open such files.
+    """
+    lines = head.splitlines()
+    fixed = [line if i == 0 or _HEADER_LINE_RE.match(line) or line[:1] in (b" ", b"\t") else b" " + line for i, line in enumerate(lines)]
+    return b"\r\n".join(fixed)
 
 
 def _delimiters(body: bytes, boundary: bytes) -> Iterator[tuple[int, int, bool]]:

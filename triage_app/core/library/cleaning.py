@@ -71,6 +71,10 @@ def load_parsed(db: Database, doc_id: int) -> ParsedDocument:
             doc.get("source_path") or name, data, doc.get("format") or "text", doc.get("charset") or "utf-8",
             html=text if is_html else None, text=None if is_html else text, original_name=name,
         )
+    if doc.get("charset_choice"):
+        from triage_app.core.library.encoding import apply_charset_choice
+
+        apply_charset_choice(parsed, data, name, doc["charset_choice"])
     parsed.url = parsed.url or doc.get("url")
     return parsed
 

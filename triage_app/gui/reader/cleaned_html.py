@@ -155,12 +155,14 @@ def _spans_by_paragraph(paragraphs: list[Paragraph], spans: list[_Span]) -> list
 
 
 def metadata_line(doc: dict[str, Any]) -> str:
-    """"site · author · published · language · URL" with the parts that are known."""
+    """"site · author · published · language · URL" with the parts that are known, and a text file's encoding."""
     parts = [str(doc[k]) for k in ("site", "author", "published") if doc.get(k)]
     if doc.get("language"):
         parts.append(language_name(str(doc["language"])))
     if doc.get("url"):
         parts.append(str(doc["url"]))
+    if doc.get("format") == "text" and doc.get("charset"):
+        parts.append(QCoreApplication.translate("CleanedView", "encoding {charset}").format(charset=doc["charset"]))
     return " \u00b7 ".join(parts)
 
 

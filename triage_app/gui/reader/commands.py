@@ -13,7 +13,7 @@ from triage_app.core.library.db import Library
 from triage_app.core.records import Block
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.reader.bridge import WriterBridge
-from triage_app.gui.reader.dialogs import MergeEntityDialog, RenameEntityDialog
+from triage_app.gui.reader.dialogs import EncodingDialog, MergeEntityDialog, RenameEntityDialog
 from triage_app.gui.reader.reader_data import ReaderData, annotations_module, cleaning_module
 
 NOT_YET = QT_TRANSLATE_NOOP("ReaderCommands", "not available yet: the {} engine has not landed in this build")
@@ -24,6 +24,7 @@ class ReaderCommands(QObject):
 
     entity_filter_requested = Signal(int, str)
     changed = Signal(int, str)  # doc id, what changed ("entities" | "blocks")
+    failed = Signal(str)  # a one-line message for the reader's status line
 
     def __init__(self, bridge: WriterBridge, library: Library, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
@@ -123,4 +124,32 @@ class ReaderCommands(QObject):
         self._bridge.submit(
             lambda lib: module.set_block_override(lib, doc_id, index, kept, site_wide=site_wide),
             lambda _result: self.changed.emit(doc_id, "blocks"),
+        )
+
+    # -- encoding ------------------------------------------------------------------------
+    def encoding_action(self) -> QAction | None:
+        """"Re-open with encoding… (now cp1252)" for a text or HTML document, None for other formats."""
+        from triage_app.core.library.encoding import REOPENABLE_FORMATS
+
+        if self.data is None or self.data.doc.get("format") not in REOPENABLE_FORMATS:
+            return None
+        current = str(self.data.doc.get("charset") or "utf-8")
+        action = QAction(self.tr("Re-open with encoding… (now {encoding})").format(encoding=current), self._parent)
+        action.setToolTip(self.tr("Decode the original with another encoding and clean it again (recorded in the audit log)"))
+        action.triggered.connect(lambda: self.reopen_with_encoding(current))
+        return action
+
+    def reopen_with_encoding(self, current: str) -> None:
+        from triage_app.core.library.encoding import COMMON_ENCODINGS, reopen_with_encoding
+
+        if self.data is None:
+            return
+        choice = EncodingDialog.ask(self._parent, current, COMMON_ENCODINGS)
+        if choice is None:
+            return
+        doc_id = self.data.doc_id
+        self._bridge.submit(
+            lambda lib: reopen_with_encoding(lib, doc_id, choice, origin="app"),
+            lambda _result: self.changed.emit(doc_id, "blocks"),
+            lambda exc: self.failed.emit(self.tr("Cannot re-open #{id}: {reason}").format(id=doc_id, reason=exc)),
         )

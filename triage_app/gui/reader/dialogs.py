@@ -42,3 +42,22 @@ class MergeEntityDialog:
         if not ok:
             return None
         return candidates[labels.index(choice)][0]
+
+
+class EncodingDialog:
+    """Asks which text encoding to re-open a document with."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: str, choices: tuple[str, ...]) -> str | None:
+        """The chosen encoding name, or None when cancelled or unchanged."""
+        items = [current, *(c for c in choices if c != current)]
+        choice, ok = QInputDialog.getItem(
+            parent,
+            QCoreApplication.translate("EncodingDialog", "Re-open with encoding"),
+            QCoreApplication.translate("EncodingDialog", "Decode the original as (now {encoding}):").format(encoding=current),
+            items,
+            0,
+            True,
+        )
+        choice = choice.strip()
+        return choice if ok and choice and choice != current else None

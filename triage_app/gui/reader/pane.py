@@ -77,6 +77,7 @@ class ReaderPane(QWidget):
         self.legend = EntityLegend(set(hidden), self)
         self.legend.hidden_labels_changed.connect(self._on_legend)
         self.status = ElidedLabel(parent=self)  # a long message must not widen the window
+        self.commands.failed.connect(self.status.setText)
         self.status.setObjectName("readerStatus")
         self.original = OriginalPane(library, self)
         self.original.block_menu_requested.connect(self._on_block_menu)
@@ -112,6 +113,10 @@ class ReaderPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
+        self.reason = ElidedLabel(parent=self)  # prioritised review: why the model ranks this document here
+        self.reason.setObjectName("readerReason")
+        self.reason.setAccessibleName(self.tr("Why this document ranks here"))
+        layout.addWidget(self.reason)
         layout.addWidget(self.splitter, 1)
         self.show_document(None)
 
@@ -326,6 +331,9 @@ class ReaderPane(QWidget):
             if block is not None:
                 menu.addSeparator()
                 menu.addActions(self.commands.block_actions(block))
+        if (encoding := self.commands.encoding_action()) is not None:
+            menu.addSeparator()
+            menu.addAction(encoding)
         menu.popup(pos)
 
     def _on_block_menu(self, index: int, pos: QPoint) -> None:
@@ -343,6 +351,9 @@ class ReaderPane(QWidget):
                 for action in self.commands.block_actions(b)[:1]:
                     action.setText(f"{preview}  ({removal_reason(b.reason)})")
                     sub.addAction(action)
+        if (encoding := self.commands.encoding_action()) is not None:
+            menu.addSeparator()
+            menu.addAction(encoding)
         if not menu.isEmpty():
             menu.popup(pos)
 

@@ -1,0 +1,127 @@
+"""Classes of cleaning bugs seen on real pages, each on a page made for the test."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from triage_app.core.clean import clean_document, clean_text
+from triage_app.core.clean.byline import name_from_byline
+from triage_app.core.clean.metadata import strip_site_suffix
+from triage_app.core.clean.patterns import HIDDEN, context_reason
+from triage_app.core.ingest.html_reader import read_html
+from triage_app.core.ingest.mhtml_reader import read_mhtml
+from triage_app.core.records import ParsedDocument
+
+SENTENCE = "The committee met on Tuesday to discuss the proposal for the new bridge across the river, and members spoke at length about costs. "
+
+
+def _html(html: str, name: str = "") -> ParsedDocument:
+    return ParsedDocument(name or "page.html", b"", "html", "utf-8", html=html, original_name=name)
+
+
+def _paragraphs(count: int, word: str = "bridge") -> str:
+    return "".join(f"<p>{SENTENCE.replace('bridge', f'{word} {n}') * 2}</p>" for n in range(count))
+
+
+def test_only_real_hiding_removes_text() -> None:
+    assert context_reason("div", "content snippet-hidden") is None
+    assert context_reason("div", "hidden-xs col-md-8") is None
+    assert context_reason("span", "sr-only") == HIDDEN and context_reason("div", "visually-hidden") == HIDDEN
+    code = "<div class='snippet-hidden'><p>" + "Use a context manager so the file is closed even when the parser raises. " * 2 + "</p></div>"
+    page = f"<html><body><div id='content'><h1>Closing files</h1>{_paragraphs(4)}{code}{_paragraphs(2, 'road')}</div></body></html>"
+    result = clean_document(_html(page))
+    assert "context manager" in result.text
+
+
+def test_aria_hidden_wrapper_around_an_article_does_not_hide_it() -> None:
+    page = f"<html><body><div aria-hidden='true'><span>★</span></div><div aria-hidden='true'>{_paragraphs(4)}</div></body></html>"
+    assert "bridge 3" in clean_document(_html(page)).text
+
+
+def test_repeated_paragraphs_stay_without_article_element() -> None:
+    refrain = "<p>We shall overcome, we shall overcome, we shall overcome some day, oh deep in my heart.</p>"
+    body = "".join(f"<p>{SENTENCE.replace('bridge', w) * 2}</p>{refrain}" for w in ("bridge", "tunnel", "dam"))
+    result = clean_document(_html(f"<html><head><title>Notes</title></head><body><div class='x'>{body}</div></body></html>"))
+    assert result.text.count("We shall overcome, we shall") == 3
+
+
+def test_a_removed_byline_block_fills_the_byline() -> None:
+    page = (
+        "<html><head><title>Crypto flaw</title></head><body><article><h1>Crypto flaw</h1>"
+        "<div class='byline'>Dan Goodin - Apr 16, 2015 8:02 pm UTC</div>" + _paragraphs(4) + "</article></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert result.byline == "Dan Goodin"
+    assert any(b.reason == "byline" and "Goodin" in b.text for b in result.blocks)
+    assert name_from_byline("By Daniel Kahn Gillmor") == "Daniel Kahn Gillmor"
+    assert name_from_byline("Posted by Mark Twain on March 3, 2020") == "Mark Twain"
+    assert name_from_byline("By the way, we like this") is None
+
+
+def test_hard_wrapped_dump_is_rejoined_with_line_provenance() -> None:
+    paragraphs = [SENTENCE.replace("bridge", w) * 3 for w in ("bridge", "tunnel", "dam", "road")]
+    menu = "Home\nNews\nSport\nWeather\nContact\n"
+    dump = menu + "\nBridge plans\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in paragraphs) + "\n\nCopyright 2024 Example News\n"
+    result = clean_text(dump)
+    kept = [b for b in result.blocks if b.kept]
+    assert [b.text for b in kept] == [" ".join(p.split()) for p in paragraphs]
+    first = kept[0].source
+    start, end = (int(n) for n in first.removeprefix("lines:").split("-"))
+    assert end - start == len(textwrap.wrap(paragraphs[0], 72)) - 1
+    assert not any(b.kept for b in result.blocks if b.text in ("Home", "News", "Sport"))
+
+
+def test_browser_dump_with_long_lines_is_left_alone() -> None:
+    dump = "\n\n".join(SENTENCE * 3 for _ in range(4))
+    assert [b.source for b in clean_text(dump).blocks] == [f"lines:{n}-{n}" for n in (1, 3, 5, 7)]
+
+
+def test_cjk_caption_lines_are_not_navigation() -> None:
+    dump = (
+        "首页\n新闻\n博客\n关于我们\n\n"
+        "这是我们今年春天去北京旅行时拍的照片，天气很好，游客也不多。我们第一天去了故宫，人非常多，但是建筑非常壮观，值得一看。\n\n"
+        "图为天坛公园的祈年殿，摄于清晨\n图为颐和园的长廊，阳光很好\n图为什刹海边的胡同，非常安静\n图为长城慕田峪段，山上风很大\n\n"
+        "第二天我们去了长城，虽然很累，但是风景非常美丽。下山的时候我们坐了滑道，孩子们都很喜欢。晚上我们在胡同里吃了烤鸭，味道很好。\n"
+    )
+    result = clean_text(dump)
+    kept = {b.text for b in result.blocks if b.kept}
+    assert "图为颐和园的长廊，阳光很好" in kept and "图为长城慕田峪段，山上风很大" in kept
+    assert "关于我们" not in kept
+
+
+def test_chrome_saved_from_comment_gives_the_url() -> None:
+    data = b"<!DOCTYPE html>\n<!-- saved from url=(0032)https://example.org/news/bridge -->\n<html><body><p>x</p></body></html>"
+    assert read_html(data, source_path="p.html", original=data, original_name="p.html").url == "https://example.org/news/bridge"
+
+
+def test_mhtml_with_a_raw_multi_line_snapshot_title_opens() -> None:
+    html = f"<html><head><title>Bridge</title></head><body>{_paragraphs(2)}</body></html>"
+    data = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.org/news/bridge\r\nSubject: Bridge\r\n"
+        "X-Snapshot-Title: The bridge\r\nreopens after\r\nrepairs\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B"\r\n\r\n'
+        "------B\r\nContent-Type: text/html\r\nContent-Location: https://example.org/news/bridge\r\n\r\n"
+        f"{html}\r\n------B--\r\n"
+    ).encode()
+    doc = read_mhtml(data, source_path="p.mhtml", original=data, original_name="p.mhtml")
+    assert doc.url == "https://example.org/news/bridge" and "bridge 1" in (doc.html or "")
+
+
+def test_titles_lose_the_site_suffix_and_type_headlines() -> None:
+    assert strip_site_suffix("Vláda schválila rozpočet | Aktuálně.cz", None, "https://zpravy.aktualne.cz/x") == "Vláda schválila rozpočet"
+    assert strip_site_suffix("List of bridges - Wikipedia", None, "https://en.wikipedia.org/wiki/List_of_bridges") == "List of bridges"
+    assert strip_site_suffix("Part one - Part two", None, "https://example.org/") == "Part one - Part two"
+    ld = json.dumps({"@context": "https://schema.org", "@type": "Article", "name": "List of bridges in Prague",
+                     "headline": "Wikimedia list article"})
+    page = (
+        f"<html><head><title>List of bridges in Prague - Wikipedia</title><script type='application/ld+json'>{ld}</script>"
+        "<link rel='canonical' href='https://en.wikipedia.org/wiki/List_of_bridges_in_Prague'></head>"
+        f"<body><h1>List of bridges in Prague</h1>{_paragraphs(3)}</body></html>"
+    )
+    assert clean_document(_html(page)).title == "List of bridges in Prague"
+
+
+def test_an_untitled_page_is_named_alike_by_clean_and_the_library() -> None:
+    page = f"<html><body><ol><li>{SENTENCE}</li></ol>{_paragraphs(2)}</body></html>"
+    assert clean_document(_html(page, "ol.html")).title == "ol.html"

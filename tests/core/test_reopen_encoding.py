@@ -1,0 +1,85 @@
+"""Legacy single-byte text files decode right, and a document can be re-opened with another encoding."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from triage_app.cli import run
+from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.ingest.legacy import guess_legacy_encoding
+from triage_app.core.library import Library, triage
+from triage_app.core.library.encoding import reopen_with_encoding
+
+# (language, codepage, text): each file is written in a codepage its language is commonly written in.
+LEGACY = [
+    ("fr", "latin-1", ("Le gouvernement dépend à la fois du parlement et du président. Les élèves ont réussi leurs examens "
+     "après une année difficile, où ils ont travaillé très dur.")),
+    ("de", "cp1252", ("Für die nächste Woche sind schwere Gewitter angekündigt. Die Behörden warnen vor Überschwemmungen "
+     "in den südlichen Gebieten und größeren Schäden an Straßen.")),
+    ("pl", "iso8859-2", ("Wczoraj w Warszawie odbyło się spotkanie ministrów. Zaśpiewali hymn, a potem rozpoczęła się "
+     "dyskusja o przyszłości gospodarki i źródłach energii.")),
+    ("tr", "cp1254", ("Türkiye'nin başkenti Ankara'dır. Bugün hava çok güzel ve insanlar dışarıda yürüyüş yapıyor. "
+     "Öğrenciler okula gitmek için erken kalktılar, çünkü sınav var.")),
+    ("cs", "cp1250", ("Vláda dnes schválila nový zákon o daních, který začne platit od příštího roku a týká se všech "
+     "občanů. Příliš žluťoučký kůň úpěl ďábelské ódy.")),
+    ("hu", "iso8859-2", ("A kormány ma bejelentette, hogy jövőre új adótörvény lép életbe. Az árvíztűrő tükörfúrógép "
+     "működése közben több ügyfél is panaszt tett.")),
+    ("ru", "cp1251", ("Правительство объявило о новых мерах поддержки экономики. В Москве прошло совещание, на котором "
+     "обсуждались вопросы энергетики и транспорта.")),
+    ("ru", "koi8-r", ("Правительство объявило о новых мерах поддержки экономики. В Москве прошло совещание, на котором "
+     "обсуждались вопросы энергетики и транспорта.")),
+    ("el", "cp1253", ("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία. Οι πολίτες περιμένουν αλλαγές στη "
+     "φορολογία και στις συντάξεις τον επόμενο χρόνο.")),
+    ("es", "cp1252", ("El gobierno anunció ayer que la economía creció más de lo esperado. Los niños jugaban en el jardín "
+     "mientras sus padres hablaban de política española.")),
+    ("lt", "cp1257", ("Vyriausybė šiandien paskelbė naujas ekonomikos priemones. Žmonės laukia pokyčių mokesčių srityje "
+     "ir pensijų sistemoje ateinančiais metais.")),
+    ("he", "cp1255", "הממשלה הודיעה היום על צעדים חדשים לתמיכה בכלכלה. האזרחים מחכים לשינויים במיסים ובפנסיות בשנה הבאה."),
+]
+
+
+@pytest.mark.parametrize(("language", "codepage", "text"), LEGACY, ids=[f"{lang}-{cp}" for lang, cp, _t in LEGACY])
+def test_legacy_text_files_decode_without_mojibake(language: str, codepage: str, text: str) -> None:
+    data = text.encode(codepage)
+    decoded = decode_bytes(data)
+    assert decoded.text == text, f"{language} read as {decoded.charset}"
+    assert data.decode(guess_legacy_encoding(data)) == text
+
+
+def test_cjk_legacy_text_still_goes_to_the_multibyte_detector() -> None:
+    text = "日本語のテキストです。これは長い文章で、文字コードの判定に使います。東京は晴れです。"
+    assert decode_bytes(text.encode("shift_jis")).text == text
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return run(list(args), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_reopen_with_another_encoding_recleans_and_is_audited(tmp_path: Path) -> None:
+    text = "Zprávy z Prahy\n\n" + "Vláda dnes schválila nový zákon o daních, který začne platit od příštího roku. " * 4 + "\n"
+    source = tmp_path / "zpravy.txt"
+    source.write_bytes(text.encode("cp1250"))
+    lib = str(tmp_path / "lib.sqlite")
+    assert _cli("import", str(source), "--library", lib, "--quiet")[0] == 0
+    code, out, _ = _cli("show", "1", "--library", lib, "--json")
+    assert json.loads(out)["charset"] == "cp1250" and "schválila" in json.loads(out)["text"]
+    # the analyst says it was Latin-2 after all ... then cp1252, which garbles it: both re-clean and are audited
+    code, out, err = _cli("reopen", "1", "cp1252", "--library", lib)
+    assert code == 0, err
+    doc = json.loads(_cli("show", "1", "--library", lib, "--json")[1])
+    assert doc["charset"] == "cp1252" and "zaène" in doc["text"] and "začne" not in doc["text"]
+    with Library.open(Path(lib)) as library:
+        reopen_with_encoding(library, 1, "cp1250")
+        from triage_app.core.library.cleaning import reclean_document
+
+        reclean_document(library, 1)  # a later re-clean keeps the chosen encoding
+        assert "začne" in library.db.execute("SELECT text FROM documents WHERE id = 1").fetchone()[0]
+        log = [(r["field"], r["old"], r["new"]) for r in triage.audit_log(library.db, 1)]
+    assert log == [("encoding", "cp1250", "cp1252"), ("encoding", "cp1252", "cp1250")]
+    code, _, err = _cli("reopen", "1", "no-such-codec", "--library", lib)
+    assert code == 2 and "unknown encoding" in err

@@ -1,0 +1,84 @@
+"""Choosing the single-byte legacy encoding of an undeclared, non-UTF-8 text file.
+
+A text file carries no charset declaration, and every byte decodes in every single-byte codepage,
+so a generic detector happily reads Latin-1 French as cp775. Here each common codepage is tried;
+the text's language is detected from each decoding (`core.language`), and the decoding wins whose
+non-ASCII letters are those the detected language writes (French: é è à ç ...; Polish: ą ę ł ś ...),
+preferring the codepages that language is usually written in.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from triage_app.core.language import detect_language
+
+SAMPLE_BYTES = 64 * 1024
+
+# The codepages each language is commonly written in, most common first.
+_LATIN1 = ("cp1252", "iso8859-15")
+COMMON_ENCODINGS: dict[str, tuple[str, ...]] = {
+    **{code: _LATIN1 for code in ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "ca", "eu", "gl", "ga", "af", "sq", "id", "ms", "sw")},
+    **{code: ("cp1250", "iso8859-2") for code in ("pl", "cs", "sk", "hu", "sl", "hr", "bs")},
+    "ro": ("cp1250", "iso8859-16", "iso8859-2"),
+    **{code: ("cp1251", "koi8-r", "iso8859-5", "cp866") for code in ("ru", "bg", "sr", "mk", "be", "kk")},
+    "uk": ("cp1251", "koi8-u", "iso8859-5"),
+    "tr": ("cp1254", "iso8859-9"),
+    "az": ("cp1254", "iso8859-9"),
+    "el": ("cp1253", "iso8859-7"),
+    **{code: ("cp1257", "iso8859-13", "iso8859-4") for code in ("lt", "lv")},
+    "et": ("cp1257", "iso8859-15", "cp1252"),
+    "he": ("cp1255", "iso8859-8"),
+    "ar": ("cp1256", "iso8859-6"),
+    "fa": ("cp1256",),
+    "th": ("cp874",),
+    "vi": ("cp1258",),
+}
+CANDIDATES: tuple[str, ...] = tuple(dict.fromkeys(e for encs in COMMON_ENCODINGS.values() for e in encs))
+
+# The non-ASCII letters a language writes (lowercase); script languages are checked by script name.
+_ALPHABETS: dict[str, str] = {
+    "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóùú",
+    "ca": "àçéèíïóòúü", "nl": "éëïóüè", "sv": "åäöé", "fi": "åäö", "da": "æøåé", "no": "æøåé", "nb": "æøåé",
+    "is": "áðéíóúýþæö", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű",
+    "sl": "čšž", "hr": "čćđšž", "bs": "čćđšž", "ro": "ăâîșşțţ", "tr": "çğıöşüâî", "az": "çəğıöşü",
+    "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "et": "äõöüšž", "en": "éèïöü’“”–—", "ga": "áéíóú", "eu": "ñ",
+}
+_SCRIPTS: dict[str, str] = {
+    **{code: "CYRILLIC" for code in ("ru", "bg", "sr", "mk", "be", "kk", "uk")},
+    "el": "GREEK", "he": "HEBREW", "ar": "ARABIC", "fa": "ARABIC", "th": "THAI",
+}
+_PUNCT_OK = set("’‘“”„«»–—…€°§·×")
+
+
+def fit(text: str, language: str | None) -> float:
+    """Share of the text's non-ASCII characters that the language writes (1.0 for plain ASCII)."""
+    odd = [c for c in text if ord(c) > 127 and c not in _PUNCT_OK and not c.isspace()]
+    if not odd:
+        return 1.0
+    alphabet = _ALPHABETS.get(language or "")
+    script = _SCRIPTS.get(language or "")
+    if alphabet is not None:
+        good = sum(1 for c in odd if c.lower() in alphabet)
+    elif script is not None:
+        good = sum(1 for c in odd if c.isalpha() and unicodedata.name(c, "").startswith(script))
+    else:
+        return 0.8 * sum(1 for c in odd if c.isalpha()) / len(odd)  # a language we know no alphabet of
+    return good / len(odd)
+
+
+def guess_legacy_encoding(data: bytes) -> str:
+    """The most plausible single-byte codepage for `data` (cp1252 when nothing fits better)."""
+    sample = data[:SAMPLE_BYTES]
+    best: tuple[float, int, float, str] = (-1.0, 0, 0.0, "cp1252")
+    for encoding in CANDIDATES:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # a byte the codepage leaves undefined: not this one
+        guess = detect_language(text)
+        common = encoding in COMMON_ENCODINGS.get(guess.code or "", ())
+        score = (round(fit(text, guess.code), 2), int(common), guess.confidence, encoding)
+        if score[:3] > best[:3]:
+            best = score
+    return best[3]
