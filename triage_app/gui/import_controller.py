@@ -61,6 +61,15 @@ def reclean_job(sites: list[str]) -> WriterJobFactory | None:
     return run
 
 
+def cluster_job(threshold: float) -> WriterJobFactory:
+    """Near-duplicate clustering of every document whose cleaned text is new or changed."""
+    from triage_app.core.library import near_dups
+
+    return lambda library, is_cancelled: near_dups.cluster_pending_job(
+        library, threshold=threshold, is_cancelled=is_cancelled
+    )
+
+
 def sites_to_reclean(db: Database, doc_ids: list[int]) -> list[str]:
     """Sites of these documents that now hold more than one page (a template can be learnt)."""
     if not doc_ids:
@@ -76,7 +85,7 @@ def sites_to_reclean(db: Database, doc_ids: list[int]) -> list[str]:
 @dataclass
 class _Step:
     title: str
-    kind: str  # "import" | "reclean" | "annotate"
+    kind: str  # "import" | "reclean" | "cluster" | "annotate"
     factory: WriterJobFactory
     show_summary: bool = False
     outcomes: list[ImportOutcome] = field(default_factory=list)
@@ -87,7 +96,7 @@ class ImportController(QObject):
 
     documents_imported = Signal(list)  # ids of new documents (announced in batches while importing)
     import_finished = Signal(list, bool, bool)  # outcomes, cancelled, show summary
-    documents_updated = Signal(str)  # "reclean" | "annotate": many documents may have changed
+    documents_updated = Signal(str)  # "reclean" | "cluster" | "annotate": many documents may have changed
     idle = Signal()  # the queue is empty again
     failed = Signal(object)
 
@@ -125,6 +134,19 @@ class ImportController(QObject):
             return False
         self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", factory))
         return True
+
+    def cluster_in_background(self, *, from_scratch: bool = False) -> None:
+        """Queue near-duplicate clustering of new or re-cleaned documents (all of them with `from_scratch`)."""
+        threshold = float(self._settings.get("duplicate_threshold"))
+        if from_scratch:
+            from triage_app.core.library import near_dups
+
+            def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
+                return near_dups.cluster_all_job(library, threshold=threshold, is_cancelled=is_cancelled)
+
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", run))
+        else:
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
 
     def cancel(self) -> None:
         """Stop the running job and drop the ones queued after it."""
@@ -197,6 +219,8 @@ class ImportController(QObject):
         factory = reclean_job(sites_to_reclean(self._db, imported))
         if factory is not None:
             self._queue.append(_Step(self.tr("Re-cleaning pages of the same sites"), "reclean", factory))
+        threshold = float(self._settings.get("duplicate_threshold"))
+        self._queue.append(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
         annotate = annotate_job() if self._settings.get("annotate_in_background") else None
         if annotate is not None:
             self._queue.append(_Step(self.tr("Finding entities and quotes"), "annotate", annotate))
