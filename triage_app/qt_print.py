@@ -7,16 +7,19 @@ command line without touching the environment).
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -24,6 +27,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
+from PySide6.QtSvg import QSvgRenderer
 
 _HTML5_BLOCKS = re.compile(r"<(/?)(section|header|nav|main|footer|article)\b", re.IGNORECASE)
 RESOLUTION = 300
@@ -43,6 +47,33 @@ def qt_rich_text(html: str) -> str:
     return _HTML5_BLOCKS.sub(lambda m: f"<{m.group(1)}div", html)
 
 
+class _PrintDocument(QTextDocument):
+    """A text document that draws the briefing's own SVG images (`data:image/svg+xml` URLs, e.g. the
+    timeline); Qt's rich text has no inline SVG. Any other resource goes the default way."""
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        text = url.toString() if isinstance(url, QUrl) else str(url)
+        if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith(_SVG_DATA):
+            try:
+                data = base64.b64decode(text[len(_SVG_DATA):], validate=True)
+            except ValueError:
+                return None
+            renderer = QSvgRenderer(QByteArray(data))
+            if not renderer.isValid():
+                return None
+            size = renderer.defaultSize()
+            image = QImage(size.width() * 4, size.height() * 4, QImage.Format.Format_ARGB32)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            renderer.render(painter)
+            painter.end()
+            return image
+        return super().loadResource(kind, url)
+
+
+_SVG_DATA = "data:image/svg+xml;base64,"
+
+
 def render_pdf(html: str, path: Path | str, *, title: str | None = None) -> None:
     """Print `html` to `path`: A4, each page with the title in the header and "Page N of M" below.
 
@@ -50,7 +81,7 @@ def render_pdf(html: str, path: Path | str, *, title: str | None = None) -> None
     """
     if not isinstance(QGuiApplication.instance(), QGuiApplication):
         raise RuntimeError("printing a PDF needs a QGuiApplication (text layout uses Qt's fonts)")
-    document = QTextDocument()
+    document = _PrintDocument()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

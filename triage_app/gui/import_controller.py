@@ -48,10 +48,19 @@ def reclean_job(imported: list[int]) -> WriterJobFactory:
     return run
 
 
+def cluster_job(threshold: float) -> WriterJobFactory:
+    """Near-duplicate clustering of every document whose cleaned text is new or changed."""
+    from triage_app.core.library import near_dups
+
+    return lambda library, is_cancelled: near_dups.cluster_pending_job(
+        library, threshold=threshold, is_cancelled=is_cancelled
+    )
+
+
 @dataclass
 class _Step:
     title: str
-    kind: str  # "import" | "reclean" | "annotate"
+    kind: str  # "import" | "reclean" | "cluster" | "annotate"
     factory: WriterJobFactory
     show_summary: bool = False
     outcomes: list[ImportOutcome] = field(default_factory=list)
@@ -62,7 +71,7 @@ class ImportController(QObject):
 
     documents_imported = Signal(list)  # ids of new documents (announced in batches while importing)
     import_finished = Signal(list, bool, bool)  # outcomes, cancelled, show summary
-    documents_updated = Signal(str)  # "reclean" | "annotate": many documents may have changed
+    documents_updated = Signal(str)  # "reclean" | "cluster" | "annotate": many documents may have changed
     idle = Signal()  # the queue is empty again
     failed = Signal(object)
 
@@ -98,6 +107,19 @@ class ImportController(QObject):
             return False
         self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))
         return True
+
+    def cluster_in_background(self, *, from_scratch: bool = False) -> None:
+        """Queue near-duplicate clustering of new or re-cleaned documents (all of them with `from_scratch`)."""
+        threshold = float(self._settings.get("duplicate_threshold"))
+        if from_scratch:
+            from triage_app.core.library import near_dups
+
+            def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
+                return near_dups.cluster_all_job(library, threshold=threshold, is_cancelled=is_cancelled)
+
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", run))
+        else:
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
 
     def cancel(self) -> None:
         """Stop the running job and drop the ones queued after it."""
@@ -168,5 +190,7 @@ class ImportController(QObject):
 
     def _queue_follow_ups(self, imported: list[int]) -> None:
         self._queue.append(_Step(self.tr("Re-cleaning pages of the same sites"), "reclean", reclean_job(imported)))
+        threshold = float(self._settings.get("duplicate_threshold"))
+        self._queue.append(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
         if self._settings.get("annotate_in_background"):
             self._queue.append(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))

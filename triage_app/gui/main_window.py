@@ -28,6 +28,7 @@ from triage_app.core.review.session import ReviewState, sample_ids
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
 from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries, translated
+from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
 from triage_app.gui.dialogs.history_dialog import HistoryDialog
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
         self._set_tab_order()
+        self.copies = CopiesUi(self)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
@@ -474,6 +476,9 @@ class MainWindow(QMainWindow):
 
     def _documents_updated(self, kind: str) -> None:
         if self._closing:
+            return
+        if kind == "cluster":  # only the copies column and the folded list change
+            self.library_view.reload()
             return
         self.refresh_choices()
         self.library_view.reload()
