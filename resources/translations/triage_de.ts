@@ -1550,10 +1550,6 @@
 <context>
     <name>ReaderCommands</name>
     <message>
-        <source>not available yet: the {} engine has not landed in this build</source>
-        <translation>noch nicht verfügbar: die Komponente {} ist in dieser Version nicht enthalten</translation>
-    </message>
-    <message>
         <source>Show all documents mentioning “{name}”</source>
         <translation>Alle Dokumente zeigen, die „{name}“ nennen</translation>
     </message>
@@ -1574,8 +1570,12 @@
         <translation>Diese Entität nicht mehr hervorheben und auflisten (sie kann über die Entitätenliste wieder eingeblendet werden)</translation>
     </message>
     <message>
-        <source>Entity corrections are {reason}</source>
-        <translation>Korrekturen an Entitäten sind {reason}</translation>
+        <source>Change type…</source>
+        <translation>Typ ändern…</translation>
+    </message>
+    <message>
+        <source>The entity is of another kind (a person tagged as a place, ...)</source>
+        <translation>Die Entität ist von anderer Art (eine Person, die als Ort markiert ist, ...)</translation>
     </message>
     <message>
         <source>Merged from: {names}</source>
@@ -1602,10 +1602,6 @@
         <translation>Diesen Block auf jeder Seite von {site} behalten</translation>
     </message>
     <message>
-        <source>Block overrides are {reason}</source>
-        <translation>Blockentscheidungen von Hand sind {reason}</translation>
-    </message>
-    <message>
         <source>Re-open with encoding… (now {encoding})</source>
         <translation>Mit anderer Zeichenkodierung öffnen… (jetzt {encoding})</translation>
     </message>
@@ -1620,14 +1616,6 @@
 </context>
 <context>
     <name>ReaderPane</name>
-    <message>
-        <source>Entities: not available yet (the entity engine is not part of this build).</source>
-        <translation>Entitäten: noch nicht verfügbar (die Entitätenerkennung ist nicht Teil dieser Version).</translation>
-    </message>
-    <message>
-        <source>Entities and quotes: click the document in the list to find them.</source>
-        <translation>Entitäten und Zitate: klicken Sie auf das Dokument in der Liste, um sie zu finden.</translation>
-    </message>
     <message>
         <source>Links are not followed in the original (offline reading): {url}</source>
         <translation>Links im Original werden nicht verfolgt (Offline-Lesen): {url}</translation>
@@ -1663,6 +1651,10 @@
     <message>
         <source>Finding entities and quotes…</source>
         <translation>Entitäten und Zitate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Entities and quotes: not looked for yet in this document.</source>
+        <translation>Entitäten und Zitate: in diesem Dokument noch nicht gesucht.</translation>
     </message>
     <message>
         <source>Entities are not available for {language} text.</source>
@@ -1735,6 +1727,17 @@
     <message>
         <source>New name for “{name}”:</source>
         <translation>Neuer Name für „{name}“:</translation>
+    </message>
+</context>
+<context>
+    <name>RetypeEntityDialog</name>
+    <message>
+        <source>Change entity type</source>
+        <translation>Entitätstyp ändern</translation>
+    </message>
+    <message>
+        <source>Type of “{name}”:</source>
+        <translation>Typ von „{name}“:</translation>
     </message>
 </context>
 <context>

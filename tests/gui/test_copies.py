@@ -143,7 +143,7 @@ def test_briefing_pdf_first_page_draws_the_timeline(qapp: Any, tmp_path: Path) -
 
     from triage_app.core.export.builder import build_packet
     from triage_app.core.library.search import DocumentFilter
-    from triage_app.gui.pdf import render_pdf
+    from triage_app.qt_print import render_pdf
 
     pages = write_wire_set(tmp_path)
     library = Library.memory()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from triage_app.cli import CliContext
+from triage_app.commands._context import CliContext
 from triage_app.core.library import near_dups, text_diff
 from triage_app.core.paths import config_dir
 from triage_app.core.settings import Settings

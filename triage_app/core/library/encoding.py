@@ -6,8 +6,8 @@ original the same way; the document is re-cleaned at once and the change is writ
 
 from __future__ import annotations
 
-from triage_app.core.ingest.archives import gunzip_limited
 from triage_app.core.ingest.charset import normalise_label
+from triage_app.core.ingest.limits import gunzip_limited
 from triage_app.core.ingest.readers import split_gzip
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library, now_iso

@@ -1,4 +1,9 @@
-"""Printing briefing HTML to a paginated PDF with Qt (QTextDocument on a QPdfWriter), no extra service."""
+"""Printing briefing HTML to a paginated PDF with Qt (QTextDocument on a QPdfWriter), no extra service.
+
+Qt GUI, not widgets, and not part of the window: the export dialog and the command line both call it.
+Text layout needs a `QGuiApplication`; the caller owns it (`offscreen_application()` makes one for the
+command line without touching the environment).
+"""
 
 from __future__ import annotations
 
@@ -27,16 +32,14 @@ from PySide6.QtSvg import QSvgRenderer
 _HTML5_BLOCKS = re.compile(r"<(/?)(section|header|nav|main|footer|article)\b", re.IGNORECASE)
 RESOLUTION = 300
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
-_keep_app: list[QGuiApplication] = []  # an app made here for command-line use lives as long as the process
 
 
-def _ensure_app() -> None:
-    """Text layout needs a Qt GUI application; make an offscreen one when none exists (command line)."""
-    if QGuiApplication.instance() is None:
-        import os
-
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep_app.append(QGuiApplication(["triage-app"]))
+def offscreen_application() -> QGuiApplication:
+    """The running Qt GUI application, or a new offscreen one (`-platform offscreen`) the caller keeps alive."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    return QGuiApplication(["triage-app", "-platform", "offscreen"])
 
 
 def qt_rich_text(html: str) -> str:
@@ -72,8 +75,12 @@ _SVG_DATA = "data:image/svg+xml;base64,"
 
 
 def render_pdf(html: str, path: Path | str, *, title: str | None = None) -> None:
-    """Print `html` to `path`: A4, each page with the title in the header and "Page N of M" below."""
-    _ensure_app()
+    """Print `html` to `path`: A4, each page with the title in the header and "Page N of M" below.
+
+    Needs a running QGuiApplication (see `offscreen_application`); RuntimeError without one.
+    """
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        raise RuntimeError("printing a PDF needs a QGuiApplication (text layout uses Qt's fonts)")
     document = _PrintDocument()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
