@@ -141,7 +141,7 @@ def _reader_model_stand_in(request: pytest.FixtureRequest, monkeypatch: pytest.M
     if request.node.get_closest_marker("nlp") is not None:
         return
 
-    def finds_nothing(texts: list[str], *, is_cancelled: Any) -> Iterator[Progress]:
+    def finds_nothing(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
         yield Progress(1, 1, "annotated", result=[Annotation([], [], engine="test-none") for _ in texts])
 
     monkeypatch.setattr(annotation_store, "annotate_texts", finds_nothing)

@@ -305,7 +305,7 @@ def fake_annotator(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     opened: list[int] = []
     real_store = annotation_store.store_annotation
 
-    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any) -> Iterator[Progress]:
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
         yield Progress(1, 1, "annotated", result=[Annotation([], [], engine="fake") for _ in texts])
 
     def recording_store(lib: Any, doc_id: int, annotation: Any, **kw: Any) -> None:

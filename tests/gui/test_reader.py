@@ -220,7 +220,7 @@ def test_an_unannotated_document_is_annotated_in_the_child_process_path_not_on_t
     seen: list[tuple[list[str], str]] = []
     stored_on: list[str] = []
 
-    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any) -> Iterator[Progress]:
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
         seen.append((list(texts), threading.current_thread().name))
         while not release.wait(0.01):
             if is_cancelled():
@@ -258,7 +258,7 @@ def test_a_document_shown_without_annotating_waits_for_annotate_shown(
 ) -> None:
     calls: list[list[str]] = []
 
-    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any) -> Iterator[Progress]:
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
         calls.append(list(texts))
         yield Progress(1, 1, "done", result=[])
 

@@ -225,29 +225,42 @@ def _await_batch(
 def annotate_texts(
     texts: Sequence[str],
     *,
+    languages: Sequence[str | None] | None = None,
     is_cancelled: Callable[[], bool] = _never,
     engine: NlpEngine | None = None,
 ) -> Iterator[Progress]:
     """Annotate `texts` away from the calling thread; the last Progress carries `list[Annotation]` as result.
 
-    The default spaCy engine runs in a spawned child process (its parses do not hold this process's
-    GIL); another engine (a test's fake) runs in a helper thread. Nothing is stored: the caller writes
-    the annotations with `store_annotation` through the writer, so a reader can annotate the document
-    it opens without waiting behind a long writer job and without stalling the window.
+    Gated like every other path: only the texts whose language (`languages`, None: unknown) the engine's
+    model is of go to the model; the others get no entities (`without_model`). The default spaCy engine
+    runs in a spawned child process (its parses do not hold this process's GIL); another engine (a test's
+    fake) runs in a helper thread. Nothing is stored: the caller writes the annotations with
+    `store_annotation` through the writer, so a reader can annotate the document it opens without waiting
+    behind a long writer job and without stalling the window.
     """
     nlp = _engine(engine)
     items = list(texts)
+    langs = list(languages) if languages is not None else [None] * len(items)
+    if len(langs) != len(items):
+        raise ValueError("annotate_texts: one language per text")
+    results = [without_model(text, lang) for text, lang in zip(items, langs)]
+    ran = [i for i, lang in enumerate(langs) if runs_on(nlp, lang)]
+    if not ran:
+        yield Progress(len(items), len(items), "Annotated", result=results)
+        return
     runner = model_runner(nlp, BATCH_SIZE, off_thread=True, off_process=True)
     assert runner is not None  # off_thread: always a thread or a process
     cancelled = False
     try:
         waiting = Progress(0, len(items), "Finding entities and quotes…")
-        annotations = yield from _await_batch(runner, items, is_cancelled, waiting)
+        annotations = yield from _await_batch(runner, [items[i] for i in ran], is_cancelled, waiting)
         if annotations is None:
             cancelled = True
             yield Progress(0, len(items), "Cancelled")
             return
-        yield Progress(len(items), len(items), "Annotated", result=annotations)
+        for i, annotation in zip(ran, annotations):
+            results[i] = annotation
+        yield Progress(len(items), len(items), "Annotated", result=results)
     except BaseException:
         cancelled = True
         raise

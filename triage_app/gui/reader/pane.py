@@ -249,7 +249,7 @@ class ReaderPane(QWidget):
             self.annotation_state, text = AnnotationState.DEFERRED, self.tr(NOT_ANNOTATED_YET)
         elif not data.annotated:
             self.annotation_state, text = AnnotationState.RUNNING, self.tr(FINDING)
-            self._annotate(data.doc_id, str(data.doc.get("text") or ""))
+            self._annotate(data.doc_id, str(data.doc.get("text") or ""), data.doc.get("language"))
         elif model_of(data.doc.get("annotated_engine")) is None:
             self.annotation_state = AnnotationState.DONE
             language = language_name(data.doc.get("language"))
@@ -263,7 +263,7 @@ class ReaderPane(QWidget):
         self.status.setText(text)
         self.side_panel.status.setText(text if gated else "")
 
-    def _annotate(self, doc_id: int, text: str) -> None:
+    def _annotate(self, doc_id: int, text: str, language: str | None) -> None:
         """Annotate in the child process (a pool thread waits for it), then store through the writer.
 
         Neither the writer thread (the analyst's decisions) nor the GUI thread waits for spaCy; a
@@ -298,7 +298,7 @@ class ReaderPane(QWidget):
                 self._annotation_worker = None
 
         worker = self._runner.run_generator(
-            lambda is_cancelled: annotation_store.annotate_texts([text], is_cancelled=is_cancelled),
+            lambda is_cancelled: annotation_store.annotate_texts([text], languages=[language], is_cancelled=is_cancelled),
             finished=finished,
             failed=failed,
             cancelled=ended,
