@@ -192,3 +192,31 @@ def test_brushing_a_range_lists_documents_placed_by_their_captured_date(
     assert window.documents.rowCount() == 2  # only the two placed by their captured date
     assert sum(sum(c.values()) for _d, c in strip.data.buckets) == 4
     make_window.wait_idle(window)
+
+
+def test_timeline_bucket_tooltip_and_remembered_height(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    pages = write_wire_set(tmp_path / "wire")
+    make_window.populate([pages[k] for k in "abcx"])
+    window = make_window()
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    strip = window.library_view.timeline
+    assert strip.height() >= 100  # readable by default, not a 40 px sliver
+    bucket = strip.bucket_at(strip.x_of("2024-03-05") + 2)
+    assert bucket is not None and bucket[0] == "2024-03-05"
+    lines = strip.bucket_text(*bucket).splitlines()
+    assert lines[0] == "2024-03-05" and lines[1].startswith("2 document")  # `a` and the unrelated page
+    assert strip.bucket_at(1) is None  # over the count axis
+    window.library_view.set_timeline_height(220)
+    assert window.library_view.timeline_height() == 220
+    window.save_state()
+    make_window.wait_idle(window)
+    window.close()
+    again = make_window()
+    again.resize(1200, 800)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.library_view.timeline_height() == 220
+    make_window.wait_idle(again)
