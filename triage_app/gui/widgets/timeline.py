@@ -139,21 +139,21 @@ class TimelineStrip(QWidget):
         plot_h = max(4, bottom - top)
         peak = max(1, self._data.peak())
         self._paint_axes(painter, left, top, bottom, peak)
+        self._paint_selection(painter, top, bottom)  # under the bars, so they stay crisp
         colours = self._colours(palette)
         painter.setPen(Qt.PenStyle.NoPen)
         day_w = self._plot_w() / self._days
         for start, counts in self._data.buckets:
             x0 = self.x_of(start)
             x1 = self.x_of(core_timeline.bucket_end(start, self._data.unit)) + day_w
-            width = max(1.0, x1 - x0 - (1 if x1 - x0 > 3 else 0))
+            width = max(2.0, x1 - x0 - (1 if x1 - x0 > 3 else 0))
             y = float(bottom)
             for relevance in _STACK:
                 n = counts.get(relevance, 0)
                 if n:
-                    h = max(2.0, n / peak * plot_h)  # scaled to the tallest bucket; one document stays visible
+                    h = max(3.0, n / peak * plot_h)  # scaled to the tallest bucket; one document stays visible
                     y -= h
                     painter.fillRect(QRectF(x0, y, width, h), colours[relevance])
-        self._paint_selection(painter, top, bottom)
         self._paint_notes(painter, left)
         painter.end()
 
@@ -177,13 +177,14 @@ class TimelineStrip(QWidget):
         for tick, label in self._ticks():
             x = self.x_of(tick)
             w = fm.horizontalAdvance(label)
-            if x - w / 2 < last_end + 8 or x + w / 2 > self.width():
+            start = max(float(left), x - w / 2)  # never over the count axis
+            if start < last_end + 8 or start + w > self.width():
                 continue
             painter.setPen(grid)
             painter.drawLine(QPointF(x, top), QPointF(x, bottom + 3))
             painter.setPen(text)
-            painter.drawText(QRectF(max(0.0, x - w / 2), label_y, w + 2, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
-            last_end = x + w / 2
+            painter.drawText(QRectF(start, label_y, w + 2, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
+            last_end = start + w
 
     def _ticks(self) -> list[tuple[str, str]]:
         """Candidate date ticks (ISO day, label): days, Mondays, months or years depending on the span."""
@@ -236,7 +237,7 @@ class TimelineStrip(QWidget):
 
     def _paint_selection(self, painter: QPainter, top: int, bottom: int) -> None:
         highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        highlight.setAlpha(70)
+        highlight.setAlpha(60)
         day_w = self._plot_w() / self._days
         if self._drag is not None:
             a, b = sorted(self._drag)
