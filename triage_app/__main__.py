@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def _command_names() -> set[str]:
@@ -32,8 +33,13 @@ def wants_cli(argv: Sequence[str]) -> bool:
             continue
         if token.startswith("-"):
             continue
-        return token in names
+        # A word that is neither a command nor a file (`lst`) is a mistyped command: argparse says so, exit 2.
+        return token in names or not _looks_like_a_file(token)
     return False
+
+
+def _looks_like_a_file(token: str) -> bool:
+    return Path(token).exists() or "/" in token or "." in token or "\\" in token
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import json
 import pkgutil
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from triage_app import __version__
 from triage_app.core.errors import KnownError
 from triage_app.core.library import Library
 from triage_app.core.paths import resolve_library_path
+from triage_app.core.textsafe import escape_controls, one_line
 
 
 class UsageError(Exception):
@@ -45,10 +47,16 @@ class CliContext:
 
     def print_json(self, data: Any) -> None:
         """One JSON document on stdout."""
-        self.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        text = json.dumps(data, ensure_ascii=False, default=str)  # escapes C0 controls; C1 and U+2028/9 next
+        self.stdout.write(re.sub("[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n")
 
     def print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        """One line (or a block) on stdout, with control characters from imported files made visible."""
+        self.stdout.write(escape_controls(text) + "\n")
+
+    def error(self, text: str) -> None:
+        """One line on stderr."""
+        self.stderr.write(one_line(text) + "\n")
 
 
 def _common_parser() -> argparse.ArgumentParser:
@@ -69,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"triage-app {__version__}")
     parser.add_argument("--library", metavar="PATH", default=None, help="library file to open")
+    parser.add_argument("--json", action="store_true", default=False, help="print one JSON document for scripts")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_parser()
     from triage_app import commands
@@ -91,13 +100,13 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
     try:
         return int(args.run(args, ctx))
     except UsageError as exc:
-        ctx.stderr.write(f"triage-app {args.command}: {exc}\n")
+        ctx.error(f"triage-app {args.command}: {exc}")
         return 2
     except KnownError as exc:
-        ctx.stderr.write(f"triage-app: {exc}\n")
+        ctx.error(f"triage-app: {exc}")
         return 1
     except KeyError as exc:
-        ctx.stderr.write(f"triage-app {args.command}: {exc.args[0] if exc.args else exc}\n")
+        ctx.error(f"triage-app {args.command}: {exc.args[0] if exc.args else exc}")
         return 1
     except BrokenPipeError:
         return 0

@@ -132,6 +132,14 @@
         <translation>Eine Notiz zu den ausgewählten Dokumenten schreiben</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Show the current document&apos;s audit log, with where each change came from</source>
+        <translation>Das Änderungsprotokoll des aktuellen Dokuments zeigen, mit der Herkunft jeder Änderung</translation>
+    </message>
+    <message>
         <source>Ne&amp;xt document</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -546,12 +554,24 @@
         <translation>Sprache</translation>
     </message>
     <message>
+        <source>Likely relevant</source>
+        <translation>Wahrscheinlich relevant</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation>(entfernt)</translation>
     </message>
     <message>
         <source>Starred</source>
         <translation>Mit Stern</translation>
+    </message>
+    <message>
+        <source>How likely the relevance model finds it (0-100, a rank, not a decision); sort by it</source>
+        <translation>Wie wahrscheinlich das Relevanzmodell es findet (0-100, ein Rang, keine Entscheidung); danach sortieren</translation>
     </message>
     <message>
         <source>Sort by {column}</source>
@@ -1055,6 +1075,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>here</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>rückgängig</translation>
+    </message>
+    <message>
+        <source>from a packet</source>
+        <translation>aus einem Paket</translation>
+    </message>
+    <message>
+        <source>No change recorded yet.</source>
+        <translation>Noch keine Änderung protokolliert.</translation>
+    </message>
+    <message>
+        <source>History of {title}</source>
+        <translation>Verlauf von {title}</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Importing</source>
@@ -1203,6 +1246,13 @@
     <message>
         <source>No unreviewed document in this list.</source>
         <translation>Kein ungeprüftes Dokument in dieser Liste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review these %n randomly drawn document(s); the estimate of what is left follows.</source>
+        <translation>
+            <numerusform>Prüfen Sie dieses %n zufällig gezogene Dokument; danach folgt die Schätzung, was übrig ist.</numerusform>
+            <numerusform>Prüfen Sie diese %n zufällig gezogenen Dokumente; danach folgt die Schätzung, was übrig ist.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
@@ -1461,6 +1511,10 @@
         <translation>&amp;Entitäten und Zitate zeigen</translation>
     </message>
     <message>
+        <source>Why this document ranks here</source>
+        <translation>Warum dieses Dokument hier eingestuft ist</translation>
+    </message>
+    <message>
         <source>{pane} in the reader</source>
         <translation>{pane} in der Leseansicht</translation>
     </message>
@@ -1547,6 +1601,97 @@
     <message>
         <source>New name for “{name}”:</source>
         <translation>Neuer Name für „{name}“:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChart</name>
+    <message>
+        <source>Relevant found against documents reviewed</source>
+        <translation>Gefundene relevante gegen geprüfte Dokumente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relevant found</source>
+        <translation>
+            <numerusform>%n relevantes gefunden</numerusform>
+            <numerusform>%n relevante gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n geprüft</numerusform>
+            <numerusform>%n geprüft</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Likely relevant first</source>
+        <translation>Wahrscheinlich Relevantes zuerst</translation>
+    </message>
+    <message>
+        <source>U goes to the highest-ranked unreviewed document (off: the list&apos;s order)</source>
+        <translation>U springt zum am höchsten eingestuften ungeprüften Dokument (aus: Reihenfolge der Liste)</translation>
+    </message>
+    <message>
+        <source>What am I looking for? (used until you mark something relevant)</source>
+        <translation>Wonach suche ich? (gilt, bis Sie etwas als relevant markieren)</translation>
+    </message>
+    <message>
+        <source>What am I looking for</source>
+        <translation>Wonach suche ich</translation>
+    </message>
+    <message>
+        <source>Learning from your decisions…</source>
+        <translation>Lernt aus Ihren Entscheidungen…</translation>
+    </message>
+    <message>
+        <source>Estimate of relevant documents left</source>
+        <translation>Schätzung der verbleibenden relevanten Dokumente</translation>
+    </message>
+    <message>
+        <source>Check what is left…</source>
+        <translation>Prüfen, was übrig ist…</translation>
+    </message>
+    <message>
+        <source>Draw a random sample of unreviewed documents to review; it estimates how many relevant ones are left</source>
+        <translation>Eine Zufallsstichprobe ungeprüfter Dokumente zum Prüfen ziehen; sie schätzt, wie viele relevante übrig sind</translation>
+    </message>
+    <message>
+        <source>Show sample</source>
+        <translation>Stichprobe zeigen</translation>
+    </message>
+    <message>
+        <source>List the sampled documents still to review</source>
+        <translation>Die noch zu prüfenden Dokumente der Stichprobe auflisten</translation>
+    </message>
+    <message>
+        <source>about %1 relevant left among %2 unreviewed (95% interval %3-%4)</source>
+        <translation>etwa %1 relevante übrig unter %2 ungeprüften (95-%-Intervall %3-%4)</translation>
+    </message>
+    <message>
+        <source> — the sample is old; check again</source>
+        <translation> — die Stichprobe ist veraltet; erneut prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review the %n sampled document(s) still unreviewed for an estimate of what is left</source>
+        <translation>
+            <numerusform>Prüfen Sie das %n noch ungeprüfte Dokument der Stichprobe für eine Schätzung, was übrig ist</numerusform>
+            <numerusform>Prüfen Sie die %n noch ungeprüften Dokumente der Stichprobe für eine Schätzung, was übrig ist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No estimate yet: check what is left with a random sample</source>
+        <translation>Noch keine Schätzung: prüfen Sie mit einer Zufallsstichprobe, was übrig ist</translation>
+    </message>
+    <message>
+        <source>Likely relevant: %1 of 100</source>
+        <translation>Wahrscheinlich relevant: %1 von 100</translation>
+    </message>
+    <message>
+        <source>because of</source>
+        <translation>wegen</translation>
     </message>
 </context>
 <context>

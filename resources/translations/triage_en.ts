@@ -136,6 +136,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Review these %n randomly drawn document(s); the estimate of what is left follows.</source>
+        <translation>
+            <numerusform>Review this %n randomly drawn document; the estimate of what is left follows.</numerusform>
+            <numerusform>Review these %n randomly drawn documents; the estimate of what is left follows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message numerus="yes">
         <source>Note on each of the %n selected documents:</source>
@@ -159,6 +169,33 @@
         <translation>
             <numerusform>%n quote</numerusform>
             <numerusform>%n quotes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChart</name>
+    <message numerus="yes">
+        <source>%n relevant found</source>
+        <translation>
+            <numerusform>%n relevant found</numerusform>
+            <numerusform>%n relevant found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n reviewed</numerusform>
+            <numerusform>%n reviewed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>Review the %n sampled document(s) still unreviewed for an estimate of what is left</source>
+        <translation>
+            <numerusform>Review the %n sampled document still unreviewed for an estimate of what is left</numerusform>
+            <numerusform>Review the %n sampled documents still unreviewed for an estimate of what is left</numerusform>
         </translation>
     </message>
 </context>

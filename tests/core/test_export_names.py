@@ -11,7 +11,7 @@ from triage_app.core.export.names import MAX_COMPONENT_BYTES, safe_extension, sa
     ("title", "expected"),
     [
         ("Ukraine talks: Berlin / December?", "Ukraine talks- Berlin - December-"),
-        ("../../etc/passwd", "-..-etc-passwd"),
+        ("../../etc/passwd", "etc-passwd"),
         ("a\\b|c*d<e>f\"g", "a-b-c-d-e-f-g"),
         ("CON", "_CON"),
         ("nul.txt", "_nul.txt"),

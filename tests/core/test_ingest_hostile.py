@@ -6,6 +6,7 @@ import errno
 import gzip
 import os
 import random
+import shutil
 import signal
 import zipfile
 from collections.abc import Callable, Iterator
@@ -287,6 +288,116 @@ def test_pipe_and_folder_named_like_pages(sandbox: Sandbox) -> None:
     assert [(Path(o.source).name, o.status) for o in outcomes] == [("inner.txt", "imported")]
     explicit = _one(sandbox.import_hostile(fifo))
     assert explicit.status == "failed" and "not a regular file" in (explicit.reason or "")
+
+
+def test_hardening_d12_a_text_dump_over_the_text_limit_is_refused_in_one_line(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 1000)
+    dump = sandbox.inputs / "dump.txt"
+    dump.write_bytes(b"A line of a long text dump.\n" * 100)
+    packed = sandbox.inputs / "dump2.txt.gz"
+    packed.write_bytes(gzip.compress(b"Another line of a long text dump.\n" * 100))
+    sniffed = sandbox.inputs / "noext"
+    sniffed.write_bytes(b"Plain words with no extension.\n" * 100)
+    outcomes = sandbox.import_hostile(dump, packed, sniffed)
+    assert [o.status for o in outcomes] == ["failed"] * 3, outcomes
+    assert all("limit for text" in (o.reason or "") for o in outcomes)
+    page = sandbox.inputs / "page.html"
+    page.write_bytes(b"<html><title>Big page</title><p>" + b"words in a page " * 200 + b"</p></html>")
+    assert _one(sandbox.import_hostile(page)).status == "imported"  # pages keep the general 200 MB limit
+
+
+@pytest.mark.slow
+def test_hardening_d12_a_190_mb_text_dump_stays_under_5x_its_size_in_memory(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dump = tmp_path / "dump.txt"
+    line = b"Record 0000: the harbour authority logged a vessel arriving from the north at dawn.\n"
+    with dump.open("wb") as handle:
+        for _ in range(190 * 1024 * 1024 // len(line)):
+            handle.write(line)
+    size = dump.stat().st_size
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    # A fresh parent measures only its own child (this process's RUSAGE_CHILDREN holds every earlier test's).
+    probe = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+             "sys.stdout.write(done.stdout + str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
+    done = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "triage_app", "import", str(dump),
+                           "--library", str(tmp_path / "l.sqlite"), "--workers", "0"],
+                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    output, _, peak = done.stdout.rpartition("\n")
+    peak_kib = int(peak)
+    assert 0 < peak_kib * 1024 < 5 * size, (peak_kib, size)
+    done = subprocess.CompletedProcess(done.args, done.returncode, output + "\n", done.stderr)
+    assert "limit for text" in done.stdout and done.stdout.count("\n") == 2, done.stdout
+
+
+def _hostile_packet(root: Path) -> Path:
+    """A real packet of one page whose annotations carry library-wide corrections and malformed entries."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_export_support import export, rewrite_zip
+
+    sender = Library.open(root / "sender.sqlite")
+    (root / "paris").mkdir()
+    (root / "paris" / "paris.html").write_text("<html><title>A page about Paris</title><p>Paris hosted a meeting.</p></html>")
+    list(jobs.import_documents(sender, [root / "paris" / "paris.html"]))
+    export(sender, root / "plain.zip", title="-rf Paris")
+    sender.close()
+    with zipfile.ZipFile(root / "plain.zip") as archive:
+        names = archive.namelist()
+        annotations_name = next(n for n in names if n.endswith("annotations.json"))
+        data = json.loads(archive.read(annotations_name))
+    top = names[0].split("/", 1)[0] + "/"
+    data["entity_corrections"] = [
+        {"kind": "rename", "payload": {"from": ["Ukraine", "PLACE"], "to": ["Russia", "PLACE"]}},
+        {"kind": "merge", "payload": {"from": ["Dmitry Peskov", "PERSON"], "to": ["Volodymyr Zelenskyy", "PERSON"]}},
+        {"kind": "retype", "payload": {"from": ["NATO", "ORG"], "to": ["NATO", "PERSON"]}},
+        {"kind": "rename", "payload": "a string"}, {"kind": "merge", "payload": [1, 2]},
+        {"kind": "rename", "payload": {"from": [{}, []], "to": [None, 1]}},
+    ]
+    data["entities"] = [{"entity_id": [1], "start": 0, "end": 5, "text": "Paris", "canonical": "Paris", "label": "PLACE"}]
+    data["quotes"] = [{"start": 0, "end": 5, "text": "Paris", "speaker_entity_id": {"x": 1}}]
+    rewrite_zip(root / "plain.zip", root / "packet.zip", {annotations_name[len(top):]: json.dumps(data).encode()})
+    return root / "packet.zip"
+
+
+def test_hardening_hostile_packet_corrections_and_malformed_json(sandbox: Sandbox, tmp_path: Path) -> None:
+    packet = _hostile_packet(tmp_path / "make")
+    shutil.move(packet, sandbox.inputs / "packet.zip")
+    seed_engine = sandbox.library.db.execute("SELECT annotated_engine FROM documents ORDER BY id").fetchall()
+    outcome = _one(sandbox.import_hostile(sandbox.inputs / "packet.zip"))  # the old documents do not change
+    assert outcome.status == "imported" and "left out" in (outcome.reason or "") and "\n" not in outcome.describe()
+    assert sandbox.library.db.execute("SELECT annotated_engine FROM documents WHERE id <= 2 ORDER BY id").fetchall() == seed_engine
+    scoped = sandbox.library.db.execute("SELECT count(*) FROM entity_corrections WHERE doc_ids IS NULL").fetchone()[0]
+    assert scoped == 0  # every correction from the packet is limited to its document
+    deep = sandbox.inputs / "deep.zip"
+    with zipfile.ZipFile(sandbox.inputs / "packet.zip") as src, zipfile.ZipFile(deep, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.endswith("manifest.json"):
+                body = body.rstrip()[:-1] + b', "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+            dst.writestr(info, body)
+    odd = sandbox.inputs / "odd.zip"
+    with zipfile.ZipFile(odd, "w") as zf:
+        zf.writestr("manifest.json", b'{"generator": "something else", "documents": 5}')
+    outcomes = sandbox.import_hostile(deep, odd)
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert "nested too deeply" in (outcomes[0].reason or "") and "not a Triage briefing packet" in (outcomes[1].reason or "")
+
+
+def test_hardening_file_names_with_controls_and_the_same_files_imported_twice_at_once(sandbox: Sandbox) -> None:
+    odd = sandbox.inputs / "two\nlines \x1b]0;pwned\x07.txt"
+    odd.write_text("A page whose name holds a newline and an escape sequence.\n")
+    second = Library.open(sandbox.library.path or Path())
+    try:
+        first = sandbox.import_hostile(odd)
+        racing = [p.result for p in jobs.import_documents(second, [odd]) if isinstance(p.result, ImportOutcome)]
+    finally:
+        second.close()
+    assert [o.status for o in first] == ["imported"] and [o.status for o in racing] == ["duplicate"]
+    assert documents.get_document(sandbox.library.db, first[0].doc_id or 0)["source_path"] == str(odd)  # stored as it was
 
 
 # -- web archives, PDF and e-mail (issue 14) ------------------------------------------------------

@@ -50,3 +50,11 @@ def test_declared_language_is_evidence_not_truth() -> None:
 def test_short_english_is_not_taken_for_pidgin() -> None:
     assert detect_language("Sunday, September 9\n\nprepping for a new week.").code == "en"
     assert detect_language("How to Spot an Instagram Junkie\n\nby Jennifer Dancy on May 3, 2012").code == "en"
+
+
+@pytest.mark.parametrize(("text", "code"), [("我喜欢喝茶", "zh"), ("北京今天下雨", "zh"), ("雨が降っている", "ja"),
+                                            ("감사합니다 여러분", "ko")])
+def test_short_cjk_text_is_enough(text: str, code: str) -> None:
+    # a Han, kana or Hangul character carries about a syllable: five of them are not "too little text"
+    assert detect_language(text).code == code
+    assert detect_language("好").code is None

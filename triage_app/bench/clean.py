@@ -18,7 +18,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from triage_app.bench._clean_score import DEFAULT_ROOT, Page, Score, load_pages, page_f1, page_ids, page_scores, pick_sets
+from triage_app.bench._clean_score import (
+    DEFAULT_ROOT,
+    Page,
+    Score,
+    load_pages,
+    page_f1,
+    page_ids,
+    page_scores,
+    pick_sets,
+)
 
 NO_RULES = "(every rule off: the extractor's blocks)"
 FLIP = 0.05

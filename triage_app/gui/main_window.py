@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -23,11 +24,13 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.documents import get_document
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
+from triage_app.core.review.session import ReviewState, sample_ids
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
 from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries, translated
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
+from triage_app.gui.dialogs.history_dialog import HistoryDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
@@ -35,9 +38,11 @@ from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.reader import ReaderPane
+from triage_app.gui.review_controller import ReviewController
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
+from triage_app.gui.widgets.review_panel import ReviewPanel
 from triage_app.gui.widgets.status import ProgressWidget, StatusLine
 from triage_app.gui.workers import TaskRunner
 
@@ -97,6 +102,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.imports = ImportController(self.runner, library.db, settings, self.progress, self)
+        self.review = ReviewController(self.runner, library.db, library.path, self)
+        self.review_panel = ReviewPanel()
+        self.library_view.add_panel(self.review_panel)
         self.actions_by_name = build_actions(self)
         self._build_menus_and_toolbar()
         self.overlay = ShortcutOverlay(self)
@@ -165,6 +173,7 @@ class MainWindow(QMainWindow):
             "star": self.toggle_star,
             "tag": self.edit_tags,
             "note": self.edit_note,
+            "history": self.show_history,
             "next": lambda: self.library_view.move_current(1),
             "previous": lambda: self.library_view.move_current(-1),
             "next_unreviewed": self.go_next_unreviewed,
@@ -188,6 +197,24 @@ class MainWindow(QMainWindow):
         self.imports.documents_updated.connect(self._documents_updated)
         self.imports.failed.connect(self.show_error)
         self.banner.dismissed.connect(lambda: self.state.values.__setitem__(window_state.BANNER_DISMISSED, True))
+        self._connect_review()
+
+    def _connect_review(self) -> None:
+        """Prioritised review: the toggle and looking-for text are remembered; every round updates the view."""
+        panel = self.review_panel
+        panel.ranked.setChecked(bool(self.state.values.get(window_state.REVIEW_RANKED, False)))
+        panel.query.setText(str(self.state.values.get(window_state.REVIEW_QUERY, "")))
+        self.review.query = self._cold_start_text()
+        panel.ranked_toggled.connect(lambda on: self.state.values.__setitem__(window_state.REVIEW_RANKED, bool(on)))
+        panel.query_changed.connect(self._review_query_changed)
+        self.filter_bar.filter_changed.connect(lambda _flt: self._review_query_changed(panel.query.text().strip()))
+        panel.draw_requested.connect(lambda: self.review.draw_sample())
+        panel.show_sample_requested.connect(self.show_review_sample)
+        self.review.sample_drawn.connect(self.show_review_sample)
+        self.review.updated.connect(self._review_updated)
+        self.review.failed.connect(self.show_error)
+        self.library_view.current_document_changed.connect(self._show_review_reason)
+        self.review.request()
 
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -225,8 +252,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self.review.close()
         self.save_state()
         self.filter_bar.stop()
+        self.documents.stop_search()
         self.imports.cancel()
         self.runner.shutdown()
         self.progress.finish()
@@ -253,12 +282,66 @@ class MainWindow(QMainWindow):
         self.library_view.refresh_choices()
 
     def go_next_unreviewed(self) -> None:
+        """U: the highest-ranked unreviewed document of the list when "likely relevant first" is on."""
+        if self.review_panel.ranked.isChecked() and self.review.has_ranking():
+            doc_id = self.review.next_unreviewed(set(self.documents.ids))
+            if doc_id is not None and self.select_document(doc_id):
+                return
         if not self.library_view.go_next_unreviewed():
             self.statusBar().showMessage(self.tr("No unreviewed document in this list."), 4000)
 
     def _update_status(self) -> None:
         counts = self.documents.counts()
-        self.status_line.show_counts(counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe())
+        state = self.review.state
+        extra = self.review_panel.estimate_words(state.estimate) if state is not None and state.estimate is not None else ""
+        self.status_line.show_counts(
+            counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe(), extra=extra
+        )
+
+    # -- prioritised review -----------------------------------------------------------------
+    def _review_updated(self, state: ReviewState) -> None:
+        self.documents.set_likely(state.percentiles, state.positions)
+        self.review_panel.show_state(state)
+        self._update_status()
+        self._show_review_reason(self.current_id())
+
+    def _cold_start_text(self) -> str:
+        """What the model starts from: the "looking for" text, else, until something is marked relevant or
+        maybe, the words of the current search."""
+        typed = self.review_panel.query.text().strip()
+        if typed:
+            return typed
+        decided = self.library.db.execute("SELECT 1 FROM documents WHERE relevance IN ('relevant', 'maybe') LIMIT 1")
+        if decided.fetchone() is not None:
+            return ""
+        words = (self.filter_bar.current_filter().query or "").split()
+        return " ".join(w for w in words if ":" not in w and not w.startswith("-") and w != "OR").replace('"', " ").strip()
+
+    def _review_query_changed(self, text: str) -> None:
+        self.state.values[window_state.REVIEW_QUERY] = text
+        query = self._cold_start_text()
+        if query != self.review.query:
+            self.review.query = query
+            self.review.request()
+
+    def _show_review_reason(self, doc_id: int | None) -> None:
+        score = self.documents.likely(doc_id) if doc_id is not None else None
+        terms = self.review.explain(doc_id) if score is not None and doc_id is not None else []
+        text = self.review_panel.reason_text(score, terms)
+        self.reader_pane.reason.setText(text)
+        self.reader_pane.reason.setToolTip(text)
+
+    def show_review_sample(self, ids: list[int] | None = None) -> None:
+        """List the elusion sample's documents still to review."""
+        if not ids:
+            ids = sample_ids(self.library.db)
+        self.documents.set_filter(replace(self.filter_bar.current_filter(), ids=list(ids)))
+        if self.documents.rowCount():
+            self.select_row(0)
+        self.statusBar().showMessage(
+            self.tr("Review these %n randomly drawn document(s); the estimate of what is left follows.", "", len(ids)),
+            8000,
+        )
 
     def _show_document(self, doc_id: int | None) -> None:
         self.reader_pane.show_document(doc_id, annotate=self._annotate_shown)
@@ -303,6 +386,13 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.triage.set_note(ids, chosen)
 
+    def show_history(self) -> None:
+        """H: the current document's audit log, packet rows marked as such."""
+        ids = self.selected_ids()
+        if ids:
+            doc = get_document(self.library.db, ids[0])
+            HistoryDialog.ask(self, triage.audit_log(self.library.db, ids[0]), str(doc.get("title") or ""))
+
     def undo(self) -> None:
         """Ctrl+Z: undo the last decision."""
         if not self.triage.undo():
@@ -311,6 +401,8 @@ class MainWindow(QMainWindow):
     def _triage_saved(self, ids: list[int]) -> None:
         self.documents.refresh_documents(ids)
         self.refresh_choices()
+        self.review.query = self._cold_start_text()
+        self.review.request()
 
     def _document_changed_in_reader(self, doc_id: int) -> None:
         self.documents.refresh_documents([doc_id])
@@ -358,6 +450,7 @@ class MainWindow(QMainWindow):
             return
         self.refresh_choices()
         self.library_view.reload(select_first=self.current_id() is None)
+        self.review.request()
         self.statusBar().showMessage(summary_text(outcomes, cancelled=cancelled), 8000)
         if show_summary:
             ImportSummaryDialog.ask(self, outcomes, cancelled=cancelled)

@@ -15,6 +15,8 @@ READER_VISIBLE = "window.reader_visible"
 COLUMNS = "library.column_widths"
 SORT = "library.sort"
 BANNER_DISMISSED = "first_run.banner_dismissed"
+REVIEW_RANKED = "review.likely_first"
+REVIEW_QUERY = "review.looking_for"
 
 
 def save_window(state: StateStore, window: QMainWindow, splitter: QSplitter, header: QHeaderView) -> None:

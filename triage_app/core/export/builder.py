@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -14,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from triage_app.core.export import csvs, data, names
+from triage_app.core.errors import KnownError
+from triage_app.core.export import csvs, data, names, partfiles
 from triage_app.core.export.docx_writer import render_docx
 from triage_app.core.export.html import BriefingInfo, render_briefing
 from triage_app.core.export.manifest import GENERATOR, MANIFEST_NAME, SUMS_NAME, FileEntry, Manifest, sha256sums
@@ -130,10 +132,19 @@ def build_packet(
     yield Progress(0, total, f"Exporting {len(ids)} document{'s' if len(ids) != 1 else ''}…")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     # Not mkstemp: its 0600 mode would survive the rename, and a packet is meant to be shared.
+    partfiles.clean_stale()  # left behind by an export that was killed
     tmp = out_path.with_name(f".{out_path.stem[:40]}-{secrets.token_hex(6)}.part")
-    tmp.touch(exist_ok=False)
-    packet = _PacketZip(tmp, folder, datetime.fromisoformat(created))
+    try:
+        lock = partfiles.begin(tmp)
+    except OSError as exc:
+        raise _write_error(out_path, exc) from exc
     finished = False
+    try:
+        packet = _PacketZip(tmp, folder, datetime.fromisoformat(created))
+    except OSError as exc:
+        partfiles.end(tmp, lock)
+        tmp.unlink(missing_ok=True)
+        raise _write_error(out_path, exc) from exc
     try:
         docs: list[data.PacketDocument] = []
         manifest_docs: list[dict[str, Any]] = []
@@ -147,7 +158,7 @@ def build_packet(
             if include_originals:
                 original = documents.get_original(db, doc_id)
                 original_ok = documents.sha256_hex(original) == d.doc["sha256"]
-                d.original_path = f"{d.folder}/original{d.original_extension()}"
+                d.original_path = f"{d.folder}/{d.original_file_name()}"
                 packet.add(d.original_path, original)
             packet.add(f"{d.folder}/cleaned.txt", (d.doc.get("text") or "").encode("utf-8"))
             packet.add(f"{d.folder}/annotations.json", _json_bytes(_annotations(d)))
@@ -189,10 +200,23 @@ def build_packet(
         finished = True
         result = PacketResult(out_path, folder, len(docs), manifest.files, hashlib.sha256(sums).hexdigest())
         yield Progress(total, total, f"Exported {len(docs)} document{'s' if len(docs) != 1 else ''} to {out_path.name}", result=result)
+    except OSError as exc:  # a full disk, a vanished folder: one line, and no half-written file left
+        raise _write_error(out_path, exc) from exc
     finally:
         if not finished:
-            packet.close()
+            try:
+                packet.close()
+            except OSError:
+                pass  # the disk is full: the central directory cannot be written either
             tmp.unlink(missing_ok=True)
+        partfiles.end(tmp, lock)
+
+
+def _write_error(out_path: Path, exc: OSError) -> KnownError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return KnownError(f"The disk holding {out_path.parent} is full: the packet {out_path.name} was not written. "
+                          "Free some space, then export again.")
+    return KnownError(f"Cannot write the packet {out_path}: {exc.strerror or exc}.")
 
 
 def _pdf_bytes(render_pdf: PdfRenderer, html: str) -> bytes:

@@ -8,15 +8,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from triage_app.core.export.data import PacketDocument
+from triage_app.core.textsafe import escape_controls
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    """A CSV cell that a spreadsheet will show as text, never run as a formula, with controls made visible."""
     if value is None:
         return ""
-    text = str(value)
+    text = escape_controls(str(value))  # an ESC sequence in a title must not reach a terminal that `cat`s the file
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text

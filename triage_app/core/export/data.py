@@ -54,6 +54,15 @@ def document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
     return list(annotations.document_quotes(db, doc_id))
 
 
+ORIGINAL_GUARD_SUFFIX = ".txt"
+INERT_EXTENSIONS = frozenset({".txt", ".md"})
+ORIGINALS_NOTE = (
+    "Each document's original is stored byte for byte as original.EXT.txt (for example original.html.txt): "
+    "a browser or editor shows it as text and runs none of its scripts. Its SHA-256 is in manifest.json. "
+    "Saved web pages can hold scripts and trackers: do not rename an original to open it as a page "
+    "outside a sandbox."
+)
+
 @dataclass
 class PacketDocument:
     """One document as a packet shows it."""
@@ -83,6 +92,12 @@ class PacketDocument:
     def shown_entities(self) -> list[dict[str, Any]]:
         """Mentions of the types shown to the analyst that the analyst has not hidden."""
         return [e for e in self.entities if not e.get("hidden") and e.get("label") in SHOWN_ENTITY_LABELS]
+
+    def original_file_name(self) -> str:
+        """`original.EXT`, with `.txt` added unless EXT is plain text: a double-click shows a page's code,
+        never runs its scripts (the bytes are the original's, so its SHA-256 still matches)."""
+        extension = self.original_extension()
+        return f"original{extension}" + ("" if extension in INERT_EXTENSIONS else ORIGINAL_GUARD_SUFFIX)
 
     def original_extension(self) -> str:
         default = {"html": ".html", "mhtml": ".mhtml", "singlefile": ".html", "text": ".txt"}
@@ -135,7 +150,9 @@ def _corrections_for(db: Database, doc_id: int, entities: list[dict[str, Any]]) 
     if not db["entity_corrections"].exists():
         return []
     rows = []
-    for row in db.query("SELECT kind, payload, created_at FROM entity_corrections ORDER BY id"):
+    for row in db.query("SELECT kind, payload, created_at, doc_ids FROM entity_corrections ORDER BY id"):
+        if row.get("doc_ids") and doc_id not in (json.loads(row["doc_ids"]) or []):
+            continue  # limited to other documents (it came with another packet)
         try:
             payload = json.loads(row["payload"] or "{}")
         except json.JSONDecodeError:

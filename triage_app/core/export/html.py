@@ -12,7 +12,7 @@ from typing import Any
 
 import nh3
 
-from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
+from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
 from triage_app.core.export.highlight import highlight_paragraphs, label_class, visible
 
 CSP = (
@@ -124,7 +124,8 @@ def _title_page(info: BriefingInfo, count: int) -> str:
     )
     meta = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     return (f'<header class="title-page"><h1>{_e(info.title)}</h1>{caveat}'
-            f'<table class="meta" cellpadding="2" cellspacing="0">{meta}</table></header>')
+            f'<table class="meta" cellpadding="2" cellspacing="0">{meta}</table>'
+            f'<p class="originals-note">{_e(ORIGINALS_NOTE)}</p></header>')
 
 
 def _toc(docs: list[PacketDocument]) -> str:

@@ -70,6 +70,8 @@ def parse_manifest(data: bytes) -> dict[str, Any]:
         manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"manifest.json is not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise ValueError("manifest.json is nested too deeply to be a Triage manifest") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ValueError("manifest.json is not a Triage briefing packet manifest")
     version = manifest.get("format_version")

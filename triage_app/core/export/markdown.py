@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
+from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
 from triage_app.core.export.highlight import visible
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
 
@@ -34,6 +34,8 @@ def render_markdown(info: BriefingInfo, docs: list[PacketDocument]) -> str:
         f"- Date: {md_escape(info.created)}",
         f"- Documents: {len(docs)}",
         f"- Selection: {md_escape(info.criteria)}",
+        "",
+        md_escape(ORIGINALS_NOTE),
         "",
         "## Contents",
         "",

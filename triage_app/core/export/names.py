@@ -39,7 +39,7 @@ def safe_name(text: str, *, fallback: str = "untitled", max_bytes: int = MAX_COM
     """One path component made from free text (a title): readable, Unicode kept, nothing dangerous.
 
     Removes path separators, characters Windows forbids, control and format characters
-    (bidi overrides, zero-width), leading dots and trailing dots/spaces; NFC-normalises (macOS
+    (bidi overrides, zero-width), leading dots and dashes and trailing dots/spaces; NFC-normalises (macOS
     stores names decomposed, so composed text compares equal everywhere); avoids Windows
     reserved names; limits the length in bytes.
     """
@@ -47,7 +47,7 @@ def safe_name(text: str, *, fallback: str = "untitled", max_bytes: int = MAX_COM
     text = "".join(" " if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} else ch for ch in text)
     text = _FORBIDDEN.sub("-", text)
     text = _SPACES.sub(" ", text).strip()
-    text = text.lstrip(".").strip()
+    text = text.lstrip(".- ")  # no hidden file, and nothing `cd` or another command takes for an option
     text = _truncate_bytes(text, max_bytes).rstrip(". ")
     if not text or set(text) <= {"-", " ", "."}:
         text = fallback

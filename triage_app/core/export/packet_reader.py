@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from triage_app.core.errors import IngestError
+from triage_app.core.export import packet_schema as schema
 from triage_app.core.export.manifest import MANIFEST_NAME, parse_manifest
 from triage_app.core.ingest.archives import ZipSource
 from triage_app.core.ingest.readers import InputItem, parse_bytes
@@ -78,13 +78,20 @@ def _list(value: Any) -> list[Any]:
 def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
     """The sender's decisions about one document, as `ParsedDocument.packet_member`."""
     annotations: dict[str, Any] = {}
+    problems: list[str] = []
     try:
         raw = _read_member(path, f"{prefix}{entry['folder']}/annotations.json", MAX_ANNOTATIONS_BYTES)
-        annotations = json.loads(raw.decode("utf-8"))
-    except (IngestError, ValueError, KeyError):
-        annotations = {}
-    if not isinstance(annotations, dict):
-        annotations = {}
+    except IngestError:
+        raw = None  # a packet exported without annotations
+    if raw is not None:
+        try:
+            annotations = schema.clean_annotations(schema.load_json(raw, "annotations.json"), problems)
+        except schema.PacketFormatError as exc:
+            problems.append(str(exc))
+        problems = [p if p.startswith("annotations.json") else f"annotations.json {p}" for p in problems]
+    audit_problems: list[str] = []
+    audit = schema.clean_audit(entry.get("audit"), audit_problems)
+    problems += [f"manifest.json {p}" for p in audit_problems]
     raw_decisions = entry.get("decisions")
     decisions: dict[str, Any] = raw_decisions if isinstance(raw_decisions, dict) else {}
     return {
@@ -96,11 +103,12 @@ def _member_state(path: Path, prefix: str, manifest: dict[str, Any], entry: dict
         "starred": decisions.get("starred") is True,
         "tags": [t.strip() for t in _list(decisions.get("tags")) if isinstance(t, str) and t.strip()][:MAX_TAGS],
         "note": decisions.get("note") if isinstance(decisions.get("note"), str) else "",
-        "audit": [a for a in _list(entry.get("audit")) if isinstance(a, dict)],
-        "entities": [e for e in _list(annotations.get("entities")) if isinstance(e, dict)],
-        "quotes": [q for q in _list(annotations.get("quotes")) if isinstance(q, dict)],
-        "entity_corrections": [c for c in _list(annotations.get("entity_corrections")) if isinstance(c, dict)],
+        "audit": audit,
+        "entities": annotations.get("entities") or [],
+        "quotes": annotations.get("quotes") or [],
+        "entity_corrections": annotations.get("entity_corrections") or [],
         "annotated_engine": annotations.get("annotated_engine"),
+        "problems": problems,
     }
 
 
@@ -127,8 +135,18 @@ def iter_packet_inputs(path: Path | str) -> Iterator[InputItem]:
     except IngestError as exc:
         yield InputItem(str(path), error=str(exc))
         return
-    for entry in manifest.get("documents") or []:
-        if not isinstance(entry, dict) or not entry.get("folder"):
+    try:
+        entries = schema.check_documents(manifest)
+    except schema.PacketFormatError as exc:
+        yield InputItem(str(path), error=str(exc))
+        return
+    for number, entry in enumerate(entries, 1):
+        problem = schema.entry_problem(entry)
+        if problem is not None:
+            yield InputItem(f"{path}!document {number}", error=problem)
+            continue
+        if not entry.get("folder"):
+            yield InputItem(f"{path}!document {number}", error="manifest.json: the entry has no 'folder'")
             continue
         label = f"{path}!{entry.get('folder')}"
         if not entry.get("original"):

@@ -27,9 +27,10 @@ class MergeReport:
 
     applied: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # malformed packet entries, one line each
 
     def describe(self) -> str:
-        parts = self.applied + [f"differs: {d}" for d in self.differences]
+        parts = self.applied + [f"differs: {d}" for d in self.differences] + [f"left out: {p}" for p in self.left_out]
         return "; ".join(parts) or "nothing to merge"
 
 
@@ -38,27 +39,49 @@ def _text(value: Any) -> str | None:
 
 
 def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
-    """Append the sender's audit rows (once: a row already present with the same content is skipped)."""
-    copied = 0
+    """Append the sender's audit rows in bulk (once: a row already present with the same content is skipped).
+
+    They keep the sender's time and user, and say "packet" as their origin.
+    """
+    present = {tuple(r) for r in db.execute("SELECT at, user, field, old, new FROM audit WHERE doc_id = ?", [doc_id])}
+    new_rows = []
     for row in rows:
-        key = [doc_id, _text(row.get("at")), _text(row.get("user")), _text(row.get("field")),
-               _text(row.get("old")), _text(row.get("new"))]
-        exists = db.execute(
-            "SELECT 1 FROM audit WHERE doc_id = ? AND at IS ? AND user IS ? AND field IS ? AND old IS ? AND new IS ?",
-            key,
-        ).fetchone()
-        if exists:
+        key = (_text(row.get("at")), _text(row.get("user")), _text(row.get("field")), _text(row.get("old")),
+               _text(row.get("new")))
+        if key in present:
             continue
-        db.table("audit").insert({"at": key[1], "user": key[2], "doc_id": doc_id, "field": key[3], "old": key[4],
-                            "new": key[5], "origin": ORIGIN})
-        copied += 1
-    return copied
+        present.add(key)
+        new_rows.append({"at": key[0], "user": key[1], "doc_id": doc_id, "field": key[2], "old": key[3], "new": key[4],
+                         "origin": ORIGIN})
+    db.table("audit").insert_all(new_rows, batch_size=500)
+    return len(new_rows)
 
 
 def _differs(db: Database, doc_id: int, name: str, here: Any, packet: Any, report: MergeReport) -> None:
     report.differences.append(f"{name}: here {here!r}, packet {packet!r}")
     db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": f"packet-differs:{name}",
                         "old": _text(here), "new": _text(packet), "origin": ORIGIN})
+
+
+def _has(field: str, value: str | None, tag: str | None) -> bool:
+    if field == "starred":
+        return value == "1"
+    return tag in [t.strip() for t in (value or "").split(",")]
+
+
+def _removed_here_later(db: Database, doc_id: int, member: dict[str, Any], field: str, tag: str | None) -> bool:
+    """True when this library took the star (or `tag`) off after the packet's state set it.
+
+    The packet's state dates from its last audit row that set it (else from the packet's creation);
+    the local removal is the last local audit row that took it off.
+    """
+    set_at = [str(r.get("at")) for r in member.get("audit") or []
+              if r.get("field") == field and _has(field, _text(r.get("new")), tag) and r.get("at")]
+    packet_at = max(set_at) if set_at else str(member.get("packet_created") or "")
+    removed = [str(r[0]) for r in db.execute(
+        "SELECT at, old, new FROM audit WHERE doc_id = ? AND field = ? AND origin IS NOT ? ORDER BY id", [doc_id, field, ORIGIN])
+        if _has(field, r[1], tag) and not _has(field, r[2], tag)]
+    return bool(removed) and bool(packet_at) and max(removed) >= packet_at  # same second: the removal saw it
 
 
 def _merge_relevance(library: Library, doc_id: int, here: str, theirs: str | None, fresh: bool, report: MergeReport) -> None:
@@ -90,7 +113,7 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
     """Merge one packet document's decisions into document `doc_id` (see the module docstring)."""
     from triage_app.core.export.reimport_entities import merge_entities
 
-    report = MergeReport()
+    report = MergeReport(left_out=[str(p) for p in member.get("problems") or []])
     fresh = not duplicate
     with library.transaction() as db:
         row = db.execute("SELECT relevance, starred, note FROM documents WHERE id = ?", [doc_id]).fetchone()
@@ -102,14 +125,19 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
             report.applied.append(f"{copied} audit rows")
         _merge_relevance(library, doc_id, here_relevance, member.get("relevance"), fresh, report)
         theirs_starred = bool(member.get("starred"))
-        if theirs_starred and not here_starred:
+        if theirs_starred and not here_starred and _removed_here_later(db, doc_id, member, "starred", None):
+            _differs(db, doc_id, "starred", 0, 1, report)  # unstarred here after the packet's star: kept
+        elif theirs_starred and not here_starred:
             triage.set_starred(library, doc_id, True, origin=ORIGIN)
             report.applied.append("starred")
         elif here_starred and not theirs_starred and duplicate:
             _differs(db, doc_id, "starred", 1, 0, report)
         here_tags = triage.get_tags(db, doc_id)
         theirs_tags = [t for t in member.get("tags") or [] if str(t).strip()]
-        added = sorted(set(theirs_tags) - set(here_tags))
+        kept_off = sorted(t for t in set(theirs_tags) - set(here_tags) if _removed_here_later(db, doc_id, member, "tags", t))
+        if kept_off:
+            _differs(db, doc_id, "tags", "(removed here: " + ", ".join(kept_off) + ")", ", ".join(kept_off), report)
+        added = sorted(set(theirs_tags) - set(here_tags) - set(kept_off))
         if added:
             triage.set_tags(library, doc_id, here_tags + added, origin=ORIGIN)
             report.applied.append("tags " + ", ".join(added))
@@ -118,4 +146,10 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
             _differs(db, doc_id, "tags", ", ".join(only_here), "(not tagged so in the packet)", report)
         _merge_note(library, doc_id, here_note, str(member.get("note") or ""), member, report)
         merge_entities(library, doc_id, member, report)
+        if report.applied or report.differences:  # when and from which packet, in this library's time and user
+            source = f"“{member.get('packet_title') or ''}”" + "".join(
+                f", {label} {member.get(key)}" for key, label in (("analyst", "by"), ("packet_created", "made"))
+                if member.get(key))
+            db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id,
+                                      "field": "packet-import", "old": None, "new": source, "origin": ORIGIN})
     return report

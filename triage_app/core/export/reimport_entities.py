@@ -111,16 +111,18 @@ def _valid(kind: str, payload: dict[str, Any]) -> bool:
 
 
 def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
-    """Store the sender's corrections (by name) unless this library already decided otherwise on the same entity.
+    """Store the sender's corrections (by name) for this document only, unless this library decided otherwise.
 
-    Stored corrections are replayed by every later annotation; documents that mention a corrected
-    entity are marked for re-annotation so they show it at once.
+    Stored corrections are replayed by every later annotation of `doc_id` (and of no other document);
+    the document is marked for re-annotation when it mentions a corrected entity, so it shows it at once.
     """
     from triage_app.core.export.reimport import ORIGIN, _differs
 
     if not db["entity_corrections"].exists():
         return
-    local = [(r[0], json.loads(r[1] or "{}")) for r in db.execute("SELECT kind, payload FROM entity_corrections ORDER BY id")]
+    local = [(r[0], json.loads(r[1] or "{}")) for r in db.execute(
+        "SELECT kind, payload FROM entity_corrections WHERE doc_ids IS NULL OR ? IN (SELECT value FROM json_each(doc_ids)) "
+        "ORDER BY id", [doc_id])]
     touched: set[tuple[str, str]] = set()
     for correction in member.get("entity_corrections") or []:
         kind = str(correction.get("kind"))
@@ -135,8 +137,10 @@ def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report
         if conflict is not None:
             _differs(db, doc_id, "entity-correction", _describe(*conflict), _describe(kind, payload), report)
             continue
+        # Limited to this document: a packet's corrections never rewrite the library's other documents.
         db.table("entity_corrections").insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False),
-                                         "created_at": correction.get("created_at") or now_iso()})
+                                               "created_at": correction.get("created_at") or now_iso(),
+                                               "doc_ids": json.dumps([doc_id])})
         local.append((kind, payload))
         db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": "entity-correction",
                             "old": None, "new": _describe(kind, payload), "origin": ORIGIN})
@@ -146,9 +150,9 @@ def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report
                 touched.add((str(payload[name][0]), str(payload[name][1])))
     for canonical, label in touched:
         db.execute(
-            "UPDATE documents SET annotated_engine = NULL WHERE id IN (SELECT m.doc_id FROM mentions m "
+            "UPDATE documents SET annotated_engine = NULL WHERE id = ? AND id IN (SELECT m.doc_id FROM mentions m "
             "JOIN entities e ON e.id = m.entity_id WHERE e.canonical = ? AND e.label = ?)",
-            [canonical, label],
+            [doc_id, canonical, label],
         )
 
 

@@ -65,13 +65,27 @@ def _digest(handle: IO[bytes]) -> tuple[int, str]:
 
 
 class _ZipView:
+    """The zip's members under its packet folder; anything else (outside it, twice, a stray folder) is a problem."""
+
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
-        names = [n for n in archive.namelist() if not n.endswith("/")]
+        all_names = archive.namelist()
+        names = [n for n in all_names if not n.endswith("/")]
         manifest = find_manifest(names)
         self.prefix = manifest[: -len(MANIFEST_NAME)] if manifest else ""
         self.found = manifest is not None
-        self.files = {n[len(self.prefix):] if n.startswith(self.prefix) else n: n for n in names}
+        self.problems: list[str] = []
+        self.folders: list[str] = []
+        seen: set[str] = set()
+        for name in all_names:
+            if name in seen:
+                self.problems.append(f"{name}: the zip holds this name twice (unzip and Python would read different copies)")
+            seen.add(name)
+            if not name.startswith(self.prefix):
+                self.problems.append(f"{name}: outside the packet folder {self.prefix or '/'}")
+            elif name.endswith("/") and name != self.prefix:
+                self.folders.append(name[len(self.prefix):])
+        self.files = {n[len(self.prefix):]: n for n in names if n.startswith(self.prefix)}
 
     def read(self, rel: str) -> bytes:
         return self.archive.read(self.files[rel])
@@ -82,7 +96,11 @@ class _ZipView:
 
 
 class _FolderView:
+    problems: list[str]
+    folders: list[str]
+
     def __init__(self, root: Path) -> None:
+        self.problems, self.folders = [], []
         if not (root / MANIFEST_NAME).is_file():
             subdirs = [p for p in root.iterdir() if p.is_dir()]
             if len(subdirs) == 1 and (subdirs[0] / MANIFEST_NAME).is_file():
@@ -128,6 +146,8 @@ def _check(view: _ZipView | _FolderView, report: VerifyReport) -> None:
         if digest != str(entry.get("sha256", "")).lower() or size != entry.get("size"):
             report.changed.append(rel)
     report.added = sorted(rel for rel in view.files if rel not in listed and rel not in UNLISTED)
+    report.added += sorted(f for f in view.folders if not any(rel.startswith(f) for rel in listed))
+    report.problems.extend(view.problems)
     for doc in report.manifest.get("documents") or []:
         original = doc.get("original") if isinstance(doc, dict) else None
         if original and original in listed and listed[original].get("sha256") != doc.get("original_sha256"):

@@ -260,6 +260,8 @@ def is_packet(path: Path) -> bool:
                 return False
             with archive.open(info) as handle:
                 manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
+    except RecursionError:
+        return True  # absurdly nested: the packet reader refuses it with one line, rather than import its files
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
         return False
     generator = manifest.get("generator") if isinstance(manifest, dict) else None
@@ -287,4 +289,20 @@ def iter_zip(path: Path) -> Iterator[InputItem]:
     if is_wacz(path):
         yield from iter_wacz(path)
         return
-    yield from ZipSource(path, str(path)).items()
+    count = 0
+    for item in ZipSource(path, str(path)).items():
+        count += 1
+        yield item
+    if count == 0:  # say why rather than "0 imported, 0 failed"
+        yield InputItem(str(path), error=_why_nothing(path))
+
+
+def _why_nothing(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            has_manifest = _manifest_name(archive.namelist()) is not None
+    except (zipfile.BadZipFile, OSError):
+        has_manifest = False
+    if has_manifest:
+        return "its manifest.json is not a Triage briefing packet manifest, and nothing importable is in the zip"
+    return "nothing importable in the zip (no web page, web archive, PDF, e-mail or text file)"

@@ -17,6 +17,11 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB
 """Largest single input file (page, text dump, gzip or zip as found on disk)."""
 
+MAX_TEXT_BYTES = 16 * MB
+"""Largest text dump (.txt/.text/.md, or content sniffed as text, once decompressed). Its line-by-line
+cleaning holds about 25 times the text in memory and takes ~6 s per MB, so a 190 MB dump would need
+4 GB and minutes: it is refused at once in one line instead. Web pages keep `MAX_FILE_BYTES`."""
+
 MAX_DECOMPRESSED_BYTES = 200 * MB
 """Largest content a `.gz` file or one zip member may expand to."""
 
@@ -85,3 +90,11 @@ def read_file_limited(path: Path, limit: int | None = None) -> bytes:
     except OSError as exc:
         raise IngestError(f"cannot read the file ({exc.strerror or exc.__class__.__name__})") from exc
     return b"".join(chunks)
+
+
+def text_too_large(limit: int | None = None) -> IngestError:
+    """The one line for a text dump over `MAX_TEXT_BYTES`."""
+    limit = MAX_TEXT_BYTES if limit is None else limit
+    size = f"{limit // MB} MB" if limit >= MB else f"{limit:,} bytes"
+    return IngestError(f"the text dump is too large (the limit for text is {size}; web pages may be up to "
+                       f"{MAX_FILE_BYTES // MB} MB): split it into smaller files")

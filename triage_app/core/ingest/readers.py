@@ -151,11 +151,20 @@ def parse_bytes(
         return read_mhtml(data, **common)  # type: ignore[arg-type]
     if kind == "html":
         return read_html(data, resources=resources, **common)  # type: ignore[arg-type]
+    if len(data) > limits.MAX_TEXT_BYTES:
+        raise limits.text_too_large()
     return read_text(data, **common)  # type: ignore[arg-type]
 
 
 def load_file(path: Path, resources: Callable[[], list[Resource]] | None = None) -> ParsedDocument:
     """Read a file from disk (size-limited) and parse it; `resources` gathers its `NAME_files/` folder."""
+    if kind_of(path.name) == "text":  # refused before it is read: a huge dump costs no memory
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        if size > limits.MAX_TEXT_BYTES:
+            raise limits.text_too_large()
     data = limits.read_file_limited(path, limits.MAX_FILE_BYTES)
     return parse_bytes(
         data, name=path.name, source_path=str(path), resources=resources() if resources is not None else None

@@ -43,8 +43,8 @@ def _engine(engine: NlpEngine | None) -> NlpEngine:
 
 
 def _corrections(db: Database) -> Corrections:
-    rows = db.execute("SELECT kind, payload FROM entity_corrections ORDER BY id").fetchall()
-    return Corrections.replay([(r[0], r[1]) for r in rows])
+    rows = db.execute("SELECT kind, payload, doc_ids FROM entity_corrections ORDER BY id").fetchall()
+    return Corrections.replay_scoped([(r[0], r[1], r[2]) for r in rows])
 
 
 def _entity_id(db: Database, key: Key, corrections: Corrections, cache: dict[Key, int]) -> int:
@@ -76,7 +76,7 @@ def _known_full_name(db: Database, surname: str) -> Key:
 def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
     """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
     with library.transaction() as db:
-        fixes = corrections or _corrections(db)
+        fixes = (corrections or _corrections(db)).for_document(doc_id)
         cache: dict[Key, int] = {}
         db.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
         db.execute("DELETE FROM quotes WHERE doc_id = ?", [doc_id])
@@ -333,8 +333,9 @@ def list_quotes(
 
 def list_corrections(db: Database) -> list[dict[str, Any]]:
     """Every stored correction, oldest first."""
-    rows = db.execute("SELECT id, kind, payload, created_at FROM entity_corrections ORDER BY id").fetchall()
-    return [{"id": r[0], "kind": r[1], "payload": json.loads(r[2]), "created_at": r[3]} for r in rows]
+    rows = db.execute("SELECT id, kind, payload, created_at, doc_ids FROM entity_corrections ORDER BY id").fetchall()
+    return [{"id": r[0], "kind": r[1], "payload": json.loads(r[2]), "created_at": r[3],
+             "doc_ids": json.loads(r[4]) if r[4] else None} for r in rows]
 
 
 def _entity_key(db: Database, entity_id: int) -> Key:
@@ -413,7 +414,7 @@ def split_mention(library: Library, mention_id: int, name: str) -> int:
         doc_id, start, end, text, label = row
         target: Key = (name.strip(), str(label))
         _record(db, "split", {"doc_id": doc_id, "start": start, "end": end, "text": text, "to": list(target)})
-        fixes = _corrections(db)
+        fixes = _corrections(db).for_document(int(doc_id))
         new_id = _entity_id(db, fixes.resolve(target), fixes, {})
         db.execute("UPDATE mentions SET entity_id = ? WHERE id = ?", [new_id, mention_id])
         return new_id

@@ -42,6 +42,10 @@ def map_sqlite_error(exc: sqlite3.Error, path: Path | None) -> KnownError | None
     return None
 
 
+class NewerLibraryError(KnownError):
+    """The library's schema has migrations this version of Triage does not know."""
+
+
 class Library:
     """One SQLite library file, used only by the thread that opened it."""
 
@@ -62,6 +66,7 @@ class Library:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
             db = Database(conn)
             library = cls(db, path)
+            library._refuse_newer()
             library._configure(wal=True)
             if migrate:
                 library._migrate(backup=existed)
@@ -79,6 +84,17 @@ class Library:
         library._configure(wal=False)
         library._migrate(backup=False)
         return library
+
+    def _refuse_newer(self) -> None:
+        """Refuse (before writing anything) a library whose schema has steps this version does not know."""
+        known = {m.name for m in MIGRATIONS._migrations}
+        unknown = [m.name for m in MIGRATIONS.applied(self.db) if m.name not in known]
+        if unknown:
+            self.db.close()
+            raise NewerLibraryError(
+                f"The library {self.path} was made by a newer Triage (schema step {unknown[-1]}); "
+                "this version will not open it, so that it cannot damage it. Update Triage."
+            )
 
     def _configure(self, *, wal: bool) -> None:
         self.db.execute("PRAGMA foreign_keys = ON")

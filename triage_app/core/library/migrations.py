@@ -194,4 +194,36 @@ def m012_issue12_language_and_quote_words(db: Database) -> None:
 @MIGRATIONS(name="m011_issue11_charset_choice")
 def m011_issue11_charset_choice(db: Database) -> None:
     """The encoding the analyst chose for a document's original (NULL: the one detected at import)."""
-    db["documents"].add_column("charset_choice", str)
+    db.table("documents").add_column("charset_choice", str)
+
+
+@MIGRATIONS(name="m013_issue13_review_sample")
+def m013_issue13_review_sample(db: Database) -> None:
+    """The elusion sample of prioritised review: each unreviewed document's stratum when it was drawn,
+    and whether it was picked for the analyst to review. Model scores are never stored."""
+    db.table("review_sample").create(
+        {"doc_id": int, "stratum": int, "picked": int, "position": int},
+        pk="doc_id",
+        not_null={"stratum", "picked"},
+        defaults={"picked": 0},
+    )
+    db.table("review_sample").create_index(["picked"])
+
+
+@MIGRATIONS(name="m016_issue16_audit_no_replace")
+def m016_issue16_audit_no_replace(db: Database) -> None:
+    """`INSERT OR REPLACE` with an existing audit id would delete the old row without firing the delete trigger."""
+    db.execute(
+        "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+
+
+@MIGRATIONS(name="m016_issue16_scoped_corrections")
+def m016_issue16_scoped_corrections(db: Database) -> None:
+    """An entity correction may bear on some documents only (JSON list of ids; NULL = the whole library).
+
+    Corrections that arrive in a packet apply to the packet's documents, never to the library's others.
+    """
+    db.table("entity_corrections").add_column("doc_ids", str)

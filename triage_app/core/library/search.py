@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -16,10 +19,49 @@ from sqlite_utils import Database
 
 from triage_app.core.language import language_code
 from triage_app.core.library.triage import normalise_relevance
+from triage_app.core.records import Progress
 
 FIELD_NAMES = ("site", "relevance", "tag", "star", "entity", "kind", "lang")
 UNKNOWN_LANGUAGE = "unknown"
 """The `lang:` value (and filter value) for documents whose language could not be told."""
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 24
+"""Search words, phrases and exclusions together: FTS5's cost grows with each (5,000 words took 85 s)."""
+MAX_QUERY_PREFIXES = 4
+MIN_PREFIX_CHARS = 2
+"""A prefix* expands to every indexed word it starts; 'a*' to a tenth of the vocabulary."""
+
+
+class SearchStopped(Exception):
+    """A search stopped before its end: cancelled (a newer search) or over its time limit."""
+
+
+@contextmanager
+def _interruptible(db: Database, is_cancelled: Callable[[], bool] | None, time_limit: float | None) -> Iterator[None]:
+    """Let a running query be stopped by `is_cancelled()` or after `time_limit` seconds (SQLite progress handler)."""
+    if is_cancelled is None and time_limit is None:
+        yield
+        return
+    if is_cancelled is not None and is_cancelled():
+        raise SearchStopped("the search was cancelled")
+    if time_limit is not None and time_limit <= 0:
+        raise SearchStopped("no time to search here")
+    deadline = time.monotonic() + time_limit if time_limit is not None else None
+
+    def stop() -> int:
+        return int((is_cancelled is not None and is_cancelled()) or (deadline is not None and time.monotonic() > deadline))
+
+    db.conn.set_progress_handler(stop, 10_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc).lower():
+            raise
+        if is_cancelled is not None and is_cancelled():
+            raise SearchStopped("the search was cancelled") from exc
+        raise SearchStopped(f"the search took longer than {time_limit:g} s and was stopped: narrow it") from exc
+    finally:
+        db.conn.set_progress_handler(None, 10_000)
 _TOKEN_RE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
 SORT_COLUMNS: dict[str, str] = {
@@ -83,6 +125,8 @@ class ParsedQuery:
     match: str = ""
     exclude: list[str] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    """What was left out of the search and why, one line each (shown under the search box)."""
 
 
 def _fts_term(text: str, prefix: bool) -> str:
@@ -95,10 +139,24 @@ def parse_query(query: str) -> ParsedQuery:
     parsed = ParsedQuery()
     terms: list[str] = []
     pending_or = False
-    for match in _TOKEN_RE.finditer(query or ""):
+    query = query or ""
+    if len(query) > MAX_QUERY_CHARS:
+        cut = query.rfind(" ", 0, MAX_QUERY_CHARS + 1)
+        query = query[: cut if cut > 0 else MAX_QUERY_CHARS]
+        parsed.problems.append(f"the search is too long: only its first {MAX_QUERY_CHARS:,} characters are used")
+    used = dropped = prefixes = 0
+    for match in _TOKEN_RE.finditer(query):
         negate, fname, quoted, bare = match.groups()
         if fname and fname.lower() in FIELD_NAMES:
             value = quoted if quoted is not None else (bare or "")
+            if value and fname.lower() == "relevance":
+                try:
+                    value = normalise_relevance(value)
+                except ValueError:
+                    parsed.problems.append(
+                        f"relevance:{value} is not a relevance (relevant, maybe, not-relevant or unreviewed): ignored"
+                    )
+                    continue
             if value:
                 parsed.fields.setdefault(fname.lower(), []).append(value)
             continue
@@ -115,6 +173,17 @@ def parse_query(query: str) -> ParsedQuery:
             words = " ".join(re.findall(r"\w+", bare or ""))
         if not words:
             continue
+        if prefix and (prefixes >= MAX_QUERY_PREFIXES or len(words) < MIN_PREFIX_CHARS or " " in words):
+            if prefixes >= MAX_QUERY_PREFIXES:
+                parsed.problems.append(f"at most {MAX_QUERY_PREFIXES} prefix* terms: {bare} searched as a word")
+            elif len(words) < MIN_PREFIX_CHARS:
+                parsed.problems.append(f"a prefix* needs {MIN_PREFIX_CHARS} letters: {bare} searched as a word")
+            prefix = False
+        if used >= MAX_TERMS:
+            dropped += 1
+            continue
+        used += 1
+        prefixes += int(prefix)
         term = _fts_term(words, prefix)
         if negate:
             parsed.exclude.append(term)
@@ -125,6 +194,9 @@ def parse_query(query: str) -> ParsedQuery:
             terms.append(term)
         pending_or = False
     parsed.match = " AND ".join(f"({t})" if " OR " in t else t for t in terms)
+    if dropped:
+        parsed.problems.append(f"at most {MAX_TERMS} search terms: the last {dropped:,} were left out")
+    del parsed.problems[5:]  # a few lines say enough
     return parsed
 
 
@@ -152,8 +224,9 @@ def _language_value(value: str) -> str | None:
 
 def query_messages(query: str) -> list[str]:
     """What the analyst should be told about the query (a field value that means nothing); never raises."""
-    messages = []
-    for value in parse_query(query).fields.get("lang", []):
+    parsed = parse_query(query)
+    messages = list(parsed.problems)  # an unknown relevance, what the bounds left out
+    for value in parsed.fields.get("lang", []):
         if _language_value(value) is None:
             messages.append(
                 f"Unknown language \"{value}\" in lang: use a code such as de or fr, a name such as German, or unknown."
@@ -221,6 +294,8 @@ def find_ids(
     sort: str = "rank",
     descending: bool = False,
     limit: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    time_limit: float | None = None,
 ) -> list[int]:
     """Ids of matching documents, in SQL order; 'rank' sorts best hit first (newest import without a query).
 
@@ -249,10 +324,14 @@ def find_ids(
         sql = f"SELECT documents.id FROM documents WHERE {where} ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {max(0, int(limit))}"
-    return [int(r[0]) for r in db.execute(sql, params)]
+    with _interruptible(db, is_cancelled, time_limit):
+        return [int(r[0]) for r in db.execute(sql, params)]
 
 
-def count_matching(db: Database, flt: DocumentFilter | None = None) -> dict[str, int]:
+def count_matching(
+    db: Database, flt: DocumentFilter | None = None, *,
+    is_cancelled: Callable[[], bool] | None = None, time_limit: float | None = None,
+) -> dict[str, int]:
     """Counts for the status line: matching documents, and how many of those are unreviewed."""
     flt = flt or DocumentFilter()
     where, params, match = _where(db, flt)
@@ -264,7 +343,8 @@ def count_matching(db: Database, flt: DocumentFilter | None = None) -> dict[str,
         params = [match, *params]
     else:
         sql = f"SELECT count(*), sum(documents.relevance = 'unreviewed') FROM documents WHERE {where}"
-    total, unreviewed = db.execute(sql, params).fetchone()
+    with _interruptible(db, is_cancelled, time_limit):
+        total, unreviewed = db.execute(sql, params).fetchone()
     return {"matching": int(total or 0), "unreviewed": int(unreviewed or 0)}
 
 
@@ -364,3 +444,31 @@ def distinct_sites(db: Database) -> list[tuple[str, int]]:
 def distinct_kinds(db: Database) -> list[tuple[str, int]]:
     """Every capture kind (documents.format) with its document count, for the kind filter."""
     return [(str(r[0]), int(r[1])) for r in db.execute("SELECT format, count(*) FROM documents GROUP BY format ORDER BY format")]
+
+
+def database_path(db: Database) -> str | None:
+    """The file behind `db`'s main database, or None for an in-memory one."""
+    for row in db.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            return str(row[2]) or None
+    return None
+
+
+def background_search(
+    path: str, flt: DocumentFilter, *, sort: str = "rank", descending: bool = False,
+    is_cancelled: Callable[[], bool], time_limit: float | None = None,
+) -> Iterator[Progress]:
+    """Run one search on its own read-only connection (a worker thread); the last Progress holds (ids, counts).
+
+    `is_cancelled` stops the running query (a newer search was typed); SearchStopped says so.
+    """
+    yield Progress(0, None, "Searching…")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=True)
+    try:
+        db = Database(conn)
+        ids = find_ids(db, flt, sort=sort, descending=descending, is_cancelled=is_cancelled, time_limit=time_limit)
+        counts = count_matching(db, flt, is_cancelled=is_cancelled, time_limit=time_limit)
+        total = int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    finally:
+        conn.close()
+    yield Progress(1, 1, "Searched", result=(ids, {**counts, "total": total}))

@@ -18,6 +18,24 @@ class Corrections:
     hidden: dict[Key, bool] = field(default_factory=dict)
     splits: dict[tuple[int, int, int, str], Key] = field(default_factory=dict)  # (doc, start, end, text) -> key
 
+    scoped_rows: list[tuple[str, str, frozenset[int] | None]] = field(default_factory=list)
+    """Every stored row with the documents it is limited to, when some rows are limited (else empty)."""
+
+    @classmethod
+    def replay_scoped(cls, stored: list[tuple[str, str, str | None]]) -> Corrections:
+        """Like `replay`, from `(kind, payload, doc_ids JSON or None)` rows; limited rows wait for `for_document`."""
+        rows = [(kind, payload, _doc_set(doc_ids)) for kind, payload, doc_ids in stored]
+        corrections = cls.replay([(kind, payload) for kind, payload, docs in rows if docs is None])
+        if any(docs is not None for _k, _p, docs in rows):
+            corrections.scoped_rows = rows
+        return corrections
+
+    def for_document(self, doc_id: int) -> Corrections:
+        """The corrections that bear on one document: the library's, plus those limited to it, in order."""
+        if not any(docs is not None and doc_id in docs for _k, _p, docs in self.scoped_rows):
+            return self
+        return Corrections.replay([(k, p) for k, p, docs in self.scoped_rows if docs is None or doc_id in docs])
+
     @classmethod
     def replay(cls, stored: list[tuple[str, str]]) -> Corrections:
         """Rebuild the mappings from stored `(kind, JSON payload)` rows, oldest first."""
@@ -58,3 +76,12 @@ class Corrections:
         split = self.splits.get((doc_id, start, end, text))
         return self.resolve(split if split is not None else key)
 
+
+def _doc_set(doc_ids: str | None) -> frozenset[int] | None:
+    if doc_ids is None:
+        return None
+    try:
+        values = json.loads(doc_ids)
+    except ValueError:
+        return frozenset()
+    return frozenset(int(v) for v in values if isinstance(v, int)) if isinstance(values, list) else frozenset()

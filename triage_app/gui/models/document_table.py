@@ -13,12 +13,14 @@ import sqlite3
 from collections import OrderedDict
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -28,24 +30,29 @@ from sqlite_utils import Database
 from triage_app.core.language import language_name
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
+from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.workers import GeneratorWorker
 
 COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
 COL_KIND = 8
 COL_LANGUAGE = 9
-COLUMN_COUNT = 10
+COL_LIKELY = 10  # prioritised review (issue 13): the model's percentile, not a decision
+COLUMN_COUNT = 11
 HEADERS = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
 )  # fmt: skip
 SORT_KEYS = (
     "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
+    "likely",
 )  # fmt: skip
-"""The `search.SORT_COLUMNS` key each column sorts by."""
+"""The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
+LIKELY = "likely"
 KIND_LABELS = {
     "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
     "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
@@ -84,6 +91,10 @@ _HANDLED_ROLES = frozenset(
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
+SYNC_BUDGET_S = 0.15
+"""A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""
+BACKGROUND_LIMIT_S = 60.0
+RESORT_LIMIT_S = 5.0
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 MAX_CACHED_SNIPPETS = 2000
@@ -96,6 +107,7 @@ class DocumentTableModel(QAbstractTableModel):
     """Documents matching a `DocumentFilter`, in SQL order, with rows fetched lazily."""
 
     counts_changed = Signal()
+    search_state = Signal(str)  # "" when the list is up to date, else "Searching…" or why a search stopped
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,11 +120,15 @@ class DocumentTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
         self._snippets: dict[int, str] = {}
+        self._likely = np.zeros(0, np.int16)  # the relevance model's percentile by document id (-1: none)
+        self._position = np.zeros(0, np.int64)  # its rank by document id (0 = most likely), for sorting
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
         self._rest.setSingleShot(True)
         self._rest.setInterval(0)
         self._rest.timeout.connect(self.finish_loading)
+        self._path = search.database_path(db)
+        self._worker: GeneratorWorker | None = None  # the background search; a newer one cancels it
 
     # -- our API ----------------------------------------------------------------------------
     @property
@@ -144,26 +160,85 @@ class DocumentTableModel(QAbstractTableModel):
         return sum(len(page) for page in self._pages.values())
 
     def set_filter(self, flt: search.DocumentFilter) -> None:
-        """Show the documents matching `flt`; with a search, its first page at once and the rest just after."""
+        """Show the documents matching `flt`; with a search, its first page at once and the rest just after.
+
+        A search that needs more than `SYNC_BUDGET_S` is stopped on the GUI thread and run again on a
+        worker thread with its own read-only connection; a newer filter cancels it (its query is interrupted).
+        """
         self._filter = flt
-        self.reload(first_page_first=bool(search.parse_query(flt.query).match))
+        self.stop_search()
+        try:
+            self.reload(first_page_first=bool(search.parse_query(flt.query).match),
+                        budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
+        except search.SearchStopped:
+            self._search_in_background()
+            return
+        self.search_state.emit("")
+
+    def stop_search(self) -> None:
+        """Cancel a background search (a newer one replaces it, or the window closes)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+
+    @property
+    def searching(self) -> bool:
+        """True while a long search runs in the background."""
+        return self._worker is not None
+
+    def _search_in_background(self) -> None:
+        path, flt, key, descending = self._path or "", self._filter, self._sort_key, self._descending
+        worker = GeneratorWorker(lambda cancelled: search.background_search(
+            path, flt, sort=key, descending=descending, is_cancelled=cancelled, time_limit=BACKGROUND_LIMIT_S))
+        worker.signals.finished.connect(lambda last, w=worker: self._background_done(w, last))
+        worker.signals.failed.connect(lambda exc, w=worker: self._background_failed(w, exc))
+        self._worker = worker
+        self.search_state.emit(QCoreApplication.translate("DocumentTableModel", "Searching…"))
+        QThreadPool.globalInstance().start(worker)
+
+    def _background_done(self, worker: GeneratorWorker, last: Any) -> None:
+        if worker is not self._worker:
+            return  # an older search that finished before it saw the cancel
+        self._worker = None
+        ids, counts = last.result
+        self._rest.stop()
+        self._partial = False
+        self.beginResetModel()
+        self._set_ids(ids)
+        self._pages.clear()
+        self._snippets.clear()
+        self.endResetModel()
+        self._counts = counts
+        self.counts_changed.emit()
+        self.search_state.emit("")
+
+    def _background_failed(self, worker: GeneratorWorker, exc: BaseException) -> None:
+        if worker is not self._worker:
+            return
+        self._worker = None
+        if isinstance(exc, (search.SearchStopped, sqlite3.Error)):
+            self.search_state.emit(str(exc))
+        else:
+            raise exc
 
     def set_sort(self, key: str, descending: bool = False) -> None:
         """Order by a `search.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
-        if key != "rank" and key not in search.SORT_COLUMNS:
+        if key not in ("rank", LIKELY) and key not in search.SORT_COLUMNS:
             raise ValueError(f"cannot sort by {key!r}")
         self._sort_key, self._descending = key, descending
         self.reload()
 
-    def reload(self, *, first_page_first: bool = False) -> None:
+    def reload(self, *, first_page_first: bool = False, budget: float | None = None) -> None:
         """Run the query again (new documents, changed filter); drops the row and snippet caches.
 
         With `first_page_first`, only the first `PAGE_SIZE` ids are listed now (a fast query) and the
         whole list follows from a zero timer, or sooner from `finish_loading`.
         """
         self._rest.stop()
-        limit = PAGE_SIZE if first_page_first else None
-        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit)
+        limit = PAGE_SIZE if first_page_first and self._sort_key != LIKELY else None
+        ids = self._find_ids(limit, time_limit=budget)
+        if budget is not None:  # the counts too, before the list changes (the worker redoes both)
+            counts = search.count_matching(self._db, self._filter, time_limit=budget)
         self.beginResetModel()
         self._set_ids(ids)
         self._pages.clear()
@@ -172,7 +247,11 @@ class DocumentTableModel(QAbstractTableModel):
         self._partial = first_page_first and len(ids) == PAGE_SIZE
         if self._partial:
             self._rest.start()
-        self._update_counts()
+        if budget is not None:
+            self._counts = {**counts, "total": document_count(self._db)}
+            self.counts_changed.emit()
+        else:
+            self._update_counts()
 
     def finish_loading(self) -> None:
         """List the rest of a search's hits now if only its first page is listed yet (else nothing)."""
@@ -181,7 +260,11 @@ class DocumentTableModel(QAbstractTableModel):
             return
         self._partial = False
         first = self._ids
-        ids = search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending)
+        try:
+            ids = self._find_ids(time_limit=RESORT_LIMIT_S)
+        except search.SearchStopped as exc:  # the first page stays listed
+            self.search_state.emit(str(exc))
+            return
         if ids[: len(first)] == first:
             if len(ids) > len(first):
                 self.beginInsertRows(QModelIndex(), len(first), len(ids) - 1)
@@ -203,6 +286,30 @@ class DocumentTableModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
         self._update_counts()
+
+    def set_likely(self, percentiles: np.ndarray, positions: np.ndarray) -> None:
+        """New relevance-model percentiles and ranks: repaint their column.
+
+        A list sorted by likelihood is re-sorted only by the first ranking: after that it keeps its order
+        while the analyst works (rows do not jump under the cursor, and a 100,000-row re-sort stays off
+        the event loop); clicking the header or changing the filter re-sorts by the latest ranking.
+        """
+        first = not len(self._position)
+        self._likely, self._position = percentiles, positions
+        if first and self._sort_key == LIKELY and self._ids:
+            self.layoutAboutToBeChanged.emit()
+            old_ids = self._ids
+            self._set_ids(self._find_ids())
+            self._pages.clear()
+            self._remap_persistent(old_ids)
+            self.layoutChanged.emit()
+        elif self._ids:
+            self.dataChanged.emit(self.index(0, COL_LIKELY), self.index(len(self._ids) - 1, COL_LIKELY))
+
+    def likely(self, doc_id: int) -> int | None:
+        """The relevance model's percentile for a document (None before the first ranking)."""
+        value = int(self._likely[doc_id]) if 0 <= doc_id < len(self._likely) else -1
+        return None if value < 0 else value
 
     def id_at(self, row: int) -> int | None:
         """The document id shown at `row`, or None."""
@@ -243,6 +350,21 @@ class DocumentTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else {}
 
     # -- internals --------------------------------------------------------------------------
+    def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
+        if self._sort_key != LIKELY:
+            return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
+                                   time_limit=time_limit)
+        ids = np.asarray(search.find_ids(self._db, self._filter, sort="id", time_limit=time_limit), dtype=np.int64)
+        if not len(self._position) or not len(ids):  # no ranking yet: id order until there is one
+            plain: list[int] = ids.tolist()
+            return plain[:limit] if limit is not None else plain
+        known = ids < len(self._position)
+        rank = np.where(known, self._position[np.where(known, ids, 0)], UNRANKED)
+        scored = rank != UNRANKED
+        key = rank if self._descending else np.where(scored, -rank, UNRANKED)  # not scored yet: last either way
+        ordered: list[int] = ids[np.argsort(key, kind="stable")].tolist()
+        return ordered[:limit] if limit is not None else ordered
+
     def _update_counts(self) -> None:
         counts = search.count_matching(self._db, self._filter)
         self._counts = {**counts, "total": document_count(self._db)}
@@ -282,6 +404,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_STAR:
                 return self.tr("Starred")
+            if section == COL_LIKELY:
+                return self.tr("How likely the relevance model finds it (0-100, a rank, not a decision); sort by it")
             return self.tr("Sort by {column}").format(column=self.tr(HEADERS[section]).lower())
         return None
 
@@ -294,6 +418,11 @@ class DocumentTableModel(QAbstractTableModel):
         column = index.column()
         if role == _DOCUMENT:
             return self._ids[index.row()]
+        if column == COL_LIKELY and role in (_DISPLAY, _SORT, _ALIGNMENT):
+            likely = self.likely(self._ids[index.row()])
+            if role == _ALIGNMENT:
+                return _RIGHT
+            return likely if role == _SORT else ("" if likely is None else str(likely))
         row = self.row_data(index.row())
         if role == _DISPLAY:
             return self._display(row, column)
@@ -365,14 +494,22 @@ class DocumentTableModel(QAbstractTableModel):
         """Sort in SQL; column -1 means search rank (or newest import first)."""
         key = SORT_KEYS[column] if 0 <= column < COLUMN_COUNT else "rank"
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort_key, self._descending) and self._ids:
+        if (key, descending) == (self._sort_key, self._descending) and self._ids and key != LIKELY:
             return
         self._rest.stop()
         self._partial = False
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
+        previous = self._sort_key, self._descending
         self._sort_key, self._descending = key, descending
-        self._set_ids(search.find_ids(self._db, self._filter, sort=key, descending=descending))
+        try:
+            ids = self._find_ids(time_limit=RESORT_LIMIT_S)
+        except search.SearchStopped as exc:
+            self._sort_key, self._descending = previous
+            self.layoutChanged.emit()
+            self.search_state.emit(str(exc))
+            return
+        self._set_ids(ids)
         self._pages.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()

@@ -113,6 +113,10 @@ class ReaderPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
+        self.reason = ElidedLabel(parent=self)  # prioritised review: why the model ranks this document here
+        self.reason.setObjectName("readerReason")
+        self.reason.setAccessibleName(self.tr("Why this document ranks here"))
+        layout.addWidget(self.reason)
         layout.addWidget(self.splitter, 1)
         self.show_document(None)
 

@@ -311,12 +311,21 @@ class FilterBar(QWidget):
         if not self._quiet:
             self._emit()
 
+    def show_search_state(self, text: str) -> None:
+        """The list's state ('Searching…', why a search stopped; '' when done) after the query's own problems."""
+        parts = [*query_messages(self.search.text().strip()), text]
+        self.show_problem(" ".join(p for p in parts if p))
+
+    def show_problem(self, text: str) -> None:
+        """A line under the search box about what the search left out or could not do ('' hides it)."""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
     def _emit(self) -> None:
         self._timer.stop()
-        messages = query_messages(self.search.text())
-        self.problem.setText(" ".join(messages))
-        self.problem.setVisible(bool(messages))
-        self.filter_changed.emit(self.current_filter())
+        flt = self.current_filter()
+        self.show_problem(" ".join(query_messages(flt.query)))
+        self.filter_changed.emit(flt)
 
     def _entity_chosen(self, index: QModelIndex) -> None:
         entity_id = index.data(EntityIdRole)

@@ -32,10 +32,12 @@ class StatusLine(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(self.tr("Documents shown"))
 
-    def show_counts(self, matching: int, total: int, unreviewed: int, description: str) -> None:
+    def show_counts(self, matching: int, total: int, unreviewed: int, description: str, *, extra: str = "") -> None:
         text = counts_text(matching, total, unreviewed)
         if description:
             text = f"{text} · {description}"
+        if extra:  # the estimate of relevant documents left (prioritised review)
+            text = f"{text} · {extra}"
         self.setText(text)
         self.setToolTip(text)
 

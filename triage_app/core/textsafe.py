@@ -1,0 +1,29 @@
+"""Text from imported files shown on a terminal or in a spreadsheet: control characters made visible.
+
+Stored text keeps every character; only output is escaped. C0 and C1 controls (ESC, BEL, CSI ...)
+become `\\xNN` so a title cannot retitle, clear or hijack the terminal (OSC 0/8/52, CSI 2J).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but TAB and LF
+_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code == 0x0A:
+        return "\\n"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control character but TAB and newline escaped (multi-line output)."""
+    return _CONTROLS.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character, newlines included, escaped: it cannot split or hijack a line."""
+    return _CONTROLS_ONE_LINE.sub(_escape, text)
