@@ -37,6 +37,10 @@ SKIPPED = {
     "script", "style", "noscript", "template", "head", "svg", "math", "select", "option", "textarea",
     "iframe", "button", "canvas", "video", "audio", "object", "embed", "input", "title", "meta", "link",
 }
+# Skipped unless they hold paragraphs: a <noscript> with paragraphs is the page as a reader without
+# scripts sees it (Triage runs none; forums serve their posts that way), and a <button> with paragraphs
+# is a button left unclosed, which the parser makes the parent of the rest of the page.
+_OPENED_WITH_PARAGRAPHS = ("noscript", "button")
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
@@ -230,7 +234,7 @@ class _Walker:
         return self.blocks
 
     def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
-        if not tag or tag in SKIPPED:
+        if not tag or (tag in SKIPPED and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)):
             walker.skip_subtree()
             return
         if tag in BREAKING:
