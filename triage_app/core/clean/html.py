@@ -37,10 +37,10 @@ SKIPPED = {
     "script", "style", "noscript", "template", "head", "svg", "math", "select", "option", "textarea",
     "iframe", "button", "canvas", "video", "audio", "object", "embed", "input", "title", "meta", "link",
 }
-# Skipped unless they hold paragraphs: a <noscript> with paragraphs is the page as a reader without
-# scripts sees it (Triage runs none; forums serve their posts that way), and a <button> with paragraphs
-# is a button left unclosed, which the parser makes the parent of the rest of the page.
-_OPENED_WITH_PARAGRAPHS = ("noscript", "button")
+# Skipped unless they hold paragraphs: a <button> with paragraphs is a button left unclosed, which the
+# parser makes the parent of the rest of the page. (Reading <noscript> posts too made forum threads
+# worse: the extractor then takes them and keeps only the first post, where the line scorer kept all.)
+_OPENED_WITH_PARAGRAPHS = ("button",)
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
