@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = getattr(item, "fixturenames", ())
         if "qtbot" in fixtures or "qapp" in fixtures:
             item.add_marker(pytest.mark.gui)
+
+
+def _loaded_models() -> set[str]:
+    """spaCy models loaded in this process so far (without importing anything)."""
+    engine = sys.modules.get("triage_app.core.nlp.engine")
+    return {name for name, e in getattr(engine, "_ENGINES", {}).items() if e.loaded}
+
+
+@pytest.fixture(autouse=True)
+def _nlp_marker_is_applied(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test that loads the spaCy model (here or in a child process) must be marked `nlp`."""
+    marked = request.node.get_closest_marker("nlp") is not None
+    children: list[str] = []
+    if not marked:
+        from triage_app.core.nlp import process
+
+        start = process.ModelProcess.__init__
+
+        def counting(self: object, model: str, batch_size: int = 16) -> None:
+            children.append(model)
+            start(self, model, batch_size)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(process.ModelProcess, "__init__", counting)
+    before = _loaded_models()
+    yield
+    if not marked and (children or _loaded_models() - before):
+        pytest.fail("this test loads the spaCy model: mark it @pytest.mark.nlp (and slow if it takes seconds)")
 
 
 @pytest.fixture(autouse=True)

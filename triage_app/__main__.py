@@ -7,22 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def _command_names() -> set[str]:
-    from triage_app.cli import build_parser
-
-    parser = build_parser()
-    for action in parser._subparsers._group_actions if parser._subparsers else []:  # noqa: SLF001
-        if hasattr(action, "choices") and action.choices:
-            return set(action.choices)
-    return set()
-
-
 def wants_cli(argv: Sequence[str]) -> bool:
     """True when the arguments name a subcommand (or ask for help/version) rather than files to open."""
     tokens = list(argv)
     if any(t in ("-h", "--help", "--version") for t in tokens):
         return True
-    names = _command_names()
+    from triage_app.cli import command_names
+
+    names = set(command_names())
     skip = False
     for token in tokens:
         if skip:

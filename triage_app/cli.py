@@ -8,55 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import pkgutil
-import re
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from triage_app import __version__
+from triage_app.commands._context import CliContext, UsageError
 from triage_app.core.errors import KnownError
-from triage_app.core.library import Library
-from triage_app.core.paths import resolve_library_path
-from triage_app.core.textsafe import escape_controls, one_line
-
-
-class UsageError(Exception):
-    """Bad arguments found after parsing (exit code 2)."""
-
-
-@dataclass
-class CliContext:
-    """What a subcommand needs: where to print and how to open the library."""
-
-    library_arg: str | None
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-
-    @contextmanager
-    def library(self) -> Iterator[Library]:
-        """Open the chosen library for the duration of the command."""
-        library = Library.open(resolve_library_path(self.library_arg))
-        try:
-            yield library
-        finally:
-            library.close()
-
-    def print_json(self, data: Any) -> None:
-        """One JSON document on stdout."""
-        text = json.dumps(data, ensure_ascii=False, default=str)  # escapes C0 controls; C1 and U+2028/9 next
-        self.stdout.write(re.sub("[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n")
-
-    def print(self, text: str = "") -> None:
-        """One line (or a block) on stdout, with control characters from imported files made visible."""
-        self.stdout.write(escape_controls(text) + "\n")
-
-    def error(self, text: str) -> None:
-        """One line on stderr."""
-        self.stderr.write(one_line(text) + "\n")
 
 
 def _common_parser() -> argparse.ArgumentParser:
@@ -68,8 +27,7 @@ def _common_parser() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with every subcommand module registered."""
+def _parser_and_commands() -> tuple[argparse.ArgumentParser, list[str]]:
     parser = argparse.ArgumentParser(
         prog="triage-app",
         description="Triage: import page dumps, read them cleaned, mark relevance, export briefing packets. "
@@ -83,9 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     from triage_app import commands
 
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue  # shared code of the subcommands, not one of them
         module = importlib.import_module(f"triage_app.commands.{info.name}")
         module.register(subparsers, common)
-    return parser
+    return parser, sorted(subparsers.choices)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand module registered."""
+    return _parser_and_commands()[0]
+
+
+def command_names() -> list[str]:
+    """The subcommand names (`import`, `export`, ...), as registered by the command modules."""
+    return _parser_and_commands()[1]
 
 
 def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -110,11 +80,3 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
         return 1
     except BrokenPipeError:
         return 0
-
-
-def gui_library_arg(argv: Sequence[str]) -> tuple[str | None, list[str]]:
-    """For the GUI path: the `--library` value and any file arguments to open."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--library", default=None)
-    known, rest = parser.parse_known_args(list(argv))
-    return known.library, rest

@@ -132,6 +132,22 @@
         <translation>Eine Notiz zu den ausgewählten Dokumenten schreiben</translation>
     </message>
     <message>
+        <source>&amp;What changed…</source>
+        <translation>Was hat sich &amp;geändert…</translation>
+    </message>
+    <message>
+        <source>Compare with another capture of the URL, the cluster&apos;s representative, or the other selected document</source>
+        <translation>Mit einer anderen Aufnahme der URL, dem Vertreter des Clusters oder dem anderen gewählten Dokument vergleichen</translation>
+    </message>
+    <message>
+        <source>Decisions apply to &amp;copies</source>
+        <translation>Entscheidungen gelten für &amp;Kopien</translation>
+    </message>
+    <message>
+        <source>Relevance and star also go to every near-identical copy (one undo undoes all)</source>
+        <translation>Relevanz und Stern gehen auch an jede fast gleiche Kopie (ein Rückgängig macht alles rückgängig)</translation>
+    </message>
+    <message>
         <source>&amp;History…</source>
         <translation>&amp;Verlauf…</translation>
     </message>
@@ -320,6 +336,27 @@
     <message>
         <source>The article as the cleaner kept it, entities highlighted and quotes in italics; Tab moves between entities</source>
         <translation>Der Artikel, wie der Bereiniger ihn behalten hat, mit hervorgehobenen Entitäten und kursiven Zitaten; Tab springt von Entität zu Entität</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesUi</name>
+    <message>
+        <source>Nothing to compare: select two documents, or one with copies or another capture.</source>
+        <translation>Nichts zu vergleichen: zwei Dokumente wählen oder eines mit Kopien oder einer weiteren Aufnahme.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show its %n copies</source>
+        <translation>
+            <numerusform>Seine %n Kopie zeigen</numerusform>
+            <numerusform>Seine %n Kopien zeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n independent site(s)</source>
+        <translation>
+            <numerusform>%n unabhängige Website</numerusform>
+            <numerusform>%n unabhängige Websites</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -516,6 +553,58 @@
     </message>
 </context>
 <context>
+    <name>DiffDialog</name>
+    <message numerus="yes">
+        <source>%n word(s) added</source>
+        <translation>
+            <numerusform>%n Wort hinzugefügt</numerusform>
+            <numerusform>%n Wörter hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>headline</source>
+        <translation>Schlagzeile</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>Autorenzeile</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Same headline, byline and date.</source>
+        <translation>Gleiche Schlagzeile, Autorenzeile und gleiches Datum.</translation>
+    </message>
+    <message>
+        <source>What changed: #%1 and #%2</source>
+        <translation>Was sich geändert hat: #%1 und #%2</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <source>Relevance</source>
@@ -558,6 +647,10 @@
         <translation>Wahrscheinlich relevant</translation>
     </message>
     <message>
+        <source>Copies</source>
+        <translation>Kopien</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
@@ -588,6 +681,24 @@
     <message>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n near-identical document(s)</source>
+        <translation>
+            <numerusform>%n fast gleiches Dokument</numerusform>
+            <numerusform>%n fast gleiche Dokumente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n independent site(s)</source>
+        <translation>
+            <numerusform>%n unabhängige Website</numerusform>
+            <numerusform>%n unabhängige Websites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this one represents the cluster</source>
+        <translation>dieses vertritt den Cluster</translation>
     </message>
 </context>
 <context>
@@ -652,6 +763,17 @@
             <numerusform>{name} ({label}, %n Dok.)</numerusform>
             <numerusform>{name} ({label}, %n Dok.)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EntityPairsBar</name>
+    <message>
+        <source>Entities found in the same documents; click one to list the documents mentioning both</source>
+        <translation>Entitäten in denselben Dokumenten; eine anklicken, um die Dokumente mit beiden zu zeigen</translation>
+    </message>
+    <message>
+        <source>Often with %1: %2</source>
+        <translation>Oft mit %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1132,14 @@
         <translation>Nur Dokumente zeigen, die diese Person, Organisation oder diesen Ort nennen</translation>
     </message>
     <message>
+        <source>Fold copies</source>
+        <translation>Kopien zusammenfassen</translation>
+    </message>
+    <message>
+        <source>List each cluster of near-identical documents once, by its representative</source>
+        <translation>Jeden Cluster fast gleicher Dokumente nur einmal zeigen, durch seinen Vertreter</translation>
+    </message>
+    <message>
         <source>Clear filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
@@ -1106,6 +1236,10 @@
     <message>
         <source>Finding entities and quotes</source>
         <translation>Entitäten und Zitate werden gesucht</translation>
+    </message>
+    <message>
+        <source>Looking for copies</source>
+        <translation>Kopien werden gesucht</translation>
     </message>
     <message>
         <source>Re-cleaning pages of the same sites</source>
@@ -1416,10 +1550,6 @@
 <context>
     <name>ReaderCommands</name>
     <message>
-        <source>not available yet: the {} engine has not landed in this build</source>
-        <translation>noch nicht verfügbar: die Komponente {} ist in dieser Version nicht enthalten</translation>
-    </message>
-    <message>
         <source>Show all documents mentioning “{name}”</source>
         <translation>Alle Dokumente zeigen, die „{name}“ nennen</translation>
     </message>
@@ -1440,8 +1570,12 @@
         <translation>Diese Entität nicht mehr hervorheben und auflisten (sie kann über die Entitätenliste wieder eingeblendet werden)</translation>
     </message>
     <message>
-        <source>Entity corrections are {reason}</source>
-        <translation>Korrekturen an Entitäten sind {reason}</translation>
+        <source>Change type…</source>
+        <translation>Typ ändern…</translation>
+    </message>
+    <message>
+        <source>The entity is of another kind (a person tagged as a place, ...)</source>
+        <translation>Die Entität ist von anderer Art (eine Person, die als Ort markiert ist, ...)</translation>
     </message>
     <message>
         <source>Merged from: {names}</source>
@@ -1468,10 +1602,6 @@
         <translation>Diesen Block auf jeder Seite von {site} behalten</translation>
     </message>
     <message>
-        <source>Block overrides are {reason}</source>
-        <translation>Blockentscheidungen von Hand sind {reason}</translation>
-    </message>
-    <message>
         <source>Re-open with encoding… (now {encoding})</source>
         <translation>Mit anderer Zeichenkodierung öffnen… (jetzt {encoding})</translation>
     </message>
@@ -1486,14 +1616,6 @@
 </context>
 <context>
     <name>ReaderPane</name>
-    <message>
-        <source>Entities: not available yet (the entity engine is not part of this build).</source>
-        <translation>Entitäten: noch nicht verfügbar (die Entitätenerkennung ist nicht Teil dieser Version).</translation>
-    </message>
-    <message>
-        <source>Entities and quotes: click the document in the list to find them.</source>
-        <translation>Entitäten und Zitate: klicken Sie auf das Dokument in der Liste, um sie zu finden.</translation>
-    </message>
     <message>
         <source>Links are not followed in the original (offline reading): {url}</source>
         <translation>Links im Original werden nicht verfolgt (Offline-Lesen): {url}</translation>
@@ -1529,6 +1651,10 @@
     <message>
         <source>Finding entities and quotes…</source>
         <translation>Entitäten und Zitate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Entities and quotes: not looked for yet in this document.</source>
+        <translation>Entitäten und Zitate: in diesem Dokument noch nicht gesucht.</translation>
     </message>
     <message>
         <source>Entities are not available for {language} text.</source>
@@ -1601,6 +1727,17 @@
     <message>
         <source>New name for “{name}”:</source>
         <translation>Neuer Name für „{name}“:</translation>
+    </message>
+</context>
+<context>
+    <name>RetypeEntityDialog</name>
+    <message>
+        <source>Change entity type</source>
+        <translation>Entitätstyp ändern</translation>
+    </message>
+    <message>
+        <source>Type of “{name}”:</source>
+        <translation>Typ von „{name}“:</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1915,44 @@
     <message>
         <source>Removed: {reason}</source>
         <translation>Entfernt: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Documents by published date (captured date when none), by decision. Drag to filter by date.</source>
+        <translation>Dokumente nach Veröffentlichungsdatum (sonst Aufnahmedatum), nach Entscheidung. Ziehen filtert nach Datum.</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>pro Woche</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n by captured date</source>
+        <translation>
+            <numerusform>%n nach Aufnahmedatum</numerusform>
+            <numerusform>%n nach Aufnahmedatum</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dated documents</source>
+        <translation>Keine datierten Dokumente</translation>
+    </message>
+    <message>
+        <source>drag to show only documents of a date range</source>
+        <translation>ziehen, um nur Dokumente eines Zeitraums zu zeigen</translation>
     </message>
 </context>
 <context>

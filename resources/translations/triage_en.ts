@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CopiesUi</name>
+    <message numerus="yes">
+        <source>Show its %n copies</source>
+        <translation>
+            <numerusform>Show its %n copy</numerusform>
+            <numerusform>Show its %n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n independent site(s)</source>
+        <translation>
+            <numerusform>%n independent site</numerusform>
+            <numerusform>%n independent sites</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>
@@ -43,6 +60,47 @@
         <translation>
             <numerusform>Exported %n document to {name}</numerusform>
             <numerusform>Exported %n documents to {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message numerus="yes">
+        <source>%n word(s) added</source>
+        <translation>
+            <numerusform>%n word added</numerusform>
+            <numerusform>%n words added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message numerus="yes">
+        <source>%n near-identical document(s)</source>
+        <translation>
+            <numerusform>%n near-identical document</numerusform>
+            <numerusform>%n near-identical documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n independent site(s)</source>
+        <translation>
+            <numerusform>%n independent site</numerusform>
+            <numerusform>%n independent sites</numerusform>
         </translation>
     </message>
 </context>
@@ -206,6 +264,16 @@
         <translation>
             <numerusform>Tags of the %n selected document, separated by commas:</numerusform>
             <numerusform>Tags of the %n selected documents, separated by commas:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>%n by captured date</source>
+        <translation>
+            <numerusform>%n by captured date</numerusform>
+            <numerusform>%n by captured date</numerusform>
         </translation>
     </message>
 </context>

@@ -54,3 +54,32 @@ def test_a_key_press_is_stored_while_the_model_is_busy(tmp_path: Path) -> None:
     finally:
         engine.gate.set()
         writer.shutdown()
+
+
+class CountingEngine:
+    """An English engine that records which texts reached its model."""
+
+    name = "counting/1"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def annotate(self, text: str) -> Annotation:
+        return next(self.annotate_many([text]))
+
+    def annotate_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Annotation]:
+        for text in texts:
+            self.seen.append(text)
+            yield Annotation(entities=[], quotes=[], engine=self.name)
+
+
+def test_the_readers_path_is_gated_by_language_like_every_other() -> None:
+    """A German text opened in the reader never reaches the English model (annotate_texts gates too)."""
+    engine = CountingEngine()
+    german = "Die Regierung teilte am Donnerstag mit, dass sie das Programm nicht verlängern werde."
+    english = "The government said on Thursday that it would not extend the programme."
+    steps = list(annotations.annotate_texts([german, english], languages=["de", "en"], engine=engine))  # type: ignore[arg-type]
+    found = steps[-1].result
+    assert engine.seen == [english]
+    assert found[0].entities == [] and "no-model/de" in found[0].engine
+    assert found[1].engine == "counting/1"

@@ -54,6 +54,8 @@ def _run(steps: Iterator[Progress], children: dict[int, BaseProcess]) -> list[Pr
     return seen
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 def test_the_child_annotates_like_the_engine_here_and_is_gone_afterwards(tmp_path: Path) -> None:
     with Library.open(tmp_path / "child.sqlite") as library, Library.open(tmp_path / "here.sqlite") as here:
         ids = _add(library, 5)
@@ -78,6 +80,8 @@ def test_the_child_annotates_like_the_engine_here_and_is_gone_afterwards(tmp_pat
         assert annotations.pending_ids(library.db, get_engine().name) == []
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 def test_cancelling_ends_the_child_at_once(tmp_path: Path) -> None:
     with Library.open(tmp_path / "lib.sqlite") as library:
         _add(library, 60, repeat=8)
@@ -128,6 +132,8 @@ def test_an_engine_passed_in_runs_in_a_thread_instead(tmp_path: Path) -> None:
         assert all(documents.get_document(library.db, i)["annotated_engine"] == "fake/1" for i in ids)
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_the_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
@@ -167,3 +173,19 @@ def test_the_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
         for stream in (proc.stdout, proc.stderr):
             if stream is not None:
                 stream.close()
+
+
+@pytest.mark.nlp
+@pytest.mark.slow
+def test_annotate_texts_runs_the_model_in_a_child_and_returns_what_the_engine_here_finds() -> None:
+    """What the reader uses for the document it opens: the model never loads in this process."""
+    engine = get_engine()
+    loaded_before = engine.loaded
+    children: dict[int, BaseProcess] = {}
+    steps = _run(annotations.annotate_texts([TEXT]), children)
+    assert len(children) == 1 and not any(_alive(pid) for pid in children)
+    assert engine.loaded is loaded_before  # parsed over there, not here
+    (found,) = steps[-1].result
+    here = engine.annotate(TEXT)
+    assert [(e.canonical, e.label, e.start) for e in found.entities] == [(e.canonical, e.label, e.start) for e in here.entities]
+    assert [q.text for q in found.quotes] == [q.text for q in here.quotes]

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 FIGURES = ("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -23,6 +25,8 @@ def _table_rows(markdown: str) -> list[list[str]]:
     return rows
 
 
+@pytest.mark.slow
+@pytest.mark.nlp
 def test_quick_suite_measures_every_figure(shared_eval: Path, tmp_path: Path) -> None:
     out = tmp_path / "performance.md"
     env = dict(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +42,13 @@ def _html(html: str) -> ParsedDocument:
     return ParsedDocument("p.html", html.encode("utf-8", "surrogatepass"), "html", "utf-8", html=html)
 
 
+def _as_page(text: str) -> str:
+    """Cleaned text as an HTML article: a <p> per paragraph, line breaks as <br>."""
+    paragraphs = (p for p in text.split("\n\n") if p.strip())
+    body = "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return f"<html><body><article>{body}</article></body></html>"
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text_docs)
 def test_text_cleaning_never_raises_and_is_idempotent(text: str) -> None:
@@ -62,6 +72,26 @@ def test_html_cleaning_never_raises_and_only_selects(html: str) -> None:
     assert clean_document(_html(html)).text == first.text
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_docs)
+def test_html_cleaning_never_raises_and_is_idempotent(html: str) -> None:
+    """Cleaning a page made of the kept text (one <p> per paragraph, as HTML, not as a text dump) invents
+    nothing, and from there on it is a fixed point (the first pass is not always one: see the xfail below)."""
+    first = clean_document(_html(html))
+    assert all(b.source.startswith("dom:") for b in first.blocks)
+    again = clean_document(_html(_as_page(first.text)))
+    assert all(b.source.startswith("dom:") for b in again.blocks)  # it went through the HTML cleaner
+    assert set(again.text.split("\n\n")) - {""} <= set(first.text.split("\n\n"))
+    assert clean_document(_html(_as_page(again.text))).text == again.text
+
+
+@pytest.mark.xfail(reason="found by the HTML re-clean property: a stray text node kept beside <p> is dropped once "
+                          "it is a paragraph of its own; the cleaner should decide the same both times")
+def test_html_cleaning_of_its_own_output_keeps_a_stray_text_node() -> None:
+    first = clean_document(_html("0\U00018cd6A<p>News"))
+    assert clean_document(_html(_as_page(first.text))).text == first.text
+
+
 def test_html_tables_survive_a_second_cleaning() -> None:
     rows = "".join(f"<tr><td>{n}</td><td>Team {n}</td><td>{40 - n}</td></tr>" for n in range(1, 21))
     prose = "The league table after the weekend shows the leaders pulling away from the rest of the teams. "
@@ -82,6 +112,7 @@ def test_html_nested_100000_levels_still_gives_blocks() -> None:
     assert all(b.source.startswith("dom:/") for b in result.blocks)
 
 
+@pytest.mark.slow
 def test_large_page_is_cleaned() -> None:
     para = "<p>Paragraph {n}: the council published its figures for district {n} on Monday, and they show a rise.</p>"
     html = "<html><body><nav><a href='/'>Home</a></nav><article>" + "".join(para.format(n=n) for n in range(30_000)) + "</article></body></html>"

@@ -144,6 +144,7 @@ def test_reference_title_prefers_og_title_then_headline_then_title() -> None:
     assert normalise_title(reference_title("<html><head><title>Tab  Title | Site</title></head></html>")) == "tab title"
 
 
+@pytest.mark.slow
 def test_titles_bench_on_the_eval_set(shared_eval: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "triage_app.bench", "titles", str(shared_eval), "--json"],

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_export_support import make_library, manifest_of, members
 
 from triage_app import cli
+from triage_app.core.records import Annotation, EntityMention
 
 
 @pytest.fixture
@@ -60,3 +64,50 @@ def test_export_refuses_bad_requests(library_path: Path, tmp_path: Path) -> None
     code, _, err = run(*base, "--out", str(tmp_path / "x.zip"), "--ids", "1,99")
     assert code == 1 and "#99" in err
     assert not (tmp_path / "x.zip").exists()
+
+
+class _CountingEngine:
+    """A stand-in engine: each text's first word is a PLACE; named as the seed's annotation was."""
+
+    name = "test-engine/1"  # make_library's seed counts as annotated by this engine
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def annotate(self, text: str) -> Annotation:
+        return next(self.annotate_many([text]))
+
+    def annotate_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Annotation]:
+        for text in texts:
+            self.texts.append(text)
+            word = text.split()[0]
+            yield Annotation([EntityMention(0, len(word), word, "PLACE", "First word")], [], engine=self.name)
+
+
+def _packet_annotations(packet: Path) -> list[dict[str, Any]]:
+    with zipfile.ZipFile(packet) as zf:
+        return [json.loads(zf.read(n)) for n in sorted(zf.namelist()) if n.endswith("/annotations.json")]
+
+
+def test_export_of_unannotated_documents_warns_and_annotate_fills_them_in(
+    library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.core import nlp
+
+    engine = _CountingEngine()
+    monkeypatch.setattr(nlp, "get_engine", lambda *a: engine)
+    base = ["export", "--library", str(library_path), "--no-pdf", "--ids", "1,2,3"]
+    code, _, err = run(*base, "--out", str(tmp_path / "bare.zip"))
+    assert code == 0 and "2 of 3 selected documents not annotated yet" in err and "--annotate" in err
+    assert engine.texts == []  # a warning only: nothing was annotated
+    assert [a["annotated_engine"] for a in _packet_annotations(tmp_path / "bare.zip")] == [engine.name, None, None]
+
+    code, _, err = run(*base, "--out", str(tmp_path / "full.zip"), "--annotate")
+    assert code == 0 and "annotating 2 of 3 selected documents first" in err and "2/2" in err
+    assert len(engine.texts) == 2  # only what was missing; the seed keeps its annotations
+    packet = _packet_annotations(tmp_path / "full.zip")
+    assert [a["annotated_engine"] for a in packet] == [engine.name] * 3
+    assert any(e["canonical"] == "Steve Witkoff" for e in packet[0]["entities"])
+    assert all(any(e["canonical"] == "First word" for e in a["entities"]) for a in packet[1:])
+    code, _, err = run(*base, "--out", str(tmp_path / "again.zip"))
+    assert code == 0 and "not annotated" not in err  # nothing missing any more

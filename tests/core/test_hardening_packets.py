@@ -20,8 +20,8 @@ from test_export_support import (
 from triage_app.__main__ import wants_cli
 from triage_app.cli import run
 from triage_app.core import jobs
+from triage_app.core.exchange.packet_reader import iter_packet_inputs
 from triage_app.core.export.names import safe_name
-from triage_app.core.export.packet_reader import iter_packet_inputs
 from triage_app.core.library import Library, triage
 from triage_app.core.records import ImportOutcome
 
@@ -285,7 +285,7 @@ def test_d1_packet_corrections_apply_to_the_packets_documents_only(tmp_path: Pat
 
 # -- defect 9: packet audit rows say where they came from, and arrive in bulk -------------------
 def test_d9_packet_audit_rows_show_their_origin_and_import_in_bulk(packet: Path, tmp_path: Path) -> None:
-    from triage_app.core.export.reimport import apply_packet_member
+    from triage_app.core.exchange.reimport import apply_packet_member
 
     mine = Library.open(tmp_path / "mine.sqlite")
     outcomes = import_packet(mine, packet)
@@ -342,7 +342,8 @@ def test_d6_export_onto_a_full_disk_is_one_line_and_leaves_no_part_file(tmp_path
     out = tmp_path / "out"
     code, stdout, err = cli("export", "--library", str(tmp_path / "lib.sqlite"), "--out", str(out / "p.zip"),
                             "--title", "T", "--no-pdf")
-    assert code == 1 and stdout == "" and err.count("\n") == 1 and "full" in err, err
+    errors = [line for line in err.splitlines() if "not annotated yet" not in line]  # issue 17's warning aside
+    assert code == 1 and stdout == "" and len(errors) == 1 and "full" in errors[0], err
     assert list(out.iterdir()) == []
 
 

@@ -122,6 +122,7 @@ def test_zip_and_folder_inputs_together(library: Library, inputs: Path, tmp_path
     assert [r.name for r in resources] == ["saved_page_files/a.png"]
 
 
+@pytest.mark.slow
 def test_hostile_folder_through_the_process_pool(library: Library, inputs: Path) -> None:
     """The command line cleans in a pool of processes: hostile pages must not break that path either."""
     (inputs / "deep.html").write_bytes(

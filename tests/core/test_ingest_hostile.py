@@ -146,6 +146,7 @@ def test_utf16_with_bom_and_cp1251_meta(sandbox: Sandbox) -> None:
     assert "Переговоры продолжаются" in rows[1]["text"]
 
 
+@pytest.mark.slow
 def test_20_mb_page(sandbox: Sandbox) -> None:
     para = b"<p>" + b"The harbour authority said the new terminal would open in the spring. " * 15 + b"</p>\n"
     path = sandbox.inputs / "huge.html"

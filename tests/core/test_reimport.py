@@ -8,7 +8,7 @@ import pytest
 from test_export_support import export, make_library, members, rewrite_zip, simple_cleaner
 
 from triage_app.core import jobs
-from triage_app.core.export.packet_reader import iter_packet_inputs
+from triage_app.core.exchange.packet_reader import iter_packet_inputs
 from triage_app.core.library import Library, documents, triage
 from triage_app.core.library import annotations as library_annotations
 from triage_app.core.records import ImportOutcome

@@ -14,7 +14,9 @@ from shiboken6 import isValid
 
 from triage_app.core import jobs
 from triage_app.core.library import Library
+from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library.writer import LibraryWriter
+from triage_app.core.records import Annotation, Progress
 from triage_app.core.settings import Settings, StateStore
 
 
@@ -24,11 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
         importlib.import_module("PySide6.QtWebEngineWidgets")
     except ImportError:
         return
-    try:
-        scheme = importlib.import_module("triage_app.gui.reader.scheme")
-    except ImportError:
-        return
-    scheme.register_scheme()
+    from triage_app.gui.reader.scheme import register_scheme
+
+    register_scheme()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -132,6 +132,19 @@ def _no_unexpected_error_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     yield
     if shown:
         pytest.fail(f"unexpected error dialog(s): {shown}")
+
+
+@pytest.fixture(autouse=True)
+def _reader_model_stand_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader annotates the document it shows (spaCy in a child process); outside `nlp` tests a stand-in
+    model finds nothing there. Tests that look at annotation replace it with their own."""
+    if request.node.get_closest_marker("nlp") is not None:
+        return
+
+    def finds_nothing(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
+        yield Progress(1, 1, "annotated", result=[Annotation([], [], engine="test-none") for _ in texts])
+
+    monkeypatch.setattr(annotation_store, "annotate_texts", finds_nothing)
 
 
 @pytest.fixture

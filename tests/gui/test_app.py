@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from triage_app.core.assets import seeds_dir
 from triage_app.core.ingest import iter_inputs
+from triage_app.core.library import annotations as annotation_store
+from triage_app.core.library import cleaning
 from triage_app.core.library.documents import document_count
 from triage_app.core.paths import config_dir
 from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
 from triage_app.gui import app as gui_app
-from triage_app.gui import import_controller
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
 from triage_app.gui.main_window import EMPTY_MESSAGE, FIRST_RUN_MESSAGE
@@ -80,7 +81,11 @@ def test_no_seed_import_when_the_setting_is_off(qtbot: Any, opened: Any) -> None
     window = opened()
     assert not window.imports.is_busy()
     assert window.documents.rowCount() == 0
-    assert window.banner.label.text() == EMPTY_MESSAGE
+    assert window.banner.label.text() == EMPTY_MESSAGE and window.banner.kind == "empty"
+    window.banner.label.setText(window.banner.label.text() + " ")  # what it says is not what decides
+    with qtbot.waitSignal(window.imports.import_finished):
+        window.import_paths([seeds_dir()], show_summary=False)
+    assert window.banner.isHidden() and window.banner.kind == ""  # the "library is empty" notice goes
 
 
 def test_files_given_on_the_command_line_are_imported_and_shown(qtbot: Any, opened: Any, pages: list[Path]) -> None:
@@ -142,14 +147,18 @@ def test_after_an_import_sites_are_recleaned_and_documents_annotated(
         calls.append(("annotate", doc_ids))
         yield Progress(1, 1, "annotated")
 
-    fakes = {"reclean_site_job": fake_reclean, "annotate_documents": fake_annotate}
-    monkeypatch.setattr(import_controller, "optional_core", lambda module, name: fakes.get(name))
-    monkeypatch.setattr(import_controller, "sites_to_reclean", lambda db, ids: ["example.org"] if ids else [])
+    def fake_sites(library: Any, doc_ids: Any) -> list[str]:
+        calls.append(("sites", sorted(doc_ids)))
+        return ["example.org"]
+
+    monkeypatch.setattr(cleaning, "sites_to_reclean", fake_sites)  # the GUI asks the core, not its own SQL
+    monkeypatch.setattr(cleaning, "reclean_site_job", fake_reclean)
+    monkeypatch.setattr(annotation_store, "annotate_documents", fake_annotate)
     monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
     window = make_window(annotate_in_background=True)
     with qtbot.waitSignals([window.imports.import_finished, window.imports.idle], timeout=30000):
         window.import_paths(pages)
-    assert calls == [("reclean", "example.org"), ("annotate", None)]
+    assert calls == [("sites", [1, 2, 3]), ("reclean", "example.org"), ("annotate", None)]
     assert window.documents.rowCount() == 3
 
 
@@ -191,7 +200,6 @@ def test_progress_appears_only_after_a_delay_with_a_busy_cursor(qtbot: Any) -> N
 def test_imported_documents_are_annotated_in_the_background_and_filterable_by_entity(
     qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("triage_app.core.library.annotations")
     monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, *a, **k: None))
     folder = tmp_path / "news"
     folder.mkdir()

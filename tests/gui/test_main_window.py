@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from triage_app.core.library import triage
 from triage_app.core.library.documents import get_document
+from triage_app.core.records import Progress
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
@@ -296,18 +298,22 @@ def test_file_menu_imports_chosen_files_and_folders(
 
 
 def fake_annotator(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Replace on-demand annotation with a stand-in that marks documents annotated; returns the ids it saw."""
-    from triage_app.core.library import annotations
+    """Replace the model (run in a child process for real) with a stand-in; returns the ids stored, in order."""
+    from triage_app.core.library import annotations as annotation_store
+    from triage_app.core.records import Annotation
 
     opened: list[int] = []
+    real_store = annotation_store.store_annotation
 
-    def fake_ensure(lib: Any, doc_id: int) -> bool:
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
+        yield Progress(1, 1, "annotated", result=[Annotation([], [], engine="fake") for _ in texts])
+
+    def recording_store(lib: Any, doc_id: int, annotation: Any, **kw: Any) -> None:
         opened.append(doc_id)
-        with lib.transaction() as db:
-            db["documents"].update(doc_id, {"annotated_engine": "fake"})
-        return True
+        real_store(lib, doc_id, annotation, **kw)
 
-    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    monkeypatch.setattr(annotation_store, "annotate_texts", fake_annotate_texts)
+    monkeypatch.setattr(annotation_store, "store_annotation", recording_store)
     return opened
 
 
@@ -316,7 +322,7 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
 ) -> None:
     from triage_app.core.nlp import engine as engine_module
     from triage_app.core.nlp.engine import get_engine
-    from triage_app.gui.reader.pane import NOT_ANNOTATED_YET
+    from triage_app.gui.reader.pane import AnnotationState
 
     monkeypatch.setattr(engine_module, "_ENGINES", {})  # a fresh, unloaded engine whatever ran before
     make_window.populate(pages)
@@ -324,7 +330,7 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
     first = window.current_id()
     assert first is not None and window.reader_pane.doc_id == first  # the first document is on show ...
     assert get_document(window.library.db, first)["annotated_engine"] is None
-    assert window.reader_pane.status.text() == NOT_ANNOTATED_YET
+    assert window.reader_pane.annotation_state == AnnotationState.DEFERRED  # background annotation is off here
     make_window.wait_idle(window)
     QApplication.processEvents()
     assert get_engine().loaded is False  # ... and spaCy was not loaded for it
@@ -337,6 +343,22 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
     qtbot.waitUntil(lambda: "quotes" in window.reader_pane.status.text() and window.reader_pane.doc_id == second)
     QTest.keyClick(window.table, Qt.Key.Key_Up)  # back to the start-up document: opened by the user now
     qtbot.waitUntil(lambda: opened == [second, first])
+    make_window.wait_idle(window)
+
+
+def test_the_start_up_document_is_annotated_in_the_background_once_the_window_is_idle(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.reader.pane import AnnotationState
+
+    opened = fake_annotator(monkeypatch)
+    make_window.populate(pages)
+    window = make_window(annotate_in_background=True)
+    first = window.current_id()
+    assert window.reader_pane.annotation_state == AnnotationState.DEFERRED  # nothing before the window shows
+    shown(qtbot, window)
+    qtbot.waitUntil(lambda: opened == [first] and window.reader_pane.annotation_state == AnnotationState.DONE)
+    assert window.current_id() == first and "quotes" in window.reader_pane.status.text()
     make_window.wait_idle(window)
 
 

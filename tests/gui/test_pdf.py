@@ -15,7 +15,7 @@ from triage_app.core.export.builder import build_packet
 from triage_app.core.library import Library, triage
 from triage_app.core.library.search import DocumentFilter
 from triage_app.core.records import Block, CleanResult, ParsedDocument
-from triage_app.gui.pdf import qt_rich_text, render_pdf
+from triage_app.qt_print import qt_rich_text, render_pdf
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt"
 
@@ -84,3 +84,29 @@ def test_render_pdf_paginates_long_html(qapp: object, tmp_path: Path) -> None:
 def test_qt_rich_text_maps_html5_blocks() -> None:
     assert qt_rich_text('<section class="document"><header>x</header></section>') == \
         '<div class="document"><div>x</div></div>'
+
+
+def test_the_print_module_keeps_no_app_and_leaves_the_environment_alone(tmp_path: Path) -> None:
+    """Without an application render_pdf says so; the command line's offscreen app is the caller's, env untouched."""
+    import os
+    import subprocess
+    import sys
+
+    script = f"""
+import os
+from triage_app import qt_print
+try:
+    qt_print.render_pdf("<p>x</p>", {str(tmp_path / "none.pdf")!r})
+except RuntimeError as exc:
+    print("refused:", exc)
+app = qt_print.offscreen_application()
+qt_print.render_pdf("<h1>Title</h1><p>body</p>", {str(tmp_path / "one.pdf")!r})
+print("platform:", app.platformName(), "env:", os.environ.get("QT_QPA_PLATFORM"))
+"""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "refused: printing a PDF needs a QGuiApplication" in result.stdout
+    assert "platform: offscreen env: None" in result.stdout
+    assert not (tmp_path / "none.pdf").exists() and PdfReader(tmp_path / "one.pdf").pages

@@ -12,13 +12,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from tests.conftest import SEED_TXT
 from triage_app.core.library import Library, documents
+from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library.writer import LibraryWriter
-from triage_app.core.records import Block, CleanResult, ParsedDocument
+from triage_app.core.records import Annotation, Block, CleanResult, ParsedDocument, Progress
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.reader import ReaderPane, register_scheme
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS, parse_entity_href
-from triage_app.gui.reader.pane import NOT_AVAILABLE, STATE_HIDDEN_LABELS, STATE_HIDDEN_PANES
-from triage_app.gui.reader.reader_data import annotations_module
+from triage_app.gui.reader.pane import FINDING, STATE_HIDDEN_LABELS, STATE_HIDDEN_PANES, AnnotationState
+from triage_app.gui.workers import TaskRunner
 
 os.environ.setdefault("QSG_RHI_BACKEND", "null")
 register_scheme()
@@ -82,9 +83,10 @@ def seed_id(library: Library) -> int:
 @pytest.fixture
 def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Path) -> Iterator[Any]:
     panes: list[ReaderPane] = []
+    runner = TaskRunner(writer)
 
     def make(state: StateStore | None = None) -> ReaderPane:
-        pane = ReaderPane(library, writer, Settings(None), state or StateStore(tmp_path / "state.json"))
+        pane = ReaderPane(library, runner, Settings(None), state or StateStore(tmp_path / "state.json"))
         qtbot.addWidget(pane)
         pane.resize(1400, 800)
         panes.append(pane)
@@ -93,6 +95,7 @@ def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Pat
     yield make
     for pane in panes:  # no write may come back after the library is closed
         qtbot.waitUntil(lambda p=pane: not p.busy and not p.original_pending, timeout=30000)
+    runner.shutdown()
     delete_closed_widgets()
 
 
@@ -196,53 +199,79 @@ def test_entity_menu_emits_filter_request(make_pane: Any, qtbot: Any, library: L
     show(qtbot, pane, seed_id)
     actions = pane.commands.entity_actions(ids["NATO"], "NATO")
     assert [a.text() for a in actions] == ["Show all documents mentioning \u201cNATO\u201d", "Rename\u2026",
-                                           "Merge into\u2026", "Hide \u201cNATO\u201d"]
+                                           "Merge into\u2026", "Hide \u201cNATO\u201d", "Change type\u2026"]
     with qtbot.waitSignal(pane.entity_filter_requested) as blocker:
         actions[0].trigger()
     assert blocker.args == [ids["NATO"], "NATO"]
-    if annotations_module() is None:
-        assert not actions[1].isEnabled() and "not available yet" in actions[1].toolTip()
+    assert all(a.isEnabled() for a in actions)
 
 
-def test_without_the_engine_the_pane_says_so(
-    make_pane: Any, qtbot: Any, seed_id: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from triage_app.gui.reader import commands, reader_data
-    from triage_app.gui.reader import pane as pane_module
-
-    for module in (pane_module, reader_data, commands):
-        monkeypatch.setattr(module, "annotations_module", lambda: None)
-    pane = make_pane()
-    show(qtbot, pane, seed_id)
-    assert pane.status.text() == NOT_AVAILABLE
-    assert pane.side_panel.status.text().startswith("Entities: not available yet")
-    rename = pane.commands.entity_actions(1, "X")[1]
-    assert not rename.isEnabled() and "not available yet" in rename.toolTip()
-
-
-def test_unannotated_document_is_annotated_through_the_writer(
+def test_an_unannotated_document_is_annotated_in_the_child_process_path_not_on_the_writer(
     make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The model runs where `annotate_texts` puts it (a child process) and its wait holds a pool thread:
+    a correction sent while it runs comes back before the annotation ends, the result is stored by the writer."""
     import threading
 
-    annotations = annotations_module()
-    assert annotations is not None
     with library.transaction() as db:
         db["documents"].update(seed_id, {"annotated_engine": None})
-    threads: list[str] = []
+    text = str(documents.get_document(library.db, seed_id)["text"])
+    release = threading.Event()
+    seen: list[tuple[list[str], str]] = []
+    stored_on: list[str] = []
 
-    def fake_ensure(lib: Library, doc_id: int) -> bool:
-        threads.append(threading.current_thread().name)
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
+        seen.append((list(texts), threading.current_thread().name))
+        while not release.wait(0.01):
+            if is_cancelled():
+                return
+            yield Progress(0, 1, "waiting for the child")
+        yield Progress(1, 1, "done", result=[Annotation(engine="fake", entities=[], quotes=[])])
+
+    real_store = annotation_store.store_annotation
+
+    def recording_store(lib: Library, doc_id: int, annotation: Any, **kw: Any) -> None:
+        stored_on.append(threading.current_thread().name)
+        real_store(lib, doc_id, annotation, **kw)
         add_annotations(lib, doc_id)
-        return True
 
-    monkeypatch.setattr(annotations, "ensure_annotated", fake_ensure)
+    monkeypatch.setattr(annotation_store, "annotate_texts", fake_annotate_texts)
+    monkeypatch.setattr(annotation_store, "store_annotation", recording_store)
     pane = make_pane()
     pane.show_document(seed_id)
-    assert pane.status.text() == "Finding entities and quotes\u2026"
-    qtbot.waitUntil(lambda: any(f[0] == "Steve Witkoff" for f in highlighted_fragments(pane)))
-    assert threads == ["triage-writer"]
+    assert pane.annotation_state == AnnotationState.RUNNING and pane.status.text() == FINDING
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0][0] == [text] and seen[0][1] not in ("triage-writer", threading.main_thread().name)
+    hidden: list[bool] = []
+    pane._runner.call(lambda lib: hidden.append(True))  # the writer is free while the model works
+    qtbot.waitUntil(lambda: hidden == [True])
+    assert pane.annotation_state == AnnotationState.RUNNING and stored_on == []
+    release.set()
+    qtbot.waitUntil(lambda: pane.annotation_state == AnnotationState.DONE)
+    assert stored_on == ["triage-writer"]
+    assert any(f[0] == "Steve Witkoff" for f in highlighted_fragments(pane))
     assert "1 quote" in pane.status.text()  # plural forms: "1 quote", "2 quotes"
+
+
+def test_a_document_shown_without_annotating_waits_for_annotate_shown(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[str]] = []
+
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
+        calls.append(list(texts))
+        yield Progress(1, 1, "done", result=[])
+
+    monkeypatch.setattr(annotation_store, "annotate_texts", fake_annotate_texts)
+    with library.transaction() as db:
+        db["documents"].update(seed_id, {"annotated_engine": None})
+    pane = make_pane()
+    pane.show_document(seed_id, annotate=False)
+    assert pane.annotation_state == AnnotationState.DEFERRED
+    assert not pane.busy and calls == []  # nothing started
+    pane.annotate_shown()
+    assert pane.annotation_state == AnnotationState.RUNNING
+    qtbot.waitUntil(lambda: len(calls) == 1 and not pane.busy)
 
 
 def test_panes_can_be_hidden_and_stay_hidden(make_pane: Any, tmp_path: Path) -> None:
@@ -301,6 +330,30 @@ def test_rename_and_hide_go_through_the_writer_and_repaint(
     assert "ORG" not in org
 
 
+def test_change_type_is_offered_and_goes_through_the_writer(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_app.gui.reader.dialogs import RetypeEntityDialog
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    show(qtbot, pane, seed_id)
+    asked: list[tuple[str, str]] = []
+
+    def answer(cls: Any, parent: Any, name: str, current: str) -> str:
+        asked.append((name, current))
+        return "PLACE"
+
+    monkeypatch.setattr(RetypeEntityDialog, "ask", classmethod(answer))
+    retype = pane.commands.entity_actions(ids["NATO"], "NATO")[4]
+    assert retype.text() == "Change type\u2026"
+    with qtbot.waitSignal(pane.document_changed):
+        retype.trigger()
+    assert asked == [("NATO", "ORG")]
+    assert pane.data is not None
+    assert [r["label"] for r in pane.data.summary if r["canonical"] == "NATO"] == ["PLACE"]
+
+
 def test_merge_offers_entities_of_the_same_type(make_pane: Any, qtbot: Any, library: Library, seed_id: int,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from triage_app.gui.reader.dialogs import MergeEntityDialog
@@ -327,7 +380,6 @@ def test_block_override_from_either_pane(make_pane: Any, qtbot: Any, library: Li
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """Both panes offer keep/remove; the override runs on the writer thread and the reader repaints."""
     import threading
-    import types
 
     calls: list[tuple[int, int, bool, bool, str]] = []
 
@@ -338,10 +390,9 @@ def test_block_override_from_either_pane(make_pane: Any, qtbot: Any, library: Li
             kept_texts = [r[0] for r in db.execute("SELECT text FROM blocks WHERE doc_id = ? AND kept ORDER BY idx", [doc_id])]
             db["documents"].update(doc_id, {"text": "\n\n".join(kept_texts)})
 
-    fake = types.SimpleNamespace(set_block_override=set_block_override)
-    from triage_app.gui.reader import commands
+    from triage_app.core.library import cleaning
 
-    monkeypatch.setattr(commands, "cleaning_module", lambda: fake)
+    monkeypatch.setattr(cleaning, "set_block_override", set_block_override)
     pane = make_pane()
     show(qtbot, pane, seed_id)
     removed = pane.block(0)
@@ -445,18 +496,18 @@ def test_original_is_loaded_after_the_cleaned_view_and_cancelled_by_the_next(
     pane.show_document(seed_id)
     assert pane.original_pending and "Witkoff" in pane.cleaned.toPlainText()
     assert pane.original.currentWidget() is not pane.original.text_view
-    pane.show_document(None)
-    assert not pane.original_pending
-    qtbot.wait(20)
+    with qtbot.assertNotEmitted(pane.original_ready, wait=50):  # the next document cancels the original
+        pane.show_document(None)
+        assert not pane.original_pending
     assert ready == [] and pane.original.doc_id is None
     with qtbot.waitSignal(pane.original_ready) as shown:
         pane.show_document(seed_id)
     assert shown.args == [seed_id] and ready == [seed_id]
     assert pane.original.currentWidget() is pane.original.text_view and pane.original.doc_id == seed_id
     pane.show_document(None)
-    pane.show_document(seed_id)
-    pane.hide()  # a hidden pane holds its original back until it is shown again
-    qtbot.wait(20)
+    with qtbot.assertNotEmitted(pane.original_ready, wait=50):
+        pane.show_document(seed_id)
+        pane.hide()  # a hidden pane holds its original back until it is shown again
     assert not pane.original_pending and pane.original.doc_id is None
     with qtbot.waitSignal(pane.original_ready):
         pane.show()

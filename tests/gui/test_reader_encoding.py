@@ -14,6 +14,7 @@ from triage_app.core.library import Library, documents, triage
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.reader import ReaderPane, dialogs
+from triage_app.gui.workers import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -27,7 +28,7 @@ def test_reopen_with_encoding_from_the_reader(qtbot: Any, library: Library, writ
     doc_id = documents.insert_document(library, parsed, clean_document(parsed))
     with library.transaction() as db:
         db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
-    pane = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state.json"))
+    pane = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state.json"))
     qtbot.addWidget(pane)
     pane.resize(1400, 800)
     show(qtbot, pane, doc_id)

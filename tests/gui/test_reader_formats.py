@@ -114,7 +114,7 @@ def test_a_pdf_written_by_qt_reads_as_words_with_its_page_band_removed(qapp: Any
     """Qt places glyphs one by one; PDFium's own text layout must still give words, not 'H a r b o u r'."""
     from triage_app.core.clean import clean_document
     from triage_app.core.ingest import parse_bytes
-    from triage_app.gui.pdf import render_pdf
+    from triage_app.qt_print import render_pdf
 
     body = "".join(f"<p>Paragraph {n}: the minister said the harbour talks would resume in Geneva next week.</p>" for n in range(60))
     render_pdf(f"<h1>Harbour report</h1>{body}", tmp_path / "b.pdf", title="Harbour report")

@@ -19,6 +19,7 @@ from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.reader import ReaderPane, register_scheme
 from triage_app.gui.reader.colours import qcolor, reader_colours
 from triage_app.gui.reader.scheme import resource_url
+from triage_app.gui.workers import TaskRunner
 
 os.environ.setdefault("QSG_RHI_BACKEND", "null")
 register_scheme()
@@ -79,7 +80,7 @@ def page_id(library: Library) -> int:
 
 @pytest.fixture
 def pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Path) -> Iterator[ReaderPane]:
-    widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state.json"))
+    widget = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state.json"))
     qtbot.addWidget(widget)
     widget.resize(1200, 500)
     yield widget
@@ -129,7 +130,7 @@ def test_fallback_without_webengine(pane: ReaderPane, qtbot: Any, page_id: int,
                                     monkeypatch: pytest.MonkeyPatch, library: Library,
                                     writer: LibraryWriter, tmp_path: Path) -> None:
     monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
-    widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state2.json"))
+    widget = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state2.json"))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.original_ready) as ready:  # marked and loaded after the cleaned view
         widget.show_document(page_id)
@@ -170,7 +171,7 @@ def test_right_click_in_the_web_original_finds_the_block(pane: ReaderPane, qtbot
 def test_fallback_scrolls_to_a_clicked_paragraph(qtbot: Any, page_id: int, monkeypatch: pytest.MonkeyPatch,
                                                  library: Library, writer: LibraryWriter, tmp_path: Path) -> None:
     monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
-    widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state.json"))
+    widget = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state.json"))
     qtbot.addWidget(widget)
     widget.resize(1000, 400)
     widget.show()

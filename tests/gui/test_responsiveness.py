@@ -14,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from triage_app.core import jobs
@@ -56,6 +57,8 @@ def _write_pages(folder: Path, count: int) -> None:
         )
 
 
+@pytest.mark.nlp
+@pytest.mark.slow
 def test_event_loop_keeps_turning_during_import_and_annotation(qtbot: Any, tmp_path: Path) -> None:
     _write_pages(tmp_path / "pages", PAGES)
     path = tmp_path / "library.sqlite"

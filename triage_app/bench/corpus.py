@@ -27,6 +27,13 @@ from triage_app.core.library.db import now_iso
 from triage_app.core.library.documents import sha256_hex, word_count
 
 RELEVANCES = ("unreviewed", "unreviewed", "unreviewed", "relevant", "maybe", "not-relevant")
+QUERIES = [  # the searches the scale bench times (figure 3), over the corpus built here
+    "security", "president", "election", "market", "police", "climate",
+    '"white house"', '"united states"', '"last year"', '"social media"',
+    "presid*", "econom*", "invest*", "technolog*",
+    "trump OR biden", "china OR russia", "police OR court",
+    "election relevance:unreviewed", "market relevance:relevant", "security -police",
+]
 
 
 def source_pages(eval_dir: Path) -> list[tuple[str, bytes]]:

@@ -22,15 +22,7 @@ from typing import Any
 
 from triage_app.bench import _stats
 from triage_app.bench._stats import Row
-from triage_app.bench.corpus import build_large_library, varied_html_pages
-
-QUERIES = [
-    "security", "president", "election", "market", "police", "climate",
-    '"white house"', '"united states"', '"last year"', '"social media"',
-    "presid*", "econom*", "invest*", "technolog*",
-    "trump OR biden", "china OR russia", "police OR court",
-    "election relevance:unreviewed", "market relevance:relevant", "security -police",
-]
+from triage_app.bench.corpus import QUERIES, build_large_library, varied_html_pages
 
 
 def register(subparsers: Any) -> None:

@@ -142,7 +142,7 @@ def _latency(label: str, times: list[float], goal: str = "", limit: float | None
 
 def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]:
     """Time to first page, visible rows at random scroll positions (cold row cache), re-sort by column."""
-    from triage_app.bench.scale import QUERIES
+    from triage_app.bench.corpus import QUERIES
     from triage_app.core.library import Library, search
     from triage_app.gui.models.document_table import HEADERS, DocumentTableModel
 
@@ -196,6 +196,7 @@ def bench_open(import_lib: Path, rounds: int, work: Path) -> list[Row]:
     from triage_app.core.nlp.engine import get_engine
     from triage_app.core.settings import Settings, StateStore
     from triage_app.gui.reader.pane import ReaderPane
+    from triage_app.gui.workers import TaskRunner
 
     app = _qt_app()
     library = Library.open(import_lib)
@@ -206,12 +207,13 @@ def bench_open(import_lib: Path, rounds: int, work: Path) -> list[Row]:
         median_doc, largest = by_size[len(by_size) // 2], by_size[-1]
         for doc_id, _ in (median_doc, largest):
             ensure_annotated(library, int(doc_id), engine=get_engine())
-        pane = ReaderPane(library, writer, Settings(None), StateStore(work / "state.json"))
+        runner = TaskRunner(writer)
+        pane = ReaderPane(library, runner, Settings(None), StateStore(work / "state.json"))
         pane.resize(1400, 900)
         pane.show()
         app.processEvents()
         start = time.perf_counter()
-        pane.show_document(int(by_size[0][0]))  # the first open of a session also sets up the original's view
+        pane.show_document(int(by_size[0][0]), annotate=False)  # the first open of a session also sets up the original's view
         pane.cleaned.viewport().repaint()
         first = (time.perf_counter() - start) * 1000
         app.processEvents()
@@ -232,6 +234,7 @@ def bench_open(import_lib: Path, rounds: int, work: Path) -> list[Row]:
         pane.deleteLater()  # the web view must go before the QApplication does, or Qt crashes at exit
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
+        runner.shutdown()
     finally:
         writer.shutdown()
         QCoreApplication.sendPostedEvents()
@@ -253,7 +256,7 @@ def bench_export(import_lib: Path, docs: int, work: Path) -> list[Row]:
     """A packet of `docs` documents with its briefing PDF, timed from the first to the last progress."""
     from triage_app.core.export.builder import build_packet
     from triage_app.core.library import Library
-    from triage_app.gui.pdf import render_pdf
+    from triage_app.qt_print import render_pdf
 
     _qt_app()
     library = Library.open(import_lib)

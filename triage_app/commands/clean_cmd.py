@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from triage_app.cli import CliContext
+from triage_app.commands._context import CliContext
 from triage_app.core.clean import CLEAN_ENGINE, clean_document
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import iter_inputs

@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from triage_app.cli import CliContext, UsageError
+from triage_app.commands._context import CliContext, UsageError
 from triage_app.core import jobs
 from triage_app.core.language import language_name
 from triage_app.core.library import Library, cleaning, documents, search, triage

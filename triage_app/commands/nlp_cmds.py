@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from triage_app.cli import CliContext, UsageError
+from triage_app.commands._context import CliContext, UsageError
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation
 from triage_app.core.textsafe import one_line
 

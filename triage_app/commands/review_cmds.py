@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from triage_app.cli import CliContext, UsageError
+from triage_app.commands._context import CliContext, UsageError
 from triage_app.core.library import search
 from triage_app.core.review import estimate as est
 from triage_app.core.review.session import (

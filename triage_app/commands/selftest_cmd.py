@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from triage_app.cli import CliContext
+from triage_app.commands._context import CliContext
 
 if TYPE_CHECKING:
     from triage_app.core.library import Library
@@ -172,9 +172,9 @@ def step_export(run: _Run) -> str:
     except ImportError as exc:
         raise _not_available("triage_app.core.export.builder", exc) from exc
     try:
-        from triage_app.gui.pdf import render_pdf
+        from triage_app.qt_print import render_pdf
     except ImportError as exc:
-        raise _not_available("triage_app.gui.pdf", exc) from exc
+        raise _not_available("triage_app.qt_print", exc) from exc
     _qt_application(run)
     target = run.workdir / "packet.zip"
     result = None

@@ -12,7 +12,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from triage_app.core.errors import IngestError
-from triage_app.core.ingest import InputItem, iter_inputs
+from triage_app.core.exchange.packet_reader import iter_inputs
+from triage_app.core.exchange.reimport import apply_packet_member
+from triage_app.core.ingest import InputItem
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ImportOutcome, ParsedDocument, Progress
@@ -58,16 +60,16 @@ def load_item(item: InputItem) -> ParsedDocument | ImportOutcome:
         return ImportOutcome(item.label, "failed", reason=f"unexpected error while reading ({exc.__class__.__name__})")
 
 
-def store_parsed(
+def find_duplicate(library: Library, parsed: ParsedDocument) -> int | None:
+    """The library's document with the same original bytes, if any."""
+    return documents.find_by_sha256(library.db, documents.sha256_hex(parsed.original))
+
+
+def clean_parsed(
     library: Library, label: str, parsed: ParsedDocument, cleaned: CleanResult | BaseException | None,
-    *, cleaner: Cleaner = default_cleaner,
-) -> ImportOutcome:
-    """Dedup, clean (unless already cleaned elsewhere) and store one document in its own transaction."""
-    digest = documents.sha256_hex(parsed.original)
-    existing = documents.find_by_sha256(library.db, digest)
-    if existing is not None:
-        merged = _apply_packet_state(library, existing, parsed, duplicate=True)
-        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title, reason=merged)
+    cleaner: Cleaner,
+) -> CleanResult | ImportOutcome:
+    """The cleaned page (cleaned here unless a pool process already did), or the failure to report."""
     if cleaned is None:
         try:
             cleaned = cleaner(library, parsed)
@@ -76,45 +78,68 @@ def store_parsed(
             cleaned = exc
     if isinstance(cleaned, BaseException):
         return ImportOutcome(label, "failed", reason=f"could not be cleaned ({cleaned.__class__.__name__}: {cleaned})")
+    return cleaned
+
+
+def insert_new(library: Library, label: str, parsed: ParsedDocument, cleaned: CleanResult) -> ImportOutcome:
+    """Store a new document; a packet's decisions land in the same transaction, or nothing does."""
     try:
-        with library.transaction():  # a packet's decisions land together with the document, or not at all
+        with library.transaction():
             # Looked up again under the write lock: another import of the same file may have stored it meanwhile.
-            existing = documents.find_by_sha256(library.db, digest)
+            existing = find_duplicate(library, parsed)
             if existing is None:
                 doc_id = documents.insert_document(library, parsed, cleaned, engine=clean_engine_name())
-                merged = _apply_packet_state(library, doc_id, parsed, duplicate=False)
+                merged = apply_packet_state(library, doc_id, parsed, duplicate=False)
     except (TypeError, ValueError, AttributeError, RecursionError, sqlite3.InterfaceError) as exc:
         if parsed.packet_member is None:
             raise
         log.exception("packet state of %s could not be merged", label)  # packet_schema should have caught it
         return ImportOutcome(label, "failed", reason=f"the packet's record of it is malformed ({exc.__class__.__name__})")
     if existing is not None:
-        merged = _apply_packet_state(library, existing, parsed, duplicate=True)
-        return ImportOutcome(label, "duplicate", doc_id=existing, title=parsed.title, reason=merged)
+        return merge_duplicate(library, label, parsed, existing)
     return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=merged)
 
 
-def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default_cleaner) -> ImportOutcome:
-    """Import one input in its own transaction; a failure leaves nothing behind and is reported, not raised.
-
-    A KnownError (library locked, disk full) is raised: the whole import must stop.
-    """
-    loaded = load_item(item)
-    if isinstance(loaded, ImportOutcome):
-        return loaded
-    return store_parsed(library, item.label, loaded, None, cleaner=cleaner)
+def merge_duplicate(library: Library, label: str, parsed: ParsedDocument, doc_id: int) -> ImportOutcome:
+    """A file the library already has: nothing is stored again, a packet's decisions are merged in."""
+    merged = apply_packet_state(library, doc_id, parsed, duplicate=True)
+    return ImportOutcome(label, "duplicate", doc_id=doc_id, title=parsed.title, reason=merged)
 
 
-def _apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *, duplicate: bool) -> str | None:
+def apply_packet_state(library: Library, doc_id: int, parsed: ParsedDocument, *, duplicate: bool) -> str | None:
     """A document from a briefing packet brings the sender's decisions, tags, notes and corrections.
 
     Returns what the merge did and what differed, for the import report (None for ordinary files).
     """
     if parsed.packet_member is None:
         return None
-    from triage_app.core.export.reimport import apply_packet_member
-
     return apply_packet_member(library, doc_id, parsed.packet_member, duplicate=duplicate).describe()
+
+
+def store_parsed(
+    library: Library, label: str, parsed: ParsedDocument, cleaned: CleanResult | BaseException | None,
+    *, cleaner: Cleaner = default_cleaner,
+) -> ImportOutcome:
+    """Store one read document: a duplicate is merged, a new one cleaned (unless it was) and inserted."""
+    existing = find_duplicate(library, parsed)
+    if existing is not None:
+        return merge_duplicate(library, label, parsed, existing)
+    result = clean_parsed(library, label, parsed, cleaned, cleaner)
+    if isinstance(result, ImportOutcome):
+        return result
+    return insert_new(library, label, parsed, result)
+
+
+def import_item(library: Library, item: InputItem, *, cleaner: Cleaner = default_cleaner) -> ImportOutcome:
+    """Import one input: read it, then store it (each step its own function above).
+
+    A failure leaves nothing behind and is reported, not raised; a KnownError (library locked, disk
+    full) is raised: the whole import must stop.
+    """
+    loaded = load_item(item)
+    if isinstance(loaded, ImportOutcome):
+        return loaded
+    return store_parsed(library, item.label, loaded, None, cleaner=cleaner)
 
 
 LISTING_PROGRESS_EVERY = 100
@@ -205,8 +230,7 @@ def _import_with_pool(
             loaded = load_item(item)
             future = None
             if isinstance(loaded, ParsedDocument):
-                duplicate = documents.find_by_sha256(library.db, documents.sha256_hex(loaded.original))
-                if duplicate is None:
+                if find_duplicate(library, loaded) is None:
                     future = pool.submit(_clean_in_child, loaded)
             window.append((item.label, loaded, future))
             while len(window) > 2 * workers:

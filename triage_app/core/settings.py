@@ -28,6 +28,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_caveat", "", "Handling caveat line proposed for new briefing packets."),
     Setting("export_include_originals", True, "Put each document's verbatim original file in exported packets."),
     Setting("hidden_entity_labels", [], "Entity types hidden in the reader, e.g. ['DATE']."),
+    Setting(
+        "duplicate_threshold", 0.5,
+        "Word 3-gram Jaccard similarity of cleaned texts from which two documents are copies (0.2-0.95).",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

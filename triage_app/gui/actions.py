@@ -43,6 +43,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("star", QT_TRANSLATE_NOOP("Actions", "&Star"), ("S",), QT_TRANSLATE_NOOP("Actions", "Star or unstar the selected documents"), "document"),
     ActionSpec("tag", QT_TRANSLATE_NOOP("Actions", "&Tags…"), ("T",), QT_TRANSLATE_NOOP("Actions", "Edit the tags of the selected documents"), "document"),
     ActionSpec("note", QT_TRANSLATE_NOOP("Actions", "N&ote…"), ("N",), QT_TRANSLATE_NOOP("Actions", "Write a note on the selected documents"), "document"),
+    ActionSpec("what_changed", QT_TRANSLATE_NOOP("Actions", "&What changed…"), ("Ctrl+D",), QT_TRANSLATE_NOOP("Actions", "Compare with another capture of the URL, the cluster's representative, or the other selected document"), "document"),
+    ActionSpec("apply_to_copies", QT_TRANSLATE_NOOP("Actions", "Decisions apply to &copies"), ("Ctrl+Shift+C",), QT_TRANSLATE_NOOP("Actions", "Relevance and star also go to every near-identical copy (one undo undoes all)"), "document", True),
     ActionSpec("history", QT_TRANSLATE_NOOP("Actions", "&History…"), ("H",), QT_TRANSLATE_NOOP("Actions", "Show the current document's audit log, with where each change came from"), "document"),
     ActionSpec("next", QT_TRANSLATE_NOOP("Actions", "Ne&xt document"), ("J",), QT_TRANSLATE_NOOP("Actions", "Go to the next document in the list"), "document"),
     ActionSpec("previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"), ("K",), QT_TRANSLATE_NOOP("Actions", "Go to the previous document in the list"), "document"),

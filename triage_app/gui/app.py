@@ -25,6 +25,7 @@ from triage_app.core.library import Library
 from triage_app.core.library.documents import document_count
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.paths import config_dir, resolve_library_path
+from triage_app.core.qt_libraries import xcb_problem
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import i18n, theme
@@ -50,10 +51,11 @@ def register_reader_scheme() -> None:
     """Load Qt WebEngine and register the reader's URL scheme; both must happen before the QApplication exists."""
     try:
         importlib.import_module("PySide6.QtWebEngineWidgets")
-        scheme = importlib.import_module("triage_app.gui.reader.scheme")
-    except ImportError:
+    except ImportError:  # a Qt build without WebEngine: the reader shows originals as sanitised text
         return
-    scheme.register_scheme()
+    from triage_app.gui.reader.scheme import register_scheme
+
+    register_scheme()
 
 
 class _SignalCloser:
@@ -129,6 +131,10 @@ def _import_and_show(window: MainWindow, files: list[Path]) -> None:
 def main(argv: Sequence[str]) -> int:
     """Run the desktop app; returns the process exit code."""
     args, qt_args = parse_args(argv)
+    problem = None if QApplication.instance() else xcb_problem()
+    if problem:  # Qt would abort the process in the QApplication constructor
+        sys.stderr.write(problem + "\n")
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     register_reader_scheme()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "triage-app", *qt_args])

@@ -6,18 +6,17 @@ button. New documents are announced while the import runs so the list grows as t
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlite_utils import Database
 
 from triage_app.core import jobs
+from triage_app.core.library import annotations as annotation_store
+from triage_app.core.library import cleaning
 from triage_app.core.library.db import Library
 from triage_app.core.records import ImportOutcome, Progress
 from triage_app.core.settings import Settings
@@ -30,53 +29,38 @@ ANNOUNCE_INTERVAL_S = 0.4
 """New documents are announced (and the list reloaded) at most this often during an import."""
 
 
-def optional_core(module: str, name: str) -> Callable[..., Any] | None:
-    """A function of an optional core module (cleaning, annotations), or None while it does not exist."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
+def annotate_job() -> WriterJobFactory:
+    """Annotation (in the child process) of every document not yet annotated by the current engine."""
+    return lambda library, is_cancelled: annotation_store.annotate_documents(
+        library, None, is_cancelled=is_cancelled, off_process=True
+    )
 
 
-def annotate_job() -> WriterJobFactory | None:
-    """Annotation of every document not yet annotated by the current engine, if the NLP part is there."""
-    annotate = optional_core("triage_app.core.library.annotations", "annotate_documents")
-    if annotate is None:
-        return None
-    return lambda library, is_cancelled: annotate(library, None, is_cancelled=is_cancelled, off_process=True)
-
-
-def reclean_job(sites: list[str]) -> WriterJobFactory | None:
-    """Re-cleaning of these sites with their updated templates, if the cleaning part offers it."""
-    reclean = optional_core("triage_app.core.library.cleaning", "reclean_site_job")
-    if reclean is None or not sites:
-        return None
+def reclean_job(imported: list[int]) -> WriterJobFactory:
+    """Re-cleaning of the sites the core says these new documents changed the template of."""
 
     def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
-        for site in sites:
+        for site in cleaning.sites_to_reclean(library, imported):
             if is_cancelled():
                 return
-            yield from reclean(library, site, is_cancelled=is_cancelled)
+            yield from cleaning.reclean_site_job(library, site, is_cancelled=is_cancelled)
 
     return run
 
 
-def sites_to_reclean(db: Database, doc_ids: list[int]) -> list[str]:
-    """Sites of these documents that now hold more than one page (a template can be learnt)."""
-    if not doc_ids:
-        return []
-    marks = ",".join("?" for _ in doc_ids)
-    sql = (
-        "SELECT site FROM documents WHERE site IS NOT NULL AND site != '' AND site IN "
-        f"(SELECT DISTINCT site FROM documents WHERE id IN ({marks})) GROUP BY site HAVING count(*) > 1 ORDER BY site"
+def cluster_job(threshold: float) -> WriterJobFactory:
+    """Near-duplicate clustering of every document whose cleaned text is new or changed."""
+    from triage_app.core.library import near_dups
+
+    return lambda library, is_cancelled: near_dups.cluster_pending_job(
+        library, threshold=threshold, is_cancelled=is_cancelled
     )
-    return [r[0] for r in db.execute(sql, list(doc_ids))]
 
 
 @dataclass
 class _Step:
     title: str
-    kind: str  # "import" | "reclean" | "annotate"
+    kind: str  # "import" | "reclean" | "cluster" | "annotate"
     factory: WriterJobFactory
     show_summary: bool = False
     outcomes: list[ImportOutcome] = field(default_factory=list)
@@ -87,16 +71,15 @@ class ImportController(QObject):
 
     documents_imported = Signal(list)  # ids of new documents (announced in batches while importing)
     import_finished = Signal(list, bool, bool)  # outcomes, cancelled, show summary
-    documents_updated = Signal(str)  # "reclean" | "annotate": many documents may have changed
+    documents_updated = Signal(str)  # "reclean" | "cluster" | "annotate": many documents may have changed
     idle = Signal()  # the queue is empty again
     failed = Signal(object)
 
     def __init__(
-        self, runner: TaskRunner, db: Database, settings: Settings, progress: ProgressWidget, parent: QObject | None = None
+        self, runner: TaskRunner, settings: Settings, progress: ProgressWidget, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._db = db
         self._settings = settings
         self._progress = progress
         self._queue: list[_Step] = []
@@ -119,12 +102,24 @@ class ImportController(QObject):
         self._enqueue(_Step(title or self.tr("Importing"), "import", run, show_summary))
 
     def annotate_in_background(self) -> bool:
-        """Queue annotation of documents not yet annotated; False when the NLP part is absent or turned off."""
-        factory = annotate_job() if self._settings.get("annotate_in_background") else None
-        if factory is None:
+        """Queue annotation of documents not yet annotated; False when background annotation is turned off."""
+        if not self._settings.get("annotate_in_background"):
             return False
-        self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", factory))
+        self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))
         return True
+
+    def cluster_in_background(self, *, from_scratch: bool = False) -> None:
+        """Queue near-duplicate clustering of new or re-cleaned documents (all of them with `from_scratch`)."""
+        threshold = float(self._settings.get("duplicate_threshold"))
+        if from_scratch:
+            from triage_app.core.library import near_dups
+
+            def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
+                return near_dups.cluster_all_job(library, threshold=threshold, is_cancelled=is_cancelled)
+
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", run))
+        else:
+            self._enqueue(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
 
     def cancel(self) -> None:
         """Stop the running job and drop the ones queued after it."""
@@ -194,9 +189,8 @@ class ImportController(QObject):
         self.idle.emit()
 
     def _queue_follow_ups(self, imported: list[int]) -> None:
-        factory = reclean_job(sites_to_reclean(self._db, imported))
-        if factory is not None:
-            self._queue.append(_Step(self.tr("Re-cleaning pages of the same sites"), "reclean", factory))
-        annotate = annotate_job() if self._settings.get("annotate_in_background") else None
-        if annotate is not None:
-            self._queue.append(_Step(self.tr("Finding entities and quotes"), "annotate", annotate))
+        self._queue.append(_Step(self.tr("Re-cleaning pages of the same sites"), "reclean", reclean_job(imported)))
+        threshold = float(self._settings.get("duplicate_threshold"))
+        self._queue.append(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
+        if self._settings.get("annotate_in_background"):
+            self._queue.append(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))

@@ -10,8 +10,10 @@ from triage_app.core.library import languages, search, triage
 from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
+from triage_app.gui.widgets.entity_pairs_bar import EntityPairsBar
 from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner
+from triage_app.gui.widgets.timeline import TimelineStrip
 
 MAX_KEPT_SELECTION = 1000
 DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56, 120)
@@ -30,6 +32,8 @@ class LibraryView(QWidget):
         self.entities = EntityListModel(db, self)
         self.filter_bar = FilterBar(self.entities)
         self.banner = Banner()
+        self.timeline = TimelineStrip(db)
+        self.pairs = EntityPairsBar(db)
         self.table = QTableView()
         self.table.setModel(self.documents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -52,10 +56,15 @@ class LibraryView(QWidget):
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.pairs)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.table, 1)
         self._layout = layout
         header.moveSection(COL_LIKELY, COL_RELEVANCE + 1)  # the model's column next to the decision
         self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.timeline.range_selected.connect(self.filter_bar.set_date_range)
+        self.pairs.pair_chosen.connect(lambda _id, name: self.filter_bar.set_query(search.entity_query(name)))
+        self.documents.counts_changed.connect(lambda: self.timeline.set_filter(self.documents.filter))
         self.documents.search_state.connect(self.filter_bar.show_search_state)
         self.documents.search_state.connect(self._search_state)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -150,6 +159,7 @@ class LibraryView(QWidget):
         if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first
         self.documents.set_filter(flt)
+        self.pairs.set_entity(flt.entity_id, self.filter_bar.entity_name())
         if self.documents.searching:
             return  # a long search runs in the background: the first row is chosen when it lands
         if self.documents.rowCount():

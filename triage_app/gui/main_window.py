@@ -7,8 +7,8 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -28,6 +28,7 @@ from triage_app.core.review.session import ReviewState, sample_ids
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
 from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries, translated
+from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
 from triage_app.gui.dialogs.history_dialog import HistoryDialog
@@ -48,6 +49,7 @@ from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
+BANNER_EMPTY, BANNER_FIRST_RUN = "empty", "first-run"
 FIRST_RUN_MESSAGE = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<b>Welcome to Triage.</b> The sample pages listed here are only to explore. To add your own, drop "
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self.progress = ProgressWidget(self)
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.progress)
-        self.imports = ImportController(self.runner, library.db, settings, self.progress, self)
+        self.imports = ImportController(self.runner, settings, self.progress, self)
         self.review = ReviewController(self.runner, library.db, library.path, self)
         self.review_panel = ReviewPanel()
         self.library_view.add_panel(self.review_panel)
@@ -111,18 +113,26 @@ class MainWindow(QMainWindow):
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
         self._set_tab_order()
+        self.copies = CopiesUi(self)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
-        self._annotate_shown = False  # the document shown at start-up: spaCy loads only when one is opened
+        self._annotate_shown = False  # the document shown at start-up is annotated once the window is idle
         self.library_view.reload(select_first=True)
         self._annotate_shown = True
+        # A zero timer fires once the event queue is empty: after the first paint, not before it.
+        self._idle_annotation = QTimer(self)
+        self._idle_annotation.setObjectName("startUpAnnotationTimer")
+        self._idle_annotation.setSingleShot(True)
+        self._idle_annotation.setInterval(0)
+        self._idle_annotation.timeout.connect(self.reader_pane.annotate_shown)
+        self._first_show = True
         if self.documents.counts()["total"] == 0:
-            self.banner.show_message(self.tr(EMPTY_MESSAGE))
+            self.banner.show_message(self.tr(EMPTY_MESSAGE), kind=BANNER_EMPTY)
 
     # -- construction -----------------------------------------------------------------------
     def _build_reader(self) -> None:
-        self.reader_pane = ReaderPane(self.library, self.writer, self.settings, self.state, parent=self)
+        self.reader_pane = ReaderPane(self.library, self.runner, self.settings, self.state, parent=self)
         self.reader: QWidget = self.reader_pane
         self.reader_pane.entity_filter_requested.connect(self.filter_by_entity)
         self.reader_pane.document_changed.connect(self._document_changed_in_reader)
@@ -250,8 +260,17 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             log.warning("could not save the window state: %s", exc)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, annotate the start-up document in the background once the window is idle."""
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if self.settings.get("annotate_in_background"):
+                self._idle_annotation.start()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self._idle_annotation.stop()
         self.review.close()
         self.save_state()
         self.filter_bar.stop()
@@ -413,15 +432,15 @@ class MainWindow(QMainWindow):
         """Import files, folders and zips in the background."""
         if not paths:
             return
-        if self.banner.label.text() == self.tr(EMPTY_MESSAGE):
-            self.banner.hide()
+        if self.banner.kind == BANNER_EMPTY:
+            self.banner.clear()
         self.imports.import_paths(paths, show_summary=show_summary)
 
     def import_first_run(self, seeds: Path) -> None:
         """Import the bundled sample pages and say how to import one's own."""
         self.imports.import_paths([seeds], show_summary=False, title=self.tr("Importing the sample pages"))
         if not self.state.values.get(window_state.BANNER_DISMISSED):
-            self.banner.show_message(self.tr(FIRST_RUN_MESSAGE))
+            self.banner.show_message(self.tr(FIRST_RUN_MESSAGE), kind=BANNER_FIRST_RUN)
 
     def choose_import(self) -> None:
         """File > Import…: pick files (zips included)."""
@@ -457,6 +476,9 @@ class MainWindow(QMainWindow):
 
     def _documents_updated(self, kind: str) -> None:
         if self._closing:
+            return
+        if kind == "cluster":  # only the copies column and the folded list change
+            self.library_view.reload()
             return
         self.refresh_choices()
         self.library_view.reload()

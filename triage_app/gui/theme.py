@@ -20,7 +20,6 @@ RELEVANCE_LABELS: dict[str, str] = {
 }
 RELEVANCE_GLYPHS: dict[str, str] = {"unreviewed": "○", "relevant": "●", "maybe": "◐", "not-relevant": "✕"}
 STAR_ON = "★"
-STAR_OFF = "☆"
 
 
 def palette_of(widget: QWidget | None = None) -> QPalette:
@@ -44,18 +43,6 @@ def relevance_colour(relevance: str, palette: QPalette) -> QColor | None:
         return None
     lightness = 170 if is_dark(palette) else 90
     return QColor.fromHsl(hue, 170, lightness)
-
-
-def tinted(palette: QPalette, hue: int, strength: float = 0.18) -> QColor:
-    """The palette's base colour nudged toward `hue`: a background that works in light and dark themes."""
-    base = palette.color(QPalette.ColorRole.Base)
-    accent = QColor.fromHsl(hue, 200, 128)
-    mix = QColor(
-        round(base.red() * (1 - strength) + accent.red() * strength),
-        round(base.green() * (1 - strength) + accent.green() * strength),
-        round(base.blue() * (1 - strength) + accent.blue() * strength),
-    )
-    return mix
 
 
 def banner_colours(palette: QPalette) -> tuple[QColor, QColor]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from triage_app.core.library import triage
+from triage_app.core.library import near_dups, triage
 from triage_app.core.library.db import Library
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import TaskRunner
@@ -36,8 +36,14 @@ class Decision:
     previous: dict[int, Any]
 
 
-def _apply(field: str, values: dict[int, Any], origin: str) -> Callable[[Library], dict[int, Any]]:
-    """A writer task setting `field` per document in one transaction; returns the previous values."""
+def _apply(
+    field: str, values: dict[int, Any], origin: str, *, copies: bool = False
+) -> Callable[[Library], dict[int, Any]]:
+    """A writer task setting `field` per document in one transaction; returns the previous values.
+
+    With `copies`, the other members of each document's near-duplicate cluster get the same value,
+    their audit rows saying which document's cluster decision they followed.
+    """
     setter = _SETTERS[field]
 
     def run(library: Library) -> dict[int, Any]:
@@ -45,6 +51,9 @@ def _apply(field: str, values: dict[int, Any], origin: str) -> Callable[[Library
         with library.transaction():
             for doc_id, value in values.items():
                 previous[doc_id] = setter(library, doc_id, value, origin=origin)
+            if copies:
+                for copy_id, source in near_dups.copies_to_follow(library.db, list(values)).items():
+                    previous[copy_id] = setter(library, copy_id, values[source], origin=f"{origin} (cluster of #{source})")
         return previous
 
     return run
@@ -62,6 +71,7 @@ class TriageController(QObject):
         super().__init__(parent)
         self._runner = runner
         self._undo: list[Decision] = []
+        self.apply_to_copies = False  # relevance and star decisions also go to the documents' near-duplicates
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -78,10 +88,11 @@ class TriageController(QObject):
             "not-relevant": QT_TRANSLATE_NOOP("TriageController", "mark not relevant"),
             "unreviewed": QT_TRANSLATE_NOOP("TriageController", "mark unreviewed"),
         }.get(relevance, f"mark {relevance}")
-        self._decide(label, "relevance", {d: relevance for d in doc_ids})
+        self._decide(label, "relevance", {d: relevance for d in doc_ids}, copies=self.apply_to_copies)
 
     def set_starred(self, doc_ids: list[int], starred: bool) -> None:
-        self._decide(QT_TRANSLATE_NOOP("TriageController", "star") if starred else QT_TRANSLATE_NOOP("TriageController", "unstar"), "starred", {d: starred for d in doc_ids})
+        self._decide(QT_TRANSLATE_NOOP("TriageController", "star") if starred else QT_TRANSLATE_NOOP("TriageController", "unstar"), "starred", {d: starred for d in doc_ids},
+                     copies=self.apply_to_copies)
 
     def set_tags(self, tags_by_doc: dict[int, list[str]]) -> None:
         self._decide(QT_TRANSLATE_NOOP("TriageController", "change tags"), "tags", dict(tags_by_doc))
@@ -104,13 +115,15 @@ class TriageController(QObject):
         self._runner.call(_apply(decision.field, decision.previous, "undo"), done, self.failed.emit)
         return True
 
-    def _decide(self, label: str, field: str, values: dict[int, Any]) -> None:
+    def _decide(self, label: str, field: str, values: dict[int, Any], *, copies: bool = False) -> None:
         if not values:
             return
         ids = list(values)
+        new_value = next(iter(values.values()))
 
         def done(previous: dict[int, Any]) -> None:
-            changed = {d: old for d, old in previous.items() if _normal(old) != _normal(values[d])}
+            ids[:] = list(previous) or ids  # copies that followed the cluster decision are refreshed too
+            changed = {d: old for d, old in previous.items() if _normal(old) != _normal(values.get(d, new_value))}
             if changed:
                 self._undo.append(Decision(label, field, changed))
                 del self._undo[:-UNDO_LIMIT]
@@ -118,7 +131,7 @@ class TriageController(QObject):
             self.documents_changed.emit(ids)
             self.decision_saved.emit(self.tr("Saved: {what} ({count})").format(what=self.tr(label), count=_count(ids)))
 
-        self._runner.call(_apply(field, values, "user"), done, self.failed.emit)
+        self._runner.call(_apply(field, values, "user", copies=copies), done, self.failed.emit)
 
 
 def _normal(value: Any) -> Any:

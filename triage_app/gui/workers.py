@@ -10,7 +10,9 @@ and `shutdown()` cancels and waits for all of them.
 from __future__ import annotations
 
 import concurrent.futures
+import ctypes
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
@@ -26,6 +28,34 @@ log = logging.getLogger(__name__)
 IsCancelled = Callable[[], bool]
 GeneratorFactory = Callable[[IsCancelled], Iterator[Progress]]
 WriterJobFactory = Callable[[Library, IsCancelled], Iterator[Progress]]
+
+
+def _emit_loses_a_true() -> bool:
+    """PySide6 6.12.0's `SignalInstance.emit` returns True without a reference of its own, so every emit
+    takes one from `True`; on Python 3.11 (True is not immortal) the process aborts with "bool_dealloc"
+    after a few thousand emits. Probed once on a private signal."""
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(100):
+        probe.ping.emit()
+    return before - sys.getrefcount(True) >= 90
+
+
+_LOSES_TRUE: list[bool] = []
+
+
+def emit(signal: Any, *args: Any) -> None:
+    """`signal.emit(*args)`, giving `True` back the reference a buggy emit takes (see `_emit_loses_a_true`).
+
+    Workers emit progress many times a second, so their signals go through here."""
+    if not _LOSES_TRUE:
+        _LOSES_TRUE.append(_emit_loses_a_true())
+    if signal.emit(*args) is True and _LOSES_TRUE[0]:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 class WorkerSignals(QObject):
@@ -59,14 +89,14 @@ class GeneratorWorker(QRunnable):
         try:
             for progress in self._factory(self.is_cancelled):
                 last = progress
-                self.signals.progress.emit(progress)
+                emit(self.signals.progress, progress)
         except BaseException as exc:  # reported to the GUI thread, never lost
-            self.signals.failed.emit(exc)
+            emit(self.signals.failed, exc)
             return
         if self._cancelled:
-            self.signals.cancelled.emit()
+            emit(self.signals.cancelled)
         else:
-            self.signals.finished.emit(last)
+            emit(self.signals.finished, last)
 
 
 class WriterJob(QObject):
@@ -95,19 +125,19 @@ class WriterJob(QObject):
 
     def _progress(self, progress: Progress) -> None:  # writer thread
         self._last = progress
-        self.signals.progress.emit(progress)
+        emit(self.signals.progress, progress)
 
     def _done(self, future: Future[None]) -> None:  # writer thread (or caller, if already done)
         if future.cancelled():
-            self.signals.cancelled.emit()
+            emit(self.signals.cancelled)
             return
         exc = future.exception()
         if exc is not None:
-            self.signals.failed.emit(exc)
+            emit(self.signals.failed, exc)
         elif self._cancelled:
-            self.signals.cancelled.emit()
+            emit(self.signals.cancelled)
         else:
-            self.signals.finished.emit(self._last)
+            emit(self.signals.finished, self._last)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until the job has ended (used by shutdown only)."""
@@ -152,14 +182,14 @@ class TaskRunner(QObject):
         """
         worker = GeneratorWorker(factory)
         self._keep(worker, worker.signals, handlers)
-        self._start_requested.emit(worker)
+        emit(self._start_requested, worker)
         return worker
 
     def run_writer_job(self, factory: WriterJobFactory, **handlers: Callable[..., Any]) -> WriterJob:
         """Start a writing generator on the writer thread; `handlers` and start as for `run_generator`."""
         job = WriterJob(self.writer, factory)
         self._keep(job, job.signals, handlers)
-        self._start_requested.emit(job)
+        emit(self._start_requested, job)
         return job
 
     @Slot(object)
@@ -167,7 +197,7 @@ class TaskRunner(QObject):
         if worker not in self._active:
             return
         if worker.is_cancelled():  # cancelled (or shut down) before it began
-            worker.signals.cancelled.emit()
+            emit(worker.signals.cancelled)
         elif isinstance(worker, WriterJob):
             worker.start()
         else:
@@ -182,7 +212,7 @@ class TaskRunner(QObject):
         """Run `fn(library)` on the writer thread; `on_done(result)` or `on_error(exc)` runs on the GUI thread."""
         future = self.writer.submit(fn)
         self._calls.add(future)
-        future.add_done_callback(lambda f: self._bridge.call_done.emit(f, on_done, on_error))
+        future.add_done_callback(lambda f: emit(self._bridge.call_done, f, on_done, on_error))
         return future
 
     @Slot(object, object, object)
@@ -193,7 +223,7 @@ class TaskRunner(QObject):
             if on_error is not None:
                 on_error(exc)
             else:
-                self.call_failed.emit(exc)
+                emit(self.call_failed, exc)
         elif on_done is not None:
             on_done(future.result())
 

@@ -43,13 +43,10 @@ class DumpResult:
 def comments_start(lines: list[Line], min_prose: int = 500) -> int:
     """Index of the line that opens a comment or related-stories section after the article (len(lines) when none)."""
     amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
-    total, prose = sum(amounts), 0
+    prose = 0
     for i, line in enumerate(lines):
         if prose >= min_prose and line.words <= 8:
             if P.COMMENTS_START_RE.match(line.text):
-                return i
-            # A related-stories box is often in mid-article, followed by more of it: only a clear end cuts.
-            if P.RELATED_START_RE.match(line.text) and total - prose < 0.0 * prose:
                 return i
         prose += amounts[i]
     return len(lines)

@@ -9,49 +9,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from triage_app.core.export import names
+from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library import documents, search, triage
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 
 Selection = search.DocumentFilter | list[int]
-
-
-def _sql_document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
-    return list(
-        db.query(
-            "SELECT m.entity_id, e.canonical, e.label, m.start, m.end, m.text, e.hidden FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ? ORDER BY m.start, m.end",
-            [doc_id],
-        )
-    )
-
-
-def _sql_document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
-    return list(
-        db.query(
-            "SELECT q.id, q.start, q.end, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
-            "q.speaker_entity_id, e.canonical AS speaker_canonical FROM quotes q "
-            "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.doc_id = ? ORDER BY q.start",
-            [doc_id],
-        )
-    )
-
-
-def document_entities(db: Database, doc_id: int) -> list[dict[str, Any]]:
-    """Mentions with their entity (the NLP module's contract; plain SQL until that module exists)."""
-    try:
-        from triage_app.core.library import annotations
-    except ImportError:
-        return _sql_document_entities(db, doc_id)
-    return list(annotations.document_entities(db, doc_id))
-
-
-def document_quotes(db: Database, doc_id: int) -> list[dict[str, Any]]:
-    """Quotes with their speakers (the NLP module's contract; plain SQL until that module exists)."""
-    try:
-        from triage_app.core.library import annotations
-    except ImportError:
-        return _sql_document_quotes(db, doc_id)
-    return list(annotations.document_quotes(db, doc_id))
 
 
 ORIGINAL_GUARD_SUFFIX = ".txt"
@@ -180,14 +142,14 @@ def load_document(db: Database, doc_id: int, number: int, taken: set[str]) -> Pa
     """Everything the packet needs about one document."""
     doc = documents.get_document(db, doc_id)
     folder = names.unique(f"{number:03d}-{names.slug(doc.get('title') or '')}", taken)
-    entities = document_entities(db, doc_id)
+    entities = annotation_store.document_entities(db, doc_id)
     return PacketDocument(
         number=number,
         folder=f"documents/{folder}",
         doc=doc,
         blocks=documents.get_blocks(db, doc_id),
         entities=entities,
-        quotes=document_quotes(db, doc_id),
+        quotes=annotation_store.document_quotes(db, doc_id),
         audit=triage.audit_log(db, doc_id),
         corrections=_corrections_for(db, doc_id, entities),
     )

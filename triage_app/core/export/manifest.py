@@ -100,3 +100,11 @@ def parse_sha256sums(data: bytes) -> dict[str, str]:
         digest, _, rest = line.partition(" ")
         result[rest[1:] if rest[:1] in {"*", " "} else rest] = digest.lower()
     return result
+
+
+def find_manifest(names: list[str]) -> str | None:
+    """The packet's manifest member: `manifest.json` at the root or inside the one top folder."""
+    if MANIFEST_NAME in names:
+        return MANIFEST_NAME
+    candidates = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
+    return candidates[0] if len(candidates) == 1 else None

@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from triage_app.core.export.manifest import MANIFEST_NAME, SUMS_NAME, UNLISTED, parse_manifest, parse_sha256sums
-from triage_app.core.export.packet_reader import find_manifest
+from triage_app.core.export.manifest import (
+    MANIFEST_NAME,
+    SUMS_NAME,
+    UNLISTED,
+    find_manifest,
+    parse_manifest,
+    parse_sha256sums,
+)
 
 _CHUNK = 1024 * 1024
 

@@ -8,9 +8,6 @@ zip bomb stops at the limit instead of filling memory.
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
-import json
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -22,52 +19,7 @@ from triage_app.core.ingest import limits
 from triage_app.core.ingest.readers import InputItem, is_importable_name, kind_of, page_stem, parse_bytes
 from triage_app.core.records import ParsedDocument, Resource
 
-MANIFEST_NAME = "manifest.json"
-PACKET_READER = "triage_app.core.export.packet_reader"
-"""Module that reads briefing packets (`iter_packet_inputs(path) -> Iterator[InputItem]`), when present."""
-MAX_MANIFEST_BYTES = 64 * limits.MB
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
-
-
-def _bomb(kind: str) -> IngestError:
-    return IngestError(
-        f"{kind} looks like a decompression bomb (it expands more than {limits.MAX_COMPRESSION_RATIO} times)"
-    )
-
-
-def _check_ratio(produced: int, compressed: int, kind: str) -> None:
-    if produced > limits.RATIO_GRACE_BYTES and produced > limits.MAX_COMPRESSION_RATIO * max(compressed, 1):
-        raise _bomb(kind)
-
-
-def gunzip_limited(data: bytes, limit: int | None = None) -> bytes:
-    """Decompress gzip data (all members), refusing output past `limit` or the ratio limit."""
-    limit = limits.MAX_DECOMPRESSED_BYTES if limit is None else limit
-    out: list[bytes] = []
-    produced = 0
-    pending = data
-    while pending:
-        decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        chunk_in = pending
-        try:
-            while True:
-                chunk = decomp.decompress(chunk_in, limits.READ_CHUNK)
-                produced += len(chunk)
-                if produced > limit:
-                    raise limits.too_large("the decompressed file", limit)
-                _check_ratio(produced, len(data), "the gzip file")
-                out.append(chunk)
-                chunk_in = decomp.unconsumed_tail
-                if decomp.eof or (not chunk_in and not chunk):
-                    break
-        except zlib.error as exc:
-            if produced:
-                break  # damaged after some content: keep what was readable
-            raise IngestError("the gzip file is damaged (cannot be decompressed)") from exc
-        if not decomp.eof:
-            break  # truncated file: keep what was decompressed
-        pending = decomp.unused_data.lstrip(b"\x00")  # another gzip member may follow
-    return b"".join(out)
 
 
 def safe_member_name(name: str) -> str | None:
@@ -118,7 +70,7 @@ class ZipSource:
             raise limits.too_large("the zip member", limit)
         if self.total_read + info.file_size > limits.ZIP_MAX_TOTAL_BYTES:
             raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
-        _check_ratio(info.file_size, info.compress_size, "the zip member")
+        limits.check_ratio(info.file_size, info.compress_size, "the zip member")
         chunks: list[bytes] = []
         produced = 0
         try:
@@ -130,7 +82,7 @@ class ZipSource:
                         raise limits.too_large("the zip member", limit)
                     if self.total_read > limits.ZIP_MAX_TOTAL_BYTES:
                         raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
-                    _check_ratio(produced, info.compress_size, "the zip member")
+                    limits.check_ratio(produced, info.compress_size, "the zip member")
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise IngestError(f"the zip member is damaged ({exc})") from exc
@@ -240,50 +192,8 @@ def _content_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def _manifest_name(names: list[str]) -> str | None:
-    """`manifest.json` at the root of the zip, or inside its one top folder."""
-    if MANIFEST_NAME in names:
-        return MANIFEST_NAME
-    nested = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
-    return nested[0] if len(nested) == 1 else None
-
-
-def is_packet(path: Path) -> bool:
-    """True for a zip that is a Triage briefing packet (its manifest names a Triage generator)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            name = _manifest_name(archive.namelist())
-            if name is None:
-                return False
-            info = archive.getinfo(name)
-            if info.file_size > MAX_MANIFEST_BYTES:
-                return False
-            with archive.open(info) as handle:
-                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
-    except RecursionError:
-        return True  # absurdly nested: the packet reader refuses it with one line, rather than import its files
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
-        return False
-    generator = manifest.get("generator") if isinstance(manifest, dict) else None
-    return isinstance(generator, str) and generator.lower().startswith("triage")
-
-
-def _packet_reader_available() -> bool:
-    try:
-        return importlib.util.find_spec(PACKET_READER) is not None
-    except ImportError:
-        return False
-
-
 def iter_zip(path: Path) -> Iterator[InputItem]:
-    """The importable members of a zip archive, or the packet reader's items for a briefing packet."""
-    if is_packet(path):
-        if not _packet_reader_available():
-            yield InputItem(str(path), error="a Triage briefing packet, but this version cannot import packets")
-            return
-        packet_reader = importlib.import_module(PACKET_READER)
-        yield from packet_reader.iter_packet_inputs(path)
-        return
+    """The importable members of a zip archive (a briefing packet goes to `exchange.packet_reader` instead)."""
     from triage_app.core.ingest.wacz_reader import is_wacz, iter_wacz
 
     if is_wacz(path):
@@ -300,7 +210,7 @@ def iter_zip(path: Path) -> Iterator[InputItem]:
 def _why_nothing(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
-            has_manifest = _manifest_name(archive.namelist()) is not None
+            has_manifest = any(n.rsplit("/", 1)[-1] == "manifest.json" and n.count("/") <= 1 for n in archive.namelist())
     except (zipfile.BadZipFile, OSError):
         has_manifest = False
     if has_manifest:

@@ -96,7 +96,7 @@ def _read_message_file(path: Path) -> bytes:
     """A message file's bytes, gunzipped when it is `NAME.eml.gz`."""
     data = limits.read_file_limited(path)
     if path.name.lower().endswith(".gz"):
-        from triage_app.core.ingest.archives import gunzip_limited
+        from triage_app.core.ingest.limits import gunzip_limited
 
         data = gunzip_limited(data)
     return data

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zlib
 from pathlib import Path
 
 from triage_app.core.errors import IngestError
@@ -98,3 +99,45 @@ def text_too_large(limit: int | None = None) -> IngestError:
     size = f"{limit // MB} MB" if limit >= MB else f"{limit:,} bytes"
     return IngestError(f"the text dump is too large (the limit for text is {size}; web pages may be up to "
                        f"{MAX_FILE_BYTES // MB} MB): split it into smaller files")
+
+
+def _bomb(kind: str) -> IngestError:
+    return IngestError(
+        f"{kind} looks like a decompression bomb (it expands more than {MAX_COMPRESSION_RATIO} times)"
+    )
+
+
+def check_ratio(produced: int, compressed: int, kind: str) -> None:
+    """Raise IngestError when `produced` bytes from `compressed` pass the ratio limit (past the grace size)."""
+    if produced > RATIO_GRACE_BYTES and produced > MAX_COMPRESSION_RATIO * max(compressed, 1):
+        raise _bomb(kind)
+
+
+def gunzip_limited(data: bytes, limit: int | None = None) -> bytes:
+    """Decompress gzip data (all members), refusing output past `limit` or the ratio limit."""
+    limit = MAX_DECOMPRESSED_BYTES if limit is None else limit
+    out: list[bytes] = []
+    produced = 0
+    pending = data
+    while pending:
+        decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        chunk_in = pending
+        try:
+            while True:
+                chunk = decomp.decompress(chunk_in, READ_CHUNK)
+                produced += len(chunk)
+                if produced > limit:
+                    raise too_large("the decompressed file", limit)
+                check_ratio(produced, len(data), "the gzip file")
+                out.append(chunk)
+                chunk_in = decomp.unconsumed_tail
+                if decomp.eof or (not chunk_in and not chunk):
+                    break
+        except zlib.error as exc:
+            if produced:
+                break  # damaged after some content: keep what was readable
+            raise IngestError("the gzip file is damaged (cannot be decompressed)") from exc
+        if not decomp.eof:
+            break  # truncated file: keep what was decompressed
+        pending = decomp.unused_data.lstrip(b"\x00")  # another gzip member may follow
+    return b"".join(out)

@@ -113,14 +113,12 @@ def parse_bytes(
     resources: list[Resource] | None = None,
 ) -> ParsedDocument:
     """Read the bytes of one input file (named `name`) into a ParsedDocument; IngestError when it cannot be."""
-    from triage_app.core.ingest.archives import gunzip_limited
-
     original = data
     inner_name, gzipped = split_gzip(name)
     if not data.strip():
         raise IngestError("the file is empty")
     if gzipped:
-        data = gunzip_limited(data)
+        data = limits.gunzip_limited(data)
         if not data.strip():
             raise IngestError("the file is empty (once decompressed)")
     kind = kind_of(inner_name) or sniff_kind(data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from triage_app.core.nlp.gating import (
     without_model,
 )
 from triage_app.core.nlp.ledger import also_attributed, quote_words
-from triage_app.core.nlp.process import model_runner
+from triage_app.core.nlp.process import ModelRunner, model_runner
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Annotation, Progress
 
 if TYPE_CHECKING:
@@ -182,18 +182,13 @@ def annotate_documents(
             if texts and runner is None:
                 found = list(nlp.annotate_many(texts, batch_size=batch_size))
             elif texts and runner is not None:
-                future = runner.annotate(texts)
-                while True:
-                    try:
-                        found = future.result(timeout=POLL_S)
-                        break
-                    except FutureTimeout:
-                        if not runner.stops_at_once or not is_cancelled():
-                            yield Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
-                            continue
-                        cancelled = True
-                        yield Progress(done, total, "Cancelled")
-                        return
+                waiting = Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
+                ready = yield from _await_batch(runner, texts, is_cancelled, waiting)
+                if ready is None:
+                    cancelled = True
+                    yield Progress(done, total, "Cancelled")
+                    return
+                found = ready
             for i, annotation in zip(ran, found):
                 annotations[i] = annotation
             with library.transaction() as db:
@@ -208,6 +203,69 @@ def annotate_documents(
     finally:
         if runner is not None:
             runner.close(cancel=cancelled)
+
+
+def _await_batch(
+    runner: ModelRunner, texts: Sequence[str], is_cancelled: Callable[[], bool], waiting: Progress
+) -> Generator[Progress, None, list[Annotation] | None]:
+    """The runner's annotations of `texts`, yielding `waiting` every POLL_S meanwhile; None when cancelled.
+
+    Only a runner that can abandon its batch (the child process) stops waiting on cancel.
+    """
+    future = runner.annotate(texts)
+    while True:
+        try:
+            return future.result(timeout=POLL_S)
+        except FutureTimeout:
+            if runner.stops_at_once and is_cancelled():
+                return None
+            yield waiting
+
+
+def annotate_texts(
+    texts: Sequence[str],
+    *,
+    languages: Sequence[str | None] | None = None,
+    is_cancelled: Callable[[], bool] = _never,
+    engine: NlpEngine | None = None,
+) -> Iterator[Progress]:
+    """Annotate `texts` away from the calling thread; the last Progress carries `list[Annotation]` as result.
+
+    Gated like every other path: only the texts whose language (`languages`, None: unknown) the engine's
+    model is of go to the model; the others get no entities (`without_model`). The default spaCy engine
+    runs in a spawned child process (its parses do not hold this process's GIL); another engine (a test's
+    fake) runs in a helper thread. Nothing is stored: the caller writes the annotations with
+    `store_annotation` through the writer, so a reader can annotate the document it opens without waiting
+    behind a long writer job and without stalling the window.
+    """
+    nlp = _engine(engine)
+    items = list(texts)
+    langs = list(languages) if languages is not None else [None] * len(items)
+    if len(langs) != len(items):
+        raise ValueError("annotate_texts: one language per text")
+    results = [without_model(text, lang) for text, lang in zip(items, langs)]
+    ran = [i for i, lang in enumerate(langs) if runs_on(nlp, lang)]
+    if not ran:
+        yield Progress(len(items), len(items), "Annotated", result=results)
+        return
+    runner = model_runner(nlp, BATCH_SIZE, off_thread=True, off_process=True)
+    assert runner is not None  # off_thread: always a thread or a process
+    cancelled = False
+    try:
+        waiting = Progress(0, len(items), "Finding entities and quotes…")
+        annotations = yield from _await_batch(runner, [items[i] for i in ran], is_cancelled, waiting)
+        if annotations is None:
+            cancelled = True
+            yield Progress(0, len(items), "Cancelled")
+            return
+        for i, annotation in zip(ran, annotations):
+            results[i] = annotation
+        yield Progress(len(items), len(items), "Annotated", result=results)
+    except BaseException:
+        cancelled = True
+        raise
+    finally:
+        runner.close(cancel=cancelled)
 
 
 def _text(db: Database, doc_id: int) -> str:

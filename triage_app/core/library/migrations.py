@@ -227,3 +227,47 @@ def m016_issue16_scoped_corrections(db: Database) -> None:
     Corrections that arrive in a packet apply to the packet's documents, never to the library's others.
     """
     db.table("entity_corrections").add_column("doc_ids", str)
+
+
+@MIGRATIONS(name="m015_issue15_near_duplicates")
+def m015_issue15_near_duplicates(db: Database) -> None:
+    """MinHash signatures of the cleaned text, near-duplicate pairs and their clusters."""
+    db.execute(
+        "CREATE TABLE minhash_signatures (doc_id INTEGER PRIMARY KEY, shingles INTEGER, sig BLOB, "
+        "stale INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("CREATE TABLE near_pairs (a INTEGER, b INTEGER, similarity REAL, PRIMARY KEY (a, b))")
+    db.execute("CREATE INDEX near_pairs_b ON near_pairs (b)")
+    db.execute("CREATE TABLE clusters (id INTEGER PRIMARY KEY, size INTEGER, sites INTEGER)")
+    db.execute("CREATE TABLE cluster_members (doc_id INTEGER PRIMARY KEY, cluster_id INTEGER NOT NULL)")
+    db.execute("CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id)")
+    db.execute("CREATE TABLE near_dup_params (name TEXT PRIMARY KEY, value TEXT)")
+    # Documents per day, decision and date kind, kept by triggers: the unfiltered timeline reads this.
+    db.execute(
+        "CREATE TABLE timeline_days (day TEXT NOT NULL, relevance TEXT NOT NULL, published INTEGER NOT NULL, "
+        "n INTEGER NOT NULL, PRIMARY KEY (day, relevance, published))"
+    )
+    day = "COALESCE(substr(COALESCE(NULLIF({0}.published, ''), NULLIF({0}.captured_at, '')), 1, 10), '')"
+    flag = "({0}.published IS NOT NULL AND {0}.published != '')"
+    add = (
+        f"INSERT INTO timeline_days (day, relevance, published, n) VALUES ({day}, {{0}}.relevance, {flag}, 1) "
+        "ON CONFLICT (day, relevance, published) DO UPDATE SET n = n + 1;"
+    )
+    remove = (
+        f"UPDATE timeline_days SET n = n - 1 WHERE day = {day} AND relevance = {{0}}.relevance AND published = {flag};"
+    )
+    db.execute(
+        "INSERT INTO timeline_days (day, relevance, published, n) "
+        f"SELECT {day.format('documents')}, relevance, {flag.format('documents')}, count(*) FROM documents GROUP BY 1, 2, 3"
+    )
+    db.execute(f"CREATE TRIGGER timeline_days_insert AFTER INSERT ON documents BEGIN {add.format('new')} END")
+    db.execute(f"CREATE TRIGGER timeline_days_delete AFTER DELETE ON documents BEGIN {remove.format('old')} END")
+    db.execute(
+        "CREATE TRIGGER timeline_days_update AFTER UPDATE OF relevance, published, captured_at ON documents "
+        f"BEGIN {remove.format('old')} {add.format('new')} END"
+    )
+    # A new cleaned text makes the signature stale: the next clustering job signs the document again.
+    db.execute(
+        "CREATE TRIGGER minhash_stale AFTER UPDATE OF text ON documents WHEN old.text IS NOT new.text "
+        "BEGIN UPDATE minhash_signatures SET stale = 1 WHERE doc_id = new.id; END"
+    )

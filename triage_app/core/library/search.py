@@ -79,6 +79,9 @@ SORT_COLUMNS: dict[str, str] = {
     "language": "documents.language",
     "tags": "(SELECT group_concat(tag, ', ') FROM tags WHERE tags.doc_id = documents.id)",
     "format": "documents.format",
+    "copies": (
+        "(SELECT c.size FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.doc_id = documents.id)"
+    ),
 }
 """Sortable columns and the SQL that orders them; 'rank' (search relevance) is handled apart."""
 
@@ -98,6 +101,7 @@ class DocumentFilter:
     ids: list[int] | None = None
     kind: str | None = None  # capture kind: documents.format ("html", "pdf", "warc", "email" ...)
     language: str | None = None  # an ISO 639-1 code, or UNKNOWN_LANGUAGE
+    collapse_copies: bool = False  # list each near-duplicate cluster by its representative only
 
     def is_empty(self) -> bool:
         return self == DocumentFilter()
@@ -115,6 +119,8 @@ class DocumentFilter:
             parts.append("starred" if self.starred else "not starred")
         if self.ids is not None:
             parts.append(f"{len(self.ids)} chosen documents")
+        if self.collapse_copies:
+            parts.append("copies folded")
         return "; ".join(parts) or "all documents"
 
 
@@ -200,6 +206,11 @@ def parse_query(query: str) -> ParsedQuery:
     return parsed
 
 
+def entity_query(name: str) -> str:
+    """The search text `entity:"NAME"` (quotes inside the name dropped)."""
+    return 'entity:"' + name.replace('"', "") + '"'
+
+
 def _merge_fields(flt: DocumentFilter, parsed: ParsedQuery) -> DocumentFilter:
     """Field filters typed in the query narrow the structured filter."""
     changes: dict[str, Any] = {}
@@ -276,6 +287,8 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
         params.append(name)
     if flt.ids is not None:
         clauses.append(f"documents.id IN ({','.join(str(int(i)) for i in flt.ids) or 'NULL'})")
+    if flt.collapse_copies:
+        clauses.append("documents.id NOT IN (SELECT doc_id FROM cluster_members WHERE doc_id != cluster_id)")
     for term in parsed.exclude:
         clauses.append("documents.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         params.append(term)
@@ -363,7 +376,21 @@ def fetch_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:
         row["tags"] = []
     for doc_id, tag in db.execute(f"SELECT doc_id, tag FROM tags WHERE doc_id IN ({marks}) ORDER BY tag", list(ids)):
         rows[int(doc_id)]["tags"].append(tag)
+    _add_copies(db, rows, marks, ids)
     return rows
+
+
+def _add_copies(db: Database, rows: dict[int, dict[str, Any]], marks: str, ids: list[int]) -> None:
+    """`copies` (cluster size, 0 when alone), `sites` (independent sources) and `cluster_id` per row."""
+    for row in rows.values():
+        row["copies"], row["sites"], row["cluster_id"] = 0, 0, None
+    sql = (
+        "SELECT m.doc_id, m.cluster_id, c.size, c.sites FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
+        f"WHERE m.doc_id IN ({marks})"
+    )
+    for doc_id, cluster_id, size, sites in db.execute(sql, list(ids)):
+        if int(doc_id) in rows:
+            rows[int(doc_id)].update(copies=int(size), sites=int(sites), cluster_id=int(cluster_id))
 
 
 def search(

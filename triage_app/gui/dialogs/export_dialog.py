@@ -35,8 +35,8 @@ from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Progress
 from triage_app.core.settings import Settings
 from triage_app.gui.i18n import core_text, progress_text, relevance_word
-from triage_app.gui.pdf import render_pdf
 from triage_app.gui.workers import GeneratorWorker, IsCancelled, TaskRunner
+from triage_app.qt_print import render_pdf
 
 PREVIEW_LIMIT = 1000
 

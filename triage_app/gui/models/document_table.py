@@ -40,19 +40,24 @@ COL_KIND = 8
 COL_LANGUAGE = 9
 COL_LIKELY = 10  # prioritised review (issue 13): the model's percentile, not a decision
 COLUMN_COUNT = 11
-HEADERS = (
+HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
     QT_TRANSLATE_NOOP("DocumentTableModel", "Language"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
 )  # fmt: skip
-SORT_KEYS = (
+SORT_KEYS: tuple[str, ...] = (
     "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
     "likely",
 )  # fmt: skip
 """The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
 LIKELY = "likely"
+# Columns added by later issues, each appended on its own lines.
+COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
+COLUMN_COUNT += 1
+HEADERS += (QT_TRANSLATE_NOOP("DocumentTableModel", "Copies"),)
+SORT_KEYS += ("copies",)
 KIND_LABELS = {
     "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
     "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
@@ -427,7 +432,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(row, column)
         if role == _ALIGNMENT:
-            if column == COL_WORDS:
+            if column in (COL_WORDS, COL_COPIES):
                 return _RIGHT
             return _CENTRE if column == COL_STAR else None
         if role == _FOREGROUND:
@@ -443,6 +448,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _SORT:
             return self._sort_value(row, column)
         if role == _TOOLTIP:
+            if column == COL_COPIES:
+                return _copies_tooltip(row)
             return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
         if role == _ACCESSIBLE and column == COL_STAR:
             return self.tr("starred") if row.get("starred") else self.tr("not starred")
@@ -472,6 +479,8 @@ class DocumentTableModel(QAbstractTableModel):
             return kind_label(row.get("format"))
         if column == COL_LANGUAGE:
             return language_name(row.get("language")) if row.get("language") else ""
+        if column == COL_COPIES:
+            return str(row["copies"]) if row.get("copies") else ""
         return ""
 
     @staticmethod
@@ -524,3 +533,15 @@ class DocumentTableModel(QAbstractTableModel):
             new.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
 
+
+def _copies_tooltip(row: dict[str, Any]) -> str | None:
+    """'3 near-identical documents from 2 independent sites' for a document in a cluster."""
+    copies = int(row.get("copies") or 0)
+    if not copies:
+        return None
+    sites = int(row.get("sites") or 0)
+    text = QCoreApplication.translate("DocumentTableModel", "%n near-identical document(s)", "", copies) + " · " + QCoreApplication.translate("DocumentTableModel", "%n independent site(s)", "", sites
+    )
+    if row.get("cluster_id") == row.get("id"):
+        text += " · " + QCoreApplication.translate("DocumentTableModel", "this one represents the cluster")
+    return text

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from triage_app.core.library import annotations as annotation_store
+from triage_app.core.library import cleaning
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
-from triage_app.gui.reader.bridge import WriterBridge
-from triage_app.gui.reader.dialogs import EncodingDialog, MergeEntityDialog, RenameEntityDialog
-from triage_app.gui.reader.reader_data import ReaderData, annotations_module, cleaning_module
-
-NOT_YET = QT_TRANSLATE_NOOP("ReaderCommands", "not available yet: the {} engine has not landed in this build")
+from triage_app.gui.reader.dialogs import EncodingDialog, MergeEntityDialog, RenameEntityDialog, RetypeEntityDialog
+from triage_app.gui.reader.reader_data import ReaderData
+from triage_app.gui.workers import TaskRunner
 
 
 class ReaderCommands(QObject):
@@ -26,17 +26,29 @@ class ReaderCommands(QObject):
     changed = Signal(int, str)  # doc id, what changed ("entities" | "blocks")
     failed = Signal(str)  # a one-line message for the reader's status line
 
-    def __init__(self, bridge: WriterBridge, library: Library, dialog_parent: QWidget) -> None:
+    def __init__(self, runner: TaskRunner, library: Library, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
-        self._bridge = bridge
+        self._runner = runner
         self._library = library
         self._parent = dialog_parent
         self.data: ReaderData | None = None
+        self._writes: list[Future[Any]] = []
+
+    @property
+    def busy(self) -> bool:
+        """True while a correction or override sent to the writer has not come back."""
+        self._writes = [f for f in self._writes if not f.done()]
+        return bool(self._writes)
+
+    def _write(
+        self, fn: Callable[[Library], Any], on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._writes.append(self._runner.call(fn, on_done, on_error))
 
     # -- entities ------------------------------------------------------------------------
     def entity_actions(self, entity_id: int, name: str) -> list[QAction]:
-        """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide"."""
-        module = annotations_module()
+        """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide", "Change type…"."""
         show = QAction(self.tr("Show all documents mentioning \u201c{name}\u201d").format(name=name), self._parent)
         show.triggered.connect(lambda: self.entity_filter_requested.emit(entity_id, name))
         rename = QAction(self.tr("Rename\u2026"), self._parent)
@@ -46,12 +58,11 @@ class ReaderCommands(QObject):
         hide = QAction(self.tr("Hide \u201c{name}\u201d").format(name=name), self._parent)
         hide.setToolTip(self.tr("Stop highlighting and listing this entity (it can be shown again from the entity list)"))
         hide.triggered.connect(lambda: self.hide_entity(entity_id))
-        for action in (rename, merge, hide):
-            action.setEnabled(module is not None)
-            if module is None:
-                action.setToolTip(self.tr("Entity corrections are {reason}").format(reason=self.tr(NOT_YET).format("entities")))
-        actions = [show, rename, merge, hide]
-        forms = module.mention_forms(self._library.db, entity_id) if module is not None else []
+        retype = QAction(self.tr("Change type\u2026"), self._parent)
+        retype.setToolTip(self.tr("The entity is of another kind (a person tagged as a place, ...)"))
+        retype.triggered.connect(lambda: self.retype_entity(entity_id, name))
+        actions = [show, rename, merge, hide, retype]
+        forms = annotation_store.mention_forms(self._library.db, entity_id)
         if len(forms) > 1:
             merged = QAction(self.tr("Merged from: {names}").format(names=", ".join(forms)), self._parent)
             merged.setToolTip(self.tr("The ways this entity is written in the library's documents"))
@@ -61,13 +72,18 @@ class ReaderCommands(QObject):
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
         doc_id = self.data.doc_id if self.data else -1
-        self._bridge.submit(fn, lambda _result: self.changed.emit(doc_id, "entities"))
+        self._write(fn, lambda _result: self.changed.emit(doc_id, "entities"))
 
     def rename_entity(self, entity_id: int, name: str) -> None:
-        module = annotations_module()
         new_name = RenameEntityDialog.ask(self._parent, name)
-        if module is not None and new_name:
-            self._write_entities(lambda lib: module.rename_entity(lib, entity_id, new_name))
+        if new_name:
+            self._write_entities(lambda lib: annotation_store.rename_entity(lib, entity_id, new_name))
+
+    def retype_entity(self, entity_id: int, name: str) -> None:
+        current = next((str(r["label"]) for r in self.data.summary if int(r["entity_id"]) == entity_id), "") if self.data else ""
+        label = RetypeEntityDialog.ask(self._parent, name, current)
+        if label:
+            self._write_entities(lambda lib: annotation_store.retype_entity(lib, entity_id, label))
 
     def merge_candidates(self, entity_id: int) -> list[tuple[int, str]]:
         """Entities of the same type: this document's first, then the library's."""
@@ -79,28 +95,22 @@ class ReaderCommands(QObject):
             for r in self.data.summary
             if r["label"] == label and int(r["entity_id"]) != entity_id
         }
-        module = annotations_module()
-        if module is not None and hasattr(module, "list_entities"):
-            for row in module.list_entities(self._library.db, label=label, limit=500):
-                if int(row["entity_id"] if "entity_id" in row else row["id"]) != entity_id:
-                    seen.setdefault(int(row.get("entity_id", row.get("id"))), str(row["canonical"]))
+        for row in annotation_store.list_entities(self._library.db, label=label, limit=500):
+            if int(row["entity_id"]) != entity_id:
+                seen.setdefault(int(row["entity_id"]), str(row["canonical"]))
         return list(seen.items())
 
     def merge_entity(self, entity_id: int, name: str) -> None:
-        module = annotations_module()
         keep_id = MergeEntityDialog.ask(self._parent, name, self.merge_candidates(entity_id))
-        if module is not None and keep_id is not None:
-            self._write_entities(lambda lib: module.merge_entities(lib, keep_id, entity_id))
+        if keep_id is not None:
+            self._write_entities(lambda lib: annotation_store.merge_entities(lib, keep_id, entity_id))
 
     def hide_entity(self, entity_id: int) -> None:
-        module = annotations_module()
-        if module is not None:
-            self._write_entities(lambda lib: module.set_entity_hidden(lib, entity_id, True))
+        self._write_entities(lambda lib: annotation_store.set_entity_hidden(lib, entity_id, True))
 
     # -- blocks --------------------------------------------------------------------------
     def block_actions(self, block: Block) -> list[QAction]:
         """"Keep/Remove this block" and the same "on every page of SITE"."""
-        module = cleaning_module()
         site = str(self.data.doc.get("site") or "") if self.data else ""
         here = QAction(self.tr("Remove this block") if block.kept else self.tr("Keep this block"), self._parent)
         here.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=False))
@@ -110,26 +120,21 @@ class ReaderCommands(QObject):
             everywhere = QAction(text.format(site=site), self._parent)
             everywhere.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=True))
             actions.append(everywhere)
-        for action in actions:
-            action.setEnabled(module is not None and hasattr(module, "set_block_override"))
-            if not action.isEnabled():
-                action.setToolTip(self.tr("Block overrides are {reason}").format(reason=self.tr(NOT_YET).format("cleaning")))
         return actions
 
     def set_block_kept(self, index: int, kept: bool, *, site_wide: bool) -> None:
-        module = cleaning_module()
-        if module is None or self.data is None:
+        if self.data is None:
             return
         doc_id = self.data.doc_id
-        self._bridge.submit(
-            lambda lib: module.set_block_override(lib, doc_id, index, kept, site_wide=site_wide),
+        self._write(
+            lambda lib: cleaning.set_block_override(lib, doc_id, index, kept, site_wide=site_wide),
             lambda _result: self.changed.emit(doc_id, "blocks"),
         )
 
     # -- encoding ------------------------------------------------------------------------
     def encoding_action(self) -> QAction | None:
         """"Re-open with encoding… (now cp1252)" for a text or HTML document, None for other formats."""
-        from triage_app.core.library.encoding import REOPENABLE_FORMATS
+        from triage_app.core.ingest.charset_choice import REOPENABLE_FORMATS
 
         if self.data is None or self.data.doc.get("format") not in REOPENABLE_FORMATS:
             return None
@@ -148,7 +153,7 @@ class ReaderCommands(QObject):
         if choice is None:
             return
         doc_id = self.data.doc_id
-        self._bridge.submit(
+        self._write(
             lambda lib: reopen_with_encoding(lib, doc_id, choice, origin="app"),
             lambda _result: self.changed.emit(doc_id, "blocks"),
             lambda exc: self.failed.emit(self.tr("Cannot re-open #{id}: {reason}").format(id=doc_id, reason=exc)),

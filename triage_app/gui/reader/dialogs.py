@@ -1,9 +1,11 @@
-"""Small questions the reader asks: a new name for an entity, the entity to merge into."""
+"""Small questions the reader asks: a new name for an entity, its type, the entity to merge into."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
+
+from triage_app.core.records import SHOWN_ENTITY_LABELS
 
 
 class RenameEntityDialog:
@@ -61,3 +63,15 @@ class EncodingDialog:
         )
         choice = choice.strip()
         return choice if ok and choice and choice != current else None
+
+
+class RetypeEntityDialog:
+    """Asks for an entity's type (PERSON, ORG, PLACE, ...)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str, current: str) -> str | None:
+        """The new type, or None when cancelled or unchanged."""
+        labels = list(SHOWN_ENTITY_LABELS)
+        start = labels.index(current) if current in labels else 0
+        choice, ok = QInputDialog.getItem(parent, QCoreApplication.translate("RetypeEntityDialog", "Change entity type"), QCoreApplication.translate("RetypeEntityDialog", "Type of \u201c{name}\u201d:").format(name=name), labels, start, False)
+        return choice if ok and choice != current else None

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -134,6 +135,9 @@ class FilterBar(QWidget):
         self.entity.setCompleter(completer)
         self.entity.editingFinished.connect(self._entity_typed)
         self.entity.textChanged.connect(lambda text: self._entity_cleared() if not text else None)
+        self.collapse = QCheckBox(self.tr("Fold copies"))
+        self.collapse.setToolTip(self.tr("List each cluster of near-identical documents once, by its representative"))
+        self.collapse.toggled.connect(self._changed)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setToolTip(self.tr("Show every document again"))
         self.clear_button.setAccessibleDescription(self.clear_button.toolTip())
@@ -155,6 +159,7 @@ class FilterBar(QWidget):
         self.problem.setAccessibleName(self.tr("Search problem"))
         self.problem.hide()
         layout.addWidget(self.problem, 3, 0, 1, 5)
+        layout.addWidget(self.collapse, 4, 0)
         for column in range(4):
             layout.setColumnStretch(column, 1)
         for first, second in pairwise(self.tab_chain()):  # reading order, row by row
@@ -163,7 +168,7 @@ class FilterBar(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """The filter widgets in Tab order: search, Clear, then the filters row by row."""
         return [self.search, self.clear_button, self.relevance, self.starred, self.tag, self.site,
-                self.date_from, self.date_to, self.entity, self.language]  # fmt: skip
+                self.date_from, self.date_to, self.entity, self.language, self.collapse]  # fmt: skip
 
     @staticmethod
     def _labelled(text: str, widget: QWidget) -> QHBoxLayout:
@@ -237,6 +242,7 @@ class FilterBar(QWidget):
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             entity_id=self._entity[0] if self._entity else None,
             kind=self.kind.currentData(),
+            collapse_copies=self.collapse.isChecked(),
         )
 
     def entity_name(self) -> str | None:
@@ -283,6 +289,16 @@ class FilterBar(QWidget):
         self._quiet = False
         self._emit()
 
+    def set_date_range(self, first: str | None, last: str | None) -> None:
+        """Set both published-date fields at once (the timeline's brush) and apply them."""
+        self._quiet = True
+        try:
+            self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd") if first else NO_DATE)
+            self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd") if last else NO_DATE)
+        finally:
+            self._quiet = False
+        self._emit()
+
     def clear(self) -> None:
         """Back to every document."""
         self._quiet = True
@@ -294,6 +310,7 @@ class FilterBar(QWidget):
             self.date_to.setDate(NO_DATE)
             self._entity = None
             self.entity.clear()
+            self.collapse.setChecked(False)
         finally:
             self._quiet = False
         self._emit()

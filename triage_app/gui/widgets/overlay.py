@@ -108,6 +108,7 @@ class Banner(QFrame):
         self.setAutoFillBackground(True)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.kind = ""  # which notice is up ("empty", "first-run"): state, never read back from the label
         self.label.setAccessibleName(self.tr("Notice"))
         close = QToolButton()
         close.setText("✕")
@@ -134,10 +135,17 @@ class Banner(QFrame):
             self._apply_palette()
         super().changeEvent(event)
 
-    def show_message(self, html: str) -> None:
+    def show_message(self, html: str, kind: str = "") -> None:
+        """Show `html`; `kind` names the notice for code that must know which one is up."""
+        self.kind = kind
         self.label.setText(html)
         self.show()
 
-    def _dismiss(self) -> None:
+    def clear(self) -> None:
+        """Hide the notice (not a dismissal by the user)."""
+        self.kind = ""
         self.hide()
+
+    def _dismiss(self) -> None:
+        self.clear()
         self.dismissed.emit()

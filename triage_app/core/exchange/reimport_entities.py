@@ -8,15 +8,13 @@ Where the library has its own annotations, they are kept and each disagreement i
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlite_utils import Database
 
+from triage_app.core.exchange.report import ORIGIN, MergeReport, record_difference
 from triage_app.core.library import triage
 from triage_app.core.library.db import Library, now_iso
-
-if TYPE_CHECKING:
-    from triage_app.core.export.reimport import MergeReport
 
 
 def _fits(text: str, span: dict[str, Any], *, exact: bool) -> bool:
@@ -31,9 +29,7 @@ def _entity_id(db: Database, canonical: str, label: str, hidden: bool, report: M
     if row is None:
         return int(db.table("entities").insert({"canonical": canonical, "label": label, "hidden": int(hidden)}).last_pk)  # type: ignore[arg-type]
     if bool(row[1]) != hidden:
-        from triage_app.core.export.reimport import _differs
-
-        _differs(db, doc_id, f"entity-hidden:{canonical}", int(row[1]), int(hidden), report)
+        record_difference(db, doc_id, f"entity-hidden:{canonical}", int(row[1]), int(hidden), report)
     return int(row[0])
 
 
@@ -66,8 +62,6 @@ def _adopt(db: Database, doc_id: int, member: dict[str, Any], report: MergeRepor
 
 
 def _compare(db: Database, doc_id: int, member: dict[str, Any], report: MergeReport) -> None:
-    from triage_app.core.export.reimport import _differs
-
     local = {
         (r[0], r[1]): (r[2], r[3], bool(r[4]))
         for r in db.execute(
@@ -80,7 +74,7 @@ def _compare(db: Database, doc_id: int, member: dict[str, Any], report: MergeRep
         here = local.get((m.get("start"), m.get("end")))
         theirs = (m.get("canonical"), m.get("label"), bool(m.get("hidden")))
         if here is not None and here != theirs:
-            _differs(db, doc_id, f"entity:{m.get('text')}", f"{here[0]} ({here[1]}{', hidden' if here[2] else ''})",
+            record_difference(db, doc_id, f"entity:{m.get('text')}", f"{here[0]} ({here[1]}{', hidden' if here[2] else ''})",
                      f"{theirs[0]} ({theirs[1]}{', hidden' if theirs[2] else ''})", report)
 
 
@@ -116,8 +110,6 @@ def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report
     Stored corrections are replayed by every later annotation of `doc_id` (and of no other document);
     the document is marked for re-annotation when it mentions a corrected entity, so it shows it at once.
     """
-    from triage_app.core.export.reimport import ORIGIN, _differs
-
     if not db["entity_corrections"].exists():
         return
     local = [(r[0], json.loads(r[1] or "{}")) for r in db.execute(
@@ -135,7 +127,7 @@ def import_corrections(db: Database, doc_id: int, member: dict[str, Any], report
             continue
         conflict = next(((k, p) for k, p in reversed(local) if _same_subject(kind, payload, k, p)), None)
         if conflict is not None:
-            _differs(db, doc_id, "entity-correction", _describe(*conflict), _describe(kind, payload), report)
+            record_difference(db, doc_id, "entity-correction", _describe(*conflict), _describe(kind, payload), report)
             continue
         # Limited to this document: a packet's corrections never rewrite the library's other documents.
         db.table("entity_corrections").insert({"kind": kind, "payload": json.dumps(payload, ensure_ascii=False),

@@ -10,32 +10,14 @@ audit rows are copied in with origin "packet", and every difference gets an audi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
+from triage_app.core.exchange.reimport_entities import merge_entities
+from triage_app.core.exchange.report import ORIGIN, MergeReport, as_text, record_difference
 from triage_app.core.library import triage
 from triage_app.core.library.db import Library, now_iso
-
-ORIGIN = "packet"
-
-
-@dataclass
-class MergeReport:
-    """What the merge changed here and where the two sides differ."""
-
-    applied: list[str] = field(default_factory=list)
-    differences: list[str] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)  # malformed packet entries, one line each
-
-    def describe(self) -> str:
-        parts = self.applied + [f"differs: {d}" for d in self.differences] + [f"left out: {p}" for p in self.left_out]
-        return "; ".join(parts) or "nothing to merge"
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
@@ -46,8 +28,8 @@ def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
     present = {tuple(r) for r in db.execute("SELECT at, user, field, old, new FROM audit WHERE doc_id = ?", [doc_id])}
     new_rows = []
     for row in rows:
-        key = (_text(row.get("at")), _text(row.get("user")), _text(row.get("field")), _text(row.get("old")),
-               _text(row.get("new")))
+        key = (as_text(row.get("at")), as_text(row.get("user")), as_text(row.get("field")), as_text(row.get("old")),
+               as_text(row.get("new")))
         if key in present:
             continue
         present.add(key)
@@ -55,12 +37,6 @@ def _copy_audit(db: Database, doc_id: int, rows: list[dict[str, Any]]) -> int:
                          "origin": ORIGIN})
     db.table("audit").insert_all(new_rows, batch_size=500)
     return len(new_rows)
-
-
-def _differs(db: Database, doc_id: int, name: str, here: Any, packet: Any, report: MergeReport) -> None:
-    report.differences.append(f"{name}: here {here!r}, packet {packet!r}")
-    db.table("audit").insert({"at": now_iso(), "user": triage.os_user(), "doc_id": doc_id, "field": f"packet-differs:{name}",
-                        "old": _text(here), "new": _text(packet), "origin": ORIGIN})
 
 
 def _has(field: str, value: str | None, tag: str | None) -> bool:
@@ -76,7 +52,7 @@ def _removed_here_later(db: Database, doc_id: int, member: dict[str, Any], field
     the local removal is the last local audit row that took it off.
     """
     set_at = [str(r.get("at")) for r in member.get("audit") or []
-              if r.get("field") == field and _has(field, _text(r.get("new")), tag) and r.get("at")]
+              if r.get("field") == field and _has(field, as_text(r.get("new")), tag) and r.get("at")]
     packet_at = max(set_at) if set_at else str(member.get("packet_created") or "")
     removed = [str(r[0]) for r in db.execute(
         "SELECT at, old, new FROM audit WHERE doc_id = ? AND field = ? AND origin IS NOT ? ORDER BY id", [doc_id, field, ORIGIN])
@@ -92,7 +68,7 @@ def _merge_relevance(library: Library, doc_id: int, here: str, theirs: str | Non
         triage.set_relevance(library, doc_id, theirs, origin=ORIGIN)
         report.applied.append(f"relevance {theirs}")
     elif theirs != "unreviewed":
-        _differs(library.db, doc_id, "relevance", here, theirs, report)
+        record_difference(library.db, doc_id, "relevance", here, theirs, report)
 
 
 def _merge_note(library: Library, doc_id: int, here: str, theirs: str, member: dict[str, Any], report: MergeReport) -> None:
@@ -104,15 +80,13 @@ def _merge_note(library: Library, doc_id: int, here: str, theirs: str, member: d
         return
     who = ", ".join(x for x in (member.get("analyst"), member.get("packet_created")) if x)
     source = f"packet “{member.get('packet_title') or ''}”" + (f" ({who})" if who else "")
-    _differs(library.db, doc_id, "note", here, theirs, report)
+    record_difference(library.db, doc_id, "note", here, theirs, report)
     triage.set_note(library, doc_id, f"{here.rstrip()}\n\n--- From {source}:\n{theirs.strip()}", origin=ORIGIN)
     report.applied.append("note appended")
 
 
 def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *, duplicate: bool) -> MergeReport:
     """Merge one packet document's decisions into document `doc_id` (see the module docstring)."""
-    from triage_app.core.export.reimport_entities import merge_entities
-
     report = MergeReport(left_out=[str(p) for p in member.get("problems") or []])
     fresh = not duplicate
     with library.transaction() as db:
@@ -126,24 +100,24 @@ def apply_packet_member(library: Library, doc_id: int, member: dict[str, Any], *
         _merge_relevance(library, doc_id, here_relevance, member.get("relevance"), fresh, report)
         theirs_starred = bool(member.get("starred"))
         if theirs_starred and not here_starred and _removed_here_later(db, doc_id, member, "starred", None):
-            _differs(db, doc_id, "starred", 0, 1, report)  # unstarred here after the packet's star: kept
+            record_difference(db, doc_id, "starred", 0, 1, report)  # unstarred here after the packet's star: kept
         elif theirs_starred and not here_starred:
             triage.set_starred(library, doc_id, True, origin=ORIGIN)
             report.applied.append("starred")
         elif here_starred and not theirs_starred and duplicate:
-            _differs(db, doc_id, "starred", 1, 0, report)
+            record_difference(db, doc_id, "starred", 1, 0, report)
         here_tags = triage.get_tags(db, doc_id)
         theirs_tags = [t for t in member.get("tags") or [] if str(t).strip()]
         kept_off = sorted(t for t in set(theirs_tags) - set(here_tags) if _removed_here_later(db, doc_id, member, "tags", t))
         if kept_off:
-            _differs(db, doc_id, "tags", "(removed here: " + ", ".join(kept_off) + ")", ", ".join(kept_off), report)
+            record_difference(db, doc_id, "tags", "(removed here: " + ", ".join(kept_off) + ")", ", ".join(kept_off), report)
         added = sorted(set(theirs_tags) - set(here_tags) - set(kept_off))
         if added:
             triage.set_tags(library, doc_id, here_tags + added, origin=ORIGIN)
             report.applied.append("tags " + ", ".join(added))
         only_here = sorted(set(here_tags) - set(theirs_tags))
         if duplicate and only_here:
-            _differs(db, doc_id, "tags", ", ".join(only_here), "(not tagged so in the packet)", report)
+            record_difference(db, doc_id, "tags", ", ".join(only_here), "(not tagged so in the packet)", report)
         _merge_note(library, doc_id, here_note, str(member.get("note") or ""), member, report)
         merge_entities(library, doc_id, member, report)
         if report.applied or report.differences:  # when and from which packet, in this library's time and user

@@ -1,21 +1,25 @@
 """Reading a briefing packet back as importable documents that carry the sender's decisions.
 
-The ingest zip reader hands a zip to `iter_packet_inputs` when it holds a Triage manifest.json.
+`iter_inputs(paths)` is ingest's walk with a zip reader that hands a zip holding a Triage manifest.json
+(`is_packet`) to `iter_packet_inputs`; the import job uses it.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from triage_app.core import ingest
 from triage_app.core.errors import IngestError
 from triage_app.core.export import packet_schema as schema
-from triage_app.core.export.manifest import MANIFEST_NAME, parse_manifest
-from triage_app.core.ingest.archives import ZipSource
+from triage_app.core.export.manifest import MANIFEST_NAME, find_manifest, parse_manifest
+from triage_app.core.ingest.archives import ZipSource, iter_zip
 from triage_app.core.ingest.readers import InputItem, parse_bytes
 from triage_app.core.records import RELEVANCE_VALUES, ParsedDocument
 
@@ -24,12 +28,24 @@ MAX_ANNOTATIONS_BYTES = 64 * 1024 * 1024
 MAX_TAGS = 200
 
 
-def find_manifest(names: list[str]) -> str | None:
-    """The packet's manifest member: `manifest.json` at the root or inside the one top folder."""
-    if MANIFEST_NAME in names:
-        return MANIFEST_NAME
-    candidates = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
-    return candidates[0] if len(candidates) == 1 else None
+def is_packet(path: Path) -> bool:
+    """True for a zip that is a Triage briefing packet (its manifest names a Triage generator)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            name = find_manifest(archive.namelist())
+            if name is None:
+                return False
+            info = archive.getinfo(name)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return False
+            with archive.open(info) as handle:
+                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
+    except RecursionError:
+        return True  # absurdly nested: the packet reader refuses it with one line, rather than import its files
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        return False
+    generator = manifest.get("generator") if isinstance(manifest, dict) else None
+    return isinstance(generator, str) and generator.lower().startswith("triage")
 
 
 def _prefix(manifest_name: str) -> str:
@@ -153,3 +169,16 @@ def iter_packet_inputs(path: Path | str) -> Iterator[InputItem]:
             yield InputItem(label, error="the packet was exported without this document's original")
             continue
         yield InputItem(label, load=functools.partial(_load, path, prefix, manifest, entry))
+
+
+def iter_zip_or_packet(path: Path) -> Iterator[InputItem]:
+    """A briefing packet's documents (with the sender's decisions), or the importable members of a zip."""
+    if is_packet(path):
+        yield from iter_packet_inputs(path)
+    else:
+        yield from iter_zip(path)
+
+
+def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputItem]:
+    """`ingest.iter_inputs`, with briefing packets read back as documents that carry their decisions."""
+    return ingest.iter_inputs(paths, zip_reader=iter_zip_or_packet)

@@ -1,17 +1,25 @@
-"""Printing briefing HTML to a paginated PDF with Qt (QTextDocument on a QPdfWriter), no extra service."""
+"""Printing briefing HTML to a paginated PDF with Qt (QTextDocument on a QPdfWriter), no extra service.
+
+Qt GUI, not widgets, and not part of the window: the export dialog and the command line both call it.
+Text layout needs a `QGuiApplication`; the caller owns it (`offscreen_application()` makes one for the
+command line without touching the environment).
+"""
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -19,20 +27,19 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
+from PySide6.QtSvg import QSvgRenderer
 
 _HTML5_BLOCKS = re.compile(r"<(/?)(section|header|nav|main|footer|article)\b", re.IGNORECASE)
 RESOLUTION = 300
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
-_keep_app: list[QGuiApplication] = []  # an app made here for command-line use lives as long as the process
 
 
-def _ensure_app() -> None:
-    """Text layout needs a Qt GUI application; make an offscreen one when none exists (command line)."""
-    if QGuiApplication.instance() is None:
-        import os
-
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep_app.append(QGuiApplication(["triage-app"]))
+def offscreen_application() -> QGuiApplication:
+    """The running Qt GUI application, or a new offscreen one (`-platform offscreen`) the caller keeps alive."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    return QGuiApplication(["triage-app", "-platform", "offscreen"])
 
 
 def qt_rich_text(html: str) -> str:
@@ -40,10 +47,41 @@ def qt_rich_text(html: str) -> str:
     return _HTML5_BLOCKS.sub(lambda m: f"<{m.group(1)}div", html)
 
 
+class _PrintDocument(QTextDocument):
+    """A text document that draws the briefing's own SVG images (`data:image/svg+xml` URLs, e.g. the
+    timeline); Qt's rich text has no inline SVG. Any other resource goes the default way."""
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        text = url.toString() if isinstance(url, QUrl) else str(url)
+        if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith(_SVG_DATA):
+            try:
+                data = base64.b64decode(text[len(_SVG_DATA):], validate=True)
+            except ValueError:
+                return None
+            renderer = QSvgRenderer(QByteArray(data))
+            if not renderer.isValid():
+                return None
+            size = renderer.defaultSize()
+            image = QImage(size.width() * 4, size.height() * 4, QImage.Format.Format_ARGB32)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            renderer.render(painter)
+            painter.end()
+            return image
+        return super().loadResource(kind, url)
+
+
+_SVG_DATA = "data:image/svg+xml;base64,"
+
+
 def render_pdf(html: str, path: Path | str, *, title: str | None = None) -> None:
-    """Print `html` to `path`: A4, each page with the title in the header and "Page N of M" below."""
-    _ensure_app()
-    document = QTextDocument()
+    """Print `html` to `path`: A4, each page with the title in the header and "Page N of M" below.
+
+    Needs a running QGuiApplication (see `offscreen_application`); RuntimeError without one.
+    """
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        raise RuntimeError("printing a PDF needs a QGuiApplication (text layout uses Qt's fonts)")
+    document = _PrintDocument()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

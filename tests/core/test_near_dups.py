@@ -1,0 +1,143 @@
+"""Near-duplicate clusters: a wire story in three templates is one cluster, incremental and re-clean aware."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+from copies_helpers import OTHER, WIRE, write_wire_set
+
+from triage_app import cli
+from triage_app.core import jobs
+from triage_app.core.library import Library, near_dups, text_diff
+
+
+def _import(library: Library, paths: list[Path]) -> list[int]:
+    outcomes = [p.result for p in jobs.import_documents(library, paths) if p.result is not None]
+    return [o.doc_id for o in outcomes]
+
+
+def _cluster(library: Library) -> None:
+    for _ in near_dups.cluster_pending_job(library):
+        pass
+
+
+def test_wire_story_in_three_templates_is_one_cluster(fresh_library: Library, tmp_path: Path) -> None:
+    paths = write_wire_set(tmp_path)
+    a, b, c, x = _import(fresh_library, [paths[k] for k in "abcx"])
+    _cluster(fresh_library)
+    assert near_dups.clusters(fresh_library.db) == [[c, a, b]]  # earliest published first
+    info = near_dups.cluster_info(fresh_library.db, a)
+    assert info is not None and info["representative"] == c and info["sites"] == 3 and info["size"] == 3
+    assert near_dups.cluster_info(fresh_library.db, x) is None  # same site as `a`, other story
+
+
+def test_clustering_is_incremental_and_follows_text_changes(fresh_library: Library, tmp_path: Path) -> None:
+    paths = write_wire_set(tmp_path)
+    a, x = _import(fresh_library, [paths["a"], paths["x"]])
+    _cluster(fresh_library)
+    assert near_dups.clusters(fresh_library.db) == []
+    assert near_dups.pending_ids(fresh_library.db) == []
+    (b,) = _import(fresh_library, [paths["b"]])
+    assert near_dups.pending_ids(fresh_library.db) == [b]
+    _cluster(fresh_library)
+    assert near_dups.clusters(fresh_library.db) == [[a, b]]
+    # `b` is re-cleaned into another story: it leaves the cluster, which dissolves
+    fresh_library.db.execute("UPDATE documents SET text = ? WHERE id = ?", ["\n\n".join(OTHER[::-1]) + " extra", b])
+    assert near_dups.pending_ids(fresh_library.db) == [b]
+    _cluster(fresh_library)
+    assert near_dups.clusters(fresh_library.db) == [[x, b]]
+    assert near_dups.cluster_info(fresh_library.db, a) is None
+
+
+def test_a_new_threshold_reclusters_from_scratch(fresh_library: Library, tmp_path: Path) -> None:
+    paths = write_wire_set(tmp_path)
+    ids = _import(fresh_library, [paths[k] for k in "abcx"])
+    _cluster(fresh_library)
+    for _ in near_dups.cluster_pending_job(fresh_library, threshold=0.95):
+        pass
+    assert near_dups.pending_ids(fresh_library.db) == []
+    assert fresh_library.db.execute("SELECT value FROM near_dup_params").fetchone()[0] == "0.95"
+    # at 0.95 only the copy cut short (wholly contained in the others) stays with them
+    similarities = [r[0] for r in fresh_library.db.execute("SELECT similarity FROM near_pairs")]
+    assert similarities and all(s < 0.95 for s in similarities)
+    for _ in near_dups.cluster_all_job(fresh_library, threshold=0.5):
+        pass
+    assert sorted(near_dups.clusters(fresh_library.db)[0]) == sorted(ids[:3])
+
+
+def test_cancel_stops_between_batches(fresh_library: Library, tmp_path: Path) -> None:
+    paths = write_wire_set(tmp_path)
+    _import(fresh_library, [paths[k] for k in "abcx"])
+    steps = list(near_dups.cluster_pending_job(fresh_library, is_cancelled=lambda: True))
+    assert steps[-1].message == "Cancelled"
+    assert len(near_dups.pending_ids(fresh_library.db)) == 4
+
+
+def test_signatures_are_datasketch_minhashes_of_the_shingle_hashes() -> None:
+    from datasketch import MinHash
+
+    hashes = near_dups.shingle_hashes("\n\n".join(WIRE))
+    assert len(hashes) == len(set(hashes.tolist())) > 100
+    reference = MinHash(num_perm=near_dups.NUM_PERM, seed=1, hashfunc=lambda x: x)
+    reference.update_batch(hashes.tolist())
+    assert (near_dups.signature(hashes) == reference.hashvalues).all()
+    others = [near_dups.shingle_hashes(p) for p in OTHER]
+    bulk = near_dups.signatures([hashes, *others])
+    assert (bulk[0] == reference.hashvalues).all()
+    assert all((bulk[i + 1] == near_dups.signature(h)).all() for i, h in enumerate(others))
+    edited = near_dups.shingle_hashes("\n\n".join(WIRE).replace("two metres", "three metres"))
+    assert 0.9 < near_dups.jaccard(hashes, edited) < 1.0
+
+
+def test_diff_of_a_recapture_with_an_edited_paragraph() -> None:
+    before = "\n\n".join(WIRE)
+    edited = list(WIRE)
+    edited[2] = edited[2].replace("warned that dredging could disturb", "said dredging would destroy")
+    after = "\n\n".join([*edited, "Update: the court hearing is set for May."])
+    paragraphs = text_diff.diff_texts(before, after)
+    ops = [p.op for p in paragraphs]
+    assert ops == ["equal", "equal", "replace", "equal", "equal", "insert"]
+    changed = paragraphs[2].segments
+    assert ("replace", "warned that", "said") in [(s.op, s.left, s.right) for s in changed]
+    assert any(s.op == "replace" and s.left == "could disturb" and s.right == "would destroy" for s in changed)
+
+
+def test_cli_duplicates_and_diff(tmp_path: Path) -> None:
+    paths = write_wire_set(tmp_path)
+    lib_path = tmp_path / "lib.sqlite"
+    with Library.open(lib_path) as library:
+        a, b, c, _x = _import(library, [paths[k] for k in "abcx"])
+    out = StringIO()
+    assert cli.run(["duplicates", "--json", "--library", str(lib_path)], stdout=out) == 0
+    assert json.loads(out.getvalue()) == {"clusters": [[c, a, b]]}
+    out = StringIO()
+    assert cli.run(["diff", str(a), str(b), "--library", str(lib_path)], stdout=out) == 0
+    text = out.getvalue()
+    assert "title: [-Harbour channel to be deepened-] {+Port approves channel dredging+}" in text
+    assert "{+evening+}" in text and "{+cautiously+}" in text
+    out = StringIO()
+    assert cli.run(["diff", str(a), str(b), "--json", "--library", str(lib_path)], stdout=out) == 0
+    data = json.loads(out.getvalue())
+    assert data["counts"]["added"] == 2 and data["counts"]["removed"] == 0
+
+
+def test_a_recapture_is_compared_with_the_capture_before_it(fresh_library: Library, tmp_path: Path) -> None:
+    from copies_helpers import page
+
+    edited = list(WIRE)
+    edited[2] = edited[2].replace("warned that dredging could disturb", "said dredging would destroy")
+    (tmp_path / "monday.html").write_text(page("coastnews.example", "Harbour channel", WIRE), encoding="utf-8")
+    (tmp_path / "thursday.html").write_text(
+        page("coastnews.example", "Harbour channel", edited, published="2024-03-05", author="Ana Ruiz and Li Wei"),
+        encoding="utf-8",
+    )
+    monday, thursday = _import(fresh_library, [tmp_path / "monday.html", tmp_path / "thursday.html"])
+    assert text_diff.partner(fresh_library.db, thursday) == monday  # the same URL, captured before
+    diff = text_diff.diff_documents(fresh_library.db, monday, thursday)
+    assert ("author", "Ana Ruiz", "Ana Ruiz and Li Wei") in diff.meta
+    changed = [p for p in diff.paragraphs if p.op != "equal"]
+    assert len(changed) == 1 and changed[0].op == "replace"
+    assert ("replace", "could disturb", "would destroy") in [(s.op, s.left, s.right) for s in changed[0].segments]
+    assert diff.counts() == {"added": 0, "removed": 0, "changed": 3}  # "said", "would destroy"

@@ -1,0 +1,480 @@
+"""Near-duplicate clusters over the cleaned text: datasketch MinHash signatures, LSH bands kept in SQL.
+
+- Each document's cleaned text becomes a set of word 3-gram shingles (hashed) and a 128-permutation
+  MinHash (datasketch). Signatures are stored (`minhash_signatures`, 512 bytes a document). New
+  documents are compared by LSH: the stored signatures are cut into the bands datasketch's
+  `MinHashLSH` chooses for 0.6 x the threshold, and documents sharing a band's bucket with a new one
+  are candidates (numpy over the signature matrix: no pass over the texts of the library).
+- A candidate pair is kept (`near_pairs`) when the exact Jaccard similarity of the two shingle sets
+  reaches the threshold (the `duplicate_threshold` setting), or when 80% of the smaller (long enough)
+  text is contained in the other. Clusters are the connected components of
+  those pairs (`cluster_members`, `clusters`); the cluster id is its representative: the earliest
+  published member, else the longest, else the oldest id. `sites` counts the independent sources.
+- A text change (import, re-clean) drops the document's signature by trigger; `cluster_pending_job`
+  brings every document without a signature up to date. `cluster_all_job` starts from scratch.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from datasketch.minhash import _fmix
+from sqlite_utils import Database
+
+from triage_app.core.library.db import Library
+from triage_app.core.records import Progress
+
+NUM_PERM = 128
+SHINGLE_WORDS = 3
+MIN_SHINGLES = 8
+"""Texts with fewer shingles (a caption, an empty page) are never clustered: too little to compare."""
+DEFAULT_THRESHOLD = 0.5
+CONTAINMENT = 0.8
+CONTAINMENT_MIN_SHINGLES = 100
+"""A pair is also kept when 80% of the smaller text (100+ shingles) is in the other: a copy inside a page
+whose cleaning kept extra text, or a copy cut short. Jaccard alone misses those."""
+CANDIDATE_FACTOR = 0.6
+"""LSH finds candidates from 0.6 x the threshold, so that such containment pairs are compared at all."""
+ESTIMATE_MARGIN = 0.12
+"""Candidates whose signatures agree on 12 points fewer slots than their sizes need (about 3 standard
+deviations of a 128-slot estimate) are dropped before the exact comparison."""
+BATCH = 500
+MAX_BUCKET = 64
+"""An LSH bucket bigger than this (many identical texts) links each member to its first few only."""
+
+_WORD_RE = re.compile(r"\w+")
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
+_MASK32 = np.uint64(0xFFFFFFFF)
+_BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                      0x94D049BB133111EB, 0xBF58476D1CE4E5B9, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53],
+                     dtype=np.uint64)
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
+def _never() -> bool:
+    return False
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+_VOCAB: dict[str, int] = {}
+_VOCAB_LIMIT = 2_000_000
+
+
+def _word_hashes(words: list[str]) -> np.ndarray:
+    """crc32 of each word, through a process-wide cache (a dict lookup per word, in C)."""
+    missing = set(words).difference(_VOCAB)
+    if missing:
+        if len(_VOCAB) + len(missing) > _VOCAB_LIMIT:
+            _VOCAB.clear()
+            missing = set(words)
+        _VOCAB.update((w, zlib.crc32(w.encode("utf-8"))) for w in missing)
+    return np.fromiter(map(_VOCAB.__getitem__, words), dtype=np.uint64, count=len(words))
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """The sorted, distinct 32-bit hashes (uint32) of the lower-cased word 3-grams of `text`."""
+    words = _WORD_RE.findall(text.lower())
+    if not words:
+        return _EMPTY
+    hashed = _word_hashes(words)
+    if len(hashed) < SHINGLE_WORDS:
+        return np.unique(hashed.astype(np.uint32))
+    with np.errstate(over="ignore"):
+        grams = hashed[:-2] * _MIX[0] + hashed[1:-1] * _MIX[1] + hashed[2:] * _MIX[2]
+    return np.unique(((grams ^ (grams >> np.uint64(29))) & _MASK32).astype(np.uint32))
+
+
+_MINHASH = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+_PERM_A, _PERM_B = (np.asarray(p, dtype=np.uint32) for p in _MINHASH.permutations)
+_SIGN_CHUNK = 60_000
+"""Shingles per numpy pass when signing many documents (60,000 x 128 x 4 bytes = 31 MB)."""
+
+
+def signature(hashes: np.ndarray) -> np.ndarray:
+    """The MinHash signature (uint32 x NUM_PERM) of a shingle-hash set, computed by datasketch."""
+    _MINHASH.clear()
+    _MINHASH.update_batch(hashes.tolist())
+    return np.asarray(_MINHASH.hashvalues, dtype=np.uint32).copy()
+
+
+def signatures(sets: list[np.ndarray]) -> np.ndarray:
+    """Signatures of many non-empty shingle-hash sets at once: datasketch's affine32 MinHash scheme
+    (its permutations and its MurmurHash3 pre-mix), applied to all shingles in a few numpy passes.
+    Equal to `signature()` of each set (a test holds it to that)."""
+    out = np.empty((len(sets), NUM_PERM), dtype=np.uint32)
+    start = 0
+    while start < len(sets):
+        stop, size = start, 0
+        while stop < len(sets) and (size == 0 or size + len(sets[stop]) <= _SIGN_CHUNK):
+            size += len(sets[stop])
+            stop += 1
+        flat = _fmix(np.concatenate(sets[start:stop]).astype(np.uint32), 32)
+        with np.errstate(over="ignore"):
+            permuted = flat[:, None] * _PERM_A + _PERM_B
+        offsets = np.cumsum([0] + [len(x) for x in sets[start : stop - 1]])
+        out[start:stop] = np.minimum.reduceat(permuted, offsets, axis=0)
+        start = stop
+    return out
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two shingle-hash sets."""
+    if not len(a) or not len(b):
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
+
+
+def similarity(a: np.ndarray, b: np.ndarray, threshold: float) -> float | None:
+    """The Jaccard similarity of two shingle-hash sets when they are copies at `threshold`, else None."""
+    if not len(a) or not len(b):
+        return None
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    value = common / (len(a) + len(b) - common)
+    if value >= threshold:
+        return value
+    smaller = min(len(a), len(b))
+    if smaller >= CONTAINMENT_MIN_SHINGLES and common / smaller >= max(CONTAINMENT, threshold):
+        return value
+    return None
+
+
+def lsh_shape(threshold: float) -> tuple[int, int]:
+    """(bands, rows) that datasketch's MinHashLSH picks for the candidate threshold (0.6 x `threshold`)."""
+    lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(matrix: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per document (row of `matrix`, signatures) and LSH band: n x bands."""
+    keys = np.zeros((len(matrix), bands), dtype=np.uint64)
+    wide = matrix.astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            part = wide[:, band * rows : (band + 1) * rows]
+            key = np.zeros(len(matrix), dtype=np.uint64)
+            for column in range(part.shape[1]):
+                key = (key ^ part[:, column]) * _BAND_MIX[column % len(_BAND_MIX)]
+            keys[:, band] = key
+    return keys
+
+
+def _threshold(value: float | None) -> float:
+    t = DEFAULT_THRESHOLD if value is None else float(value)
+    return min(0.95, max(0.2, t))
+
+
+def _params_match(db: Database, threshold: float) -> bool:
+    row = db.execute("SELECT value FROM near_dup_params WHERE name = 'threshold'").fetchone()
+    return row is not None and abs(float(row[0]) - threshold) < 1e-9
+
+
+def pending_ids(db: Database) -> list[int]:
+    """Documents whose cleaned text has no signature yet (new or re-cleaned)."""
+    sql = (
+        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM minhash_signatures WHERE stale = 0) ORDER BY id"
+    )
+    return [int(r[0]) for r in db.execute(sql)]
+
+
+def _texts(db: Database, ids: Iterable[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    chunk = list(ids)
+    for start in range(0, len(chunk), 500):
+        part = chunk[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for doc_id, text in db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", part):
+            out[int(doc_id)] = text or ""
+    return out
+
+
+def _cluster_of(db: Database, doc_id: int) -> set[int]:
+    sql = "SELECT doc_id FROM cluster_members WHERE cluster_id = (SELECT cluster_id FROM cluster_members WHERE doc_id = ?)"
+    return {int(r[0]) for r in db.execute(sql, [doc_id])} | {doc_id}
+
+
+def _forget(db: Database, ids: list[int]) -> set[int]:
+    """Drop the pairs of documents about to be signed again; returns their former clusters' members."""
+    touched: set[int] = set()
+    for doc_id in ids:
+        if doc_id in touched:
+            continue
+        if db.execute("SELECT 1 FROM cluster_members WHERE doc_id = ?", [doc_id]).fetchone():
+            touched |= _cluster_of(db, doc_id)
+    db.conn.executemany("DELETE FROM near_pairs WHERE a = ? OR b = ?", [(d, d) for d in ids])
+    return touched
+
+
+def _sign(db: Database, ids: list[int]) -> None:
+    """Store the signatures of these documents' current texts (NULL when too short to compare)."""
+    texts = _texts(db, ids)
+    sets = {doc_id: shingle_hashes(texts.get(doc_id, "")) for doc_id in ids}
+    signed = [doc_id for doc_id in ids if len(sets[doc_id]) >= MIN_SHINGLES]
+    matrix = signatures([sets[d] for d in signed]) if signed else np.zeros((0, NUM_PERM), dtype=np.uint32)
+    sigs = {doc_id: matrix[i].tobytes() for i, doc_id in enumerate(signed)}
+    rows = [(doc_id, len(sets[doc_id]), sigs.get(doc_id)) for doc_id in ids]
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO minhash_signatures (doc_id, shingles, sig, stale) VALUES (?, ?, ?, 0)", rows
+    )
+
+
+def _signatures(db: Database) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every stored signature: ids (int64), shingle counts and the n x NUM_PERM uint32 matrix."""
+    ids, counts, blobs = [], [], []
+    sql = "SELECT doc_id, shingles, sig FROM minhash_signatures WHERE sig IS NOT NULL AND stale = 0"
+    for doc_id, count, sig in db.execute(sql):
+        ids.append(int(doc_id))
+        counts.append(int(count))
+        blobs.append(sig)
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, NUM_PERM), dtype=np.uint32)
+    matrix = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(len(ids), NUM_PERM)
+    return np.asarray(ids, dtype=np.int64), np.asarray(counts, dtype=np.int64), matrix
+
+
+def needed_jaccard(small: np.ndarray, large: np.ndarray, threshold: float) -> np.ndarray:
+    """The lowest Jaccard at which a pair of these sizes can still be copies: the threshold, or what
+    the containment rule allows (C of the smaller inside the larger: J = C*s / (s + l - C*s))."""
+    containment = max(CONTAINMENT, threshold)
+    by_containment = containment * small / (small + large - containment * small)
+    return np.where(small >= CONTAINMENT_MIN_SHINGLES, np.minimum(threshold, by_containment), threshold)
+
+
+def _bucket_pairs(members: np.ndarray) -> list[tuple[int, int]]:
+    if len(members) <= MAX_BUCKET:
+        return [(int(members[i]), int(members[j])) for i in range(len(members)) for j in range(i + 1, len(members))]
+    heads = members[:4]
+    return [(int(h), int(m)) for h in heads for m in members if m != h]
+
+
+def candidate_pairs(keys: np.ndarray, is_new: np.ndarray) -> np.ndarray:
+    """Row-index pairs (i < j, as i * 2^32 + j) sharing an LSH bucket, at least one of them new."""
+    found: list[np.ndarray] = []
+    for band in range(keys.shape[1]):
+        column = keys[:, band]
+        rows = np.flatnonzero(np.isin(column, column[is_new]))
+        if len(rows) < 2:
+            continue
+        order = rows[np.argsort(column[rows], kind="stable")]
+        sorted_keys = column[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(order)]
+        pairs = []
+        for first, last in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            pairs.extend(_bucket_pairs(np.sort(order[first:last])))
+        if pairs:
+            arr = np.asarray(pairs, dtype=np.uint64)
+            arr = arr[is_new[arr[:, 0].astype(np.int64)] | is_new[arr[:, 1].astype(np.int64)]]
+            found.append((arr[:, 0] << np.uint64(32)) | arr[:, 1])
+    if not found:
+        return np.zeros(0, dtype=np.uint64)
+    return np.unique(np.concatenate(found))
+
+
+def _estimated(matrix: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """The share of signature slots two documents agree on, per pair (a Jaccard estimate)."""
+    out = np.zeros(len(pairs), dtype=np.float64)
+    for start in range(0, len(pairs), 20000):
+        part = pairs[start : start + 20000]
+        a, b = (part >> np.uint64(32)).astype(np.int64), (part & _MASK32).astype(np.int64)
+        out[start : start + len(part)] = (matrix[a] == matrix[b]).mean(axis=1)
+    return out
+
+
+def _verified(db: Database, ids: np.ndarray, pairs: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """The candidate pairs that are copies by the exact rule, as (doc a, doc b, Jaccard)."""
+    a_rows, b_rows = (pairs >> np.uint64(32)).astype(np.int64), (pairs & _MASK32).astype(np.int64)
+    needed = sorted({int(ids[r]) for r in np.concatenate([a_rows, b_rows])})
+    hashes: dict[int, np.ndarray] = {}
+    for start in range(0, len(needed), 2000):
+        for doc_id, text in _texts(db, needed[start : start + 2000]).items():
+            hashes[doc_id] = shingle_hashes(text)
+    edges = []
+    for ra, rb in zip(a_rows.tolist(), b_rows.tolist(), strict=True):
+        a, b = int(ids[ra]), int(ids[rb])
+        value = similarity(hashes.get(a, _EMPTY), hashes.get(b, _EMPTY), threshold)
+        if value is not None:
+            edges.append((min(a, b), max(a, b), round(value, 4)))
+    return edges
+
+
+def _components(db: Database, seeds: set[int]) -> list[set[int]]:
+    """Connected components of `near_pairs` reached from `seeds` (singletons included)."""
+    seen: set[int] = set()
+    out = []
+    for seed in seeds:
+        if seed in seen:
+            continue
+        component, todo = {seed}, [seed]
+        while todo:
+            node = todo.pop()
+            for a, b in db.execute("SELECT a, b FROM near_pairs WHERE a = ? OR b = ?", [node, node]):
+                other = int(b) if int(a) == node else int(a)
+                if other not in component:
+                    component.add(other)
+                    todo.append(other)
+        seen |= component
+        out.append(component)
+    return out
+
+
+def _write_clusters(db: Database, seeds: set[int]) -> None:
+    """Rebuild the clusters touching `seeds` (and their former clusters) from the stored pairs."""
+    old: set[int] = set(seeds)
+    covered: set[int] = set()
+    for doc_id in seeds:
+        if doc_id not in covered:  # one query per cluster, not per member (clusters can be large)
+            members = _cluster_of(db, doc_id)
+            covered |= members
+            old |= members
+    marks = ",".join("?" * len(old))
+    db.execute(f"DELETE FROM clusters WHERE id IN (SELECT cluster_id FROM cluster_members WHERE doc_id IN ({marks}))", list(old))
+    db.execute(f"DELETE FROM cluster_members WHERE doc_id IN ({marks})", list(old))
+    for component in _components(db, old):
+        if len(component) < 2:
+            continue
+        ids = sorted(component)
+        cm = ",".join("?" * len(ids))
+        rows = db.execute(
+            f"SELECT id, site FROM documents WHERE id IN ({cm}) "
+            "ORDER BY published IS NULL OR published = '', published, word_count DESC, id",
+            ids,
+        ).fetchall()
+        if not rows:
+            continue
+        representative = int(rows[0][0])
+        sites = len({str(r[1]).lower() for r in rows if r[1]})
+        db.execute("INSERT OR REPLACE INTO clusters (id, size, sites) VALUES (?, ?, ?)", [representative, len(rows), sites])
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO cluster_members (doc_id, cluster_id) VALUES (?, ?)",
+            [(int(r[0]), representative) for r in rows],
+        )
+
+
+def _set_params(db: Database, threshold: float) -> None:
+    db.execute("INSERT OR REPLACE INTO near_dup_params (name, value) VALUES ('threshold', ?)", [str(threshold)])
+
+
+def cluster_all_job(
+    library: Library, *, threshold: float | None = None, is_cancelled: Callable[[], bool] = _never
+) -> Iterator[Progress]:
+    """Forget every signature and cluster the whole library again (a new threshold, or a first run)."""
+    t = _threshold(threshold)
+    with library.transaction() as db:
+        for table in ("minhash_signatures", "near_pairs", "cluster_members", "clusters"):
+            db.execute(f"DELETE FROM {table}")
+        _set_params(db, t)
+    yield from cluster_pending_job(library, threshold=t, is_cancelled=is_cancelled)
+
+
+def cluster_pending_job(
+    library: Library, *, threshold: float | None = None, is_cancelled: Callable[[], bool] = _never
+) -> Iterator[Progress]:
+    """Sign every document whose text is new or changed (batches commit as they go), then compare them
+    with the whole library by LSH and rebuild the clusters they touch.
+
+    A changed threshold (the setting) re-clusters from scratch. The last Progress result is the list
+    of document ids whose cluster may have changed. Cancelling keeps the signatures made so far; their
+    comparison is left to the next run.
+    """
+    t = _threshold(threshold)
+    if not _params_match(library.db, t) and library.db.execute("SELECT 1 FROM minhash_signatures LIMIT 1").fetchone():
+        yield from cluster_all_job(library, threshold=t, is_cancelled=is_cancelled)
+        return
+    with library.transaction() as db:
+        _set_params(db, t)
+    ids = pending_ids(library.db)
+    total = len(ids)
+    yield Progress(0, total + 1, f"Looking for copies among {total} document(s)")
+    if not ids:
+        return
+    touched: set[int] = set()
+    for start in range(0, total, BATCH):
+        if is_cancelled():
+            yield Progress(start, total + 1, "Cancelled")
+            return
+        batch = ids[start : start + BATCH]
+        with library.transaction() as db:
+            touched |= _forget(db, batch)
+            _sign(db, batch)
+        yield Progress(min(total, start + BATCH), total + 1, f"Signed {min(total, start + BATCH)} of {total}")
+    # The comparison reads every signature; a document signed in an earlier, cancelled run is compared
+    # again here, which is harmless (pairs are stored once).
+    all_ids, counts, matrix = _signatures(library.db)
+    is_new = np.isin(all_ids, np.asarray(ids, dtype=np.int64))
+    pairs = candidate_pairs(band_keys(matrix, *lsh_shape(t)), is_new)
+    a_rows, b_rows = (pairs >> np.uint64(32)).astype(np.int64), (pairs & _MASK32).astype(np.int64)
+    small = np.minimum(counts[a_rows], counts[b_rows])
+    large = np.maximum(counts[a_rows], counts[b_rows])
+    # A signature estimate more than ESTIMATE_MARGIN under what the pair would need is not checked exactly.
+    pairs = pairs[_estimated(matrix, pairs) >= needed_jaccard(small, large, t) - ESTIMATE_MARGIN]
+    if is_cancelled():
+        with library.transaction() as db:  # the comparison was not made: sign these again next time
+            db.conn.executemany("UPDATE minhash_signatures SET stale = 1 WHERE doc_id = ?", [(d,) for d in ids])
+        yield Progress(total, total + 1, "Cancelled")
+        return
+    edges = _verified(library.db, all_ids, pairs, t)
+    with library.transaction() as db:
+        db.conn.executemany("INSERT OR REPLACE INTO near_pairs (a, b, similarity) VALUES (?, ?, ?)", edges)
+        touched |= {a for a, _b, _s in edges} | {b for _a, b, _s in edges}
+        if touched:
+            _write_clusters(db, touched)
+    yield Progress(total + 1, total + 1, f"Compared {total} document(s): {len(edges)} pair(s) of copies",
+                   result=sorted(touched))
+
+
+def clusters(db: Database, *, min_size: int = 2) -> list[list[int]]:
+    """Every cluster as a list of ids, representative first, then by id; largest clusters first."""
+    rows = db.execute(
+        "SELECT m.cluster_id, m.doc_id FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
+        "WHERE c.size >= ? ORDER BY c.size DESC, m.cluster_id, m.doc_id != m.cluster_id, m.doc_id",
+        [min_size],
+    )
+    out: dict[int, list[int]] = {}
+    for cluster_id, doc_id in rows:
+        out.setdefault(int(cluster_id), []).append(int(doc_id))
+    return list(out.values())
+
+
+def cluster_info(db: Database, doc_id: int) -> dict[str, Any] | None:
+    """The cluster holding `doc_id`: id (= representative), size, sites, members; None when alone."""
+    row = db.execute(
+        "SELECT c.id, c.size, c.sites FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.doc_id = ?",
+        [doc_id],
+    ).fetchone()
+    if row is None:
+        return None
+    members = [int(r[0]) for r in db.execute(
+        "SELECT doc_id FROM cluster_members WHERE cluster_id = ? ORDER BY doc_id != cluster_id, doc_id", [row[0]]
+    )]
+    return {"id": int(row[0]), "representative": int(row[0]), "size": int(row[1]), "sites": int(row[2]), "members": members}
+
+
+def copies_of(db: Database, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(cluster id, cluster size) for those of `ids` that are in a cluster (for the list's copies column)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = (
+        "SELECT m.doc_id, m.cluster_id, c.size FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
+        f"WHERE m.doc_id IN ({marks})"
+    )
+    return {int(d): (int(c), int(s)) for d, c, s in db.execute(sql, ids)}
+
+
+def copies_to_follow(db: Database, ids: list[int]) -> dict[int, int]:
+    """The other members of the clusters of `ids`: {copy id: the id of `ids` whose decision it follows}."""
+    out: dict[int, int] = {}
+    chosen = set(ids)
+    for doc_id in ids:
+        for member in _cluster_of(db, doc_id) - chosen:
+            out.setdefault(member, doc_id)
+    return out
