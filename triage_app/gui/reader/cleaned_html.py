@@ -166,6 +166,15 @@ def metadata_line(doc: dict[str, Any]) -> str:
     return " \u00b7 ".join(parts)
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _repeats_title(paragraph: Paragraph, title: object) -> bool:
+    """True when the body's first paragraph is the headline already shown as the view's title."""
+    return bool(title) and _fold(paragraph.text) == _fold(str(title))
+
+
 def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> str:
     """The whole cleaned view of a document, in `colours` (from `reader_colours(palette)`)."""
     visible = _visible_entities(data.entities, hidden_labels)
@@ -184,6 +193,8 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         parts.append(f"<p><i>{escape(empty)}</i></p>")
     buckets = _spans_by_paragraph(data.paragraphs, spans)
     for number, para in enumerate(data.paragraphs):
+        if number == 0 and _repeats_title(para, data.doc.get("title")):
+            continue  # the headline is the <h2> above; its block stays in the text (and in packets)
         html = _paragraph_html(para, buckets[number], tags, colours)
         parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
     return "\n".join(parts)
