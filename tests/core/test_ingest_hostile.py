@@ -525,8 +525,8 @@ def test_hardening_d12_an_accepted_text_dump_costs_a_bounded_multiple_of_its_siz
     import random
 
     rng = random.Random(12)
-    words = ("the harbour authority logged a vessel arriving from north at dawn council minister said report "
-             "police city government water energy market people").split()
+    words = ["the", "harbour", "authority", "logged", "a", "vessel", "arriving", "from", "north", "at", "dawn",
+             "council", "minister", "said", "report", "police", "city", "government", "water", "market", "people"]
     dump = tmp_path / "dump.txt"
     with dump.open("w", encoding="utf-8") as handle:
         handle.write("Harbour log\n\n")
