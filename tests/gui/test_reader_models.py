@@ -176,5 +176,6 @@ def test_cleaned_view_shows_a_headline_that_opens_the_body_once() -> None:
     html = build_cleaned_html(data, set())
     assert html.count("Harbour") == 1 and body in html
     assert f'name="{PARAGRAPH_ANCHOR}1"' in html  # later paragraphs keep their numbers (click-to-source)
+    assert html.index(f'name="{PARAGRAPH_ANCHOR}0"') < html.index("</h2>")  # the title stands for block 0
     other = ReaderData({"id": 2, "title": "Another title"}, blocks, split_paragraphs(text, blocks))
     assert "Harbour" in build_cleaned_html(other, set())  # a first block that is not the title stays
