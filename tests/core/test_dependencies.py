@@ -33,9 +33,16 @@ def _imported(folder: Path, *, skip: str = "") -> set[str]:
     return names - set(sys.stdlib_module_names) - {"triage_app", "tests", "__future__"} - local
 
 
+# Modules of optional (bench-only) libraries that a test install does not have, by their distribution name.
+NOT_INSTALLED_HERE = {"lingua": "lingua-language-detector", "pdfminer": "pdfminer.six", "py3langid": "py3langid"}
+
+
 def _distributions(modules: set[str]) -> dict[str, set[str]]:
     found = packages_distributions()
-    return {m: {d.lower().replace("_", "-") for d in found.get(m, [])} for m in modules}
+    return {
+        m: {d.lower().replace("_", "-") for d in found.get(m, [])} or {NOT_INSTALLED_HERE.get(m, m)}
+        for m in modules
+    }
 
 
 def _declared() -> tuple[set[str], set[str]]:

@@ -249,3 +249,24 @@ def test_review_bench_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert model["effort_80"] < out["random"]["boats"]["effort_80"]
     assert out["ideal"]["boats"]["effort_80"] == 4.0  # 8 of 10 relevant first: 8 of 200 documents
     assert "estimate_error_80" in model and model["retrain_ms"] > 0
+
+
+def test_the_likely_column_is_the_rank_as_a_percentile_by_document_id() -> None:
+    """Issue 21: the column is indexed by id (not by row), best = 100, worst = 0, monotone in the rank; in a
+    library of n documents about n/100 neighbouring ranks share a value (why a screenshot showed 94 on
+    every visible row around the highest-ranked unreviewed document)."""
+    from triage_app.core.review.model import Ranking
+    from triage_app.core.review.session import UNRANKED, _order
+
+    rng = np.random.default_rng(3)
+    ids = rng.permutation(np.arange(2, 6002, 2))  # 3,000 ids with gaps, in feature-store (not id) order
+    scores = rng.random(len(ids))
+    order = _order(Ranking(ids, scores, np.zeros(1), 1, 1))
+    ranked = np.asarray(order["ranked_ids"])
+    assert ranked.tolist() == ids[np.argsort(-scores)].tolist()
+    pct, pos = order["percentiles"], order["positions"]
+    assert pct[ranked[0]] == 100 and pct[ranked[-1]] == 0
+    assert (pos[ranked] == np.arange(len(ranked))).all()
+    assert (np.diff(pct[ranked].astype(int)) <= 0).all()
+    assert pct[1] == -1 and pos[1] == UNRANKED  # an odd id is not scored
+    assert max(np.bincount(pct[ranked])) <= 31 and len(set(pct[ranked].tolist())) == 101

@@ -158,7 +158,7 @@ def test_reclean_of_an_html_page_gives_the_same_text(fresh_library: Library, tmp
     page.write_bytes((Path(__file__).resolve().parents[1] / "data" / "clean" / "article.html").read_bytes())
     (doc_id,) = _import(fresh_library, [page])
     before = documents.get_document(fresh_library.db, doc_id)
-    assert before["text"].startswith("The Harbour Bridge reopened")
+    assert before["text"].startswith("Harbour Bridge Reopens After Repairs\n\nThe Harbour Bridge reopened")
     list(reclean_documents(fresh_library, [doc_id]))
     after = documents.get_document(fresh_library.db, doc_id)
     assert after["text"] == before["text"]

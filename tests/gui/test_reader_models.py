@@ -8,7 +8,7 @@ import lxml.html
 from PySide6.QtCore import QModelIndex, Qt
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
-from triage_app.gui.reader.cleaned_html import build_cleaned_html, entity_href, parse_entity_href
+from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, build_cleaned_html, entity_href, parse_entity_href
 from triage_app.gui.reader.fallback_original import sanitise
 from triage_app.gui.reader.marking import REMOVED_CLASS, mark_page
 from triage_app.gui.reader.models import (
@@ -165,3 +165,17 @@ def test_cleaned_html_links_every_mention_and_spans_across_paragraphs() -> None:
     assert "font-style:italic" in first and "font-style:italic" in second
     assert second.index("Later") > second.rindex("font-style:italic")
     assert 'href="entity:4' not in build_cleaned_html(data, {"PERSON"})
+
+
+def test_cleaned_view_shows_a_headline_that_opens_the_body_once() -> None:
+    """The extractor keeps the headline as the body's first block; the view's title already shows it."""
+    headline, body = "Harbour  Bridge reopens", "The bridge reopened on Monday."
+    text = f"{headline}\n\n{body}"
+    blocks = [Block(0, "h1", headline, True), Block(1, "p", body, True)]
+    data = ReaderData({"id": 1, "title": "Harbour Bridge Reopens"}, blocks, split_paragraphs(text, blocks))
+    html = build_cleaned_html(data, set())
+    assert html.count("Harbour") == 1 and body in html
+    assert f'name="{PARAGRAPH_ANCHOR}1"' in html  # later paragraphs keep their numbers (click-to-source)
+    assert html.index(f'name="{PARAGRAPH_ANCHOR}0"') < html.index("</h2>")  # the title stands for block 0
+    other = ReaderData({"id": 2, "title": "Another title"}, blocks, split_paragraphs(text, blocks))
+    assert "Harbour" in build_cleaned_html(other, set())  # a first block that is not the title stays

@@ -168,3 +168,26 @@ def test_cold_start_from_the_search_until_something_is_marked_relevant(qtbot: An
         window.mark("relevant")
     assert window.review.query == ""  # learning from decisions now; the search only filters
 
+
+
+def test_the_likely_column_shows_each_rows_latest_percentile(qtbot: Any, make_window: Any) -> None:
+    """Issue 21: after a decision re-ranks, every row shows its own document's new percentile (by id, not
+    by row, not the first ranking's), 100 for the best; a list re-sorted by the column is non-increasing."""
+    filled(make_window)
+    window = ranked_window(qtbot, make_window)
+    model = window.documents
+    window.table.sortByColumn(COL_LIKELY, Qt.SortOrder.DescendingOrder)
+    window.select_document(window.review.state.ranked_ids[-1])  # the worst: its decision moves the ranking
+    with qtbot.waitSignal(window.review.updated, timeout=20000):
+        window.mark("relevant")
+    state = window.review.state
+
+    def column() -> list[int]:
+        return [int(model.data(model.index(row, COL_LIKELY))) for row in range(model.rowCount())]
+
+    assert column() == [int(state.percentiles[model.id_at(row)]) for row in range(model.rowCount())]
+    window.table.sortByColumn(COL_LIKELY, Qt.SortOrder.DescendingOrder)
+    values = column()
+    assert values[0] == 100 and values[-1] == 0 and values == sorted(values, reverse=True)
+    assert [model.id_at(row) for row in range(model.rowCount())] == state.ranked_ids
+    window.close()

@@ -51,7 +51,7 @@ class ParsedDocument:
         return self.html if self.html is not None else (self.text or "")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One block of a document in reading order, kept or removed by the cleaner."""
 

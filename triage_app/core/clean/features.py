@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
@@ -19,9 +19,12 @@ _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\
 BOILERPLATE_WEIGHT = -15.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
-    """One non-blank line of a dump (or one block of a page segmented without a DOM)."""
+    """One non-blank line of a dump (or one block of a page segmented without a DOM).
+
+    Slotted, with `length` and `words` cached in private slots: a 16 MB dump has ~130,000 lines,
+    and a per-line `__dict__` was a large share of the import's memory."""
 
     number: int  # 1-based line number in the source (or block number)
     text: str
@@ -32,18 +35,38 @@ class Line:
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
     last: int = 0  # last source line when hard-wrapped lines were joined into this one (0: the same as `number`)
+    _length: int = field(default=-1, init=False, repr=False, compare=False)
+    _words: int = field(default=-1, init=False, repr=False, compare=False)
 
-    @functools.cached_property
+    @property
     def length(self) -> int:
         """Length in characters, counting wide (CJK) characters twice so all scripts compare."""
-        text = self.text
-        if text.isascii():
-            return len(text)
-        return len(text) + sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+        if self._length < 0:
+            text = self.text
+            wide = 0 if text.isascii() else sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+            self._length = len(text) + wide
+        return self._length
 
-    @functools.cached_property
+    @property
     def words(self) -> int:
-        return len(self.text.split())
+        if self._words < 0:
+            self._words = len(self.text.split())
+        return self._words
+
+
+_UNTIDY_SPACE = re.compile(r"[^\S ]| {2}")  # whitespace that `split_lines` tidies (re's \s is str.isspace)
+_CHUNK_CHARS = 1 << 20
+
+
+def _raw_lines(text: str) -> Iterator[str]:
+    """`text.splitlines()` one chunk at a time: chunks end just after a "\n", so no line and no
+    "\r\n" is cut, and a large dump never holds a list of all its lines next to their Line objects."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _CHUNK_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield from text[start:end].splitlines() if start or end < len(text) else text.splitlines()
+        start = end
 
 
 def split_lines(text: str) -> list[Line]:
@@ -51,7 +74,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     group = 0
     previous_blank = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_raw_lines(text), start=1):
         stripped = raw.strip()
         if not stripped:
             if not previous_blank:
@@ -59,9 +82,10 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
-        cells = [" ".join(cell.split()) for cell in stripped.split("\t")]
-        text = "\t".join(cell for cell in cells if cell)
-        lines.append(Line(number, text, group, cells=text.count("\t") + 1))
+        if _UNTIDY_SPACE.search(stripped):
+            cells = [" ".join(cell.split()) for cell in stripped.split("\t")]
+            stripped = "\t".join(cell for cell in cells if cell)
+        lines.append(Line(number, stripped, group, cells=stripped.count("\t") + 1))
     annotate_groups(lines)
     return lines
 

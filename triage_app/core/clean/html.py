@@ -37,6 +37,10 @@ SKIPPED = {
     "script", "style", "noscript", "template", "head", "svg", "math", "select", "option", "textarea",
     "iframe", "button", "canvas", "video", "audio", "object", "embed", "input", "title", "meta", "link",
 }
+# Skipped unless they hold paragraphs: a <button> with paragraphs is a button left unclosed, which the
+# parser makes the parent of the rest of the page. (Reading <noscript> posts too made forum threads
+# worse: the extractor then takes them and keeps only the first post, where the line scorer kept all.)
+_OPENED_WITH_PARAGRAPHS = ("button",)
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
@@ -79,15 +83,15 @@ def parse_html(html: str) -> etree._Element | None:
     return root
 
 
-def tree_depth_exceeded(tree: etree._Element, limit: int = 2000) -> bool:
+_DEPTH_LIMIT = 2000
+# An element at depth `_DEPTH_LIMIT` exists: one XPath child step per level, evaluated by libxml2 in
+# linear time (a Python walk over every element cost as much as parsing the page).
+_TOO_DEEP = etree.XPath("boolean(/" + "*/" * (_DEPTH_LIMIT - 1) + "*)")
+
+
+def tree_depth_exceeded(tree: etree._Element) -> bool:
     """True when the tree reaches libxml2's depth limit (its content past that depth is lost)."""
-    walker = etree.iterwalk(tree, events=("start", "end"))
-    depth = 0
-    for event, _el in walker:
-        depth += 1 if event == "start" else -1
-        if depth >= limit:
-            return True
-    return False
+    return bool(_TOO_DEEP(tree))
 
 
 def _own_attrs(el: etree._Element) -> str:
@@ -230,7 +234,7 @@ class _Walker:
         return self.blocks
 
     def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
-        if not tag or tag in SKIPPED:
+        if not tag or (tag in SKIPPED and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)):
             walker.skip_subtree()
             return
         if tag in BREAKING:

@@ -243,7 +243,7 @@ def is_number_only(text: str) -> bool:
 _NORMALISE_RE = re.compile(r"\W+")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)  # a page's lines fit; a 16 MB dump's 100,000+ would cost ~20 MB
 def normalise(text: str) -> str:
     """Lowercase words joined by single spaces: the form compared across blocks and pages."""
     return _NORMALISE_RE.sub(" ", text.lower()).strip()

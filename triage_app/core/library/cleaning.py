@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from sqlite_utils import Database
 
 from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
+from triage_app.core.ingest.charset_choice import apply_charset_choice
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.library.triage import os_user
@@ -72,8 +73,6 @@ def load_parsed(db: Database, doc_id: int) -> ParsedDocument:
             html=text if is_html else None, text=None if is_html else text, original_name=name,
         )
     if doc.get("charset_choice"):
-        from triage_app.core.library.encoding import apply_charset_choice
-
         apply_charset_choice(parsed, data, name, doc["charset_choice"])
     parsed.url = parsed.url or doc.get("url")
     return parsed

@@ -106,7 +106,7 @@ def _write_blocks(db: Database, doc_id: int, blocks: list[Block]) -> None:
     db.execute("DELETE FROM blocks WHERE doc_id = ?", [doc_id])
     db.conn.executemany(
         _INSERT_BLOCK,
-        [(doc_id, b.index, b.kind, b.text, int(b.kept), b.reason, b.source, b.template_key) for b in blocks],
+        ((doc_id, b.index, b.kind, b.text, int(b.kept), b.reason, b.source, b.template_key) for b in blocks),
     )
 
 

@@ -7,12 +7,12 @@ original the same way; the document is re-cleaned at once and the change is writ
 from __future__ import annotations
 
 from triage_app.core.ingest.charset import normalise_label
-from triage_app.core.ingest.limits import gunzip_limited
-from triage_app.core.ingest.readers import split_gzip
+from triage_app.core.ingest.charset_choice import REOPENABLE_FORMATS
 from triage_app.core.library import documents
+from triage_app.core.library.cleaning import reclean_document
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.library.triage import os_user
-from triage_app.core.records import CleanResult, ParsedDocument
+from triage_app.core.records import CleanResult
 
 COMMON_ENCODINGS: tuple[str, ...] = (
     "utf-8", "cp1252", "iso8859-15", "cp1250", "iso8859-2", "cp1251", "koi8-r", "cp1253", "cp1254", "cp1257",
@@ -20,7 +20,6 @@ COMMON_ENCODINGS: tuple[str, ...] = (
     "big5", "euc_kr", "utf-16",
 )
 """Encodings offered first when the analyst picks one (any name Python knows is accepted)."""
-REOPENABLE_FORMATS = ("text", "html", "singlefile")
 
 
 def codec_name(encoding: str) -> str:
@@ -31,27 +30,12 @@ def codec_name(encoding: str) -> str:
     return name
 
 
-def apply_charset_choice(parsed: ParsedDocument, data: bytes, name: str, choice: str) -> None:
-    """Decode the original `data` (named `name`) of a text or HTML document with `choice` (in place)."""
-    if parsed.format not in REOPENABLE_FORMATS:
-        return
-    inner = gunzip_limited(data) if split_gzip(name)[1] else data
-    decoded = inner.decode(choice, errors="replace")
-    if parsed.format == "text":
-        parsed.text = decoded
-    else:
-        parsed.html = decoded
-    parsed.charset = choice
-
-
 def reopen_with_encoding(library: Library, doc_id: int, encoding: str, *, origin: str = "user") -> CleanResult:
     """Decode document `doc_id` with `encoding`, re-clean it and audit the change; returns the new result.
 
     KeyError when there is no such document, ValueError for an unknown encoding or a format
     (MHTML, e-mail) whose parts declare their own encodings.
     """
-    from triage_app.core.library.cleaning import reclean_document
-
     choice = codec_name(encoding)
     doc = documents.get_document(library.db, doc_id)
     if doc.get("format") not in REOPENABLE_FORMATS:

@@ -166,6 +166,15 @@ def metadata_line(doc: dict[str, Any]) -> str:
     return " \u00b7 ".join(parts)
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _repeats_title(paragraph: Paragraph, title: object) -> bool:
+    """True when the body's first paragraph is the headline already shown as the view's title."""
+    return bool(title) and _fold(paragraph.text) == _fold(str(title))
+
+
 def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> str:
     """The whole cleaned view of a document, in `colours` (from `reader_colours(palette)`)."""
     visible = _visible_entities(data.entities, hidden_labels)
@@ -175,8 +184,12 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
     title = escape(str(data.doc.get("title") or QCoreApplication.translate("CleanedView", "(untitled)")))
     no_meta = QCoreApplication.translate("CleanedView", "no site, author or date recorded")
     meta = escape(metadata_line(data.doc)) or escape(no_meta)
+    # The extractor keeps the headline as the body's first block; it is shown once, as the view's title,
+    # which then stands for that block (its anchor: click-to-source and the block menu still reach it).
+    headline_block = bool(data.paragraphs) and _repeats_title(data.paragraphs[0], data.doc.get("title"))
+    anchor = f'<a name="{PARAGRAPH_ANCHOR}0"></a>' if headline_block else ""
     parts = [
-        f"<h2>{title}</h2>",
+        f"<h2>{anchor}{title}</h2>",
         f'<p style="color:{colours.dim}; font-size:small;">{meta}</p>',
     ]
     if not data.paragraphs:
@@ -184,6 +197,8 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         parts.append(f"<p><i>{escape(empty)}</i></p>")
     buckets = _spans_by_paragraph(data.paragraphs, spans)
     for number, para in enumerate(data.paragraphs):
+        if number == 0 and headline_block:
+            continue  # shown as the title above; the block stays in the text (and in packets)
         html = _paragraph_html(para, buckets[number], tags, colours)
         parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
     return "\n".join(parts)

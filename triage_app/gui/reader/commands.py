@@ -134,7 +134,7 @@ class ReaderCommands(QObject):
     # -- encoding ------------------------------------------------------------------------
     def encoding_action(self) -> QAction | None:
         """"Re-open with encoding… (now cp1252)" for a text or HTML document, None for other formats."""
-        from triage_app.core.library.encoding import REOPENABLE_FORMATS
+        from triage_app.core.ingest.charset_choice import REOPENABLE_FORMATS
 
         if self.data is None or self.data.doc.get("format") not in REOPENABLE_FORMATS:
             return None
