@@ -21,7 +21,7 @@ from triage_app.core.records import RELEVANCE_VALUES
 from triage_app.gui import theme
 
 STRIP_HEIGHT = 120
-MIN_HEIGHT = 64
+MIN_HEIGHT = 48  # a small (or 200%-scaled) screen may need the room; the splitter gives it back
 _STACK = ("relevant", "maybe", "not-relevant", "unreviewed")  # bottom to top
 _GAP = 6
 
