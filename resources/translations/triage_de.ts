@@ -1096,16 +1096,16 @@
         <translation>Nur Dokumente zeigen, die so erfasst wurden (Webseite, PDF, Webarchiv, E-Mail …)</translation>
     </message>
     <message>
-        <source>Published on or after this date</source>
-        <translation>Veröffentlicht an oder nach diesem Datum</translation>
-    </message>
-    <message>
         <source>Published from</source>
         <translation>Veröffentlicht ab</translation>
     </message>
     <message>
-        <source>Published on or before this date</source>
-        <translation>Veröffentlicht an oder vor diesem Datum</translation>
+        <source>Dated on or after this day: the published date, else the captured date (as on the timeline)</source>
+        <translation>Datiert an oder nach diesem Tag: Veröffentlichungsdatum, sonst Aufnahmedatum (wie auf der Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>Dated on or before this day: the published date, else the captured date (as on the timeline)</source>
+        <translation>Datiert an oder vor diesem Tag: Veröffentlichungsdatum, sonst Aufnahmedatum (wie auf der Zeitleiste)</translation>
     </message>
     <message>
         <source>Published until</source>
@@ -1927,6 +1927,13 @@
         <source>Documents by published date (captured date when none), by decision. Drag to filter by date.</source>
         <translation>Dokumente nach Veröffentlichungsdatum (sonst Aufnahmedatum), nach Entscheidung. Ziehen filtert nach Datum.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument</numerusform>
+            <numerusform>%n Dokumente</numerusform>
+        </translation>
+    </message>
     <message>
         <source>per day</source>
         <translation>pro Tag</translation>
@@ -1947,12 +1954,12 @@
         </translation>
     </message>
     <message>
-        <source>No dated documents</source>
-        <translation>Keine datierten Dokumente</translation>
+        <source>Drag to show only the documents of a date range; click to clear it.</source>
+        <translation>Ziehen zeigt nur die Dokumente eines Zeitraums; ein Klick hebt das auf.</translation>
     </message>
     <message>
-        <source>drag to show only documents of a date range</source>
-        <translation>ziehen, um nur Dokumente eines Zeitraums zu zeigen</translation>
+        <source>No dated documents</source>
+        <translation>Keine datierten Dokumente</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,13 @@
 <context>
     <name>TimelineStrip</name>
     <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n by captured date</source>
         <translation>
             <numerusform>%n by captured date</numerusform>

@@ -99,3 +99,14 @@ def test_any_query_string_is_safe(query: str) -> None:
             assert isinstance(search.find_ids(library.db, DocumentFilter(query=query)), list)
     finally:
         library.close()
+
+
+def test_date_filter_uses_the_captured_date_when_there_is_no_published_date(library: Library) -> None:
+    """The filter tests the same day the timeline places a document on: published, else captured."""
+    library.db.execute("UPDATE documents SET published = NULL, captured_at = '2030-05-02T08:00:00' WHERE id = 1")
+    flt = DocumentFilter(date_from="2030-05-01", date_to="2030-05-02")
+    assert search.find_ids(library.db, flt, sort="published") == [1]
+    plan = " ".join(str(r) for r in library.db.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE {search.DATE_SQL} >= ?", ["2030-05-01"]
+    ).fetchall())
+    assert "documents_day" in plan  # the expression index, so the search figures hold

@@ -158,3 +158,65 @@ def test_briefing_pdf_first_page_draws_the_timeline(qapp: Any, tmp_path: Path) -
     first = PdfReader(tmp_path / "b.pdf").pages[0]
     assert len(first.images) == 1  # the timeline, drawn from the briefing's own SVG
     assert "Documents per day by published date" in " ".join(first.extract_text().split())
+
+
+def test_brushing_a_range_lists_documents_placed_by_their_captured_date(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    """The strip places an undated page by its captured date; brushing over that day must list it."""
+    import sqlite3
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    (tmp_path / "wire").mkdir()
+    pages = write_wire_set(tmp_path / "wire")
+    make_window.populate([pages[k] for k in "abcx"])
+    with sqlite3.connect(make_window.path) as conn:  # two pages lose their published date, keep a capture
+        conn.execute("UPDATE documents SET published = NULL, captured_at = '2024-03-20T09:00:00' WHERE id <= 2")
+        conn.execute("UPDATE documents SET published = '2024-03-01', captured_at = NULL WHERE id > 2")
+    conn.close()
+    window = make_window()
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    strip = window.library_view.timeline
+    assert strip.data.captured == 2 and strip.data.last_day == "2024-03-20"
+    y = strip.height() // 2
+    x_from, x_to = int(strip.x_of("2024-03-15")), strip.width() - 1
+    with qtbot.waitSignal(strip.range_selected) as picked:
+        QTest.mousePress(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x_from, y))
+        QTest.mouseMove(strip, QPoint(x_to, y))
+        QTest.mouseRelease(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x_to, y))
+    assert picked.args[1] == "2024-03-20"
+    assert window.documents.rowCount() == 2  # only the two placed by their captured date
+    assert sum(sum(c.values()) for _d, c in strip.data.buckets) == 4
+    make_window.wait_idle(window)
+
+
+def test_timeline_bucket_tooltip_and_remembered_height(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    pages = write_wire_set(tmp_path / "wire")
+    make_window.populate([pages[k] for k in "abcx"])
+    window = make_window()
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    strip = window.library_view.timeline
+    assert strip.height() >= 100  # readable by default, not a 40 px sliver
+    bucket = strip.bucket_at(strip.x_of("2024-03-05") + 2)
+    assert bucket is not None and bucket[0] == "2024-03-05"
+    lines = strip.bucket_text(*bucket).splitlines()
+    assert lines[0] == "2024-03-05" and lines[1].startswith("2 document")  # `a` and the unrelated page
+    assert strip.bucket_at(1) is None  # over the count axis
+    window.library_view.set_timeline_height(220)
+    assert window.library_view.timeline_height() == 220
+    window.save_state()
+    make_window.wait_idle(window)
+    window.close()
+    again = make_window()
+    again.resize(1200, 800)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.library_view.timeline_height() == 220
+    make_window.wait_idle(again)

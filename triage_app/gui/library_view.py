@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from triage_app.core.library import languages, search, triage
@@ -13,7 +13,7 @@ from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.entity_pairs_bar import EntityPairsBar
 from triage_app.gui.widgets.filter_bar import FilterBar
 from triage_app.gui.widgets.overlay import Banner
-from triage_app.gui.widgets.timeline import TimelineStrip
+from triage_app.gui.widgets.timeline import STRIP_HEIGHT, TimelineStrip
 
 MAX_KEPT_SELECTION = 1000
 DEFAULT_WIDTHS = (104, 26, 300, 120, 84, 112, 56, 120)
@@ -57,8 +57,15 @@ class LibraryView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.pairs)
-        layout.addWidget(self.timeline)
-        layout.addWidget(self.table, 1)
+        # The strip and the table share a splitter: drag its handle to make the strip taller (remembered).
+        self.timeline_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.timeline_splitter.setChildrenCollapsible(False)
+        self.timeline_splitter.addWidget(self.timeline)
+        self.timeline_splitter.addWidget(self.table)
+        self.timeline_splitter.setStretchFactor(0, 0)
+        self.timeline_splitter.setStretchFactor(1, 1)
+        self.timeline_splitter.setSizes([STRIP_HEIGHT, 10 * STRIP_HEIGHT])
+        layout.addWidget(self.timeline_splitter, 1)
         self._layout = layout
         header.moveSection(COL_LIKELY, COL_RELEVANCE + 1)  # the model's column next to the decision
         self.filter_bar.filter_changed.connect(self._filter_changed)
@@ -68,6 +75,15 @@ class LibraryView(QWidget):
         self.documents.search_state.connect(self.filter_bar.show_search_state)
         self.documents.search_state.connect(self._search_state)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def timeline_height(self) -> int:
+        return self.timeline_splitter.sizes()[0]
+
+    def set_timeline_height(self, height: int) -> None:
+        """Give the strip `height` pixels (at least its minimum); the table keeps the rest."""
+        total = sum(self.timeline_splitter.sizes()) or 11 * STRIP_HEIGHT
+        height = max(self.timeline.minimumHeight(), height)
+        self.timeline_splitter.setSizes([height, max(1, total - height)])
 
     def add_panel(self, panel: QWidget) -> None:
         """Put a panel (prioritised review) under the table."""

@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(self.width() * 0.45), int(self.width() * 0.55)])
         header = self.table.horizontalHeader()
         window_state.restore_columns(self.state, header)
+        height = self.state.values.get(window_state.TIMELINE_HEIGHT)
+        if isinstance(height, int) and height > 0:
+            self.library_view.set_timeline_height(height)
         visible = self.state.values.get(window_state.READER_VISIBLE, True)
         self.actions_by_name["toggle_reader"].setChecked(bool(visible))
         self.reader.setVisible(bool(visible))
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         """Write geometry, splitter, columns and sort to the state file."""
         window_state.save_window(self.state, self, self.splitter, self.table.horizontalHeader())
         self.state.values[window_state.READER_VISIBLE] = self.actions_by_name["toggle_reader"].isChecked()
+        if self.library_view.timeline_height() > 0:
+            self.state.values[window_state.TIMELINE_HEIGHT] = self.library_view.timeline_height()
         try:
             self.state.save()
         except OSError as exc:

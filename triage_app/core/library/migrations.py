@@ -271,3 +271,12 @@ def m015_issue15_near_duplicates(db: Database) -> None:
         "CREATE TRIGGER minhash_stale AFTER UPDATE OF text ON documents WHEN old.text IS NOT new.text "
         "BEGIN UPDATE minhash_signatures SET stale = 1 WHERE doc_id = new.id; END"
     )
+
+
+@MIGRATIONS(name="m022_issue22_document_day_index")
+def m022_issue22_document_day_index(db: Database) -> None:
+    """Index a document's day (published, else captured): the date filter and the timeline test it."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS documents_day ON documents "
+        "(substr(COALESCE(NULLIF(published, ''), NULLIF(captured_at, '')), 1, 10))"
+    )

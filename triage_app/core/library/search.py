@@ -95,8 +95,8 @@ class DocumentFilter:
     starred: bool | None = None
     tag: str | None = None
     site: str | None = None
-    date_from: str | None = None  # published on or after (ISO date)
-    date_to: str | None = None  # published on or before (ISO date)
+    date_from: str | None = None  # dated (published, else captured) on or after (ISO date)
+    date_to: str | None = None  # dated (published, else captured) on or before (ISO date)
     entity_id: int | None = None
     ids: list[int] | None = None
     kind: str | None = None  # capture kind: documents.format ("html", "pdf", "warc", "email" ...)
@@ -271,10 +271,10 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
         clauses.append("documents.language = ?")
         params.append(flt.language)
     if flt.date_from:
-        clauses.append("documents.published >= ?")
+        clauses.append(f"{DATE_SQL} >= ?")
         params.append(flt.date_from)
     if flt.date_to:
-        clauses.append("substr(documents.published, 1, 10) <= ?")
+        clauses.append(f"{DATE_SQL} <= ?")
         params.append(flt.date_to)
     if flt.entity_id is not None:
         clauses.append("documents.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)")
@@ -360,6 +360,9 @@ def count_matching(
         total, unreviewed = db.execute(sql, params).fetchone()
     return {"matching": int(total or 0), "unreviewed": int(unreviewed or 0)}
 
+
+DATE_SQL = "substr(COALESCE(NULLIF(documents.published, ''), NULLIF(documents.captured_at, '')), 1, 10)"
+"""A document's day for the date filter and the timeline: published, else captured (indexed by m022)."""
 
 LIST_COLUMNS = "id, relevance, starred, title, site, published, imported_at, word_count, format, url, author, language"
 

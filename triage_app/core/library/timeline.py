@@ -19,8 +19,8 @@ from sqlite_utils import Database
 from triage_app.core.library import search
 from triage_app.core.records import RELEVANCE_VALUES
 
-DATE_SQL = "substr(COALESCE(NULLIF(documents.published, ''), NULLIF(documents.captured_at, '')), 1, 10)"
-"""A document's day on the timeline: published, else captured."""
+DATE_SQL = search.DATE_SQL
+"""A document's day on the timeline: published, else captured (the same day the date filter tests)."""
 
 
 @dataclass

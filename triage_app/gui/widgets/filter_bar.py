@@ -112,9 +112,9 @@ class FilterBar(QWidget):
             ((ANY_KIND, None),), self.tr("Kind filter"),
             self.tr("Show only documents captured this way (web page, PDF, web archive, e-mail …)"),
         )
-        self.date_from = _date_edit(self.tr("Published on or after this date"))
+        self.date_from = _date_edit(self.tr("Dated on or after this day: the published date, else the captured date (as on the timeline)"))
         self.date_from.setAccessibleName(self.tr("Published from"))
-        self.date_to = _date_edit(self.tr("Published on or before this date"))
+        self.date_to = _date_edit(self.tr("Dated on or before this day: the published date, else the captured date (as on the timeline)"))
         self.date_to.setAccessibleName(self.tr("Published until"))
         self.language = self._combo(
             ((ANY_LANGUAGE, None),), self.tr("Language filter"), self.tr("Show only documents in this language")
