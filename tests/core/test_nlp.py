@@ -112,6 +112,8 @@ def test_seed_indirect_quotes(seed: tuple[str, Annotation]) -> None:
     assert measures.speaker_canonical == "Volodymyr Zelenskyy"
     wsj = _find(annotation, "The security guarantees would include monitoring", "indirect")
     assert (wsj.speaker, wsj.cue) == ("U.S. officials", "told")
+    # "The U.S. offered Ukraine security guarantees ..." is an offer, not something said.
+    assert not any(q.cue and q.cue.startswith("offer") for q in annotation.quotes)
 
 
 @pytest.mark.parametrize(("opener", "closer"), [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“")])
