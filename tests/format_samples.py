@@ -11,6 +11,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from triage_app.bench.formats import pdf_file
+
 PAGE_HTML = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title>
 <link rel="stylesheet" href="/style.css"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>{title}</h1><p>{sentence}</p>
@@ -103,18 +105,7 @@ def make_pdf(pages: list[list[tuple[float, float, int, str]]], *, title: str | N
     if creation:
         info.append(f"/CreationDate ({creation})")
     objects.append(("<< " + " ".join(info) + " >>").encode())
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(objects), xref))
-    return out.getvalue()
+    return pdf_file(objects, info=len(objects))
 
 
 def paragraph_lines(text: str, y: float, *, width: int = 80) -> list[tuple[float, float, int, str]]:

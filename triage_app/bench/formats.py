@@ -65,6 +65,21 @@ def write_bench_warc(path: Path, pages: int, *, image_bytes: int = 2_000, filler
                 written += filler_each
 
 
+def pdf_file(objects: list[bytes], *, info: int | None = None) -> bytes:
+    """A PDF file of numbered `objects` (object 1 the catalogue) with its cross-reference table and trailer."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    info_ref = b" /Info %d 0 R" % info if info else b""
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info_ref, xref))
+    return out.getvalue()
+
+
 def write_bench_pdf(path: Path, pages: int) -> None:
     """A PDF of `pages` pages of ordinary paragraphs (Helvetica), written as plain PDF syntax."""
     rng = random.Random(14)
@@ -81,16 +96,7 @@ def write_bench_pdf(path: Path, pages: int) -> None:
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects) + 2} 0 R >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {pages} >>".encode()
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    path.write_bytes(out.getvalue())
+    path.write_bytes(pdf_file(objects))
 
 
 def _import(paths: list[Path], library_path: Path, workers: int) -> tuple[float, dict[str, int]]:
