@@ -125,3 +125,20 @@ def test_titles_lose_the_site_suffix_and_type_headlines() -> None:
 def test_an_untitled_page_is_named_alike_by_clean_and_the_library() -> None:
     page = f"<html><body><ol><li>{SENTENCE}</li></ol>{_paragraphs(2)}</body></html>"
     assert clean_document(_html(page, "ol.html")).title == "ol.html"
+
+
+def test_article_served_only_in_noscript_is_read() -> None:
+    from triage_app.core.clean.html_extract import clean_html
+
+    shell = "<div id='app'></div><noscript><p>Please enable JavaScript.</p></noscript>"
+    page = (
+        f"<html><head><title>Bridge</title></head><body>{shell}<noscript><article><h1>Bridge</h1>{_paragraphs(5)}"
+        "</article></noscript><footer><a href='/a'>About</a> <a href='/b'>Contact</a></footer></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert "bridge 4" in result.text and "About" not in result.text
+    outcome = clean_html(page, disabled=frozenset({"noscript"}))
+    assert outcome is not None and not any("bridge" in b.text for b in outcome[0])
+    # A page with its text outside <noscript> is read as before: the <noscript> note stays out
+    visible = f"<html><body>{shell}<article>{_paragraphs(5)}</article></body></html>"
+    assert "JavaScript" not in clean_document(_html(visible)).text

@@ -176,7 +176,8 @@ class _Walker:
     pages) and rendered once the walk is over, when every parent's child counts are final.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, read_noscript: bool = False) -> None:
+        self.read_noscript = read_noscript
         self.blocks: list[RawBlock] = []
         self.block_segments: list[tuple[_Segment, ...]] = []
         self.parts: list[str] = []
@@ -234,7 +235,11 @@ class _Walker:
         return self.blocks
 
     def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
-        if not tag or (tag in SKIPPED and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)):
+        if not tag or (
+            tag in SKIPPED
+            and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)
+            and not (tag == "noscript" and self.read_noscript)
+        ):
             walker.skip_subtree()
             return
         if tag in BREAKING:
@@ -269,6 +274,9 @@ class _Walker:
         self.add(el.tail)
 
 
-def segment_tree(tree: etree._Element) -> list[RawBlock]:
-    """The page's blocks in reading order (text inside <br>-separated runs stays one block)."""
-    return _Walker().run(tree)
+def segment_tree(tree: etree._Element, *, read_noscript: bool = False) -> list[RawBlock]:
+    """The page's blocks in reading order (text inside <br>-separated runs stays one block).
+
+    `<noscript>` is skipped unless `read_noscript` (a page whose text is only there, for a reader
+    without scripts, is read again with it: `html_extract.prepare_html`)."""
+    return _Walker(read_noscript).run(tree)

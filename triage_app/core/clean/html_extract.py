@@ -62,6 +62,7 @@ RULES: tuple[str, ...] = (
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
     "link-runs",  # runs of two or more link-only blocks removed
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
+    "noscript",  # a page whose extracted text is only in <noscript> is read with its <noscript> blocks
 )
 """Names of the cleaner's own HTML rules on top of the extractor; `disabled` switches them off one by one."""
 
@@ -334,19 +335,48 @@ class Prepared:
     blocks: list[RawBlock]
     meta: PageMeta
     extracted: str | None
+    read_noscript: bool = False
 
 
-def prepare_html(html: str) -> Prepared | None:
-    """Parse, segment and extract a page once; None when lxml cannot make a usable tree."""
+NOSCRIPT_COVERAGE = 0.5
+"""Below this share of the extraction's shingles found in the page's blocks, <noscript> is read too."""
+
+
+def _coverage(extracted: str, blocks: list[RawBlock]) -> float:
+    """The share of the extraction's distinct 4-token shingles that the blocks' text holds."""
+    wanted = set(_shingle_list(_tokens(extracted)))
+    if not wanted:
+        return 1.0
+    have = set(_shingle_list(_tokens(" ".join(b.text for b in blocks))))
+    return len(wanted & have) / len(wanted)
+
+
+def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared | None:
+    """Parse, segment and extract a page once; None when lxml cannot make a usable tree.
+
+    Pages built by scripts often serve their text to readers without scripts in `<noscript>`, which
+    the walk skips (elsewhere it holds tracking pixels and "enable JavaScript" notes). When most of
+    what the extractor found is not in the page's blocks and reading `<noscript>` finds it, the page
+    is segmented again with it (rule `noscript`)."""
     tree = parse_html(html)
     if tree is None or tree_depth_exceeded(tree):
         return None
     meta = page_metadata(tree)
     blocks = segment_tree(tree)
-    if not blocks:
+    has_noscript = tree.find(".//noscript") is not None
+    if not blocks and not has_noscript:
         return None
     extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
-    return Prepared(blocks, meta, extracted)
+    read_noscript = False
+    if extracted and has_noscript and "noscript" not in disabled:
+        before = _coverage(extracted, blocks)
+        if before < NOSCRIPT_COVERAGE:
+            with_noscript = segment_tree(tree, read_noscript=True)
+            if _coverage(extracted, with_noscript) >= before + 0.25:
+                blocks, read_noscript = with_noscript, True
+    if not blocks:
+        return None
+    return Prepared(blocks, meta, extracted, read_noscript)
 
 
 def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
@@ -376,7 +406,7 @@ GUARD_SHARE = 0.5
 
 def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
     """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
-    page = prepare_html(html)
+    page = prepare_html(html, disabled)
     if page is None:
         return None
     return page.blocks, apply_rules(page, disabled), page.meta
