@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
 from triage_app.core.clean import clean_document, clean_text
 from triage_app.core.clean.byline import name_from_byline
 from triage_app.core.clean.metadata import strip_site_suffix
@@ -137,8 +139,29 @@ def test_article_served_only_in_noscript_is_read() -> None:
     )
     result = clean_document(_html(page))
     assert "bridge 4" in result.text and "About" not in result.text
-    outcome = clean_html(page, disabled=frozenset({"noscript"}))
+    outcome = clean_html(page, disabled=frozenset({"noscript", "unmapped"}))
     assert outcome is not None and not any("bridge" in b.text for b in outcome[0])
     # A page with its text outside <noscript> is read as before: the <noscript> note stays out
     visible = f"<html><body>{shell}<article>{_paragraphs(5)}</article></body></html>"
     assert "JavaScript" not in clean_document(_html(visible)).text
+
+
+def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.core.clean import html_extract
+
+    story = [SENTENCE.replace("bridge", f"tunnel {n}") for n in range(4)]
+    # The extractor found text that is not in any block of our walk (as from a JSON blob in <head>)
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join(story))
+    other = "Opening hours of the museum shop change in winter; please call ahead before you visit us. " * 2
+    page = f"<html><head><title>Tunnel</title></head><body><nav><a href='/'>Home</a></nav><p>{other}</p></body></html>"
+    outcome = html_extract.clean_html(page)
+    assert outcome is not None
+    blocks, reasons, _meta = outcome
+    kept = [b for b, r in zip(blocks, reasons) if r is None]
+    assert [b.text for b in kept] == [s.strip() for s in story] and kept[0].path == "/extraction/line[1]"
+    off = html_extract.clean_html(page, disabled=frozenset({"unmapped"}))
+    assert off is not None and not any("tunnel" in b.text for b in off[0])
+    # When the page's blocks hold the extraction, they are used as before
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: other)
+    mapped = html_extract.clean_html(page)
+    assert mapped is not None and not mapped[0][0].path.startswith("/extraction")

@@ -153,8 +153,10 @@ def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
         full.add(page.page_id, page.truth, text_of(prepared, frozenset()), 0.0)
         for rule, score in without.items():
             off = frozenset(RULES) if rule == NO_RULES else frozenset({rule})
-            # `noscript` acts when the page is segmented: only a page it acted on is prepared again
-            again = prepare_html(page.html, off) if prepared.read_noscript and "noscript" in off else prepared
+            # `noscript` and `unmapped` act when the page is segmented: only a page they acted on is prepared again
+            again = prepared
+            if (prepared.read_noscript and "noscript" in off) or (prepared.unmapped and "unmapped" in off):
+                again = prepare_html(page.html, off)
             score.add(page.page_id, page.truth, text_of(again, off) if again else "", 0.0)
     rows = []
     base = full.page_f1s()

@@ -1,7 +1,7 @@
 """Cleaning an HTML page: trafilatura proposes the main text, we map it onto the page's own blocks.
 
 1. The page is parsed once (lxml) and cut into blocks with DOM paths (`html.py`).
-2. trafilatura runs on the same tree (fast, favouring recall, without comments); a block is the
+2. trafilatura runs on the same markup (without comments, its fallbacks on); a block is the
    extractor's when most of its 4-token shingles are in the extracted text.
 3. Our own rules then drop what an analyst does not want in the body: the standfirst, bylines,
    share/newsletter/related/comment blocks found by their DOM context, number-only blocks and link
@@ -42,14 +42,12 @@ def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     return list(zip(*(tokens[i:] for i in range(n))))
 
 
-TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "fast": True,
-    "favor_recall": True,
-    "include_comments": False,
-    "include_tables": True,
-    "deduplicate": False,
-}
-"""The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source)."""
+TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False}
+"""The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source).
+
+Chosen by measurement on all five development sets (docs/cleaning.md, "Choosing the extractor's
+options"): comments off and everything else trafilatura's default, so its readability/jusText
+fallbacks run. `fast=True, favor_recall=True` (the options before) was best on aeb-dev only."""
 
 RULES: tuple[str, ...] = (
     "structured-body",  # add the page's JSON-LD articleBody when the extractor missed much of it
@@ -63,6 +61,7 @@ RULES: tuple[str, ...] = (
     "link-runs",  # runs of two or more link-only blocks removed
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
     "noscript",  # a page whose extracted text is only in <noscript> is read with its <noscript> blocks
+    "unmapped",  # when the page's blocks hold little of the extraction, its own lines are the blocks
 )
 """Names of the cleaner's own HTML rules on top of the extractor; `disabled` switches them off one by one."""
 
@@ -336,10 +335,22 @@ class Prepared:
     meta: PageMeta
     extracted: str | None
     read_noscript: bool = False
+    unmapped: bool = False
 
 
 NOSCRIPT_COVERAGE = 0.5
 """Below this share of the extraction's shingles found in the page's blocks, <noscript> is read too."""
+UNMAPPED_COVERAGE = 0.5
+"""Below this share (after <noscript>), the extraction's own lines become the blocks (rule `unmapped`)."""
+
+
+def _extraction_blocks(extracted: str) -> list[RawBlock]:
+    """The extractor's text as blocks, one per line, each pointing at its line (no DOM path to give)."""
+    return [
+        RawBlock(" ".join(line.split()), "paragraph", f"/extraction/line[{n}]", "p")
+        for n, line in enumerate(extracted.splitlines(), start=1)
+        if line.strip()
+    ]
 
 
 def _coverage(extracted: str, blocks: list[RawBlock]) -> float:
@@ -367,16 +378,18 @@ def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared
     if not blocks and not has_noscript:
         return None
     extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
-    read_noscript = False
-    if extracted and has_noscript and "noscript" not in disabled:
-        before = _coverage(extracted, blocks)
-        if before < NOSCRIPT_COVERAGE:
-            with_noscript = segment_tree(tree, read_noscript=True)
-            if _coverage(extracted, with_noscript) >= before + 0.25:
-                blocks, read_noscript = with_noscript, True
+    read_noscript = unmapped = False
+    coverage = _coverage(extracted, blocks) if extracted else 1.0
+    if extracted and has_noscript and "noscript" not in disabled and coverage < NOSCRIPT_COVERAGE:
+        with_noscript = segment_tree(tree, read_noscript=True)
+        if (after := _coverage(extracted, with_noscript)) >= coverage + 0.25:
+            blocks, read_noscript, coverage = with_noscript, True, after
+    if extracted and coverage < UNMAPPED_COVERAGE and "unmapped" not in disabled:
+        # The text is where our walk does not go (a JSON blob, attributes, markup lxml reads otherwise)
+        blocks, unmapped = _extraction_blocks(extracted), True
     if not blocks:
         return None
-    return Prepared(blocks, meta, extracted, read_noscript)
+    return Prepared(blocks, meta, extracted, read_noscript, unmapped)
 
 
 def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
