@@ -165,3 +165,22 @@ def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.Mon
     monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: other)
     mapped = html_extract.clean_html(page)
     assert mapped is not None and not mapped[0][0].path.startswith("/extraction")
+
+
+def test_collapsed_content_is_not_hidden() -> None:
+    from triage_app.core.clean.html import parse_html, segment_tree
+
+    answer = "You report the accident in the app first, then call the insurer within two days of it. " * 2
+    page = (
+        "<html><body><main><h1>Help</h1>"
+        f"<div role='tabpanel' hidden><p>{answer}</p></div>"
+        f"<div class='faq__answer' style='display: none'><p>{answer}</p></div>"
+        f"<div hidden id='S:0'><p>{answer}</p></div>"
+        f"<div hidden='until-found'><p>{answer}</p></div>"
+        "<div class='modal' style='display:none'><p>Sign in to continue reading this and other stories.</p></div>"
+        "</main></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = segment_tree(tree)
+    assert [HIDDEN in b.context for b in blocks if b.text != "Help"] == [False, False, False, False, True]

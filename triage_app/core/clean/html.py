@@ -105,11 +105,25 @@ def _is_hidden(el: etree._Element) -> bool:
     that a script marks hidden behind a dialog)."""
     get = el.get
     if get("hidden") is not None:
-        return True
+        return not _is_collapsed(el)
     if get("aria-hidden") == "true":
         return el.tag not in ("article", "main", "body") and el.find(".//p") is None
     style = get("style")
-    return bool(style and _HIDDEN_STYLE_RE.search(style))
+    return bool(style and _HIDDEN_STYLE_RE.search(style)) and not _is_collapsed(el)
+
+
+_COLLAPSED_RE = re.compile(r"accordion|collaps|answer|tab-?pane|tabpanel|read-?more|show-?more|expand", re.IGNORECASE)
+_STREAMED_ID_RE = re.compile(r"S:\d+")
+
+
+def _is_collapsed(el: etree._Element) -> bool:
+    """Content the reader opens with a click, or that a script moves into place: a tab panel, an
+    accordion or "read more" part, `hidden="until-found"`, a streamed server-rendered part (`<div hidden
+    id="S:0">`). It is hidden now but it is the page's text, not a dialog or a decoration."""
+    get = el.get
+    if get("role") == "tabpanel" or get("hidden") == "until-found" or _STREAMED_ID_RE.fullmatch(get("id") or ""):
+        return True
+    return bool(_COLLAPSED_RE.search(f"{get('class') or ''} {get('id') or ''}"))
 
 
 _Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
@@ -247,6 +261,8 @@ class _Walker:
             _owner, context, in_article, ids, _depth = self.current()
             self.serial += 1
             reason = HIDDEN if _is_hidden(el) else context_reason(tag, _own_attrs(el))
+            if reason == HIDDEN and _is_collapsed(el):
+                reason = None
             if reason:
                 context = (reason, *context)
                 ids = (f"#{self.serial}", *ids)

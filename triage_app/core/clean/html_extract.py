@@ -4,7 +4,7 @@
 2. trafilatura runs on the same markup (without comments, its fallbacks on); a block is the
    extractor's when most of its 4-token shingles are in the extracted text.
 3. Our own rules then drop what an analyst does not want in the body: the standfirst, bylines,
-   share/newsletter/related/comment blocks found by their DOM context, number-only blocks and link
+   share/newsletter/related/comment blocks found by their DOM context, and link
    runs. Every removed block gets the reason that removed it. A rule stays only if it does not make
    any page set worse (`python -m triage_app.bench clean --ablate`): removing the headline from the
    body and re-scoring the kept blocks as a text dump ("settle") did not, and went.
@@ -56,7 +56,6 @@ RULES: tuple[str, ...] = (
     "summary",  # the standfirst (meta description) removed from the body
     "byline-meta",  # a block equal to the byline or URL of the metadata removed
     "veto",  # kept blocks under a small comments/share/related/nav/... container removed
-    "number",  # number-only blocks removed
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
     "link-runs",  # runs of two or more link-only blocks removed
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
@@ -293,8 +292,6 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     veto = next((c for c, p in zip(block.context, block.context_paths) if c in _VETO_CONTEXT and p in facts.local), None)
     if veto and "veto" not in off:
         return veto
-    if P.is_number_only(block.text) and "number" not in off:
-        return P.METADATA
     if "linked-text" not in off and block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
         return reason
     return None
