@@ -350,10 +350,16 @@ def _extraction_blocks(extracted: str) -> list[RawBlock]:
     ]
 
 
+MIN_UNMAPPED_SHINGLES = 20
+"""An extraction shorter than this (distinct 4-token shingles, about 25 words) is always mapped as it is:
+on a near-empty page a notice or a button label is no article to go looking for."""
+
+
 def _coverage(extracted: str, blocks: list[RawBlock]) -> float:
-    """The share of the extraction's distinct 4-token shingles that the blocks' text holds."""
+    """The share of the extraction's distinct 4-token shingles that the blocks' text holds (1.0 for a
+    short extraction)."""
     wanted = set(_shingle_list(_tokens(extracted)))
-    if not wanted:
+    if len(wanted) < MIN_UNMAPPED_SHINGLES:
         return 1.0
     have = set(_shingle_list(_tokens(" ".join(b.text for b in blocks))))
     return len(wanted & have) / len(wanted)
