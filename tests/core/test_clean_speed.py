@@ -125,3 +125,23 @@ def test_clean_same_can_check_the_other_extractor_options(monkeypatch: pytest.Mo
     code, _out = _bench("clean-same", "record", str(tmp_path / "r.jsonl.gz"), "--root", str(tmp_path / "sets"), "--option", "fast=false")
     assert code == 0
     assert html_extract.TRAFILATURA_OPTIONS["fast"] is False
+
+
+def test_site_from_copyright_lines_does_not_depend_on_the_hash_seed() -> None:
+    """Two copyright names seen as often and as long: the first in the text wins, in every process
+    (the clean-same check found the winner changing with PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from triage_app.core.clean.features import split_lines\n"
+        "from triage_app.core.clean.text_dump import _site_from_copyright\n"
+        "print(_site_from_copyright(split_lines('© 2015 Associated Press\\nA line of text.\\n© 2015 CBS Broadcasting\\n')))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip())
+    assert seen == {"Associated Press"}
