@@ -1,0 +1,69 @@
+"""Engineer 34's hand labels for bench/entity_gold, written by reading each passage (NOTES-34.md).
+
+Keys are "<wceb-dev subset>/<first 8 hex digits of the page id>"; the passage is
+`draw_34.passage(articleBody)`. Entity specs are read by `tools_34.py`: (LABEL, surface) for every
+whole-word occurrence, (LABEL, surface, k or [k, ...]) for the k-th occurrences only. PRODUCT, WORK,
+EVENT, LAW and TIME are not scored; they only keep the names inside them from being labelled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ANNOTATOR = "engineer 34, by reading (LLM)"
+
+DOCS: dict[str, dict[str, Any]] = {
+    "tiptopjaw-2026/4b61d765": {
+        "kind": "news",
+        "entities": [
+            ("PLACE", "Texas"), ("ORG", "Texas Legislature"), ("PLACE", "Texas Capitol"),
+            ("ORG", "The Texas Newsroom"), ("PLACE", "Austin"), ("ORG", "Teachers Against School Vouchers"),
+            ("PERSON", "SACHA PFEIFFER"), ("PERSON", "Sergio Martínez-Beltrán"), ("PERSON", "SERGIO MARTINEZ-BELTRAN"),
+            ("PERSON", "MARTINEZ-BELTRAN"), ("PERSON", "Rosie Curts"), ("PLACE", "Capitol", 1),
+            ("DATE", "this week"), ("TIME", "a Saturday afternoon"),
+        ],
+    },
+    "tiptopjaw-2026/47b5978b": {
+        "kind": "forum",
+        "entities": [
+            ("PLACE", "Switzerland"), ("PLACE", "Singapore"), ("PLACE", "Asia"), ("PLACE", "Europe"),
+            ("DATE", "this autumn"), ("DATE", "Last year"), ("PRODUCT", "Excel"),
+        ],
+    },
+    "tiptopjaw-2026/11c5d695": {
+        "kind": "blog",
+        "entities": [
+            ("PERSON", "daniel"), ("PERSON", "eva"), ("PERSON", "MDL"),
+            ("ORG", "Mintlify"), ("ORG", "Discord"), ("ORG", "discord"), ("ORG", "vercel"),
+            ("WORK", "Redacted by Counsel: A supply chain postmortem"),
+            ("MONEY", "billion dollar"), ("DATE", "about a month ago"), ("DATE", "Friday, November 7, 2025"),
+            ("DATE", "last few years"),
+        ],
+    },
+    "tiptopjaw-2026/b81d265b": {
+        "kind": "other",
+        "entities": [("ORG", "Tampa Y"), ("ORG", "Y"), ("PRODUCT", "InBody")],
+    },
+    "tiptopjaw-2026/f9426a11": {
+        "kind": "blog",
+        "entities": [("NORP", "American"), ("NORP", "French"), ("NORP", "Russian")],
+    },
+    "tiptopjaw-2026/df5fd4ec": {
+        "kind": "product",
+        "entities": [
+            ("ORG", "Zendesk"), ("PRODUCT", "Zendesk AI"), ("ORG", "Gartner"),
+            ("WORK", "Magic Quadrant™ for the CRM Customer Engagement Center"), ("DATE", "2025"), ("DATE", "day one"),
+        ],
+    },
+    "tiptopjaw-2026/bfa1eb65": {
+        "kind": "product",
+        "entities": [
+            ("PRODUCT", "Solo Stove Summit 24™ Smokeless Fire Pit"), ("PRODUCT", "Summit"), ("PRODUCT", "Quick-Strike Cone™"),
+            ("PRODUCT", "Solo Stove Fire Starter Gel™"), ("PRODUCT", "Solo Stove Signature Flame™"), ("DATE", "years"),
+        ],
+    },
+    "tiptopjaw-2026/00960a66": {
+        "kind": "other",
+        "entities": [("ORG", "Uber")],
+    },
+}
