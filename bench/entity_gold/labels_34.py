@@ -66,4 +66,26 @@ DOCS: dict[str, dict[str, Any]] = {
         "kind": "other",
         "entities": [("ORG", "Uber")],
     },
+    "tiptopjaw-2026/9c8a1e6c": {
+        "kind": "blog",
+        "entities": [
+            ("PRODUCT", "Nethermind"), ("PRODUCT", "Reth"), ("PRODUCT", "Geth"), ("PRODUCT", "Besu"),
+            ("PRODUCT", "Ethereum Mainnet"),
+        ],
+    },
+    "tiptopjaw-2026/a509d59c": {
+        "kind": "reference",
+        "entities": [],
+    },
+    "tiptopjaw-2026/a8bb1abe": {
+        "kind": "blog",
+        "entities": [
+            ("PERSON", "Emil Stenström"), ("PERSON", "Simon Willison"), ("PERSON", "Emil"), ("PERSON", "Simon"),
+            ("DATE", "Today"), ("PRODUCT", "JustHTML"), ("PRODUCT", "Claude"),
+        ],
+    },
+    "tiptopjaw-2026/e7f6c22a": {
+        "kind": "product",
+        "entities": [("ORG", "GUSILOR"), ("PRODUCT", "Gusilor E19"), ("ORG", "Gusilor")],
+    },
 }
