@@ -88,4 +88,41 @@ DOCS: dict[str, dict[str, Any]] = {
         "kind": "product",
         "entities": [("ORG", "GUSILOR"), ("PRODUCT", "Gusilor E19"), ("ORG", "Gusilor")],
     },
+    "tiptopjaw-2026/cb5292c0": {
+        "kind": "other",
+        "entities": [
+            ("ORG", "UC San Diego Extended Studies"), ("DATE", "Winter 2026"), ("DATE", "Today"),
+            ("WORK", "Professional Certificate in Project Management"),
+        ],
+    },
+    "tiptopjaw-2026/7084b155": {
+        "kind": "reference",
+        "entities": [
+            ("PLACE", "America"), ("PLACE", "US"), ("ORG", "Insurance Business"), ("PRODUCT", "IB+ Data Hub"),
+            ("DATE", "today"), ("ORG", "State Farm Group"), ("ORG", "State Farm"), ("PLACE", "Bloomington"),
+            ("PLACE", "Illinois"),
+        ],
+    },
+    "tiptopjaw-2026/1af32c5b": {
+        "kind": "product",
+        "entities": [
+            ("PLACE", "US"), ("MONEY", "$18.4 billion"), ("MONEY", "$20.6 billion"), ("DATE", "2024"), ("DATE", "2029"),
+            ("DATE", "annually"),
+        ],
+    },
+    "tiptopjaw-2026/a59d9066": {
+        "kind": "reference",
+        "entities": [
+            ("PERSON", "Jennifer Huberty", None, "digits"), ("PERSON", "Jeni Green", None, "digits"),
+            ("PERSON", "Christine Glissmann", None, "digits"), ("PERSON", "Linda Larkey", None, "digits"),
+            ("PERSON", "Megan Puzia", None, "digits"), ("PERSON", "Chong Lee", None, "digits"),
+            ("ORG", "College of Health Solutions", None, "digits"), ("ORG", "Arizona State University"),
+            ("ORG", "Department of Student Affairs", None, "digits"), ("ORG", "University of Redlands"),
+            ("ORG", "College of Nursing and Health Innovation", None, "digits"),
+            ("ORG", "Behavioral Research and Analytics, LLC", None, "digits"),
+            ("PLACE", "Phoenix"), ("PLACE", "AZ"), ("PLACE", "United States"), ("PLACE", "Redlands"), ("PLACE", "CA"),
+            ("PLACE", "Salt Lake City"), ("PLACE", "UT"), ("PLACE", "500 North 3rd Street"),
+            ("PRODUCT", "Calm"), ("DATE", "8-week"),
+        ],
+    },
 }

@@ -33,9 +33,10 @@ class LabelError(ValueError):
     """A label that cannot be turned into offsets without guessing."""
 
 
-def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    """Whole-word, case-sensitive occurrences of `surface`."""
-    pattern = rf"(?<!\w){re.escape(surface)}(?!\w)"
+def occurrences(text: str, surface: str, digits_touch: bool = False) -> list[tuple[int, int]]:
+    """Whole-word, case-sensitive occurrences of `surface` (a digit may touch it if `digits_touch`)."""
+    left, right = (r"(?<![^\W\d])", r"(?![^\W\d])") if digits_touch else (r"(?<!\w)", r"(?!\w)")
+    pattern = rf"{left}{re.escape(surface)}{right}"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
@@ -45,10 +46,11 @@ def resolve(text: str, labels: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     owner: dict[tuple[int, int], tuple[Any, ...]] = {}
     for spec in labels:
         label, surface = spec[0], spec[1]
-        hits = occurrences(text, surface)
+        digits_touch = len(spec) > 3 and spec[3] == "digits"
+        hits = occurrences(text, surface, digits_touch)
         if not hits:
             raise LabelError(f"not found: {spec!r}")
-        explicit = len(spec) > 2
+        explicit = len(spec) > 2 and spec[2] is not None
         if explicit:
             wanted = [spec[2]] if isinstance(spec[2], int) else list(spec[2])
             if any(k < 1 or k > len(hits) for k in wanted):
