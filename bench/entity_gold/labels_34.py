@@ -125,4 +125,53 @@ DOCS: dict[str, dict[str, Any]] = {
             ("PRODUCT", "Calm"), ("DATE", "8-week"),
         ],
     },
+    "cleanportaleval/86f716fc": {
+        "kind": "news",
+        "entities": [
+            ("PERSON", "Melissa Harris-Perry"), ("PERSON", "Chuck Hagel"), ("PERSON", "Hagel"), ("PERSON", "Melissa"),
+            ("PERSON", "Obama"), ("ORG", "Pentagon"), ("PLACE", "Lackland Air Force Base"), ("PLACE", "Afghanistan"),
+            ("PLACE", "Middle East"), ("DATE", "past several months"), ("DATE", "this week"),
+            ("DATE", "past two years"), ("DATE", "every day"), ("WORK", "Open Letter"),
+        ],
+    },
+    "cleanportaleval/29933092": {
+        "kind": "news",
+        "entities": [
+            ("ORG", "Survey Monkey"), ("ORG", "Business Insider"), ("ORG", "Congress"), ("PERSON", "Obama"),
+            ("DATE", "Jan 1st"), ("DATE", "last year"), ("MONEY", "$607 billion"),
+        ],
+    },
+    "cleanportaleval/a868d083": {
+        "kind": "blog",
+        "entities": [
+            ("DATE", "4 years ago"), ("DATE", "four years ago"), ("DATE", "Four years ago"), ("DATE", "Tuesdays"),
+            ("PERSON", "Obama"), ("PERSON", "Romney"), ("PERSON", "Kenneth"), ("ORG", "MSNBC"), ("ORG", "FOXNews"),
+            ("PLACE", "30 Rock"), ("MONEY", "$8.50"),
+        ],
+    },
+    "cleanportaleval/57a786e8": {
+        "kind": "news",
+        "entities": [
+            ("ORG", "Google"), ("ORG", "Mundaneum"), ("NORP", "Belgian"), ("DATE", "1913"), ("WORK", "Nobel Peace Prize"),
+            ("PERSON", "Elio Di Rupo"), ("PERSON", "Di Rupo"), ("PLACE", "Brussels"), ("PLACE", "Mons"),
+            ("PLACE", "Belgium"), ("PLACE", "St. Ghislain"), ("PLACE", "Wallonia"), ("MONEY", "€250 million"),
+        ],
+    },
+    "cleanportaleval/a85569b1": {
+        "kind": "news",
+        "entities": [
+            ("PLACE", "Euro Zone"), ("PLACE", "euro zone"), ("PLACE", "euro-zone"), ("NORP", "French"),
+            ("PERSON", "Nicolas Sarkozy"), ("ORG", "EU"), ("PLACE", "Brussels"), ("PLACE", "Greece"),
+            ("PLACE", "Washington"), ("PLACE", "Europe"), ("DATE", "Saturday", 1), ("TIME", "Saturday morning"),
+            ("DATE", "Friday"), ("DATE", "Sunday"), ("DATE", "Months"),
+        ],
+    },
+    "cleanportaleval/c1213c11": {
+        "kind": "news",
+        "entities": [
+            ("ORG", "The New York Times"), ("PLACE", "Keystone XL Pipeline"), ("PLACE", "Boston"),
+            ("WORK", "All In with Chris Hayes"), ("PERSON", "Chris"), ("ORG", "Twitter"), ("ORG", "Facebook"),
+            ("WORK", "Times Haiku"), ("ORG", "Occupy Wall Street"), ("PERSON", "Shaleen Title"),
+        ],
+    },
 }
