@@ -9,6 +9,7 @@ from triage_app.core.nlp.attribution import broad_attributions, headline_attribu
 from triage_app.core.nlp.entities import Mention
 from triage_app.core.nlp.quotecontext import QuoteContext, find_cue
 from triage_app.core.nlp.quotemarks import QuotedSpan, find_quoted
+from triage_app.core.nlp.quotesources import dash_speaker, transcript_speaker
 from triage_app.core.nlp.reported import indirect_speech
 from triage_app.core.nlp.speakers import Speaker, is_cue, sentence_of, subject_of
 from triage_app.core.records import Quote
@@ -33,7 +34,9 @@ def _after_region(ctx: QuoteContext, q: QuotedSpan, next_open: int) -> Speaker |
     if ended:
         # `"... forever." Peskov said Moscow expects ...` is a new statement, not an attribution
         has_own_clause = any(c.dep_ == "ccomp" and c.i not in ctx.in_quote for c in found.cue.children)
-        if has_own_clause or len(region) > 12:
+        # `said James Acton, a physicist who ...`: a long source after the cue is still the attribution
+        lead = sum(1 for t in region if t.i < found.cue.i)
+        if has_own_clause or lead > 12 or (len(region) > 12 and lead > 0 and found.start > found.cue.idx):
             return None
     return found
 
@@ -120,8 +123,11 @@ def _quoted_speech(ctx: QuoteContext) -> list[Quote]:
             if speaker is None:
                 continue  # a title or scare quotes, not speech
         else:
-            before = _before_region(ctx, q, prev_close)
-            if before is not None and _adjacent(ctx, before, q):
+            speaker = transcript_speaker(ctx, q) or dash_speaker(ctx, q)
+            before = None if speaker is not None else _before_region(ctx, q, prev_close)
+            if speaker is not None:
+                pass
+            elif before is not None and _adjacent(ctx, before, q):
                 speaker = before  # `and said, "..." the office said`: the nearer cue wins
             else:
                 speaker = _after_region(ctx, q, next_open) or before
