@@ -67,8 +67,8 @@ def _kind(ctx: QuoteContext, q: QuotedSpan) -> str:
     """direct, or partial when the quote is a phrase inside the writer's own sentence."""
     p_start, _ = ctx.para_of(q.open_pos)
     before = ctx.text[p_start : q.open_pos].rstrip()
-    if not before or before[-1] in _DIRECT_BEFORE:
-        return "direct"
+    if not before or before[-1] in _DIRECT_BEFORE or ctx.text[q.open_pos - 1] == "\n":
+        return "direct"  # a quote opening a line is not inside the writer's sentence
     content = ctx.text[q.start : q.end].strip()
     prev_tokens = ctx.tokens_between(p_start, q.open_pos)
     if prev_tokens and content[:1].isupper() and len(content.split()) >= 4:
