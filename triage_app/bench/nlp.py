@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from triage_app.bench._nlp_foreign import print_french, score_french
 from triage_app.bench._nlp_score import score_quotes, score_spans
 from triage_app.core.nlp.rules import ALL_RULES, DEFAULT_RULES, RULE_NAMES, Rules
 from triage_app.core.records import SHOWN_ENTITY_LABELS
@@ -163,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
         "entity_sets": entity_sets,
         "quotes_nlp_gold": score_quotes(list(zip(items, annotations)), errors),
         "polnear_dev": _polnear(engine, args.eval_dir, args.limit),
+        "french": score_french(engine),
         "words_per_second": round(done_words / elapsed),
         "words_per_cpu_second": round(done_words / cpu_seconds) if cpu_seconds > 0 else None,
         "model_load_seconds": round(load_seconds, 2),
@@ -207,5 +209,6 @@ def _print(figures: dict[str, Any]) -> None:
         print(f"all attributions precision {all_attr['p']:.3f} (n={all_attr['gold']})  indirect recall "
               f"{indirect['recall']:.3f} (n={indirect['gold']})")
         print(pol["summary"])
+    print_french(figures["french"])
     print(f"\nspeed: {figures['words_per_second']} words/s wall clock, {figures['words_per_cpu_second']} words per CPU second "
           f"(one thread; the CPU figure does not depend on other load) (model load {figures['model_load_seconds']} s)")
