@@ -51,7 +51,7 @@ def find_cue(ctx: QuoteContext, tokens: list[Any], *, reverse: bool) -> Speaker 
         if token.i in ctx.in_quote:
             continue
         if is_cue(token):
-            subject = subject_of(token)
+            subject = subject_of(token, ctx.in_quote)
             if subject is not None and subject.i not in ctx.in_quote:
                 return ctx.speaker(token, subject)
         target = according_to(token)

@@ -87,7 +87,7 @@ def _partial_speaker(ctx: QuoteContext, q: QuotedSpan) -> Speaker | None:
         if ancestor.i in ctx.in_quote:
             continue
         if is_cue(ancestor):
-            subject = subject_of(ancestor)
+            subject = subject_of(ancestor, ctx.in_quote)
             if subject is not None:
                 return ctx.speaker(ancestor, subject)
             continue

@@ -56,11 +56,14 @@ def is_cue(token: Any, lemmas: frozenset[str] = CUE_LEMMAS) -> bool:
     return True
 
 
-def subject_of(verb: Any) -> Any | None:
-    """The subject of `verb`, or of the verb it hangs from ("smiled and said", "beyond reiterating that")."""
+def subject_of(verb: Any, excluded: set[int] | frozenset[int] = frozenset()) -> Any | None:
+    """The subject of `verb`, or of the verb it hangs from ("smiled and said", "beyond reiterating that").
+
+    Subjects among `excluded` tokens (quoted words the parser took for a second subject) are passed over.
+    """
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in _SUBJECT_DEPS and child.i not in excluded:
                 if child.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
                     return verb.head  # "a report that said ...": the report
                 return child
