@@ -9,7 +9,7 @@ from triage_app.core.nlp.entities import Mention
 from triage_app.core.nlp.gender import person_genders, pronoun_gender
 
 CUE_LEMMAS = frozenset(
-    ["say", "tell", "add", "claim", "state", "announce", "warn", "insist", "argue", "explain", "note", "report", "reveal", "confirm", "deny", "admit", "suggest", "stress", "acknowledge", "allege", "predict", "promise", "vow", "urge", "write", "tweet", "post", "testify", "contend", "maintain", "declare", "assert", "reply", "respond", "answer", "ask", "recall", "describe", "call", "quote", "complain", "concede", "emphasise", "emphasize", "observe", "remark", "recount", "joke", "shout", "scream", "whisper", "exclaim", "continue", "conclude", "lament", "caution", "agree", "point", "reiterate", "comment", "underline", "highlight"]
+    ["say", "tell", "add", "claim", "state", "announce", "warn", "insist", "argue", "explain", "note", "report", "reveal", "confirm", "deny", "admit", "suggest", "stress", "acknowledge", "allege", "predict", "promise", "vow", "urge", "write", "tweet", "post", "testify", "contend", "maintain", "declare", "assert", "reply", "respond", "answer", "ask", "recall", "describe", "call", "quote", "complain", "concede", "emphasise", "emphasize", "observe", "remark", "recount", "joke", "shout", "scream", "whisper", "exclaim", "continue", "conclude", "lament", "caution", "agree", "point", "reiterate", "comment", "underline", "highlight", "demand", "yell", "scold", "retort", "counter", "quip", "boast", "plead", "muse", "wonder", "cry"]
 )
 """Verbs that introduce a direct or partial quotation."""
 
