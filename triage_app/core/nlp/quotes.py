@@ -139,7 +139,7 @@ def _quoted_speech(ctx: QuoteContext) -> list[Quote]:
                 continue
         if kind == "partial" and _looks_like_title(ctx.text[q.start : q.end]):
             continue  # "DWTS", "Pose": a programme or book named in quotation marks
-        if speaker is not None and kind == "direct":
+        if speaker is not None:
             last = (q.paragraph, speaker)
         ctx.attributed(speaker)
         quotes.append(_quote(ctx, q, kind, speaker))
