@@ -73,3 +73,11 @@ def test_first_names_by_sex() -> None:
     assert first_name_gender("Claire") == "f"
     assert first_name_gender("David") == "m"
     assert first_name_gender("Zqxw") is None
+
+
+@pytest.mark.nlp
+def test_a_sentence_never_runs_over_a_blank_line(engine: SpacyEngine) -> None:
+    text = "___.\n\n12:15 p.m.\n\nDonald Trump says political correctness has run amok and \"we're going to get away from\" that."
+    doc = engine.parse(text)
+    assert any(sent.text.startswith("Donald Trump") for sent in doc.sents)
+    assert _quote(engine, text, "get away").speaker_canonical == "Donald Trump"

@@ -79,9 +79,14 @@ def _score_entity_set(nlp: Any, docs: list[dict[str, Any]], errors: list[str] | 
 
     texts = [d["text"] for d in docs]
     gold = [{(e["start"], e["end"], e["label"]) for e in d["entities"]} for d in docs]
-    alone = [
-        {(e.start_char, e.end_char, LABEL_MAP.get(e.label_, e.label_)) for e in parsed.ents} for parsed in nlp.pipe(texts)
-    ]
+    from triage_app.core.nlp.paragraph_breaks import PIPE_NAME
+
+    ours = [name for name in nlp.pipe_names if name == PIPE_NAME]
+    with nlp.select_pipes(disable=ours):  # the model exactly as spaCy ships it
+        alone = [
+            {(e.start_char, e.end_char, LABEL_MAP.get(e.label_, e.label_)) for e in parsed.ents}
+            for parsed in nlp.pipe(texts)
+        ]
     masked = [mask_dateline(t) for t in texts]
     parsed_masked = list(nlp.pipe(m[0] for m in masked))
     rows: dict[str, Any] = {}

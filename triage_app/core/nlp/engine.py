@@ -98,7 +98,11 @@ class SpacyEngine:
                 if self._nlp is None:
                     import spacy
 
-                    self._nlp = spacy.load(self.model)
+                    from triage_app.core.nlp.paragraph_breaks import add_paragraph_breaks
+
+                    nlp = spacy.load(self.model)
+                    add_paragraph_breaks(nlp)
+                    self._nlp = nlp
         return self._nlp
 
     def load_foreign(self, language: str) -> Language:
