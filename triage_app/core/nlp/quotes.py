@@ -161,10 +161,16 @@ def _colon_before(ctx: QuoteContext, q: QuotedSpan) -> Speaker | None:
     return find_cue(ctx, region, reverse=True)
 
 
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "on", "in", "for", "to", "at", "with", "or", "de", "la"}
+
+
 def _looks_like_title(content: str) -> bool:
-    """Up to four words, every one capitalised: a name or title rather than someone's words."""
+    """Up to seven words in title case ("Face the Nation", "The Steve Harvey Morning Show"): a name or title
+    rather than someone's words."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+    if not 0 < len(words) <= 7 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _may_inherit(ctx: QuoteContext, q: QuotedSpan, last_paragraph: int) -> bool:
