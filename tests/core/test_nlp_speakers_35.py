@@ -81,3 +81,13 @@ def test_a_sentence_never_runs_over_a_blank_line(engine: SpacyEngine) -> None:
     doc = engine.parse(text)
     assert any(sent.text.startswith("Donald Trump") for sent in doc.sents)
     assert _quote(engine, text, "get away").speaker_canonical == "Donald Trump"
+
+
+@pytest.mark.nlp
+def test_a_name_next_to_a_cue_without_subject_is_the_speaker(engine: SpacyEngine) -> None:
+    text = (
+        "The U.S. Department of Justice is investigating the shooting.\n\n"
+        "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief "
+        "Chuck Jordan said Monday."
+    )
+    assert _quote(engine, text, "promise").speaker_canonical == "Chuck Jordan"

@@ -7,7 +7,7 @@ from typing import Any
 
 from triage_app.core.nlp.attribution import broad_attributions, headline_attributions
 from triage_app.core.nlp.entities import Mention
-from triage_app.core.nlp.quotecontext import QuoteContext, find_cue
+from triage_app.core.nlp.quotecontext import QuoteContext, find_cue, named_next_to_cue
 from triage_app.core.nlp.quotemarks import QuotedSpan, find_quoted
 from triage_app.core.nlp.quotesources import dash_speaker, transcript_speaker
 from triage_app.core.nlp.reported import indirect_speech
@@ -28,7 +28,7 @@ def _after_region(ctx: QuoteContext, q: QuotedSpan, next_open: int) -> Speaker |
         return None
     region = [t for t in after if t.i < sentence_of(after[0])[1]]
     ended = bool(_TERMINAL.search(ctx.text[q.start : q.end]))
-    found = find_cue(ctx, region, reverse=False)
+    found = find_cue(ctx, region, reverse=False) or named_next_to_cue(ctx, region)
     if found is None:
         return None
     if ended:
