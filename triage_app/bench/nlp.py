@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         if elapsed >= args.min_seconds:
             break
-    cpu_seconds = time.process_time() - cpu_started  # one thread: CPU time is what one core needs, whatever the load
+    cpu_seconds = time.process_time() - cpu_started  # one thread: CPU time is about what one core needs
     figures = {
         "engine": engine.name,
         "rules": {name: getattr(DEFAULT_RULES, name) for name in RULE_NAMES},
@@ -224,4 +224,4 @@ def _print(figures: dict[str, Any]) -> None:
         print(pol["summary"])
     print_french(figures["french"])
     print(f"\nspeed: {figures['words_per_second']} words/s wall clock, {figures['words_per_cpu_second']} words per CPU second "
-          f"(one thread; the CPU figure does not depend on other load) (model load {figures['model_load_seconds']} s)")
+          f"(one thread; CPU time depends far less than wall clock on other load, though not at all is too much to say) (model load {figures['model_load_seconds']} s)")
