@@ -31,21 +31,20 @@ def score_french(engine: Any, path: Path = FRENCH_GOLD) -> dict[str, Any] | None
     ]
     french = [{(m.start, m.end, m.label) for m in foreign_entities(doc)} for doc in engine.load_foreign("fr").pipe(texts)]
     rows: dict[str, Any] = {}
-    subsets = {"pages": lambda i: not i.startswith("news-"), "news": lambda i: i.startswith("news-")}
-    for (name, preds), (subset, wanted) in [(p, s) for s in subsets.items() for p in (
-        ("English model (what ran before gating)", english), (engine.foreign["fr"], french)
-    )]:
-        quads = []
-        for item, pred in zip(items, preds):
-            if not wanted(item["id"]):
-                continue
-            ignore = [(s["start"], s["end"]) for s in item.get("ignore", [])]
-            kept = {p for p in pred if p[2] in _SCORED and not any(p[0] < e and s < p[1] for s, e in ignore)}
-            gold = {(e["start"], e["end"], e["label"]) for e in item["entities"]}
-            quads.append((item["id"], item["text"], gold, kept))
-        rows[f"{subset}: {name}"] = {
-            "docs": len(quads), "exact": score_spans(quads, folded=False), "folded": score_spans(quads, folded=True)
-        }
+    pipelines = (("English model (what ran before gating)", english), (engine.foreign["fr"], french))
+    for subset, news in (("pages", False), ("news", True)):
+        for name, preds in pipelines:
+            quads = []
+            for item, pred in zip(items, preds):
+                if str(item["id"]).startswith("news-") != news:
+                    continue
+                ignore = [(s["start"], s["end"]) for s in item.get("ignore", [])]
+                kept = {p for p in pred if p[2] in _SCORED and not any(p[0] < e and s < p[1] for s, e in ignore)}
+                gold = {(e["start"], e["end"], e["label"]) for e in item["entities"]}
+                quads.append((item["id"], item["text"], gold, kept))
+            rows[f"{subset}: {name}"] = {
+                "docs": len(quads), "exact": score_spans(quads, folded=False), "folded": score_spans(quads, folded=True)
+            }
     return rows
 
 
