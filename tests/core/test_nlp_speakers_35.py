@@ -91,3 +91,10 @@ def test_a_name_next_to_a_cue_without_subject_is_the_speaker(engine: SpacyEngine
         "Chuck Jordan said Monday."
     )
     assert _quote(engine, text, "promise").speaker_canonical == "Chuck Jordan"
+
+
+def test_a_curly_opening_mark_may_close_with_a_straight_one() -> None:
+    text = '“Immunity deals should not be a requirement for cooperating with the FBI," Jason Chaffetz said.'
+    assert [text[q.start : q.end] for q in find_quoted(text)] == [
+        "Immunity deals should not be a requirement for cooperating with the FBI,"
+    ]

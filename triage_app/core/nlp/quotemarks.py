@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # opener -> the closers that end it
 CLOSERS: dict[str, str] = {
     '"': '"',
-    "“": "”“",  # "“...“" happens in careless text
+    "“": "”“\"",  # "“...“" and "“...\"" happen in careless text
     "„": "“”",
     "«": "»",
     "»": "«",  # German books: »...«
