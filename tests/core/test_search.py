@@ -121,7 +121,7 @@ def test_timeline_of_a_search_counts_its_hits_from_the_covering_index(library: L
     counted = {day: dict(c) for day, c in data.buckets if sum(c.values())}
     assert sum(sum(c.values()) for c in counted.values()) == 3
     assert data.unit == "month" and counted["2025-12-01"]["relevant"] == 1
-    where, params, match = search._where(library.db, flt)
+    _where, _params, match = search._where(library.db, flt)
     plan = " ".join(str(r) for r in library.db.execute(
         "EXPLAIN QUERY PLAN SELECT documents.relevance FROM documents_fts CROSS JOIN documents "
         "INDEXED BY documents_timeline ON documents.id = documents_fts.rowid WHERE documents_fts MATCH ?", [match]
