@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 from copies_helpers import OTHER, WIRE, write_wire_set
 
@@ -192,3 +193,32 @@ def test_two_missed_pages_of_one_template_do_not_join_two_stories(fresh_library:
     _cluster(fresh_library)
     info = near_dups.cluster_info(fresh_library.db, late)
     assert info is not None and sorted(info["members"]) == sorted([wire, missed_wire, late])
+
+
+def test_pairs_skipped_inside_a_cluster_are_found_again_when_a_member_changes(
+    fresh_library: Library, monkeypatch: Any
+) -> None:
+    """Pairs between documents already joined are not read again; when the member that joined them
+    changes, the others are compared again and stay together."""
+    monkeypatch.setattr(near_dups, "ACCEPT_MARGIN", 2.0)  # every pair through the exact check
+    monkeypatch.setattr(near_dups, "VERIFY_CHUNK", 1)
+    calls: list[int] = []
+    verified = near_dups._verified
+
+    def counting(db: Any, ids: Any, segs: Any, pairs: Any, threshold: float) -> Any:
+        calls.append(len(pairs))
+        return verified(db, ids, segs, pairs, threshold)
+
+    monkeypatch.setattr(near_dups, "_verified", counting)
+    a = _store(fresh_library, WIRE, [])
+    b = _store(fresh_library, [p.replace("Tuesday", "Wednesday") for p in WIRE], [])
+    c = _store(fresh_library, [p.replace("euros", "dollars") for p in WIRE], [])
+    _cluster(fresh_library)
+    assert sorted(near_dups.clusters(fresh_library.db)[0]) == [a, b, c]
+    assert sum(calls) == 2  # three candidate pairs; the third joins two documents already joined
+    stored = [tuple(r) for r in fresh_library.db.execute("SELECT a, b FROM near_pairs")]
+    assert len(stored) == 2
+    hub = (set(stored[0]) & set(stored[1])).pop()  # the document through which the other two are joined
+    fresh_library.db.execute("UPDATE documents SET text = ? WHERE id = ?", ["\n\n".join(LONG_OTHER), hub])
+    _cluster(fresh_library)
+    assert [sorted(c) for c in near_dups.clusters(fresh_library.db)] == [sorted({a, b, c} - {hub})]

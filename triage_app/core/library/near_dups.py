@@ -260,21 +260,17 @@ def _sign(db: Database, ids: list[int]) -> None:
 def _signatures(db: Database) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every stored signature, documents' then segments': owner ids (int64), segment numbers (-1 for a
     document's cleaned text), shingle counts and the n x NUM_PERM uint32 matrix."""
-    ids, segs, counts, blobs = [], [], [], []
     sql = (
         "SELECT doc_id, -1, shingles, sig FROM minhash_signatures WHERE sig IS NOT NULL AND stale = 0 "
         "UNION ALL SELECT g.doc_id, g.seg, g.shingles, g.sig FROM minhash_segments g "
         "JOIN minhash_signatures s ON s.doc_id = g.doc_id AND s.stale = 0"
     )
-    for doc_id, seg, count, sig in db.execute(sql):
-        ids.append(int(doc_id))
-        segs.append(int(seg))
-        counts.append(int(count))
-        blobs.append(sig)
-    if not ids:
+    rows = db.execute(sql).fetchall()
+    if not rows:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, np.zeros((0, NUM_PERM), dtype=np.uint32)
-    matrix = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(len(ids), NUM_PERM)
+    ids, segs, counts, blobs = zip(*rows, strict=True)
+    matrix = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(len(rows), NUM_PERM)
     return np.asarray(ids, dtype=np.int64), np.asarray(segs, dtype=np.int64), np.asarray(counts, dtype=np.int64), matrix
 
 
@@ -337,6 +333,93 @@ def contained(text: np.ndarray, segment: np.ndarray, threshold: float) -> float 
     if value >= threshold or common / len(text) >= max(CONTAINMENT, threshold):
         return value
     return None
+
+
+class _Groups:
+    """Union-find over document ids (and cluster ids, as negative numbers)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+VERIFY_CHUNK = 2000
+
+
+def _verified_between_clusters(db: Database, ids: np.ndarray, segs: np.ndarray, pairs: np.ndarray, new: list[int],
+                               accepted: list[tuple[int, int, float, int]], threshold: float
+                               ) -> list[tuple[int, int, float, int]]:
+    """`_verified` for the pairs that can still change a cluster: a pair whose two documents are already
+    joined (by a stored cluster of documents not signed now, the accepted pairs, or pairs kept so far) is
+    not read again. Pairs with a segment or a weak document are always checked (they choose a cluster).
+    Most likely pairs first, in chunks. The clusters stay those of all pairs; `near_pairs` then lacks some
+    redundant pairs, which is why a re-signed document's whole cluster is compared again (`_restale`)."""
+    a_rows, b_rows = (pairs >> np.uint64(32)).astype(np.int64), (pairs & _MASK32).astype(np.int64)
+    groups = _Groups()  # joined through documents that are not weak only, as `_component` does
+    weak = _weak(db)
+    old = sorted({int(x) for x in np.concatenate([ids[a_rows], ids[b_rows]])} - set(new) - weak)
+    for start in range(0, len(old), 500):
+        part = old[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for doc_id, cluster_id in db.execute(
+            f"SELECT doc_id, cluster_id FROM cluster_members WHERE doc_id IN ({marks})", part
+        ):
+            groups.join(int(doc_id), -int(cluster_id) - 1)
+    for a, b, _v, _s in accepted:
+        if a not in weak and b not in weak:
+            groups.join(a, b)
+    always = (segs[a_rows] >= 0) | (segs[b_rows] >= 0) | np.isin(ids[a_rows], list(weak)) | np.isin(ids[b_rows], list(weak))
+    out = _verified(db, ids, segs, pairs[always], threshold)
+    rest = np.flatnonzero(~always)
+    for start in range(0, len(rest), VERIFY_CHUNK):
+        chosen = [int(i) for i in rest[start : start + VERIFY_CHUNK]
+                  if groups.find(int(ids[a_rows[i]])) != groups.find(int(ids[b_rows[i]]))]
+        if not chosen:
+            continue
+        kept = _verified(db, ids, segs, pairs[np.asarray(chosen, dtype=np.int64)], threshold)
+        for a, b, _v, _s in kept:
+            groups.join(a, b)
+        out += kept
+    return out
+
+
+def _restale(db: Database) -> None:
+    """Mark for signing again every member of a cluster one of whose documents is stale (see
+    `_verified_between_clusters`: its pairs may have been what joined the others)."""
+    db.execute(
+        "UPDATE minhash_signatures SET stale = 1 WHERE stale = 0 AND doc_id IN (SELECT m2.doc_id FROM cluster_members m1 "
+        "JOIN cluster_members m2 ON m2.cluster_id = m1.cluster_id "
+        "JOIN minhash_signatures s ON s.doc_id = m1.doc_id AND s.stale = 1)"
+    )
+
+
+def _one_template(db: Database, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For pairs of short cleaned texts: True where both pages are of one site at different addresses. What
+    two such pages share is most likely the site's template (a blog's sidebar around a one-line post)."""
+    wanted = sorted({int(x) for x in np.concatenate([a, b])})
+    where: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for doc_id, site, url in db.execute(f"SELECT id, site, url FROM documents WHERE id IN ({marks})", part):
+            where[int(doc_id)] = ((site or "").strip().lower(), (url or "").strip())
+    out = np.zeros(len(a), dtype=bool)
+    for n, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        (site_x, url_x), (site_y, url_y) = where.get(x, ("", "")), where.get(y, ("", ""))
+        out[n] = bool(site_x) and site_x == site_y and url_x != url_y
+    return out
 
 
 def _verified(db: Database, ids: np.ndarray, segs: np.ndarray, pairs: np.ndarray,
@@ -488,6 +571,7 @@ def cluster_pending_job(
         return
     with library.transaction() as db:
         _set_params(db, t)
+        _restale(db)
     ids = pending_ids(library.db)
     total = len(ids)
     yield Progress(0, total + 1, f"Looking for copies among {total} document(s)")
@@ -516,19 +600,26 @@ def cluster_pending_job(
     pairs, a_rows, b_rows = pairs[keep], a_rows[keep], b_rows[keep]
     small = np.minimum(counts[a_rows], counts[b_rows])
     large = np.maximum(counts[a_rows], counts[b_rows])
+    short = (small < CONTAINMENT_MIN_SHINGLES) & (segs[a_rows] < 0) & (segs[b_rows] < 0)
+    if short.any():
+        template = _one_template(library.db, all_ids[a_rows[short]], all_ids[b_rows[short]])
+        keep = np.ones(len(pairs), dtype=bool)
+        keep[np.flatnonzero(short)[template]] = False
+        pairs, a_rows, b_rows, small, large = pairs[keep], a_rows[keep], b_rows[keep], small[keep], large[keep]
     # A signature estimate more than ESTIMATE_MARGIN under what the pair would need is not checked exactly;
     # one ACCEPT_MARGIN over it is a pair without the exact check (two documents' cleaned texts only).
     estimate, needed = _estimated(matrix, pairs), needed_jaccard(small, large, t)
     sure = (estimate >= needed + ACCEPT_MARGIN) & (segs[a_rows] < 0) & (segs[b_rows] < 0)
     accepted = [(int(min(a, b)), int(max(a, b)), round(float(v), 4), 0)
                 for a, b, v in zip(all_ids[a_rows[sure]], all_ids[b_rows[sure]], estimate[sure], strict=True)]
-    pairs = pairs[~sure & (estimate >= needed - ESTIMATE_MARGIN)]
+    unsure = ~sure & (estimate >= needed - ESTIMATE_MARGIN)
+    pairs = pairs[unsure][np.argsort(-estimate[unsure], kind="stable")]
     if is_cancelled():
         with library.transaction() as db:  # the comparison was not made: sign these again next time
             db.conn.executemany("UPDATE minhash_signatures SET stale = 1 WHERE doc_id = ?", [(d,) for d in ids])
         yield Progress(total, total + 1, "Cancelled")
         return
-    edges = _verified(library.db, all_ids, segs, pairs, t) + accepted
+    edges = accepted + _verified_between_clusters(library.db, all_ids, segs, pairs, ids, accepted, t)
     with library.transaction() as db:
         db.conn.executemany(
             "INSERT OR REPLACE INTO near_pairs (a, b, similarity, via_segment) VALUES (?, ?, ?, ?)", edges
