@@ -383,15 +383,21 @@ def _verified_between_clusters(db: Database, ids: np.ndarray, segs: np.ndarray, 
     always = (segs[a_rows] >= 0) | (segs[b_rows] >= 0) | np.isin(ids[a_rows], list(weak)) | np.isin(ids[b_rows], list(weak))
     out = _verified(db, ids, segs, pairs[always], threshold)
     rest = np.flatnonzero(~always)
+    left, right = ids[a_rows[rest]].tolist(), ids[b_rows[rest]].tolist()
+    hashes: dict[int, np.ndarray] = {}
     for start in range(0, len(rest), VERIFY_CHUNK):
-        chosen = [int(i) for i in rest[start : start + VERIFY_CHUNK]
-                  if groups.find(int(ids[a_rows[i]])) != groups.find(int(ids[b_rows[i]]))]
-        if not chosen:
-            continue
-        kept = _verified(db, ids, segs, pairs[np.asarray(chosen, dtype=np.int64)], threshold)
-        for a, b, _v, _s in kept:
-            groups.join(a, b)
-        out += kept
+        chunk = [(a, b) for a, b in zip(left[start : start + VERIFY_CHUNK], right[start : start + VERIFY_CHUNK],
+                                        strict=True) if groups.find(a) != groups.find(b)]
+        missing = sorted({d for pair in chunk for d in pair} - hashes.keys())
+        for doc_id, text in _texts(db, missing).items():  # each document read and shingled once
+            hashes[doc_id] = shingle_hashes(text)
+        for a, b in chunk:
+            if groups.find(a) == groups.find(b):
+                continue
+            value = similarity(hashes.get(a, _EMPTY), hashes.get(b, _EMPTY), threshold)
+            if value is not None:
+                out.append((min(a, b), max(a, b), round(value, 4), 0))
+                groups.join(a, b)
     return out
 
 
@@ -427,8 +433,8 @@ def _verified(db: Database, ids: np.ndarray, segs: np.ndarray, pairs: np.ndarray
     """The candidate pairs that are copies by the exact rule, as (doc a, doc b, Jaccard, by a segment)."""
     a_rows, b_rows = (pairs >> np.uint64(32)).astype(np.int64), (pairs & _MASK32).astype(np.int64)
     rows = np.concatenate([a_rows, b_rows])
-    needed = sorted({int(ids[r]) for r in rows[segs[rows] < 0]})
     hashes: dict[tuple[int, int], np.ndarray] = {}
+    needed = sorted({int(ids[r]) for r in rows[segs[rows] < 0]})
     for start in range(0, len(needed), 2000):
         for doc_id, text in _texts(db, needed[start : start + 2000]).items():
             hashes[(doc_id, -1)] = shingle_hashes(text)
