@@ -251,8 +251,10 @@ def run_bench(source: Path, extra: list[Path], *, articles: int, copies: int, se
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        rejected: set[str] = set()
         groups = build_set(
-            source, extra, articles=articles, copies=copies, seed=seed, out=folder, unrelated=unrelated
+            source, extra, articles=articles, copies=copies, seed=seed, out=folder, unrelated=unrelated,
+            rejected=rejected,
         )
         library = Library.memory()
         truth: dict[int, str] = {}
@@ -274,7 +276,8 @@ def run_bench(source: Path, extra: list[Path], *, articles: int, copies: int, se
         rows.append({"threshold": threshold, "precision": p, "recall": r, "pairs": npred, "true_pairs": ntrue,
                      "seconds": ours_s, "lsh_precision": lp, "lsh_recall": lr, "lsh_pairs": lnpred, "lsh_seconds": lsh_s})
     library.close()
-    return {"documents": len(truth), "articles": articles, "copies": copies, "seed": seed, "rows": rows}
+    return {"documents": len(truth), "articles": articles, "copies": copies, "seed": seed, "rows": rows,
+            "rejected_hosts": len(rejected)}
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -284,7 +287,8 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"{result['documents']} documents; {result['articles']} articles x {result['copies']} copies "
-          f"(seed {result['seed']}); true pairs {result['rows'][0]['true_pairs']}")
+          f"(seed {result['seed']}); true pairs {result['rows'][0]['true_pairs']}; "
+          f"{result['rejected_hosts']} host(s) not used (their own article could not be taken out)")
     print("| threshold | Triage P | Triage R | pairs | s | MinHashLSH alone P | R | pairs | s |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in result["rows"]:
