@@ -2,7 +2,9 @@
 one at a time, quotes on the hand-labelled set and on polnear-dev (with its own scorer), and speed.
 
 Entity sets: `bench/nlp_gold/gold.json` (12 texts; the rules were written while looking at it, so it is a
-development set) and every `*/ontonotes.jsonl` under the evaluation folder or given with `--entity-gold`.
+development set), every `*.json` in `bench/entity_gold/` (wceb-dev passages of other kinds of page: the whole
+set, then per source subset) and every `*/ontonotes.jsonl` under the evaluation folder or given with
+`--entity-gold`.
 Each is scored exact (span and type) and folded (leading "the", "about", "more than" and trailing "'s", "."
 ignored), per label, with n (gold mentions).
 """
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from triage_app.bench import _entity_gold
 from triage_app.bench._nlp_score import score_quotes, score_spans
 from triage_app.core.nlp.rules import ALL_RULES, DEFAULT_RULES, RULE_NAMES, Rules
 from triage_app.core.records import SHOWN_ENTITY_LABELS
@@ -27,6 +30,7 @@ from triage_app.core.records import SHOWN_ENTITY_LABELS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ROOT / "bench" / "nlp_gold" / "gold.json"
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+DEFAULT_ENTITY_GOLD = ROOT / "bench" / "entity_gold"
 
 
 def register(subparsers: Any) -> None:
@@ -34,6 +38,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON (default: bench/nlp_gold/gold.json)")
     p.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="evaluation folder (polnear-dev, ontonotes)")
     p.add_argument("--entity-gold", type=Path, action="append", default=[], help="more entity gold (JSONL)")
+    p.add_argument("--entity-gold-dir", type=Path, default=DEFAULT_ENTITY_GOLD,
+                   help="folder of one-JSON-per-text entity gold (default: bench/entity_gold)")
     p.add_argument("--limit", type=int, default=0, help="only the first N documents of each set (quick runs)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--errors", action="store_true", help="also list the default pipeline's misses and false alarms")
@@ -49,6 +55,8 @@ def _one_core() -> None:
 
 def _entity_sets(args: argparse.Namespace, items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     sets = [(f"nlp_gold (dev, {len(items)} texts)", items)]
+    if args.entity_gold_dir.is_dir():
+        sets += _entity_gold.sections(_entity_gold.load(args.entity_gold_dir))
     paths = list(args.entity_gold)
     if args.eval_dir.is_dir():
         paths += sorted(args.eval_dir.glob("*/ontonotes.jsonl"))

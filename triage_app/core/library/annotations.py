@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
+from triage_app.core.nlp.aliases import alias_forms, lookup_alias
 from triage_app.core.nlp.corrections import Corrections, Key
 from triage_app.core.nlp.gating import (
     ENGLISH,
@@ -73,6 +74,22 @@ def _known_full_name(db: Database, surname: str) -> Key:
     return (str(rows[0][0]), "PERSON") if len(rows) == 1 else (surname, "PERSON")
 
 
+def _known_alias(db: Database, key: Key) -> Key:
+    """"U.S." in one document and "United States" in another are one library entity: the one the library
+    already holds under any name of the alias group (the table's own name first), else `key` itself."""
+    found = lookup_alias(key[0])
+    if found is None or found[1] != key[1]:
+        return key
+    forms = alias_forms(found[0])
+    marks = ", ".join("?" for _ in forms)
+    rows = db.execute(
+        f"SELECT canonical FROM entities WHERE label = ? AND lower(replace(canonical, '.', '')) IN ({marks}) "
+        "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) ORDER BY canonical != ?, id LIMIT 1",
+        [key[1], *forms, found[0]],
+    ).fetchall()
+    return (str(rows[0][0]), key[1]) if rows else key
+
+
 def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
     """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
     with library.transaction() as db:
@@ -86,6 +103,8 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
             key = fixes.for_mention(doc_id, m.start, m.end, m.text, (m.canonical, m.label))
             if key == (m.canonical, "PERSON") and " " not in m.canonical:
                 key = _known_full_name(db, m.canonical)
+            elif key == (m.canonical, m.label):
+                key = _known_alias(db, key)
             entity_id = _entity_id(db, key, fixes, cache)
             if m.label in {"PERSON", "ORG", "NORP", "PLACE"}:
                 by_canonical.setdefault(m.canonical, entity_id)

@@ -3,7 +3,7 @@
 An English model run on German text finds "Datenbank" (PERSON) and "Zudem" (PLACE); those wrong entities
 then fill the library-wide lists. So a document is annotated by an engine only when the engine's model is
 of the document's language; any other document gets no entities, and the name stored as its
-`annotated_engine` says which language had no model (`triage-nlp/4 no-model/de`). When the language of a
+`annotated_engine` says which language had no model (`triage-nlp/5 no-model/de`). When the language of a
 document changes, or a model of its language is added, that stored name no longer matches what is expected
 and the document is annotated again.
 """
