@@ -36,8 +36,8 @@ MIN_SHINGLES = 8
 """Texts with fewer shingles (a caption, an empty page) are never clustered: too little to compare."""
 DEFAULT_THRESHOLD = 0.5
 CONTAINMENT = 0.8
-CONTAINMENT_MIN_SHINGLES = 100
-"""A pair is also kept when 80% of the smaller text (100+ shingles) is in the other: a copy inside a page
+CONTAINMENT_MIN_SHINGLES = 80
+"""A pair is also kept when 80% of the smaller text (80+ shingles) is in the other: a copy inside a page
 whose cleaning kept extra text, or a copy cut short. Jaccard alone misses those."""
 CANDIDATE_FACTOR = 0.6
 """LSH finds candidates from 0.6 x the threshold, so that such containment pairs are compared at all."""
@@ -324,7 +324,7 @@ def _estimated(matrix: np.ndarray, pairs: np.ndarray) -> np.ndarray:
 
 
 def contained(text: np.ndarray, segment: np.ndarray, threshold: float) -> float | None:
-    """The second signal: a document's cleaned text (100+ shingles) inside another page's removed-text
+    """The second signal: a document's cleaned text (80+ shingles) inside another page's removed-text
     segment, by Jaccard or by 80% containment; returns the Jaccard similarity, else None."""
     if len(text) < CONTAINMENT_MIN_SHINGLES or not len(segment):
         return None
