@@ -302,11 +302,16 @@ def candidate_pairs(keys: np.ndarray, is_new: np.ndarray) -> np.ndarray:
         sorted_keys = column[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         ends = np.r_[starts[1:], len(order)]
-        pairs = []
-        for first, last in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            pairs.extend(_bucket_pairs(np.sort(order[first:last])))
-        if pairs:
-            arr = np.asarray(pairs, dtype=np.uint64)
+        sizes = ends - starts
+        twos = starts[sizes == 2]  # most buckets: one pair each, made in numpy
+        pairs = np.stack([np.minimum(order[twos], order[twos + 1]), np.maximum(order[twos], order[twos + 1])], axis=1)
+        more: list[tuple[int, int]] = []
+        for first, last in zip(starts[sizes > 2], ends[sizes > 2], strict=True):
+            more.extend(_bucket_pairs(np.sort(order[first:last])))
+        if more:
+            pairs = np.concatenate([pairs, np.asarray(more, dtype=np.int64).reshape(-1, 2)])
+        if len(pairs):
+            arr = pairs.astype(np.uint64)
             arr = arr[is_new[arr[:, 0].astype(np.int64)] | is_new[arr[:, 1].astype(np.int64)]]
             found.append((arr[:, 0] << np.uint64(32)) | arr[:, 1])
     if not found:
