@@ -158,13 +158,13 @@ def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.Mon
     assert outcome is not None
     blocks, reasons, _meta = outcome
     kept = [b for b, r in zip(blocks, reasons) if r is None]
-    assert [b.text for b in kept] == [s.strip() for s in story] and kept[0].path == "/extraction/line[1]"
+    assert [b.text for b in kept] == [s.strip() for s in story] and kept[0].path == "extraction:/line[1]"
     off = html_extract.clean_html(page, disabled=frozenset({"unmapped"}))
     assert off is not None and not any("tunnel" in b.text for b in off[0])
     # When the page's blocks hold the extraction, they are used as before
     monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: other)
     mapped = html_extract.clean_html(page)
-    assert mapped is not None and not mapped[0][0].path.startswith("/extraction")
+    assert mapped is not None and not mapped[0][0].path.startswith("extraction:")
 
 
 def test_collapsed_content_is_not_hidden() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage_app.bench.copies import host_with_article, pairwise
+from triage_app.bench.copies import host_article, host_with_article, leftover, pairwise
 
 HOST = (
     "<html><head><title>Host story</title><script type='application/ld+json'>{\"articleBody\": \"Host text\"}"
@@ -27,3 +27,23 @@ def test_pairwise_precision_and_recall() -> None:
     p, r, predicted, true = pairwise([[1, 2], [3, 4]], truth)
     assert (predicted, true) == (2, 3) and p == 0.5 and round(r, 3) == 0.333
     assert pairwise([], truth)[:2] == (1.0, 0.0)
+
+
+def test_a_host_article_outside_paragraphs_and_unlike_its_gold_is_taken_out() -> None:
+    """A host whose gold text is rewritten and whose article is in divs split by links: the page's own
+    article is found by trafilatura and removed; what is left of it is measured over the whole page."""
+    story = [
+        "The regional council approved the new tram line after a long debate that lasted well into the night.",
+        "Supporters of the project said the line would cut <a href='/t'>travel times</a> for commuters by half.",
+        "Opponents warned that the cost of the works had doubled since the first estimate was published.",
+        "Construction is due to start next spring and the first trams should run within three years.",
+    ]
+    host = ("<html><head><title>Tram line approved</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<main><h1>Tram line approved</h1>" + "".join(f"<div class='para'>{p}</div>" for p in story)
+            + "</main><footer>Metro Daily, all rights reserved</footer></body></html>")
+    rewritten_gold = "A summary written by someone else, in other words, of a tram decision."
+    reference = host_article(host, rewritten_gold)
+    assert leftover(host, reference) > 0.5
+    page = host_with_article(host, reference, "Wire: harbour", ["The harbour authority approved a plan."] * 3)
+    assert "tram line" not in page.lower() and "Metro Daily" in page
+    assert leftover(page, reference) < 0.2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 from copies_helpers import OTHER, WIRE, write_wire_set
 
@@ -141,3 +142,83 @@ def test_a_recapture_is_compared_with_the_capture_before_it(fresh_library: Libra
     assert len(changed) == 1 and changed[0].op == "replace"
     assert ("replace", "could disturb", "would destroy") in [(s.op, s.left, s.right) for s in changed[0].segments]
     assert diff.counts() == {"added": 0, "removed": 0, "changed": 3}  # "said", "would destroy"
+
+
+BOILERPLATE = ("Home World Ports Markets Sport Weather Subscribe to the Coast News daily newsletter for the latest "
+               "headlines and offers from our partners. Coast News Group, all rights reserved, privacy and terms.")
+LONG_OTHER = [
+    *OTHER,
+    ("Opening the branches later will also let schools use the study rooms for homework clubs, the head of the "
+     "library service told the council, and volunteers have offered to run reading groups on two evenings a week."),
+]
+
+
+def _store(library: Library, kept: list[str], removed: list[str]) -> int:
+    """A document as the cleaner left it: `kept` blocks (its cleaned text), then `removed` ones."""
+    with library.transaction() as db:
+        text = "\n\n".join(kept)
+        doc_id = int(db["documents"].insert({
+            "sha256": f"{len(kept)}-{len(removed)}-{library.db['documents'].count}", "size": len(text), "format": "html",
+            "imported_at": "2024-03-05T00:00:00+00:00", "text": text, "word_count": len(text.split()),
+        }).last_pk)  # type: ignore[arg-type]
+        blocks = [(t, 1, None) for t in kept] + [(t, 0, "comments") for t in removed]
+        db.conn.executemany(
+            "INSERT INTO blocks (doc_id, idx, kind, text, kept, reason, source, template_key) "
+            "VALUES (?, ?, 'paragraph', ?, ?, ?, '', '')",
+            [(doc_id, n, t, k, r) for n, (t, k, r) in enumerate(blocks)],
+        )
+    return doc_id
+
+
+def test_a_copy_whose_cleaning_missed_the_article_joins_by_its_removed_text(fresh_library: Library) -> None:
+    a = _store(fresh_library, WIRE, [])
+    b = _store(fresh_library, [p.replace("Tuesday", "Wednesday") for p in WIRE], [])
+    missed = _store(fresh_library, [BOILERPLATE], WIRE)  # the cleaner kept the template, not the article
+    other = _store(fresh_library, LONG_OTHER, [])
+    _cluster(fresh_library)
+    assert sorted(near_dups.clusters(fresh_library.db)[0]) == sorted([a, b, missed])
+    assert near_dups.cluster_info(fresh_library.db, other) is None
+
+
+def test_two_missed_pages_of_one_template_do_not_join_two_stories(fresh_library: Library) -> None:
+    wire = _store(fresh_library, WIRE, [])
+    story = _store(fresh_library, LONG_OTHER, [])
+    missed_wire = _store(fresh_library, [BOILERPLATE], WIRE)
+    missed_story = _store(fresh_library, [BOILERPLATE], LONG_OTHER)  # same kept text as missed_wire
+    _cluster(fresh_library)
+    found = sorted(sorted(c) for c in near_dups.clusters(fresh_library.db))
+    assert found == sorted([sorted([wire, missed_wire]), sorted([story, missed_story])])
+    # Added later, one at a time, they still go to their own stories.
+    late = _store(fresh_library, [BOILERPLATE], WIRE)
+    _cluster(fresh_library)
+    info = near_dups.cluster_info(fresh_library.db, late)
+    assert info is not None and sorted(info["members"]) == sorted([wire, missed_wire, late])
+
+
+def test_pairs_skipped_inside_a_cluster_are_found_again_when_a_member_changes(
+    fresh_library: Library, monkeypatch: Any
+) -> None:
+    """Pairs between documents already joined are not read again; when the member that joined them
+    changes, the others are compared again and stay together."""
+    monkeypatch.setattr(near_dups, "ACCEPT_MARGIN", 2.0)  # every pair through the exact check
+    monkeypatch.setattr(near_dups, "VERIFY_CHUNK", 1)
+    calls: list[int] = []
+    exact = near_dups.similarity
+
+    def counting(a: Any, b: Any, threshold: float) -> Any:
+        calls.append(1)
+        return exact(a, b, threshold)
+
+    monkeypatch.setattr(near_dups, "similarity", counting)
+    a = _store(fresh_library, WIRE, [])
+    b = _store(fresh_library, [p.replace("Tuesday", "Wednesday") for p in WIRE], [])
+    c = _store(fresh_library, [p.replace("euros", "dollars") for p in WIRE], [])
+    _cluster(fresh_library)
+    assert sorted(near_dups.clusters(fresh_library.db)[0]) == [a, b, c]
+    assert sum(calls) == 2  # three candidate pairs; the third joins two documents already joined
+    stored = [tuple(r) for r in fresh_library.db.execute("SELECT a, b FROM near_pairs")]
+    assert len(stored) == 2
+    hub = (set(stored[0]) & set(stored[1])).pop()  # the document through which the other two are joined
+    fresh_library.db.execute("UPDATE documents SET text = ? WHERE id = ?", ["\n\n".join(LONG_OTHER), hub])
+    _cluster(fresh_library)
+    assert [sorted(c) for c in near_dups.clusters(fresh_library.db)] == [sorted({a, b, c} - {hub})]

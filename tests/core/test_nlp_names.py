@@ -78,3 +78,17 @@ def test_names_drop_article_and_possessive_but_keep_outlets() -> None:
     assert name_of("The European Space Agency") == "European Space Agency"
     assert name_of("The New York Times") == "The New York Times"
     assert name_of("Reuters") == "Reuters"
+
+
+def test_alias_canonical_is_a_name_the_text_writes(vocab: Any) -> None:
+    only_short = _doc(vocab, [
+        ("The", "DT", "DET", "O"), ("U.S.", "NNP", "PROPN", "B-GPE"), ("offered", "VBD", "VERB", "O"),
+        ("help", "NN", "NOUN", "O"), (".", ".", "PUNCT", "O"),
+    ])
+    assert {(m.text, m.canonical) for m in extract_entities(only_short, rules=DEFAULT_RULES)} == {("U.S.", "U.S.")}
+    both = _doc(vocab, [
+        ("The", "DT", "DET", "O"), ("United", "NNP", "PROPN", "B-GPE"), ("States", "NNP", "PROPN", "I-GPE"),
+        ("and", "CC", "CCONJ", "O"), ("the", "DT", "DET", "O"), ("U.S.", "NNP", "PROPN", "B-GPE"),
+        ("agree", "VBP", "VERB", "O"), (".", ".", "PUNCT", "O"),
+    ])
+    assert {m.canonical for m in extract_entities(both, rules=DEFAULT_RULES)} == {"United States"}

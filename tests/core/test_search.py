@@ -110,3 +110,20 @@ def test_date_filter_uses_the_captured_date_when_there_is_no_published_date(libr
         f"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE {search.DATE_SQL} >= ?", ["2030-05-01"]
     ).fetchall())
     assert "documents_day" in plan  # the expression index, so the search figures hold
+
+
+def test_timeline_of_a_search_counts_its_hits_from_the_covering_index(library: Library) -> None:
+    """The hits' relevance is read from the index of m036, not from the row after its long text."""
+    from triage_app.core.library import timeline
+
+    flt = DocumentFilter(query="security OR guarantee")
+    data = timeline.timeline(library.db, flt)
+    counted = {day: dict(c) for day, c in data.buckets if sum(c.values())}
+    assert sum(sum(c.values()) for c in counted.values()) == 3
+    assert data.unit == "month" and counted["2025-12-01"]["relevant"] == 1
+    _where, _params, match = search._where(library.db, flt)
+    plan = " ".join(str(r) for r in library.db.execute(
+        "EXPLAIN QUERY PLAN SELECT documents.relevance FROM documents_fts CROSS JOIN documents "
+        "INDEXED BY documents_timeline ON documents.id = documents_fts.rowid WHERE documents_fts MATCH ?", [match]
+    ).fetchall())
+    assert "COVERING INDEX documents_timeline" in plan

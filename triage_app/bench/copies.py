@@ -49,9 +49,39 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+_BLOCK_TAGS = ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "figcaption", "pre", "td", "dd", "div", "span")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def host_article(host_html: str, host_gold: str) -> str:
+    """The host's own article as far as anyone can tell: its gold text, and what trafilatura (defaults)
+    extracts from the page (some gold texts are rewritten and match none of the page's text nodes)."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.extract(host_html) or ""
+    except Exception:  # a reference only: a page trafilatura cannot read falls back to the gold text
+        extracted = ""
+    return host_gold + "\n" + extracted
+
+
+def leftover(page_html: str, article: str) -> float:
+    """Share of `article`'s word 3-grams still anywhere in the page's text (scripts and JSON included)."""
+    wanted = _shingles(article)
+    if len(wanted) < 20:
+        return 0.0
+    page = BeautifulSoup(page_html, "lxml")
+    return len(wanted & _shingles(" ".join(page.find_all(string=True)))) / len(wanted)
+
+
 def host_with_article(host_html: str, host_gold: str, title: str, paragraphs: list[str]) -> str:
-    """`host_html` with its own article (the text of its gold paragraphs), title, headline and JSON-LD
-    replaced by the new article's paragraphs; the host's navigation, footer and asides stay."""
+    """`host_html` with its own article (`host_gold`: the text of its gold paragraphs, or `host_article()`),
+    title, headline and JSON-LD replaced by the new article's paragraphs; the host's navigation, footer
+    and asides stay."""
     soup = BeautifulSoup(host_html, "lxml")
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         script.decompose()
@@ -68,6 +98,16 @@ def host_with_article(host_html: str, host_gold: str, title: str, paragraphs: li
             ps[0].insert_before(anchor)
             for p in ps:
                 p.decompose()
+    for element in soup.find_all(_BLOCK_TAGS):  # blocks of the host's article (links split their text nodes)
+        if element.parent is None or element.find(["p", "div", "li", "table", "article", "section"]):
+            continue
+        text = _norm(element.get_text(" "))
+        if len(text) < 40 or text not in gold:
+            continue
+        if anchor is None:
+            anchor = soup.new_tag("div")
+            element.insert_before(anchor)
+        element.decompose()
     for node in list(soup.find_all(string=True)):  # what is left of the host's own article
         if node.parent is None or node.parent.name in ("script", "style", "title"):
             continue
@@ -108,13 +148,19 @@ def _pages(folder: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+MAX_LEFTOVER = 0.2
+
+
 def build_set(
-    source: Path, extra: list[Path], *, articles: int, copies: int, seed: int, out: Path, unrelated: int | None = None
+    source: Path, extra: list[Path], *, articles: int, copies: int, seed: int, out: Path, unrelated: int | None = None,
+    rejected: set[str] | None = None,
 ) -> dict[str, str]:
     """Write the pages into `out`; returns file name -> group (the source article id, or a unique id).
 
     Original pages whose gold texts start alike (the same article captured twice) share a group.
+    Hosts whose own article could not be taken out are added to `rejected`.
     """
+    rejected = set() if rejected is None else rejected
     rng = random.Random(seed)
     pages = _pages(source)
     others = [p for folder in extra for p in _pages(folder)]
@@ -128,16 +174,26 @@ def build_set(
         name = f"orig-{key[:16]}.html"
         (out / name).write_text(html, encoding="utf-8")
         groups[name] = same_gold.setdefault(_norm(text)[:300] or key, key)
+    references: dict[str, str] = {}
     for key, _html, text in chosen:
         paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
         for n in range(copies):
-            host_key, host_html, host_gold = rng.choice([h for h in hosts if h[0] != key])
             edited = [_edit(p, rng) for p in paragraphs]
             if len(edited) > 4 and rng.random() < 0.3:
                 edited = edited[:-1]
             title = f"{rng.choice(('Update:', 'Report:', 'Wire:', ''))} {_WORD_RE.findall(paragraphs[0])[:8] and ' '.join(_WORD_RE.findall(paragraphs[0])[:8])}".strip()
+            # A copy must hold the inserted article and not the host's: a host whose own article cannot be
+            # taken out (more than a fifth of its 3-grams left anywhere in the page) is not used.
+            for _attempt in range(20):
+                host_key, host_html, host_gold = rng.choice([h for h in hosts if h[0] != key])
+                if host_key not in references:
+                    references[host_key] = host_article(host_html, host_gold)
+                page = host_with_article(host_html, references[host_key], title, edited)
+                if leftover(page, references[host_key]) <= MAX_LEFTOVER:
+                    break
+                rejected.add(host_key)
             name = f"copy-{key[:16]}-{n}-in-{host_key[:8]}.html"
-            (out / name).write_text(host_with_article(host_html, host_gold, title, edited), encoding="utf-8")
+            (out / name).write_text(page, encoding="utf-8")
             groups[name] = groups[f"orig-{key[:16]}.html"]
     return groups
 
@@ -195,8 +251,10 @@ def run_bench(source: Path, extra: list[Path], *, articles: int, copies: int, se
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        rejected: set[str] = set()
         groups = build_set(
-            source, extra, articles=articles, copies=copies, seed=seed, out=folder, unrelated=unrelated
+            source, extra, articles=articles, copies=copies, seed=seed, out=folder, unrelated=unrelated,
+            rejected=rejected,
         )
         library = Library.memory()
         truth: dict[int, str] = {}
@@ -218,7 +276,8 @@ def run_bench(source: Path, extra: list[Path], *, articles: int, copies: int, se
         rows.append({"threshold": threshold, "precision": p, "recall": r, "pairs": npred, "true_pairs": ntrue,
                      "seconds": ours_s, "lsh_precision": lp, "lsh_recall": lr, "lsh_pairs": lnpred, "lsh_seconds": lsh_s})
     library.close()
-    return {"documents": len(truth), "articles": articles, "copies": copies, "seed": seed, "rows": rows}
+    return {"documents": len(truth), "articles": articles, "copies": copies, "seed": seed, "rows": rows,
+            "rejected_hosts": len(rejected)}
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -228,7 +287,8 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"{result['documents']} documents; {result['articles']} articles x {result['copies']} copies "
-          f"(seed {result['seed']}); true pairs {result['rows'][0]['true_pairs']}")
+          f"(seed {result['seed']}); true pairs {result['rows'][0]['true_pairs']}; "
+          f"{result['rejected_hosts']} host(s) not used (their own article could not be taken out)")
     print("| threshold | Triage P | Triage R | pairs | s | MinHashLSH alone P | R | pairs | s |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in result["rows"]:

@@ -2,7 +2,9 @@
 one at a time, quotes on the hand-labelled set and on polnear-dev (with its own scorer), and speed.
 
 Entity sets: `bench/nlp_gold/gold.json` (12 texts; the rules were written while looking at it, so it is a
-development set) and every `*/ontonotes.jsonl` under the evaluation folder or given with `--entity-gold`.
+development set), every `*.json` in `bench/entity_gold/` (wceb-dev passages of other kinds of page: the whole
+set, then per source subset) and every `*/ontonotes.jsonl` under the evaluation folder or given with
+`--entity-gold`.
 Each is scored exact (span and type) and folded (leading "the", "about", "more than" and trailing "'s", "."
 ignored), per label, with n (gold mentions).
 """
@@ -20,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from triage_app.bench import _entity_gold
+from triage_app.bench._nlp_foreign import print_french, score_french
 from triage_app.bench._nlp_score import score_quotes, score_spans
 from triage_app.core.nlp.rules import ALL_RULES, DEFAULT_RULES, RULE_NAMES, Rules
 from triage_app.core.records import SHOWN_ENTITY_LABELS
@@ -27,6 +31,7 @@ from triage_app.core.records import SHOWN_ENTITY_LABELS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ROOT / "bench" / "nlp_gold" / "gold.json"
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+DEFAULT_ENTITY_GOLD = ROOT / "bench" / "entity_gold"
 
 
 def register(subparsers: Any) -> None:
@@ -34,6 +39,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON (default: bench/nlp_gold/gold.json)")
     p.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="evaluation folder (polnear-dev, ontonotes)")
     p.add_argument("--entity-gold", type=Path, action="append", default=[], help="more entity gold (JSONL)")
+    p.add_argument("--entity-gold-dir", type=Path, default=DEFAULT_ENTITY_GOLD,
+                   help="folder of one-JSON-per-text entity gold (default: bench/entity_gold)")
     p.add_argument("--limit", type=int, default=0, help="only the first N documents of each set (quick runs)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--errors", action="store_true", help="also list the default pipeline's misses and false alarms")
@@ -49,6 +56,8 @@ def _one_core() -> None:
 
 def _entity_sets(args: argparse.Namespace, items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     sets = [(f"nlp_gold (dev, {len(items)} texts)", items)]
+    if args.entity_gold_dir.is_dir():
+        sets += _entity_gold.sections(_entity_gold.load(args.entity_gold_dir))
     paths = list(args.entity_gold)
     if args.eval_dir.is_dir():
         paths += sorted(args.eval_dir.glob("*/ontonotes.jsonl"))
@@ -78,9 +87,14 @@ def _score_entity_set(nlp: Any, docs: list[dict[str, Any]], errors: list[str] | 
 
     texts = [d["text"] for d in docs]
     gold = [{(e["start"], e["end"], e["label"]) for e in d["entities"]} for d in docs]
-    alone = [
-        {(e.start_char, e.end_char, LABEL_MAP.get(e.label_, e.label_)) for e in parsed.ents} for parsed in nlp.pipe(texts)
-    ]
+    from triage_app.core.nlp.paragraph_breaks import PIPE_NAME
+
+    ours = [name for name in nlp.pipe_names if name == PIPE_NAME]
+    with nlp.select_pipes(disable=ours):  # the model exactly as spaCy ships it
+        alone = [
+            {(e.start_char, e.end_char, LABEL_MAP.get(e.label_, e.label_)) for e in parsed.ents}
+            for parsed in nlp.pipe(texts)
+        ]
     masked = [mask_dateline(t) for t in texts]
     parsed_masked = list(nlp.pipe(m[0] for m in masked))
     rows: dict[str, Any] = {}
@@ -148,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     texts = [item["text"] for item in items]
     annotations = list(engine.annotate_many(texts))
     words = sum(len(re.findall(r"\w+", t)) for t in texts)
-    done_words, started = 0, time.perf_counter()
+    done_words, started, cpu_started = 0, time.perf_counter(), time.process_time()
     while True:
         for _ in engine.annotate_many(texts):
             pass
@@ -156,13 +170,16 @@ def run(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         if elapsed >= args.min_seconds:
             break
+    cpu_seconds = time.process_time() - cpu_started  # one thread: CPU time is about what one core needs
     figures = {
         "engine": engine.name,
         "rules": {name: getattr(DEFAULT_RULES, name) for name in RULE_NAMES},
         "entity_sets": entity_sets,
         "quotes_nlp_gold": score_quotes(list(zip(items, annotations)), errors),
         "polnear_dev": _polnear(engine, args.eval_dir, args.limit),
+        "french": score_french(engine),
         "words_per_second": round(done_words / elapsed),
+        "words_per_cpu_second": round(done_words / cpu_seconds) if cpu_seconds > 0 else None,
         "model_load_seconds": round(load_seconds, 2),
     }
     if args.json:
@@ -205,4 +222,6 @@ def _print(figures: dict[str, Any]) -> None:
         print(f"all attributions precision {all_attr['p']:.3f} (n={all_attr['gold']})  indirect recall "
               f"{indirect['recall']:.3f} (n={indirect['gold']})")
         print(pol["summary"])
-    print(f"\nspeed: {figures['words_per_second']} words/s on one core (model load {figures['model_load_seconds']} s)")
+    print_french(figures["french"])
+    print(f"\nspeed: {figures['words_per_second']} words/s wall clock, {figures['words_per_cpu_second']} words per CPU second "
+          f"(one thread; CPU time depends far less than wall clock on other load, though not at all is too much to say) (model load {figures['model_load_seconds']} s)")

@@ -108,7 +108,7 @@ _RELATIVE = re.compile(
 def is_date_line(text: str) -> bool:
     """A line that holds a date or time and little else ("Monday, 15 December 2025 04:46 PM", "2025-46-15")."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 80 or not any(c.isdigit() for c in stripped):
+    if not stripped or len(stripped) > 80 or not any(map(str.isdigit, stripped)):
         return False
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped) or _RELATIVE.match(stripped):
         return True

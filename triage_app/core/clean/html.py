@@ -8,7 +8,9 @@ the markup with a streaming tokenizer instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -96,7 +98,10 @@ def tree_depth_exceeded(tree: etree._Element) -> bool:
 
 def _own_attrs(el: etree._Element) -> str:
     get = el.get
-    return " ".join(v for v in (get("class"), get("id"), get("role"), get("itemprop")) if v)
+    klass, ident, role, itemprop = get("class"), get("id"), get("role"), get("itemprop")
+    if not (ident or role or itemprop):
+        return klass or ""
+    return " ".join([v for v in (klass, ident, role, itemprop) if v])
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -178,116 +183,162 @@ def _is_data_table(table: etree._Element) -> bool:
     return True
 
 
-def _render(segments: tuple[_Segment, ...]) -> str:
-    """An XPath like lxml's getpath: the index is shown only where a parent has several such children."""
-    return "dom:/" + "/".join(tag if counts[tag] == 1 else f"{tag}[{idx}]" for counts, tag, idx in segments)
+# A node of the chain of open elements: (the parent's tag counts, tag, 1-based index among same-tag
+# siblings, the parent's node). Every element the walk enters gets one; paths are rendered from them.
+_Node = tuple[dict[str, int], str, int, Any]
 
 
-class _Walker:
-    """Collects text between breaking elements; owner of a block = innermost open breaking element.
+def _step(counts: dict[str, int], tag: str, idx: int) -> str:
+    """One step of an XPath like lxml's getpath: the index is shown only where a parent has several such children."""
+    return tag if counts[tag] == 1 else f"{tag}[{idx}]"
 
+
+def _path_renderer() -> Callable[[_Node | None], str]:
+    """A function giving a node's path below "dom:/" (each node's path made once, shared by those below it).
+
+    Called once the walk is over, when every parent's child counts are final.
+    """
+    memo: dict[int, str] = {}
+
+    def path_of(node: _Node | None) -> str:
+        chain: list[_Node] = []
+        while node is not None and id(node) not in memo:
+            chain.append(node)
+            node = node[3]
+        path = memo[id(node)] if node is not None else ""
+        for link in reversed(chain):
+            step = _step(link[0], link[1], link[2])
+            path = f"{path}/{step}" if path else step
+            memo[id(link)] = path
+        return path
+
+    return path_of
+
+
+def _context_reasons() -> Callable[[str, str], str | None]:
+    """`context_reason` remembered per (tag, class/id words) for one page, where the same names repeat."""
+    memo: dict[tuple[str, str], str | None] = {}
+
+    def reason(tag: str, attrs: str) -> str | None:
+        key = (tag, attrs)
+        if key not in memo:
+            memo[key] = context_reason(tag, attrs)
+        return memo[key]
+
+    return reason
+
+
+_NO_OWNER: tuple[Any, ...] = (None, (), False, (), None, "", "")
+
+
+def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
+    """Collect text between breaking elements; owner of a block = innermost open breaking element.
+
+    One loop over lxml's start/end events with its state in local variables (the walk visits every
+    element of the page: method calls per event were a fifth of its time); white space before any text
+    is not collected, so most breaking elements have nothing to flush; a breaking element without
+    attributes is judged by its tag alone.
     DOM paths are counted during the walk (lxml's getpath scans siblings, which is quadratic on wide
     pages) and rendered once the walk is over, when every parent's child counts are final.
     """
+    blocks: list[RawBlock] = []
+    owners: list[tuple[_Node | None, list[_Segment]]] = []  # per block: its owner's node (and a table row's path below it)
+    parts: list[str] = []
+    # Open breaking elements: (element, context, in_article, context ids, node, tag, class/id words).
+    stack: list[tuple[Any, ...]] = []
+    node: _Node | None = None
+    counts_stack: list[dict[str, int]] = [{}]
+    link_depth = link_chars = serial = 0
+    reason_of = _context_reasons()
 
-    def __init__(self, read_noscript: bool = False) -> None:
-        self.read_noscript = read_noscript
-        self.blocks: list[RawBlock] = []
-        self.block_segments: list[tuple[_Segment, ...]] = []
-        self.parts: list[str] = []
-        self.link_chars = 0
-        # Open breaking elements: (element, context, in_article, context ids, depth in `segments`).
-        self.stack: list[tuple[etree._Element | None, tuple[str, ...], bool, tuple[str, ...], int]] = []
-        self.segments: list[_Segment] = []
-        self.counts: list[dict[str, int]] = [{}]
-        self.link_depth = 0
-        self.serial = 0
-
-    def flush(self) -> None:
-        if not self.parts:
-            return
-        owner, context, in_article, ids, depth = self.current()
-        text = _WS_RE.sub(" ", "".join(self.parts)).strip()
-        links = self.link_chars
-        self.parts, self.link_chars = [], 0
+    def flush(links: int) -> None:
+        owner, context, in_article, ids, owner_node, tag, attrs = stack[-1] if stack else _NO_OWNER
+        text = " ".join("".join(parts).split())
+        parts.clear()
         if not text or owner is None:
             return
-        tag = owner.tag if isinstance(owner.tag, str) else "div"
-        self.blocks.append(
-            RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), "", tag, min(links, len(text)), context, ids, in_article, _own_attrs(owner))
-        )
-        self.block_segments.append(tuple(self.segments[:depth]))
+        blocks.append(RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), "", tag, min(links, len(text)), context, ids, in_article, attrs))
+        owners.append((owner_node, []))
 
-    def add(self, text: str | None) -> None:
-        if text:
-            self.parts.append(text)
-            if self.link_depth:
-                self.link_chars += len(text.strip())
-
-    def current(self) -> tuple[etree._Element | None, tuple[str, ...], bool, tuple[str, ...], int]:
-        return self.stack[-1] if self.stack else (None, (), False, (), 0)
-
-    def run(self, tree: etree._Element) -> list[RawBlock]:
-        walker = etree.iterwalk(tree, events=("start", "end"))
-        for event, el in walker:
-            tag = el.tag if isinstance(el.tag, str) else ""
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):
             if event == "start":
-                if tag:
-                    counts = self.counts[-1]
-                    counts[tag] = counts.get(tag, 0) + 1
-                    self.segments.append((counts, tag, counts[tag]))
-                    self.counts.append({})
-                self._start(walker, el, tag)
-            else:
-                self._end(el, tag)
-                if tag:
-                    self.segments.pop()
-                    self.counts.pop()
-        self.flush()
-        for block, segments in zip(self.blocks, self.block_segments):
-            block.path = _render(segments)
-        return self.blocks
-
-    def _start(self, walker: etree.iterwalk, el: etree._Element, tag: str) -> None:
-        if not tag or (
-            tag in SKIPPED
-            and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)
-            and not (tag == "noscript" and self.read_noscript)
-        ):
-            walker.skip_subtree()
-            return
-        if tag in BREAKING:
-            self.flush()
-            _owner, context, in_article, ids, _depth = self.current()
-            self.serial += 1
-            reason = HIDDEN if _is_hidden(el) else context_reason(tag, _own_attrs(el))
-            if reason == HIDDEN and _is_collapsed(el):
-                reason = None
-            if reason:
-                context = (reason, *context)
-                ids = (f"#{self.serial}", *ids)
-            in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
-            self.stack.append((el, context, in_article, ids, len(self.segments)))
-            if tag == "table" and _is_data_table(el):
-                for below, text in _table_rows(el):
-                    self.blocks.append(RawBlock(text, "table", "", "tr", 0, context, ids, in_article, _own_attrs(el)))
-                    self.block_segments.append((*self.segments, *below))
                 walker.skip_subtree()
-                return
-        elif tag == "br":
-            self.parts.append(" ")
-        elif tag == "a":
-            self.link_depth += 1
-        self.add(el.text)
-
-    def _end(self, el: etree._Element, tag: str) -> None:
-        if tag in BREAKING:
-            self.flush()
-            if self.stack and self.stack[-1][0] is el:
-                self.stack.pop()
-        elif tag == "a" and self.link_depth:
-            self.link_depth -= 1
-        self.add(el.tail)
+                continue
+            tag = ""
+        if event == "start":
+            counts = counts_stack[-1]
+            count = counts[tag] = counts.get(tag, 0) + 1
+            node = (counts, tag, count, node)
+            counts_stack.append({})
+            if (
+                tag in SKIPPED
+                and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)
+                and not (read_noscript and tag == "noscript")
+            ):
+                walker.skip_subtree()
+                continue
+            if tag in BREAKING:
+                if parts:
+                    flush(link_chars)
+                    link_chars = 0
+                _owner, context, in_article, ids = (stack[-1] if stack else _NO_OWNER)[:4]
+                serial += 1
+                if el.keys():
+                    attrs = _own_attrs(el)
+                    reason = HIDDEN if _is_hidden(el) else reason_of(tag, attrs)
+                    if reason == HIDDEN and _is_collapsed(el):
+                        reason = None
+                    in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
+                else:  # most elements have no attributes: only the tag can say something
+                    attrs, reason = "", reason_of(tag, "")
+                    in_article = in_article or tag in ("article", "main")
+                if reason:
+                    context = (reason, *context)
+                    ids = (f"#{serial}", *ids)
+                stack.append((el, context, in_article, ids, node, tag, attrs))
+                if tag == "table" and _is_data_table(el):
+                    for below, row in _table_rows(el):
+                        blocks.append(RawBlock(row, "table", "", "tr", 0, context, ids, in_article, attrs))
+                        owners.append((node, below))
+                    walker.skip_subtree()
+                    continue
+            elif tag == "br":
+                if parts:  # leading white space is stripped anyway
+                    parts.append(" ")
+            elif tag == "a":
+                link_depth += 1
+            text = el.text
+        else:
+            if tag in BREAKING:
+                if parts:
+                    flush(link_chars)
+                    link_chars = 0
+                if stack and stack[-1][0] is el:
+                    stack.pop()
+            elif tag == "a" and link_depth:
+                link_depth -= 1
+            text = el.tail
+            if tag:
+                node = node[3] if node is not None else None
+                counts_stack.pop()
+        # White space before any text is stripped anyway: leaving it out keeps `parts` empty between
+        # blocks, so most breaking elements need no flush.
+        if text and (parts or not text.isspace()):
+            parts.append(text)
+            if link_depth:
+                link_chars += len(text.strip())
+    if parts:
+        flush(link_chars)
+    path_of = _path_renderer()
+    for block, (owner_node, below) in zip(blocks, owners):
+        path = path_of(owner_node)
+        if below:
+            path = "/".join([path, *(_step(c, t, i) for c, t, i in below)] if path else [_step(c, t, i) for c, t, i in below])
+        block.path = "dom:/" + path
+    return blocks
 
 
 def segment_tree(tree: etree._Element, *, read_noscript: bool = False) -> list[RawBlock]:
@@ -295,4 +346,4 @@ def segment_tree(tree: etree._Element, *, read_noscript: bool = False) -> list[R
 
     `<noscript>` is skipped unless `read_noscript` (a page whose text is only there, for a reader
     without scripts, is read again with it: `html_extract.prepare_html`)."""
-    return _Walker(read_noscript).run(tree)
+    return _walk(tree, read_noscript)

@@ -16,6 +16,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from triage_app.core.clean import patterns as P
@@ -110,18 +111,19 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
     vocabulary = set(extracted_tokens)
     available = Counter(_shingle_list(extracted_tokens))
     token_lists = [_tokens(b.text) for b in blocks]
+    shingle_lists: dict[int, list[tuple[str, ...]]] = {}  # made once per block, for both passes
     candidate = []
-    for tokens in token_lists:
+    for i, tokens in enumerate(token_lists):
         if not tokens:
             candidate.append(False)
         elif len(tokens) < 4:
             norm = " ".join(tokens)
             candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined))
-        elif sum(1 for t in tokens if t in vocabulary) < 0.5 * len(tokens):
+        elif sum(map(vocabulary.__contains__, tokens)) < 0.5 * len(tokens):
             candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
-            sh = set(_shingle_list(tokens))
-            candidate.append(sum(1 for x in sh if x in available) >= 0.5 * len(sh))
+            sh = set(shingle_lists.setdefault(i, _shingle_list(tokens)))
+            candidate.append(sum(map(available.__contains__, sh)) >= 0.5 * len(sh))
     weights = [(len(b.text) if c else -min(len(b.text), 200) * 0.5) for b, c in zip(blocks, candidate)]
     first, last = _best_run(weights)
     inside = range(first, last + 1)
@@ -137,6 +139,7 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
         *range(last + 1, len(blocks)),
     ]
     kept = [False] * len(blocks)
+    available_get = available.get
     for i in order:
         if not candidate[i]:
             continue
@@ -149,10 +152,11 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
             elif first <= i <= last and "run-fill" not in disabled:
                 kept[i] = True
             continue
-        need = Counter(_shingle_list(tokens))
-        got = sum(min(n, available[x]) for x, n in need.items())
+        need = Counter(shingle_lists[i])
+        got = sum(map(min, need.values(), map(available.get, need, repeat(0))))
         if got >= 0.5 * sum(need.values()):
-            available.subtract(need)
+            for x, n in need.items():  # Counter.subtract without its per-call Mapping check
+                available[x] = available_get(x, 0) - n
             kept[i] = True
     if "repeats" not in disabled:
         _keep_repeats(blocks, kept)
@@ -344,7 +348,7 @@ UNMAPPED_COVERAGE = 0.5
 def _extraction_blocks(extracted: str) -> list[RawBlock]:
     """The extractor's text as blocks, one per line, each pointing at its line (no DOM path to give)."""
     return [
-        RawBlock(" ".join(line.split()), "paragraph", f"/extraction/line[{n}]", "p")
+        RawBlock(" ".join(line.split()), "paragraph", f"extraction:/line[{n}]", "p")
         for n, line in enumerate(extracted.splitlines(), start=1)
         if line.strip()
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 # The reasons shown to the analyst, one vocabulary for HTML and text dumps.
@@ -249,9 +250,10 @@ def normalise(text: str) -> str:
     return _NORMALISE_RE.sub(" ", text.lower()).strip()
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def template_key(text: str) -> str:
     """A short stable key for the normalised text of a block (used by site templates and overrides)."""
-    import hashlib
-
-    digits_free = re.sub(r"\d", "0", normalise(text))
+    digits_free = _DIGIT_RE.sub("0", normalise(text))
     return hashlib.blake2b(digits_free.encode("utf-8"), digest_size=8).hexdigest()

@@ -79,7 +79,8 @@ def _site_from_copyright(lines: list[Line]) -> str | None:
                 names.append(name)
     if not names:
         return None
-    return max(set(names), key=lambda n: (names.count(n), -len(n)))
+    # Ties go to the first name in the text (over a set, the winner changed with the hash seed).
+    return max(dict.fromkeys(names), key=lambda n: (names.count(n), -len(n)))
 
 
 def _keywords(text: str) -> list[str]:

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
+from triage_app.core.nlp.aliases import alias_forms, lookup_alias
 from triage_app.core.nlp.corrections import Corrections, Key
 from triage_app.core.nlp.gating import (
     ENGLISH,
     annotate_gated,
-    engine_languages,
+    annotate_many,
+    engine_names,
     runs_on,
     skipped_name,
     without_model,
@@ -73,6 +75,22 @@ def _known_full_name(db: Database, surname: str) -> Key:
     return (str(rows[0][0]), "PERSON") if len(rows) == 1 else (surname, "PERSON")
 
 
+def _known_alias(db: Database, key: Key) -> Key:
+    """"U.S." in one document and "United States" in another are one library entity: the one the library
+    already holds under any name of the alias group (the table's own name first), else `key` itself."""
+    found = lookup_alias(key[0])
+    if found is None or found[1] != key[1]:
+        return key
+    forms = alias_forms(found[0])
+    marks = ", ".join("?" for _ in forms)
+    rows = db.execute(
+        f"SELECT canonical FROM entities WHERE label = ? AND lower(replace(canonical, '.', '')) IN ({marks}) "
+        "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) ORDER BY canonical != ?, id LIMIT 1",
+        [key[1], *forms, found[0]],
+    ).fetchall()
+    return (str(rows[0][0]), key[1]) if rows else key
+
+
 def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
     """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
     with library.transaction() as db:
@@ -86,6 +104,8 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
             key = fixes.for_mention(doc_id, m.start, m.end, m.text, (m.canonical, m.label))
             if key == (m.canonical, "PERSON") and " " not in m.canonical:
                 key = _known_full_name(db, m.canonical)
+            elif key == (m.canonical, m.label):
+                key = _known_alias(db, key)
             entity_id = _entity_id(db, key, fixes, cache)
             if m.label in {"PERSON", "ORG", "NORP", "PLACE"}:
                 by_canonical.setdefault(m.canonical, entity_id)
@@ -112,16 +132,16 @@ def pending_ids(db: Database, engine: NlpEngine | str, doc_ids: Sequence[int] | 
     `no-model/LANG` name (see `nlp.gating`). So a document is pending again when its language changes or
     when a model of its language is added. A bare engine name (str) is taken as an English engine.
     """
-    name = engine if isinstance(engine, str) else engine.name
-    languages = (ENGLISH,) if isinstance(engine, str) else engine_languages(engine)
-    marks = ",".join("?" for _ in languages)
-    expected = (
-        f"CASE WHEN language IS NULL OR language IN ({marks}) THEN ? "
-        "ELSE ? || language END"
-    )
+    names = {ENGLISH: engine} if isinstance(engine, str) else engine_names(engine)
+    english = names.get(ENGLISH, engine if isinstance(engine, str) else engine.name)
+    cases = " ".join("WHEN language = ? THEN ?" for _ in names)
+    expected = f"CASE WHEN language IS NULL THEN ? {cases} ELSE ? || language END"
+    params: list[str] = [english]
+    for language, name in names.items():
+        params += [language, name]
     rows = db.execute(
         f"SELECT id FROM documents WHERE annotated_engine IS NULL OR annotated_engine != {expected} ORDER BY id",
-        [*languages, name, skipped_name("")],
+        [*params, skipped_name("")],
     ).fetchall()
     ids = [int(r[0]) for r in rows]
     if doc_ids is not None:
@@ -178,12 +198,13 @@ def annotate_documents(
                 for i, doc_id in enumerate(batch)
             ]
             texts = [_text(library.db, batch[i]) for i in ran]
+            ran_languages = [languages[i] for i in ran]
             found: list[Annotation] = []
             if texts and runner is None:
-                found = list(nlp.annotate_many(texts, batch_size=batch_size))
+                found = annotate_many(nlp, texts, ran_languages, batch_size)
             elif texts and runner is not None:
                 waiting = Progress(done, total, f"Annotating {done + 1}–{done + len(batch)} of {total}…")
-                ready = yield from _await_batch(runner, texts, is_cancelled, waiting)
+                ready = yield from _await_batch(runner, texts, is_cancelled, waiting, ran_languages)
                 if ready is None:
                     cancelled = True
                     yield Progress(done, total, "Cancelled")
@@ -206,13 +227,14 @@ def annotate_documents(
 
 
 def _await_batch(
-    runner: ModelRunner, texts: Sequence[str], is_cancelled: Callable[[], bool], waiting: Progress
+    runner: ModelRunner, texts: Sequence[str], is_cancelled: Callable[[], bool], waiting: Progress,
+    languages: Sequence[str | None] | None = None,
 ) -> Generator[Progress, None, list[Annotation] | None]:
     """The runner's annotations of `texts`, yielding `waiting` every POLL_S meanwhile; None when cancelled.
 
     Only a runner that can abandon its batch (the child process) stops waiting on cancel.
     """
-    future = runner.annotate(texts)
+    future = runner.annotate(texts, languages)
     while True:
         try:
             return future.result(timeout=POLL_S)
@@ -253,7 +275,7 @@ def annotate_texts(
     cancelled = False
     try:
         waiting = Progress(0, len(items), "Finding entities and quotes…")
-        annotations = yield from _await_batch(runner, [items[i] for i in ran], is_cancelled, waiting)
+        annotations = yield from _await_batch(runner, [items[i] for i in ran], is_cancelled, waiting, [langs[i] for i in ran])
         if annotations is None:
             cancelled = True
             yield Progress(0, len(items), "Cancelled")

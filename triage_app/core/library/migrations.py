@@ -280,3 +280,23 @@ def m022_issue22_document_day_index(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS documents_day ON documents "
         "(substr(COALESCE(NULLIF(published, ''), NULLIF(captured_at, '')), 1, 10))"
     )
+
+
+@MIGRATIONS(name="m036_issue36_page_segments")
+def m036_issue36_page_segments(db: Database) -> None:
+    """MinHash signatures of the removed article-like runs of a page (near_dups' second signal)."""
+    db.execute(
+        "CREATE TABLE minhash_segments (doc_id INTEGER NOT NULL, seg INTEGER NOT NULL, shingles INTEGER, "
+        "sig BLOB, PRIMARY KEY (doc_id, seg))"
+    )
+    # A document whose cleaning most likely missed its article (near_dups.WEAK_RATIO) joins one cluster only.
+    db.execute("ALTER TABLE minhash_signatures ADD COLUMN weak INTEGER NOT NULL DEFAULT 0")
+    # 1 when the pair was found by the second signal (one document's text inside the other's segment).
+    db.execute("ALTER TABLE near_pairs ADD COLUMN via_segment INTEGER NOT NULL DEFAULT 0")
+
+
+@MIGRATIONS(name="m036_issue36_timeline_index")
+def m036_issue36_timeline_index(db: Database) -> None:
+    """What the timeline counts of a search hit, by id: its relevance is stored after the long text, so
+    reading it from the table walks the text's overflow pages for every hit."""
+    db.execute("CREATE INDEX IF NOT EXISTS documents_timeline ON documents (id, relevance, published, captured_at)")

@@ -28,6 +28,13 @@ ALIASES: dict[str, tuple[str, str]] = {
     alias: (canonical, label) for canonical, label, aliases in _ALIAS_GROUPS for alias in aliases
 }
 
+
+
+def alias_forms(canonical: str) -> list[str]:
+    """Every alias key (lower case, no dots) of the group whose table name is `canonical`."""
+    return sorted({alias for alias, (name, _) in ALIASES.items() if name == canonical} | {alias_key(canonical)})
+
+
 # Case-sensitive forms only: "US" and "U.S." are the country, "us" is a pronoun; "WHO" is not "who".
 CASE_SENSITIVE = {"us", "who", "un", "hk"}
 

@@ -61,7 +61,7 @@ def broad_attributions(ctx: QuoteContext, known: list[Quote]) -> list[Quote]:
     for verb in ctx.doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in ATTRIBUTION_LEMMAS or verb.i in ctx.in_quote:
             continue
-        subject = subject_of(verb)
+        subject = subject_of(verb, ctx.in_quote)
         if subject is None or subject.i in ctx.in_quote or subject.i > verb.i or not _is_source(ctx, subject):
             continue
         span = _content(verb)

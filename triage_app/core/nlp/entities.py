@@ -76,6 +76,7 @@ def extract_entities(
         _resolve_acronyms(mentions, retype=rules.retype)
     if rules.retype:
         _unify_labels(mentions)
+    _canonical_names_that_occur(mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -107,6 +108,19 @@ def _norp_names_that_occur(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label == "NORP" and mention.canonical not in written and lookup_alias(mention.text) is None:
             mention.canonical = name_of(mention.text)
+
+
+def _canonical_names_that_occur(mentions: list[Mention]) -> None:
+    """A canonical name the text never writes (an alias table's "United States" for a text that only says
+    "U.S.") becomes the longest name the text gives that entity, so the entity list shows only real mentions."""
+    written = {name_of(m.text).casefold() for m in mentions}  # "WASHINGTON" (a dateline) may be listed as "Washington"
+    forms: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        forms.setdefault(mention.canonical, Counter())[name_of(mention.text)] += 1
+    for mention in mentions:
+        if mention.canonical.casefold() not in written:
+            counter = forms[mention.canonical]
+            mention.canonical = max(counter, key=lambda name: (len(name), counter[name], name))
 
 
 def _persons_from_surnames(doc: Any, spans: list[list[Any]]) -> None:

@@ -3,13 +3,14 @@
 An English model run on German text finds "Datenbank" (PERSON) and "Zudem" (PLACE); those wrong entities
 then fill the library-wide lists. So a document is annotated by an engine only when the engine's model is
 of the document's language; any other document gets no entities, and the name stored as its
-`annotated_engine` says which language had no model (`triage-nlp/4 no-model/de`). When the language of a
+`annotated_engine` says which language had no model (`triage-nlp/5 no-model/de`). When the language of a
 document changes, or a model of its language is added, that stored name no longer matches what is expected
 and the document is annotated again.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,21 @@ def engine_languages(engine: NlpEngine) -> tuple[str, ...]:
     return tuple(getattr(engine, "languages", (ENGLISH,)))
 
 
+def engine_names(engine: NlpEngine) -> dict[str, str]:
+    """The `annotated_engine` name of each language the engine reads (one model per language)."""
+    names = getattr(engine, "names", None)
+    if isinstance(names, dict):
+        return {str(k): str(v) for k, v in names.items()}
+    return dict.fromkeys(engine_languages(engine), engine.name)
+
+
+def annotate_many(engine: NlpEngine, texts: Sequence[str], languages: Sequence[str | None], batch_size: int) -> list[Annotation]:
+    """`engine.annotate_many`, telling an engine that takes `languages` which text is in which."""
+    if "languages" in inspect.signature(engine.annotate_many).parameters:
+        return list(engine.annotate_many(texts, batch_size=batch_size, languages=languages))  # type: ignore[call-arg]
+    return list(engine.annotate_many(texts, batch_size=batch_size))
+
+
 def runs_on(engine: NlpEngine, language: str | None) -> bool:
     """True when the engine may annotate text of `language` (None: too little text to tell, taken as English)."""
     return (language or ENGLISH) in engine_languages(engine)
@@ -42,7 +58,9 @@ def skipped_name(language: str) -> str:
 
 def expected_name(engine: NlpEngine, language: str | None) -> str:
     """What `annotated_engine` must say for a document of `language` to count as annotated."""
-    return engine.name if runs_on(engine, language) else skipped_name(str(language))
+    if not runs_on(engine, language):
+        return skipped_name(str(language))
+    return engine_names(engine).get(language or ENGLISH, engine.name)
 
 
 def model_of(annotated_engine: str | None) -> str | None:
@@ -70,6 +88,7 @@ def annotate_gated(engine: NlpEngine, texts: Sequence[str], languages: Sequence[
     ran = [i for i, lang in enumerate(languages) if runs_on(engine, lang)]
     results: list[Annotation] = [without_model(text, lang) for text, lang in zip(texts, languages)]
     if ran:
-        for i, annotation in zip(ran, engine.annotate_many([texts[i] for i in ran], batch_size=max(1, len(ran)))):
+        found = annotate_many(engine, [texts[i] for i in ran], [languages[i] for i in ran], max(1, len(ran)))
+        for i, annotation in zip(ran, found):
             results[i] = annotation
     return results

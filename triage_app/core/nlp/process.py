@@ -31,8 +31,8 @@ class ModelRunner(Protocol):
     stops_at_once: bool
     """True when `close(cancel=True)` abandons a running batch (so waiting for it may stop early)."""
 
-    def annotate(self, texts: Sequence[str]) -> Future[list[Annotation]]:
-        """Annotations of `texts`, in order, when ready."""
+    def annotate(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> Future[list[Annotation]]:
+        """Annotations of `texts` (of `languages`; None: English), in order, when ready."""
         ...
 
     def close(self, *, cancel: bool = False) -> None:
@@ -50,10 +50,10 @@ def _start_child(parent_pid: int, model: str) -> None:
     _CHILD_ENGINE.load()
 
 
-def _annotate_in_child(texts: Sequence[str], batch_size: int) -> list[Annotation]:
+def _annotate_in_child(texts: Sequence[str], batch_size: int, languages: Sequence[str | None] | None) -> list[Annotation]:
     if _CHILD_ENGINE is None:
         raise RuntimeError("the model process was not initialised")
-    return list(_CHILD_ENGINE.annotate_many(texts, batch_size=batch_size))
+    return list(_CHILD_ENGINE.annotate_many(texts, batch_size=batch_size, languages=languages))
 
 
 class ModelProcess:
@@ -69,8 +69,10 @@ class ModelProcess:
         self._batch_size = batch_size
         self._pid: Future[int] = self._pool.submit(os.getpid)
 
-    def annotate(self, texts: Sequence[str]) -> Future[list[Annotation]]:
-        return self._pool.submit(_annotate_in_child, list(texts), self._batch_size)
+    def annotate(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> Future[list[Annotation]]:
+        return self._pool.submit(
+            _annotate_in_child, list(texts), self._batch_size, None if languages is None else list(languages)
+        )
 
     def pid(self, timeout: float | None = None) -> int:
         """The child's process id (once it has started and loaded the model)."""
@@ -94,9 +96,12 @@ class ModelThread:
         self._engine, self._batch_size = engine, batch_size
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-nlp")
 
-    def annotate(self, texts: Sequence[str]) -> Future[list[Annotation]]:
+    def annotate(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> Future[list[Annotation]]:
+        from triage_app.core.nlp.gating import annotate_many
+
         items = list(texts)
-        return self._pool.submit(lambda: list(self._engine.annotate_many(items, batch_size=self._batch_size)))
+        langs = list(languages) if languages is not None else [None] * len(items)
+        return self._pool.submit(lambda: annotate_many(self._engine, items, langs, self._batch_size))
 
     def close(self, *, cancel: bool = False) -> None:
         self._pool.shutdown(wait=True, cancel_futures=cancel)

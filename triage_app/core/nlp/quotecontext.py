@@ -51,10 +51,24 @@ def find_cue(ctx: QuoteContext, tokens: list[Any], *, reverse: bool) -> Speaker 
         if token.i in ctx.in_quote:
             continue
         if is_cue(token):
-            subject = subject_of(token)
+            subject = subject_of(token, ctx.in_quote)
             if subject is not None and subject.i not in ctx.in_quote:
                 return ctx.speaker(token, subject)
         target = according_to(token)
         if target is not None and target.i not in ctx.in_quote:
             return ctx.speaker(token, target)
     return None
+
+
+def named_next_to_cue(ctx: QuoteContext, tokens: list[Any]) -> Speaker | None:
+    """`"...," Tulsa police Chief Chuck Jordan said Monday.` when the parse gives the cue no subject: a person or
+    organisation named right before the cue (or right after it: "said Jordan")."""
+    for token in tokens:
+        if token.i in ctx.in_quote or not is_cue(token) or subject_of(token, ctx.in_quote) is not None:
+            continue
+        for mention in ctx.mentions:
+            if mention.label in {"PERSON", "ORG"} and (mention.tok_end == token.i or mention.tok_start == token.i + 1):
+                return Speaker(token, mention.start, mention.end, ctx.text[mention.start : mention.end], mention.canonical)
+        return None
+    return None
+

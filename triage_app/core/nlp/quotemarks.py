@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # opener -> the closers that end it
 CLOSERS: dict[str, str] = {
     '"': '"',
-    "“": "”“",  # "“...“" happens in careless text
+    "“": "”“\"",  # "“...“" and "“...\"" happen in careless text
     "„": "“”",
     "«": "»",
     "»": "«",  # German books: »...«
@@ -21,6 +21,8 @@ CLOSERS: dict[str, str] = {
 }
 _SINGLE = {"‘", "‚", "'"}
 _MARKS = re.compile("[\"“”„«»‘’‚'「」『』]")
+TRANSCRIPT_TURN = re.compile(r"\s*((?:[A-Z][A-Z'’.-]+ ){0,2}[A-Z][A-Z'’-]+):\s+\S")
+"""A speaker's name in capitals opening a transcript turn: "WALLACE: Let's start ..." (a new quotation)."""
 _OPEN_BEFORE = set(" \t\n([{—–-/:")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/…")
 
@@ -40,18 +42,44 @@ class QuotedSpan:
         return self.close_pos + 1 if self.close_pos is not None else self.end
 
 
+_WRAP_WIDTH = 100
+"""Lines no longer than this, blank-line separated, are taken as one hard-wrapped paragraph."""
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """`(start, end)` of each paragraph: blank-line separated, else line separated."""
-    pattern = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    """`(start, end)` of each paragraph: lines when the text has no blank line; else blank-line separated
+    blocks, each split at its line breaks unless it looks hard-wrapped (every line but the last at most
+    `_WRAP_WIDTH` characters): cleaned pages often mix both separators ("para\n\npara\npara").
+    """
+    if not re.search(r"\n[ \t]*\n", text):
+        return [(a, b) for a, b in _lines(text, 0, len(text))]
     spans: list[tuple[int, int]] = []
     pos = 0
-    for match in re.finditer(pattern, text):
-        if text[pos : match.start()].strip():
-            spans.append((pos, match.start()))
+    for match in [*re.finditer(r"\n[ \t]*\n", text), None]:
+        end = match.start() if match else len(text)
+        if text[pos:end].strip():
+            spans.extend(_block_lines(text, pos, end))
+        if match is None:
+            break
         pos = match.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
     return spans
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for match in re.finditer(r"\n", text[start:end]):
+        lines.append((pos, start + match.start()))
+        pos = start + match.end()
+    lines.append((pos, end))
+    return [(a, b) for a, b in lines if text[a:b].strip()]
+
+
+def _block_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines = _lines(text, start, end)
+    if all(b - a <= _WRAP_WIDTH for a, b in lines[:-1]):
+        return [(lines[0][0], lines[-1][1])] if lines else []
+    return lines
 
 
 def _role(text: str, i: int) -> str | None:
@@ -117,7 +145,10 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         skip_first = False
         if opener is not None:
             first = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()) + p_start
-            if positions and positions[0] == first and text[first] in (opener[1], "“", '"', "«", "„", "「"):
+            if (
+                positions and positions[0] == first and text[first] in (opener[1], "“", '"', "«", "„", "「")
+                and not TRANSCRIPT_TURN.match(text, first + 1)
+            ):
                 skip_first = True  # the quote continues into this paragraph
             else:
                 _finish_unmatched(text, spans, opener, paras[p_index - 1][1], paras)
@@ -161,7 +192,7 @@ def _continues(text: str, paras: list[tuple[int, int]], p_index: int) -> bool:
     if p_index + 1 >= len(paras):
         return False
     nxt = text[paras[p_index + 1][0] : paras[p_index + 1][1]].lstrip()
-    return bool(nxt) and nxt[0] in "\"“«„”「"
+    return bool(nxt) and nxt[0] in "\"“«„”「" and not TRANSCRIPT_TURN.match(nxt, 1)
 
 
 def _finish_unmatched(

@@ -7,8 +7,9 @@ from typing import Any
 
 from triage_app.core.nlp.attribution import broad_attributions, headline_attributions
 from triage_app.core.nlp.entities import Mention
-from triage_app.core.nlp.quotecontext import QuoteContext, find_cue
+from triage_app.core.nlp.quotecontext import QuoteContext, find_cue, named_next_to_cue
 from triage_app.core.nlp.quotemarks import QuotedSpan, find_quoted
+from triage_app.core.nlp.quotesources import dash_speaker, transcript_speaker
 from triage_app.core.nlp.reported import indirect_speech
 from triage_app.core.nlp.speakers import Speaker, is_cue, sentence_of, subject_of
 from triage_app.core.records import Quote
@@ -27,13 +28,15 @@ def _after_region(ctx: QuoteContext, q: QuotedSpan, next_open: int) -> Speaker |
         return None
     region = [t for t in after if t.i < sentence_of(after[0])[1]]
     ended = bool(_TERMINAL.search(ctx.text[q.start : q.end]))
-    found = find_cue(ctx, region, reverse=False)
+    found = find_cue(ctx, region, reverse=False) or named_next_to_cue(ctx, region)
     if found is None:
         return None
     if ended:
         # `"... forever." Peskov said Moscow expects ...` is a new statement, not an attribution
         has_own_clause = any(c.dep_ == "ccomp" and c.i not in ctx.in_quote for c in found.cue.children)
-        if has_own_clause or len(region) > 12:
+        # `said James Acton, a physicist who ...`: a long source after the cue is still the attribution
+        lead = sum(1 for t in region if t.i < found.cue.i)
+        if has_own_clause or lead > 12 or (len(region) > 12 and lead > 0 and found.start > found.cue.idx):
             return None
     return found
 
@@ -64,8 +67,8 @@ def _kind(ctx: QuoteContext, q: QuotedSpan) -> str:
     """direct, or partial when the quote is a phrase inside the writer's own sentence."""
     p_start, _ = ctx.para_of(q.open_pos)
     before = ctx.text[p_start : q.open_pos].rstrip()
-    if not before or before[-1] in _DIRECT_BEFORE:
-        return "direct"
+    if not before or before[-1] in _DIRECT_BEFORE or ctx.text[q.open_pos - 1] == "\n":
+        return "direct"  # a quote opening a line is not inside the writer's sentence
     content = ctx.text[q.start : q.end].strip()
     prev_tokens = ctx.tokens_between(p_start, q.open_pos)
     if prev_tokens and content[:1].isupper() and len(content.split()) >= 4:
@@ -84,7 +87,7 @@ def _partial_speaker(ctx: QuoteContext, q: QuotedSpan) -> Speaker | None:
         if ancestor.i in ctx.in_quote:
             continue
         if is_cue(ancestor):
-            subject = subject_of(ancestor)
+            subject = subject_of(ancestor, ctx.in_quote)
             if subject is not None:
                 return ctx.speaker(ancestor, subject)
             continue
@@ -120,8 +123,11 @@ def _quoted_speech(ctx: QuoteContext) -> list[Quote]:
             if speaker is None:
                 continue  # a title or scare quotes, not speech
         else:
-            before = _before_region(ctx, q, prev_close)
-            if before is not None and _adjacent(ctx, before, q):
+            speaker = transcript_speaker(ctx, q) or dash_speaker(ctx, q)
+            before = None if speaker is not None else _before_region(ctx, q, prev_close)
+            if speaker is not None:
+                pass
+            elif before is not None and _adjacent(ctx, before, q):
                 speaker = before  # `and said, "..." the office said`: the nearer cue wins
             else:
                 speaker = _after_region(ctx, q, next_open) or before
@@ -133,7 +139,7 @@ def _quoted_speech(ctx: QuoteContext) -> list[Quote]:
                 continue
         if kind == "partial" and _looks_like_title(ctx.text[q.start : q.end]):
             continue  # "DWTS", "Pose": a programme or book named in quotation marks
-        if speaker is not None and kind == "direct":
+        if speaker is not None:
             last = (q.paragraph, speaker)
         ctx.attributed(speaker)
         quotes.append(_quote(ctx, q, kind, speaker))
@@ -155,10 +161,16 @@ def _colon_before(ctx: QuoteContext, q: QuotedSpan) -> Speaker | None:
     return find_cue(ctx, region, reverse=True)
 
 
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "on", "in", "for", "to", "at", "with", "or", "de", "la"}
+
+
 def _looks_like_title(content: str) -> bool:
-    """Up to four words, every one capitalised: a name or title rather than someone's words."""
+    """Up to seven words in title case ("Face the Nation", "The Steve Harvey Morning Show"): a name or title
+    rather than someone's words."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+    if not 0 < len(words) <= 7 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _may_inherit(ctx: QuoteContext, q: QuotedSpan, last_paragraph: int) -> bool:

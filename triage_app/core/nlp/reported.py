@@ -17,7 +17,7 @@ def indirect_speech(ctx: QuoteContext, direct: list[Quote]) -> list[Quote]:
     for token in ctx.doc:
         if token.i in ctx.in_quote or not is_cue(token, INDIRECT_LEMMAS):
             continue
-        subject = subject_of(token)
+        subject = subject_of(token, ctx.in_quote)
         if subject is None or subject.i in ctx.in_quote:
             continue
         content = _complement(token)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from triage_app.core.nlp.entities import Mention
+from triage_app.core.nlp.gender import person_genders, pronoun_gender
 
 CUE_LEMMAS = frozenset(
-    ["say", "tell", "add", "claim", "state", "announce", "warn", "insist", "argue", "explain", "note", "report", "reveal", "confirm", "deny", "admit", "suggest", "stress", "acknowledge", "allege", "predict", "promise", "vow", "urge", "write", "tweet", "post", "testify", "contend", "maintain", "declare", "assert", "reply", "respond", "answer", "ask", "recall", "describe", "call", "quote", "complain", "concede", "emphasise", "emphasize", "observe", "remark", "recount", "joke", "shout", "scream", "whisper", "exclaim", "continue", "conclude", "lament", "caution", "agree", "point", "reiterate", "comment", "underline", "highlight"]
+    ["say", "tell", "add", "claim", "state", "announce", "warn", "insist", "argue", "explain", "note", "report", "reveal", "confirm", "deny", "admit", "suggest", "stress", "acknowledge", "allege", "predict", "promise", "vow", "urge", "write", "tweet", "post", "testify", "contend", "maintain", "declare", "assert", "reply", "respond", "answer", "ask", "recall", "describe", "call", "quote", "complain", "concede", "emphasise", "emphasize", "observe", "remark", "recount", "joke", "shout", "scream", "whisper", "exclaim", "continue", "conclude", "lament", "caution", "agree", "point", "reiterate", "comment", "underline", "highlight", "demand", "yell", "scold", "retort", "counter", "quip", "boast", "plead", "muse", "wonder", "cry"]
 )
 """Verbs that introduce a direct or partial quotation."""
 
@@ -55,11 +56,14 @@ def is_cue(token: Any, lemmas: frozenset[str] = CUE_LEMMAS) -> bool:
     return True
 
 
-def subject_of(verb: Any) -> Any | None:
-    """The subject of `verb`, or of the verb it hangs from ("smiled and said", "beyond reiterating that")."""
+def subject_of(verb: Any, excluded: set[int] | frozenset[int] = frozenset()) -> Any | None:
+    """The subject of `verb`, or of the verb it hangs from ("smiled and said", "beyond reiterating that").
+
+    Subjects among `excluded` tokens (quoted words the parser took for a second subject) are passed over.
+    """
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in _SUBJECT_DEPS and child.i not in excluded:
                 if child.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
                     return verb.head  # "a report that said ...": the report
                 return child
@@ -154,6 +158,10 @@ def _antecedent(
 ) -> str | None:
     """The latest person quoted nearby, else the nearest earlier mention, preferring grammatical subjects."""
     earlier = [m for m in mentions if m.label in labels and m.tok_end <= pronoun.i]
+    wanted = pronoun_gender(pronoun.lower_) if "PERSON" in labels else None
+    if wanted is not None:
+        genders = _genders(doc, mentions)
+        earlier = [m for m in earlier if genders.get(m.canonical, wanted) == wanted]
     if not earlier:
         return None
     window_start = sentence_of(pronoun)[0]
@@ -171,6 +179,15 @@ def _antecedent(
     if subjects:
         return subjects[-1].canonical
     return (recent or earlier)[-1].canonical
+
+
+def _genders(doc: Any, mentions: list[Mention]) -> dict[str, str]:
+    """`person_genders` of the text, worked out once per parsed text."""
+    cached = doc.user_data.get("triage_genders")
+    if cached is None or cached[0] != len(mentions):
+        cached = (len(mentions), person_genders(doc, mentions))
+        doc.user_data["triage_genders"] = cached
+    return cached[1]  # type: ignore[no-any-return]
 
 
 def make_speaker(

@@ -35,6 +35,7 @@ class TimelineStrip(QWidget):
         super().__init__(parent)
         self._db = db
         self._data = core_timeline.Timeline("day")
+        self._peak = 0  # the tallest bucket, once per filter (every bar's position needs it)
         self._first: date | None = None
         self._days = 1
         self._range: tuple[str, str] | None = None  # the date filter now in force
@@ -59,7 +60,7 @@ class TimelineStrip(QWidget):
 
     def _left(self) -> int:
         """Width of the count axis on the left."""
-        return self.fontMetrics().horizontalAdvance(str(max(1, self._data.peak()))) + _GAP + 2
+        return self.fontMetrics().horizontalAdvance(str(max(1, self._peak))) + _GAP + 2
 
     def _plot_w(self) -> float:
         return max(1.0, float(self.width() - self._left() - _GAP))
@@ -71,6 +72,7 @@ class TimelineStrip(QWidget):
     def set_filter(self, flt: search.DocumentFilter) -> None:
         """Count the documents of this filter (its own date range is shown as the selection)."""
         self._data = core_timeline.timeline(self._db, flt)
+        self._peak = self._data.peak()
         self._first = date.fromisoformat(self._data.first) if self._data.first else None
         last = date.fromisoformat(self._data.last_day) if self._data.last_day else self._first
         self._days = max(1, (last - self._first).days + 1) if self._first and last else 1
@@ -137,7 +139,7 @@ class TimelineStrip(QWidget):
         label_h, left, top = self._label_h(), self._left(), self._plot_top()
         bottom = self.height() - label_h
         plot_h = max(4, bottom - top)
-        peak = max(1, self._data.peak())
+        peak = max(1, self._peak)
         self._paint_axes(painter, left, top, bottom, peak)
         self._paint_selection(painter, top, bottom)  # under the bars, so they stay crisp
         colours = self._colours(palette)

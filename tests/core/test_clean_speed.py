@@ -1,0 +1,147 @@
+"""The cleaner's faster walk and its unchanged-output check (`python -m triage_app.bench clean-same`)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from triage_app.bench import __main__ as bench_main
+from triage_app.bench.clean_same import first_difference
+from triage_app.core.clean.dates import is_date_line
+from triage_app.core.clean.html import parse_html, segment_tree
+
+PIECES = [
+    "<p>", "</p>", "<div class='share'>", "<div>", "</div>", "<nav>", "</nav>", "<ul><li>", "</li><li>", "</li></ul>",
+    "<table><tr><td>", "</td><td>", "</td></tr><tr><td>", "</td></tr></table>", "<table><tbody><tr><th>",
+    "</th></tr></tbody></table>", "<br>", "<a href='#'>", "</a>", "<span>", "</span>", "<section>", "</section>",
+    "<script>x()</script>", "<h2>", "</h2>", " ", "\n  ", "word", "Two words", "<!-- c -->", "<svg><p>no</p></svg>",
+]
+pages = st.lists(st.sampled_from(PIECES), max_size=50).map(lambda parts: "<html><body>" + "".join(parts) + "</body></html>")
+
+
+def _assert_paths_are_lxml_paths(html: str) -> None:
+    tree = parse_html(html)
+    assert tree is not None
+    doc = tree.getroottree()
+    for block in segment_tree(tree):
+        path = block.path.removeprefix("dom:")
+        found = doc.xpath(path)
+        assert len(found) == 1, (path, html)
+        assert doc.getpath(found[0]) == path
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages)
+def test_block_paths_are_the_ones_lxml_gives(html: str) -> None:
+    """Paths are counted during the walk and rendered once at its end, each shared prefix once: they
+    must still be exactly lxml's getpath of the block's element."""
+    _assert_paths_are_lxml_paths(html)
+
+
+def test_paths_on_a_wide_deep_page_with_data_tables() -> None:
+    rows = "".join(f"<tr><td>r{i}</td><td>{i}</td></tr>" for i in range(30))
+    items = "".join(f"<li><a href='#'>link {i}</a></li>" for i in range(40))
+    nested = "<div>" * 30 + "<p>deep <b>bold</b> text</p>" + "</div>" * 30
+    html = f"<html><body><ul>{items}</ul><table><tbody>{rows}</tbody></table><table>{rows}</table>{nested}<p>end</p></body></html>"
+    _assert_paths_are_lxml_paths(html)
+    blocks = segment_tree(parse_html(html))
+    assert [b.text for b in blocks[:2]] == ["link 0", "link 1"]
+    assert blocks[40].text == "r0\t0" and blocks[40].path == "dom:/html/body/table[1]/tbody/tr[1]"
+    assert blocks[70].path == "dom:/html/body/table[2]/tr[1]"
+    assert blocks[-2].text == "deep bold text" and blocks[-1].text == "end"
+
+
+def test_leading_white_space_and_line_breaks_do_not_make_blocks() -> None:
+    html = "<html><body><div>\n   <br><br>\n<p>  one <a href='#'>two</a><br>three  </p>\n \t</div></body></html>"
+    blocks = segment_tree(parse_html(html))
+    assert [(b.text, b.link_chars) for b in blocks] == [("one two three", 3)]
+
+
+def test_date_lines_need_a_digit_of_any_script() -> None:
+    assert is_date_line("15 December 2025")
+    assert is_date_line("١٥/١٢/٢٠٢٥")  # Arabic-Indic digits are digits too
+    assert not is_date_line("December")
+
+
+def test_first_difference_names_the_field() -> None:
+    old = {"title": "A", "blocks": [{"reason": None}, {"reason": "footer"}]}
+    assert first_difference(old, old | {"title": "B"}) == "title: 'A' != 'B'"
+    new = {"title": "A", "blocks": [{"reason": None}, {"reason": "navigation"}]}
+    assert first_difference(old, new) == "blocks[1].reason: 'footer' != 'navigation'"
+    assert first_difference(old, {"title": "A", "blocks": [{"reason": None}]}) == "blocks: 2 items != 1"
+
+
+def _page_set(root: Path) -> None:
+    folder = root / "tiny"
+    (folder / "html").mkdir(parents=True)
+    article = "<p>The council voted on Tuesday to extend the bus lanes along the harbour road after a long debate.</p>" * 3
+    pages = {
+        "a": f"<html lang='en'><head><title>Bus lanes</title></head><body><nav><a href='/'>Home</a></nav><article>{article}</article></body></html>",
+        "b": "<html><body><div><p>Kurz.</p><footer>© 2025 Example</footer></div></body></html>",
+    }
+    for page_id, html in pages.items():
+        (folder / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
+    (folder / "ground-truth.json").write_text(json.dumps({k: {"articleBody": ""} for k in pages}), encoding="utf-8")
+
+
+def _bench(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = bench_main.main(list(argv))
+    return code, out.getvalue()
+
+
+def test_clean_same_records_and_finds_a_changed_result(tmp_path: Path) -> None:
+    _page_set(tmp_path / "sets")
+    record = tmp_path / "before.jsonl.gz"
+    code, out = _bench("clean-same", "record", str(record), "--root", str(tmp_path / "sets"))
+    assert code == 0 and "recorded 2 results" in out
+    code, out = _bench("clean-same", "compare", str(record), "--root", str(tmp_path / "sets"))
+    assert code == 0 and "2 results compared, 0 differ" in out
+    lines = gzip.decompress(record.read_bytes()).decode("utf-8").splitlines()
+    key, text = json.loads(lines[1])
+    changed = json.loads(text)
+    changed["blocks"][0]["reason"] = "tampered"
+    lines[1] = json.dumps([key, json.dumps(changed, ensure_ascii=False, sort_keys=True)], ensure_ascii=False)
+    record.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
+    code, out = _bench("clean-same", "compare", str(record), "--root", str(tmp_path / "sets"))
+    assert code == 1
+    assert f"{key}: blocks[0].reason: 'tampered' != " in out and "1 differ" in out
+
+
+def test_clean_same_can_check_the_other_extractor_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`--option fast=false` runs the cleaner with that extractor option (the process's own options dict)."""
+    from triage_app.core.clean import html_extract
+
+    monkeypatch.setattr(html_extract, "TRAFILATURA_OPTIONS", dict(html_extract.TRAFILATURA_OPTIONS))
+    _page_set(tmp_path / "sets")
+    code, _out = _bench("clean-same", "record", str(tmp_path / "r.jsonl.gz"), "--root", str(tmp_path / "sets"), "--option", "fast=false")
+    assert code == 0
+    assert html_extract.TRAFILATURA_OPTIONS["fast"] is False
+
+
+def test_site_from_copyright_lines_does_not_depend_on_the_hash_seed() -> None:
+    """Two copyright names seen as often and as long: the first in the text wins, in every process
+    (the clean-same check found the winner changing with PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from triage_app.core.clean.features import split_lines\n"
+        "from triage_app.core.clean.text_dump import _site_from_copyright\n"
+        "print(_site_from_copyright(split_lines('© 2015 Associated Press\\nA line of text.\\n© 2015 CBS Broadcasting\\n')))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip())
+    assert seen == {"Associated Press"}
