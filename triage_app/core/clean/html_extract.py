@@ -355,9 +355,10 @@ def _extraction_blocks(extracted: str) -> list[RawBlock]:
     ]
 
 
-MIN_UNMAPPED_SHINGLES = 20
-"""An extraction shorter than this (distinct 4-token shingles, about 25 words) is always mapped as it is:
-on a near-empty page a notice or a button label is no article to go looking for."""
+MIN_UNMAPPED_SHINGLES = 50
+"""An extraction shorter than this (distinct 4-token shingles, about 55 words) is always mapped as it is:
+on a near-empty page a notice, a byline or a button label is no article to go looking for, and on so
+little text a tokenisation difference (a control character the extractor drops) moves the coverage."""
 
 
 def _coverage(extracted: str, blocks: list[RawBlock]) -> float:
