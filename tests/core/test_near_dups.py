@@ -11,7 +11,14 @@ from copies_helpers import OTHER, WIRE, write_wire_set
 
 from triage_app import cli
 from triage_app.core import jobs
-from triage_app.core.library import Library, near_dups, text_diff
+from triage_app.core.library import (
+    Library,
+    near_dup_clusters,
+    near_dup_signing,
+    near_dup_verification,
+    near_dups,
+    text_diff,
+)
 
 
 def _import(library: Library, paths: list[Path]) -> list[int]:
@@ -28,28 +35,28 @@ def test_wire_story_in_three_templates_is_one_cluster(fresh_library: Library, tm
     paths = write_wire_set(tmp_path)
     a, b, c, x = _import(fresh_library, [paths[k] for k in "abcx"])
     _cluster(fresh_library)
-    assert near_dups.clusters(fresh_library.db) == [[c, a, b]]  # earliest published first
-    info = near_dups.cluster_info(fresh_library.db, a)
+    assert near_dup_clusters.clusters(fresh_library.db) == [[c, a, b]]  # earliest published first
+    info = near_dup_clusters.cluster_info(fresh_library.db, a)
     assert info is not None and info["representative"] == c and info["sites"] == 3 and info["size"] == 3
-    assert near_dups.cluster_info(fresh_library.db, x) is None  # same site as `a`, other story
+    assert near_dup_clusters.cluster_info(fresh_library.db, x) is None  # same site as `a`, other story
 
 
 def test_clustering_is_incremental_and_follows_text_changes(fresh_library: Library, tmp_path: Path) -> None:
     paths = write_wire_set(tmp_path)
     a, x = _import(fresh_library, [paths["a"], paths["x"]])
     _cluster(fresh_library)
-    assert near_dups.clusters(fresh_library.db) == []
+    assert near_dup_clusters.clusters(fresh_library.db) == []
     assert near_dups.pending_ids(fresh_library.db) == []
     (b,) = _import(fresh_library, [paths["b"]])
     assert near_dups.pending_ids(fresh_library.db) == [b]
     _cluster(fresh_library)
-    assert near_dups.clusters(fresh_library.db) == [[a, b]]
+    assert near_dup_clusters.clusters(fresh_library.db) == [[a, b]]
     # `b` is re-cleaned into another story: it leaves the cluster, which dissolves
     fresh_library.db.execute("UPDATE documents SET text = ? WHERE id = ?", ["\n\n".join(OTHER[::-1]) + " extra", b])
     assert near_dups.pending_ids(fresh_library.db) == [b]
     _cluster(fresh_library)
-    assert near_dups.clusters(fresh_library.db) == [[x, b]]
-    assert near_dups.cluster_info(fresh_library.db, a) is None
+    assert near_dup_clusters.clusters(fresh_library.db) == [[x, b]]
+    assert near_dup_clusters.cluster_info(fresh_library.db, a) is None
 
 
 def test_a_new_threshold_reclusters_from_scratch(fresh_library: Library, tmp_path: Path) -> None:
@@ -65,7 +72,7 @@ def test_a_new_threshold_reclusters_from_scratch(fresh_library: Library, tmp_pat
     assert similarities and all(s < 0.95 for s in similarities)
     for _ in near_dups.cluster_all_job(fresh_library, threshold=0.5):
         pass
-    assert sorted(near_dups.clusters(fresh_library.db)[0]) == sorted(ids[:3])
+    assert sorted(near_dup_clusters.clusters(fresh_library.db)[0]) == sorted(ids[:3])
 
 
 def test_cancel_stops_between_batches(fresh_library: Library, tmp_path: Path) -> None:
@@ -79,17 +86,17 @@ def test_cancel_stops_between_batches(fresh_library: Library, tmp_path: Path) ->
 def test_signatures_are_datasketch_minhashes_of_the_shingle_hashes() -> None:
     from datasketch import MinHash
 
-    hashes = near_dups.shingle_hashes("\n\n".join(WIRE))
+    hashes = near_dup_signing.shingle_hashes("\n\n".join(WIRE))
     assert len(hashes) == len(set(hashes.tolist())) > 100
-    reference = MinHash(num_perm=near_dups.NUM_PERM, seed=1, hashfunc=lambda x: x)
+    reference = MinHash(num_perm=near_dup_signing.NUM_PERM, seed=1, hashfunc=lambda x: x)
     reference.update_batch(hashes.tolist())
-    assert (near_dups.signature(hashes) == reference.hashvalues).all()
-    others = [near_dups.shingle_hashes(p) for p in OTHER]
-    bulk = near_dups.signatures([hashes, *others])
+    assert (near_dup_signing.signature(hashes) == reference.hashvalues).all()
+    others = [near_dup_signing.shingle_hashes(p) for p in OTHER]
+    bulk = near_dup_signing.signatures([hashes, *others])
     assert (bulk[0] == reference.hashvalues).all()
-    assert all((bulk[i + 1] == near_dups.signature(h)).all() for i, h in enumerate(others))
-    edited = near_dups.shingle_hashes("\n\n".join(WIRE).replace("two metres", "three metres"))
-    assert 0.9 < near_dups.jaccard(hashes, edited) < 1.0
+    assert all((bulk[i + 1] == near_dup_signing.signature(h)).all() for i, h in enumerate(others))
+    edited = near_dup_signing.shingle_hashes("\n\n".join(WIRE).replace("two metres", "three metres"))
+    assert 0.9 < near_dup_signing.jaccard(hashes, edited) < 1.0
 
 
 def test_diff_of_a_recapture_with_an_edited_paragraph() -> None:
@@ -176,8 +183,8 @@ def test_a_copy_whose_cleaning_missed_the_article_joins_by_its_removed_text(fres
     missed = _store(fresh_library, [BOILERPLATE], WIRE)  # the cleaner kept the template, not the article
     other = _store(fresh_library, LONG_OTHER, [])
     _cluster(fresh_library)
-    assert sorted(near_dups.clusters(fresh_library.db)[0]) == sorted([a, b, missed])
-    assert near_dups.cluster_info(fresh_library.db, other) is None
+    assert sorted(near_dup_clusters.clusters(fresh_library.db)[0]) == sorted([a, b, missed])
+    assert near_dup_clusters.cluster_info(fresh_library.db, other) is None
 
 
 def test_two_missed_pages_of_one_template_do_not_join_two_stories(fresh_library: Library) -> None:
@@ -186,12 +193,12 @@ def test_two_missed_pages_of_one_template_do_not_join_two_stories(fresh_library:
     missed_wire = _store(fresh_library, [BOILERPLATE], WIRE)
     missed_story = _store(fresh_library, [BOILERPLATE], LONG_OTHER)  # same kept text as missed_wire
     _cluster(fresh_library)
-    found = sorted(sorted(c) for c in near_dups.clusters(fresh_library.db))
+    found = sorted(sorted(c) for c in near_dup_clusters.clusters(fresh_library.db))
     assert found == sorted([sorted([wire, missed_wire]), sorted([story, missed_story])])
     # Added later, one at a time, they still go to their own stories.
     late = _store(fresh_library, [BOILERPLATE], WIRE)
     _cluster(fresh_library)
-    info = near_dups.cluster_info(fresh_library.db, late)
+    info = near_dup_clusters.cluster_info(fresh_library.db, late)
     assert info is not None and sorted(info["members"]) == sorted([wire, missed_wire, late])
 
 
@@ -201,24 +208,24 @@ def test_pairs_skipped_inside_a_cluster_are_found_again_when_a_member_changes(
     """Pairs between documents already joined are not read again; when the member that joined them
     changes, the others are compared again and stay together."""
     monkeypatch.setattr(near_dups, "ACCEPT_MARGIN", 2.0)  # every pair through the exact check
-    monkeypatch.setattr(near_dups, "VERIFY_CHUNK", 1)
+    monkeypatch.setattr(near_dup_verification, "VERIFY_CHUNK", 1)
     calls: list[int] = []
-    exact = near_dups.similarity
+    exact = near_dup_verification.similarity
 
     def counting(a: Any, b: Any, threshold: float) -> Any:
         calls.append(1)
         return exact(a, b, threshold)
 
-    monkeypatch.setattr(near_dups, "similarity", counting)
+    monkeypatch.setattr(near_dup_verification, "similarity", counting)
     a = _store(fresh_library, WIRE, [])
     b = _store(fresh_library, [p.replace("Tuesday", "Wednesday") for p in WIRE], [])
     c = _store(fresh_library, [p.replace("euros", "dollars") for p in WIRE], [])
     _cluster(fresh_library)
-    assert sorted(near_dups.clusters(fresh_library.db)[0]) == [a, b, c]
+    assert sorted(near_dup_clusters.clusters(fresh_library.db)[0]) == [a, b, c]
     assert sum(calls) == 2  # three candidate pairs; the third joins two documents already joined
     stored = [tuple(r) for r in fresh_library.db.execute("SELECT a, b FROM near_pairs")]
     assert len(stored) == 2
     hub = (set(stored[0]) & set(stored[1])).pop()  # the document through which the other two are joined
     fresh_library.db.execute("UPDATE documents SET text = ? WHERE id = ?", ["\n\n".join(LONG_OTHER), hub])
     _cluster(fresh_library)
-    assert [sorted(c) for c in near_dups.clusters(fresh_library.db)] == [sorted({a, b, c} - {hub})]
+    assert [sorted(c) for c in near_dup_clusters.clusters(fresh_library.db)] == [sorted({a, b, c} - {hub})]

@@ -215,9 +215,9 @@ def lsh_alone(texts: dict[int, str], threshold: float) -> list[list[int]]:
     """Clusters from datasketch's MinHashLSH alone (candidates taken as copies), union-find over them."""
     from datasketch import MinHashLSH
 
-    from triage_app.core.library import near_dups
+    from triage_app.core.library import near_dup_signing
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=near_dups.NUM_PERM)
+    lsh = MinHashLSH(threshold=threshold, num_perm=near_dup_signing.NUM_PERM)
     parent = {d: d for d in texts}
 
     def find(x: int) -> int:
@@ -229,10 +229,10 @@ def lsh_alone(texts: dict[int, str], threshold: float) -> list[list[int]]:
     from datasketch import LeanMinHash, MinHash
 
     for doc_id, text in texts.items():
-        grams = near_dups.shingle_hashes(text)
-        if len(grams) < near_dups.MIN_SHINGLES:
+        grams = near_dup_signing.shingle_hashes(text)
+        if len(grams) < near_dup_signing.MIN_SHINGLES:
             continue
-        minhash = MinHash(num_perm=near_dups.NUM_PERM, seed=1, hashfunc=lambda x: x)
+        minhash = MinHash(num_perm=near_dup_signing.NUM_PERM, seed=1, hashfunc=lambda x: x)
         minhash.update_batch(grams.tolist())
         lean = LeanMinHash(minhash)
         for other in lsh.query(lean):
@@ -247,7 +247,7 @@ def lsh_alone(texts: dict[int, str], threshold: float) -> list[list[int]]:
 def run_bench(source: Path, extra: list[Path], *, articles: int, copies: int, seed: int,
               thresholds: list[float], unrelated: int | None = None) -> dict[str, Any]:
     from triage_app.core import jobs
-    from triage_app.core.library import Library, near_dups
+    from triage_app.core.library import Library, near_dup_clusters, near_dups
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -269,7 +269,7 @@ def run_bench(source: Path, extra: list[Path], *, articles: int, copies: int, se
         for _ in near_dups.cluster_all_job(library, threshold=threshold):
             pass
         ours_s = time.perf_counter() - started
-        p, r, npred, ntrue = pairwise(near_dups.clusters(library.db), truth)
+        p, r, npred, ntrue = pairwise(near_dup_clusters.clusters(library.db), truth)
         started = time.perf_counter()
         lp, lr, lnpred, _ = pairwise(lsh_alone(texts, threshold), truth)
         lsh_s = time.perf_counter() - started

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from triage_app.commands._context import CliContext
-from triage_app.core.library import near_dups, text_diff
+from triage_app.core.library import near_dup_clusters, near_dups, text_diff
 from triage_app.core.paths import config_dir
 from triage_app.core.settings import Settings
 
@@ -39,12 +39,12 @@ def cmd_duplicates(args: argparse.Namespace, ctx: CliContext) -> int:
         job = near_dups.cluster_all_job if args.rebuild else near_dups.cluster_pending_job
         for _progress in job(library, threshold=threshold):
             pass
-        found = near_dups.clusters(library.db)
+        found = near_dup_clusters.clusters(library.db)
         if args.json:
             ctx.print_json({"clusters": found})
             return 0
         for members in found:
-            info = near_dups.cluster_info(library.db, members[0]) or {"sites": 0}
+            info = near_dup_clusters.cluster_info(library.db, members[0]) or {"sites": 0}
             titles = {
                 int(r[0]): (r[1] or "(untitled)", r[2] or "")
                 for r in library.db.execute(

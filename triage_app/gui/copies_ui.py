@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from triage_app.core.library import near_dups, text_diff
+from triage_app.core.library import near_dup_clusters, near_dups, text_diff
 from triage_app.gui.dialogs.diff_dialog import DiffDialog
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class CopiesUi(QObject):
 
     def show_copies(self, doc_id: int) -> None:
         """List only the cluster of `doc_id` (a search on its ids)."""
-        info = near_dups.cluster_info(self._window.library.db, doc_id)
+        info = near_dup_clusters.cluster_info(self._window.library.db, doc_id)
         if info is not None:
             from dataclasses import replace
 
@@ -89,7 +89,7 @@ class CopiesUi(QObject):
             window.select_document(doc_id, scroll=False)
         menu = QMenu(window.table)
         menu.addAction(window.actions_by_name["what_changed"])
-        info = near_dups.cluster_info(window.library.db, doc_id)
+        info = near_dup_clusters.cluster_info(window.library.db, doc_id)
         if info is not None:
             action = menu.addAction(
                 self.tr("Show its %n copies", "", info["size"]) + " (" + self.tr("%n independent site(s)", "", info["sites"]) + ")"

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from triage_app.core.library import near_dups, triage
+from triage_app.core.library import near_dup_clusters, triage
 from triage_app.core.library.db import Library
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import TaskRunner
@@ -52,7 +52,7 @@ def _apply(
             for doc_id, value in values.items():
                 previous[doc_id] = setter(library, doc_id, value, origin=origin)
             if copies:
-                for copy_id, source in near_dups.copies_to_follow(library.db, list(values)).items():
+                for copy_id, source in near_dup_clusters.copies_to_follow(library.db, list(values)).items():
                     previous[copy_id] = setter(library, copy_id, values[source], origin=f"{origin} (cluster of #{source})")
         return previous
 
