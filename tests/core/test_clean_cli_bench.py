@@ -100,7 +100,7 @@ def test_bench_on_a_few_eval_pages(shared_eval: Path, tmp_path: Path) -> None:
     results = {item["set"]: {row["method"]: row for row in item["rows"]} for item in bench.run(tmp_path / "eval", [], limit=4)}
     assert set(results) == {"one", "one dumps", "one dumps wrapped at 72"}
     html = results["one"]
-    assert set(html) == {"triage", "trafilatura, triage's options", "trafilatura, defaults"}
+    assert set(html) == {"triage", "trafilatura, triage's options", "trafilatura, include_comments=False", "trafilatura, defaults"}
     assert all(row["pages"] == 4 for row in html.values())
     assert html["triage"]["f1"] > 0.8
     assert results["one dumps"]["triage"]["f1"] > results["one dumps"]["raw dump"]["f1"]
@@ -117,6 +117,20 @@ def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, caps
     (item,) = json.loads(capsys.readouterr().out)
     assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, bench.NO_RULES]
     assert main(["clean", "--root", str(tmp_path / "eval"), "nosuchset"]) == 2
+
+
+def test_extra_trafilatura_options_get_their_own_row(shared_eval: Path, tmp_path: Path) -> None:
+    assert bench.parse_options("include_comments=False, fast=1,output_format=txt") == {
+        "include_comments": False, "fast": True, "output_format": "txt"}
+    with pytest.raises(ValueError):
+        bench.parse_options("fast")
+    assert bench.options_label({}) == "trafilatura, defaults"
+    assert bench.effective_options({"include_comments": False, "include_tables": True}) == bench.effective_options(
+        bench.ACCEPTANCE_OPTIONS)
+    _subset(shared_eval, tmp_path / "eval" / "three", 2)
+    (item,) = bench.run(tmp_path / "eval", [], modes={"html"}, variants=[{"include_comments": False, "favor_precision": True}])
+    rows = {row["method"]: row for row in item["rows"]}
+    assert rows["trafilatura, include_comments=False, favor_precision=True"]["pages"] == 2
 
 
 def test_tables_are_written_between_markers(tmp_path: Path) -> None:

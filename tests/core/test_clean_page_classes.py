@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
 from triage_app.core.clean import clean_document, clean_text
 from triage_app.core.clean.byline import name_from_byline
 from triage_app.core.clean.metadata import strip_site_suffix
@@ -22,6 +24,21 @@ def _html(html: str, name: str = "") -> ParsedDocument:
 
 def _paragraphs(count: int, word: str = "bridge") -> str:
     return "".join(f"<p>{SENTENCE.replace('bridge', f'{word} {n}') * 2}</p>" for n in range(count))
+
+
+STORY = [
+    "The river keepers of the northern valley measured the spring flood for the fortieth year running.",
+    "Every morning they walked the bank from the old mill to the stone bridge with a notebook and a pole.",
+    "Their records show the water rising earlier each decade, a change the farmers had noticed long before.",
+    "In March the meadows below the village stood under water for eleven days, a length nobody remembered.",
+    "The council now plans a second channel east of the church, paid for by a levy on the new houses.",
+    "Opponents say the channel will dry the wetland where herons nest and ask for a smaller scheme instead.",
+]
+
+
+def _story_paragraphs() -> str:
+    """Six paragraphs of varied prose (enough distinct word sequences to count as an article)."""
+    return "".join(f"<p>{line}</p>" for line in STORY)
 
 
 def test_only_real_hiding_removes_text() -> None:
@@ -125,3 +142,60 @@ def test_titles_lose_the_site_suffix_and_type_headlines() -> None:
 def test_an_untitled_page_is_named_alike_by_clean_and_the_library() -> None:
     page = f"<html><body><ol><li>{SENTENCE}</li></ol>{_paragraphs(2)}</body></html>"
     assert clean_document(_html(page, "ol.html")).title == "ol.html"
+
+
+def test_article_served_only_in_noscript_is_read() -> None:
+    from triage_app.core.clean.html_extract import clean_html
+
+    shell = "<div id='app'></div><noscript><p>Please enable JavaScript.</p></noscript>"
+    page = (
+        f"<html><head><title>River keepers</title></head><body>{shell}<noscript><article><h1>River keepers</h1>"
+        f"{_story_paragraphs()}</article></noscript><footer><a href='/a'>About</a> <a href='/b'>Contact</a></footer></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert "herons nest" in result.text and "About" not in result.text
+    outcome = clean_html(page, disabled=frozenset({"noscript", "unmapped"}))
+    assert outcome is not None and not any("herons" in b.text for b in outcome[0])
+    # A page with its text outside <noscript> is read as before: the <noscript> note stays out
+    visible = f"<html><body>{shell}<article>{_paragraphs(5)}</article></body></html>"
+    assert "JavaScript" not in clean_document(_html(visible)).text
+
+
+def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.core.clean import html_extract
+
+    story = STORY
+    # The extractor found text that is not in any block of our walk (as from a JSON blob in <head>)
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join(story))
+    other = "Opening hours of the museum shop change in winter; please call ahead before you visit us. " * 2
+    page = f"<html><head><title>Tunnel</title></head><body><nav><a href='/'>Home</a></nav><p>{other}</p></body></html>"
+    outcome = html_extract.clean_html(page)
+    assert outcome is not None
+    blocks, reasons, _meta = outcome
+    kept = [b for b, r in zip(blocks, reasons) if r is None]
+    assert [b.text for b in kept] == [s.strip() for s in story] and kept[0].path == "extraction:/line[1]"
+    off = html_extract.clean_html(page, disabled=frozenset({"unmapped"}))
+    assert off is not None and not any("herons" in b.text for b in off[0])
+    # When the page's blocks hold the extraction, they are used as before
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: other)
+    mapped = html_extract.clean_html(page)
+    assert mapped is not None and not mapped[0][0].path.startswith("extraction:")
+
+
+def test_collapsed_content_is_not_hidden() -> None:
+    from triage_app.core.clean.html import parse_html, segment_tree
+
+    answer = "You report the accident in the app first, then call the insurer within two days of it. " * 2
+    page = (
+        "<html><body><main><h1>Help</h1>"
+        f"<div role='tabpanel' hidden><p>{answer}</p></div>"
+        f"<div class='faq__answer' style='display: none'><p>{answer}</p></div>"
+        f"<div hidden id='S:0'><p>{answer}</p></div>"
+        f"<div hidden='until-found'><p>{answer}</p></div>"
+        "<div class='modal' style='display:none'><p>Sign in to continue reading this and other stories.</p></div>"
+        "</main></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = segment_tree(tree)
+    assert [HIDDEN in b.context for b in blocks if b.text != "Help"] == [False, False, False, False, True]

@@ -2,7 +2,8 @@
 
 Every set under `../shared/eval/` (a folder with `ground-truth.json` and `html/`), or the sets named,
 in one run. Per HTML set: Triage, trafilatura with exactly the options Triage passes it (imported from
-the cleaner, one source) and trafilatura with its defaults, all in the same process on the same pages,
+the cleaner, one source), trafilatura with only `include_comments=False` (the issue's acceptance
+baseline), trafilatura with its defaults, and any `--options` variant, all in the same process on the same pages,
 so the timing ratio holds on a busy machine. A set with `dumps/` also gets a text row (Triage on the
 dump against the raw dump). `--ablate` switches the cleaner's rules off one at a time and counts the
 pages each rule flips (both directions). The metric is the acceptance scorer's (`_clean_score.py`).
@@ -30,6 +31,8 @@ from triage_app.bench._clean_score import (
 )
 
 NO_RULES = "(every rule off: the extractor's blocks)"
+ACCEPTANCE_OPTIONS: dict[str, Any] = {"include_comments": False}
+"""trafilatura as the acceptance sets were scored with it: comments off, everything else its default."""
 FLIP = 0.05
 """A page counts as flipped by a rule when its F1 moves by more than this."""
 
@@ -50,7 +53,39 @@ def hard_wrap(text: str, width: int = 72) -> str:
     return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in text.splitlines())
 
 
-def run_set(name: str, pages: list[Page], *, modes: set[str]) -> list[tuple[str, list[Score]]]:
+def parse_options(text: str) -> dict[str, Any]:
+    """`"fast=True,favor_recall=1"` as trafilatura keyword arguments (booleans, numbers or words)."""
+    options: dict[str, Any] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"not KEY=VALUE: {part!r}")
+        low = value.strip().lower()
+        options[key.strip()] = (
+            low in ("true", "1", "yes") if low in ("true", "false", "1", "0", "yes", "no") else
+            int(low) if low.isdigit() else value.strip()
+        )
+    return options
+
+
+def options_label(options: dict[str, Any]) -> str:
+    """A row name for trafilatura called with `options`."""
+    return "trafilatura, " + (", ".join(f"{k}={v}" for k, v in options.items()) or "defaults")
+
+
+def effective_options(options: dict[str, Any]) -> dict[str, Any]:
+    """`options` with trafilatura's own defaults filled in, so two calls that are the same compare equal."""
+    import inspect
+
+    import trafilatura
+
+    defaults = {k: p.default for k, p in inspect.signature(trafilatura.extract).parameters.items()
+                if p.default is not inspect.Parameter.empty}
+    return {**defaults, **options}
+
+
+def run_set(name: str, pages: list[Page], *, modes: set[str],
+            variants: list[dict[str, Any]] | None = None) -> list[tuple[str, list[Score]]]:
     """Score the methods on one set: [(set label, scores)], the HTML rows then the dump rows."""
     import trafilatura
 
@@ -59,6 +94,10 @@ def run_set(name: str, pages: list[Page], *, modes: set[str]) -> list[tuple[str,
     from triage_app.core.records import ParsedDocument
 
     ours, traf_ours, traf_default = Score("triage"), Score("trafilatura, triage's options"), Score("trafilatura, defaults")
+    acceptance = Score(options_label(ACCEPTANCE_OPTIONS))
+    # Calls that are the same as Triage's are not made twice: the row shares that call's output and time.
+    same_as_ours = effective_options(ACCEPTANCE_OPTIONS) == effective_options(TRAFILATURA_OPTIONS)
+    extra = [(options, Score(options_label(options))) for options in variants or []]
     text, raw = Score("triage"), Score("raw dump")
     wrapped_text, wrapped_raw = Score("triage"), Score("raw dump")
     for page in pages:
@@ -69,8 +108,14 @@ def run_set(name: str, pages: list[Page], *, modes: set[str]) -> list[tuple[str,
             ours.add(page.page_id, page.truth, out, ms)
             out, ms = _timed(lambda html=html: trafilatura.extract(html, **TRAFILATURA_OPTIONS))  # type: ignore[misc]
             traf_ours.add(page.page_id, page.truth, out, ms)
+            if not same_as_ours:
+                out, ms = _timed(lambda html=html: trafilatura.extract(html, **ACCEPTANCE_OPTIONS))  # type: ignore[misc]
+            acceptance.add(page.page_id, page.truth, out, ms)
             out, ms = _timed(lambda html=html: trafilatura.extract(html))  # type: ignore[misc]
             traf_default.add(page.page_id, page.truth, out, ms)
+            for options, score in extra:
+                out, ms = _timed(lambda html=html, options=options: trafilatura.extract(html, **options))  # type: ignore[misc]
+                score.add(page.page_id, page.truth, out, ms)
         if "text" in modes and page.dump is not None:
             dump_doc = ParsedDocument(page.page_id, b"", "text", "utf-8", text=page.dump)
             out, ms = _timed(lambda doc=dump_doc: clean_document(doc).text)  # type: ignore[misc]
@@ -83,7 +128,7 @@ def run_set(name: str, pages: list[Page], *, modes: set[str]) -> list[tuple[str,
             wrapped_raw.add(page.page_id, page.truth, wrapped, 0.0)
     result = []
     if ours.pages:
-        result.append((name, [ours, traf_ours, traf_default]))
+        result.append((name, [ours, traf_ours, acceptance, traf_default, *(score for _, score in extra)]))
     if text.pages:
         result.append((f"{name} dumps", [text, raw]))
         result.append((f"{name} dumps wrapped at 72", [wrapped_text, wrapped_raw]))
@@ -108,7 +153,11 @@ def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
         full.add(page.page_id, page.truth, text_of(prepared, frozenset()), 0.0)
         for rule, score in without.items():
             off = frozenset(RULES) if rule == NO_RULES else frozenset({rule})
-            score.add(page.page_id, page.truth, text_of(prepared, off), 0.0)
+            # `noscript` and `unmapped` act when the page is segmented: only a page they acted on is prepared again
+            again = prepared
+            if (prepared.read_noscript and "noscript" in off) or (prepared.unmapped and "unmapped" in off):
+                again = prepare_html(page.html, off)
+            score.add(page.page_id, page.truth, text_of(again, off) if again else "", 0.0)
     rows = []
     base = full.page_f1s()
     for rule, score in without.items():
@@ -168,13 +217,13 @@ def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bo
 
 
 def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None = None, ablate: bool = False,
-        worst: int = 0) -> list[dict[str, Any]]:
+        worst: int = 0, variants: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]."""
     results: list[dict[str, Any]] = []
     for name, folder in pick_sets(root, names).items():
         pages = load_pages(folder, page_ids(folder, limit))
         print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
-        for label, scores in run_set(name, pages, modes=modes or {"html", "text"}):
+        for label, scores in run_set(name, pages, modes=modes or {"html", "text"}, variants=variants):
             item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores]}
             if worst:
                 item["worst"] = [{"page": p, "f1": round(f, 3)} for p, f in scores[0].worst(worst)]
@@ -188,8 +237,9 @@ def _run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     modes = {"html", "text"} if args.mode == "both" else {args.mode}
     try:
-        results = run(root, args.sets, limit=args.limit, modes=modes, ablate=args.ablate, worst=args.worst)
-    except LookupError as exc:
+        variants = [parse_options(text) for text in args.options or []]
+        results = run(root, args.sets, limit=args.limit, modes=modes, ablate=args.ablate, worst=args.worst, variants=variants)
+    except (LookupError, ValueError) as exc:
         print(exc)
         return 2
     if not results:
@@ -221,6 +271,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--limit", type=int, default=0, metavar="N", help="a seeded sample of N pages per set, for quick runs")
     p.add_argument("--ablate", action="store_true", help="also switch each cleaner rule off and count the pages it flips")
     p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages of each set")
+    p.add_argument("--options", action="append", metavar="K=V,...",
+                   help="also run trafilatura with these options (e.g. include_comments=False,fast=True); repeatable")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--out", action="append", metavar="FILE",
                    help="also write the tables between the clean bench markers of FILE (README.md, docs/cleaning.md)")

@@ -110,11 +110,25 @@ def _is_hidden(el: etree._Element) -> bool:
     that a script marks hidden behind a dialog)."""
     get = el.get
     if get("hidden") is not None:
-        return True
+        return not _is_collapsed(el)
     if get("aria-hidden") == "true":
         return el.tag not in ("article", "main", "body") and el.find(".//p") is None
     style = get("style")
-    return bool(style and _HIDDEN_STYLE_RE.search(style))
+    return bool(style and _HIDDEN_STYLE_RE.search(style)) and not _is_collapsed(el)
+
+
+_COLLAPSED_RE = re.compile(r"accordion|collaps|answer|tab-?pane|tabpanel|read-?more|show-?more|expand", re.IGNORECASE)
+_STREAMED_ID_RE = re.compile(r"S:\d+")
+
+
+def _is_collapsed(el: etree._Element) -> bool:
+    """Content the reader opens with a click, or that a script moves into place: a tab panel, an
+    accordion or "read more" part, `hidden="until-found"`, a streamed server-rendered part (`<div hidden
+    id="S:0">`). It is hidden now but it is the page's text, not a dialog or a decoration."""
+    get = el.get
+    if get("role") == "tabpanel" or get("hidden") == "until-found" or _STREAMED_ID_RE.fullmatch(get("id") or ""):
+        return True
+    return bool(_COLLAPSED_RE.search(f"{get('class') or ''} {get('id') or ''}"))
 
 
 _Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
@@ -217,7 +231,7 @@ def _context_reasons() -> Callable[[str, str], str | None]:
 _NO_OWNER: tuple[Any, ...] = (None, (), False, (), None, "", "")
 
 
-def _walk(tree: etree._Element) -> list[RawBlock]:
+def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
     """Collect text between breaking elements; owner of a block = innermost open breaking element.
 
     One loop over lxml's start/end events with its state in local variables (the walk visits every
@@ -259,7 +273,11 @@ def _walk(tree: etree._Element) -> list[RawBlock]:
             count = counts[tag] = counts.get(tag, 0) + 1
             node = (counts, tag, count, node)
             counts_stack.append({})
-            if tag in SKIPPED and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None):
+            if (
+                tag in SKIPPED
+                and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)
+                and not (read_noscript and tag == "noscript")
+            ):
                 walker.skip_subtree()
                 continue
             if tag in BREAKING:
@@ -271,6 +289,8 @@ def _walk(tree: etree._Element) -> list[RawBlock]:
                 if el.keys():
                     attrs = _own_attrs(el)
                     reason = HIDDEN if _is_hidden(el) else reason_of(tag, attrs)
+                    if reason == HIDDEN and _is_collapsed(el):
+                        reason = None
                     in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
                 else:  # most elements have no attributes: only the tag can say something
                     attrs, reason = "", reason_of(tag, "")
@@ -321,6 +341,9 @@ def _walk(tree: etree._Element) -> list[RawBlock]:
     return blocks
 
 
-def segment_tree(tree: etree._Element) -> list[RawBlock]:
-    """The page's blocks in reading order (text inside <br>-separated runs stays one block)."""
-    return _walk(tree)
+def segment_tree(tree: etree._Element, *, read_noscript: bool = False) -> list[RawBlock]:
+    """The page's blocks in reading order (text inside <br>-separated runs stays one block).
+
+    `<noscript>` is skipped unless `read_noscript` (a page whose text is only there, for a reader
+    without scripts, is read again with it: `html_extract.prepare_html`)."""
+    return _walk(tree, read_noscript)

@@ -1,13 +1,14 @@
 """Cleaning an HTML page: trafilatura proposes the main text, we map it onto the page's own blocks.
 
 1. The page is parsed once (lxml) and cut into blocks with DOM paths (`html.py`).
-2. trafilatura runs on the same tree (fast, favouring recall, without comments); a block is the
+2. trafilatura runs on the same markup (without comments, its fallbacks on); a block is the
    extractor's when most of its 4-token shingles are in the extracted text.
 3. Our own rules then drop what an analyst does not want in the body: the standfirst, bylines,
-   share/newsletter/related/comment blocks found by their DOM context, number-only blocks and link
-   runs. Every removed block gets the reason that removed it. A rule stays only if it does not make
-   any page set worse (`python -m triage_app.bench clean --ablate`): removing the headline from the
-   body and re-scoring the kept blocks as a text dump ("settle") did not, and went.
+   share/newsletter/related/comment blocks found by their DOM context, and link
+   runs. Every removed block gets the reason that removed it. A rule stays only if it helps on more
+   than one page set (`python -m triage_app.bench clean --ablate`): removing the headline from the
+   body, re-scoring the kept blocks as a text dump ("settle") and removing number-only blocks did not,
+   and went.
 """
 
 from __future__ import annotations
@@ -43,14 +44,12 @@ def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     return list(zip(*(tokens[i:] for i in range(n))))
 
 
-TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "fast": True,
-    "favor_recall": True,
-    "include_comments": False,
-    "include_tables": True,
-    "deduplicate": False,
-}
-"""The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source)."""
+TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False}
+"""The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source).
+
+Chosen by measurement on all five development sets (docs/cleaning.md, "Choosing the extractor's
+options"): comments off and everything else trafilatura's default, so its readability/jusText
+fallbacks run. `fast=True, favor_recall=True` (the options before) was best on aeb-dev only."""
 
 RULES: tuple[str, ...] = (
     "structured-body",  # add the page's JSON-LD articleBody when the extractor missed much of it
@@ -59,10 +58,11 @@ RULES: tuple[str, ...] = (
     "summary",  # the standfirst (meta description) removed from the body
     "byline-meta",  # a block equal to the byline or URL of the metadata removed
     "veto",  # kept blocks under a small comments/share/related/nav/... container removed
-    "number",  # number-only blocks removed
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
     "link-runs",  # runs of two or more link-only blocks removed
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
+    "noscript",  # a page whose extracted text is only in <noscript> is read with its <noscript> blocks
+    "unmapped",  # when the page's blocks hold little of the extraction, its own lines are the blocks
 )
 """Names of the cleaner's own HTML rules on top of the extractor; `disabled` switches them off one by one."""
 
@@ -297,8 +297,6 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     veto = next((c for c, p in zip(block.context, block.context_paths) if c in _VETO_CONTEXT and p in facts.local), None)
     if veto and "veto" not in off:
         return veto
-    if P.is_number_only(block.text) and "number" not in off:
-        return P.METADATA
     if "linked-text" not in off and block.link_density >= 0.5 and not _is_short(block) and (reason := P.text_reason(block.text)):
         return reason
     return None
@@ -338,19 +336,69 @@ class Prepared:
     blocks: list[RawBlock]
     meta: PageMeta
     extracted: str | None
+    read_noscript: bool = False
+    unmapped: bool = False
 
 
-def prepare_html(html: str) -> Prepared | None:
-    """Parse, segment and extract a page once; None when lxml cannot make a usable tree."""
+NOSCRIPT_COVERAGE = 0.5
+"""Below this share of the extraction's shingles found in the page's blocks, <noscript> is read too."""
+UNMAPPED_COVERAGE = 0.5
+"""Below this share (after <noscript>), the extraction's own lines become the blocks (rule `unmapped`)."""
+
+
+def _extraction_blocks(extracted: str) -> list[RawBlock]:
+    """The extractor's text as blocks, one per line, each pointing at its line (no DOM path to give)."""
+    return [
+        RawBlock(" ".join(line.split()), "paragraph", f"extraction:/line[{n}]", "p")
+        for n, line in enumerate(extracted.splitlines(), start=1)
+        if line.strip()
+    ]
+
+
+MIN_UNMAPPED_SHINGLES = 50
+"""An extraction shorter than this (distinct 4-token shingles, about 55 words) is always mapped as it is:
+on a near-empty page a notice, a byline or a button label is no article to go looking for, and on so
+little text a tokenisation difference (a control character the extractor drops) moves the coverage."""
+
+
+def _coverage(extracted: str, blocks: list[RawBlock]) -> float:
+    """The share of the extraction's distinct 4-token shingles that the blocks' text holds (1.0 for a
+    short extraction)."""
+    wanted = set(_shingle_list(_tokens(extracted)))
+    if len(wanted) < MIN_UNMAPPED_SHINGLES:
+        return 1.0
+    have = set(_shingle_list(_tokens(" ".join(b.text for b in blocks))))
+    return len(wanted & have) / len(wanted)
+
+
+def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared | None:
+    """Parse, segment and extract a page once; None when lxml cannot make a usable tree.
+
+    Pages built by scripts often serve their text to readers without scripts in `<noscript>`, which
+    the walk skips (elsewhere it holds tracking pixels and "enable JavaScript" notes). When most of
+    what the extractor found is not in the page's blocks and reading `<noscript>` finds it, the page
+    is segmented again with it (rule `noscript`)."""
     tree = parse_html(html)
     if tree is None or tree_depth_exceeded(tree):
         return None
     meta = page_metadata(tree)
     blocks = segment_tree(tree)
-    if not blocks:
+    has_noscript = tree.find(".//noscript") is not None
+    if not blocks and not has_noscript:
         return None
     extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
-    return Prepared(blocks, meta, extracted)
+    read_noscript = unmapped = False
+    coverage = _coverage(extracted, blocks) if extracted else 1.0
+    if extracted and has_noscript and "noscript" not in disabled and coverage < NOSCRIPT_COVERAGE:
+        with_noscript = segment_tree(tree, read_noscript=True)
+        if (after := _coverage(extracted, with_noscript)) >= coverage + 0.25:
+            blocks, read_noscript, coverage = with_noscript, True, after
+    if extracted and coverage < UNMAPPED_COVERAGE and "unmapped" not in disabled:
+        # The text is where our walk does not go (a JSON blob, attributes, markup lxml reads otherwise)
+        blocks, unmapped = _extraction_blocks(extracted), True
+    if not blocks:
+        return None
+    return Prepared(blocks, meta, extracted, read_noscript, unmapped)
 
 
 def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
@@ -380,7 +428,7 @@ GUARD_SHARE = 0.5
 
 def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
     """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
-    page = prepare_html(html)
+    page = prepare_html(html, disabled)
     if page is None:
         return None
     return page.blocks, apply_rules(page, disabled), page.meta
