@@ -154,9 +154,8 @@ def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
         for rule, score in without.items():
             off = frozenset(RULES) if rule == NO_RULES else frozenset({rule})
             # `noscript` and `unmapped` act when the page is segmented: only a page they acted on is prepared again
-            again = prepared
-            if (prepared.read_noscript and "noscript" in off) or (prepared.unmapped and "unmapped" in off):
-                again = prepare_html(page.html, off)
+            acted = (prepared.read_noscript and "noscript" in off) or (prepared.unmapped and "unmapped" in off)
+            again = prepare_html(page.html, off) if acted else prepared
             score.add(page.page_id, page.truth, text_of(again, off) if again else "", 0.0)
     rows = []
     base = full.page_f1s()
