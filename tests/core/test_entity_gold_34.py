@@ -1,11 +1,11 @@
-"""The hand-labelled entity files in bench/entity_gold are well-formed, and 34's helper refuses guesses."""
+"""Engineer 34's entity files are prefixes of their gold text, and 34's helper refuses guesses (every file's
+form is checked in test_entity_gold.py)."""
 
 from __future__ import annotations
 
 import functools
 import importlib.util
 import json
-import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -15,8 +15,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "bench" / "entity_gold"
 SHARED = ROOT.parent / "shared" / "eval"
-SCORED = {"PERSON", "ORG", "PLACE", "DATE", "NORP", "MONEY"}
-KINDS = {"news", "blog", "forum", "product", "reference", "government", "review", "other"}
 FILES_34 = sorted(p for p in GOLD_DIR.glob("*.json") if "engineer 34" in p.read_text(encoding="utf-8"))
 
 
@@ -34,21 +32,6 @@ def _tools() -> ModuleType:
 
 def test_engineer_34_labelled_22_documents() -> None:
     assert len(FILES_34) == 22
-
-
-@pytest.mark.parametrize("path", FILES_34, ids=lambda p: p.stem)
-def test_file_is_well_formed(path: Path) -> None:
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["kind"] in KINDS and doc["language"] == "en"
-    assert path.stem.split("_")[1] == doc["source"].rsplit("/", 1)[1][:8]
-    text = doc["text"]
-    assert 150 <= len(re.findall(r"\w+", text)) <= 600
-    last_end = 0
-    for ent in doc["entities"]:
-        assert ent["label"] in SCORED
-        assert text[ent["start"] : ent["end"]] == ent["text"] == ent["text"].strip()
-        assert ent["start"] >= last_end, f"overlap or disorder at {ent}"
-        last_end = ent["end"]
 
 
 @functools.cache
