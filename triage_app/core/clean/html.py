@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -63,6 +63,7 @@ class RawBlock:
     context_paths: tuple[str, ...] = ()  # ids of those ancestors (the same id for the same element)
     in_article: bool = False
     own_attrs: str = ""  # class/id of the element the block comes from
+    tokens: list[str] | None = field(default=None, repr=False, compare=False)  # lower-cased words, made once when needed
 
     @property
     def link_density(self) -> float:
