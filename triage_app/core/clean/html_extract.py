@@ -54,13 +54,19 @@ class ExtractionShingles:
     tokens: list[str]
     ids: dict[tuple[str, ...], int]
     sequence: list[int]  # the extraction's shingles in text order, as ids
+    lines: list[str]  # each line of the extraction normalised (`patterns.normalise`)
 
 
 def extraction_shingles(extracted: str) -> ExtractionShingles:
-    """Tokens and numbered shingles of an extraction."""
-    tokens = _tokens(extracted)
+    """Tokens and numbered shingles of an extraction.
+
+    Tokenised line by line: a line break is never part of a word, so the lines' tokens run together
+    are the text's, and each line's tokens joined by spaces are its normalised form."""
+    line_tokens = [_tokens(line) for line in extracted.splitlines()]
+    tokens = list(chain.from_iterable(line_tokens))
     ids: dict[tuple[str, ...], int] = {}
-    return ExtractionShingles(tokens, ids, list(map(ids.setdefault, _shingle_list(tokens), count())))
+    sequence = list(map(ids.setdefault, _shingle_list(tokens), count()))
+    return ExtractionShingles(tokens, ids, sequence, list(map(" ".join, line_tokens)))
 
 
 def block_tokens(blocks: list[RawBlock]) -> list[list[str]]:
@@ -140,14 +146,14 @@ def map_extraction(
     (teasers, hidden duplicates) does not come back. `shingles` are `extracted`'s when the caller has
     them already.
     """
-    extracted_lines = extracted.splitlines()
-    lines = Counter(map(P.normalise, extracted_lines))
-    # trafilatura writes a table row as "| cell | cell |": each cell is a line of its own here
-    lines.update(P.normalise(cell) for line in extracted_lines if line.startswith("|") for cell in line.split("|"))
-    del lines[""]
-    joined = " " + " ".join(lines) + " "
     if shingles is None:
         shingles = extraction_shingles(extracted)
+    lines = Counter(shingles.lines)
+    # trafilatura writes a table row as "| cell | cell |": each cell is a line of its own here
+    if "|" in extracted:
+        lines.update(P.normalise(cell) for line in extracted.splitlines() if line.startswith("|") for cell in line.split("|"))
+    del lines[""]
+    joined = " " + " ".join(lines) + " "
     vocabulary = set(shingles.tokens)
     available = Counter(shingles.sequence)
     # A block's shingles get the extraction's ids, or new ones past them.
