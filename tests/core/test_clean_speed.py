@@ -177,3 +177,14 @@ def test_words_of_lines_are_each_lines_words(texts: list[str]) -> None:
     from triage_app.core.clean.tokens import words, words_of_lines
 
     assert words_of_lines(texts) == [words(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT_CHARS)
+def test_normalise_is_the_regex_substitution(text: str) -> None:
+    """`normalise` (now the tokens joined) is still `\\W+` replaced by a space, ends stripped."""
+    import re
+
+    from triage_app.core.clean.patterns import normalise
+
+    assert normalise(text) == re.sub(r"\W+", " ", text.lower()).strip()
