@@ -188,3 +188,15 @@ def test_normalise_is_the_regex_substitution(text: str) -> None:
     from triage_app.core.clean.patterns import normalise
 
     assert normalise(text) == re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 0123456789.,é\u0663\u00b2")), max_size=30))
+def test_template_key_zeroes_digits_as_the_regex_did(text: str) -> None:
+    import hashlib
+    import re
+
+    from triage_app.core.clean.patterns import normalise, template_key
+
+    expected = hashlib.blake2b(re.sub(r"\d", "0", normalise(text)).encode("utf-8"), digest_size=8).hexdigest()
+    assert template_key(text) == expected
