@@ -34,7 +34,10 @@ COMMON_ENCODINGS: dict[str, tuple[str, ...]] = {
     "th": ("cp874",),
     "vi": ("cp1258",),
 }
-CANDIDATES: tuple[str, ...] = tuple(dict.fromkeys(e for encs in COMMON_ENCODINGS.values() for e in encs))
+# DOS and old Mac codepages: tried too, but never preferred on a tie (no language is "commonly" written in them
+# today), so a Windows file whose letters also read as letters there stays Windows.
+RARE_ENCODINGS: tuple[str, ...] = ("cp850", "mac_roman", "mac_cyrillic")
+CANDIDATES: tuple[str, ...] = tuple(dict.fromkeys([*(e for encs in COMMON_ENCODINGS.values() for e in encs), *RARE_ENCODINGS]))
 
 # The non-ASCII letters a language writes (lowercase); script languages are checked by script name.
 _ALPHABETS: dict[str, str] = {
@@ -61,7 +64,15 @@ def fit(text: str, language: str | None) -> float:
     if alphabet is not None:
         good = sum(1 for c in odd if c.lower() in alphabet)
     elif script is not None:
-        good = sum(1 for c in odd if c.isalpha() and unicodedata.name(c, "").startswith(script))
+        # Vowel signs and tone marks (Thai, Hebrew points, Arabic harakat) are marks, not letters: the
+        # script's name decides, so a Thai text is not outscored by the Cyrillic letters of its mojibake.
+        # A mark after a space or a digit, which no writer can type, is counted as mojibake.
+        good = sum(
+            1
+            for prev, c in zip(" " + text, text)
+            if ord(c) > 127 and unicodedata.name(c, "").startswith(script)
+            and (unicodedata.category(c)[0] == "L" or (unicodedata.category(c)[0] == "M" and unicodedata.category(prev)[0] in "LM"))
+        )
     else:
         return 0.8 * sum(1 for c in odd if c.isalpha()) / len(odd)  # a language we know no alphabet of
     return good / len(odd)
