@@ -102,3 +102,12 @@ def test_reopen_with_another_encoding_recleans_and_is_audited(tmp_path: Path) ->
     assert log == [("encoding", "cp1250", "cp1252"), ("encoding", "cp1252", "cp1250")]
     code, _, err = _cli("reopen", "1", "no-such-codec", "--library", lib)
     assert code == 2 and "unknown encoding" in err
+
+
+@pytest.mark.parametrize(("language", "codepage", "text"), [item for item in LEGACY if item[0] in ("pl", "cs", "lt", "fr", "th")],
+                         ids=lambda value: str(value)[:12])
+def test_undeclared_legacy_html_is_read_by_its_text(language: str, codepage: str, text: str) -> None:
+    """A page with no charset declaration is weighed like a text file, on its text outside the markup."""
+    page = f"<html><head><title>x</title><style>p {{ color: red }}</style></head><body><p>{text}</p></body></html>"
+    decoded = decode_bytes(page.encode(codepage), html=True)
+    assert text in decoded.text, f"{language} read as {decoded.charset}"

@@ -165,11 +165,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         if exc.start > len(data) - 4 or _mostly_utf8(data):
             return Decoded(_decode(data, "utf-8"), "utf-8")  # a few bad bytes in UTF-8 text
     guess = detect(data) or "cp1252"
-    if not html and _single_byte(guess):
-        # A text file has no declaration: choose the codepage by the language the text reads as.
+    if _single_byte(guess):
+        # No declaration: choose the codepage by the language the text (a page's text, without its markup) reads as.
         from triage_app.core.ingest.legacy import guess_legacy_encoding
 
-        guess = guess_legacy_encoding(data)
+        guess = guess_legacy_encoding(data, markup=html)
     return Decoded(_decode(data, guess), guess)
 
 

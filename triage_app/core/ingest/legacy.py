@@ -9,6 +9,7 @@ preferring the codepages that language is usually written in.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from triage_app.core.language import detect_language
@@ -78,9 +79,13 @@ def fit(text: str, language: str | None) -> float:
     return good / len(odd)
 
 
-def guess_legacy_encoding(data: bytes) -> str:
-    """The most plausible single-byte codepage for `data` (cp1252 when nothing fits better)."""
-    sample = data[:SAMPLE_BYTES]
+_MARKUP_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w]+;", re.IGNORECASE | re.DOTALL)
+
+
+def guess_legacy_encoding(data: bytes, *, markup: bool = False) -> str:
+    """The most plausible single-byte codepage for `data` (cp1252 when nothing fits better); with
+    `markup`, `data` is an undeclared HTML page and only its text outside tags is weighed."""
+    sample = _MARKUP_RE.sub(b" ", data[: 4 * SAMPLE_BYTES])[:SAMPLE_BYTES] if markup else data[:SAMPLE_BYTES]
     best: tuple[float, int, float, str] = (-1.0, 0, 0.0, "cp1252")
     for encoding in CANDIDATES:
         try:
