@@ -10,7 +10,6 @@ out), and the lines that carry an author-like class. It does not run Triage's cl
 from __future__ import annotations
 
 import gzip
-import json
 import random
 import re
 import sys
@@ -70,7 +69,7 @@ def show(html: str, max_lines: int = 6) -> str:
             mark = el.tag + ("*" if _AUTHOR_RE.search((el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")) else "")
             lines.append(f"  [{mark}] {own[:160]}")
             last = own
-    heads = [i for i, l in enumerate(lines) if l.startswith(("  [h1", "  [h2"))]
+    heads = [i for i, line in enumerate(lines) if line.startswith(("  [h1", "  [h2"))]
     out.extend(lines[:max_lines])
     extra = set()
     h1 = [i for i in heads if lines[i].startswith("  [h1")]
@@ -78,17 +77,15 @@ def show(html: str, max_lines: int = 6) -> str:
         extra.update(range(max(i - 4, max_lines), i + 9))
     if not heads:
         extra.update(range(max_lines, 30))
-    extra.update(i for i, l in enumerate(lines) if "*]" in l or re.search(r"\b[Bb]y\s+[A-Z]", l))
-    shown_more = 0
+    extra.update(i for i, line in enumerate(lines) if "*]" in line or re.search(r"\b[Bb]y\s+[A-Z]", line))
     prev = -2
-    for i in sorted(e for e in extra if max_lines <= e < len(lines)):
+    for shown_more, i in enumerate(sorted(e for e in extra if max_lines <= e < len(lines))):
         if shown_more > 45:
             break
         if i != prev + 1:
             out.append("  ...")
         out.append(lines[i])
         prev = i
-        shown_more += 1
     return "\n".join(out)
 
 

@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import find_date
+from triage_app.core.clean.headline import first_heading, headline_title, page_headings, visible_headline
+from triage_app.core.clean.page_byline import shown_byline
 
 _WS_RE = re.compile(r"\s+")
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportage", "report", "webpage", "posting", "review")
@@ -36,6 +38,7 @@ class PageMeta:
     descriptions: list[str] = field(default_factory=list)
     article_body: str | None = None
     structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
+    shown_byline: str | None = None  # names from the author-marked element nearest the headline
 
 
 def _clean(text: Any) -> str:
@@ -43,16 +46,17 @@ def _clean(text: Any) -> str:
     return _WS_RE.sub(" ", html.unescape(str(text))).strip() if text is not None else ""
 
 
-def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    stack: list[Any] = [data]
+def _walk_jsonld(data: Any) -> list[tuple[dict[str, Any], bool]]:
+    """Every object of a JSON-LD block, with whether it is top-level (the block, a list item or @graph)."""
+    found: list[tuple[dict[str, Any], bool]] = []
+    stack: list[tuple[Any, bool]] = [(data, True)]
     while stack and len(found) < 50:
-        item = stack.pop()
+        item, top = stack.pop()
         if isinstance(item, dict):
-            found.append(item)
-            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+            found.append((item, top))
+            stack.extend((v, k == "@graph") for k, v in item.items() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
-            stack.extend(item[:100])
+            stack.extend((v, top) for v in item[:100])
     return found
 
 
@@ -73,7 +77,7 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
             data = json.loads(script.text[:2_000_000])
         except (ValueError, RecursionError):
             continue
-        for obj in _walk_jsonld(data):
+        for obj, top in _walk_jsonld(data):
             kind = obj.get("@type")
             kinds = [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
             if not any(k in _ARTICLE_TYPES for k in kinds):
@@ -83,7 +87,8 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
                 if headline and "webpage" not in kinds:
                     meta.headline_candidates.append(headline)
                     meta.structured_titles.append(headline)
-            meta.byline = meta.byline or _name_of(obj.get("author")) or None
+            if top or "review" not in kinds:  # a product's reviews name their reviewers, not the page's author
+                meta.byline = meta.byline or _name_of(obj.get("author")) or None
             date = obj.get("datePublished")
             if isinstance(date, str) and not meta.published:
                 meta.published = find_date(date)
@@ -148,6 +153,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
     try:
         _jsonld(tree, meta)
         _meta_tags(tree, meta)
+        social_title = meta.title or ""
         title_el = tree.find(".//title")
         if title_el is not None:
             page_title = _clean("".join(title_el.itertext()))
@@ -169,7 +175,17 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         meta.language = (tree.get("lang") or "").split("-")[0].lower() or None
         if not meta.site and meta.url:
             meta.site = site_from_url(meta.url)
-        meta.title = _choose_title(meta, page_title if title_el is not None else "", heading if h1 is not None else "")
+        page_title = page_title if title_el is not None else ""
+        first_h1 = heading if h1 is not None else ""
+        headings = page_headings(tree)
+        titles = [t for t in (*_agreeing_structured(meta, page_title, first_h1), social_title, page_title) if t]
+        titles += [short for t in titles if (short := strip_site_suffix(t, meta.site, meta.url)) != t]
+        shown = visible_headline(headings, titles, meta.site)
+        if shown is not None:
+            meta.title = headline_title(shown, titles)
+        else:
+            meta.title = _choose_title(meta, page_title, first_h1) or first_heading(headings)
+        meta.shown_byline = shown_byline(tree, shown.element if shown is not None else None)
     except (ValueError, TypeError, RecursionError):
         pass
     return meta
@@ -209,15 +225,20 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
 
 
-def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
-    """JSON-LD headline, og:title, <title>, <h1>: the first that agrees with what the page shows.
+def _agreeing_structured(meta: PageMeta, page_title: str, heading: str) -> list[str]:
+    """JSON-LD headlines that agree with the page's <title>, og:title or <h1>.
 
-    A structured headline most of whose words are not in the page's <title>, og:title or <h1>
-    describes the page type ("Wikimedia list article"), not this page, and is passed over.
+    A structured headline most of whose words are not in them describes the page type ("Wikimedia
+    list article"), not this page, and is passed over.
     """
     shown = [t for t in (meta.title, page_title, heading) if t]
     shown_words = set().union(*(_words(t) for t in shown)) if shown else set()
-    structured = [t for t in meta.structured_titles if not shown_words or len(_words(t) & shown_words) >= 0.5 * len(_words(t))]
+    return [t for t in meta.structured_titles if not shown_words or len(_words(t) & shown_words) >= 0.5 * len(_words(t))]
+
+
+def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
+    """JSON-LD headline, og:title, <title>, <h1>: the first that agrees with what the page shows."""
+    structured = _agreeing_structured(meta, page_title, heading)
     title = next(iter(structured), None) or meta.title or page_title or heading or None
     return strip_site_suffix(title, meta.site, meta.url) if title else None
 
