@@ -1,6 +1,6 @@
 """Seeded random draw of the pages labelled in `bench/meta_gold/meta_gold.json`, and a reader's view of each.
 
-Run from the repository root: `.venv/bin/python bench/meta_gold/draw.py [--show] [EVAL_DIR]`.
+Run from the repository root: `.venv/bin/python bench/meta_gold/draw.py [--show] [--holdout] [EVAL_DIR]`.
 Lists `set page_id` for the drawn pages (COUNTS per set, page ids shuffled with a fixed seed). With
 `--show` it also prints, for labelling, what a reader sees at the top of each page: the <title>, the
 headings and the first lines of visible text in reading order (scripts, styles and hidden markup left
@@ -23,6 +23,9 @@ COUNTS = {
     "wceb-dev/dragnet": 34,
     "wceb-dev/tiptopjaw-2026": 34,
 }
+HOLDOUT_SEED = "20261204-holdout"
+HOLDOUT_COUNT = 8
+"""Pages per set of the second draw, labelled after the method was written and not looked at while writing it."""
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "span", "a", "time", "address",
           "header", "section", "article", "dd", "dt", "figcaption", "blockquote", "pre", "br", "strong", "em", "b", "font"}
 _AUTHOR_RE = re.compile(r"author|byline|byl\b|writer|contributor|posted|submitted|credit|vcard|reporter", re.I)
@@ -35,6 +38,18 @@ def draw(root: Path) -> list[tuple[str, str]]:
         ids = sorted(p.name.removesuffix(".html.gz") for p in (root / name / "html").glob("*.html.gz"))
         random.Random(f"{SEED}-{name}").shuffle(ids)
         out.extend((name, page_id) for page_id in ids[:count])
+    return out
+
+
+def draw_holdout(root: Path) -> list[tuple[str, str]]:
+    """(set, page id) of the held-out draw: HOLDOUT_COUNT per set, shuffled with Random(f"{HOLDOUT_SEED}-{set}"),
+    skipping the pages of the first draw."""
+    first = set(draw(root))
+    out: list[tuple[str, str]] = []
+    for name in COUNTS:
+        ids = sorted(p.name.removesuffix(".html.gz") for p in (root / name / "html").glob("*.html.gz"))
+        random.Random(f"{HOLDOUT_SEED}-{name}").shuffle(ids)
+        out.extend([(name, i) for i in ids if (name, i) not in first][:HOLDOUT_COUNT])
     return out
 
 
@@ -92,7 +107,7 @@ def show(html: str, max_lines: int = 6) -> str:
 def main(argv: list[str]) -> int:
     args = [a for a in argv[1:] if not a.startswith("--")]
     root = Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "eval"
-    picks = draw(root)
+    picks = draw_holdout(root) if "--holdout" in argv else draw(root)
     start = int(next((a.split("=")[1] for a in argv if a.startswith("--from=")), 0))
     stop = int(next((a.split("=")[1] for a in argv if a.startswith("--to=")), len(picks)))
     for n, (name, page_id) in enumerate(picks):
