@@ -75,7 +75,10 @@ def run(gold_path: Path, eval_root: Path, sets: list[str] | None = None) -> list
             "trafilatura": trafilatura_meta(html),
             "<title>": title_tag(html),
         }
-        row: dict[str, Any] = {"set": page["set"], "id": page["id"], "gold_title": page["title"], "gold_byline": page["byline"]}
+        row: dict[str, Any] = {
+            "set": page["set"], "id": page["id"], "part": page.get("part", "dev"),
+            "gold_title": page["title"], "gold_byline": page["byline"],
+        }
         for method, (title, byline) in found.items():
             row[method] = {
                 "title": title, "byline": byline,
@@ -92,10 +95,13 @@ def _count(method: str, rows: list[dict[str, Any]], key: str) -> int:
 
 
 def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Counts per set and for all pages: titles right, bylines exact / same people, false bylines."""
-    groups: dict[str, list[dict[str, Any]]] = {"all": rows}
-    for row in rows:
-        groups.setdefault(row["set"], []).append(row)
+    """Counts per part (dev: looked at while writing the rules; holdout: labelled after) and per set
+    within it: titles right, bylines exact / same people, false bylines."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for part in sorted({r["part"] for r in rows}):
+        groups[f"{part}, all sets"] = [r for r in rows if r["part"] == part]
+        for row in groups[f"{part}, all sets"]:
+            groups.setdefault(f"{part}, {row['set']}", []).append(row)
     out = []
     for name, group in groups.items():
         titled = [r for r in group if r["gold_title"]]
