@@ -80,7 +80,7 @@ _LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "abo
                 "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest"}
 _ROLE_RE = re.compile(
     r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|engineer|manager|analyst|director|producer"
-    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$",
+    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
     re.IGNORECASE,
 )
 

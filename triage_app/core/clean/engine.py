@@ -87,7 +87,7 @@ def clean_html_document(
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),
         title=meta.title or title_hint,
-        byline=choose_byline(meta.byline, meta.shown_byline, site, host, "\n".join(b.text for b in raw)),
+        byline=choose_byline(meta.claimed_author, meta.shown_byline, site, host, "\n".join(b.text for b in raw)),
         published=meta.published,
         site=site,
         url=page_url,

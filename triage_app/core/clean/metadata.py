@@ -39,6 +39,7 @@ class PageMeta:
     article_body: str | None = None
     structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
     shown_byline: str | None = None  # names from the author-marked element nearest the headline
+    claimed_author: str | None = None  # the author of a top-level JSON-LD article, else of the meta tags
 
 
 def _clean(text: Any) -> str:
@@ -46,18 +47,34 @@ def _clean(text: Any) -> str:
     return _WS_RE.sub(" ", html.unescape(str(text))).strip() if text is not None else ""
 
 
-def _walk_jsonld(data: Any) -> list[tuple[dict[str, Any], bool]]:
-    """Every object of a JSON-LD block, with whether it is top-level (the block, a list item or @graph)."""
-    found: list[tuple[dict[str, Any], bool]] = []
-    stack: list[tuple[Any, bool]] = [(data, True)]
+def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = [data]
     while stack and len(found) < 50:
-        item, top = stack.pop()
+        item = stack.pop()
         if isinstance(item, dict):
-            found.append((item, top))
-            stack.extend((v, k == "@graph") for k, v in item.items() if isinstance(v, (dict, list)))
+            found.append(item)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
-            stack.extend((v, top) for v in item[:100])
+            stack.extend(item[:100])
     return found
+
+
+def _top_objects(data: Any) -> list[dict[str, Any]]:
+    """The top-level objects of a JSON-LD block: the block itself, its list items, their @graph items."""
+    items = data if isinstance(data, list) else [data]
+    out: list[dict[str, Any]] = []
+    for item in items[:100]:
+        if isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            out.extend(g for g in (graph if isinstance(graph, list) else [])[:100] if isinstance(g, dict))
+    return out
+
+
+def _kinds(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type")
+    return [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
 
 
 def _name_of(value: Any) -> str:
@@ -77,9 +94,12 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
             data = json.loads(script.text[:2_000_000])
         except (ValueError, RecursionError):
             continue
-        for obj, top in _walk_jsonld(data):
-            kind = obj.get("@type")
-            kinds = [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
+        for top in _top_objects(data):
+            if not meta.claimed_author and any(k in _ARTICLE_TYPES for k in _kinds(top)):
+                # the page's own article, not a product's reviewers further down
+                meta.claimed_author = _name_of(top.get("author")) or None
+        for obj in _walk_jsonld(data):
+            kinds = _kinds(obj)
             if not any(k in _ARTICLE_TYPES for k in kinds):
                 continue
             for key in ("headline", "name"):
@@ -87,8 +107,7 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
                 if headline and "webpage" not in kinds:
                     meta.headline_candidates.append(headline)
                     meta.structured_titles.append(headline)
-            if top or "review" not in kinds:  # a product's reviews name their reviewers, not the page's author
-                meta.byline = meta.byline or _name_of(obj.get("author")) or None
+            meta.byline = meta.byline or _name_of(obj.get("author")) or None  # also read by the body rules
             date = obj.get("datePublished")
             if isinstance(date, str) and not meta.published:
                 meta.published = find_date(date)
@@ -128,7 +147,10 @@ def _meta_tags(tree: etree._Element, meta: PageMeta) -> None:
         if key in values:
             meta.headline_candidates.append(values[key])
     meta.title = meta.title or values.get("og:title") or values.get("twitter:title")
-    meta.byline = meta.byline or values.get("author") or values.get("article:author") or values.get("byl") or None
+    tag_author = values.get("author") or values.get("article:author") or values.get("byl") or None
+    meta.byline = meta.byline or tag_author
+    if tag_author and not tag_author.startswith(("http://", "https://")):
+        meta.claimed_author = meta.claimed_author or tag_author
     if meta.byline and meta.byline.startswith(("http://", "https://")):
         meta.byline = None
     if not meta.published:

@@ -70,7 +70,12 @@ def _excluded(element: etree._Element) -> bool:
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's text, its pieces spaced ("Rebecca Norris" and "Published ..." in two spans)."""
+    text = " ".join(piece.strip() for piece in element.itertext() if piece.strip())
+    return _SPACE_BEFORE_RE.sub(r"\1", text)
+
+
+_SPACE_BEFORE_RE = re.compile(r"\s+([,.;:!?)])")
 
 
 def shown_byline(tree: etree._Element, anchor: etree._Element | None) -> str | None:
