@@ -163,9 +163,15 @@ def test_byline_is_names_only() -> None:
     assert names_only("Tomson Highway, From Masculindians") == "Tomson Highway"
     assert names_only("James Yum, Developer Programs Engineer") == "James Yum"
     assert names_only("Stefan Becket, Kathryn Watson, Grace Segers") == "Stefan Becket, Kathryn Watson, Grace Segers"
+    assert names_only("Roger M. Boisjoly, Willard, Utah") == "Roger M. Boisjoly"
     assert names_only("By Jamelle Bouie") == "Jamelle Bouie"
     assert element_name("By Mike Wuerthele and Malcolm Owen Monday, November 18, 2019") == "Mike Wuerthele and Malcolm Owen"
-    assert element_name("Written byAAA Travel Editor") == "AAA Travel Editor"
+    assert element_name("Written byJane Doe") == "Jane Doe"
+    assert element_name("Liz Kenny Former McKinsey Consultant") == "Liz Kenny"
+    assert element_name("James Clear (Author of Atomic Habits)") == "James Clear"
+    assert element_name("This post was written by Nigel Subscribe To Our Feed") == "Nigel"
+    assert element_name("View Profile Email Facebook Twitter AIM Google Plus RSS") is None
+    assert element_name("Asset.javascript('http://platform.twitter.com/widgets.js'); Follow") is None
     assert element_name("Byron") == "Byron"
     assert element_name("Post written by Leo Babauta.") == "Leo Babauta"
     assert element_name("by on") is None

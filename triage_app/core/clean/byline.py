@@ -85,21 +85,46 @@ _ROLE_RE = re.compile(
 )
 
 
+_SENTENCE_BY_RE = re.compile(r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)\s+by\s+", re.IGNORECASE)
+# Where an author box's name stops: a social or profile label, a role, a parenthesis.
+_AFTER_NAME_RE = re.compile(
+    r"\s+(?=(?:view|email|e-mail|facebook|twitter|instagram|linkedin|rss|subscribe|follow|profile|more|read|website"
+    r"|former|senior|staff|contributing|marketing|managing|chief|executive|editor|writer|reporter|correspondent"
+    r"|consultant|director|manager|contributor|columnist|author)\b)|\s*\(",
+    re.IGNORECASE,
+)
+_NOT_NAME_RE = re.compile(r"[=<>{}\\/]|https?:|www\.|javascript|\(\)", re.IGNORECASE)
+MAX_NAME_WORDS = 5
+"""Words in one name; a longer run is a sentence or a widget's labels, not a byline."""
+
+
 def element_name(text: str) -> str | None:
     """The name(s) in the text of an element the page marks as its author ("by Jeff Foust", "randfish"):
-    single words and lower-case user names are accepted, a comma list of names is kept whole."""
+    single words and lower-case user names are accepted, a comma list of names is kept whole; a role or a
+    social label after the first word ends it ("Liz Kenny Former McKinsey Consultant", "Nigel Subscribe")."""
     text = " ".join(text.split())
+    if _NOT_NAME_RE.search(text):
+        return None
+    text = _SENTENCE_BY_RE.sub("", text, count=1)
     for _ in range(2):
         text = _ELEMENT_PREFIX_RE.sub("", text, count=1)
-    name = _ELEMENT_END_RE.split(text, maxsplit=1)[0].strip(" ,;:-–—()")
+    name = _ELEMENT_END_RE.split(text, maxsplit=1)[0]
+    words = name.split()
+    if len(words) > 1:  # a role or a label after the first name word
+        name = words[0] + _AFTER_NAME_RE.split(" " + " ".join(words[1:]), maxsplit=1)[0]
+    name = _AFTER_NAME_RE.split(name, maxsplit=1)[0] if "(" in name else name
+    name = name.strip(" ,;:-–—()")
     if name.endswith(".") and len(name.split()[-1]) > 4:  # a sentence's full stop, not "Jr."
         name = name[:-1]
     words = name.split()
-    if not words or len(words) > 10 or not any(ch.isalpha() for ch in name):
+    if not words or not any(ch.isalpha() for ch in name):
         return None
     if all(w.lower().strip(".:,") in _LABEL_WORDS for w in words):
         return None
     if len(words) > 1 and any(ch.isdigit() for ch in name):
+        return None
+    names = [n.split() for n in re.split(r",|;|&|\band\b|\bund\b", name)]
+    if any(len(n) > MAX_NAME_WORDS for n in names) or len(names) > 8:
         return None
     return name
 
@@ -130,6 +155,8 @@ def names_only(byline: str, site: str | None = None, host: str | None = None) ->
             if not (_ROLE_RE.search(p) or site_like(p, site, host) or (p.isupper() and len(p) <= 5 and " " not in p))
         ]
         parts = kept or parts[:1]
+        if len(parts[0].split()) > 1:  # "Roger M. Boisjoly, Willard, Utah": one-word parts after a full name are places or outlets
+            parts = [parts[0], *(p for p in parts[1:] if len(p.split()) > 1)]
     name = ", ".join(parts)
     return name or None
 
