@@ -74,6 +74,14 @@ def test_line_break_in_a_heading_reads_as_a_space() -> None:
     assert result.title == "Cosmetic Packaging Design"
 
 
+def test_permalink_mark_is_not_part_of_the_heading() -> None:
+    result = _clean(
+        "<title>Submitting patches — The Kernel documentation</title>",
+        '<h1>Submitting patches<a class="headerlink" href="#submitting">¶</a></h1>' + BODY,
+    )
+    assert result.title == "Submitting patches"
+
+
 def test_page_without_title_takes_its_first_heading() -> None:
     result = _clean("", "<h3>TASA reports first quarter revenues up 18%</h3>" + BODY)
     assert result.title == "TASA reports first quarter revenues up 18%"

@@ -73,14 +73,15 @@ _ELEMENT_END_RE = re.compile(
     r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s+(?:on|am|le|el|em|il)\s+(?=\S*\s?\S*\d)|\s+(?:on|in)\s*$"
     r"|\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour)\b|\s+@\w+|\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?",
+    r"|\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?|\s+in\s+(?-i:(?=[A-Z]))",
     re.IGNORECASE,
 )
 _LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "about", "the", "and", "more", "view", "all",
-                "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest"}
+                "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _ROLE_RE = re.compile(
     r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|engineer|manager|analyst|director|producer"
-    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
+    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to|strategist|head of|head)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
     re.IGNORECASE,
 )
 
@@ -90,7 +91,7 @@ _SENTENCE_BY_RE = re.compile(r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|ed
 _AFTER_NAME_RE = re.compile(
     r"\s+(?=(?:view|email|e-mail|facebook|twitter|instagram|linkedin|rss|subscribe|follow|profile|more|read|website"
     r"|former|senior|staff|contributing|marketing|managing|chief|executive|editor|writer|reporter|correspondent"
-    r"|consultant|director|manager|contributor|columnist|author)\b)|\s*\(",
+    r"|consultant|director|manager|contributor|columnist|author|head|strategist)\b)|\s*\(",
     re.IGNORECASE,
 )
 _NOT_NAME_RE = re.compile(r"[=<>{}\\/]|https?:|www\.|javascript|\(\)", re.IGNORECASE)
@@ -134,11 +135,17 @@ def _fold(text: str) -> str:
 
 
 def site_like(name: str, site: str | None, host: str | None) -> bool:
-    """The byline names the site ("Cleveland Clinic", "AccountingDepartment.com"), not a person."""
+    """The byline names the site ("Cleveland Clinic", "AccountingDepartment.com"), not a person.
+
+    A host name is compared only with a byline that looks like one (no space, or a dot): a person's
+    own site is named after them ("Robert Nyman" on robertnyman.com)."""
     folded = _fold(name)
     if not folded:
         return True
-    names = {_fold(site or ""), _fold((host or "").removeprefix("www."))} - {""}
+    names = {_fold(site)} if site and "." not in site else set()
+    if " " not in name.strip() or "." in name:
+        names |= {_fold((host or "").removeprefix("www.")), _fold(site or "")}
+    names -= {""}
     return any(folded == n or (len(folded) > 5 and folded in n) for n in names)
 
 

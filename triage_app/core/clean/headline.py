@@ -54,7 +54,7 @@ def heading_text(element: etree._Element) -> str:
                 parts.append(node.text)
         elif node is not element and node.tail:
             parts.append(node.tail)
-    return _WS_RE.sub(" ", "".join(parts)).strip()
+    return _WS_RE.sub(" ", "".join(parts)).strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
 
 
 def _in_masthead(element: etree._Element) -> bool:
