@@ -76,10 +76,10 @@ def test_line_break_in_a_heading_reads_as_a_space() -> None:
 
 def test_permalink_mark_is_not_part_of_the_heading() -> None:
     result = _clean(
-        "<title>Submitting patches — The Kernel documentation</title>",
-        '<h1>Submitting patches<a class="headerlink" href="#submitting">¶</a></h1>' + BODY,
+        "<title>Submitting patches: the essential guide — The Kernel documentation</title>",
+        '<h1>Submitting patches: the essential guide<a class="headerlink" href="#submitting">¶</a></h1>' + BODY,
     )
-    assert result.title == "Submitting patches"
+    assert result.title == "Submitting patches: the essential guide"
 
 
 def test_page_without_title_takes_its_first_heading() -> None:
