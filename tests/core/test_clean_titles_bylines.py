@@ -82,6 +82,20 @@ def test_permalink_mark_is_not_part_of_the_heading() -> None:
     assert result.title == "Submitting patches: the essential guide"
 
 
+def test_site_name_words_do_not_make_a_heading_agree() -> None:
+    result = _clean(
+        '<title>Headlamps for Camping, Hiking & Running | REI Co-op</title>'
+        '<meta property="og:site_name" content="REI Co-op">',
+        "<h2>Apply for the REI Co-op Mastercard</h2><h1>Headlamps</h1>" + BODY,
+    )
+    assert result.title == "Headlamps for Camping, Hiking & Running"
+
+
+def test_page_without_a_title_skips_section_labels() -> None:
+    result = _clean("", "<h2>Comments</h2><h2>Former Defense Secretary's remarks at the 2001 summit</h2>" + BODY)
+    assert result.title == "Former Defense Secretary's remarks at the 2001 summit"
+
+
 def test_page_without_title_takes_its_first_heading() -> None:
     result = _clean("", "<h3>TASA reports first quarter revenues up 18%</h3>" + BODY)
     assert result.title == "TASA reports first quarter revenues up 18%"

@@ -94,9 +94,10 @@ def _words(text: str) -> set[str]:
     return set(_WORD_RE.findall(text.casefold()))
 
 
-def agreement(heading: str, title: str) -> float:
-    """F1 of the two word sets when each holds at least MIN_AGREEMENT of the other's words, else 0."""
-    h, t = _words(heading), _words(title)
+def agreement(heading: str, title: str, ignore: frozenset[str] = frozenset()) -> float:
+    """F1 of the two word sets (without the site name's words, `ignore`) when each holds at least
+    MIN_AGREEMENT of the other's words, else 0."""
+    h, t = _words(heading) - ignore, _words(title) - ignore
     if not h or not t:
         return 0.0
     common = len(h & t)
@@ -117,11 +118,13 @@ def visible_headline(headings: list[Heading], titles: list[str], site: str | Non
     heading agrees."""
     titles = [t for t in titles if t]
     site_folded = _fold(site or "")
+    # A site name's words ("REI Co-op") do not make a heading agree; a "site name" as long as a title is none.
+    ignore = frozenset(_words(site or "")) if site and "." not in site and len(site.split()) <= 4 else frozenset()
     best: tuple[tuple[bool, float, int], Heading] | None = None
     for heading in headings:
         if site_folded and _fold(heading.text) == site_folded:
             continue
-        score = max((agreement(heading.text, t) for t in titles), default=0.0)
+        score = max((agreement(heading.text, t, ignore) for t in titles), default=0.0)
         if score <= 0:
             continue
         key = (not heading.in_masthead, score, -heading.order)
@@ -149,10 +152,23 @@ def headline_title(heading: Heading, titles: list[str]) -> str:
 _COUNT_RE = re.compile(r"^(?:\d+ \w+|\w+ \d+)$")
 
 
+_SECTION_LABELS = {
+    "comments", "comment", "leave a comment", "leave a reply", "reply", "related", "related posts", "related articles",
+    "navigation", "main navigation", "menu", "search", "share", "share this", "archives", "categories", "tags",
+    "recent posts", "recent comments", "subscribe", "newsletter", "contact", "contact us", "login", "log in",
+    "sign in", "members only", "links", "about", "about us", "home", "footer", "sidebar", "skip to", "advertisement",
+}
+
+
 def first_heading(headings: list[Heading]) -> str | None:
-    """The first h1, else the first h2, else the first h3 (a page with no title of its own)."""
+    """The first h1, else the first h2, else the first h3 (a page with no title of its own), passing
+    over section labels ("Comments", "Search")."""
     for level in ("h1", "h2", "h3"):
         for heading in headings:
-            if str(heading.element.tag).lower() == level and not heading.in_masthead:
+            if (
+                str(heading.element.tag).lower() == level
+                and not heading.in_masthead
+                and _fold(heading.text) not in _SECTION_LABELS
+            ):
                 return heading.text
     return None
