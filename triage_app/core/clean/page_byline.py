@@ -40,8 +40,13 @@ MAX_DISTANCE = 2000
 """Elements (in document order) between the headline and an author-marked element still read as its byline."""
 
 
+_MARK_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-component")
+_QUICK_RE = re.compile(r"uthor|UTHOR|yl|yL|YL|osted|OSTED|ubmit|riter|RITER|eport|EPORT|ournal|ontrib")
+"""Fragments every match of _AUTHOR_RE holds (in any case the pages write it)."""
+
+
 def _marks(element: etree._Element) -> str:
-    return " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop", "data-component"))
+    return " ".join(element.get(a) or "" for a in _MARK_ATTRIBUTES)
 
 
 def _not_byline(element: etree._Element) -> bool:
@@ -78,33 +83,47 @@ def _text(element: etree._Element) -> str:
 _SPACE_BEFORE_RE = re.compile(r"\s+([,.;:!?)])")
 
 
+def _positions(tree: etree._Element, wanted: list[etree._Element]) -> dict[etree._Element, int]:
+    """The document-order index of each of a few elements (one pass, stopped once all are found)."""
+    left = set(wanted)
+    found: dict[etree._Element, int] = {}
+    for index, element in enumerate(tree.iter()):
+        if element in left:
+            found[element] = index
+            left.discard(element)
+            if not left:
+                break
+    return found
+
+
 def shown_byline(tree: etree._Element, anchor: etree._Element | None) -> str | None:
     """Names from the author-marked element nearest the headline `anchor` (or the first one)."""
-    order: dict[etree._Element, int] = {}
-    anchor_at: int | None = None
-    candidates: list[etree._Element] = []
-    for index, element in enumerate(tree.iter()):
-        order[element] = index
-        if element is anchor:
-            anchor_at = index
-        if isinstance(element.tag, str) and element.tag.lower() in _CANDIDATE_TAGS and _AUTHOR_RE.search(_marks(element)):
-            candidates.append(element)
-    scored: list[tuple[int, int, str]] = []
-    for element in candidates:
+    named: list[tuple[etree._Element, str]] = []
+    for element in tree.iter(*_CANDIDATE_TAGS):  # libxml2 filters by tag
+        # one cheap case-sensitive look at all attribute values first: most elements mark nothing
+        if not _QUICK_RE.search(" ".join(element.values())) or not _AUTHOR_RE.search(_marks(element)):
+            continue
         text = _text(element)
         if not text or len(text) > MAX_TEXT or _excluded(element):
             continue
-        name = element_name(text)
-        if not name:
-            continue
-        at = order[element]
+        if name := element_name(text):
+            named.append((element, name))
+    if not named:
+        return _text_byline_after(anchor) if anchor is not None else None
+    if anchor is None:
+        return named[0][1]
+    order = _positions(tree, [anchor, *(e for e, _ in named)])
+    anchor_at = order.get(anchor)
+    scored: list[tuple[int, int, str]] = []
+    for element, name in named:
+        at = order.get(element, 0)
         distance = at if anchor_at is None else (at - anchor_at if at >= anchor_at else 2 * (anchor_at - at))
         if anchor_at is not None and distance > MAX_DISTANCE:
             continue
         scored.append((distance, at, name))
     if scored:
         return min(scored)[2]
-    return _text_byline_after(anchor) if anchor is not None else None
+    return _text_byline_after(anchor)
 
 
 _BY_TEXT_RE = re.compile(
