@@ -107,6 +107,14 @@ def test_cjk_caption_lines_are_not_navigation() -> None:
     assert "关于我们" not in kept
 
 
+def test_thai_is_measured_like_cjk_in_dumps() -> None:
+    """Thai (like Lao, Myanmar, Khmer) puts no spaces between words: a long Thai sentence is not a one-word title line."""
+    story = ("รัฐบาลอนุมัติกฎหมายใหม่เพื่อสนับสนุนธุรกิจขนาดเล็กเมื่อวันพุธ รัฐมนตรีกล่าวว่าภาระภาษีของผู้ประกอบการ"
+             "จะลดลงตั้งแต่ปีหน้า ฝ่ายค้านวิจารณ์ร่างกฎหมายและเรียกร้องความโปร่งใสมากขึ้นในการจัดสรรเงินอุดหนุน")
+    result = clean_text(f"ข่าวเศรษฐกิจ\n\n{story}\n\n{story[::-1]}\n")
+    assert result.title == "ข่าวเศรษฐกิจ"
+
+
 def test_chrome_saved_from_comment_gives_the_url() -> None:
     data = b"<!DOCTYPE html>\n<!-- saved from url=(0032)https://example.org/news/bridge -->\n<html><body><p>x</p></body></html>"
     assert read_html(data, source_path="p.html", original=data, original_name="p.html").url == "https://example.org/news/bridge"
