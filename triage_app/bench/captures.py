@@ -60,7 +60,7 @@ def as_singlefile(html: str, url: str) -> bytes:
     comment = f"<!--\n Page saved with SingleFile \n url: {url} \n saved date: Thu Dec 03 2026 10:00:00 GMT+0000\n-->"
     match = re.search(r"<html\b[^>]*>", html[:5000], re.IGNORECASE)
     at = match.end() if match else 0
-    return f"{html[:at]}{comment}{html[at:]}".encode("utf-8")
+    return f"{html[:at]}{comment}{html[at:]}".encode()
 
 
 def read_warc(html: bytes, url: str, folder: Path) -> ParsedDocument:
