@@ -15,6 +15,7 @@ import base64
 import gzip
 import io
 import quopri
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -55,10 +56,11 @@ def as_email(html: bytes, *, base64_body: bool) -> bytes:
 
 
 def as_singlefile(html: str, url: str) -> bytes:
-    """The page with SingleFile's header comment after `<html>`."""
+    """The page with SingleFile's header comment just inside `<html>` (before the page when it has none)."""
     comment = f"<!--\n Page saved with SingleFile \n url: {url} \n saved date: Thu Dec 03 2026 10:00:00 GMT+0000\n-->"
-    head, sep, rest = html.partition(">") if html.lstrip()[:5].lower() == "<html" else ("", "", html)
-    return (f"{head}{sep}{comment}{rest}" if sep else f"<html>{comment}{html}</html>").encode("utf-8")
+    match = re.search(r"<html\b[^>]*>", html[:5000], re.IGNORECASE)
+    at = match.end() if match else 0
+    return f"{html[:at]}{comment}{html[at:]}".encode()
 
 
 def read_warc(html: bytes, url: str, folder: Path) -> ParsedDocument:
