@@ -199,3 +199,20 @@ def test_byline_is_names_only() -> None:
     assert element_name("by on") is None
     assert site_like("AccountingDepartment.com", None, "accountingdepartment.com")
     assert not site_like("Laura Winter", "Al Jazeera", "aljazeera.com")
+
+
+def test_a_byline_must_read_as_names() -> None:
+    """Author-marked elements also hold greetings, labels, handles and e-mail addresses: those are no byline;
+    a name followed by a comma and a role or outlet keeps the name."""
+    from triage_app.core.clean.byline import choose_byline, plausible_names
+
+    for junk in ("Hi, I'm Becky. I live", "[ Archives ]", "Sofia ●", "SEROLOGY: IT'S", "wmckenzie@dallasnews.com",
+                 "Authorizing... Thanks for your patience", "View blog authority"):
+        assert not plausible_names(junk), junk
+    for name in ("Jeff Foust", "randfish", "hugh macleod", "Ludwig van Beethoven", "A.J. Daulerio", "Jane O'Brien",
+                 "Ross Tucker and Jonathan Dugas", "Лида Буслаева", "Washington Post editors"):
+        assert plausible_names(name), name
+    text = "Joseph Dickerson wrote this. Hi, I'm Becky. I live here."
+    assert choose_byline(None, "Joseph Dickerson, Filed under: Fan Productions", None, None, text) == "Joseph Dickerson"
+    assert choose_byline(None, "Hi, I'm Becky. I live", None, None, text) is None
+    assert choose_byline("Hi, I'm Becky. I live", "Joseph Dickerson", None, None, text) == "Joseph Dickerson"

@@ -130,6 +130,26 @@ def element_name(text: str) -> str | None:
     return name
 
 
+_NAME_CHARS_RE = re.compile(r"[^\w\s.,&'’‘-]|_|\.\.")
+_CONNECTORS = {"staff", "editors", "team", "desk", "reporters", "writers", "the", "and", "und", "et", "y", "e", "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della", "la", "le", "bin", "al", "ibn", "ter", "zu"}
+
+
+def plausible_names(name: str) -> bool:
+    """Reads as names: no symbols, brackets, colons, e-mail or ellipsis ("[ Archives ]", "Sofia ●",
+    "SEROLOGY: IT'S", "a@b.com", "Authorizing..."), and, when it has several words, each starts with a
+    capital but for name particles and joins, or none does ("Hi, I'm Becky. I live" is a sentence,
+    "hugh macleod" a name written in lower case)."""
+    if _NAME_CHARS_RE.search(name):
+        return False
+    words = [w.strip(".,&'’‘") for w in name.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return True  # a user name ("randfish") may be lower case
+    if all(w.islower() for w in words):
+        return True  # written all in lower case on purpose ("hugh macleod")
+    return all(w[0].isupper() or w.lower() in _CONNECTORS or not w[0].isalpha() for w in words)
+
+
 def _fold(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text.casefold())
 
@@ -173,9 +193,19 @@ def choose_byline(meta_byline: str | None, shown: str | None, site: str | None, 
     read from the page's author-marked element."""
     if meta_byline and not meta_byline.startswith(("http://", "https://")):
         name = names_only(meta_byline, site, host)
+        name = _plausible(name)
         if name and not site_like(name, site, host) and _shown(name, page_text):
             return name
-    return names_only(shown, site, host) if shown else None
+    return _plausible(names_only(shown, site, host)) if shown else None
+
+
+def _plausible(name: str | None) -> str | None:
+    """The byline when it reads as names, else its first comma part when that is a full name
+    ("Courtney Pannell & Divya Vishwanath, AdWords support team"), else None."""
+    if not name or plausible_names(name):
+        return name
+    first = name.split(",", 1)[0].strip()
+    return first if "," in name and len(first.split()) >= 2 and plausible_names(first) else None
 
 
 def _shown(name: str, page_text: str) -> bool:
