@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.clean.dates import MONTHS, find_date, is_date_line
 from triage_app.core.clean.dump_title import TitleFinder
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 
@@ -23,6 +23,23 @@ _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media
 _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I)
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+_REPLY_FORM_RE = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
+    r"|deja (una respuesta|un comentario)|lascia un commento|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b",
+    re.IGNORECASE,
+)
+"""Openers only a comment form or a closed comment section has (not a comment count in a header)."""
+REPLY_FORM_PROSE = 60
+"""A reply-form opener ends the article after one short paragraph already (short blog posts)."""
+THREAD_HEADERS = 3
+"""A comment thread: at least this many short lines that stamp a date with a clock time ("Maria July 7, 2012 at 2:31 pm")."""
+THREAD_PROSE = 300
+"""Prose (characters) an article has before a thread cuts it off."""
+_STAMP_FILLER = frozenset(
+    "at on am pm by posted post said says wrote reply subject date de le el um às à"
+    " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
+    " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split()
+)
 GAP = 2
 WIDE_GAP = 6
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
@@ -40,14 +57,39 @@ class DumpResult:
     keywords: list[str] = field(default_factory=list)
 
 
+def _stamped(line: Line) -> bool:
+    """A comment's header: a short line with a date and a clock time (a name, "said", "Reply" around it)."""
+    return line.words <= 12 and line.length <= 80 and any(c.isdigit() for c in line.text) and "T" in (find_date(line.text) or "")
+
+
+def _stamp_owner(text: str) -> str:
+    """What a stamp line says besides its date: the commenter's name ("Maria", "Yan said")."""
+    return " ".join(w for w in re.findall(r"[^\W\d]+", text.lower()) if w not in MONTHS and w not in _STAMP_FILLER)
+
+
+def thread_start(lines: list[Line]) -> int | None:
+    """Index of the first header of a comment thread, or None: `THREAD_HEADERS` or more date-and-time
+    stamped lines naming different people. An article is stamped once; each comment has its own stamp
+    and author. Stamps that all say the same besides the date are entries of one page (a blog's home
+    page, a press-release list, a mail archive's "Date:" headers), not a thread."""
+    stamped = [i for i, line in enumerate(lines) if "\t" not in line.text and _stamped(line)]
+    owners = {_stamp_owner(lines[i].text) for i in stamped}
+    return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
+
+
 def comments_start(lines: list[Line], min_prose: int = 500) -> int:
     """Index of the line that opens a comment or related-stories section after the article (len(lines) when none)."""
+    thread = thread_start(lines)
     amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
     prose = 0
     for i, line in enumerate(lines):
         if prose >= min_prose and line.words <= 8:
             if P.COMMENTS_START_RE.match(line.text):
                 return i
+        elif prose >= REPLY_FORM_PROSE and line.words <= 8 and _REPLY_FORM_RE.match(line.text):
+            return i
+        if i == thread and prose >= THREAD_PROSE:
+            return i
         prose += amounts[i]
     return len(lines)
 
