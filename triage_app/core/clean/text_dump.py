@@ -36,7 +36,7 @@ THREAD_HEADERS = 3
 THREAD_PROSE = 300
 """Prose (characters) an article has before a thread cuts it off."""
 _STAMP_FILLER = frozenset(
-    "at on am pm by posted post said says wrote reply subject date de le el um às à"
+    "at on am pm by posted post said says wrote reply subject date asked answered edited commented modified updated de le el um às à"
     " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
     " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split()
 )
@@ -77,9 +77,13 @@ def thread_start(lines: list[Line]) -> int | None:
     return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
 
 
-def comments_start(lines: list[Line], min_prose: int = 500) -> int:
-    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none)."""
-    thread = thread_start(lines)
+def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = True) -> int:
+    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none).
+
+    With `threads`, a comment thread that follows `THREAD_PROSE` of prose ends the article too; a thread
+    whose first stamp comes before the prose is a forum or Q&A page (the question is stamped like the
+    answers), which is the content."""
+    thread = thread_start(lines) if threads else None
     amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
     prose = 0
     for i, line in enumerate(lines):
@@ -170,7 +174,8 @@ def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int
 class _Classifier:
     """One pass over a list of lines."""
 
-    def __init__(self, lines: list[Line], title_hint: str | None) -> None:
+    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True) -> None:
+        self.threads = threads
         self.lines = lines
         self.title_hint = P.normalise(title_hint or "")
         self.reasons: list[str | None] = [None] * len(lines)
@@ -178,7 +183,7 @@ class _Classifier:
 
     def run(self) -> DumpResult:
         lines = self.lines
-        self.cut = comments_start(lines)
+        self.cut = comments_start(lines, threads=self.threads)
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
@@ -335,7 +340,8 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResu
             break
         subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
         annotate_groups(subset)
-        again = _Classifier(subset, None).run().reasons
+        # Threads are judged on the whole dump only: the kept lines lack the stamps and menus around them.
+        again = _Classifier(subset, None, threads=False).run().reasons
         removed = [(i, r) for i, r in zip(kept, again) if r is not None]
         if not removed:
             break
