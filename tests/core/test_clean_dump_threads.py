@@ -82,3 +82,22 @@ def test_forum_question_stamped_like_its_answers_keeps_the_answers() -> None:
     kept = _kept(_clean(text))
     assert question in kept
     assert sum(comment in kept for comment in COMMENT_TEXT) >= 3
+
+
+def test_a_list_page_without_prose_keeps_its_list() -> None:
+    """A course catalogue: records of short lines, no paragraph to anchor an article. The lines are judged
+    one by one (menus and boilerplate still go) instead of keeping one stray line of the page."""
+    courses = {
+        "Bookkeeping Basics": "An overview of the program so that you can see what it does for a small business of your size.",
+        "Payroll Made Simple": "Learn to run the payroll each month, print the pay slips and file the returns on time.",
+        "Invoices and Cheques": "Daily work such as invoicing, receiving payments, cash sales and bank deposits.",
+        "Year-End Accounts": "Close the year, prepare the figures for your accountant and start the new year cleanly.",
+    }
+    records: list[str] = []
+    for n, (course, blurb) in enumerate(courses.items()):
+        records += ["New", course, blurb, f"Instructor: Jennifer Purkey, class {n + 1}", "1 - 4 p.m.", "Location: Room 111", "Fee: $95"]
+    text = "\n".join(["Home", "Courses", "About Us", "Contact Us", "", "ACCOUNTING SOFTWARE", "", *records, "", "Privacy Policy"])
+    kept = _kept(_clean(text))
+    for blurb in courses.values():
+        assert blurb in kept
+    assert "Privacy Policy" not in kept

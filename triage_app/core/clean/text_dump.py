@@ -40,6 +40,9 @@ _STAMP_FILLER = frozenset(
     " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
     " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split()
 )
+WEAK_REGION = 5.0
+"""A best run of lines weighing less than this (under one 100-character paragraph) is no article: the page
+is a list, table or catalogue, and its lines are judged one by one as inside an article."""
 GAP = 2
 WIDE_GAP = 6
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
@@ -187,6 +190,8 @@ class _Classifier:
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
+        if region and self.threads and sum(weight(line) for line in lines[region[0] : region[1] + 1]) < WEAK_REGION:
+            region = None  # no run of prose: a list or table page, judged line by line
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
         for i in range(start, end + 1):
