@@ -190,7 +190,7 @@ class _Classifier:
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
-        if region and self.threads and sum(weight(line) for line in lines[region[0] : region[1] + 1]) < WEAK_REGION:
+        if region and sum(weight(line) for line in lines[region[0] : region[1] + 1]) < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
@@ -376,7 +376,7 @@ def settle(texts: list[str], reasons: list[str | None]) -> None:
         if not lines:
             return
         annotate_groups(lines)
-        verdict = _Classifier(lines, None).run().reasons
+        verdict = _Classifier(lines, None, threads=False).run().reasons  # as before issue 11: the HTML path's choice
         removed: dict[int, str] = {}
         for owner, why in zip(owners, verdict):
             if why is not None:
