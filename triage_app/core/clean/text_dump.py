@@ -35,11 +35,13 @@ THREAD_HEADERS = 3
 """A comment thread: at least this many short lines that stamp a date with a clock time ("Maria July 7, 2012 at 2:31 pm")."""
 THREAD_PROSE = 300
 """Prose (characters) an article has before a thread cuts it off."""
-_STAMP_FILLER = frozenset(
+_STAMP_WORDS = (
     "at on am pm by posted post said says wrote reply subject date asked answered edited commented modified updated de le el um às à"
     " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
-    " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split()
+    " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst"
 )
+_STAMP_FILLER = frozenset(_STAMP_WORDS.split())
+"""Words of a stamp line that name no one."""
 WEAK_REGION = 5.0
 """A best run of lines weighing less than this (under one 100-character paragraph) is no article: the page
 is a list, table or catalogue, and its lines are judged one by one as inside an article."""
