@@ -53,7 +53,7 @@ def page(site: str, title: str, paragraphs: list[str], *, published: str = "2024
         f"<meta property='article:published_time' content='{published}T09:00:00Z'>"
         f"<meta name='author' content='{author}'>"
         f"<link rel='canonical' href='https://{site}/news/{abs(hash(title)) % 10000}'></head>"
-        f"<body>{head}<article><h1>{title}</h1>{body}</article>{foot}</body></html>"
+        f"<body>{head}<article><h1>{title}</h1><p class='byline'>By {author}</p>{body}</article>{foot}</body></html>"
     )
 
 

@@ -107,6 +107,14 @@ def test_cjk_caption_lines_are_not_navigation() -> None:
     assert "关于我们" not in kept
 
 
+def test_thai_is_measured_like_cjk_in_dumps() -> None:
+    """Thai (like Lao, Myanmar, Khmer) puts no spaces between words: a long Thai sentence is not a one-word title line."""
+    story = ("รัฐบาลอนุมัติกฎหมายใหม่เพื่อสนับสนุนธุรกิจขนาดเล็กเมื่อวันพุธ รัฐมนตรีกล่าวว่าภาระภาษีของผู้ประกอบการ"
+             "จะลดลงตั้งแต่ปีหน้า ฝ่ายค้านวิจารณ์ร่างกฎหมายและเรียกร้องความโปร่งใสมากขึ้นในการจัดสรรเงินอุดหนุน")
+    result = clean_text(f"ข่าวเศรษฐกิจ\n\n{story}\n\n{story[::-1]}\n")
+    assert result.title == "ข่าวเศรษฐกิจ"
+
+
 def test_chrome_saved_from_comment_gives_the_url() -> None:
     data = b"<!DOCTYPE html>\n<!-- saved from url=(0032)https://example.org/news/bridge -->\n<html><body><p>x</p></body></html>"
     assert read_html(data, source_path="p.html", original=data, original_name="p.html").url == "https://example.org/news/bridge"
@@ -199,3 +207,35 @@ def test_collapsed_content_is_not_hidden() -> None:
     assert tree is not None
     blocks = segment_tree(tree)
     assert [HIDDEN in b.context for b in blocks if b.text != "Help"] == [False, False, False, False, True]
+
+
+def test_generated_class_names_do_not_spell_an_advert() -> None:
+    from triage_app.core.clean.patterns import ADVERT, class_tokens
+
+    assert class_tokens("kt-adv-heading2365_8440ad-7c css-1ad3f9") == ["kt", "adv", "heading", "css"]
+    assert context_reason("div", "kt-adv-heading2365_8440ad-7c") is None
+    assert context_reason("div", "css-1ad3f9 card") is None
+    assert context_reason("div", "ad-slot") == ADVERT and context_reason("div", "ads2 top") == ADVERT
+    services = "".join(
+        f"<div class='kt-row-{n}ad0f'><h3>{line.split()[1].title()} works</h3><p>{line}</p></div>" for n, line in enumerate(STORY)
+    )
+    page = f"<html><body><main><h1>Our services</h1>{_story_paragraphs()}{services}</main></body></html>"
+    result = clean_document(_html(page))
+    assert not any(b.reason == ADVERT for b in result.blocks)
+
+
+def test_a_thread_of_replies_the_extractor_keeps_is_not_removed_as_comments() -> None:
+    """A forum thread's replies are its content: a comment-like container does not veto what the
+    extractor kept (trafilatura, called without comments, already leaves real comment sections out)."""
+    from triage_app.core.clean import html_extract
+    from triage_app.core.clean.html import parse_html, segment_tree
+    from triage_app.core.clean.metadata import page_metadata
+
+    replies = "".join(f"<div class='comment-body'><p>{line}</p></div>" for line in STORY[3:])
+    page = f"<html><body><main><h1>Flood records</h1><p>{STORY[0]} {STORY[1]} {STORY[2]}</p>{replies}</main></body></html>"
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = segment_tree(tree)
+    kept = [True] * len(blocks)
+    reasons = html_extract.decide(blocks, kept, page_metadata(tree))
+    assert any("comments" in b.context for b in blocks) and reasons == [None] * len(blocks)

@@ -39,6 +39,17 @@ LEGACY = [
     ("lt", "cp1257", ("Vyriausybė šiandien paskelbė naujas ekonomikos priemones. Žmonės laukia pokyčių mokesčių srityje "
      "ir pensijų sistemoje ateinančiais metais.")),
     ("he", "cp1255", "הממשלה הודיעה היום על צעדים חדשים לתמיכה בכלכלה. האזרחים מחכים לשינויים במיסים ובפנסיות בשנה הבאה."),
+    # Scripts written with combining vowel and tone marks: the marks count as the script's, and a mark
+    # after a space (as in Thai read from Hebrew or Arabic bytes) as mojibake.
+    ("th", "cp874", ("รัฐบาลอนุมัติกฎหมายใหม่เพื่อสนับสนุนธุรกิจขนาดเล็กเมื่อวันพุธ รัฐมนตรีกล่าวว่าภาระภาษีของผู้ประกอบการ"
+     "จะลดลงตั้งแต่ปีหน้า")),
+    ("he", "iso8859-8", "הממשלה הודיעה היום על צעדים חדשים לתמיכה בכלכלה. האזרחים מחכים לשינויים במיסים ובפנסיות בשנה הבאה."),
+    ("ar", "iso8859-6", "أعلنت الحكومة اليوم عن إجراءات جديدة لدعم الاقتصاد. ينتظر المواطنون تغييرات في الضرائب والمعاشات في العام المقبل."),
+    # DOS and old Mac codepages are tried after the Windows and ISO ones
+    ("fr", "cp850", ("Le conseil municipal a décidé mercredi de reporter le vote sur le budget. Les élus de l'opposition "
+     "dénoncent un manque de transparence.")),
+    ("de", "mac_roman", ("Die Bundesregierung hat am Mittwoch neue Maßnahmen für den Klimaschutz beschlossen. Kritiker "
+     "bemängeln, dass die Pläne für Gebäude nicht ausreichen.")),
 ]
 
 
@@ -53,6 +64,14 @@ def test_legacy_text_files_decode_without_mojibake(language: str, codepage: str,
 def test_cjk_legacy_text_still_goes_to_the_multibyte_detector() -> None:
     text = "日本語のテキストです。これは長い文章で、文字コードの判定に使います。東京は晴れです。"
     assert decode_bytes(text.encode("shift_jis")).text == text
+
+
+def test_iso2022_text_is_not_read_as_7_bit_utf8() -> None:
+    """ISO-2022-JP (old Japanese mail and text) is all 7-bit bytes: valid UTF-8, unless its escapes are seen."""
+    text = "政府は水曜日、中小企業を支援する新しい法律を承認した。大臣によると、税負担は来年から軽減される。"
+    decoded = decode_bytes(text.encode("iso2022_jp"))
+    assert (decoded.text, decoded.charset) == (text, "iso2022_jp")
+    assert decode_bytes(b"plain \x1b[1mbold\x1b[0m terminal text").charset == "utf-8"
 
 
 def _cli(*args: str) -> tuple[int, str, str]:
@@ -83,3 +102,12 @@ def test_reopen_with_another_encoding_recleans_and_is_audited(tmp_path: Path) ->
     assert log == [("encoding", "cp1250", "cp1252"), ("encoding", "cp1252", "cp1250")]
     code, _, err = _cli("reopen", "1", "no-such-codec", "--library", lib)
     assert code == 2 and "unknown encoding" in err
+
+
+@pytest.mark.parametrize(("language", "codepage", "text"), [item for item in LEGACY if item[0] in ("pl", "cs", "lt", "fr", "th")],
+                         ids=lambda value: str(value)[:12])
+def test_undeclared_legacy_html_is_read_by_its_text(language: str, codepage: str, text: str) -> None:
+    """A page with no charset declaration is weighed like a text file, on its text outside the markup."""
+    page = f"<html><head><title>x</title><style>p {{ color: red }}</style></head><body><p>{text}</p></body></html>"
+    decoded = decode_bytes(page.encode(codepage), html=True)
+    assert text in decoded.text, f"{language} read as {decoded.charset}"

@@ -62,3 +62,124 @@ def fill_byline(result: CleanResult) -> None:
 
 FIRST_KEPT = 6
 """How many of the first kept blocks may hold a byline that stays in the text."""
+
+
+_ELEMENT_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:post|article|story|text|words)\s+)?(?:(?:written|posted|published|reported|submitted|updated|text|photos?)\s+)?"
+    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор)\s*:\s*",
+    re.IGNORECASE,
+)
+_ELEMENT_END_RE = re.compile(
+    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s+(?:on|am|le|el|em|il)\s+(?=\S*\s?\S*\d)|\s+(?:on|in)\s*$"
+    r"|\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour)\b|\s+@\w+|\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?|\s+in\s+(?-i:(?=[A-Z]))",
+    re.IGNORECASE,
+)
+_LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "about", "the", "and", "more", "view", "all",
+                "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_ROLE_RE = re.compile(
+    r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|engineer|manager|analyst|director|producer"
+    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to|strategist|head of|head)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE_BY_RE = re.compile(r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)\s+by\s+", re.IGNORECASE)
+# Where an author box's name stops: a social or profile label, a role, a parenthesis.
+_AFTER_NAME_RE = re.compile(
+    r"\s+(?=(?:view|email|e-mail|facebook|twitter|instagram|linkedin|rss|subscribe|follow|profile|more|read|website"
+    r"|former|senior|staff|contributing|marketing|managing|chief|executive|editor|writer|reporter|correspondent"
+    r"|consultant|director|manager|contributor|columnist|author|head|strategist)\b)|\s*\(",
+    re.IGNORECASE,
+)
+_NOT_NAME_RE = re.compile(r"[=<>{}\\/]|https?:|www\.|javascript|\(\)", re.IGNORECASE)
+MAX_NAME_WORDS = 5
+"""Words in one name; a longer run is a sentence or a widget's labels, not a byline."""
+
+
+def element_name(text: str) -> str | None:
+    """The name(s) in the text of an element the page marks as its author ("by Jeff Foust", "randfish"):
+    single words and lower-case user names are accepted, a comma list of names is kept whole; a role or a
+    social label after the first word ends it ("Liz Kenny Former McKinsey Consultant", "Nigel Subscribe")."""
+    text = " ".join(text.split())
+    if _NOT_NAME_RE.search(text):
+        return None
+    text = _SENTENCE_BY_RE.sub("", text, count=1)
+    for _ in range(2):
+        text = _ELEMENT_PREFIX_RE.sub("", text, count=1)
+    name = _ELEMENT_END_RE.split(text, maxsplit=1)[0]
+    words = name.split()
+    if len(words) > 1:  # a role or a label after the first name word
+        name = words[0] + _AFTER_NAME_RE.split(" " + " ".join(words[1:]), maxsplit=1)[0]
+    name = _AFTER_NAME_RE.split(name, maxsplit=1)[0] if "(" in name else name
+    name = name.strip(" ,;:-–—()")
+    if name.endswith(".") and len(name.split()[-1]) > 4:  # a sentence's full stop, not "Jr."
+        name = name[:-1]
+    words = name.split()
+    if not words or not any(ch.isalpha() for ch in name):
+        return None
+    if all(w.lower().strip(".:,") in _LABEL_WORDS for w in words):
+        return None
+    if len(words) > 1 and any(ch.isdigit() for ch in name):
+        return None
+    names = [n.split() for n in re.split(r",|;|&|\band\b|\bund\b", name)]
+    if any(len(n) > MAX_NAME_WORDS for n in names) or len(names) > 8:
+        return None
+    return name
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+
+
+def site_like(name: str, site: str | None, host: str | None) -> bool:
+    """The byline names the site ("Cleveland Clinic", "AccountingDepartment.com"), not a person.
+
+    A host name is compared only with a byline that looks like one (no space, or a dot): a person's
+    own site is named after them ("Robert Nyman" on robertnyman.com)."""
+    folded = _fold(name)
+    if not folded:
+        return True
+    names = {_fold(site)} if site and "." not in site else set()
+    if " " not in name.strip() or "." in name:
+        names |= {_fold((host or "").removeprefix("www.")), _fold(site or "")}
+    names -= {""}
+    return any(folded == n or (len(folded) > 5 and folded in n) for n in names)
+
+
+def names_only(byline: str, site: str | None = None, host: str | None = None) -> str | None:
+    """The byline as names: "By" dropped, and comma parts that name the site, a role or an outlet
+    ("Josh Levs, CNN", "Troy L. Smith, Cleveland.com", "James Yum, Developer Programs Engineer")
+    dropped when a name remains."""
+    text = " ".join(byline.split())
+    text = _ELEMENT_PREFIX_RE.sub("", text, count=1).strip(" ,;:-–—")
+    parts = [p.strip() for p in re.split(r"\s*,\s*", text) if p.strip()]
+    if len(parts) > 1:
+        kept = [
+            p for p in parts
+            if not (_ROLE_RE.search(p) or site_like(p, site, host) or (p.isupper() and len(p) <= 5 and " " not in p))
+        ]
+        parts = kept or parts[:1]
+        if len(parts[0].split()) > 1:  # "Roger M. Boisjoly, Willard, Utah": one-word parts after a full name are places or outlets
+            parts = [parts[0], *(p for p in parts[1:] if len(p.split()) > 1)]
+    name = ", ".join(parts)
+    return name or None
+
+
+def choose_byline(meta_byline: str | None, shown: str | None, site: str | None, host: str | None, page_text: str) -> str | None:
+    """The metadata byline when the page shows it and it names people, not the site; else the byline
+    read from the page's author-marked element."""
+    if meta_byline and not meta_byline.startswith(("http://", "https://")):
+        name = names_only(meta_byline, site, host)
+        if name and not site_like(name, site, host) and _shown(name, page_text):
+            return name
+    return names_only(shown, site, host) if shown else None
+
+
+def _shown(name: str, page_text: str) -> bool:
+    """Every name's last word is in the page's text (case ignored)."""
+    folded = page_text.casefold()
+    lasts = [p.split()[-1].casefold() for p in re.split(r",|;|\band\b|&", name) if p.split()]
+    return bool(lasts) and all(last in folded for last in lasts)

@@ -6,7 +6,7 @@ import logging
 import re
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.byline import fill_byline
+from triage_app.core.clean.byline import choose_byline, fill_byline
 from triage_app.core.clean.features import Line, heading_like, is_list_item, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.metadata import PageMeta, site_from_url
@@ -15,7 +15,7 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.4"
+CLEAN_ENGINE = "triage-clean/1.6"
 log = logging.getLogger(__name__)
 _TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
 
@@ -82,12 +82,14 @@ def clean_html_document(
     else:
         raw, reasons, meta = outcome
     page_url = meta.url or url
+    site = meta.site or (site_from_url(page_url) if page_url else None)
+    host = site_from_url(page_url) if page_url else None
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),
         title=meta.title or title_hint,
-        byline=meta.byline,
+        byline=choose_byline(meta.claimed_author, meta.shown_byline, site, host, "\n".join(b.text for b in raw)),
         published=meta.published,
-        site=meta.site or (site_from_url(page_url) if page_url else None),
+        site=site,
         url=page_url,
         language=meta.language,
         keywords=meta.keywords,

@@ -155,7 +155,8 @@ def is_menu_like(line: Line) -> bool:
     return line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
 
 
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
 
 

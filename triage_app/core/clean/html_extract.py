@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 _TOKEN_RE = re.compile(r"\w+")
 _STANDFIRST_RE = re.compile(r"dek|standfirst|sub-?title|summary|lede|excerpt|subhead|strapline|teaser|description|intro", re.I)
 # Context reasons strong enough to veto a block the extractor kept.
-_VETO_CONTEXT = {P.COMMENTS, P.SHARE, P.NEWSLETTER, P.RELATED, P.ADVERT, P.AUTHOR_BIO, P.NAVIGATION, P.FOOTER, P.HIDDEN}
+_VETO_CONTEXT = {P.SHARE, P.NEWSLETTER, P.RELATED, P.ADVERT, P.AUTHOR_BIO, P.NAVIGATION, P.FOOTER, P.HIDDEN}
 
 
 def _tokens(text: str) -> list[str]:
@@ -57,7 +57,8 @@ RULES: tuple[str, ...] = (
     "repeats",  # a paragraph repeating a kept one between kept blocks stays (refrains, repeated clauses)
     "summary",  # the standfirst (meta description) removed from the body
     "byline-meta",  # a block equal to the byline or URL of the metadata removed
-    "veto",  # kept blocks under a small comments/share/related/nav/... container removed
+    "veto",  # kept blocks under a small share/related/nav/... container removed (not comments: the extractor
+    # already leaves comment sections out, and on a forum the replies are the content)
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
     "link-runs",  # runs of two or more link-only blocks removed
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands

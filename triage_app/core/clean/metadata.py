@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import find_date
+from triage_app.core.clean.headline import first_heading, headline_title, page_headings, visible_headline
+from triage_app.core.clean.page_byline import shown_byline
 
 _WS_RE = re.compile(r"\s+")
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportage", "report", "webpage", "posting", "review")
@@ -36,6 +38,8 @@ class PageMeta:
     descriptions: list[str] = field(default_factory=list)
     article_body: str | None = None
     structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
+    shown_byline: str | None = None  # names from the author-marked element nearest the headline
+    claimed_author: str | None = None  # the author of a top-level JSON-LD article, else of the meta tags
 
 
 def _clean(text: Any) -> str:
@@ -56,6 +60,23 @@ def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
     return found
 
 
+def _top_objects(data: Any) -> list[dict[str, Any]]:
+    """The top-level objects of a JSON-LD block: the block itself, its list items, their @graph items."""
+    items = data if isinstance(data, list) else [data]
+    out: list[dict[str, Any]] = []
+    for item in items[:100]:
+        if isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            out.extend(g for g in (graph if isinstance(graph, list) else [])[:100] if isinstance(g, dict))
+    return out
+
+
+def _kinds(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type")
+    return [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
+
+
 def _name_of(value: Any) -> str:
     if isinstance(value, list):
         names = [_name_of(v) for v in value[:5]]
@@ -73,9 +94,12 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
             data = json.loads(script.text[:2_000_000])
         except (ValueError, RecursionError):
             continue
+        for top in _top_objects(data):
+            if not meta.claimed_author and any(k in _ARTICLE_TYPES for k in _kinds(top)):
+                # the page's own article, not a product's reviewers further down
+                meta.claimed_author = _name_of(top.get("author")) or None
         for obj in _walk_jsonld(data):
-            kind = obj.get("@type")
-            kinds = [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
+            kinds = _kinds(obj)
             if not any(k in _ARTICLE_TYPES for k in kinds):
                 continue
             for key in ("headline", "name"):
@@ -83,7 +107,7 @@ def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
                 if headline and "webpage" not in kinds:
                     meta.headline_candidates.append(headline)
                     meta.structured_titles.append(headline)
-            meta.byline = meta.byline or _name_of(obj.get("author")) or None
+            meta.byline = meta.byline or _name_of(obj.get("author")) or None  # also read by the body rules
             date = obj.get("datePublished")
             if isinstance(date, str) and not meta.published:
                 meta.published = find_date(date)
@@ -123,7 +147,10 @@ def _meta_tags(tree: etree._Element, meta: PageMeta) -> None:
         if key in values:
             meta.headline_candidates.append(values[key])
     meta.title = meta.title or values.get("og:title") or values.get("twitter:title")
-    meta.byline = meta.byline or values.get("author") or values.get("article:author") or values.get("byl") or None
+    tag_author = values.get("author") or values.get("article:author") or values.get("byl") or None
+    meta.byline = meta.byline or tag_author
+    if tag_author and not tag_author.startswith(("http://", "https://")):
+        meta.claimed_author = meta.claimed_author or tag_author
     if meta.byline and meta.byline.startswith(("http://", "https://")):
         meta.byline = None
     if not meta.published:
@@ -148,6 +175,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
     try:
         _jsonld(tree, meta)
         _meta_tags(tree, meta)
+        social_title = meta.title or ""
         title_el = tree.find(".//title")
         if title_el is not None:
             page_title = _clean("".join(title_el.itertext()))
@@ -169,7 +197,17 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         meta.language = (tree.get("lang") or "").split("-")[0].lower() or None
         if not meta.site and meta.url:
             meta.site = site_from_url(meta.url)
-        meta.title = _choose_title(meta, page_title if title_el is not None else "", heading if h1 is not None else "")
+        page_title = page_title if title_el is not None else ""
+        first_h1 = heading if h1 is not None else ""
+        headings = page_headings(tree)
+        titles = [t for t in (*_agreeing_structured(meta, page_title, first_h1), social_title, page_title) if t]
+        titles += [short for t in titles if (short := strip_site_suffix(t, meta.site, meta.url)) != t]
+        shown = visible_headline(headings, titles, meta.site)
+        if shown is not None:
+            meta.title = headline_title(shown, titles)
+        else:
+            meta.title = _choose_title(meta, page_title, first_h1) or first_heading(headings)
+        meta.shown_byline = shown_byline(tree, shown.element if shown is not None else None)
     except (ValueError, TypeError, RecursionError):
         pass
     return meta
@@ -209,15 +247,20 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
 
 
-def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
-    """JSON-LD headline, og:title, <title>, <h1>: the first that agrees with what the page shows.
+def _agreeing_structured(meta: PageMeta, page_title: str, heading: str) -> list[str]:
+    """JSON-LD headlines that agree with the page's <title>, og:title or <h1>.
 
-    A structured headline most of whose words are not in the page's <title>, og:title or <h1>
-    describes the page type ("Wikimedia list article"), not this page, and is passed over.
+    A structured headline most of whose words are not in them describes the page type ("Wikimedia
+    list article"), not this page, and is passed over.
     """
     shown = [t for t in (meta.title, page_title, heading) if t]
     shown_words = set().union(*(_words(t) for t in shown)) if shown else set()
-    structured = [t for t in meta.structured_titles if not shown_words or len(_words(t) & shown_words) >= 0.5 * len(_words(t))]
+    return [t for t in meta.structured_titles if not shown_words or len(_words(t) & shown_words) >= 0.5 * len(_words(t))]
+
+
+def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
+    """JSON-LD headline, og:title, <title>, <h1>: the first that agrees with what the page shows."""
+    structured = _agreeing_structured(meta, page_title, heading)
     title = next(iter(structured), None) or meta.title or page_title or heading or None
     return strip_site_suffix(title, meta.site, meta.url) if title else None
 

@@ -52,7 +52,21 @@ for _reason, _words in (
     for _word in _words.split():
         _CONTEXT_TOKENS[_word] = _reason
 
-_TOKEN_SPLIT = re.compile(r"[^a-z]+")
+_CHUNK_SPLIT = re.compile(r"[^a-z0-9]+")
+_LETTER_RUNS = re.compile(r"[a-z]+")
+
+
+def class_tokens(lowered: str) -> list[str]:
+    """The words of lower-cased class/id/role values: split on non-alphanumerics; in a chunk that
+    mixes letters and digits only letter runs of 3+ count, so generated names ("kt-adv-heading2365_8440ad",
+    "css-1ad3f9") do not give "ad" out of a hash while "heading2365" still gives "heading"."""
+    tokens: list[str] = []
+    for chunk in _CHUNK_SPLIT.split(lowered):
+        if chunk.isalpha():
+            tokens.append(chunk)
+        elif chunk:
+            tokens.extend(run for run in _LETTER_RUNS.findall(chunk) if len(run) >= 3)
+    return tokens
 # Whole class names that hide an element (a token of a longer name, as in "snippet-hidden", does not).
 HIDDEN_CLASSES = frozenset(
     {
@@ -73,7 +87,7 @@ def context_reason(tag: str, attrs: str) -> str | None:
     lowered = attrs.lower()
     if not HIDDEN_CLASSES.isdisjoint(lowered.split()):
         return HIDDEN
-    for token in _TOKEN_SPLIT.split(lowered):
+    for token in class_tokens(lowered):
         if token in _CONTEXT_TOKENS:
             return _CONTEXT_TOKENS[token]
     for compound in ("author-bio", "about-author", "author-name", "read-more", "more-stories"):

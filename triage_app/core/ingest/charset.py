@@ -120,6 +120,23 @@ def detect(data: bytes) -> str | None:
     return normalise_label(best.encoding)
 
 
+_ISO2022_ESCAPES = ((b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"), (b"\x1b$(D", "iso2022_jp_2"), (b"\x1b$)C", "iso2022_kr"))
+
+
+def sniff_iso2022(data: bytes) -> str | None:
+    """ISO-2022-JP/KR (old Japanese and Korean mail and text): 7-bit bytes, so valid UTF-8 and read as
+    escape-code noise unless their escape sequences are recognised. None when `data` is not one."""
+    sample = data[:DETECTION_SAMPLE_BYTES]
+    for escape, name in _ISO2022_ESCAPES:
+        if escape in sample and max(sample, default=0) < 0x80:
+            try:
+                data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return name
+    return None
+
+
 def _decode(data: bytes, charset: str) -> str:
     text = data.decode(charset, errors="replace")
     return text.replace("\x00", "\ufffd") if "\x00" in text else text
@@ -139,17 +156,20 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         charset = declared_html_charset(data)
     if charset is not None:
         return _decode_declared(data, charset)
+    iso2022 = sniff_iso2022(data)
+    if iso2022 is not None:
+        return Decoded(_decode(data, iso2022), iso2022)
     try:
         return Decoded(data.decode("utf-8").replace("\x00", "\ufffd"), "utf-8")
     except UnicodeDecodeError as exc:
         if exc.start > len(data) - 4 or _mostly_utf8(data):
             return Decoded(_decode(data, "utf-8"), "utf-8")  # a few bad bytes in UTF-8 text
     guess = detect(data) or "cp1252"
-    if not html and _single_byte(guess):
-        # A text file has no declaration: choose the codepage by the language the text reads as.
+    if _single_byte(guess):
+        # No declaration: choose the codepage by the language the text (a page's text, without its markup) reads as.
         from triage_app.core.ingest.legacy import guess_legacy_encoding
 
-        guess = guess_legacy_encoding(data)
+        guess = guess_legacy_encoding(data, markup=html)
     return Decoded(_decode(data, guess), guess)
 
 

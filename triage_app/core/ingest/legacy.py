@@ -9,6 +9,7 @@ preferring the codepages that language is usually written in.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from triage_app.core.language import detect_language
@@ -34,7 +35,10 @@ COMMON_ENCODINGS: dict[str, tuple[str, ...]] = {
     "th": ("cp874",),
     "vi": ("cp1258",),
 }
-CANDIDATES: tuple[str, ...] = tuple(dict.fromkeys(e for encs in COMMON_ENCODINGS.values() for e in encs))
+# DOS and old Mac codepages: tried too, but never preferred on a tie (no language is "commonly" written in them
+# today), so a Windows file whose letters also read as letters there stays Windows.
+RARE_ENCODINGS: tuple[str, ...] = ("cp850", "mac_roman", "mac_cyrillic")
+CANDIDATES: tuple[str, ...] = tuple(dict.fromkeys([*(e for encs in COMMON_ENCODINGS.values() for e in encs), *RARE_ENCODINGS]))
 
 # The non-ASCII letters a language writes (lowercase); script languages are checked by script name.
 _ALPHABETS: dict[str, str] = {
@@ -61,15 +65,27 @@ def fit(text: str, language: str | None) -> float:
     if alphabet is not None:
         good = sum(1 for c in odd if c.lower() in alphabet)
     elif script is not None:
-        good = sum(1 for c in odd if c.isalpha() and unicodedata.name(c, "").startswith(script))
+        # Vowel signs and tone marks (Thai, Hebrew points, Arabic harakat) are marks, not letters: the
+        # script's name decides, so a Thai text is not outscored by the Cyrillic letters of its mojibake.
+        # A mark after a space or a digit, which no writer can type, is counted as mojibake.
+        good = sum(
+            1
+            for prev, c in zip(" " + text, text)
+            if ord(c) > 127 and unicodedata.name(c, "").startswith(script)
+            and (unicodedata.category(c)[0] == "L" or (unicodedata.category(c)[0] == "M" and unicodedata.category(prev)[0] in "LM"))
+        )
     else:
         return 0.8 * sum(1 for c in odd if c.isalpha()) / len(odd)  # a language we know no alphabet of
     return good / len(odd)
 
 
-def guess_legacy_encoding(data: bytes) -> str:
-    """The most plausible single-byte codepage for `data` (cp1252 when nothing fits better)."""
-    sample = data[:SAMPLE_BYTES]
+_MARKUP_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w]+;", re.IGNORECASE | re.DOTALL)
+
+
+def guess_legacy_encoding(data: bytes, *, markup: bool = False) -> str:
+    """The most plausible single-byte codepage for `data` (cp1252 when nothing fits better); with
+    `markup`, `data` is an undeclared HTML page and only its text outside tags is weighed."""
+    sample = _MARKUP_RE.sub(b" ", data[: 4 * SAMPLE_BYTES])[:SAMPLE_BYTES] if markup else data[:SAMPLE_BYTES]
     best: tuple[float, int, float, str] = (-1.0, 0, 0.0, "cp1252")
     for encoding in CANDIDATES:
         try:

@@ -1,0 +1,201 @@
+"""Titles and bylines of HTML pages, one made-up page per class of failure seen on the development pages."""
+
+from __future__ import annotations
+
+from triage_app.core.clean import clean_document
+from triage_app.core.clean.byline import element_name, names_only, site_like
+from triage_app.core.records import CleanResult, ParsedDocument
+
+BODY = (
+    "<p>The harbour authority confirmed on Tuesday that the old crane will be taken down next spring, after "
+    "engineers found that its steel frame had rusted far beyond what a repair could fix.</p>"
+    "<p>Residents who have watched the crane over the water for sixty years said they would miss it, and a local "
+    "group has asked that one of its arms be kept as a monument near the quay.</p>"
+    "<p>The authority said the work would take about six weeks and that the quay would stay open to walkers for "
+    "most of that time, apart from a few days when the heaviest parts are lifted away.</p>"
+)
+
+
+def _clean(head: str, body: str) -> CleanResult:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return clean_document(ParsedDocument("page.html", html.encode(), "html", "utf-8", html=html, original_name="page.html"))
+
+
+# --- titles -------------------------------------------------------------------------------------------
+
+
+def test_blog_name_before_the_post_title_is_dropped() -> None:
+    """<title> "Blog: Post"; the blog's name is the masthead h1, the post title an h3."""
+    result = _clean(
+        "<title>The Harbour Log: Old crane will come down next spring</title>",
+        '<div id="header"><h1><a href="https://harbourlog.example/">The Harbour Log</a></h1></div>'
+        "<h2>Tuesday, November 3, 2021</h2><h3>Old crane will come down next spring</h3>" + BODY,
+    )
+    assert result.title == "Old crane will come down next spring"
+
+
+def test_site_suffix_not_named_in_metadata_is_dropped() -> None:
+    result = _clean(
+        "<title>Old crane will come down next spring - The Quay Blog of Harbour Times</title>",
+        "<h1>The Quay Blog of Harbour Times</h1><h3>Old crane will come down next spring</h3>" + BODY,
+    )
+    assert result.title == "Old crane will come down next spring"
+
+
+def test_visible_headline_wins_over_an_seo_variant() -> None:
+    result = _clean(
+        '<title>Harbour crane removal 2021 | Harbour Times</title>'
+        '<meta property="og:title" content="Harbour crane removal 2021">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour crane removal 2021"}</script>',
+        "<h1>The harbour crane removal starts in 2021</h1>" + BODY,
+    )
+    assert result.title == "The harbour crane removal starts in 2021"
+
+
+def test_heading_with_a_comment_count_gives_the_title() -> None:
+    result = _clean(
+        "<title>Is today the day you build your business?</title>",
+        '<h1>Is today the day you build your business? <a href="#comments">153 Comments</a></h1>' + BODY,
+    )
+    assert result.title == "Is today the day you build your business?"
+
+
+def test_section_heading_around_the_title_does_not_replace_it() -> None:
+    result = _clean(
+        '<title>Get Free Tax Help | United Way of Harbour County</title>'
+        '<meta property="og:site_name" content="United Way of Harbour County">',
+        "<h1>United Way of Harbour County</h1><h2>Choose a Way to Get Free Tax Help</h2>" + BODY,
+    )
+    assert result.title == "Get Free Tax Help"
+
+
+def test_line_break_in_a_heading_reads_as_a_space() -> None:
+    result = _clean("<title>Cosmetic Packaging Design | Doodlo</title>", "<h1>Cosmetic Packaging<br>Design</h1>" + BODY)
+    assert result.title == "Cosmetic Packaging Design"
+
+
+def test_permalink_mark_is_not_part_of_the_heading() -> None:
+    result = _clean(
+        "<title>Submitting patches: the essential guide — The Kernel documentation</title>",
+        '<h1>Submitting patches: the essential guide<a class="headerlink" href="#submitting">¶</a></h1>' + BODY,
+    )
+    assert result.title == "Submitting patches: the essential guide"
+
+
+def test_site_name_words_do_not_make_a_heading_agree() -> None:
+    result = _clean(
+        '<title>Headlamps for Camping, Hiking & Running | REI Co-op</title>'
+        '<meta property="og:site_name" content="REI Co-op">',
+        "<h2>Apply for the REI Co-op Mastercard</h2><h1>Headlamps</h1>" + BODY,
+    )
+    assert result.title == "Headlamps for Camping, Hiking & Running"
+
+
+def test_page_without_a_title_skips_section_labels() -> None:
+    result = _clean("", "<h2>Comments</h2><h2>Former Defense Secretary's remarks at the 2001 summit</h2>" + BODY)
+    assert result.title == "Former Defense Secretary's remarks at the 2001 summit"
+
+
+def test_page_without_title_takes_its_first_heading() -> None:
+    result = _clean("", "<h3>TASA reports first quarter revenues up 18%</h3>" + BODY)
+    assert result.title == "TASA reports first quarter revenues up 18%"
+
+
+def test_heading_naming_the_site_is_not_the_headline() -> None:
+    result = _clean(
+        '<title>Old crane will come down | Harbour Times</title><meta property="og:site_name" content="Harbour Times">',
+        "<h1>Harbour Times</h1>" + BODY,
+    )
+    assert result.title == "Old crane will come down"
+
+
+# --- bylines ------------------------------------------------------------------------------------------
+
+
+def test_byline_from_the_author_element_next_to_the_headline_not_related_stories() -> None:
+    related = "".join(
+        f'<div class="post"><h4>Story {n}</h4><div class="byline"><span class="author vcard">{name}</span></div></div>'
+        for n, name in enumerate(["Timothy Noah", "Clare Kim"])
+    )
+    result = _clean(
+        "<title>Old crane will come down next spring</title>",
+        '<div id="content-sidebar-wrap"><div class="post-info"><h1>Old crane will come down next spring</h1>'
+        '<span class="author vcard"><a class="fn">Meredith Clark</a>, @MeredithLClark</span></div>'
+        + BODY + f'<div class="related-stories">{related}</div></div>',
+    )
+    assert result.byline == "Meredith Clark"
+
+
+def test_blog_posted_by_line_in_the_post_footer() -> None:
+    result = _clean(
+        "<title>Science of Harbours: Old crane will come down</title>",
+        '<div class="widget Blog"><div class="post"><h3>Old crane will come down</h3>' + BODY
+        + '<div class="post-footer"><span class="post-author vcard">Posted by Ross Tucker and Jonathan Dugas</span>'
+        "</div></div></div>",
+    )
+    assert result.byline == "Ross Tucker and Jonathan Dugas"
+
+
+def test_unmarked_by_line_under_the_headline() -> None:
+    result = _clean(
+        "<title>Making email more scalable</title>",
+        "<h2>Making email more scalable</h2><p>by randfish on February 8, 2012</p>" + BODY,
+    )
+    assert result.byline == "randfish"
+
+
+def test_comment_authors_are_not_the_byline() -> None:
+    result = _clean(
+        "<title>Old crane will come down</title>",
+        "<h1>Old crane will come down</h1>" + BODY
+        + '<div id="comments"><div class="comment-author">Great post, by Jane Reader</div></div>',
+    )
+    assert result.byline is None
+
+
+def test_metadata_author_naming_the_site_is_no_byline() -> None:
+    result = _clean(
+        '<title>What harbour cranes can do</title><meta name="author" content="Harbour Clinic">'
+        '<meta property="og:site_name" content="Harbour Clinic">',
+        "<h1>What harbour cranes can do</h1>" + BODY + "<p>© Harbour Clinic</p>",
+    )
+    assert result.byline is None
+
+
+def test_metadata_author_the_page_never_shows_is_no_byline() -> None:
+    result = _clean(
+        '<title>What harbour cranes can do</title><meta name="author" content="Thrive Agency">',
+        "<h1>What harbour cranes can do</h1>" + BODY,
+    )
+    assert result.byline is None
+
+
+def test_product_reviewer_is_not_the_page_author() -> None:
+    result = _clean(
+        '<title>Zero sandals</title><script type="application/ld+json">{"@type": "Product", "name": "Zero sandals",'
+        ' "review": [{"@type": "Review", "author": {"@type": "Person", "name": "Raul"}}]}</script>',
+        "<h1>Zero sandals</h1>" + BODY + "<div class='review'><strong>Raul</strong> Good sandals.</div>",
+    )
+    assert result.byline is None
+
+
+def test_byline_is_names_only() -> None:
+    assert names_only("Josh Levs, CNN") == "Josh Levs"
+    assert names_only("Troy L. Smith, Cleveland.com") == "Troy L. Smith"
+    assert names_only("Tomson Highway, From Masculindians") == "Tomson Highway"
+    assert names_only("James Yum, Developer Programs Engineer") == "James Yum"
+    assert names_only("Stefan Becket, Kathryn Watson, Grace Segers") == "Stefan Becket, Kathryn Watson, Grace Segers"
+    assert names_only("Roger M. Boisjoly, Willard, Utah") == "Roger M. Boisjoly"
+    assert names_only("By Jamelle Bouie") == "Jamelle Bouie"
+    assert element_name("By Mike Wuerthele and Malcolm Owen Monday, November 18, 2019") == "Mike Wuerthele and Malcolm Owen"
+    assert element_name("Written byJane Doe") == "Jane Doe"
+    assert element_name("Liz Kenny Former McKinsey Consultant") == "Liz Kenny"
+    assert element_name("James Clear (Author of Atomic Habits)") == "James Clear"
+    assert element_name("This post was written by Nigel Subscribe To Our Feed") == "Nigel"
+    assert element_name("View Profile Email Facebook Twitter AIM Google Plus RSS") is None
+    assert element_name("Asset.javascript('http://platform.twitter.com/widgets.js'); Follow") is None
+    assert element_name("Byron") == "Byron"
+    assert element_name("Post written by Leo Babauta.") == "Leo Babauta"
+    assert element_name("by on") is None
+    assert site_like("AccountingDepartment.com", None, "accountingdepartment.com")
+    assert not site_like("Laura Winter", "Al Jazeera", "aljazeera.com")

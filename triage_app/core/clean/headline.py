@@ -1,0 +1,174 @@
+"""The headline a reader sees: the page's visible heading that agrees with its metadata titles.
+
+Metadata titles carry what the reader does not see: a site name before or after the headline
+("The Science of Sport: ...", "... - The BLT: The Blog of Legal Times"), an SEO variant of the
+headline (og:title "Spiced Honey Pear Jam Recipe" over the h1 "Homemade Spiced Honey Pear Jam for the
+Holidays"). A heading (h1-h3) whose words mostly are the title's words, and most of whose title's
+words it holds, is the headline as shown; a heading inside the site's masthead (the blog's name) is
+taken only when no other heading agrees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from lxml import etree  # type: ignore[import-untyped]
+
+_WORD_RE = re.compile(r"\w+")
+_WS_RE = re.compile(r"\s+")
+_SKIP = {"script", "style", "noscript", "template"}
+# Whole class/id tokens of the containers that hold a site's name, not a page's headline.
+_SITE_TOKENS = {
+    "header", "masthead", "logo", "branding", "site-branding", "site-title", "sitetitle", "site-name", "sitename",
+    "blog-title", "blogtitle", "site-header", "blog-header", "blog-name", "top-header",
+}
+MIN_AGREEMENT = 0.5
+"""Share of the heading's words in the title, and of the title's words in the heading, both needed."""
+MAX_HEADINGS = 80
+MAX_WORDS = 40
+
+
+@dataclass
+class Heading:
+    """A visible h1-h3 of the page, in document order."""
+
+    text: str
+    element: etree._Element
+    order: int
+    in_masthead: bool
+
+
+def heading_text(element: etree._Element) -> str:
+    """The heading's text with a line break read as a space ("Cosmetic Packaging<br>Design")."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        tag = node.tag.lower()
+        if event == "start":
+            if tag == "br":
+                parts.append(" ")
+            if tag not in _SKIP and node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return _WS_RE.sub(" ", "".join(parts)).strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
+
+
+def _in_masthead(element: etree._Element) -> bool:
+    """Inside a site-name container, or a link to the site's home page."""
+    for link in element.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        try:
+            parts = urlparse(href)
+        except ValueError:
+            continue
+        if parts.path in ("", "/", "/index.html", "/index.php") and not parts.query:
+            return True
+    node, depth = element, 0
+    while node is not None and depth < 8:
+        tokens = set(f"{node.get('class') or ''} {node.get('id') or ''}".lower().split())
+        if tokens & _SITE_TOKENS:
+            return True
+        node, depth = node.getparent(), depth + 1
+    return False
+
+
+def page_headings(tree: etree._Element) -> list[Heading]:
+    """The page's h1-h3 headings with text, in document order (at most MAX_HEADINGS)."""
+    out: list[Heading] = []
+    for order, element in enumerate(tree.iter("h1", "h2", "h3")):
+        if len(out) >= MAX_HEADINGS:
+            break
+        text = heading_text(element)
+        if text and len(text.split()) <= MAX_WORDS:
+            out.append(Heading(text, element, order, _in_masthead(element)))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD_RE.findall(text.casefold()))
+
+
+def agreement(heading: str, title: str, ignore: frozenset[str] = frozenset()) -> float:
+    """F1 of the two word sets (without the site name's words, `ignore`) when each holds at least
+    MIN_AGREEMENT of the other's words, else 0."""
+    h, t = _words(heading) - ignore, _words(title) - ignore
+    if not h or not t:
+        return 0.0
+    common = len(h & t)
+    precision, recall = common / len(h), common / len(t)
+    if precision < MIN_AGREEMENT or recall < MIN_AGREEMENT:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.casefold()))
+
+
+def visible_headline(headings: list[Heading], titles: list[str], site: str | None = None) -> Heading | None:
+    """The heading that best agrees with one of the metadata titles, or None.
+
+    A heading that is the site's name is never the headline; one in the masthead only when no other
+    heading agrees."""
+    titles = [t for t in titles if t]
+    site_folded = _fold(site or "")
+    # A site name's words ("REI Co-op") do not make a heading agree; a "site name" as long as a title is none.
+    ignore = frozenset(_words(site or "")) if site and "." not in site and len(site.split()) <= 4 else frozenset()
+    best: tuple[tuple[bool, float, int], Heading] | None = None
+    for heading in headings:
+        if site_folded and _fold(heading.text) == site_folded:
+            continue
+        score = max((agreement(heading.text, t, ignore) for t in titles), default=0.0)
+        if score <= 0:
+            continue
+        key = (not heading.in_masthead, score, -heading.order)
+        if best is None or key > best[0]:
+            best = (key, heading)
+    return best[1] if best else None
+
+
+def headline_title(heading: Heading, titles: list[str]) -> str:
+    """The heading's text, or the metadata title when the heading is that title with a count after it
+    ("... Your Business? 153 Comments") or with words before it (a section heading "Choose a Way to
+    Get Free Tax Help" on the page "Get Free Tax Help")."""
+    folded = _fold(heading.text)
+    for title in titles:
+        start = _fold(title)
+        if not start or folded == start:
+            continue
+        if folded.startswith(start + " ") and _COUNT_RE.match(folded[len(start) + 1 :]):
+            return title
+        if folded.endswith(" " + start):
+            return title
+    return heading.text
+
+
+_COUNT_RE = re.compile(r"^(?:\d+ \w+|\w+ \d+)$")
+
+
+_SECTION_LABELS = {
+    "comments", "comment", "leave a comment", "leave a reply", "reply", "related", "related posts", "related articles",
+    "navigation", "main navigation", "menu", "search", "share", "share this", "archives", "categories", "tags",
+    "recent posts", "recent comments", "subscribe", "newsletter", "contact", "contact us", "login", "log in",
+    "sign in", "members only", "links", "about", "about us", "home", "footer", "sidebar", "skip to", "advertisement",
+}
+
+
+def first_heading(headings: list[Heading]) -> str | None:
+    """The first h1, else the first h2, else the first h3 (a page with no title of its own), passing
+    over section labels ("Comments", "Search")."""
+    for level in ("h1", "h2", "h3"):
+        for heading in headings:
+            if (
+                str(heading.element.tag).lower() == level
+                and not heading.in_masthead
+                and _fold(heading.text) not in _SECTION_LABELS
+            ):
+                return heading.text
+    return None
