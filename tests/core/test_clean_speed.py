@@ -145,3 +145,58 @@ def test_site_from_copyright_lines_does_not_depend_on_the_hash_seed() -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
         seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip())
     assert seen == {"Associated Press"}
+
+
+# Characters of every kind the tokenizer treats apart: ASCII words and punctuation, Latin-1 letters and
+# signs, the typographic punctuation it blanks, other scripts, combining marks, white space of all kinds.
+TEXT_CHARS = st.text(
+    alphabet=st.sampled_from(
+        list("aZ09_ .,;'-\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\xadµ°ßÄéÿ×÷«»¿İΣσς") + list("\u2019\u201c\u2014\u2026\u20ac\u2192\u3000")
+        + list("ąŁžİ字あ한\u0301\u0663\u00b2\u2167\ufb01\U0001d400\U0001f600\ud800")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT_CHARS)
+def test_words_are_the_regex_tokens(text: str) -> None:
+    """The byte-translation tokenizer gives exactly `re.findall(r"\\w+", text.lower())`."""
+    import re
+
+    from triage_app.core.clean.tokens import words
+
+    assert words(text) == re.findall(r"\w+", text.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXT_CHARS, max_size=8))
+def test_words_of_lines_are_each_lines_words(texts: list[str]) -> None:
+    """Many texts in one pass give each text's own tokens (texts holding line feeds included: those go
+    one by one)."""
+    from triage_app.core.clean.tokens import words, words_of_lines
+
+    assert words_of_lines(texts) == [words(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT_CHARS)
+def test_normalise_is_the_regex_substitution(text: str) -> None:
+    """`normalise` (now the tokens joined) is still `\\W+` replaced by a space, ends stripped."""
+    import re
+
+    from triage_app.core.clean.patterns import normalise
+
+    assert normalise(text) == re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 0123456789.,é\u0663\u00b2")), max_size=30))
+def test_template_key_zeroes_digits_as_the_regex_did(text: str) -> None:
+    import hashlib
+    import re
+
+    from triage_app.core.clean.patterns import normalise, template_key
+
+    expected = hashlib.blake2b(re.sub(r"\d", "0", normalise(text)).encode("utf-8"), digest_size=8).hexdigest()
+    assert template_key(text) == expected

