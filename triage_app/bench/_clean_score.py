@@ -160,13 +160,14 @@ def page_ids(folder: Path, limit: int = 0, seed: int = 11) -> list[str]:
     return ids
 
 
-def load_pages(folder: Path, ids: list[str]) -> list[Page]:
-    """The pages `ids` of the set in `folder`."""
+def load_pages(folder: Path, ids: list[str], dumps: Path | None = None) -> list[Page]:
+    """The pages `ids` of the set in `folder`; their dumps from `dumps/<set name>/` when given, else the set's `dumps/`."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    dump_folder = dumps / folder.name if dumps is not None else folder / "dumps"
     pages = []
     for page_id in ids:
         html = decode_html(gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()))
-        dump_path = folder / "dumps" / f"{page_id}.txt"
+        dump_path = dump_folder / f"{page_id}.txt"
         dump = dump_path.read_text(encoding="utf-8") if dump_path.is_file() else None
         pages.append(Page(page_id, truth[page_id].get("articleBody") or "", html, dump))
     return pages

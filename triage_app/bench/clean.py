@@ -231,11 +231,11 @@ def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bo
 
 
 def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None = None, ablate: bool = False,
-        worst: int = 0, variants: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]."""
+        worst: int = 0, variants: list[dict[str, Any]] | None = None, dumps: Path | None = None) -> list[dict[str, Any]]:
+    """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]; dumps from `dumps/<set>/` when given."""
     results: list[dict[str, Any]] = []
     for name, folder in pick_sets(root, names).items():
-        pages = load_pages(folder, page_ids(folder, limit))
+        pages = load_pages(folder, page_ids(folder, limit), dumps)
         print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
         for label, scores in run_set(name, pages, modes=modes or {"html", "text"}, variants=variants):
             item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores]}
@@ -252,7 +252,8 @@ def _run(args: argparse.Namespace) -> int:
     modes = {"html", "text"} if args.mode == "both" else {args.mode}
     try:
         variants = [parse_options(text) for text in args.options or []]
-        results = run(root, args.sets, limit=args.limit, modes=modes, ablate=args.ablate, worst=args.worst, variants=variants)
+        results = run(root, args.sets, limit=args.limit, modes=modes, ablate=args.ablate, worst=args.worst, variants=variants,
+                      dumps=Path(args.dumps) if args.dumps else None)
     except (LookupError, ValueError) as exc:
         print(exc)
         return 2
@@ -287,6 +288,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages of each set")
     p.add_argument("--options", action="append", metavar="K=V,...",
                    help="also run trafilatura with these options (e.g. include_comments=False,fast=True); repeatable")
+    p.add_argument("--dumps", metavar="DIR", help="read each set's text dumps from DIR/<set>/<id>.txt (made by `make-dumps`)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--out", action="append", metavar="FILE",
                    help="also write the tables between the clean bench markers of FILE (README.md, docs/cleaning.md)")

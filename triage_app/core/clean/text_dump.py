@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.clean.dates import MONTHS, find_date, is_date_line
 from triage_app.core.clean.dump_title import TitleFinder
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 
@@ -23,6 +23,28 @@ _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media
 _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I)
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+_REPLY_FORM_RE = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
+    r"|deja (una respuesta|un comentario)|lascia un commento|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b",
+    re.IGNORECASE,
+)
+"""Openers only a comment form or a closed comment section has (not a comment count in a header)."""
+REPLY_FORM_PROSE = 60
+"""A reply-form opener ends the article after one short paragraph already (short blog posts)."""
+THREAD_HEADERS = 3
+"""A comment thread: at least this many short lines that stamp a date with a clock time ("Maria July 7, 2012 at 2:31 pm")."""
+THREAD_PROSE = 300
+"""Prose (characters) an article has before a thread cuts it off."""
+_STAMP_WORDS = (
+    "at on am pm by posted post said says wrote reply subject date asked answered edited commented modified updated de le el um às à"
+    " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
+    " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst"
+)
+_STAMP_FILLER = frozenset(_STAMP_WORDS.split())
+"""Words of a stamp line that name no one."""
+WEAK_REGION = 5.0
+"""A best run of lines weighing less than this (under one 100-character paragraph) is no article: the page
+is a list, table or catalogue, and its lines are judged one by one as inside an article."""
 GAP = 2
 WIDE_GAP = 6
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
@@ -40,14 +62,43 @@ class DumpResult:
     keywords: list[str] = field(default_factory=list)
 
 
-def comments_start(lines: list[Line], min_prose: int = 500) -> int:
-    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none)."""
+def _stamped(line: Line) -> bool:
+    """A comment's header: a short line with a date and a clock time (a name, "said", "Reply" around it)."""
+    return line.words <= 12 and line.length <= 80 and any(c.isdigit() for c in line.text) and "T" in (find_date(line.text) or "")
+
+
+def _stamp_owner(text: str) -> str:
+    """What a stamp line says besides its date: the commenter's name ("Maria", "Yan said")."""
+    return " ".join(w for w in re.findall(r"[^\W\d]+", text.lower()) if w not in MONTHS and w not in _STAMP_FILLER)
+
+
+def thread_start(lines: list[Line]) -> int | None:
+    """Index of the first header of a comment thread, or None: `THREAD_HEADERS` or more date-and-time
+    stamped lines naming different people. An article is stamped once; each comment has its own stamp
+    and author. Stamps that all say the same besides the date are entries of one page (a blog's home
+    page, a press-release list, a mail archive's "Date:" headers), not a thread."""
+    stamped = [i for i, line in enumerate(lines) if "\t" not in line.text and _stamped(line)]
+    owners = {_stamp_owner(lines[i].text) for i in stamped}
+    return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
+
+
+def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = True) -> int:
+    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none).
+
+    With `threads`, a comment thread that follows `THREAD_PROSE` of prose ends the article too; a thread
+    whose first stamp comes before the prose is a forum or Q&A page (the question is stamped like the
+    answers), which is the content."""
+    thread = thread_start(lines) if threads else None
     amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
     prose = 0
     for i, line in enumerate(lines):
         if prose >= min_prose and line.words <= 8:
             if P.COMMENTS_START_RE.match(line.text):
                 return i
+        elif prose >= REPLY_FORM_PROSE and line.words <= 8 and _REPLY_FORM_RE.match(line.text):
+            return i
+        if i == thread and prose >= THREAD_PROSE:
+            return i
         prose += amounts[i]
     return len(lines)
 
@@ -128,7 +179,8 @@ def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int
 class _Classifier:
     """One pass over a list of lines."""
 
-    def __init__(self, lines: list[Line], title_hint: str | None) -> None:
+    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True) -> None:
+        self.threads = threads
         self.lines = lines
         self.title_hint = P.normalise(title_hint or "")
         self.reasons: list[str | None] = [None] * len(lines)
@@ -136,10 +188,12 @@ class _Classifier:
 
     def run(self) -> DumpResult:
         lines = self.lines
-        self.cut = comments_start(lines)
+        self.cut = comments_start(lines, threads=self.threads)
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
+        if region and sum(weight(line) for line in lines[region[0] : region[1] + 1]) < WEAK_REGION:
+            region = None  # no run of prose: a list or table page, judged line by line
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
         for i in range(start, end + 1):
@@ -293,7 +347,8 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResu
             break
         subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
         annotate_groups(subset)
-        again = _Classifier(subset, None).run().reasons
+        # Threads are judged on the whole dump only: the kept lines lack the stamps and menus around them.
+        again = _Classifier(subset, None, threads=False).run().reasons
         removed = [(i, r) for i, r in zip(kept, again) if r is not None]
         if not removed:
             break
@@ -323,7 +378,7 @@ def settle(texts: list[str], reasons: list[str | None]) -> None:
         if not lines:
             return
         annotate_groups(lines)
-        verdict = _Classifier(lines, None).run().reasons
+        verdict = _Classifier(lines, None, threads=False).run().reasons  # as before issue 11: the HTML path's choice
         removed: dict[int, str] = {}
         for owner, why in zip(owners, verdict):
             if why is not None:

@@ -1,0 +1,103 @@
+"""Text dumps of short posts followed by comments: the comments are not the article (issue 11).
+
+Made after browser dumps of blog pages (wceb-dev dragnet) where a short post lost to the longer
+prose of its comments: a reply form opened the comments after one paragraph, or the comments came
+with no opener at all, each under a stamp with its author's name, a date and a clock time.
+"""
+
+from __future__ import annotations
+
+from triage_app.core.clean import clean_document
+from triage_app.core.records import CleanResult, ParsedDocument
+
+POST = [
+    "Making of the Loveseat",
+    "Posted by Dave on August 13th, 2012",
+    "",
+    "A British designer has made a short film that shows how his new loveseat is built by hand in his workshop.",
+    "",
+    "The film follows the frame from the first cut of the timber to the last stitch of the leather cover.",
+    "",
+    "Only four of the seats will be made this year, and each of them takes about three weeks of work.",
+]
+MENU = ["Home", "Architecture", "Design", "Art", "Travel", ""]
+COMMENT_TEXT = [
+    "Thank you for sharing this film, it is a real pleasure to watch how carefully every part of the seat is made and finished.",
+    "I have been following this designer for years and every new piece is better than the last one; the leather work here is superb.",
+    "Does anyone know where this loveseat can be bought, and whether the workshop also takes orders from abroad for custom sizes?",
+    "My grandfather was an upholsterer and this brings back memories of his workshop, the smell of the glue and the sound of the tacks.",
+]
+FOOTER = ["", "About", "Contact us", "Privacy Policy"]
+
+
+def _clean(text: str) -> CleanResult:
+    return clean_document(ParsedDocument("dump.txt", text.encode(), "text", "utf-8", text=text))
+
+
+def _kept(result: CleanResult) -> str:
+    return "\n".join(b.text for b in result.blocks if b.reason is None)
+
+
+def _thread(stamps: list[str]) -> list[str]:
+    lines: list[str] = []
+    for stamp, text in zip(stamps, COMMENT_TEXT):
+        lines += [stamp, "", text, "", "Reply", ""]
+    return lines
+
+
+def test_reply_form_after_one_short_paragraph_ends_the_article() -> None:
+    long_blurb = (
+        "WORKSHOP JOURNAL is a celebration of contemporary craft, focused on furniture, design, materials and the "
+        "people who make things by hand in small workshops around the world."
+    )
+    text = "\n".join([*MENU, *POST[:4], "", "Leave a Reply", "Name (required)", "Mail (required)", "Website", "", long_blurb, *FOOTER])
+    kept = _kept(_clean(text))
+    assert "short film that shows how his new loveseat" in kept
+    assert "WORKSHOP JOURNAL" not in kept
+
+
+def test_comment_thread_stamped_by_different_people_is_not_the_article() -> None:
+    stamps = ["Maria July 7, 2012 at 2:31 pm", "Lynnette Matebese July 5, 2012 at 9:42 am", "Yan July 5, 2012 at 6:51 am", "Keith July 4, 2012 at 8:00 pm"]
+    text = "\n".join([*MENU, *POST, "", *_thread(stamps), *FOOTER])
+    kept = _kept(_clean(text))
+    assert "short film that shows how his new loveseat" in kept
+    assert "last stitch of the leather cover" in kept
+    for comment in COMMENT_TEXT:
+        assert comment not in kept
+
+
+def test_entries_stamped_by_one_author_are_the_page() -> None:
+    """A blog's home page or a mail archive: every entry has a stamp, all saying the same besides the date."""
+    stamps = [f"Posted by Harry on December {day}, 2006 {day}:21 PM" for day in (24, 19, 14, 2)]
+    text = "\n".join([*MENU, *POST, "", *_thread(stamps), *FOOTER])
+    kept = _kept(_clean(text))
+    assert sum(comment in kept for comment in COMMENT_TEXT) >= 3
+
+
+def test_forum_question_stamped_like_its_answers_keeps_the_answers() -> None:
+    """On a forum or Q&A page the question carries a stamp too, before its text: the thread is the content."""
+    question = "I started using the program a month ago for my reading notes and would like advice on which plugins help most with daily notes and tasks?"
+    stamps = ["blue_emperor September 22, 2024, 11:24pm 2", "Naranya September 23, 2024, 7:20am 3", "iamiq September 26, 2024, 8:43pm 4", "Yurcee September 26, 2024, 10:37pm 5"]
+    text = "\n".join(["Forum", "Plugin Recommendations?", "Help", "blumo September 22, 2024, 2:43pm 1", "", question, "", *_thread(stamps), *FOOTER])
+    kept = _kept(_clean(text))
+    assert question in kept
+    assert sum(comment in kept for comment in COMMENT_TEXT) >= 3
+
+
+def test_a_list_page_without_prose_keeps_its_list() -> None:
+    """A course catalogue: records of short lines, no paragraph to anchor an article. The lines are judged
+    one by one (menus and boilerplate still go) instead of keeping one stray line of the page."""
+    courses = {
+        "Bookkeeping Basics": "An overview of the program so that you can see what it does for a small business of your size.",
+        "Payroll Made Simple": "Learn to run the payroll each month, print the pay slips and file the returns on time.",
+        "Invoices and Cheques": "Daily work such as invoicing, receiving payments, cash sales and bank deposits.",
+        "Year-End Accounts": "Close the year, prepare the figures for your accountant and start the new year cleanly.",
+    }
+    records: list[str] = []
+    for n, (course, blurb) in enumerate(courses.items()):
+        records += ["New", course, blurb, f"Instructor: Jennifer Purkey, class {n + 1}", "1 - 4 p.m.", "Location: Room 111", "Fee: $95"]
+    text = "\n".join(["Home", "Courses", "About Us", "Contact Us", "", "ACCOUNTING SOFTWARE", "", *records, "", "Privacy Policy"])
+    kept = _kept(_clean(text))
+    for blurb in courses.values():
+        assert blurb in kept
+    assert "Privacy Policy" not in kept

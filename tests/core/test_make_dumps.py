@@ -1,0 +1,74 @@
+"""`bench make-dumps` (browser text dumps, scripts and network off) and `bench clean --dumps DIR`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from triage_app.bench.__main__ import main
+
+ARTICLE = (
+    "The regional council approved the new water plan on Tuesday after a debate that lasted most of the afternoon. "
+    "Under the plan, three reservoirs will be enlarged and the old pipes in the eastern districts will be replaced."
+)
+PAGE = f"""<html><head><title>Water plan</title>
+<link rel="stylesheet" href="http://127.0.0.1:9/style.css"><link rel="stylesheet" href="http://127.0.0.1:PORT/style.css"><style>.gone {{ display: none }}</style></head>
+<body><nav>Home</nav><p>{ARTICLE}</p><p class="gone">HIDDEN BY CSS</p>
+<script>document.write("SCRIPT RAN")</script><img src="http://127.0.0.1:9/pixel.png" alt="ALT TEXT">
+<iframe src="http://127.0.0.1:PORT/frame.html"></iframe><img src="//127.0.0.1:PORT/pixel.png"></body></html>"""
+
+
+def _page_set(folder: Path, pages: dict[str, str]) -> None:
+    (folder / "html").mkdir(parents=True)
+    for page_id, html in pages.items():
+        (folder / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html.encode()))
+    (folder / "ground-truth.json").write_text(json.dumps({k: {"articleBody": ARTICLE} for k in pages}), encoding="utf-8")
+
+
+def test_clean_reads_dumps_from_another_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _page_set(tmp_path / "eval" / "mine", {"p1": PAGE, "p2": PAGE})
+    dumps = tmp_path / "dumps" / "mine"
+    dumps.mkdir(parents=True)
+    (dumps / "p1.txt").write_text(f"Home\nNews\nSport\n\n{ARTICLE}\n\nPrivacy Policy\n", encoding="utf-8")  # p2 has none: skipped
+    args = ["clean", "--root", str(tmp_path / "eval"), "--mode", "text", "--dumps", str(tmp_path / "dumps"), "--json"]
+    assert main(args) == 0
+    results = {item["set"]: {row["method"]: row for row in item["rows"]} for item in json.loads(capsys.readouterr().out)}
+    assert results["mine dumps"]["triage"]["pages"] == 1
+    assert results["mine dumps"]["triage"]["f1"] > results["mine dumps"]["raw dump"]["f1"]
+
+
+@pytest.mark.slow
+def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _page_set(tmp_path / "eval" / "mine", {"p1": PAGE.replace("PORT", str(server.server_address[1]))})
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
+    command = [sys.executable, "-m", "triage_app.bench", "make-dumps", "--root", str(tmp_path / "eval"), "--out", str(tmp_path / "out")]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []  # the style sheet, frame and image on a reachable server were never fetched
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 pages, 0 failed" in done.stdout
+    dump = (tmp_path / "out" / "mine" / "p1.txt").read_text(encoding="utf-8")
+    assert ARTICLE in dump and "Home" in dump
+    assert "SCRIPT RAN" not in dump  # the page's own scripts do not run
+    assert "HIDDEN BY CSS" not in dump  # innerText of the rendered page, not the markup's text
