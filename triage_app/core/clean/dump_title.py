@@ -15,11 +15,10 @@ from collections.abc import Callable
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import Line, is_prose, is_url
+from triage_app.core.clean.features import NO_SPACE_SCRIPT_RE, Line, is_prose, is_url
 
 WINDOW = 30
 MIN_SCORE = 1.0
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # no spaces between words
 _FURNITURE_RE = re.compile(
     r"\b(menu|navigation|skip|back to|zurück|retour|volver|torna|close|share|sharing|subscribe|sign in|log ?in"
     r"|newsletters?|emails?|search|gallery|currently reading|read(ing)? (more|next|time)|min(ute)?s? read|up next"
@@ -40,7 +39,7 @@ _SLUG_RE = re.compile(r"[/_-]+")
 
 def _words(line: Line) -> int:
     """Words, counting two CJK (or Thai, Lao, Myanmar, Khmer) characters as one word (those scripts put no spaces between words)."""
-    return max(line.words, len(_CJK_RE.findall(line.text)) // 2)
+    return max(line.words, len(NO_SPACE_SCRIPT_RE.findall(line.text)) // 2)
 
 
 def _title_case_share(text: str) -> float | None:

@@ -156,7 +156,7 @@ def is_menu_like(line: Line) -> bool:
 
 
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+NO_SPACE_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
 
 
@@ -168,7 +168,7 @@ def cjk_sentence(text: str) -> bool:
     """
     if text.isascii():
         return False
-    count = len(_CJK_RE.findall(text))
+    count = len(NO_SPACE_SCRIPT_RE.findall(text))
     return count >= 12 or (count >= 8 and bool(_CJK_PUNCT_RE.search(text)))
 
 
