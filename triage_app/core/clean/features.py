@@ -17,6 +17,7 @@ _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\
 
 
 BOILERPLATE_WEIGHT = -15.0
+PROSE_GROUP = 0.5
 
 
 @dataclass(slots=True)
@@ -31,6 +32,7 @@ class Line:
     group: int  # lines not separated by a blank line share a group
     group_size: int = 1
     group_short_share: float = 0.0  # share of short lines in the group
+    group_prose_share: float = 0.0  # share of prose lines (`is_prose`) in the group
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
@@ -102,10 +104,12 @@ def annotate_groups(lines: list[Line]) -> None:
         by_group.setdefault(line.group, []).append(line)
     for members in by_group.values():
         short = sum(1 for m in members if m.length < 40) / len(members)
+        prose = sum(1 for m in members if is_prose(m)) / len(members)
         listed = len(members) >= 4 and _patterned(members)
         for m in members:
             m.group_size = len(members)
             m.group_short_share = short
+            m.group_prose_share = prose
             m.listed = listed
 
 
@@ -192,7 +196,9 @@ def weight(line: Line) -> float:
         return -2.0
     if is_prose(line):
         # Paragraphs are set apart by blank lines; prose inside a long run of lines is a teaser list.
-        return 0.3 if line.group_size >= 5 else min(length, 400) / 20.0
+        if line.group_size < 5:
+            return min(length, 400) / 20.0
+        return min(length, 400) / 40.0 if line.group_prose_share >= PROSE_GROUP and length >= 150 else 0.3
     if is_menu_like(line):
         return -3.0
     if is_date_line(line.text) or P.is_number_only(line.text) or (line.words <= 16 and P.BYLINE_RE.match(line.text)):
