@@ -18,6 +18,7 @@ _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\
 
 BOILERPLATE_WEIGHT = -15.0
 PROSE_GROUP = 0.5
+LISTED_MIN = 20
 
 
 @dataclass(slots=True)
@@ -190,8 +191,10 @@ def weight(line: Line) -> float:
     short = line.words <= 25
     if (short and P.text_reason(line.text)) or P.long_reason(line.text):
         return BOILERPLATE_WEIGHT
-    if line.cells >= 3 or line.listed:
+    if line.cells >= 3:
         return 0.5
+    if line.listed:
+        return 0.5 if length >= LISTED_MIN else 0.0
     if line.repeats > 1 and line.group_size >= 2 and length < 150:
         return -2.0
     if is_prose(line):
