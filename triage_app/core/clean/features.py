@@ -13,12 +13,14 @@ from triage_app.core.clean.dates import is_date_line
 _SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
 _PUNCT = re.compile(r"[,.;:!?、，。]")
 _URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_VERSE_END = re.compile(r"[,;:.!?…]$")
 _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+\S")
 
 
 BOILERPLATE_WEIGHT = -15.0
 PROSE_GROUP = 0.5
 LISTED_MIN = 20
+VERSE_SHARE = 0.6
 
 
 @dataclass(slots=True)
@@ -34,6 +36,7 @@ class Line:
     group_size: int = 1
     group_short_share: float = 0.0  # share of short lines in the group
     group_prose_share: float = 0.0  # share of prose lines (`is_prose`) in the group
+    group_verse_share: float = 0.0  # share of lines of three or more words ending in punctuation (verse, lyrics)
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
@@ -106,11 +109,13 @@ def annotate_groups(lines: list[Line]) -> None:
     for members in by_group.values():
         short = sum(1 for m in members if m.length < 40) / len(members)
         prose = sum(1 for m in members if is_prose(m)) / len(members)
+        verse = sum(1 for m in members if m.words >= 3 and _VERSE_END.search(m.text)) / len(members)
         listed = len(members) >= 4 and _patterned(members)
         for m in members:
             m.group_size = len(members)
             m.group_short_share = short
             m.group_prose_share = prose
+            m.group_verse_share = verse
             m.listed = listed
 
 
@@ -157,7 +162,10 @@ def is_prose(line: Line) -> bool:
 
 def is_menu_like(line: Line) -> bool:
     """A short line among many short lines with no blank lines between them (menus, link lists)."""
-    return line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
+    return (
+        line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
+        and not (line.words >= 3 and line.group_verse_share >= VERSE_SHARE)
+    )
 
 
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
