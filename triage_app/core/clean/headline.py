@@ -57,7 +57,7 @@ def heading_text(element: etree._Element) -> str:
     return _WS_RE.sub(" ", "".join(parts)).strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
 
 
-def _in_masthead(element: etree._Element) -> bool:
+def in_masthead(element: etree._Element) -> bool:
     """Inside a site-name container, or a link to the site's home page."""
     for link in element.iter("a"):
         href = (link.get("href") or "").strip()
@@ -86,7 +86,7 @@ def page_headings(tree: etree._Element) -> list[Heading]:
             break
         text = heading_text(element)
         if text and len(text.split()) <= MAX_WORDS:
-            out.append(Heading(text, element, order, _in_masthead(element)))
+            out.append(Heading(text, element, order, in_masthead(element)))
     return out
 
 
@@ -111,8 +111,8 @@ def _fold(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
-def visible_headline(headings: list[Heading], titles: list[str], site: str | None = None) -> Heading | None:
-    """The heading that best agrees with one of the metadata titles, or None.
+def visible_headline(headings: list[Heading], titles: list[str], site: str | None = None, min_score: float = 0.0) -> Heading | None:
+    """The heading that best agrees (above `min_score`) with one of the metadata titles, or None.
 
     A heading that is the site's name is never the headline; one in the masthead only when no other
     heading agrees."""
@@ -125,12 +125,26 @@ def visible_headline(headings: list[Heading], titles: list[str], site: str | Non
         if site_folded and _fold(heading.text) == site_folded:
             continue
         score = max((agreement(heading.text, t, ignore) for t in titles), default=0.0)
-        if score <= 0:
+        if score <= min_score:
             continue
         key = (not heading.in_masthead, score, -heading.order)
         if best is None or key > best[0]:
             best = (key, heading)
     return best[1] if best else None
+
+
+def only_h1(headings: list[Heading], site: str | None = None) -> Heading | None:
+    """The page's one h1 outside the masthead: the headline the page shows, even when its words are not
+    the metadata title's (an SEO <title> "Самые популярные кулинарные блоги ... : список" over the h1
+    "Мастера вкуса: ...", a category page's h1 "Headlamps" under the <title> "Headlamps for Camping,
+    Hiking & Running"). Not when the page has several h1, or the h1 is a section label or the site's name."""
+    h1s = [h for h in headings if str(h.element.tag).lower() == "h1" and not h.in_masthead]
+    if len(h1s) != 1:
+        return None
+    folded = _fold(h1s[0].text)
+    if folded in _SECTION_LABELS or (site and folded == _fold(site)):
+        return None
+    return h1s[0]
 
 
 def headline_title(heading: Heading, titles: list[str]) -> str:
