@@ -74,6 +74,15 @@ def test_line_break_in_a_heading_reads_as_a_space() -> None:
     assert result.title == "Cosmetic Packaging Design"
 
 
+def test_a_subtitle_inside_the_heading_is_not_part_of_it() -> None:
+    result = _clean(
+        "<title>Tuition and Financing | Harbour College</title>",
+        '<h1><span class="header__title">Harbour College Tuition and Fees</span>'
+        '<span class="header__subtitle">Rates that stay the same for a decade</span></h1>' + BODY,
+    )
+    assert result.title == "Harbour College Tuition and Fees"
+
+
 def test_permalink_mark_is_not_part_of_the_heading() -> None:
     result = _clean(
         "<title>Submitting patches: the essential guide — The Kernel documentation</title>",
@@ -121,6 +130,28 @@ def test_several_h1_that_disagree_with_the_title_leave_the_title() -> None:
 def test_a_lone_h1_that_is_a_section_label_is_not_the_headline() -> None:
     result = _clean("<title>Best harbour walks 2021</title>", "<h1>Search</h1>" + BODY)
     assert result.title == "Best harbour walks 2021"
+
+
+def test_a_lone_h1_that_is_a_date_or_a_lead_in_label_is_not_the_headline() -> None:
+    for h1 in ("February 14, 2003", "LATEST:"):
+        result = _clean("<title>Statement on the harbour, February 14, 2003</title>", f"<h1>{h1}</h1>" + BODY)
+        assert result.title == "Statement on the harbour, February 14, 2003"
+
+
+def test_a_hidden_h1_is_not_the_headline() -> None:
+    result = _clean(
+        "<title>Harbour Times</title>",
+        '<h1 class="sr-only">Harbour Times homepage</h1><h2>Latest stories</h2>' + BODY,
+    )
+    assert result.title == "Harbour Times"
+
+
+def test_hidden_parts_of_a_heading_are_not_its_text() -> None:
+    result = _clean(
+        "<title>Compare harbour cranes</title>",
+        '<h1>Compare harbour cranes<div hidden><span>Save to your collection</span></div></h1>' + BODY,
+    )
+    assert result.title == "Compare harbour cranes"
 
 
 def test_a_line_in_large_type_that_agrees_with_the_title_is_the_headline() -> None:
@@ -178,6 +209,11 @@ def test_an_untitled_page_takes_its_first_large_line_not_the_file_name() -> None
         '<p>A new crane design for small harbours.</p><font class="subheader"><b>Mara Lindqvist</b></font>' + BODY,
     )
     assert result.title == "Going with the tide"
+
+
+def test_an_untitled_page_passes_over_label_lines() -> None:
+    result = _clean("", '<font size="+1">LATEST:</font><font size="+2">Old crane to come down next spring</font>' + BODY)
+    assert result.title == "Old crane to come down next spring"
 
 
 def test_a_large_line_does_not_replace_an_untitled_page_heading() -> None:

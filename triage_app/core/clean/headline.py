@@ -16,6 +16,9 @@ from urllib.parse import urlparse
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from triage_app.core.clean.dates import is_date_line
+from triage_app.core.clean.patterns import HIDDEN_CLASSES
+
 _WORD_RE = re.compile(r"\w+")
 _WS_RE = re.compile(r"\s+")
 _SKIP = {"script", "style", "noscript", "template"}
@@ -24,6 +27,8 @@ _SITE_TOKENS = {
     "header", "masthead", "logo", "branding", "site-branding", "site-title", "sitetitle", "site-name", "sitename",
     "blog-title", "blogtitle", "site-header", "blog-header", "blog-name", "top-header",
 }
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SUBTITLE_RE = re.compile(r"sub-?title|sub-?heading|subhead", re.IGNORECASE)
 MIN_AGREEMENT = 0.5
 """Share of the heading's words in the title, and of the title's words in the heading, both needed."""
 MAX_HEADINGS = 80
@@ -40,16 +45,32 @@ class Heading:
     in_masthead: bool
 
 
+def unseen(element: etree._Element) -> bool:
+    """Not shown to a reader: the `hidden` attribute (not "until-found"), an inline display:none, or a
+    screen-reader-only class ("sr-only", "visually-hidden": the h1 "Ars Technica homepage" of a front page)."""
+    hidden = element.get("hidden")
+    if hidden is not None and hidden != "until-found":
+        return True
+    if _HIDDEN_STYLE_RE.search(element.get("style") or ""):
+        return True
+    return bool(set((element.get("class") or "").lower().split()) & HIDDEN_CLASSES)
+
+
 def heading_text(element: etree._Element) -> str:
-    """The heading's text with a line break read as a space ("Cosmetic Packaging<br>Design")."""
+    """The heading's text with a line break read as a space ("Cosmetic Packaging<br>Design"), without a part
+    classed as its subtitle (`<span class="header__subtitle">`)."""
     parts: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
+    walk = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walk:
         if not isinstance(node.tag, str):
             continue
         tag = node.tag.lower()
         if event == "start":
             if tag == "br":
                 parts.append(" ")
+            if node is not element and (_SUBTITLE_RE.search(node.get("class") or "") or unseen(node)):
+                walk.skip_subtree()
+                continue
             if tag not in _SKIP and node.text:
                 parts.append(node.text)
         elif node is not element and node.tail:
@@ -84,6 +105,8 @@ def page_headings(tree: etree._Element) -> list[Heading]:
     for order, element in enumerate(tree.iter("h1", "h2", "h3")):
         if len(out) >= MAX_HEADINGS:
             break
+        if unseen(element):
+            continue
         text = heading_text(element)
         if text and len(text.split()) <= MAX_WORDS:
             out.append(Heading(text, element, order, in_masthead(element)))
@@ -141,10 +164,14 @@ def only_h1(headings: list[Heading], site: str | None = None) -> Heading | None:
     h1s = [h for h in headings if str(h.element.tag).lower() == "h1" and not h.in_masthead]
     if len(h1s) != 1:
         return None
-    folded = _fold(h1s[0].text)
-    if folded in _SECTION_LABELS or (site and folded == _fold(site)):
+    if label_like(h1s[0].text) or (site and _fold(h1s[0].text) == _fold(site)):
         return None
     return h1s[0]
+
+
+def label_like(text: str) -> bool:
+    """A section label ("Comments", "News"), a label that leads into what follows ("LATEST:"), or a date."""
+    return _fold(text) in _SECTION_LABELS or text.rstrip().endswith(":") or is_date_line(text)
 
 
 def headline_title(heading: Heading, titles: list[str]) -> str:
@@ -167,7 +194,7 @@ _COUNT_RE = re.compile(r"^(?:\d+ \w+|\w+ \d+)$")
 
 
 _SECTION_LABELS = {
-    "comments", "comment", "leave a comment", "leave a reply", "reply", "related", "related posts", "related articles",
+    "news", "latest news", "highlights", "welcome", "comments", "comment", "leave a comment", "leave a reply", "reply", "related", "related posts", "related articles",
     "navigation", "main navigation", "menu", "search", "share", "share this", "archives", "categories", "tags",
     "recent posts", "recent comments", "subscribe", "newsletter", "contact", "contact us", "login", "log in",
     "sign in", "members only", "links", "about", "about us", "home", "footer", "sidebar", "skip to", "advertisement",

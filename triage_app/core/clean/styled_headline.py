@@ -10,7 +10,8 @@ both only when no h1-h3 agrees with the page's titles:
 - a <title> written as a trail ("ANS : Public Information : News and Events : Dr. Marcus's testimony")
   names the page last; a line of the page that is that last part is the headline;
 - a page with no title at all (no <title>, no og:title, no JSON-LD headline) and no h1-h3 outside the
-  masthead: its first styled line outside the masthead, rather than the file's name.
+  masthead: its first styled line outside the masthead that is not a label ("LATEST:", "Highlights"),
+  rather than the file's name.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.headline import Heading, heading_text, in_masthead, visible_headline
+from triage_app.core.clean.headline import Heading, heading_text, in_masthead, label_like, visible_headline
 
 _WS_RE = re.compile(r"\s+")
 _CLASS_RE = re.compile(r"head|title", re.IGNORECASE)
@@ -147,7 +148,7 @@ def untitled_headline(tree: etree._Element, headings: list[Heading]) -> Heading 
     outside the masthead."""
     if not all(h.in_masthead for h in headings):
         return None
-    return next((line for line in styled_lines(tree) if not line.in_masthead), None)
+    return next((line for line in styled_lines(tree) if not line.in_masthead and not label_like(line.text)), None)
 
 
 def _fold(text: str) -> str:
