@@ -256,24 +256,6 @@ def test_byline_from_the_author_element_next_to_the_headline_not_related_stories
     assert result.byline == "Meredith Clark"
 
 
-def test_the_shown_byline_with_more_authors_than_the_metadata_wins() -> None:
-    result = _clean(
-        '<title>Old crane will come down next spring</title><meta name="author" content="Mara Lindqvist">',
-        '<h1>Old crane will come down next spring</h1><p class="byline">By Mara Lindqvist, Tom Okafor, Ines Duarte</p>'
-        + BODY,
-    )
-    assert result.byline == "Mara Lindqvist, Tom Okafor, Ines Duarte"
-
-
-def test_the_metadata_author_stays_when_the_shown_byline_adds_no_names() -> None:
-    result = _clean(
-        '<title>Old crane will come down next spring</title><meta name="author" content="Mara Lindqvist">',
-        '<h1>Old crane will come down next spring</h1><p class="byline">By Mara Lindqvist and From Harbourside</p>'
-        + BODY,
-    )
-    assert result.byline == "Mara Lindqvist"
-
-
 def test_blog_posted_by_line_in_the_post_footer() -> None:
     result = _clean(
         "<title>Science of Harbours: Old crane will come down</title>",

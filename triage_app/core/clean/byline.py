@@ -191,29 +191,12 @@ def names_only(byline: str, site: str | None = None, host: str | None = None) ->
 def choose_byline(meta_byline: str | None, shown: str | None, site: str | None, host: str | None, page_text: str) -> str | None:
     """The metadata byline when the page shows it and it names people, not the site; else the byline
     read from the page's author-marked element."""
-    read = _plausible(names_only(shown, site, host)) if shown else None
     if meta_byline and not meta_byline.startswith(("http://", "https://")):
         name = names_only(meta_byline, site, host)
         name = _plausible(name)
         if name and not site_like(name, site, host) and _shown(name, page_text):
-            return read if read and _more_names(read, name) else name
-    return read
-
-
-def _more_names(shown: str, meta: str) -> bool:
-    """The byline the page shows names everyone the metadata names, and more ("By Stefan Becket,
-    Kathryn Watson, Grace Segers" where the metadata has only its first author)."""
-    shown_names, meta_names = set(_name_list(shown)), set(_name_list(meta))
-    if not meta_names or not meta_names < shown_names:
-        return False
-    return all(2 <= len(n.split()) <= 4 and not set(n.split()) & _NOT_IN_NAME for n in shown_names - meta_names)
-
-
-_NOT_IN_NAME = {"from", "by", "with", "in", "on", "at", "for", "of", "via", "photo", "photos", "video", "images"}
-
-
-def _name_list(text: str) -> list[str]:
-    return [" ".join(p.casefold().split()) for p in re.split(r",|;|\band\b|&", text) if p.strip()]
+            return name
+    return _plausible(names_only(shown, site, host)) if shown else None
 
 
 def _plausible(name: str | None) -> str | None:
