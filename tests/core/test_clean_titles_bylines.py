@@ -154,6 +154,20 @@ def test_hidden_parts_of_a_heading_are_not_its_text() -> None:
     assert result.title == "Compare harbour cranes"
 
 
+def test_a_logo_svg_title_and_a_block_span_in_a_heading() -> None:
+    result = _clean(
+        "<title>Harbour Times</title>",
+        '<h1><svg><title>Harbour</title><path d="M0 0"/></svg>Best quay walks'
+        '<span class="block text-sm">Twelve routes for the winter</span></h1>' + BODY,
+    )
+    assert result.title == "Best quay walks Twelve routes for the winter"
+
+
+def test_a_credit_line_in_the_one_h1_is_not_the_headline() -> None:
+    result = _clean("<title>Harbour Poems</title>", "<h1>Edited by Mara Lindqvist, Harbour County</h1>" + BODY)
+    assert result.title == "Harbour Poems"
+
+
 def test_a_line_in_large_type_that_agrees_with_the_title_is_the_headline() -> None:
     """No h1-h3: the headline is set with <font size>; the <title> adds a site name and a word."""
     result = _clean(

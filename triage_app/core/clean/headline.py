@@ -22,6 +22,8 @@ from triage_app.core.clean.patterns import HIDDEN_CLASSES
 _WORD_RE = re.compile(r"\w+")
 _WS_RE = re.compile(r"\s+")
 _SKIP = {"script", "style", "noscript", "template"}
+_UNSEEN_TEXT = {"svg", "math"}  # a logo's <svg><title>News</title>: not text the reader reads
+_BLOCKS = {"div", "p", "li", "ul", "ol", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td"}
 # Whole class/id tokens of the containers that hold a site's name, not a page's headline.
 _SITE_TOKENS = {
     "header", "masthead", "logo", "branding", "site-branding", "site-title", "sitetitle", "site-name", "sitename",
@@ -66,16 +68,26 @@ def heading_text(element: etree._Element) -> str:
             continue
         tag = node.tag.lower()
         if event == "start":
-            if tag == "br":
+            if tag == "br" or _breaks_line(node):
                 parts.append(" ")
-            if node is not element and (_SUBTITLE_RE.search(node.get("class") or "") or unseen(node)):
+            if node is not element and (tag in _UNSEEN_TEXT or _SUBTITLE_RE.search(node.get("class") or "") or unseen(node)):
                 walk.skip_subtree()
+                parts.append(" ")
                 continue
             if tag not in _SKIP and node.text:
                 parts.append(node.text)
-        elif node is not element and node.tail:
-            parts.append(node.tail)
+        elif node is not element:
+            if _breaks_line(node):
+                parts.append(" ")
+            if node.tail:
+                parts.append(node.tail)
     return _WS_RE.sub(" ", "".join(parts)).strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
+
+
+def _breaks_line(node: etree._Element) -> bool:
+    """A block element, or one classed `block` (Tailwind's display:block): its text is not run into the
+    words around it ("The Best Notion Alternatives<span class="block">Top Note-taking Tools")."""
+    return str(node.tag).lower() in _BLOCKS or "block" in (node.get("class") or "").split()
 
 
 def in_masthead(element: etree._Element) -> bool:
@@ -170,8 +182,14 @@ def only_h1(headings: list[Heading], site: str | None = None) -> Heading | None:
 
 
 def label_like(text: str) -> bool:
-    """A section label ("Comments", "News"), a label that leads into what follows ("LATEST:"), or a date."""
-    return _fold(text) in _SECTION_LABELS or text.rstrip().endswith(":") or is_date_line(text)
+    """A section label ("Comments", "News"), a label that leads into what follows ("LATEST:"), a date, or a
+    credit line ("Edited by Frank R. Shaw")."""
+    return (
+        _fold(text) in _SECTION_LABELS or text.rstrip().endswith(":") or is_date_line(text) or _CREDIT_RE.match(text) is not None
+    )
+
+
+_CREDIT_RE = re.compile(r"\s*(?:(?:edited|written|posted|compiled|photos?)\s+)?by\s", re.IGNORECASE)
 
 
 def headline_title(heading: Heading, titles: list[str]) -> str:
