@@ -2,11 +2,11 @@
 `<big>`) or marked by its class as a heading or title (`class="articleheading"`).
 
 Older pages and hand-made ones show their headline this way and have no h1-h3 at all; their `<title>`
-is often the site's name or a section ("Natural Health: Your Energy" over "The Art of Work"). Two uses,
-both only when no h1-h3 agrees with the page's titles:
+is often the site's name or a section ("Natural Health: Your Energy" over "The Art of Work"). Three
+uses, all only when no h1-h3 agrees with the page's titles:
 
-- a styled line that agrees with a title (the title "ANS : News and Events : Dr. Marcus's testimony"
-  over the line "Dr. Marcus's testimony") is the headline, as an agreeing h1 would be;
+- a styled line that agrees closely with a title (the <title> "The Archaeology Channel - Become a Member
+  page" over the line "Become a Member of The Archaeology Channel!") is the headline, as an h1 would be;
 - a <title> written as a trail ("ANS : Public Information : News and Events : Dr. Marcus's testimony")
   names the page last; a line of the page that is that last part is the headline;
 - a page with no title at all (no <title>, no og:title, no JSON-LD headline) and no h1-h3 outside the
@@ -22,13 +22,14 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.headline import Heading, heading_text, in_masthead, label_like, visible_headline
 
-_WS_RE = re.compile(r"\s+")
 _CLASS_RE = re.compile(r"head|title", re.IGNORECASE)
 _FONT_SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(px|pt|em|rem|%)|font-size\s*:\s*(x*-?large)", re.IGNORECASE)
 _CANDIDATE_TAGS = {"font", "span", "b", "strong", "big", "p", "div", "td", "th", "center", "em", "i"}
 _SKIP = {"script", "style", "noscript", "template", "select", "option", "button", "a", "nav", "form"}
 MAX_WORDS = 20
 """A styled line longer than this is a lead paragraph, not a headline."""
+MAX_CHARS = 300
+"""Cheap first test of the same, before the line's words are read."""
 STYLED_AGREEMENT = 0.8
 """A styled line is weaker evidence than a heading tag: its words and a title's must agree this closely
 (F1 of the two word sets), so that an organisation's name set large on its front page ("THE ABORIGINAL
@@ -63,41 +64,39 @@ def _class_signal(element: etree._Element) -> bool:
     return bool(_CLASS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 
 
-def _styled(element: etree._Element, memo: dict[etree._Element, bool]) -> bool:
-    """The element is styled as a heading, or all of its text is in children that are."""
-    if element in memo:
-        return memo[element]
-    result = _size_signal(element) or _class_signal(element)
-    if not result:
-        texts = (element.text or "").strip() == ""
-        children = [c for c in element if isinstance(c.tag, str)]
-        with_text = [c for c in children if "".join(c.itertext()).strip()]
-        tails = all(not (c.tail or "").strip() for c in element)
-        result = texts and tails and bool(with_text) and all(_styled(c, memo) for c in with_text)
-    memo[element] = result
-    return result
+def _short(element: etree._Element) -> bool:
+    """At most MAX_CHARS of text, found without reading all of a large container's text."""
+    size = 0
+    for text in element.itertext():
+        size += len(text.strip())
+        if size > MAX_CHARS:
+            return False
+    return True
 
 
 def styled_lines(tree: etree._Element) -> list[Heading]:
-    """The page's styled short lines, the outermost element of each, in document order."""
+    """The page's short lines that carry a heading's style themselves, the outermost element of each, in
+    document order (links, forms, navigation and scripts not entered)."""
     body = tree.find(".//body")
-    root = body if body is not None else tree
-    memo: dict[etree._Element, bool] = {}
+    walk = etree.iterwalk(body if body is not None else tree, events=("start",))
     out: list[Heading] = []
-    taken: set[etree._Element] = set()
-    for order, element in enumerate(root.iter()):
+    for order, (_, element) in enumerate(walk):
         if order > MAX_ELEMENTS:
             break
-        if not isinstance(element.tag, str) or element.tag.lower() not in _CANDIDATE_TAGS:
+        if not isinstance(element.tag, str):
             continue
-        if any(a in taken or str(a.tag).lower() in _SKIP for a in element.iterancestors()):
+        tag = element.tag.lower()
+        if tag in _SKIP:
+            walk.skip_subtree()
+            continue
+        if tag not in _CANDIDATE_TAGS or not (_size_signal(element) or _class_signal(element)) or not _short(element):
             continue
         if element.find(".//a") is not None:
             continue
         text = heading_text(element)
-        if not text or len(text.split()) > MAX_WORDS or not _styled(element, memo):
+        if not text or len(text.split()) > MAX_WORDS:
             continue
-        taken.add(element)
+        walk.skip_subtree()
         # its own class may say "header"; only the containers around it place it in the masthead
         parent = element.getparent()
         out.append(Heading(text, element, order, parent is not None and in_masthead(parent)))
