@@ -16,8 +16,9 @@ from urllib.parse import urlparse
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import find_date
-from triage_app.core.clean.headline import first_heading, headline_title, page_headings, visible_headline
+from triage_app.core.clean.headline import first_heading, headline_title, only_h1, page_headings, visible_headline
 from triage_app.core.clean.page_byline import shown_byline
+from triage_app.core.clean.styled_headline import styled_headline, untitled_headline
 
 _WS_RE = re.compile(r"\s+")
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportage", "report", "webpage", "posting", "review")
@@ -221,6 +222,10 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         titles = [t for t in (*_agreeing_structured(meta, page_title, first_h1), social_title, page_title) if t]
         titles += [short for t in titles if (short := strip_site_suffix(t, meta.site, meta.url)) != t]
         shown = visible_headline(headings, titles, meta.site)
+        if shown is None:
+            shown = styled_headline(tree, titles, meta.site) or only_h1(headings, meta.site)
+        if shown is None and not titles:
+            shown = untitled_headline(tree, headings)
         if shown is not None:
             meta.title = headline_title(shown, titles)
         else:
