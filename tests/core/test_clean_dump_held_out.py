@@ -140,3 +140,10 @@ def test_verse_is_not_a_menu() -> None:
     kept = _kept(_clean(text))
     assert "And sin afflicts me every day:" in kept and "And there I see what's best." in kept
     assert "Contact" not in kept.splitlines()
+
+
+def test_a_dump_judged_line_by_line_cleans_to_the_same_text_twice() -> None:
+    # Found by the idempotence property while the later passes carried "no article" over: the first
+    # cleaning kept a stray "A" that cleaning its own output then dropped.
+    first = _clean("0\r0\r" + "0" * 98 + "A.\rA")
+    assert _clean(first.text).text == first.text

@@ -201,11 +201,9 @@ def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int
 class _Classifier:
     """One pass over a list of lines."""
 
-    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True, unsure: bool = False,
-                 whole: bool = False) -> None:
+    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True, unsure: bool = False) -> None:
         self.threads = threads
         self.unsure = unsure  # apply `unsure_region` (text dumps)
-        self.whole = whole  # judge every line as inside (an earlier pass found no article)
         self.lines = lines
         self.title_hint = P.normalise(title_hint or "")
         self.reasons: list[str | None] = [None] * len(lines)
@@ -216,7 +214,7 @@ class _Classifier:
         self.cut = comments_start(lines, threads=self.threads)
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
-        region = None if self.whole else find_region(lines, self.cut)
+        region = find_region(lines, self.cut)
         best = sum(weight(line) for line in lines[region[0] : region[1] + 1]) if region else 0.0
         if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
@@ -368,11 +366,11 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: boo
     """Decide every line; repeat on the kept lines (as separate paragraphs) until nothing more goes.
 
     With `unsure` (text dumps), a light region that is a small share of the page's own text is no
-    article (`unsure_region`), and the later passes judge the kept lines line by line too."""
+    article (`unsure_region`). The later passes see the kept lines as cleaning the output would (each
+    its own paragraph, nothing carried over), so cleaning the output changes nothing."""
     if not lines:
         return DumpResult([])
     result = _Classifier(lines, title_hint, unsure=unsure).run()
-    whole = unsure and result.whole
     reasons = result.reasons
     for _ in range(6):
         kept = [i for i, r in enumerate(reasons) if r is None]
@@ -381,7 +379,7 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: boo
         subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
         annotate_groups(subset)
         # Threads are judged on the whole dump only: the kept lines lack the stamps and menus around them.
-        again = _Classifier(subset, None, threads=False, unsure=unsure, whole=whole).run().reasons
+        again = _Classifier(subset, None, threads=False, unsure=unsure).run().reasons
         removed = [(i, r) for i, r in zip(kept, again) if r is not None]
         if not removed:
             break
