@@ -62,3 +62,20 @@ def test_line_breaks_in_data_table_cells_separate_words() -> None:
     tree = parse_html(page)
     assert tree is not None
     assert [b.text for b in segment_tree(tree)] == ["Run\tDisruption in ramp down. Horrid ragged H-modes. Ip to .9MA."]
+
+
+def test_a_credit_repeating_the_next_headings_first_word_stays_out() -> None:
+    page = """<html><body>
+<p>Pick the console that suits the way you play, at home or on the road, and the games you love.</p>
+<figure><img src="a.jpg"><figcaption>Contoso</figcaption></figure>
+<h3>Contoso Switch Lite</h3>
+<p>A smaller console for travelling that plays every game of the series on its own bright screen.</p>
+</body></html>"""
+    extracted = """Pick the console that suits the way you play, at home or on the road, and the games you love.
+Contoso Switch Lite
+A smaller console for travelling that plays every game of the series on its own bright screen."""
+    kept = _kept_texts(page, extracted)
+    assert "Contoso" not in kept and "Contoso Switch Lite" in kept
+    # The same credit is the extractor's when the extraction has it too
+    kept = _kept_texts(page, extracted.replace("Contoso Switch Lite", "Contoso\nContoso Switch Lite"))
+    assert "Contoso" in kept

@@ -231,7 +231,11 @@ def map_extraction(
 
 def _short_block_windows(token_lists: list[list[str]], ids: dict[tuple[str, ...], int]) -> dict[int, list[int]]:
     """For each short block (1-3 tokens), the ids of the extraction's shingles that hold all its tokens
-    and run into its neighbours' (the page's blocks read as one run of tokens); blocks with none are left out."""
+    and run into its neighbours' (the page's blocks read as one run of tokens); blocks with none are left out.
+
+    A block that repeats the first words of the block after it (a credit "Nintendo" over the heading
+    "Nintendo Switch Lite") or the last words of the one before must be found with the words on that
+    side too: read with the other side only, the extraction's one copy of the words is found twice."""
     flat: list[str] = []
     spans = []
     for tokens in token_lists:
@@ -241,13 +245,20 @@ def _short_block_windows(token_lists: list[list[str]], ids: dict[tuple[str, ...]
     for i, (start, end) in enumerate(spans):
         if not 0 < end - start < 4:
             continue
-        hits = [
-            ids[window]
-            for first in range(max(0, end - 4), min(start, len(flat) - 4) + 1)
-            if (window := tuple(flat[first : first + 4])) in ids
-        ]
-        if hits:
-            found[i] = hits
+        size = end - start
+        hits, before, after = [], False, False
+        for first in range(max(0, end - 4), min(start, len(flat) - 4) + 1):
+            shingle = ids.get(tuple(flat[first : first + 4]))
+            if shingle is not None:
+                hits.append(shingle)
+                before, after = before or first < start, after or first + 4 > end
+        if not hits:
+            continue
+        if flat[start:end] == flat[end : end + size] and not after:
+            continue
+        if flat[start:end] == flat[start - size : start] and start >= size and not before:
+            continue
+        found[i] = hits
     return found
 
 
