@@ -79,3 +79,17 @@ A smaller console for travelling that plays every game of the series on its own 
     # The same credit is the extractor's when the extraction has it too
     kept = _kept_texts(page, extracted.replace("Contoso Switch Lite", "Contoso\nContoso Switch Lite"))
     assert "Contoso" in kept
+
+
+def test_paragraphs_inside_an_embedded_objects_fallback_are_read() -> None:
+    # An embedded player's fallback content (a caption, a notice) is text the page shows without the
+    # plugin, and the extractor reads it: the walk does too when it holds paragraphs.
+    page = """<html><body><p>The anchor thanked the viewers who write in every weekend morning before the show.</p>
+<object data="player.swf"><param name="movie" value="player.swf"><div class="caption-box">
+<p class="caption">The anchor sends a message to the early risers who talk politics every weekend.</p></div>
+<embed src="player.swf"></object><object data="chart.svg"><img src="chart.png" alt="A chart"></object></body></html>"""
+    tree = parse_html(page)
+    assert tree is not None
+    texts = [b.text for b in segment_tree(tree)]
+    assert "The anchor sends a message to the early risers who talk politics every weekend." in texts
+    assert len(texts) == 2

@@ -40,9 +40,10 @@ SKIPPED = {
     "iframe", "button", "canvas", "video", "audio", "object", "embed", "input", "title", "meta", "link",
 }
 # Skipped unless they hold paragraphs: a <button> with paragraphs is a button left unclosed, which the
-# parser makes the parent of the rest of the page. (Reading <noscript> posts too made forum threads
+# parser makes the parent of the rest of the page; an <object>'s paragraphs are its fallback content (an
+# embedded player's caption), shown without the plugin and read by the extractor. (Reading <noscript> posts too made forum threads
 # worse: the extractor then takes them and keeps only the first post, where the line scorer kept all.)
-_OPENED_WITH_PARAGRAPHS = ("button",)
+_OPENED_WITH_PARAGRAPHS = ("button", "object")
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
