@@ -1,6 +1,6 @@
 """Seeded random draw of the pages labelled in `bench/meta_gold/meta_gold.json`, and a reader's view of each.
 
-Run from the repository root: `.venv/bin/python bench/meta_gold/draw.py [--show] [--holdout] [EVAL_DIR]`.
+Run from the repository root: `.venv/bin/python bench/meta_gold/draw.py [--show] [--holdout | --holdout2] [EVAL_DIR]`.
 Lists `set page_id` for the drawn pages (COUNTS per set, page ids shuffled with a fixed seed). With
 `--show` it also prints, for labelling, what a reader sees at the top of each page: the <title>, the
 headings and the first lines of visible text in reading order (scripts, styles and hidden markup left
@@ -26,6 +26,10 @@ COUNTS = {
 HOLDOUT_SEED = "20261204-holdout"
 HOLDOUT_COUNT = 8
 """Pages per set of the second draw, labelled after the method was written and not looked at while writing it."""
+HOLDOUT2_SEED = "20261204-holdout2"
+HOLDOUT2_COUNT = 12
+"""Pages per set of the third draw (issue 11, engineer 46): labelled and scored before the title rules of
+that round were changed, and never looked at while changing them."""
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "span", "a", "time", "address",
           "header", "section", "article", "dd", "dt", "figcaption", "blockquote", "pre", "br", "strong", "em", "b", "font"}
 _AUTHOR_RE = re.compile(r"author|byline|byl\b|writer|contributor|posted|submitted|credit|vcard|reporter", re.I)
@@ -50,6 +54,18 @@ def draw_holdout(root: Path) -> list[tuple[str, str]]:
         ids = sorted(p.name.removesuffix(".html.gz") for p in (root / name / "html").glob("*.html.gz"))
         random.Random(f"{HOLDOUT_SEED}-{name}").shuffle(ids)
         out.extend([(name, i) for i in ids if (name, i) not in first][:HOLDOUT_COUNT])
+    return out
+
+
+def draw_holdout2(root: Path) -> list[tuple[str, str]]:
+    """(set, page id) of the third draw: HOLDOUT2_COUNT per set, shuffled with Random(f"{HOLDOUT2_SEED}-{set}"),
+    skipping the pages of the first two draws."""
+    seen = set(draw(root)) | set(draw_holdout(root))
+    out: list[tuple[str, str]] = []
+    for name in COUNTS:
+        ids = sorted(p.name.removesuffix(".html.gz") for p in (root / name / "html").glob("*.html.gz"))
+        random.Random(f"{HOLDOUT2_SEED}-{name}").shuffle(ids)
+        out.extend([(name, i) for i in ids if (name, i) not in seen][:HOLDOUT2_COUNT])
     return out
 
 
@@ -107,7 +123,12 @@ def show(html: str, max_lines: int = 6) -> str:
 def main(argv: list[str]) -> int:
     args = [a for a in argv[1:] if not a.startswith("--")]
     root = Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "eval"
-    picks = draw_holdout(root) if "--holdout" in argv else draw(root)
+    if "--holdout2" in argv:
+        picks = draw_holdout2(root)
+    elif "--holdout" in argv:
+        picks = draw_holdout(root)
+    else:
+        picks = draw(root)
     start = int(next((a.split("=")[1] for a in argv if a.startswith("--from=")), 0))
     stop = int(next((a.split("=")[1] for a in argv if a.startswith("--to=")), len(picks)))
     for n, (name, page_id) in enumerate(picks):

@@ -200,3 +200,88 @@ def test_template_key_zeroes_digits_as_the_regex_did(text: str) -> None:
 
     expected = hashlib.blake2b(re.sub(r"\d", "0", normalise(text)).encode("utf-8"), digest_size=8).hexdigest()
     assert template_key(text) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT_CHARS, max_size=8))
+def test_a_block_norm_is_its_text_normalised(texts: list[str]) -> None:
+    """`RawBlock.norm` (its tokens joined once they are made) is `normalise(text)`, and its template key
+    is the text's."""
+    from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_extract import block_tokens
+    from triage_app.core.clean.patterns import normalise, normalised_key, template_key
+
+    blocks = [RawBlock(text, "paragraph", "dom:/p", "p") for text in texts]
+    assert [b.norm for b in blocks] == [normalise(t) for t in texts]  # before the tokens are made
+    block_tokens(blocks)
+    assert [b.norm for b in blocks] == [normalise(t) for t in texts]
+    assert [normalised_key(b.norm) for b in blocks] == [template_key(t) for t in texts]
+
+
+WORDS = st.sampled_from(["alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota"])
+SENTENCES = st.lists(WORDS, min_size=0, max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SENTENCES, min_size=1, max_size=8), st.lists(SENTENCES, max_size=10))
+def test_numbered_block_shingles(extraction_lines: list[str], texts: list[str]) -> None:
+    """Each listed block's shingles carry the extraction's id for a shingle it has and one shared new id
+    past them otherwise; a block is listed exactly when it has 4+ tokens, most in the extraction; and
+    the count of the extraction's shingles they hold is what `_coverage` may stop at."""
+    from triage_app.core.clean import html_extract as H
+    from triage_app.core.clean.html import RawBlock
+
+    shingles = H.extraction_shingles("\n".join(extraction_lines))
+    blocks = [RawBlock(text, "paragraph", "dom:/p", "p") for text in texts]
+    token_lists = H.block_tokens(blocks)
+    numbered = H.number_block_shingles(shingles, token_lists)
+    vocabulary = set(shingles.tokens)
+    expected = [i for i, t in enumerate(token_lists) if len(t) >= 4 and sum(w in vocabulary for w in t) >= 0.5 * len(t)]
+    assert sorted(numbered.lists) == expected
+    new_ids: dict[tuple[str, ...], int] = {}
+    held = set()
+    for i in expected:
+        tokens = token_lists[i]
+        grams = list(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+        assert len(numbered.lists[i]) == len(grams)
+        for gram, ident in zip(grams, numbered.lists[i]):
+            if gram in shingles.ids:
+                assert ident == shingles.ids[gram]
+                held.add(gram)
+            else:
+                assert ident >= len(shingles.sequence) and new_ids.setdefault(gram, ident) == ident
+    assert numbered.in_extraction == len(held)
+    exact = H._coverage(shingles, blocks)
+    quick = H._coverage(shingles, blocks, numbered)
+    assert quick == exact if exact < H.ENOUGH_COVERAGE else quick >= H.ENOUGH_COVERAGE
+    # the mapping gives the same verdicts with the numbering made for it or made again
+    extracted = "\n".join(extraction_lines)
+    if shingles.tokens:
+        assert H.map_extraction(blocks, extracted, shingles=shingles, numbered=numbered) == H.map_extraction(blocks, extracted)
+
+
+def test_the_shown_byline_is_read_only_when_the_metadata_author_is_not_on_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The author-marked elements are looked at only when the JSON-LD author is not named on the page."""
+    from triage_app.core.clean import metadata
+    from triage_app.core.clean.engine import clean_html_document
+
+    calls: list[object] = []
+    real = metadata.shown_byline
+
+    def counting(tree: object, anchor: object) -> str | None:
+        calls.append(anchor)
+        return real(tree, anchor)
+
+    monkeypatch.setattr(metadata, "shown_byline", counting)
+    body = "<p>" + "Plain words of the article about the harbour and its boats. " * 8 + "</p>"
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Maria Lindqvist"}}</script>'
+    named = f"<html><head>{ld}</head><body><h1>Harbour boats</h1><p>By Maria Lindqvist</p>{body}</body></html>"
+    assert clean_html_document(named).byline == "Maria Lindqvist"
+    assert calls == []
+    unnamed = f"<html><head>{ld.replace('Maria Lindqvist', 'Editorial Desk Team')}</head><body><h1>Harbour boats</h1>" \
+        f"<span class='author'>Jonas Berg</span>{body}</body></html>"
+    assert clean_html_document(unnamed).byline == "Jonas Berg"
+    assert len(calls) == 1
+    tree = parse_html(unnamed)
+    meta = metadata.page_metadata(tree)
+    assert meta.shown_byline == meta.shown_byline == "Jonas Berg" and len(calls) == 2  # read once per page

@@ -95,7 +95,7 @@ def _count(method: str, rows: list[dict[str, Any]], key: str) -> int:
 
 
 def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Counts per part (dev: looked at while writing the rules; holdout: labelled after) and per set
+    """Counts per part (dev: looked at while writing the rules; holdout, holdout2: labelled after) and per set
     within it: titles right, bylines exact / same people, false bylines."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for part in sorted({r["part"] for r in rows}):

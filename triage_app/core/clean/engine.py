@@ -6,7 +6,7 @@ import logging
 import re
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.byline import choose_byline, fill_byline
+from triage_app.core.clean.byline import claimed_byline, fill_byline, shown_names
 from triage_app.core.clean.features import Line, heading_like, is_list_item, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.metadata import PageMeta, site_from_url
@@ -49,7 +49,7 @@ def clean_text(text: str, *, title_hint: str | None = None, url: str | None = No
 
 def _blocks_from_raw(raw: list[RawBlock], reasons: list[str | None]) -> list[Block]:
     return [
-        Block(n, b.kind, b.text, reason is None, reason, b.path, P.template_key(b.text))
+        Block(n, b.kind, b.text, reason is None, reason, b.path, P.normalised_key(b.norm))
         for n, (b, reason) in enumerate(zip(raw, reasons))
     ]
 
@@ -84,10 +84,12 @@ def clean_html_document(
     page_url = meta.url or url
     site = meta.site or (site_from_url(page_url) if page_url else None)
     host = site_from_url(page_url) if page_url else None
+    # `byline.choose_byline`, with the page's text and its shown byline read only when needed
+    byline = claimed_byline(meta.claimed_author, site, host, "\n".join(b.text for b in raw)) if meta.claimed_author else None
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),
         title=meta.title or title_hint,
-        byline=choose_byline(meta.claimed_author, meta.shown_byline, site, host, "\n".join(b.text for b in raw)),
+        byline=byline or shown_names(meta.shown_byline, site, host),
         published=meta.published,
         site=site,
         url=page_url,

@@ -16,14 +16,21 @@ from urllib.parse import urlparse
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from triage_app.core.clean.dates import is_date_line
+from triage_app.core.clean.patterns import HIDDEN_CLASSES
+
 _WORD_RE = re.compile(r"\w+")
 _WS_RE = re.compile(r"\s+")
 _SKIP = {"script", "style", "noscript", "template"}
+_UNSEEN_TEXT = {"svg", "math"}  # a logo's <svg><title>News</title>: not text the reader reads
+_BLOCKS = {"div", "p", "li", "ul", "ol", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td"}
 # Whole class/id tokens of the containers that hold a site's name, not a page's headline.
 _SITE_TOKENS = {
     "header", "masthead", "logo", "branding", "site-branding", "site-title", "sitetitle", "site-name", "sitename",
     "blog-title", "blogtitle", "site-header", "blog-header", "blog-name", "top-header",
 }
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SUBTITLE_RE = re.compile(r"sub-?title|sub-?heading|subhead", re.IGNORECASE)
 MIN_AGREEMENT = 0.5
 """Share of the heading's words in the title, and of the title's words in the heading, both needed."""
 MAX_HEADINGS = 80
@@ -40,24 +47,50 @@ class Heading:
     in_masthead: bool
 
 
+def unseen(element: etree._Element) -> bool:
+    """Not shown to a reader: the `hidden` attribute (not "until-found"), an inline display:none, or a
+    screen-reader-only class ("sr-only", "visually-hidden": the h1 "Ars Technica homepage" of a front page)."""
+    hidden = element.get("hidden")
+    if hidden is not None and hidden != "until-found":
+        return True
+    if _HIDDEN_STYLE_RE.search(element.get("style") or ""):
+        return True
+    return bool(set((element.get("class") or "").lower().split()) & HIDDEN_CLASSES)
+
+
 def heading_text(element: etree._Element) -> str:
-    """The heading's text with a line break read as a space ("Cosmetic Packaging<br>Design")."""
+    """The heading's text with a line break read as a space ("Cosmetic Packaging<br>Design"), without a part
+    classed as its subtitle (`<span class="header__subtitle">`)."""
     parts: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
+    walk = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walk:
         if not isinstance(node.tag, str):
             continue
         tag = node.tag.lower()
         if event == "start":
-            if tag == "br":
+            if tag == "br" or _breaks_line(node):
                 parts.append(" ")
+            if node is not element and (tag in _UNSEEN_TEXT or _SUBTITLE_RE.search(node.get("class") or "") or unseen(node)):
+                walk.skip_subtree()
+                parts.append(" ")
+                continue
             if tag not in _SKIP and node.text:
                 parts.append(node.text)
-        elif node is not element and node.tail:
-            parts.append(node.tail)
+        elif node is not element:
+            if _breaks_line(node):
+                parts.append(" ")
+            if node.tail:
+                parts.append(node.tail)
     return _WS_RE.sub(" ", "".join(parts)).strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
 
 
-def _in_masthead(element: etree._Element) -> bool:
+def _breaks_line(node: etree._Element) -> bool:
+    """A block element, or one classed `block` (Tailwind's display:block): its text is not run into the
+    words around it ("The Best Notion Alternatives<span class="block">Top Note-taking Tools")."""
+    return str(node.tag).lower() in _BLOCKS or "block" in (node.get("class") or "").split()
+
+
+def in_masthead(element: etree._Element) -> bool:
     """Inside a site-name container, or a link to the site's home page."""
     for link in element.iter("a"):
         href = (link.get("href") or "").strip()
@@ -84,9 +117,11 @@ def page_headings(tree: etree._Element) -> list[Heading]:
     for order, element in enumerate(tree.iter("h1", "h2", "h3")):
         if len(out) >= MAX_HEADINGS:
             break
+        if unseen(element):
+            continue
         text = heading_text(element)
         if text and len(text.split()) <= MAX_WORDS:
-            out.append(Heading(text, element, order, _in_masthead(element)))
+            out.append(Heading(text, element, order, in_masthead(element)))
     return out
 
 
@@ -111,8 +146,8 @@ def _fold(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
-def visible_headline(headings: list[Heading], titles: list[str], site: str | None = None) -> Heading | None:
-    """The heading that best agrees with one of the metadata titles, or None.
+def visible_headline(headings: list[Heading], titles: list[str], site: str | None = None, min_score: float = 0.0) -> Heading | None:
+    """The heading that best agrees (above `min_score`) with one of the metadata titles, or None.
 
     A heading that is the site's name is never the headline; one in the masthead only when no other
     heading agrees."""
@@ -125,12 +160,36 @@ def visible_headline(headings: list[Heading], titles: list[str], site: str | Non
         if site_folded and _fold(heading.text) == site_folded:
             continue
         score = max((agreement(heading.text, t, ignore) for t in titles), default=0.0)
-        if score <= 0:
+        if score <= min_score:
             continue
         key = (not heading.in_masthead, score, -heading.order)
         if best is None or key > best[0]:
             best = (key, heading)
     return best[1] if best else None
+
+
+def only_h1(headings: list[Heading], site: str | None = None) -> Heading | None:
+    """The page's one h1 outside the masthead: the headline the page shows, even when its words are not
+    the metadata title's (an SEO <title> "Самые популярные кулинарные блоги ... : список" over the h1
+    "Мастера вкуса: ...", a category page's h1 "Headlamps" under the <title> "Headlamps for Camping,
+    Hiking & Running"). Not when the page has several h1, or the h1 is a section label or the site's name."""
+    h1s = [h for h in headings if str(h.element.tag).lower() == "h1" and not h.in_masthead]
+    if len(h1s) != 1:
+        return None
+    if label_like(h1s[0].text) or (site and _fold(h1s[0].text) == _fold(site)):
+        return None
+    return h1s[0]
+
+
+def label_like(text: str) -> bool:
+    """A section label ("Comments", "News"), a label that leads into what follows ("LATEST:"), a date, or a
+    credit line ("Edited by Frank R. Shaw")."""
+    return (
+        _fold(text) in _SECTION_LABELS or text.rstrip().endswith(":") or is_date_line(text) or _CREDIT_RE.match(text) is not None
+    )
+
+
+_CREDIT_RE = re.compile(r"\s*(?:(?:edited|written|posted|compiled|photos?)\s+)?by\s", re.IGNORECASE)
 
 
 def headline_title(heading: Heading, titles: list[str]) -> str:
@@ -153,7 +212,7 @@ _COUNT_RE = re.compile(r"^(?:\d+ \w+|\w+ \d+)$")
 
 
 _SECTION_LABELS = {
-    "comments", "comment", "leave a comment", "leave a reply", "reply", "related", "related posts", "related articles",
+    "news", "latest news", "highlights", "welcome", "comments", "comment", "leave a comment", "leave a reply", "reply", "related", "related posts", "related articles",
     "navigation", "main navigation", "menu", "search", "share", "share this", "archives", "categories", "tags",
     "recent posts", "recent comments", "subscribe", "newsletter", "contact", "contact us", "login", "log in",
     "sign in", "members only", "links", "about", "about us", "home", "footer", "sidebar", "skip to", "advertisement",

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.patterns import HIDDEN, context_reason
+from triage_app.core.clean.patterns import HIDDEN, context_reason, normalise
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LEAF_KINDS = {
@@ -69,6 +69,11 @@ class RawBlock:
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def norm(self) -> str:
+        """`patterns.normalise(self.text)`: the block's tokens joined, once they are made (no second tokenising)."""
+        return " ".join(self.tokens) if self.tokens is not None else normalise(self.text)
 
 
 def parse_html(html: str) -> etree._Element | None:

@@ -81,6 +81,32 @@ def block_tokens(blocks: list[RawBlock]) -> list[list[str]]:
     return [block.tokens or [] for block in blocks]
 
 
+@dataclass
+class NumberedBlocks:
+    """The 4-token shingles of each block most of whose words are in the extraction, numbered into the
+    extraction's ids (a shingle the extraction lacks gets a new id past them), made once per page for
+    the coverage check and the mapping. Blocks of under 4 tokens, or with most words outside the
+    extraction, have none here (the mapping never needs theirs)."""
+
+    lists: dict[int, list[int]]  # block index -> its shingles' ids in text order
+    in_extraction: int  # how many distinct shingles of the extraction these blocks hold
+
+
+def number_block_shingles(shingles: ExtractionShingles, token_lists: list[list[str]]) -> NumberedBlocks:
+    """Number the shingles of the blocks that may be the extractor's (see `NumberedBlocks`)."""
+    in_vocabulary = set(shingles.tokens).__contains__
+    ids, serial = dict(shingles.ids), count(len(shingles.sequence))
+    number = ids.setdefault
+    lists = {
+        i: list(map(number, zip(tokens, tokens[1:], tokens[2:], tokens[3:]), serial))
+        for i, tokens in enumerate(token_lists)
+        if len(tokens) >= 4 and sum(map(in_vocabulary, tokens)) >= 0.5 * len(tokens)
+    }
+    # Every id past the extraction's was made here once, for a shingle of one of these lists.
+    made = len(ids) - len(shingles.ids)
+    return NumberedBlocks(lists, len(set(chain.from_iterable(lists.values()))) - made)
+
+
 TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False}
 """The options the cleaner passes to trafilatura (the benchmark imports them, so both use one source).
 
@@ -140,35 +166,33 @@ def map_extraction(
     *,
     disabled: frozenset[str] = NO_RULES_OFF,
     shingles: ExtractionShingles | None = None,
+    numbered: NumberedBlocks | None = None,
 ) -> list[bool]:
     """For each block, whether the extractor kept it.
 
     Each shingle of the extracted text is given out once, first to the blocks of the densest run of
     candidates and then to the rest in page order, so a copy of the article elsewhere in the page
     (teasers, hidden duplicates) does not come back. `shingles` are `extracted`'s when the caller has
-    them already.
+    them already, `numbered` the blocks' shingles numbered with them (`number_block_shingles`).
     """
     if shingles is None:
-        shingles = extraction_shingles(extracted)
+        shingles, numbered = extraction_shingles(extracted), None
     lines = Counter(shingles.lines)
     # trafilatura writes a table row as "| cell | cell |": each cell is a line of its own here
     if "|" in extracted:
         lines.update(P.normalise(cell) for line in extracted.splitlines() if line.startswith("|") for cell in line.split("|"))
     del lines[""]
     joined = " " + " ".join(lines) + " "
-    vocabulary = set(shingles.tokens)
     available = Counter(shingles.sequence)
-    # A block's shingles get the extraction's ids, or new ones past them.
-    ids, serial = dict(shingles.ids), count(len(shingles.sequence))
-    number = ids.setdefault
+    if numbered is None:
+        numbered = number_block_shingles(shingles, block_tokens(blocks))
     token_lists = block_tokens(blocks)
-    shingle_lists: dict[int, list[int]] = {}  # made once per block, for both passes
+    shingle_lists = numbered.lists
     # A short block (a table cell, a label, a count) is often a part of a longer line of the extraction,
     # which joins inline and neighbouring elements: its shingles are then the ones that run across it
     # into its neighbours' words, read from the page's blocks as one run of tokens.
     windows = _short_block_windows(token_lists, shingles.ids)
     candidate = []
-    in_vocabulary = vocabulary.__contains__
     is_available = available.__contains__
     for i, tokens in enumerate(token_lists):
         if not tokens:
@@ -176,11 +200,10 @@ def map_extraction(
         elif len(tokens) < 4:
             norm = " ".join(tokens)
             candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined) or bool(windows.get(i)))
-        elif sum(map(in_vocabulary, tokens)) < 0.5 * len(tokens):
+        elif i not in shingle_lists:
             candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
-            sh = shingle_lists[i] = list(map(number, zip(tokens, tokens[1:], tokens[2:], tokens[3:]), serial))
-            distinct = set(sh)
+            distinct = set(shingle_lists[i])
             candidate.append(sum(map(is_available, distinct)) >= 0.5 * len(distinct))
     weights = [(len(b.text) if c else -min(len(b.text), 200) * 0.5) for b, c in zip(blocks, candidate)]
     first, last = _best_run(weights)
@@ -269,7 +292,7 @@ def _keep_repeats(blocks: list[RawBlock], kept: list[bool]) -> None:
     The extractor drops text it has already seen. A second copy of the whole article (a print
     version, a hidden duplicate) has no unrepeated kept text between its copies and stays out.
     """
-    norms = [P.normalise(b.text) for b in blocks]
+    norms = [b.norm for b in blocks]
     counts = Counter(norms)
     first: dict[str, int] = {}
     for i, (block, keep) in enumerate(zip(blocks, kept)):
@@ -364,7 +387,7 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
     if near_start:
         # The article's own headline, byline and date often sit in a <header> or a nav-like wrapper:
         # say what they are, not what their container looks like.
-        norm = P.normalise(block.text)
+        norm = block.norm
         if norm in facts.titles and (block.kind == "heading" or index >= facts.first_kept - 3):
             return P.TITLE
         if norm in facts.names:
@@ -385,7 +408,7 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     if not keep:
         return _removed_reason(block, index, facts)
     off = facts.disabled
-    norm = P.normalise(block.text)
+    norm = block.norm
     if norm in facts.descriptions and index <= facts.first_kept + 3 and "summary" not in off and (
         block.kind == "heading" or "header" in block.path or _STANDFIRST_RE.search(block.own_attrs)
     ):
@@ -437,6 +460,7 @@ class Prepared:
     read_noscript: bool = False
     unmapped: bool = False
     shingles: ExtractionShingles | None = None  # the extraction's tokens and shingles, made once
+    numbered: NumberedBlocks | None = None  # the blocks' shingles numbered with them (for these blocks)
 
 
 NOSCRIPT_COVERAGE = 0.5
@@ -460,15 +484,24 @@ on a near-empty page a notice, a byline or a button label is no article to go lo
 little text a tokenisation difference (a control character the extractor drops) moves the coverage."""
 
 
-def _coverage(shingles: ExtractionShingles, blocks: list[RawBlock]) -> float:
+ENOUGH_COVERAGE = max(NOSCRIPT_COVERAGE, UNMAPPED_COVERAGE)
+"""At or above this coverage neither <noscript> is read nor the extraction's lines used: its exact value is not needed."""
+
+
+def _coverage(shingles: ExtractionShingles, blocks: list[RawBlock], numbered: NumberedBlocks | None = None) -> float:
     """The share of the extraction's distinct 4-token shingles that the blocks' text holds (1.0 for a
-    short extraction).
+    short extraction), exact when below `ENOUGH_COVERAGE`; at or above it, possibly a lower bound (the
+    cleaner only asks whether it is below).
 
     The blocks' text is read as one run (shingles across block boundaries count), from the tokens the
-    mapping uses too: the same tokens as of the blocks' texts joined by spaces."""
+    mapping uses too: the same tokens as of the blocks' texts joined by spaces. When `numbered` (the
+    mapping's shingles of these blocks) already holds enough of them, the run is not read: its
+    shingles include those."""
     wanted = shingles.ids
     if len(wanted) < MIN_UNMAPPED_SHINGLES:
         return 1.0
+    if numbered is not None and (lower := numbered.in_extraction / len(wanted)) >= ENOUGH_COVERAGE:
+        return lower
     flat = list(chain.from_iterable(block_tokens(blocks)))
     return len(wanted.keys() & zip(flat, flat[1:], flat[2:], flat[3:])) / len(wanted)
 
@@ -491,17 +524,18 @@ def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared
     extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
     read_noscript = unmapped = False
     shingles = extraction_shingles(extracted) if extracted else None
-    coverage = _coverage(shingles, blocks) if shingles else 1.0
+    numbered = number_block_shingles(shingles, block_tokens(blocks)) if shingles else None
+    coverage = _coverage(shingles, blocks, numbered) if shingles else 1.0
     if extracted and has_noscript and "noscript" not in disabled and coverage < NOSCRIPT_COVERAGE:
         with_noscript = segment_tree(tree, read_noscript=True)
         if shingles and (after := _coverage(shingles, with_noscript)) >= coverage + 0.25:
-            blocks, read_noscript, coverage = with_noscript, True, after
+            blocks, read_noscript, coverage, numbered = with_noscript, True, after, None
     if extracted and coverage < UNMAPPED_COVERAGE and "unmapped" not in disabled:
         # The text is where our walk does not go (a JSON blob, attributes, markup lxml reads otherwise)
-        blocks, unmapped = _extraction_blocks(extracted), True
+        blocks, unmapped, numbered = _extraction_blocks(extracted), True, None
     if not blocks:
         return None
-    return Prepared(blocks, meta, extracted, read_noscript, unmapped, shingles)
+    return Prepared(blocks, meta, extracted, read_noscript, unmapped, shingles, numbered)
 
 
 def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list[str | None]:
@@ -509,8 +543,9 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
     extracted = page.extracted
     if "structured-body" not in disabled:
         extracted = with_structured_body(extracted, page.meta.article_body)
-    shingles = page.shingles if extracted is page.extracted else None
-    kept = map_extraction(page.blocks, extracted, disabled=disabled, shingles=shingles) if extracted else []
+    same = extracted is page.extracted
+    shingles, numbered = (page.shingles, page.numbered) if same else (None, None)
+    kept = map_extraction(page.blocks, extracted, disabled=disabled, shingles=shingles, numbered=numbered) if extracted else []
     if not any(kept):
         # No extractor verdict: the blocks are scored like the lines of a dump, settled like one.
         reasons = classify_blocks(page.blocks)

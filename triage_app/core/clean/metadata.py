@@ -16,8 +16,9 @@ from urllib.parse import urlparse
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import find_date
-from triage_app.core.clean.headline import first_heading, headline_title, page_headings, visible_headline
+from triage_app.core.clean.headline import first_heading, headline_title, only_h1, page_headings, visible_headline
 from triage_app.core.clean.page_byline import shown_byline
+from triage_app.core.clean.styled_headline import styled_headline, untitled_headline
 
 _WS_RE = re.compile(r"\s+")
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportage", "report", "webpage", "posting", "review")
@@ -38,8 +39,26 @@ class PageMeta:
     descriptions: list[str] = field(default_factory=list)
     article_body: str | None = None
     structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
-    shown_byline: str | None = None  # names from the author-marked element nearest the headline
     claimed_author: str | None = None  # the author of a top-level JSON-LD article, else of the meta tags
+    # The tree and headline element `shown_byline` reads from, until it is first asked for.
+    byline_source: tuple[etree._Element, etree._Element | None] | None = field(default=None, repr=False, compare=False)
+    _shown_byline: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def shown_byline(self) -> str | None:
+        """Names from the author-marked element nearest the headline (`page_byline.shown_byline`).
+
+        Read when first asked for: the cleaner needs them only when the metadata's own author is not
+        named on the page (`byline.choose_byline`), and looking at every candidate element's attributes
+        is most of the metadata's time."""
+        if self.byline_source is not None:
+            tree, anchor = self.byline_source
+            self.byline_source = None
+            try:
+                self._shown_byline = shown_byline(tree, anchor)
+            except (ValueError, TypeError, RecursionError):
+                self._shown_byline = None
+        return self._shown_byline
 
 
 def _clean(text: Any) -> str:
@@ -203,11 +222,15 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
         titles = [t for t in (*_agreeing_structured(meta, page_title, first_h1), social_title, page_title) if t]
         titles += [short for t in titles if (short := strip_site_suffix(t, meta.site, meta.url)) != t]
         shown = visible_headline(headings, titles, meta.site)
+        if shown is None:
+            shown = styled_headline(tree, titles, meta.site) or only_h1(headings, meta.site)
+        if shown is None and not titles:
+            shown = untitled_headline(tree, headings)
         if shown is not None:
             meta.title = headline_title(shown, titles)
         else:
             meta.title = _choose_title(meta, page_title, first_h1) or first_heading(headings)
-        meta.shown_byline = shown_byline(tree, shown.element if shown is not None else None)
+        meta.byline_source = (tree, shown.element if shown is not None else None)
     except (ValueError, TypeError, RecursionError):
         pass
     return meta

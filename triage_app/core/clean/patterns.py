@@ -272,7 +272,11 @@ _ASCII_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 def template_key(text: str) -> str:
     """A short stable key for the normalised text of a block (used by site templates and overrides)."""
-    norm = normalise(text)
+    return normalised_key(normalise(text))
+
+
+def normalised_key(norm: str) -> str:
+    """`template_key` of a text whose normalised form (`normalise`) is `norm`."""
     if norm.isascii():  # the common case: digits zeroed by a byte translation, not a regex scan
         data = norm.encode("ascii").translate(_ASCII_DIGITS_TO_ZERO)
     else:
