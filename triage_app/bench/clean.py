@@ -151,6 +151,14 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     return result
 
 
+def _cleaned(page: Page, off: frozenset[str]) -> str:
+    """The page's text from the cleaner with the rules `off` switched off."""
+    from triage_app.core.clean import clean_document
+    from triage_app.core.records import ParsedDocument
+
+    return clean_document(ParsedDocument(page.page_id, b"", "html", "utf-8", html=page.html), disabled=off).text
+
+
 def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
     """Per rule: the set's F1 without it, and the pages it makes better / worse (F1 change > FLIP)."""
     from triage_app.core.clean.html_extract import RULES, apply_rules, prepare_html
@@ -172,7 +180,9 @@ def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
             # `noscript` and `unmapped` act when the page is segmented: only a page they acted on is prepared again
             acted = (prepared.read_noscript and "noscript" in off) or (prepared.unmapped and "unmapped" in off)
             again = prepare_html(page.html, off) if acted else prepared
-            score.add(page.page_id, page.truth, text_of(again, off) if again else "", 0.0)
+            # A page whose text is only in <noscript> has no blocks without that rule: it is cleaned as
+            # `clean_document(disabled=off)` cleans it (the stream fallback), not scored as empty.
+            score.add(page.page_id, page.truth, text_of(again, off) if again else _cleaned(page, off), 0.0)
     rows = []
     base = full.page_f1s()
     for rule, score in without.items():

@@ -40,9 +40,10 @@ SKIPPED = {
     "iframe", "button", "canvas", "video", "audio", "object", "embed", "input", "title", "meta", "link",
 }
 # Skipped unless they hold paragraphs: a <button> with paragraphs is a button left unclosed, which the
-# parser makes the parent of the rest of the page. (Reading <noscript> posts too made forum threads
+# parser makes the parent of the rest of the page; an <object>'s paragraphs are its fallback content (an
+# embedded player's caption), shown without the plugin and read by the extractor. (Reading <noscript> posts too made forum threads
 # worse: the extractor then takes them and keeps only the first post, where the line scorer kept all.)
-_OPENED_WITH_PARAGRAPHS = ("button",)
+_OPENED_WITH_PARAGRAPHS = ("button", "object")
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
@@ -208,11 +209,26 @@ def _table_rows(table: etree._Element) -> list[tuple[list[_Segment], str]]:
                 sections[id(parent)] = segment(parent)
             path.append(sections[id(parent)])
         path.append(segment(tr))
-        cells = [_WS_RE.sub(" ", "".join(c.itertext())).strip() for c in tr if c.tag in ("td", "th")]
+        cells = [_WS_RE.sub(" ", "".join(_cell_text(c))).strip() for c in tr if c.tag in ("td", "th")]
         text = "\t".join(c for c in cells if c)
         if text:
             rows.append((path, text))
     return rows
+
+
+def _cell_text(cell: etree._Element) -> list[str]:
+    """A table cell's text with a space for each `<br>`, as the walk reads it elsewhere ("Horrid<br>ragged"
+    is two words, not "Horridragged")."""
+    parts: list[str] = []
+    for event, el in etree.iterwalk(cell, events=("start", "end")):
+        if event == "start":
+            if el.tag == "br":
+                parts.append(" ")
+            elif el.text:
+                parts.append(el.text)
+        elif el is not cell and el.tail:
+            parts.append(el.tail)
+    return parts
 
 
 def _is_data_table(table: etree._Element) -> bool:

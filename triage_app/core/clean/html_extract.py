@@ -188,6 +188,10 @@ def map_extraction(
         numbered = number_block_shingles(shingles, block_tokens(blocks))
     token_lists = block_tokens(blocks)
     shingle_lists = numbered.lists
+    # A short block (a table cell, a label, a count) is often a part of a longer line of the extraction,
+    # which joins inline and neighbouring elements: its shingles are then the ones that run across it
+    # into its neighbours' words, read from the page's blocks as one run of tokens.
+    windows = _short_block_windows(token_lists, shingles.ids)
     candidate = []
     is_available = available.__contains__
     for i, tokens in enumerate(token_lists):
@@ -195,7 +199,7 @@ def map_extraction(
             candidate.append(False)
         elif len(tokens) < 4:
             norm = " ".join(tokens)
-            candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined))
+            candidate.append(lines[norm] > 0 or (len(tokens) > 1 and f" {norm} " in joined) or bool(windows.get(i)))
         elif i not in shingle_lists:
             candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
@@ -231,6 +235,9 @@ def map_extraction(
             if lines[norm] > 0:
                 lines[norm] -= 1
                 kept[i] = True
+            elif (window := next((w for w in windows.get(i, ()) if left_of(w, 0) > taken_of(w, 0)), None)) is not None:
+                taken[window] += 1
+                kept[i] = True
             elif first <= i <= last and "run-fill" not in disabled:
                 kept[i] = True
             continue
@@ -243,6 +250,39 @@ def map_extraction(
     if "repeats" not in disabled:
         _keep_repeats(blocks, kept)
     return kept
+
+
+def _short_block_windows(token_lists: list[list[str]], ids: dict[tuple[str, ...], int]) -> dict[int, list[int]]:
+    """For each short block (1-3 tokens), the ids of the extraction's shingles that hold all its tokens
+    and run into its neighbours' (the page's blocks read as one run of tokens); blocks with none are left out.
+
+    A block that repeats the first words of the block after it (a credit "Nintendo" over the heading
+    "Nintendo Switch Lite") or the last words of the one before must be found with the words on that
+    side too: read with the other side only, the extraction's one copy of the words is found twice."""
+    flat: list[str] = []
+    spans = []
+    for tokens in token_lists:
+        spans.append((len(flat), len(flat) + len(tokens)))
+        flat.extend(tokens)
+    found: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(spans):
+        if not 0 < end - start < 4:
+            continue
+        size = end - start
+        hits, before, after = [], False, False
+        for first in range(max(0, end - 4), min(start, len(flat) - 4) + 1):
+            shingle = ids.get(tuple(flat[first : first + 4]))
+            if shingle is not None:
+                hits.append(shingle)
+                before, after = before or first < start, after or first + 4 > end
+        if not hits:
+            continue
+        if flat[start:end] == flat[end : end + size] and not after:
+            continue
+        if flat[start:end] == flat[start - size : start] and start >= size and not before:
+            continue
+        found[i] = hits
+    return found
 
 
 def _keep_repeats(blocks: list[RawBlock], kept: list[bool]) -> None:
