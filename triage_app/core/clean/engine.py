@@ -15,7 +15,7 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.8"
+CLEAN_ENGINE = "triage-clean/1.9"
 log = logging.getLogger(__name__)
 _TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
 
@@ -31,7 +31,7 @@ def _kind_of_line(line: Line) -> str:
 def clean_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
     """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
     lines = rejoin_wrapped(split_lines(text))
-    found = clean_lines(lines, title_hint=title_hint)
+    found = clean_lines(lines, title_hint=title_hint, unsure=True)
     blocks = [
         Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.last or line.number}", P.template_key(line.text))
         for n, (line, reason) in enumerate(zip(lines, found.reasons))

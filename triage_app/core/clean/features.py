@@ -13,10 +13,14 @@ from triage_app.core.clean.dates import is_date_line
 _SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
 _PUNCT = re.compile(r"[,.;:!?、，。]")
 _URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_VERSE_END = re.compile(r"[,;:.!?…]$")
 _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+\S")
 
 
 BOILERPLATE_WEIGHT = -15.0
+PROSE_GROUP = 0.5
+LISTED_MIN = 20
+VERSE_SHARE = 0.6
 
 
 @dataclass(slots=True)
@@ -31,6 +35,8 @@ class Line:
     group: int  # lines not separated by a blank line share a group
     group_size: int = 1
     group_short_share: float = 0.0  # share of short lines in the group
+    group_prose_share: float = 0.0  # share of prose lines (`is_prose`) in the group
+    group_verse_share: float = 0.0  # share of lines of three or more words ending in punctuation (verse, lyrics)
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
@@ -102,10 +108,14 @@ def annotate_groups(lines: list[Line]) -> None:
         by_group.setdefault(line.group, []).append(line)
     for members in by_group.values():
         short = sum(1 for m in members if m.length < 40) / len(members)
+        prose = sum(1 for m in members if is_prose(m)) / len(members)
+        verse = sum(1 for m in members if m.words >= 3 and _VERSE_END.search(m.text)) / len(members)
         listed = len(members) >= 4 and _patterned(members)
         for m in members:
             m.group_size = len(members)
             m.group_short_share = short
+            m.group_prose_share = prose
+            m.group_verse_share = verse
             m.listed = listed
 
 
@@ -152,7 +162,10 @@ def is_prose(line: Line) -> bool:
 
 def is_menu_like(line: Line) -> bool:
     """A short line among many short lines with no blank lines between them (menus, link lists)."""
-    return line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
+    return (
+        line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
+        and not (line.words >= 3 and line.group_verse_share >= VERSE_SHARE)
+    )
 
 
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
@@ -186,13 +199,17 @@ def weight(line: Line) -> float:
     short = line.words <= 25
     if (short and P.text_reason(line.text)) or P.long_reason(line.text):
         return BOILERPLATE_WEIGHT
-    if line.cells >= 3 or line.listed:
+    if line.cells >= 3:
         return 0.5
+    if line.listed:
+        return 0.5 if length >= LISTED_MIN else 0.0
     if line.repeats > 1 and line.group_size >= 2 and length < 150:
         return -2.0
     if is_prose(line):
         # Paragraphs are set apart by blank lines; prose inside a long run of lines is a teaser list.
-        return 0.3 if line.group_size >= 5 else min(length, 400) / 20.0
+        if line.group_size < 5:
+            return min(length, 400) / 20.0
+        return min(length, 400) / 40.0 if line.group_prose_share >= PROSE_GROUP and length >= 150 else 0.3
     if is_menu_like(line):
         return -3.0
     if is_date_line(line.text) or P.is_number_only(line.text) or (line.words <= 16 and P.BYLINE_RE.match(line.text)):

@@ -154,6 +154,7 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         _rx(
             r"(this|our) (web)?site uses cookies|we use cookies|(necessary|essential|functional|analytics|advertising) cookies"
             r"|accept (all )?cookies|cookie (consent|settings|policy)|for your personal, non-commercial use only"
+            r"|store and/or access information on a device|\bwe,? (and|in collaboration with) our (\d+ )?(partners|vendors),? (use|store|process|may use)\b"
         ),
         PRIVACY,
     ),
@@ -225,7 +226,7 @@ def text_reason(text: str) -> str | None:
 
 _LONG_GATE = re.compile(
     r"cookie|non-commercial|photo|credit|getty|image|commission|affiliate|trademark|consult|information|comment|amount of money"
-    r"|disclaimer"
+    r"|disclaimer|partners|vendors"
 )
 
 

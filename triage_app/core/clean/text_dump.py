@@ -45,6 +45,12 @@ _STAMP_FILLER = frozenset(_STAMP_WORDS.split())
 WEAK_REGION = 5.0
 """A best run of lines weighing less than this (under one 100-character paragraph) is no article: the page
 is a list, table or catalogue, and its lines are judged one by one as inside an article."""
+UNSURE_WEIGHT = 20.0
+"""A best run weighing less than this (about one 400-character paragraph) is no article either when the
+page around it is mostly text of its own (see `UNSURE_SHARE`): a link directory, catalogue or table of
+contents with a blurb above it. Unsure whether there is an article at all, a dump keeps more rather than less."""
+UNSURE_SHARE = 10
+"""Characters of lines outside the region that are neither menu-like nor repeated, per character of the region."""
 GAP = 2
 WIDE_GAP = 6
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
@@ -60,6 +66,8 @@ class DumpResult:
     published: str | None = None
     site: str | None = None
     keywords: list[str] = field(default_factory=list)
+    whole: bool = False
+    """No article region was found: every line was judged as if inside one."""
 
 
 def _stamped(line: Line) -> bool:
@@ -147,6 +155,20 @@ def _byline_name(text: str) -> str | None:
     return name
 
 
+def unsure_region(lines: list[Line], span: tuple[int, int], best: float) -> bool:
+    """The best run is too light and too small a share of the page's own text to stand for an article
+    (`UNSURE_WEIGHT`, `UNSURE_SHARE`): the lines outside it that are neither menus nor repeats (a
+    directory's entries, a catalogue's items) hold ten times its text."""
+    if best >= UNSURE_WEIGHT:
+        return False
+    start, end = span
+    inside = sum(line.length for line in lines[start : end + 1])
+    outside = sum(
+        line.length for i, line in enumerate(lines) if not start <= i <= end and line.repeats == 1 and not is_menu_like(line)
+    )
+    return outside > UNSURE_SHARE * inside
+
+
 def _paragraph(line: Line) -> bool:
     return line.group_size < 5 and is_prose(line) and weight(line) > 0
 
@@ -179,8 +201,9 @@ def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int
 class _Classifier:
     """One pass over a list of lines."""
 
-    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True) -> None:
+    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True, unsure: bool = False) -> None:
         self.threads = threads
+        self.unsure = unsure  # apply `unsure_region` (text dumps)
         self.lines = lines
         self.title_hint = P.normalise(title_hint or "")
         self.reasons: list[str | None] = [None] * len(lines)
@@ -192,8 +215,12 @@ class _Classifier:
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
-        if region and sum(weight(line) for line in lines[region[0] : region[1] + 1]) < WEAK_REGION:
+        best = sum(weight(line) for line in lines[region[0] : region[1] + 1]) if region else 0.0
+        if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
+        if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best):
+            region = None
+        self.meta.whole = region is None
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
         for i in range(start, end + 1):
@@ -335,11 +362,15 @@ class _Classifier:
                 j += 1
 
 
-def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResult:
-    """Decide every line; repeat on the kept lines (as separate paragraphs) until nothing more goes."""
+def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: bool = False) -> DumpResult:
+    """Decide every line; repeat on the kept lines (as separate paragraphs) until nothing more goes.
+
+    With `unsure` (text dumps), a light region that is a small share of the page's own text is no
+    article (`unsure_region`). The later passes see the kept lines as cleaning the output would (each
+    its own paragraph, nothing carried over), so cleaning the output changes nothing."""
     if not lines:
         return DumpResult([])
-    result = _Classifier(lines, title_hint).run()
+    result = _Classifier(lines, title_hint, unsure=unsure).run()
     reasons = result.reasons
     for _ in range(6):
         kept = [i for i, r in enumerate(reasons) if r is None]
@@ -348,7 +379,7 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None) -> DumpResu
         subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
         annotate_groups(subset)
         # Threads are judged on the whole dump only: the kept lines lack the stamps and menus around them.
-        again = _Classifier(subset, None, threads=False).run().reasons
+        again = _Classifier(subset, None, threads=False, unsure=unsure).run().reasons
         removed = [(i, r) for i, r in zip(kept, again) if r is not None]
         if not removed:
             break

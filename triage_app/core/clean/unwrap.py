@@ -16,6 +16,9 @@ MAX_WIDTH = 100
 """Wider lines are not a hard wrap (browser dumps put a whole paragraph on one line)."""
 MIN_WRAPPED = 5
 MIN_SHARE = 0.4
+LONG_SHARE = 0.8
+"""Lines this close to the width count as the long lines a wrap must account for (`MIN_SHARE` of them):
+menu and headline lines of 36-57 characters are not wrapped and are no evidence against a wrap."""
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -27,7 +30,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     if width > MAX_WIDTH:
         return None
     wrapped = sum(1 for a, b in pairwise(lines) if _wrapped_before(a, b, width))
-    long_lines = sum(1 for n in lengths if n >= 0.5 * width)
+    long_lines = sum(1 for n in lengths if n >= LONG_SHARE * width)
     return width if wrapped >= MIN_WRAPPED and wrapped >= MIN_SHARE * long_lines else None
 
 
