@@ -116,7 +116,6 @@ fallbacks run. `fast=True, favor_recall=True` (the options before) was best on a
 
 RULES: tuple[str, ...] = (
     "structured-body",  # add the page's JSON-LD articleBody when the extractor missed much of it
-    "run-fill",  # short blocks inside the article run kept although the extraction lacks them
     "repeats",  # a paragraph repeating a kept one between kept blocks stays (refrains, repeated clauses)
     "summary",  # the standfirst (meta description) removed from the body
     "byline-meta",  # a block equal to the byline or URL of the metadata removed
@@ -237,8 +236,6 @@ def map_extraction(
                 kept[i] = True
             elif (window := next((w for w in windows.get(i, ()) if left_of(w, 0) > taken_of(w, 0)), None)) is not None:
                 taken[window] += 1
-                kept[i] = True
-            elif first <= i <= last and "run-fill" not in disabled:
                 kept[i] = True
             continue
         block_shingles = shingle_lists[i]
