@@ -32,10 +32,15 @@ def clean_text(text: str, *, title_hint: str | None = None, url: str | None = No
     """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
     lines = rejoin_wrapped(split_lines(text))
     found = clean_lines(lines, title_hint=title_hint, unsure=True)
-    blocks = [
-        Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.last or line.number}", P.template_key(line.text))
-        for n, (line, reason) in enumerate(zip(lines, found.reasons))
-    ]
+    # Each line is let go as its block is made (from the end, in reverse): the blocks take the memory
+    # the lines leave, and a large dump does not hold both at once (~9 MB for 8 MB of kept prose).
+    blocks: list[Block] = []
+    for n in range(len(lines) - 1, -1, -1):
+        line, reason = lines.pop(), found.reasons[n]
+        blocks.append(
+            Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.last or line.number}", P.template_key(line.text))
+        )
+    blocks.reverse()
     return CleanResult(
         blocks=blocks,
         title=found.title or title_hint,

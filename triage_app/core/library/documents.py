@@ -42,8 +42,9 @@ def find_by_sha256(db: Database, digest: str) -> int | None:
 
 
 def word_count(text: str) -> int:
-    """Number of `\\w+` words in `text`."""
-    return len(_WORD_RE.findall(text))
+    """Number of `\\w+` words in `text` (counted one match at a time: a list of every word of an
+    8 MB dump held ~75 MB while the document was stored)."""
+    return sum(1 for _ in _WORD_RE.finditer(text))
 
 
 def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResult, *, engine: str = "") -> int:
@@ -51,6 +52,7 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
     digest = sha256_hex(parsed.original)
     compression, packed = _pack(parsed.original)
     now = now_iso()
+    text = cleaned.text  # joined once: it is as large as the kept text
     with library.transaction() as db:
         row = {
             "sha256": digest,
@@ -69,8 +71,8 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
             "language": cleaned.language,
             "language_confidence": cleaned.language_confidence,
             "keywords": json.dumps(cleaned.keywords, ensure_ascii=False),
-            "text": cleaned.text,
-            "word_count": word_count(cleaned.text),
+            "text": text,
+            "word_count": word_count(text),
             "relevance": "unreviewed",
             "starred": 0,
             "note": "",
