@@ -239,3 +239,25 @@ def test_a_thread_of_replies_the_extractor_keeps_is_not_removed_as_comments() ->
     kept = [True] * len(blocks)
     reasons = html_extract.decide(blocks, kept, page_metadata(tree))
     assert any("comments" in b.context for b in blocks) and reasons == [None] * len(blocks)
+
+
+def test_a_hidden_schema_copy_of_the_article_is_removed_however_long() -> None:
+    # A CMS repeats the article in a display:none schema.org block (headline, dates, publisher, the
+    # whole body). The copy is as long as the article, so it is no small widget, and removing it takes
+    # half of what the extractor kept; neither may save it: a copy of shown text loses nothing.
+    body = " ".join(STORY)
+    copy = (
+        '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+        '<h1 itemprop="name">River keepers record an early flood</h1>'
+        '<div itemprop="datePublished">2019-11-19T08:57:40+01:00</div>'
+        '<div itemprop="publisher" itemscope><div itemprop="name">ValleyNewsDe</div></div>'
+        f'<div itemprop="articleBody">{body}</div></div>'
+    )
+    page = (
+        "<html><head><title>River keepers record an early flood</title></head><body><main>"
+        f"<h1>River keepers record an early flood</h1>{_story_paragraphs()}</main>{copy}{copy}</body></html>"
+    )
+    result = clean_document(_html(page))
+    assert result.text.count(STORY[0]) == 1
+    assert "ValleyNewsDe" not in result.text and "2019-11-19T08" not in result.text
+    assert all(line in result.text for line in STORY)

@@ -368,15 +368,42 @@ def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int)
 
 
 def _local_contexts(blocks: list[RawBlock], kept: list[bool], share: float = 0.25) -> set[str]:
-    """Paths of vetoing ancestors that hold only a small share of the kept text (a widget, not the page)."""
+    """Paths of vetoing ancestors that hold only a small share of the kept text (a widget, not the page).
+
+    Text inside a hidden ancestor that repeats the page's shown text (a display:none schema.org copy of
+    the article) does not count: a copy is not the page's only text, however long it is."""
     total = sum(len(b.text) for b, k in zip(blocks, kept) if k)
+    copies = _hidden_copies(blocks, kept)
     under: dict[str, int] = {}
-    for block, keep in zip(blocks, kept):
+    for i, (block, keep) in enumerate(zip(blocks, kept)):
         if keep:
             for reason, path in zip(block.context, block.context_paths):
-                if reason in _VETO_CONTEXT:
+                if reason in _VETO_CONTEXT and not (reason == P.HIDDEN and i in copies):
                     under[path] = under.get(path, 0) + len(block.text)
+                elif reason in _VETO_CONTEXT:
+                    under.setdefault(path, 0)
     return {path for path, chars in under.items() if chars < share * total}
+
+
+HIDDEN_COPY = 0.8
+"""Share of a hidden block's 4-word shingles that must be in the shown kept blocks for it to be a copy."""
+
+
+def _hidden_copies(blocks: list[RawBlock], kept: list[bool]) -> set[int]:
+    """Kept blocks under a hidden ancestor whose text the shown kept blocks already hold."""
+    hidden = [i for i, (b, k) in enumerate(zip(blocks, kept)) if k and P.HIDDEN in b.context]
+    if not hidden:
+        return set()
+    shown: set[tuple[str, ...]] = set()
+    for block, keep in zip(blocks, kept):
+        if keep and P.HIDDEN not in block.context:
+            shown.update(_shingle_list(_tokens(block.text)))
+    copies: set[int] = set()
+    for i in hidden:
+        own = _shingle_list(_tokens(blocks[i].text))
+        if own and sum(1 for s in own if s in shown) >= HIDDEN_COPY * len(own):
+            copies.add(i)
+    return copies
 
 
 def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
@@ -552,7 +579,9 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
     # article on pages whose paragraphs look like list lines, after the guard had run.
     reasons = decide(page.blocks, kept, page.meta, disabled=disabled)
     if "guard" not in disabled:
-        extractor_chars = sum(len(b.text) for b, k in zip(page.blocks, kept) if k)
+        # A hidden copy of shown text is not text the rules can lose.
+        copies = _hidden_copies(page.blocks, kept)
+        extractor_chars = sum(len(b.text) for i, (b, k) in enumerate(zip(page.blocks, kept)) if k and i not in copies)
         if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * extractor_chars:
             reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES))
     return reasons
