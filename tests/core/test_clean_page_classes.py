@@ -261,3 +261,24 @@ def test_a_hidden_schema_copy_of_the_article_is_removed_however_long() -> None:
     assert result.text.count(STORY[0]) == 1
     assert "ValleyNewsDe" not in result.text and "2019-11-19T08" not in result.text
     assert all(line in result.text for line in STORY)
+
+
+def _standfirst_page(wrapper_open: str, wrapper_close: str) -> str:
+    lede = STORY[0]
+    return (
+        f'<html><head><title>Flood records</title><meta name="description" content="{lede}"></head><body>'
+        f"{wrapper_open}<article><h1>Flood records</h1><header><p>{lede}</p></header>"
+        f"{''.join(f'<p>{line}</p>' for line in STORY[1:])}</article>{wrapper_close}</body></html>"
+    )
+
+
+def test_the_standfirst_is_the_articles_own_header_not_a_site_header_around_everything() -> None:
+    # The article's own <header> holds its standfirst (shown apart as the summary), but a page whose
+    # markup leaves the whole page inside the site's <header> has no standfirst by that: its first
+    # paragraph is the article's.
+    own = clean_document(_html(_standfirst_page("", "")))
+    assert STORY[0] not in own.text and STORY[1] in own.text
+    page = _standfirst_page("<header><nav><a href='/'>Home</a></nav><div>", "</div></header>").replace(
+        f"<header><p>{STORY[0]}</p></header>", f"<p>{STORY[0]}</p>"
+    )
+    assert STORY[0] in clean_document(_html(page)).text

@@ -428,13 +428,20 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
     return P.NAVIGATION if index < facts.first_kept else P.BOILERPLATE
 
 
+def _in_own_header(path: str) -> bool:
+    """Inside a `<header>` of the block's own article: below its innermost `<article>`/`<main>` when it has
+    one (a page whose markup leaves everything inside a site `<header>` has no standfirst by that)."""
+    cut = max(path.rfind("/article"), path.rfind("/main"))
+    return "/header" in path[cut:] if cut >= 0 else "header" in path
+
+
 def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str | None:
     if not keep:
         return _removed_reason(block, index, facts)
     off = facts.disabled
     norm = block.norm
     if norm in facts.descriptions and index <= facts.first_kept + 3 and "summary" not in off and (
-        block.kind == "heading" or "header" in block.path or _STANDFIRST_RE.search(block.own_attrs)
+        block.kind == "heading" or _in_own_header(block.path) or _STANDFIRST_RE.search(block.own_attrs)
     ):
         return P.SUMMARY
     if (norm in facts.names or (facts.url and norm == facts.url)) and "byline-meta" not in off:
