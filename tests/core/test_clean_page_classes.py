@@ -224,6 +224,20 @@ def test_generated_class_names_do_not_spell_an_advert() -> None:
     assert not any(b.reason == ADVERT for b in result.blocks)
 
 
+def test_utility_classes_with_arbitrary_css_values_name_nothing() -> None:
+    # Tailwind's arbitrary values ("top-[var(--nav-height)]") are CSS, not a name: they spelled "nav" and
+    # vetoed a product page's sections as navigation.
+    from triage_app.core.clean.patterns import NAVIGATION
+
+    sticky = "w-full overflow-hidden sticky top-[var(--nav-height)] h-[var(--content-height)]"
+    assert context_reason("div", sticky) is None
+    assert context_reason("div", f"{sticky} site-nav") == NAVIGATION
+    plain = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    page = f"<html><body><main><h1>Flood records</h1>{plain}<div class='{sticky}'><p>{STORY[5]}</p></div></main></body></html>"
+    result = clean_document(_html(page))
+    assert all(line in result.text for line in STORY)
+
+
 def test_a_thread_of_replies_the_extractor_keeps_is_not_removed_as_comments() -> None:
     """A forum thread's replies are its content: a comment-like container does not veto what the
     extractor kept (trafilatura, called without comments, already leaves real comment sections out)."""

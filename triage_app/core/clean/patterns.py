@@ -63,6 +63,8 @@ def class_tokens(lowered: str) -> list[str]:
     mixes letters and digits only letter runs of 3+ count, so generated names ("kt-adv-heading2365_8440ad",
     "css-1ad3f9") do not give "ad" out of a hash while "heading2365" still gives "heading"."""
     tokens: list[str] = []
+    if "[" in lowered:  # a utility class with an arbitrary CSS value ("top-[var(--nav-height)]") names no part of the page
+        lowered = " ".join(name for name in lowered.split() if "[" not in name)
     for chunk in _CHUNK_SPLIT.split(lowered):
         if chunk.isalpha():
             tokens.append(chunk)
