@@ -113,6 +113,41 @@ def test_link_lists_after_the_article_are_related_links() -> None:
     assert items and all(not b.kept for b in items)
 
 
+def test_a_list_of_links_inside_the_article_stays() -> None:
+    # Issue 49: a run of link-only items with the article's own text before and after it is one of the
+    # article's lists (the patches a report names, the deals it picks), not a related-stories box.
+    patches = "".join(
+        f'<li><p><a href="/patch/{n}">compiler: support the {word} attribute on variables</a></p></li>'
+        for n, word in enumerate(("weak", "aligned", "packed", "section"))
+    )
+    body = (
+        f"<p>{PROSE}</p><p>{PROSE * 2}</p><p>These patches were sent for review this month:</p><ul>{patches}</ul>"
+        f"<p>{PROSE * 2}</p><p>{PROSE}</p>"
+    )
+    result = _clean_html(_page(body))
+    items = [b for b in result.blocks if "attribute on variables" in b.text]
+    assert len(items) == 4 and all(b.kept for b in items)
+
+
+def test_link_runs_never_take_the_page_past_the_guard() -> None:
+    # A page that is mostly a list of links (an index): removing the runs would leave less than the
+    # guard's share of the extractor's text, so link-runs removes nothing and the other rules' removals
+    # stand (before, the guard undid them all).
+    from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_extract import _link_runs
+
+    blocks = [
+        RawBlock("Skip to content", "paragraph", "dom:/nav/a", "a", link_chars=15),
+        RawBlock("An index of the reports.", "paragraph", "dom:/p", "p"),
+        *(RawBlock(f"Report {n}", "list-item", f"dom:/ul/li[{n}]", "li", link_chars=8) for n in range(1, 9)),
+    ]
+    reasons: list[str | None] = [P.NAVIGATION, *[None] * 9]
+    _link_runs(blocks, reasons, floor=0.5 * sum(len(b.text) for b in blocks))
+    assert reasons[2:] == [None] * 8
+    _link_runs(blocks, reasons)
+    assert reasons[2:] == [P.RELATED] * 8
+
+
 def test_hidden_copies_of_the_article_do_not_come_back() -> None:
     page = _page(f"<p>{PROSE}</p><p>{PROSE * 2}</p>") + f'<div style="display:none"><p>{PROSE}</p></div>'
     result = _clean_html(page)

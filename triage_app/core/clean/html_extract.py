@@ -17,7 +17,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain, count, repeat
+from itertools import accumulate, chain, count, repeat
 from operator import sub
 from typing import Any
 
@@ -343,23 +343,57 @@ def decide(
     )
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
     if "link-runs" not in disabled:
-        _link_runs(blocks, reasons)
+        _link_runs(blocks, reasons, floor=GUARD_SHARE * _guard_total(blocks, kept))
     return reasons
 
 
-def _link_runs(blocks: list[RawBlock], reasons: list[str | None]) -> None:
-    """Runs of two or more kept blocks that are all link text are link lists (related stories)."""
-    kept = [i for i, r in enumerate(reasons) if r is None]
+LINK_RUN_EDGE = 400
+"""A link run is a list beside the article only when at most this many characters of kept text that is
+not link text lie before it or after it; with more on both sides it is a list inside the article."""
+
+
+def _link_runs(blocks: list[RawBlock], reasons: list[str | None], floor: float = 0.0) -> None:
+    """Runs of two or more kept blocks that are all link text, before or after the page's own text, are
+    link lists (related stories, menus).
+
+    A run with the article's text on both sides is one of its lists (items it talks about, patches, deals,
+    cards) and stays. Nothing is removed when the runs would leave less than `floor` characters kept (the
+    guard's share of what the extractor kept): then the links are the page, and the guard would otherwise
+    undo every other rule's removals with this one's."""
+    # Characters of kept text that is not link text before each block (and in all, at the end)
+    before = list(accumulate((len(b.text) if r is None and not _is_link_text(b) else 0 for b, r in zip(blocks, reasons)), initial=0))
+    runs = [run for run in _dense_runs(blocks, reasons) if _beside_the_text(before, run)]
+    removed = sum(len(blocks[j].text) for run in runs for j in run)
+    if sum(len(b.text) for b, r in zip(blocks, reasons) if r is None) - removed < floor:
+        return
+    for run in runs:
+        for j in run:
+            reasons[j] = P.RELATED
+
+
+def _is_link_text(block: RawBlock) -> bool:
+    return block.link_density >= 0.8
+
+
+def _dense_runs(blocks: list[RawBlock], reasons: list[str | None]) -> list[list[int]]:
+    """Runs of two or more adjacent kept blocks that are short (30 words at most) and all link text."""
+    runs: list[list[int]] = []
     run: list[int] = []
-    for i in [*kept, -1]:
-        dense = i >= 0 and blocks[i].link_density >= 0.8 and _is_short(blocks[i], 30)
+    for i in [*(i for i, r in enumerate(reasons) if r is None), -1]:
+        dense = i >= 0 and _is_link_text(blocks[i]) and _is_short(blocks[i], 30)
         if dense and (not run or _adjacent(blocks, reasons, run[-1], i)):
             run.append(i)
             continue
         if len(run) >= 2:
-            for j in run:
-                reasons[j] = P.RELATED
+            runs.append(run)
         run = [i] if dense else []
+    return runs
+
+
+def _beside_the_text(before: list[int], run: list[int]) -> bool:
+    """Whether at most `LINK_RUN_EDGE` characters of the page's own text (kept, not link text; `before[i]`
+    of them precede block i) lie before `run` or after it: the run is at the start or the end of the text."""
+    return min(before[run[0]], before[-1] - before[run[-1] + 1]) <= LINK_RUN_EDGE
 
 
 def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int) -> bool:
@@ -586,16 +620,20 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
     # article on pages whose paragraphs look like list lines, after the guard had run.
     reasons = decide(page.blocks, kept, page.meta, disabled=disabled)
     if "guard" not in disabled:
-        # A hidden copy of shown text is not text the rules can lose.
-        copies = _hidden_copies(page.blocks, kept)
-        extractor_chars = sum(len(b.text) for i, (b, k) in enumerate(zip(page.blocks, kept)) if k and i not in copies)
-        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * extractor_chars:
+        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * _guard_total(page.blocks, kept):
             reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES))
     return reasons
 
 
 GUARD_SHARE = 0.5
 """The rules may remove at most this share of the text the extractor kept; past it they are all wrong."""
+
+
+def _guard_total(blocks: list[RawBlock], kept: list[bool]) -> int:
+    """The characters the extractor kept, of which the guard lets the rules remove at most half (`link-runs`
+    stops short of that itself). A hidden copy of shown text is not text the rules can lose: it is left out."""
+    copies = _hidden_copies(blocks, kept)
+    return sum(len(b.text) for i, (b, k) in enumerate(zip(blocks, kept)) if k and i not in copies)
 
 
 def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
