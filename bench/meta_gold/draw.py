@@ -45,28 +45,26 @@ def draw(root: Path) -> list[tuple[str, str]]:
     return out
 
 
-def draw_holdout(root: Path) -> list[tuple[str, str]]:
-    """(set, page id) of the held-out draw: HOLDOUT_COUNT per set, shuffled with Random(f"{HOLDOUT_SEED}-{set}"),
-    skipping the pages of the first draw."""
-    first = set(draw(root))
+def _draw_excluding(root: Path, seed: str, count: int, seen: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`count` pages per set, shuffled with Random(f"{seed}-{set}"), skipping the pages in `seen`."""
     out: list[tuple[str, str]] = []
     for name in COUNTS:
         ids = sorted(p.name.removesuffix(".html.gz") for p in (root / name / "html").glob("*.html.gz"))
-        random.Random(f"{HOLDOUT_SEED}-{name}").shuffle(ids)
-        out.extend([(name, i) for i in ids if (name, i) not in first][:HOLDOUT_COUNT])
+        random.Random(f"{seed}-{name}").shuffle(ids)
+        out.extend([(name, i) for i in ids if (name, i) not in seen][:count])
     return out
+
+
+def draw_holdout(root: Path) -> list[tuple[str, str]]:
+    """(set, page id) of the held-out draw: HOLDOUT_COUNT per set, shuffled with Random(f"{HOLDOUT_SEED}-{set}"),
+    skipping the pages of the first draw."""
+    return _draw_excluding(root, HOLDOUT_SEED, HOLDOUT_COUNT, set(draw(root)))
 
 
 def draw_holdout2(root: Path) -> list[tuple[str, str]]:
     """(set, page id) of the third draw: HOLDOUT2_COUNT per set, shuffled with Random(f"{HOLDOUT2_SEED}-{set}"),
     skipping the pages of the first two draws."""
-    seen = set(draw(root)) | set(draw_holdout(root))
-    out: list[tuple[str, str]] = []
-    for name in COUNTS:
-        ids = sorted(p.name.removesuffix(".html.gz") for p in (root / name / "html").glob("*.html.gz"))
-        random.Random(f"{HOLDOUT2_SEED}-{name}").shuffle(ids)
-        out.extend([(name, i) for i in ids if (name, i) not in seen][:HOLDOUT2_COUNT])
-    return out
+    return _draw_excluding(root, HOLDOUT2_SEED, HOLDOUT2_COUNT, set(draw(root)) | set(draw_holdout(root)))
 
 
 def _text(el: object) -> str:
