@@ -332,18 +332,19 @@ def decide(
 ) -> list[str | None]:
     """The removal reason of every block (None = kept in the body)."""
     names = {P.normalise(n) for n in re.split(r",| and ", meta.byline or "") if n.strip()}
+    copies = _hidden_copies(blocks, kept)
     facts = _Facts(
         titles={P.normalise(t) for t in meta.headline_candidates if t},
         descriptions={P.normalise(d) for d in meta.descriptions if d},
         names={n for n in names if n},
         url=P.normalise(meta.url or ""),
         first_kept=next((i for i, k in enumerate(kept) if k), len(blocks)),
-        local=_local_contexts(blocks, kept),
+        local=_local_contexts(blocks, kept, copies),
         disabled=disabled,
     )
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
     if "link-runs" not in disabled:
-        _link_runs(blocks, reasons, floor=GUARD_SHARE * _guard_total(blocks, kept))
+        _link_runs(blocks, reasons, floor=GUARD_SHARE * _guard_total(blocks, kept, copies))
     return reasons
 
 
@@ -401,13 +402,12 @@ def _adjacent(blocks: list[RawBlock], reasons: list[str | None], a: int, b: int)
     return all(reasons[k] is not None for k in range(a + 1, b))
 
 
-def _local_contexts(blocks: list[RawBlock], kept: list[bool], share: float = 0.25) -> set[str]:
+def _local_contexts(blocks: list[RawBlock], kept: list[bool], copies: set[int], share: float = 0.25) -> set[str]:
     """Paths of vetoing ancestors that hold only a small share of the kept text (a widget, not the page).
 
     Text inside a hidden ancestor that repeats the page's shown text (a display:none schema.org copy of
-    the article) does not count: a copy is not the page's only text, however long it is."""
+    the article, `_hidden_copies`) does not count: a copy is not the page's only text, however long it is."""
     total = sum(len(b.text) for b, k in zip(blocks, kept) if k)
-    copies = _hidden_copies(blocks, kept)
     under: dict[str, int] = {}
     for i, (block, keep) in enumerate(zip(blocks, kept)):
         if keep:
@@ -431,10 +431,10 @@ def _hidden_copies(blocks: list[RawBlock], kept: list[bool]) -> set[int]:
     shown: set[tuple[str, ...]] = set()
     for block, keep in zip(blocks, kept):
         if keep and P.HIDDEN not in block.context:
-            shown.update(_shingle_list(_tokens(block.text)))
+            shown.update(_shingle_list(_block_tokens(block)))
     copies: set[int] = set()
     for i in hidden:
-        own = _shingle_list(_tokens(blocks[i].text))
+        own = _shingle_list(_block_tokens(blocks[i]))
         if own and sum(1 for s in own if s in shown) >= HIDDEN_COPY * len(own):
             copies.add(i)
     return copies
@@ -460,6 +460,10 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
     if text_reason:
         return text_reason
     return P.NAVIGATION if index < facts.first_kept else P.BOILERPLATE
+
+
+def _block_tokens(block: RawBlock) -> list[str]:
+    return block.tokens if block.tokens is not None else _tokens(block.text)
 
 
 def _in_own_header(path: str) -> bool:
@@ -629,10 +633,12 @@ GUARD_SHARE = 0.5
 """The rules may remove at most this share of the text the extractor kept; past it they are all wrong."""
 
 
-def _guard_total(blocks: list[RawBlock], kept: list[bool]) -> int:
+def _guard_total(blocks: list[RawBlock], kept: list[bool], copies: set[int] | None = None) -> int:
     """The characters the extractor kept, of which the guard lets the rules remove at most half (`link-runs`
-    stops short of that itself). A hidden copy of shown text is not text the rules can lose: it is left out."""
-    copies = _hidden_copies(blocks, kept)
+    stops short of that itself). A hidden copy of shown text (`copies`, found here unless given) is not text
+    the rules can lose: it is left out."""
+    if copies is None:
+        copies = _hidden_copies(blocks, kept)
     return sum(len(b.text) for i, (b, k) in enumerate(zip(blocks, kept)) if k and i not in copies)
 
 
