@@ -81,6 +81,13 @@ HIDDEN_CLASSES = frozenset(
 _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": NEWSLETTER}
 
 
+# Page builders wrap every content module in a "widget" of their own namespace (Elementor's
+# `elementor-widget-container`, SiteOrigin's `siteorigin-widget-tinymce`, HubSpot CMS's `hs_cos_wrapper_widget`):
+# there "widget" names the builder's unit of layout, not a sidebar, so it is dropped from those names (the rest,
+# as in `elementor-widget-nav-menu`, still speaks).
+_BUILDER_WIDGET_RE = re.compile(r"(?<![\w-])(elementor|siteorigin|hs_cos_wrapper)[-_]widget")
+
+
 def context_reason(tag: str, attrs: str) -> str | None:
     """What an element's tag and class/id/role words say about its content, or None."""
     reason = _TAG_REASONS.get(tag)
@@ -91,6 +98,8 @@ def context_reason(tag: str, attrs: str) -> str | None:
     lowered = attrs.lower()
     if not HIDDEN_CLASSES.isdisjoint(lowered.split()):
         return HIDDEN
+    if "widget" in lowered:
+        lowered = _BUILDER_WIDGET_RE.sub(r"\1", lowered)
     for token in class_tokens(lowered):
         if token in _CONTEXT_TOKENS:
             return _CONTEXT_TOKENS[token]
