@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import is_date_line
-from triage_app.core.clean.patterns import HIDDEN_CLASSES
+from triage_app.core.clean.patterns import HIDDEN_CLASSES, HIDDEN_STYLE_RE
 
 _WORD_RE = re.compile(r"\w+")
 _WS_RE = re.compile(r"\s+")
@@ -29,7 +29,6 @@ _SITE_TOKENS = {
     "header", "masthead", "logo", "branding", "site-branding", "site-title", "sitetitle", "site-name", "sitename",
     "blog-title", "blogtitle", "site-header", "blog-header", "blog-name", "top-header",
 }
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SUBTITLE_RE = re.compile(r"sub-?title|sub-?heading|subhead", re.IGNORECASE)
 MIN_AGREEMENT = 0.5
 """Share of the heading's words in the title, and of the title's words in the heading, both needed."""
@@ -53,7 +52,7 @@ def unseen(element: etree._Element) -> bool:
     hidden = element.get("hidden")
     if hidden is not None and hidden != "until-found":
         return True
-    if _HIDDEN_STYLE_RE.search(element.get("style") or ""):
+    if HIDDEN_STYLE_RE.search(element.get("style") or ""):
         return True
     return bool(set((element.get("class") or "").lower().split()) & HIDDEN_CLASSES)
 

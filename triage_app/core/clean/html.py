@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.patterns import HIDDEN, context_reason, normalise
+from triage_app.core.clean.patterns import HIDDEN, HIDDEN_STYLE_RE, context_reason, normalise
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LEAF_KINDS = {
@@ -45,7 +45,6 @@ SKIPPED = {
 # worse: the extractor then takes them and keeps only the first post, where the line scorer kept all.)
 _OPENED_WITH_PARAGRAPHS = ("button", "object")
 _WS_RE = re.compile(r"\s+")
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
 # which doubled the time of the walk and of the extractor running on the same tree.
 _PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
@@ -134,7 +133,7 @@ def _hidden_by_attributes(get: _Get) -> bool | None:
     if get("aria-hidden") == "true":
         return None
     style = get("style")
-    return bool(style and _HIDDEN_STYLE_RE.search(style)) and not _collapsed_by_attributes(get)
+    return bool(style and HIDDEN_STYLE_RE.search(style)) and not _collapsed_by_attributes(get)
 
 
 _COLLAPSED_RE = re.compile(r"accordion|collaps|answer|tab-?pane|tabpanel|read-?more|show-?more|expand", re.IGNORECASE)
