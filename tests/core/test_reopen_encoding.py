@@ -111,3 +111,44 @@ def test_undeclared_legacy_html_is_read_by_its_text(language: str, codepage: str
     page = f"<html><head><title>x</title><style>p {{ color: red }}</style></head><body><p>{text}</p></body></html>"
     decoded = decode_bytes(page.encode(codepage), html=True)
     assert text in decoded.text, f"{language} read as {decoded.charset}"
+
+
+# Short files: a line or two, where a detector has little to go on (each failed before: read as UTF-8 cut
+# short, as Shift-JIS, or in the codepage that swaps the script's cases).
+SHORT = [
+    ("et", "cp1257", "Valitsus kiitis kolmapäev"),
+    ("da", "cp1252", "Regeringen godkendte onsdag et lovforslag, der ænd"),
+    ("fr", "cp850", "Le gouvernement français "),
+    ("ru", "koi8-r", "Правительство в среду одо"),
+    ("uk", "koi8-u", "Уряд у середу схвалив зак"),
+    ("th", "cp874", "รัฐบาลอนุมัติร่างกฎหมายเมื่อวันพุธ"),
+    ("bg", "cp1251", "Правителството одобри в сряда законопроект, който ще промени финансирането на училищата."),
+    ("ar", "cp1256", "وافقت الحكومة يوم الأربعاء على مشروع قانون يغير طريقة تمويل المدارس."),
+    ("ru", "mac_cyrillic", "Правительство в среду одобрило законопроект, который изменит порядок финансирования школ."),
+    ("de", "mac_roman", "Die Bundesregierung hat am Mittwoch neue Maßnahmen"),
+]
+
+
+@pytest.mark.parametrize(("language", "codepage", "text"), SHORT, ids=[f"{lang}-{cp}" for lang, cp, _t in SHORT])
+def test_short_legacy_text_files_decode_without_mojibake(language: str, codepage: str, text: str) -> None:
+    decoded = decode_bytes(text.encode(codepage))
+    assert decoded.text == text, f"{language} read as {decoded.charset}: {decoded.text}"
+
+
+def test_short_cjk_text_keeps_its_multibyte_encoding() -> None:
+    for text, codepage in (("政府は水曜日、学校の財政制度を", "shift_jis"), ("政府周三批准了一项改变学校", "gbk"),
+                           ("政府週三批准了一項改變學校", "big5"), ("정부는 수요일 학교 재정 제도를", "euc_kr")):
+        assert decode_bytes(text.encode(codepage)).text == text, codepage
+
+
+def test_utf8_cut_inside_its_last_character_is_still_utf8() -> None:
+    data = "Die Behörden warnen vor Überschwemmungen in München".encode()[:-1] + "ü".encode()[:1]
+    assert decode_bytes(data).charset == "utf-8"
+
+
+def test_mixed_case_words_mark_a_case_swapping_codepage() -> None:
+    from triage_app.core.ingest.legacy import odd_case_share
+
+    assert odd_case_share("Правительство одобрило ЗАКОН") == 0.0
+    assert odd_case_share("оПЮБХРЕКЯРБНРН НДНАПХ") == 0.5
+    assert odd_case_share("שלום עולם and plain ASCII McDonald") == 0.0  # uncased scripts and ASCII are not judged

@@ -162,15 +162,33 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     try:
         return Decoded(data.decode("utf-8").replace("\x00", "\ufffd"), "utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start > len(data) - 4 or _mostly_utf8(data):
-            return Decoded(_decode(data, "utf-8"), "utf-8")  # a few bad bytes in UTF-8 text
+        # UTF-8 cut short in its last character, or a few bad bytes in UTF-8 text (a legacy letter near
+        # the end, followed by ASCII, is not a cut: "invalid continuation byte")
+        if (exc.reason == "unexpected end of data" and exc.start > len(data) - 4) or _mostly_utf8(data):
+            return Decoded(_decode(data, "utf-8"), "utf-8")
     guess = detect(data) or "cp1252"
-    if _single_byte(guess):
+    if _single_byte(guess) or not plausible_cjk(data.decode(guess, errors="replace")):
         # No declaration: choose the codepage by the language the text (a page's text, without its markup) reads as.
         from triage_app.core.ingest.legacy import guess_legacy_encoding
 
         guess = guess_legacy_encoding(data, markup=html)
     return Decoded(_decode(data, guess), guess)
+
+
+_CJK_RANGES = ((0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F), (0xFF01, 0xFF60))
+"""CJK punctuation, kana, ideographs, Hangul and full-width forms: what Chinese, Japanese and Korean text is written in."""
+
+
+def plausible_cjk(text: str) -> bool:
+    """True when most non-ASCII characters of a multi-byte decoding are ones CJK text is written in.
+
+    A detector reads short 8-bit text as Shift-JIS or Big5 at times: the decoding is then half-width
+    katakana, compatibility squares and stray ideographs inside Latin words ("fran㌢is")."""
+    odd = [ord(c) for c in text if ord(c) > 127 and not c.isspace()]
+    if not odd:
+        return True
+    good = sum(1 for o in odd if any(low <= o <= high for low, high in _CJK_RANGES))
+    return good >= 0.8 * len(odd)
 
 
 def _single_byte(charset: str) -> bool:

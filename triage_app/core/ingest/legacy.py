@@ -47,6 +47,11 @@ _ALPHABETS: dict[str, str] = {
     "is": "áðéíóúýþæö", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű",
     "sl": "čšž", "hr": "čćđšž", "bs": "čćđšž", "ro": "ăâîșşțţ", "tr": "çğıöşüâî", "az": "çəğıöşü",
     "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "et": "äõöüšž", "en": "éèïöü’“”–—", "ga": "áéíóú", "eu": "ñ",
+    # Cyrillic and Greek by their letters, not their script: cp1251 read from mac_cyrillic bytes gives
+    # Serbian "Џ" and "Ђ" for Russian capitals, all Cyrillic script.
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "sr": "абвгдђежзијклљмнњопрстћуфхцчџш", "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+    "kk": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі", "el": "αβγδεζηθικλμνξοπρστυφχψωςάέήίόύώϊϋΐΰ",
 }
 _SCRIPTS: dict[str, str] = {
     **{code: "CYRILLIC" for code in ("ru", "bg", "sr", "mk", "be", "kk", "uk")},
@@ -55,11 +60,37 @@ _SCRIPTS: dict[str, str] = {
 _PUNCT_OK = set("’‘“”„«»–—…€°§·×")
 
 
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def odd_case_share(text: str) -> float:
+    """Share of the non-ASCII words that are neither lower case, upper case nor capitalised ("оПЮБХ",
+    "ΗαΝίζγΙ"): what a codepage that swaps the cases of a script (koi8-r for cp1251, cp1253 for
+    cp1256) makes of text, and what writers almost never type."""
+    words = [w for w in _WORD_RE.findall(text) if not w.isascii() and w.lower() != w.upper()]  # cased scripts only
+    if not words:
+        return 0.0
+    odd = sum(1 for w in words if not (w.islower() or w.isupper() or w[1:].islower()))
+    return odd / len(words)
+
+
 def fit(text: str, language: str | None) -> float:
-    """Share of the text's non-ASCII characters that the language writes (1.0 for plain ASCII)."""
+    """Share of the text's non-ASCII characters that the language writes (1.0 for plain ASCII), less the
+    share of words in mixed case."""
+    return _letters_fit(text, language) * (1.0 - odd_case_share(text))
+
+
+# A symbol between two letters ("Ma§nahmen": mac_roman's "ß" read as cp1252) is mojibake, not punctuation.
+_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[§°×€¤¶©®±¬¦¨¯´¸¹²³¼½¾¿¡«»†‡•‰™](?=[^\W\d_])")
+
+
+def _letters_fit(text: str, language: str | None) -> float:
     odd = [c for c in text if ord(c) > 127 and c not in _PUNCT_OK and not c.isspace()]
-    if not odd:
+    stuck = len(_SYMBOL_IN_WORD_RE.findall(text))
+    if not odd and not stuck:
         return 1.0
+    if not odd:
+        return 0.0
     alphabet = _ALPHABETS.get(language or "")
     script = _SCRIPTS.get(language or "")
     if alphabet is not None:
@@ -75,8 +106,8 @@ def fit(text: str, language: str | None) -> float:
             and (unicodedata.category(c)[0] == "L" or (unicodedata.category(c)[0] == "M" and unicodedata.category(prev)[0] in "LM"))
         )
     else:
-        return 0.8 * sum(1 for c in odd if c.isalpha()) / len(odd)  # a language we know no alphabet of
-    return good / len(odd)
+        return 0.8 * sum(1 for c in odd if c.isalpha()) / (len(odd) + stuck)  # a language we know no alphabet of
+    return good / (len(odd) + stuck)
 
 
 _MARKUP_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w]+;", re.IGNORECASE | re.DOTALL)
