@@ -104,6 +104,8 @@ def test_bench_on_a_few_eval_pages(shared_eval: Path, tmp_path: Path) -> None:
     assert all(row["pages"] == 4 for row in html.values())
     assert html["triage"]["f1"] > 0.8
     assert results["one dumps"]["triage"]["f1"] > results["one dumps"]["raw dump"]["f1"]
+    assert set(results["one dumps"]) == {"triage", "justext, the dump's lines", "raw dump"}
+    assert all(row["pages"] == 4 for row in results["one dumps"].values())
     wrapped = results["one dumps wrapped at 72"]
     assert wrapped["triage"]["f1"] > wrapped["raw dump"]["f1"] + 0.08
 
@@ -140,3 +142,15 @@ def test_tables_are_written_between_markers(tmp_path: Path) -> None:
     assert bench.write_between_markers(doc, bench.TABLE_MARKERS, "| new |")
     assert doc.read_text(encoding="utf-8") == f"# Cleaning\n\nProse.\n{start}\n| new |\n{end}\nAfter.\n"
     assert not bench.write_between_markers(doc, bench.ABLATION_MARKERS, "| x |")
+
+
+def test_justext_dump_baseline_keeps_prose_lines_and_drops_menus() -> None:
+    from triage_app.bench._dump_baseline import justext_dump
+
+    prose = ("Die Bundesregierung hat am Mittwoch neue Maßnahmen für den Klimaschutz beschlossen, die in den nächsten "
+             "Jahren umgesetzt werden sollen und über die der Bundestag noch abstimmen muss. ")
+    kept = justext_dump(f"Startseite\nPolitik\nSport\n\n{prose * 2}\n{prose}\n\nImpressum\nDatenschutz\n")
+    assert prose.strip() in kept and "Startseite" not in kept and "Impressum" not in kept
+    assert justext_dump("   \n\n") == ""
+    # a language jusText has no stop words for is judged in its language-independent mode, not dropped
+    assert "ᏣᎳᎩ" in justext_dump(("ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫ ᏂᎦᏓ ᎠᏂᏎᏂᏏ. " * 12).strip())

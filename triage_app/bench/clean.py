@@ -6,8 +6,9 @@ the cleaner, one source), trafilatura with only `include_comments=False` (the is
 baseline), trafilatura with its defaults, and any `--options` variant, all in the same process on the same pages,
 so the timing ratio holds on a busy machine; before each timed call trafilatura's memo caches of text
 lines are emptied, so no row is timed with the lines an earlier row of the same page left there. A set
-with `dumps/` also gets a text row (Triage on the
-dump against the raw dump). `--ablate` switches the cleaner's rules off one at a time and counts the
+with dumps (its `dumps/`, or `--dumps DIR`) also gets text rows: Triage on the dump, jusText on the
+dump's lines (the library baseline, `_dump_baseline.py`) and the raw dump; the same for the dump
+hard-wrapped at 72 columns. `--ablate` switches the cleaner's rules off one at a time and counts the
 pages each rule flips (both directions). The metric is the acceptance scorer's (`_clean_score.py`).
 """
 
@@ -35,6 +36,8 @@ from triage_app.bench._clean_score import (
 NO_RULES = "(every rule off: the extractor's blocks)"
 ACCEPTANCE_OPTIONS: dict[str, Any] = {"include_comments": False}
 """trafilatura as the acceptance sets were scored with it: comments off, everything else its default."""
+JUSTEXT_ROW = "justext, the dump's lines"
+"""The library baseline of the text rows (`_dump_baseline.py`)."""
 FLIP = 0.05
 """A page counts as flipped by a rule when its F1 moves by more than this."""
 
@@ -105,6 +108,7 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     """Score the methods on one set: [(set label, scores)], the HTML rows then the dump rows."""
     import trafilatura
 
+    from triage_app.bench._dump_baseline import justext_dump
     from triage_app.core.clean import clean_document
     from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
     from triage_app.core.records import ParsedDocument
@@ -114,8 +118,8 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     # Calls that are the same as Triage's are not made twice: the row shares that call's output and time.
     same_as_ours = effective_options(ACCEPTANCE_OPTIONS) == effective_options(TRAFILATURA_OPTIONS)
     extra = [(options, Score(options_label(options))) for options in variants or []]
-    text, raw = Score("triage"), Score("raw dump")
-    wrapped_text, wrapped_raw = Score("triage"), Score("raw dump")
+    text, text_lib, raw = Score("triage"), Score(JUSTEXT_ROW), Score("raw dump")
+    wrapped_text, wrapped_lib, wrapped_raw = Score("triage"), Score(JUSTEXT_ROW), Score("raw dump")
     for page in pages:
         html = page.html
         if "html" in modes:
@@ -136,18 +140,22 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
             dump_doc = ParsedDocument(page.page_id, b"", "text", "utf-8", text=page.dump)
             out, ms = _timed(lambda doc=dump_doc: clean_document(doc).text)  # type: ignore[misc]
             text.add(page.page_id, page.truth, out, ms)
+            out, ms = _timed(lambda dump=page.dump: justext_dump(dump))  # type: ignore[misc]
+            text_lib.add(page.page_id, page.truth, out, ms)
             raw.add(page.page_id, page.truth, page.dump, 0.0)
             wrapped = hard_wrap(page.dump)
             wrapped_doc = ParsedDocument(page.page_id, b"", "text", "utf-8", text=wrapped)
             out, ms = _timed(lambda doc=wrapped_doc: clean_document(doc).text)  # type: ignore[misc]
             wrapped_text.add(page.page_id, page.truth, out, ms)
+            out, ms = _timed(lambda dump=wrapped: justext_dump(dump))  # type: ignore[misc]
+            wrapped_lib.add(page.page_id, page.truth, out, ms)
             wrapped_raw.add(page.page_id, page.truth, wrapped, 0.0)
     result = []
     if ours.pages:
         result.append((name, [ours, traf_ours, acceptance, traf_default, *(score for _, score in extra)]))
     if text.pages:
-        result.append((f"{name} dumps", [text, raw]))
-        result.append((f"{name} dumps wrapped at 72", [wrapped_text, wrapped_raw]))
+        result.append((f"{name} dumps", [text, text_lib, raw]))
+        result.append((f"{name} dumps wrapped at 72", [wrapped_text, wrapped_lib, wrapped_raw]))
     return result
 
 
