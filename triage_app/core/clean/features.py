@@ -41,6 +41,7 @@ class Line:
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
     last: int = 0  # last source line when hard-wrapped lines were joined into this one (0: the same as `number`)
+    indent: int = 0  # leading white space in the source (a wrapped paragraph's lines are indented in `lynx -dump`)
     _length: int = field(default=-1, init=False, repr=False, compare=False)
     _words: int = field(default=-1, init=False, repr=False, compare=False)
 
@@ -91,7 +92,8 @@ def split_lines(text: str) -> list[Line]:
         if _UNTIDY_SPACE.search(stripped):
             cells = [" ".join(cell.split()) for cell in stripped.split("\t")]
             stripped = "\t".join(cell for cell in cells if cell)
-        lines.append(Line(number, stripped, group, cells=stripped.count("\t") + 1))
+        indent = len(raw) - len(raw.lstrip())
+        lines.append(Line(number, stripped, group, cells=stripped.count("\t") + 1, indent=min(indent, 40)))
     annotate_groups(lines)
     return lines
 

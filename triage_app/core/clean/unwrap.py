@@ -23,7 +23,7 @@ menu and headline lines of 36-57 characters are not wrapped and are no evidence 
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The column the text is wrapped at, or None when it is not hard-wrapped."""
-    lengths = sorted(len(line.text) for line in lines if len(line.text) >= 40)
+    lengths = sorted(line.indent + len(line.text) for line in lines if len(line.text) >= 40)
     if len(lengths) < MIN_WRAPPED:
         return None
     width = lengths[int(0.95 * (len(lengths) - 1))]
@@ -39,7 +39,8 @@ def _wrapped_before(line: Line, following: Line, width: int) -> bool:
     if line.group != following.group or is_list_item(following.text) or "\t" in line.text:
         return False
     first = following.text.split(" ", 1)[0]
-    return len(line.text) + 1 + len(first) > width - 2 and len(line.text) >= 0.5 * width
+    end = line.indent + len(line.text)  # the column the line ends at: the wrap counts its indentation
+    return end + 1 + len(first) > width - 2 and end >= 0.5 * width
 
 
 def rejoin_wrapped(lines: list[Line]) -> list[Line]:
@@ -56,7 +57,7 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
             text = previous.text[:-1] + line.text if hyphen else f"{previous.text} {line.text}"
             joined[-1] = Line(previous.number, text, previous.group, last=line.number)
         else:
-            joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number))
+            joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent))
         glue = i + 1 < len(lines) and _wrapped_before(line, lines[i + 1], width)
     annotate_groups(joined)
     return joined
