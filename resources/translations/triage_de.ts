@@ -438,6 +438,10 @@
         <translation>Bildunterschrift</translation>
     </message>
     <message>
+        <source>link references</source>
+        <translation>Linkverweise</translation>
+    </message>
+    <message>
         <source>not main content</source>
         <translation>kein Hauptinhalt</translation>
     </message>

@@ -54,6 +54,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreText", "repeated text"),
     QT_TRANSLATE_NOOP("CoreText", "hidden"),
     QT_TRANSLATE_NOOP("CoreText", "caption"),
+    QT_TRANSLATE_NOOP("CoreText", "link references"),
     QT_TRANSLATE_NOOP("CoreText", "not main content"),
     QT_TRANSLATE_NOOP("CoreText", "user override"),
     QT_TRANSLATE_NOOP("CoreText", "removed by the cleaner"),

@@ -7,15 +7,16 @@ import re
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import claimed_byline, fill_byline, shown_names
-from triage_app.core.clean.features import Line, heading_like, is_list_item, split_lines
+from triage_app.core.clean.features import Line, annotate_groups, heading_like, is_list_item, split_lines
 from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.link_refs import split_references, without_markers
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.15"
+CLEAN_ENGINE = "triage-clean/1.16"
 log = logging.getLogger(__name__)
 _TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
 
@@ -30,8 +31,17 @@ def _kind_of_line(line: Line) -> str:
 
 def clean_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
     """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
-    lines = rejoin_wrapped(split_lines(text))
-    found = clean_lines(lines, title_hint=title_hint, unsure=True)
+    lines, references, numbers = split_references(split_lines(text))
+    lines, bare = without_markers(rejoin_wrapped(lines), numbers)
+    if references or bare:  # a text browser's or a mail's list of link targets is judged apart from the text
+        text_lines = [line for i, line in enumerate(lines) if i not in bare]
+        annotate_groups(text_lines)
+        found = clean_lines(text_lines, title_hint=title_hint, unsure=True)
+        judged = dict(zip((line.number for line in text_lines), found.reasons))
+        lines = sorted([*lines, *references], key=lambda line: line.number)
+        found.reasons = [judged.get(line.number, P.LINK_REFERENCES) for line in lines]
+    else:
+        found = clean_lines(lines, title_hint=title_hint, unsure=True)
     # Each line is let go as its block is made (from the end, in reverse): the blocks take the memory
     # the lines leave, and a large dump does not hold both at once (~9 MB for 8 MB of kept prose).
     blocks: list[Block] = []

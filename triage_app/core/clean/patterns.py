@@ -27,6 +27,7 @@ PRIVACY = "privacy links"
 DATE = "date line"
 HIDDEN = "hidden"
 CAPTION = "caption"
+LINK_REFERENCES = "link references"
 BOILERPLATE = "not main content"
 USER_OVERRIDE = "user override"
 
