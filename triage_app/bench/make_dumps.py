@@ -5,7 +5,8 @@ page is rendered by Qt WebEngine with the page's own scripts off (`JavascriptEna
 `innerText` call runs, in the application world) and no network: the page is served from a private URL
 scheme and a request interceptor blocks every other request (images, style sheets, fonts, frames), so
 nothing is fetched. Dumps go to `DIR/<set>/<id>.txt`; `bench clean --mode text --dumps DIR` scores them.
-A page that does not load or render within the time limit is counted, listed and skipped.
+A page that does not load or render within the time limit is counted, listed and skipped. `--lynx` makes
+text-browser dumps instead (`lynx -dump`: hard-wrapped, numbered links, a list of link targets; `lynx_dumps.py`).
 
 Runs in its own process (a QApplication); Qt is imported only when the command runs.
 """
@@ -156,8 +157,10 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
 
 
 def make_dumps(root: Path, names: list[str], out: Path, *, limit: int = 0, full: tuple[str, ...] = (),
-               timeout: float = TIMEOUT_S, parallel: int = 2, skip_existing: bool = True) -> dict[str, dict[str, Any]]:
-    """Dump every picked set (a seeded sample of `limit` pages unless the set is in `full`): per set, counts."""
+               timeout: float = TIMEOUT_S, parallel: int = 2, skip_existing: bool = True,
+               lynx: str | None = None) -> dict[str, dict[str, Any]]:
+    """Dump every picked set (a seeded sample of `limit` pages unless the set is in `full`): per set, counts.
+    With `lynx` (its path), the dumps are `lynx -dump`'s instead of the browser's (`lynx_dumps.py`)."""
     jobs: list[tuple[str, bytes, Path]] = []
     per_set: dict[str, dict[str, Any]] = {}
     owner: dict[str, str] = {}
@@ -174,7 +177,13 @@ def make_dumps(root: Path, names: list[str], out: Path, *, limit: int = 0, full:
             owner[page_id] = name
     started = time.perf_counter()
     print(f"rendering {len(jobs)} pages", file=sys.stderr, flush=True)
-    failed, partial = _render_all(jobs, timeout=timeout, parallel=parallel)
+    partial: list[str] = []
+    if lynx is not None:
+        from triage_app.bench.lynx_dumps import dump_all
+
+        failed = dump_all(jobs, lynx)
+    else:
+        failed, partial = _render_all(jobs, timeout=timeout, parallel=parallel)
     for page_id in failed:
         per_set[owner[page_id]]["failed"].append(page_id)
     for page_id in partial:
@@ -184,9 +193,17 @@ def make_dumps(root: Path, names: list[str], out: Path, *, limit: int = 0, full:
 
 
 def _run(args: argparse.Namespace) -> int:
+    lynx = None
+    if args.lynx:
+        from triage_app.bench.lynx_dumps import lynx_path
+
+        lynx = lynx_path()
+        if lynx is None:
+            print("--lynx: lynx is not installed (apt-get install lynx)")
+            return 2
     try:
         counts = make_dumps(Path(args.root), args.sets, Path(args.out), limit=args.limit, full=tuple(args.full or ()),
-                            timeout=args.timeout, parallel=args.parallel)
+                            timeout=args.timeout, parallel=args.parallel, lynx=lynx)
     except LookupError as exc:
         print(exc)
         return 2
@@ -208,4 +225,5 @@ def register(subparsers: Any) -> None:
     p.add_argument("--full", action="append", metavar="SET", help="dump every page of this set despite --limit")
     p.add_argument("--timeout", type=float, default=TIMEOUT_S, help="seconds per page before it counts as failed")
     p.add_argument("--parallel", type=int, default=2, help="pages rendered at once")
+    p.add_argument("--lynx", action="store_true", help="dump with `lynx -dump` (hard-wrapped, numbered links) instead of the browser")
     p.set_defaults(run=_run)
