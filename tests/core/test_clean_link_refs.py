@@ -105,3 +105,10 @@ def test_a_real_lynx_dump() -> None:
     assert "References" in dump and "[31]annual" in dump
     kept = clean_document(ParsedDocument("lynx", b"", "text", "utf-8", text=dump)).text
     assert all(p.replace("[7]", "") in kept for p in PARAGRAPHS) and "Section 12" not in kept and "http" not in kept
+
+
+def test_a_bulleted_line_is_not_the_title() -> None:
+    """Text browsers write list items with "*" bullets: a related-story item above the headline is no title."""
+    dump = ("* Home\n* World\n\n* Harbour strike enters its third week\n\nHarbour terminal delayed again\n\nBy Ann Lee\n\n"
+            + "\n\n".join(PARAGRAPHS) + "\n")
+    assert clean_text(dump).title == "Harbour terminal delayed again"

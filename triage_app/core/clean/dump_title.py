@@ -35,6 +35,8 @@ _CRUMB_RE = re.compile(r"\s[»>›]\s|[»>›]$")
 _LABEL_END_RE = re.compile(r"(:|\.\.\.|…)$")
 _SENTENCES_RE = re.compile(r"[a-z]{3}[.!?] [A-Z]")
 _SLUG_RE = re.compile(r"[/_-]+")
+_BULLET_RE = re.compile(r"^[•*·▪◦+]\s")
+"""An item of a bulleted list (text browsers write "*", "+" and "o" bullets): a list's item is not the page's title."""
 
 
 def _words(line: Line) -> int:
@@ -75,7 +77,7 @@ class TitleFinder:
         words = _words(line)
         if words < 2 or words > 30 or line.length > 250 or not self.norms[i]:
             return True
-        if is_url(line.text) or "©" in line.text or self.specific(i) or len(_CRUMB_RE.findall(line.text)) >= 2:
+        if is_url(line.text) or "©" in line.text or self.specific(i) or len(_CRUMB_RE.findall(line.text)) >= 2 or _BULLET_RE.match(line.text):
             return True
         if (line.words <= 8 and _CREDIT_SLASH_RE.search(line.text)) or _CRUMB_RE.search(line.text[-2:]):
             return True
