@@ -72,3 +72,22 @@ def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
     assert ARTICLE in dump and "Home" in dump
     assert "SCRIPT RAN" not in dump  # the page's own scripts do not run
     assert "HIDDEN BY CSS" not in dump  # innerText of the rendered page, not the markup's text
+
+
+def test_make_dumps_with_lynx_writes_its_output_and_says_when_lynx_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from triage_app.bench import lynx_dumps
+    from triage_app.bench.make_dumps import make_dumps
+
+    _page_set(tmp_path / "eval" / "mine", {"p1": PAGE, "p2": PAGE})
+    fake = tmp_path / "fake-lynx"  # stands in for lynx: echoes the page and reports its arguments on stderr
+    fake.write_text('#!/bin/sh\necho "$@" >&2\ncat\n', encoding="utf-8")
+    fake.chmod(0o755)
+    counts = make_dumps(tmp_path / "eval", [], tmp_path / "out", lynx=str(fake))
+    assert counts["mine"] == {"pages": 2, "failed": [], "partial": []}
+    assert ARTICLE in (tmp_path / "out" / "mine" / "p2.txt").read_text(encoding="utf-8")
+    assert lynx_dumps.lynx_dump(b"<p>x</p>", str(tmp_path / "no-such-lynx")) is None  # a failed run is a failed page
+    monkeypatch.setattr(lynx_dumps, "lynx_path", lambda: None)
+    assert main(["make-dumps", "--lynx", "--root", str(tmp_path / "eval"), "--out", str(tmp_path / "out2")]) == 2
+    assert "lynx is not installed" in capsys.readouterr().out
