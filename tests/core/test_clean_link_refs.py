@@ -112,3 +112,15 @@ def test_a_bulleted_line_is_not_the_title() -> None:
     dump = ("* Home\n* World\n\n* Harbour strike enters its third week\n\nHarbour terminal delayed again\n\nBy Ann Lee\n\n"
             + "\n\n".join(PARAGRAPHS) + "\n")
     assert clean_text(dump).title == "Harbour terminal delayed again"
+
+
+def test_a_long_line_of_few_words_is_not_prose() -> None:
+    """lynx writes a frame's address on its own line ("IFRAME:" above it), wrapped and then re-joined: 200
+    characters in 2 words weighed like a paragraph and drew the article region to the player."""
+    from triage_app.core.clean.features import Line, is_prose
+
+    address = "https://w.soundcloud.com/player/?url=https://soundcloud.com/rttv/" + "cross-talk-on-the-harbour-strike-" * 4 + " x&auto_play=false"
+    assert not is_prose(Line(1, address, 0))
+    assert not is_prose(Line(1, "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB" * 6, 0))
+    assert is_prose(Line(1, PARAGRAPHS[0], 0))
+    assert is_prose(Line(1, "政府は水曜日、学校の財政制度を変更する法案を承認した。大臣によると、地方自治体が増え続ける費用に対応できないため、この変更は必要だという。" * 2, 0))

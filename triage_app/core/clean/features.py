@@ -153,8 +153,14 @@ def _patterned(members: list[Line]) -> bool:
 
 
 def is_prose(line: Line) -> bool:
-    """Sentence-like text: long enough and punctuated like prose."""
+    """Sentence-like text: long enough and punctuated like prose.
+
+    A long line of few words is no prose: an address (a text browser's frame or image address, joined when
+    it was wrapped), a data string or a hash; prose has a space every 5-10 characters, except in scripts
+    written without spaces (CJK, Thai ...)."""
     length = line.length
+    if length >= 150 and line.words * 20 < length and not NO_SPACE_SCRIPT_RE.search(line.text):
+        return False
     if length >= 150:
         return True
     if length < 60:
