@@ -124,3 +124,13 @@ def test_a_long_line_of_few_words_is_not_prose() -> None:
     assert not is_prose(Line(1, "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB" * 6, 0))
     assert is_prose(Line(1, PARAGRAPHS[0], 0))
     assert is_prose(Line(1, "政府は水曜日、学校の財政制度を変更する法案を承認した。大臣によると、地方自治体が増え続ける費用に対応できないため、この変更は必要だという。" * 2, 0))
+
+
+def test_both_headings_of_a_lynx_list_go_with_it() -> None:
+    refs = "\n".join(f"   {n}. https://port.example/page/{n}" for n in range(1, 6))
+    result = clean_text("\n\n".join(PARAGRAPHS) + f"\n\nReferences\n\n   Visible links:\n{refs}\n\n   Hidden links:\n  6. https://port.example/a\n  7. https://port.example/b\n  8. https://port.example/c\n")
+    assert {b.text: b.reason for b in result.blocks if not b.kept} == {
+        "References": "link references", "Visible links:": "link references", "Hidden links:": "link references",
+        **{f"{n}. https://port.example/page/{n}": "link references" for n in range(1, 6)},
+        **{f"{n}. https://port.example/{c}": "link references" for n, c in ((6, "a"), (7, "b"), (8, "c"))},
+    }

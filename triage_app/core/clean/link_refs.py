@@ -15,6 +15,7 @@ citation ("capital.[12]" in a copied encyclopedia article), whose list holds tex
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from triage_app.core.clean.features import Line, annotate_groups
 
@@ -29,7 +30,6 @@ _REFERENCE_RE = re.compile(
 _HEADING_RE = re.compile(r"^(references|visible links|hidden links|links|link references)\s*:?\s*-*$", re.IGNORECASE)
 _RULE_RE = re.compile(r"^[-=_*]{3,}$")
 _MARKER_RE = re.compile(r"\[(\d+)\]")
-# What lynx shows for an image without a text alternative, or a form control
 # What lynx shows for an image without a text alternative (its address, cut by the wrap at times), or a control
 _PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|ISMAP|USEMAP|EMBED|OBJECT)\]|\[[a-z][a-z0-9+.-]*://[^\]\s]*(?: [^\]\s]*)?\]", re.IGNORECASE)
 
@@ -43,11 +43,11 @@ def _reference_number(text: str) -> int | None:
 
 def reference_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines of link-target lists: runs of `MIN_REFERENCES` or more numbered address lines
-    with rising numbers, with the heading (and its rule) just above them."""
+    with rising numbers, with the headings (and rules) just above them."""
     found: set[int] = set()
     run: list[int] = []
     previous = 0
-    for i, line in enumerate([*lines, None]):
+    for i, line in enumerate(chain(lines, [None])):
         number = _reference_number(line.text) if line is not None else None
         if number is not None and (not run or number > previous):
             run.append(i)
@@ -55,12 +55,10 @@ def reference_lines(lines: list[Line]) -> set[int]:
             continue
         if len(run) >= MIN_REFERENCES:
             found.update(run)
-            above = run[0] - 1
-            if above >= 0 and _RULE_RE.match(lines[above].text):
+            above = run[0] - 1  # headings and rules just above ("References", "Visible links:"; "Links:", "------")
+            while above >= 0 and (_RULE_RE.match(lines[above].text) or _HEADING_RE.match(lines[above].text)):
                 found.add(above)
                 above -= 1
-            if above >= 0 and _HEADING_RE.match(lines[above].text):
-                found.add(above)
         run = [i] if number is not None else []
         previous = number or 0
     return found
