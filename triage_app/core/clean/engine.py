@@ -33,7 +33,7 @@ def clean_text(text: str, *, title_hint: str | None = None, url: str | None = No
     """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
     lines, references, numbers = split_references(split_lines(text))
     lines, bare = without_markers(rejoin_wrapped(lines), numbers)
-    if references or bare:  # a text browser's or a mail's list of link targets is judged apart from the text
+    if references:  # a text browser's or a mail's list of link targets is judged apart from the text
         text_lines = [line for i, line in enumerate(lines) if i not in bare]
         annotate_groups(text_lines)
         found = clean_lines(text_lines, title_hint=title_hint, unsure=True)

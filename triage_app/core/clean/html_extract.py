@@ -328,11 +328,13 @@ class _Facts:
 
 
 def decide(
-    blocks: list[RawBlock], kept: list[bool], meta: PageMeta, *, disabled: frozenset[str] = NO_RULES_OFF
+    blocks: list[RawBlock], kept: list[bool], meta: PageMeta, *, disabled: frozenset[str] = NO_RULES_OFF,
+    copies: set[int] | None = None,
 ) -> list[str | None]:
-    """The removal reason of every block (None = kept in the body)."""
+    """The removal reason of every block (None = kept in the body); `copies`: `_hidden_copies`, found here unless given."""
     names = {P.normalise(n) for n in re.split(r",| and ", meta.byline or "") if n.strip()}
-    copies = _hidden_copies(blocks, kept)
+    if copies is None:
+        copies = _hidden_copies(blocks, kept)
     facts = _Facts(
         titles={P.normalise(t) for t in meta.headline_candidates if t},
         descriptions={P.normalise(d) for d in meta.descriptions if d},
@@ -622,10 +624,11 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
         return reasons
     # The extractor's blocks are not re-scored as a text dump ("settle"): that removed most of the
     # article on pages whose paragraphs look like list lines, after the guard had run.
-    reasons = decide(page.blocks, kept, page.meta, disabled=disabled)
+    copies = _hidden_copies(page.blocks, kept)  # found once for the rules and the guard
+    reasons = decide(page.blocks, kept, page.meta, disabled=disabled, copies=copies)
     if "guard" not in disabled:
-        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * _guard_total(page.blocks, kept):
-            reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES))
+        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * _guard_total(page.blocks, kept, copies):
+            reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES), copies=copies)
     return reasons
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from triage_app.core.clean.features import Line, annotate_groups
+from triage_app.core.clean.features import Line
 
 MIN_REFERENCES = 3
 """Consecutive numbered address lines that make a list of link targets."""
@@ -76,8 +76,10 @@ def split_references(lines: list[Line]) -> tuple[list[Line], list[Line], frozens
 
 
 def without_markers(lines: list[Line], numbers: frozenset[int]) -> tuple[list[Line], set[int]]:
-    """`lines` with the markers of `numbers` (and lynx's placeholders for images and controls) taken out,
-    and the indexes of lines that held nothing else (links to be removed with the lists)."""
+    """Take the markers of `numbers` and lynx's placeholders for images and controls out of `lines`.
+
+    Returns the new lines and the indexes of those that held nothing else (links, removed with the lists).
+    Group statistics are left to the caller, which annotates the lines it goes on to judge."""
     if not numbers:
         return lines, set()
 
@@ -93,9 +95,8 @@ def without_markers(lines: list[Line], numbers: frozenset[int]) -> tuple[list[Li
         if text == line.text:
             cleaned.append(line)
         elif text:
-            cleaned.append(Line(line.number, text, line.group, cells=line.cells, last=line.last))
+            cleaned.append(Line(line.number, text, line.group, cells=line.cells, last=line.last, indent=line.indent))
         else:  # nothing but markers: the line stays as it was, to be removed with the lists
             cleaned.append(line)
             bare.add(i)
-    annotate_groups(cleaned)
     return cleaned, bare

@@ -72,6 +72,8 @@ def class_tokens(lowered: str) -> list[str]:
         elif chunk:
             tokens.extend(run for run in _LETTER_RUNS.findall(chunk) if len(run) >= 3)
     return tokens
+
+
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 """An inline style that hides an element."""
 # Whole class names that hide an element (a token of a longer name, as in "snippet-hidden", does not).

@@ -53,10 +53,8 @@ _ALPHABETS: dict[str, str] = {
     "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "sr": "абвгдђежзијклљмнњопрстћуфхцчџш", "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
     "kk": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі", "el": "αβγδεζηθικλμνξοπρστυφχψωςάέήίόύώϊϋΐΰ",
 }
-_SCRIPTS: dict[str, str] = {
-    **{code: "CYRILLIC" for code in ("ru", "bg", "sr", "mk", "be", "kk", "uk")},
-    "el": "GREEK", "he": "HEBREW", "ar": "ARABIC", "fa": "ARABIC", "th": "THAI",
-}
+# Scripts without case or with marks, judged by script name (Cyrillic and Greek have alphabets above).
+_SCRIPTS: dict[str, str] = {"he": "HEBREW", "ar": "ARABIC", "fa": "ARABIC", "th": "THAI"}
 _PUNCT_OK = set("’‘“”„«»–—…€°§·×")
 
 
