@@ -111,7 +111,9 @@ def check_inflation(data: bytes, limit: int = MAX_INFLATED_BYTES) -> None:
         pending = data[start : end if end > 0 else len(data)]
         decomp = zlib.decompressobj()
         try:
-            while pending:
+            # Until the stream ends: after its end, zlib leaves the bytes past it (the line break before
+            # "endstream") as an unconsumed tail that no further call consumes.
+            while pending and not decomp.eof:
                 produced += len(decomp.decompress(pending, 4 * 1024 * 1024))
                 if produced > limit:
                     raise IngestError(
