@@ -285,3 +285,10 @@ def test_the_shown_byline_is_read_only_when_the_metadata_author_is_not_on_the_pa
     tree = parse_html(unnamed)
     meta = metadata.page_metadata(tree)
     assert meta.shown_byline == meta.shown_byline == "Jonas Berg" and len(calls) == 2  # read once per page
+
+
+def test_site_from_a_copyright_line_leaves_out_the_address_in_brackets() -> None:
+    from triage_app.core.clean.features import split_lines
+    from triage_app.core.clean.text_dump import _site_from_copyright
+
+    assert _site_from_copyright(split_lines("A line of text.\n© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")) == "Al Bawaba"

@@ -131,7 +131,7 @@ def _site_from_copyright(lines: list[Line]) -> str | None:
             continue
         m = _COPYRIGHT_NAME_RE.search(line.text)
         if m:
-            name = m.group(1).strip(" ,-")
+            name = m.group(1).split("(")[0].strip(" ,-")  # "Al Bawaba (www.albawaba.com)": the name, not its address
             while _CORP_SUFFIX_RE.search(name):
                 name = _CORP_SUFFIX_RE.sub("", name).strip(" ,")
             if 1 <= len(name.split()) <= 4 and not P.is_number_only(name):
