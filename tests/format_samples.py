@@ -140,6 +140,29 @@ def printed_article_pdf(pages: int = 3) -> bytes:
     return make_pdf(sheets, title="Harbour reopens after two years", creation="D:20261203101500+01'00'")
 
 
+PRINTED_PARTS = [
+    f"Part {n + 1}: the port of Example reopened its northern quay on Tuesday, officials said, after two years of works "
+    "that moved the ferries to the old terminal and cost the city more than expected. Traders on the quay said that "
+    "the first weeks had been busy, and that the new cranes were quieter."
+    for n in range(3)
+]
+"""The article of `printed_page_with_menu`, paragraph by paragraph."""
+
+
+def printed_page_with_menu() -> bytes:
+    """A page printed without its style sheet: a menu of one link per line, three paragraphs, a footer."""
+    menu = [(60, 760 - 14 * i, 11, item) for i, item in enumerate(["Home", "World", "Business and markets", "Sport", "Weather", "Subscribe"])]
+    lines = list(menu)
+    y = 660.0
+    for body in PRINTED_PARTS:
+        para = paragraph_lines(body, y, width=95)
+        lines.extend(para)
+        y -= 14 * len(para) + 20
+    footer = ["Privacy policy", "Terms of use", "Contact us", "Cookie settings", "© 2026 Example News. All rights reserved."]
+    lines += [(60, y - 20 - 14 * i, 11, item) for i, item in enumerate(footer)]
+    return make_pdf([lines], title="Harbour reopens")
+
+
 def newsletter(*, html: bool = True, attach: bool = True, subject: str = "Weekly harbour letter") -> EmailMessage:
     """A newsletter message with a remote tracking pixel, an inline image and (optionally) attachments."""
     message = EmailMessage()

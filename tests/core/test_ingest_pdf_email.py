@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from format_samples import make_pdf, newsletter, paragraph_lines, printed_article_pdf
+from format_samples import make_pdf, newsletter, paragraph_lines, printed_article_pdf, printed_page_with_menu
 
 from triage_app.core import jobs
 from triage_app.core.clean import clean_document
@@ -147,3 +147,22 @@ def test_a_page_that_mentions_the_pdf_magic_is_still_a_page() -> None:
     page = b"<html><head><title>File signatures</title></head><body><p>A PDF starts with %PDF-1.7 and a version.</p></body></html>"
     assert parse_bytes(page, name="sig.html", source_path="sig.html").format == "html"
     assert parse_bytes(b"\r\n\x00" + make_pdf([[]]), name="junk.bin", source_path="junk.bin").format == "pdf"
+
+
+def test_pdf_lines_that_end_early_stay_lines_and_wrapped_lines_join() -> None:
+    parsed = parse_bytes(printed_page_with_menu(), name="page.pdf", source_path="page.pdf")
+    blocks = (parsed.text or "").split("\n\n")
+    assert blocks[0] == "Home\nWorld\nBusiness and markets\nSport\nWeather\nSubscribe"
+    assert blocks[1].startswith("Part 1: the port of Example") and blocks[1].endswith("the new cranes were quieter.")
+    assert "\n" not in blocks[1]
+
+
+def test_printed_page_is_cleaned_like_a_text_dump() -> None:
+    """A page printed to PDF carries its menus and footer: they go, as in the page's text dump."""
+    parsed = parse_bytes(printed_page_with_menu(), name="page.pdf", source_path="page.pdf")
+    result = clean_document(parsed)
+    kept = [b.text for b in result.blocks if b.kept]
+    assert [t[:7] for t in kept] == ["Part 1:", "Part 2:", "Part 3:"]
+    removed = {b.text: b.reason for b in result.blocks if not b.kept}
+    assert {"Home", "Sport", "Privacy policy", "Terms of use"} <= removed.keys()
+    assert all(b.source == "page:1" for b in result.blocks)

@@ -7,7 +7,7 @@ import re
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import claimed_byline, fill_byline, shown_names
-from triage_app.core.clean.features import Line, annotate_groups, heading_like, is_list_item, split_lines
+from triage_app.core.clean.features import annotate_groups, line_kind, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.link_refs import split_references, without_markers
 from triage_app.core.clean.metadata import PageMeta, site_from_url
@@ -16,17 +16,8 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.16"
+CLEAN_ENGINE = "triage-clean/1.17"
 log = logging.getLogger(__name__)
-_TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
-
-
-def _kind_of_line(line: Line) -> str:
-    if is_list_item(line.text):
-        return "list-item"
-    if heading_like(line) and not _TERMINAL.search(line.text) and line.words <= 12:
-        return "heading"
-    return "paragraph"
 
 
 def clean_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
@@ -48,7 +39,7 @@ def clean_text(text: str, *, title_hint: str | None = None, url: str | None = No
     for n in range(len(lines) - 1, -1, -1):
         line, reason = lines.pop(), found.reasons[n]
         blocks.append(
-            Block(n, _kind_of_line(line), line.text, reason is None, reason, f"lines:{line.number}-{line.last or line.number}", P.template_key(line.text))
+            Block(n, line_kind(line), line.text, reason is None, reason, f"lines:{line.number}-{line.last or line.number}", P.template_key(line.text))
         )
     blocks.reverse()
     return CleanResult(

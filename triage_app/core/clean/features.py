@@ -244,3 +244,15 @@ def heading_like(line: Line) -> bool:
     """A line that could be a title or a subheading: short, no final full stop."""
     text = line.text
     return 2 <= line.words <= 30 and len(text) <= 200 and not text.endswith((".", ",", ";", ":")) and not P.is_number_only(text)
+
+
+_TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
+
+
+def line_kind(line: Line) -> str:
+    """The block kind a kept line of a dump or a PDF becomes: list item, heading or paragraph."""
+    if is_list_item(line.text):
+        return "list-item"
+    if heading_like(line) and not _TERMINAL.search(line.text) and line.words <= 12:
+        return "heading"
+    return "paragraph"

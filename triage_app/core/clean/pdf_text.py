@@ -1,9 +1,12 @@
-"""Cleaning the text of a PDF: blocks by page, with a browser's print header and footer removed.
+"""Cleaning the text of a PDF: lines by page, a browser's print header and footer removed, the rest
+judged like the lines of a text dump.
 
 A page printed from a browser carries, at the top and bottom of every sheet, the print date and
 time, the page title, the URL and a page counter ("1/3", "Page 1 of 3"). Those lines are removed
 with the reason naming what they held; the URL and the print date become the document's metadata.
-The PDF reader writes pages separated by `PAGE_BREAK` and blocks separated by a blank line.
+The page's own menus, sidebars and footer are printed too: the other lines go through the text-dump
+line cleaner. The PDF reader writes pages separated by `PAGE_BREAK`, blocks separated by a blank line
+and, inside a block, one line per line the layout did not wrap.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean.features import Line, annotate_groups, line_kind
 from triage_app.core.clean.metadata import site_from_url
+from triage_app.core.clean.text_dump import clean_lines
 from triage_app.core.records import Block, CleanResult
 
 PAGE_BREAK = "\f"
@@ -140,7 +145,9 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
-    """Blocks of a PDF's text with sources `page:N`; print headers and footers removed with their reason."""
+    """Lines of a PDF's text with sources `page:N`: print headers and footers removed with their reason,
+    the rest judged like the lines of a browser's text dump (`text_dump.clean_lines`): a page printed
+    from a browser carries its menus, sidebars and footer as the dump does."""
     pages = split_pages(text)
     if not any(pages):
         return CleanResult(
@@ -152,7 +159,9 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
     repeats = _repeated(pages)
     meta = print_metadata(pages)
     printed = bool(meta.url or meta.printed)  # a browser's print header/footer is on the sheets
-    blocks: list[Block] = []
+    lines: list[Line] = []  # every line of every block, numbered in order
+    sources: list[str] = []
+    fixed: dict[int, str] = {}  # line index -> reason decided here (print header/footer, title)
     for number, page in enumerate(pages, start=1):
         edges = _edge_indexes(len(page))
         for i, body in enumerate(page):
@@ -163,11 +172,23 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                 at_edge = i in (0, len(page) - 1)
                 if reason is None and printed and at_edge and title_hint and _same_text(body, title_hint):
                     reason = "print header/footer (title)"  # the title alone on its own line of the header
-            kind = "heading" if len(body.split()) <= 12 and not re.search(r"[.!?:;,]$", body) else "paragraph"
-            if reason is None and number == 1 and title_hint and kind == "heading" and _same_text(body, title_hint):
-                reason = "title"  # shown as the document's title, not repeated in its body
-            blocks.append(Block(len(blocks), kind, body, reason is None, reason, f"page:{number}", P.template_key(body)))
-    title = title_hint
-    if not title:
-        title = next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
-    return CleanResult(blocks=blocks, title=title, url=url, site=site_from_url(url) if url else None)
+            group = len(sources) and lines[-1].group + 1
+            for line in body.split("\n"):
+                if reason is not None:
+                    fixed[len(lines)] = reason
+                elif number == 1 and title_hint and _same_text(line, title_hint) and len(line.split()) <= 12:
+                    fixed[len(lines)] = "title"  # shown as the document's title, not repeated in its body
+                lines.append(Line(len(lines) + 1, line.strip(), group))
+                sources.append(f"page:{number}")
+    judged = [line for n, line in enumerate(lines) if n not in fixed]
+    annotate_groups(judged)
+    found = clean_lines(judged, title_hint=title_hint, unsure=True)
+    reasons = dict(zip((line.number for line in judged), found.reasons))
+    blocks = [
+        Block(n, line_kind(line), line.text, (reason := fixed.get(n, reasons.get(line.number))) is None, reason, sources[n],
+              P.template_key(line.text))
+        for n, line in enumerate(lines)
+    ]
+    title = title_hint or found.title or next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
+    return CleanResult(blocks=blocks, title=title, byline=found.byline, published=found.published,
+                       site=site_from_url(url) if url else found.site, url=url, keywords=found.keywords)
