@@ -154,3 +154,21 @@ def test_justext_dump_baseline_keeps_prose_lines_and_drops_menus() -> None:
     assert justext_dump("   \n\n") == ""
     # a language jusText has no stop words for is judged in its language-independent mode, not dropped
     assert "ᏣᎳᎩ" in justext_dump(("ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫ ᏂᎦᏓ ᎠᏂᏎᏂᏏ. " * 12).strip())
+
+
+def test_bench_pdf_rows_read_the_printed_pages(tmp_path: Path) -> None:
+    import gzip
+
+    from format_samples import PRINTED_PARTS, printed_page_with_menu
+
+    folder = tmp_path / "eval" / "printed"
+    (folder / "html").mkdir(parents=True)
+    (folder / "dumps").mkdir()
+    (folder / "html" / "p1.html.gz").write_bytes(gzip.compress(b"<html><body><p>not read in this mode</p></body></html>"))
+    (folder / "dumps" / "p1.pdf").write_bytes(printed_page_with_menu())
+    (folder / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": "\n\n".join(PRINTED_PARTS)}}), encoding="utf-8")
+    (item,) = bench.run(tmp_path / "eval", [], modes={"pdf"})
+    rows = {row["method"]: row for row in item["rows"]}
+    assert item["set"] == "printed printed to PDF"
+    assert set(rows) == {"triage", "justext, the PDF's lines", "raw PDF text"}
+    assert rows["triage"]["f1"] == 1.0 and rows["raw PDF text"]["f1"] < 0.95

@@ -143,12 +143,14 @@ def decode_html(data: bytes) -> str:
 
 @dataclass
 class Page:
-    """One page of a set: its id, expected text, HTML and (when the set has one) its text dump."""
+    """One page of a set: its id, expected text, HTML and (when the set has them) its text dump and its
+    PDF print."""
 
     page_id: str
     truth: str
     html: str
     dump: str | None
+    pdf: bytes | None = None
 
 
 def page_ids(folder: Path, limit: int = 0, seed: int = 11) -> list[str]:
@@ -161,7 +163,8 @@ def page_ids(folder: Path, limit: int = 0, seed: int = 11) -> list[str]:
 
 
 def load_pages(folder: Path, ids: list[str], dumps: Path | None = None) -> list[Page]:
-    """The pages `ids` of the set in `folder`; their dumps from `dumps/<set name>/` when given, else the set's `dumps/`."""
+    """The pages `ids` of the set in `folder`; their dumps (`<id>.txt`) and PDF prints (`<id>.pdf`) from
+    `dumps/<set name>/` when given, else the set's `dumps/`."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     dump_folder = dumps / folder.name if dumps is not None else folder / "dumps"
     pages = []
@@ -169,5 +172,7 @@ def load_pages(folder: Path, ids: list[str], dumps: Path | None = None) -> list[
         html = decode_html(gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()))
         dump_path = dump_folder / f"{page_id}.txt"
         dump = dump_path.read_text(encoding="utf-8") if dump_path.is_file() else None
-        pages.append(Page(page_id, truth[page_id].get("articleBody") or "", html, dump))
+        pdf_path = dump_folder / f"{page_id}.pdf"
+        pdf = pdf_path.read_bytes() if pdf_path.is_file() else None
+        pages.append(Page(page_id, truth[page_id].get("articleBody") or "", html, dump, pdf))
     return pages

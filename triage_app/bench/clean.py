@@ -8,7 +8,7 @@ so the timing ratio holds on a busy machine; before each timed call trafilatura'
 lines are emptied, so no row is timed with the lines an earlier row of the same page left there. A set
 with dumps (its `dumps/`, or `--dumps DIR`) also gets text rows: Triage on the dump, jusText on the
 dump's lines (the library baseline, `_dump_baseline.py`) and the raw dump; the same for the dump
-hard-wrapped at 72 columns. `--ablate` switches the cleaner's rules off one at a time and counts the
+hard-wrapped at 72 columns; with `--mode pdf`, the same three on the pages printed to PDF (`_pdf_rows.py`). `--ablate` switches the cleaner's rules off one at a time and counts the
 pages each rule flips (both directions). The metric is the acceptance scorer's (`_clean_score.py`).
 """
 
@@ -109,6 +109,7 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     import trafilatura
 
     from triage_app.bench._dump_baseline import justext_dump
+    from triage_app.bench._pdf_rows import pdf_scores
     from triage_app.core.clean import clean_document
     from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
     from triage_app.core.records import ParsedDocument
@@ -156,6 +157,8 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     if text.pages:
         result.append((f"{name} dumps", [text, text_lib, raw]))
         result.append((f"{name} dumps wrapped at 72", [wrapped_text, wrapped_lib, wrapped_raw]))
+    if "pdf" in modes and (pdf_rows := pdf_scores(pages, _timed))[0].pages:
+        result.append((f"{name} printed to PDF", pdf_rows))
     return result
 
 
@@ -300,7 +303,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("clean", help="precision/recall/F1 and speed of the cleaner against trafilatura, per page set")
     p.add_argument("sets", nargs="*", metavar="SET", help="set names below --root (e.g. aeb-dev, cleaneval) or folders; default all")
     p.add_argument("--root", default=str(DEFAULT_ROOT), help="folder holding the page sets (default ../shared/eval)")
-    p.add_argument("--mode", choices=["html", "text", "both"], default="both")
+    p.add_argument("--mode", choices=["html", "text", "pdf", "both"], default="both",
+                   help="pages, text dumps, PDF prints (`make-dumps --pdf`), or pages and dumps (default)")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="a seeded sample of N pages per set, for quick runs")
     p.add_argument("--ablate", action="store_true", help="also switch each cleaner rule off and count the pages it flips")
     p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages of each set")

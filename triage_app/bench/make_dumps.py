@@ -7,6 +7,9 @@ scheme and a request interceptor blocks every other request (images, style sheet
 nothing is fetched. Dumps go to `DIR/<set>/<id>.txt`; `bench clean --mode text --dumps DIR` scores them.
 A page that does not load or render within the time limit is counted, listed and skipped. `--lynx` makes
 text-browser dumps instead (`lynx -dump`: hard-wrapped, numbered links, a list of link targets; `lynx_dumps.py`).
+`--pdf` prints each rendered page to `DIR/<set>/<id>.pdf` instead (what "Print > Save as PDF" gives, A4 with
+1 cm margins and the print style sheet; Qt WebEngine adds no print header or footer); `bench clean --mode pdf`
+reads them with the importer's PDF reader.
 
 Runs in its own process (a QApplication); Qt is imported only when the command runs.
 """
@@ -31,10 +34,13 @@ INNER_TEXT = (
 )
 
 
-def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel: int) -> tuple[list[str], list[str]]:
-    """Render every (page id, UTF-8 HTML, output file) job: the ids that failed, and those that loaded with errors."""
+def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel: int,
+                pdf: bool = False) -> tuple[list[str], list[str]]:
+    """Render every (page id, UTF-8 HTML, output file) job, as its text or (`pdf`) printed to PDF: the ids that
+    failed, and those that loaded with errors."""
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, QUrl
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QTimer, QUrl
+    from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtWebEngineCore import (
         QWebEnginePage,
         QWebEngineProfile,
@@ -95,6 +101,8 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
     queue = list(jobs)
     active = 0
     world = QWebEngineScript.ScriptWorldId.ApplicationWorld
+    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10),
+                         QPageLayout.Unit.Millimeter)
 
     def start_next() -> None:
         nonlocal active
@@ -119,6 +127,9 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
             if isinstance(text, str):
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_text(text, encoding="utf-8")
+            elif isinstance(text, QByteArray) and text.size() > 0:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(text.data())
             else:
                 failed.append(page_id)
             pages_html.pop(page_id, None)
@@ -131,7 +142,14 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
             # there, which the check in INNER_TEXT makes sure of (an error page has another URL or no body).
             if not ok:
                 partial.append(page_id)
-            page.runJavaScript(INNER_TEXT, world, finish)
+            page.runJavaScript(INNER_TEXT, world, printed if pdf else finish)
+
+        def printed(text: Any) -> None:
+            # The page is printed only once the same check as for a text dump found the document itself.
+            if not isinstance(text, str):
+                finish(None)
+            elif not state["done"]:
+                page.printToPdf(finish, layout)
 
         page.loadFinished.connect(loaded)
         def overdue() -> None:
@@ -142,7 +160,7 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
                 return
             state["late"] = True
             partial.append(page_id)
-            page.runJavaScript(INNER_TEXT, world, finish)
+            page.runJavaScript(INNER_TEXT, world, printed if pdf else finish)
             timer.start(5000)
 
         timer.timeout.connect(overdue)
@@ -158,9 +176,10 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
 
 def make_dumps(root: Path, names: list[str], out: Path, *, limit: int = 0, full: tuple[str, ...] = (),
                timeout: float = TIMEOUT_S, parallel: int = 2, skip_existing: bool = True,
-               lynx: str | None = None) -> dict[str, dict[str, Any]]:
+               lynx: str | None = None, pdf: bool = False) -> dict[str, dict[str, Any]]:
     """Dump every picked set (a seeded sample of `limit` pages unless the set is in `full`): per set, counts.
-    With `lynx` (its path), the dumps are `lynx -dump`'s instead of the browser's (`lynx_dumps.py`)."""
+    With `lynx` (its path), the dumps are `lynx -dump`'s instead of the browser's (`lynx_dumps.py`); with
+    `pdf`, each page printed to `<id>.pdf`."""
     jobs: list[tuple[str, bytes, Path]] = []
     per_set: dict[str, dict[str, Any]] = {}
     owner: dict[str, str] = {}
@@ -169,7 +188,7 @@ def make_dumps(root: Path, names: list[str], out: Path, *, limit: int = 0, full:
         target = out / name.rsplit("/", 1)[-1]
         per_set[name] = {"pages": len(ids), "failed": [], "partial": []}
         for page_id in ids:
-            path = target / f"{page_id}.txt"
+            path = target / f"{page_id}.{'pdf' if pdf else 'txt'}"
             if skip_existing and path.is_file():
                 continue
             html = decode_html(gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()))
@@ -183,7 +202,7 @@ def make_dumps(root: Path, names: list[str], out: Path, *, limit: int = 0, full:
 
         failed = dump_all(jobs, lynx)
     else:
-        failed, partial = _render_all(jobs, timeout=timeout, parallel=parallel)
+        failed, partial = _render_all(jobs, timeout=timeout, parallel=parallel, pdf=pdf)
     for page_id in failed:
         per_set[owner[page_id]]["failed"].append(page_id)
     for page_id in partial:
@@ -203,7 +222,7 @@ def _run(args: argparse.Namespace) -> int:
             return 2
     try:
         counts = make_dumps(Path(args.root), args.sets, Path(args.out), limit=args.limit, full=tuple(args.full or ()),
-                            timeout=args.timeout, parallel=args.parallel, lynx=lynx)
+                            timeout=args.timeout, parallel=args.parallel, lynx=lynx, pdf=args.pdf)
     except LookupError as exc:
         print(exc)
         return 2
@@ -226,4 +245,5 @@ def register(subparsers: Any) -> None:
     p.add_argument("--timeout", type=float, default=TIMEOUT_S, help="seconds per page before it counts as failed")
     p.add_argument("--parallel", type=int, default=2, help="pages rendered at once")
     p.add_argument("--lynx", action="store_true", help="dump with `lynx -dump` (hard-wrapped, numbered links) instead of the browser")
+    p.add_argument("--pdf", action="store_true", help="print each page to DIR/<set>/<id>.pdf instead of dumping its text")
     p.set_defaults(run=_run)
