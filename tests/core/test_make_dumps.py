@@ -74,6 +74,37 @@ def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
     assert "HIDDEN BY CSS" not in dump  # innerText of the rendered page, not the markup's text
 
 
+@pytest.mark.slow
+def test_make_dumps_prints_to_pdf_with_blank_images_and_no_network(tmp_path: Path) -> None:
+    from triage_app.core.ingest.pdf_reader import read_pdf
+
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _page_set(tmp_path / "eval" / "mine", {"p1": PAGE.replace("PORT", str(server.server_address[1]))})
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
+    command = [sys.executable, "-m", "triage_app.bench", "make-dumps", "--pdf", "--root", str(tmp_path / "eval"), "--out", str(tmp_path / "out")]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []  # images are answered from memory: nothing is fetched
+    assert done.returncode == 0, done.stderr[-2000:]
+    data = (tmp_path / "out" / "mine" / "p1.pdf").read_bytes()
+    text = read_pdf(data, source_path="p1.pdf", original=data, original_name="p1.pdf").text or ""
+    assert ARTICLE in " ".join(text.split())
+    assert "SCRIPT RAN" not in text and "HIDDEN BY CSS" not in text
+    assert "ALT TEXT" not in text  # the image printed as an image (blank), not as its alt text
+
+
 def test_make_dumps_with_lynx_writes_its_output_and_says_when_lynx_is_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

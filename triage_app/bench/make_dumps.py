@@ -8,8 +8,9 @@ nothing is fetched. Dumps go to `DIR/<set>/<id>.txt`; `bench clean --mode text -
 A page that does not load or render within the time limit is counted, listed and skipped. `--lynx` makes
 text-browser dumps instead (`lynx -dump`: hard-wrapped, numbered links, a list of link targets; `lynx_dumps.py`).
 `--pdf` prints each rendered page to `DIR/<set>/<id>.pdf` instead (what "Print > Save as PDF" gives, A4 with
-1 cm margins and the print style sheet; Qt WebEngine adds no print header or footer); `bench clean --mode pdf`
-reads them with the importer's PDF reader.
+1 cm margins and the print style sheet; Qt WebEngine adds no print header or footer); images are not loaded,
+and their alt text is taken off before printing, as a real print shows the image, not the text a browser
+puts in place of one it could not load. `bench clean --mode pdf` reads them with the importer's PDF reader.
 
 Runs in its own process (a QApplication); Qt is imported only when the command runs.
 """
@@ -27,6 +28,8 @@ from typing import Any
 from triage_app.bench._clean_score import DEFAULT_ROOT, decode_html, page_ids, pick_sets
 
 SCHEME = b"dumppage"
+DROP_ALT = "document.querySelectorAll('img[alt], input[type=image][alt]').forEach(e => e.removeAttribute('alt')); true"
+"""Run in the application world before printing: an image that was not loaded prints nothing, not its alt text."""
 TIMEOUT_S = 20.0
 INNER_TEXT = (
     "(document.body && document.readyState !== 'loading' && location.protocol === 'dumppage:' && document.getElementById('main-frame-error') === null)"
@@ -149,7 +152,7 @@ def _render_all(jobs: list[tuple[str, bytes, Path]], *, timeout: float, parallel
             if not isinstance(text, str):
                 finish(None)
             elif not state["done"]:
-                page.printToPdf(finish, layout)
+                page.runJavaScript(DROP_ALT, world, lambda _: state["done"] or page.printToPdf(finish, layout))
 
         page.loadFinished.connect(loaded)
         def overdue() -> None:
