@@ -45,8 +45,9 @@ def test_clean_reads_dumps_from_another_folder(tmp_path: Path, capsys: pytest.Ca
     assert results["mine dumps"]["triage"]["f1"] > results["mine dumps"]["raw dump"]["f1"]
 
 
-@pytest.mark.slow
-def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
+def _make_dumps_beside_a_server(tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """Run `make-dumps` (in its own process, offscreen) on one page whose style sheet, frame and images sit
+    on a local server that records every request: the run and the paths that were asked for."""
     asked: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -59,12 +60,18 @@ def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     _page_set(tmp_path / "eval" / "mine", {"p1": PAGE.replace("PORT", str(server.server_address[1]))})
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
-    command = [sys.executable, "-m", "triage_app.bench", "make-dumps", "--root", str(tmp_path / "eval"), "--out", str(tmp_path / "out")]
+    command = [sys.executable, "-m", "triage_app.bench", "make-dumps", *options, "--root", str(tmp_path / "eval"), "--out", str(tmp_path / "out")]
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
     finally:
         server.shutdown()
         server.server_close()
+    return done, asked
+
+
+@pytest.mark.slow
+def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
+    done, asked = _make_dumps_beside_a_server(tmp_path)
     assert asked == []  # the style sheet, frame and image on a reachable server were never fetched
     assert done.returncode == 0, done.stderr[-2000:]
     assert "1 pages, 0 failed" in done.stdout
@@ -75,34 +82,17 @@ def test_make_dumps_renders_without_scripts_or_network(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_make_dumps_prints_to_pdf_with_blank_images_and_no_network(tmp_path: Path) -> None:
+def test_make_dumps_prints_to_pdf_without_alt_texts_or_network(tmp_path: Path) -> None:
     from triage_app.core.ingest.pdf_reader import read_pdf
 
-    asked: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            asked.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    _page_set(tmp_path / "eval" / "mine", {"p1": PAGE.replace("PORT", str(server.server_address[1]))})
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
-    command = [sys.executable, "-m", "triage_app.bench", "make-dumps", "--pdf", "--root", str(tmp_path / "eval"), "--out", str(tmp_path / "out")]
-    try:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert asked == []  # images are answered from memory: nothing is fetched
+    done, asked = _make_dumps_beside_a_server(tmp_path, "--pdf")
+    assert asked == []
     assert done.returncode == 0, done.stderr[-2000:]
     data = (tmp_path / "out" / "mine" / "p1.pdf").read_bytes()
     text = read_pdf(data, source_path="p1.pdf", original=data, original_name="p1.pdf").text or ""
     assert ARTICLE in " ".join(text.split())
     assert "SCRIPT RAN" not in text and "HIDDEN BY CSS" not in text
-    assert "ALT TEXT" not in text  # the image printed as an image (blank), not as its alt text
+    assert "ALT TEXT" not in text  # an image not loaded prints nothing, as a printed image has no text
 
 
 def test_make_dumps_with_lynx_writes_its_output_and_says_when_lynx_is_missing(
