@@ -292,3 +292,4 @@ def test_site_from_a_copyright_line_leaves_out_the_address_in_brackets() -> None
     from triage_app.core.clean.text_dump import _site_from_copyright
 
     assert _site_from_copyright(split_lines("A line of text.\n© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")) == "Al Bawaba"
+    assert _site_from_copyright(split_lines("© 2019 The Printers (Mysore) Private Ltd.\n")) == "The Printers (Mysore) Private"

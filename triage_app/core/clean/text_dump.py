@@ -21,6 +21,8 @@ from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
 _COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I)
+_ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
+"""A web address in brackets after a copyright owner's name (the name's own brackets, "(Mysore)", stay)."""
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 _REPLY_FORM_RE = re.compile(
@@ -131,7 +133,7 @@ def _site_from_copyright(lines: list[Line]) -> str | None:
             continue
         m = _COPYRIGHT_NAME_RE.search(line.text)
         if m:
-            name = m.group(1).split("(")[0].strip(" ,-")  # "Al Bawaba (www.albawaba.com)": the name, not its address
+            name = _ADDRESS_IN_BRACKETS_RE.sub("", m.group(1)).strip(" ,-")  # "Al Bawaba (www.albawaba.com)"
             while _CORP_SUFFIX_RE.search(name):
                 name = _CORP_SUFFIX_RE.sub("", name).strip(" ,")
             if 1 <= len(name.split()) <= 4 and not P.is_number_only(name):
