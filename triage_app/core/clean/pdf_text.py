@@ -172,8 +172,10 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                 at_edge = i in (0, len(page) - 1)
                 if reason is None and printed and at_edge and title_hint and _same_text(body, title_hint):
                     reason = "print header/footer (title)"  # the title alone on its own line of the header
-            group = len(sources) and lines[-1].group + 1
+            group = lines[-1].group + 1 if lines else 0  # a PDF block is a group of lines, as a dump's paragraph
             for line in body.split("\n"):
+                if not line.strip():
+                    continue
                 if reason is not None:
                     fixed[len(lines)] = reason
                 elif number == 1 and title_hint and _same_text(line, title_hint) and len(line.split()) <= 12:
