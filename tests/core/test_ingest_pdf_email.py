@@ -166,3 +166,20 @@ def test_printed_page_is_cleaned_like_a_text_dump() -> None:
     removed = {b.text: b.reason for b in result.blocks if not b.kept}
     assert {"Home", "Sport", "Privacy policy", "Terms of use"} <= removed.keys()
     assert all(b.source == "page:1" for b in result.blocks)
+
+
+def test_pdf_word_broken_at_its_hyphen_is_joined_and_a_footer_counter_is_no_edge() -> None:
+    lines = [
+        (60, 700, 11, "The harbour authority said the reopening of the northern quay was a long-"),
+        (60, 686, 11, "awaited step for the ferry companies."),
+        (60, 660, 11, "Traders on the quay said that the first weeks had been busy and that the cranes were"),
+        (60, 646, 11, "quieter."),
+        (60, 620, 11, "Home"),
+        (60, 606, 11, "Contact the newsroom"),
+        (560, 20, 8, "1/1"),  # a print footer's page counter, further right than the text column
+    ]
+    parsed = parse_bytes(make_pdf([lines]), name="page.pdf", source_path="page.pdf")
+    blocks = (parsed.text or "").split("\n\n")
+    assert blocks[0] == "The harbour authority said the reopening of the northern quay was a long-awaited step for the ferry companies."
+    assert blocks[1] == "Traders on the quay said that the first weeks had been busy and that the cranes were quieter."
+    assert blocks[2] == "Home\nContact the newsroom"

@@ -28,6 +28,7 @@ NO_TEXT_LAYER = "no text layer"
 MAX_INFLATED_BYTES = 256 * 1024 * 1024
 """Most bytes all Flate streams of one PDF may expand to (PDFium would inflate a bomb in memory)."""
 _STREAM_RE = re.compile(rb"stream\r?\n")
+_PDFIUM_LINE_END_HYPHEN = "\ufffe"
 
 
 def looks_like_pdf(head: bytes) -> bool:
@@ -57,7 +58,8 @@ def _lines(textpage: pdfium.PdfTextPage) -> list[_Line]:
     position = 0
     for raw in text.replace("\r\n", "\n").split("\n"):
         start, position = position, position + len(raw) + (2 if aligned and "\r\n" in text else 1)
-        line = " ".join(raw.split())
+        # PDFium writes a hyphen it found at a line end as U+FFFE (a non-character) and joins the lines
+        line = " ".join(raw.split()).replace(_PDFIUM_LINE_END_HYPHEN, "-")
         if not line:
             continue
         first = start + len(raw) - len(raw.lstrip())
@@ -100,7 +102,9 @@ def _blocks(lines: list[_Line], page_height: float) -> list[str]:
         previous = line
         if in_margin:
             previous = None  # a margin line stands alone
-    page_right = max((line.end for line in lines), default=0.0)
+    # The text column's right edge, from the lines off the margins (a print footer's page counter sits further out)
+    body = [line.end for line in lines if margin <= line.bottom and line.top <= page_height - margin]
+    page_right = max(body or [line.end for line in lines], default=0.0)
     return [_block_text(block, page_right) for block in blocks]
 
 
@@ -130,10 +134,11 @@ def _block_text(block: list[_Line], page_right: float) -> str:
         right = max(right, page_right)
     parts = [block[0].text]
     for line, following in pairwise(block):
-        if not _wrapped(line, following, right):
+        if parts[-1].endswith("-") and parts[-1][-2:-1].isalpha() and following.text[:1].islower():
+            # A word broken at its hyphen: a browser breaks lines only at hyphens the text has ("long-awaited")
+            parts[-1] += following.text
+        elif not _wrapped(line, following, right):
             parts.append("\n" + following.text)
-        elif parts[-1].endswith("-") and following.text[:1].islower():
-            parts[-1] = parts[-1][:-1] + following.text  # a word hyphenated across lines
         else:
             parts.append(" " + following.text)
     return "".join(parts)
