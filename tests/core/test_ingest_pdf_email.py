@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from format_samples import make_pdf, newsletter, paragraph_lines, printed_article_pdf, printed_page_with_menu
 
 from triage_app.core import jobs
@@ -183,3 +184,18 @@ def test_pdf_word_broken_at_its_hyphen_is_joined_and_a_footer_counter_is_no_edge
     assert blocks[0] == "The harbour authority said the reopening of the northern quay was a long-awaited step for the ferry companies."
     assert blocks[1] == "Traders on the quay said that the first weeks had been busy and that the cranes were quieter."
     assert blocks[2] == "Home\nContact the newsroom"
+
+
+def test_pdf_chars_without_unicode_do_not_cost_a_page_its_geometry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium leaves glyphs without a Unicode value out of the page text but counts them as chars; 2% of
+    printed pages have one (an icon font), and their lines lost their boxes, so every line became a block."""
+    import pypdfium2 as pdfium
+
+    from triage_app.core.ingest.pdf_reader import _char_indexes
+
+    codes = [ord("H"), 0, ord("i"), ord("!")]
+    monkeypatch.setattr(pdfium.raw, "FPDFText_GetUnicode", lambda _page, i: codes[i])
+    page = type("Page", (), {"raw": None})()
+    assert _char_indexes(page, "Hi!", 4) == [0, 2, 3]  # type: ignore[arg-type]
+    assert _char_indexes(page, "Hi", 4) is None  # type: ignore[arg-type]
+    assert _char_indexes(page, "Hi!?", 4) == range(4)  # type: ignore[arg-type]

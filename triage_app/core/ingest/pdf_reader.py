@@ -48,31 +48,39 @@ class _Line:
     end: float = 0.0  # right edge of the line's last character (0: unknown)
 
 
+def _char_indexes(textpage: pdfium.PdfTextPage, text: str, count: int) -> range | list[int] | None:
+    """The char index of each character of PDFium's page text, for its boxes: the same index when the
+    text has one character per char; else the chars PDFium leaves out of the text (glyphs without a
+    Unicode value) skipped; None when the two still do not pair up."""
+    if len(text) == count:
+        return range(count)
+    kept = [i for i in range(count) if pdfium.raw.FPDFText_GetUnicode(textpage.raw, i) != 0]
+    return kept if len(kept) == len(text) else None
+
+
 def _lines(textpage: pdfium.PdfTextPage) -> list[_Line]:
     """The page's lines as PDFium lays them out (its own word spacing and line breaks, content-stream
     order), each placed by the box of its first character."""
     text = textpage.get_text_range()
-    count = textpage.count_chars()
-    aligned = len(text) == count  # PDFium's text has one character per char index (generated ones included)
+    index = _char_indexes(textpage, text, textpage.count_chars())
     lines: list[_Line] = []
     position = 0
     for raw in text.replace("\r\n", "\n").split("\n"):
-        start, position = position, position + len(raw) + (2 if aligned and "\r\n" in text else 1)
+        start, position = position, position + len(raw) + (2 if "\r\n" in text else 1)
         # PDFium writes a hyphen it found at a line end as U+FFFE (a non-character) and joins the lines
         line = " ".join(raw.split()).replace(_PDFIUM_LINE_END_HYPHEN, "-")
         if not line:
             continue
         first = start + len(raw) - len(raw.lstrip())
-        end = 0.0
-        if aligned and first < count:
-            left, bottom, right, top = textpage.get_charbox(first, loose=True)  # font box: steady line height
-            if (last_char := start + len(raw.rstrip()) - 1) < count:
-                end = textpage.get_charbox(last_char)[2]
+        last_char = start + len(raw.rstrip()) - 1
+        if index is not None and last_char < len(index):
+            left, bottom, right, top = textpage.get_charbox(index[first], loose=True)  # font box: steady line height
+            end = textpage.get_charbox(index[last_char])[2]
         elif lines:
             last = lines[-1]
-            left, bottom, right, top = last.left, last.bottom - 14, last.right, last.top - 14
+            left, bottom, right, top, end = last.left, last.bottom - 14, last.right, last.top - 14, 0.0
         else:
-            left, bottom, right, top = 0.0, 0.0, 0.0, 0.0
+            left, bottom, right, top, end = 0.0, 0.0, 0.0, 0.0, 0.0
         lines.append(_Line(top, bottom, left, right, line, end))
     return lines
 
