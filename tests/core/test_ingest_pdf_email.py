@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from format_samples import make_pdf, newsletter, paragraph_lines, printed_article_pdf, printed_page_with_menu
+from format_samples import (
+    PRINTED_PARTS,
+    make_pdf,
+    newsletter,
+    paragraph_lines,
+    printed_article_pdf,
+    printed_page_with_menu,
+)
 
 from triage_app.core import jobs
 from triage_app.core.clean import clean_document
@@ -199,3 +206,12 @@ def test_pdf_chars_without_unicode_do_not_cost_a_page_its_geometry(monkeypatch: 
     assert _char_indexes(page, "Hi!", 4) == [0, 2, 3]  # type: ignore[arg-type]
     assert _char_indexes(page, "Hi", 4) is None  # type: ignore[arg-type]
     assert _char_indexes(page, "Hi!?", 4) == range(4)  # type: ignore[arg-type]
+
+
+def test_printed_page_title_is_the_headline_the_page_shows() -> None:
+    """A browser's print carries the page's `<title>`, site name and all; the page shows the headline."""
+    lines = [(60, 740, 18, "Harbour reopens after two years"), *paragraph_lines(PRINTED_PARTS[0], 700, width=95)]
+    parsed = parse_bytes(make_pdf([lines], title="Harbour reopens after two years | Example News"), name="p.pdf", source_path="p.pdf")
+    result = clean_document(parsed)
+    assert result.title == "Harbour reopens after two years"
+    assert [(b.text, b.reason) for b in result.blocks if not b.kept] == [("Harbour reopens after two years", "title")]

@@ -236,7 +236,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
     return meta
 
 
-_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 _FOLD_RE = re.compile(r"[^a-z0-9]+")
 
 
@@ -251,7 +251,7 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
     """The title without a trailing " | Site" / " - Wikipedia" part that names the site (or a domain)."""
     host = _fold(urlparse(url).hostname or "") if url else ""
     names = {n for n in (_fold(site or ""), host) if n}
-    for sep in _SUFFIX_SEPARATORS:
+    for sep in SUFFIX_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if not found or not head.strip() or len(tail.split()) > 5:
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.features import Line, annotate_groups, line_kind
-from triage_app.core.clean.metadata import site_from_url
+from triage_app.core.clean.metadata import SUFFIX_SEPARATORS, site_from_url, strip_site_suffix
 from triage_app.core.clean.text_dump import clean_lines
 from triage_app.core.records import Block, CleanResult
 
@@ -140,6 +140,10 @@ def edge_reason(text: str, *, page_count: int, repeats: int, title: str | None) 
     return None
 
 
+def _fold_line(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
@@ -178,19 +182,43 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                     continue
                 if reason is not None:
                     fixed[len(lines)] = reason
-                elif number == 1 and title_hint and _same_text(line, title_hint) and len(line.split()) <= 12:
-                    fixed[len(lines)] = "title"  # shown as the document's title, not repeated in its body
                 lines.append(Line(len(lines) + 1, line.strip(), group))
                 sources.append(f"page:{number}")
+    shown = _shown_title(title_hint, lines, site_from_url(url) if url else None, url) if title_hint else None
+    for n, candidate in enumerate(lines):
+        if shown and n not in fixed and sources[n] == "page:1" and len(candidate.text.split()) <= 12 and _same_text(candidate.text, shown):
+            fixed[n] = "title"  # shown as the document's title, not repeated in its body
     judged = [line for n, line in enumerate(lines) if n not in fixed]
     annotate_groups(judged)
-    found = clean_lines(judged, title_hint=title_hint, unsure=True)
+    found = clean_lines(judged, title_hint=shown, unsure=True)
     reasons = dict(zip((line.number for line in judged), found.reasons))
     blocks = [
         Block(n, line_kind(line), line.text, (reason := fixed.get(n, reasons.get(line.number))) is None, reason, sources[n],
               P.template_key(line.text))
         for n, line in enumerate(lines)
     ]
-    title = title_hint or found.title or next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
+    site = site_from_url(url) if url else found.site
+    if shown and title_hint and shown == title_hint and found.site:  # no line shows it: the site's name is known now
+        shown = strip_site_suffix(title_hint, site, url)
+    title = shown or found.title or next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
     return CleanResult(blocks=blocks, title=title, byline=found.byline, published=found.published,
-                       site=site_from_url(url) if url else found.site, url=url, keywords=found.keywords)
+                       site=site, url=url, keywords=found.keywords)
+
+
+SHOWN_TITLE_LINES = 80
+"""How many lines from the start are looked at for the page's own headline."""
+
+
+def _shown_title(title: str, lines: list[Line], site: str | None, url: str | None) -> str:
+    """The PDF's title (a browser print's is the page's `<title>`, site name and all) as the page shows it:
+    the longest part before a separator (" | ", " - ", ...) that is a line near the start, else the title
+    without a suffix naming the site."""
+    shown = {_fold_line(line.text) for line in lines[:SHOWN_TITLE_LINES]}
+    head = title
+    while True:
+        if _fold_line(head) in shown:
+            return head.strip()
+        cut = max((head.rfind(sep), sep) for sep in SUFFIX_SEPARATORS)
+        if cut[0] <= 0:
+            return strip_site_suffix(title, site, url)
+        head = head[: cut[0]]
