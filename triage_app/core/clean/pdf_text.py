@@ -184,13 +184,14 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                     fixed[len(lines)] = reason
                 lines.append(Line(len(lines) + 1, line.strip(), group))
                 sources.append(f"page:{number}")
-    shown = _shown_title(title_hint, lines, site_from_url(url) if url else None, url) if title_hint else None
+    shown = _shown_title(title_hint, lines) if title_hint else None
     for n, candidate in enumerate(lines):
         if shown and n not in fixed and sources[n] == "page:1" and len(candidate.text.split()) <= 12 and _same_text(candidate.text, shown):
             fixed[n] = "title"  # shown as the document's title, not repeated in its body
     judged = [line for n, line in enumerate(lines) if n not in fixed]
     annotate_groups(judged)
-    found = clean_lines(judged, title_hint=shown, unsure=True)
+    hint = shown or (strip_site_suffix(title_hint, site_from_url(url) if url else None, url) if title_hint else None)
+    found = clean_lines(judged, title_hint=hint, unsure=True)
     reasons = dict(zip((line.number for line in judged), found.reasons))
     blocks = [
         Block(n, line_kind(line), line.text, (reason := fixed.get(n, reasons.get(line.number))) is None, reason, sources[n],
@@ -198,7 +199,7 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
         for n, line in enumerate(lines)
     ]
     site = site_from_url(url) if url else found.site
-    if shown and title_hint and shown == title_hint and found.site:  # no line shows it: the site's name is known now
+    if not shown and title_hint:  # no line shows it: the title without a suffix naming the site, now known
         shown = strip_site_suffix(title_hint, site, url)
     title = shown or found.title or next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
     return CleanResult(blocks=blocks, title=title, byline=found.byline, published=found.published,
@@ -209,10 +210,10 @@ SHOWN_TITLE_LINES = 80
 """How many lines from the start are looked at for the page's own headline."""
 
 
-def _shown_title(title: str, lines: list[Line], site: str | None, url: str | None) -> str:
+def _shown_title(title: str, lines: list[Line]) -> str | None:
     """The PDF's title (a browser print's is the page's `<title>`, site name and all) as the page shows it:
-    the longest part before a separator (" | ", " - ", ...) that is a line near the start, else the title
-    without a suffix naming the site."""
+    the longest part before a separator (" | ", " - ", ...) that is a line near the start; None when no
+    line shows it."""
     shown = {_fold_line(line.text) for line in lines[:SHOWN_TITLE_LINES]}
     head = title
     while True:
@@ -220,5 +221,5 @@ def _shown_title(title: str, lines: list[Line], site: str | None, url: str | Non
             return head.strip()
         cut = max((head.rfind(sep), sep) for sep in SUFFIX_SEPARATORS)
         if cut[0] <= 0:
-            return strip_site_suffix(title, site, url)
+            return None
         head = head[: cut[0]]
