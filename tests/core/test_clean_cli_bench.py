@@ -164,11 +164,13 @@ def test_bench_pdf_rows_read_the_printed_pages(tmp_path: Path) -> None:
     folder = tmp_path / "eval" / "printed"
     (folder / "html").mkdir(parents=True)
     (folder / "dumps").mkdir()
-    (folder / "html" / "p1.html.gz").write_bytes(gzip.compress(b"<html><body><p>not read in this mode</p></body></html>"))
+    page = b"<html><head><title>Harbour reopens | Example News</title></head><body><p>not read in this mode</p></body></html>"
+    (folder / "html" / "p1.html.gz").write_bytes(gzip.compress(page))
     (folder / "dumps" / "p1.pdf").write_bytes(printed_page_with_menu())
     (folder / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": "\n\n".join(PRINTED_PARTS)}}), encoding="utf-8")
     (item,) = bench.run(tmp_path / "eval", [], modes={"pdf"})
     rows = {row["method"]: row for row in item["rows"]}
     assert item["set"] == "printed printed to PDF"
-    assert set(rows) == {"triage", "justext, the PDF's lines", "raw PDF text"}
+    assert set(rows) == {"triage", "triage, the page's <title> as the PDF Title", "justext, the PDF's lines", "raw PDF text"}
     assert rows["triage"]["f1"] == 1.0 and rows["raw PDF text"]["f1"] < 0.95
+    assert rows["triage, the page's <title> as the PDF Title"]["f1"] == 1.0

@@ -12,7 +12,7 @@ import textwrap
 from triage_app.core.clean import clean_document
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.features import split_lines, weight
-from triage_app.core.clean.text_dump import find_region
+from triage_app.core.clean.regions import find_region
 from triage_app.core.clean.unwrap import rejoin_wrapped, wrap_width
 from triage_app.core.records import CleanResult, ParsedDocument
 

@@ -190,8 +190,9 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
             fixed[n] = "title"  # shown as the document's title, not repeated in its body
     judged = [line for n, line in enumerate(lines) if n not in fixed]
     annotate_groups(judged)
+    anchor = _after_headline(lines, fixed, shown) if shown else None
     hint = shown or (strip_site_suffix(title_hint, site_from_url(url) if url else None, url) if title_hint else None)
-    found = clean_lines(judged, title_hint=hint, unsure=True)
+    found = clean_lines(judged, title_hint=hint, unsure=True, anchor=anchor)
     reasons = dict(zip((line.number for line in judged), found.reasons))
     blocks = [
         Block(n, line_kind(line), line.text, (reason := fixed.get(n, reasons.get(line.number))) is None, reason, sources[n],
@@ -204,6 +205,14 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
     title = shown or found.title or next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
     return CleanResult(blocks=blocks, title=title, byline=found.byline, published=found.published,
                        site=site, url=url, keywords=found.keywords)
+
+
+def _after_headline(lines: list[Line], fixed: dict[int, str], shown: str) -> int | None:
+    """Where the article should start among the judged lines (those not in `fixed`): just after the first
+    line that shows the headline, on whichever page (a print of a page with a long menu has its headline on
+    page 3); None when no line shows it."""
+    headline = next((n for n, line in enumerate(lines) if len(line.text.split()) <= 12 and _same_text(line.text, shown)), None)
+    return None if headline is None else sum(1 for n in range(headline + 1) if n not in fixed)
 
 
 SHOWN_TITLE_LINES = 80

@@ -17,6 +17,7 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import MONTHS, find_date, is_date_line
 from triage_app.core.clean.dump_title import TitleFinder
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
+from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, find_region, unsure_region
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
@@ -44,17 +45,6 @@ _STAMP_WORDS = (
 )
 _STAMP_FILLER = frozenset(_STAMP_WORDS.split())
 """Words of a stamp line that name no one."""
-WEAK_REGION = 5.0
-"""A best run of lines weighing less than this (under one 100-character paragraph) is no article: the page
-is a list, table or catalogue, and its lines are judged one by one as inside an article."""
-UNSURE_WEIGHT = 20.0
-"""A best run weighing less than this (about one 400-character paragraph) is no article either when the
-page around it is mostly text of its own (see `UNSURE_SHARE`): a link directory, catalogue or table of
-contents with a blurb above it. Unsure whether there is an article at all, a dump keeps more rather than less."""
-UNSURE_SHARE = 10
-"""Characters of lines outside the region that are neither menu-like nor repeated, per character of the region."""
-GAP = 2
-WIDE_GAP = 6
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
 
 
@@ -113,19 +103,6 @@ def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = T
     return len(lines)
 
 
-def find_region(lines: list[Line], cut: int | None = None) -> tuple[int, int] | None:
-    """Indexes (first, last) of the maximum-weight run of lines before `cut`, or None when nothing is positive."""
-    best, best_span = 0.0, None
-    running, start = 0.0, 0
-    for i, line in enumerate(lines[:cut]):
-        if running <= 0:
-            running, start = 0.0, i
-        running += weight(line)
-        if running > best:
-            best, best_span = running, (start, i)
-    return best_span
-
-
 def _site_from_copyright(lines: list[Line]) -> str | None:
     names: list[str] = []
     for line in lines:
@@ -157,53 +134,12 @@ def _byline_name(text: str) -> str | None:
     return name
 
 
-def unsure_region(lines: list[Line], span: tuple[int, int], best: float) -> bool:
-    """The best run is too light and too small a share of the page's own text to stand for an article
-    (`UNSURE_WEIGHT`, `UNSURE_SHARE`): the lines outside it that are neither menus nor repeats (a
-    directory's entries, a catalogue's items) hold ten times its text."""
-    if best >= UNSURE_WEIGHT:
-        return False
-    start, end = span
-    inside = sum(line.length for line in lines[start : end + 1])
-    outside = sum(
-        line.length for i, line in enumerate(lines) if not start <= i <= end and line.repeats == 1 and not is_menu_like(line)
-    )
-    return outside > UNSURE_SHARE * inside
-
-
-def _paragraph(line: Line) -> bool:
-    return line.group_size < 5 and is_prose(line) and weight(line) > 0
-
-
-def extend_region(lines: list[Line], region: tuple[int, int], cut: int, gap: int = GAP) -> tuple[int, int]:
-    """Take in paragraphs just outside the region that are parted from it by at most `gap` lines
-    (one advert or "Read more" line must not cut the lede off the article), or by at most
-    `WIDE_GAP` lines when two paragraphs follow each other there (a teaser box inside the article)."""
-    start, end = region
-    para = [_paragraph(line) for line in lines]
-
-    def pair(j: int, step: int) -> bool:
-        k = j + step
-        return 0 <= k < min(cut, len(lines)) and para[k]
-
-    moved = True
-    while moved:
-        moved = False
-        for j in range(start - 1, max(-1, start - WIDE_GAP - 2), -1):
-            if para[j] and (start - j <= gap + 1 or pair(j, -1)):
-                start, moved = j, True
-                break
-        for j in range(end + 1, min(cut, end + WIDE_GAP + 2)):
-            if para[j] and (j - end <= gap + 1 or pair(j, 1)):
-                end, moved = j, True
-                break
-    return start, end
-
-
 class _Classifier:
     """One pass over a list of lines."""
 
-    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True, unsure: bool = False) -> None:
+    def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True, unsure: bool = False,
+                 anchor: int | None = None) -> None:
+        self.anchor = anchor  # the first line after the document's known headline (`regions.anchored_region`)
         self.threads = threads
         self.unsure = unsure  # apply `unsure_region` (text dumps)
         self.lines = lines
@@ -218,6 +154,8 @@ class _Classifier:
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
         region = find_region(lines, self.cut)
         best = sum(weight(line) for line in lines[region[0] : region[1] + 1]) if region else 0.0
+        if region:
+            region, best = anchored_region(lines, region, best, self.anchor, self.cut)
         if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
         if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best):
@@ -364,15 +302,16 @@ class _Classifier:
                 j += 1
 
 
-def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: bool = False) -> DumpResult:
+def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: bool = False, anchor: int | None = None) -> DumpResult:
     """Decide every line; repeat on the kept lines (as separate paragraphs) until nothing more goes.
 
     With `unsure` (text dumps), a light region that is a small share of the page's own text is no
     article (`unsure_region`). The later passes see the kept lines as cleaning the output would (each
-    its own paragraph, nothing carried over), so cleaning the output changes nothing."""
+    its own paragraph, nothing carried over), so cleaning the output changes nothing. `anchor`: the index of
+    the first line after the document's headline, when a line shows it (`regions.anchored_region`)."""
     if not lines:
         return DumpResult([])
-    result = _Classifier(lines, title_hint, unsure=unsure).run()
+    result = _Classifier(lines, title_hint, unsure=unsure, anchor=anchor).run()
     reasons = result.reasons
     for _ in range(6):
         kept = [i for i, r in enumerate(reasons) if r is None]
