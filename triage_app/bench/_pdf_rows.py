@@ -25,7 +25,9 @@ def page_title(html: str) -> str | None:
 
     tree = parse_html(html)
     element = tree.find(".//title") if tree is not None else None
-    return " ".join("".join(element.itertext()).split()) or None if element is not None else None
+    if element is None:
+        return None
+    return " ".join("".join(element.itertext()).split()) or None
 
 
 def pdf_scores(pages: list[Page], timed: Callable[[Callable[[], str | None]], tuple[str, float]]) -> list[Score]:
