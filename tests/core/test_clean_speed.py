@@ -293,3 +293,15 @@ def test_site_from_a_copyright_line_leaves_out_the_address_in_brackets() -> None
 
     assert _site_from_copyright(split_lines("A line of text.\n© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")) == "Al Bawaba"
     assert _site_from_copyright(split_lines("© 2019 The Printers (Mysore) Private Ltd.\n")) == "The Printers (Mysore) Private"
+
+
+def test_site_from_copyright_lines_skips_a_policy_link_and_reads_past_a_second_sign() -> None:
+    """A printed WSJ page's footer: "Copyright Policy" is a link (no sign, no year), "Copyright ©2012" has
+    both markers, and "Dow Jones & Company" names Dow Jones (it read "Policy")."""
+    from triage_app.core.clean.features import split_lines
+    from triage_app.core.clean.text_dump import _site_from_copyright
+
+    footer = ("Copyright 2012 Dow Jones & Company, Inc. All Rights Reserved\nCopyright Policy\n"
+              "Copyright ©2012 Dow Jones & Company, Inc. All Rights Reserved.\n")
+    assert _site_from_copyright(split_lines(footer)) == "Dow Jones"
+    assert _site_from_copyright(split_lines("Copyright Policy\nCopyright Notice\n")) is None

@@ -21,10 +21,14 @@ from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_r
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
-_COPYRIGHT_NAME_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I)
+_COPYRIGHT_NAME_RE = re.compile(
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I
+)
+_NOTICE_RE = re.compile(r"©|\(c\)|copyright\s*\d{4}", re.I)
+"""A copyright notice has the sign or a year ("Copyright Policy", a footer link, has neither)."""
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
 """A web address in brackets after a copyright owner's name (the name's own brackets, "(Mysore)", stay)."""
-_CORP_SUFFIX_RE = re.compile(r"[\s,]+(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
+_CORP_SUFFIX_RE = re.compile(r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 _REPLY_FORM_RE = re.compile(
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
@@ -106,7 +110,7 @@ def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = T
 def _site_from_copyright(lines: list[Line]) -> str | None:
     names: list[str] = []
     for line in lines:
-        if line.words > 20 or not re.search(r"©|\(c\)|copyright", line.text, re.I):
+        if line.words > 20 or not _NOTICE_RE.search(line.text):
             continue
         m = _COPYRIGHT_NAME_RE.search(line.text)
         if m:
