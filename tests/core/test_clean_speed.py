@@ -304,4 +304,17 @@ def test_site_from_copyright_lines_skips_a_policy_link_and_reads_past_a_second_s
     footer = ("Copyright 2012 Dow Jones & Company, Inc. All Rights Reserved\nCopyright Policy\n"
               "Copyright ©2012 Dow Jones & Company, Inc. All Rights Reserved.\n")
     assert _site_from_copyright(split_lines(footer)) == "Dow Jones"
-    assert _site_from_copyright(split_lines("Copyright Policy\nCopyright Notice\n")) is None
+    assert _site_from_copyright(split_lines("Copyright Policy\nCopyright Notice\nImage copyright Getty Images\n")) is None
+
+
+def test_site_from_copyright_lines_reads_the_common_forms_of_a_notice() -> None:
+    from triage_app.core.clean.features import split_lines
+    from triage_app.core.clean.text_dump import _site_from_copyright
+
+    for notice, site in [
+        ("Copyright © 2010 AUTORACING. All rights reserved.", "AUTORACING"),  # read "© 2010 AUTORACING"
+        ("© Copyright 2018 Rolling Stone", "Rolling Stone"),
+        ("Copyright Thomson Reuters 2012. Click for restrictions.", "Thomson Reuters"),  # the year after the name
+        ("© 2006 by Ted Tate", "Ted Tate"),
+    ]:
+        assert _site_from_copyright(split_lines(notice + "\n")) == site, notice

@@ -22,10 +22,12 @@ from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_r
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
 _COPYRIGHT_NAME_RE = re.compile(
-    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I
 )
-_NOTICE_RE = re.compile(r"©|\(c\)|copyright\s*\d{4}", re.I)
+_NOTICE_RE = re.compile(r"©|\(c\)|copyright\b.*\b(?:19|20)\d\d\b", re.I)
 """A copyright notice has the sign or a year ("Copyright Policy", a footer link, has neither)."""
+_YEARS_AFTER_RE = re.compile(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$")
+"""The year after the owner's name ("Copyright Thomson Reuters 2012")."""
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
 """A web address in brackets after a copyright owner's name (the name's own brackets, "(Mysore)", stay)."""
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
@@ -115,6 +117,7 @@ def _site_from_copyright(lines: list[Line]) -> str | None:
         m = _COPYRIGHT_NAME_RE.search(line.text)
         if m:
             name = _ADDRESS_IN_BRACKETS_RE.sub("", m.group(1)).strip(" ,-")  # "Al Bawaba (www.albawaba.com)"
+            name = _YEARS_AFTER_RE.sub("", _BY_PREFIX_RE.sub("", name)).strip(" ,-")
             while _CORP_SUFFIX_RE.search(name):
                 name = _CORP_SUFFIX_RE.sub("", name).strip(" ,")
             if 1 <= len(name.split()) <= 4 and not P.is_number_only(name):
