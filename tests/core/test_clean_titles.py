@@ -155,3 +155,18 @@ def test_titles_bench_on_the_eval_set(shared_eval: Path) -> None:
     figures = json.loads(out)
     assert figures["pages"] >= 100
     assert figures["accuracy"] >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Posted by Scott Zuccarino, Product Manager", "Scott Zuccarino"),  # read "Posted by Scott Zuccarino, ..."
+        ("Written By Tina Flint Huffman", "Tina Flint Huffman"),
+        ("By\nRyan Reed", "Ryan Reed"),  # read "By": a browser's text sets the linked name on its own line
+        ("By Jane Doe | March 3, 2024", "Jane Doe"),
+    ],
+)
+def test_a_dump_byline_is_read_as_the_page_cleaner_reads_an_author_element(byline: str, name: str) -> None:
+    para = "The harbour authority said on Monday that the northern quay would reopen next month after two years of repairs. " * 2
+    dump = f"Home\nNews\nSport\n\nHarbour reopens after two years\n{byline}\n\n{para}\n\n{para}\n\n{para}\n"
+    assert clean_text(dump).byline == name

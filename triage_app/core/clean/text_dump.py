@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean.byline import element_name, name_from_byline, shown_names
 from triage_app.core.clean.dates import MONTHS, find_date, is_date_line
 from triage_app.core.clean.dump_title import TitleFinder
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
@@ -134,11 +135,17 @@ def _keywords(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()][:30]
 
 
-def _byline_name(text: str) -> str | None:
-    name = _BY_PREFIX_RE.sub("", text).split("|")[0].strip(" ,-–")
-    if not name or find_date(name) or len(name.split()) > 6:
-        return None
-    return name
+_BY_ONLY_RE = re.compile(r"(?:(?:written|posted|published|reported)\s+)?(?:by|von|par|por|di|door|av|af)\s*:?", re.IGNORECASE)
+
+
+def _byline_name(text: str, following: str | None = None) -> str | None:
+    """The names a byline line gives, read as the HTML cleaner reads a page's author element
+    (`byline.element_name`, then `byline.shown_names`: "Posted by", a date after the name and a role after a
+    comma dropped); a line that is only "By" takes its name from the next line when that reads as a name
+    (`byline.name_from_byline`: a browser's text writes the word and the linked name apart)."""
+    if _BY_ONLY_RE.fullmatch(text.strip()):
+        return name_from_byline(f"By {following}") if following is not None else None
+    return shown_names(element_name(text), None, None)
 
 
 class _Classifier:
@@ -188,7 +195,8 @@ class _Classifier:
             (i for i in range(start) if P.BYLINE_RE.match(lines[i].text) and lines[i].words <= 16), None
         )
         if byline_index is not None:
-            meta.byline = _byline_name(lines[byline_index].text)
+            following = lines[byline_index + 1].text if byline_index + 1 < len(lines) else None
+            meta.byline = _byline_name(lines[byline_index].text, following)
             meta.published = find_date(lines[byline_index].text)
         if not meta.published:
             meta.published = next((d for ln in lines[:start] if is_date_line(ln.text) and (d := find_date(ln.text))), None)
