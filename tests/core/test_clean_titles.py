@@ -170,3 +170,13 @@ def test_a_dump_byline_is_read_as_the_page_cleaner_reads_an_author_element(bylin
     para = "The harbour authority said on Monday that the northern quay would reopen next month after two years of repairs. " * 2
     dump = f"Home\nNews\nSport\n\nHarbour reopens after two years\n{byline}\n\n{para}\n\n{para}\n\n{para}\n"
     assert clean_text(dump).byline == name
+
+
+@pytest.mark.parametrize(
+    "menu",
+    ["Welcome | Daily news | Briefs | Feature articles | Events | Contact us", "Articles / Harbour News / Port Authority Updates"],
+)
+def test_a_menu_or_breadcrumb_written_on_one_line_is_not_a_dump_title(menu: str) -> None:
+    para = "The harbour authority said on Monday that the northern quay would reopen next month after two years of repairs. " * 2
+    dump = f"Example News\n{menu}\nHarbour reopens after two years\n\n{para}\n\n{para}\n\n{para}\n"
+    assert clean_text(dump).title == "Harbour reopens after two years"

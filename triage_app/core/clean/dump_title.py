@@ -35,6 +35,10 @@ _CRUMB_RE = re.compile(r"\s[»>›]\s|[»>›]$")
 _LABEL_END_RE = re.compile(r"(:|\.\.\.|…)$")
 _SENTENCES_RE = re.compile(r"[a-z]{3}[.!?] [A-Z]")
 _SLUG_RE = re.compile(r"[/_-]+")
+_MENU_SEPARATOR_RE = re.compile(r"\s(?:\||/|->|·)\s")
+"""Between the items of a menu or breadcrumb written on one line ("Articles / Cleaning / ...", "new | past | comments")."""
+_PREVIOUS_RE = re.compile(r"^[«‹←]")
+"""A link to the previous post ("« Interview with ...")."""
 _BULLET_RE = re.compile(r"^[•*·▪◦+]\s")
 """An item of a bulleted list (text browsers write "*", "+" and "o" bullets): a list's item is not the page's title."""
 
@@ -80,6 +84,8 @@ class TitleFinder:
         if is_url(line.text) or "©" in line.text or self.specific(i) or len(_CRUMB_RE.findall(line.text)) >= 2 or _BULLET_RE.match(line.text):
             return True
         if (line.words <= 8 and _CREDIT_SLASH_RE.search(line.text)) or _CRUMB_RE.search(line.text[-2:]):
+            return True
+        if len(_MENU_SEPARATOR_RE.findall(line.text)) >= 2 or line.cells >= 2 or _PREVIOUS_RE.match(line.text):
             return True
         previous = self.lines[i - 1] if i > 0 else None
         if previous is not None and previous.words <= 3 and line.words <= 6 and _LABEL_END_RE.search(previous.text):
