@@ -174,9 +174,13 @@ def test_a_dump_byline_is_read_as_the_page_cleaner_reads_an_author_element(bylin
 
 @pytest.mark.parametrize(
     "menu",
-    ["Welcome | Daily news | Briefs | Feature articles | Events | Contact us", "Articles / Harbour News / Port Authority Updates"],
+    [
+        "Welcome | Daily news | Briefs | Feature articles | Events | Contact us",
+        "Articles / Harbour News / Port Authority Updates",
+        "More Articles About The Harbour Authority:",  # a label that introduces a list
+    ],
 )
-def test_a_menu_or_breadcrumb_written_on_one_line_is_not_a_dump_title(menu: str) -> None:
+def test_a_menu_breadcrumb_or_label_is_not_a_dump_title(menu: str) -> None:
     para = "The harbour authority said on Monday that the northern quay would reopen next month after two years of repairs. " * 2
     dump = f"Example News\n{menu}\nHarbour reopens after two years\n\n{para}\n\n{para}\n\n{para}\n"
     assert clean_text(dump).title == "Harbour reopens after two years"

@@ -86,7 +86,9 @@ class TitleFinder:
         if (line.words <= 8 and _CREDIT_SLASH_RE.search(line.text)) or _CRUMB_RE.search(line.text[-2:]):
             return True
         if len(_MENU_SEPARATOR_RE.findall(line.text)) >= 2 or line.cells >= 2 or _PREVIOUS_RE.match(line.text):
-            return True
+            return True  # a menu or breadcrumb on one line, a table row, a link to the previous post
+        if line.text.endswith(":"):
+            return True  # a label that introduces what follows
         previous = self.lines[i - 1] if i > 0 else None
         if previous is not None and previous.words <= 3 and line.words <= 6 and _LABEL_END_RE.search(previous.text):
             return True  # the value of a field ("Author:", "Credit...")
