@@ -215,3 +215,30 @@ def test_printed_page_title_is_the_headline_the_page_shows() -> None:
     result = clean_document(parsed)
     assert result.title == "Harbour reopens after two years"
     assert [(b.text, b.reason) for b in result.blocks if not b.kept] == [("Harbour reopens after two years", "title")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Harbour reopens after two years — Example News", "Example News - Harbour reopens after two years",
+     "Harbour reopens after two years | Port news | Example News"],  # no line shows "Example News"
+)
+def test_printed_page_site_is_the_one_its_title_names_not_the_copyright_owner(title: str) -> None:
+    """A print's Title names the site around the headline ("— MSNBC"); the copyright line names the owner
+    ("© 2013 NBCUniversal"), which is what the site read before."""
+    from triage_app.core.clean.pdf_text import clean_pdf_text
+
+    text = "\n\n".join(["Harbour reopens after two years", *PRINTED_PARTS, "© 2026 Harbour Holdings Group. All rights reserved."])
+    result = clean_pdf_text(text, title_hint=title)
+    assert (result.title, result.site) == ("Harbour reopens after two years", "Example News")
+    assert clean_pdf_text(text, title_hint="Harbour reopens after two years").site == "Harbour Holdings"  # no other name: the owner
+
+
+def test_printed_page_title_is_never_the_site_name_the_masthead_shows() -> None:
+    """"Site - Headline" gives the headline when no line shows the site's name; "Headline - Site" with the site's
+    name as a masthead line (and no line showing the headline) must not give the site's name as the title."""
+    from triage_app.core.clean.pdf_text import clean_pdf_text
+
+    text = "\n\n".join(["Harbour reopens after two years", *PRINTED_PARTS])
+    assert clean_pdf_text(text, title_hint="Example News - Harbour reopens after two years").title == "Harbour reopens after two years"
+    text = "\n\n".join(["Example News", "Harbour reopens", *PRINTED_PARTS])
+    assert clean_pdf_text(text, title_hint="Harbour reopens after two years - Example News").title != "Example News"

@@ -199,7 +199,7 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
               P.template_key(line.text))
         for n, line in enumerate(lines)
     ]
-    site = site_from_url(url) if url else found.site
+    site = site_from_url(url) if url else (_site_in_title(title_hint, shown) if title_hint and shown else None) or found.site
     if not shown and title_hint:  # no line shows it: the title without a suffix naming the site, now known
         shown = strip_site_suffix(title_hint, site, url)
     title = shown or found.title or next((b.text for b in blocks if b.kept and b.kind == "heading"), None)
@@ -215,6 +215,29 @@ def _after_headline(lines: list[Line], fixed: dict[int, str], shown: str) -> int
     return None if headline is None else sum(1 for n in range(headline + 1) if n not in fixed)
 
 
+MAX_SITE_WORDS = 5
+
+
+def _site_in_title(title: str, shown: str) -> str | None:
+    """The site a Title names around the headline a line shows: "Headline | Section - Site" gives "Site",
+    "Site - Headline" gives "Site" (at most `MAX_SITE_WORDS` words); None when the Title is the headline."""
+    title, shown = title.strip(), shown.strip()
+    if title == shown:
+        return None
+    if title.startswith(shown):
+        rest, last = title[len(shown):], True
+    elif title.endswith(shown):
+        rest, last = title[: len(title) - len(shown)], False
+    else:
+        return None
+    pattern = "|".join(re.escape(sep) for sep in SUFFIX_SEPARATORS)
+    parts = [part.strip() for part in re.split(pattern, f" {rest} ") if part.strip()]
+    if not parts:
+        return None
+    site = parts[-1] if last else parts[0]
+    return site if len(site.split()) <= MAX_SITE_WORDS else None
+
+
 SHOWN_TITLE_LINES = 80
 """How many lines from the start are looked at for the page's own headline."""
 
@@ -225,20 +248,28 @@ MAX_SHOWN_TITLE = 300
 
 def _shown_title(title: str, lines: list[Line]) -> str | None:
     """The PDF's title (a browser print's is the page's `<title>`, site name and all) as the page shows it:
-    the longest part before a separator (" | ", " - ", ...) that is a line near the start; None when no
-    line shows it. The separators are found in one pass: a hostile Title of thousands of them cost a scan
-    of itself for each (13 s for 20,000)."""
+    the longest part before a separator (" | ", " - ", ...) that is a line near the start, else the longest part
+    after one that has more words than what it follows ("BBC News - Headline"; in "Headline - Site" the site's
+    name is often a line too, in the masthead); None when no line shows either. The separators are found in one
+    pass: a hostile Title of thousands of them cost a scan of itself for each (13 s for 20,000)."""
     shown = {_fold_line(line.text) for line in lines[:SHOWN_TITLE_LINES]}
     found = sorted(
         ((match.start(), len(sep)) for sep in SUFFIX_SEPARATORS for match in re.finditer(re.escape(sep), title)), reverse=True
     )
     end = len(title)
-    for cut in [(len(title), 0), *found]:
-        start, width = cut
+    for start, width in [(len(title), 0), *found]:
         if start <= 0 or start + width > end:  # no part before it, or a separator cut off by the last cut
             continue
         end = start
-        head = title[:start]
-        if len(head) <= MAX_SHOWN_TITLE and _fold_line(head) in shown:
-            return head.strip()
+        part = title[:start]
+        if len(part) <= MAX_SHOWN_TITLE and _fold_line(part) in shown:
+            return part.strip()
+    begin = 0
+    for start, width in reversed(found):
+        if start < begin:  # inside the separator the last cut took
+            continue
+        begin = start + width
+        part = title[begin:]
+        if len(part) <= MAX_SHOWN_TITLE and len(part.split()) > len(title[:start].split()) and _fold_line(part) in shown:
+            return part.strip()
     return None
