@@ -316,5 +316,9 @@ def test_site_from_copyright_lines_reads_the_common_forms_of_a_notice() -> None:
         ("© Copyright 2018 Rolling Stone", "Rolling Stone"),
         ("Copyright Thomson Reuters 2012. Click for restrictions.", "Thomson Reuters"),  # the year after the name
         ("© 2006 by Ted Tate", "Ted Tate"),
+        ("©1998—2025 The Independent Traveler", "The Independent Traveler"),  # read "—2025 The Independent Traveler"
+        ("Copyright 2010-2025 © Synrgys Solutions", "Synrgys Solutions"),
+        ("© 47Hats 2012", "47Hats"),  # a name that starts with digits keeps them
+        ("© 2019 All rights reserved.", None),  # no owner named (it read "All rights reserved")
     ]:
         assert _site_from_copyright(split_lines(notice + "\n")) == site, notice

@@ -29,6 +29,10 @@ _NOTICE_RE = re.compile(r"©|\(c\)|copyright\b.*\b(?:19|20)\d\d\b", re.I)
 """A copyright notice has the sign or a year ("Copyright Policy", a footer link, has neither)."""
 _YEARS_AFTER_RE = re.compile(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$")
 """The year after the owner's name ("Copyright Thomson Reuters 2012")."""
+_NOT_OWNER_RE = re.compile(r"all rights\b|copyright$", re.IGNORECASE)
+"""What a notice gives where its owner's name should be: "© 2019 All rights reserved", "© Copyright"."""
+_BEFORE_NAME_RE = re.compile(r"^(?:[\W_]+|(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d|present))?\b)+", re.IGNORECASE)
+"""Signs, years and punctuation left before the name ("—2025 The Independent Traveler", ": © 2025 Redfin")."""
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
 """A web address in brackets after a copyright owner's name (the name's own brackets, "(Mysore)", stay)."""
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
@@ -118,10 +122,10 @@ def _site_from_copyright(lines: list[Line]) -> str | None:
         m = _COPYRIGHT_NAME_RE.search(line.text)
         if m:
             name = _ADDRESS_IN_BRACKETS_RE.sub("", m.group(1)).strip(" ,-")  # "Al Bawaba (www.albawaba.com)"
-            name = _YEARS_AFTER_RE.sub("", _BY_PREFIX_RE.sub("", name)).strip(" ,-")
+            name = _YEARS_AFTER_RE.sub("", _BY_PREFIX_RE.sub("", _BEFORE_NAME_RE.sub("", name))).strip(" ,-")
             while _CORP_SUFFIX_RE.search(name):
                 name = _CORP_SUFFIX_RE.sub("", name).strip(" ,")
-            if 1 <= len(name.split()) <= 4 and not P.is_number_only(name):
+            if 1 <= len(name.split()) <= 4 and not P.is_number_only(name) and not _NOT_OWNER_RE.match(name):
                 names.append(name)
     if not names:
         return None
