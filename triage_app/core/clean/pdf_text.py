@@ -216,6 +216,7 @@ def _after_headline(lines: list[Line], fixed: dict[int, str], shown: str) -> int
 
 
 MAX_SITE_WORDS = 5
+"""A longer rest of the Title is a section path or a second headline, not a site's name."""
 
 
 def _site_in_title(title: str, shown: str) -> str | None:
