@@ -37,6 +37,13 @@ _SENTENCES_RE = re.compile(r"[a-z]{3}[.!?] [A-Z]")
 _SLUG_RE = re.compile(r"[/_-]+")
 _MENU_SEPARATOR_RE = re.compile(r"\s(?:\||/|->|·)\s")
 """Between the items of a menu or breadcrumb written on one line ("Articles / Cleaning / ...", "new | past | comments")."""
+_ACTION_RE = re.compile(
+    r"\b(free trial|sign up|open in app|go to|send to a friend|translate this|create an account|request a (quote|demo)|contact (us|sales)"
+    r"|add to (cart|bag|basket|wish ?list)|notify me|shop now|learn more|buy now|download (now|the app)|skip to"
+    r"|all images|next image|previous image|what are you looking for)\b",
+    re.IGNORECASE,
+)
+"""A button or link label ("Start My Free Trial", "Open in app", "Go to AdWords"): a short line with one is no title."""
 _PREVIOUS_RE = re.compile(r"^[«‹←]")
 """A link to the previous post ("« Interview with ...")."""
 _BULLET_RE = re.compile(r"^[•*·▪◦+]\s")
@@ -89,6 +96,8 @@ class TitleFinder:
             return True  # a menu or breadcrumb on one line, a table row, a link to the previous post
         if line.text.endswith(":"):
             return True  # a label that introduces what follows
+        if line.words <= 8 and _ACTION_RE.search(line.text):
+            return True  # a button or link label
         previous = self.lines[i - 1] if i > 0 else None
         if previous is not None and previous.words <= 3 and line.words <= 6 and _LABEL_END_RE.search(previous.text):
             return True  # the value of a field ("Author:", "Credit...")
