@@ -27,9 +27,9 @@ TEASERS = [
 ]
 
 
-def _printed(article: list[str]) -> str:
+def _printed(article: list[str], headline: str = "Harbour reopens after two years") -> str:
     """A page printed to PDF as the reader gives it: one block per line, here all on one sheet."""
-    return "\n\n".join([*MENU, "Harbour reopens after two years", "By Ann Lee", *article, *SHARE, *TEASERS])
+    return "\n\n".join([*MENU, headline, "By Ann Lee", *article, *SHARE, *TEASERS])
 
 
 def _kept(text: str, title: str | None) -> list[str]:
@@ -42,6 +42,11 @@ def test_a_print_with_a_title_keeps_the_article_under_its_headline_over_heavier_
     assert _kept(text, None) == TEASERS
     # Chrome and Firefox write the page's <title>: its headline is a line, and the article starts after it.
     assert _kept(text, TITLE) == ARTICLE
+
+
+def test_the_headline_line_is_found_with_curly_quotes_where_the_title_has_straight_ones() -> None:
+    text = _printed(ARTICLE, headline="Harbour’s quay reopens after two years")
+    assert _kept(text, "Harbour's quay reopens after two years | Example News") == ARTICLE
 
 
 def test_a_run_after_the_headline_that_weighs_too_little_does_not_win() -> None:

@@ -186,7 +186,7 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                 sources.append(f"page:{number}")
     shown = _shown_title(title_hint, lines) if title_hint else None
     for n, candidate in enumerate(lines):
-        if shown and n not in fixed and sources[n] == "page:1" and len(candidate.text.split()) <= 12 and _same_text(candidate.text, shown):
+        if shown and n not in fixed and sources[n] == "page:1" and len(candidate.text.split()) <= 12 and _fold_line(candidate.text) == _fold_line(shown):
             fixed[n] = "title"  # shown as the document's title, not repeated in its body
     judged = [line for n, line in enumerate(lines) if n not in fixed]
     annotate_groups(judged)
@@ -211,7 +211,8 @@ def _after_headline(lines: list[Line], fixed: dict[int, str], shown: str) -> int
     """Where the article should start among the judged lines (those not in `fixed`): just after the first
     line that shows the headline, on whichever page (a print of a page with a long menu has its headline on
     page 3); None when no line shows it."""
-    headline = next((n for n, line in enumerate(lines) if len(line.text.split()) <= 12 and _same_text(line.text, shown)), None)
+    wanted = _fold_line(shown)  # as `_shown_title` matched it (curly and straight quotes alike)
+    headline = next((n for n, line in enumerate(lines) if len(line.text.split()) <= 12 and _fold_line(line.text) == wanted), None)
     return None if headline is None else sum(1 for n in range(headline + 1) if n not in fixed)
 
 
