@@ -8,7 +8,8 @@ so the timing ratio holds on a busy machine; before each timed call trafilatura'
 lines are emptied, so no row is timed with the lines an earlier row of the same page left there. A set
 with dumps (its `dumps/`, or `--dumps DIR`) also gets text rows: Triage on the dump, jusText on the
 dump's lines (the library baseline, `_dump_baseline.py`) and the raw dump; the same for the dump
-hard-wrapped at 72 columns; with `--mode pdf`, the same three on the pages printed to PDF (`_pdf_rows.py`). `--ablate` switches the cleaner's rules off one at a time and counts the
+hard-wrapped at 72 columns; with `--mode pdf`, the PDF rows on the pages printed to PDF (`_pdf_rows.py`).
+`--ablate` switches the cleaner's rules off one at a time and counts the
 pages each rule flips (both directions). The metric is the acceptance scorer's (`_clean_score.py`).
 """
 

@@ -185,12 +185,13 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                 lines.append(Line(len(lines) + 1, line.strip(), group))
                 sources.append(f"page:{number}")
     shown = _shown_title(title_hint, lines) if title_hint else None
+    wanted = _fold_line(shown) if shown else None  # as `_shown_title` matched it (curly and straight quotes alike)
     for n, candidate in enumerate(lines):
-        if shown and n not in fixed and sources[n] == "page:1" and len(candidate.text.split()) <= 12 and _fold_line(candidate.text) == _fold_line(shown):
+        if wanted and n not in fixed and sources[n] == "page:1" and len(candidate.text.split()) <= 12 and _fold_line(candidate.text) == wanted:
             fixed[n] = "title"  # shown as the document's title, not repeated in its body
     judged = [line for n, line in enumerate(lines) if n not in fixed]
     annotate_groups(judged)
-    anchor = _after_headline(lines, fixed, shown) if shown else None
+    anchor = _after_headline(lines, fixed, wanted) if wanted else None
     hint = shown or (strip_site_suffix(title_hint, site_from_url(url) if url else None, url) if title_hint else None)
     found = clean_lines(judged, title_hint=hint, unsure=True, anchor=anchor)
     reasons = dict(zip((line.number for line in judged), found.reasons))
@@ -207,15 +208,15 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
                        site=site, url=url, keywords=found.keywords)
 
 
-def _after_headline(lines: list[Line], fixed: dict[int, str], shown: str) -> int | None:
+def _after_headline(lines: list[Line], fixed: dict[int, str], wanted: str) -> int | None:
     """Where the article should start among the judged lines (those not in `fixed`): just after the first
-    line that shows the headline, on whichever page (a print of a page with a long menu has its headline on
-    page 3); None when no line shows it."""
-    wanted = _fold_line(shown)  # as `_shown_title` matched it (curly and straight quotes alike)
+    line that shows the headline (`wanted`, folded by `_fold_line`), on whichever page (a print of a page
+    with a long menu has its headline on page 3); None when no line shows it."""
     headline = next((n for n, line in enumerate(lines) if len(line.text.split()) <= 12 and _fold_line(line.text) == wanted), None)
     return None if headline is None else sum(1 for n in range(headline + 1) if n not in fixed)
 
 
+_SEPARATORS_RE = re.compile("|".join(re.escape(sep) for sep in SUFFIX_SEPARATORS))
 MAX_SITE_WORDS = 5
 """A longer rest of the Title is a section path or a second headline, not a site's name."""
 
@@ -232,8 +233,7 @@ def _site_in_title(title: str, shown: str) -> str | None:
         rest, last = title[: len(title) - len(shown)], False
     else:
         return None
-    pattern = "|".join(re.escape(sep) for sep in SUFFIX_SEPARATORS)
-    parts = [part.strip() for part in re.split(pattern, f" {rest} ") if part.strip()]
+    parts = [part.strip() for part in _SEPARATORS_RE.split(f" {rest} ") if part.strip()]
     if not parts:
         return None
     site = parts[-1] if last else parts[0]

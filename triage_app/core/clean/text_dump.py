@@ -36,7 +36,9 @@ _BEFORE_NAME_RE = re.compile(r"^(?:[\W_]+|(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:1
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
 """A web address in brackets after a copyright owner's name (the name's own brackets, "(Mysore)", stay)."""
 _CORP_SUFFIX_RE = re.compile(r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
-_BY_PREFIX_RE = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+_BY_WORDS = r"(?:by|von|par|por|di|door|av|af)"
+"""The word before an author's name, in the languages bylines are read in."""
+_BY_PREFIX_RE = re.compile(rf"^{_BY_WORDS}\s+", re.IGNORECASE)
 _REPLY_FORM_RE = re.compile(
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
     r"|deja (una respuesta|un comentario)|lascia un commento|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b",
@@ -139,7 +141,7 @@ def _keywords(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()][:30]
 
 
-_BY_ONLY_RE = re.compile(r"(?:(?:written|posted|published|reported)\s+)?(?:by|von|par|por|di|door|av|af)\s*:?", re.IGNORECASE)
+_BY_ONLY_RE = re.compile(rf"(?:(?:written|posted|published|reported)\s+)?{_BY_WORDS}\s*:?", re.IGNORECASE)
 
 
 def _byline_name(text: str, following: str | None = None) -> str | None:
