@@ -174,3 +174,29 @@ def test_bench_pdf_rows_read_the_printed_pages(tmp_path: Path) -> None:
     assert set(rows) == {"triage", "triage, the page's <title> as the PDF Title", "justext, the PDF's lines", "raw PDF text"}
     assert rows["triage"]["f1"] == 1.0 and rows["raw PDF text"]["f1"] < 0.95
     assert rows["triage, the page's <title> as the PDF Title"]["f1"] == 1.0
+
+
+def test_bench_dump_meta_compares_a_dumps_fields_with_its_pages(tmp_path: Path) -> None:
+    import gzip
+
+    from triage_app.bench import dump_meta
+
+    assert dump_meta.agreement("Example News", "example news") == "agree"
+    assert dump_meta.agreement("Harbour reopens", "Harbour reopens after two years") == "agree"  # one holds the other
+    assert dump_meta.agreement("Home", "Harbour reopens") == "differ"
+    assert dump_meta.agreement(None, "Jane Doe") == "dump none"
+    folder = tmp_path / "eval" / "news"
+    (folder / "html").mkdir(parents=True)
+    (folder / "dumps").mkdir()
+    para = "The harbour authority said on Monday that the northern quay would reopen next month after two years of repairs. " * 2
+    page = (f'<html><head><title>Harbour reopens | Example News</title><meta property="og:site_name" content="Example News">'
+            f'<meta name="author" content="Jane Doe"></head><body><article><h1>Harbour reopens</h1>'
+            f'<p class="byline">By Jane Doe</p><p>{para}</p><p>{para}</p></article></body></html>')
+    (folder / "html" / "p1.html.gz").write_bytes(gzip.compress(page.encode()))
+    (folder / "dumps" / "p1.txt").write_text(f"Home\nNews\n\nHarbour reopens\nBy Jane Doe\n\n{para}\n\n{para}\n\n© 2026 Example News\n",
+                                             encoding="utf-8")
+    (folder / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": para}}), encoding="utf-8")
+    result = dump_meta.run(tmp_path / "eval", [])
+    assert {field: dict(counts) for field, counts in result["news"].items()} == {
+        "title": {"agree": 1}, "byline": {"agree": 1}, "site": {"agree": 1}}
+    assert "| news | title | 1 | **1** |" in dump_meta.table(result)
