@@ -553,7 +553,7 @@ def _peak_rss_of_import(path: Path, library: Path) -> int:
 @pytest.mark.xfail(reason="issue 45: the dump cleaner used to drop nearly all of this dump (3 of 30,861 lines kept at 4 MB) "
                    "; rule 3 (prose groups) now keeps them, and importing 8 MB of kept prose "
                    "costs ~19.6x its size, as it already did on bdfd2db for a dump of one paragraph per line (19.7x); "
-                   "issue 48 brought it to ~12.2x (docs/performance.md: the clean pass alone peaks at ~10x, the store adds SQLite's ~30 MB)")
+                   "issue 48 brought it to ~12.2x, the eighth session to ~12.1x (docs/performance.md: the store adds SQLite's ~40 MB to what the clean pass leaves)")
 def test_hardening_d12_an_accepted_text_dump_costs_a_bounded_multiple_of_its_size(tmp_path: Path) -> None:
     import random
 
