@@ -84,6 +84,25 @@ def test_real_process_usage_error_exit_code(tmp_path: Path) -> None:
     assert result.returncode == 2 and "usage:" in result.stderr
 
 
+def test_the_command_line_loads_the_review_model_and_clustering_libraries_only_for_their_commands(tmp_path: Path) -> None:
+    """Every command builds the whole parser: SciPy and scikit-learn (about a second together) must not load
+    for `import`, `list` or `show`, only for `rank`, `estimate` and `duplicates`, which use them."""
+    probe = (
+        "import sys; from triage_app.cli import run; "
+        "code = run(sys.argv[1:]); "
+        "print(code, sorted(m for m in ('scipy', 'sklearn', 'datasketch') if m in sys.modules))"
+    )
+    page = tmp_path / "page.txt"
+    page.write_text("The harbour authority logged a vessel arriving from the north at dawn.\n", encoding="utf-8")
+    lib = str(tmp_path / "lib.sqlite")
+    light = subprocess.run([sys.executable, "-c", probe, "import", str(page), "--library", lib],
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert light.stdout.strip().endswith("0 []"), (light.stdout, light.stderr)
+    heavy = subprocess.run([sys.executable, "-c", probe, "duplicates", "--library", lib],
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert heavy.stdout.strip().endswith("0 ['datasketch', 'scipy']"), (heavy.stdout, heavy.stderr)
+
+
 def test_import_recleans_a_site_that_gained_pages(tmp_path: Path, lib: str) -> None:
     folder = tmp_path / "site"
     folder.mkdir()

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from triage_app.commands._context import CliContext
-from triage_app.core.library import near_dup_clusters, near_dups, text_diff
+from triage_app.core.library import near_dup_clusters, text_diff
 from triage_app.core.paths import config_dir
 from triage_app.core.settings import Settings
 
@@ -34,6 +34,9 @@ def _threshold(args: argparse.Namespace) -> float:
 
 
 def cmd_duplicates(args: argparse.Namespace, ctx: CliContext) -> int:
+    # Clustering loads datasketch, which loads SciPy (about half a second): only this command needs it.
+    from triage_app.core.library import near_dups
+
     threshold = _threshold(args)
     with ctx.library() as library:
         job = near_dups.cluster_all_job if args.rebuild else near_dups.cluster_pending_job

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triage_app.commands._context import CliContext, UsageError
 from triage_app.core.library import search
 from triage_app.core.review import estimate as est
-from triage_app.core.review.session import (
-    ReviewSession,
-    labels,
-    load_sample,
-    review_round,
-    save_sample,
-)
+
+if TYPE_CHECKING:
+    from triage_app.core.review.session import ReviewSession
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +30,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _session(ctx: CliContext, query: str) -> tuple[ReviewSession, Any]:
+    # The session's model needs scikit-learn and SciPy: loaded by the commands that rank, not by every command.
+    from triage_app.core.review.session import ReviewSession, review_round
+
     session = ReviewSession()
     with ctx.library() as library:
         state = None
@@ -53,6 +52,8 @@ def cmd_rank(args: argparse.Namespace, ctx: CliContext) -> int:
         else:
             ctx.stderr.write(message + "\n")
         return 1
+    from triage_app.core.review.session import labels
+
     with ctx.library() as library:
         decisions = labels(library.db)
         ranked = session.ranked_unreviewed(decisions)[: args.limit]
@@ -73,6 +74,8 @@ def cmd_rank(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_estimate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from triage_app.core.review.session import ReviewSession, labels, load_sample, save_sample
+
     if args.draw:
         if args.size < 1:
             raise UsageError("--size must be at least 1")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from triage_app.core.review.model import POSITIVE, REVIEWED
+from triage_app.core.review.decisions import POSITIVE, REVIEWED
 
 STRATA_BOUNDS = (0.01, 0.03, 0.07, 0.15, 0.31, 1.0)
 """Upper rank fractions of the strata, best first."""

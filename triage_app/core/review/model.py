@@ -21,6 +21,7 @@ import scipy.sparse as sp  # type: ignore[import-untyped]
 from sklearn.exceptions import ConvergenceWarning  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
+from triage_app.core.review.decisions import POSITIVE, REVIEWED
 from triage_app.core.review.features import (
     DocText,
     FeatureStore,
@@ -32,9 +33,6 @@ from triage_app.core.review.features import (
 PRESUMED_SAMPLE = 100
 """Unreviewed documents drawn each round as presumed not relevant (BMI uses 100)."""
 MAYBE_WEIGHT = 0.5
-POSITIVE = frozenset({"relevant", "maybe"})
-"""Decisions that count as relevant for training and for the estimate of what is left."""
-REVIEWED = frozenset({"relevant", "maybe", "not-relevant"})
 
 
 @dataclass

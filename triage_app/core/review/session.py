@@ -18,8 +18,9 @@ from sqlite_utils import Database
 
 from triage_app.core.records import Progress
 from triage_app.core.review import estimate as est
+from triage_app.core.review.decisions import POSITIVE, REVIEWED
 from triage_app.core.review.features import N_FEATURES, DocText, FeatureStore
-from triage_app.core.review.model import POSITIVE, REVIEWED, Ranking, explain, train
+from triage_app.core.review.model import Ranking, explain, train
 
 SYNC_CHUNK = 300
 
