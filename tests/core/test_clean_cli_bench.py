@@ -110,6 +110,20 @@ def test_bench_on_a_few_eval_pages(shared_eval: Path, tmp_path: Path) -> None:
     assert wrapped["triage"]["f1"] > wrapped["raw dump"]["f1"] + 0.08
 
 
+def test_bench_counts_the_pages_triage_wins_and_loses_against_each_row() -> None:
+    ours, theirs, same = bench.Score("triage"), bench.Score("trafilatura"), bench.Score("raw dump")
+    truth = "the harbour authority logged a vessel arriving from the north at dawn on monday"
+    for page, mine, other in [("a", truth, ""), ("b", "", truth), ("c", truth, truth), ("d", truth, truth + " and more words here")]:
+        ours.add(page, truth, mine, 1.0)
+        theirs.add(page, truth, other, 1.0)
+        same.add(page, truth, mine, 1.0)
+    rows = bench.versus([ours, theirs, same])
+    assert rows == [{"method": "trafilatura", "pages": 4, "better": 2, "worse": 1},
+                    {"method": "raw dump", "pages": 4, "better": 0, "worse": 0}]
+    table = bench.versus_table([{"set": "one", "versus": rows}])
+    assert "| one | trafilatura | 4 | 2 | 1 |" in table
+
+
 def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from triage_app.bench.__main__ import main
     from triage_app.core.clean.html_extract import RULES

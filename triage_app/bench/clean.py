@@ -226,6 +226,28 @@ def markdown_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def versus(scores: list[Score]) -> list[dict[str, Any]]:
+    """Per other row of a set: the pages on which Triage (the first row) scores better / worse than it (F1
+    change > FLIP). A set's F1 can hide a rule that wins some pages and loses others; this shows both ways."""
+    ours = scores[0].page_f1s()
+    rows = []
+    for other in scores[1:]:
+        theirs = dict(zip(other.pages, other.page_f1s()))
+        pairs = [(f, theirs[page]) for page, f in zip(scores[0].pages, ours) if page in theirs]
+        rows.append({"method": other.name, "pages": len(pairs), "better": sum(1 for a, b in pairs if a > b + FLIP),
+                     "worse": sum(1 for a, b in pairs if a < b - FLIP)})
+    return rows
+
+
+def versus_table(results: list[dict[str, Any]]) -> str:
+    """Pages on which Triage is better / worse than each other method of its set (F1 change > FLIP)."""
+    lines = ["| set | Triage against | n | pages Triage is better | pages Triage is worse |", "| --- | --- | ---: | ---: | ---: |"]
+    for item in results:
+        for row in item.get("versus", []):
+            lines.append(f"| {item['set']} | {row['method']} | {row['pages']} | {row['better']} | {row['worse']} |")
+    return "\n".join(lines)
+
+
 def ablation_table(results: list[dict[str, Any]]) -> str:
     """Pages each rule flips per set (better with the rule / worse with it) and F1 without it."""
     lines = ["| set | rule | F1 with all | F1 without | pages better with it | pages worse with it |", "| --- | --- | ---: | ---: | ---: | ---: |"]
@@ -239,6 +261,7 @@ def ablation_table(results: list[dict[str, Any]]) -> str:
 
 TABLE_MARKERS = ("<!-- clean bench table -->", "<!-- /clean bench table -->")
 ABLATION_MARKERS = ("<!-- clean ablation table -->", "<!-- /clean ablation table -->")
+VERSUS_MARKERS = ("<!-- clean versus table -->", "<!-- /clean versus table -->")
 
 
 def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bool:
@@ -260,7 +283,7 @@ def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None 
         pages = load_pages(folder, page_ids(folder, limit), dumps)
         print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
         for label, scores in run_set(name, pages, modes=modes or {"html", "text"}, variants=variants):
-            item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores]}
+            item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores], "versus": versus(scores)}
             if worst:
                 item["worst"] = [{"page": p, "f1": round(f, 3)} for p, f in scores[0].worst(worst)]
             results.append(item)
@@ -286,11 +309,14 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(results, indent=2))
         return 0
     print(markdown_table(results))
+    print()
+    print(versus_table(results))
     if args.ablate:
         print()
         print(ablation_table(results))
     for out in args.out or []:
         write_between_markers(Path(out), TABLE_MARKERS, markdown_table(results))
+        write_between_markers(Path(out), VERSUS_MARKERS, versus_table(results))
         if args.ablate:
             write_between_markers(Path(out), ABLATION_MARKERS, ablation_table(results))
     for item in results:
