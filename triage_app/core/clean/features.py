@@ -207,9 +207,14 @@ def is_prose(line: Line) -> bool:
 
 
 def is_menu_like(line: Line) -> bool:
-    """A short line among many short lines with no blank lines between them (menus, link lists)."""
+    """A short line among many short lines with no blank lines between them (menus, link lists).
+
+    A row of tab-separated cells is a table's row, not a menu item: a browser's text writes a table's cells
+    apart with tabs and a menu's items on lines of their own (a standings or specifications table was
+    removed as navigation, row by row)."""
     return (
-        line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
+        line.cells < 2
+        and line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
         and not (line.words >= 3 and line.group_verse_share >= VERSE_SHARE)
     )
 
