@@ -147,3 +147,32 @@ def test_a_dump_judged_line_by_line_cleans_to_the_same_text_twice() -> None:
     # cleaning kept a stray "A" that cleaning its own output then dropped.
     first = _clean("0\r0\r" + "0" * 98 + "A.\rA")
     assert _clean(first.text).text == first.text
+
+
+def test_a_tables_rows_are_not_menu_items() -> None:
+    # Eighth session: a browser's text writes a table's cells apart with tabs; a standings table (aeb-dev) and a
+    # page of water levels made for this test lost every row as "navigation", as short lines in a long group.
+    intro = ("The harbour authority published the water levels measured at every station on Monday, after a week "
+             "of storms raised the tide above the old sea wall in three places along the northern shore.")
+    outro = ("Engineers will inspect the northern stretch of the wall again on Friday, and the authority said it would "
+             "publish the next readings as soon as the storm passes and the gauges can be reached safely.")
+    rows = ["Station\tLevel\tFlow", *(f"Station {n}\t{10 + 7 * n}\t{900 - 31 * n}" for n in range(12))]
+    specs = [f"Gauge {n}\t{n + 2}.5 m" for n in range(7)]
+    text = "\n".join([*MENU, "Water levels", "", intro, "", *rows, "", *specs, "", outro, *FOOTER])
+    kept = _kept(_clean(text)).splitlines()
+    assert all(row in kept for row in [*rows, *specs]) and outro in kept
+    assert "Contact" not in kept and "Privacy Policy" not in kept
+
+
+def test_a_line_of_code_that_calls_print_is_not_a_print_button() -> None:
+    # Eighth session: "print(level(4))" in a code listing matched the "Print" button label (-15): the listing
+    # cut the article in two and the paragraph above it went as navigation (documentation pages of tiptopjaw-2026).
+    first = ("The level function doubles a reading from the harbour gauge, which is how the authority converts the "
+             "raw numbers into the figures it publishes every morning for the boats leaving the port.")
+    last = ("Run it with a reading of four and it prints eight; the same function serves every gauge along the "
+            "coast, so a change to the conversion only has to be made once and is checked by the tests.")
+    code = ["def level(x):", "    return x * 2", "", "print(level(4))", "share(level(4))"]
+    text = "\n".join([*MENU, "Code", "", first, "", *code, "", last, *FOOTER])
+    kept = _kept(_clean(text)).splitlines()
+    assert first in kept and last in kept and "print(level(4))" in kept and "share(level(4))" in kept
+    assert P.text_reason("Print") == P.SHARE and P.text_reason("Share (23)") == P.SHARE

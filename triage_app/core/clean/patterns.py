@@ -135,7 +135,7 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         _rx(
-            r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b"
+            r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b(?!\()"
             r"|share (it|this) with|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"
         ),
         SHARE,
