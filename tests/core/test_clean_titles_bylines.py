@@ -360,3 +360,19 @@ def test_a_byline_must_read_as_names() -> None:
     assert choose_byline(None, "Joseph Dickerson, Filed under: Fan Productions", None, None, text) == "Joseph Dickerson"
     assert choose_byline(None, "Hi, I'm Becky. I live", None, None, text) is None
     assert choose_byline("Hi, I'm Becky. I live", "Joseph Dickerson", None, None, text) == "Joseph Dickerson"
+
+
+def test_blog_platforms_default_post_lines_give_the_author() -> None:
+    """Eighth session: WordPress's "Posted on <date> by <name>" and Blogger's "posted by <name> at <time>" gave no
+    byline (the date line was removed as a date line, the time ended no name), and a label alone ("Posted By",
+    "Published Monday at 4:01 PM") read as a name."""
+    from triage_app.core.clean.byline import name_from_byline
+
+    wordpress = _clean("<title>Old crane</title>", f"<h1>Old crane</h1><div class='meta'>Posted on March 3, 2024 by Sam Jones</div>{BODY}")
+    assert wordpress.byline == "Sam Jones"
+    blogger = _clean("<title>Old crane</title>", f"<h1>Old crane</h1>{BODY}<div class='post-footer'>posted by Aaron J. Seigo at 1:02 PM</div>")
+    assert blogger.byline == "Aaron J. Seigo"
+    assert name_from_byline("Posted by DAVID J. PHILLIPS AT 12:16 AM") == "DAVID J. PHILLIPS"
+    assert element_name("Posted on Thursday, Aug 9, 2012 by Keron Calame") == "Keron Calame"
+    for label in ("Posted By", "Published Monday at 4:01 PM", "PUBLISHED WED 10:00", "Updated"):
+        assert name_from_byline(label) is None and element_name(label) is None, label

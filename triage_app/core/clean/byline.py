@@ -12,13 +12,13 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.records import CleanResult
 
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)|by|von|par|por|di|door|av|af"
+    r"^\s*(?:(?:written|posted|published)\s+on\s+[^|]{1,40}?\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)|by|von|par|por|di|door|av|af"
     r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 # Where the name ends: a date, a separator, a role or an "updated" note.
 _END_RE = re.compile(
-    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s*,\s+|\s+(?:on|am|le|el|em|il)\s+(?=\S*\s?\S*\d)|\s+(?=\d)"
+    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s*,\s+|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)|\s+(?=\d)"
     r"|\s+(?:updated|published|posted|aktualisiert|mis à jour)\b",
     re.IGNORECASE,
 )
@@ -37,16 +37,19 @@ def name_from_byline(text: str) -> str | None:
         return None
     if not all(_NAME_WORD_RE.match(w) for w in words) or words[-1].lower() in ("and", "und", "et", "y", "e"):
         return None
+    if all(w.lower() in _LABEL_WORDS for w in words):
+        return None  # a label alone ("Posted By"), its name in the next element
     return name
 
 
 def fill_byline(result: CleanResult) -> None:
-    """Set the byline when none is known (in place): from the first block removed as a byline, else
-    from a short "By ..." block among the first kept ones (the block itself stays in the text)."""
+    """Set the byline when none is known (in place): from the first block removed as a byline (or as a date
+    line that names its author: "Posted on March 3, 2024 by Sam Jones"), else from a short "By ..." block among
+    the first kept ones (the block itself stays in the text)."""
     if result.byline:
         return
     for block in result.blocks:
-        if not block.kept and block.reason == P.BYLINE and len(block.text) <= 200:
+        if not block.kept and block.reason in (P.BYLINE, P.DATE) and len(block.text) <= 200:
             name = name_from_byline(block.text)
             if name:
                 result.byline = name
@@ -70,7 +73,7 @@ _ELEMENT_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _ELEMENT_END_RE = re.compile(
-    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s+(?:on|am|le|el|em|il)\s+(?=\S*\s?\S*\d)|\s+(?:on|in)\s*$"
+    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)|\s+(?:on|in)\s*$"
     r"|\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour)\b|\s+@\w+|\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?|\s+in\s+(?-i:(?=[A-Z]))",
@@ -78,7 +81,8 @@ _ELEMENT_END_RE = re.compile(
 )
 _LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "about", "the", "and", "more", "view", "all",
                 "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest",
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+                "published", "updated", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _ROLE_RE = re.compile(
     r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|engineer|manager|analyst|director|producer"
     r"|president|officer|professor|intern|founder|ceo|senior|associate|special to|strategist|head of|head)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
@@ -86,7 +90,9 @@ _ROLE_RE = re.compile(
 )
 
 
-_SENTENCE_BY_RE = re.compile(r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)\s+by\s+", re.IGNORECASE)
+_SENTENCE_BY_RE = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)(?:\s+on\s+[^|]{1,40}?)?\s+by\s+", re.IGNORECASE
+)
 # Where an author box's name stops: a social or profile label, a role, a parenthesis.
 _AFTER_NAME_RE = re.compile(
     r"\s+(?=(?:view|email|e-mail|facebook|twitter|instagram|linkedin|rss|subscribe|follow|profile|more|read|website"
