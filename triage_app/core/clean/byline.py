@@ -11,14 +11,18 @@ import re
 from triage_app.core.clean import patterns as P
 from triage_app.core.records import CleanResult
 
+_ON_DATE = r"\s+on\s+[^|]{1,40}?"
+"""The date between "Posted" and "by" ("Posted on March 3, 2024 by Sam Jones"), in both byline readers."""
+_BEFORE_DATE = r"|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)"
+"""Where a name ends before a date or a time ("Sam Jones on 3 March", "Aaron J. Seigo at 1:02 PM"), in both readers."""
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|published)\s+on\s+[^|]{1,40}?\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)|by|von|par|por|di|door|av|af"
+    r"^\s*(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)|by|von|par|por|di|door|av|af"
     r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 # Where the name ends: a date, a separator, a role or an "updated" note.
 _END_RE = re.compile(
-    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s*,\s+|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)|\s+(?=\d)"
+    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s*,\s+" + _BEFORE_DATE + r"|\s+(?=\d)"
     r"|\s+(?:updated|published|posted|aktualisiert|mis à jour)\b",
     re.IGNORECASE,
 )
@@ -73,7 +77,7 @@ _ELEMENT_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _ELEMENT_END_RE = re.compile(
-    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)|\s+(?:on|in)\s*$"
+    r"\s+[-–—|•·/]\s+|\s*\|\s*|\s*[•·]\s*" + _BEFORE_DATE + r"|\s+(?:on|in)\s*$"
     r"|\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour)\b|\s+@\w+|\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?|\s+in\s+(?-i:(?=[A-Z]))",
@@ -91,7 +95,7 @@ _ROLE_RE = re.compile(
 
 
 _SENTENCE_BY_RE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)(?:\s+on\s+[^|]{1,40}?)?\s+by\s+", re.IGNORECASE
+    r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)(?:" + _ON_DATE + r")?\s+by\s+", re.IGNORECASE
 )
 # Where an author box's name stops: a social or profile label, a role, a parenthesis.
 _AFTER_NAME_RE = re.compile(

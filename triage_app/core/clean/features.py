@@ -129,13 +129,13 @@ def _count_repeats(lines: list[Line]) -> None:
     for line in lines:
         key = hash(norm(line.text))
         by_hash[key] = by_hash.get(key, 0) + 1
-    exact: dict[str, int] = {}
+    exact: dict[str, int] = {}  # only the texts whose hash repeats: every other text is there once
     for line in lines:
-        if by_hash[hash(norm(line.text))] > 1:
-            text = norm(line.text)
+        text = norm(line.text)
+        if by_hash[hash(text)] > 1:
             exact[text] = exact.get(text, 0) + 1
     for line in lines:
-        line.repeats = exact[norm(line.text)] if exact and by_hash[hash(norm(line.text))] > 1 else 1
+        line.repeats = exact.get(norm(line.text), 1) if exact else 1
 
 
 def _groups(lines: list[Line]) -> Iterator[list[Line]]:
