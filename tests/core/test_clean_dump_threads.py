@@ -101,3 +101,40 @@ def test_a_list_page_without_prose_keeps_its_list() -> None:
     for blurb in courses.values():
         assert blurb in kept
     assert "Privacy Policy" not in kept
+
+
+def _says_thread() -> list[str]:
+    """Comments under "Name says:" and a date without a clock time (no stamp `thread_start` reads)."""
+    lines: list[str] = []
+    for name, text in zip(["Maria", "Lynnette Matebese", "Yan", "Keith"], COMMENT_TEXT):
+        lines += [f"{name} says:", "July 7, 2012", "", text, "", "Reply", ""]
+    return lines
+
+
+def test_a_one_paragraph_post_before_its_comments_header_is_the_article() -> None:
+    """Under a comments header ("4 Comments"), a thread marked by its commenters' stamps outweighs a
+    one-paragraph post (too short for the header to end the article by itself): the post is the article."""
+    text = "\n".join([*MENU, *POST[:4], "", "Share this:", "Related Posts", "4 Comments", "", *_says_thread(), *FOOTER])
+    kept = _kept(_clean(text))
+    assert "short film that shows how his new loveseat" in kept
+    for comment in COMMENT_TEXT:
+        assert comment not in kept
+
+
+def test_a_comment_count_above_the_article_does_not_make_the_standfirst_the_article() -> None:
+    """A post's comment count shown under its headline and standfirst, the article after it with no
+    commenter's stamp: the article stays the article."""
+    standfirst = (
+        "We get better design when we understand our medium. Yet even at this late hour, many people who commission, "
+        "judge and write about websites do not understand the web at all, and the work suffers for it: clients ask for "
+        "print layouts, juries reward screenshots, and critics review pictures of pages instead of pages. This article "
+        "looks at where the misunderstanding comes from and what the people who make websites can do about it."
+    )
+    article = [
+        f"Paragraph {n} of the article explains how the web differs from print, and why the people who commission sites "
+        "should learn how it works before they judge the work of the designers they hire."
+        for n in range(1, 9)
+    ]
+    text = "\n".join([*MENU, "Understanding Web Design", "by Jeffrey Zeldman", "", standfirst, "", "124 Comments", "Share this:", "", *"\n\n".join(article).split("\n"), *FOOTER])
+    kept = _kept(_clean(text))
+    assert all(paragraph in kept for paragraph in article)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import element_name, name_from_byline, shown_names
-from triage_app.core.clean.dates import MONTHS, find_date, is_date_line
+from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.clean.dump_threads import comments_start, thread_header
 from triage_app.core.clean.dump_title import TitleFinder
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, find_region, unsure_region
@@ -39,25 +40,6 @@ _CORP_SUFFIX_RE = re.compile(r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group
 _BY_WORDS = r"(?:by|von|par|por|di|door|av|af)"
 """The word before an author's name, in the languages bylines are read in."""
 _BY_PREFIX_RE = re.compile(rf"^{_BY_WORDS}\s+", re.IGNORECASE)
-_REPLY_FORM_RE = re.compile(
-    r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
-    r"|deja (una respuesta|un comentario)|lascia un commento|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b",
-    re.IGNORECASE,
-)
-"""Openers only a comment form or a closed comment section has (not a comment count in a header)."""
-REPLY_FORM_PROSE = 60
-"""A reply-form opener ends the article after one short paragraph already (short blog posts)."""
-THREAD_HEADERS = 3
-"""A comment thread: at least this many short lines that stamp a date with a clock time ("Maria July 7, 2012 at 2:31 pm")."""
-THREAD_PROSE = 300
-"""Prose (characters) an article has before a thread cuts it off."""
-_STAMP_WORDS = (
-    "at on am pm by posted post said says wrote reply subject date asked answered edited commented modified updated de le el um às à"
-    " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
-    " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst"
-)
-_STAMP_FILLER = frozenset(_STAMP_WORDS.split())
-"""Words of a stamp line that name no one."""
 _PROPAGATING = {P.NEWSLETTER, P.COMMENTS, P.SHARE, P.RELATED, P.METADATA}
 
 
@@ -73,47 +55,6 @@ class DumpResult:
     keywords: list[str] = field(default_factory=list)
     whole: bool = False
     """No article region was found: every line was judged as if inside one."""
-
-
-def _stamped(line: Line) -> bool:
-    """A comment's header: a short line with a date and a clock time (a name, "said", "Reply" around it)."""
-    return line.words <= 12 and line.length <= 80 and any(c.isdigit() for c in line.text) and "T" in (find_date(line.text) or "")
-
-
-def _stamp_owner(text: str) -> str:
-    """What a stamp line says besides its date: the commenter's name ("Maria", "Yan said")."""
-    return " ".join(w for w in re.findall(r"[^\W\d]+", text.lower()) if w not in MONTHS and w not in _STAMP_FILLER)
-
-
-def thread_start(lines: list[Line]) -> int | None:
-    """Index of the first header of a comment thread, or None: `THREAD_HEADERS` or more date-and-time
-    stamped lines naming different people. An article is stamped once; each comment has its own stamp
-    and author. Stamps that all say the same besides the date are entries of one page (a blog's home
-    page, a press-release list, a mail archive's "Date:" headers), not a thread."""
-    stamped = [i for i, line in enumerate(lines) if "\t" not in line.text and _stamped(line)]
-    owners = {_stamp_owner(lines[i].text) for i in stamped}
-    return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
-
-
-def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = True) -> int:
-    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none).
-
-    With `threads`, a comment thread that follows `THREAD_PROSE` of prose ends the article too; a thread
-    whose first stamp comes before the prose is a forum or Q&A page (the question is stamped like the
-    answers), which is the content."""
-    thread = thread_start(lines) if threads else None
-    amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
-    prose = 0
-    for i, line in enumerate(lines):
-        if prose >= min_prose and line.words <= 8:
-            if P.COMMENTS_START_RE.match(line.text):
-                return i
-        elif prose >= REPLY_FORM_PROSE and line.words <= 8 and _REPLY_FORM_RE.match(line.text):
-            return i
-        if i == thread and prose >= THREAD_PROSE:
-            return i
-        prose += amounts[i]
-    return len(lines)
 
 
 def _site_from_copyright(lines: list[Line]) -> str | None:
@@ -176,6 +117,8 @@ class _Classifier:
         best = sum(weight(line) for line in lines[region[0] : region[1] + 1]) if region else 0.0
         if region:
             region, best = anchored_region(lines, region, best, self.anchor, self.cut)
+        if region:
+            region, best = self._before_thread(region, best)
         if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
         if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best):
@@ -191,6 +134,20 @@ class _Classifier:
         self._propagate(start, end)
         self._propagate_inside(start, end)
         return self.meta
+
+    def _before_thread(self, region: tuple[int, int], best: float) -> tuple[tuple[int, int], float]:
+        """The heaviest run before the comments header when `region` is a stamped thread under one
+        (`dump_threads.thread_header`): a short post's comments outweigh the post. That run must be heavy
+        enough and under a headline; otherwise `region` stands."""
+        header = thread_header(self.lines, region)
+        earlier = find_region(self.lines, header) if header is not None else None
+        if header is None or earlier is None:
+            return region, best
+        weighs = sum(weight(line) for line in self.lines[earlier[0] : earlier[1] + 1])
+        if weighs < WEAK_REGION or TitleFinder(self.lines, self._specific).find(earlier[0]) is None:
+            return region, best
+        self.cut, self.cut_reason = header, P.COMMENTS
+        return earlier, weighs
 
     def _metadata(self, start: int) -> None:
         lines, meta = self.lines, self.meta

@@ -1,0 +1,97 @@
+"""Comment threads in a text dump: where the comments under an article begin.
+
+A browser's text of a blog post or news story has the comments after the article, as prose that can
+outweigh a short post. They are found by their opener ("4 Comments", "Leave a reply": `comments_start`),
+by the stamps of different commenters (a date with a clock time: `thread_start`), or, when the heaviest
+run of prose follows a comments header, by commenters' marks between them (`thread_header`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.dates import MONTHS, find_date
+from triage_app.core.clean.features import Line, is_prose
+
+_REPLY_FORM_RE = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
+    r"|deja (una respuesta|un comentario)|lascia un commento|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b",
+    re.IGNORECASE,
+)
+"""Openers only a comment form or a closed comment section has (not a comment count in a header)."""
+REPLY_FORM_PROSE = 60
+"""A reply-form opener ends the article after one short paragraph already (short blog posts)."""
+THREAD_HEADERS = 3
+"""A comment thread: at least this many short lines that stamp a date with a clock time ("Maria July 7, 2012 at 2:31 pm")."""
+THREAD_PROSE = 300
+"""Prose (characters) an article has before a thread cuts it off."""
+_STAMP_WORDS = (
+    "at on am pm by posted post said says wrote reply subject date asked answered edited commented modified updated de le el um às à"
+    " mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday"
+    " gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst"
+)
+_STAMP_FILLER = frozenset(_STAMP_WORDS.split())
+"""Words of a stamp line that name no one."""
+_THREAD_MARK_RE = re.compile(
+    r"^(reply|responder|responda|répondre|antworten|rispondi|permalink|report( abuse)?|quote)\b|\b(says|said|wrote|schrieb|disse|dijo|a écrit)\s*:?$"
+    r"|\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
+"""A line of a comment's header or footer besides its date: its reply link, "Maria says:", "3 days ago"."""
+THREAD_MARKS = 2
+"""Stamps (dates or `_THREAD_MARK_RE` lines) that make the run after a comments header a thread."""
+
+
+def _stamped(line: Line) -> bool:
+    """A comment's header: a short line with a date and a clock time (a name, "said", "Reply" around it)."""
+    return line.words <= 12 and line.length <= 80 and any(c.isdigit() for c in line.text) and "T" in (find_date(line.text) or "")
+
+
+def _stamp_owner(text: str) -> str:
+    """What a stamp line says besides its date: the commenter's name ("Maria", "Yan said")."""
+    return " ".join(w for w in re.findall(r"[^\W\d]+", text.lower()) if w not in MONTHS and w not in _STAMP_FILLER)
+
+
+def thread_start(lines: list[Line]) -> int | None:
+    """Index of the first header of a comment thread, or None: `THREAD_HEADERS` or more date-and-time
+    stamped lines naming different people. An article is stamped once; each comment has its own stamp
+    and author. Stamps that all say the same besides the date are entries of one page (a blog's home
+    page, a press-release list, a mail archive's "Date:" headers), not a thread."""
+    stamped = [i for i, line in enumerate(lines) if "\t" not in line.text and _stamped(line)]
+    owners = {_stamp_owner(lines[i].text) for i in stamped}
+    return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
+
+
+def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = True) -> int:
+    """Index of the line that opens a comment or related-stories section after the article (len(lines) when none).
+
+    With `threads`, a comment thread that follows `THREAD_PROSE` of prose ends the article too; a thread
+    whose first stamp comes before the prose is a forum or Q&A page (the question is stamped like the
+    answers), which is the content."""
+    thread = thread_start(lines) if threads else None
+    amounts = [line.length if line.group_size < 5 and is_prose(line) else 0 for line in lines]
+    prose = 0
+    for i, line in enumerate(lines):
+        if prose >= min_prose and line.words <= 8:
+            if P.COMMENTS_START_RE.match(line.text):
+                return i
+        elif prose >= REPLY_FORM_PROSE and line.words <= 8 and _REPLY_FORM_RE.match(line.text):
+            return i
+        if i == thread and prose >= THREAD_PROSE:
+            return i
+        prose += amounts[i]
+    return len(lines)
+
+
+def thread_header(lines: list[Line], region: tuple[int, int]) -> int | None:
+    """Index of the comments header ("4 Comments", "Leave a reply") that heads `region`, when the lines
+    from it to the region's end carry `THREAD_MARKS` or more commenters' stamps (a date, "Reply",
+    "Maria says:", "3 days ago"): the region is then the thread, not the article. None otherwise."""
+    header = next((i for i in range(region[0] - 1, -1, -1) if lines[i].words <= 8 and P.COMMENTS_START_RE.match(lines[i].text)), None)
+    if header is None:
+        return None
+    marks = sum(
+        1 for line in lines[header + 1 : region[1] + 1] if line.words <= 12 and (_THREAD_MARK_RE.search(line.text) or find_date(line.text))
+    )
+    return header if marks >= THREAD_MARKS else None
