@@ -119,3 +119,32 @@ def test_date_lines() -> None:
     assert is_date_line("14 hours ago")
     assert not is_date_line("In 2019 the council met on 5 December 2019 to vote")
     assert not is_date_line("456")
+
+
+STANZAS = [
+    ["The river keeps its counsel, slow,", "Beneath the alders, green and low;", "The ferry waits, the rope is wet,", "The boatman has not crossed it yet,",
+     "And on the bank the lanterns glow:", "Who knows how far the waters go?"],
+    ["He counts the travellers one by one,", "From early light to setting sun,", "The merchant with his silver case,", "The widow with her quiet face,",
+     "The children when the school is done,", "And takes a penny from each one."],
+    ["At night he sings to keep awake,", "A song for every turn he'll make,", "Of towns upstream he's never seen,", "Of hills beyond the meadow green,",
+     "Of bread his mother used to bake,", "And all the roads he did not take."],
+    ["So when you cross, remember him,", "The lantern bright, the water dim,", "The patient oar, the steady hand,", "That brings the stranger safe to land,",
+     "And if the light is growing dim,", "Then leave a song behind for him."],
+]
+
+
+def test_a_poem_in_stanzas_is_the_article_not_a_menu() -> None:
+    """Verse: groups of short lines that carry a sentence on from line to line (ending in "," ";" ":").
+    Each line is too short to read as prose; the stanzas, not the blog's one paragraph about itself, are the article."""
+    about = (
+        "We are a small group of readers and writers who meet every month in the back room of the town library to share "
+        "the poems we have written, to read them aloud and to talk about them over tea. Everyone is welcome to join us."
+    )
+    stanzas = [line for stanza in STANZAS for line in [*stanza, ""]]
+    archive = [f"{month} 2012 ({n})" for month, n in [("October", 33), ("September", 37), ("August", 37), ("July", 21), ("June", 35)]]
+    text = "\n".join(["Home", "Poems", "Hymns", "About", "", "The Ferryman's Song", "Posted by Ada Marsh", "", *stanzas,
+                      "Tags: ferry, river", "", "Archives", *archive, "", "About us", "", about, "", "Privacy Policy"])
+    kept = "\n".join(b.text for b in _clean(text).blocks if b.reason is None)
+    for stanza in STANZAS:
+        assert all(line in kept for line in stanza)
+    assert about not in kept

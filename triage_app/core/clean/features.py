@@ -266,6 +266,8 @@ def weight(line: Line) -> float:
     if is_date_line(line.text) or P.is_number_only(line.text) or (line.words <= 16 and P.BYLINE_RE.match(line.text)):
         return -3.0
     if sentence_like(line):
+        if line.group_size > 4 and line.words >= 3 and line.group_verse_share >= VERSE_SHARE and line.text[-1] in ",;:":
+            return min(length, 400) / 20.0
         return 0.5 if line.group_size <= 4 else 0.2
     if length >= 40:
         return 0.5 if line.group_size <= 2 and _SENTENCE_END.search(line.text) else -0.5
