@@ -138,3 +138,15 @@ def test_a_comment_count_above_the_article_does_not_make_the_standfirst_the_arti
     text = "\n".join([*MENU, "Understanding Web Design", "by Jeffrey Zeldman", "", standfirst, "", "124 Comments", "Share this:", "", *"\n\n".join(article).split("\n"), *FOOTER])
     kept = _kept(_clean(text))
     assert all(paragraph in kept for paragraph in article)
+
+
+def test_a_long_thread_under_a_short_post_is_not_the_page_s_own_text() -> None:
+    """A light article beside ten times its text elsewhere is no article (a directory's blurb): but a comment
+    thread known by its header and stamps is not the page's own text, so the short post stays the article."""
+    lines: list[str] = []
+    for n in range(12):
+        lines += [f"Reader {n} says:", f"July {n + 1}, 2012", "", f"Comment {n}: {COMMENT_TEXT[n % 4]}", "", "Reply", ""]
+    text = "\n".join([*MENU, *POST[:4], "", "Share this:", "12 Comments", "", *lines, *FOOTER])
+    kept = _kept(_clean(text))
+    assert "short film that shows how his new loveseat" in kept
+    assert not any(f"Comment {n}:" in kept for n in range(12))

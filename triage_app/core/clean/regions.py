@@ -79,16 +79,17 @@ def anchored_region(lines: list[Line], region: tuple[int, int], best: float, anc
     return region, best
 
 
-def unsure_region(lines: list[Line], span: tuple[int, int], best: float) -> bool:
+def unsure_region(lines: list[Line], span: tuple[int, int], best: float, thread: int | None = None) -> bool:
     """The best run is too light and too small a share of the page's own text to stand for an article
     (`UNSURE_WEIGHT`, `UNSURE_SHARE`): the lines outside it that are neither menus nor repeats (a
-    directory's entries, a catalogue's items) hold ten times its text."""
+    directory's entries, a catalogue's items) hold ten times its text. A comment thread known to start at
+    `thread` is not the page's own text."""
     if best >= UNSURE_WEIGHT:
         return False
     start, end = span
     inside = sum(line.length for line in lines[start : end + 1])
     outside = sum(
-        line.length for i, line in enumerate(lines) if not start <= i <= end and line.repeats == 1 and not is_menu_like(line)
+        line.length for i, line in enumerate(lines[:thread]) if not start <= i <= end and line.repeats == 1 and not is_menu_like(line)
     )
     return outside > UNSURE_SHARE * inside
 

@@ -117,11 +117,12 @@ class _Classifier:
         best = sum(weight(line) for line in lines[region[0] : region[1] + 1]) if region else 0.0
         if region:
             region, best = anchored_region(lines, region, best, self.anchor, self.cut)
+        thread = None
         if region:
-            region, best = self._before_thread(region, best)
+            region, best, thread = self._before_thread(region, best)
         if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
-        if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best):
+        if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best, thread):
             region = None
         self.meta.whole = region is None
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
@@ -135,19 +136,21 @@ class _Classifier:
         self._propagate_inside(start, end)
         return self.meta
 
-    def _before_thread(self, region: tuple[int, int], best: float) -> tuple[tuple[int, int], float]:
+    def _before_thread(self, region: tuple[int, int], best: float) -> tuple[tuple[int, int], float, int | None]:
         """The heaviest run before the comments header when `region` is a stamped thread under one
         (`dump_threads.thread_header`): a short post's comments outweigh the post. That run must be heavy
-        enough and under a headline; otherwise `region` stands."""
+        enough and start under a headline (a forum's welcome blurb above its thread is its own headline);
+        otherwise `region` stands. Also the thread's header (None: no thread)."""
         header = thread_header(self.lines, region)
         earlier = find_region(self.lines, header) if header is not None else None
         if header is None or earlier is None:
-            return region, best
+            return region, best, None
         weighs = sum(weight(line) for line in self.lines[earlier[0] : earlier[1] + 1])
-        if weighs < WEAK_REGION or TitleFinder(self.lines, self._specific).find(earlier[0]) is None:
-            return region, best
+        headline = TitleFinder(self.lines, self._specific).find(earlier[0])
+        if weighs < WEAK_REGION or headline is None or headline >= earlier[0]:
+            return region, best, None
         self.cut, self.cut_reason = header, P.COMMENTS
-        return earlier, weighs
+        return earlier, weighs, header
 
     def _metadata(self, start: int) -> None:
         lines, meta = self.lines, self.meta
