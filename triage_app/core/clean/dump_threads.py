@@ -9,6 +9,7 @@ run of prose follows a comments header, by commenters' marks between them (`thre
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import MONTHS, find_date
@@ -91,7 +92,9 @@ def thread_header(lines: list[Line], region: tuple[int, int]) -> int | None:
     header = next((i for i in range(region[0] - 1, -1, -1) if lines[i].words <= 8 and P.COMMENTS_START_RE.match(lines[i].text)), None)
     if header is None:
         return None
-    marks = sum(
-        1 for line in lines[header + 1 : region[1] + 1] if line.words <= 12 and (_THREAD_MARK_RE.search(line.text) or find_date(line.text))
-    )
-    return header if marks >= THREAD_MARKS else None
+    stamps = (i for i in range(header + 1, region[1] + 1) if lines[i].words <= 12 and _is_stamp(lines[i].text))
+    return header if next(islice(stamps, THREAD_MARKS - 1, None), None) is not None else None  # stops at the last one needed
+
+
+def _is_stamp(text: str) -> bool:
+    return bool(_THREAD_MARK_RE.search(text) or find_date(text))
