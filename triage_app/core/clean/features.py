@@ -206,6 +206,11 @@ def is_prose(line: Line) -> bool:
     return bool(_SENTENCE_END.search(line.text)) or len(_PUNCT.findall(line.text)) >= 2
 
 
+def _in_verse(line: Line) -> bool:
+    """A line of three or more words in a group whose lines mostly end in punctuation (verse, lyrics)."""
+    return line.words >= 3 and line.group_verse_share >= VERSE_SHARE
+
+
 def is_menu_like(line: Line) -> bool:
     """A short line among many short lines with no blank lines between them (menus, link lists).
 
@@ -215,7 +220,7 @@ def is_menu_like(line: Line) -> bool:
     return (
         line.cells < 2
         and line.length < 40 and line.group_size >= 3 and line.group_short_share >= 0.6 and not cjk_sentence(line.text)
-        and not (line.words >= 3 and line.group_verse_share >= VERSE_SHARE)
+        and not _in_verse(line)
     )
 
 
@@ -266,7 +271,7 @@ def weight(line: Line) -> float:
     if is_date_line(line.text) or P.is_number_only(line.text) or (line.words <= 16 and P.BYLINE_RE.match(line.text)):
         return -3.0
     if sentence_like(line):
-        if line.group_size > 4 and line.words >= 3 and line.group_verse_share >= VERSE_SHARE and line.text[-1] in ",;:":
+        if line.group_size > 4 and _in_verse(line) and line.text[-1] in ",;:":
             return min(length, 400) / 20.0
         return 0.5 if line.group_size <= 4 else 0.2
     if length >= 40:

@@ -26,6 +26,12 @@ WIDE_GAP = 6
 
 def find_region(lines: list[Line], cut: int | None = None) -> tuple[int, int] | None:
     """Indexes (first, last) of the maximum-weight run of lines before `cut`, or None when nothing is positive."""
+    found = heaviest_run(lines, cut)
+    return found[0] if found else None
+
+
+def heaviest_run(lines: list[Line], cut: int | None = None) -> tuple[tuple[int, int], float] | None:
+    """(first, last) of the maximum-weight run of lines before `cut` and its weight, or None when nothing is positive."""
     best, best_span = 0.0, None
     running, start = 0.0, 0
     for i, line in enumerate(lines[:cut]):
@@ -34,7 +40,7 @@ def find_region(lines: list[Line], cut: int | None = None) -> tuple[int, int] | 
         running += weight(line)
         if running > best:
             best, best_span = running, (start, i)
-    return best_span
+    return (best_span, best) if best_span is not None else None
 
 
 ANCHOR_WINDOW = 15

@@ -18,8 +18,8 @@ from triage_app.core.clean.byline import element_name, name_from_byline, shown_n
 from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.clean.dump_threads import comments_start, thread_header
 from triage_app.core.clean.dump_title import TitleFinder
-from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
-from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, find_region, unsure_region
+from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines
+from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
@@ -113,8 +113,8 @@ class _Classifier:
         self.cut = comments_start(lines, threads=self.threads)
         opener = lines[self.cut].text if self.cut < len(lines) else ""
         self.cut_reason = P.RELATED if P.RELATED_START_RE.match(opener) else P.COMMENTS
-        region = find_region(lines, self.cut)
-        best = sum(weight(line) for line in lines[region[0] : region[1] + 1]) if region else 0.0
+        found = heaviest_run(lines, self.cut)
+        region, best = found if found else (None, 0.0)
         if region:
             region, best = anchored_region(lines, region, best, self.anchor, self.cut)
         thread = None
@@ -142,10 +142,10 @@ class _Classifier:
         enough and start under a headline (a forum's welcome blurb above its thread is its own headline);
         otherwise `region` stands. Also the thread's header (None: no thread)."""
         header = thread_header(self.lines, region)
-        earlier = find_region(self.lines, header) if header is not None else None
-        if header is None or earlier is None:
+        found = heaviest_run(self.lines, header) if header is not None else None
+        if header is None or found is None:
             return region, best, None
-        weighs = sum(weight(line) for line in self.lines[earlier[0] : earlier[1] + 1])
+        earlier, weighs = found
         headline = TitleFinder(self.lines, self._specific).find(earlier[0])
         if weighs < WEAK_REGION or headline is None or headline >= earlier[0]:
             return region, best, None
