@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from triage_app.core.clean.html import BREAKING, LEAF_KINDS, SKIPPED, RawBlock
+from triage_app.core.clean.html import BREAKING, LEAF_KINDS, SHADOW_ROOT_ATTRIBUTES, SKIPPED, RawBlock
 from triage_app.core.clean.patterns import context_reason
 
 _WS_RE = re.compile(r"\s+")
@@ -45,14 +45,15 @@ class _StreamSegmenter(HTMLParser):
             if tag in SKIPPED and tag not in _VOID:
                 self.skip_depth += 1
             return
-        if tag in SKIPPED:
+        shadow_root = tag == "template" and any(name in SHADOW_ROOT_ATTRIBUTES for name, _value in attrs)
+        if tag in SKIPPED and not shadow_root:
             if tag not in _VOID:
                 self.skip_depth = 1
             return
         if tag == "br":
             self.parts.append(" ")
             return
-        if tag in BREAKING:
+        if tag in BREAKING or shadow_root:
             self._flush()
         if tag in _VOID:
             return
@@ -70,7 +71,7 @@ class _StreamSegmenter(HTMLParser):
             return
         if tag in _VOID or not any(t == tag for t, _r in self.stack[-50:]):
             return
-        if tag in BREAKING:
+        if tag in BREAKING or tag == "template":  # an open template is a shadow root (others are skipped)
             self._flush()
         while self.stack:
             open_tag, _reason = self.stack.pop()

@@ -44,6 +44,11 @@ SKIPPED = {
 # embedded player's caption), shown without the plugin and read by the extractor. (Reading <noscript> posts too made forum threads
 # worse: the extractor then takes them and keeps only the first post, where the line scorer kept all.)
 _OPENED_WITH_PARAGRAPHS = ("button", "object")
+SHADOW_ROOT_ATTRIBUTES = ("shadowrootmode", "shadowroot", "shadowmode")
+"""Attributes that make a `<template>` a declarative shadow root: its content is shown, not inert. A browser
+that saves a page (SingleFile, Chrome's MHTML) writes each open shadow root of a web component this way
+(`shadowrootmode`, its earlier name `shadowroot`, and `shadowmode` in Chrome's MHTML), and a page rendered on
+the server ships its components so."""
 _WS_RE = re.compile(r"\s+")
 # A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
 # which doubled the time of the walk and of the extractor running on the same tree.
@@ -103,6 +108,11 @@ def tree_depth_exceeded(tree: etree._Element) -> bool:
 
 
 _Get = Callable[[str], Any]  # an element's (or its attribute dict's) `get`
+
+
+def is_shadow_root(el: etree._Element) -> bool:
+    """A declarative shadow root (`SHADOW_ROOT_ATTRIBUTES`): a `<template>` whose content the page shows."""
+    return el.tag == "template" and any(el.get(name) is not None for name in SHADOW_ROOT_ATTRIBUTES)
 
 
 def _own_attrs(el: etree._Element) -> str:
@@ -333,10 +343,11 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                 tag in SKIPPED
                 and not (tag in _OPENED_WITH_PARAGRAPHS and el.find(".//p") is not None)
                 and not (read_noscript and tag == "noscript")
+                and not (tag == "template" and is_shadow_root(el))
             ):
                 walker.skip_subtree()
                 continue
-            if tag in BREAKING:
+            if tag in BREAKING or tag == "template":  # a template read here is a shadow root: a container
                 if parts:
                     flush(link_chars)
                     link_chars = 0
@@ -377,7 +388,7 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                 link_depth += 1
             text = el.text
         else:
-            if tag in BREAKING:
+            if tag in BREAKING or (tag == "template" and is_shadow_root(el)):
                 if parts:
                     flush(link_chars)
                     link_chars = 0

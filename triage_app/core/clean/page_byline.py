@@ -14,6 +14,7 @@ import re
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.byline import element_name
+from triage_app.core.clean.html import is_shadow_root
 
 _AUTHOR_RE = re.compile(
     r"author|byline|\bbyl\b|posted-?by|submitted-?by|\bwriter\b|reporter|journalist|contributor", re.IGNORECASE
@@ -62,7 +63,7 @@ def _excluded(element: etree._Element) -> bool:
         if tag in ("body", "html"):
             break
         in_article = in_article or tag in ("article", "main")
-        if tag in _NOT_BYLINE_TAGS or _not_byline(node):
+        if (tag in _NOT_BYLINE_TAGS and not is_shadow_root(node)) or _not_byline(node):
             return True
         node, depth = node.getparent(), depth + 1
     if not in_article:
@@ -141,7 +142,7 @@ def _text_byline_after(anchor: etree._Element) -> str | None:
             seen += 1
             if seen > TEXT_WINDOW:
                 return None
-            if not isinstance(node.tag, str) or node.tag.lower() in _NOT_BYLINE_TAGS:
+            if not isinstance(node.tag, str) or (node.tag.lower() in _NOT_BYLINE_TAGS and not is_shadow_root(node)):
                 continue
             text = _text(node)
             if text and len(text) <= 120 and _BY_TEXT_RE.match(text) and (name := element_name(text)):
