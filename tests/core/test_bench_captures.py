@@ -38,7 +38,8 @@ def test_every_capture_format_cleans_like_the_html_file(tmp_path: Path) -> None:
     _set(tmp_path)
     rows = captures.run(tmp_path, [])
     assert {row["capture"] for row in rows} == {
-        "html", "mhtml", "singlefile", "html.gz", "utf-16", "e-mail, quoted-printable", "e-mail, base64", "warc"}
+        "html", "mhtml", "singlefile", "singlefile, in a shadow root", "html.gz", "utf-16", "e-mail, quoted-printable",
+        "e-mail, base64", "warc"}
     assert all(row["pages"] == 2 and row["differ"] == 0 and row["failed"] == 0 for row in rows), rows
     assert min(row["f1"] for row in rows) > 0.9
 
@@ -50,3 +51,17 @@ def test_a_capture_that_loses_text_is_reported(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(captures, "as_mhtml", lambda html, url: real(html, url).replace(b"Content-Transfer-Encoding: quoted-printable\r\n", b"", 1))
     rows = {row["capture"]: row for row in captures.run(tmp_path, [])}
     assert rows["mhtml"]["differ"] == 2 and rows["html"]["differ"] == 0
+
+
+def test_a_shadow_root_the_walk_skipped_is_reported_where_the_extractor_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _set(tmp_path)
+    from triage_app.core.clean import html
+
+    # As before the walk read declarative shadow roots: every <template> was skipped as inert
+    monkeypatch.setattr(html, "is_shadow_root", lambda el: False)
+    rows = {row["capture"]: row for row in captures.run(tmp_path, [])}
+    shadow = rows["singlefile, in a shadow root"]
+    assert shadow["differ"] == 2 and shadow["unexplained"] == 2, shadow
+    assert rows["singlefile"]["differ"] == 0
