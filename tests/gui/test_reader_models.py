@@ -117,6 +117,17 @@ def test_sanitise_drops_scripts_handlers_and_remote_images() -> None:
     assert "[remote image not loaded]" in html and resource_url(1, "a.png") in html
 
 
+def test_sanitise_shows_a_shadow_root_s_content_but_no_inert_template() -> None:
+    page = ('<x-story><template shadowmode="open"><p id="blk-0">Story <b>text</b></p><template><p>row</p></template>'
+            '</template></x-story><template><p>inert</p></template>')
+    marked = mark_page(page, [Block(0, "paragraph", "Story text", False, "navigation", "dom:/html/body/x-story/template/p")],
+                       doc_id=1)
+    assert 'shadowrootmode="open"' in marked.html and marked.anchors == {0: "blk-0"}
+    html = sanitise(marked.html)
+    assert "Story <b>text</b>" in html and 'class="triage-removed"' in html
+    assert "row" not in html and "inert" not in html and "<style" not in html
+
+
 def test_split_paragraphs_follows_kept_blocks() -> None:
     blocks = [Block(0, "p", "Nav", False, "navigation"), Block(1, "p", "One", True), Block(2, "p", "Two", True)]
     paragraphs = split_paragraphs("One\n\nTwo", blocks)

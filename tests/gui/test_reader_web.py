@@ -251,3 +251,55 @@ def test_showing_the_same_page_again_keeps_the_reading_position(pane: ReaderPane
     with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
         pane.reload()
     qtbot.waitUntil(lambda: abs(web.page.scrollPosition().y() - before) < 5, timeout=10000)
+
+
+SHADOW_PAGE = f"""<!DOCTYPE html><html><head><title>Shadow page</title></head><body>
+<div id="nav"><a href="/news">News</a></div>
+<story-app><template shadowmode="open"><div class="promo"><p>Subscribe to the evening letter today.</p></div>
+<div class="story"><p>The minister said the talks would resume in Geneva.</p>{FILLER}<p>The final paragraph of the story.</p></div>
+</template></story-app></body></html>"""
+
+
+@pytest.fixture
+def shadow_page_id(library: Library) -> int:
+    """A page saved with its web component's shadow root (Chrome's MHTML names it `shadowmode`): the promo
+    inside the shadow root removed, the story kept."""
+    tree = lxml.html.document_fromstring(SHADOW_PAGE).getroottree()
+    blocks: list[Block] = []
+    for element in tree.xpath("//div[@id='nav'] | //div[@class='promo']/p | //div[@class='story']/p"):
+        removed = "navigation" if element.tag == "div" else "newsletter prompt" if "Subscribe" in element.text_content() else None
+        blocks.append(Block(len(blocks), "paragraph", element.text_content().strip(), removed is None, removed,
+                            "dom:" + tree.getpath(element)))
+    parsed = ParsedDocument("/tmp/shadow.html", SHADOW_PAGE.encode("utf-8"), "html", "utf-8", html=SHADOW_PAGE,
+                            original_name="shadow.html")
+    doc_id = documents.insert_document(library, parsed, CleanResult(blocks, title="Shadow page", site="example.org"))
+    with library.transaction() as db:
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    return doc_id
+
+
+def test_a_page_drawn_in_a_shadow_root_is_shown_shaded_and_reachable(pane: ReaderPane, qtbot: Any, shadow_page_id: int) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWebEngineCore import QWebEngineScript
+
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(shadow_page_id)
+    web = pane.original.web
+    probe = (
+        "(function(){var root=document.querySelector('story-app').shadowRoot; if(!root){return 'no shadow root';}"
+        "var promo=root.getElementById('blk-1'), first=root.getElementById('blk-2');"
+        "var r=first.getBoundingClientRect();"
+        "return [getComputedStyle(promo).outlineStyle, promo.title, first.innerText.length > 20,"
+        " Math.round(r.left+5), Math.round(r.top+5)].join('|');})()"
+    )
+    with qtbot.waitCallback(timeout=10000) as found:
+        web.page.runJavaScript(probe, QWebEngineScript.ScriptWorldId.ApplicationWorld, found)
+    outline, title, shown, x, y = found.args[0].split("|")
+    assert (outline, title, shown) == ("dashed", "Removed: newsletter prompt", "true")  # the shading reaches inside
+    with qtbot.waitSignal(web.context_menu_requested, timeout=10000) as menu:
+        web._on_context_menu(QPoint(int(x), int(y)))
+    assert menu.args[0] == 2
+    assert web.page.scrollPosition().y() == 0
+    pane.cleaned.paragraph_clicked.emit(len(pane.data.paragraphs) - 1)
+    qtbot.waitUntil(lambda: web.page.scrollPosition().y() > 500, timeout=10000)

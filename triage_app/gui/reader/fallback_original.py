@@ -10,11 +10,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import lxml.html  # type: ignore[import-untyped]
 import nh3
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from triage_app.core.clean.html import SHADOW_ROOT_ATTRIBUTES, is_shadow_root
 from triage_app.gui.reader.colours import reader_colours
 from triage_app.gui.reader.marking import REMOVED_CLASS
 from triage_app.gui.reader.scheme import SCHEME, parse_url
@@ -29,8 +31,20 @@ _SOURCELESS_IMG_RE = re.compile(r"<img(?![^>]*\ssrc=\"[^\"]+\")[^>]*>")
 REMOTE_IMAGE_NOTE = '<span style="color:gray">[{note}]</span>'
 
 
+def _unwrap_shadow_roots(page_html: str) -> str:
+    """The page with each declarative shadow root's content in its place: a text browser knows no shadow
+    DOM, and the sanitiser drops a `<template>` with everything in it."""
+    if not any(name in page_html for name in SHADOW_ROOT_ATTRIBUTES):
+        return page_html
+    root = lxml.html.document_fromstring(page_html)
+    for template in [t for t in root.iter("template") if is_shadow_root(t)]:
+        template.drop_tag()
+    return str(lxml.html.tostring(root, encoding="unicode"))
+
+
 def sanitise(page_html: str) -> str:
     """Page HTML reduced to safe markup (no script, style, event handlers, embedded objects, remote URLs)."""
+    page_html = _unwrap_shadow_roots(page_html)
     attributes = {tag: set(_ALLOWED_ATTRIBUTES["*"]) | _ALLOWED_ATTRIBUTES.get(tag, set()) for tag in nh3.ALLOWED_TAGS}
     cleaned = nh3.clean(
         page_html,

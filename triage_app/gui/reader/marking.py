@@ -18,6 +18,7 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication
 
+from triage_app.core.clean.html import SHADOW_ROOT_ATTRIBUTES, is_shadow_root
 from triage_app.core.records import Block
 from triage_app.gui.i18n import removal_reason
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
@@ -125,6 +126,22 @@ def _shade(element: lxml.html.HtmlElement, reason: str, *, contains_kept: bool) 
     target.set("data-triage-reason", shown)
 
 
+def _open_shadow_roots(root: lxml.html.HtmlElement, css: str) -> None:
+    """Let the web view draw the page's declarative shadow roots and shade removed blocks inside them: each
+    becomes an open `shadowrootmode` root (the names Chrome's MHTML and older SingleFile used are not read
+    from HTML any more; an open root lets the pane find a block by its id) with the shading style in it (a
+    page's style sheet does not reach into a shadow root)."""
+    for template in root.iter("template"):
+        if not is_shadow_root(template):
+            continue
+        for name in SHADOW_ROOT_ATTRIBUTES:
+            template.attrib.pop(name, None)
+        template.set("shadowrootmode", "open")
+        style = lxml.html.Element("style")
+        style.text = css
+        template.insert(0, style)
+
+
 def mark_page(
     page_html: str,
     blocks: list[Block],
@@ -186,6 +203,7 @@ def mark_page(
     style_el = lxml.html.Element("style")
     style_el.text = stylesheet(colours)
     head.append(style_el)
+    _open_shadow_roots(root, style_el.text)
     if csp:
         meta = lxml.html.Element("meta")
         meta.set("http-equiv", "Content-Security-Policy")

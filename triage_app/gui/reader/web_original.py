@@ -209,10 +209,15 @@ class WebOriginalView(QWidget):
         if anchor is None:
             return False
         script = (
-            "(function(id){var e=document.getElementById(id); if(!e){return false;}"
+            "(function(id){"
+            # the element may be inside a shadow root (a page drawn by web components): look in each one
+            "function find(root){var e=root.getElementById(id); if(e){return e;}"
+            "var all=root.querySelectorAll('*'); for(var i=0;i<all.length;i++){"
+            "if(all[i].shadowRoot){var f=find(all[i].shadowRoot); if(f){return f;}}} return null;}"
+            "var e=find(document); if(!e){return false;}"
             "e.scrollIntoView({block:'center'});"
-            "document.querySelectorAll('.triage-flash').forEach(function(x){x.classList.remove('triage-flash');});"
-            "e.classList.add('triage-flash'); e.style.outline='3px solid rgba(255,170,0,0.9)';"
+            "var old=window.triageFlashed; if(old){old.classList.remove('triage-flash'); old.style.outline='';}"
+            "e.classList.add('triage-flash'); e.style.outline='3px solid rgba(255,170,0,0.9)'; window.triageFlashed=e;"
             "return true;})(%s)" % json.dumps(anchor)
         )
         self.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld)
@@ -224,7 +229,10 @@ class WebOriginalView(QWidget):
         by_anchor = {anchor: index for index, anchor in self.anchors.items()}
         script = (
             "(function(x,y){var e=document.elementFromPoint(x,y); var ids=[];"
-            "while(e){ if(e.id){ids.push(e.id);} e=e.parentElement;} return ids.join('\\n');})(%d,%d)"
+            # into shadow roots (web components), then out through their hosts
+            "while(e&&e.shadowRoot){var inner=e.shadowRoot.elementFromPoint(x,y); if(!inner||inner===e){break;} e=inner;}"
+            "while(e){ if(e.id){ids.push(e.id);} e=e.parentElement||(e.getRootNode().host||null);}"
+            " return ids.join('\\n');})(%d,%d)"
             % (int(pos.x() / zoom), int(pos.y() / zoom))
         )
 
