@@ -310,3 +310,19 @@ def test_the_standfirst_is_the_articles_own_header_not_a_site_header_around_ever
         f"<header><p>{STORY[0]}</p></header>", f"<p>{STORY[0]}</p>"
     )
     assert STORY[0] in clean_document(_html(page)).text
+
+
+def test_a_headline_the_meta_description_repeats_is_not_the_standfirst() -> None:
+    # Sites often fill the description with the title: the heading is then the headline, which the body
+    # keeps as on any other page, not a standfirst removed as the summary.
+    headline = "River keepers record the earliest flood in forty years"
+    page = (
+        f'<html><head><title>{headline} | Valley News</title><meta name="description" content="{headline}"></head>'
+        f"<body><div class='post'><h2 class='posttitle'>{headline}</h2>{_story_paragraphs()}</div></body></html>"
+    )
+    result = clean_document(_html(page))
+    heading = next(b for b in result.blocks if b.text == headline)
+    assert heading.kept, heading
+    dek = page.replace("<div class='post'>", f"<div class='post'><h2 class='standfirst'>{STORY[0]} Now more.</h2>").replace(
+        f'content="{headline}"', f'content="{STORY[0]} Now more."')
+    assert f"{STORY[0]} Now more." not in clean_document(_html(dek)).text

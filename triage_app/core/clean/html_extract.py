@@ -480,7 +480,7 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
         return _removed_reason(block, index, facts)
     off = facts.disabled
     norm = block.norm
-    if norm in facts.descriptions and index <= facts.first_kept + 3 and "summary" not in off and (
+    if norm in facts.descriptions and norm not in facts.titles and index <= facts.first_kept + 3 and "summary" not in off and (
         block.kind == "heading" or _in_own_header(block.path) or _STANDFIRST_RE.search(block.own_attrs)
     ):
         return P.SUMMARY
