@@ -13,6 +13,10 @@ from triage_app.core.clean.dates import is_date_line
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
 _PUNCT = re.compile(r"[,.;:!?、，。]")
+_PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]*>|//)\s")
+_CODE_SYMBOL_RE = re.compile(r"[{}();=<>\[\]*%]")
+_STRONG_CODE_CHARS = frozenset("{}=[]*%")
+_ADDRESS_RE = re.compile(r"(https?://|www\.)\S+")
 _URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _VERSE_END = re.compile(r"[,;:.!?…]$")
 _LIST_RE = re.compile(r"^([-•*·▪◦–]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])\s+\S")
@@ -249,6 +253,18 @@ def is_url(text: str) -> bool:
     return bool(_URL_RE.match(text))
 
 
+def code_like(text: str) -> bool:
+    """A line of a code listing or a prompt session: a prompt, or three or more code symbols outside web
+    addresses, one of them a brace, bracket, "=", "*" or "%" (or the line ends in ";"): not a parenthesis, an
+    angle bracket or a semicolon inside prose ("(Reporting by ...; Editing by ...)")."""
+    if _PROMPT_RE.match(text):
+        return True
+    symbols = _CODE_SYMBOL_RE.findall(text)
+    if len(symbols) >= 3 and ("http" in text or "www." in text):
+        symbols = _CODE_SYMBOL_RE.findall(_ADDRESS_RE.sub(" ", text))
+    return len(symbols) >= 3 and (text.endswith(";") or any(c in _STRONG_CODE_CHARS for c in symbols))
+
+
 def weight(line: Line) -> float:
     """How much a line argues for being inside the article (positive) or outside (negative)."""
     length = line.length
@@ -257,6 +273,8 @@ def weight(line: Line) -> float:
         return BOILERPLATE_WEIGHT
     if line.cells >= 3:
         return 0.5
+    if code_like(line.text) and not is_prose(line):
+        return 0.0
     if line.listed:
         return 0.5 if length >= LISTED_MIN else 0.0
     if line.repeats > 1 and line.group_size >= 2 and length < 150:

@@ -1,0 +1,59 @@
+"""Text dumps of tutorials: prose sections between code listings are one article, not runs cut apart by the
+listings (a listing's lines are neither prose nor menu: they neither add to the article nor end it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage_app.core.clean import clean_document
+from triage_app.core.clean.features import code_like
+from triage_app.core.records import ParsedDocument
+
+MENU = ["Home", "Tutorials", "Databases", "Learn SQL", "Learn Python", "Forum", "Contact us"]
+SECTIONS = [
+    ("Filtering rows", "The WHERE clause keeps only the rows that satisfy a condition, which you write after the table name "
+     "and which may combine several comparisons with AND and OR."),
+    ("Sorting the result", "ORDER BY sorts what the query returns; without it the database is free to return the rows in "
+     "whatever order is cheapest, which often changes between runs."),
+    ("Counting", "Aggregate functions such as COUNT and SUM collapse many rows into one value per group, and GROUP BY "
+     "says which rows belong together before the function is applied."),
+]
+LISTING = [
+    "SQL> SELECT name, price",
+    "  FROM items",
+    "  WHERE price > 10 AND stock = 0;",
+    "NAME       PRICE",
+    "---------- -----",
+    "LAMP          12",
+    "CHAIR         45",
+    "rows = cursor.fetchall()",
+    "for row in rows: print(row[0], row[1] * 2)",
+]
+
+
+def _dump() -> str:
+    parts = ["\n".join(MENU), "SQL for beginners: Chapter 3"]
+    for heading, prose in SECTIONS:
+        parts += [heading, prose + " " + prose, "\n".join(LISTING)]
+    parts += ["Copyright 2026 Example Tutorials. All rights reserved.", "Privacy policy\nTerms of use"]
+    return "\n\n".join(parts)
+
+
+def test_every_prose_section_between_listings_is_kept() -> None:
+    result = clean_document(ParsedDocument("t", b"", "text", "utf-8", text=_dump()))
+    for _heading, prose in SECTIONS:
+        assert prose in result.text
+    assert "Learn Python" not in result.text and "Privacy policy" not in result.text
+
+
+@pytest.mark.parametrize("line", ["SQL> SELECT * FROM PRICE;", ">>> dict(a=1)", "$ pip install triage", "x = f(y) * 2",
+                                  "for (i = 0; i < n; i++) {", "int main(void);"])
+def test_code_lines(line: str) -> None:
+    assert code_like(line)
+
+
+@pytest.mark.parametrize("line", ["(Reporting by Will Dunham; Editing by Tom Brown)", "<< Previous | Next >>",
+                                  "Home > News > World", "(c) 2020 Company", "Jan 5 (2012)",
+                                  "http://example.com/page.php?id=656715835 Andrew Beaujon", "Price: $5 (incl. tax)"])
+def test_not_code_lines(line: str) -> None:
+    assert not code_like(line)
