@@ -54,6 +54,7 @@ def test_code_lines(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["(Reporting by Will Dunham; Editing by Tom Brown)", "<< Previous | Next >>",
                                   "Home > News > World", "(c) 2020 Company", "Jan 5 (2012)",
-                                  "http://example.com/page.php?id=656715835 Andrew Beaujon", "Price: $5 (incl. tax)"])
+                                  "http://example.com/page.php?id=656715835 Andrew Beaujon", "Price: $5 (incl. tax)",
+                                  "> Thanks for the note, see you on Tuesday"])
 def test_not_code_lines(line: str) -> None:
     assert not code_like(line)

@@ -13,7 +13,7 @@ from triage_app.core.clean.dates import is_date_line
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
 _PUNCT = re.compile(r"[,.;:!?、，。]")
-_PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]*>|//)\s")
+_PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]+>|//)\s")  # a shell, Python or SQL prompt; not a mail quote ("> ")
 _CODE_SYMBOL_RE = re.compile(r"[{}();=<>\[\]*%]")
 _STRONG_CODE_CHARS = frozenset("{}=[]*%")
 _ADDRESS_RE = re.compile(r"(https?://|www\.)\S+")
