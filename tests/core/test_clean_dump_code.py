@@ -28,6 +28,10 @@ LISTING = [
     "CHAIR         45",
     "rows = cursor.fetchall()",
     "for row in rows: print(row[0], row[1] * 2)",
+    "function total(rows) {",
+    "let sum = 0;",
+    "return sum;",
+    "}",
 ]
 
 
@@ -47,7 +51,8 @@ def test_every_prose_section_between_listings_is_kept() -> None:
 
 
 @pytest.mark.parametrize("line", ["SQL> SELECT * FROM PRICE;", ">>> dict(a=1)", "$ pip install triage", "x = f(y) * 2",
-                                  "for (i = 0; i < n; i++) {", "int main(void);"])
+                                  "for (i = 0; i < n; i++) {", "int main(void);", "});", "return res;",
+                                  "const DataError = error{", "if a == b: total += 1"])
 def test_code_lines(line: str) -> None:
     assert code_like(line)
 
@@ -55,6 +60,6 @@ def test_code_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["(Reporting by Will Dunham; Editing by Tom Brown)", "<< Previous | Next >>",
                                   "Home > News > World", "(c) 2020 Company", "Jan 5 (2012)",
                                   "http://example.com/page.php?id=656715835 Andrew Beaujon", "Price: $5 (incl. tax)",
-                                  "> Thanks for the note, see you on Tuesday"])
+                                  "> Thanks for the note, see you on Tuesday", "[Edit]", "[1]", "x = 1"])
 def test_not_code_lines(line: str) -> None:
     assert not code_like(line)

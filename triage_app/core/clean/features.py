@@ -14,8 +14,9 @@ from triage_app.core.clean.dates import is_date_line
 _SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
 _PUNCT = re.compile(r"[,.;:!?、，。]")
 _PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]+>|//)\s")  # a shell, Python or SQL prompt; not a mail quote ("> ")
+_CLOSING_RE = re.compile(r"^[{}()\[\]]+[;,)]*$")  # a listing's closing brace line: "}", "};", "})", "]);"
 _CODE_SYMBOL_RE = re.compile(r"[{}();=<>\[\]*%]")
-_STRONG_CODE_CHARS = frozenset("{}=[]*%")
+_STRONG_CODE_CHARS = frozenset("{}=*%")
 _ADDRESS_RE = re.compile(r"(https?://|www\.)\S+")
 _URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _VERSE_END = re.compile(r"[,;:.!?…]$")
@@ -254,15 +255,16 @@ def is_url(text: str) -> bool:
 
 
 def code_like(text: str) -> bool:
-    """A line of a code listing or a prompt session: a prompt, or three or more code symbols outside web
-    addresses, one of them a brace, bracket, "=", "*" or "%" (or the line ends in ";"): not a parenthesis, an
-    angle bracket or a semicolon inside prose ("(Reporting by ...; Editing by ...)")."""
-    if _PROMPT_RE.match(text):
+    """A line of a code listing or a prompt session: a prompt, a line of closing brackets ("}", "});"), a line
+    ending in ";" or "{", or two or more code symbols outside web addresses with a brace, "=", "*" or "%" among
+    them; not brackets or parentheses alone ("[Edit]", "(c) 2020") nor a semicolon inside a line ("(Reporting
+    by ...; Editing by ...)")."""
+    if _PROMPT_RE.match(text) or _CLOSING_RE.match(text):
         return True
     symbols = _CODE_SYMBOL_RE.findall(text)
-    if len(symbols) >= 3 and ("http" in text or "www." in text):
+    if len(symbols) >= 2 and ("http" in text or "www." in text):
         symbols = _CODE_SYMBOL_RE.findall(_ADDRESS_RE.sub(" ", text))
-    return len(symbols) >= 3 and (text.endswith(";") or any(c in _STRONG_CODE_CHARS for c in symbols))
+    return text.endswith((";", "{")) or (len(symbols) >= 2 and any(c in _STRONG_CODE_CHARS for c in symbols))
 
 
 def weight(line: Line) -> float:
