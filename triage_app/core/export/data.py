@@ -62,7 +62,7 @@ class PacketDocument:
         return f"original{extension}" + ("" if extension in INERT_EXTENSIONS else ORIGINAL_GUARD_SUFFIX)
 
     def original_extension(self) -> str:
-        default = {"html": ".html", "mhtml": ".mhtml", "singlefile": ".html", "text": ".txt"}
+        default = {"html": ".html", "mhtml": ".mhtml", "singlefile": ".html", "text": ".txt", "webarchive": ".webarchive"}
         return names.safe_extension(self.doc.get("original_name") or "", fallback=default.get(self.doc["format"], ".bin"))
 
     def decisions(self) -> dict[str, Any]:

@@ -57,7 +57,7 @@ def container_kind(path: Path) -> str | None:
     kind = kind_of(path.name)
     if kind in ("warc", "wacz", "mbox", "email"):
         return kind
-    if kind in ("html", "mhtml", "text", "pdf", "msg"):
+    if kind in ("html", "mhtml", "text", "pdf", "msg", "webarchive"):
         return None
     head = _head(path)
     if looks_like_warc(head):

@@ -24,11 +24,12 @@ MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 EMAIL_SUFFIXES = frozenset({".eml"})
+WEBARCHIVE_SUFFIXES = frozenset({".webarchive"})
 ARCHIVE_SUFFIXES = {".warc": "warc", ".arc": "warc", ".wacz": "wacz", ".mbox": "mbox", ".msg": "msg"}
 """Files holding many documents (or, for .msg, a format refused with its reason): see `containers`."""
 GZIP_SUFFIX = ".gz"
 ZIP_SUFFIX = ".zip"
-DOCUMENT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES | EMAIL_SUFFIXES
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES | EMAIL_SUFFIXES | WEBARCHIVE_SUFFIXES
 MSG_REASON = (
     "Outlook .msg is not read: its maintained reader (extract-msg) is GPL-3.0, which this MIT app cannot"
     " ship; save the message as .eml in Outlook and import that"
@@ -71,6 +72,8 @@ def kind_of(name: str) -> str | None:
         return "pdf"
     if suffix in EMAIL_SUFFIXES:
         return "email"
+    if suffix in WEBARCHIVE_SUFFIXES:
+        return "webarchive"
     return ARCHIVE_SUFFIXES.get(suffix)
 
 
@@ -87,13 +90,16 @@ def is_importable_name(name: str) -> bool:
 
 
 def sniff_kind(data: bytes) -> str:
-    """Guess "pdf", "mhtml", "email", "html" or "text" from the bytes themselves."""
+    """Guess "pdf", "webarchive", "mhtml", "email", "html" or "text" from the bytes themselves."""
     from triage_app.core.ingest.email_reader import looks_like_email
     from triage_app.core.ingest.pdf_reader import looks_like_pdf
+    from triage_app.core.ingest.webarchive_reader import looks_like_webarchive
 
     head = data[:8192]
     if looks_like_pdf(head):
         return "pdf"
+    if looks_like_webarchive(data[:65536]):
+        return "webarchive"
     if _MIME_START_RE.match(head):
         return "mhtml"
     if looks_like_email(head):
@@ -135,6 +141,10 @@ def parse_bytes(
         from triage_app.core.ingest.email_reader import read_email
 
         return read_email(data, **common)  # type: ignore[arg-type]
+    if kind == "webarchive":
+        from triage_app.core.ingest.webarchive_reader import read_webarchive
+
+        return read_webarchive(data, **common)  # type: ignore[arg-type]
     if kind == "msg":
         raise IngestError(MSG_REASON)
     if kind in ("warc", "wacz", "mbox"):

@@ -67,7 +67,7 @@ def load_parsed(db: Database, doc_id: int) -> ParsedDocument:
         parsed = parse_bytes(data, name=name, source_path=doc.get("source_path") or name)
     except Exception:  # an older reader or an odd file: decode it the simple way
         text = data.decode(doc.get("charset") or "utf-8", errors="replace")
-        is_html = doc.get("format") in ("html", "mhtml", "singlefile")
+        is_html = doc.get("format") in ("html", "mhtml", "singlefile", "webarchive")
         parsed = ParsedDocument(
             doc.get("source_path") or name, data, doc.get("format") or "text", doc.get("charset") or "utf-8",
             html=text if is_html else None, text=None if is_html else text, original_name=name,
