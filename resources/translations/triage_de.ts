@@ -275,6 +275,10 @@
         <translation>SingleFile</translation>
     </message>
     <message>
+        <source>Safari web archive</source>
+        <translation>Safari-Webarchiv</translation>
+    </message>
+    <message>
         <source>Text dump</source>
         <translation>Textkopie</translation>
     </message>
@@ -1499,6 +1503,10 @@
     <message>
         <source>the triage-doc: scheme was not registered before the application started</source>
         <translation>das Schema triage-doc: wurde nicht vor dem Programmstart registriert</translation>
+    </message>
+    <message>
+        <source>(the web archive cannot be shown: {reason})</source>
+        <translation>(das Webarchiv kann nicht angezeigt werden: {reason})</translation>
     </message>
 </context>
 <context>

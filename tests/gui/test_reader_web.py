@@ -303,3 +303,24 @@ def test_a_page_drawn_in_a_shadow_root_is_shown_shaded_and_reachable(pane: Reade
     assert web.page.scrollPosition().y() == 0
     pane.cleaned.paragraph_clicked.emit(len(pane.data.paragraphs) - 1)
     qtbot.waitUntil(lambda: web.page.scrollPosition().y() > 500, timeout=10000)
+
+
+def test_safari_web_archive_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot: Any, library: Library) -> None:
+    from triage_app.bench.captures import as_webarchive
+    from triage_app.core.ingest.readers import parse_bytes
+
+    page = ("<html><head><title>Story</title></head><body><p>A Safari archive with a picture.</p>"
+            "<img src='https://news.example/story/a.png'></body></html>")
+    parsed = parse_bytes(as_webarchive(page.encode("utf-8"), "https://news.example/story"), name="story.webarchive",
+                         source_path="/tmp/story.webarchive")
+    assert [r.name for r in parsed.resources] == ["https://news.example/story/a.png"]
+    doc_id = documents.insert_document(library, parsed, CleanResult(
+        [Block(0, "paragraph", "A Safari archive with a picture.", True, None, "dom:/html/body/p")], title="Story"))
+    with library.transaction() as db:
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(doc_id)
+    web = pane.original.web
+    assert "Safari archive with a picture" in call(qtbot, web.page.toPlainText)
+    qtbot.waitUntil(lambda: resource_url(doc_id, "https://news.example/story/a.png") in web.handler.served)

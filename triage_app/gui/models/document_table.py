@@ -62,6 +62,7 @@ KIND_LABELS = {
     "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
     "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
     "singlefile": QT_TRANSLATE_NOOP("CaptureKind", "SingleFile"),
+    "webarchive": QT_TRANSLATE_NOOP("CaptureKind", "Safari web archive"),
     "text": QT_TRANSLATE_NOOP("CaptureKind", "Text dump"),
     "warc": QT_TRANSLATE_NOOP("CaptureKind", "Web archive"),
     "pdf": QT_TRANSLATE_NOOP("CaptureKind", "PDF"),

@@ -5,18 +5,20 @@ from __future__ import annotations
 import email
 import email.policy
 import gzip
+import html as html_lib
 import logging
 import zlib
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from triage_app.core.library import documents
 
 log = logging.getLogger(__name__)
-HTML_FORMATS = ("html", "mhtml", "singlefile", "warc")
+HTML_FORMATS = ("html", "mhtml", "singlefile", "warc", "webarchive")
 
 
 @dataclass
@@ -71,6 +73,19 @@ def _mhtml_html(data: bytes, charset: str | None) -> str:
     return _decode(data, charset)
 
 
+def _webarchive_html(data: bytes, charset: str | None) -> str:
+    """The page inside a Safari web archive, decoded as it was when imported."""
+    from triage_app.core.errors import IngestError
+    from triage_app.core.ingest.webarchive_reader import webarchive_page
+
+    try:
+        body, declared, _url = webarchive_page(data)
+    except IngestError as exc:
+        note = QCoreApplication.translate("OriginalPane", "(the web archive cannot be shown: {reason})")
+        return f"<p>{html_lib.escape(note.format(reason=exc))}</p>"
+    return _decode(body, charset or declared)
+
+
 def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
     """The decoded original of the document row `doc` (from `documents.get_document`)."""
     doc_id = int(doc["id"])
@@ -83,6 +98,8 @@ def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
         return _email_source(doc_id, raw, doc.get("url"))
     if fmt == "mhtml":
         return OriginalSource(doc_id, fmt, html=_mhtml_html(raw, charset), url=doc.get("url"))
+    if fmt == "webarchive":
+        return OriginalSource(doc_id, fmt, html=_webarchive_html(raw, charset), url=doc.get("url"))
     if fmt in HTML_FORMATS:
         return OriginalSource(doc_id, fmt, html=_decode(raw, charset), url=doc.get("url"))
     return OriginalSource(doc_id, fmt, text=_decode(raw, charset), url=doc.get("url"))
