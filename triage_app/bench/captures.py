@@ -3,7 +3,7 @@
 Each page of a set is wrapped the ways analysts receive it: Chrome MHTML (quoted-printable, with an
 image part), SingleFile (its header comment), SingleFile of a page drawn by a web component (the page's
 body inside the component's declarative shadow root, as SingleFile and Chrome write rendered shadow DOM),
-gzip, UTF-16 with a BOM, an e-mailed newsletter (quoted-printable and base64 parts) and a WARC record
+Safari's web archive (a binary property list), gzip, UTF-16 with a BOM, an e-mailed newsletter (quoted-printable and base64 parts) and a WARC record
 (gzip-compressed WARC, the body sent with `Content-Encoding: gzip`). Each is read by the importer's own
 readers and cleaned; its text must be the text the plain HTML file gives. The figures are F1 against the
 set's gold, the count of pages whose text differs from the HTML import's, and of those the pages where
@@ -77,6 +77,18 @@ def as_shadow_root(html: str, url: str) -> bytes:
     return as_singlefile(wrapped, url)
 
 
+def as_webarchive(html: bytes, url: str) -> bytes:
+    """Safari's "Save As… Web Archive": a binary property list with the page and one image."""
+    import plistlib
+
+    return plistlib.dumps({
+        "WebMainResource": {"WebResourceData": html, "WebResourceMIMEType": "text/html", "WebResourceTextEncodingName": "UTF-8",
+                            "WebResourceURL": url, "WebResourceFrameName": ""},
+        "WebSubresources": [{"WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(range(64)), "WebResourceMIMEType": "image/png",
+                             "WebResourceURL": f"{url}/a.png"}],
+    }, fmt=plistlib.FMT_BINARY)
+
+
 def read_warc(html: bytes, url: str, folder: Path) -> ParsedDocument:
     """The page as the one response record of a gzipped WARC, its body gzip content-encoded."""
     from warcio.statusandheaders import StatusAndHeaders
@@ -108,6 +120,7 @@ def capture_readers(folder: Path) -> dict[str, Callable[[str, str], ParsedDocume
         "mhtml": lambda html, url: read("page.mhtml", as_mhtml(html.encode("utf-8"), url)),
         "singlefile": lambda html, url: read("page.html", as_singlefile(html, url)),
         "singlefile, in a shadow root": lambda html, url: read("page.html", as_shadow_root(html, url)),
+        "safari web archive": lambda html, url: read("page.webarchive", as_webarchive(html.encode("utf-8"), url)),
         "html.gz": lambda html, url: read("page.html.gz", gzip.compress(html.encode("utf-8"))),
         "utf-16": lambda html, url: read("page.html", b"\xff\xfe" + html.encode("utf-16-le")),
         "e-mail, quoted-printable": lambda html, url: read("page.eml", as_email(html.encode("utf-8"), base64_body=False)),
@@ -164,7 +177,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the `captures` benchmark."""
-    p = subparsers.add_parser("captures", help="the same pages as MHTML, SingleFile (also in a shadow root), gzip, UTF-16, e-mail and WARC clean alike")
+    p = subparsers.add_parser("captures", help="the same pages as MHTML, SingleFile (also in a shadow root), Safari web archive, gzip, UTF-16, e-mail and WARC clean alike")
     p.add_argument("sets", nargs="*", metavar="SET", help="set names below --root (default all)")
     p.add_argument("--root", default="../shared/eval", help="folder holding the page sets")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="a seeded sample of N pages per set")
