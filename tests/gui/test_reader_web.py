@@ -221,23 +221,31 @@ def mhtml_bytes(png: bytes) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def test_mhtml_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot: Any, library: Library) -> None:
-    png = png_bytes()
-    raw = mhtml_bytes(png)
-    parsed = ParsedDocument("/tmp/story.mhtml", raw, "mhtml", "utf-8", html=MHTML_PAGE, original_name="story.mhtml",
-                            url="https://news.example/story",
-                            resources=[Resource("https://pics.example/a.png", "image/png", png)])
+def _archived_page_is_served(pane: ReaderPane, qtbot: Any, library: Library, parsed: ParsedDocument, text: str,
+                             image_url: str) -> int:
+    """Store `parsed` with one kept paragraph `text`, show it, and check the original shows the text and serves
+    `image_url` from the stored parts; the document's id."""
     doc_id = documents.insert_document(library, parsed, CleanResult(
-        [Block(0, "paragraph", "An archived page with a picture.", True, None, "dom:/html/body/p")], title="Story"))
+        [Block(0, "paragraph", text, True, None, "dom:/html/body/p")], title="Story"))
     with library.transaction() as db:
         db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
     pane.show()
     with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
         pane.show_document(doc_id)
     web = pane.original.web
-    assert "archived page with a picture" in call(qtbot, web.page.toPlainText)
-    qtbot.waitUntil(lambda: resource_url(doc_id, "https://pics.example/a.png") in web.handler.served)
-    assert not any("pics.example" in r.url for r in web.guard.log if r.blocked)
+    assert text in call(qtbot, web.page.toPlainText)
+    qtbot.waitUntil(lambda: resource_url(doc_id, image_url) in web.handler.served)
+    return doc_id
+
+
+def test_mhtml_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot: Any, library: Library) -> None:
+    png = png_bytes()
+    raw = mhtml_bytes(png)
+    parsed = ParsedDocument("/tmp/story.mhtml", raw, "mhtml", "utf-8", html=MHTML_PAGE, original_name="story.mhtml",
+                            url="https://news.example/story",
+                            resources=[Resource("https://pics.example/a.png", "image/png", png)])
+    _archived_page_is_served(pane, qtbot, library, parsed, "An archived page with a picture.", "https://pics.example/a.png")
+    assert not any("pics.example" in r.url for r in pane.original.web.guard.log if r.blocked)
 
 
 def test_showing_the_same_page_again_keeps_the_reading_position(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
@@ -314,13 +322,4 @@ def test_safari_web_archive_original_is_served_from_its_stored_parts(pane: Reade
     parsed = parse_bytes(as_webarchive(page.encode("utf-8"), "https://news.example/story"), name="story.webarchive",
                          source_path="/tmp/story.webarchive")
     assert [r.name for r in parsed.resources] == ["https://news.example/story/a.png"]
-    doc_id = documents.insert_document(library, parsed, CleanResult(
-        [Block(0, "paragraph", "A Safari archive with a picture.", True, None, "dom:/html/body/p")], title="Story"))
-    with library.transaction() as db:
-        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
-    pane.show()
-    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
-        pane.show_document(doc_id)
-    web = pane.original.web
-    assert "Safari archive with a picture" in call(qtbot, web.page.toPlainText)
-    qtbot.waitUntil(lambda: resource_url(doc_id, "https://news.example/story/a.png") in web.handler.served)
+    _archived_page_is_served(pane, qtbot, library, parsed, "A Safari archive with a picture.", "https://news.example/story/a.png")
