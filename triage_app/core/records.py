@@ -33,7 +33,7 @@ class ParsedDocument:
 
     source_path: str
     original: bytes
-    format: str  # capture kind: "html" | "mhtml" | "singlefile" | "text" | "warc" | "pdf" | "email"
+    format: str  # capture kind: "html" | "mhtml" | "singlefile" | "webarchive" | "text" | "warc" | "pdf" | "email"
     charset: str
     html: str | None = None  # decoded main HTML for html/mhtml/singlefile
     text: str | None = None  # decoded text for text dumps

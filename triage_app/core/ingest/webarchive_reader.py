@@ -9,6 +9,7 @@ reason, never a crash.
 from __future__ import annotations
 
 import plistlib
+from collections import deque
 from typing import Any
 
 from triage_app.core.errors import IngestError
@@ -55,15 +56,14 @@ def _resources(archive: dict[str, Any]) -> list[Resource]:
     found: list[Resource] = []
     seen: set[str] = set()
     total = 0
-    stack: list[tuple[dict[str, Any], int]] = [(archive, 0)]
-    while stack:
-        current, depth = stack.pop(0)
-        entries = list(current.get("WebSubresources") or []) if isinstance(current.get("WebSubresources"), list) else []
-        if depth:
-            entries.insert(0, current.get("WebMainResource"))
-        for entry in entries:
-            resource = _resource(entry)
-            if resource is None or resource.name in seen:
+    queue: deque[tuple[dict[str, Any], int]] = deque([(archive, 0)])
+    while queue:
+        current, depth = queue.popleft()
+        subresources = current.get("WebSubresources")
+        entries = [current.get("WebMainResource")] if depth else []
+        entries += subresources if isinstance(subresources, list) else []
+        for resource in filter(None, map(_resource, entries)):
+            if resource.name in seen:
                 continue
             total += len(resource.data)
             if total > MAX_RESOURCE_TOTAL_BYTES or len(found) >= MAX_MHTML_PARTS:
@@ -72,7 +72,7 @@ def _resources(archive: dict[str, Any]) -> list[Resource]:
             found.append(resource)
         frames = current.get("WebSubframeArchives")
         if depth < MAX_FRAME_DEPTH and isinstance(frames, list):
-            stack.extend((frame, depth + 1) for frame in frames if isinstance(frame, dict))
+            queue.extend((frame, depth + 1) for frame in frames if isinstance(frame, dict))
     return found
 
 
