@@ -23,6 +23,7 @@ from typing import Any
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
+from triage_app.core.clean.extractor_call import extract_text
 from triage_app.core.clean.features import Line, annotate_groups
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
@@ -135,13 +136,11 @@ NO_RULES_OFF: frozenset[str] = frozenset()
 def run_trafilatura(html: str) -> str | None:
     """trafilatura's main text for a page, or None when it finds none or fails.
 
-    It gets the markup, not our tree: it needs lxml.html's element classes, which make our own walk
-    twice as slow, and it would copy a tree it is given anyway.
+    It gets the markup, not our tree: it repairs and parses the markup its own way, and it would copy a
+    tree it is given anyway. `extract_text` is its `extract` with the element classes looked up in C.
     """
     try:
-        import trafilatura
-
-        return trafilatura.extract(html, **TRAFILATURA_OPTIONS)
+        return extract_text(html, TRAFILATURA_OPTIONS)
     except Exception:  # the extractor is a helper: any failure of it falls back to our own scoring
         log.debug("trafilatura failed", exc_info=True)
         return None
