@@ -24,7 +24,7 @@ from typing import Any
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 from triage_app.core.clean.extractor_call import extract_text
-from triage_app.core.clean.features import Line, annotate_groups
+from triage_app.core.clean.features import Line, annotate_groups, is_prose
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
 from triage_app.core.clean.text_dump import clean_lines, settle
@@ -124,6 +124,7 @@ RULES: tuple[str, ...] = (
     # already leaves comment sections out, and on a forum the replies are the content)
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
     "link-runs",  # runs of two or more link-only blocks removed
+    "edges",  # short boilerplate lines (`patterns.text_reason`) at the start or end of the kept text removed
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
     "noscript",  # a page whose extracted text is only in <noscript> is read with its <noscript> blocks
     "unmapped",  # when the page's blocks hold little of the extraction, its own lines are the blocks
@@ -344,9 +345,42 @@ def decide(
         disabled=disabled,
     )
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
+    floor = GUARD_SHARE * _guard_total(blocks, kept, copies)
     if "link-runs" not in disabled:
-        _link_runs(blocks, reasons, floor=GUARD_SHARE * _guard_total(blocks, kept, copies))
+        _link_runs(blocks, reasons, floor=floor)
+    if "edges" not in disabled:
+        _edge_boilerplate(blocks, reasons, facts.titles, floor=floor)
     return reasons
+
+
+def _edge_reason(block: RawBlock) -> str | None:
+    """A boilerplate pattern an edge block matches: the patterns of any length (`patterns.long_reason`), and
+    those of short menu-like lines (`text_reason`) only on a short block that does not read as prose (a
+    closing paragraph "Also on Tuesday, a judge ..." starts like a "related" label)."""
+    if _is_short(block) and not is_prose(Line(0, block.text, 0)):
+        return P.text_reason(block.text)
+    return P.long_reason(block.text)
+
+
+def _edge_boilerplate(blocks: list[RawBlock], reasons: list[str | None], titles: set[str], floor: float = 0.0) -> None:
+    """The extractor's region often takes in a line of the page's chrome next to the article: "Skip to main
+    content", "View in browser", "Subscribe to: Post Comments (Atom)", a copyright line, an unsubscribe
+    footer. Kept blocks at the start and at the end of the kept text that match a boilerplate pattern as the
+    dump scorer reads lines (`patterns.text_reason` when short, else `long_reason`) are removed, edge inwards, up to the first
+    that is not; the same line inside the text stays (prose that mentions a newsletter). A page title is
+    never one (a headline that starts "Print ..."), nor a photo credit: that is the article's picture, not the
+    page's chrome (and "(photo above)" opens prose paragraphs). No line goes that would leave less than `floor` characters
+    kept (the guard's share, as for `link-runs`): this rule never makes the guard undo the others."""
+    kept = [i for i, reason in enumerate(reasons) if reason is None]
+    left = sum(len(blocks[i].text) for i in kept)
+    for order in (kept, kept[::-1]):
+        for i in order:
+            block = blocks[i]
+            reason = None if block.norm in titles else _edge_reason(block)
+            if reason in (None, P.CAPTION) or reasons[i] is not None or left - len(block.text) < floor:  # reasons[i]: the other pass took it
+                break
+            reasons[i] = reason
+            left -= len(block.text)
 
 
 LINK_RUN_EDGE = 400

@@ -120,7 +120,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Text patterns of short boilerplate blocks and lines, tried in order.
 TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_rx(r"^(skip to (main )?content|skip navigation|jump to (main )?content|back to top|top|menu|search|close|home)\W*$"), NAVIGATION),
+    (
+        _rx(
+            r"^(skip to (main )?content|skip navigation|jump to (main )?content|back to top|top|menu|search|close|home)\W*$"
+            # a newsletter's link to its web copy
+            r"|^(view|read|open) (this |it |the )?(e-?mail |newsletter |message |post |issue |version )?(in|on) (your |a |the )?(web ?)?browser\b"
+            r"|^(view|read) (it |this |the )?(online|web version)\W*$"
+        ),
+        NAVIGATION,
+    ),
     (_rx(r"^(tags?|topics?|keywords?|filed under|categor(y|ies)|posted in|schlagwörter|etiquetas|argomenti)(\s*[:|]|\s+[^,\s]+( [^,\s]+)*,)"), TAGS),
     (_rx(r"(^|\W)(sign up|subscribe|newsletter|your inbox|email address|e-mail address|opt.?in|unsubscribe)(\W|$)|^if you (enjoyed|liked) this"), NEWSLETTER),
     (
@@ -189,6 +197,15 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         FOOTER,
     ),
     (_rx(r"^as you comment\b|commenting (policy|guidelines)|our goal with (article )?comments"), COMMENTS),
+    (
+        # a newsletter's footer: why the reader gets it and how to stop it
+        _rx(
+            r"\byou('re| are) receiving this\b|\byou (received|got|are getting|'re getting) this (e-?mail|message|newsletter)\b"
+            r"|\b(unsubscribe|opt out) (here|from (this|our|these|all) (list|e-?mails?|mailings?|newsletters?))"
+            r"|\b(update|manage) (your )?(e-?mail |subscription |mailing )?preferences\b|\bno longer (wish|want) to receive\b"
+        ),
+        NEWSLETTER,
+    ),
 )
 RELATED_START_RE = _rx(
     r"^(related( (stories|articles|posts|content|news|coverage|links))?|you (may|might) (also )?(like|enjoy)|more (stories|articles|news)"
@@ -242,7 +259,7 @@ def text_reason(text: str) -> str | None:
 
 _LONG_GATE = re.compile(
     r"cookie|non-commercial|photo|credit|getty|image|commission|affiliate|trademark|consult|information|comment|amount of money"
-    r"|disclaimer|partners|vendors"
+    r"|disclaimer|partners|vendors|receiv|getting this|got this|unsubscri|opt out|preferences"
 )
 
 

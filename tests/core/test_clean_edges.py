@@ -1,0 +1,102 @@
+"""Boilerplate lines at the edges of the extractor's text (rule `edges`) and e-mailed newsletters' chrome."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from triage_app.core.clean import clean_document, html_extract
+from triage_app.core.clean import patterns as P
+from triage_app.core.ingest.readers import parse_bytes
+from triage_app.core.records import ParsedDocument
+
+STORY = [
+    "The river keepers of the northern valley measured the spring flood for the fortieth year running.",
+    "Every morning they walked the bank from the old mill to the stone bridge with a notebook and a pole.",
+    "Their records show the water rising earlier each decade, a change the farmers had noticed long before.",
+    "Readers who want the keepers' yearly figures can subscribe to the council newsletter, which prints them each spring.",
+    "In March the meadows below the village stood under water for eleven days, a length nobody remembered.",
+    "The council now plans a second channel east of the church, paid for by a levy on the new houses.",
+]
+TOP = ["Skip to main content", "View this email in your browser"]
+BOTTOM = ["Subscribe to: Post Comments (Atom)", "Copyright 2026 Valley Courier. All rights reserved."]
+
+
+def _page(title: str = "Flood records") -> str:
+    cells = "".join(f"<div>{line}</div>" for line in TOP)
+    body = "".join(f"<p>{line}</p>" for line in STORY)
+    tail = "".join(f"<div>{line}</div>" for line in BOTTOM)
+    return f"<html><head><title>{title}</title></head><body>{cells}<h1>{title}</h1>{body}{tail}</body></html>"
+
+
+def _everything_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extractor whose region takes in the lines around the article (what the rule is for)."""
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join([*TOP, "Flood records", *STORY, *BOTTOM]))
+
+
+def test_boilerplate_lines_at_both_edges_go_and_the_same_words_inside_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    _everything_kept(monkeypatch)
+    outcome = html_extract.clean_html(_page())
+    assert outcome is not None
+    blocks, reasons, _meta = outcome
+    why = {b.text: r for b, r in zip(blocks, reasons)}
+    assert why["Skip to main content"] == P.NAVIGATION and why["View this email in your browser"] == P.NAVIGATION
+    assert why[BOTTOM[0]] == P.NEWSLETTER and why[BOTTOM[1]] == P.COPYRIGHT
+    # inside the text, a sentence about subscribing is the article's
+    assert why[STORY[3]] is None and all(why[line] is None for line in STORY) and why["Flood records"] is None
+    off = html_extract.clean_html(_page(), disabled=frozenset({"edges"}))
+    assert off is not None and all(r is None for b, r in zip(*off[:2]) if b.text in TOP + BOTTOM)
+
+
+def test_a_headline_that_reads_like_a_button_is_not_an_edge_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    title = "Print your own Halloween mask"  # matches the share pattern ("Print ...")
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join([title, *STORY]))
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{''.join(f'<p>{s}</p>' for s in STORY)}</body></html>"
+    assert P.text_reason(title) is not None
+    assert clean_document(ParsedDocument("mask.html", b"", "html", "utf-8", html=page)).text.startswith(title)
+
+
+def _newsletter() -> bytes:
+    rows = [
+        "<a href='https://valley.example/p/floods?utm_source=email'>View in browser</a>",
+        "<h1 style='font-family:Georgia'>Flood records</h1>",
+        *STORY,
+        "<a href='https://valley.example/p/floods#comments'>Leave a comment</a> <a href='https://valley.example/share'>Share</a>",
+        "You are receiving this because you subscribed to Valley Notes. <a href='https://valley.example/u'>Unsubscribe</a> · "
+        "<a href='https://valley.example/prefs'>Update your preferences</a><br>Valley Notes, 12 Quay Street, 2000 Antwerp, Belgium"
+        "<br>© 2026 Valley Notes",
+    ]
+    table = "".join(f"<tr><td style='padding:0 24px 16px'>{row}</td></tr>" for row in rows)
+    html = f"<html><body><table width='600' cellpadding='0' cellspacing='0'>{table}</table></body></html>"
+    message = EmailMessage()
+    message["From"] = "Valley Notes <notes@valley.example>"
+    message["Subject"] = "Flood records"
+    message["Date"] = "Fri, 04 Dec 2026 07:00:00 +0000"
+    message.set_content("\n\n".join(STORY))
+    message.add_alternative(html, subtype="html")
+    return bytes(message)
+
+
+def test_an_e_mailed_newsletter_loses_its_browser_link_comment_buttons_and_unsubscribe_footer() -> None:
+    """A newsletter laid out as one 600-pixel table: trafilatura keeps every row of it; the rows before and
+    after the letter are its chrome."""
+    doc = parse_bytes(_newsletter(), name="floods.eml", source_path="floods.eml")
+    result = clean_document(doc)
+    text = result.text
+    assert all(line in text for line in STORY)
+    for chrome in ("View in browser", "Leave a comment", "Unsubscribe", "Quay Street"):
+        assert chrome not in text, chrome
+    reasons = {b.reason for b in result.blocks if not b.kept}
+    assert {P.NAVIGATION, P.COMMENTS, P.NEWSLETTER} <= reasons
+
+
+def test_newsletter_footer_lines_read_as_boilerplate_at_any_length() -> None:
+    footer = (
+        "You received this email because you signed up for updates from the Valley Courier, the weekly paper of "
+        "the northern valley and its villages, which you can stop at any time from the link below."
+    )
+    assert len(footer.split()) > 25 and P.long_reason(footer) == P.NEWSLETTER
+    assert P.long_reason("Manage your email preferences") == P.NEWSLETTER
+    # prose about receiving things is not a footer
+    assert P.long_reason("The council said it was receiving complaints about the levy every week.") is None
