@@ -100,3 +100,55 @@ def test_newsletter_footer_lines_read_as_boilerplate_at_any_length() -> None:
     assert P.long_reason("Manage your email preferences") == P.NEWSLETTER
     # prose about receiving things is not a footer
     assert P.long_reason("The council said it was receiving complaints about the levy every week.") is None
+
+
+CHROME_BY_LANGUAGE = {
+    "de": ["Zum Inhalt springen", "Im Browser ansehen", "Artikel teilen", "Jetzt abonnieren", "Anzeige",
+           "© 2026 Hafenbote. Alle Rechte vorbehalten.", "Impressum | Datenschutz"],
+    "fr": ["Aller au contenu principal", "Voir dans le navigateur", "Partager", "Abonnez-vous", "Publicité",
+           "Tous droits réservés", "Mentions légales"],
+    "es": ["Ir al contenido principal", "Ver en el navegador", "Compartir", "Suscríbete", "Publicidad",
+           "Todos los derechos reservados", "Política de privacidad"],
+    "it": ["Vai al contenuto", "Visualizza nel browser", "Condividi", "Iscriviti", "Pubblicità",
+           "Tutti i diritti riservati", "Informativa sulla privacy"],
+    "pt": ["Ir para o conteúdo", "Voltar ao topo", "Compartilhe", "Inscreva-se", "Publicidade",
+           "Todos os direitos reservados", "Política de privacidade"],
+    "nl": ["Naar de inhoud", "Bekijk in je browser", "Delen", "Afmelden", "Advertentie",
+           "Alle rechten voorbehouden", "Privacyverklaring"],
+}
+PROSE_BY_LANGUAGE = [
+    "Die Suche nach dem Täter dauert an, sagte die Polizei am Abend.",
+    "Er wollte die Kosten mit der Stadt teilen.",
+    "Der Datenschutz ist den Bürgern wichtig.",
+    "Le maire veut partager les coûts avec la région.",
+    "El inicio de la temporada se retrasa por la lluvia.",
+]
+
+
+@pytest.mark.parametrize("language", sorted(CHROME_BY_LANGUAGE))
+def test_chrome_lines_are_named_in_the_languages_of_the_library(language: str) -> None:
+    """Menus, share and subscribe buttons, adverts, copyright and legal links in six languages besides
+    English: the same patterns the dump scorer and the edge rule read."""
+    for line in CHROME_BY_LANGUAGE[language]:
+        assert P.text_reason(line) is not None, line
+
+
+def test_prose_with_those_words_is_not_chrome() -> None:
+    for line in PROSE_BY_LANGUAGE:
+        assert P.text_reason(line) is None, line
+
+
+def test_a_german_page_loses_the_chrome_around_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = [
+        "Die Hafenbehörde hat am Freitag den Vertrag für die Ausbaggerung der Fahrrinne veröffentlicht.",
+        "Die Kosten liegen bei 38 Millionen Euro und damit fast doppelt so hoch wie im Frühjahr angekündigt.",
+        "Umweltverbände begrüßen die neuen Regeln, bezweifeln aber, dass die Arbeiten überhaupt nötig sind.",
+    ]
+    top, bottom = CHROME_BY_LANGUAGE["de"][:2], CHROME_BY_LANGUAGE["de"][-2:]
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join([*top, "Der Hafen wird teurer", *story, *bottom]))
+    cells = "".join(f"<div>{line}</div>" for line in top)
+    tail = "".join(f"<div>{line}</div>" for line in bottom)
+    page = (f"<html lang='de'><head><title>Der Hafen wird teurer</title></head><body>{cells}<h1>Der Hafen wird teurer</h1>"
+            f"{''.join(f'<p>{s}</p>' for s in story)}{tail}</body></html>")
+    text = clean_document(ParsedDocument("hafen.html", b"", "html", "utf-8", html=page)).text
+    assert text.split("\n\n") == ["Der Hafen wird teurer", *story]

@@ -123,14 +123,32 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         _rx(
             r"^(skip to (main )?content|skip navigation|jump to (main )?content|back to top|top|menu|search|close|home)\W*$"
+            # the same in German, French, Spanish, Italian, Portuguese and Dutch
+            r"|^((direkt )?zum (haupt)?inhalt( springen)?|(zurück )?nach oben|startseite|suche|menü|schließen"
+            r"|aller au contenu( principal)?|retour en haut|accueil|rechercher|fermer"
+            r"|(ir|saltar) al contenido( principal)?|volver arriba|inicio|buscar|cerrar"
+            r"|(vai|salta) al contenuto( principale)?|torna su|cerca|chiudi"
+            r"|(ir|pular) para o conteúdo( principal)?|voltar ao topo|pesquisar|fechar"
+            r"|naar (de )?(hoofd)?inhoud|terug naar boven|zoeken|sluiten)\W*$"
             # a newsletter's link to its web copy
             r"|^(view|read|open) (this |it |the )?(e-?mail |newsletter |message |post |issue |version )?(in|on) (your |a |the )?(web ?)?browser\b"
             r"|^(view|read) (it |this |the )?(online|web version)\W*$"
+            r"|^((diese )?(e-?mail|newsletter) )?im browser (ansehen|anzeigen|öffnen|lesen)|^online (ansehen|lesen)\W*$|^webversion\W*$"
+            r"|^voir (la version en ligne|(cet e-?mail |ce message )?dans (le|votre) navigateur|en ligne)"
+            r"|^ver (este (correo|e-?mail) )?(en|no) (el |o |tu |seu )?navegador|^ver (la )?versión web"
+            r"|^visualizza (nel browser|online)|^bekijk (deze e-?mail )?(in (je |uw |de )?browser|online)"
         ),
         NAVIGATION,
     ),
     (_rx(r"^(tags?|topics?|keywords?|filed under|categor(y|ies)|posted in|schlagwörter|etiquetas|argomenti)(\s*[:|]|\s+[^,\s]+( [^,\s]+)*,)"), TAGS),
-    (_rx(r"(^|\W)(sign up|subscribe|newsletter|your inbox|email address|e-mail address|opt.?in|unsubscribe)(\W|$)|^if you (enjoyed|liked) this"), NEWSLETTER),
+    (
+        _rx(
+            r"(^|\W)(sign up|subscribe|newsletter|your inbox|email address|e-mail address|opt.?in|unsubscribe)(\W|$)|^if you (enjoyed|liked) this"
+            r"|(^|\W)(abonnieren|abmelden|abonnez-vous|s'abonner|se désabonner|se désinscrire|inscrivez-vous|suscríbete|suscribirse"
+            r"|darse de baja|iscriviti|disiscriviti|inscreva-se|assine( já)?|cancelar (a )?inscrição|afmelden|uitschrijven)(\W|$)"
+        ),
+        NEWSLETTER,
+    ),
     (
         _rx(
             r"^(\d+\s+)?comments?\W*$|post(ing)? a comment|leave a (comment|reply)|add a comment|read and post comments|community guidelines"
@@ -145,6 +163,8 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         _rx(
             r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b(?!\()"
             r"|share (it|this) with|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"
+            r"|^((diesen )?(artikel |beitrag )?teilen|jetzt teilen|partager( (cet|l')\s?article)?|compartir( (este )?artículo)?|condividi"
+            r"|compartilh(ar|e)|delen|drucken|imprimer|imprimir|stampa)\W*$"
         ),
         SHARE,
     ),
@@ -158,9 +178,28 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         RELATED,
     ),
     (_rx(r"^(\S+ ){0,5}(more|mehr|plus|más|altro)\s*[»›>]*$|^more( \S+){1,3}$"), RELATED),
-    (_rx(r"^(©|\(c\)|copyright\b)|all rights reserved|(^|\W)©\s*\d{4}"), COPYRIGHT),
-    (_rx(r"(privacy (policy|notice|settings)|cookie (policy|settings|preferences)|terms (of (use|service)|and conditions)|do not sell|personal information)"), PRIVACY),
-    (_rx(r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)|^click here\b|\bclick here (to|for)\b"), ADVERT),
+    (
+        _rx(
+            r"^(©|\(c\)|copyright\b)|all rights reserved|(^|\W)©\s*\d{4}|alle rechte vorbehalten|tous droits réservés"
+            r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
+        ),
+        COPYRIGHT,
+    ),
+    (
+        _rx(
+            r"(privacy (policy|notice|settings)|cookie (policy|settings|preferences)|terms (of (use|service)|and conditions)|do not sell|personal information)"
+            r"|^datenschutz\W*$|(^|\W)(datenschutz(erklärung|hinweise|einstellungen)|impressum|cookie-einstellungen|nutzungsbedingungen|politique de confidentialité"
+            r"|mentions légales|política de privacidad|aviso legal|política de privacidade|informativa (sulla )?privacy|privacyverklaring|privacybeleid)(\W|$)"
+        ),
+        PRIVACY,
+    ),
+    (
+        _rx(
+            r"(^|\W)(advertisement|advertising|sponsored|ad choices|adchoices)(\W|$)|^click here\b|\bclick here (to|for)\b"
+            r"|^(anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie)\W*$"
+        ),
+        ADVERT,
+    ),
     (_rx(r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b|^disclaimer\b"), FOOTER),
     (
         _rx(
@@ -229,16 +268,19 @@ COMMENTS_START_RE = _rx(
 _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     None,
     None,
-    ("sign up", "subscri", "newsletter", "inbox", "mail address", "opt", "enjoyed", "liked"),
+    ("sign up", "subscri", "newsletter", "inbox", "mail address", "opt", "enjoyed", "liked", "abonn", "abmeld", "abonnez",
+     "désabonn", "désinscri", "inscri", "inscrev", "suscr", "baja", "iscriv", "assine", "afmeld", "uitschrijv"),
     ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar", "deixe",
      "deja", "lascia", "schreibe", "laiss"),
     ("share", "tweet", "pin it", "email", "print", "size", "reprint", "save", "click", "facebook", "twitter", "whatsapp",
-     "linkedin", "pinterest"),
+     "linkedin", "pinterest", "teilen", "partag", "compart", "condivid", "delen", "drucken", "imprim", "stampa"),
     None,
     None,
-    ("©", "(c)", "copyright", "rights reserved"),
-    ("privacy", "cookie", "terms", "do not sell", "personal information"),
-    ("advert", "sponsor", "choices", "click here"),
+    ("©", "(c)", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés", "derechos reservados",
+     "direitos reservados", "diritti riservati", "rechten voorbehouden"),
+    ("privacy", "cookie", "terms", "do not sell", "personal information", "datenschutz", "impressum", "nutzungsbedingungen",
+     "confidentialit", "mentions l", "privacidad", "aviso legal", "privacidade"),
+    ("advert", "sponsor", "choices", "click here", "anzeige", "werbung", "publicit", "publicidad", "pubblicit", "advertentie"),
     ("trademark", "download", "get the", "follow us", "disclaimer"),
     ("mail", "write to", "contact", "follow", "by", "contributed"),
 )
