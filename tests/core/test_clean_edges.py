@@ -152,3 +152,21 @@ def test_a_german_page_loses_the_chrome_around_its_article(monkeypatch: pytest.M
             f"{''.join(f'<p>{s}</p>' for s in story)}{tail}</body></html>")
     text = clean_document(ParsedDocument("hafen.html", b"", "html", "utf-8", html=page)).text
     assert text.split("\n\n") == ["Der Hafen wird teurer", *story]
+
+
+def test_the_chrome_under_the_headline_goes_and_the_headline_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    under = ["Lena Berg · Dec 4, 2026 · 5 min read", "Listen to this article"]
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join(["Flood records", *under, *STORY]))
+    page = (f"<html><head><title>Flood records</title></head><body><h1>Flood records</h1>{''.join(f'<div>{u}</div>' for u in under)}"
+            f"{''.join(f'<p>{s}</p>' for s in STORY)}</body></html>")
+    outcome = html_extract.clean_html(page)
+    assert outcome is not None
+    why = {b.text: r for b, r in zip(*outcome[:2])}
+    assert why["Flood records"] is None and why[under[0]] == P.DATE and why[under[1]] == P.SHARE
+    assert all(why[line] is None for line in STORY)
+
+
+@pytest.mark.parametrize("line", ["5 min read", "12-minute read", "3 Min. Lesezeit", "Tempo de leitura: 2 minutos", "Estimated reading time: 4 minutes"])
+def test_reading_times_are_date_lines(line: str) -> None:
+    assert P.text_reason(line) == P.DATE
+    assert P.text_reason("I read it in five minutes and then read it again the next morning.") is None

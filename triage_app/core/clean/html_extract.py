@@ -368,7 +368,8 @@ def _edge_boilerplate(blocks: list[RawBlock], reasons: list[str | None], titles:
     footer. Kept blocks at the start and at the end of the kept text that match a boilerplate pattern as the
     dump scorer reads lines (`patterns.text_reason` when short, else `long_reason`) are removed, edge inwards, up to the first
     that is not; the same line inside the text stays (prose that mentions a newsletter). A page title is
-    never one (a headline that starts "Print ..."), nor a photo credit: that is the article's picture, not the
+    never one (a headline that starts "Print ..."): at the start it is passed over and kept, so the chrome set
+    under it ("5 min read", "Listen to this article") goes too. Nor is a photo credit: that is the article's picture, not the
     page's chrome (and "(photo above)" opens prose paragraphs). No line goes that would leave less than `floor` characters
     kept (the guard's share, as for `link-runs`): this rule never makes the guard undo the others."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
@@ -376,6 +377,8 @@ def _edge_boilerplate(blocks: list[RawBlock], reasons: list[str | None], titles:
     for order in (kept, kept[::-1]):
         for i in order:
             block = blocks[i]
+            if block.norm in titles and order is kept:  # the headline stays and the start's chrome may be under it
+                continue
             reason = None if block.norm in titles else _edge_reason(block)
             if reason in (None, P.CAPTION) or reasons[i] is not None or left - len(block.text) < floor:  # reasons[i]: the other pass took it
                 break

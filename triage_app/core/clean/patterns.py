@@ -161,7 +161,8 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         _rx(
-            r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story))\b(?!\()"
+            r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story)"
+            r"|listen to (this|the) (article|story))\b(?!\()"
             r"|share (it|this) with|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"
             r"|^((diesen )?(artikel |beitrag )?teilen|jetzt teilen|partager( (cet|l')\s?article)?|compartir( (este )?artículo)?|condividi"
             r"|compartilh(ar|e)|delen|drucken|imprimer|imprimir|stampa)\W*$"
@@ -201,6 +202,14 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ADVERT,
     ),
     (_rx(r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b|^disclaimer\b"), FOOTER),
+    (
+        # an article's reading time, shown with its date under the headline
+        _rx(
+            r"^(\S+ ){0,8}\d+\s*(-\s*)?(min(ute)?s?\.?|mins?\.?)\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura)\W*$"
+            r"|^(estimated )?(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\b"
+        ),
+        DATE,
+    ),
     (
         _rx(
             r"^(email|e-mail|write to|contact|follow) [A-Z][\w.'-]+.{0,80}(@|\bat\b|\bon (twitter|facebook|instagram))"
@@ -273,7 +282,7 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar", "deixe",
      "deja", "lascia", "schreibe", "laiss"),
     ("share", "tweet", "pin it", "email", "print", "size", "reprint", "save", "click", "facebook", "twitter", "whatsapp",
-     "linkedin", "pinterest", "teilen", "partag", "compart", "condivid", "delen", "drucken", "imprim", "stampa"),
+     "linkedin", "pinterest", "listen", "teilen", "partag", "compart", "condivid", "delen", "drucken", "imprim", "stampa"),
     None,
     None,
     ("©", "(c)", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés", "derechos reservados",
@@ -282,6 +291,7 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
      "confidentialit", "mentions l", "privacidad", "aviso legal", "privacidade"),
     ("advert", "sponsor", "choices", "click here", "anzeige", "werbung", "publicit", "publicidad", "pubblicit", "advertentie"),
     ("trademark", "download", "get the", "follow us", "disclaimer"),
+    ("min", "read", "lesezeit", "lecture", "lectura", "lettura", "leitura"),
     ("mail", "write to", "contact", "follow", "by", "contributed"),
 )
 _GATES = [re.compile("|".join(map(re.escape, t))) if t else None for t in _TRIGGERS]
