@@ -123,6 +123,7 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         _rx(
             r"^(skip to (main )?content|skip navigation|jump to (main )?content|back to top|top|menu|search|close|home)\W*$"
+            r"|^(skip to( the)? \w+( \w+)?|top of (the )?page|accessibility links|you are here)\W*$"
             # the same in German, French, Spanish, Italian, Portuguese and Dutch
             r"|^((direkt )?zum (haupt)?inhalt( springen)?|(zurück )?nach oben|startseite|suche|menü|schließen"
             r"|aller au contenu( principal)?|retour en haut|accueil|rechercher|fermer"
@@ -153,6 +154,8 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         _rx(
             r"^(\d+\s+)?comments?\W*$|post(ing)? a comment|leave a (comment|reply)|add a comment|read and post comments|community guidelines"
             r"|join the (discussion|conversation)|log in to (comment|reply)|comments? (are|is) (closed|moderated)|(view|show|hide) comments"
+            r"|^no comments( yet)?\W*$|comments (to|on) this (entry|post|article) are closed"
+            r"|\((will not be published|required)\)"
             r"|(^|\W)(comentários|comentarios|commenti|kommentare|commentaires)(\W|$)"
             r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
             r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire"
@@ -162,7 +165,7 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         _rx(
             r"^(click to (share|email|print)|share|share this|share on|tweet|pin it|email this|print|print article|text size|font size|order reprints|reprints|save (article|story)"
-            r"|listen to (this|the) (article|story))\b(?!\()"
+            r"|listen to (this|the) (article|story)|printable version|print this (page|article|story)|enlarge (this )?(photo|image|picture))\b(?!\()"
             r"|share (it|this) with|(^|\W)(facebook|twitter|whatsapp|linkedin|pinterest)(\W+(facebook|twitter|whatsapp|linkedin|pinterest|email|reddit))+"
             r"|^((diesen )?(artikel |beitrag )?teilen|jetzt teilen|partager( (cet|l')\s?article)?|compartir( (este )?artículo)?|condividi"
             r"|compartilh(ar|e)|delen|drucken|imprimer|imprimir|stampa)\W*$"
@@ -207,6 +210,7 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         _rx(
             r"^(\S+ ){0,8}\d+\s*(-\s*)?(min(ute)?s?\.?|mins?\.?)\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura)\W*$"
             r"|^(estimated )?(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\b"
+            r"|^(published|posted|updated) (about )?\d+ (minutes?|mins?|hours?|hrs?|days?) ago\W*$"
         ),
         DATE,
     ),
@@ -280,9 +284,10 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     ("sign up", "subscri", "newsletter", "inbox", "mail address", "opt", "enjoyed", "liked", "abonn", "abmeld", "abonnez",
      "désabonn", "désinscri", "inscri", "inscrev", "suscr", "baja", "iscriv", "assine", "afmeld", "uitschrijv"),
     ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar", "deixe",
+     "(required)", "(will not be published)",
      "deja", "lascia", "schreibe", "laiss"),
     ("share", "tweet", "pin it", "email", "print", "size", "reprint", "save", "click", "facebook", "twitter", "whatsapp",
-     "linkedin", "pinterest", "listen", "teilen", "partag", "compart", "condivid", "delen", "drucken", "imprim", "stampa"),
+     "linkedin", "pinterest", "listen", "enlarge", "teilen", "partag", "compart", "condivid", "delen", "drucken", "imprim", "stampa"),
     None,
     None,
     ("©", "(c)", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés", "derechos reservados",
@@ -291,7 +296,7 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
      "confidentialit", "mentions l", "privacidad", "aviso legal", "privacidade"),
     ("advert", "sponsor", "choices", "click here", "anzeige", "werbung", "publicit", "publicidad", "pubblicit", "advertentie"),
     ("trademark", "download", "get the", "follow us", "disclaimer"),
-    ("min", "read", "lesezeit", "lecture", "lectura", "lettura", "leitura"),
+    ("min", "read", "lesezeit", "lecture", "lectura", "lettura", "leitura", "ago"),
     ("mail", "write to", "contact", "follow", "by", "contributed"),
 )
 _GATES = [re.compile("|".join(map(re.escape, t))) if t else None for t in _TRIGGERS]
