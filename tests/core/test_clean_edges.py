@@ -190,3 +190,24 @@ def test_a_table_of_contents_heading_and_sentences_with_those_words_are_not_chro
     for line in ("Table of Contents", "Contents", "Skip to the end of the story, he said, and you will see why.",
                  "The page you are here to read was published four hours ago."):
         assert P.text_reason(line) is None, line
+
+
+def _ungated(text: str) -> str | None:
+    for pattern, reason in P.TEXT_PATTERNS:
+        if pattern.search(text):
+            return reason
+    return P.long_reason(text)
+
+
+def test_the_cheap_word_gates_never_hide_a_pattern_s_match() -> None:
+    """`text_reason` tries a pattern only when one of its gate's words is in the line: each line a pattern
+    matches must pass its gate (a missing gate word once hid "Inscreva-se")."""
+    assert len(P.TEXT_PATTERNS) == len(P._TRIGGERS) == len(P._GATES)
+    lines = [
+        *TOP, *BOTTOM, *(line for lines in CHROME_BY_LANGUAGE.values() for line in lines), *PROSE_BY_LANGUAGE,
+        "Leave a comment Share", "Read it Online", "5 min read", "Tempo de leitura: 2 minutos", "Listen to this article",
+        "Skip to product list", "You are here:", "No comments yet.", "Name (required)", "Printable version",
+        "Enlarge photo", "Published 4 hours ago", "Copyright 2026 Valley Courier. All rights reserved.",
+    ]
+    for line in lines:
+        assert P.text_reason(line) == _ungated(line), line

@@ -124,7 +124,7 @@ RULES: tuple[str, ...] = (
     # already leaves comment sections out, and on a forum the replies are the content)
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
     "link-runs",  # runs of two or more link-only blocks removed
-    "edges",  # short boilerplate lines (`patterns.text_reason`) at the start or end of the kept text removed
+    "edges",  # boilerplate lines at the start or end of the kept text removed (the headline passed over and kept)
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
     "noscript",  # a page whose extracted text is only in <noscript> is read with its <noscript> blocks
     "unmapped",  # when the page's blocks hold little of the extraction, its own lines are the blocks
