@@ -14,13 +14,11 @@ called by anything else keeps its own.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-log = logging.getLogger(__name__)
 _SWAP = threading.Lock()
 
 

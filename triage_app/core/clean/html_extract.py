@@ -377,9 +377,11 @@ def _edge_boilerplate(blocks: list[RawBlock], reasons: list[str | None], titles:
     for order in (kept, kept[::-1]):
         for i in order:
             block = blocks[i]
-            if block.norm in titles and order is kept:  # the headline stays and the start's chrome may be under it
-                continue
-            reason = None if block.norm in titles else _edge_reason(block)
+            if block.norm in titles:
+                if order is kept:  # the headline stays and the start's chrome may be under it
+                    continue
+                break
+            reason = _edge_reason(block)
             if reason in (None, P.CAPTION) or reasons[i] is not None or left - len(block.text) < floor:  # reasons[i]: the other pass took it
                 break
             reasons[i] = reason
