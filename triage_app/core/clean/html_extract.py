@@ -25,6 +25,7 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 from triage_app.core.clean.extractor_call import extract_text
 from triage_app.core.clean.features import Line, annotate_groups, is_prose
+from triage_app.core.clean.gap_paragraphs import restore_gaps
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
 from triage_app.core.clean.text_dump import clean_lines, settle
@@ -123,6 +124,7 @@ RULES: tuple[str, ...] = (
     "veto",  # kept blocks under a small share/related/nav/... container removed (not comments: the extractor
     # already leaves comment sections out, and on a forum the replies are the content)
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
+    "gaps",  # a prose paragraph the extractor left out between kept blocks, marked up like them, kept again
     "link-runs",  # runs of two or more link-only blocks removed
     "edges",  # boilerplate lines at the start or end of the kept text removed (the headline passed over and kept)
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
@@ -346,6 +348,8 @@ def decide(
     )
     reasons = [_block_reason(block, keep, i, facts) for i, (block, keep) in enumerate(zip(blocks, kept))]
     floor = GUARD_SHARE * _guard_total(blocks, kept, copies)
+    if "gaps" not in disabled:
+        restore_gaps(blocks, reasons)
     if "link-runs" not in disabled:
         _link_runs(blocks, reasons, floor=floor)
     if "edges" not in disabled:

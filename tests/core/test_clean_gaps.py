@@ -1,0 +1,104 @@
+"""Rule `gaps`: a paragraph the extractor left out between paragraphs it kept is kept again when it reads as one."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage_app.core.clean import clean_document, html_extract
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.gap_paragraphs import MAX_GAP
+from triage_app.core.records import ParsedDocument
+
+STORY = [
+    "The river keepers of the northern valley measured the spring flood for the fortieth year running this March.",
+    "Every morning they walked the bank from the old mill to the stone bridge with a notebook and a measuring pole.",
+    "Their records show the water rising earlier each decade, a change the farmers had noticed long before them.",
+    "In March the meadows below the village stood under water for eleven days, a length that nobody remembered.",
+    "The council now plans a second channel east of the church, paid for by a levy on the new houses by the road.",
+]
+LEFT_OUT = "The keepers say the channel will help only if the old weirs upstream are repaired before the next winter."
+
+
+def _page(middle: str) -> str:
+    """The story with `middle` (markup) between its third and fourth paragraphs."""
+    first = "".join(f"<p>{line}</p>" for line in STORY[:3])
+    last = "".join(f"<p>{line}</p>" for line in STORY[3:])
+    return f"<html><head><title>Flood records</title></head><body><h1>Flood records</h1>{first}{middle}{last}</body></html>"
+
+
+def _extractor_keeps_the_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extractor that keeps the headline and the story and leaves out whatever lies between its paragraphs."""
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join(["Flood records", *STORY]))
+
+
+def _reasons(html: str, disabled: frozenset[str] = frozenset()) -> dict[str, str | None]:
+    outcome = html_extract.clean_html(html, disabled=disabled)
+    assert outcome is not None
+    blocks, reasons, _meta = outcome
+    return {b.text: r for b, r in zip(blocks, reasons)}
+
+
+def test_a_paragraph_left_out_between_kept_ones_is_kept_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    page = _page(f"<p>{LEFT_OUT}</p>")
+    assert _reasons(page)[LEFT_OUT] is None
+    assert _reasons(page, frozenset({"gaps"}))[LEFT_OUT] == P.BOILERPLATE  # the rule is what keeps it
+    text = clean_document(ParsedDocument("flood.html", b"", "html", "utf-8", html=page)).text
+    assert f"{STORY[2]}\n\n{LEFT_OUT}\n\n{STORY[3]}" in text  # in its place, in reading order
+
+
+def test_a_left_out_paragraph_after_a_picture_block_is_kept_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    page = _page(f"<div><img src='x.png'></div><div>Map of the valley</div><p>{LEFT_OUT}</p>")
+    why = _reasons(page)
+    assert why[LEFT_OUT] is None and why["Map of the valley"] is not None  # a short label is no paragraph
+
+
+def test_a_caption_marked_up_apart_from_the_text_stays_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    caption = "The keepers on the stone bridge in March, measuring the highest water since the records began."
+    assert _reasons(_page(f"<div class='wp-caption-dd'>{caption}</div>"))[caption] == P.BOILERPLATE
+    # the same sentence marked up like the story's paragraphs is one of them
+    assert _reasons(_page(f"<p>{caption}</p>"))[caption] is None
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The keepers on the bridge measure the flood at dawn, as every year since the records began. (Photo: Ann Lee)",
+        "Read the whole series on the valley's floods, the keepers and their records at <a href='/s'>our special page about the river keepers and floods</a>.",
+        "You are receiving this because you signed up for the valley newsletter on our website last spring.",
+        "Short line.",
+        "the keepers measured the flood again this morning and found it a little lower than yesterday",
+    ],
+    ids=["photo credit", "link text", "boilerplate pattern", "short", "no sentence end"],
+)
+def test_what_does_not_read_as_the_text_s_paragraph_stays_out(monkeypatch: pytest.MonkeyPatch, middle: str) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    outcome = html_extract.clean_html(_page(f"<p>{middle}</p>"))
+    assert outcome is not None
+    blocks, reasons, _meta = outcome
+    left = [r for b, r in zip(blocks, reasons) if b.text not in STORY and b.text != "Flood records"]
+    assert left and all(r is not None for r in left)
+
+
+def test_a_paragraph_the_page_repeats_stays_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    page = _page(f"<p>{LEFT_OUT}</p>").replace("</body>", f"<div><p>{LEFT_OUT}</p></div></body>")
+    outcome = html_extract.clean_html(page)
+    assert outcome is not None
+    assert all(r is not None for b, r in zip(*outcome[:2]) if b.text == LEFT_OUT)
+
+
+def test_a_wide_gap_or_a_paragraph_outside_the_kept_text_stays_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    fillers = "".join(f"<div>Label {n}</div>" for n in range(MAX_GAP))  # with the paragraph: one block too many
+    assert _reasons(_page(f"{fillers}<p>{LEFT_OUT}</p>"))[LEFT_OUT] == P.BOILERPLATE
+    after = _page("").replace("</body>", f"<p>{LEFT_OUT}</p></body>")  # after the last kept paragraph: not a gap
+    assert _reasons(after)[LEFT_OUT] == P.BOILERPLATE
+
+
+def test_a_paragraph_removed_for_its_context_stays_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    related = f"<aside class='related-stories'><p>{LEFT_OUT}</p></aside>"
+    assert _reasons(_page(related))[LEFT_OUT] == P.RELATED
