@@ -102,3 +102,35 @@ def test_a_paragraph_removed_for_its_context_stays_out(monkeypatch: pytest.Monke
     _extractor_keeps_the_story(monkeypatch)
     related = f"<aside class='related-stories'><p>{LEFT_OUT}</p></aside>"
     assert _reasons(_page(related))[LEFT_OUT] == P.RELATED
+
+
+STEPS = ["Close the sluice at the mill", "Lift the boards at the bridge", "Open the east channel slowly"]
+
+
+def _list_page(items: list[str], wrap: str = "{}") -> str:
+    return _page(wrap.format("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"))
+
+
+def test_a_list_left_out_whole_between_kept_paragraphs_is_kept_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    why = _reasons(_list_page(STEPS))
+    assert all(why[step] is None for step in STEPS)  # short items: kept as the list they are, not one by one
+    off = _reasons(_list_page(STEPS), frozenset({"gaps"}))
+    assert all(off[step] == P.BOILERPLATE for step in STEPS)
+    many = [f"Step {n}: check the gauge at post {n}" for n in range(12)]  # a list may be longer than a paragraph gap
+    assert all(r is None for t, r in _reasons(_list_page(many)).items() if t in many)
+
+
+@pytest.mark.parametrize(
+    ("items", "wrap"),
+    [
+        (STEPS, "<div><div>{}</div></div>"),  # not beside the text: in a box of its own
+        ([f"<a href='/s{n}'>{step}</a>" for n, step in enumerate(STEPS)], "{}"),  # a list of links
+        ([*STEPS, "Share"], "{}"),  # an item is page furniture
+    ],
+    ids=["set apart", "links", "furniture item"],
+)
+def test_a_list_that_is_not_the_text_s_stays_out(monkeypatch: pytest.MonkeyPatch, items: list[str], wrap: str) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    why = _reasons(_list_page(items, wrap))
+    assert all(why[step] is not None for step in STEPS)

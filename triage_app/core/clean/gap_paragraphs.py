@@ -1,4 +1,4 @@
-"""Rule `gaps`: a paragraph the extractor left out between paragraphs it kept.
+"""Rule `gaps`: a paragraph or a list the extractor left out between blocks it kept.
 
 trafilatura sometimes drops one paragraph from the middle of an article: a lede set apart in its own
 wrapper, a paragraph after an inline image or embed, a quotation between two paragraphs. Our blocks
@@ -14,6 +14,12 @@ paragraph of the same text:
   `InlineImage-imageEmbedCaption` on the development pages that tried it without this test);
 - it is not a photo credit, does not match a boilerplate pattern of any length (`patterns.long_reason`; the
   short-line patterns read "click here" in a sentence as an advert), and the page does not repeat it (a teaser of itself).
+
+A list is left out whole just as often (trafilatura drops many lists). A gap that is all the items of
+one list, and nothing else, is kept again when the list sits beside the kept text (its `<ul>`/`<ol>` is a
+sibling of a kept neighbour), is not link text (`MAX_LINK_DENSITY` over all its items) and none of its
+items matches a boilerplate pattern ("Share", "Home", a copyright line). (`run-fill`, removed in issue 47,
+kept any short block inside the article's run; this keeps only whole lists placed in the text.)
 
 Measured on every development set, each page before and after (docs/cleaning.md, twelfth session).
 """
@@ -50,16 +56,38 @@ def _one_more_paragraph(block: RawBlock, before: RawBlock, after: RawBlock) -> b
     return not (_PHOTO_CREDIT_RE.search(text) or P.long_reason(text))
 
 
+def _parent(path: str) -> str:
+    return path.rsplit("/", 1)[0]
+
+
+def _left_out_list(blocks: list[RawBlock], reasons: list[str | None], first: int, last: int) -> bool:
+    """Whether the blocks between kept `first` and `last` are one list, left out whole, set in the text."""
+    run = range(first + 1, last)
+    if not all(reasons[j] == P.BOILERPLATE and blocks[j].kind == "list-item" for j in run):
+        return False
+    lists = {_parent(blocks[j].path) for j in run}
+    if len(lists) != 1 or _parent(lists.pop()) not in (_parent(blocks[first].path), _parent(blocks[last].path)):
+        return False
+    if sum(blocks[j].link_chars for j in run) > MAX_LINK_DENSITY * sum(len(blocks[j].text) for j in run):
+        return False
+    return not any(P.text_reason(blocks[j].text) or P.long_reason(blocks[j].text) for j in run)
+
+
 def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:
-    """Keep again (in place) the left-out paragraphs between kept blocks that read as the text's own."""
+    """Keep again (in place) the left-out paragraphs and lists between kept blocks that read as the text's own."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
-    found = [
-        j
-        for first, last in pairwise(kept)
-        if 1 <= last - first - 1 <= MAX_GAP
-        for j in range(first + 1, last)
-        if reasons[j] == P.BOILERPLATE and _one_more_paragraph(blocks[j], blocks[first], blocks[last])
-    ]
+    found: list[int] = []
+    for first, last in pairwise(kept):
+        if last - first == 1:
+            continue
+        if _left_out_list(blocks, reasons, first, last):
+            found.extend(range(first + 1, last))
+        elif last - first - 1 <= MAX_GAP:
+            found.extend(
+                j
+                for j in range(first + 1, last)
+                if reasons[j] == P.BOILERPLATE and _one_more_paragraph(blocks[j], blocks[first], blocks[last])
+            )
     if found:
         times = Counter(block.norm for block in blocks)  # counted only when there is a candidate
         for j in found:
