@@ -134,3 +134,14 @@ def test_a_list_that_is_not_the_text_s_stays_out(monkeypatch: pytest.MonkeyPatch
     _extractor_keeps_the_story(monkeypatch)
     why = _reasons(_list_page(items, wrap))
     assert all(why[step] is not None for step in STEPS)
+
+
+def test_a_subheading_left_out_between_kept_paragraphs_is_kept_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    _extractor_keeps_the_story(monkeypatch)
+    assert _reasons(_page("<h2>What the records show</h2>"))["What the records show"] is None
+    assert _reasons(_page("<h2>What the records show</h2>"), frozenset({"gaps"}))["What the records show"] == P.BOILERPLATE
+    assert _reasons(_page("<h2>Related stories</h2>"))["Related stories"] is not None  # a boilerplate label
+    linked = _reasons(_page("<h2><a href='/floods'>More about the floods</a></h2>"))
+    assert linked["More about the floods"] is not None  # a link
+    # with another block in the gap it is no subheading between paragraphs
+    assert _reasons(_page("<h2>What the records show</h2><div>Photo gallery</div>"))["What the records show"] == P.BOILERPLATE

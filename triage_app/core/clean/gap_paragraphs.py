@@ -15,6 +15,10 @@ paragraph of the same text:
 - it is not a photo credit, does not match a boilerplate pattern of any length (`patterns.long_reason`; the
   short-line patterns read "click here" in a sentence as an advert), and the page does not repeat it (a teaser of itself).
 
+A subheading (`<h2>`-`<h6>`) is left out too: a heading alone between two kept blocks is kept again when it
+has at most `MAX_HEADING_WORDS` words, is not link text and matches no boilerplate pattern ("Related
+stories", "Share this").
+
 A list is left out whole just as often (trafilatura drops many lists). A gap that is all the items of
 one list, and nothing else, is kept again when the list sits beside the kept text (its `<ul>`/`<ol>` is a
 sibling of a kept neighbour), is not link text (`MAX_LINK_DENSITY` over all its items) and none of its
@@ -36,6 +40,7 @@ from triage_app.core.clean.html import RawBlock
 MAX_GAP = 3
 """Removed blocks between the two kept ones at most: a paragraph, a picture's block, an embed."""
 MIN_WORDS = 12
+MAX_HEADING_WORDS = 20
 MAX_LINK_DENSITY = 0.3
 _SENTENCE_END = tuple('.!?"”’)»')
 _PHOTO_CREDIT_RE = re.compile(
@@ -73,6 +78,13 @@ def _left_out_list(blocks: list[RawBlock], reasons: list[str | None], first: int
     return not any(P.text_reason(blocks[j].text) or P.long_reason(blocks[j].text) for j in run)
 
 
+def _left_out_heading(block: RawBlock, reason: str | None) -> bool:
+    """A subheading alone between two kept blocks: at most `MAX_HEADING_WORDS` words, not link text, no boilerplate."""
+    if reason != P.BOILERPLATE or block.kind != "heading" or block.link_density > MAX_LINK_DENSITY:
+        return False
+    return len(block.text.split()) <= MAX_HEADING_WORDS and not (P.text_reason(block.text) or P.long_reason(block.text))
+
+
 def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:
     """Keep again (in place) the left-out paragraphs and lists between kept blocks that read as the text's own."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
@@ -82,6 +94,8 @@ def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:
             continue
         if _left_out_list(blocks, reasons, first, last):
             found.extend(range(first + 1, last))
+        elif last - first == 2 and _left_out_heading(blocks[first + 1], reasons[first + 1]):
+            found.append(first + 1)
         elif last - first - 1 <= MAX_GAP:
             found.extend(
                 j
