@@ -145,3 +145,41 @@ def test_a_subheading_left_out_between_kept_paragraphs_is_kept_again(monkeypatch
     assert linked["More about the floods"] is not None  # a link
     # with another block in the gap it is no subheading between paragraphs
     assert _reasons(_page("<h2>What the records show</h2><div>Photo gallery</div>"))["What the records show"] == P.BOILERPLATE
+
+
+GERMAN = [
+    "Die Pegelwärter im nördlichen Tal haben das Frühjahrshochwasser nun schon im vierzigsten Jahr gemessen.",
+    "Jeden Morgen gingen sie mit Notizbuch und Messlatte das Ufer von der alten Mühle bis zur Steinbrücke ab.",
+    "Ihre Aufzeichnungen zeigen, dass das Wasser mit jedem Jahrzehnt früher steigt, als die Bauern dachten.",
+]
+CHINESE = ["河谷北部的水位观测员已经连续四十年测量春季洪水，每天早上沿着河岸从旧磨坊走到石桥。", "他们的记录显示，水位每十年都会更早上涨，农民们早就注意到了这一变化。"]
+
+
+def _story_page(story: list[str], middle: str) -> str:
+    return f"<html><body><h1>Hochwasser</h1><p>{story[0]}</p>{middle}" + "".join(f"<p>{s}</p>" for s in story[1:]) + "</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("story", "left_out"),
+    [
+        (GERMAN, "Der Rat plant nun einen zweiten Kanal östlich der Kirche, sagte die Bürgermeisterin: „Wir haben keine Wahl.“"),
+        (GERMAN, "Die Wärter sagen: »Der Kanal hilft nur, wenn die alten Wehre flussaufwärts vor dem Winter repariert werden.«"),
+        (CHINESE, "议会现在计划在教堂东边修建第二条水道，费用由新建房屋的附加税支付，工程将于明年春天开始。"),
+    ],
+    ids=["german quotes", "german guillemets", "chinese"],
+)
+def test_a_left_out_paragraph_in_another_language_is_kept_again(monkeypatch: pytest.MonkeyPatch, story: list[str], left_out: str) -> None:
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join(["Hochwasser", *story]))
+    assert _reasons(_story_page(story, f"<p>{left_out}</p>"))[left_out] is None
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Die Pegelwärter auf der Steinbrücke im März, beim Messen des höchsten Wassers seit Beginn der Aufzeichnungen (Foto: Anna Berg).",
+        "Die Pegelwärter auf der Steinbrücke im März, beim Messen des höchsten Wassers seit Beginn der Aufzeichnungen. © Anna Berg.",
+    ],
+)
+def test_a_german_picture_credit_stays_out(monkeypatch: pytest.MonkeyPatch, credit: str) -> None:
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html: "\n".join(["Hochwasser", *GERMAN]))
+    assert _reasons(_story_page(GERMAN, f"<p>{credit}</p>"))[credit] == P.BOILERPLATE

@@ -7,8 +7,9 @@ paragraph of the same text:
 
 - it lies in a gap of at most `MAX_GAP` removed blocks between two kept blocks;
 - it was removed only because the extractor left it out (no DOM context, pattern or caption said why);
-- it reads as a sentence of prose (`MIN_WORDS` words or more, a closing full stop, question or
-  exclamation mark, quote or bracket) and is not link text;
+- it reads as a sentence of prose (`MIN_WORDS` words or more, two CJK characters counting as a word; a
+  closing full stop, question or exclamation mark, ellipsis, quote or bracket, German and CJK ones
+  included) and is not link text;
 - it carries the same class/id attributes as one of its kept neighbours: a caption, an author's note
   or a promotion in the middle of the text has markup of its own (`wp-caption-dd`, `caption`,
   `InlineImage-imageEmbedCaption` on the development pages that tried it without this test);
@@ -35,6 +36,7 @@ from collections import Counter
 from itertools import pairwise
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean.features import NO_SPACE_SCRIPT_RE
 from triage_app.core.clean.html import RawBlock
 
 MAX_GAP = 3
@@ -42,11 +44,20 @@ MAX_GAP = 3
 MIN_WORDS = 12
 MAX_HEADING_WORDS = 20
 MAX_LINK_DENSITY = 0.3
-_SENTENCE_END = tuple('.!?"”’)»')
+_SENTENCE_END = tuple('.!?…"”“’)»«。！？」』')
+"""How a sentence ends, with its closing quotes in English, German („…“, »…«) and French, and in CJK text."""
+
 _PHOTO_CREDIT_RE = re.compile(
-    r"\b(?:photo|image|picture|foto|bild)s?(?: courtesy\b| by\b|\s*:)|\((?:photo|image)|\bgetty\b|\breuters\b|associated press|\bap\b|shutterstock",
+    r"\b(?:photo|image|picture|foto|bild)s?(?: courtesy\b| by\b|\s*:)|\((?:photo|image)|\bgetty\b|\breuters\b|associated press|\bap\b|shutterstock"
+    r"|©|\bquelle\s*:|\bcrédits?\b",
     re.IGNORECASE,
 )
+"""A picture's credit, in English and in the German and French forms ("Foto: dpa", "Quelle:", "Crédit photo")."""
+
+
+def _words(text: str) -> int:
+    """Words, counting two CJK (or Thai, Lao, Myanmar, Khmer) characters as one: those scripts put no spaces between words."""
+    return max(len(text.split()), len(NO_SPACE_SCRIPT_RE.findall(text)) // 2)
 
 
 def _one_more_paragraph(block: RawBlock, before: RawBlock, after: RawBlock) -> bool:
@@ -54,7 +65,7 @@ def _one_more_paragraph(block: RawBlock, before: RawBlock, after: RawBlock) -> b
     text = block.text.rstrip()
     if block.kind not in ("paragraph", "blockquote", "list-item") or block.link_density > MAX_LINK_DENSITY:
         return False
-    if len(text.split()) < MIN_WORDS or not text.endswith(_SENTENCE_END):
+    if _words(text) < MIN_WORDS or not text.endswith(_SENTENCE_END):
         return False
     if block.own_attrs not in (before.own_attrs, after.own_attrs):
         return False
@@ -82,7 +93,7 @@ def _left_out_heading(block: RawBlock, reason: str | None) -> bool:
     """A subheading alone between two kept blocks: at most `MAX_HEADING_WORDS` words, not link text, no boilerplate."""
     if reason != P.BOILERPLATE or block.kind != "heading" or block.link_density > MAX_LINK_DENSITY:
         return False
-    return len(block.text.split()) <= MAX_HEADING_WORDS and not (P.text_reason(block.text) or P.long_reason(block.text))
+    return _words(block.text) <= MAX_HEADING_WORDS and not (P.text_reason(block.text) or P.long_reason(block.text))
 
 
 def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:
