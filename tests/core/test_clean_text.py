@@ -7,6 +7,7 @@ import pytest
 from triage_app.core.clean import clean_document
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.clean.engine import clean_text
 from triage_app.core.records import CleanResult, ParsedDocument
 
 PARA = [
@@ -148,3 +149,13 @@ def test_a_poem_in_stanzas_is_the_article_not_a_menu() -> None:
     for stanza in STANZAS:
         assert all(line in kept for line in stanza)
     assert about not in kept
+
+
+@pytest.mark.parametrize("quote", ["„Wir haben keine andere Wahl als den Kanal zu bauen“", "»Wir haben keine andere Wahl als den Kanal zu bauen«"])
+def test_a_line_closed_by_a_german_quote_mark_is_a_paragraph_not_a_heading(quote: str) -> None:
+    """German closes quotations with “ and «: a quoted line ends a sentence there as an English one ends with ”."""
+    body = "Die Pegelwärter im nördlichen Tal haben das Frühjahrshochwasser nun schon im vierzigsten Jahr gemessen, jeden Morgen."
+    tail = "Ihre Aufzeichnungen zeigen, dass das Wasser mit jedem Jahrzehnt früher steigt, als die Bauern gedacht hatten."
+    blocks = clean_text(f"Hochwasser im Tal\n\n{body}\n\n{quote}\n\n{tail}\n").blocks
+    line = next(b for b in blocks if b.text == quote)
+    assert line.kept and line.kind == "paragraph"

@@ -11,7 +11,7 @@ from itertools import pairwise
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 
-_SENTENCE_END = re.compile(r"[.!?…:;。！？\"”’»)]$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？\"”“’»«)」』]$")  # German closes quotes with “ and «
 _PUNCT = re.compile(r"[,.;:!?、，。]")
 _PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]+>|//)\s")  # a shell, Python or SQL prompt; not a mail quote ("> ")
 _CLOSING_RE = re.compile(r"^[{}()\[\]]+[;,)]*$")  # a listing's closing brace line: "}", "};", "})", "]);"
@@ -316,7 +316,7 @@ def heading_like(line: Line) -> bool:
     return 2 <= line.words <= 30 and len(text) <= 200 and not text.endswith((".", ",", ";", ":")) and not P.is_number_only(text)
 
 
-_TERMINAL = re.compile(r"[.!?…:;。！？\"”’»)]$")
+_TERMINAL = re.compile(r"[.!?…:;。！？\"”“’»«)」』]$")
 
 
 def line_kind(line: Line) -> str:
