@@ -1,4 +1,4 @@
-"""Rule `gaps`: a paragraph or a list the extractor left out between blocks it kept.
+"""Rule `gaps`: a paragraph, a list or a subheading the extractor left out between blocks it kept.
 
 trafilatura sometimes drops one paragraph from the middle of an article: a lede set apart in its own
 wrapper, a paragraph after an inline image or embed, a quotation between two paragraphs. Our blocks
@@ -97,7 +97,7 @@ def _left_out_heading(block: RawBlock, reason: str | None) -> bool:
 
 
 def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:
-    """Keep again (in place) the left-out paragraphs and lists between kept blocks that read as the text's own."""
+    """Keep again (in place) the left-out paragraphs, lists and subheadings between kept blocks that read as the text's own."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     found: list[int] = []
     for first, last in pairwise(kept):
