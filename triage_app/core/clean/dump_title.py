@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import NO_SPACE_SCRIPT_RE, Line, is_prose, is_url
+from triage_app.core.clean.features import Line, is_prose, is_url, word_count
 
 WINDOW = 30
 MIN_SCORE = 1.0
@@ -51,8 +51,8 @@ _BULLET_RE = re.compile(r"^[•*·▪◦+]\s")
 
 
 def _words(line: Line) -> int:
-    """Words, counting two CJK (or Thai, Lao, Myanmar, Khmer) characters as one word (those scripts put no spaces between words)."""
-    return max(line.words, len(NO_SPACE_SCRIPT_RE.findall(line.text)) // 2)
+    """`features.word_count` of the line (two CJK characters count as one word)."""
+    return word_count(line.text, line.words)
 
 
 def _title_case_share(text: str) -> float | None:

@@ -11,7 +11,9 @@ from itertools import pairwise
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 
-_SENTENCE_END = re.compile(r"[.!?…:;。！？\"”“’»«)」』]$")  # German closes quotes with “ and «
+SENTENCE_CLOSERS = '.!?…。！？"”“’»«)」』'
+"""What a sentence ends with: its stop, or the quote or bracket closing it (German closes quotes with “ and «)."""
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_CLOSERS)}:;]$")  # a line ending a sentence or introducing what follows
 _PUNCT = re.compile(r"[,.;:!?、，。]")
 _PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]+>|//)\s")  # a shell, Python or SQL prompt; not a mail quote ("> ")
 _CLOSING_RE = re.compile(r"^[{}()\[\]]+[;,)]*$")  # a listing's closing brace line: "}", "};", "})", "]);"
@@ -246,6 +248,12 @@ def cjk_sentence(text: str) -> bool:
     return count >= 12 or (count >= 8 and bool(_CJK_PUNCT_RE.search(text)))
 
 
+def word_count(text: str, spaced: int | None = None) -> int:
+    """Words in `text`, two CJK (or Thai, Lao, Myanmar, Khmer) characters counting as one: those scripts put no
+    spaces between words. `spaced`: the text's count of space-separated words, when already known."""
+    return max(len(text.split()) if spaced is None else spaced, len(NO_SPACE_SCRIPT_RE.findall(text)) // 2)
+
+
 def is_list_item(text: str) -> bool:
     return bool(_LIST_RE.match(text))
 
@@ -316,13 +324,10 @@ def heading_like(line: Line) -> bool:
     return 2 <= line.words <= 30 and len(text) <= 200 and not text.endswith((".", ",", ";", ":")) and not P.is_number_only(text)
 
 
-_TERMINAL = re.compile(r"[.!?…:;。！？\"”“’»«)」』]$")
-
-
 def line_kind(line: Line) -> str:
     """The block kind a kept line of a dump or a PDF becomes: list item, heading or paragraph."""
     if is_list_item(line.text):
         return "list-item"
-    if heading_like(line) and not _TERMINAL.search(line.text) and line.words <= 12:
+    if heading_like(line) and not _SENTENCE_END.search(line.text) and line.words <= 12:
         return "heading"
     return "paragraph"

@@ -36,7 +36,7 @@ from collections import Counter
 from itertools import pairwise
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.features import NO_SPACE_SCRIPT_RE
+from triage_app.core.clean.features import SENTENCE_CLOSERS, word_count
 from triage_app.core.clean.html import RawBlock
 
 MAX_GAP = 3
@@ -44,7 +44,7 @@ MAX_GAP = 3
 MIN_WORDS = 12
 MAX_HEADING_WORDS = 20
 MAX_LINK_DENSITY = 0.3
-_SENTENCE_END = tuple('.!?…"”“’)»«。！？」』')
+_SENTENCE_END = tuple(SENTENCE_CLOSERS)
 """How a sentence ends, with its closing quotes in English, German („…“, »…«) and French, and in CJK text."""
 
 _PHOTO_CREDIT_RE = re.compile(
@@ -55,17 +55,12 @@ _PHOTO_CREDIT_RE = re.compile(
 """A picture's credit, in English and in the German and French forms ("Foto: dpa", "Quelle:", "Crédit photo")."""
 
 
-def _words(text: str) -> int:
-    """Words, counting two CJK (or Thai, Lao, Myanmar, Khmer) characters as one: those scripts put no spaces between words."""
-    return max(len(text.split()), len(NO_SPACE_SCRIPT_RE.findall(text)) // 2)
-
-
 def _one_more_paragraph(block: RawBlock, before: RawBlock, after: RawBlock) -> bool:
     """Whether a block left out between `before` and `after` (both kept) reads as their text's paragraph."""
     text = block.text.rstrip()
     if block.kind not in ("paragraph", "blockquote", "list-item") or block.link_density > MAX_LINK_DENSITY:
         return False
-    if _words(text) < MIN_WORDS or not text.endswith(_SENTENCE_END):
+    if word_count(text) < MIN_WORDS or not text.endswith(_SENTENCE_END):
         return False
     if block.own_attrs not in (before.own_attrs, after.own_attrs):
         return False
@@ -93,7 +88,7 @@ def _left_out_heading(block: RawBlock, reason: str | None) -> bool:
     """A subheading alone between two kept blocks: at most `MAX_HEADING_WORDS` words, not link text, no boilerplate."""
     if reason != P.BOILERPLATE or block.kind != "heading" or block.link_density > MAX_LINK_DENSITY:
         return False
-    return _words(block.text) <= MAX_HEADING_WORDS and not (P.text_reason(block.text) or P.long_reason(block.text))
+    return word_count(block.text) <= MAX_HEADING_WORDS and not (P.text_reason(block.text) or P.long_reason(block.text))
 
 
 def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:

@@ -124,7 +124,7 @@ RULES: tuple[str, ...] = (
     "veto",  # kept blocks under a small share/related/nav/... container removed (not comments: the extractor
     # already leaves comment sections out, and on a forum the replies are the content)
     "linked-text",  # long link-dense blocks that match a boilerplate pattern removed
-    "gaps",  # a prose paragraph the extractor left out between kept blocks, marked up like them, kept again
+    "gaps",  # a paragraph, whole list or subheading the extractor left out between kept blocks kept again when it reads as the text's
     "link-runs",  # runs of two or more link-only blocks removed
     "edges",  # boilerplate lines at the start or end of the kept text removed (the headline passed over and kept)
     "guard",  # when the rules would remove most of what the extractor kept, its choice stands
