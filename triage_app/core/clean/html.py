@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.patterns import HIDDEN, HIDDEN_STYLE_RE, context_reason, normalise
+from triage_app.core.clean.patterns import HIDDEN, HIDDEN_STYLE_RE, PAGE_ROOTS, context_reason, normalise
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LEAF_KINDS = {
@@ -371,7 +371,7 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                 else:  # most elements have no attributes: only the tag can say something
                     attrs, reason = "", reason_of(tag, "")
                     in_article = in_article or tag in ("article", "main")
-                if reason:
+                if reason and tag not in PAGE_ROOTS:  # `<body hidden>` or `style="visibility:hidden"` until a script ran
                     context = (reason, *context)
                     ids = (f"#{serial}", *ids)
                 stack.append((el, context, in_article, ids, node, tag, attrs))

@@ -93,8 +93,16 @@ _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": N
 _BUILDER_WIDGET_RE = re.compile(r"(?<![\w-])(elementor|siteorigin|hs_cos_wrapper)[-_]widget")
 
 
+PAGE_ROOTS = frozenset(("html", "body"))
+"""Elements that hold the whole page: their class names describe the page's layout ("has-sidebar",
+"sidebar-right", "menu-open", "single-post"), not a part of it, so they name no context."""
+
+
 def context_reason(tag: str, attrs: str) -> str | None:
-    """What an element's tag and class/id/role words say about its content, or None."""
+    """What an element's tag and class/id/role words say about its content, or None (always for the page's
+    roots, `PAGE_ROOTS`)."""
+    if tag in PAGE_ROOTS:
+        return None
     reason = _TAG_REASONS.get(tag)
     if reason:
         return reason

@@ -1,0 +1,63 @@
+"""Layout names on the page's roots and wrappers ("has-sidebar", "sidebar-right", "menu-open") name no part of it.
+
+`<body class="single-post has-sidebar">` says the page has a sidebar, not that the body is one; a wrapper
+`<div class="site sidebar-right">` that holds the article is the page's frame. Read as contexts they labelled
+every block the extractor left out "navigation" and switched off the rules that trust a context."""
+
+from __future__ import annotations
+
+from triage_app.core.clean import clean_document
+from triage_app.core.clean.html import parse_html, segment_tree
+from triage_app.core.clean.html_extract import classify_blocks
+from triage_app.core.clean.patterns import HIDDEN, NAVIGATION, context_reason
+from triage_app.core.records import ParsedDocument
+
+SENTENCE = "The committee met on Tuesday to discuss the proposal for the new bridge across the river, and members spoke at length about costs. "
+REFRAIN = "<p>We shall overcome, we shall overcome, we shall overcome some day, oh deep in my heart.</p>"
+
+
+def _html(html: str) -> ParsedDocument:
+    return ParsedDocument("page.html", b"", "html", "utf-8", html=html)
+
+
+def _paragraphs(count: int, word: str = "bridge") -> str:
+    return "".join(f"<p>{SENTENCE.replace('bridge', f'{word} {n}') * 2}</p>" for n in range(count))
+
+
+def test_the_page_roots_name_no_context() -> None:
+    assert context_reason("body", "single-post has-sidebar menu-open") is None
+    assert context_reason("html", "sidebar-right xb-sidebar-show") is None
+    assert context_reason("div", "has-sidebar") == NAVIGATION
+    tree = parse_html(f"<html class='sidebar-right'><body class='has-sidebar footer-widgets'><div>{_paragraphs(2)}</div></body></html>")
+    assert tree is not None
+    blocks = segment_tree(tree)
+    assert blocks and all(block.context == () for block in blocks)
+
+
+def test_a_body_hidden_until_a_script_runs_is_not_a_hidden_context() -> None:
+    tree = parse_html(f"<html><body style='visibility:hidden'>{_paragraphs(2)}</body></html>")
+    assert tree is not None
+    assert all(HIDDEN not in block.context for block in segment_tree(tree))
+
+
+def test_refrains_stay_on_a_page_whose_body_says_sidebar() -> None:
+    body = "".join(f"<p>{SENTENCE.replace('bridge', w) * 2}</p>{REFRAIN}" for w in ("bridge", "tunnel", "dam"))
+    page = f"<html><head><title>Notes</title></head><body class='post has-sidebar sidebar-right'><div class='x'>{body}</div></body></html>"
+    assert clean_document(_html(page)).text.count("We shall overcome, we shall") == 3
+
+
+def test_a_hidden_frame_stays_hidden() -> None:
+    page = (
+        "<html><head><title>Bridge plans</title></head><body><div style='display:none'>"
+        f"<p><a href='/'>Home</a> | <a href='/news'>News</a></p><h1>Bridge plans</h1>{_paragraphs(6)}</div></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert "bridge 5" in result.text
+    assert {b.text: b.reason for b in result.blocks}["Home | News"] == HIDDEN
+
+
+def test_without_an_extractor_a_sidebar_body_keeps_its_text() -> None:
+    tree = parse_html(f"<html><body class='has-sidebar'><div>{_paragraphs(5)}</div></body></html>")
+    assert tree is not None
+    reasons = classify_blocks(segment_tree(tree))
+    assert reasons.count(None) == 5
