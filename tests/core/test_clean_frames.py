@@ -46,6 +46,26 @@ def test_refrains_stay_on_a_page_whose_body_says_sidebar() -> None:
     assert clean_document(_html(page)).text.count("We shall overcome, we shall") == 3
 
 
+def test_refrains_stay_inside_a_wrapper_that_says_sidebar() -> None:
+    body = "".join(f"<p>{SENTENCE.replace('bridge', w) * 2}</p>{REFRAIN}" for w in ("bridge", "tunnel", "dam"))
+    page = f"<html><head><title>Notes</title></head><body><div class='site-wrapper with-sidebar'><div class='x'>{body}</div></div></body></html>"
+    assert clean_document(_html(page)).text.count("We shall overcome, we shall") == 3
+
+
+def test_left_out_blocks_are_labelled_by_their_own_container_not_the_frame() -> None:
+    sidebar = "<div class='sidebar'><ul>" + "".join(f"<li><a href='/t{n}'>Topic number {n}</a></li>" for n in range(8)) + "</ul></div>"
+    notice = "<div class='notice'><p>Reader offers</p></div>"
+    page = (
+        "<html><head><title>Bridge plans</title></head><body><div id='page' class='site has-sidebar'>"
+        f"<div class='content'><h1>Bridge plans</h1>{_paragraphs(6)}</div>{notice}{sidebar}</div></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert "bridge 5" in result.text
+    reasons = {b.text: b.reason for b in result.blocks}
+    assert reasons["Topic number 3"] == NAVIGATION  # the real sidebar is still one
+    assert reasons["Reader offers"] != NAVIGATION  # not labelled by the wrapper's "has-sidebar"
+
+
 def test_a_hidden_frame_stays_hidden() -> None:
     page = (
         "<html><head><title>Bridge plans</title></head><body><div style='display:none'>"

@@ -118,6 +118,7 @@ fallbacks run. `fast=True, favor_recall=True` (the options before) was best on a
 
 RULES: tuple[str, ...] = (
     "structured-body",  # add the page's JSON-LD articleBody when the extractor missed much of it
+    "frames",  # a sidebar/menu/form-named ancestor holding most of the kept text is the page's frame: no context
     "repeats",  # a paragraph repeating a kept one between kept blocks stays (refrains, repeated clauses)
     "summary",  # the standfirst (meta description) removed from the body
     "byline-meta",  # a block equal to the byline or URL of the metadata removed
@@ -246,9 +247,42 @@ def map_extraction(
         if got >= 0.5 * len(block_shingles):
             taken.update(block_shingles)
             kept[i] = True
+    if "frames" not in disabled:
+        drop_frame_contexts(blocks, kept)
     if "repeats" not in disabled:
         _keep_repeats(blocks, kept)
     return kept
+
+
+FRAME_SHARE = 0.5
+"""An ancestor whose names say "sidebar", "menu", "footer" ... but which holds at least this share of the text
+the extractor kept is the page's frame, not one of its parts (`<div class="wrapper has-sidebar">`)."""
+
+
+def drop_frame_contexts(blocks: list[RawBlock], kept: list[bool]) -> None:
+    """Take out of every block's context the ancestors that hold `FRAME_SHARE` of the kept text or more.
+
+    Their names describe the page's layout, not the block: left in, every block the extractor leaves out is
+    labelled by the frame ("navigation" for a whole page whose wrapper says `sidebar-right`), and the rules
+    that trust a context (repeated paragraphs, paragraphs between kept blocks) never look at such a page.
+    Hidden ancestors stay: hiding is a fact about the block whatever else it holds."""
+    total = sum(len(b.text) for b, k in zip(blocks, kept) if k)
+    if not total:
+        return
+    under: dict[str, int] = {}
+    for block, keep in zip(blocks, kept):
+        if keep:
+            for reason, path in zip(block.context, block.context_paths):
+                if reason != P.HIDDEN:
+                    under[path] = under.get(path, 0) + len(block.text)
+    frames = {path for path, chars in under.items() if chars >= FRAME_SHARE * total}
+    if not frames:
+        return
+    for block in blocks:
+        if frames.intersection(block.context_paths):
+            pairs = [(c, p) for c, p in zip(block.context, block.context_paths) if p not in frames]
+            block.context = tuple(c for c, _p in pairs)
+            block.context_paths = tuple(p for _c, p in pairs)
 
 
 def _short_block_windows(token_lists: list[list[str]], ids: dict[tuple[str, ...], int]) -> dict[int, list[int]]:
