@@ -67,3 +67,57 @@ def test_resource_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     [item] = list(iter_inputs([tmp_path]))
     assert item.load is not None
     assert [r.name for r in item.load().resources] == ["p_files/0.css", "p_files/1.css", "p_files/2.css"]
+
+
+PAGE = "<!DOCTYPE html><html><head><title>{}</title></head><body><p>The committee met on Tuesday about the bridge.</p></body></html>"
+
+
+def _mirror(root: Path) -> None:
+    """A site as wget or HTTrack mirrors it: pages under their addresses' names, beside the site's own files."""
+    files = {
+        "index.php": PAGE.format("Home"),
+        "news/story.aspx?id=3": PAGE.format("Story three"),
+        "2024/05/bridge-vote": PAGE.format("Bridge vote"),  # no suffix at all
+        "print.cfm": "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<< >>\nendobj\n",
+        "app": "console.log('<html>not a page</html>')",
+        "README": "Notes about this mirror.\n",
+        "style.css": "<html> in a comment is still a style sheet",
+        "robots": "User-agent: *\nDisallow:\n",
+    }
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def test_a_folder_walk_finds_pages_saved_under_their_addresses_names(tmp_path: Path) -> None:
+    _mirror(tmp_path)
+    assert names(tmp_path) == ["index.php", "print.cfm", "2024/05/bridge-vote", "news/story.aspx?id=3"]
+    titles = {Path(item.label).name: item.load().title for item in iter_inputs([tmp_path]) if item.load and "cfm" not in item.label}
+    assert titles == {"index.php": "Home", "bridge-vote": "Bridge vote", "story.aspx?id=3": "Story three"}
+
+
+def test_a_zip_walk_finds_them_too(tmp_path: Path) -> None:
+    import zipfile
+
+    _mirror(tmp_path / "site")
+    archive = tmp_path / "mirror.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted((tmp_path / "site").rglob("*")):
+            if path.is_file():
+                zf.write(path, path.relative_to(tmp_path).as_posix())
+    labels = [item.label.split("!/", 1)[1] for item in iter_inputs([archive]) if item.load]
+    assert labels == ["site/2024/05/bridge-vote", "site/index.php", "site/news/story.aspx?id=3", "site/print.cfm"]
+
+
+def test_an_unreadable_file_with_no_document_name_is_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(PAGE.format("A"))
+    locked = tmp_path / "locked"
+    locked.write_text(PAGE.format("Locked"))
+    locked.chmod(0)
+    try:
+        found = names(tmp_path)
+    finally:
+        locked.chmod(0o644)
+    assert found[0] == "a.html"
+    assert len(found) == 2 and (found[1] == "locked" or found[1].startswith("ERROR cannot be read"))

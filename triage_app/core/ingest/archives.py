@@ -16,7 +16,16 @@ from typing import IO
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
-from triage_app.core.ingest.readers import InputItem, is_importable_name, kind_of, page_stem, parse_bytes
+from triage_app.core.ingest.readers import (
+    SNIFF_BYTES,
+    InputItem,
+    is_importable_name,
+    kind_of,
+    may_be_unnamed_page,
+    page_stem,
+    parse_bytes,
+    sniffs_as_page,
+)
 from triage_app.core.records import ParsedDocument, Resource
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
@@ -140,9 +149,10 @@ class ZipSource:
             elif not info.is_dir() and not _skipped(name):
                 safe.setdefault(name, info)
         resources = _resources_by_folder(safe)
+        unnamed = self._unnamed_pages([(n, i) for n, i in safe.items() if _owning_folder(n, resources) is None and may_be_unnamed_page(n)])
         planned: list[InputItem] = []
         for name, info in safe.items():
-            if _owning_folder(name, resources) is not None or not is_importable_name(name):
+            if _owning_folder(name, resources) is not None or not (is_importable_name(name) or name in unnamed):
                 continue  # a page's `NAME_files/` member, or not a document
             label = f"{self.label}!/{name}"
             if name.lower().endswith(".zip"):
@@ -158,6 +168,26 @@ class ZipSource:
             planned.append(InputItem(label, functools.partial(self.load, info, name, resource_infos)))
         self._unloaded = sum(1 for item in planned if item.load is not None)
         yield from sorted(planned, key=lambda item: item.label)
+
+
+    def _unnamed_pages(self, members: list[tuple[str, zipfile.ZipInfo]]) -> set[str]:
+        """The members among `members` whose first bytes are a page (`readers.sniffs_as_page`)."""
+        if not members:
+            return set()
+        found: set[str] = set()
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                for name, info in members:
+                    try:
+                        with archive.open(info) as handle:
+                            head = handle.read(SNIFF_BYTES)
+                    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+                        continue  # encrypted, damaged or of an unknown compression: not looked into
+                    if sniffs_as_page(head):
+                        found.add(name)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return found
+        return found
 
 
 def _owning_folder(name: str, folders: dict[str, list[tuple[str, zipfile.ZipInfo]]]) -> str | None:

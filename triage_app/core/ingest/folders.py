@@ -14,7 +14,15 @@ from pathlib import Path
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
-from triage_app.core.ingest.readers import InputItem, is_importable_name, load_file, page_stem
+from triage_app.core.ingest.readers import (
+    SNIFF_BYTES,
+    InputItem,
+    is_importable_name,
+    load_file,
+    may_be_unnamed_page,
+    page_stem,
+    sniffs_as_page,
+)
 from triage_app.core.records import Resource
 
 SYSTEM_NAMES = frozenset(
@@ -92,6 +100,14 @@ def file_item(path: Path, zip_items: Callable[[Path], Iterator[InputItem]]) -> I
     yield InputItem(str(path), lambda: load_file(path, lambda: collect_resources(path)))
 
 
+def _is_unnamed_page(entry: os.DirEntry[str]) -> bool:
+    """A file whose name is no document's but whose first bytes are a page (`readers.may_be_unnamed_page`)."""
+    if not may_be_unnamed_page(entry.name):
+        return False
+    with open(entry.path, "rb") as handle:
+        return sniffs_as_page(handle.read(SNIFF_BYTES))
+
+
 def iter_folder(root: Path, zip_items: Callable[[Path], Iterator[InputItem]]) -> Iterator[InputItem]:
     """Items for every importable file under `root`, depth first in name order."""
     seen: set[str] = set()
@@ -115,7 +131,7 @@ def iter_folder(root: Path, zip_items: Callable[[Path], Iterator[InputItem]]) ->
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name not in page_folders:
                         subfolders.append(Path(entry.path))
-                elif entry.is_file() and is_importable_name(entry.name):
+                elif entry.is_file() and (is_importable_name(entry.name) or _is_unnamed_page(entry)):
                     yield from file_item(Path(entry.path), zip_items)
             except OSError as exc:
                 yield InputItem(entry.path, error=f"cannot be read ({exc.strerror or exc})")

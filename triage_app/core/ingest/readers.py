@@ -89,6 +89,33 @@ def is_importable_name(name: str) -> bool:
     return kind_of(name) is not None or name.lower().endswith(ZIP_SUFFIX)
 
 
+ASSET_SUFFIXES = frozenset({
+    ".css", ".js", ".mjs", ".json", ".map", ".wasm", ".xml", ".svg", ".ico", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+    ".avif", ".bmp", ".tif", ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".m4a", ".webm",
+    ".ogg", ".wav", ".mov", ".avi", ".csv", ".py", ".sh", ".exe", ".dll", ".so", ".dmg", ".iso", ".doc", ".docx",
+    ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".rtf", ".7z", ".rar", ".tar", ".tgz", ".bz2", ".xz", ".db", ".sqlite",
+})
+"""Suffixes of files a page dump holds beside its pages (styles, scripts, images, fonts, media, office files):
+a walk never reads them to look for a page."""
+SNIFF_BYTES = 8192
+_SNIFFED_PAGE_KINDS = frozenset({"html", "mhtml", "pdf"})
+
+
+def may_be_unnamed_page(name: str) -> bool:
+    """A name a folder or zip walk reads the start of to see whether it is a page: not a document name, not an
+    asset. A mirror made by wget or HTTrack keeps a page under its address's name (`index.php`,
+    `story.aspx?id=3`, `2024/05/slug` with no suffix at all)."""
+    if is_importable_name(name):
+        return False
+    suffix = PurePosixPath(name).suffix.lower()
+    return suffix.split("?", 1)[0] not in ASSET_SUFFIXES
+
+
+def sniffs_as_page(head: bytes) -> bool:
+    """The first `SNIFF_BYTES` of a file are a web page, an MHTML capture or a PDF (not any other text)."""
+    return bool(head.strip()) and sniff_kind(head) in _SNIFFED_PAGE_KINDS
+
+
 def sniff_kind(data: bytes) -> str:
     """Guess "pdf", "webarchive", "mhtml", "email", "html" or "text" from the bytes themselves."""
     from triage_app.core.ingest.email_reader import looks_like_email
