@@ -81,3 +81,11 @@ def test_without_an_extractor_a_sidebar_body_keeps_its_text() -> None:
     assert tree is not None
     reasons = classify_blocks(segment_tree(tree))
     assert reasons.count(None) == 5
+
+
+def test_a_frameset_pages_noframes_text_is_read_as_paragraphs_not_markup() -> None:
+    # libxml2 keeps <noframes> content as raw text: the tags were shown in the cleaned text ("<body><p>...").
+    page = f"<html><head><title>Frames</title></head><frameset><frame src='a.html'><noframes><body>{_paragraphs(3)}</body></noframes></frameset></html>"
+    result = clean_document(_html(page))
+    assert "<p>" not in result.text and "<body>" not in result.text
+    assert [b.text for b in result.blocks if b.kept] == [(SENTENCE.replace("bridge", f"bridge {n}") * 2).strip() for n in range(3)]

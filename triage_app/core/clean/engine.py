@@ -16,7 +16,7 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.32"
+CLEAN_ENGINE = "triage-clean/1.33"
 log = logging.getLogger(__name__)
 
 

@@ -93,7 +93,25 @@ def parse_html(html: str) -> etree._Element | None:
         return None
     if root is None or not isinstance(root.tag, str):
         return None
+    if "noframes" in html or "NOFRAMES" in html or "NoFrames" in html:
+        _parse_noframes(root)
     return root
+
+
+def _parse_noframes(root: etree._Element) -> None:
+    """libxml2 keeps a `<noframes>` element's content as raw text, markup and all ("<body><p>..."): parse it, so
+    a frameset page's fallback text is read as paragraphs, not as tags shown in the cleaned text."""
+    for element in root.iter("noframes"):
+        raw = element.text or ""
+        if "<" not in raw:
+            continue
+        fragment = etree.fromstring(f"<html><body><div>{raw}</div></body></html>", parser=_PARSER)
+        holder = fragment.find(".//div") if fragment is not None else None
+        if holder is None:
+            continue
+        element.text = holder.text
+        for child in list(holder):
+            element.append(child)
 
 
 _DEPTH_LIMIT = 2000
