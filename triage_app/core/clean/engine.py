@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import claimed_byline, fill_byline, shown_names
 from triage_app.core.clean.features import annotate_groups, line_kind, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.link_refs import split_references, without_markers
+from triage_app.core.clean.markdown_text import is_markdown, plain_markdown
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
-from triage_app.core.clean.unwrap import rejoin_wrapped
+from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.33"
+CLEAN_ENGINE = "triage-clean/1.34"
 log = logging.getLogger(__name__)
 
 
-def clean_text(text: str, *, title_hint: str | None = None, url: str | None = None) -> CleanResult:
-    """Clean a plain-text dump: one block per non-blank line, with its line range as source."""
+def clean_text(
+    text: str, *, title_hint: str | None = None, url: str | None = None, paragraphs: dict[int, int] | None = None
+) -> CleanResult:
+    """Clean a plain-text dump: one block per non-blank line, with its line range as source.
+
+    `paragraphs` (first line -> last line) are known paragraphs, joined as they are (a Markdown file's); without
+    them hard-wrapped lines are found and re-joined."""
     lines, references, numbers = split_references(split_lines(text))
-    lines, bare = without_markers(rejoin_wrapped(lines), numbers)
+    lines, bare = without_markers(join_lines(lines, paragraphs) if paragraphs is not None else rejoin_wrapped(lines), numbers)
     if references:  # a text browser's or a mail's list of link targets is judged apart from the text
         text_lines = [line for i, line in enumerate(lines) if i not in bare]
         annotate_groups(text_lines)
@@ -51,6 +58,30 @@ def clean_text(text: str, *, title_hint: str | None = None, url: str | None = No
         url=url,
         keywords=found.keywords,
     )
+
+
+def clean_markdown(text: str, *, url: str | None = None) -> CleanResult:
+    """Clean a Markdown clip: its syntax taken out line for line, then judged as a text dump. What its front
+    matter states (title, source URL, author, date, site, tags, language) wins over the cleaner's guesses, and
+    its lines are one removed block ("metadata"), so the original shows them as read, not as kept text."""
+    plain = plain_markdown(text)
+    front, span = plain.front, plain.front_lines
+    result = clean_text(plain.text, url=(front.url if front else None) or url, paragraphs=plain.paragraphs)
+    if span:
+        raw = " ".join(" ".join(text.splitlines()[:span]).split())
+        result.blocks = [
+            Block(0, "paragraph", raw, False, P.METADATA, f"lines:1-{span}", P.template_key(raw)),
+            *(replace(block, index=block.index + 1) for block in result.blocks),
+        ]
+    if front is not None:
+        result.title = front.title or result.title
+        result.url = front.url or result.url
+        result.byline = front.byline or result.byline
+        result.published = front.published or result.published
+        result.site = front.site or result.site
+        result.language = front.language or result.language
+        result.keywords = front.keywords or result.keywords
+    return result
 
 
 def _blocks_from_raw(raw: list[RawBlock], reasons: list[str | None]) -> list[Block]:
@@ -128,6 +159,8 @@ def clean_document(
             result = clean_pdf_text(doc.text or "", title_hint=doc.title, url=doc.url)
         elif doc.html is not None:
             result = clean_html_document(doc.html, url=doc.url, title_hint=doc.title, disabled=disabled)
+        elif is_markdown(doc.original_name or doc.source_path, doc.text or ""):
+            result = clean_markdown(doc.text or "", url=doc.url)
         else:
             result = clean_text(doc.text or "", title_hint=None, url=doc.url)
             if not result.title:

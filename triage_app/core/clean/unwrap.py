@@ -61,3 +61,20 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
         glue = i + 1 < len(lines) and _wrapped_before(line, lines[i + 1], width)
     annotate_groups(joined)
     return joined
+
+
+def join_lines(lines: list[Line], paragraphs: dict[int, int]) -> list[Line]:
+    """The lines with each known paragraph (first line -> last line, 1-based) joined into one line."""
+    if not paragraphs:
+        return lines
+    joined: list[Line] = []
+    end = 0  # the last line of the paragraph being joined
+    for line in lines:
+        if joined and line.number <= end:
+            previous = joined[-1]
+            joined[-1] = Line(previous.number, f"{previous.text} {line.text}", previous.group, last=line.number)
+            continue
+        end = paragraphs.get(line.number, 0)
+        joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent))
+    annotate_groups(joined)
+    return joined

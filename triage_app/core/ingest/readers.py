@@ -21,7 +21,7 @@ from triage_app.core.records import ParsedDocument, Resource
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd"})
 PDF_SUFFIXES = frozenset({".pdf"})
 EMAIL_SUFFIXES = frozenset({".eml"})
 WEBARCHIVE_SUFFIXES = frozenset({".webarchive"})
