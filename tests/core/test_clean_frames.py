@@ -89,3 +89,17 @@ def test_a_frameset_pages_noframes_text_is_read_as_paragraphs_not_markup() -> No
     result = clean_document(_html(page))
     assert "<p>" not in result.text and "<body>" not in result.text
     assert [b.text for b in result.blocks if b.kept] == [(SENTENCE.replace("bridge", f"bridge {n}") * 2).strip() for n in range(3)]
+
+
+def test_applying_the_rules_leaves_the_prepared_page_as_it_was() -> None:
+    # The benchmark switches rules off one by one on one prepared page: `frames` may not change its blocks.
+    from triage_app.core.clean.html_extract import apply_rules, prepare_html
+
+    body = "".join(f"<p>{SENTENCE.replace('bridge', w) * 2}</p>{REFRAIN}" for w in ("bridge", "tunnel", "dam"))
+    page = prepare_html(f"<html><head><title>Notes</title></head><body><div class='wrap with-sidebar'>{body}</div></body></html>")
+    assert page is not None
+    contexts = [block.context for block in page.blocks]
+    with_frames = apply_rules(page)
+    without = apply_rules(page, frozenset({"frames"}))
+    assert [block.context for block in page.blocks] == contexts
+    assert with_frames.count(None) == 6 and without.count(None) == 4  # the refrains need the frame gone

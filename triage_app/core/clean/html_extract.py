@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, chain, count, repeat
 from operator import sub
 from typing import Any
@@ -166,7 +166,6 @@ def map_extraction(
     blocks: list[RawBlock],
     extracted: str,
     *,
-    disabled: frozenset[str] = NO_RULES_OFF,
     shingles: ExtractionShingles | None = None,
     numbered: NumberedBlocks | None = None,
 ) -> list[bool]:
@@ -247,10 +246,6 @@ def map_extraction(
         if got >= 0.5 * len(block_shingles):
             taken.update(block_shingles)
             kept[i] = True
-    if "frames" not in disabled:
-        drop_frame_contexts(blocks, kept)
-    if "repeats" not in disabled:
-        _keep_repeats(blocks, kept)
     return kept
 
 
@@ -259,30 +254,30 @@ FRAME_SHARE = 0.5
 the extractor kept is the page's frame, not one of its parts (`<div class="wrapper has-sidebar">`)."""
 
 
-def drop_frame_contexts(blocks: list[RawBlock], kept: list[bool]) -> None:
-    """Take out of every block's context the ancestors that hold `FRAME_SHARE` of the kept text or more.
+def without_frames(blocks: list[RawBlock], kept: list[bool]) -> list[RawBlock]:
+    """The blocks with the ancestors that hold `FRAME_SHARE` of the kept text or more taken out of their
+    contexts (a copy of each block that changes; `blocks` itself is left as it is).
 
     Their names describe the page's layout, not the block: left in, every block the extractor leaves out is
     labelled by the frame ("navigation" for a whole page whose wrapper says `sidebar-right`), and the rules
     that trust a context (repeated paragraphs, paragraphs between kept blocks) never look at such a page.
     Hidden ancestors stay: hiding is a fact about the block whatever else it holds."""
     total = sum(len(b.text) for b, k in zip(blocks, kept) if k)
-    if not total:
-        return
     under: dict[str, int] = {}
     for block, keep in zip(blocks, kept):
         if keep:
             for reason, path in zip(block.context, block.context_paths):
                 if reason != P.HIDDEN:
                     under[path] = under.get(path, 0) + len(block.text)
-    frames = {path for path, chars in under.items() if chars >= FRAME_SHARE * total}
+    frames = {path for path, chars in under.items() if chars >= FRAME_SHARE * total} if total else set()
     if not frames:
-        return
-    for block in blocks:
-        if frames.intersection(block.context_paths):
-            pairs = [(c, p) for c, p in zip(block.context, block.context_paths) if p not in frames]
-            block.context = tuple(c for c, _p in pairs)
-            block.context_paths = tuple(p for _c, p in pairs)
+        return blocks
+    return [_outside(block, frames) if frames.intersection(block.context_paths) else block for block in blocks]
+
+
+def _outside(block: RawBlock, frames: set[str]) -> RawBlock:
+    pairs = [(c, p) for c, p in zip(block.context, block.context_paths) if p not in frames]
+    return replace(block, context=tuple(c for c, _p in pairs), context_paths=tuple(p for _c, p in pairs))
 
 
 def _short_block_windows(token_lists: list[list[str]], ids: dict[tuple[str, ...], int]) -> dict[int, list[int]]:
@@ -692,19 +687,23 @@ def apply_rules(page: Prepared, disabled: frozenset[str] = NO_RULES_OFF) -> list
         extracted = with_structured_body(extracted, page.meta.article_body)
     same = extracted is page.extracted
     shingles, numbered = (page.shingles, page.numbered) if same else (None, None)
-    kept = map_extraction(page.blocks, extracted, disabled=disabled, shingles=shingles, numbered=numbered) if extracted else []
+    kept = map_extraction(page.blocks, extracted, shingles=shingles, numbered=numbered) if extracted else []
     if not any(kept):
         # No extractor verdict: the blocks are scored like the lines of a dump, settled like one.
         reasons = classify_blocks(page.blocks)
         settle([b.text for b in page.blocks], reasons)
         return reasons
+    # The prepared page's blocks are not changed (the benchmark applies the rules to them again and again).
+    blocks = page.blocks if "frames" in disabled else without_frames(page.blocks, kept)
+    if "repeats" not in disabled:
+        _keep_repeats(blocks, kept)
     # The extractor's blocks are not re-scored as a text dump ("settle"): that removed most of the
     # article on pages whose paragraphs look like list lines, after the guard had run.
-    copies = _hidden_copies(page.blocks, kept)  # found once for the rules and the guard
-    reasons = decide(page.blocks, kept, page.meta, disabled=disabled, copies=copies)
+    copies = _hidden_copies(blocks, kept)  # found once for the rules and the guard
+    reasons = decide(blocks, kept, page.meta, disabled=disabled, copies=copies)
     if "guard" not in disabled:
-        if sum(len(b.text) for b, r in zip(page.blocks, reasons) if r is None) < GUARD_SHARE * _guard_total(page.blocks, kept, copies):
-            reasons = decide(page.blocks, kept, page.meta, disabled=frozenset(RULES), copies=copies)
+        if sum(len(b.text) for b, r in zip(blocks, reasons) if r is None) < GUARD_SHARE * _guard_total(blocks, kept, copies):
+            reasons = decide(blocks, kept, page.meta, disabled=frozenset(RULES), copies=copies)
     return reasons
 
 
