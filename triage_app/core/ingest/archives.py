@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -26,20 +25,10 @@ from triage_app.core.ingest.readers import (
     parse_bytes,
     sniffs_as_page,
 )
+from triage_app.core.ingest.zip_members import LimitedMembers, safe_member_name
 from triage_app.core.records import ParsedDocument, Resource
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
-
-
-def safe_member_name(name: str) -> str | None:
-    """The member name as a relative POSIX path, or None if it is absolute or climbs out with `..`."""
-    cleaned = name.replace("\\", "/")
-    if cleaned.startswith("/") or (len(cleaned) > 1 and cleaned[1] == ":") or "\x00" in cleaned:
-        return None
-    parts = [p for p in cleaned.split("/") if p not in ("", ".")]
-    if not parts or ".." in parts:
-        return None
-    return "/".join(parts)
 
 
 def _skipped(path: str) -> bool:
@@ -52,8 +41,8 @@ class ZipSource:
     def __init__(self, path: Path, label: str) -> None:
         self.path = path
         self.label = label
-        self.total_read = 0
         self._zip: zipfile.ZipFile | None = None
+        self._members = LimitedMembers(self._open)
         self._unloaded = 0
 
     def _open(self) -> zipfile.ZipFile:
@@ -72,30 +61,7 @@ class ZipSource:
 
     def read(self, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
         """The bytes of one member, counted against the member, archive and ratio limits."""
-        limit = limits.MAX_DECOMPRESSED_BYTES if limit is None else limit
-        if info.flag_bits & 0x1:
-            raise IngestError("the zip member is encrypted")
-        if info.file_size > limit:
-            raise limits.too_large("the zip member", limit)
-        if self.total_read + info.file_size > limits.ZIP_MAX_TOTAL_BYTES:
-            raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
-        limits.check_ratio(info.file_size, info.compress_size, "the zip member")
-        chunks: list[bytes] = []
-        produced = 0
-        try:
-            with self._open().open(info) as handle:
-                while chunk := handle.read(limits.READ_CHUNK):
-                    produced += len(chunk)
-                    self.total_read += len(chunk)
-                    if produced > limit:
-                        raise limits.too_large("the zip member", limit)
-                    if self.total_read > limits.ZIP_MAX_TOTAL_BYTES:
-                        raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
-                    limits.check_ratio(produced, info.compress_size, "the zip member")
-                    chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-            raise IngestError(f"the zip member is damaged ({exc})") from exc
-        return b"".join(chunks)
+        return self._members.read(info, limit)
 
     def load(self, info: zipfile.ZipInfo, name: str, resource_infos: list[tuple[str, zipfile.ZipInfo]]) -> ParsedDocument:
         """Parse one member, with its `NAME_files/` members as resources."""

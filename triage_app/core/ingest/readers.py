@@ -179,6 +179,11 @@ def parse_bytes(
     unicode_marked = sniff_bom(data) is not None or sniff_utf16(data) is not None
     if kind == "html" and not unicode_marked and sniff_kind(data) == "mhtml":
         kind = "mhtml"  # an MHTML archive saved under a .html name
+    if kind == "html" and not unicode_marked:
+        from triage_app.core.ingest.singlefile_zip import looks_self_extracting, read_self_extracting
+
+        if looks_self_extracting(data):
+            return read_self_extracting(data, parse=parse_bytes, **common)  # type: ignore[arg-type]
     sample = data[:4096] if kind == "mhtml" else data
     if not unicode_marked and looks_binary(sample):
         raise IngestError(BINARY_REASON)
