@@ -60,3 +60,12 @@ def test_an_archive_without_a_page_or_that_cannot_be_read_says_so_in_one_line() 
 def test_an_ordinary_page_is_not_taken_for_one() -> None:
     doc = parse_bytes(f"<html><body>{PARAGRAPH}</body></html>".encode(), name="plain.html", source_path="/plain.html")
     assert doc.resources == [] and "bridge" in (doc.html or "")
+
+
+def test_the_reader_shows_the_archives_page_not_the_bootstrap() -> None:
+    from triage_app.core.ingest.singlefile_zip import index_page
+
+    data = _page({"index.html": INDEX})
+    assert index_page(data) == INDEX.encode()  # the page the blocks' DOM paths point into
+    assert index_page(b"<html><body><p>plain</p></body></html>") is None
+    assert index_page(HEAD + b"PK\x03\x04 not an archive PK\x05\x06") is None

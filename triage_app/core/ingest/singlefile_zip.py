@@ -76,6 +76,20 @@ def read_self_extracting(
     return doc
 
 
+def index_page(data: bytes) -> bytes | None:
+    """The page (`index.html`) of a self-extracting file, or None when `data` is not one or cannot be read:
+    what the reader shows as the original, whose DOM the blocks' paths point into."""
+    if not looks_self_extracting(data):
+        return None
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = {name: info for info in archive.infolist() if not info.is_dir() and (name := safe_member_name(info.filename))}
+        index = _index_name(members)
+        return LimitedMembers(lambda: archive).read(members[index]) if index is not None else None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, IngestError):
+        return None
+
+
 def _index_name(members: dict[str, zipfile.ZipInfo]) -> str | None:
     """`index.html` at the archive's root, else in its first folder (SingleFileZ's layout)."""
     if "index.html" in members:

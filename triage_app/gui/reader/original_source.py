@@ -101,7 +101,10 @@ def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
     if fmt == "webarchive":
         return OriginalSource(doc_id, fmt, html=_webarchive_html(raw, charset), url=doc.get("url"))
     if fmt in HTML_FORMATS:
-        return OriginalSource(doc_id, fmt, html=_decode(raw, charset), url=doc.get("url"))
+        from triage_app.core.ingest.singlefile_zip import index_page
+
+        page = index_page(raw)  # a SingleFile self-extracting page: its archive's index.html, not the bootstrap
+        return OriginalSource(doc_id, fmt, html=_decode(page if page is not None else raw, charset), url=doc.get("url"))
     return OriginalSource(doc_id, fmt, text=_decode(raw, charset), url=doc.get("url"))
 
 
