@@ -3,6 +3,7 @@
 Each page of a set is wrapped the ways analysts receive it: Chrome MHTML (quoted-printable, with an
 image part), SingleFile (its header comment), SingleFile of a page drawn by a web component (the page's
 body inside the component's declarative shadow root, as SingleFile and Chrome write rendered shadow DOM),
+SingleFile's self-extracting ZIP (the capture as `index.html` of an archive after a bootstrap page),
 Safari's web archive (a binary property list), gzip, UTF-16 with a BOM, an e-mailed newsletter (quoted-printable and base64 parts) and a WARC record
 (gzip-compressed WARC, the body sent with `Content-Encoding: gzip`). Each is read by the importer's own
 readers and cleaned; its text must be the text the plain HTML file gives. The figures are F1 against the
@@ -20,6 +21,7 @@ import io
 import quopri
 import re
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -77,6 +79,17 @@ def as_shadow_root(html: str, url: str) -> bytes:
     return as_singlefile(wrapped, url)
 
 
+def as_self_extracting(html: str, url: str) -> bytes:
+    """SingleFile's "self-extracting ZIP": a bootstrap page (`<html data-sfz>`, body hidden) with the SingleFile
+    capture as `index.html` of a ZIP archive written after the markup, and one image beside it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("index.html", as_singlefile(html, url))
+        archive.writestr("images/0.png", b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
+    head = b"<!DOCTYPE html><html data-sfz><meta charset=iso-8859-1><body hidden><script>/* unpacks the page */</script><xmp>"
+    return head + buffer.getvalue() + b"</xmp></body></html>"
+
+
 def as_webarchive(html: bytes, url: str) -> bytes:
     """Safari's "Save As… Web Archive": a binary property list with the page and one image."""
     import plistlib
@@ -120,6 +133,7 @@ def capture_readers(folder: Path) -> dict[str, Callable[[str, str], ParsedDocume
         "mhtml": lambda html, url: read("page.mhtml", as_mhtml(html.encode("utf-8"), url)),
         "singlefile": lambda html, url: read("page.html", as_singlefile(html, url)),
         "singlefile, in a shadow root": lambda html, url: read("page.html", as_shadow_root(html, url)),
+        "singlefile, self-extracting zip": lambda html, url: read("page.html", as_self_extracting(html, url)),
         "safari web archive": lambda html, url: read("page.webarchive", as_webarchive(html.encode("utf-8"), url)),
         "html.gz": lambda html, url: read("page.html.gz", gzip.compress(html.encode("utf-8"))),
         "utf-16": lambda html, url: read("page.html", b"\xff\xfe" + html.encode("utf-16-le")),
