@@ -50,7 +50,7 @@ def test_singlefilez_keeps_the_page_in_the_archives_first_folder() -> None:
 
 
 def test_an_archive_without_a_page_or_that_cannot_be_read_says_so_in_one_line() -> None:
-    with pytest.raises(IngestError, match="without an index.html"):
+    with pytest.raises(IngestError, match=r"without an index\.html"):
         parse_bytes(_page({"notes.txt": "no page here"}), name="x.html", source_path="/x.html")
     damaged = HEAD + b"PK\x03\x04" + bytes(100) + b"PK\x05\x06" + bytes(10)
     with pytest.raises(IngestError, match="archive cannot be read"):
