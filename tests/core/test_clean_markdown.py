@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from triage_app.core.clean import clean_document
 from triage_app.core.clean.markdown_text import is_markdown, plain_markdown, read_front_matter
 from triage_app.core.clean.patterns import METADATA
@@ -131,3 +133,17 @@ def test_markdown_is_known_by_name_or_by_its_front_matter() -> None:
     plain = "Just a dump\n\nWith a line that says [1] and *stars*\n"
     doc = ParsedDocument("dump.txt", b"", "text", "utf-8", text=plain, original_name="dump.txt")
     assert "*stars*" in clean_document(doc).text  # a text dump is not read as Markdown
+
+
+def test_a_very_long_markdown_file_is_cleaned_as_a_dump_with_its_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage_app.core.clean import markdown_text
+
+    monkeypatch.setattr(markdown_text, "MAX_MARKDOWN_CHARS", 500)  # parsing costs ~1 s and ~50 MB per MB of text
+    found = plain_markdown(CLIP)
+    assert found.paragraphs is None and found.front_lines == 12 and found.front is not None
+    assert found.text.split("\n")[12] == "# Council approves new bridge across the river"  # left as it is
+    assert all(line == "" for line in found.text.split("\n")[:12])
+    doc = ParsedDocument("clip.md", b"", "text", "utf-8", text=CLIP, original_name="clip.md")
+    result = clean_document(doc)
+    assert result.url == "https://www.example-news.com/local/2024/05/council-approves-bridge"
+    assert result.blocks[0].source == "lines:1-12"

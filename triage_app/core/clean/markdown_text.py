@@ -19,6 +19,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+MAX_MARKDOWN_CHARS = 1_000_000
+"""A longer file is cleaned as a plain dump (its front matter still read): parsing Markdown costs about 1 s and
+50 MB per MB of text (measured on 1 and 4.7 MB), and a clip is a few kilobytes."""
 MAX_FRONT_MATTER_CHARS = 16_384
 """A front matter longer than this is not read as metadata (a clip's is a few hundred characters)."""
 
@@ -120,7 +123,8 @@ class PlainMarkdown:
     text: str
     front: FrontMatter | None  # None when it has no front matter that is a mapping
     front_lines: int  # lines the front matter spans (0: none)
-    paragraphs: dict[int, int]  # first line -> last line (1-based) of each paragraph written over several lines
+    paragraphs: dict[int, int] | None  # first line -> last line (1-based) of each paragraph written over several
+    # lines; None for a file too long to parse (`MAX_MARKDOWN_CHARS`): its lines are judged as a dump's
 
 
 def plain_markdown(text: str) -> PlainMarkdown:
@@ -130,6 +134,8 @@ def plain_markdown(text: str) -> PlainMarkdown:
 
     source = text.splitlines()
     meta, span = read_front_matter(source)
+    if len(text) > MAX_MARKDOWN_CHARS:
+        return PlainMarkdown("\n".join([""] * span + source[span:]), meta, span, None)
     out = [""] * len(source)
     paragraphs: dict[int, int] = {}
     body = [""] * span + source[span:]
