@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import accumulate, chain, count, repeat
 from operator import sub
 from typing import Any
@@ -25,6 +25,7 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 from triage_app.core.clean.extractor_call import extract_text
 from triage_app.core.clean.features import Line, annotate_groups, is_prose
+from triage_app.core.clean.frame_contexts import without_frames
 from triage_app.core.clean.gap_paragraphs import restore_gaps
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
 from triage_app.core.clean.metadata import PageMeta, page_metadata
@@ -247,37 +248,6 @@ def map_extraction(
             taken.update(block_shingles)
             kept[i] = True
     return kept
-
-
-FRAME_SHARE = 0.5
-"""An ancestor whose names say "sidebar", "menu", "footer" ... but which holds at least this share of the text
-the extractor kept is the page's frame, not one of its parts (`<div class="wrapper has-sidebar">`)."""
-
-
-def without_frames(blocks: list[RawBlock], kept: list[bool]) -> list[RawBlock]:
-    """The blocks with the ancestors that hold `FRAME_SHARE` of the kept text or more taken out of their
-    contexts (a copy of each block that changes; `blocks` itself is left as it is).
-
-    Their names describe the page's layout, not the block: left in, every block the extractor leaves out is
-    labelled by the frame ("navigation" for a whole page whose wrapper says `sidebar-right`), and the rules
-    that trust a context (repeated paragraphs, paragraphs between kept blocks) never look at such a page.
-    Hidden ancestors stay: hiding is a fact about the block whatever else it holds."""
-    total = sum(len(b.text) for b, k in zip(blocks, kept) if k)
-    under: dict[str, int] = {}
-    for block, keep in zip(blocks, kept):
-        if keep:
-            for reason, path in zip(block.context, block.context_paths):
-                if reason != P.HIDDEN:
-                    under[path] = under.get(path, 0) + len(block.text)
-    frames = {path for path, chars in under.items() if chars >= FRAME_SHARE * total} if total else set()
-    if not frames:
-        return blocks
-    return [_outside(block, frames) if frames.intersection(block.context_paths) else block for block in blocks]
-
-
-def _outside(block: RawBlock, frames: set[str]) -> RawBlock:
-    pairs = [(c, p) for c, p in zip(block.context, block.context_paths) if p not in frames]
-    return replace(block, context=tuple(c for c, _p in pairs), context_paths=tuple(p for _c, p in pairs))
 
 
 def _short_block_windows(token_lists: list[list[str]], ids: dict[tuple[str, ...], int]) -> dict[int, list[int]]:
