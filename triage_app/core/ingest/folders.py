@@ -104,8 +104,11 @@ def _is_unnamed_page(entry: os.DirEntry[str]) -> bool:
     """A file whose name is no document's but whose first bytes are a page (`readers.may_be_unnamed_page`)."""
     if not may_be_unnamed_page(entry.name):
         return False
-    with open(entry.path, "rb") as handle:
-        return sniffs_as_page(handle.read(SNIFF_BYTES))
+    try:
+        with open(entry.path, "rb") as handle:
+            return sniffs_as_page(handle.read(SNIFF_BYTES))
+    except OSError:  # an unreadable file that no name says is a document is passed over, as before
+        return False
 
 
 def iter_folder(root: Path, zip_items: Callable[[Path], Iterator[InputItem]]) -> Iterator[InputItem]:
