@@ -7,10 +7,14 @@ from pathlib import Path
 import pytest
 
 from triage_app.core.ingest import iter_inputs, limits
+from triage_app.core.records import ParsedDocument
 
 
 def names(root: Path) -> list[str]:
-    return [str(Path(i.label).relative_to(root)) if i.load else f"ERROR {i.error}" for i in iter_inputs([root])]
+    return [
+        str(Path(i.label).relative_to(root)) if i.load else f"NOTICE {i.notice}" if i.notice else f"ERROR {i.error}"
+        for i in iter_inputs([root])
+    ]
 
 
 def test_recursive_sorted_and_skipping_clutter(tmp_path: Path) -> None:
@@ -19,7 +23,10 @@ def test_recursive_sorted_and_skipping_clutter(tmp_path: Path) -> None:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("words\n")
-    assert names(tmp_path) == ["a.html", "page.txt.gz", "b/1.md", "b/2.txt", "c/deep/x.htm"]
+    assert names(tmp_path) == [
+        "a.html", "page.txt.gz", "b/1.md", "b/2.txt", "c/deep/x.htm",
+        "NOTICE passed over 3 files that are not pages (.gz 1, .json 1, .png 1)",  # clutter is not counted
+    ]
 
 
 def test_files_folder_belongs_to_its_page_only(tmp_path: Path) -> None:
@@ -92,7 +99,10 @@ def _mirror(root: Path) -> None:
 
 def test_a_folder_walk_finds_pages_saved_under_their_addresses_names(tmp_path: Path) -> None:
     _mirror(tmp_path)
-    assert names(tmp_path) == ["index.php", "print.cfm", "2024/05/bridge-vote", "news/story.aspx?id=3"]
+    assert names(tmp_path) == [
+        "index.php", "print.cfm", "2024/05/bridge-vote", "news/story.aspx?id=3",
+        "NOTICE passed over 4 files that are not pages (no suffix 3, .css 1)",
+    ]
     titles = {Path(item.label).name: item.load().title for item in iter_inputs([tmp_path]) if item.load and "cfm" not in item.label}
     assert titles == {"index.php": "Home", "bridge-vote": "Bridge vote", "story.aspx?id=3": "Story three"}
 
@@ -108,6 +118,8 @@ def test_a_zip_walk_finds_them_too(tmp_path: Path) -> None:
                 zf.write(path, path.relative_to(tmp_path).as_posix())
     labels = [item.label.split("!/", 1)[1] for item in iter_inputs([archive]) if item.load]
     assert labels == ["site/2024/05/bridge-vote", "site/index.php", "site/news/story.aspx?id=3", "site/print.cfm"]
+    notices = [item.notice for item in iter_inputs([archive]) if item.notice]
+    assert notices == ["passed over 4 files that are not pages (no suffix 3, .css 1)"]
 
 
 def test_an_unreadable_file_with_no_document_name_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,4 +136,16 @@ def test_an_unreadable_file_with_no_document_name_is_passed_over(tmp_path: Path,
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", guarded)
-    assert names(tmp_path) == ["a.html"]  # not a document by its name, so not an error either
+    assert names(tmp_path) == ["a.html", "NOTICE passed over 1 file that is not a page (no suffix 1)"]  # not an error
+
+
+def test_what_a_walk_passed_over_is_a_skipped_line_of_the_import_not_a_failure(tmp_path: Path) -> None:
+    from triage_app.core.jobs import load_item, summarise
+
+    _mirror(tmp_path)
+    outcomes = [load_item(item) for item in iter_inputs([tmp_path]) if not item.load]
+    assert len(outcomes) == 1
+    (outcome,) = outcomes
+    assert not isinstance(outcome, ParsedDocument) and outcome.status == "skipped"
+    assert outcome.describe() == f"{tmp_path}: skipped: passed over 4 files that are not pages (no suffix 3, .css 1)"
+    assert summarise([outcome])["failed"] == 0

@@ -138,9 +138,10 @@ def test_zip_members_with_files_folder(data_copy: Path, tmp_path: Path) -> None:
         zf.writestr("dump/page2.html.gz", gzip.compress(b"<html><title>Second</title><p>two</p></html>"))
         zf.writestr("__MACOSX/._notes.md", b"\x00\x05junk")
         zf.writestr("image.png", b"\x89PNG....")
-    items = list(iter_inputs([archive]))
+    items = [i for i in iter_inputs([archive]) if not i.notice]
     labels = [i.label for i in items]
     assert labels == [f"{archive}!/dump/page2.html.gz", f"{archive}!/dump/saved_page.html", f"{archive}!/notes.md"]
+    assert [i.notice for i in iter_inputs([archive]) if i.notice] == ["passed over 1 file that is not a page (.png 1)"]
     docs = [i.load() for i in items if i.load]
     assert docs[0].title == "Second" and docs[0].original_name == "page2.html.gz"
     assert {r.name for r in docs[1].resources} == {"saved_page_files/a.png", "saved_page_files/frame.html"}
@@ -175,8 +176,9 @@ def test_zip_with_other_generator_is_a_plain_zip(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("manifest.json", '{"generator": "something else"}')
         zf.writestr("a.html", "<html><title>A</title></html>")
-    [item] = list(iter_inputs([archive]))
+    [item, notice] = list(iter_inputs([archive]))
     assert item.load is not None and item.load().title == "A"
+    assert notice.notice == "passed over 1 file that is not a page (.json 1)"
 
 
 def test_missing_path_and_unknown_file_kind(tmp_path: Path) -> None:

@@ -27,6 +27,8 @@ def cmd_clean(args: argparse.Namespace, ctx: CliContext) -> int:
     failed = 0
     first = True
     for item in iter_inputs(args.paths):
+        if item.notice:  # what a folder walk passed over: not a file to clean
+            continue
         if item.error or item.load is None:
             failed += 1
             ctx.error(f"{item.label}: {item.error or 'cannot be read'}")

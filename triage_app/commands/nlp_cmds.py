@@ -93,6 +93,8 @@ def cmd_annotate(args: argparse.Namespace, ctx: CliContext) -> int:
     engine = get_engine()
     failed = 0
     for item in iter_inputs(args.paths):
+        if item.notice:  # what a folder walk passed over: not a file to annotate
+            continue
         text, error = _read_text(item, args.plain)
         if error is not None:
             ctx.error(f"triage-app annotate: {item.label}: {error}")

@@ -119,7 +119,7 @@ def step_import(run: _Run) -> str:
     run.library = Library.open(run.workdir / "library.sqlite")
     outcomes = [p.result for p in jobs.import_documents(run.lib, [seeds]) if p.result is not None]
     counts = jobs.summarise(outcomes)
-    failed = [o.describe() for o in outcomes if o.status != "imported"]
+    failed = [o.describe() for o in outcomes if o.status not in ("imported", "skipped")]
     if failed or not counts["imported"]:
         raise StepFailed("; ".join(failed) or "nothing was imported")
     seed = [o for o in outcomes if Path(o.source).name == SEED_FILE]

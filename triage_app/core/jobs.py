@@ -46,7 +46,10 @@ def clean_engine_name() -> str:
 
 
 def load_item(item: InputItem) -> ParsedDocument | ImportOutcome:
-    """Read one input; a failure becomes an ImportOutcome with a reason a person understands."""
+    """Read one input; a failure becomes an ImportOutcome with a reason a person understands (a walk's notice of
+    what it passed over, a "skipped" one)."""
+    if item.notice:
+        return ImportOutcome(item.label, "skipped", reason=item.notice)
     if item.error or item.load is None:
         return ImportOutcome(item.label, "failed", reason=item.error or "cannot be read")
     try:

@@ -23,6 +23,7 @@ from triage_app.core.ingest.readers import (
     may_be_unnamed_page,
     page_stem,
     parse_bytes,
+    passed_over_notice,
     sniffs_as_page,
 )
 from triage_app.core.ingest.zip_members import LimitedMembers, safe_member_name
@@ -117,9 +118,14 @@ class ZipSource:
         resources = _resources_by_folder(safe)
         unnamed = self._unnamed_pages([(n, i) for n, i in safe.items() if _owning_folder(n, resources) is None and may_be_unnamed_page(n)])
         planned: list[InputItem] = []
+        passed_over: dict[str, int] = {}
         for name, info in safe.items():
-            if _owning_folder(name, resources) is not None or not (is_importable_name(name) or name in unnamed):
-                continue  # a page's `NAME_files/` member, or not a document
+            if _owning_folder(name, resources) is not None:
+                continue  # a page's `NAME_files/` member
+            if not (is_importable_name(name) or name in unnamed):
+                suffix = PurePosixPath(name).suffix.lower()
+                passed_over[suffix] = passed_over.get(suffix, 0) + 1
+                continue
             label = f"{self.label}!/{name}"
             if name.lower().endswith(".zip"):
                 planned.append(InputItem(label, error="a zip inside a zip is not opened; unpack it first"))
@@ -134,6 +140,8 @@ class ZipSource:
             planned.append(InputItem(label, functools.partial(self.load, info, name, resource_infos)))
         self._unloaded = sum(1 for item in planned if item.load is not None)
         yield from sorted(planned, key=lambda item: item.label)
+        if passed_over and planned:  # a zip with no page at all says why on its own (`_why_nothing`)
+            yield InputItem(self.label, notice=passed_over_notice(passed_over))
 
 
     def _unnamed_pages(self, members: list[tuple[str, zipfile.ZipInfo]]) -> set[str]:

@@ -21,6 +21,7 @@ from triage_app.core.ingest.readers import (
     load_file,
     may_be_unnamed_page,
     page_stem,
+    passed_over_notice,
     sniffs_as_page,
 )
 from triage_app.core.records import Resource
@@ -115,6 +116,7 @@ def iter_folder(root: Path, zip_items: Callable[[Path], Iterator[InputItem]]) ->
     """Items for every importable file under `root`, depth first in name order."""
     seen: set[str] = set()
     stack: list[tuple[Path, int]] = [(root, 0)]
+    passed_over: dict[str, int] = {}  # suffix -> files that are not pages (a mirror's styles, scripts, images)
     while stack:
         folder, depth = stack.pop()
         try:
@@ -136,9 +138,14 @@ def iter_folder(root: Path, zip_items: Callable[[Path], Iterator[InputItem]]) ->
                         subfolders.append(Path(entry.path))
                 elif entry.is_file() and (is_importable_name(entry.name) or _is_unnamed_page(entry)):
                     yield from file_item(Path(entry.path), zip_items)
+                elif entry.is_file():
+                    suffix = Path(entry.name).suffix.lower()
+                    passed_over[suffix] = passed_over.get(suffix, 0) + 1
             except OSError as exc:
                 yield InputItem(entry.path, error=f"cannot be read ({exc.strerror or exc})")
         if subfolders and depth >= limits.MAX_FOLDER_DEPTH:
             yield InputItem(str(folder), error=f"folders nested more than {limits.MAX_FOLDER_DEPTH} deep are not searched")
             continue
         stack.extend((sub, depth + 1) for sub in reversed(subfolders))
+    if passed_over:
+        yield InputItem(str(root), notice=passed_over_notice(passed_over))

@@ -44,11 +44,22 @@ _HTML_START_RE = re.compile(rb"^\s*(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|
 
 @dataclass
 class InputItem:
-    """One importable file (or an error found while looking for files)."""
+    """One importable file (or an error found while looking for files, or a `notice` of what a walk passed over)."""
 
     label: str
     load: Callable[[], ParsedDocument] | None = None
     error: str | None = None
+    notice: str | None = None  # neither a document nor a failure: "passed over 52 files that are not pages (...)"
+
+
+def passed_over_notice(suffixes: dict[str, int]) -> str:
+    """"passed over 52 files that are not pages (.png 30, .css 12, .js 8, no suffix 2)": what a walk did not import."""
+    total = sum(suffixes.values())
+    ranked = sorted(suffixes.items(), key=lambda item: (-item[1], item[0]))
+    shown = ", ".join(f"{suffix or 'no suffix'} {count}" for suffix, count in ranked[:6])
+    more = ", …" if len(ranked) > 6 else ""
+    files = f"{total} files that are not pages" if total != 1 else "1 file that is not a page"
+    return f"passed over {files} ({shown}{more})"
 
 
 def split_gzip(name: str) -> tuple[str, bool]:
