@@ -398,6 +398,10 @@
         <translation>wiederholte Metadaten</translation>
     </message>
     <message>
+        <source>front matter</source>
+        <translation>Front Matter (als Metadaten gelesen)</translation>
+    </message>
+    <message>
         <source>author bio</source>
         <translation>Autorenbiografie</translation>
     </message>

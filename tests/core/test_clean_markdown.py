@@ -8,7 +8,7 @@ import pytest
 
 from triage_app.core.clean import clean_document
 from triage_app.core.clean.markdown_text import is_markdown, plain_markdown, read_front_matter
-from triage_app.core.clean.patterns import METADATA
+from triage_app.core.clean.patterns import FRONT_MATTER
 from triage_app.core.ingest.readers import kind_of
 from triage_app.core.records import ParsedDocument
 
@@ -116,7 +116,7 @@ def test_a_markdown_clip_is_cleaned_with_its_metadata_and_line_provenance() -> N
     assert result.byline == "Jane Smith, Tom Lee" and result.published == "2024-05-14"
     assert result.site == "example-news.com" and result.language == "en"
     first = result.blocks[0]
-    assert (first.kept, first.reason, first.source) == (False, METADATA, "lines:1-12")
+    assert (first.kept, first.reason, first.source) == (False, FRONT_MATTER, "lines:1-12")
     source = CLIP.splitlines()
     paragraph = next(b for b in result.blocks if b.text.startswith("The city council"))
     assert paragraph.kept and paragraph.source == "lines:17-18"  # the hard-wrapped lines re-joined

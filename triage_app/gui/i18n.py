@@ -43,6 +43,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreText", "share buttons"),
     QT_TRANSLATE_NOOP("CoreText", "byline"),
     QT_TRANSLATE_NOOP("CoreText", "metadata repeat"),
+    QT_TRANSLATE_NOOP("CoreText", "front matter"),
     QT_TRANSLATE_NOOP("CoreText", "author bio"),
     QT_TRANSLATE_NOOP("CoreText", "advert"),
     QT_TRANSLATE_NOOP("CoreText", "title"),

@@ -18,7 +18,7 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.34"
+CLEAN_ENGINE = "triage-clean/1.35"
 log = logging.getLogger(__name__)
 
 
@@ -63,14 +63,14 @@ def clean_text(
 def clean_markdown(text: str, *, url: str | None = None) -> CleanResult:
     """Clean a Markdown clip: its syntax taken out line for line, then judged as a text dump. What its front
     matter states (title, source URL, author, date, site, tags, language) wins over the cleaner's guesses, and
-    its lines are one removed block ("metadata"), so the original shows them as read, not as kept text."""
+    its lines are one removed block ("front matter"), so the original shows them as read, not as kept text."""
     plain = plain_markdown(text)
     front, span = plain.front, plain.front_lines
     result = clean_text(plain.text, url=(front.url if front else None) or url, paragraphs=plain.paragraphs)
     if span:
         raw = " ".join(" ".join(text.splitlines()[:span]).split())
         result.blocks = [
-            Block(0, "paragraph", raw, False, P.METADATA, f"lines:1-{span}", P.template_key(raw)),
+            Block(0, "paragraph", raw, False, P.FRONT_MATTER, f"lines:1-{span}", P.template_key(raw)),
             *(replace(block, index=block.index + 1) for block in result.blocks),
         ]
     if front is not None:

@@ -17,6 +17,7 @@ COMMENTS = "comments"
 SHARE = "share buttons"
 BYLINE = "byline"
 METADATA = "metadata repeat"
+FRONT_MATTER = "front matter"  # a Markdown file's YAML header, read as the document's metadata
 AUTHOR_BIO = "author bio"
 ADVERT = "advert"
 TITLE = "title"
