@@ -149,3 +149,20 @@ def test_what_a_walk_passed_over_is_a_skipped_line_of_the_import_not_a_failure(t
     assert not isinstance(outcome, ParsedDocument) and outcome.status == "skipped"
     assert outcome.describe() == f"{tmp_path}: skipped: passed over 4 files that are not pages (no suffix 3, .css 1)"
     assert summarise([outcome])["failed"] == 0
+
+
+def test_a_damaged_member_with_no_document_name_does_not_stop_the_zip_walk(tmp_path: Path) -> None:
+    import os
+    import zipfile
+
+    archive = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("site/page", PAGE.format("P") + "".join(f"<p>{os.urandom(16).hex()}</p>" for _ in range(3000)))
+        zf.writestr("site/index.html", PAGE.format("Index"))
+    data = bytearray(archive.read_bytes())
+    for i in range(45, 60):  # inside the first member's deflate stream: zlib.error when it is sniffed
+        data[i] ^= 0xFF
+    archive.write_bytes(bytes(data))
+    items = list(iter_inputs([archive]))
+    assert [i.label.split("!/")[1] for i in items if i.load] == ["site/index.html"]
+    assert [i.notice for i in items if i.notice] == ["passed over 1 file that is not a page (no suffix 1)"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -155,8 +156,8 @@ class ZipSource:
                     try:
                         with archive.open(info) as handle:
                             head = handle.read(SNIFF_BYTES)
-                    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
-                        continue  # encrypted, damaged or of an unknown compression: not looked into
+                    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+                        continue  # encrypted (RuntimeError), damaged or of an unknown compression: not looked into
                     if sniffs_as_page(head):
                         found.add(name)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
