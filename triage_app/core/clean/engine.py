@@ -11,7 +11,7 @@ from triage_app.core.clean.byline import claimed_byline, fill_byline, shown_name
 from triage_app.core.clean.features import annotate_groups, line_kind, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.link_refs import split_references, without_markers
-from triage_app.core.clean.markdown_text import is_markdown, plain_markdown
+from triage_app.core.clean.markdown_text import front_lines, is_markdown, plain_markdown
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
@@ -68,7 +68,7 @@ def clean_markdown(text: str, *, url: str | None = None) -> CleanResult:
     front, span = plain.front, plain.front_lines
     result = clean_text(plain.text, url=(front.url if front else None) or url, paragraphs=plain.paragraphs)
     if span:
-        raw = " ".join(" ".join(text.splitlines()[:span]).split())
+        raw = " ".join(" ".join(front_lines(text)[:span]).split())
         result.blocks = [
             Block(0, "paragraph", raw, False, P.FRONT_MATTER, f"lines:1-{span}", P.template_key(raw)),
             *(replace(block, index=block.index + 1) for block in result.blocks),

@@ -57,7 +57,12 @@ def is_markdown(name: str | None, text: str) -> bool:
     """A Markdown file by its name, or a text that opens with a front matter naming a page."""
     if name and PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES:
         return True
-    return text.startswith("---") and _front_matter_span(text.splitlines()) is not None
+    return text.startswith("---") and _front_matter_span(front_lines(text)) is not None
+
+
+def front_lines(text: str) -> list[str]:
+    """The first lines of `text`, as many as a front matter can span (the whole text is not split for it)."""
+    return text[: MAX_FRONT_MATTER_CHARS + 2].splitlines()
 
 
 def _front_matter_span(lines: list[str]) -> int | None:

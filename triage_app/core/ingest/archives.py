@@ -27,8 +27,8 @@ from triage_app.core.ingest.readers import (
     passed_over_notice,
     sniffs_as_page,
 )
-from triage_app.core.ingest.zip_members import LimitedMembers, safe_member_name
-from triage_app.core.records import ParsedDocument, Resource
+from triage_app.core.ingest.zip_members import LimitedMembers, read_resources, safe_member_name
+from triage_app.core.records import ParsedDocument
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
@@ -69,17 +69,7 @@ class ZipSource:
         """Parse one member, with its `NAME_files/` members as resources."""
         try:
             data = self.read(info)
-            resources: list[Resource] = []
-            total = 0
-            for rel_name, res_info in resource_infos[: limits.MAX_RESOURCES]:
-                try:
-                    payload = self.read(res_info)
-                except IngestError:
-                    continue  # a bad image does not stop its page
-                total += len(payload)
-                if total > limits.MAX_RESOURCE_TOTAL_BYTES:
-                    break
-                resources.append(Resource(rel_name, _content_type(rel_name), payload))
+            resources = read_resources(self._members, resource_infos)
             return parse_bytes(data, name=name, source_path=f"{self.label}!/{name}", resources=resources)
         finally:
             self._unloaded -= 1
@@ -189,12 +179,6 @@ def _resources_by_folder(members: dict[str, zipfile.ZipInfo]) -> dict[str, list[
             page_dir = prefix[: prefix.rstrip("/").rfind("/") + 1]  # "dir/" or ""
             folders[prefix].append((name[len(page_dir):], info))
     return folders
-
-
-def _content_type(name: str) -> str:
-    import mimetypes
-
-    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def iter_zip(path: Path) -> Iterator[InputItem]:

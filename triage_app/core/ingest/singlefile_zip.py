@@ -17,8 +17,8 @@ from pathlib import PurePosixPath
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
-from triage_app.core.ingest.zip_members import LimitedMembers, safe_member_name
-from triage_app.core.records import ParsedDocument, Resource
+from triage_app.core.ingest.zip_members import LimitedMembers, read_resources, safe_member_name
+from triage_app.core.records import ParsedDocument
 
 ParsePage = Callable[..., ParsedDocument]
 """`readers.parse_bytes`, handed in (the readers module calls this one)."""
@@ -40,35 +40,16 @@ def read_self_extracting(
 ) -> ParsedDocument:
     """The archive's `index.html` (read with `parse`, the readers' `parse_bytes`) as the page, its other members
     as resources; IngestError when it cannot be read."""
+    archive, members, index = _open(data)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise IngestError(f"a SingleFile self-extracting page whose archive cannot be read ({exc})") from exc
-    if len(infos) > limits.ZIP_MAX_MEMBERS:
-        raise IngestError(f"the page's archive has more than {limits.ZIP_MAX_MEMBERS} members")
-    members = {name: info for info in infos if not info.is_dir() and (name := safe_member_name(info.filename))}
-    index = _index_name(members)
-    if index is None:
-        raise IngestError("a SingleFile self-extracting page without an index.html in its archive")
-    folder = str(PurePosixPath(index).parent)
-    prefix = "" if folder == "." else f"{folder}/"
-    source = LimitedMembers(lambda: archive)
-    try:
-        page = source.read(members[index])
-        resources: list[Resource] = []
-        total = 0
-        for name, info in members.items():
-            if name == index or not name.startswith(prefix) or len(resources) >= limits.MAX_RESOURCES:
-                continue
-            try:
-                payload = source.read(info)
-            except IngestError:
-                continue  # a bad image does not stop its page
-            total += len(payload)
-            if total > limits.MAX_RESOURCE_TOTAL_BYTES:
-                break
-            resources.append(Resource(name[len(prefix):], _content_type(name), payload))
+        if index is None:
+            raise IngestError("a SingleFile self-extracting page without an index.html in its archive")
+        folder = str(PurePosixPath(index).parent)
+        prefix = "" if folder == "." else f"{folder}/"
+        reader = LimitedMembers(lambda: archive)
+        page = reader.read(members[index])
+        named = [(name[len(prefix):], info) for name, info in members.items() if name != index and name.startswith(prefix)]
+        resources = read_resources(reader, named)
     finally:
         archive.close()
     doc = parse(page, name="index.html", source_path=source_path, resources=resources)
@@ -82,12 +63,29 @@ def index_page(data: bytes) -> bytes | None:
     if not looks_self_extracting(data):
         return None
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = {name: info for info in archive.infolist() if not info.is_dir() and (name := safe_member_name(info.filename))}
-        index = _index_name(members)
-        return LimitedMembers(lambda: archive).read(members[index]) if index is not None else None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, IngestError):
+        archive, members, index = _open(data)
+    except IngestError:
         return None
+    try:
+        return LimitedMembers(lambda: archive).read(members[index]) if index is not None else None
+    except IngestError:
+        return None
+    finally:
+        archive.close()
+
+
+def _open(data: bytes) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo], str | None]:
+    """The archive in `data`, its members by safe name, and the name of its page (None when it has none)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise IngestError(f"a SingleFile self-extracting page whose archive cannot be read ({exc})") from exc
+    if len(infos) > limits.ZIP_MAX_MEMBERS:
+        archive.close()
+        raise IngestError(f"the page's archive has more than {limits.ZIP_MAX_MEMBERS} members")
+    members = {name: info for info in infos if not info.is_dir() and (name := safe_member_name(info.filename))}
+    return archive, members, _index_name(members)
 
 
 def _index_name(members: dict[str, zipfile.ZipInfo]) -> str | None:
@@ -96,9 +94,3 @@ def _index_name(members: dict[str, zipfile.ZipInfo]) -> str | None:
         return "index.html"
     nested = sorted(name for name in members if name.count("/") == 1 and name.endswith("/index.html"))
     return nested[0] if nested else None
-
-
-def _content_type(name: str) -> str:
-    import mimetypes
-
-    return mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -6,12 +6,14 @@ neither, so neither imports the other.
 
 from __future__ import annotations
 
+import mimetypes
 import zipfile
 import zlib
 from collections.abc import Callable
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
+from triage_app.core.records import Resource
 
 
 def safe_member_name(name: str) -> str | None:
@@ -58,3 +60,21 @@ class LimitedMembers:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise IngestError(f"the zip member is damaged ({exc})") from exc
         return b"".join(chunks)
+
+
+def read_resources(members: LimitedMembers, named: list[tuple[str, zipfile.ZipInfo]]) -> list[Resource]:
+    """A page's resources: each (name relative to the page, member) of the first `MAX_RESOURCES`, read with the
+    archive's limits; a damaged member is left out (a bad image does not stop its page), and reading stops at
+    `MAX_RESOURCE_TOTAL_BYTES`."""
+    resources: list[Resource] = []
+    total = 0
+    for name, info in named[: limits.MAX_RESOURCES]:
+        try:
+            payload = members.read(info)
+        except IngestError:
+            continue
+        total += len(payload)
+        if total > limits.MAX_RESOURCE_TOTAL_BYTES:
+            break
+        resources.append(Resource(name, mimetypes.guess_type(name)[0] or "application/octet-stream", payload))
+    return resources
