@@ -323,3 +323,36 @@ def test_safari_web_archive_original_is_served_from_its_stored_parts(pane: Reade
                          source_path="/tmp/story.webarchive")
     assert [r.name for r in parsed.resources] == ["https://news.example/story/a.png"]
     _archived_page_is_served(pane, qtbot, library, parsed, "A Safari archive with a picture.", "https://news.example/story/a.png")
+
+
+def test_a_frameset_page_shows_its_frames_with_the_removed_blocks_shaded(pane: ReaderPane, qtbot: Any, library: Library,
+                                                                        tmp_path: Path) -> None:
+    from triage_app.core.clean import clean_document
+    from triage_app.core.ingest.folders import collect_resources
+    from triage_app.core.ingest.readers import load_file
+
+    page = tmp_path / "gazette.html"
+    page.write_text("<html><head><title>Gazette</title></head><frameset cols='200,*'><frame src='gazette_files/menu.html'>"
+                    "<frame src='gazette_files/story.html'><noframes>No frames here.</noframes></frameset></html>")
+    (tmp_path / "gazette_files").mkdir()
+    (tmp_path / "gazette_files" / "menu.html").write_text(
+        "<html><body><ul><li><a href='a.html'>Home</a></li><li><a href='b.html'>News</a></li></ul></body></html>")
+    (tmp_path / "gazette_files" / "story.html").write_text(
+        "<html><body><h1>Ferry landing to reopen</h1>" + "".join(
+            f"<p>{n}. The council agreed on Monday to reopen the old ferry landing after a decade of disputes.</p>"
+            for n in range(5)) + "<img src='pic.png'></body></html>")
+    (tmp_path / "gazette_files" / "pic.png").write_bytes(png_bytes())
+    parsed = load_file(page, lambda: collect_resources(page))
+    doc_id = documents.insert_document(library, parsed, clean_document(parsed))
+    with library.transaction() as db:
+        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(doc_id)
+    web = pane.original.web
+    shown = call(qtbot, web.page.toPlainText)
+    assert "0. The council agreed" in shown and "No frames here" not in shown  # the frames, not the apology
+    marked = pane.original.marked
+    assert marked is not None and not marked.unmatched  # every block found in the page the reader shows
+    assert 'data-triage-reason="navigation"' in marked.html  # the menu frame shaded as navigation
+    qtbot.waitUntil(lambda: resource_url(doc_id, "gazette_files/pic.png") in web.handler.served)  # the frame's picture

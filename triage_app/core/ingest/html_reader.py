@@ -1,7 +1,8 @@
 """Web pages saved as `.html/.htm/.xhtml`: decoding and a first guess at title and URL.
 
 Nothing here builds a DOM: metadata comes from bounded regular expressions over the start
-of the page, so a page nested 100,000 levels deep or 20 MB long is read in linear time.
+of the page, so a page nested 100,000 levels deep or 20 MB long is read in linear time. (A `<frameset>` page
+saved with its frames is parsed once to put its frames' bodies together: `frames.compose_frames`.)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from triage_app.core.ingest import singlefile
 from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.ingest.frames import compose_frames
 from triage_app.core.records import ParsedDocument, Resource
 
 HEAD_SCAN_CHARS = 2_000_000
@@ -146,12 +148,13 @@ def read_html(
     decoded = decode_bytes(data, html=True)
     header = singlefile.read_header(decoded.text)
     meta = page_metadata(decoded.text, base_url=header.url if header else None)
+    framed = compose_frames(decoded.text, resources) if resources else None  # a frameset's text is in its frames
     return ParsedDocument(
         source_path=source_path,
         original=original,
         format="singlefile" if header else "html",
         charset=decoded.charset,
-        html=decoded.text,
+        html=framed or decoded.text,
         resources=list(resources or []),
         url=meta.url or (header.url if header else None) or saved_from_url(decoded.text),
         captured_at=header.saved_at if header else None,

@@ -22,6 +22,7 @@ from email.utils import parsedate_to_datetime
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.ingest.frames import compose_frames
 from triage_app.core.ingest.html_reader import page_metadata
 from triage_app.core.ingest.limits import MAX_MHTML_PARTS, MAX_RESOURCE_TOTAL_BYTES
 from triage_app.core.records import ParsedDocument, Resource
@@ -185,15 +186,34 @@ def _main_part(parts: list[_Part], snapshot_url: str | None) -> _Part:
     raise IngestError("the MHTML file holds no web page (no text/html part)")
 
 
+_CID_RE = re.compile(rb"""cid:([^"'\s<>)]{1,300})""", re.IGNORECASE)
+
+
+def _referenced_ids(parts: list[_Part]) -> set[str]:
+    """Content-IDs the archive's pages point at with `cid:` (Chrome's frames: `<frame src="cid:frame-...">`)."""
+    return {
+        match.decode("ascii", "replace")
+        for part in parts
+        if part.content_type in ("text/html", "application/xhtml+xml")
+        for match in _CID_RE.findall(_decode_payload(part))
+    }
+
+
 def _resources(parts: list[_Part], main: _Part) -> list[Resource]:
+    """The parts besides the page, named as the pages point at them: by `cid:` where a page does (a frame
+    of Chrome's has both an ID and its URL, and is reached by the ID), else by their location."""
     resources: list[Resource] = []
+    referenced = _referenced_ids(parts)
     seen: set[str] = set()
     total = 0
     for number, part in enumerate(parts):
         if part is main:
             continue
         content_id = str(part.headers.get("Content-ID", "") or "").strip("<> ")
-        name = part.location or (f"cid:{content_id}" if content_id else f"part-{number}")
+        if content_id and content_id in referenced:
+            name = f"cid:{content_id}"
+        else:
+            name = part.location or (f"cid:{content_id}" if content_id else f"part-{number}")
         if name in seen:
             continue
         data = _decode_payload(part)
@@ -224,13 +244,14 @@ def read_mhtml(data: bytes, *, source_path: str, original: bytes, original_name:
     charset = main.headers.get_content_charset()
     decoded = decode_bytes(_decode_payload(main), declared=charset, html=True)
     meta = page_metadata(decoded.text, base_url=snapshot_url)
+    resources = _resources(parts, main)
     return ParsedDocument(
         source_path=source_path,
         original=original,
         format="mhtml",
         charset=decoded.charset,
-        html=decoded.text,
-        resources=_resources(parts, main),
+        html=compose_frames(decoded.text, resources) or decoded.text,
+        resources=resources,
         url=snapshot_url or meta.url,
         captured_at=_iso_date(headers.get("Date")),
         title=meta.title or _header_text(headers.get("Subject")),

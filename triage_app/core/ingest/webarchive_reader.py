@@ -14,6 +14,7 @@ from typing import Any
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.ingest.frames import compose_frames
 from triage_app.core.ingest.html_reader import page_metadata
 from triage_app.core.ingest.limits import MAX_MHTML_PARTS, MAX_RESOURCE_TOTAL_BYTES
 from triage_app.core.records import ParsedDocument, Resource
@@ -101,13 +102,14 @@ def read_webarchive(data: bytes, *, source_path: str, original: bytes, original_
     body, encoding, url = _page(archive)
     decoded = decode_bytes(body, declared=encoding, html=True)
     meta = page_metadata(decoded.text, base_url=url)
+    resources = _resources(archive)
     return ParsedDocument(
         source_path=source_path,
         original=original,
         format="webarchive",
         charset=decoded.charset,
-        html=decoded.text,
-        resources=_resources(archive),
+        html=compose_frames(decoded.text, resources) or decoded.text,  # a frameset's text is in its frames
+        resources=resources,
         url=url or meta.url,
         title=meta.title,
         original_name=original_name,

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
 from triage_app.core.ingest.charset_choice import apply_charset_choice
+from triage_app.core.ingest.frames import compose_frames, has_frameset
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.library.triage import os_user
@@ -74,6 +75,9 @@ def load_parsed(db: Database, doc_id: int) -> ParsedDocument:
         )
     if doc.get("charset_choice"):
         apply_charset_choice(parsed, data, name, doc["charset_choice"])
+    if parsed.format == "html" and parsed.html is not None and has_frameset(parsed.html):
+        # a frameset page's frames were saved in its `_files/` folder: stored as its resources
+        parsed.html = compose_frames(parsed.html, documents.get_resources(db, doc_id)) or parsed.html
     parsed.url = parsed.url or doc.get("url")
     return parsed
 

@@ -86,6 +86,15 @@ def _webarchive_html(data: bytes, charset: str | None) -> str:
     return _decode(body, charset or declared)
 
 
+def _with_frames(db: Database, doc_id: int, html: str) -> str:
+    """A frameset page as the cleaner read it: its stored frames' bodies in order (`frames.compose_frames`)."""
+    from triage_app.core.ingest.frames import compose_frames, has_frameset
+
+    if not has_frameset(html):
+        return html
+    return compose_frames(html, documents.get_resources(db, doc_id)) or html
+
+
 def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
     """The decoded original of the document row `doc` (from `documents.get_document`)."""
     doc_id = int(doc["id"])
@@ -99,12 +108,14 @@ def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
     if fmt == "mhtml":
         return OriginalSource(doc_id, fmt, html=_mhtml_html(raw, charset), url=doc.get("url"))
     if fmt == "webarchive":
-        return OriginalSource(doc_id, fmt, html=_webarchive_html(raw, charset), url=doc.get("url"))
+        html = _with_frames(db, doc_id, _webarchive_html(raw, charset))
+        return OriginalSource(doc_id, fmt, html=html, url=doc.get("url"))
     if fmt in HTML_FORMATS:
         from triage_app.core.ingest.singlefile_zip import index_page
 
         page = index_page(raw)  # a SingleFile self-extracting page: its archive's index.html, not the bootstrap
-        return OriginalSource(doc_id, fmt, html=_decode(page if page is not None else raw, charset), url=doc.get("url"))
+        html = _decode(page if page is not None else raw, charset)
+        return OriginalSource(doc_id, fmt, html=_with_frames(db, doc_id, html), url=doc.get("url"))
     return OriginalSource(doc_id, fmt, text=_decode(raw, charset), url=doc.get("url"))
 
 
