@@ -160,3 +160,20 @@ def test_each_frames_styles_stay_in_its_own_part() -> None:
     assert html.count(scope) == 2 and "body" not in html.split("<h2>")[0].replace("<body>", "")  # no rule paints the page's body
     assert ":scope { background: url(g_files/css/bg.png) navy" in html  # the sheet's links from the sheet's own folder
     assert ":scope h2 { font-size: 9px }" in html
+
+
+def test_what_a_frames_head_says_about_its_page_is_kept() -> None:
+    story = (b"<html><head><title>Story frame</title><meta http-equiv='refresh' content='0;url=x'>"
+             b"<meta property='og:title' content='Ferry landing to reopen'><meta name='author' content='Sarah Blake'>"
+             b"<link rel='canonical' href='https://gazette.example/ferry'><script type='application/ld+json'>{}</script>"
+             b"<script>alert(1)</script></head><body><h1>Ferry landing to reopen</h1><p>By Sarah Blake</p><p>" + STORY.encode() + b"</p></body></html>")
+    html = compose_frames("<html><head><title>County Gazette</title></head><frameset><frame src='s.html'></frameset></html>",
+                          [Resource("s.html", "text/html", story)])
+    assert html is not None
+    head = html.split("</head>")[0]
+    assert head.index("<title>County Gazette") < head.index("og:title") and "Sarah Blake" in head and "canonical" in head
+    assert "application/ld+json" in head
+    assert "Story frame" not in html and "refresh" not in html and "alert(1)" not in head  # not its title, refresh or scripts
+    result = clean_document(parse_bytes(b"<html><head><title>County Gazette</title></head><frameset><frame src='s.html'></frameset></html>",
+                                        name="p.html", source_path="p.html", resources=[Resource("s.html", "text/html", story)]))
+    assert (result.title, result.byline, result.url) == ("Ferry landing to reopen", "Sarah Blake", "https://gazette.example/ferry")

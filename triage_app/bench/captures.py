@@ -102,6 +102,23 @@ def as_webarchive(html: bytes, url: str) -> bytes:
     }, fmt=plistlib.FMT_BINARY)
 
 
+FRAME_MENU = b"<html><body><ul><li><a href='../index.html'>Home</a></li><li><a href='../news.html'>News</a></li></ul></body></html>"
+
+
+def read_frameset(html: bytes) -> ParsedDocument:
+    """A frameset page saved by a browser with its `page_files/` folder: a menu frame, then the page as the
+    story frame (`frames.compose_frames` puts them together again)."""
+    from triage_app.core.ingest.readers import parse_bytes
+    from triage_app.core.records import Resource
+
+    title = re.search(rb"<title[^>]*>(.{0,2000}?)</title>", html, re.IGNORECASE | re.DOTALL)  # a framed site's pages name
+    top = (b"<html><head><meta charset='utf-8'><title>" + (title.group(1) if title else b"") + b"</title></head>"  # the story
+           b"<frameset cols='180,*'><frame src='page_files/menu.html' name='menu'><frame src='page_files/story.html' name='main'>"
+           b"<noframes>No frames.</noframes></frameset></html>")
+    resources = [Resource("page_files/menu.html", "text/html", FRAME_MENU), Resource("page_files/story.html", "text/html", html)]
+    return parse_bytes(top, name="page.html", source_path="page.html", resources=resources)
+
+
 def read_warc(html: bytes, url: str, folder: Path) -> ParsedDocument:
     """The page as the one response record of a gzipped WARC, its body gzip content-encoded."""
     from warcio.statusandheaders import StatusAndHeaders
@@ -135,6 +152,7 @@ def capture_readers(folder: Path) -> dict[str, Callable[[str, str], ParsedDocume
         "singlefile, in a shadow root": lambda html, url: read("page.html", as_shadow_root(html, url)),
         "singlefile, self-extracting zip": lambda html, url: read("page.html", as_self_extracting(html, url)),
         "safari web archive": lambda html, url: read("page.webarchive", as_webarchive(html.encode("utf-8"), url)),
+        "frameset, frames in _files/": lambda html, url: read_frameset(html.encode("utf-8")),
         "html.gz": lambda html, url: read("page.html.gz", gzip.compress(html.encode("utf-8"))),
         "utf-16": lambda html, url: read("page.html", b"\xff\xfe" + html.encode("utf-16-le")),
         "e-mail, quoted-printable": lambda html, url: read("page.eml", as_email(html.encode("utf-8"), base64_body=False)),

@@ -130,6 +130,23 @@ def _collect(root: lxml.html.HtmlElement, parent: str, pages: _Pages, seen: set[
     return found
 
 
+def _described(frame_head: lxml.html.HtmlElement | None) -> list[lxml.html.HtmlElement]:
+    """What a frame's head says about its page (named `<meta>`s, canonical and author links, JSON-LD): the
+    story frame's og:title, author and URL, put after the frameset's own head (whose `<title>` comes first)."""
+    if frame_head is None:
+        return []
+    return [element for element in frame_head if _describes_page(element)]
+
+
+def _describes_page(element: lxml.html.HtmlElement) -> bool:
+    tag = element.tag
+    if tag == "meta":
+        return element.get("http-equiv") is None and element.get("charset") is None
+    if tag == "link":
+        return bool({"canonical", "author"} & set((element.get("rel") or "").lower().split()))
+    return tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json"
+
+
 def compose_frames(html: str, resources: Sequence[Resource]) -> str | None:
     """One page holding the bodies of the frameset page's frames in order; None when it has no frameset or
     none of its frames was saved with it (the page is then read as it is, `<noframes>` text and all)."""
@@ -146,12 +163,14 @@ def compose_frames(html: str, resources: Sequence[Resource]) -> str | None:
     for name, value in root.items():
         composed.set(name, value)
     head = root.find("head")
-    composed.append(head if head is not None else lxml.html.Element("head"))
+    head = head if head is not None else lxml.html.Element("head")
+    composed.append(head)
     body = lxml.etree.SubElement(composed, "body")
     for name, page in frames:
         holder = lxml.etree.SubElement(body, "div")
         holder.set(FRAME_ATTRIBUTE, name)
         frame_head = page.find("head")  # the frame's own styles, kept to its part: the reader shows it as it looked
+        head.extend(_described(frame_head))
         holder.extend(frame_styles.inline_styles(frame_head, FRAME_ATTRIBUTE, name))
         frame_body = page.find("body")
         if frame_body is not None:
