@@ -38,7 +38,8 @@ def test_every_capture_format_cleans_like_the_html_file(tmp_path: Path) -> None:
     _set(tmp_path)
     rows = captures.run(tmp_path, [])
     assert {row["capture"] for row in rows} == {
-        "html", "mhtml", "singlefile", "singlefile, in a shadow root", "singlefile, self-extracting zip", "safari web archive", "html.gz", "utf-16",
+        "html", "mhtml", "singlefile", "singlefile, in a shadow root", "singlefile, self-extracting zip", "safari web archive",
+        "frameset, frames in _files/", "html.gz", "utf-16",
         "e-mail, quoted-printable", "e-mail, base64", "warc"}
     assert all(row["pages"] == 2 and row["differ"] == 0 and row["failed"] == 0 for row in rows), rows
     assert min(row["f1"] for row in rows) > 0.9

@@ -209,7 +209,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the `captures` benchmark."""
-    p = subparsers.add_parser("captures", help="the same pages as MHTML, SingleFile (also in a shadow root), Safari web archive, gzip, UTF-16, e-mail and WARC clean alike")
+    p = subparsers.add_parser("captures", help="the same pages as MHTML, SingleFile (also in a shadow root), Safari web archive, a frameset, gzip, UTF-16, e-mail and WARC clean alike")
     p.add_argument("sets", nargs="*", metavar="SET", help="set names below --root (default all)")
     p.add_argument("--root", default="../shared/eval", help="folder holding the page sets")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="a seeded sample of N pages per set")
