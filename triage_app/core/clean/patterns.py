@@ -94,6 +94,10 @@ _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": N
 _BUILDER_WIDGET_RE = re.compile(r"(?<![\w-])(elementor|siteorigin|hs_cos_wrapper)[-_]widget")
 
 
+_RECENT_LIST_RE = re.compile(r"(?:latest|recent)-(?:news|posts|articles|stories)")
+"""A list of the site's newest pieces ("latest-news-box", WordPress's "recent-posts"): its words alone ("latest",
+"news", "posts") name nothing, together they name the teasers beside or below an article."""
+
 PAGE_ROOTS = frozenset(("html", "body"))
 """Elements that hold the whole page: their class names describe the page's layout ("has-sidebar",
 "sidebar-right", "menu-open", "single-post"), not a part of it, so they name no context."""
@@ -120,6 +124,8 @@ def context_reason(tag: str, attrs: str) -> str | None:
     for compound in ("author-bio", "about-author", "author-name", "read-more", "more-stories"):
         if compound in lowered:
             return _CONTEXT_TOKENS.get(compound, RELATED)
+    if _RECENT_LIST_RE.search(lowered):
+        return RELATED
     return None
 
 
