@@ -350,3 +350,19 @@ def test_a_list_of_the_sites_latest_stories_below_the_article_is_related_links()
     assert {b.reason for b in result.blocks if "harbour master" in b.text} == {RELATED}
     # (On this made page the extractor already leaves the teasers out, so before the fix they went as "not main
     # content"; on the seven development pages it keeps them, and they were kept: docs/cleaning.md.)
+
+
+def test_an_affiliate_disclosure_and_a_side_box_are_not_the_article() -> None:
+    # "disclosure" (an affiliate or advertiser disclosure: aeb-dev 1 page, tiptopjaw-2026 4) is an advert's
+    # notice; "sidebox" is a sidebar's box (dragnet 6 pages of one blog, cleaneval 1). None worse on any set.
+    from triage_app.core.clean.patterns import ADVERT, NAVIGATION
+
+    assert context_reason("div", "affiliate-disclosure") == ADVERT and context_reason("div", "sidebox") == NAVIGATION
+    notice = "If you buy something through a link in this article, the publisher may earn a share of the sale at no cost to you."
+    page = (
+        "<html><head><title>Floods</title></head><body><article><h1>Floods in the valley</h1>"
+        f"<p class='affiliate-disclosure'>{notice}</p>{_story_paragraphs()}</article></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert STORY[0] in result.text and notice not in result.text
+    assert [b.reason for b in result.blocks if b.text == notice] == [ADVERT]
