@@ -366,3 +366,20 @@ def test_an_affiliate_disclosure_and_a_side_box_are_not_the_article() -> None:
     result = clean_document(_html(page))
     assert STORY[0] in result.text and notice not in result.text
     assert [b.reason for b in result.blocks if b.text == notice] == [ADVERT]
+
+
+def test_a_skip_links_target_is_the_content_not_navigation() -> None:
+    # WordPress block themes put `id="wp--skip-link--target"` on <main>, Docusaurus and Chakra UI name their
+    # content wrapper after the skip link too: "skip" named the whole page "navigation" (286 blocks of six
+    # tiptopjaw-2026 pages were labelled so). The skip link itself is still removed, by its text.
+    from triage_app.core.clean.patterns import NAVIGATION
+
+    assert context_reason("main", "wp-block-group wp--skip-link--target") is None
+    assert context_reason("div", "skip-content") is None
+    page = (
+        "<html><head><title>Floods</title></head><body><a class='skip-link' href='#wp--skip-link--target'>Skip to content</a>"
+        f"<main id='wp--skip-link--target'><h1>Floods in the valley</h1>{_story_paragraphs()}</main></body></html>"
+    )
+    result = clean_document(_html(page))
+    assert STORY[0] in result.text and "Skip to content" not in result.text
+    assert [b.reason for b in result.blocks if b.text == "Skip to content"] == [NAVIGATION]

@@ -48,7 +48,7 @@ for _reason, _words in (
     (RELATED, "related recommended recommendations outbrain taboola trending popular readmore morestories"),
     (AUTHOR_BIO, "bio authorbio author-bio about-author authorinfo"),
     (ADVERT, "ad ads advert advertisement adsense dfp sponsor sponsored promo gpt adslot adunit disclosure"),
-    (NAVIGATION, "nav navbar navigation menu breadcrumb breadcrumbs skip masthead topbar sidebar widget sidebox"),
+    (NAVIGATION, "nav navbar navigation menu breadcrumb breadcrumbs masthead topbar sidebar widget sidebox"),
     (FOOTER, "footer colophon copyright"),
     (BYLINE, "byline dateline author-name timestamp"),
     (TAGS, "tags tag-list taglist keywords categories"),
