@@ -199,14 +199,16 @@ def test_collapsed_content_is_not_hidden() -> None:
         f"<div role='tabpanel' hidden><p>{answer}</p></div>"
         f"<div class='faq__answer' style='display: none'><p>{answer}</p></div>"
         f"<div hidden id='S:0'><p>{answer}</p></div>"
+        f"<div hidden id='S:1c'><p>{answer}</p></div>"  # React numbers its streamed segments in hex
         f"<div hidden='until-found'><p>{answer}</p></div>"
         "<div class='modal' style='display:none'><p>Sign in to continue reading this and other stories.</p></div>"
+        "<div hidden id='S:zz'><p>Not one of React's segments: hidden.</p></div>"
         "</main></body></html>"
     )
     tree = parse_html(page)
     assert tree is not None
     blocks = segment_tree(tree)
-    assert [HIDDEN in b.context for b in blocks if b.text != "Help"] == [False, False, False, False, True]
+    assert [HIDDEN in b.context for b in blocks if b.text != "Help"] == [False, False, False, False, False, True, True]
 
 
 def test_generated_class_names_do_not_spell_an_advert() -> None:

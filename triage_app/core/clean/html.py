@@ -165,7 +165,7 @@ def _hidden_by_attributes(get: _Get) -> bool | None:
 
 
 _COLLAPSED_RE = re.compile(r"accordion|collaps|answer|tab-?pane|tabpanel|read-?more|show-?more|expand", re.IGNORECASE)
-_STREAMED_ID_RE = re.compile(r"S:\d+")
+_STREAMED_ID_RE = re.compile(r"S:[0-9a-f]+")  # React numbers its streamed segments in hex ("S:c", "S:1a")
 
 
 def _is_collapsed(el: etree._Element) -> bool:
