@@ -107,7 +107,7 @@ FRAME_MENU = b"<html><body><ul><li><a href='../index.html'>Home</a></li><li><a h
 
 def read_frameset(html: bytes) -> ParsedDocument:
     """A frameset page saved by a browser with its `page_files/` folder: a menu frame, then the page as the
-    story frame (`frames.compose_frames` puts them together again)."""
+    story frame (`framesets.compose_frames` puts them together again)."""
     from triage_app.core.ingest.readers import parse_bytes
     from triage_app.core.records import Resource
 

@@ -2,7 +2,7 @@
 
 Nothing here builds a DOM: metadata comes from bounded regular expressions over the start
 of the page, so a page nested 100,000 levels deep or 20 MB long is read in linear time. (A `<frameset>` page
-saved with its frames is parsed once to put its frames' bodies together: `frames.compose_frames`.)
+saved with its frames is parsed once to put its frames' bodies together: `framesets.compose_frames`.)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from triage_app.core.ingest import singlefile
 from triage_app.core.ingest.charset import decode_bytes
-from triage_app.core.ingest.frames import compose_frames
+from triage_app.core.ingest.framesets import compose_frames
 from triage_app.core.records import ParsedDocument, Resource
 
 HEAD_SCAN_CHARS = 2_000_000

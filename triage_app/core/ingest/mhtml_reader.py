@@ -22,7 +22,7 @@ from email.utils import parsedate_to_datetime
 
 from triage_app.core.errors import IngestError
 from triage_app.core.ingest.charset import decode_bytes
-from triage_app.core.ingest.frames import compose_frames
+from triage_app.core.ingest.framesets import compose_frames
 from triage_app.core.ingest.html_reader import page_metadata
 from triage_app.core.ingest.limits import MAX_MHTML_PARTS, MAX_RESOURCE_TOTAL_BYTES
 from triage_app.core.records import ParsedDocument, Resource

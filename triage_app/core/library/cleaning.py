@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
 from triage_app.core.ingest.charset_choice import apply_charset_choice
-from triage_app.core.ingest.frames import compose_frames, has_frameset
+from triage_app.core.ingest.framesets import compose_frames, has_frameset
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.library.triage import os_user

@@ -87,8 +87,8 @@ def _webarchive_html(data: bytes, charset: str | None) -> str:
 
 
 def _with_frames(db: Database, doc_id: int, html: str) -> str:
-    """A frameset page as the cleaner read it: its stored frames' bodies in order (`frames.compose_frames`)."""
-    from triage_app.core.ingest.frames import compose_frames, has_frameset
+    """A frameset page as the cleaner read it: its stored frames' bodies in order (`framesets.compose_frames`)."""
+    from triage_app.core.ingest.framesets import compose_frames, has_frameset
 
     if not has_frameset(html):
         return html

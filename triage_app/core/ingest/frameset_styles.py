@@ -1,4 +1,4 @@
-"""The style sheets of a frame, kept to its own part of a composed frameset page (`frames.compose_frames`).
+"""The style sheets of a frame, kept to its own part of a composed frameset page (`framesets.compose_frames`).
 
 In a frameset each frame is a document of its own: the banner frame's `body { background: navy; color: white }`
 colours only the banner. Put together in one page, the same rule would paint every frame, white text on the

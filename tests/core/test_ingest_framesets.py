@@ -9,7 +9,7 @@ from pathlib import Path
 
 from triage_app.core import jobs
 from triage_app.core.clean import clean_document
-from triage_app.core.ingest.frames import FRAME_ATTRIBUTE, MAX_FRAMES, compose_frames
+from triage_app.core.ingest.framesets import FRAME_ATTRIBUTE, MAX_FRAMES, compose_frames
 from triage_app.core.ingest.readers import parse_bytes
 from triage_app.core.library import Library, documents
 from triage_app.core.library.cleaning import load_parsed, reclean_document

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 
-from triage_app.core.ingest import frame_styles
+from triage_app.core.ingest import frameset_styles
 from triage_app.core.ingest.charset import decode_bytes
 from triage_app.core.records import Resource
 
@@ -171,7 +171,7 @@ def compose_frames(html: str, resources: Sequence[Resource]) -> str | None:
         holder.set(FRAME_ATTRIBUTE, name)
         frame_head = page.find("head")  # the frame's own styles, kept to its part: the reader shows it as it looked
         head.extend(_described(frame_head))
-        holder.extend(frame_styles.inline_styles(frame_head, FRAME_ATTRIBUTE, name))
+        holder.extend(frameset_styles.inline_styles(frame_head, FRAME_ATTRIBUTE, name))
         frame_body = page.find("body")
         if frame_body is not None:
             lead = frame_body.text or ""
@@ -181,7 +181,7 @@ def compose_frames(html: str, resources: Sequence[Resource]) -> str | None:
                 holder.text = lead
             holder.extend(list(frame_body))
         holder.rewrite_links(lambda link, frame=name: _rebased(link, frame), resolve_base_href=False)
-        linked = frame_styles.linked_styles(frame_head, FRAME_ATTRIBUTE, name, partial(pages.file_of, frame_name=name), _rebased)
+        linked = frameset_styles.linked_styles(frame_head, FRAME_ATTRIBUTE, name, partial(pages.file_of, frame_name=name), _rebased)
         for position, style in enumerate(linked):  # after the rewrite: their links are already the sheets' own
             holder.insert(position, style)
     return "<!DOCTYPE html>\n" + str(lxml.html.tostring(composed, encoding="unicode"))
