@@ -9,7 +9,7 @@ from pathlib import Path
 
 from triage_app.core import jobs
 from triage_app.core.clean import clean_document
-from triage_app.core.ingest.framesets import FRAME_ATTRIBUTE, MAX_FRAMES, compose_frames
+from triage_app.core.ingest.framesets import FRAME_ATTRIBUTE, FRAMES_MISSING, MAX_FRAMES, compose_frames
 from triage_app.core.ingest.readers import parse_bytes
 from triage_app.core.library import Library, documents
 from triage_app.core.library.cleaning import load_parsed, reclean_document
@@ -177,3 +177,16 @@ def test_what_a_frames_head_says_about_its_page_is_kept() -> None:
     result = clean_document(parse_bytes(b"<html><head><title>County Gazette</title></head><frameset><frame src='s.html'></frameset></html>",
                                         name="p.html", source_path="p.html", resources=[Resource("s.html", "text/html", story)]))
     assert (result.title, result.byline, result.url) == ("Ferry landing to reopen", "Sarah Blake", "https://gazette.example/ferry")
+
+
+def test_a_frameset_page_saved_without_its_frames_says_so(tmp_path: Path, fresh_library: Library) -> None:
+    alone = tmp_path / "alone.html"
+    alone.write_text(FRAMESET.format(top="alone_files/top.html", menu="alone_files/menu.html", main="alone_files/main.html"))
+    [outcome] = _run(fresh_library, alone)
+    assert (outcome.status, outcome.reason) == ("imported", FRAMES_MISSING)
+    assert outcome.describe().endswith("(a frameset page saved without its frames: only its <noframes> text is read)")
+    assert "does not support" in documents.get_document(fresh_library.db, outcome.doc_id)["text"]  # what there is
+    full = tmp_path / "full"
+    full.mkdir()
+    [with_frames] = _run(fresh_library, _files_page(full))
+    assert (with_frames.status, with_frames.reason) == ("imported", None)

@@ -15,6 +15,7 @@ from triage_app.core.errors import IngestError
 from triage_app.core.exchange.packet_reader import iter_inputs
 from triage_app.core.exchange.reimport import apply_packet_member
 from triage_app.core.ingest import InputItem
+from triage_app.core.ingest.framesets import missing_frames_note
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ImportOutcome, ParsedDocument, Progress
@@ -100,7 +101,8 @@ def insert_new(library: Library, label: str, parsed: ParsedDocument, cleaned: Cl
         return ImportOutcome(label, "failed", reason=f"the packet's record of it is malformed ({exc.__class__.__name__})")
     if existing is not None:
         return merge_duplicate(library, label, parsed, existing)
-    return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=merged)
+    note = merged or missing_frames_note(parsed.html)
+    return ImportOutcome(label, "imported", doc_id=doc_id, title=cleaned.title or parsed.title, reason=note)
 
 
 def merge_duplicate(library: Library, label: str, parsed: ParsedDocument, doc_id: int) -> ImportOutcome:

@@ -45,6 +45,15 @@ def has_frameset(html: str) -> bool:
     return _FRAMESET_RE.search(html) is not None
 
 
+FRAMES_MISSING = "a frameset page saved without its frames: only its <noframes> text is read"
+"""The import's note on a frameset page none of whose frames came with it (saved as "HTML only")."""
+
+
+def missing_frames_note(html: str | None) -> str | None:
+    """`FRAMES_MISSING` when the page read for cleaning is still a frameset (its frames were not found)."""
+    return FRAMES_MISSING if html is not None and has_frameset(html) else None
+
+
 def _is_page(resource: Resource) -> bool:
     content_type = (resource.content_type or "").split(";")[0].strip().lower()
     if content_type in _PAGE_TYPES:
