@@ -481,6 +481,10 @@
         <source>page number</source>
         <translation>Seitenzahl</translation>
     </message>
+    <message>
+        <source>a frameset page saved without its frames: only its &lt;noframes&gt; text is read</source>
+        <translation>eine Frameset-Seite, ohne ihre Frames gespeichert: nur ihr &lt;noframes&gt;-Text wird gelesen</translation>
+    </message>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>
         <translation>

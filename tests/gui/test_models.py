@@ -273,6 +273,13 @@ def test_import_log_model(qtmodeltester: Any) -> None:
     assert model.data(QModelIndex()) is None
 
 
+def test_the_import_log_shows_an_imported_files_note() -> None:
+    from triage_app.core.ingest.framesets import FRAMES_MISSING
+
+    model = ImportLogModel([ImportOutcome("/x/frames.html", "imported", doc_id=7, title="Gazette", reason=FRAMES_MISSING)])
+    assert model.index(0, COL_DETAIL).data() == f"#7 Gazette ({FRAMES_MISSING})"
+
+
 def test_next_unreviewed_row_wraps_round(library: Library, three: list[int]) -> None:
     ids = [three[0], three[1], three[2]]
     triage.set_relevance(library, three[0], "relevant")

@@ -64,6 +64,8 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreText", "print date"),
     QT_TRANSLATE_NOOP("CoreText", "URL"),
     QT_TRANSLATE_NOOP("CoreText", "page number"),
+    # import notes (`ImportOutcome.reason` of an imported file)
+    QT_TRANSLATE_NOOP("CoreText", "a frameset page saved without its frames: only its <noframes> text is read"),
 )
 
 

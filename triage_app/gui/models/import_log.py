@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from triage_app.core.records import ImportOutcome
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.i18n import QT_TRANSLATE_NOOP, core_text
 
 COL_STATUS, COL_FILE, COL_DETAIL = range(3)
 HEADERS = (QT_TRANSLATE_NOOP("ImportLogModel", "Result"), QT_TRANSLATE_NOOP("ImportLogModel", "File"), QT_TRANSLATE_NOOP("ImportLogModel", "Details"))
@@ -66,8 +66,9 @@ class ImportLogModel(QAbstractTableModel):
 
     @staticmethod
     def _detail(outcome: ImportOutcome) -> str:
-        if outcome.status == "imported":
-            return f"#{outcome.doc_id} {outcome.title or ''}".strip()
+        if outcome.status == "imported":  # with the import's note, if it has one (a frameset without its frames)
+            shown = f"#{outcome.doc_id} {outcome.title or ''}".strip()
+            return f"{shown} ({core_text(outcome.reason)})" if outcome.reason else shown
         if outcome.status == "duplicate":
             return QCoreApplication.translate("ImportLogModel", "already in the library as #{id}").format(id=outcome.doc_id)
         return outcome.reason or ""
