@@ -186,6 +186,10 @@ def test_a_frameset_page_saved_without_its_frames_says_so(tmp_path: Path, fresh_
     assert (outcome.status, outcome.reason) == ("imported", FRAMES_MISSING)
     assert outcome.describe().endswith("(a frameset page saved without its frames: only its <noframes> text is read)")
     assert "does not support" in documents.get_document(fresh_library.db, outcome.doc_id)["text"]  # what there is
+    mention = tmp_path / "mention.html"
+    mention.write_text("<html><body><p>" + STORY + "</p><script>var old = '<frameset rows=\"*\">';</script></body></html>")
+    [mentioned] = _run(fresh_library, mention)
+    assert (mentioned.status, mentioned.reason) == ("imported", None)  # a page that only mentions one
     full = tmp_path / "full"
     full.mkdir()
     [with_frames] = _run(fresh_library, _files_page(full))

@@ -50,8 +50,12 @@ FRAMES_MISSING = "a frameset page saved without its frames: only its <noframes> 
 
 
 def missing_frames_note(html: str | None) -> str | None:
-    """`FRAMES_MISSING` when the page read for cleaning is still a frameset (its frames were not found)."""
-    return FRAMES_MISSING if html is not None and has_frameset(html) else None
+    """`FRAMES_MISSING` when the page read for cleaning is still a frameset (its frames were not found); a page
+    that only mentions `<frameset` (in a script's string) is parsed to be sure."""
+    if html is None or not has_frameset(html):
+        return None
+    root = _parse(html)
+    return FRAMES_MISSING if root is not None and root.find("frameset") is not None else None
 
 
 def _is_page(resource: Resource) -> bool:
