@@ -194,3 +194,15 @@ def test_a_frameset_page_saved_without_its_frames_says_so(tmp_path: Path, fresh_
     full.mkdir()
     [with_frames] = _run(fresh_library, _files_page(full))
     assert (with_frames.status, with_frames.reason) == ("imported", None)
+
+
+def test_a_stored_style_sheet_cannot_close_its_style_element() -> None:
+    from lxml import html as lxml_html
+
+    hostile = b"p { color: red } </style><script>alert(1)</script><style>"
+    top = b"<html><head><link rel='stylesheet' href='x.css'></head><body><p>" + STORY.encode() + b"</p></body></html>"
+    html = compose_frames("<html><frameset><frame src='f.html'></frameset></html>",
+                          [Resource("f.html", "text/html", top), Resource("x.css", "text/css", hostile)])
+    assert html is not None
+    again = lxml_html.document_fromstring(html)  # as the reader and the cleaner parse it
+    assert not again.xpath("//script") and STORY in again.text_content()

@@ -51,8 +51,10 @@ def _rebased_url(match: re.Match[str], *, rebase: Callable[[str, str], str], she
 
 
 def _style(css: str) -> lxml.html.HtmlElement:
+    """A `<style>` holding `css`; a stored sheet is any file, and "</style><script>" in it would close the element
+    when the page is parsed again, so "</" is written as "<\\/" (a stray token to CSS, nothing to HTML)."""
     element = lxml.html.Element("style")
-    element.text = css
+    element.text = css.replace("</", "<\\/")
     return element
 
 
