@@ -225,16 +225,22 @@ def _archived_page_is_served(pane: ReaderPane, qtbot: Any, library: Library, par
                              image_url: str) -> int:
     """Store `parsed` with one kept paragraph `text`, show it, and check the original shows the text and serves
     `image_url` from the stored parts; the document's id."""
-    doc_id = documents.insert_document(library, parsed, CleanResult(
+    doc_id = _show_stored(pane, qtbot, library, parsed, CleanResult(
         [Block(0, "paragraph", text, True, None, "dom:/html/body/p")], title="Story"))
+    web = pane.original.web
+    assert text in call(qtbot, web.page.toPlainText)
+    qtbot.waitUntil(lambda: resource_url(doc_id, image_url) in web.handler.served)
+    return doc_id
+
+
+def _show_stored(pane: ReaderPane, qtbot: Any, library: Library, parsed: ParsedDocument, cleaned: CleanResult) -> int:
+    """Store `parsed` as `cleaned` (annotated, so no annotation job runs) and show it in the reader; its id."""
+    doc_id = documents.insert_document(library, parsed, cleaned)
     with library.transaction() as db:
         db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
     pane.show()
     with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
         pane.show_document(doc_id)
-    web = pane.original.web
-    assert text in call(qtbot, web.page.toPlainText)
-    qtbot.waitUntil(lambda: resource_url(doc_id, image_url) in web.handler.served)
     return doc_id
 
 
@@ -343,12 +349,7 @@ def test_a_frameset_page_shows_its_frames_with_the_removed_blocks_shaded(pane: R
             for n in range(5)) + "<img src='pic.png'></body></html>")
     (tmp_path / "gazette_files" / "pic.png").write_bytes(png_bytes())
     parsed = load_file(page, lambda: collect_resources(page))
-    doc_id = documents.insert_document(library, parsed, clean_document(parsed))
-    with library.transaction() as db:
-        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
-    pane.show()
-    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
-        pane.show_document(doc_id)
+    doc_id = _show_stored(pane, qtbot, library, parsed, clean_document(parsed))
     web = pane.original.web
     shown = call(qtbot, web.page.toPlainText)
     assert "0. The council agreed" in shown and "No frames here" not in shown  # the frames, not the apology

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -27,8 +26,11 @@ from triage_app.core.ingest.readers import (
     passed_over_notice,
     sniffs_as_page,
 )
-from triage_app.core.ingest.zip_members import LimitedMembers, read_resources, safe_member_name
+from triage_app.core.ingest.zip_members import MEMBER_READ_ERRORS, LimitedMembers, read_resources, safe_member_name
 from triage_app.core.records import ParsedDocument
+
+_SNIFF_ERRORS: tuple[type[BaseException], ...] = (*MEMBER_READ_ERRORS, ValueError)
+"""What opening a member to sniff its first bytes may raise: a read's errors, and `ValueError` from `ZipFile.open`."""
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
@@ -146,8 +148,8 @@ class ZipSource:
                     try:
                         with archive.open(info) as handle:
                             head = handle.read(SNIFF_BYTES)
-                    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
-                        continue  # encrypted (RuntimeError), damaged or of an unknown compression: not looked into
+                    except _SNIFF_ERRORS:
+                        continue  # damaged, encrypted or of an unknown compression: not looked into
                     if sniffs_as_page(head):
                         found.add(name)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):

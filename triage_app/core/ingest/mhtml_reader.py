@@ -189,21 +189,17 @@ def _main_part(parts: list[_Part], snapshot_url: str | None) -> _Part:
 _CID_RE = re.compile(rb"""cid:([^"'\s<>)]{1,300})""", re.IGNORECASE)
 
 
-def _referenced_ids(parts: list[_Part]) -> set[str]:
-    """Content-IDs the archive's pages point at with `cid:` (Chrome's frames: `<frame src="cid:frame-...">`)."""
-    return {
-        match.decode("ascii", "replace")
-        for part in parts
-        if part.content_type in ("text/html", "application/xhtml+xml")
-        for match in _CID_RE.findall(_decode_payload(part))
-    }
+def _page_payloads(parts: list[_Part]) -> dict[int, bytes]:
+    """The decoded bytes of the archive's pages (`text/html` parts), by index: decoded once for the `cid:` links,
+    the main page and the frames stored as resources."""
+    return {n: _decode_payload(part) for n, part in enumerate(parts) if part.content_type in ("text/html", "application/xhtml+xml")}
 
 
-def _resources(parts: list[_Part], main: _Part) -> list[Resource]:
-    """The parts besides the page, named as the pages point at them: by `cid:` where a page does (a frame
-    of Chrome's has both an ID and its URL, and is reached by the ID), else by their location."""
+def _resources(parts: list[_Part], main: _Part, pages: dict[int, bytes]) -> list[Resource]:
+    """The parts besides the page, named as the pages point at them: by `cid:` where a page does (Chrome's frames:
+    `<frame src="cid:frame-...">`, a part with both an ID and its URL), else by their location."""
     resources: list[Resource] = []
-    referenced = _referenced_ids(parts)
+    referenced = {match.decode("ascii", "replace") for page in pages.values() for match in _CID_RE.findall(page)}
     seen: set[str] = set()
     total = 0
     for number, part in enumerate(parts):
@@ -216,7 +212,7 @@ def _resources(parts: list[_Part], main: _Part) -> list[Resource]:
             name = part.location or (f"cid:{content_id}" if content_id else f"part-{number}")
         if name in seen:
             continue
-        data = _decode_payload(part)
+        data = pages[number] if number in pages else _decode_payload(part)
         total += len(data)
         if total > MAX_RESOURCE_TOTAL_BYTES:
             break  # keep the page; drop resources beyond the limit
@@ -241,10 +237,11 @@ def read_mhtml(data: bytes, *, source_path: str, original: bytes, original_name:
     else:
         raise IngestError("not an MHTML web archive (no multipart/related content)")
     main = _main_part(parts, snapshot_url)
+    pages = _page_payloads(parts)
     charset = main.headers.get_content_charset()
-    decoded = decode_bytes(_decode_payload(main), declared=charset, html=True)
+    decoded = decode_bytes(next(pages[n] for n, part in enumerate(parts) if part is main), declared=charset, html=True)
     meta = page_metadata(decoded.text, base_url=snapshot_url)
-    resources = _resources(parts, main)
+    resources = _resources(parts, main, pages)
     return ParsedDocument(
         source_path=source_path,
         original=original,

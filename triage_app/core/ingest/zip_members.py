@@ -15,6 +15,12 @@ from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
 from triage_app.core.records import Resource
 
+MEMBER_READ_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
+)
+"""What reading one member's bytes raises when the member is damaged (`BadZipFile`: a bad CRC or header; `zlib.error`,
+`EOFError`: a broken deflate stream), of an unknown compression (`NotImplementedError`) or encrypted (`RuntimeError`)."""
+
 
 def safe_member_name(name: str) -> str | None:
     """The member name as a relative POSIX path, or None if it is absolute or climbs out with `..`."""
@@ -57,7 +63,7 @@ class LimitedMembers:
                         raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
                     limits.check_ratio(produced, info.compress_size, "the zip member")
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        except MEMBER_READ_ERRORS as exc:
             raise IngestError(f"the zip member is damaged ({exc})") from exc
         return b"".join(chunks)
 

@@ -75,11 +75,18 @@ def load_parsed(db: Database, doc_id: int) -> ParsedDocument:
         )
     if doc.get("charset_choice"):
         apply_charset_choice(parsed, data, name, doc["charset_choice"])
-    if parsed.format == "html" and parsed.html is not None and has_frameset(parsed.html):
-        # a frameset page's frames were saved in its `_files/` folder: stored as its resources
-        parsed.html = compose_frames(parsed.html, documents.get_resources(db, doc_id)) or parsed.html
+    if parsed.format == "html" and parsed.html is not None:  # a frameset's `_files/` frames are stored resources
+        parsed.html = with_stored_frames(db, doc_id, parsed.html)
     parsed.url = parsed.url or doc.get("url")
     return parsed
+
+
+def with_stored_frames(db: Database, doc_id: int, html: str) -> str:
+    """A frameset page as the cleaner reads it, its stored frames' bodies in order (`framesets.compose_frames`);
+    any other page, or one none of whose frames is stored, as it is. The re-clean and the reader's original use it."""
+    if not has_frameset(html):
+        return html
+    return compose_frames(html, documents.get_resources(db, doc_id)) or html
 
 
 def _stored_site(db: Database, doc_id: int) -> str | None:

@@ -87,12 +87,11 @@ def _webarchive_html(data: bytes, charset: str | None) -> str:
 
 
 def _with_frames(db: Database, doc_id: int, html: str) -> str:
-    """A frameset page as the cleaner read it: its stored frames' bodies in order (`framesets.compose_frames`)."""
-    from triage_app.core.ingest.framesets import compose_frames, has_frameset
+    """A frameset page as the cleaner read it (`library.cleaning.with_stored_frames`, imported when needed: it
+    brings the cleaner)."""
+    from triage_app.core.library.cleaning import with_stored_frames
 
-    if not has_frameset(html):
-        return html
-    return compose_frames(html, documents.get_resources(db, doc_id)) or html
+    return with_stored_frames(db, doc_id, html)
 
 
 def load_original(db: Database, doc: dict[str, Any]) -> OriginalSource:
