@@ -185,7 +185,7 @@ def test_json_ld_article_body_recovers_what_the_extractor_missed(monkeypatch: py
     article_body = json.dumps({"@type": "NewsArticle", "headline": "Budget", "articleBody": "\n".join(paragraphs)})
     head = f'<html><head><title>Budget</title><script type="application/ld+json">{article_body}</script></head>'
     page = f"{head}<body><nav><a href='/'>Home</a></nav><div>{body}</div><footer><p>Contact</p></footer></body></html>"
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda tree: paragraphs[0])  # an extractor that misses most
+    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: paragraphs[0])  # an extractor that misses most
     result = _clean_html(page)
     assert all(p in result.text for p in paragraphs)
     assert "Contact" not in result.text

@@ -106,7 +106,7 @@ def clean_html_document(
     """Clean an HTML page: extractor + our rules on the page's own DOM blocks (`disabled`: rules switched off)."""
     from triage_app.core.clean.html_extract import clean_html
 
-    outcome = clean_html(html, disabled=disabled)
+    outcome = clean_html(html, disabled=disabled, url=url)
     meta = PageMeta()
     if outcome is None:
         raw, reasons = _clean_markup_without_tree(html)
@@ -119,8 +119,7 @@ def clean_html_document(
     else:
         raw, reasons, meta = outcome
     page_url = meta.url or url
-    site = meta.site or (site_from_url(page_url) if page_url else None)
-    host = site_from_url(page_url) if page_url else None
+    site, host = meta.site_and_host(url)
     # `byline.choose_byline`, with the page's text and its shown byline read only when needed
     byline = claimed_byline(meta.claimed_author, site, host, "\n".join(b.text for b in raw)) if meta.claimed_author else None
     return CleanResult(

@@ -1,4 +1,5 @@
-"""Calling trafilatura: its own `extract`, with lxml.html's element classes chosen in C.
+"""Calling trafilatura: on the tree the cleaner parsed (`extract_from_tree`), or its own `extract` on the
+markup with lxml.html's element classes chosen in C (`extract_text`).
 
 trafilatura parses a page with a module-level `lxml.html.HTMLParser`. That parser asks a Python method
 (`HtmlElementClassLookup.lookup`) which class every element proxy gets, so that forms and inputs get
@@ -10,14 +11,23 @@ about 6% less time (docs/performance.md, "Fourth pass").
 
 The parser is swapped in only for the length of the call, under a lock, and put back: trafilatura
 called by anything else keeps its own.
+
+Most pages need no parse by trafilatura at all: `html.parse_html` makes the same tree with the same
+element classes, and trafilatura runs its steps on it (`extract_from_tree`) after the cleaner has read
+it, instead of parsing the markup again and copying the tree (docs/performance.md, "Fifth pass").
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from triage_app.core.clean.html import HTML_CLASSES_IN_C
 
 _SWAP = threading.Lock()
 
@@ -25,13 +35,10 @@ _SWAP = threading.Lock()
 def c_lookup_parser() -> Any:
     """A parser with the options of trafilatura's own (`trafilatura.utils.HTML_PARSER`) whose element
     classes are looked up in C (about 2 us to make, so one is made per call)."""
-    from lxml import etree  # type: ignore[import-untyped]
-    from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction  # type: ignore[import-untyped]
+    from lxml.html import HTMLParser  # type: ignore[import-untyped]
 
     parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
-    parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
-    )
+    parser.set_element_class_lookup(HTML_CLASSES_IN_C)
     return parser
 
 
@@ -54,3 +61,79 @@ def extract_text(html: str, options: dict[str, Any]) -> str | None:
 
     with _c_lookup_parser_in_trafilatura():
         return trafilatura.extract(html, **options)
+
+
+_WHOLE_DOCUMENT_RE = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+"""lxml.html's own test for a whole document: trafilatura parses anything else as a fragment, whose
+`<body>` (renamed) or only child becomes the root, so its tree is not ours."""
+_STRIPPED_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""The ASCII control characters trafilatura deletes from the markup before parsing (`utils.INVALID_XML_CHARS`,
+with U+FFFE and U+FFFF), which libxml2 keeps. Looked for in the UTF-8 bytes: `bytes.translate` finds them
+in a third of the time of that regular expression on the str."""
+_PARSER_DEPTH = 255
+"""libxml2 cuts a tree at 256 levels unless asked for more (`huge_tree`, which our parser is and
+trafilatura's is not): a page this deep is not the same tree for both."""
+_DEEPER_THAN_TRAFILATURA = etree.XPath("boolean(/" + "*/" * (_PARSER_DEPTH - 1) + "*)")
+_SETTING_OF_OPTION = {
+    "include_comments": "comments",
+    "fast": "fast",
+    "favor_precision": "precision",
+    "favor_recall": "recall",
+    "include_tables": "tables",
+    "include_formatting": "formatting",
+    "include_links": "links",
+    "include_images": "images",
+}
+"""`trafilatura.extract`'s options that `extract_from_tree` passes on (as `_internal_extraction` names
+them in its `Extractor`); any other option runs `extract_text` on the markup."""
+
+
+def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
+    """True when `parse_html`'s tree of `html` is the tree trafilatura would make of it itself, so
+    `extract_from_tree` gives its text: a whole document without the characters trafilatura strips
+    first, no `<noframes>` (whose content `parse_html` parses), not deeper than trafilatura's parser reads, with a child.
+
+    trafilatura's other repair (a doctype on the first line is cut out: an lxml bug on some doctypes)
+    leaves libxml2's text the same: trafilatura's text from our tree and from the markup are the same on
+    all 3,246 development pages that pass the other tests (docs/performance.md, "Fifth pass")."""
+    return (
+        _WHOLE_DOCUMENT_RE.match(html) is not None
+        and len(tree) > 0
+        and not _has_stripped_characters(html)
+        and tree.find(".//noframes") is None
+        and not _DEEPER_THAN_TRAFILATURA(tree)
+    )
+
+
+def _has_stripped_characters(html: str) -> bool:
+    encoded = html.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _STRIPPED_BYTES)) != len(encoded) or "\ufffe" in html or "\uffff" in html
+
+
+def options_on_a_tree(options: dict[str, Any]) -> bool:
+    """True when `extract_from_tree` knows every one of these options."""
+    return all(name in _SETTING_OF_OPTION for name in options)
+
+
+def extract_from_tree(html: str, tree: etree._Element, options: dict[str, Any]) -> str | None:
+    """`trafilatura.extract(html, **options)` run on the tree we parsed (`tree_is_trafilaturas`): its
+    own steps from the tree on, without its parse of the markup and its copy of the tree (0.7-2.2 ms of
+    a page's median). **The tree is changed**: trafilatura prunes comment sections and endless-scroll
+    containers out of it, so whatever reads it must do so first.
+
+    The steps are `bare_extraction`'s and `_internal_extraction`'s for these options (no metadata,
+    language or size limits asked for): its rejection of a page without "html" in its first 50 characters
+    whose root has one child, its cascade (`trafilatura_sequence`), its minimum sizes and its text output."""
+    from trafilatura.core import determine_returnstring, trafilatura_sequence
+    from trafilatura.settings import Document, Extractor
+    from trafilatura.utils import is_dubious_html
+
+    if is_dubious_html(html[:50].lower()) and len(tree) < 2:
+        return None
+    settings = Extractor(**{_SETTING_OF_OPTION[name]: value for name, value in options.items()})
+    body, text, comments_body, comments = trafilatura_sequence(tree, settings, settings.url)
+    if len(text) < settings.min_output_size and len(comments) < settings.min_output_comm_size:
+        return None
+    document = Document()
+    document.raw_text, document.body, document.commentsbody = text, body, comments_body
+    return determine_returnstring(document, settings)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction  # type: ignore[import-untyped]
 
 from triage_app.core.clean.patterns import HIDDEN, HIDDEN_STYLE_RE, PAGE_ROOTS, context_reason, normalise
 
@@ -50,9 +51,14 @@ that saves a page (SingleFile, Chrome's MHTML) writes each open shadow root of a
 (`shadowrootmode`, its earlier name `shadowroot`, and `shadowmode` in Chrome's MHTML), and a page rendered on
 the server ships its components so."""
 _WS_RE = re.compile(r"\s+")
-# A plain lxml.etree parser: lxml.html's element classes cost a class lookup on every element access,
-# which doubled the time of the walk and of the extractor running on the same tree.
+# lxml.html's element class for every element, chosen in C: lxml.html's own parser asks a Python method
+# which class each element gets (forms and inputs get their own), which doubled the time of the walk;
+# plain lxml.etree elements would not do for trafilatura, which runs on this tree (`extractor_call`).
+HTML_CLASSES_IN_C = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
 _PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+_PARSER.set_element_class_lookup(HTML_CLASSES_IN_C)
 
 
 @dataclass
@@ -93,9 +99,14 @@ def parse_html(html: str) -> etree._Element | None:
         return None
     if root is None or not isinstance(root.tag, str):
         return None
-    if "noframes" in html or "NOFRAMES" in html or "NoFrames" in html:
+    if mentions_noframes(html):
         _parse_noframes(root)
     return root
+
+
+def mentions_noframes(html: str) -> bool:
+    """The markup has a `<noframes>` element in one of its usual spellings (`parse_html` parses its content)."""
+    return "noframes" in html or "NOFRAMES" in html or "NoFrames" in html
 
 
 def _parse_noframes(root: etree._Element) -> None:

@@ -22,8 +22,14 @@ from operator import sub
 from typing import Any
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean.byline import claimed_byline
 from triage_app.core.clean.dates import is_date_line
-from triage_app.core.clean.extractor_call import extract_text
+from triage_app.core.clean.extractor_call import (
+    extract_from_tree,
+    extract_text,
+    options_on_a_tree,
+    tree_is_trafilaturas,
+)
 from triage_app.core.clean.features import Line, annotate_groups, is_prose
 from triage_app.core.clean.frame_contexts import without_frames
 from triage_app.core.clean.gap_paragraphs import restore_gaps
@@ -138,17 +144,42 @@ RULES: tuple[str, ...] = (
 NO_RULES_OFF: frozenset[str] = frozenset()
 
 
-def run_trafilatura(html: str) -> str | None:
+def run_trafilatura(html: str, tree: Any = None) -> str | None:
     """trafilatura's main text for a page, or None when it finds none or fails.
 
-    It gets the markup, not our tree: it repairs and parses the markup its own way, and it would copy a
-    tree it is given anyway. `extract_text` is its `extract` with the element classes looked up in C.
-    """
+    With `tree` (parsed from `html`, and one trafilatura would make the same:
+    `extractor_call.tree_is_trafilaturas`), its steps run on that tree, which they prune: no second
+    parse, no copy. Otherwise its `extract` runs on the markup (`extract_text`: with the element classes
+    looked up in C)."""
+    if tree is not None:
+        try:
+            return extract_from_tree(html, tree, TRAFILATURA_OPTIONS)
+        except Exception:  # a tree it cannot take: its own parse of the markup, as on any other page
+            log.debug("trafilatura failed on the parsed tree", exc_info=True)
     try:
         return extract_text(html, TRAFILATURA_OPTIONS)
     except Exception:  # the extractor is a helper: any failure of it falls back to our own scoring
         log.debug("trafilatura failed", exc_info=True)
         return None
+
+
+def _needs_shown_byline(meta: PageMeta, url: str | None, blocks: list[RawBlock]) -> bool:
+    """The engine will ask for the page's shown byline: its metadata author is not named on the page
+    (`byline.claimed_byline`, as `engine.clean_html_document` calls it)."""
+    if meta.byline_source is None or not meta.claimed_author:
+        return meta.byline_source is not None
+    site, host = meta.site_and_host(url)
+    return claimed_byline(meta.claimed_author, site, host, "\n".join(b.text for b in blocks)) is None
+
+
+def _read_before_pruning(meta: PageMeta, html: str, url: str | None, blocks: list[RawBlock]) -> None:
+    """Read from the tree, before the extractor prunes it, what the cleaner reads from it later: the shown
+    byline when it will be asked for; should the blocks change after all (`<noscript>`, `unmapped`) and it
+    be asked for then, it is read from the page parsed again."""
+    if _needs_shown_byline(meta, url, blocks):
+        _ = meta.shown_byline
+    elif meta.byline_source is not None:
+        meta.byline_source = lambda: page_metadata(parse_html(html)).shown_byline
 
 
 def _best_run(weights: list[float]) -> tuple[int, int]:
@@ -618,13 +649,16 @@ def _coverage(shingles: ExtractionShingles, blocks: list[RawBlock], numbered: Nu
     return len(wanted.keys() & zip(flat, flat[1:], flat[2:], flat[3:])) / len(wanted)
 
 
-def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared | None:
+def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF, *, url: str | None = None) -> Prepared | None:
     """Parse, segment and extract a page once; None when lxml cannot make a usable tree.
 
     Pages built by scripts often serve their text to readers without scripts in `<noscript>`, which
     the walk skips (elsewhere it holds tracking pixels and "enable JavaScript" notes). When most of
     what the extractor found is not in the page's blocks and reading `<noscript>` finds it, the page
-    is segmented again with it (rule `noscript`)."""
+    is segmented again with it (rule `noscript`).
+
+    The extractor runs on the same tree when it can (`run_trafilatura`), after everything else has
+    read it: it prunes it. `url` (where the file came from) tells whether the shown byline is read then."""
     tree = parse_html(html)
     if tree is None or tree_depth_exceeded(tree):
         return None
@@ -633,13 +667,19 @@ def prepare_html(html: str, disabled: frozenset[str] = NO_RULES_OFF) -> Prepared
     has_noscript = tree.find(".//noscript") is not None
     if not blocks and not has_noscript:
         return None
-    extracted = run_trafilatura(html) if len(html) <= LARGE_PAGE else None
+    extracted = None
+    if len(html) <= LARGE_PAGE:
+        if options_on_a_tree(TRAFILATURA_OPTIONS) and tree_is_trafilaturas(html, tree):
+            _read_before_pruning(meta, html, url, blocks)
+            extracted, tree = run_trafilatura(html, tree), None  # the tree is pruned now
+        else:
+            extracted = run_trafilatura(html)
     read_noscript = unmapped = False
     shingles = extraction_shingles(extracted) if extracted else None
     numbered = number_block_shingles(shingles, block_tokens(blocks)) if shingles else None
     coverage = _coverage(shingles, blocks, numbered) if shingles else 1.0
     if extracted and has_noscript and "noscript" not in disabled and coverage < NOSCRIPT_COVERAGE:
-        with_noscript = segment_tree(tree, read_noscript=True)
+        with_noscript = segment_tree(tree if tree is not None else parse_html(html), read_noscript=True)
         if shingles and (after := _coverage(shingles, with_noscript)) >= coverage + 0.25:
             blocks, read_noscript, coverage, numbered = with_noscript, True, after, None
     if extracted and coverage < UNMAPPED_COVERAGE and "unmapped" not in disabled:
@@ -690,9 +730,11 @@ def _guard_total(blocks: list[RawBlock], kept: list[bool], copies: set[int] | No
     return sum(len(b.text) for i, (b, k) in enumerate(zip(blocks, kept)) if k and i not in copies)
 
 
-def clean_html(html: str, *, disabled: frozenset[str] = NO_RULES_OFF) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
+def clean_html(
+    html: str, *, disabled: frozenset[str] = NO_RULES_OFF, url: str | None = None
+) -> tuple[list[RawBlock], list[str | None], PageMeta] | None:
     """Blocks of an HTML page with their removal reasons and the page metadata; None if lxml fails."""
-    page = prepare_html(html, disabled)
+    page = prepare_html(html, disabled, url=url)
     if page is None:
         return None
     return page.blocks, apply_rules(page, disabled), page.meta

@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
@@ -40,8 +42,8 @@ class PageMeta:
     article_body: str | None = None
     structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
     claimed_author: str | None = None  # the author of a top-level JSON-LD article, else of the meta tags
-    # The tree and headline element `shown_byline` reads from, until it is first asked for.
-    byline_source: tuple[etree._Element, etree._Element | None] | None = field(default=None, repr=False, compare=False)
+    # Reads `shown_byline` (from the tree and the headline element) when it is first asked for.
+    byline_source: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
     _shown_byline: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -52,13 +54,19 @@ class PageMeta:
         named on the page (`byline.choose_byline`), and looking at every candidate element's attributes
         is most of the metadata's time."""
         if self.byline_source is not None:
-            tree, anchor = self.byline_source
-            self.byline_source = None
+            read, self.byline_source = self.byline_source, None
             try:
-                self._shown_byline = shown_byline(tree, anchor)
+                self._shown_byline = read()
             except (ValueError, TypeError, RecursionError):
                 self._shown_byline = None
         return self._shown_byline
+
+    def site_and_host(self, url: str | None) -> tuple[str | None, str | None]:
+        """The page's site (its own name for itself, else its URL's host) and its URL's host, with `url`
+        (where the file came from) when the page names no URL of its own."""
+        page_url = self.url or url
+        host = site_from_url(page_url) if page_url else None
+        return self.site or host, host
 
 
 def _clean(text: Any) -> str:
@@ -230,7 +238,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
             meta.title = headline_title(shown, titles)
         else:
             meta.title = _choose_title(meta, page_title, first_h1) or first_heading(headings)
-        meta.byline_source = (tree, shown.element if shown is not None else None)
+        meta.byline_source = partial(shown_byline, tree, shown.element if shown is not None else None)
     except (ValueError, TypeError, RecursionError):
         pass
     return meta

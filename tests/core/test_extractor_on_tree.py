@@ -1,0 +1,136 @@
+"""trafilatura run on the cleaner's own tree (`extractor_call.extract_from_tree`): its text is the text of its own
+`extract` on the markup, the pages whose tree it would make otherwise go to the markup, and what the cleaner reads
+from the tree after the extractor pruned it is read as from the page itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import trafilatura
+from trafilatura import utils
+
+from triage_app.bench._clean_score import load_pages, page_ids
+from triage_app.core.clean import html_extract
+from triage_app.core.clean.engine import clean_html_document
+from triage_app.core.clean.extractor_call import extract_from_tree, options_on_a_tree, tree_is_trafilaturas
+from triage_app.core.clean.html import parse_html, segment_tree
+from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
+
+_STORY = (
+    "The ferry crossing ran on time all winter while the old pier was rebuilt by a crew from the mainland. "
+    "Passengers waited in a heated tent beside the ticket office, and the harbour master counted every sailing. "
+    "Storms in February closed the route for three days; the council paid for hotel rooms on both shores. "
+    "Engineers say the new pier will carry heavier lorries and stand a metre higher above the spring tides. "
+    "A second vessel, bought second-hand from a Norwegian operator, joins the service before the summer."
+)
+_ARTICLE = f"<article><h1>Ferry crossing</h1><p>{_STORY}</p><p>{_STORY}</p></article>"
+WHOLE_PAGES = [
+    f"<!DOCTYPE html><html><head><title>Ferry</title></head><body><nav><a href='/'>Home</a></nav>{_ARTICLE}"
+    "<div id='comments'><p>First comment on the ferry, long enough to be a paragraph of its own here.</p></div></body></html>",
+    # a doctype on the first line with markup after it (trafilatura cuts it out before parsing)
+    f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd"><html lang="en"><body>{_ARTICLE}</body></html>',
+    f"<html><body><div class='infinite-scroll'><p>{_STORY}</p></div>{_ARTICLE}<table><tr><td>Pier</td><td>12 m</td></tr>"
+    "</table><form><input name='q'><select><option>a</option></select></form></body></html>",
+    "<html><body><a href='/'>Home</a></body></html>",
+    "<!doctype foo><html><body><p>One child only.</p></body></html>",
+]
+
+
+def _forget() -> None:
+    utils.trim.cache_clear()
+    utils.line_processing.cache_clear()
+
+
+def _both(html: str) -> tuple[str | None, str | None]:
+    _forget()
+    expected = trafilatura.extract(html, **TRAFILATURA_OPTIONS)
+    _forget()
+    tree = parse_html(html)
+    assert tree is not None and tree_is_trafilaturas(html, tree)
+    return expected, extract_from_tree(html, tree, TRAFILATURA_OPTIONS)
+
+
+@pytest.mark.parametrize("html", WHOLE_PAGES)
+def test_the_text_from_our_tree_is_trafilatura_s_own(html: str) -> None:
+    expected, got = _both(html)
+    assert got == expected
+
+
+def test_the_text_from_our_tree_is_trafilatura_s_own_on_development_pages(shared_eval: Path) -> None:
+    checked = 0
+    for page in load_pages(shared_eval, page_ids(shared_eval)[:30]):
+        tree = parse_html(page.html)
+        if tree is None or not tree_is_trafilaturas(page.html, tree):
+            continue
+        expected, got = _both(page.html)
+        assert got == expected, page.page_id
+        checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<div id='x'><p>{_STORY}</p></div>",  # a fragment: trafilatura's root would be its body, renamed
+        f"<!-- saved from url=(0022)https://example.org/ --><html><body><p>{_STORY}</p></body></html>",
+        f"<html><body><p>{_STORY}\x0c</p></body></html>",  # a character trafilatura deletes before parsing
+        f"<html><frameset><frame src='a.html'></frameset><noframes><p>{_STORY}</p></noframes></html>",
+        "<html><body>" + "<div>" * 300 + f"<p>{_STORY}</p>" + "</div>" * 300 + "</body></html>",  # past its depth limit
+    ],
+)
+def test_pages_whose_tree_trafilatura_makes_otherwise_go_to_the_markup(html: str) -> None:
+    tree = parse_html(html)
+    assert tree is not None and not tree_is_trafilaturas(html, tree)
+
+
+def test_only_the_options_it_knows_run_on_the_tree() -> None:
+    assert options_on_a_tree(TRAFILATURA_OPTIONS)
+    assert options_on_a_tree({"include_comments": False, "fast": True, "favor_recall": True})
+    assert not options_on_a_tree({"include_comments": False, "target_language": "de"})
+
+
+def test_the_tree_is_pruned_by_the_extractor() -> None:
+    """Why the cleaner reads everything it needs first: the comment section is gone from the tree after the call."""
+    tree = parse_html(WHOLE_PAGES[0])
+    assert tree is not None and tree.find(".//div[@id='comments']") is not None
+    extract_from_tree(WHOLE_PAGES[0], tree, TRAFILATURA_OPTIONS)
+    assert tree.find(".//div[@id='comments']") is None
+
+
+def test_the_shown_byline_is_read_before_the_extractor_prunes_its_element() -> None:
+    """The author element nearest the headline sits in an endless-scroll container, which trafilatura prunes from
+    the tree it is given: the byline is the page's all the same."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Ferry crossing</title></head><body><h1>Ferry crossing</h1>"
+        "<div class='infinite-scroll'><span class='author'>Jonas Berg</span></div>"
+        f"<div class='story'><p>{_STORY}</p><p>{_STORY}</p></div></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None and tree_is_trafilaturas(page, tree)
+    assert clean_html_document(page).byline == "Jonas Berg"
+
+
+def test_noscript_is_read_from_the_page_when_the_extractor_pruned_the_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose story is only in `<noscript>`, beside a comment section the extractor prunes: the blocks read
+    with `<noscript>` are those of the page as parsed, comments and all (the rules decide about them later)."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Ferry</title></head><body><div id='app'></div>"
+        f"<noscript><article><h1>Ferry crossing</h1><p>{_STORY}</p><p>{_STORY}</p></article></noscript>"
+        "<div id='comments'><p>First comment on the ferry, long enough to be a paragraph of its own here.</p></div></body></html>"
+    )
+    parsed = []
+    real = html_extract.parse_html
+
+    def counting(markup: str):  # type: ignore[no-untyped-def]
+        parsed.append(markup)
+        return real(markup)
+
+    monkeypatch.setattr(html_extract, "parse_html", counting)
+    prepared = html_extract.prepare_html(page)
+    assert prepared is not None and prepared.read_noscript
+    expected_tree = real(page)
+    assert expected_tree is not None
+    assert [b.path for b in prepared.blocks] == [b.path for b in segment_tree(expected_tree, read_noscript=True)]
+    assert any("First comment" in b.text for b in prepared.blocks)
+    assert len(parsed) == 2  # the page itself, and again for <noscript> after the extractor pruned the first tree
