@@ -34,6 +34,8 @@ WHOLE_PAGES = [
     "</table><form><input name='q'><select><option>a</option></select></form></body></html>",
     "<html><body><a href='/'>Home</a></body></html>",
     "<!doctype foo><html><body><p>One child only.</p></body></html>",
+    # a control character written as a character reference: in the tree, and trafilatura discards the page
+    f"<!DOCTYPE html><html><body><article><h1>Ferry</h1><p>{_STORY}&#1;{_STORY}</p></article></body></html>",
 ]
 
 

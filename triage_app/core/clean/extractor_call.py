@@ -123,7 +123,9 @@ def extract_from_tree(html: str, tree: etree._Element, options: dict[str, Any]) 
 
     The steps are `bare_extraction`'s and `_internal_extraction`'s for these options (no metadata,
     language or size limits asked for): its rejection of a page without "html" in its first 50 characters
-    whose root has one child, its cascade (`trafilatura_sequence`), its minimum sizes and its text output."""
+    whose root has one child, its cascade (`trafilatura_sequence`), None where it raises TypeError or
+    ValueError (libxml2 keeps a control character written as a character reference, lxml refuses it when
+    trafilatura sets a text), its minimum sizes and its text output."""
     from trafilatura.core import determine_returnstring, trafilatura_sequence
     from trafilatura.settings import Document, Extractor
     from trafilatura.utils import is_dubious_html
@@ -131,7 +133,10 @@ def extract_from_tree(html: str, tree: etree._Element, options: dict[str, Any]) 
     if is_dubious_html(html[:50].lower()) and len(tree) < 2:
         return None
     settings = Extractor(**{_SETTING_OF_OPTION[name]: value for name, value in options.items()})
-    body, text, comments_body, comments = trafilatura_sequence(tree, settings, settings.url)
+    try:
+        body, text, comments_body, comments = trafilatura_sequence(tree, settings, settings.url)
+    except (TypeError, ValueError):  # as `bare_extraction`: "discarding data" (a control character from a reference such as `&#26;`)
+        return None
     if len(text) < settings.min_output_size and len(comments) < settings.min_output_comm_size:
         return None
     document = Document()
