@@ -6,7 +6,7 @@ text it used to lose."""
 from __future__ import annotations
 
 from triage_app.core.clean.html import parse_html, segment_tree
-from triage_app.core.clean.html_extract import map_extraction
+from triage_app.core.clean.extraction_map import map_extraction
 
 PRICES = """<html><body>
 <nav><div>Students</div><div>Members</div><div>Gift cards</div></nav>

@@ -208,7 +208,7 @@ def test_a_block_norm_is_its_text_normalised(texts: list[str]) -> None:
     """`RawBlock.norm` (its tokens joined once they are made) is `normalise(text)`, and its template key
     is the text's."""
     from triage_app.core.clean.html import RawBlock
-    from triage_app.core.clean.html_extract import block_tokens
+    from triage_app.core.clean.extraction_map import block_tokens
     from triage_app.core.clean.patterns import normalise, normalised_key, template_key
 
     blocks = [RawBlock(text, "paragraph", "dom:/p", "p") for text in texts]
@@ -227,8 +227,9 @@ SENTENCES = st.lists(WORDS, min_size=0, max_size=14).map(" ".join)
 def test_numbered_block_shingles(extraction_lines: list[str], texts: list[str]) -> None:
     """Each listed block's shingles carry the extraction's id for a shingle it has and one shared new id
     past them otherwise; a block is listed exactly when it has 4+ tokens, most in the extraction; and
-    the count of the extraction's shingles they hold is what `_coverage` may stop at."""
-    from triage_app.core.clean import html_extract as H
+    the count of the extraction's shingles they hold is what `extraction_coverage` may stop at."""
+    from triage_app.core.clean import extraction_map as H
+    from triage_app.core.clean.html_extract import ENOUGH_COVERAGE
     from triage_app.core.clean.html import RawBlock
 
     shingles = H.extraction_shingles("\n".join(extraction_lines))
@@ -251,9 +252,9 @@ def test_numbered_block_shingles(extraction_lines: list[str], texts: list[str]) 
             else:
                 assert ident >= len(shingles.sequence) and new_ids.setdefault(gram, ident) == ident
     assert numbered.in_extraction == len(held)
-    exact = H._coverage(shingles, blocks)
-    quick = H._coverage(shingles, blocks, numbered)
-    assert quick == exact if exact < H.ENOUGH_COVERAGE else quick >= H.ENOUGH_COVERAGE
+    exact = H.extraction_coverage(shingles, blocks, enough=ENOUGH_COVERAGE)
+    quick = H.extraction_coverage(shingles, blocks, numbered, enough=ENOUGH_COVERAGE)
+    assert quick == exact if exact < ENOUGH_COVERAGE else quick >= ENOUGH_COVERAGE
     # the mapping gives the same verdicts with the numbering made for it or made again
     extracted = "\n".join(extraction_lines)
     if shingles.tokens:
