@@ -6,7 +6,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from triage_app.core.clean import clean_document, html_extract
+from triage_app.core.clean import clean_document, html_extract, html_prepare
 from triage_app.core.clean import patterns as P
 from triage_app.core.ingest.readers import parse_bytes
 from triage_app.core.records import ParsedDocument
@@ -32,7 +32,7 @@ def _page(title: str = "Flood records") -> str:
 
 def _everything_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     """An extractor whose region takes in the lines around the article (what the rule is for)."""
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join([*TOP, "Flood records", *STORY, *BOTTOM]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join([*TOP, "Flood records", *STORY, *BOTTOM]))
 
 
 def test_boilerplate_lines_at_both_edges_go_and_the_same_words_inside_stay(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,7 +51,7 @@ def test_boilerplate_lines_at_both_edges_go_and_the_same_words_inside_stay(monke
 
 def test_a_headline_that_reads_like_a_button_is_not_an_edge_line(monkeypatch: pytest.MonkeyPatch) -> None:
     title = "Print your own Halloween mask"  # matches the share pattern ("Print ...")
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join([title, *STORY]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join([title, *STORY]))
     page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{''.join(f'<p>{s}</p>' for s in STORY)}</body></html>"
     assert P.text_reason(title) is not None
     assert clean_document(ParsedDocument("mask.html", b"", "html", "utf-8", html=page)).text.startswith(title)
@@ -145,7 +145,7 @@ def test_a_german_page_loses_the_chrome_around_its_article(monkeypatch: pytest.M
         "Umweltverbände begrüßen die neuen Regeln, bezweifeln aber, dass die Arbeiten überhaupt nötig sind.",
     ]
     top, bottom = CHROME_BY_LANGUAGE["de"][:2], CHROME_BY_LANGUAGE["de"][-2:]
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join([*top, "Der Hafen wird teurer", *story, *bottom]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join([*top, "Der Hafen wird teurer", *story, *bottom]))
     cells = "".join(f"<div>{line}</div>" for line in top)
     tail = "".join(f"<div>{line}</div>" for line in bottom)
     page = (f"<html lang='de'><head><title>Der Hafen wird teurer</title></head><body>{cells}<h1>Der Hafen wird teurer</h1>"
@@ -156,7 +156,7 @@ def test_a_german_page_loses_the_chrome_around_its_article(monkeypatch: pytest.M
 
 def test_the_chrome_under_the_headline_goes_and_the_headline_stays(monkeypatch: pytest.MonkeyPatch) -> None:
     under = ["Lena Berg · Dec 4, 2026 · 5 min read", "Listen to this article"]
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join(["Flood records", *under, *STORY]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Flood records", *under, *STORY]))
     page = (f"<html><head><title>Flood records</title></head><body><h1>Flood records</h1>{''.join(f'<div>{u}</div>' for u in under)}"
             f"{''.join(f'<p>{s}</p>' for s in STORY)}</body></html>")
     outcome = html_extract.clean_html(page)

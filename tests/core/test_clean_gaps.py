@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from triage_app.bench._clean_score import load_pages, page_f1, page_ids, page_scores
-from triage_app.core.clean import clean_document, html_extract
+from triage_app.core.clean import clean_document, html_extract, html_prepare
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.gap_paragraphs import MAX_GAP
 from triage_app.core.records import ParsedDocument
@@ -32,7 +32,7 @@ def _page(middle: str) -> str:
 
 def _extractor_keeps_the_story(monkeypatch: pytest.MonkeyPatch) -> None:
     """An extractor that keeps the headline and the story and leaves out whatever lies between its paragraphs."""
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join(["Flood records", *STORY]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Flood records", *STORY]))
 
 
 def _reasons(html: str, disabled: frozenset[str] = frozenset()) -> dict[str, str | None]:
@@ -173,7 +173,7 @@ def _story_page(story: list[str], middle: str) -> str:
     ids=["german quotes", "german guillemets", "chinese"],
 )
 def test_a_left_out_paragraph_in_another_language_is_kept_again(monkeypatch: pytest.MonkeyPatch, story: list[str], left_out: str) -> None:
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join(["Hochwasser", *story]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Hochwasser", *story]))
     assert _reasons(_story_page(story, f"<p>{left_out}</p>"))[left_out] is None
 
 
@@ -185,7 +185,7 @@ def test_a_left_out_paragraph_in_another_language_is_kept_again(monkeypatch: pyt
     ],
 )
 def test_a_german_picture_credit_stays_out(monkeypatch: pytest.MonkeyPatch, credit: str) -> None:
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join(["Hochwasser", *GERMAN]))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Hochwasser", *GERMAN]))
     assert _reasons(_story_page(GERMAN, f"<p>{credit}</p>"))[credit] == P.BOILERPLATE
 
 

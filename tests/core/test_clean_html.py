@@ -178,14 +178,14 @@ def test_the_headline_stays_in_the_body() -> None:
 
 
 def test_json_ld_article_body_recovers_what_the_extractor_missed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from triage_app.core.clean import html_extract
+    from triage_app.core.clean import html_prepare
 
     paragraphs = [f"{PROSE}Point number {n} of the council's long report." for n in range(4)]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     article_body = json.dumps({"@type": "NewsArticle", "headline": "Budget", "articleBody": "\n".join(paragraphs)})
     head = f'<html><head><title>Budget</title><script type="application/ld+json">{article_body}</script></head>'
     page = f"{head}<body><nav><a href='/'>Home</a></nav><div>{body}</div><footer><p>Contact</p></footer></body></html>"
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: paragraphs[0])  # an extractor that misses most
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: paragraphs[0])  # an extractor that misses most
     result = _clean_html(page)
     assert all(p in result.text for p in paragraphs)
     assert "Contact" not in result.text

@@ -170,11 +170,11 @@ def test_article_served_only_in_noscript_is_read() -> None:
 
 
 def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    from triage_app.core.clean import html_extract
+    from triage_app.core.clean import html_extract, html_prepare
 
     story = STORY
     # The extractor found text that is not in any block of our walk (as from a JSON blob in <head>)
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: "\n".join(story))
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(story))
     other = "Opening hours of the museum shop change in winter; please call ahead before you visit us. " * 2
     page = f"<html><head><title>Tunnel</title></head><body><nav><a href='/'>Home</a></nav><p>{other}</p></body></html>"
     outcome = html_extract.clean_html(page)
@@ -185,7 +185,7 @@ def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.Mon
     off = html_extract.clean_html(page, disabled=frozenset({"unmapped"}))
     assert off is not None and not any("herons" in b.text for b in off[0])
     # When the page's blocks hold the extraction, they are used as before
-    monkeypatch.setattr(html_extract, "run_trafilatura", lambda html, tree=None: other)
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: other)
     mapped = html_extract.clean_html(page)
     assert mapped is not None and not mapped[0][0].path.startswith("extraction:")
 

@@ -118,13 +118,13 @@ def test_clean_same_records_and_finds_a_changed_result(tmp_path: Path) -> None:
 
 def test_clean_same_can_check_the_other_extractor_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """`--option fast=false` runs the cleaner with that extractor option (the process's own options dict)."""
-    from triage_app.core.clean import html_extract
+    from triage_app.core.clean import html_prepare
 
-    monkeypatch.setattr(html_extract, "TRAFILATURA_OPTIONS", dict(html_extract.TRAFILATURA_OPTIONS))
+    monkeypatch.setattr(html_prepare, "TRAFILATURA_OPTIONS", dict(html_prepare.TRAFILATURA_OPTIONS))
     _page_set(tmp_path / "sets")
     code, _out = _bench("clean-same", "record", str(tmp_path / "r.jsonl.gz"), "--root", str(tmp_path / "sets"), "--option", "fast=false")
     assert code == 0
-    assert html_extract.TRAFILATURA_OPTIONS["fast"] is False
+    assert html_prepare.TRAFILATURA_OPTIONS["fast"] is False
 
 
 def test_site_from_copyright_lines_does_not_depend_on_the_hash_seed() -> None:
@@ -207,8 +207,8 @@ def test_template_key_zeroes_digits_as_the_regex_did(text: str) -> None:
 def test_a_block_norm_is_its_text_normalised(texts: list[str]) -> None:
     """`RawBlock.norm` (its tokens joined once they are made) is `normalise(text)`, and its template key
     is the text's."""
-    from triage_app.core.clean.html import RawBlock
     from triage_app.core.clean.extraction_map import block_tokens
+    from triage_app.core.clean.html import RawBlock
     from triage_app.core.clean.patterns import normalise, normalised_key, template_key
 
     blocks = [RawBlock(text, "paragraph", "dom:/p", "p") for text in texts]
@@ -229,8 +229,8 @@ def test_numbered_block_shingles(extraction_lines: list[str], texts: list[str]) 
     past them otherwise; a block is listed exactly when it has 4+ tokens, most in the extraction; and
     the count of the extraction's shingles they hold is what `extraction_coverage` may stop at."""
     from triage_app.core.clean import extraction_map as H
-    from triage_app.core.clean.html_extract import ENOUGH_COVERAGE
     from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_prepare import ENOUGH_COVERAGE
 
     shingles = H.extraction_shingles("\n".join(extraction_lines))
     blocks = [RawBlock(text, "paragraph", "dom:/p", "p") for text in texts]

@@ -18,7 +18,7 @@ import pytest
 
 from triage_app.bench._clean_score import page_f1, page_scores
 from triage_app.core.clean import clean_document
-from triage_app.core.clean.html_extract import run_trafilatura
+from triage_app.core.clean.html_prepare import run_trafilatura
 from triage_app.core.records import ParsedDocument
 
 _WORDS = [

@@ -13,7 +13,7 @@ from trafilatura import core, utils
 
 from triage_app.bench._clean_score import load_pages, page_ids
 from triage_app.core.clean.extractor_call import c_lookup_parser, extract_text
-from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
+from triage_app.core.clean.html_prepare import TRAFILATURA_OPTIONS
 
 _STORY = " ".join(
     f"Paragraph {n} of the harbour story says the sea wall held while engineers checked the old stones." for n in range(4)

@@ -11,11 +11,11 @@ import trafilatura
 from trafilatura import utils
 
 from triage_app.bench._clean_score import load_pages, page_ids
-from triage_app.core.clean import html_extract
+from triage_app.core.clean import html_prepare
 from triage_app.core.clean.engine import clean_html_document
 from triage_app.core.clean.extractor_call import extract_from_tree, options_on_a_tree, tree_is_trafilaturas
 from triage_app.core.clean.html import parse_html, segment_tree
-from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
+from triage_app.core.clean.html_prepare import TRAFILATURA_OPTIONS
 
 _STORY = (
     "The ferry crossing ran on time all winter while the old pier was rebuilt by a crew from the mainland. "
@@ -122,14 +122,14 @@ def test_noscript_is_read_from_the_page_when_the_extractor_pruned_the_tree(monke
         "<div id='comments'><p>First comment on the ferry, long enough to be a paragraph of its own here.</p></div></body></html>"
     )
     parsed = []
-    real = html_extract.parse_html
+    real = html_prepare.parse_html
 
     def counting(markup: str):  # type: ignore[no-untyped-def]
         parsed.append(markup)
         return real(markup)
 
-    monkeypatch.setattr(html_extract, "parse_html", counting)
-    prepared = html_extract.prepare_html(page)
+    monkeypatch.setattr(html_prepare, "parse_html", counting)
+    prepared = html_prepare.prepare_html(page)
     assert prepared is not None and prepared.read_noscript
     expected_tree = real(page)
     assert expected_tree is not None

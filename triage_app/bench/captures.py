@@ -165,7 +165,7 @@ def run(root: Path, names: list[str], *, limit: int = 0) -> list[dict[str, Any]]
     """Per set and capture format: F1, pages, pages whose cleaned text differs from the HTML import's, and
     of those the ones where trafilatura's text does not differ (`unexplained`)."""
     from triage_app.core.clean import clean_document
-    from triage_app.core.clean.html_extract import run_trafilatura
+    from triage_app.core.clean.html_prepare import run_trafilatura
 
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:

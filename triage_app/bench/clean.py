@@ -112,7 +112,7 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     from triage_app.bench._dump_baseline import justext_dump
     from triage_app.bench._pdf_rows import pdf_scores
     from triage_app.core.clean import clean_document
-    from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
+    from triage_app.core.clean.html_prepare import TRAFILATURA_OPTIONS
     from triage_app.core.records import ParsedDocument
 
     ours, traf_ours, traf_default = Score("triage"), Score("trafilatura, triage's options"), Score("trafilatura, defaults")
@@ -173,7 +173,8 @@ def _cleaned(page: Page, off: frozenset[str]) -> str:
 
 def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
     """Per rule: the set's F1 without it, and the pages it makes better / worse (F1 change > FLIP)."""
-    from triage_app.core.clean.html_extract import RULES, apply_rules, prepare_html
+    from triage_app.core.clean.html_extract import RULES, apply_rules
+    from triage_app.core.clean.html_prepare import prepare_html
 
     def text_of(prepared: Any, off: frozenset[str]) -> str:
         reasons = apply_rules(prepared, off)

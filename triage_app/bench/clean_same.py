@@ -64,7 +64,7 @@ def first_difference(old: Any, new: Any, where: str = "") -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from triage_app.core.clean.html_extract import TRAFILATURA_OPTIONS
+    from triage_app.core.clean.html_prepare import TRAFILATURA_OPTIONS
 
     for option in args.option or []:
         key, _, text = option.partition("=")
