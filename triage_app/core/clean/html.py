@@ -450,5 +450,5 @@ def segment_tree(tree: etree._Element, *, read_noscript: bool = False) -> list[R
     """The page's blocks in reading order (text inside <br>-separated runs stays one block).
 
     `<noscript>` is skipped unless `read_noscript` (a page whose text is only there, for a reader
-    without scripts, is read again with it: `html_extract.prepare_html`)."""
+    without scripts, is read again with it: `html_prepare.prepare_html`)."""
     return _walk(tree, read_noscript)
