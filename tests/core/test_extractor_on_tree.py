@@ -136,3 +136,24 @@ def test_noscript_is_read_from_the_page_when_the_extractor_pruned_the_tree(monke
     assert [b.path for b in prepared.blocks] == [b.path for b in segment_tree(expected_tree, read_noscript=True)]
     assert any("First comment" in b.text for b in prepared.blocks)
     assert len(parsed) == 2  # the page itself, and again for <noscript> after the extractor pruned the first tree
+
+
+def test_an_extractor_failure_on_the_tree_falls_back_to_its_own_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any other error of trafilatura's steps on our tree: the page is extracted from the markup, as before."""
+    from trafilatura import core
+
+    page = WHOLE_PAGES[0]
+    _forget()
+    expected = trafilatura.extract(page, **TRAFILATURA_OPTIONS)
+    calls = []
+    real = core.trafilatura_sequence
+
+    def broken_on_the_first_call(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("extractor bug on a tree")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core, "trafilatura_sequence", broken_on_the_first_call)
+    _forget()
+    assert expected and html_prepare.run_trafilatura(page, parse_html(page)) == expected and len(calls) == 2
