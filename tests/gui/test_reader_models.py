@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, build_cleaned_html, entity_href, parse_entity_href
 from triage_app.gui.reader.fallback_original import sanitise
-from triage_app.gui.reader.marking import REMOVED_CLASS, mark_page
+from triage_app.gui.reader.marking import REMOVED_CLASS, SAME_REASON_CLASS, mark_page
 from triage_app.gui.reader.models import (
     CanonicalRole,
     EntityIdRole,
@@ -108,6 +108,29 @@ def test_mark_page_shades_removed_blocks_and_maps_resources() -> None:
     assert not out.xpath("//base") and not out.xpath("//meta[@http-equiv='refresh']")
     csp = out.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "script-src 'none'" in csp and "default-src 'none'" in csp
+
+
+def test_a_run_of_blocks_removed_for_one_reason_is_labelled_once() -> None:
+    """A menu's items, removed one after another as navigation, carry one label (the first item's); each keeps its
+    shading and its tooltip. Another reason, or a kept block between, starts a new label."""
+    items = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(4))
+    page = f"<html><body><ul>{items}</ul><p>Kept story</p><p>Share this</p><div>Footer line</div><p>More share</p></body></html>"
+    tree = lxml.html.document_fromstring(page).getroottree()
+    lis = tree.xpath("//li")
+    paragraphs = tree.xpath("//p")
+    blocks = [Block(n, "list-item", f"Section {n}", False, "navigation", "dom:" + tree.getpath(li)) for n, li in enumerate(lis)]
+    blocks += [
+        Block(4, "paragraph", "Kept story", True, None, "dom:" + tree.getpath(paragraphs[0])),
+        Block(5, "paragraph", "Share this", False, "share", "dom:" + tree.getpath(paragraphs[1])),
+        Block(6, "paragraph", "Footer line", False, "footer", "dom:" + tree.getpath(tree.xpath("//div")[0])),
+        Block(7, "paragraph", "More share", False, "share", "dom:" + tree.getpath(paragraphs[2])),
+    ]
+    out = lxml.html.document_fromstring(mark_page(page, blocks, doc_id=1).html)
+    shaded = out.xpath(f"//*[contains(@class, '{REMOVED_CLASS}')]")
+    labelled = [e.text_content() for e in shaded if SAME_REASON_CLASS not in e.get("class", "")]
+    assert len(shaded) == 7 and all(e.get("title", "").startswith("Removed: ") for e in shaded)
+    assert labelled == ["Section 0", "Share this", "Footer line", "More share"]
+    assert f".{SAME_REASON_CLASS}::before" in out.xpath("//style")[-1].text
 
 
 def test_sanitise_drops_scripts_handlers_and_remote_images() -> None:

@@ -25,6 +25,9 @@ from triage_app.gui.reader.colours import LIGHT, ReaderColours
 from triage_app.gui.reader.scheme import resource_url
 
 REMOVED_CLASS = "triage-removed"
+SAME_REASON_CLASS = "triage-removed-same"
+"""A removed block right after one removed for the same reason: shaded, its reason in its tooltip, no label of
+its own (a menu's twenty items under twenty overlapping "removed: navigation" labels hid the menu itself)."""
 ANCHOR_PREFIX = "blk-"
 CSP = (
     "default-src 'none'; script-src 'none'; object-src 'none'; "
@@ -42,6 +45,7 @@ def stylesheet(colours: ReaderColours = LIGHT) -> str:
   opacity: 0.72;
 }}
 .{REMOVED_CLASS}:hover {{ opacity: 1; }}
+.{SAME_REASON_CLASS}::before {{ content: none !important; }}
 .{REMOVED_CLASS} {{ position: relative; }}
 .{REMOVED_CLASS}::before {{
   content: {json.dumps(label)} attr(data-triage-reason);
@@ -111,19 +115,22 @@ def _parse(page_html: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(f"<html><body><pre>{html_lib.escape(page_html)}</pre></body></html>")
 
 
-def _shade(element: lxml.html.HtmlElement, reason: str, *, contains_kept: bool) -> None:
-    """Mark a removed element; when it holds kept blocks, only its own leading text is marked."""
+def _shade(element: lxml.html.HtmlElement, reason: str, *, contains_kept: bool, labelled: bool = True) -> bool:
+    """Mark a removed element (False when nothing of it could be); when it holds kept blocks, only its own
+    leading text is marked. Unless `labelled`, it carries no label of its own (`SAME_REASON_CLASS`)."""
     target = element
     if contains_kept:
         if not (element.text or "").strip():
-            return
+            return False
         target = lxml.html.Element("span")
         target.text, element.text = element.text, None
         element.insert(0, target)
-    target.set("class", f"{target.get('class', '')} {REMOVED_CLASS}".strip())
+    classes = REMOVED_CLASS if labelled else f"{REMOVED_CLASS} {SAME_REASON_CLASS}"
+    target.set("class", f"{target.get('class', '')} {classes}".strip())
     shown = removal_reason(reason)
     target.set("title", QCoreApplication.translate("OriginalPane", "Removed: {reason}").format(reason=shown))
     target.set("data-triage-reason", shown)
+    return True
 
 
 def _open_shadow_roots(root: lxml.html.HtmlElement, css: str) -> None:
@@ -174,9 +181,15 @@ def mark_page(
         result.anchors[block.index] = anchor
         located.append((block, element))
     holds_kept = {id(a) for block, e in located if block.kept for a in e.iterancestors()}
+    # The label is shown once for a run of blocks shaded one after another for the same reason.
+    previous, previous_shaded = -2, False
+    previous_reason: str | None = None
     for block, element in located:
+        shaded = False
         if not block.kept:
-            _shade(element, block.reason or "removed by the cleaner", contains_kept=id(element) in holds_kept)
+            run = previous_shaded and previous == block.index - 1 and previous_reason == block.reason
+            shaded = _shade(element, block.reason or "removed by the cleaner", contains_kept=id(element) in holds_kept, labelled=not run)
+        previous, previous_shaded, previous_reason = block.index, shaded, block.reason
     for base in root.iter("base"):
         base_url = base.get("href") or base_url
         base.drop_tree()
