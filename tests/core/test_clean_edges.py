@@ -211,3 +211,25 @@ def test_the_cheap_word_gates_never_hide_a_pattern_s_match() -> None:
     ]
     for line in lines:
         assert P.text_reason(line) == _ungated(line), line
+
+
+def test_what_comes_before_the_article_is_named_by_what_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the first block the extractor kept, a block with no context of its own was always "navigation".
+    Links and a few words are a menu; the page's description shown above the article is its standfirst; a
+    sentence (a site's tagline, a notice) is only not the article."""
+    description = "Engineers checked the old sea wall all night while the river rose to a record height."
+    tagline = "Independent reporting from the valley towns since 1887, read by farmers and mayors alike."
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Flood records", *STORY]))
+    page = (
+        f"<html><head><title>Flood records</title><meta name='description' content='{description}'></head><body>"
+        "<div><a href='/'>Home</a> <a href='/n'>News</a> <a href='/s'>Sport</a></div>"
+        f"<div>{tagline}</div><div>{description}</div>"
+        f"<h1>Flood records</h1>{''.join(f'<p>{s}</p>' for s in STORY)}</body></html>"
+    )
+    outcome = html_extract.clean_html(page)
+    assert outcome is not None
+    why = {b.text: r for b, r in zip(*outcome[:2])}
+    assert why["Home News Sport"] == P.NAVIGATION
+    assert why[tagline] == P.BOILERPLATE
+    assert why[description] == P.SUMMARY
+    assert why["Flood records"] is None and all(why[s] is None for s in STORY)

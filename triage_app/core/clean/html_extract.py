@@ -278,7 +278,18 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
     text_reason = P.text_reason(block.text) if _is_short(block) else None
     if text_reason:
         return text_reason
-    return P.NAVIGATION if index < facts.first_kept else P.BOILERPLATE
+    if index < facts.first_kept:
+        # Before the article: the page's description shown above it is its standfirst; links and a few
+        # words are its menus; prose (a tagline, a cookie notice, a teaser) is only not the article.
+        if block.norm in facts.descriptions:
+            return P.SUMMARY
+        if block.link_density >= 0.5 or _is_short(block, NAVIGATION_WORDS):
+            return P.NAVIGATION
+    return P.BOILERPLATE
+
+
+NAVIGATION_WORDS = 8
+"""A block before the article with no context, no links and more words than this is not called navigation."""
 
 
 def _block_tokens(block: RawBlock) -> list[str]:
