@@ -2,12 +2,12 @@
 
 The walk uses lxml's event iterator, so no Python recursion is involved however deep the page is.
 When libxml2 gives up on a page (nesting past its depth limit drops text), `fallback.py` segments
-the markup with a streaming tokenizer instead.
+the markup with a streaming tokenizer instead. What an element's attributes say (hidden, collapsed,
+its names' context) is in `html_attributes.py`, a data table's rows in `html_tables.py`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +15,9 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction  # type: ignore[import-untyped]
 
-from triage_app.core.clean.patterns import HIDDEN, HIDDEN_STYLE_RE, PAGE_ROOTS, context_reason, normalise
+from triage_app.core.clean.html_attributes import SUBTREE, attribute_verdict, is_collapsed, is_hidden, own_attrs
+from triage_app.core.clean.html_tables import Segment, is_data_table, table_rows
+from triage_app.core.clean.patterns import HIDDEN, PAGE_ROOTS, context_reason, normalise
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LEAF_KINDS = {
@@ -50,7 +52,6 @@ SHADOW_ROOT_ATTRIBUTES = ("shadowrootmode", "shadowroot", "shadowmode")
 that saves a page (SingleFile, Chrome's MHTML) writes each open shadow root of a web component this way
 (`shadowrootmode`, its earlier name `shadowroot`, and `shadowmode` in Chrome's MHTML), and a page rendered on
 the server ships its components so."""
-_WS_RE = re.compile(r"\s+")
 # lxml.html's element class for every element, chosen in C: lxml.html's own parser asks a Python method
 # which class each element gets (forms and inputs get their own), which doubled the time of the walk;
 # plain lxml.etree elements would not do for trafilatura, which runs on this tree (`extractor_call`).
@@ -136,144 +137,11 @@ def tree_depth_exceeded(tree: etree._Element) -> bool:
     return bool(_TOO_DEEP(tree))
 
 
-_Get = Callable[[str], Any]  # an element's (or its attribute dict's) `get`
 
 
 def is_shadow_root(el: etree._Element) -> bool:
     """A declarative shadow root (`SHADOW_ROOT_ATTRIBUTES`): a `<template>` whose content the page shows."""
     return el.tag == "template" and any(el.get(name) is not None for name in SHADOW_ROOT_ATTRIBUTES)
-
-
-def _own_attrs(el: etree._Element) -> str:
-    return _attrs_words(el.get)
-
-
-def _attrs_words(get: _Get) -> str:
-    klass, ident, role, itemprop = get("class"), get("id"), get("role"), get("itemprop")
-    if not (ident or role or itemprop):
-        return klass or ""
-    return " ".join([v for v in (klass, ident, role, itemprop) if v])
-
-
-def _is_hidden(el: etree._Element) -> bool:
-    """Real hiding only: the `hidden` attribute, an inline display:none / visibility:hidden, or
-    `aria-hidden` on an element that holds no paragraphs (icons and decorations, not an article
-    that a script marks hidden behind a dialog)."""
-    hidden = _hidden_by_attributes(el.get)
-    if hidden is None:
-        return el.tag not in ("article", "main", "body") and el.find(".//p") is None
-    return hidden
-
-
-def _hidden_by_attributes(get: _Get) -> bool | None:
-    """`_is_hidden` as far as the attributes say; None for `aria-hidden`, which needs the subtree."""
-    if get("hidden") is not None:
-        return not _collapsed_by_attributes(get)
-    if get("aria-hidden") == "true":
-        return None
-    style = get("style")
-    return bool(style and HIDDEN_STYLE_RE.search(style)) and not _collapsed_by_attributes(get)
-
-
-_COLLAPSED_RE = re.compile(r"accordion|collaps|answer|tab-?pane|tabpanel|read-?more|show-?more|expand", re.IGNORECASE)
-_STREAMED_ID_RE = re.compile(r"S:[0-9a-f]+")  # React numbers its streamed segments in hex ("S:c", "S:1a")
-
-
-def _is_collapsed(el: etree._Element) -> bool:
-    """Content the reader opens with a click, or that a script moves into place: a tab panel, an
-    accordion or "read more" part, `hidden="until-found"`, a streamed server-rendered part (`<div hidden
-    id="S:0">`). It is hidden now but it is the page's text, not a dialog or a decoration."""
-    return _collapsed_by_attributes(el.get)
-
-
-def _collapsed_by_attributes(get: _Get) -> bool:
-    if get("role") == "tabpanel" or get("hidden") == "until-found" or _STREAMED_ID_RE.fullmatch(get("id") or ""):
-        return True
-    return bool(_COLLAPSED_RE.search(f"{get('class') or ''} {get('id') or ''}"))
-
-
-_SUBTREE = ("", None, False)  # the attributes' verdict needs the element's subtree (`aria-hidden`)
-
-
-def _attribute_verdict(tag: str, items: tuple[tuple[str, str], ...]) -> tuple[str, str | None, bool]:
-    """(class/id words, context reason, itemprop is articleBody) of a breaking element from its tag and
-    attributes alone, as the walk decides them; `_SUBTREE` when that needs the element's subtree."""
-    get = dict(items).get
-    hidden = _hidden_by_attributes(get)
-    if hidden is None:
-        return _SUBTREE
-    attrs = _attrs_words(get)
-    reason = HIDDEN if hidden else context_reason(tag, attrs)
-    if reason == HIDDEN and _collapsed_by_attributes(get):
-        reason = None
-    return attrs, reason, get("itemprop") == "articleBody"
-
-
-_Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
-
-
-def _child_counts(el: etree._Element) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for child in el:
-        if isinstance(child.tag, str):
-            counts[child.tag] = counts.get(child.tag, 0) + 1
-    return counts
-
-
-def _table_rows(table: etree._Element) -> list[tuple[list[_Segment], str]]:
-    """Each row of a data table as (path segments below the table, cells joined by tabs).
-
-    Tabs are what a browser puts between cells when it copies a table, so a row reads the same
-    in a text dump and cleaning the cleaned text again keeps it whole.
-    """
-    rows: list[tuple[list[_Segment], str]] = []
-    counts: dict[int, dict[str, int]] = {}
-    seen: dict[int, dict[str, int]] = {}
-
-    def segment(el: etree._Element) -> _Segment:
-        parent = el.getparent()
-        key = id(parent)
-        if key not in counts:
-            counts[key], seen[key] = _child_counts(parent), {}
-        seen[key][el.tag] = seen[key].get(el.tag, 0) + 1
-        return counts[key], el.tag, seen[key][el.tag]
-
-    sections: dict[int, _Segment] = {}
-    for tr in table.iter("tr"):
-        parent = tr.getparent()
-        path: list[_Segment] = []
-        if parent is not table and parent is not None:
-            if id(parent) not in sections:
-                sections[id(parent)] = segment(parent)
-            path.append(sections[id(parent)])
-        path.append(segment(tr))
-        cells = [_WS_RE.sub(" ", "".join(_cell_text(c))).strip() for c in tr if c.tag in ("td", "th")]
-        text = "\t".join(c for c in cells if c)
-        if text:
-            rows.append((path, text))
-    return rows
-
-
-def _cell_text(cell: etree._Element) -> list[str]:
-    """A table cell's text with a space for each `<br>`, as the walk reads it elsewhere ("Horrid<br>ragged"
-    is two words, not "Horridragged")."""
-    parts: list[str] = []
-    for event, el in etree.iterwalk(cell, events=("start", "end")):
-        if event == "start":
-            if el.tag == "br":
-                parts.append(" ")
-            elif el.text:
-                parts.append(el.text)
-        elif el is not cell and el.tail:
-            parts.append(el.tail)
-    return parts
-
-
-def _is_data_table(table: etree._Element) -> bool:
-    for tag in ("table", "p", "div", "ul", "ol", "h1", "h2", "h3", "article", "section"):
-        if table.find(f".//{tag}") is not None:
-            return False
-    return True
 
 
 # A node of the chain of open elements: (the parent's tag counts, tag, 1-based index among same-tag
@@ -335,7 +203,7 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
     pages) and rendered once the walk is over, when every parent's child counts are final.
     """
     blocks: list[RawBlock] = []
-    owners: list[tuple[_Node | None, list[_Segment]]] = []  # per block: its owner's node (and a table row's path below it)
+    owners: list[tuple[_Node | None, list[Segment]]] = []  # per block: its owner's node (and a table row's path below it)
     parts: list[str] = []
     # Open breaking elements: (element, context, in_article, context ids, node, tag, class/id words).
     stack: list[tuple[Any, ...]] = []
@@ -387,11 +255,11 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                     key = (tag, tuple(items))
                     verdict = verdicts.get(key)
                     if verdict is None:
-                        verdict = verdicts[key] = _attribute_verdict(tag, key[1])
-                    if verdict is _SUBTREE:
-                        attrs = _own_attrs(el)
-                        reason = HIDDEN if _is_hidden(el) else reason_of(tag, attrs)
-                        if reason == HIDDEN and _is_collapsed(el):
+                        verdict = verdicts[key] = attribute_verdict(tag, key[1])
+                    if verdict is SUBTREE:
+                        attrs = own_attrs(el)
+                        reason = HIDDEN if is_hidden(el) else reason_of(tag, attrs)
+                        if reason == HIDDEN and is_collapsed(el):
                             reason = None
                         in_article = in_article or tag in ("article", "main") or el.get("itemprop") == "articleBody"
                     else:
@@ -404,8 +272,8 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                     context = (reason, *context)
                     ids = (f"#{serial}", *ids)
                 stack.append((el, context, in_article, ids, node, tag, attrs))
-                if tag == "table" and _is_data_table(el):
-                    for below, row in _table_rows(el):
+                if tag == "table" and is_data_table(el):
+                    for below, row in table_rows(el):
                         blocks.append(RawBlock(row, "table", "", "tr", 0, context, ids, in_article, attrs))
                         owners.append((node, below))
                     walker.skip_subtree()
