@@ -385,3 +385,23 @@ def test_a_skip_links_target_is_the_content_not_navigation() -> None:
     result = clean_document(_html(page))
     assert STORY[0] in result.text and "Skip to content" not in result.text
     assert [b.reason for b in result.blocks if b.text == "Skip to content"] == [NAVIGATION]
+
+
+def test_a_self_closed_html_tag_does_not_empty_the_page() -> None:
+    """`<html lang="en"/>` (an XHTML page written wrong): libxml2 took it for the whole page and dropped the rest, so
+    the page was cleaned without its DOM (no title, the headline called navigation, no paths for the reader).
+    trafilatura and browsers open it; so does the parse now."""
+    from triage_app.core.clean.engine import clean_html_document
+    from triage_app.core.clean.html import parse_html
+
+    story = " ".join(f"Paragraph {n} says the ferry ran on time all winter while the old pier was rebuilt." for n in range(5))
+    page = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" lang="en"/>\n'
+        "<head><title>Ferry crossing - Gazette</title></head><body><div id='nav'><a href='/'>Home</a> <a href='/n'>News</a></div>"
+        f"<div id='content'><h1>Ferry crossing</h1><p>{story}</p><p>{story} Again.</p></div></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None and tree.find(".//h1") is not None
+    result = clean_html_document(page)
+    assert result.title == "Ferry crossing"
+    assert result.text.startswith("Ferry crossing") and all(b.source.startswith("dom:/html/body") for b in result.blocks)

@@ -34,6 +34,10 @@ WHOLE_PAGES = [
     "</table><form><input name='q'><select><option>a</option></select></form></body></html>",
     "<html><body><a href='/'>Home</a></body></html>",
     "<!doctype foo><html><body><p>One child only.</p></body></html>",
+    # a self-closed <html/> (opened by parse_html as trafilatura opens it), a void element closed on the <html> line
+    f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html lang="en"/>\n<head><title>Ferry</title></head>'
+    f"<body><article><h1>Ferry</h1><p>{_STORY}</p><p>{_STORY}</p></article></body></html>",
+    f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>\n<title>Ferry</title></head><body><p>{_STORY}</p></body></html>',
     # a control character written as a character reference: in the tree, and trafilatura discards the page
     f"<!DOCTYPE html><html><body><article><h1>Ferry</h1><p>{_STORY}&#1;{_STORY}</p></article></body></html>",
 ]
@@ -79,6 +83,8 @@ def test_the_text_from_our_tree_is_trafilatura_s_own_on_development_pages(shared
         f"<html><body><p>{_STORY}\x0c</p></body></html>",  # a character trafilatura deletes before parsing
         f"<html><frameset><frame src='a.html'></frameset><noframes><p>{_STORY}</p></noframes></html>",
         "<html><body>" + "<div>" * 300 + f"<p>{_STORY}</p>" + "</div>" * 300 + "</body></html>",  # past its depth limit
+        # a "/>" on the <html> line that trafilatura rewrites, closing an element that is not void
+        f'<!DOCTYPE html><html lang="en"><head><script src="a.js"/>\n</head><body><p>{_STORY}</p><p>{_STORY}</p></body></html>',
     ],
 )
 def test_pages_whose_tree_trafilatura_makes_otherwise_go_to_the_markup(html: str) -> None:

@@ -133,6 +133,19 @@ def test_a_run_of_blocks_removed_for_one_reason_is_labelled_once() -> None:
     assert f".{SAME_REASON_CLASS}::before" in out.xpath("//style")[-1].text
 
 
+def test_a_page_with_a_self_closed_html_tag_is_marked_where_the_cleaner_found_its_blocks() -> None:
+    from triage_app.core.clean.engine import clean_html_document
+
+    story = " ".join(f"Paragraph {n} says the ferry ran on time all winter while the old pier was rebuilt." for n in range(5))
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"/>\n<head><title>Ferry</title></head><body><nav><a href="/">Home</a> '
+        f'<a href="/n">News</a></nav><div><h1>Ferry</h1><p>{story}</p><p>{story} Again.</p></div></body></html>'
+    )
+    blocks = clean_html_document(page).blocks
+    marked = mark_page(page, blocks, doc_id=1)
+    assert marked.unmatched == [] and len(marked.anchors) == len(blocks) >= 3
+
+
 def test_sanitise_drops_scripts_handlers_and_remote_images() -> None:
     html = sanitise('<p onclick="x()">Hi<script>alert(1)</script><img src="http://h/x.png">'
                     f'<img src="{resource_url(1, "a.png")}"></p>')

@@ -8,6 +8,7 @@ its names' context) is in `html_attributes.py`, a data table's rows in `html_tab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,10 +88,41 @@ class RawBlock:
         return " ".join(self.tokens) if self.tokens is not None else normalise(self.text)
 
 
+_TRAFILATURA_FAULTY_HTML_RE = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
+"""trafilatura's own pattern for a self-closed `<html .../>` (`utils.FAULTY_HTML`): from the first `<html` to the
+first "/>" after it on its line."""
+_HTML_TAG_ALONE_RE = re.compile(r"<html\b[^<>]*", re.IGNORECASE)
+
+
+def self_closed_html_match(html: str) -> re.Match[str] | None:
+    """What trafilatura rewrites before parsing (`utils.repair_faulty_html`): when one of the first four lines
+    holds "<html" and ends with "/>", the first `_TRAFILATURA_FAULTY_HTML_RE` match loses its "/"."""
+    if "/>" not in html[:4096] or not any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4]):
+        return None
+    return _TRAFILATURA_FAULTY_HTML_RE.search(html)
+
+
+def closes_the_html_tag(match: re.Match[str]) -> bool:
+    """The "/>" of a `self_closed_html_match` closes the `<html>` tag itself (nothing else between)."""
+    return _HTML_TAG_ALONE_RE.fullmatch(match.group(1)) is not None
+
+
+def open_self_closed_html(html: str) -> str:
+    """`<html lang="en"/>` opened as `<html lang="en">`, as trafilatura and browsers read it: libxml2 takes a
+    self-closed root for the whole page and drops everything after it (an empty tree, so the page was cleaned
+    without its DOM). Only where trafilatura makes the same change (`self_closed_html_match`) and only the
+    `<html>` tag itself."""
+    match = self_closed_html_match(html)
+    if match is None or not closes_the_html_tag(match):
+        return html
+    return html[: match.start()] + match.group(1) + ">" + html[match.end() :]
+
+
 def parse_html(html: str) -> etree._Element | None:
-    """The document tree, or None when lxml cannot make one."""
+    """The document tree, or None when lxml cannot make one (a self-closed `<html/>` opened first)."""
     if not html or not html.strip():
         return None
+    html = open_self_closed_html(html)
     try:
         # lxml refuses str input that carries an XML encoding declaration.
         if html.lstrip()[:5].lower() == "<?xml":
