@@ -163,3 +163,10 @@ def test_an_extractor_failure_on_the_tree_falls_back_to_its_own_parse(monkeypatc
     monkeypatch.setattr(core, "trafilatura_sequence", broken_on_the_first_call)
     _forget()
     assert expected and html_prepare.run_trafilatura(page, parse_html(page)) == expected and len(calls) == 2
+
+
+def test_a_page_that_may_hold_a_text_past_libxml2_s_limit_goes_to_the_markup() -> None:
+    """trafilatura's parser is not `huge_tree`: a text node past 10 MB (an inline data script) cuts its tree there."""
+    page = f"<!DOCTYPE html><html><body><p>{_STORY}</p><script>{'x' * 2_600_000}</script><p>{_STORY}</p></body></html>"
+    tree = parse_html(page)
+    assert tree is not None and not tree_is_trafilaturas(page, tree)

@@ -73,6 +73,9 @@ in a third of the time of that regular expression on the str."""
 _PARSER_DEPTH = 255
 """libxml2 cuts a tree at 256 levels unless asked for more (`huge_tree`, which our parser is and
 trafilatura's is not): a page this deep is not the same tree for both."""
+_NO_HUGE_TEXT = 2_500_000
+"""Without `huge_tree` libxml2 also refuses a text node past 10,000,000 bytes (a page's inline data, say): a page
+of at most this many characters (4 bytes each at most in UTF-8) cannot hold one, a longer one goes to the markup."""
 _DEEPER_THAN_TRAFILATURA = etree.XPath("boolean(/" + "*/" * (_PARSER_DEPTH - 1) + "*)")
 _SETTING_OF_OPTION = {
     "include_comments": "comments",
@@ -92,13 +95,14 @@ def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
     """True when `parse_html`'s tree of `html` is the tree trafilatura would make of it itself, so
     `extract_from_tree` gives its text: a whole document without the characters trafilatura strips
     first or a self-closed `<html .../>` it rewrites, no `<noframes>` (whose content `parse_html` parses),
-    not deeper than trafilatura's parser reads, with a child.
+    not deeper nor with a longer text than trafilatura's parser reads, with a child.
 
     trafilatura's other repair (a doctype on the first line is cut out: an lxml bug on some doctypes)
     leaves libxml2's text the same: trafilatura's text from our tree and from the markup are the same on
     the 3,015 of the 3,246 development pages that pass the other tests (docs/performance.md, "Fifth pass")."""
     return (
-        _WHOLE_DOCUMENT_RE.match(html) is not None
+        len(html) <= _NO_HUGE_TEXT
+        and _WHOLE_DOCUMENT_RE.match(html) is not None
         and len(tree) > 0
         and not _self_closed_html(html)
         and not _has_stripped_characters(html)
