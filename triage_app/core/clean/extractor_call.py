@@ -94,8 +94,9 @@ them in its `Extractor`); any other option runs `extract_text` on the markup."""
 def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
     """True when `parse_html`'s tree of `html` is the tree trafilatura would make of it itself, so
     `extract_from_tree` gives its text: a whole document without the characters trafilatura strips
-    first or a self-closed `<html .../>` it rewrites, no `<noframes>` (whose content `parse_html` parses),
-    not deeper nor with a longer text than trafilatura's parser reads, with a child.
+    first, nor a "/>" near `<html` that it rewrites into another tree (`_rewritten_unlike_ours`), no
+    `<noframes>` (whose content `parse_html` parses), not deeper nor with a longer text than trafilatura's
+    parser reads, with a child.
 
     trafilatura's other repair (a doctype on the first line is cut out: an lxml bug on some doctypes)
     leaves libxml2's text the same: trafilatura's text from our tree and from the markup are the same on
@@ -104,7 +105,7 @@ def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
         len(html) <= _NO_HUGE_TEXT
         and _WHOLE_DOCUMENT_RE.match(html) is not None
         and len(tree) > 0
-        and not _self_closed_html(html)
+        and not _rewritten_unlike_ours(html)
         and not _has_stripped_characters(html)
         and tree.find(".//noframes") is None
         and not _DEEPER_THAN_TRAFILATURA(tree)
@@ -114,7 +115,7 @@ def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
 _VOID_TAG_RE = re.compile(r"<(?:meta|link|base|br|hr|img|input|area|col|embed|param|source|track|wbr)\b", re.IGNORECASE)
 
 
-def _self_closed_html(html: str) -> bool:
+def _rewritten_unlike_ours(html: str) -> bool:
     """trafilatura rewrites a "/>" near `<html` before parsing (`html.self_closed_html_match`) and the tree it
     parses is not ours: not when that "/>" closes the `<html>` tag itself (`parse_html` opens it the same way)
     nor when it closes a void element (`<meta .../>` and `<meta ...>` are one element to libxml2)."""
