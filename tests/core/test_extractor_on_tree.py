@@ -170,3 +170,12 @@ def test_a_page_that_may_hold_a_text_past_libxml2_s_limit_goes_to_the_markup() -
     page = f"<!DOCTYPE html><html><body><p>{_STORY}</p><script>{'x' * 2_600_000}</script><p>{_STORY}</p></body></html>"
     tree = parse_html(page)
     assert tree is not None and not tree_is_trafilaturas(page, tree)
+
+
+def test_the_self_closed_html_pattern_is_trafilatura_s() -> None:
+    """`html.open_self_closed_html` repeats trafilatura's own repair (its pattern is not imported: the reader's
+    process does not load trafilatura); a new trafilatura that changes it fails here."""
+    from triage_app.core.clean import html
+
+    assert html._TRAFILATURA_FAULTY_HTML_RE.pattern == utils.FAULTY_HTML.pattern
+    assert html._TRAFILATURA_FAULTY_HTML_RE.flags == utils.FAULTY_HTML.flags

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.byline import claimed_byline, fill_byline, shown_names
+from triage_app.core.clean.byline import fill_byline, shown_names
 from triage_app.core.clean.features import annotate_groups, line_kind, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.link_refs import split_references, without_markers
@@ -121,7 +121,7 @@ def clean_html_document(
     page_url = meta.url or url
     site, host = meta.site_and_host(url)
     # `byline.choose_byline`, with the page's text and its shown byline read only when needed
-    byline = claimed_byline(meta.claimed_author, site, host, "\n".join(b.text for b in raw)) if meta.claimed_author else None
+    byline = meta.claimed_byline(url, "\n".join(b.text for b in raw))
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),
         title=meta.title or title_hint,

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
+from lxml.html.defs import empty_tags  # type: ignore[import-untyped]
 
 from triage_app.core.clean.html import HTML_CLASSES_IN_C, closes_the_html_tag, self_closed_html_match
 
@@ -112,9 +113,6 @@ def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
     )
 
 
-_VOID_TAG_RE = re.compile(r"<(?:meta|link|base|br|hr|img|input|area|col|embed|param|source|track|wbr)\b", re.IGNORECASE)
-
-
 def _rewritten_unlike_ours(html: str) -> bool:
     """trafilatura rewrites a "/>" near `<html` before parsing (`html.self_closed_html_match`) and the tree it
     parses is not ours: not when that "/>" closes the `<html>` tag itself (`parse_html` opens it the same way)
@@ -122,8 +120,8 @@ def _rewritten_unlike_ours(html: str) -> bool:
     match = self_closed_html_match(html)
     if match is None:
         return False
-    opened = match.group(1)
-    return not closes_the_html_tag(match) and not _VOID_TAG_RE.match(opened[opened.rfind("<") :])
+    last_tag = match.group(1).rsplit("<", 1)[-1]
+    return not closes_the_html_tag(match) and last_tag.split(None, 1)[0].lower() not in empty_tags
 
 
 def _has_stripped_characters(html: str) -> bool:

@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from triage_app.core.clean.byline import claimed_byline
 from triage_app.core.clean.extraction_map import (
     ExtractionShingles,
     NumberedBlocks,
@@ -67,12 +66,9 @@ def run_trafilatura(html: str, tree: Any = None) -> str | None:
 
 
 def _needs_shown_byline(meta: PageMeta, url: str | None, blocks: list[RawBlock]) -> bool:
-    """The engine will ask for the page's shown byline: its metadata author is not named on the page
-    (`byline.claimed_byline`, as `engine.clean_html_document` calls it)."""
-    if meta.byline_source is None or not meta.claimed_author:
-        return meta.byline_source is not None
-    site, host = meta.site_and_host(url)
-    return claimed_byline(meta.claimed_author, site, host, "\n".join(b.text for b in blocks)) is None
+    """The engine will ask for the page's shown byline: the metadata's author is not claimed by the page
+    (`PageMeta.claimed_byline`, as `engine.clean_html_document` asks it)."""
+    return meta.byline_source is not None and meta.claimed_byline(url, "\n".join(b.text for b in blocks)) is None
 
 
 def _read_before_pruning(meta: PageMeta, html: str, url: str | None, blocks: list[RawBlock]) -> None:

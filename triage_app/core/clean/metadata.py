@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from triage_app.core.clean.byline import claimed_byline
 from triage_app.core.clean.dates import find_date
 from triage_app.core.clean.headline import first_heading, headline_title, only_h1, page_headings, visible_headline
 from triage_app.core.clean.page_byline import shown_byline
@@ -60,6 +61,14 @@ class PageMeta:
             except (ValueError, TypeError, RecursionError):
                 self._shown_byline = None
         return self._shown_byline
+
+    def claimed_byline(self, url: str | None, page_text: str) -> str | None:
+        """The metadata's author when the page shows it and it names people (`byline.claimed_byline`): the
+        byline's first choice; the shown byline is read only when this is None."""
+        if not self.claimed_author:
+            return None
+        site, host = self.site_and_host(url)
+        return claimed_byline(self.claimed_author, site, host, page_text)
 
     def site_and_host(self, url: str | None) -> tuple[str | None, str | None]:
         """The page's site (its own name for itself, else its URL's host) and its URL's host, with `url`

@@ -15,9 +15,7 @@ from triage_app.core.errors import IngestError
 from triage_app.core.ingest import limits
 from triage_app.core.records import Resource
 
-MEMBER_READ_ERRORS: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
-)
+MEMBER_READ_ERRORS: tuple[type[BaseException], ...] = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
 """What reading one member's bytes raises when the member is damaged (`BadZipFile`: a bad CRC or header; `zlib.error`,
 `EOFError`: a broken deflate stream), of an unknown compression (`NotImplementedError`) or encrypted (`RuntimeError`)."""
 
