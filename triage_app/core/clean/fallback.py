@@ -93,7 +93,9 @@ def segment_markup(html: str) -> list[RawBlock]:
     """Blocks of a page read as a token stream (never raises on odd markup)."""
     parser = _StreamSegmenter()
     try:
-        parser.feed(html)
+        # A NUL is U+FFFD to libxml2 and to browsers (the HTML standard): read it so here too, or the page's
+        # text would change once it is parsed as a tree.
+        parser.feed(html.replace("\x00", "\ufffd"))
         parser.close()
     except (AssertionError, ValueError, IndexError):
         parser._flush()
