@@ -146,6 +146,22 @@ def test_a_page_with_a_self_closed_html_tag_is_marked_where_the_cleaner_found_it
     assert marked.unmatched == [] and len(marked.anchors) == len(blocks) >= 3
 
 
+def test_a_page_with_an_xml_declaration_is_rendered_and_marked_not_shown_as_its_source() -> None:
+    """An XHTML page starting `<?xml version="1.0" encoding="utf-8"?>`: lxml refuses such a str, and the reader showed
+    the page's source in a <pre> with no block found; the cleaner had already taken the declaration off."""
+    from triage_app.core.clean.engine import clean_html_document
+
+    story = " ".join(f"Paragraph {n} says the ferry ran on time all winter while the old pier was rebuilt." for n in range(5))
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><head><title>Ferry</title></head><body><nav>'
+        f'<a href="/">Home</a> <a href="/n">News</a></nav><div><h1>Ferry</h1><p>{story}</p><p>{story} Again.</p></div></body></html>'
+    )
+    blocks = clean_html_document(page).blocks
+    marked = mark_page(page, blocks, doc_id=1)
+    assert marked.unmatched == [] and len(marked.anchors) == len(blocks) >= 3
+    assert "<pre>" not in marked.html and "&lt;?xml" not in marked.html
+
+
 def test_sanitise_drops_scripts_handlers_and_remote_images() -> None:
     html = sanitise('<p onclick="x()">Hi<script>alert(1)</script><img src="http://h/x.png">'
                     f'<img src="{resource_url(1, "a.png")}"></p>')

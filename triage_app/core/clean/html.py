@@ -118,15 +118,21 @@ def open_self_closed_html(html: str) -> str:
     return html[: match.start()] + match.group(1) + ">" + html[match.end() :]
 
 
+def markup_to_parse(html: str) -> str:
+    """The page's markup as the cleaner and the reader give it to lxml: a self-closed `<html/>` opened, and an XML
+    declaration taken off (lxml refuses a str that carries an encoding declaration)."""
+    html = open_self_closed_html(html)
+    if html.lstrip()[:5].lower() == "<?xml":
+        html = html[html.find("?>") + 2 :]
+    return html
+
+
 def parse_html(html: str) -> etree._Element | None:
-    """The document tree, or None when lxml cannot make one (a self-closed `<html/>` opened first)."""
+    """The document tree (of `markup_to_parse(html)`), or None when lxml cannot make one."""
     if not html or not html.strip():
         return None
-    html = open_self_closed_html(html)
+    html = markup_to_parse(html)
     try:
-        # lxml refuses str input that carries an XML encoding declaration.
-        if html.lstrip()[:5].lower() == "<?xml":
-            html = html[html.find("?>") + 2 :]
         root = etree.fromstring(html, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None

@@ -18,7 +18,7 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication
 
-from triage_app.core.clean.html import SHADOW_ROOT_ATTRIBUTES, is_shadow_root, open_self_closed_html
+from triage_app.core.clean.html import SHADOW_ROOT_ATTRIBUTES, is_shadow_root, markup_to_parse
 from triage_app.core.records import Block
 from triage_app.gui.i18n import removal_reason
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
@@ -109,9 +109,9 @@ def _rewrite_css(text: str, mapping: dict[str, str], base_url: str | None) -> st
 
 
 def _parse(page_html: str) -> lxml.html.HtmlElement:
-    """The page as the cleaner parsed it (a self-closed `<html/>` opened, so the blocks' paths lead somewhere)."""
+    """The page as the cleaner parsed it (`markup_to_parse`), so the blocks' paths lead somewhere."""
     try:
-        return lxml.html.document_fromstring(open_self_closed_html(page_html) or "<html><body></body></html>")
+        return lxml.html.document_fromstring(markup_to_parse(page_html) or "<html><body></body></html>")
     except (lxml.etree.ParserError, ValueError):
         return lxml.html.document_fromstring(f"<html><body><pre>{html_lib.escape(page_html)}</pre></body></html>")
 
