@@ -63,6 +63,41 @@ def test_the_text_from_our_tree_is_trafilatura_s_own(html: str) -> None:
     assert got == expected
 
 
+FRAGMENTS = [
+    # lxml.html.fromstring (trafilatura's parse) returns the body's only element, or the body renamed "div"
+    # ("span" without a block-level element), or the document when it has a head
+    f"<div id='x'><h1>Ferry crossing</h1><p>{_STORY}</p><p>{_STORY}</p></div>",
+    f"<div id='banner'><a href='/'>Home</a></div><h1>Ferry crossing</h1><p>{_STORY}</p><p>{_STORY}</p>",
+    f"Ferry crossing <b>{_STORY}</b> <i>{_STORY}</i> <b>{_STORY}</b>",
+    f"<title>Ferry</title><div><h1>Ferry crossing</h1><p>{_STORY}</p><p>{_STORY}</p></div>",
+    f"<!-- saved from url=(0022)https://example.org/ -->\n<html><head><title>Ferry</title></head><body>{_ARTICLE}</body></html>",
+    # a doctype trafilatura cuts out of the first line, and what follows is no <html>
+    f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd"><body><div>{_ARTICLE}</div><p>{_STORY}</p></body>\n',
+]
+
+
+@pytest.mark.parametrize("html", FRAGMENTS)
+def test_a_fragment_runs_on_our_tree_from_the_root_trafilatura_would_have(html: str) -> None:
+    """Markup that is not a whole document to lxml.html (cleaneval's pages, a page saved with a comment before
+    `<html>`): trafilatura's root is an element of the parsed document, which ours holds too."""
+    from lxml import etree
+    from lxml.html import fromstring
+
+    from triage_app.core.clean.extractor_call import c_lookup_parser, trafilaturas_root
+
+    theirs = fromstring(utils.repair_faulty_html(html, html[:50].lower()), parser=c_lookup_parser())  # as `load_html`
+    tree = parse_html(html)
+    assert tree is not None
+    found = trafilaturas_root(html, tree)
+    assert found is not None
+    root, renamed = found
+    assert (renamed or root.tag) == theirs.tag
+    root.tag = theirs.tag
+    assert etree.tostring(root) == etree.tostring(theirs)
+    expected, got = _both(html)
+    assert expected and got == expected
+
+
 def test_the_text_from_our_tree_is_trafilatura_s_own_on_development_pages(shared_eval: Path) -> None:
     checked = 0
     for page in load_pages(shared_eval, page_ids(shared_eval)[:30]):
@@ -78,8 +113,9 @@ def test_the_text_from_our_tree_is_trafilatura_s_own_on_development_pages(shared
 @pytest.mark.parametrize(
     "html",
     [
-        f"<div id='x'><p>{_STORY}</p></div>",  # a fragment: trafilatura's root would be its body, renamed
+        # a fragment whose root (lxml.html's choice) has no child: trafilatura parses the markup again, as bytes
         f"<!-- saved from url=(0022)https://example.org/ --><html><body><p>{_STORY}</p></body></html>",
+        f"<?xml version='1.0' encoding='utf-8'?><div><p>{_STORY}</p><p>{_STORY}</p></div>",  # parsed as bytes by trafilatura
         f"<html><body><p>{_STORY}\x0c</p></body></html>",  # a character trafilatura deletes before parsing
         f"<html><frameset><frame src='a.html'></frameset><noframes><p>{_STORY}</p></noframes></html>",
         "<html><body>" + "<div>" * 300 + f"<p>{_STORY}</p>" + "</div>" * 300 + "</body></html>",  # past its depth limit

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
-from lxml.html.defs import empty_tags  # type: ignore[import-untyped]
+from lxml.html.defs import block_tags, empty_tags  # type: ignore[import-untyped]
 
 from triage_app.core.clean.html import HTML_CLASSES_IN_C, closes_the_html_tag, self_closed_html_match
 
@@ -64,9 +64,9 @@ def extract_text(html: str, options: dict[str, Any]) -> str | None:
         return trafilatura.extract(html, **options)
 
 
-_WHOLE_DOCUMENT_RE = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
-"""lxml.html's own test for a whole document: trafilatura parses anything else as a fragment, whose
-`<body>` (renamed) or only child becomes the root, so its tree is not ours."""
+_WHOLE_DOCUMENT_RE = re.compile(r"\s*<(?:html|!doctype)", re.IGNORECASE)
+"""lxml.html's own test for a whole document (`lxml.html.fromstring`, which trafilatura parses with): anything else
+is a fragment, whose root is chosen in the parsed document (`_fragment_root`)."""
 _STRIPPED_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """The ASCII control characters trafilatura deletes from the markup before parsing (`utils.INVALID_XML_CHARS`,
 with U+FFFE and U+FFFF), which libxml2 keeps. Looked for in the UTF-8 bytes: `bytes.translate` finds them
@@ -93,24 +93,73 @@ them in its `Extractor`); any other option runs `extract_text` on the markup."""
 
 
 def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
-    """True when `parse_html`'s tree of `html` is the tree trafilatura would make of it itself, so
-    `extract_from_tree` gives its text: a whole document without the characters trafilatura strips
+    """True when `parse_html`'s tree of `html` holds the tree trafilatura would make of it itself
+    (`trafilaturas_root`), so `extract_from_tree` gives its text: without the characters trafilatura strips
     first, nor a "/>" near `<html` that it rewrites into another tree (`_rewritten_unlike_ours`), no
     `<noframes>` (whose content `parse_html` parses), not deeper nor with a longer text than trafilatura's
-    parser reads, with a child.
+    parser reads, its root with a child (else trafilatura parses the markup again, as bytes).
 
     trafilatura's other repair (a doctype on the first line is cut out: an lxml bug on some doctypes)
     leaves libxml2's text the same: trafilatura's text from our tree and from the markup are the same on
     the 3,003 of the 3,246 development pages that pass the other tests (docs/performance.md, "Fifth pass")."""
+    if len(html) > _NO_HUGE_TEXT or (root := trafilaturas_root(html, tree)) is None:
+        return False
     return (
-        len(html) <= _NO_HUGE_TEXT
-        and _WHOLE_DOCUMENT_RE.match(html) is not None
-        and len(tree) > 0
+        len(root[0]) > 0
         and not _rewritten_unlike_ours(html)
         and not _has_stripped_characters(html)
         and tree.find(".//noframes") is None
         and not _DEEPER_THAN_TRAFILATURA(tree)
     )
+
+
+Root = tuple[etree._Element, str | None]
+"""trafilatura's root in our tree, and the tag lxml.html gives it when it is the fragment's renamed `<body>`."""
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def trafilaturas_root(html: str, tree: etree._Element) -> Root | None:
+    """The element of `parse_html`'s tree of `html` that `lxml.html.fromstring` (trafilatura's parse) returns:
+    the document for a whole one, else the root `_fragment_root` chooses; None when the markup carries an
+    XML declaration (trafilatura parses it as bytes then: another decoding) or lxml.html would merge
+    several `<head>` or `<body>` elements (another tree)."""
+    if html.lstrip()[:5].lower() == "<?xml":
+        return None
+    if _whole_document_to_lxml(html):
+        return tree, None
+    return _fragment_root(tree)
+
+
+def _whole_document_to_lxml(html: str) -> bool:
+    """lxml.html's whole-document test on the markup as trafilatura gives it to lxml: with a doctype in its
+    first 50 characters, trafilatura first cuts the doctype out of the first line (`utils.DOCTYPE_TAG`), and
+    what follows may not start with `<html`."""
+    from trafilatura.utils import DOCTYPE_TAG
+
+    if "doctype" not in html[:50].lower():
+        return _WHOLE_DOCUMENT_RE.match(html) is not None
+    end = html.find("\n")
+    first = DOCTYPE_TAG.sub("", html if end < 0 else html[:end], count=1)
+    if first.strip() or end < 0:
+        return _WHOLE_DOCUMENT_RE.match(first) is not None
+    return _WHOLE_DOCUMENT_RE.match(html, end + 1) is not None
+
+
+def _fragment_root(doc: etree._Element) -> Root | None:
+    """`lxml.html.fromstring`'s root for a fragment, in the document parsed from it: the document when it has a
+    `<head>` or no `<body>`, the body's only child when the body holds nothing else, else the body renamed
+    `div` (`span` when it holds no block-level element). None when lxml.html would merge heads or bodies."""
+    bodies = doc.findall("body") or doc.findall(f"{_XHTML}body")
+    heads = doc.findall("head") or doc.findall(f"{_XHTML}head")
+    if len(bodies) > 1 or len(heads) > 1:
+        return None
+    if heads or not bodies:
+        return doc, None
+    body = bodies[0]
+    if len(body) == 1 and not (body.text or "").strip() and not (body[-1].tail or "").strip():
+        return body[0], None
+    blocks = any(el.tag.rsplit("}", 1)[-1] in block_tags for el in body.iter(etree.Element))
+    return body, "div" if blocks else "span"
 
 
 def _rewritten_unlike_ours(html: str) -> bool:
@@ -150,6 +199,12 @@ def extract_from_tree(html: str, tree: etree._Element, options: dict[str, Any]) 
     from trafilatura.settings import Document, Extractor
     from trafilatura.utils import is_dubious_html
 
+    found = trafilaturas_root(html, tree)
+    if found is None:
+        raise ValueError("not a tree trafilatura would parse from this markup")
+    tree, renamed = found
+    if renamed:
+        tree.tag = renamed  # as lxml.html names a fragment's body
     if is_dubious_html(html[:50].lower()) and len(tree) < 2:
         return None
     settings = Extractor(**{_SETTING_OF_OPTION[name]: value for name, value in options.items()})
