@@ -206,3 +206,18 @@ def test_a_stored_style_sheet_cannot_close_its_style_element() -> None:
     assert html is not None
     again = lxml_html.document_fromstring(html)  # as the reader and the cleaner parse it
     assert not again.xpath("//script") and STORY in again.text_content()
+
+
+def test_frames_written_as_xhtml_are_read() -> None:
+    """A frame page with an XML declaration (which lxml refuses in a str) or a self-closed `<html .../>` (which
+    libxml2 takes for the whole page) was dropped from the composed page; both are read as the cleaner reads a page."""
+    frameset = ('<html><head><title>Gazette</title></head><frameset cols="200,*"><frame src="a.html" name="a">'
+                '<frame src="b.html" name="b"></frameset></html>')
+    self_closed = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n'
+                   '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"/>\n'
+                   f"<head><title>A</title></head><body><h1>Ferry landing to reopen</h1><p>{STORY}</p></body></html>").encode()
+    declared = f'<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Second frame: caf\u00e9 {STORY}</p></body></html>'.encode()
+    html = compose_frames(frameset, [Resource("a.html", "text/html", self_closed), Resource("b.html", "text/html", declared)])
+    assert html is not None
+    assert html.index("Ferry landing to reopen") < html.index("Second frame: caf\u00e9")
+    assert html.count(f"<div {FRAME_ATTRIBUTE}=") == 2
