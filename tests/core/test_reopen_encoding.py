@@ -45,6 +45,10 @@ LEGACY = [
      "จะลดลงตั้งแต่ปีหน้า")),
     ("he", "iso8859-8", "הממשלה הודיעה היום על צעדים חדשים לתמיכה בכלכלה. האזרחים מחכים לשינויים במיסים ובפנסיות בשנה הבאה."),
     ("ar", "iso8859-6", "أعلنت الحكومة اليوم عن إجراءات جديدة لدعم الاقتصاد. ينتظر المواطنون تغييرات في الضرائب والمعاشات في العام المقبل."),
+    # Romanian written with ş and ţ, as cp1250 and ISO-8859-2 have them: the same bytes are ș and ț in ISO-8859-16, which
+    # the detector prefers; the language's usual codepage decides (read as ISO-8859-16 before)
+    ("ro", "cp1250", ("Consiliul local a decis miercuri renovarea şcolii din partea de sud a oraşului. Lucrările încep "
+     "săptămâna viitoare şi vor dura trei ani; vecinii trebuie să se aştepte la zgomot toată primăvara.")),
     # DOS and old Mac codepages are tried after the Windows and ISO ones
     ("fr", "cp850", ("Le conseil municipal a décidé mercredi de reporter le vote sur le budget. Les élus de l'opposition "
      "dénoncent un manque de transparence.")),
@@ -126,6 +130,14 @@ SHORT = [
     ("ar", "cp1256", "وافقت الحكومة يوم الأربعاء على مشروع قانون يغير طريقة تمويل المدارس."),
     ("ru", "mac_cyrillic", "Правительство в среду одобрило законопроект, который изменит порядок финансирования школ."),
     ("de", "mac_roman", "Die Bundesregierung hat am Mittwoch neue Maßnahmen"),
+    # Cyrillic in the Greek codepage is all Greek letters, which the detector takes for Greek more surely than the
+    # Russian for Russian: the letters' frequencies decide (read as cp1253 before).
+    ("ru", "cp1251", "Городской совет в среду решил отремонтировать"),
+    ("bg", "cp1251", "нтира училището в южната част на града. Работата започва сле"),
+    ("ar", "iso8859-6", "المدرسة في الجزء الجنوبي من المدينة. تبدأ الأ"),  # read as Thai (cp874) before
+    # a multi-byte reading that puts CJK characters inside Latin words (read as GB18030 and Big5 before)
+    ("de", "cp1252", "i Jahre dauern. „Für die Kinde"),
+    ("pt", "cp1252", "erão voltar às salas no outono"),
 ]
 
 
@@ -139,6 +151,15 @@ def test_short_cjk_text_keeps_its_multibyte_encoding() -> None:
     for text, codepage in (("政府は水曜日、学校の財政制度を", "shift_jis"), ("政府周三批准了一项改变学校", "gbk"),
                            ("政府週三批准了一項改變學校", "big5"), ("정부는 수요일 학교 재정 제도를", "euc_kr")):
         assert decode_bytes(text.encode(codepage)).text == text, codepage
+
+
+def test_euc_jp_text_is_not_read_as_utf8_with_a_few_bad_bytes() -> None:
+    """EUC-JP's kana (0xA4 after a kanji's lead byte) form valid UTF-8 pairs by chance: the text looked like UTF-8
+    with bad bytes in it, and was read so (replacement characters throughout)."""
+    text = "来週始まり、三年間続く。市長は「子どもたちにとって大きな前進だ」と述べた。費用の大部分は国"
+    decoded = decode_bytes(text.encode("euc_jp"))
+    assert decoded.text == text, decoded.charset
+    assert decode_bytes("Die Behörden warnen vor Überschwemmungen in München.".encode() + b" Stra\xdfe").charset == "utf-8"
 
 
 def test_utf8_cut_inside_its_last_character_is_still_utf8() -> None:

@@ -162,16 +162,31 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     try:
         return Decoded(data.decode("utf-8").replace("\x00", "\ufffd"), "utf-8")
     except UnicodeDecodeError as exc:
-        # UTF-8 cut short in its last character, or a few bad bytes in UTF-8 text (a legacy letter near
-        # the end, followed by ASCII, is not a cut: "invalid continuation byte")
-        if (exc.reason == "unexpected end of data" and exc.start > len(data) - 4) or _mostly_utf8(data):
+        if exc.reason == "unexpected end of data" and exc.start > len(data) - 4:  # UTF-8 cut short in its last character
             return Decoded(_decode(data, "utf-8"), "utf-8")
-    guess = detect(data) or "cp1252"
-    if _single_byte(guess) or not plausible_cjk(data.decode(guess, errors="replace")):
-        # No declaration: choose the codepage by the language the text (a page's text, without its markup) reads as.
-        from triage_app.core.ingest.legacy import guess_legacy_encoding
+    return _undeclared(data, html)
 
-        guess = guess_legacy_encoding(data, markup=html)
+
+def _undeclared(data: bytes, html: bool) -> Decoded:
+    """Bytes that declare nothing and are not UTF-8: a few bad bytes in UTF-8 text, CJK text in a multi-byte
+    encoding, or text in a single-byte codepage, chosen by the language the text (a page's text, without its
+    markup) reads as."""
+    guess = detect(data) or "cp1252"
+    multibyte = None if _single_byte(guess) else data.decode(guess, errors="replace")
+    cjk = multibyte is not None and plausible_cjk(multibyte) and not latin_with_cjk(multibyte)
+    # A few bad bytes in UTF-8 text (a legacy letter near the end, followed by ASCII, is not a cut), unless the
+    # bytes are CJK text that a multi-byte encoding reads whole: EUC-JP's kana (0xA4 after a kanji's lead byte)
+    # and other pairs form valid UTF-8 by chance.
+    if _mostly_utf8(data) and not (cjk and "\ufffd" not in (multibyte or "")):
+        return Decoded(_decode(data, "utf-8"), "utf-8")
+    if not cjk:
+        # A single-byte codepage; also instead of a multi-byte reading that puts a few CJK characters among Latin
+        # words, when every letter of the single-byte reading is one its language writes.
+        from triage_app.core.ingest.legacy import legacy_reading
+
+        legacy, fitted = legacy_reading(data, markup=html)
+        if multibyte is None or not plausible_cjk(multibyte) or fitted == 1.0:
+            guess = legacy
     return Decoded(_decode(data, guess), guess)
 
 
@@ -189,6 +204,23 @@ def plausible_cjk(text: str) -> bool:
         return True
     good = sum(1 for o in odd if any(low <= o <= high for low, high in _CJK_RANGES))
     return good >= 0.8 * len(odd)
+
+
+def latin_with_cjk(text: str) -> bool:
+    """A multi-byte reading that reads as Latin text with a few CJK characters in it: fewer CJK characters than
+    Latin words (of five letters), or most CJK characters inside Latin words ("b構es": a lead byte that was a
+    letter such as "æ", and the letter after it taken for its trail byte). Chinese or Japanese text with Latin
+    words in it has more of its own characters, and has the words beside them, not them inside the words."""
+    cjk = [i for i, c in enumerate(text) if ord(c) > 127 and any(low <= ord(c) <= high for low, high in _CJK_RANGES)]
+    if not cjk:
+        return False
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    inside = sum(1 for i in cjk if 0 < i < len(text) - 1 and _ascii_letter(text[i - 1]) and _ascii_letter(text[i + 1]))
+    return len(cjk) * 5 < latin or 2 * inside > len(cjk)
+
+
+def _ascii_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
 
 
 def _single_byte(charset: str) -> bool:

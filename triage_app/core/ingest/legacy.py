@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
-from triage_app.core.language import detect_language
+from triage_app.core.language import detect_language, language_name
 
 SAMPLE_BYTES = 64 * 1024
 
@@ -114,16 +115,73 @@ _MARKUP_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w
 def guess_legacy_encoding(data: bytes, *, markup: bool = False) -> str:
     """The most plausible single-byte codepage for `data` (cp1252 when nothing fits better); with
     `markup`, `data` is an undeclared HTML page and only its text outside tags is weighed."""
+    return legacy_reading(data, markup=markup)[0]
+
+
+def legacy_reading(data: bytes, *, markup: bool = False) -> tuple[str, float]:
+    """`guess_legacy_encoding`'s codepage and how well its reading fits the language it reads as (`fit`: 1.0
+    when every non-ASCII character is a letter that language writes)."""
     sample = _MARKUP_RE.sub(b" ", data[: 4 * SAMPLE_BYTES])[:SAMPLE_BYTES] if markup else data[:SAMPLE_BYTES]
-    best: tuple[float, int, float, str] = (-1.0, 0, 0.0, "cp1252")
+    scored: list[Reading] = []
+    texts: dict[str, str] = {}
     for encoding in CANDIDATES:
         try:
-            text = sample.decode(encoding)
+            text = texts[encoding] = sample.decode(encoding)
         except UnicodeDecodeError:
             continue  # a byte the codepage leaves undefined: not this one
         guess = detect_language(text)
         common = encoding in COMMON_ENCODINGS.get(guess.code or "", ())
-        score = (round(fit(text, guess.code), 2), int(common), guess.confidence, encoding)
-        if score[:3] > best[:3]:
-            best = score
-    return best[3]
+        scored.append((round(fit(text, guess.code), 2), int(common), guess.confidence, encoding, guess.code))
+    if not scored:
+        return "cp1252", 0.0
+    best = max(scored, key=lambda s: s[:3])  # the first of equals, in `CANDIDATES` order
+    best = _by_letter_frequencies(best, scored, texts)
+    return _usual_codepage(best, scored), best[0]
+
+
+Reading = tuple[float, int, float, str, str | None]
+"""A codepage's reading of the sample: (fit, common for its language, the detector's confidence, codepage, language)."""
+
+LETTER_FREQUENCY_MARGIN = 0.3
+"""How much better another language's letter frequencies must match its reading to overrule the detector."""
+_FREQUENCY_NAMES = {"Slovenian": "Slovene", "Persian": "Farsi"}
+
+
+def _by_letter_frequencies(best: Reading, scored: list[Reading], texts: dict[str, str]) -> Reading:
+    """The best reading, or one as well fitted in another language whose letters are clearly more that language's
+    by their frequencies (charset-normalizer's tables of each language's commonest letters). The detector reads
+    short text by its letters alone: Russian read in the Greek codepage is all Greek letters, which it takes for
+    Greek more surely than the Russian for Russian; the commonest Russian letter, "о", is there a rare Greek one."""
+    rivals = [s for s in scored if s[:2] == best[:2] and s[4] != best[4]]
+    if not rivals or (own := _frequency_match(texts[best[3]], best[4])) is None:
+        return best
+    for rival in rivals:
+        match = _frequency_match(texts[rival[3]], rival[4])
+        if match is not None and match >= own + LETTER_FREQUENCY_MARGIN:
+            best, own = rival, match
+    return best
+
+
+def _frequency_match(text: str, language: str | None) -> float | None:
+    """How well the text's letters, commonest first, match its language's (0-1), None for a language without a table."""
+    from charset_normalizer.cd import characters_popularity_compare
+    from charset_normalizer.constant import FREQUENCIES
+
+    name = language_name(language)
+    name = _FREQUENCY_NAMES.get(name, name)
+    if name not in FREQUENCIES:
+        return None
+    counts = Counter(c.lower() for c in text if c.isalpha())
+    return float(characters_popularity_compare(name, [letter for letter, _ in counts.most_common()]))
+
+
+def _usual_codepage(best: Reading, scored: list[Reading]) -> str:
+    """The codepage its language is most usually written in (`COMMON_ENCODINGS` order) among those that read the
+    text as the best one does: the same language, as well fitted. Two codepages that give a language's letters
+    both are told apart by it, not by the detector's confidence (Romanian's ş and ţ in cp1250 and ISO-8859-2, ș and
+    ț in ISO-8859-16: the same bytes, and the detector prefers the newer letters)."""
+    usual = COMMON_ENCODINGS.get(best[4] or "", ())
+    if not best[1] or best[3] == usual[0]:
+        return best[3]
+    alike = {s[3] for s in scored if s[:2] == best[:2] and s[4] == best[4]}
+    return next(encoding for encoding in usual if encoding in alike)
