@@ -138,6 +138,9 @@ SHORT = [
     # a multi-byte reading that puts CJK characters inside Latin words (read as GB18030 and Big5 before)
     ("de", "cp1252", "i Jahre dauern. „Für die Kinde"),
     ("pt", "cp1252", "erão voltar às salas no outono"),
+    # lower-case Russian in KOI8-R reads as upper-case Russian in cp1251: other letters, not the same letters with
+    # other diacritics, so the language's usual codepage (cp1251) does not overrule the detector
+    ("ru", "koi8-r", "нжевый уровень опасности до четверга; в горах"),
 ]
 
 

@@ -136,7 +136,7 @@ def legacy_reading(data: bytes, *, markup: bool = False) -> tuple[str, float]:
         return "cp1252", 0.0
     best = max(scored, key=lambda s: s[:3])  # the first of equals, in `CANDIDATES` order
     best = _by_letter_frequencies(best, scored, texts)
-    return _usual_codepage(best, scored), best[0]
+    return _usual_codepage(best, scored, texts), best[0]
 
 
 Reading = tuple[float, int, float, str, str | None]
@@ -175,13 +175,20 @@ def _frequency_match(text: str, language: str | None) -> float | None:
     return float(characters_popularity_compare(name, [letter for letter, _ in counts.most_common()]))
 
 
-def _usual_codepage(best: Reading, scored: list[Reading]) -> str:
+def _usual_codepage(best: Reading, scored: list[Reading], texts: dict[str, str]) -> str:
     """The codepage its language is most usually written in (`COMMON_ENCODINGS` order) among those that read the
-    text as the best one does: the same language, as well fitted. Two codepages that give a language's letters
-    both are told apart by it, not by the detector's confidence (Romanian's ş and ţ in cp1250 and ISO-8859-2, ș and
-    ț in ISO-8859-16: the same bytes, and the detector prefers the newer letters)."""
+    text as the best one does: the same language, as well fitted, the same letters but for their diacritics. Two
+    codepages that differ only in a diacritic's form are told apart by it, not by the detector's confidence
+    (Romanian's ş and ţ in cp1250 and ISO-8859-2, ș and ț in ISO-8859-16: the same bytes, and the detector prefers
+    the newer letters); KOI8-R and cp1251 read Russian as other letters, and the detector decides."""
     usual = COMMON_ENCODINGS.get(best[4] or "", ())
     if not best[1] or best[3] == usual[0]:
         return best[3]
-    alike = {s[3] for s in scored if s[:2] == best[:2] and s[4] == best[4]}
+    letters = _without_marks(texts[best[3]])
+    alike = {s[3] for s in scored if s[:2] == best[:2] and s[4] == best[4] and _without_marks(texts[s[3]]) == letters}
     return next(encoding for encoding in usual if encoding in alike)
+
+
+def _without_marks(text: str) -> str:
+    """The text's letters without their diacritics ("ş" and "ș" are both "s")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
