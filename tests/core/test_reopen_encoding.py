@@ -45,6 +45,12 @@ LEGACY = [
      "จะลดลงตั้งแต่ปีหน้า")),
     ("he", "iso8859-8", "הממשלה הודיעה היום על צעדים חדשים לתמיכה בכלכלה. האזרחים מחכים לשינויים במיסים ובפנסיות בשנה הבאה."),
     ("ar", "iso8859-6", "أعلنت الحكومة اليوم عن إجراءات جديدة لدعم الاقتصاد. ينتظر المواطنون تغييرات في الضرائب والمعاشات في العام المقبل."),
+    # Croatian, which the language detector splits with Serbian (whose tables are Cyrillic's): read by its script
+    ("hr", "cp1250", ("Noćni pljusak poplavio je nekoliko ulica u središtu grada. Vatrogasci su intervenirali više od "
+     "četrdeset puta; nitko nije ozlijeđen. Državni zavod produljio je narančasto upozorenje do četvrtka.")),
+    ("hr", "iso8859-2", ("Noćni pljusak poplavio je nekoliko ulica u središtu grada. Vatrogasci su intervenirali više od "
+     "četrdeset puta; nitko nije ozlijeđen. Državni zavod produljio je narančasto upozorenje do četvrtka.")),
+    ("sr", "cp1251", "Ноћни пљусак поплавио је неколико улица у средишту града. Ватрогасци су интервенисали више од четрдесет пута."),
     # Romanian written with ş and ţ, as cp1250 and ISO-8859-2 have them: the same bytes are ș and ț in ISO-8859-16, which
     # the detector prefers; the language's usual codepage decides (read as ISO-8859-16 before)
     ("ro", "cp1250", ("Consiliul local a decis miercuri renovarea şcolii din partea de sud a oraşului. Lucrările încep "

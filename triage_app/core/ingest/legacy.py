@@ -130,13 +130,26 @@ def legacy_reading(data: bytes, *, markup: bool = False) -> tuple[str, float]:
         except UnicodeDecodeError:
             continue  # a byte the codepage leaves undefined: not this one
         guess = detect_language(text)
-        common = encoding in COMMON_ENCODINGS.get(guess.code or "", ())
-        scored.append((round(fit(text, guess.code), 2), int(common), guess.confidence, encoding, guess.code))
+        code = _by_script(guess.code, text)
+        common = encoding in COMMON_ENCODINGS.get(code or "", ())
+        scored.append((round(fit(text, code), 2), int(common), guess.confidence, encoding, code))
     if not scored:
         return "cp1252", 0.0
     best = max(scored, key=lambda s: s[:3])  # the first of equals, in `CANDIDATES` order
     best = _by_letter_frequencies(best, scored, texts)
     return _usual_codepage(best, scored, texts), best[0]
+
+
+_SERBO_CROATIAN = frozenset({"hr", "sr", "bs", "sh"})
+
+
+def _by_script(code: str | None, text: str) -> str | None:
+    """Croatian, Serbian and Bosnian, which the detector barely tells apart (`language.CLOSE_LANGUAGES`), by the
+    script the text is written in: Serbian's tables for Cyrillic (cp1251), Croatian's for Latin (cp1250)."""
+    if code not in _SERBO_CROATIAN:
+        return code
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    return "sr" if cyrillic * 2 > sum(1 for c in text if not c.isascii() and c.isalpha()) else "hr"
 
 
 Reading = tuple[float, int, float, str, str | None]
