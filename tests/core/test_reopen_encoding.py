@@ -147,6 +147,8 @@ SHORT = [
     # lower-case Russian in KOI8-R reads as upper-case Russian in cp1251: other letters, not the same letters with
     # other diacritics, so the language's usual codepage (cp1251) does not overrule the detector
     ("ru", "koi8-r", "нжевый уровень опасности до четверга; в горах"),
+    # DOS German: cp850's "ä" is cp1252's "„", a quotation mark inside a word, which no writer types (read as cp1252 before)
+    ("de", "cp850", "Nach den heftigen Regenfällen "),
 ]
 
 

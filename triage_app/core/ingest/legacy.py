@@ -80,7 +80,7 @@ def fit(text: str, language: str | None) -> float:
 
 
 # A symbol between two letters ("Ma§nahmen": mac_roman's "ß" read as cp1252) is mojibake, not punctuation.
-_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[§°×€¤¶©®±¬¦¨¯´¸¹²³¼½¾¿¡«»†‡•‰™](?=[^\W\d_])")
+_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[§°×€¤¶©®±¬¦¨¯´¸¹²³¼½¾¿¡«»†‡•‰™„“”‚](?=[^\W\d_])")
 
 
 def _letters_fit(text: str, language: str | None) -> float:
