@@ -152,7 +152,8 @@ def language_sample(text: str, limit: int = MAX_CHARS, pieces: int = SAMPLE_PIEC
     return " ".join(runs)
 
 
-CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (frozenset({"hr", "sr", "bs", "sh"}), frozenset({"no", "nn"}))
+SERBO_CROATIAN = frozenset({"hr", "sr", "bs", "sh"})
+CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (SERBO_CROATIAN, frozenset({"no", "nn"}))
 """Languages the model cannot tell apart on most texts (Croatian, Serbian, Bosnian and their macrolanguage
 label "sh"; Norwegian's two written forms): it splits its probability between them (a Croatian paragraph:
 Serbian 0.32, Croatian 0.29, "sh" 0.25, Bosnian 0.07), so that none alone reaches MIN_CONFIDENCE."""

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from triage_app.core.language import detect_language, language_name
+from triage_app.core.language import SERBO_CROATIAN, detect_language, language_name
 
 SAMPLE_BYTES = 64 * 1024
 
@@ -140,13 +140,10 @@ def legacy_reading(data: bytes, *, markup: bool = False) -> tuple[str, float]:
     return _usual_codepage(best, scored, texts), best[0]
 
 
-_SERBO_CROATIAN = frozenset({"hr", "sr", "bs", "sh"})
-
-
 def _by_script(code: str | None, text: str) -> str | None:
-    """Croatian, Serbian and Bosnian, which the detector barely tells apart (`language.CLOSE_LANGUAGES`), by the
+    """Croatian, Serbian and Bosnian, which the detector barely tells apart (`language.SERBO_CROATIAN`), by the
     script the text is written in: Serbian's tables for Cyrillic (cp1251), Croatian's for Latin (cp1250)."""
-    if code not in _SERBO_CROATIAN:
+    if code not in SERBO_CROATIAN:
         return code
     cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
     return "sr" if cyrillic * 2 > sum(1 for c in text if not c.isascii() and c.isalpha()) else "hr"
