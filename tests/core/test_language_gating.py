@@ -193,3 +193,22 @@ def test_a_re_clean_that_changes_the_language_drops_the_wrong_models_entities(li
     documents.replace_clean_result(library, doc, CleanResult([Block(0, "paragraph", text, True)], language="de"))
     assert annotations.document_entities(library.db, doc) == []
     assert annotations.pending_ids(library.db, WordEngine()) == [doc]
+
+
+def test_documents_of_unknown_language_are_detected_again_and_lose_the_english_model_s_entities(library: Library) -> None:
+    """A Croatian document stored as of unknown language (before the detector summed Croatian, Serbian and Bosnian)
+    was read by the English model; detecting the unknown ones again gives it its language and drops those entities."""
+    croatian = ("Noćni pljusak poplavio je nekoliko ulica u središtu grada. Vatrogasci su intervenirali više od "
+                "četrdeset puta; nitko nije ozlijeđen. Državni hidrometeorološki zavod produljio je narančasto "
+                "upozorenje do četvrtka; moguće su nove oluje.")
+    hr = _add(library, "hr.txt", text=croatian)
+    en = _add(library, "en.txt", text=ENGLISH)
+    library.db.execute("UPDATE documents SET language = NULL, language_confidence = 0.47 WHERE id = ?", [hr])
+    list(annotations.annotate_documents(library, engine=WordEngine()))
+    assert annotations.document_entities(library.db, hr)  # read as English while unknown
+    assert backfill_languages(library.db) == 0  # it has a confidence: "missing" leaves it alone
+    assert backfill_languages(library.db, which="unknown") == 1
+    language = library.db.execute("SELECT language FROM documents WHERE id = ?", [hr]).fetchone()[0]
+    assert language in ("hr", "sr", "bs")
+    assert annotations.document_entities(library.db, hr) == []
+    assert annotations.document_entities(library.db, en)

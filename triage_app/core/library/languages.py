@@ -9,13 +9,21 @@ from triage_app.core.language import detect_language
 BATCH = 500
 
 
-def backfill_languages(db: Database, *, only_missing: bool = True) -> int:
-    """Detect the language of stored documents from their cleaned text; return how many were updated.
+BACKFILLED = {
+    "missing": "WHERE language_confidence IS NULL",
+    "unknown": "WHERE language IS NULL",
+    "all": "",
+}
+"""Which stored documents `backfill_languages` detects again: those never detected (libraries from before
+detection), those of unknown language (after the detector learnt to read more), or all of them."""
 
-    The stored `language` (an HTML page's declared `lang` in libraries made before detection) is passed
-    as evidence. With `only_missing`, documents that already have a detected language are left alone.
-    """
-    where = "WHERE language_confidence IS NULL" if only_missing else ""
+
+def backfill_languages(db: Database, *, which: str = "missing") -> int:
+    """Detect the language of stored documents (`BACKFILLED[which]`) from their cleaned text; return how many
+    were updated. The stored `language` (an HTML page's declared `lang` in libraries made before detection)
+    is passed as evidence. A document whose new language changes which model may read it loses its
+    entities and quotes, to be annotated again."""
+    where = BACKFILLED[which]
     rows = db.execute(f"SELECT id, language, text, annotated_engine FROM documents {where} ORDER BY id").fetchall()
     updates = []
     gated: list[int] = []

@@ -300,3 +300,13 @@ def m036_issue36_timeline_index(db: Database) -> None:
     """What the timeline counts of a search hit, by id: its relevance is stored after the long text, so
     reading it from the table walks the text's overflow pages for every hit."""
     db.execute("CREATE INDEX IF NOT EXISTS documents_timeline ON documents (id, relevance, published, captured_at)")
+
+
+@MIGRATIONS(name="m037_issue11_close_languages")
+def m037_issue11_close_languages(db: Database) -> None:
+    """Documents of unknown language detected again: Croatian, Serbian and Bosnian (and Norwegian's two forms),
+    which the detector splits between them, were left unknown, and so read by the English model (unknown counts
+    as English); their entities and quotes from it are dropped when they now have a language of their own."""
+    from triage_app.core.library.languages import backfill_languages
+
+    backfill_languages(db, which="unknown")
