@@ -172,7 +172,9 @@ def _undeclared(data: bytes, html: bool) -> Decoded:
     encoding, or text in a single-byte codepage, chosen by the language the text (a page's text, without its
     markup) reads as."""
     guess = detect(data) or "cp1252"
-    multibyte = None if _single_byte(guess) else data.decode(guess, errors="replace")
+    # judged on the detector's sample (a character cut at its end read as U+FFFD is dropped): the checks are Python
+    # per character, and a whole file of a few MB took seconds
+    multibyte = None if _single_byte(guess) else data[:DETECTION_SAMPLE_BYTES].decode(guess, errors="replace").rstrip("\ufffd")
     cjk = multibyte is not None and plausible_cjk(multibyte) and not latin_with_cjk(multibyte)
     # A few bad bytes in UTF-8 text (a legacy letter near the end, followed by ASCII, is not a cut), unless the
     # bytes are CJK text that a multi-byte encoding reads whole: EUC-JP's kana (0xA4 after a kanji's lead byte)
