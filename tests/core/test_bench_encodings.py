@@ -37,3 +37,10 @@ def test_the_benchmark_runs_from_the_command_line(capsys) -> None:  # type: igno
     assert main(["encodings", "--set", "check", "--json"]) == 0
     out = capsys.readouterr().out
     assert '"check"' in out and '"check-cjk"' in out and '"dev"' not in out
+
+
+def test_pieces_are_also_read_inside_an_undeclared_page() -> None:
+    text = "Der Stadtrat hat am Mittwoch beschlossen, die Grundschule im Süden der Stadt zu sanieren. " * 3
+    result = tally({"de": text}, {"de": ("cp1252",)}, html=True)
+    assert set(result.total) <= {WHOLE, 90, 150} and result.total[WHOLE] == 1
+    assert sum(result.wrong.values()) == 0

@@ -3,7 +3,8 @@
 Each paragraph of `_encoding_samples` is encoded in each codepage its language is written in (30 languages, 59
 language/codepage pairs; CJK: Chinese, Japanese, Korean in 7 pairs), whole and as slices of 30 to 150
 characters (every 37 characters), and read as an undeclared text file is (`charset.decode_bytes`). A reading is
-right when it gives the text back exactly; slices that are plain ASCII are left out. The DEV set is the text the
+right when it gives the text back exactly; slices that are plain ASCII are left out. With `--html`, the whole
+paragraphs and the slices of 90 and 150 characters are also read inside an undeclared HTML page. The DEV set is the text the
 legacy rules were written against; CHECK was written afterwards and is the one to report.
 """
 
@@ -65,26 +66,41 @@ def pieces(text: str) -> Iterator[tuple[int, str]]:
             yield length, text[start : start + length]
 
 
-def tally(texts: dict[str, str], codepages: dict[str, tuple[str, ...]]) -> Tally:
-    """Decode every piece of every pair of the set as an undeclared text file."""
+PAGE = "<html><head><title>{title}</title><style>p {{ margin: 0 }}</style></head><body><p>{text}</p></body></html>"
+"""An undeclared page around a piece (`--html`): no `<meta charset>`, so its text outside the markup is weighed."""
+PAGE_LENGTHS = (WHOLE, 90, 150)
+
+
+def tally(texts: dict[str, str], codepages: dict[str, tuple[str, ...]], *, html: bool = False) -> Tally:
+    """Decode every piece of every pair of the set as an undeclared text file (with `html`, as an undeclared page
+    holding it, whose reading is right when the piece is in its text; whole paragraphs and slices of 90 and 150)."""
     from triage_app.core.ingest.charset import decode_bytes
 
     result = Tally()
     for language, codepage, text in texts_of(texts, codepages):
         for length, piece in pieces(text):
-            try:
-                data = piece.encode(codepage)
-            except UnicodeEncodeError:  # punctuation the codepage lacks: written as its ASCII form
+            if html and length not in PAGE_LENGTHS:
+                continue
+            if not _encodes(piece, codepage):  # punctuation the codepage lacks: written as its ASCII form
                 piece = piece.translate(_ASCII_PUNCTUATION)
-                data = piece.encode(codepage, errors="replace")
+            markup = PAGE.format(title=piece[:20], text=piece) if html else piece
+            data = markup.encode(codepage, errors="replace")
             if data.isascii():
                 continue
             result.total[length] += 1
-            decoded = decode_bytes(data)
-            if decoded.text != piece:
+            decoded = decode_bytes(data, html=html)
+            if (piece not in decoded.text) if html else (decoded.text != piece):
                 result.wrong[length] += 1
                 result.confusions[(language, codepage, decoded.charset)] += 1
     return result
+
+
+def _encodes(text: str, codepage: str) -> bool:
+    try:
+        text.encode(codepage)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _ASCII_PUNCTUATION = str.maketrans({"„": '"', "“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "«": '"', "»": '"', "…": "..."})
@@ -111,6 +127,8 @@ def _run(args: argparse.Namespace) -> int:
     }
     chosen = [name for name in sets if args.set == "all" or name.startswith(args.set)]
     results = {name: tally(*sets[name]) for name in chosen}
+    if args.html:
+        results.update({f"{name}, undeclared pages": tally(*sets[name], html=True) for name in chosen})
     if args.json:
         print(json.dumps({name: result.as_dict() for name, result in results.items()}, ensure_ascii=False))
         return 0
@@ -123,5 +141,6 @@ def register(subparsers: Any) -> None:
     """Add the `encodings` benchmark."""
     p = subparsers.add_parser("encodings", help="undeclared legacy-encoded text decoded right, by language, codepage and length")
     p.add_argument("--set", choices=("all", "check", "dev"), default="all", help="which text set (default: all)")
+    p.add_argument("--html", action="store_true", help="also read each piece inside an undeclared HTML page")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(run=_run)
