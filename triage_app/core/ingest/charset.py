@@ -174,12 +174,16 @@ def _undeclared(data: bytes, html: bool) -> Decoded:
     guess = detect(data) or "cp1252"
     # judged on the detector's sample (a character cut at its end read as U+FFFD is dropped): the checks are Python
     # per character, and a whole file of a few MB took seconds
-    multibyte = None if _single_byte(guess) else data[:DETECTION_SAMPLE_BYTES].decode(guess, errors="replace").rstrip("\ufffd")
-    cjk = multibyte is not None and plausible_cjk(multibyte) and not latin_with_cjk(multibyte)
+    plausible = cjk = whole = False
+    if not _single_byte(guess):
+        multibyte = data[:DETECTION_SAMPLE_BYTES].decode(guess, errors="replace").rstrip("\ufffd")
+        plausible = plausible_cjk(multibyte)
+        cjk = plausible and not latin_with_cjk(multibyte)
+        whole = "\ufffd" not in multibyte
     # A few bad bytes in UTF-8 text (a legacy letter near the end, followed by ASCII, is not a cut), unless the
     # bytes are CJK text that a multi-byte encoding reads whole: EUC-JP's kana (0xA4 after a kanji's lead byte)
     # and other pairs form valid UTF-8 by chance.
-    if _mostly_utf8(data) and not (cjk and "\ufffd" not in (multibyte or "")):
+    if _mostly_utf8(data) and not (cjk and whole):
         return Decoded(_decode(data, "utf-8"), "utf-8")
     if not cjk:
         # A single-byte codepage; also instead of a multi-byte reading that puts a few CJK characters among Latin
@@ -187,7 +191,7 @@ def _undeclared(data: bytes, html: bool) -> Decoded:
         from triage_app.core.ingest.legacy import legacy_reading
 
         legacy, fitted = legacy_reading(data, markup=html)
-        if multibyte is None or not plausible_cjk(multibyte) or fitted == 1.0:
+        if not plausible or fitted == 1.0:
             guess = legacy
     return Decoded(_decode(data, guess), guess)
 
@@ -201,11 +205,16 @@ def plausible_cjk(text: str) -> bool:
 
     A detector reads short 8-bit text as Shift-JIS or Big5 at times: the decoding is then half-width
     katakana, compatibility squares and stray ideographs inside Latin words ("fran㌢is")."""
-    odd = [ord(c) for c in text if ord(c) > 127 and not c.isspace()]
+    odd = [c for c in text if ord(c) > 127 and not c.isspace()]
     if not odd:
         return True
-    good = sum(1 for o in odd if any(low <= o <= high for low, high in _CJK_RANGES))
-    return good >= 0.8 * len(odd)
+    return sum(map(_is_cjk, odd)) >= 0.8 * len(odd)
+
+
+def _is_cjk(c: str) -> bool:
+    """The character is one of `_CJK_RANGES`."""
+    code = ord(c)
+    return code > 127 and any(low <= code <= high for low, high in _CJK_RANGES)
 
 
 def latin_with_cjk(text: str) -> bool:
@@ -213,7 +222,7 @@ def latin_with_cjk(text: str) -> bool:
     Latin words (of five letters), or most CJK characters inside Latin words ("b構es": a lead byte that was a
     letter such as "æ", and the letter after it taken for its trail byte). Chinese or Japanese text with Latin
     words in it has more of its own characters, and has the words beside them, not them inside the words."""
-    cjk = [i for i, c in enumerate(text) if ord(c) > 127 and any(low <= ord(c) <= high for low, high in _CJK_RANGES)]
+    cjk = [i for i, c in enumerate(text) if _is_cjk(c)]
     if not cjk:
         return False
     latin = sum(1 for c in text if c.isascii() and c.isalpha())
