@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, build_cleaned_html, entity_href, parse_entity_href
 from triage_app.gui.reader.fallback_original import sanitise
-from triage_app.gui.reader.marking import REMOVED_CLASS, SAME_REASON_CLASS, mark_page
+from triage_app.gui.reader.marking import REMOVED_CLASS, SAME_REASON_CLASS, MarkedPage, mark_page
 from triage_app.gui.reader.models import (
     CanonicalRole,
     EntityIdRole,
@@ -133,31 +133,28 @@ def test_a_run_of_blocks_removed_for_one_reason_is_labelled_once() -> None:
     assert f".{SAME_REASON_CLASS}::before" in out.xpath("//style")[-1].text
 
 
-def test_a_page_with_a_self_closed_html_tag_is_marked_where_the_cleaner_found_its_blocks() -> None:
+def _cleaned_and_marked(start: str) -> tuple[list[Block], MarkedPage]:
+    """A ferry page that begins with `start` (up to its `<head>`), cleaned, then marked by the reader: (blocks, marked)."""
     from triage_app.core.clean.engine import clean_html_document
 
     story = " ".join(f"Paragraph {n} says the ferry ran on time all winter while the old pier was rebuilt." for n in range(5))
     page = (
-        '<!DOCTYPE html>\n<html lang="en"/>\n<head><title>Ferry</title></head><body><nav><a href="/">Home</a> '
+        f'{start}<head><title>Ferry</title></head><body><nav><a href="/">Home</a> '
         f'<a href="/n">News</a></nav><div><h1>Ferry</h1><p>{story}</p><p>{story} Again.</p></div></body></html>'
     )
     blocks = clean_html_document(page).blocks
-    marked = mark_page(page, blocks, doc_id=1)
+    return blocks, mark_page(page, blocks, doc_id=1)
+
+
+def test_a_page_with_a_self_closed_html_tag_is_marked_where_the_cleaner_found_its_blocks() -> None:
+    blocks, marked = _cleaned_and_marked('<!DOCTYPE html>\n<html lang="en"/>\n')
     assert marked.unmatched == [] and len(marked.anchors) == len(blocks) >= 3
 
 
 def test_a_page_with_an_xml_declaration_is_rendered_and_marked_not_shown_as_its_source() -> None:
     """An XHTML page starting `<?xml version="1.0" encoding="utf-8"?>`: lxml refuses such a str, and the reader showed
     the page's source in a <pre> with no block found; the cleaner had already taken the declaration off."""
-    from triage_app.core.clean.engine import clean_html_document
-
-    story = " ".join(f"Paragraph {n} says the ferry ran on time all winter while the old pier was rebuilt." for n in range(5))
-    page = (
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><head><title>Ferry</title></head><body><nav>'
-        f'<a href="/">Home</a> <a href="/n">News</a></nav><div><h1>Ferry</h1><p>{story}</p><p>{story} Again.</p></div></body></html>'
-    )
-    blocks = clean_html_document(page).blocks
-    marked = mark_page(page, blocks, doc_id=1)
+    blocks, marked = _cleaned_and_marked('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html>')
     assert marked.unmatched == [] and len(marked.anchors) == len(blocks) >= 3
     assert "<pre>" not in marked.html and "&lt;?xml" not in marked.html
 
