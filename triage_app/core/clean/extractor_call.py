@@ -28,7 +28,12 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml.html.defs import block_tags, empty_tags  # type: ignore[import-untyped]
 
-from triage_app.core.clean.html import HTML_CLASSES_IN_C, closes_the_html_tag, self_closed_html_match
+from triage_app.core.clean.html import (
+    HTML_CLASSES_IN_C,
+    closes_the_html_tag,
+    has_xml_declaration,
+    self_closed_html_match,
+)
 
 _SWAP = threading.Lock()
 
@@ -123,7 +128,7 @@ def trafilaturas_root(html: str, tree: etree._Element) -> Root | None:
     the document for a whole one, else the root `_fragment_root` chooses; None when the markup carries an
     XML declaration (trafilatura parses it as bytes then: another decoding) or lxml.html would merge
     several `<head>` or `<body>` elements (another tree)."""
-    if html.lstrip()[:5].lower() == "<?xml":
+    if has_xml_declaration(html):
         return None
     if _whole_document_to_lxml(html):
         return tree, None

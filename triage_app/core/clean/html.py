@@ -118,11 +118,19 @@ def open_self_closed_html(html: str) -> str:
     return html[: match.start()] + match.group(1) + ">" + html[match.end() :]
 
 
+_XML_DECLARATION_RE = re.compile(r"\s*<\?xml", re.IGNORECASE)
+
+
+def has_xml_declaration(html: str) -> bool:
+    """The markup starts with an XML declaration (white space before it allowed; the page is not copied to look)."""
+    return _XML_DECLARATION_RE.match(html) is not None
+
+
 def markup_to_parse(html: str) -> str:
     """The page's markup as the cleaner and the reader give it to lxml: a self-closed `<html/>` opened, and an XML
     declaration taken off (lxml refuses a str that carries an encoding declaration)."""
     html = open_self_closed_html(html)
-    if html.lstrip()[:5].lower() == "<?xml":
+    if has_xml_declaration(html):
         html = html[html.find("?>") + 2 :]
     return html
 

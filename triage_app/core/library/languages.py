@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from sqlite_utils import Database
 
 from triage_app.core.language import detect_language
@@ -18,7 +20,7 @@ BACKFILLED = {
 detection), those of unknown language (after the detector learnt to read more), or all of them."""
 
 
-def backfill_languages(db: Database, *, which: str = "missing") -> int:
+def backfill_languages(db: Database, *, which: Literal["missing", "unknown", "all"] = "missing") -> int:
     """Detect the language of stored documents (`BACKFILLED[which]`) from their cleaned text; return how many
     were updated. The stored `language` (an HTML page's declared `lang` in libraries made before detection)
     is passed as evidence. A document whose new language changes which model may read it loses its
