@@ -10,7 +10,9 @@ with dumps (its `dumps/`, or `--dumps DIR`) also gets text rows: Triage on the d
 dump's lines (the library baseline, `_dump_baseline.py`) and the raw dump; the same for the dump
 hard-wrapped at 72 columns; with `--mode pdf`, the PDF rows on the pages printed to PDF (`_pdf_rows.py`).
 `--ablate` switches the cleaner's rules off one at a time and counts the
-pages each rule flips (both directions). The metric is the acceptance scorer's (`_clean_score.py`).
+pages each rule flips (both directions). `--pseudo-language` runs all of it on the pages, expected texts and
+dumps with every English word turned into a made-up language's (`_pseudo_language.py`): the lead that
+remains is the part that does not rest on English words. The metric is the acceptance scorer's (`_clean_score.py`).
 """
 
 from __future__ import annotations
@@ -277,11 +279,19 @@ def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bo
 
 
 def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None = None, ablate: bool = False,
-        worst: int = 0, variants: list[dict[str, Any]] | None = None, dumps: Path | None = None) -> list[dict[str, Any]]:
-    """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]; dumps from `dumps/<set>/` when given."""
+        worst: int = 0, variants: list[dict[str, Any]] | None = None, dumps: Path | None = None,
+        pseudo_language: bool = False) -> list[dict[str, Any]]:
+    """Figures of every picked set: [{"set", "rows", "ablation"?, "worst"?}]; dumps from `dumps/<set>/` when given;
+    with `pseudo_language`, of the pages in the made-up language (`_pseudo_language.disguise`), the set named so."""
+    from triage_app.bench._pseudo_language import disguise
+
     results: list[dict[str, Any]] = []
     for name, folder in pick_sets(root, names).items():
         pages = load_pages(folder, page_ids(folder, limit), dumps)
+        if pseudo_language:
+            disguised = [d for page in pages if (d := disguise(page)) is not None]
+            print(f"{name}: {len(pages) - len(disguised)} pages lxml cannot parse left out", file=sys.stderr, flush=True)
+            name, pages = f"{name} (pseudo-language)", disguised
         print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
         for label, scores in run_set(name, pages, modes=modes or {"html", "text"}, variants=variants):
             item: dict[str, Any] = {"set": label, "rows": [s.summary() for s in scores], "versus": versus(scores)}
@@ -296,10 +306,13 @@ def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None 
 def _run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     modes = {"html", "text"} if args.mode == "both" else {args.mode}
+    if args.pseudo_language and (args.out or "pdf" in modes):
+        print("--pseudo-language rewrites pages and dumps, not PDF prints, and its tables are not written with --out")
+        return 2
     try:
         variants = [parse_options(text) for text in args.options or []]
         results = run(root, args.sets, limit=args.limit, modes=modes, ablate=args.ablate, worst=args.worst, variants=variants,
-                      dumps=Path(args.dumps) if args.dumps else None)
+                      dumps=Path(args.dumps) if args.dumps else None, pseudo_language=args.pseudo_language)
     except (LookupError, ValueError) as exc:
         print(exc)
         return 2
@@ -339,6 +352,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--options", action="append", metavar="K=V,...",
                    help="also run trafilatura with these options (e.g. include_comments=False,fast=True); repeatable")
     p.add_argument("--dumps", metavar="DIR", help="read each set's text dumps from DIR/<set>/<id>.txt (made by `make-dumps`)")
+    p.add_argument("--pseudo-language", action="store_true",
+                   help="rewrite every English word of the pages, expected texts and dumps into a made-up language first")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--out", action="append", metavar="FILE",
                    help="also write the tables between the clean bench markers of FILE (README.md, docs/cleaning.md)")
