@@ -150,3 +150,30 @@ def test_a_long_thread_under_a_short_post_is_not_the_page_s_own_text() -> None:
     kept = _kept(_clean(text))
     assert "short film that shows how his new loveseat" in kept
     assert not any(f"Comment {n}:" in kept for n in range(12))
+
+
+GERMAN_POST = [
+    "Das Sofa aus der Werkstatt",
+    "Von Dave am 13. August 2012",
+    "",
+    "Ein britischer Designer zeigt in einem kurzen Film, wie sein neues Sofa in der eigenen Werkstatt von Hand gebaut wird.",
+]
+GERMAN_COMMENTS = [
+    "Vielen Dank für den Film, es ist eine Freude zu sehen, wie sorgfältig jedes Teil des Sofas gebaut und verarbeitet wird.",
+    "Ich verfolge die Arbeit dieses Designers seit Jahren, und jedes neue Stück ist besser als das letzte; das Leder ist großartig.",
+    "Weiß jemand, wo man dieses Sofa kaufen kann und ob die Werkstatt auch Bestellungen aus dem Ausland in anderen Größen annimmt?",
+    "Mein Großvater war Polsterer, und der Film erinnert mich an seine Werkstatt, an den Geruch des Leims und den Klang der Nägel.",
+]
+
+
+def test_a_german_thread_marked_by_its_commenters_is_not_the_article() -> None:
+    """WordPress's German comment headers ("Maria sagt:") and relative stamps ("vor 3 Tagen") mark a thread as its
+    English ones do: the one-paragraph post before "4 Kommentare" stays the article."""
+    lines: list[str] = []
+    for n, (name, comment) in enumerate(zip(["Maria", "Jonas Becker", "Lena", "Karl"], GERMAN_COMMENTS)):
+        lines += [f"{name} sagt:", f"vor {n + 2} Tagen", "", comment, ""]
+    text = "\n".join(["Startseite", "Design", "Kunst", "", *GERMAN_POST, "", "4 Kommentare", "", *lines, "", "Impressum", "Datenschutz"])
+    kept = _kept(_clean(text))
+    assert "wie sein neues Sofa in der eigenen Werkstatt" in kept
+    for comment in GERMAN_COMMENTS:
+        assert comment not in kept

@@ -122,6 +122,16 @@ def test_date_lines() -> None:
     assert not is_date_line("456")
 
 
+@pytest.mark.parametrize("line", ["vor 3 Std.", "vor 5 Minuten", "il y a 2 jours", "hace 3 horas", "há 2 dias", "3 ore fa", "3 uur geleden"])
+def test_relative_times_in_other_languages_are_date_lines(line: str) -> None:
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["vor 3 Jahren wurde die Brücke gebaut", "il y a 2 ans, la ville a voté", "hace 3 años que vivo aquí"])
+def test_prose_that_starts_like_a_relative_time_is_no_date_line(line: str) -> None:
+    assert not is_date_line(line)
+
+
 STANZAS = [
     ["The river keeps its counsel, slow,", "Beneath the alders, green and low;", "The ferry waits, the rope is wet,", "The boatman has not crossed it yet,",
      "And on the bank the lanterns glow:", "Who knows how far the waters go?"],

@@ -100,7 +100,13 @@ _FILLER = re.compile(
 
 
 _RELATIVE = re.compile(
-    r"^((published|posted|updated|first published)\s+)?(about\s+)?\d+\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\W*$",
+    r"^((published|posted|updated|first published)\s+)?(about\s+)?\d+\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\W*$"
+    # the same in German, French, Spanish, Portuguese, Italian and Dutch ("vor 3 Std.", "il y a 2 jours", "3 ore fa")
+    r"|^vor\s+\d+\s*(sek(\.|unden?)?|min(\.|uten?)?|std\.?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)\W*$"
+    r"|^il y a\s+\d+\s*(s|sec(\.|ondes?)?|min(\.|utes?)?|h|heures?|jours?|semaines?|mois|ans?)\W*$"
+    r"|^(hace|há)\s+\d+\s*(s|seg(\.|undos?)?|min(\.|utos?)?|h|horas?|días?|dias?|semanas?|mes(es)?|mês|años?|anos?)\W*$"
+    r"|^\d+\s*(secondi|minuti|min\.?|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)\s+fa\W*$"
+    r"|^\d+\s*(seconden|minuten|min\.?|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\W*$",
     re.IGNORECASE,
 )
 

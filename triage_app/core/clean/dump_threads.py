@@ -36,10 +36,15 @@ _STAMP_FILLER = frozenset(_STAMP_WORDS.split())
 """Words of a stamp line that name no one."""
 _THREAD_MARK_RE = re.compile(
     r"^(reply|responder|responda|répondre|antworten|rispondi|permalink|report( abuse)?|quote)\b|\b(says|said|wrote|schrieb|disse|dijo|a écrit)\s*:?$"
-    r"|\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+    rf"|\b({P.COMMENTER_SAYS})\s*:$"
+    r"|\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(vor|il y a|hace|há)\s+\d+\s+(min(uten)?|std|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?|minutes?|heures?|jours?|semaines?|mois"
+    r"|ans?|minutos?|horas?|días?|dias?|semanas?|meses|años?|anos?)\W*$|\b\d+\s+(minuti|ore|giorni|settimane|mesi|anni|minuten|uur|dagen"
+    r"|weken|maanden|jaar)\s+(fa|geleden)\W*$",
     re.IGNORECASE,
 )
-"""A line of a comment's header or footer besides its date: its reply link, "Maria says:", "3 days ago"."""
+"""A line of a comment's header or footer besides its date: its reply link, "Maria says:", "3 days ago" (or "Maria sagt:",
+"vor 3 Tagen" and the like in five other languages, at the line's end: "vor 3 Jahren wurde ..." is prose)."""
 THREAD_MARKS = 2
 """Stamps (dates or `_THREAD_MARK_RE` lines) that make the run after a comments header a thread."""
 
