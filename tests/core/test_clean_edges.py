@@ -133,6 +133,29 @@ def test_chrome_lines_are_named_in_the_languages_of_the_library(language: str) -
         assert P.text_reason(line) is not None, line
 
 
+RELATED_BY_LANGUAGE = {
+    "de": ["Meistgelesen", "Siehe auch", "Weiterlesen", "Mehr Nachrichten", "Das könnte Sie interessieren"],
+    "fr": ["Les plus lus", "Voir aussi", "Lire la suite", "Sur le même sujet", "À ne pas manquer"],
+    "es": ["Lo más leído", "Ver también", "Leer más", "Noticias relacionadas", "No te pierdas"],
+    "it": ["I più letti", "Vedi anche", "Continua a leggere", "Altre notizie", "Da non perdere"],
+    "pt": ["Mais lidas", "Ver também", "Leia mais", "Notícias relacionadas", "Não perca"],
+    "nl": ["Meest gelezen", "Zie ook", "Lees meer", "Meer nieuws", "Lees ook"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(RELATED_BY_LANGUAGE))
+def test_related_headings_are_named_in_the_languages_of_the_library(language: str) -> None:
+    """Most read, see also, read more, more news, don't miss: headings over the teasers after an article."""
+    for line in RELATED_BY_LANGUAGE[language]:
+        assert P.text_reason(line) == P.RELATED, line
+
+
+def test_prose_that_starts_like_a_related_heading_is_not_one() -> None:
+    for line in ["Die Empfehlungen der Kommission liegen seit Montag vor.", "Lo más leído del año fue un libro de cocina.",
+                 "Siehe auch die Zahlen des Vorjahres, sagte der Sprecher.", "Lees meer over de plannen in het rapport van de gemeente."]:
+        assert P.text_reason(line) is None, line
+
+
 def test_prose_with_those_words_is_not_chrome() -> None:
     for line in PROSE_BY_LANGUAGE:
         assert P.text_reason(line) is None, line

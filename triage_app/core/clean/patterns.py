@@ -193,6 +193,15 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|also on|also read|more in|most (read|popular|viewed)|trending|leggi anche|lesen sie auch|mehr zum thema|lire aussi|leia também|lea también"
             r"|você (também )?pode gostar|veja também|potrebbe interessarti|vous aimerez|te puede interesar"
             r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados)\b"
+            # most read, see also, don't miss, recommended, read more, more news, related news in German, French, Spanish,
+            # Italian, Portuguese and Dutch: only as a whole line ("Empfehlungen der Kommission ..." is prose)
+            r"|^(meistgelesen|meist gelesen|am meisten gelesen|siehe auch|nicht verpassen|empfehlungen|weiterlesen|mehr lesen"
+            r"|weitere artikel|weitere nachrichten|mehr nachrichten|auch interessant|das könnte sie interessieren"
+            r"|les plus lus|voir aussi|à ne pas manquer|lire la suite|en savoir plus|sur le même sujet|plus d'actualités|articles similaires"
+            r"|lo más leído|más leíd[ao]s|ver también|no te pierdas|leer más|seguir leyendo|más noticias|noticias relacionadas"
+            r"|i più letti|più lett[ie]|vedi anche|da non perdere|leggi di più|continua a leggere|altre notizie|notizie correlate"
+            r"|mais lid[ao]s|ver também|não perca|leia mais|continue lendo|mais notícias|notícias relacionadas"
+            r"|meest gelezen|zie ook|mis het niet|aanbevolen|lees meer|lees verder|lees ook|meer nieuws|gerelateerde artikelen)\W*$"
         ),
         RELATED,
     ),
