@@ -194,8 +194,9 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|você (também )?pode gostar|veja também|potrebbe interessarti|vous aimerez|te puede interesar"
             r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados)\b"
             # most read, see also, don't miss, recommended, read more, more news, related news in German, French, Spanish,
-            # Italian, Portuguese and Dutch: only as a whole line ("Empfehlungen der Kommission ..." is prose)
-            r"|^(meistgelesen|meist gelesen|am meisten gelesen|siehe auch|nicht verpassen|empfehlungen|weiterlesen|mehr lesen"
+            # Italian, Portuguese and Dutch: only as a whole short line ("Empfehlungen der Kommission ..." is prose; the
+            # length test first keeps the alternatives off longer texts)
+            r"|^(?=.{0,40}$)(meistgelesen|meist gelesen|am meisten gelesen|siehe auch|nicht verpassen|empfehlungen|weiterlesen|mehr lesen"
             r"|weitere artikel|weitere nachrichten|mehr nachrichten|auch interessant|das könnte sie interessieren"
             r"|les plus lus|voir aussi|à ne pas manquer|lire la suite|en savoir plus|sur le même sujet|plus d'actualités|articles similaires"
             r"|lo más leído|más leíd[ao]s|ver también|no te pierdas|leer más|seguir leyendo|más noticias|noticias relacionadas"
