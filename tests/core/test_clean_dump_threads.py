@@ -177,3 +177,18 @@ def test_a_german_thread_marked_by_its_commenters_is_not_the_article() -> None:
     assert "wie sein neues Sofa in der eigenen Werkstatt" in kept
     for comment in GERMAN_COMMENTS:
         assert comment not in kept
+
+
+def test_a_quotation_introduced_by_dit_does_not_end_a_french_article() -> None:
+    """"Le ministre a dit :" on a line of its own reads like WordPress's "Pierre dit :", but without a comments header
+    above it it introduces a quotation: the article goes on after it."""
+    paragraphs = [
+        f"Paragraphe {n} : le conseil municipal a voté lundi soir le budget du port, après trois heures de débat "
+        "entre la majorité et l'opposition sur le prix des nouveaux quais et le calendrier des travaux."
+        for n in range(1, 6)
+    ]
+    quote = "« Nous allons rouvrir le port avant l'été, et les pêcheurs pourront reprendre leur travail dès le mois de mai », a-t-il ajouté."
+    text = "\n".join(["Accueil", "Politique", "", "Le budget du port adopté", "", *"\n\n".join(paragraphs[:4]).split("\n"), "",
+                      "Le ministre a dit :", "", quote, "", paragraphs[4], "", "Mentions légales"])
+    kept = _kept(_clean(text))
+    assert quote in kept and paragraphs[4] in kept

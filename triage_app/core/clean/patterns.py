@@ -284,9 +284,6 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         NEWSLETTER,
     ),
 )
-COMMENTER_SAYS = "sagt|schreibt|schrieb|dit|a écrit|dice|escribió|diz|disse|escreveu|scrive|ha scritto|ha detto|zegt|schreef"
-"""A comment's header ("Maria sagt:", "Pierre dit :"): WordPress's "%s says:" in German, French, Spanish, Portuguese,
-Italian and Dutch, always with its colon (a line of prose may end in "dit" or "disse"; French sets a space before it)."""
 RELATED_START_RE = _rx(
     r"^(related( (stories|articles|posts|content|news|coverage|links))?|you (may|might) (also )?(like|enjoy)|more (stories|articles|news)"
     r"|recommended( for you| stories)?|most (read|popular|viewed|shared)|trending( now| news| stories)?|read next|what to read next"
@@ -300,8 +297,13 @@ COMMENTS_START_RE = _rx(
     r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
     r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b"
     r"|comments?\s*(\(\d+\))?$"
-    rf"|[\w.@-]+( [\w.@-]+){{0,3}} (says|wrote|{COMMENTER_SAYS})\s?:$)"
+    r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$)"
 )
+COMMENTER_SAYS = "sagt|schreibt|schrieb|dit|a écrit|dice|escribió|diz|disse|escreveu|scrive|ha scritto|ha detto|zegt|schreef"
+"""A comment's header ("Maria sagt:", "Pierre dit :"): WordPress's "%s says:" in German, French, Spanish, Portuguese,
+Italian and Dutch, always with its colon (a line of prose may end in "dit" or "disse"; French sets a space before it).
+A commenter's stamp under a comments header (`dump_threads`), not an opener of the comments by itself as the English
+"says:" is: "Le ministre a dit :" or "O ministro disse:" introduces a quotation inside an article."""
 
 
 # Words one of which must be in a text before its pattern is tried (None: always try); a cheap gate
