@@ -56,6 +56,27 @@ def test_a_page_keeps_its_markup_scripts_and_classes() -> None:
     assert doc.findtext(".//title") == disguise_text("Ferry news")
 
 
+def test_the_page_s_metadata_is_rewritten_as_its_text_is() -> None:
+    """The cleaner reads authors and headlines from `<meta>` and JSON-LD and checks them against the text: they are
+    rewritten with the same words, URLs, dates, types and the charset left as they are."""
+    ld = ('{"@type": "NewsArticle", "headline": "Ferry sails again", "author": {"@type": "Person", "name": "Ed Cara"},'
+          ' "url": "https://example.com/ferry", "datePublished": "2019-11-19T06:21:00Z", "description": "See <\\/script> here"}')
+    html = ("<html><head><meta charset='utf-8'><meta name='author' content='Ed Cara'>"
+            "<meta property='og:url' content='https://example.com/ferry'>"
+            f"<script type='application/ld+json'>{ld}</script></head><body><p>By Ed Cara</p></body></html>")
+    made = disguise_page(html)
+    assert made is not None
+    doc = lxml.html.document_fromstring(made)
+    assert doc.find(".//meta[@name='author']").get("content") == disguise_text("Ed Cara")
+    assert doc.find(".//meta[@property='og:url']").get("content") == "https://example.com/ferry"
+    assert doc.find(".//meta[@charset]").get("charset") == "utf-8"
+    data = json.loads(doc.findtext(".//script"))
+    assert data["author"] == {"@type": "Person", "name": disguise_text("Ed Cara")}
+    assert data["headline"] == disguise_text("Ferry sails again") and data["@type"] == "NewsArticle"
+    assert data["url"] == "https://example.com/ferry" and data["datePublished"] == "2019-11-19T06:21:00Z"
+    assert data["description"] == disguise_text("See </script> here")
+
+
 def test_a_page_with_a_control_character_is_rewritten_without_it() -> None:
     made = disguise_page("<html><body><p>Ferry\x0b sails today</p></body></html>")
     assert made is not None and disguise_text("Ferry sails today") in made

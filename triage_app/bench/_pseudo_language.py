@@ -3,7 +3,7 @@ cleaner's lead over trafilatura rests on English words.
 
 The development pages are English, and the cleaner's text cues (boilerplate phrases, date lines, bylines)
 are English first. Every English word of a page's text (text nodes, `alt`/`title`/`aria-label`, the
-description and title metadata) and of its expected text is replaced by the same word of a pseudo-language:
+`<meta>` titles, descriptions and authors, the strings of its JSON-LD) and of its expected text is replaced by the same word of a pseudo-language:
 about 140 function words by their German counterparts (so language identification reads German and
 jusText finds German stop words), every other word by an invented word of German-looking syllables,
 fixed per lower-cased word, its capitals kept. Numbers, words glued to digits and words with non-ASCII
@@ -16,8 +16,10 @@ so these figures are a floor, not a German figure.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import replace
+from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
@@ -45,8 +47,10 @@ _ENDINGS = ("en", "er", "ung", "lich", "heit", "e", "t", "")
 _ENGLISH_WORD = re.compile(r"(?<!\w)[A-Za-z]+(?!\w)")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHOWN_ATTRIBUTES = ("alt", "title", "aria-label")
-_TEXT_METADATA = frozenset(("og:title", "og:description", "description", "twitter:title", "twitter:description", "author"))
+_TEXT_METADATA = re.compile(r"title|description|author|creator|byl|site_name|publisher|keywords|section|tag", re.IGNORECASE)
+"""`<meta>` names and properties whose content is text the page shows or names (not a charset, a viewport, a URL)."""
 _NOT_TEXT = frozenset(("script", "style"))
+_URL_LIKE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|/|www\.)", re.IGNORECASE)
 
 
 def pseudo_word(word: str) -> str:
@@ -75,6 +79,27 @@ def _disguised(text: str | None) -> str | None:
     return disguise_text(_NOT_XML.sub("", text)) if text else text
 
 
+def _disguised_value(value: Any) -> Any:
+    """A JSON-LD value with its text in the pseudo-language: `@` keys, URLs and non-strings kept."""
+    if isinstance(value, str):
+        return value if _URL_LIKE.match(value) else disguise_text(_NOT_XML.sub("", value))
+    if isinstance(value, list):
+        return [_disguised_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: item if key.startswith("@") else _disguised_value(item) for key, item in value.items()}
+    return value
+
+
+def _disguised_json(text: str) -> str:
+    """A JSON-LD block's names, headlines and descriptions in the pseudo-language, as the page's text is (the cleaner
+    reads its author and headline); kept as it is when it is not valid JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    return json.dumps(_disguised_value(data), ensure_ascii=False).replace("</", "<\\/")  # no "</script>" inside
+
+
 def disguise_page(html: str) -> str | None:
     """The page with its text in the pseudo-language and its markup kept (None when lxml cannot parse it)."""
     try:
@@ -90,8 +115,12 @@ def disguise_page(html: str) -> str | None:
         for name in _SHOWN_ATTRIBUTES:
             if value := element.get(name):
                 element.set(name, _disguised(value))
-        if element.tag == "meta" and (element.get("property") or element.get("name") or "").lower() in _TEXT_METADATA:
-            element.set("content", _disguised(element.get("content") or ""))
+        if element.tag == "meta":
+            key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+            if _TEXT_METADATA.search(key) and not _URL_LIKE.match(element.get("content") or ""):
+                element.set("content", _disguised(element.get("content") or ""))
+        elif element.tag == "script" and "ld+json" in (element.get("type") or "").lower() and element.text:
+            element.text = _disguised_json(element.text)
     doctype = doc.getroottree().docinfo.doctype or None
     return str(lxml.html.tostring(doc, encoding="unicode", doctype=doctype))
 

@@ -11,6 +11,7 @@ All of these pages are development pages (see bench/meta_gold/README.md).
 from __future__ import annotations
 
 import argparse
+import codecs
 import gzip
 import json
 import re
@@ -56,9 +57,12 @@ def title_tag(html: str) -> tuple[str | None, str | None]:
     return text or None, None
 
 
-def run(gold_path: Path, eval_root: Path, sets: list[str] | None = None) -> list[dict[str, Any]]:
-    """One row per labelled page: gold, each method's title and byline and their verdicts."""
+def run(gold_path: Path, eval_root: Path, sets: list[str] | None = None, *, pseudo_language: bool = False) -> list[dict[str, Any]]:
+    """One row per labelled page: gold, each method's title and byline and their verdicts. With `pseudo_language`,
+    the pages and the gold titles and bylines with every English word in the made-up language of
+    `_pseudo_language` (the page given to Triage as UTF-8 with a byte-order mark, which outranks its declared charset)."""
     from triage_app.bench._clean_score import decode_html
+    from triage_app.bench._pseudo_language import disguise_page, disguise_text
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     rows = []
@@ -70,6 +74,12 @@ def run(gold_path: Path, eval_root: Path, sets: list[str] | None = None) -> list
             continue
         data = gzip.decompress(path.read_bytes())
         html = decode_html(data)
+        if pseudo_language:
+            if (disguised := disguise_page(html)) is None:
+                continue
+            html, data = disguised, codecs.BOM_UTF8 + disguised.encode("utf-8")
+            page = {**page, "title": page["title"] and disguise_text(page["title"]),
+                    "byline": page["byline"] and disguise_text(page["byline"])}
         found: dict[str, tuple[str | None, str | None]] = {
             "triage": triage_meta(data, page["id"]),
             "trafilatura": trafilatura_meta(html),
@@ -156,7 +166,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.gold.is_file() or not args.eval_dir.is_dir():
         print(f"needs {args.gold} and {args.eval_dir}")
         return 2
-    rows = run(args.gold, args.eval_dir, args.sets or None)
+    rows = run(args.gold, args.eval_dir, args.sets or None, pseudo_language=args.pseudo_language)
     summary = summarise(rows)
     if args.save:
         Path(args.save).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -191,5 +201,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--wrong", action="store_true", help="list Triage's wrong titles and bylines")
     p.add_argument("--save", metavar="FILE", help="write the per-page verdicts to FILE")
     p.add_argument("--compare", metavar="FILE", help="list the pages whose verdict flipped since a --save FILE")
+    p.add_argument("--pseudo-language", action="store_true",
+                   help="rewrite every English word of the pages and the gold into a made-up language first (see bench clean)")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(run=_run)
