@@ -392,3 +392,31 @@ def test_an_author_label_line_is_a_byline() -> None:
     assert next(b.reason for b in result.blocks if b.text == "Author: Rosie Ojo") == P.BYLINE
     assert all(P.BYLINE_RE.match(line) for line in ("Author: Sam Jones", "Authors: A. Roy, J. Patel", "Autorin: Anna Berg"))
     assert not P.BYLINE_RE.match("Author of the report said the crane would go")
+
+
+def test_bylines_in_other_languages_give_the_names() -> None:
+    """"Written by" in six more languages, names whose capitals are outside Latin-1 (Polish, Czech, Cyrillic) and
+    newsroom roles after a comma: the byline is the names (each failed before)."""
+    from triage_app.core.clean.byline import name_from_byline
+
+    assert name_from_byline("Von Łukasz Śliwiński") == "Łukasz Śliwiński"
+    assert name_from_byline("By Šimon Kovář - 3. März 2024") == "Šimon Kovář"
+    assert name_from_byline("Geschrieben von Max Mustermann") == "Max Mustermann"
+    assert name_from_byline("Publié par Jean Dupont le 3 mars 2024") == "Jean Dupont"
+    assert name_from_byline("Scritto da Mario Rossi") == "Mario Rossi"
+    assert name_from_byline("Gepubliceerd door Jan de Vries") == "Jan de Vries"
+    assert element_name("Beitrag geschrieben von Anna Becker.") == "Anna Becker"
+    assert names_only("Max Mustermann, Redakteur") == "Max Mustermann"
+    assert names_only("Marie Dupont, correspondante à Berlin") == "Marie Dupont"
+    # still no name: lower-case words after "By", a label alone
+    assert name_from_byline("By the way") is None and name_from_byline("Geschrieben von") is None
+    assert name_from_byline("Posted By") is None
+
+
+def test_a_german_page_s_byline_block_fills_the_byline() -> None:
+    prose = "Der Stadtrat hat am Montag beschlossen, den Hafen im Frühjahr wieder zu öffnen, nachdem die Arbeiten am Kai beendet sind. "
+    html = ("<html><head><title>Der Hafen öffnet wieder</title></head><body><article><h1>Der Hafen öffnet wieder</h1>"
+            "<p class='byline'>Veröffentlicht von Łukasz Nowak</p>"
+            f"<p>{prose * 3}</p><p>{prose * 2}</p></article></body></html>")
+    result = clean_document(ParsedDocument("page.html", html.encode(), "html", "utf-8", html=html))
+    assert result.byline == "Łukasz Nowak"

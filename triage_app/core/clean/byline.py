@@ -15,8 +15,14 @@ _ON_DATE = r"\s+on\s+[^|]{1,40}?"
 """The date between "Posted" and "by" ("Posted on March 3, 2024 by Sam Jones"), in both byline readers."""
 _BEFORE_DATE = r"|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)"
 """Where a name ends before a date or a time ("Sam Jones on 3 March", "Aaron J. Seigo at 1:02 PM"), in both readers."""
+_WRITTEN_BY_ELSEWHERE = (
+    r"|(?:geschrieben|verfasst|veröffentlicht|gepostet|eingestellt)\s+von|(?:écrit|publié|rédigé|posté)e?\s+par"
+    r"|(?:escrito|publicado|redactado)a?\s+por|(?:scritto|pubblicato)a?\s+da|(?:geschreven|gepubliceerd|geplaatst)\s+door"
+)
+""""Written by" and "posted by" in German, French, Spanish and Portuguese, Italian and Dutch, in both byline readers."""
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)|by|von|par|por|di|door|av|af"
+    r"^\s*(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)"
+    + _WRITTEN_BY_ELSEWHERE + r"|by|von|par|por|di|door|av|af"
     r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
@@ -27,7 +33,18 @@ _END_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_RE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
-_NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|da|van|von|der|den|del|la|le|du|dos|bin|al|and|und|et|y|e)$")
+_NAME_WORD_RE = re.compile(r"^(?:[^\W\d_][\w.'’-]*|de|da|van|von|der|den|del|la|le|du|dos|bin|al|and|und|et|y|e)$")
+_PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "del", "la", "le", "du", "dos", "bin", "al", "and", "und", "et", "y", "e"))
+
+
+_NOT_LAST = frozenset(("and", "und", "et", "y", "e", "by", "von", "par", "por", "da", "door"))
+"""Words no name ends with: a join, or the word before a name ("Geschrieben von" is a label without its name)."""
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name: a capital of any script first ("Łukasz", "Šimon", "Иван"; the check used to know Latin-1's
+    capitals only), or a particle or a join."""
+    return bool(_NAME_WORD_RE.match(word)) and (word[0].isupper() or word in _PARTICLES)
 
 
 def name_from_byline(text: str) -> str | None:
@@ -39,7 +56,7 @@ def name_from_byline(text: str) -> str | None:
     words = name.split()
     if not 2 <= len(words) <= 8 or any(ch.isdigit() for ch in name):
         return None
-    if not all(_NAME_WORD_RE.match(w) for w in words) or words[-1].lower() in ("and", "und", "et", "y", "e"):
+    if not all(map(_name_word, words)) or words[-1].lower() in _NOT_LAST:
         return None
     if all(w.lower() in _LABEL_WORDS for w in words):
         return None  # a label alone ("Posted By"), its name in the next element
@@ -73,7 +90,8 @@ FIRST_KEPT = 6
 
 _ELEMENT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:post|article|story|text|words)\s+)?(?:(?:written|posted|published|reported|submitted|updated|text|photos?)\s+)?"
-    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор)\s*:\s*",
+    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор)\s*:\s*"
+    r"|^\s*(?:" + _WRITTEN_BY_ELSEWHERE[1:] + r")\s*:?\s*",
     re.IGNORECASE,
 )
 _ELEMENT_END_RE = re.compile(
@@ -89,13 +107,19 @@ _LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "abo
                 "published", "updated", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _ROLE_RE = re.compile(
     r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|engineer|manager|analyst|director|producer"
-    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to|strategist|head of|head)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
+    r"|president|officer|professor|intern|founder|ceo|senior|associate|special to|strategist|head of|head"
+    # the same newsroom roles in German, French, Spanish, Italian, Portuguese and Dutch
+    r"|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|mitarbeiter(?:in)?|volontär(?:in)?|autorin"
+    r"|rédact(?:eur|rice)|journaliste|correspondante?|envoyée? spéciale?|chroniqueu(?:r|se)"
+    r"|redact(?:or|ora)|periodista|corresponsal|columnista|redat(?:tore|trice)|giornalista|corrispondente|inviat[oa]"
+    r"|redator(?:a)?|jornalista|correspondente|colunista|redacteur|verslaggever|correspondent)\b|^(?:from|for|of|at|in)\b|\.\w{2,4}$|^@",
     re.IGNORECASE,
 )
 
 
 _SENTENCE_BY_RE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:written|posted|contributed|edited|compiled)(?:" + _ON_DATE + r")?\s+by\s+", re.IGNORECASE
+    r"^(?:\S+\s+){0,5}?(?:(?:written|posted|contributed|edited|compiled)(?:" + _ON_DATE + r")?\s+by" + _WRITTEN_BY_ELSEWHERE + r")\s+",
+    re.IGNORECASE
 )
 # Where an author box's name stops: a social or profile label, a role, a parenthesis.
 _AFTER_NAME_RE = re.compile(
