@@ -82,6 +82,11 @@ def test_a_page_with_a_control_character_is_rewritten_without_it() -> None:
     assert made is not None and disguise_text("Ferry sails today") in made
 
 
+def test_a_page_with_an_xml_declaration_is_rewritten() -> None:
+    made = disguise_page('<?xml version="1.0" encoding="iso-8859-1"?>\n<html><body><p>Ferry sails today</p></body></html>')
+    assert made is not None and disguise_text("Ferry sails today") in made
+
+
 def test_a_page_lxml_cannot_parse_is_left_out() -> None:
     assert disguise(Page("p", "text", "", None)) is None
 

@@ -50,6 +50,7 @@ _SHOWN_ATTRIBUTES = ("alt", "title", "aria-label")
 _TEXT_METADATA = re.compile(r"title|description|author|creator|byl|site_name|publisher|keywords|section|tag", re.IGNORECASE)
 """`<meta>` names and properties whose content is text the page shows or names (not a charset, a viewport, a URL)."""
 _NOT_TEXT = frozenset(("script", "style"))
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _URL_LIKE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|/|www\.)", re.IGNORECASE)
 
 
@@ -102,8 +103,8 @@ def _disguised_json(text: str) -> str:
 
 def disguise_page(html: str) -> str | None:
     """The page with its text in the pseudo-language and its markup kept (None when lxml cannot parse it)."""
-    try:
-        doc = lxml.html.document_fromstring(html)
+    try:  # lxml refuses a str that declares its encoding: the declaration is dropped (the page is text already)
+        doc = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except etree.LxmlError:  # an empty document, a syntax error
         return None
     for element in doc.iter():
