@@ -41,13 +41,17 @@ def test_the_made_language_reads_as_german() -> None:
     assert detect_language(disguise_text(STORY * 3)).code == "de"
 
 
+def _rewritten(html: str) -> lxml.html.HtmlElement:
+    made = disguise_page(html)
+    assert made is not None
+    return lxml.html.document_fromstring(made)
+
+
 def test_a_page_keeps_its_markup_scripts_and_classes() -> None:
     html = ("<html><head><title>Ferry news</title><meta name='description' content='The ferry sails'>"
             "<script>var menu = 'Home';</script></head><body><nav class='site-menu'><a href='/'>Home</a></nav>"
             f"<article id='story'><p>{STORY}</p><img src='a.png' alt='The new ferry'></article></body></html>")
-    made = disguise_page(html)
-    assert made is not None
-    doc = lxml.html.document_fromstring(made)
+    doc = _rewritten(html)
     assert doc.find(".//nav").get("class") == "site-menu" and doc.find(".//article").get("id") == "story"
     assert doc.findtext(".//script") == "var menu = 'Home';"
     assert doc.findtext(".//p") == disguise_text(STORY)
@@ -64,9 +68,7 @@ def test_the_page_s_metadata_is_rewritten_as_its_text_is() -> None:
     html = ("<html><head><meta charset='utf-8'><meta name='author' content='Ed Cara'>"
             "<meta property='og:url' content='https://example.com/ferry'>"
             f"<script type='application/ld+json'>{ld}</script></head><body><p>By Ed Cara</p></body></html>")
-    made = disguise_page(html)
-    assert made is not None
-    doc = lxml.html.document_fromstring(made)
+    doc = _rewritten(html)
     assert doc.find(".//meta[@name='author']").get("content") == disguise_text("Ed Cara")
     assert doc.find(".//meta[@property='og:url']").get("content") == "https://example.com/ferry"
     assert doc.find(".//meta[@charset]").get("charset") == "utf-8"

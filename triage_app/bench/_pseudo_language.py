@@ -83,7 +83,7 @@ def _disguised(text: str | None) -> str | None:
 def _disguised_value(value: Any) -> Any:
     """A JSON-LD value with its text in the pseudo-language: `@` keys, URLs and non-strings kept."""
     if isinstance(value, str):
-        return value if _URL_LIKE.match(value) else disguise_text(_NOT_XML.sub("", value))
+        return value if _URL_LIKE.match(value) else _disguised(value)
     if isinstance(value, list):
         return [_disguised_value(item) for item in value]
     if isinstance(value, dict):

@@ -16,13 +16,13 @@ _ON_DATE = r"\s+on\s+[^|]{1,40}?"
 _BEFORE_DATE = r"|\s+(?:on|am|le|el|em|il|at)\s+(?=\S*\s?\S*\d)"
 """Where a name ends before a date or a time ("Sam Jones on 3 March", "Aaron J. Seigo at 1:02 PM"), in both readers."""
 _WRITTEN_BY_ELSEWHERE = (
-    r"|(?:geschrieben|verfasst|veröffentlicht|gepostet|eingestellt)\s+von|(?:écrit|publié|rédigé|posté)e?\s+par"
+    r"(?:geschrieben|verfasst|veröffentlicht|gepostet|eingestellt)\s+von|(?:écrit|publié|rédigé|posté)e?\s+par"
     r"|(?:escrito|publicado|redactado)a?\s+por|(?:scritto|pubblicato)a?\s+da|(?:geschreven|gepubliceerd|geplaatst)\s+door"
 )
 """"Written by" and "posted by" in German, French, Spanish and Portuguese, Italian and Dutch, in both byline readers."""
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)"
-    + _WRITTEN_BY_ELSEWHERE + r"|by|von|par|por|di|door|av|af"
+    r"|" + _WRITTEN_BY_ELSEWHERE + r"|by|von|par|por|di|door|av|af"
     r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _END_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_RE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
-_NAME_WORD_RE = re.compile(r"^(?:[^\W\d_][\w.'’-]*|de|da|van|von|der|den|del|la|le|du|dos|bin|al|and|und|et|y|e)$")
+_NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "del", "la", "le", "du", "dos", "bin", "al", "and", "und", "et", "y", "e"))
 
 
@@ -91,7 +91,7 @@ FIRST_KEPT = 6
 _ELEMENT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:post|article|story|text|words)\s+)?(?:(?:written|posted|published|reported|submitted|updated|text|photos?)\s+)?"
     r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор)\s*:\s*"
-    r"|^\s*(?:" + _WRITTEN_BY_ELSEWHERE[1:] + r")\s*:?\s*",
+    r"|^\s*(?:" + _WRITTEN_BY_ELSEWHERE + r")\s*:?\s*",
     re.IGNORECASE,
 )
 _ELEMENT_END_RE = re.compile(
@@ -118,7 +118,7 @@ _ROLE_RE = re.compile(
 
 
 _SENTENCE_BY_RE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:(?:written|posted|contributed|edited|compiled)(?:" + _ON_DATE + r")?\s+by" + _WRITTEN_BY_ELSEWHERE + r")\s+",
+    r"^(?:\S+\s+){0,5}?(?:(?:written|posted|contributed|edited|compiled)(?:" + _ON_DATE + r")?\s+by|" + _WRITTEN_BY_ELSEWHERE + r")\s+",
     re.IGNORECASE
 )
 # Where an author box's name stops: a social or profile label, a role, a parenthesis.

@@ -34,9 +34,14 @@ _STAMP_WORDS = (
 )
 _STAMP_FILLER = frozenset(_STAMP_WORDS.split())
 """Words of a stamp line that name no one."""
+_COMMENTER_SAYS = "sagt|schreibt|dit|dice|escribió|diz|escreveu|scrive|ha scritto|ha detto|zegt|schreef"
+"""A comment's header in other languages ("Maria sagt:", "Pierre dit :"): WordPress's "%s says:" in German, French,
+Spanish, Portuguese, Italian and Dutch (with "schrieb", "disse", "a écrit" of the older alternative below), always with
+its colon (a line of prose may end in "dit"; French sets a space before it). A stamp under a comments header only, not
+an opener of the comments as the English "says:" is: "Le ministre a dit :" introduces a quotation inside an article."""
 _THREAD_MARK_RE = re.compile(
     r"^(reply|responder|responda|répondre|antworten|rispondi|permalink|report( abuse)?|quote)\b|\b(says|said|wrote|schrieb|disse|dijo|a écrit)\s*:?$"
-    rf"|\b({P.COMMENTER_SAYS})\s*:$"
+    rf"|\b({_COMMENTER_SAYS})\s*:$"
     r"|\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(vor|il y a|hace|há)\s+\d+\s+(min(uten)?|std|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?|minutes?|heures?|jours?|semaines?|mois"
     r"|ans?|minutos?|horas?|días?|dias?|semanas?|meses|años?|anos?)\W*$|\b\d+\s+(minuti|ore|giorni|settimane|mesi|anni|minuten|uur|dagen"

@@ -299,11 +299,6 @@ COMMENTS_START_RE = _rx(
     r"|comments?\s*(\(\d+\))?$"
     r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$)"
 )
-COMMENTER_SAYS = "sagt|schreibt|schrieb|dit|a écrit|dice|escribió|diz|disse|escreveu|scrive|ha scritto|ha detto|zegt|schreef"
-"""A comment's header ("Maria sagt:", "Pierre dit :"): WordPress's "%s says:" in German, French, Spanish, Portuguese,
-Italian and Dutch, always with its colon (a line of prose may end in "dit" or "disse"; French sets a space before it).
-A commenter's stamp under a comments header (`dump_threads`), not an opener of the comments by itself as the English
-"says:" is: "Le ministre a dit :" or "O ministro disse:" introduces a quotation inside an article."""
 
 
 # Words one of which must be in a text before its pattern is tried (None: always try); a cheap gate
