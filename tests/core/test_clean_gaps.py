@@ -178,15 +178,16 @@ def test_a_left_out_paragraph_in_another_language_is_kept_again(monkeypatch: pyt
 
 
 @pytest.mark.parametrize(
-    "credit",
+    ("credit", "reason"),
     [
-        "Die Pegelwärter auf der Steinbrücke im März, beim Messen des höchsten Wassers seit Beginn der Aufzeichnungen (Foto: Anna Berg).",
-        "Die Pegelwärter auf der Steinbrücke im März, beim Messen des höchsten Wassers seit Beginn der Aufzeichnungen. © Anna Berg.",
+        # a credit in brackets is named as one in German too ("(Foto: ...)" as "(Photo: ...)")
+        ("Die Pegelwärter auf der Steinbrücke im März, beim Messen des höchsten Wassers seit Beginn der Aufzeichnungen (Foto: Anna Berg).", P.CAPTION),
+        ("Die Pegelwärter auf der Steinbrücke im März, beim Messen des höchsten Wassers seit Beginn der Aufzeichnungen. © Anna Berg.", P.BOILERPLATE),
     ],
 )
-def test_a_german_picture_credit_stays_out(monkeypatch: pytest.MonkeyPatch, credit: str) -> None:
+def test_a_german_picture_credit_stays_out(monkeypatch: pytest.MonkeyPatch, credit: str, reason: str) -> None:
     monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Hochwasser", *GERMAN]))
-    assert _reasons(_story_page(GERMAN, f"<p>{credit}</p>"))[credit] == P.BOILERPLATE
+    assert _reasons(_story_page(GERMAN, f"<p>{credit}</p>"))[credit] == reason
 
 
 def test_on_development_pages_the_rule_lowers_no_page_and_raises_the_set(shared_eval: Path) -> None:

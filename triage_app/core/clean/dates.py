@@ -9,18 +9,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "january jan janvier januar enero gennaio janeiro",
-            "february feb febr février februar febrero febbraio fevereiro",
-            "march mar mars märz marzo março",
-            "april apr avril abril aprile",
-            "may mai mayo maggio maio",
-            "june jun juin juni junio giugno junho",
-            "july jul juillet juli julio luglio julho",
-            "august aug août agosto",
+            "january jan janvier janv januar enero ene gennaio janeiro januari",
+            "february feb febr février févr fevr februar febrero febbraio fevereiro fev februari",
+            "march mar mars märz mär mrz marzo março maart mrt",
+            "april apr avril avr abril abr aprile",
+            "may mai mayo maggio maio mei",
+            "june jun juin juni junio giugno giu junho",
+            "july jul juillet juil juli julio luglio lug julho",
+            "august aug août agosto augustus",
             "september sep sept septembre septiembre settembre setembro",
-            "october oct octobre oktober octubre ottobre outubro",
+            "october oct octobre oktober okt octubre ottobre ott outubro",
             "november nov novembre noviembre novembro",
-            "december dec décembre dezember diciembre dicembre dezembro",
+            "december dec décembre déc dezember dez diciembre dic dicembre dezembro",
         ),
         start=1,
     )
@@ -33,7 +33,7 @@ ZONES = {
     "cet": "+01:00", "cest": "+02:00", "ist": "+05:30", "jst": "+09:00", "aest": "+10:00", "et": None,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*(?:at|às|à|um|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
+_TIME = r"(?:\s*(?:at|às|à|um|om|alle|a las|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I)
 _MDY = re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?")
@@ -93,8 +93,13 @@ def find_date(text: str) -> str | None:
 
 _FILLER = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(segunda|terça|terca|quarta|quinta|sexta)-feira\b|\b(sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes)\b"
-    r"|\b(ago|hours?|minutes?|mins?|days?|first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b",
+    r"|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
+    r"|miércoles|jueves|viernes|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+    r"|\b(ago|hours?|minutes?|mins?|days?|first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b"
+    # a date's label in German, French, Spanish, Portuguese, Italian and Dutch ("Veröffentlicht am", "Stand:", "Publié le",
+    # "Publicado el", "Atualizado em", "Pubblicato il ... alle", "Gepubliceerd op")
+    r"|\b(veröffentlicht|aktualisiert|zuletzt|publiziert|erschienen|stand|publié|publiée|mis à jour|modifié|publicado|publicada|actualizado"
+    r"|atualizado|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|laatst|op|em|a las)\b",
     re.IGNORECASE,
 )
 

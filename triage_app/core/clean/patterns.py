@@ -174,6 +174,9 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|(^|\W)(comentários|comentarios|commenti|kommentare|commentaires)(\W|$)"
             r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
             r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire"
+            # "No comments", "1 comment" as the whole line in the same six languages
+            r"|^((noch )?keine kommentare|aucun commentaire|pas de commentaires?|sin comentarios|(nenhum|sem) comentários?|nessun commento|geen reacties"
+            r"|(\d+\s+)?(kommentar|commentaire|comentario|comentário|commento|reactie|reacties))\W*$"
         ),
         COMMENTS,
     ),
@@ -229,7 +232,13 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         ADVERT,
     ),
-    (_rx(r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b|^disclaimer\b"), FOOTER),
+    (
+        _rx(
+            r"(registered )?trademarks? of|^download the .{0,40}app$|^get the .{0,40}app$|^follow us\b|^disclaimer\b"
+            r"|^(folgen sie uns|folge uns|suivez-nous|síguenos|siga-nos|seguici|volg ons)\b"
+        ),
+        FOOTER,
+    ),
     (
         # an article's reading time, shown with its date under the headline
         _rx(
@@ -260,9 +269,25 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         PRIVACY,
     ),
     (
+        # the same notice in German, French, Spanish, Portuguese, Italian and Dutch ("Wir verwenden Cookies", "Ce site utilise
+        # des cookies", "Utilizamos cookies", "Este site usa cookies", "Utilizziamo i cookie", "Deze website gebruikt cookies"),
+        # tried only on a text with "cookie" in it (`_LONG_TRIGGERS`)
+        _rx(
+            r"\b(wir|diese (web)?seite|diese website|unsere (web)?seite|unsere website) (verwenden|verwendet|nutzen|nutzt|setzen|setzt) cookies"
+            r"|\bcookies? (akzeptieren|zulassen)|\bcookie-(einstellungen|richtlinie|hinweis)"
+            r"|\b(nous utilisons|ce site (web )?utilise|notre site (web )?utilise) (des |les )?(cookies|traceurs)|\baccepter (les |tous les )?cookies"
+            r"|\b(utilizamos|usamos|este sitio (web )?(utiliza|usa)|nuestro sitio (web )?(utiliza|usa)|este site (utiliza|usa)|nosso site (utiliza|usa)"
+            r"|este website (utiliza|usa)) (las |os )?cookies|\b(aceptar|aceitar) (todas las |todos os )?(las |os )?cookies"
+            r"|\b(utilizziamo|usiamo|questo sito (web )?(utilizza|usa)|il nostro sito (web )?(utilizza|usa)) (i )?cookie|\baccett(a|o|are) (tutti )?(i )?cookie"
+            r"|\b(wij|we|deze (web)?site|onze (web)?site) (gebruiken|gebruikt|maakt gebruik van|maken gebruik van) cookies|\b(cookies accepteren|accepteer (alle )?cookies)"
+        ),
+        PRIVACY,
+    ),
+    (
         _rx(
             r"\((ap|afp|reuters|getty|epa|ap/\w+)?\s*photos?\b|\bphoto(graph)? by\b|^in this .{0,80}\b(file )?photo(graph)?\b"
             r"|\(photo:|\bcredit:\s|/ ?getty images|\(getty images\)|\(image: |\bfile photo\b|\bphotos? ©"
+            r"|\((photo|foto|fotos|bild|bilder|imagen|immagine|crédit photo) ?:"
         ),
         CAPTION,
     ),
@@ -283,6 +308,19 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         NEWSLETTER,
     ),
+    (
+        # a newsletter's footer in German, French, Spanish, Portuguese, Italian and Dutch, tried only on a text with one of
+        # their verbs of receiving in it (`_LONG_TRIGGERS`)
+        _rx(
+            r"\b(sie erhalten|du erhältst) (diese|diesen) (e-?mail|nachricht|newsletter)|\bnicht mehr (erhalten|empfangen) (möchten|möchtest|wollen)"
+            r"|\bnewsletter abbestellen|\bvous recevez (cet e-?mail|ce message|cette (newsletter|lettre))|\bne (plus|souhaitez plus|voulez plus) recevoir"
+            r"|\b(recibes|recibe|estás recibiendo|está recibiendo|has recibido|ha recibido) este (correo|e-?mail|mensaje|boletín)|\bno (deseas|desea|quieres|quiere) recibir más"
+            r"|\b(você )?(está recebendo|recebeu) (este|esta) (e-?mail|mensagem|newsletter)|\bnão (deseja|quiser|quer) mais receber"
+            r"|\b(ricevi|hai ricevuto|stai ricevendo) questa (e-?mail|mail|newsletter|comunicazione)|\bnon (desideri|vuoi|desidera) più ricevere"
+            r"|\b(je ontvangt|u ontvangt) deze (e-?mail|nieuwsbrief|mail)|\b(niet langer|niet meer) ontvangen"
+        ),
+        NEWSLETTER,
+    ),
 )
 RELATED_START_RE = _rx(
     r"^(related( (stories|articles|posts|content|news|coverage|links))?|you (may|might) (also )?(like|enjoy)|more (stories|articles|news)"
@@ -297,7 +335,12 @@ COMMENTS_START_RE = _rx(
     r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
     r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b"
     r"|comments?\s*(\(\d+\))?$"
-    r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$)"
+    r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$"
+    # WordPress's "2 thoughts on “Title”", "One thought on “Title”" and its translations ("2 Gedanken zu „...“", "2 réflexions
+    # sur « ... »", "2 comentarios en «...»", "2 pensieri su “...”", "2 reacties op “...”"): only with the quoted title after
+    r"|(\d+|one|ein|eine|une|un|uma|uno|één) (thoughts?|responses?|comments?|gedanken?|antworten|antwort|kommentare?|réflexions?|réponses?"
+    r"|commentaires?|respuestas?|comentarios?|respostas?|comentários?|pensier[oi]|rispost[ae]|comment[oi]|reacties|reactie|gedachten?)"
+    r" (on|to|zu|auf|sur|à|a|en|em|para|su|op|over|bij) [\"“„«‘'])"
 )
 
 
@@ -308,7 +351,7 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     None,
     ("sign up", "subscri", "newsletter", "inbox", "mail address", "opt", "enjoyed", "liked", "abonn", "abmeld", "abonnez",
      "désabonn", "désinscri", "inscri", "inscrev", "suscr", "baja", "iscriv", "assine", "afmeld", "uitschrijv"),
-    ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar", "deixe",
+    ("comment", "discussion", "conversation", "reply", "guidelines", "comentári", "comentari", "commenti", "kommentar", "deixe", "reacties", "reactie",
      "(required)", "(will not be published)",
      "deja", "lascia", "schreibe", "laiss"),
     ("share", "tweet", "pin it", "email", "print", "size", "reprint", "save", "click", "facebook", "twitter", "whatsapp",
@@ -320,7 +363,7 @@ _TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     ("privacy", "cookie", "terms", "do not sell", "personal information", "datenschutz", "impressum", "nutzungsbedingungen",
      "confidentialit", "mentions l", "privacidad", "aviso legal", "privacidade"),
     ("advert", "sponsor", "choices", "click here", "anzeige", "werbung", "publicit", "publicidad", "pubblicit", "advertentie"),
-    ("trademark", "download", "get the", "follow us", "disclaimer"),
+    ("trademark", "download", "get the", "follow us", "disclaimer", "folge", "suivez", "síguenos", "siga-nos", "seguici", "volg ons"),
     ("min", "read", "lesezeit", "lecture", "lectura", "lettura", "leitura", "ago"),
     ("mail", "write to", "contact", "follow", "by", "contributed"),
 )
@@ -340,9 +383,24 @@ def text_reason(text: str) -> str | None:
 
 
 _LONG_GATE = re.compile(
-    r"cookie|non-commercial|photo|credit|getty|image|commission|affiliate|trademark|consult|information|comment|amount of money"
-    r"|disclaimer|partners|vendors|receiv|getting this|got this|unsubscri|opt out|preferences"
+    # the words grouped by their first letter: the regex engine tries every alternative at every place of the text, so
+    # one alternative per first letter keeps this test (run on nearly every line) cheap as words are added
+    r"c(?:ookie|redit|ommission|onsult|omment)|non-commercial|p(?:hoto|artners|references)|g(?:etty|etting this|ot this)"
+    r"|i(?:mage|nformation)|a(?:ffiliate|mount of money|bbestell)|trademark|disclaimer|vendors|unsubscri|o(?:pt out|ntvang)"
+    # receiving in English, French, Spanish, Portuguese, Italian, Dutch and German ("erhalten", "empfangen"), "(Foto:"
+    r"|r(?:ec(?:eiv|ev|ib|eb)|icev|halt|hält)|mpfang|\((?:foto|bild|immagine)"
 )
+_LONG_TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
+    None,
+    ("cookie",),
+    None,
+    None,
+    None,
+    None,
+    ("rhalt", "rhält", "mpfang", "abbestell", "recev", "recib", "receb", "ricev", "ontvang"),
+)
+"""Words one of which must be in a text before the `LONG_PATTERNS` entry at the same place is tried (None: always
+when the text passes `_LONG_GATE`): the other languages' long alternations cost more than all the others together."""
 
 
 def long_reason(text: str) -> str | None:
@@ -350,7 +408,9 @@ def long_reason(text: str) -> str | None:
     lowered = text.lower()
     if not _LONG_GATE.search(lowered):
         return None
-    for pattern, reason in LONG_PATTERNS:
+    for (pattern, reason), triggers in zip(LONG_PATTERNS, _LONG_TRIGGERS):
+        if triggers is not None and not any(t in lowered for t in triggers):
+            continue
         if pattern.search(text):
             return reason
     return None
@@ -365,7 +425,12 @@ BYLINE_RE = _rx(
     r"|(^|\W)(publicado por|pubblicato da|veröffentlicht von|publié par|escrito por|scritto da)\W"
     r"|^(authors?|autor(in)?|auteur)\s*:\s*\S"
 )
-PUBLISHED_LINE_RE = _rx(r"^(published|posted|updated|last updated|first published)\b")
+PUBLISHED_LINE_RE = _rx(
+    r"^(published|posted|updated|last updated|first published"
+    # the same labels in German, French, Spanish, Portuguese, Italian and Dutch ("Stand:" only with its colon)
+    r"|veröffentlicht|aktualisiert|zuletzt aktualisiert|publiziert|erschienen|publié|publiée|mis à jour|publicado|publicada|actualizado"
+    r"|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|laatst bijgewerkt)\b|^stand\s*:"
+)
 _NUMBER_ONLY_RE = re.compile(r"^[\W\d_]+$")
 
 

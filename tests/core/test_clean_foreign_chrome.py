@@ -1,0 +1,179 @@
+"""The page's chrome in other languages, second part (issue 11, eighteenth session): date lines with their label,
+cookie notices, newsletter footers, "follow us", "no comments" and WordPress's comments header in German, French,
+Spanish, Portuguese, Italian and Dutch, read as their English forms are; and prose with the same words is not.
+
+No development text holds these lines (the sets are English), so each class is checked on lines and pages made here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from triage_app.core.clean import clean_document, html_prepare
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean.dates import find_date, is_date_line
+from triage_app.core.records import CleanResult, ParsedDocument
+
+DATE_LINES = {
+    "Veröffentlicht am 12. März 2024, 14:05 Uhr": "2024-03-12T14:05:00",
+    "Stand: 12.03.2024, 14:05 Uhr": "2024-03-12T14:05:00",
+    "publiziert am 25. September 2018": "2018-09-25",
+    "Publié le 12 mars 2024 à 14h05": "2024-03-12T14:05:00",
+    "Mis à jour le 3 avril 2023": "2023-04-03",
+    "Publicado el 12 de marzo de 2024 a las 9:30": "2024-03-12T09:30:00",
+    "Atualizado em 5 de maio de 2021": "2021-05-05",
+    "Pubblicato il 12 marzo 2024 alle 14:05": "2024-03-12T14:05:00",
+    "sabato 12 marzo 2024": "2024-03-12",
+    "Gepubliceerd op 12 maart 2024": "2024-03-12",
+    "Bijgewerkt op 3 mei 2023 om 14:05": "2023-05-03T14:05:00",
+    "zaterdag 12 augustus 2023": "2023-08-12",
+}
+
+
+@pytest.mark.parametrize("line", sorted(DATE_LINES))
+def test_a_labelled_date_is_a_date_line(line: str) -> None:
+    """"Published on ..." is a date line in English; its German, French, Spanish, Portuguese, Italian and Dutch forms
+    (with Dutch month names, Italian and Dutch weekdays and "alle", "om", "a las" before the time) are too."""
+    assert is_date_line(line)
+    assert find_date(line) == DATE_LINES[line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Am 12. März 2024 stimmte der Bundestag zu", "Die Opposition hat am 12.03.2024 protestiert", "Le 12 mars 2024, le maire a démissionné",
+     "Stand der Arbeiten am 12. März 2024", "Op 12 maart 2024 opende de burgemeester de brug"],
+)
+def test_prose_with_a_date_is_not_a_date_line(line: str) -> None:
+    assert not is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["Veröffentlicht am 12. März 2024", "Stand: 12.03.2024", "Publié le 12 mars 2024", "Pubblicato il 12 marzo 2024",
+                                  "Gepubliceerd op 12 maart 2024"])
+def test_a_labelled_date_opens_a_published_line(line: str) -> None:
+    assert P.PUBLISHED_LINE_RE.match(line)
+    assert not P.PUBLISHED_LINE_RE.match("Standard-Tarife steigen am 12.03.2024")
+
+
+COOKIE_NOTICES = [
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können.",
+    "Diese Website verwendet Cookies. Wenn Sie die Website weiter nutzen, gehen wir von Ihrem Einverständnis aus.",
+    "Ce site utilise des cookies pour vous garantir la meilleure expérience sur notre site.",
+    "Utilizamos cookies para asegurar que damos la mejor experiencia al usuario en nuestro sitio web.",
+    "Este site usa cookies para garantir que você obtenha a melhor experiência.",
+    "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito.",
+    "Deze website gebruikt cookies om je de beste ervaring te bieden.",
+]
+NEWSLETTER_FOOTERS = [
+    "Sie erhalten diese E-Mail, weil Sie sich auf unserer Website angemeldet haben.",
+    "Vous recevez cet e-mail car vous vous êtes inscrit sur notre site.",
+    "Recibes este correo porque te registraste en nuestra web.",
+    "Você está recebendo este e-mail porque se cadastrou em nosso site.",
+    "Ricevi questa email perché ti sei registrato sul nostro sito.",
+    "Je ontvangt deze e-mail omdat je je hebt aangemeld op onze website.",
+]
+PROSE = [
+    "Die Kommission hat am Mittwoch neue Regeln für Cookies im Netz vorgestellt.",
+    "Wir backen Cookies für das Fest am Samstag.",
+    "Le gouvernement utilise des données pour ses prévisions.",
+    "Das Erhalten der Daten dauerte drei Wochen.",
+    "El museo recibe este mes una colección de pintura flamenca.",
+    "Ich folge uns nicht mehr auf diesen Wegen, sagte sie.",
+    "Il commento del ministro è arrivato in serata.",
+]
+
+
+@pytest.mark.parametrize("line", COOKIE_NOTICES)
+def test_a_cookie_notice_is_named_in_six_languages(line: str) -> None:
+    assert P.long_reason(line) == P.PRIVACY
+
+
+@pytest.mark.parametrize("line", NEWSLETTER_FOOTERS)
+def test_a_newsletter_footer_is_named_in_six_languages(line: str) -> None:
+    assert P.long_reason(line) == P.NEWSLETTER
+
+
+@pytest.mark.parametrize("line", ["Folgen Sie uns auf Instagram", "Suivez-nous sur Facebook", "Síguenos en X", "Siga-nos no Instagram", "Seguici su Facebook",
+                                  "Volg ons op LinkedIn"])
+def test_follow_us_is_the_footer(line: str) -> None:
+    assert P.text_reason(line) == P.FOOTER
+
+
+@pytest.mark.parametrize("line", ["Keine Kommentare", "Aucun commentaire", "Sin comentarios", "Nenhum comentário", "Nessun commento", "Geen reacties",
+                                  "1 Kommentar", "1 commento", "3 reacties"])
+def test_no_comments_is_the_comments(line: str) -> None:
+    assert P.text_reason(line) == P.COMMENTS
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_with_those_words_is_neither(line: str) -> None:
+    assert P.text_reason(line) is None and P.long_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 thoughts on “Hello world!”", "One thought on “Hello world!”", "3 Gedanken zu „Das Sofa“", "Ein Gedanke zu „Das Sofa“",
+     "3 réflexions sur « Le canapé »", "2 comentarios en «El sofá»", "2 comentários em “O sofá”", "2 pensieri su “Il divano”",
+     "2 reacties op “De bank”"],
+)
+def test_wordpress_comments_header_opens_the_comments(line: str) -> None:
+    assert P.COMMENTS_START_RE.match(line)
+
+
+@pytest.mark.parametrize("line", ["3 Antworten auf die wichtigsten Fragen", "2 thoughts on the matter", "Ein Gedanke zum Schluss"])
+def test_a_heading_that_counts_something_else_opens_no_comments(line: str) -> None:
+    assert not P.COMMENTS_START_RE.match(line)
+
+
+def _clean(text: str) -> CleanResult:
+    return clean_document(ParsedDocument("dump.txt", text.encode(), "text", "utf-8", text=text))
+
+
+def _kept(result: CleanResult) -> str:
+    return "\n".join(b.text for b in result.blocks if b.reason is None)
+
+
+POST = [
+    "Ein britischer Designer hat einen kurzen Film gedreht, der zeigt, wie sein neues Sofa in der eigenen Werkstatt von Hand gebaut wird.",
+    "Der Film folgt dem Rahmen vom ersten Schnitt in das Holz bis zum letzten Stich im Lederbezug, und er lässt sich dabei viel Zeit.",
+    "Nur vier dieser Sofas entstehen in diesem Jahr, und an jedem arbeitet die Werkstatt ungefähr drei Wochen lang mit zwei Leuten.",
+    "Die Kunden kommen aus ganz Europa, sagt der Designer, und die meisten von ihnen haben die Werkstatt vorher selbst besucht.",
+]
+COMMENTS = [
+    "Vielen Dank für den Film, es ist eine Freude zu sehen, wie sorgfältig jedes Teil des Sofas gebaut und verarbeitet wird.",
+    "Ich verfolge die Arbeit dieses Designers seit Jahren, und jedes neue Stück ist besser als das letzte; das Leder ist großartig.",
+    "Weiß jemand, wo man dieses Sofa kaufen kann und ob die Werkstatt auch Bestellungen aus dem Ausland in anderen Größen annimmt?",
+]
+
+
+def test_a_german_blog_dump_loses_its_comments_under_wordpress_s_header_and_keeps_its_date() -> None:
+    """A German WordPress dump: "Veröffentlicht am ..." under the title gives the date and is not the text; the
+    comments under "3 Gedanken zu „...“" (each under its author and a date without a clock time, so no thread of
+    stamps gives them away) are not the article."""
+    comments: list[str] = []
+    for name, day, comment in zip(["Maria", "Jonas Becker", "Lena"], [13, 14, 15], COMMENTS):
+        comments += [name, f"{day}. März 2024", "", comment, ""]
+    text = "\n".join(["Startseite", "Design", "Kunst", "", "Das Sofa aus der Werkstatt", "Veröffentlicht am 12. März 2024, 14:05 Uhr", "",
+                      *"\n\n".join(POST).split("\n"), "", "3 Gedanken zu „Das Sofa aus der Werkstatt“", "", *comments,
+                      "Folgen Sie uns auf Instagram", "Impressum", "Datenschutz"])
+    result = _clean(text)
+    kept = _kept(result)
+    assert result.published == "2024-03-12T14:05:00"
+    assert all(p in kept for p in POST)
+    assert not any(c in kept for c in COMMENTS)
+    assert "Veröffentlicht am" not in kept and "Folgen Sie uns" not in kept
+
+
+def test_a_french_page_loses_the_cookie_notice_the_extractor_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractor's text ends with the site's cookie notice: at the edge of the text it goes, as "We use cookies"
+    does in English."""
+    story = [
+        "Le conseil municipal a voté lundi soir le budget du port, après trois heures de débat entre la majorité et l'opposition.",
+        "Les travaux des nouveaux quais commenceront au printemps et dureront deux ans, selon le calendrier présenté par le maire.",
+    ]
+    notice = "Ce site utilise des cookies pour vous garantir la meilleure expérience sur notre site. Si vous continuez, nous considérons que vous acceptez."
+    monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join(["Le budget du port adopté", *story, notice]))
+    page = (f"<html lang='fr'><head><title>Le budget du port adopté</title></head><body><h1>Le budget du port adopté</h1>"
+            f"{''.join(f'<p>{s}</p>' for s in story)}<div>{notice}</div></body></html>")
+    result = clean_document(ParsedDocument("port.html", b"", "html", "utf-8", html=page))
+    assert result.text.split("\n\n") == ["Le budget du port adopté", *story]
+    assert {b.text: b.reason for b in result.blocks}[notice] == P.PRIVACY
