@@ -177,3 +177,17 @@ def test_a_french_page_loses_the_cookie_notice_the_extractor_kept(monkeypatch: p
     result = clean_document(ParsedDocument("port.html", b"", "html", "utf-8", html=page))
     assert result.text.split("\n\n") == ["Le budget du port adopté", *story]
     assert {b.text: b.reason for b in result.blocks}[notice] == P.PRIVACY
+
+
+@pytest.mark.parametrize(
+    ("notice", "site"),
+    [("© 2026 Hafenbote Alle Rechte vorbehalten", "Hafenbote"), ("© 2024 Le Monde Tous droits réservés", "Le Monde"),
+     ("© 2024 El País Todos los derechos reservados", "El País"), ("Copyright © 2023 Corriere della Sera Tutti i diritti riservati", "Corriere della Sera"),
+     ("© 2025 Heise Medien GmbH & Co. KG", "Heise Medien"), ("© 2024 Mediahuis NV", "Mediahuis"), ("© 2024 Reuters All rights reserved", "Reuters")],
+)
+def test_a_dump_s_site_is_the_owner_its_copyright_line_names(notice: str, site: str) -> None:
+    """"All rights reserved" in six more languages ends the owner's name, as in English, and a continental company form
+    (GmbH, KG, NV, SA, ...) is not a part of it; a notice with no owner ("© 2024 Tous droits réservés") names no site."""
+    text = "\n".join(["Startseite", "", "Das Sofa aus der Werkstatt", "", *"\n\n".join(POST).split("\n"), "", notice])
+    assert _clean(text).site == site
+    assert _clean("\n".join(["Accueil", "", *"\n\n".join(POST).split("\n"), "", "© 2024 Tous droits réservés"])).site is None

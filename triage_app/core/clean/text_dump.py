@@ -23,20 +23,27 @@ from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_r
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
+_ALL_RIGHTS = r"all rights|alle rechte|tous droits|todos los derechos|todos os direitos|tutti i diritti|alle rechten"
+""""All rights reserved" as it starts in English, German, French, Spanish, Portuguese, Italian and Dutch."""
 _COPYRIGHT_NAME_RE = re.compile(
-    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|,|\||all rights|$)", re.I
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)"
+    rf"(?:\.|,|\||{_ALL_RIGHTS}|$)",
+    re.I,
 )
 _NOTICE_RE = re.compile(r"©|\(c\)|copyright\b.*\b(?:19|20)\d\d\b", re.I)
 """A copyright notice has the sign or a year ("Copyright Policy", a footer link, has neither)."""
 _YEARS_AFTER_RE = re.compile(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$")
 """The year after the owner's name ("Copyright Thomson Reuters 2012")."""
-_NOT_OWNER_RE = re.compile(r"all rights\b|copyright$", re.IGNORECASE)
+_NOT_OWNER_RE = re.compile(rf"({_ALL_RIGHTS})\b|copyright$", re.IGNORECASE)
 """What a notice gives where its owner's name should be: "© 2019 All rights reserved", "© Copyright"."""
 _BEFORE_NAME_RE = re.compile(r"^(?:[\W_]+|(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d|present))?\b)+", re.IGNORECASE)
 """Signs, years and punctuation left before the name ("—2025 The Independent Traveler", ": © 2025 Redfin")."""
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
 """A web address in brackets after a copyright owner's name (the name's own brackets, "(Mysore)", stay)."""
-_CORP_SUFFIX_RE = re.compile(r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group|company|plc|co)\.?$", re.IGNORECASE)
+_CORP_SUFFIX_RE = re.compile(
+    r"[\s,]+(?:&\s*)?(media|inc|llc|ltd|gmbh|corp|group|company|plc|co|ag|kg|sa|sarl|srl|spa|bv|nv|ltda)\.?$", re.IGNORECASE
+)
+"""A company's form after its name, English and (GmbH, AG, KG, SA, SARL, Srl, SpA, BV, NV, Ltda) continental."""
 _BY_WORDS = r"(?:by|von|par|por|di|door|av|af)"
 """The word before an author's name, in the languages bylines are read in."""
 _BY_PREFIX_RE = re.compile(rf"^{_BY_WORDS}\s+", re.IGNORECASE)
