@@ -10,6 +10,7 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import fill_byline, shown_names
 from triage_app.core.clean.features import annotate_groups, line_kind, split_lines
 from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.link_refs import split_references, without_markers
 from triage_app.core.clean.markdown_text import front_lines, is_markdown, plain_markdown
 from triage_app.core.clean.metadata import PageMeta, site_from_url
@@ -18,7 +19,7 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.44"
+CLEAN_ENGINE = "triage-clean/1.45"
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +30,7 @@ def clean_text(
 
     `paragraphs` (first line -> last line) are known paragraphs, joined as they are (a Markdown file's); without
     them hard-wrapped lines are found and re-joined."""
+    text = without_invisible(text)  # soft hyphens and word joiners: no part of a word (`invisible.py`)
     lines, references, numbers = split_references(split_lines(text))
     lines, bare = without_markers(join_lines(lines, paragraphs) if paragraphs is not None else rejoin_wrapped(lines), numbers)
     if references:  # a text browser's or a mail's list of link targets is judged apart from the text
@@ -174,8 +176,19 @@ def clean_document(
     fill_byline(result)
     # The library and `clean` name an untitled page the same way: by its file name.
     result.title = result.title or doc.title or doc.original_name or None
+    _without_invisible(result)
     set_language(result)
     return result
+
+
+def _without_invisible(result: CleanResult) -> None:
+    """Soft hyphens and word joiners out of the metadata too (`invisible.py`): a title "Klima&shy;schutz" is
+    searched and shown as "Klimaschutz"."""
+    for name in ("title", "byline", "site"):
+        value = getattr(result, name)
+        if value:
+            setattr(result, name, without_invisible(value))
+    result.keywords = [without_invisible(k) for k in result.keywords]
 
 
 def set_language(result: CleanResult) -> None:

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from triage_app.core.clean.html import BREAKING, LEAF_KINDS, SHADOW_ROOT_ATTRIBUTES, SKIPPED, RawBlock
+from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.patterns import context_reason
 
 _WS_RE = re.compile(r"\s+")
@@ -30,7 +31,7 @@ class _StreamSegmenter(HTMLParser):
     def _flush(self) -> None:
         if not self.parts:
             return
-        text = _WS_RE.sub(" ", "".join(self.parts)).strip()
+        text = without_invisible(_WS_RE.sub(" ", "".join(self.parts)).strip())
         self.parts = []
         if not text:
             return

@@ -18,6 +18,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 
 from triage_app.core.clean.html_attributes import SUBTREE, attribute_verdict, is_collapsed, is_hidden, own_attrs
 from triage_app.core.clean.html_tables import Segment, is_data_table, table_rows
+from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.patterns import HIDDEN, PAGE_ROOTS, context_reason, normalise
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -263,6 +264,8 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
     def flush(links: int) -> None:
         owner, context, in_article, ids, owner_node, tag, attrs = stack[-1] if stack else _NO_OWNER
         text = " ".join("".join(parts).split())
+        if not text.isascii():  # the common case costs one flag read
+            text = without_invisible(text)
         parts.clear()
         if not text or owner is None:
             return

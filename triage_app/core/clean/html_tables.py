@@ -8,6 +8,8 @@ import re
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from triage_app.core.clean.invisible import without_invisible
+
 _WS_RE = re.compile(r"\s+")
 
 Segment = tuple[dict[str, int], str, int]  # (the parent's tag counts, tag, 1-based index among same-tag siblings)
@@ -50,7 +52,7 @@ def table_rows(table: etree._Element) -> list[tuple[list[Segment], str]]:
             path.append(sections[id(parent)])
         path.append(segment(tr))
         cells = [_WS_RE.sub(" ", "".join(cell_text(c))).strip() for c in tr if c.tag in ("td", "th")]
-        text = "\t".join(c for c in cells if c)
+        text = without_invisible("\t".join(c for c in cells if c))
         if text:
             rows.append((path, text))
     return rows

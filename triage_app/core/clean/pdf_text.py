@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.features import Line, annotate_groups, line_kind
+from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.metadata import SUFFIX_SEPARATORS, site_from_url, strip_site_suffix
 from triage_app.core.clean.text_dump import clean_lines
 from triage_app.core.records import Block, CleanResult
@@ -152,7 +153,7 @@ def clean_pdf_text(text: str, *, title_hint: str | None = None, url: str | None 
     """Lines of a PDF's text with sources `page:N`: print headers and footers removed with their reason,
     the rest judged like the lines of a browser's text dump (`text_dump.clean_lines`): a page printed
     from a browser carries its menus, sidebars and footer as the dump does."""
-    pages = split_pages(text)
+    pages = split_pages(without_invisible(text))
     if not any(pages):
         return CleanResult(
             blocks=[Block(0, "paragraph", "This PDF has no text layer (a scan?): OCR is not done.", False, NO_TEXT_LAYER, "page:1", "")],
