@@ -1,6 +1,7 @@
 """Invisible characters in pages (issue 11, eighteenth session): soft hyphens and word joiners are no part of the
 cleaned text; the zero-width characters trafilatura deletes from its text are no part of the words the cleaner
-compares with it.
+compares with it, and accents written decomposed are composed for that comparison (and for the language), as
+trafilatura composes its text.
 
 German and Dutch news sites write `&shy;` into long words, Persian writes a zero-width non-joiner inside most of its
 words. trafilatura deletes both from its text; the page's own blocks kept them, so a headline with soft hyphens, and
@@ -10,12 +11,14 @@ with soft hyphens found nothing (SQLite's tokenizer splits the word there).
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from triage_app.core import jobs
 from triage_app.core.clean import clean_document
+from triage_app.core.clean import patterns as P
 from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.library import Library, search
 from triage_app.core.library.search import DocumentFilter
@@ -84,3 +87,23 @@ def test_a_word_written_with_soft_hyphens_is_found_by_search(tmp_path: Path, fre
     list(jobs.import_documents(fresh_library, [page]))
     for query in ("Bundesregierung", "Klimaschutzprogramm", "Umweltministeriums"):
         assert search.find_ids(fresh_library.db, DocumentFilter(query=query)) == [1], query
+
+
+VIETNAMESE = [
+    "Chính phủ Việt Nam hôm thứ Tư đã công bố một chương trình mới nhằm giảm ô nhiễm không khí tại Hà Nội và Thành phố Hồ Chí Minh.",
+    "Theo người phát ngôn của Bộ Tài nguyên và Môi trường, các phương tiện cũ sẽ dần bị loại bỏ khỏi đường phố và giao thông công cộng mở rộng.",
+    "Các chuyên gia cho rằng những biện pháp này là chưa đủ và cần có những chính sách dài hạn hơn để cải thiện chất lượng không khí.",
+]
+
+
+def test_a_page_written_with_decomposed_accents_is_mapped_block_by_block_and_has_its_language() -> None:
+    """trafilatura composes its text (NFC); the blocks of a page written decomposed (a letter, then its combining
+    accents) had other word tokens, the extraction was found in none of them, and the page was cleaned from the
+    extractor's lines alone: its menu and footer were not shown as removed, and its language was unknown."""
+    title = unicodedata.normalize("NFD", "Chương trình mới cho không khí sạch")
+    paragraphs = [unicodedata.normalize("NFD", p) for p in VIETNAMESE]
+    result = clean_document(_html(_page(title, paragraphs, "vi", "Trang chủ", "Liên hệ")))
+    assert [b.reason for b in result.blocks] == [P.NAVIGATION, None, None, None, None, P.FOOTER]
+    assert all(b.source.startswith("dom:") for b in result.blocks)
+    assert result.text.split("\n\n") == [title, *paragraphs]  # the text itself is the page's
+    assert result.language == "vi"

@@ -157,14 +157,18 @@ TEXT_CHARS = st.text(
         # invisible characters trafilatura deletes: zero-width space, non-joiner, joiner, direction mark, word joiner,
         # byte order mark, an unassigned code point
         + list("\u200b\u200c\u200d\u200e\u2060\ufeff\U00018cd6")
+        # decomposed letters: "e" and a combining acute, a Hangul syllable's jamo
+        + list("e\u0301\u1100\u1161")
     ),
     max_size=60,
 )
 
 
 def _printed(text: str) -> str:
-    """`text` without what trafilatura deletes from its text (neither printable nor white space)."""
-    return "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+    """`text` without what trafilatura deletes from its text (neither printable nor white space), composed (NFC)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if ch.isprintable() or ch.isspace()))
 
 
 @settings(max_examples=400, deadline=None)

