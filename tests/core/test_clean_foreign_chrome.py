@@ -191,3 +191,35 @@ def test_a_dump_s_site_is_the_owner_its_copyright_line_names(notice: str, site: 
     text = "\n".join(["Startseite", "", "Das Sofa aus der Werkstatt", "", *"\n\n".join(POST).split("\n"), "", notice])
     assert _clean(text).site == site
     assert _clean("\n".join(["Accueil", "", *"\n\n".join(POST).split("\n"), "", "© 2024 Tous droits réservés"])).site is None
+
+
+SCRIPT_DUMPS = {
+    "hindi": (["होम", "देश", "दुनिया", "खेल", "मनोरंजन"], [
+        "सरकार ने बुधवार को दिल्ली में वायु प्रदूषण कम करने के लिए नई योजना की घोषणा की।",
+        "मंत्रालय के प्रवक्ता के अनुसार पुराने वाहनों को धीरे-धीरे सड़कों से हटाया जाएगा।",
+        "विशेषज्ञों का कहना है कि ये कदम पर्याप्त नहीं हैं और लंबी अवधि की नीतियों की जरूरत है।",
+        "शहर के कई इलाकों में हवा की गुणवत्ता पिछले सप्ताह बेहद खराब दर्ज की गई थी।"]),
+    "urdu": (["صفحہ اول", "پاکستان", "دنیا", "کھیل", "تفریح"], [
+        "حکومت نے بدھ کے روز لاہور میں فضائی آلودگی کم کرنے کے لیے ایک نئے منصوبے کا اعلان کیا۔",
+        "وزارت کے ترجمان کے مطابق پرانی گاڑیوں کو آہستہ آہستہ سڑکوں سے ہٹا دیا جائے گا۔",
+        "ماہرین کا کہنا ہے کہ یہ اقدامات کافی نہیں ہیں اور طویل مدتی پالیسیوں کی ضرورت ہے۔",
+        "گزشتہ ہفتے شہر کے کئی علاقوں میں ہوا کا معیار انتہائی خراب ریکارڈ کیا گیا تھا۔"]),
+    "arabic": (["الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة"], [
+        "هل تكفي الخطة الجديدة التي أعلنتها الحكومة يوم الأربعاء للحد من تلوث الهواء في العاصمة؟",
+        "وقال المتحدث باسم الوزارة إن المركبات القديمة ستسحب تدريجيا من الشوارع؛",
+        "ويسأل الخبراء لماذا لا توجد سياسات طويلة الأمد لتحسين جودة الهواء في المدينة؟",
+        "فمن يتحمل المسؤولية عن المستويات السيئة التي سجلت خلال الأسبوع الماضي؟"]),
+}
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPT_DUMPS))
+def test_a_dump_whose_sentences_end_with_another_script_s_stop_has_an_article(script: str) -> None:
+    """A line of 60-150 characters is prose when it ends a sentence; the danda "।", Urdu's "۔" and the Arabic
+    question mark "؟" end sentences as "." does. Without them the dump had no prose line, found no article and
+    kept its menu, where the same dump in English loses it."""
+    menu, paragraphs = SCRIPT_DUMPS[script]
+    text = "\n".join([*menu, "", *"\n\n".join(paragraphs).split("\n")])
+    result = _clean(text)
+    kept = _kept(result)
+    assert all(p in kept for p in paragraphs)
+    assert not any(item in kept.split("\n") for item in menu)

@@ -11,10 +11,13 @@ from itertools import pairwise
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 
-SENTENCE_CLOSERS = '.!?…。！？"”“’»«)」』'
-"""What a sentence ends with: its stop, or the quote or bracket closing it (German closes quotes with “ and «)."""
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_CLOSERS)}:;]$")  # a line ending a sentence or introducing what follows
-_PUNCT = re.compile(r"[,.;:!?、，。]")
+SENTENCE_CLOSERS = '.!?…。！？"”“’»«)」』' + "\u061f\u06d4\u0964\u0965\u0589\u1362\u104b"
+"""What a sentence ends with: its stop, or the quote or bracket closing it (German closes quotes with “ and «); the
+stops of other scripts too: the Arabic question mark "؟", Urdu's full stop "۔", the Devanagari (and Bengali) danda
+"।" and "॥", Armenian's "։", Ethiopic's "።", Myanmar's "။". Without them a Hindi dump had no prose line shorter
+than 150 characters, found no article and kept its menus."""
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_CLOSERS)}:;\u061b]$")  # a line ending a sentence or introducing what follows
+_PUNCT = re.compile(r"[,.;:!?、，。\u060c\u061b\u061f\u06d4\u0964]")  # with the Arabic comma, semicolon and question mark, "۔", "।"
 _PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]+>|//)\s")  # a shell, Python or SQL prompt; not a mail quote ("> ")
 _CLOSING_RE = re.compile(r"^[{}()\[\]]+[;,)]*$")  # a listing's closing brace line: "}", "};", "})", "]);"
 _CODE_SYMBOL_RE = re.compile(r"[{}();=<>\[\]*%]")
