@@ -223,3 +223,22 @@ def test_a_dump_whose_sentences_end_with_another_script_s_stop_has_an_article(sc
     kept = _kept(result)
     assert all(p in kept for p in paragraphs)
     assert not any(item in kept.split("\n") for item in menu)
+
+
+THAI_MENU = ["หน้าแรก", "ข่าวในประเทศ", "ต่างประเทศ", "กีฬา", "บันเทิง"]
+THAI = [
+    "รัฐบาลประกาศแผนใหม่เมื่อวันพุธเพื่อลดมลพิษทางอากาศในเมืองหลวงในปีหน้า",
+    "โฆษกกระทรวงกล่าวว่ารถยนต์เก่าจะถูกนำออกจากท้องถนนทีละน้อยและจะขยายระบบขนส่งสาธารณะ",
+    "ผู้เชี่ยวชาญกล่าวว่ามาตรการเหล่านี้ยังไม่เพียงพอและจำเป็นต้องมีนโยบายระยะยาว",
+    "คุณภาพอากาศในหลายพื้นที่ของเมืองถูกบันทึกว่าแย่มากเมื่อสัปดาห์ที่แล้ว",
+]
+
+
+def test_a_thai_dump_reads_its_runs_of_letters_as_prose_and_its_menu_as_a_menu() -> None:
+    """Thai puts no space between words and no stop after a sentence: a sentence is a long run of letters. Its
+    letters were counted as CJK characters are, so a twelve-letter menu label ("ข่าวในประเทศ") was a sentence, and
+    no paragraph of 69-82 letters was prose: the dump found no article and kept its menu and footer."""
+    text = "\n".join([*THAI_MENU, "", *"\n\n".join(THAI).split("\n"), "", "เกี่ยวกับเรา", "ติดต่อเรา"])
+    kept = _kept(_clean(text))
+    assert all(p in kept for p in THAI)
+    assert not any(item in kept.split("\n") for item in [*THAI_MENU, "เกี่ยวกับเรา", "ติดต่อเรา"])

@@ -11,10 +11,10 @@ from itertools import pairwise
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import is_date_line
 
-SENTENCE_CLOSERS = '.!?…。！？"”“’»«)」』' + "\u061f\u06d4\u0964\u0965\u0589\u1362\u104b"
+SENTENCE_CLOSERS = '.!?…。！？"”“’»«)」』' + "\u061f\u06d4\u0964\u0965\u0589\u1362\u104b\u17d4"
 """What a sentence ends with: its stop, or the quote or bracket closing it (German closes quotes with “ and «); the
 stops of other scripts too: the Arabic question mark "؟", Urdu's full stop "۔", the Devanagari (and Bengali) danda
-"।" and "॥", Armenian's "։", Ethiopic's "።", Myanmar's "။". Without them a Hindi dump had no prose line shorter
+"।" and "॥", Armenian's "։", Ethiopic's "።", Myanmar's "။", Khmer's "។". Without them a Hindi dump had no prose line shorter
 than 150 characters, found no article and kept its menus."""
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_CLOSERS)}:;\u061b]$")  # a line ending a sentence or introducing what follows
 _PUNCT = re.compile(r"[,.;:!?、，。\u060c\u061b\u061f\u06d4\u0964]")  # with the Arabic comma, semicolon and question mark, "۔", "।"
@@ -213,7 +213,18 @@ def is_prose(line: Line) -> bool:
         return True
     if length < 60:
         return False
-    return bool(_SENTENCE_END.search(line.text)) or len(_PUNCT.findall(line.text)) >= 2
+    return bool(_SENTENCE_END.search(line.text)) or len(_PUNCT.findall(line.text)) >= 2 or _spaceless_run(line)
+
+
+def _spaceless_run(line: Line) -> bool:
+    """A line of Thai, Lao, Myanmar or Khmer read as prose: those scripts put no space between words and Thai and Lao
+    no stop after a sentence, so a sentence is a long run of letters. Mostly such letters, and runs between spaces of 15
+    characters or more on average (a menu written on one line has short ones)."""
+    text = line.text
+    if text.isascii():
+        return False
+    letters = len(_SPACELESS_ALPHABET_RE.findall(text))
+    return letters * 2 >= len(text) and len(text) >= 15 * (line.words or 1)
 
 
 def _in_verse(line: Line) -> bool:
@@ -237,17 +248,22 @@ def is_menu_like(line: Line) -> bool:
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
 NO_SPACE_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
+_SPACELESS_ALPHABET_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+"""Thai, Lao, Myanmar and Khmer: alphabets (with their vowel and tone marks) written without spaces between words."""
 
 
 def cjk_sentence(text: str) -> bool:
     """A Chinese, Japanese or Korean sentence or caption: words are not spaced, so count characters.
 
     Eight or more CJK characters with sentence punctuation, or twelve without, read as text; menu
-    labels ("首页", "关于我们") are a few characters long.
+    labels ("首页", "关于我们") are a few characters long. Thai, Lao, Myanmar and Khmer letters count a third
+    each: "ข่าวในประเทศ" (a menu's "Domestic news") is twelve of them.
     """
     if text.isascii():
         return False
     count = len(NO_SPACE_SCRIPT_RE.findall(text))
+    if count and (alphabetic := len(_SPACELESS_ALPHABET_RE.findall(text))):
+        count -= alphabetic - alphabetic // 3  # about three letters of those alphabets say what one CJK character says
     return count >= 12 or (count >= 8 and bool(_CJK_PUNCT_RE.search(text)))
 
 
