@@ -196,3 +196,36 @@ def test_progress_counts_up_to_the_total(library: Library, tmp_path: Path) -> No
     _, steps = export(library, tmp_path / "p.zip")
     done = [s.done for s in steps]
     assert done == sorted(done) and steps[-1].done == steps[-1].total
+
+
+def test_briefing_paragraphs_take_their_direction_from_their_text_and_say_their_language(tmp_path: Path) -> None:
+    """A Persian document's paragraphs read right to left in the briefing (each paragraph's direction from its first
+    letter with one, written out as "rtl" or "ltr" since the PDF's renderer knows no "auto"; an English paragraph
+    beside them stays left to right) and its text carries lang="fa"."""
+    from triage_app.core import jobs
+
+    library = Library.open(tmp_path / "rtl.sqlite")
+    page = tmp_path / "hava.html"
+    persian = ["دولت ایران روز چهارشنبه اعلام کرد که برنامه‌های تازه‌ای برای کاهش آلودگی هوا در تهران اجرا خواهد کرد.",
+               "به گفته سخنگوی وزارت محیط زیست، خودروهای فرسوده به تدریج از خیابان‌ها جمع‌آوری می‌شوند."]
+    english = "The ministry published the figures in English as well, with a summary for the press."
+    page.write_text("<html lang='fa'><head><title>هوای پاک</title></head><body><article><h1>هوای پاک</h1>"
+                    + "".join(f"<p>{p}</p>" for p in [*persian, english]) + "</article></body></html>", encoding="utf-8")
+    list(jobs.import_documents(library, [page]))
+    result, _ = export(library, tmp_path / "rtl.zip")
+    library.close()
+    html = members(result.path)["briefing.html"].decode("utf-8")
+    assert '<div class="text" lang="fa">' in html
+    assert all(f'<p dir="rtl">{p}</p>' in html for p in persian)
+    assert f'<p dir="ltr">{english}</p>' in html
+    word = docx.Document(io.BytesIO(members(result.path)["briefing.docx"]))
+    bidi = {p.text: p._p.pPr is not None and p._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is not None for p in word.paragraphs}
+    assert all(bidi[p] for p in persian) and not bidi[english]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "direction"),
+    [("שלום", "rtl"), ("«دولت» ایران", "rtl"), ('<span class="ent">Tehran</span> said', "ltr"), ("2024 — ۱۴۰۳", "auto"), ("&amp; מחר", "rtl")],
+)
+def test_a_paragraph_s_direction_is_its_first_strong_letter_s(fragment: str, direction: str) -> None:
+    assert briefing_html.paragraph_direction(fragment) == direction

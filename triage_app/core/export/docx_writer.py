@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
 from triage_app.core.export.highlight import paragraph_pieces
-from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
+from triage_app.core.export.html import LABEL_NAMES, BriefingInfo, paragraph_direction
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HIGHLIGHT = {
@@ -119,6 +119,7 @@ def _document(document: _Body, d: PacketDocument) -> None:
             meta = para.add_run(f" — {x(who)} ({x(q.get('kind'))})")
             meta.italic = False
             meta.font.size = Pt(9)
+            _set_direction(para, x(q.get("text")))
     document.heading("Text", level=2)
     for pieces in paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes):
         para = document.paragraph()
@@ -128,6 +129,18 @@ def _document(document: _Body, d: PacketDocument) -> None:
                 run.font.highlight_color = _HIGHLIGHT.get(str(piece.entity.get("label")), WD_COLOR_INDEX.GRAY_25)
             if piece.quoted:
                 run.italic = True
+        _set_direction(para, "".join(piece.text for piece in pieces))
+
+
+def _set_direction(para: Paragraph, text: str) -> None:
+    """A paragraph whose first letter with a direction reads right to left (Arabic, Hebrew, Persian) is laid out
+    right to left in Word, as in the HTML and PDF briefings: `w:bidi` on the paragraph, `w:rtl` on its runs (last
+    in their properties, where the schema puts it after highlight and italics)."""
+    if paragraph_direction(text) != "rtl":
+        return
+    para._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+    for run in para.runs:
+        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
 
 def _indexes(document: _Body, docs: list[PacketDocument]) -> None:

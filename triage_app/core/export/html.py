@@ -6,6 +6,8 @@ passed through nh3 (ammonia) with a small allow-list as a second line of defence
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -27,7 +29,7 @@ _ALLOWED_TAGS = {
     "ul", "code", "hr", "bdi",
 }
 _ALLOWED_ATTRS = {
-    "*": {"class", "id", "title", "lang"},
+    "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href"},
     "table": {"border", "cellpadding", "cellspacing", "width"},
     "td": {"colspan", "width", "valign"},
@@ -176,8 +178,9 @@ def _quotes(d: PacketDocument) -> str:
         detail = ", ".join(_e(x) for x in (q.get("kind"), q.get("cue")) if x)
         text = _e(q.get("text"))
         said = f"<em>(reported)</em> {text}" if q.get("kind") == "indirect" else f"“{text}”"
+        direction = paragraph_direction(text)
         items.append(
-            f'<blockquote class="kq kq-{label_class(q.get("kind") or "direct")}"><p>{said}<br>'
+            f'<blockquote class="kq kq-{label_class(q.get("kind") or "direct")}"><p dir="{direction}">{said}<br>'
             f'<span class="who">— <b>{_e(who)}</b>{" (" + detail + ")" if detail else ""}</span></p></blockquote>'
         )
     return "<h3>Key quotes</h3>" + "".join(items)
@@ -185,12 +188,37 @@ def _quotes(d: PacketDocument) -> str:
 
 def _document(d: PacketDocument, total: int) -> str:
     paragraphs = highlight_paragraphs(d.doc.get("text") or "", d.shown_entities(), d.quotes)
-    text = "".join(f"<p>{p}</p>" for p in paragraphs) or "<p><em>(no cleaned text)</em></p>"
+    # Each paragraph takes its direction from its own first letters (an Arabic or Hebrew paragraph reads right to
+    # left, its full stop at its left end), and the text says its language (fonts, hyphenation, screen readers).
+    text = "".join(f'<p dir="{paragraph_direction(p)}">{p}</p>' for p in paragraphs) or "<p><em>(no cleaned text)</em></p>"
+    language = d.doc.get("language")
+    lang = f' lang="{_e(language)}"' if isinstance(language, str) and _LANGUAGE_CODE_RE.fullmatch(language) else ""
     return (
         f'<section class="document" id="{d.anchor}"><h2>{d.number}. <bdi>{_e(d.title)}</bdi></h2>'
         f'<p class="who">Document {d.number} of {total}</p>'
-        f"{_card(d)}{_decision(d)}{_quotes(d)}<h3>Text</h3><div class=\"text\">{text}</div></section>"
+        f"{_card(d)}{_decision(d)}{_quotes(d)}<h3>Text</h3><div class=\"text\"{lang}>{text}</div></section>"
     )
+
+
+_TAG_RE = re.compile(r"<[^>]*>|&[^;\s]*;")
+
+
+def paragraph_direction(fragment: str) -> str:
+    """"rtl" or "ltr" from the first letter with a strong direction in an HTML fragment's text (Unicode's rule for a
+    paragraph, which browsers apply for dir="auto"), "auto" when it has none. Written out, not left to dir="auto",
+    because the PDF's renderer (Qt's QTextDocument) knows only "ltr" and "rtl": a Persian paragraph was laid out
+    left to right there, its full stop at the wrong end."""
+    for ch in _TAG_RE.sub("", fragment):
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
+
+
+_LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+"""A language tag as the library stores one (ISO 639-1 from the detector, or a declared BCP 47 tag)."""
 
 
 def _legend() -> str:
