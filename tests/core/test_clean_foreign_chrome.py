@@ -242,3 +242,25 @@ def test_a_thai_dump_reads_its_runs_of_letters_as_prose_and_its_menu_as_a_menu()
     kept = _kept(_clean(text))
     assert all(p in kept for p in THAI)
     assert not any(item in kept.split("\n") for item in [*THAI_MENU, "เกี่ยวกับเรา", "ติดต่อเรา"])
+
+
+DATES_OF_OTHER_SCRIPTS = {
+    "2024年3月12日 14:05": "2024-03-12T14:05:00", "2024년 3월 12일": "2024-03-12", "2024/03/12 14:05": "2024-03-12T14:05:00",
+    "2024. 3. 12.": "2024-03-12", "2024.03.12": "2024-03-12", "2024. március 12.": "2024-03-12", "12 марта 2024": "2024-03-12",
+    "12 березня 2024": "2024-03-12", "12 marca 2024": "2024-03-12", "12. března 2024": "2024-03-12", "12 Mart 2024 14:05": "2024-03-12T14:05:00",
+    "12 Μαρτίου 2024": "2024-03-12", "١٢ مارس ٢٠٢٤": "2024-03-12", "12 martie 2024": "2024-03-12", "Maret 30, 2015": "2015-03-30",
+    "12 augusti 2024": "2024-08-12",
+}
+
+
+@pytest.mark.parametrize("line", sorted(DATES_OF_OTHER_SCRIPTS))
+def test_dates_of_other_languages_and_scripts_are_date_lines(line: str) -> None:
+    """Year-first dates (Chinese, Japanese, Korean, Hungarian; slashes and dots) and month names of Russian, Ukrainian,
+    Polish, Czech, Turkish, Greek, Arabic (with its own digits), Romanian, Indonesian and Swedish."""
+    assert is_date_line(line)
+    assert find_date(line) == DATES_OF_OTHER_SCRIPTS[line]
+
+
+@pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024"])
+def test_a_version_or_an_address_is_no_date(line: str) -> None:
+    assert find_date(line) is None

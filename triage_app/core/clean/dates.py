@@ -5,22 +5,37 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+# Month names and their common abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian,
+# Swedish and Danish (the rest of theirs are the same words), and the genitive (and nominative) of Russian, Ukrainian,
+# Polish and Czech, Turkish, Romanian, Greek's genitive, Arabic's (Egyptian and Gulf) and Hungarian.
 MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "january jan janvier janv januar enero ene gennaio janeiro januari",
-            "february feb febr février févr fevr februar febrero febbraio fevereiro fev februari",
-            "march mar mars märz mär mrz marzo março maart mrt",
-            "april apr avril avr abril abr aprile",
-            "may mai mayo maggio maio mei",
-            "june jun juin juni junio giugno giu junho",
-            "july jul juillet juil juli julio luglio lug julho",
-            "august aug août agosto augustus",
-            "september sep sept septembre septiembre settembre setembro",
-            "october oct octobre oktober okt octubre ottobre ott outubro",
-            "november nov novembre noviembre novembro",
-            "december dec décembre déc dezember dez diciembre dic dicembre dezembro",
+            "january jan janvier janv januar enero ene gennaio janeiro januari"
+            " января январь янв січня stycznia styczeń ledna leden ocak ianuarie ιανουαρίου يناير január",
+            "february feb febr février févr fevr februar febrero febbraio fevereiro fev februari"
+            " февраля февраль фев лютого lutego luty února únor şubat februarie φεβρουαρίου فبراير február",
+            "march mar mars märz mär mrz marzo março maart mrt maret"
+            " марта март березня marca marzec března březen mart martie μαρτίου مارس március",
+            "april apr avril avr abril abr aprile"
+            " апреля апрель апр квітня kwietnia kwiecień dubna duben nisan aprilie απριλίου أبريل إبريل április",
+            "may mai mayo maggio maio mei maj"
+            " мая май травня maja května květen mayıs μαΐου مايو május",
+            "june jun juin juni junio giugno giu junho"
+            " июня июнь червня czerwca czerwiec června červen haziran iunie ιουνίου يونيو يونيه június",
+            "july jul juillet juil juli julio luglio lug julho"
+            " июля июль липня lipca lipiec července červenec temmuz iulie ιουλίου يوليو يوليه július",
+            "august aug août agosto augustus agustus augusti"
+            " августа август серпня sierpnia sierpień srpna srpen ağustos αυγούστου أغسطس augusztus",
+            "september sep sept septembre septiembre settembre setembro"
+            " сентября сентябрь вересня września wrzesień září eylül septembrie σεπτεμβρίου سبتمبر szeptember",
+            "october oct octobre oktober okt octubre ottobre ott outubro"
+            " октября октябрь жовтня października październik října říjen ekim octombrie οκτωβρίου أكتوبر október",
+            "november nov novembre noviembre novembro"
+            " ноября ноябрь листопада listopada listopad listopadu kasım noiembrie νοεμβρίου نوفمبر",
+            "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember"
+            " декабря декабрь грудня grudnia grudzień prosince prosinec aralık decembrie δεκεμβρίου ديسمبر",
         ),
         start=1,
     )
@@ -32,12 +47,44 @@ ZONES = {
     "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00",
     "cet": "+01:00", "cest": "+02:00", "ist": "+05:30", "jst": "+09:00", "aest": "+10:00", "et": None,
 }
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:\s*(?:at|às|à|um|om|alle|a las|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
-_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I)
-_MDY = re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I)
+# A month's place holds any word of letters; it is a month when `MONTHS` has it (`_named`). One alternation of all
+# the names in all the languages made these searches three times slower than the table lookup.
+_MONTH = r"(?P<mon>[^\W\d_]{3,12})"
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I)
+_MDY = re.compile(rf"\b{_MONTH}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I)
+_YMD_NAMED = re.compile(rf"\b(?P<y>\d{{4}})\.?\s+{_MONTH}\.?\s+(?P<d>\d{{1,2}})\.?(?!\d){_TIME}", re.I)
+"""Year first with the month's name: Hungarian "2024. március 12."."""
+_NAMED = (_DMY, _MDY, _YMD_NAMED)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4})" + _TIME)
+_YMD = re.compile(
+    r"(?<![/\w.])(?P<y>\d{4})(?:/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![/\w])|\.\s?(?P<mo2>\d{1,2})\.\s?(?P<d2>\d{1,2})\.|\.(?P<mo3>\d{2})\.(?P<d3>\d{2})\b"
+    r"|\s*[年년]\s*(?P<mo4>\d{1,2})\s*[月월]\s*(?P<d4>\d{1,2})\s*[日일]?)" + _TIME
+)
+"""Year first: "2024/03/12", "2024. 3. 12." and "2024.03.12" (Korean, Hungarian; a dotted date with one-digit parts
+only with its closing dot, so "version 2024.1.3" is none), "2024年3月12日" (Chinese, Japanese), "2024년 3월 12일".
+Not inside a path: "/2012/08/08/" of an address is no date of the line."""
+
+
+def _ymd(m: re.Match[str]) -> tuple[int, int]:
+    """Month and day of a `_YMD` match, whichever of its spellings matched."""
+    for mo, d in (("mo", "d"), ("mo2", "d2"), ("mo3", "d3"), ("mo4", "d4")):
+        if m[mo]:
+            return int(m[mo]), int(m[d])
+    raise ValueError(m.group(0))
+
+
+def _named(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of a named-month regex whose month word is a month."""
+    for m in regex.finditer(text):
+        if m["mon"].lower().rstrip(".") in MONTHS:
+            return m
+    return None
+
+
+def _date_match(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return _named(regex, text) if regex in _NAMED else regex.search(text)
 
 
 def _build(y: int, mo: int, d: int, m: re.Match[str]) -> str | None:
@@ -64,8 +111,8 @@ def find_date(text: str) -> str | None:
     """The first plausible date in `text` as ISO 8601, or None ("2025-46-15" is not a date)."""
     if len(text) > 400:
         text = text[:400]
-    for regex in (_DMY, _MDY):
-        m = regex.search(text)
+    for regex in _NAMED:
+        m = _named(regex, text)
         if m:
             iso = _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]), m)
             if iso:
@@ -88,6 +135,9 @@ def find_date(text: str) -> str | None:
     m = _NUMERIC.search(text)
     if m:
         return _build(int(m["y"]), int(m["mo"]), int(m["d"]), m)
+    m = _YMD.search(text)
+    if m:
+        return _build(int(m["y"]), *_ymd(m), m)
     return None
 
 
@@ -124,8 +174,8 @@ def is_date_line(text: str) -> bool:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped) or _RELATIVE.match(stripped):
         return True
     rest = stripped
-    for regex in (_DMY, _MDY, _ISO, _NUMERIC):
-        m = regex.search(rest)
+    for regex in (*_NAMED, _ISO, _NUMERIC, _YMD):
+        m = _date_match(regex, rest)
         if m:
             rest = rest[: m.start()] + " " + rest[m.end() :]
             break
