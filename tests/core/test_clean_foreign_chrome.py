@@ -264,3 +264,32 @@ def test_dates_of_other_languages_and_scripts_are_date_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024"])
 def test_a_version_or_an_address_is_no_date(line: str) -> None:
     assert find_date(line) is None
+
+
+RUSSIAN = [
+    "Правительство в среду объявило о новом плане по снижению загрязнения воздуха в столице в следующем году.",
+    "По словам представителя министерства, старые автомобили будут постепенно убраны с улиц, а транспорт расширен.",
+    "Эксперты считают, что этих мер недостаточно и нужна долгосрочная политика для улучшения качества воздуха.",
+]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name", "date"),
+    [("Текст: Венера Ерофеева·24 сентября 2018", "Венера Ерофеева", "2018-09-24"),
+     ("Автор: Иван Петров, 24 сентября 2018", "Иван Петров", "2018-09-24"),
+     ("Yazar: Ahmet Yılmaz · 12 Mart 2024", "Ahmet Yılmaz", "2024-03-12"),
+     ("Oleh: Budi Santoso, Maret 12, 2024", "Budi Santoso", "2024-03-12")],
+)
+def test_a_dump_s_byline_labelled_in_another_language_gives_its_author_and_date(byline: str, name: str, date: str) -> None:
+    """"Текст:" and "Автор:" (Russian, Ukrainian), "Yazar:" (Turkish), "Oleh:" and "Penulis:" (Indonesian) label a
+    byline as "Author:" does (an aeb-dev Russian page's dump has the first form); "Oleh" only with its colon, since
+    it is also a Ukrainian first name."""
+    text = "\n".join(["Главная", "Новости", "Спорт", "", "Новый план для чистого воздуха", byline, "", *"\n\n".join(RUSSIAN).split("\n")])
+    result = _clean(text)
+    assert (result.byline, result.published) == (name, date)
+    assert {b.text: b.reason for b in result.blocks}[byline] == P.BYLINE
+
+
+def test_oleh_without_a_colon_is_a_name_not_a_byline_label() -> None:
+    assert not P.BYLINE_RE.match("Oleh Sentsov")
+    assert P.BYLINE_RE.match("Oleh: Budi Santoso")

@@ -21,9 +21,9 @@ _WRITTEN_BY_ELSEWHERE = (
 )
 """"Written by" and "posted by" in German, French, Spanish and Portuguese, Italian and Dutch, in both byline readers."""
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)"
+    r"^\s*(?:(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)"
     r"|" + _WRITTEN_BY_ELSEWHERE + r"|by|von|par|por|di|door|av|af"
-    r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+",
+    r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+|(?:автор|текст|yazar|penulis|oleh)\s*:\s*)",
     re.IGNORECASE,
 )
 # Where the name ends: a date, a separator, a role or an "updated" note.
@@ -90,7 +90,7 @@ FIRST_KEPT = 6
 
 _ELEMENT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:post|article|story|text|words)\s+)?(?:(?:written|posted|published|reported|submitted|updated|text|photos?)\s+)?"
-    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор)\s*:\s*"
+    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор|yazar|penulis|oleh)\s*:\s*"
     r"|^\s*(?:" + _WRITTEN_BY_ELSEWHERE + r")\s*:?\s*",
     re.IGNORECASE,
 )

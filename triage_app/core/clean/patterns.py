@@ -423,7 +423,7 @@ AUTHOR_BIO_RE = re.compile(
 BYLINE_RE = _rx(
     r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b"
     r"|(^|\W)(publicado por|pubblicato da|veröffentlicht von|publié par|escrito por|scritto da)\W"
-    r"|^(authors?|autor(in)?|auteur)\s*:\s*\S"
+    r"|^(authors?|autor(in)?|auteur|автор|текст|yazar|penulis|oleh)\s*:\s*\S"
 )
 PUBLISHED_LINE_RE = _rx(
     r"^(published|posted|updated|last updated|first published"
