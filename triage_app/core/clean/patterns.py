@@ -258,8 +258,10 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-# Patterns that mark boilerplate whatever the length of the text.
-LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+# Patterns that mark boilerplate whatever the length of the text, each with the words one of which must be in the
+# (lower-cased) text before it is tried (None: always, once the text passes `_LONG_GATE`): the other languages' long
+# alternations cost more than all the others together.
+LONG_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...] = (
     (
         _rx(
             r"(this|our) (web)?site uses cookies|we use cookies|(necessary|essential|functional|analytics|advertising) cookies"
@@ -267,11 +269,12 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|store and/or access information on a device|\bwe,? (and|in collaboration with) our (\d+ )?(partners|vendors),? (use|store|process|may use)\b"
         ),
         PRIVACY,
+        None,
     ),
     (
         # the same notice in German, French, Spanish, Portuguese, Italian and Dutch ("Wir verwenden Cookies", "Ce site utilise
         # des cookies", "Utilizamos cookies", "Este site usa cookies", "Utilizziamo i cookie", "Deze website gebruikt cookies"),
-        # tried only on a text with "cookie" in it (`_LONG_TRIGGERS`)
+        # tried only on a text with "cookie" in it
         _rx(
             r"\b(wir|diese (web)?seite|diese website|unsere (web)?seite|unsere website) (verwenden|verwendet|nutzen|nutzt|setzen|setzt) cookies"
             r"|\bcookies? (akzeptieren|zulassen)|\bcookie-(einstellungen|richtlinie|hinweis)"
@@ -282,6 +285,7 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(wij|we|deze (web)?site|onze (web)?site) (gebruiken|gebruikt|maakt gebruik van|maken gebruik van) cookies|\b(cookies accepteren|accepteer (alle )?cookies)"
         ),
         PRIVACY,
+        ("cookie",),
     ),
     (
         _rx(
@@ -290,6 +294,7 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\((photo|foto|fotos|bild|bilder|imagen|immagine|crédit photo) ?:"
         ),
         CAPTION,
+        None,
     ),
     (
         _rx(
@@ -297,8 +302,9 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|registered trademarks? of|consult your (physician|doctor) |the information (provided )?on this (web)?site|^disclaimer\b"
         ),
         FOOTER,
+        None,
     ),
-    (_rx(r"^as you comment\b|commenting (policy|guidelines)|our goal with (article )?comments"), COMMENTS),
+    (_rx(r"^as you comment\b|commenting (policy|guidelines)|our goal with (article )?comments"), COMMENTS, None),
     (
         # a newsletter's footer: why the reader gets it and how to stop it
         _rx(
@@ -307,10 +313,11 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(update|manage) (your )?(e-?mail |subscription |mailing )?preferences\b|\bno longer (wish|want) to receive\b"
         ),
         NEWSLETTER,
+        None,
     ),
     (
         # a newsletter's footer in German, French, Spanish, Portuguese, Italian and Dutch, tried only on a text with one of
-        # their verbs of receiving in it (`_LONG_TRIGGERS`)
+        # their verbs of receiving in it
         _rx(
             r"\b(sie erhalten|du erhältst) (diese|diesen) (e-?mail|nachricht|newsletter)|\bnicht mehr (erhalten|empfangen) (möchten|möchtest|wollen)"
             r"|\bnewsletter abbestellen|\bvous recevez (cet e-?mail|ce message|cette (newsletter|lettre))|\bne (plus|souhaitez plus|voulez plus) recevoir"
@@ -320,6 +327,7 @@ LONG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(je ontvangt|u ontvangt) deze (e-?mail|nieuwsbrief|mail)|\b(niet langer|niet meer) ontvangen"
         ),
         NEWSLETTER,
+        ("rhalt", "rhält", "mpfang", "abbestell", "recev", "recib", "receb", "ricev", "ontvang"),
     ),
 )
 RELATED_START_RE = _rx(
@@ -390,25 +398,12 @@ _LONG_GATE = re.compile(
     # receiving in English, French, Spanish, Portuguese, Italian, Dutch and German ("erhalten", "empfangen"), "(Foto:"
     r"|r(?:ec(?:eiv|ev|ib|eb)|icev|halt|hält)|mpfang|\((?:foto|bild|immagine)"
 )
-_LONG_TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
-    None,
-    ("cookie",),
-    None,
-    None,
-    None,
-    None,
-    ("rhalt", "rhält", "mpfang", "abbestell", "recev", "recib", "receb", "ricev", "ontvang"),
-)
-"""Words one of which must be in a text before the `LONG_PATTERNS` entry at the same place is tried (None: always
-when the text passes `_LONG_GATE`): the other languages' long alternations cost more than all the others together."""
-
-
 def long_reason(text: str) -> str | None:
     """The boilerplate reason a text of any length matches, or None."""
     lowered = text.lower()
     if not _LONG_GATE.search(lowered):
         return None
-    for (pattern, reason), triggers in zip(LONG_PATTERNS, _LONG_TRIGGERS):
+    for pattern, reason, triggers in LONG_PATTERNS:
         if triggers is not None and not any(t in lowered for t in triggers):
             continue
         if pattern.search(text):
