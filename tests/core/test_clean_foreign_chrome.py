@@ -261,8 +261,10 @@ def test_dates_of_other_languages_and_scripts_are_date_lines(line: str) -> None:
     assert find_date(line) == DATES_OF_OTHER_SCRIPTS[line]
 
 
-@pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024"])
-def test_a_version_or_an_address_is_no_date(line: str) -> None:
+@pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024",
+                                  "۱۴۰۳/۰۵/۱۲", "1403/05/12"])
+def test_a_version_an_address_or_a_solar_hijri_date_is_no_date(line: str) -> None:
+    """A Persian site's "۱۴۰۳/۰۵/۱۲" is in Iran's calendar: read as year-first it would be a date in 1403."""
     assert find_date(line) is None
 
 
