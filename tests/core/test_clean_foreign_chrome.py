@@ -295,3 +295,24 @@ def test_a_dump_s_byline_labelled_in_another_language_gives_its_author_and_date(
 def test_oleh_without_a_colon_is_a_name_not_a_byline_label() -> None:
     assert not P.BYLINE_RE.match("Oleh Sentsov")
     assert P.BYLINE_RE.match("Oleh: Budi Santoso")
+
+
+RELATIVE_TIMES = ["3 часа назад", "5 минут назад", "3 години тому", "3 godziny temu", "3 saat önce", "3小时前", "3時間前", "3시간 전",
+                  "منذ 3 ساعات", "לפני 3 שעות"]
+
+
+@pytest.mark.parametrize("line", RELATIVE_TIMES)
+def test_relative_times_of_more_languages_are_date_lines_and_commenters_stamps(line: str) -> None:
+    """Russian, Ukrainian, Polish, Turkish, Chinese, Japanese, Korean, Arabic and Hebrew relative times: a date line as
+    the whole line, a stamp at the end of a commenter's line ("Иван Петров 3 часа назад"), from one fragment."""
+    from triage_app.core.clean.dump_threads import _THREAD_MARK_RE
+
+    assert is_date_line(line)
+    assert _THREAD_MARK_RE.search(f"Иван Петров {line}")
+
+
+@pytest.mark.parametrize("line", ["Он пришёл 3 часа назад и ушёл", "这座桥建于100年前", "3 saat önce başlayan toplantı sürüyor"])
+def test_prose_with_a_relative_time_inside_is_neither(line: str) -> None:
+    from triage_app.core.clean.dump_threads import _THREAD_MARK_RE
+
+    assert not is_date_line(line) and not _THREAD_MARK_RE.search(line)

@@ -155,6 +155,21 @@ _FILLER = re.compile(
 )
 
 
+RELATIVE_TIMES_ELSEWHERE = (
+    r"\d+\s*(?:секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|ч\.|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет"
+    r"|хвилин[уи]?|годин[уи]?|дн(?:і|ів)|тижн(?:і|ів)|місяц(?:і|ів)|рок(?:и|ів))\s+(?:назад|тому)"
+    r"|\d+\s*(?:sekund[ya]?|minut[ya]?|godzin[ya]?|godz\.|dni|dzień|tygodni[ea]?|miesiąc[ea]?|miesięcy|lat[a]?|rok)\s+temu"
+    r"|\d+\s*(?:saniye|dakika|dk\.|saat|gün|hafta|ay|yıl)\s+önce"
+    r"|\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週間|个月|個月|ヶ月|か月|年)前"
+    r"|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전"
+    r"|منذ\s+\d+\s*(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر|سنة|سنوات)"
+    r"|לפני\s+\d+\s*(?:שניות|דקות|דקה|שעות|שעה|ימים|יום|שבועות|שבוע|חודשים|חודש|שנים|שנה)"
+)
+"""A relative time in Russian, Ukrainian, Polish, Turkish, Chinese, Japanese, Korean, Arabic and Hebrew ("3 часа назад",
+"3 godziny temu", "3 saat önce", "3小时前", "3시간 전", "منذ 3 ساعات", "לפני 3 שעות"): a date line when it is the whole
+line (`_RELATIVE`), a commenter's stamp when it ends one (`dump_threads`); one fragment for both."""
+
+
 _RELATIVE = re.compile(
     r"^((published|posted|updated|first published)\s+)?(about\s+)?\d+\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\W*$"
     # the same in German, French, Spanish, Portuguese, Italian and Dutch ("vor 3 Std.", "il y a 2 jours", "3 ore fa")
@@ -162,7 +177,8 @@ _RELATIVE = re.compile(
     r"|^il y a\s+\d+\s*(s|sec(\.|ondes?)?|min(\.|utes?)?|h|heures?|jours?|semaines?|mois|ans?)\W*$"
     r"|^(hace|há)\s+\d+\s*(s|seg(\.|undos?)?|min(\.|utos?)?|h|horas?|días?|dias?|semanas?|mes(es)?|mês|años?|anos?)\W*$"
     r"|^\d+\s*(secondi|minuti|min\.?|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)\s+fa\W*$"
-    r"|^\d+\s*(seconden|minuten|min\.?|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\W*$",
+    r"|^\d+\s*(seconden|minuten|min\.?|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\W*$"
+    rf"|^(?:{RELATIVE_TIMES_ELSEWHERE})\W*$",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ import re
 from itertools import islice
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.dates import MONTHS, find_date
+from triage_app.core.clean.dates import MONTHS, RELATIVE_TIMES_ELSEWHERE, find_date
 from triage_app.core.clean.features import Line, is_prose
 
 _REPLY_FORM_RE = re.compile(
@@ -45,11 +45,13 @@ _THREAD_MARK_RE = re.compile(
     r"|\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(vor|il y a|hace|há)\s+\d+\s+(min(uten)?|std|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?|minutes?|heures?|jours?|semaines?|mois"
     r"|ans?|minutos?|horas?|días?|dias?|semanas?|meses|años?|anos?)\W*$|\b\d+\s+(minuti|ore|giorni|settimane|mesi|anni|minuten|uur|dagen"
-    r"|weken|maanden|jaar)\s+(fa|geleden)\W*$",
+    r"|weken|maanden|jaar)\s+(fa|geleden)\W*$"
+    rf"|(?:^|\s)(?:{RELATIVE_TIMES_ELSEWHERE})\W*$",
     re.IGNORECASE,
 )
 """A line of a comment's header or footer besides its date: its reply link, "Maria says:", "3 days ago" (or "Maria sagt:",
-"vor 3 Tagen" and the like in five other languages, at the line's end: "vor 3 Jahren wurde ..." is prose)."""
+"vor 3 Tagen" and the like in five other languages, and `dates.RELATIVE_TIMES_ELSEWHERE`, at the line's end: "vor 3
+Jahren wurde ..." is prose)."""
 THREAD_MARKS = 2
 """Stamps (dates or `_THREAD_MARK_RE` lines) that make the run after a comments header a thread."""
 
