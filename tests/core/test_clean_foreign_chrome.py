@@ -262,10 +262,16 @@ def test_dates_of_other_languages_and_scripts_are_date_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024",
-                                  "۱۴۰۳/۰۵/۱۲", "1403/05/12"])
+                                  "۱۴۰۳/۰۵/۱۲", "1403/05/12", "۱۴۰۳-۰۵-۱۲", "Born 1789-07-14 in Paris"])
 def test_a_version_an_address_or_a_solar_hijri_date_is_no_date(line: str) -> None:
-    """A Persian site's "۱۴۰۳/۰۵/۱۲" is in Iran's calendar: read as year-first it would be a date in 1403."""
+    """A Persian site's "۱۴۰۳/۰۵/۱۲" is in Iran's calendar: read as year-first it would be a date in 1403. A year-first
+    date gives a date only in 1900-2099; a line that is only such a date is still a date line."""
     assert find_date(line) is None
+    assert is_date_line(line) == (line[:1] in "۱1")
+
+
+def test_a_gregorian_date_in_persian_digits_is_a_date() -> None:
+    assert find_date("۲۰۲۴/۰۳/۱۲") == find_date("۲۰۲۴-۰۳-۱۲") == "2024-03-12"
 
 
 RUSSIAN = [

@@ -59,13 +59,12 @@ _NAMED = (_DMY, _MDY, _YMD_NAMED)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?")
 _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4})" + _TIME)
 _YMD = re.compile(
-    r"(?<![/\w.])(?P<y>(?:19|20)\d\d)(?:/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![/\w])|\.\s?(?P<mo2>\d{1,2})\.\s?(?P<d2>\d{1,2})\.|\.(?P<mo3>\d{2})\.(?P<d3>\d{2})\b"
+    r"(?<![/\w.])(?P<y>\d{4})(?:/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![/\w])|\.\s?(?P<mo2>\d{1,2})\.\s?(?P<d2>\d{1,2})\.|\.(?P<mo3>\d{2})\.(?P<d3>\d{2})\b"
     r"|\s*[年년]\s*(?P<mo4>\d{1,2})\s*[月월]\s*(?P<d4>\d{1,2})\s*[日일]?)" + _TIME
 )
 """Year first: "2024/03/12", "2024. 3. 12." and "2024.03.12" (Korean, Hungarian; a dotted date with one-digit parts
 only with its closing dot, so "version 2024.1.3" is none), "2024年3月12日" (Chinese, Japanese), "2024년 3월 12일".
-Not inside a path: "/2012/08/08/" of an address is no date of the line; only years 1900-2099, since the same shape
-with the Solar Hijri year ("۱۴۰۳/۰۵/۱۲", Iran's calendar) would read as a date in 1403."""
+Not inside a path: "/2012/08/08/" of an address is no date of the line."""
 
 
 def _ymd(m: re.Match[str]) -> tuple[int, int]:
@@ -85,7 +84,18 @@ def _named(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _date_match(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return _named(regex, text) if regex in _NAMED else regex.search(text)
+    """The first match of `regex` that is a date: a named month that is a month, a year-first date in 1900-2099."""
+    if regex in _NAMED:
+        return _named(regex, text)
+    if regex in _YEAR_FIRST:
+        return next((m for m in regex.finditer(text) if 1900 <= int(m["y"]) <= 2099), None)
+    return regex.search(text)
+
+
+_YEAR_FIRST = (_ISO, _YMD)
+"""Year-first digits are a date only in 1900-2099: a Persian site writes its dates in Iran's Solar Hijri calendar in
+the same shapes ("۱۴۰۳/۰۵/۱۲", "۱۴۰۳-۰۵-۱۲"), which read as Gregorian were dates in the year 1403 (they are not
+converted; they give no date). Persian digits are digits: "۲۰۲۴/۰۳/۱۲" is 2024-03-12."""
 
 
 def _build(y: int, mo: int, d: int, m: re.Match[str]) -> str | None:
@@ -118,7 +128,7 @@ def find_date(text: str) -> str | None:
             iso = _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]), m)
             if iso:
                 return iso
-    m = _ISO.search(text)
+    m = _date_match(_ISO, text)
     if m:
         y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
         try:
@@ -136,7 +146,7 @@ def find_date(text: str) -> str | None:
     m = _NUMERIC.search(text)
     if m:
         return _build(int(m["y"]), int(m["mo"]), int(m["d"]), m)
-    m = _YMD.search(text)
+    m = _date_match(_YMD, text)
     if m:
         return _build(int(m["y"]), *_ymd(m), m)
     return None
@@ -188,7 +198,8 @@ def is_date_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 80 or not any(map(str.isdigit, stripped)):
         return False
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped) or _RELATIVE.match(stripped):
+    # a line of digits in a date's shape is a date line whatever its calendar (a Solar Hijri "۱۴۰۳/۰۵/۱۲" gives no date)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", stripped) or _RELATIVE.match(stripped):
         return True
     rest = stripped
     for regex in (*_NAMED, _ISO, _NUMERIC, _YMD):
