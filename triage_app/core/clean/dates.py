@@ -67,6 +67,12 @@ only with its closing dot, so "version 2024.1.3" is none), "2024年3月12日" (C
 Not inside a path: "/2012/08/08/" of an address is no date of the line."""
 
 
+_YEAR_FIRST = (_ISO, _YMD)
+"""Year-first digits are a date only in 1900-2099: a Persian site writes its dates in Iran's Solar Hijri calendar in
+the same shapes ("۱۴۰۳/۰۵/۱۲", "۱۴۰۳-۰۵-۱۲"), which read as Gregorian were dates in the year 1403 (they are not
+converted; they give no date). Persian digits are digits: "۲۰۲۴/۰۳/۱۲" is 2024-03-12."""
+
+
 def _ymd(m: re.Match[str]) -> tuple[int, int]:
     """Month and day of a `_YMD` match, whichever of its spellings matched."""
     for mo, d in (("mo", "d"), ("mo2", "d2"), ("mo3", "d3"), ("mo4", "d4")):
@@ -90,12 +96,6 @@ def _date_match(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
     if regex in _YEAR_FIRST:
         return next((m for m in regex.finditer(text) if 1900 <= int(m["y"]) <= 2099), None)
     return regex.search(text)
-
-
-_YEAR_FIRST = (_ISO, _YMD)
-"""Year-first digits are a date only in 1900-2099: a Persian site writes its dates in Iran's Solar Hijri calendar in
-the same shapes ("۱۴۰۳/۰۵/۱۲", "۱۴۰۳-۰۵-۱۲"), which read as Gregorian were dates in the year 1403 (they are not
-converted; they give no date). Persian digits are digits: "۲۰۲۴/۰۳/۱۲" is 2024-03-12."""
 
 
 def _build(y: int, mo: int, d: int, m: re.Match[str]) -> str | None:
@@ -152,15 +152,22 @@ def find_date(text: str) -> str | None:
     return None
 
 
+DATE_LABELS_ELSEWHERE = (
+    "veröffentlicht|aktualisiert|publiziert|erschienen|publié|publiée|mis à jour|publicado|publicada|actualizado"
+    "|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
+)
+"""A date's label in German, French, Spanish, Portuguese, Italian and Dutch ("Veröffentlicht am", "Publié le",
+"Publicado el", "Atualizado em", "Pubblicato il", "Gepubliceerd op"): filler of a date line here, the start of a
+published line in `patterns.PUBLISHED_LINE_RE`."""
+
+
 _FILLER = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(segunda|terça|terca|quarta|quinta|sexta)-feira\b|\b(sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
     r"|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
     r"|miércoles|jueves|viernes|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
     r"|\b(ago|hours?|minutes?|mins?|days?|first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b"
-    # a date's label in German, French, Spanish, Portuguese, Italian and Dutch ("Veröffentlicht am", "Stand:", "Publié le",
-    # "Publicado el", "Atualizado em", "Pubblicato il ... alle", "Gepubliceerd op")
-    r"|\b(veröffentlicht|aktualisiert|zuletzt|publiziert|erschienen|stand|publié|publiée|mis à jour|modifié|publicado|publicada|actualizado"
-    r"|atualizado|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|laatst|op|em|a las)\b",
+    # those labels, and the words around them and the time ("Stand:", "zuletzt", "alle ... ore", "op", "em", "a las")
+    rf"|\b({DATE_LABELS_ELSEWHERE}|zuletzt|stand|modifié|alle|ore|laatst|op|em|a las)\b",
     re.IGNORECASE,
 )
 

@@ -245,11 +245,12 @@ def is_menu_like(line: Line) -> bool:
     )
 
 
+_SPACELESS_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+"""Thai and Lao, Myanmar, Khmer: alphabets (with their vowel and tone marks) written without spaces between words."""
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
-NO_SPACE_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+NO_SPACE_SCRIPT_RE = re.compile(f"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff{_SPACELESS_ALPHABETS}]")
 _CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
-_SPACELESS_ALPHABET_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-"""Thai, Lao, Myanmar and Khmer: alphabets (with their vowel and tone marks) written without spaces between words."""
+_SPACELESS_ALPHABET_RE = re.compile(f"[{_SPACELESS_ALPHABETS}]")
 
 
 def cjk_sentence(text: str) -> bool:

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import re
 
+from triage_app.core.clean.dates import DATE_LABELS_ELSEWHERE
 from triage_app.core.clean.tokens import words
 
 # The reasons shown to the analyst, one vocabulary for HTML and text dumps.
@@ -421,10 +422,8 @@ BYLINE_RE = _rx(
     r"|^(authors?|autor(in)?|auteur|автор|текст|yazar|penulis|oleh)\s*:\s*\S"
 )
 PUBLISHED_LINE_RE = _rx(
-    r"^(published|posted|updated|last updated|first published"
     # the same labels in German, French, Spanish, Portuguese, Italian and Dutch ("Stand:" only with its colon)
-    r"|veröffentlicht|aktualisiert|zuletzt aktualisiert|publiziert|erschienen|publié|publiée|mis à jour|publicado|publicada|actualizado"
-    r"|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|laatst bijgewerkt)\b|^stand\s*:"
+    rf"^(published|posted|updated|last updated|first published|zuletzt aktualisiert|laatst bijgewerkt|{DATE_LABELS_ELSEWHERE})\b|^stand\s*:"
 )
 _NUMBER_ONLY_RE = re.compile(r"^[\W\d_]+$")
 
