@@ -96,3 +96,42 @@ def test_croatian_is_not_unknown_because_the_model_splits_it_with_serbian_and_bo
     assert guess.code in ("hr", "sr", "bs") and guess.confidence >= 0.8
     assert detect_language(text, declared="hr").code == "hr"
     assert detect_language("The council met on Tuesday to discuss the new bus routes for the northern suburbs.").code == "en"
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The lengths of the texts the model is asked about, in order."""
+    from triage_app.core import language
+
+    lengths: list[int] = []
+    rank = language._rank
+
+    def counted(text: str, k: int = language.RANKED) -> list[tuple[str, float]]:
+        lengths.append(len(text))
+        return rank(text, k)
+
+    monkeypatch.setattr(language, "_rank", counted)
+    return lengths
+
+
+def test_a_long_text_the_model_is_sure_of_is_read_once_and_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's time grows with what it reads: a long page in one language is settled by a QUICK_CHARS
+    read; its answer is the long read's (on every development text)."""
+    from triage_app.core.language import QUICK_CHARS, SAMPLE_PIECES
+
+    reads = _reads(monkeypatch)
+    assert detect_language((SAMPLES["en"] + "\n") * 40).code == "en"
+    assert len(reads) == 1 and reads[0] <= QUICK_CHARS + SAMPLE_PIECES
+
+
+def test_a_text_in_two_languages_or_against_its_declared_one_gets_the_long_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English page ending in a Japanese paragraph is unsure on a short read and gets the long one, as does
+    a text whose short read names another language than the declared one (the declared one breaks near-ties)."""
+    from triage_app.core.language import MAX_CHARS, SAMPLE_PIECES
+
+    reads = _reads(monkeypatch)
+    english = (SAMPLES["en"] + "\n") * 40
+    assert detect_language(english + SAMPLES["ja"] * 12).code == "en"
+    assert len(reads) == 2 and reads[1] > 1000 and reads[1] <= MAX_CHARS + SAMPLE_PIECES
+    reads.clear()
+    assert detect_language(english, declared="de").code == "en"
+    assert len(reads) == 2
