@@ -262,12 +262,61 @@ def test_dates_of_other_languages_and_scripts_are_date_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024",
-                                  "۱۴۰۳/۰۵/۱۲", "1403/05/12", "۱۴۰۳-۰۵-۱۲", "Born 1789-07-14 in Paris"])
-def test_a_version_an_address_or_a_solar_hijri_date_is_no_date(line: str) -> None:
-    """A Persian site's "۱۴۰۳/۰۵/۱۲" is in Iran's calendar: read as year-first it would be a date in 1403. A year-first
-    date gives a date only in 1900-2099; a line that is only such a date is still a date line."""
+                                  "١٤٤٦/٠١/٠١", "1446/01/01", "Born 1789-07-14 in Paris"])
+def test_a_version_an_address_or_a_lunar_hijri_date_is_no_date(line: str) -> None:
+    """A year-first date gives a date only in 1900-2099 or in the Solar Hijri years (`SOLAR_HIJRI_YEARS`): an Arabic
+    site's lunar Hijri "١٤٤٦/٠١/٠١" (its own digits) or "1446/01/01" (past the Solar years) is not converted, and
+    read as Gregorian it would be a date in 1446. A line that is only such a date is still a date line."""
     assert find_date(line) is None
-    assert is_date_line(line) == (line[:1] in "۱1")
+    assert is_date_line(line) == (line[:1] in "١1")
+
+
+SOLAR_HIJRI_DATES = {
+    "۱۴۰۳/۰۵/۱۲": "2024-08-02",
+    "1403/05/12": "2024-08-02",
+    "۱۴۰۳-۰۵-۱۲": "2024-08-02",
+    "۱۴۰۳-۰۵-۱۲ ۱۰:۳۰": "2024-08-02T10:30:00",
+    "۱۲ مرداد ۱۴۰۳": "2024-08-02",
+    "سه‌شنبه ۱۲ مرداد ۱۴۰۳ ساعت ۱۴:۰۵": "2024-08-02T14:05:00",
+    "جمعه ۱۲ دی ۱۴۰۲": "2024-01-02",
+    "۱ فروردین ۱۴۰۴": "2025-03-21",
+    "۳۰ اسفند ۱۴۰۳": "2025-03-20",
+    "۱۵ حمل ۱۴۰۳": "2024-04-03",
+    "۲ اوت ۲۰۲۴": "2024-08-02",
+}
+
+
+@pytest.mark.parametrize("line", sorted(SOLAR_HIJRI_DATES))
+def test_a_solar_hijri_date_is_converted_to_the_gregorian_one(line: str) -> None:
+    """Iran's and Afghanistan's calendar (Farvardin ... Esfand, Hamal ... Hut; year-first digits in 1300-1420), and the
+    Gregorian months as Persian writes them ("اوت"): the date in ISO 8601, and the line a date line."""
+    assert find_date(line) == SOLAR_HIJRI_DATES[line]
+    assert is_date_line(line)
+
+
+def test_a_day_the_solar_hijri_year_does_not_have_is_no_date() -> None:
+    """1402 is no leap year: it has no 30 Esfand. 1403 has (test above)."""
+    assert find_date("۳۰ اسفند ۱۴۰۲") is None
+    assert find_date("1403/05/12 هـ") is None  # marked lunar Hijri
+
+
+def test_a_persian_dump_gets_its_solar_hijri_date() -> None:
+    """A Persian news page saved as text: the date line under the headline gives the Gregorian publication date."""
+    from triage_app.core.clean import clean_text
+
+    paragraphs = [
+        "دولت روز سه‌شنبه اعلام کرد که برنامه تازه‌ای برای کاهش آلودگی هوا در پایتخت در سال آینده اجرا خواهد شد و"
+        " خودروهای فرسوده به تدریج از خیابان‌ها جمع‌آوری می‌شوند.",
+        "به گفته سخنگوی وزارت، حمل و نقل عمومی گسترش می‌یابد و ایستگاه‌های تازه مترو تا پایان سال ساخته می‌شوند تا"
+        " مردم کمتر از خودروی شخصی استفاده کنند.",
+        "کارشناسان می‌گویند این اقدامات کافی نیست و برای بهبود کیفیت هوا به سیاست‌های بلندمدت و هماهنگی میان"
+        " نهادهای مختلف نیاز است.",
+    ]
+    dump = "\n".join(["خانه", "سیاست", "اقتصاد", "ورزش", "", "برنامه تازه دولت برای هوای پاک", "",
+                      "سه‌شنبه ۱۲ مرداد ۱۴۰۳ ساعت ۱۴:۰۵", "", *(p + "\n" for p in paragraphs)])
+    result = clean_text(dump)
+    assert result.published == "2024-08-02T14:05:00"
+    assert all(p in result.text for p in paragraphs)
 
 
 def test_a_gregorian_date_in_persian_digits_is_a_date() -> None:

@@ -7,50 +7,80 @@ from datetime import datetime
 
 # Month names and their common abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian,
 # Swedish and Danish (the rest of theirs are the same words), and the genitive (and nominative) of Russian, Ukrainian,
-# Polish and Czech, Turkish, Romanian, Greek's genitive, Arabic's (Egyptian and Gulf) and Hungarian.
+# Polish and Czech, Turkish, Romanian, Greek's genitive, Arabic's (Egyptian and Gulf), Hungarian and Persian.
 MONTHS = {
     name: number
     for number, names in enumerate(
         (
             "january jan janvier janv januar enero ene gennaio janeiro januari"
-            " января январь янв січня stycznia styczeń ledna leden ocak ianuarie ιανουαρίου يناير január",
+            " января январь янв січня stycznia styczeń ledna leden ocak ianuarie ιανουαρίου يناير január ژانویه",
             "february feb febr février févr fevr februar febrero febbraio fevereiro fev februari"
-            " февраля февраль фев лютого lutego luty února únor şubat februarie φεβρουαρίου فبراير február",
+            " февраля февраль фев лютого lutego luty února únor şubat februarie φεβρουαρίου فبراير február فوریه",
             "march mar mars märz mär mrz marzo março maart mrt maret"
             " марта март березня marca marzec března březen mart martie μαρτίου مارس március",
             "april apr avril avr abril abr aprile"
-            " апреля апрель апр квітня kwietnia kwiecień dubna duben nisan aprilie απριλίου أبريل إبريل április",
+            " апреля апрель апр квітня kwietnia kwiecień dubna duben nisan aprilie απριλίου أبريل إبريل április آوریل",
             "may mai mayo maggio maio mei maj"
-            " мая май травня maja května květen mayıs μαΐου مايو május",
+            " мая май травня maja května květen mayıs μαΐου مايو május مه",
             "june jun juin juni junio giugno giu junho"
-            " июня июнь червня czerwca czerwiec června červen haziran iunie ιουνίου يونيو يونيه június",
+            " июня июнь червня czerwca czerwiec června červen haziran iunie ιουνίου يونيو يونيه június ژوئن",
             "july jul juillet juil juli julio luglio lug julho"
-            " июля июль липня lipca lipiec července červenec temmuz iulie ιουλίου يوليو يوليه július",
+            " июля июль липня lipca lipiec července červenec temmuz iulie ιουλίου يوليو يوليه július ژوئیه",
             "august aug août agosto augustus agustus augusti"
-            " августа август серпня sierpnia sierpień srpna srpen ağustos αυγούστου أغسطس augusztus",
+            " августа август серпня sierpnia sierpień srpna srpen ağustos αυγούστου أغسطس augusztus اوت",
             "september sep sept septembre septiembre settembre setembro"
-            " сентября сентябрь вересня września wrzesień září eylül septembrie σεπτεμβρίου سبتمبر szeptember",
+            " сентября сентябрь вересня września wrzesień září eylül septembrie σεπτεμβρίου سبتمبر szeptember سپتامبر",
             "october oct octobre oktober okt octubre ottobre ott outubro"
-            " октября октябрь жовтня października październik října říjen ekim octombrie οκτωβρίου أكتوبر október",
+            " октября октябрь жовтня października październik října říjen ekim octombrie οκτωβρίου أكتوبر október اکتبر",
             "november nov novembre noviembre novembro"
-            " ноября ноябрь листопада listopada listopad listopadu kasım noiembrie νοεμβρίου نوفمبر",
+            " ноября ноябрь листопада listopada listopad listopadu kasım noiembrie νοεμβρίου نوفمبر نوامبر",
             "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember"
-            " декабря декабрь грудня grudnia grudzień prosince prosinec aralık decembrie δεκεμβρίου ديسمبر",
+            " декабря декабрь грудня grudnia grudzień prosince prosinec aralık decembrie δεκεμβρίου ديسمبر دسامبر",
         ),
         start=1,
     )
     for name in names.split()
 }
+SOLAR_HIJRI_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        ("فروردین حمل", "اردیبهشت ثور", "خرداد جوزا", "تیر سرطان", "مرداد امرداد اسد", "شهریور سنبله", "مهر میزان",
+         "آبان عقرب", "آذر قوس", "دی جدی", "بهمن دلو", "اسفند حوت"),
+        start=1,
+    )
+    for name in names.split()
+}
+"""The months of the Solar Hijri calendar, Iran's (Farvardin ... Esfand) and Afghanistan's (Hamal ... Hut): a date
+named with one ("۱۲ مرداد ۱۴۰۳") is converted to the Gregorian date (`solar_hijri_to_gregorian`)."""
+SOLAR_HIJRI_YEARS = (1300, 1420)
+"""Year-first digits in these years ("۱۴۰۳/۰۵/۱۲", "1403-05-12", Gregorian 1921-2042) are Solar Hijri dates. The lunar
+Hijri calendar of Arabic sites counts its years in the same digits (1446 is 2024) and is not converted: such a date
+in 1421 or later, one written in Arabic-Indic digits (٠-٩, not Persian ۰-۹) or marked "هـ" gives no date; a lunar
+date before 1421 (the year 2000) written without its mark would be read as Solar Hijri."""
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """The Gregorian (year, month, day) of a Solar Hijri date, or None when there is no such day (jdatetime's
+    arithmetic calendar, which agrees with Iran's official one in these years)."""
+    import jdatetime  # type: ignore[import-untyped]  # only when a Solar Hijri date is found (13 ms to import)
+
+    try:
+        gregorian = jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return None
+    return gregorian.year, gregorian.month, gregorian.day
+
+
 # Offsets of common zone abbreviations (the ones news sites print after a time).
 ZONES = {
     "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00",
     "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00",
     "cet": "+01:00", "cest": "+02:00", "ist": "+05:30", "jst": "+09:00", "aest": "+10:00", "et": None,
 }
-_TIME = r"(?:\s*(?:at|às|à|um|om|alle|a las|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
+_TIME = r"(?:\s*(?:at|às|à|um|om|alle|a las|ساعت|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
 # A month's place holds any word of letters; it is a month when `MONTHS` has it (`_named`). One alternation of all
 # the names in all the languages made these searches three times slower than the table lookup.
-_MONTH = r"(?P<mon>[^\W\d_]{3,12})"
+_MONTH = r"(?P<mon>[^\W\d_]{2,12})"
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I)
 _MDY = re.compile(rf"\b{_MONTH}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I)
 _YMD_NAMED = re.compile(rf"\b(?P<y>\d{{4}})\.?\s+{_MONTH}\.?\s+(?P<d>\d{{1,2}})\.?(?!\d){_TIME}", re.I)
@@ -82,23 +112,41 @@ def _ymd(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _named(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match of a named-month regex whose month word is a month."""
+    """The first match of a named-month regex whose month word is a month (of either calendar)."""
     for m in regex.finditer(text):
-        if m["mon"].lower().rstrip(".") in MONTHS:
+        word = m["mon"].lower().rstrip(".")
+        if word in MONTHS or word in SOLAR_HIJRI_MONTHS:
             return m
     return None
 
 
+_ARABIC_INDIC_DIGITS = frozenset("٠١٢٣٤٥٦٧٨٩")
+_LUNAR_MARK = re.compile(r"\s*(?:هـ|ه‍|ھ|ق\b|AH\b)")
+
+
+def _solar_year_first(m: re.Match[str]) -> bool:
+    """A year-first date in `SOLAR_HIJRI_YEARS` that is not a lunar Hijri one (see there)."""
+    low, high = SOLAR_HIJRI_YEARS
+    return (low <= int(m["y"]) <= high and not _ARABIC_INDIC_DIGITS.intersection(m["y"])
+            and _LUNAR_MARK.match(m.string, m.end()) is None)
+
+
 def _date_match(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match of `regex` that is a date: a named month that is a month, a year-first date in 1900-2099."""
+    """The first match of `regex` that is a date: a named month that is a month, a year-first date in 1900-2099 or
+    in the Solar Hijri years."""
     if regex in _NAMED:
         return _named(regex, text)
     if regex in _YEAR_FIRST:
-        return next((m for m in regex.finditer(text) if 1900 <= int(m["y"]) <= 2099), None)
+        return next((m for m in regex.finditer(text) if 1900 <= int(m["y"]) <= 2099 or _solar_year_first(m)), None)
     return regex.search(text)
 
 
-def _build(y: int, mo: int, d: int, m: re.Match[str]) -> str | None:
+def _build(y: int, mo: int, d: int, m: re.Match[str], *, solar: bool = False) -> str | None:
+    """The ISO text of a date and the time `m` holds; a `solar` (Solar Hijri) date is converted first."""
+    if solar:
+        if (gregorian := solar_hijri_to_gregorian(y, mo, d)) is None:
+            return None
+        y, mo, d = gregorian
     try:
         datetime(y, mo, d)
     except ValueError:
@@ -125,12 +173,16 @@ def find_date(text: str) -> str | None:
     for regex in _NAMED:
         m = _named(regex, text)
         if m:
-            iso = _build(int(m["y"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]), m)
+            word = m["mon"].lower().rstrip(".")
+            solar = word not in MONTHS
+            iso = _build(int(m["y"]), SOLAR_HIJRI_MONTHS[word] if solar else MONTHS[word], int(m["d"]), m, solar=solar)
             if iso:
                 return iso
     m = _date_match(_ISO, text)
     if m:
         y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+        if y < 1900:  # a Solar Hijri date (`_solar_year_first`)
+            return _build(y, mo, d, m, solar=True)
         try:
             datetime(y, mo, d)
         except ValueError:
@@ -148,7 +200,7 @@ def find_date(text: str) -> str | None:
         return _build(int(m["y"]), int(m["mo"]), int(m["d"]), m)
     m = _date_match(_YMD, text)
     if m:
-        return _build(int(m["y"]), *_ymd(m), m)
+        return _build(int(m["y"]), *_ymd(m), m, solar=int(m["y"]) < 1900)
     return None
 
 
@@ -167,7 +219,9 @@ _FILLER = re.compile(
     r"|miércoles|jueves|viernes|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
     r"|\b(ago|hours?|minutes?|mins?|days?|first|published|posted|updated|last updated|on|at|de|às|um|le|el|il|am|pm|a\.m\.|p\.m\.|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jst|hrs|uhr)\b"
     # those labels, and the words around them and the time ("Stand:", "zuletzt", "alle ... ore", "op", "em", "a las")
-    rf"|\b({DATE_LABELS_ELSEWHERE}|zuletzt|stand|modifié|alle|ore|laatst|op|em|a las)\b",
+    rf"|\b({DATE_LABELS_ELSEWHERE}|zuletzt|stand|modifié|alle|ore|laatst|op|em|a las)\b"
+    # Persian weekdays ("سه‌شنبه", written with a zero-width non-joiner or a space) and "ساعت" (at, before a time)
+    r"|\b(?:(?:یک|دو|سه|چهار|پنج)[\u200c ]?)?شنبه\b|\b(?:جمعه|ساعت)\b",
     re.IGNORECASE,
 )
 
