@@ -192,3 +192,18 @@ def test_a_quotation_introduced_by_dit_does_not_end_a_french_article() -> None:
                       "Le ministre a dit :", "", quote, "", paragraphs[4], "", "Mentions légales"])
     kept = _kept(_clean(text))
     assert quote in kept and paragraphs[4] in kept
+
+
+def test_a_comment_count_in_brackets_opens_the_comments() -> None:
+    """A theme writes its comments header with the count in braces ("{ 4 comments… add one }", "[4 comments]"): after
+    the post it ends the article as "4 Comments" does, and the comments under it (unstamped here) are not kept."""
+    more = ["", "The designer says that the hardest part is the curve of the back, which is bent from a single piece of ash"
+            " that has been steamed for an hour and then clamped to a form overnight.", "",
+            "He hopes that the film will show buyers why a seat made this way costs more than one from a factory."]
+    for header in ("4 Comments", "{ 4 comments… add one now }", "[4 comments]", "(4 responses)"):
+        comments = [line for text in COMMENT_TEXT for line in (text, "")]
+        text = "\n".join([*MENU, *POST, *more, "", header, "", *comments, *FOOTER])
+        kept = _kept(_clean(text))
+        assert "Only four of the seats will be made this year" in kept, header
+        for comment in COMMENT_TEXT:
+            assert comment not in kept, header

@@ -339,7 +339,7 @@ RELATED_START_RE = _rx(
     r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados)\W*$"
 )
 COMMENTS_START_RE = _rx(
-    r"^(\d+\s+(responses?|comments?|replies|kommentare|comentários|commenti|commentaires)\b"
+    r"^([{[(]\s*)?(\d+\s+(responses?|comments?|replies|kommentare|comentários|commenti|commentaires)\b"
     r"|(leave a (reply|comment)|reader comments|join the conversation|post a comment|comments are closed|add (a|your) comment"
     r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
     r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b"
