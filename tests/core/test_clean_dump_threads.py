@@ -194,16 +194,28 @@ def test_a_quotation_introduced_by_dit_does_not_end_a_french_article() -> None:
     assert quote in kept and paragraphs[4] in kept
 
 
+MORE = ["", "The designer says that the hardest part is the curve of the back, which is bent from a single piece of ash"
+        " that has been steamed for an hour and then clamped to a form overnight.", "",
+        "He hopes that the film will show buyers why a seat made this way costs more than one from a factory."]
+"""More of the post: a comments header ends the article only after 500 characters of prose."""
+
+
 def test_a_comment_count_in_brackets_opens_the_comments() -> None:
-    """A theme writes its comments header with the count in braces ("{ 4 comments… add one }", "[4 comments]"): after
-    the post it ends the article as "4 Comments" does, and the comments under it (unstamped here) are not kept."""
-    more = ["", "The designer says that the hardest part is the curve of the back, which is bent from a single piece of ash"
-            " that has been steamed for an hour and then clamped to a form overnight.", "",
-            "He hopes that the film will show buyers why a seat made this way costs more than one from a factory."]
-    for header in ("4 Comments", "{ 4 comments… add one now }", "[4 comments]", "(4 responses)"):
+    """A theme writes its comments header with the count in braces ("{ 4 comments… add one }", "[4 comments]") or
+    goes on after the count ("{ 4 comments… read them below or add one }", "4 Responses to “Title”", up to 12 words):
+    after the post it ends the article as "4 Comments" does, and the comments under it (unstamped here) are not kept."""
+    for header in ("4 Comments", "{ 4 comments… add one now }", "[4 comments]", "(4 responses)",
+                   "{ 4 comments… read them below or add one }", "4 Responses to “Making of the Loveseat”"):
         comments = [line for text in COMMENT_TEXT for line in (text, "")]
-        text = "\n".join([*MENU, *POST, *more, "", header, "", *comments, *FOOTER])
+        text = "\n".join([*MENU, *POST, *MORE, "", header, "", *comments, *FOOTER])
         kept = _kept(_clean(text))
         assert "Only four of the seats will be made this year" in kept, header
         for comment in COMMENT_TEXT:
             assert comment not in kept, header
+
+
+def test_a_sentence_that_starts_with_a_comment_count_is_no_comments_header() -> None:
+    """A post that answers its readers ("3 comments in yesterday's post! Allow me to answer each:") goes on after it."""
+    answer = "Maria: thank you, the frame is ash and the cover is a vegetable-tanned leather from a tannery in Tuscany."
+    text = "\n".join([*MENU, *POST, *MORE, "", "3 comments in yesterday’s post! Allow me to answer each:", "", answer, *FOOTER])
+    assert answer in _kept(_clean(text))

@@ -76,6 +76,17 @@ def thread_start(lines: list[Line]) -> int | None:
     return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
 
 
+_COUNT_HEADER_RE = re.compile(r"^[{[(]?\s*\d+\s+(comments?|responses?|replies)\b", re.IGNORECASE)
+"""A comments header that goes on after its count ("12 Responses to “Title”", "{ 53 comments… read them below or add
+one }"): up to 12 words where other headers have 8, and one phrase (`_TWO_SENTENCES_RE`: "3 comments in yesterday's
+post! Allow me to answer each:" is the post going on)."""
+_TWO_SENTENCES_RE = re.compile(r"[.!?]\s+\w")
+
+
+def _long_count_header(line: Line) -> bool:
+    return line.words <= 12 and bool(_COUNT_HEADER_RE.match(line.text)) and not _TWO_SENTENCES_RE.search(line.text)
+
+
 def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = True) -> int:
     """Index of the line that opens a comment or related-stories section after the article (len(lines) when none).
 
@@ -89,7 +100,9 @@ def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = T
         if prose >= min_prose and line.words <= 8:
             if P.COMMENTS_START_RE.match(line.text):
                 return i
-        elif prose >= REPLY_FORM_PROSE and line.words <= 8 and _REPLY_FORM_RE.match(line.text):
+        elif (prose >= min_prose and _long_count_header(line)) or (
+            prose >= REPLY_FORM_PROSE and line.words <= 8 and _REPLY_FORM_RE.match(line.text)
+        ):
             return i
         if i == thread and prose >= THREAD_PROSE:
             return i
