@@ -8,6 +8,8 @@ No development text holds these lines (the sets are English), so each class is c
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triage_app.core.clean import clean_document, html_prepare
 from triage_app.core.clean import patterns as P
@@ -371,3 +373,23 @@ def test_prose_with_a_relative_time_inside_is_neither(line: str) -> None:
     from triage_app.core.clean.dump_threads import _THREAD_MARK_RE
 
     assert not is_date_line(line) and not _THREAD_MARK_RE.search(line)
+
+
+_DATE_PIECES = ["۱۴۰۳", "۱۴۲۰", "۱۲۹۹", "۰۵", "۳۰", "۳۱", "۱۲", "1403", "1446", "2024", "1899", "13", "32", "0", "/", "-", ".",
+                " ", "مرداد", "اسفند", "دی", "مه", "حمل", "هـ", "March", "سه‌شنبه", "ساعت", "14:05", "٠١", "١٤٤٦"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=9).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_a_date_of_either_calendar_is_a_real_gregorian_day_or_none(text: str) -> None:
+    """Whatever mix of Solar Hijri, lunar and Gregorian pieces a line holds, `find_date` gives a day that exists (in
+    ISO 8601) or None, and never raises; a day named with a Solar Hijri month lands in the converted years."""
+    from datetime import date
+
+    from triage_app.core.clean.dates import MONTHS
+
+    found = find_date(text)
+    if found is not None:
+        day = date.fromisoformat(found[:10])
+        if not any(word.lower() in MONTHS for word in text.split()) and not any(ch.isascii() and ch.isdigit() for ch in text):
+            assert 1921 <= day.year <= 2099  # Persian digits only: Solar Hijri 1300-1420 or a Gregorian year-first date
