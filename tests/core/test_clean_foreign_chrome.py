@@ -393,3 +393,35 @@ def test_a_date_of_either_calendar_is_a_real_gregorian_day_or_none(text: str) ->
         day = date.fromisoformat(found[:10])
         if not any(word.lower() in MONTHS for word in text.split()) and not any(ch.isascii() and ch.isdigit() for ch in text):
             assert 1921 <= day.year <= 2099  # Persian digits only: Solar Hijri 1300-1420 or a Gregorian year-first date
+
+
+WEEKDAY_DATE_LINES = {
+    "Selasa, 12 Maret 2024 14:05 WIB": "2024-03-12T14:05:00+07:00",
+    "Вторник, 12 марта 2024": "2024-03-12",
+    "вівторок, 12 березня 2024": "2024-03-12",
+    "wtorek, 12 marca 2024": "2024-03-12",
+    "úterý 12. března 2024": "2024-03-12",
+    "12 Mart 2024 Salı": "2024-03-12",
+    "Τρίτη, 12 Μαρτίου 2024": "2024-03-12",
+    "marți, 12 martie 2024": "2024-03-12",
+    "tisdag 12 mars 2024": "2024-03-12",
+    "mandag 12. marts 2024": "2024-03-12",
+    "2024. március 12., kedd": "2024-03-12",
+    "يوم الثلاثاء 12 مارس 2024": "2024-03-12",
+    "2024年3月12日 星期二": "2024-03-12",
+    "2024年3月12日 火曜日": "2024-03-12",
+    "2024년 3월 12일 화요일": "2024-03-12",
+}
+
+
+@pytest.mark.parametrize("line", sorted(WEEKDAY_DATE_LINES))
+def test_a_date_with_its_weekday_in_another_language_is_a_date_line(line: str) -> None:
+    """The weekdays of the languages whose months are read (and Indonesia's and Moscow's time zones): such a line is
+    a date line as "Tuesday, 12 March 2024" is, not a line of text."""
+    assert is_date_line(line)
+    assert find_date(line) == WEEKDAY_DATE_LINES[line]
+
+
+def test_a_sentence_with_a_weekday_and_a_date_is_no_date_line() -> None:
+    assert not is_date_line("Правительство в среду объявило 12 марта 2024")
+    assert not is_date_line("Pemerintah pada hari Selasa, 12 Maret 2024 mengumumkan")

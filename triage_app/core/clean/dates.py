@@ -16,7 +16,7 @@ MONTHS = {
             " января январь янв січня stycznia styczeń ledna leden ocak ianuarie ιανουαρίου يناير január ژانویه",
             "february feb febr février févr fevr februar febrero febbraio fevereiro fev februari"
             " февраля февраль фев лютого lutego luty února únor şubat februarie φεβρουαρίου فبراير február فوریه",
-            "march mar mars märz mär mrz marzo março maart mrt maret"
+            "march mar mars marts märz mär mrz marzo março maart mrt maret"
             " марта март березня marca marzec března březen mart martie μαρτίου مارس március",
             "april apr avril avr abril abr aprile"
             " апреля апрель апр квітня kwietnia kwiecień dubna duben nisan aprilie απριλίου أبريل إبريل április آوریل",
@@ -76,6 +76,7 @@ ZONES = {
     "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00",
     "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00",
     "cet": "+01:00", "cest": "+02:00", "ist": "+05:30", "jst": "+09:00", "aest": "+10:00", "et": None,
+    "msk": "+03:00", "wib": "+07:00", "wita": "+08:00", "wit": "+09:00",
 }
 _TIME = r"(?:\s*(?:at|às|à|um|om|alle|a las|ساعت|,|-|–)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>[A-Za-z]{1,4})\b)?)?"
 # A month's place holds any word of letters; it is a month when `MONTHS` has it (`_named`). One alternation of all
@@ -213,6 +214,22 @@ DATE_LABELS_ELSEWHERE = (
 published line in `patterns.PUBLISHED_LINE_RE`."""
 
 
+WEEKDAYS_ELSEWHERE = (
+    "понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|пн|вт|ср|чт|пт|сб|вс"
+    "|понеділок|вівторок|середа|середу|четвер|п[’']ятниця|п[’']ятницю|субота|суботу|неділя|неділю"
+    "|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|pondělí|úterý|středa|čtvrtek|pátek|neděle"
+    "|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή"
+    "|luni|marți|marţi|miercuri|joi|vineri|sâmbătă|sîmbătă|duminică|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+    "|mandag|tirsdag|lørdag|søndag|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu"
+    "|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap"
+    "|يوم|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
+    "|星期[一二三四五六日天]|礼拜[一二三四五六日天]|禮拜[一二三四五六日天]|周[一二三四五六日]|週[一二三四五六日]"
+    "|[月火水木金土日]曜日?|[월화수목금토일]요일"
+)
+"""Weekdays of the languages whose month names `MONTHS` holds (Russian "вторник", Indonesian "Selasa", Arabic
+"الثلاثاء", Chinese "星期二", Japanese "火曜日", Korean "화요일" ...): filler of a date line, as the Western ones are."""
+
+
 _FILLER = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(segunda|terça|terca|quarta|quinta|sexta)-feira\b|\b(sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
     r"|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
@@ -221,7 +238,9 @@ _FILLER = re.compile(
     # those labels, and the words around them and the time ("Stand:", "zuletzt", "alle ... ore", "op", "em", "a las")
     rf"|\b({DATE_LABELS_ELSEWHERE}|zuletzt|stand|modifié|alle|ore|laatst|op|em|a las)\b"
     # Persian weekdays ("سه‌شنبه", written with a zero-width non-joiner or a space) and "ساعت" (at, before a time)
-    r"|\b(?:(?:یک|دو|سه|چهار|پنج)[\u200c ]?)?شنبه\b|\b(?:جمعه|ساعت)\b",
+    r"|\b(?:(?:یک|دو|سه|چهار|پنج)[\u200c ]?)?شنبه\b|\b(?:جمعه|ساعت)\b"
+    # the other languages' weekdays and their time zones ("14:05 WIB", "МСК")
+    rf"|\b({WEEKDAYS_ELSEWHERE}|wib|wita|wit|msk|мск)\b",
     re.IGNORECASE,
 )
 
