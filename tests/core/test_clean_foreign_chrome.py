@@ -425,3 +425,38 @@ def test_a_date_with_its_weekday_in_another_language_is_a_date_line(line: str) -
 def test_a_sentence_with_a_weekday_and_a_date_is_no_date_line() -> None:
     assert not is_date_line("Правительство в среду объявило 12 марта 2024")
     assert not is_date_line("Pemerintah pada hari Selasa, 12 Maret 2024 mengumumkan")
+
+
+READ_ALSO = [
+    "Читайте также: Правительство объявило о новом плане", "Читайте також: Уряд оголосив новий план",
+    "Czytaj także: Rząd ogłosił nowy plan", "Čtěte také: Vláda oznámila nový plán", "Ayrıca okuyun: Hükümet yeni planı açıkladı",
+    "Διαβάστε επίσης: Η κυβέρνηση ανακοίνωσε νέο σχέδιο", "Citește și: Guvernul a anunțat un nou plan",
+    "Läs också: Regeringen presenterade en ny plan", "Baca juga: Pemerintah umumkan rencana baru",
+    "Kapcsolódó cikkek", "اقرأ أيضا: الحكومة تعلن خطة جديدة", "相关阅读：政府宣布新计划", "関連記事", "관련기사",
+]
+
+
+@pytest.mark.parametrize("line", READ_ALSO)
+def test_read_also_in_other_languages_is_a_related_link(line: str) -> None:
+    """"Read also: <another story>" and "related articles" in the languages whose dates are read: a line that links
+    another story, not the article's text."""
+    assert P.text_reason(line) == P.RELATED
+
+
+def test_an_indonesian_read_also_line_inside_the_article_is_removed() -> None:
+    paragraphs = [
+        "Pemerintah pada hari Selasa mengumumkan rencana baru untuk mengurangi polusi udara di ibu kota pada tahun depan,"
+        " termasuk pembatasan kendaraan tua dan perluasan transportasi umum.",
+        "Menurut juru bicara kementerian, stasiun kereta baru akan dibangun sebelum akhir tahun agar warga lebih sedikit"
+        " menggunakan kendaraan pribadi setiap hari.",
+        "Para ahli mengatakan langkah ini belum cukup dan kebijakan jangka panjang diperlukan untuk memperbaiki kualitas"
+        " udara di seluruh wilayah kota.",
+    ]
+    read_also = "Baca juga: Harga beras naik lagi di pasar tradisional"
+    dump = "\n".join(["Beranda", "Berita", "Ekonomi", "Olahraga", "", "Rencana baru pemerintah untuk udara bersih", "",
+                      "Selasa, 12 Maret 2024 14:05 WIB", "", paragraphs[0], "", read_also, "", *(p + "\n" for p in paragraphs[1:])])
+    result = _clean(dump)
+    kept = "\n".join(b.text for b in result.blocks if b.reason is None)
+    assert all(p in kept for p in paragraphs)
+    assert read_also not in kept
+    assert result.published == "2024-03-12T14:05:00+07:00"
