@@ -460,3 +460,18 @@ def test_an_indonesian_read_also_line_inside_the_article_is_removed() -> None:
     assert all(p in kept for p in paragraphs)
     assert read_also not in kept
     assert result.published == "2024-03-12T14:05:00+07:00"
+
+
+@pytest.mark.parametrize("header", ["12 комментариев", "Комментарии (12)", "5 yorum", "Yorumlar", "Σχόλια", "التعليقات",
+                                    "12条评论", "コメント", "댓글", "Kommentare", "Komentarze (3)"])
+def test_a_comments_header_in_another_language_ends_the_article(header: str) -> None:
+    """A post of over 500 characters, then its comments under a header in the post's language: the comments go."""
+    more = ["Власти также пообещали построить новые велосипедные дорожки и высадить деревья вдоль главных улиц города.",
+            "Первые результаты программы будут представлены жителям осенью на открытых встречах в каждом районе."]
+    comments = ["Отличная новость, давно пора было заняться воздухом в городе, надеюсь, что всё это не останется на бумаге.",
+                "Посмотрим, что будет через год, обещаний мы слышали уже много, а машин на улицах становится только больше."]
+    dump = "\n".join(["Главная", "Новости", "Политика", "", "Новый план по чистому воздуху", "",
+                      *(p + "\n" for p in RUSSIAN + more), header, "", *(c + "\n" for c in comments), "О нас", "Контакты"])
+    kept = "\n".join(b.text for b in _clean(dump).blocks if b.reason is None)
+    assert all(p in kept for p in RUSSIAN + more)
+    assert not any(c in kept for c in comments)

@@ -352,6 +352,12 @@ COMMENTS_START_RE = _rx(
     r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
     r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b"
     r"|comments?\s*(\(\d+\))?$"
+    # the same in other languages: a count of comments ("12 комментариев", "5 yorum", "12条评论") or the bare header
+    # ("Комментарии (12)", "Kommentare", "Yorumlar", "التعليقات", "コメント", "댓글")
+    r"|\d+\s*(комментари[йяев]|коментар(і|ів)?\b|komentarz[ey]?\b|komentář[eů]?\b|yorum\b|σχόλια|comentarii|kommentarer|komentar\b"
+    r"|hozzászólás|تعليقات?|条评论|條評論|件のコメント|개의 댓글)"
+    r"|(комментарии|коментарі|komentarze|komentáře|yorumlar|σχόλια|comentarii|kommentarer|kommentare|commentaires|comentarios"
+    r"|comentários|commenti|reacties|komentar|hozzászólások|التعليقات|تعليقات|评论|評論|コメント|댓글)\s*(\(\d+\))?$"
     r"|[\w.@-]+( [\w.@-]+){0,3} (says|wrote):$"
     # WordPress's "2 thoughts on “Title”", "One thought on “Title”" and its translations ("2 Gedanken zu „...“", "2 réflexions
     # sur « ... »", "2 comentarios en «...»", "2 pensieri su “...”", "2 reacties op “...”"): only with the quoted title after
