@@ -386,7 +386,7 @@ def test_a_date_of_either_calendar_is_a_real_gregorian_day_or_none(text: str) ->
     ISO 8601) or None, and never raises; a day named with a Solar Hijri month lands in the converted years."""
     from datetime import date
 
-    from triage_app.core.clean.dates import MONTHS
+    from triage_app.core.clean.date_words import MONTHS
 
     found = find_date(text)
     if found is not None:
@@ -475,3 +475,19 @@ def test_a_comments_header_in_another_language_ends_the_article(header: str) -> 
     kept = "\n".join(b.text for b in _clean(dump).blocks if b.reason is None)
     assert all(p in kept for p in RUSSIAN + more)
     assert not any(c in kept for c in comments)
+
+
+LABELLED_DATE_LINES = [
+    "Опубликовано: 12 марта 2024, 14:05", "Обновлено: 12 марта 2024", "Опубліковано: 12 березня 2024",
+    "Opublikowano: 12 marca 2024", "Publikováno: 12. března 2024", "Yayınlanma: 12 Mart 2024 14:05",
+    "Δημοσιεύθηκε: 12 Μαρτίου 2024", "Publicat: 12 martie 2024", "Publicerad: 12 mars 2024", "Diterbitkan: 12 Maret 2024",
+    "Publikálva: 2024. március 12.", "نشر في: 12 مارس 2024", "آخر تحديث: 12 مارس 2024", "发布时间：2024年3月12日",
+    "公開日：2024年3月12日", "입력 2024.03.12 14:05", "Дата: 12 марта 2024",
+]
+
+
+@pytest.mark.parametrize("line", LABELLED_DATE_LINES)
+def test_a_labelled_date_in_another_language_is_a_date_line(line: str) -> None:
+    """"Published: <date>" in the languages whose months are read: a date line with its date."""
+    assert is_date_line(line)
+    assert find_date(line) is not None and find_date(line)[:10] == "2024-03-12"

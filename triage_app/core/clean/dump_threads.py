@@ -12,7 +12,8 @@ import re
 from itertools import islice
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.dates import MONTHS, RELATIVE_TIMES_ELSEWHERE, find_date
+from triage_app.core.clean.date_words import MONTHS, RELATIVE_TIMES_ELSEWHERE
+from triage_app.core.clean.dates import find_date
 from triage_app.core.clean.features import Line, is_prose
 
 _REPLY_FORM_RE = re.compile(
@@ -50,7 +51,7 @@ _THREAD_MARK_RE = re.compile(
     re.IGNORECASE,
 )
 """A line of a comment's header or footer besides its date: its reply link, "Maria says:", "3 days ago" (or "Maria sagt:",
-"vor 3 Tagen" and the like in five other languages, and `dates.RELATIVE_TIMES_ELSEWHERE`, at the line's end: "vor 3
+"vor 3 Tagen" and the like in five other languages, and `date_words.RELATIVE_TIMES_ELSEWHERE`, at the line's end: "vor 3
 Jahren wurde ..." is prose)."""
 THREAD_MARKS = 2
 """Stamps (dates or `_THREAD_MARK_RE` lines) that make the run after a comments header a thread."""

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import re
 
-from triage_app.core.clean.dates import DATE_LABELS_ELSEWHERE
+from triage_app.core.clean.date_words import DATE_LABELS_ELSEWHERE
 from triage_app.core.clean.tokens import words
 
 # The reasons shown to the analyst, one vocabulary for HTML and text dumps.
