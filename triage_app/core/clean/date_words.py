@@ -49,7 +49,7 @@ SOLAR_HIJRI_MONTHS = {
     for name in names.split()
 }
 """The months of the Solar Hijri calendar, Iran's (Farvardin ... Esfand) and Afghanistan's (Hamal ... Hut): a date
-named with one ("۱۲ مرداد ۱۴۰۳") is converted to the Gregorian date (`solar_hijri_to_gregorian`)."""
+named with one ("۱۲ مرداد ۱۴۰۳") is converted to the Gregorian date (`dates.solar_hijri_to_gregorian`)."""
 SOLAR_HIJRI_YEARS = (1300, 1420)
 """Year-first digits in these years ("۱۴۰۳/۰۵/۱۲", "1403-05-12", Gregorian 1921-2042) are Solar Hijri dates. The lunar
 Hijri calendar of Arabic sites counts its years in the same digits (1446 is 2024) and is not converted: such a date
