@@ -253,24 +253,7 @@ DATES_OF_OTHER_SCRIPTS = {
     "12 Μαρτίου 2024": "2024-03-12", "١٢ مارس ٢٠٢٤": "2024-03-12", "12 martie 2024": "2024-03-12", "Maret 30, 2015": "2015-03-30",
     "12 augusti 2024": "2024-08-12",
 }
-
-
-@pytest.mark.parametrize("line", sorted(DATES_OF_OTHER_SCRIPTS))
-def test_dates_of_other_languages_and_scripts_are_date_lines(line: str) -> None:
-    """Year-first dates (Chinese, Japanese, Korean, Hungarian; slashes and dots) and month names of Russian, Ukrainian,
-    Polish, Czech, Turkish, Greek, Arabic (with its own digits), Romanian, Indonesian and Swedish."""
-    assert is_date_line(line)
-    assert find_date(line) == DATES_OF_OTHER_SCRIPTS[line]
-
-
-@pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024",
-                                  "١٤٤٦/٠١/٠١", "1446/01/01", "Born 1789-07-14 in Paris"])
-def test_a_version_an_address_or_a_lunar_hijri_date_is_no_date(line: str) -> None:
-    """A year-first date gives a date only in 1900-2099 or in the Solar Hijri years (`SOLAR_HIJRI_YEARS`): an Arabic
-    site's lunar Hijri "١٤٤٦/٠١/٠١" (its own digits) or "1446/01/01" (past the Solar years) is not converted, and
-    read as Gregorian it would be a date in 1446. A line that is only such a date is still a date line."""
-    assert find_date(line) is None
-    assert is_date_line(line) == (line[:1] in "١1")
+"""Year-first dates and month names of the languages read since the eighteenth session."""
 
 
 SOLAR_HIJRI_DATES = {
@@ -286,14 +269,51 @@ SOLAR_HIJRI_DATES = {
     "۱۵ حمل ۱۴۰۳": "2024-04-03",
     "۲ اوت ۲۰۲۴": "2024-08-02",
 }
+"""Iran's and Afghanistan's calendar (Farvardin ... Esfand, Hamal ... Hut; year-first digits in 1300-1420), and the
+Gregorian months as Persian writes them ("اوت")."""
 
 
-@pytest.mark.parametrize("line", sorted(SOLAR_HIJRI_DATES))
-def test_a_solar_hijri_date_is_converted_to_the_gregorian_one(line: str) -> None:
-    """Iran's and Afghanistan's calendar (Farvardin ... Esfand, Hamal ... Hut; year-first digits in 1300-1420), and the
-    Gregorian months as Persian writes them ("اوت"): the date in ISO 8601, and the line a date line."""
-    assert find_date(line) == SOLAR_HIJRI_DATES[line]
+WEEKDAY_DATE_LINES = {
+    "Selasa, 12 Maret 2024 14:05 WIB": "2024-03-12T14:05:00+07:00",
+    "Вторник, 12 марта 2024": "2024-03-12",
+    "вівторок, 12 березня 2024": "2024-03-12",
+    "wtorek, 12 marca 2024": "2024-03-12",
+    "úterý 12. března 2024": "2024-03-12",
+    "12 Mart 2024 Salı": "2024-03-12",
+    "Τρίτη, 12 Μαρτίου 2024": "2024-03-12",
+    "marți, 12 martie 2024": "2024-03-12",
+    "tisdag 12 mars 2024": "2024-03-12",
+    "mandag 12. marts 2024": "2024-03-12",
+    "2024. március 12., kedd": "2024-03-12",
+    "يوم الثلاثاء 12 مارس 2024": "2024-03-12",
+    "2024年3月12日 星期二": "2024-03-12",
+    "2024年3月12日 火曜日": "2024-03-12",
+    "2024년 3월 12일 화요일": "2024-03-12",
+}
+"""The weekdays of the languages whose months are read (and Indonesia's and Moscow's time zones): such a line is a
+date line as "Tuesday, 12 March 2024" is, not a line of text."""
+
+
+DATES_ELSEWHERE = {**DATES_OF_OTHER_SCRIPTS, **SOLAR_HIJRI_DATES, **WEEKDAY_DATE_LINES}
+
+
+@pytest.mark.parametrize("line", sorted(DATES_ELSEWHERE))
+def test_dates_of_other_languages_scripts_and_calendars_are_date_lines(line: str) -> None:
+    """Year-first dates (Chinese, Japanese, Korean, Hungarian; slashes and dots), month names of Russian, Ukrainian,
+    Polish, Czech, Turkish, Greek, Arabic (with its own digits), Romanian, Indonesian and Swedish, Solar Hijri dates
+    converted to Gregorian ones, and those dates with their weekdays: a date line with its date in ISO 8601."""
     assert is_date_line(line)
+    assert find_date(line) == DATES_ELSEWHERE[line]
+
+
+@pytest.mark.parametrize("line", ["Version 2024.1.3 released", "https://example.com/2012/08/08/world/story.html", "3 items 2024",
+                                  "١٤٤٦/٠١/٠١", "1446/01/01", "Born 1789-07-14 in Paris"])
+def test_a_version_an_address_or_a_lunar_hijri_date_is_no_date(line: str) -> None:
+    """A year-first date gives a date only in 1900-2099 or in the Solar Hijri years (`SOLAR_HIJRI_YEARS`): an Arabic
+    site's lunar Hijri "١٤٤٦/٠١/٠١" (its own digits) or "1446/01/01" (past the Solar years) is not converted, and
+    read as Gregorian it would be a date in 1446. A line that is only such a date is still a date line."""
+    assert find_date(line) is None
+    assert is_date_line(line) == (line[:1] in "١1")
 
 
 def test_a_day_the_solar_hijri_year_does_not_have_is_no_date() -> None:
@@ -393,33 +413,6 @@ def test_a_date_of_either_calendar_is_a_real_gregorian_day_or_none(text: str) ->
         day = date.fromisoformat(found[:10])
         if not any(word.lower() in MONTHS for word in text.split()) and not any(ch.isascii() and ch.isdigit() for ch in text):
             assert 1921 <= day.year <= 2099  # Persian digits only: Solar Hijri 1300-1420 or a Gregorian year-first date
-
-
-WEEKDAY_DATE_LINES = {
-    "Selasa, 12 Maret 2024 14:05 WIB": "2024-03-12T14:05:00+07:00",
-    "Вторник, 12 марта 2024": "2024-03-12",
-    "вівторок, 12 березня 2024": "2024-03-12",
-    "wtorek, 12 marca 2024": "2024-03-12",
-    "úterý 12. března 2024": "2024-03-12",
-    "12 Mart 2024 Salı": "2024-03-12",
-    "Τρίτη, 12 Μαρτίου 2024": "2024-03-12",
-    "marți, 12 martie 2024": "2024-03-12",
-    "tisdag 12 mars 2024": "2024-03-12",
-    "mandag 12. marts 2024": "2024-03-12",
-    "2024. március 12., kedd": "2024-03-12",
-    "يوم الثلاثاء 12 مارس 2024": "2024-03-12",
-    "2024年3月12日 星期二": "2024-03-12",
-    "2024年3月12日 火曜日": "2024-03-12",
-    "2024년 3월 12일 화요일": "2024-03-12",
-}
-
-
-@pytest.mark.parametrize("line", sorted(WEEKDAY_DATE_LINES))
-def test_a_date_with_its_weekday_in_another_language_is_a_date_line(line: str) -> None:
-    """The weekdays of the languages whose months are read (and Indonesia's and Moscow's time zones): such a line is
-    a date line as "Tuesday, 12 March 2024" is, not a line of text."""
-    assert is_date_line(line)
-    assert find_date(line) == WEEKDAY_DATE_LINES[line]
 
 
 def test_a_sentence_with_a_weekday_and_a_date_is_no_date_line() -> None:

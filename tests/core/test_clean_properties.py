@@ -94,7 +94,7 @@ def test_a_nul_reads_as_the_replacement_character_without_a_tree_as_with_one() -
 
 
 def test_html_cleaning_of_its_own_output_keeps_a_stray_text_node() -> None:
-    """Found by the HTML re-clean property (an xfail until the eighteenth session): the stray text holds a character
+    """Found by the HTML re-clean property (an expected failure until the eighteenth session): the stray text holds a character
     that is not printable (U+18CD6), which trafilatura deletes from its text; the block kept it, so as a paragraph of
     its own its words ("0", "a") no longer matched the extractor's ("0a") and it was removed. The cleaner's word tokens
     now delete what trafilatura deletes (`tokens.py`), and the second cleaning keeps it as the first did."""

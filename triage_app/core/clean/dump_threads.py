@@ -77,15 +77,13 @@ def thread_start(lines: list[Line]) -> int | None:
     return stamped[0] if len(stamped) >= THREAD_HEADERS and len(owners) >= THREAD_HEADERS else None
 
 
-_COUNT_HEADER_RE = re.compile(r"^[{[(]?\s*\d+\s+(comments?|responses?|replies)\b", re.IGNORECASE)
-"""A comments header that goes on after its count ("12 Responses to “Title”", "{ 53 comments… read them below or add
-one }"): up to 12 words where other headers have 8, and one phrase (`_TWO_SENTENCES_RE`: "3 comments in yesterday's
-post! Allow me to answer each:" is the post going on)."""
 _TWO_SENTENCES_RE = re.compile(r"[.!?]\s+\w")
 
 
 def _long_count_header(line: Line) -> bool:
-    return line.words <= 12 and bool(_COUNT_HEADER_RE.match(line.text)) and not _TWO_SENTENCES_RE.search(line.text)
+    """A comments header that goes on after its count (`patterns.COMMENT_COUNT_HEADER_RE`): up to 12 words where other
+    headers have 8, and one phrase ("3 comments in yesterday's post! Allow me to answer each:" is the post going on)."""
+    return line.words <= 12 and bool(P.COMMENT_COUNT_HEADER_RE.match(line.text)) and not _TWO_SENTENCES_RE.search(line.text)
 
 
 def comments_start(lines: list[Line], min_prose: int = 500, *, threads: bool = True) -> int:

@@ -346,8 +346,12 @@ RELATED_START_RE = _rx(
     r"|vous aimerez aussi|à lire aussi|te puede interesar|también te puede interesar|lesen sie auch"
     r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados)\W*$"
 )
+_COMMENT_WORDS = "responses?|comments?|replies"
+COMMENT_COUNT_HEADER_RE = _rx(rf"^[{{[(]?\s*\d+\s+({_COMMENT_WORDS})\b")
+"""A comments header that starts with its count ("12 Responses to “Title”", "{ 53 comments… read them below or add
+one }"), read with up to 12 words by the dump's comments cut (`dump_threads._long_count_header`)."""
 COMMENTS_START_RE = _rx(
-    r"^([{[(]\s*)?(\d+\s+(responses?|comments?|replies|kommentare|comentários|commenti|commentaires)\b"
+    rf"^([{{[(]\s*)?(\d+\s+({_COMMENT_WORDS}|kommentare|comentários|commenti|commentaires)\b"
     r"|(leave a (reply|comment)|reader comments|join the conversation|post a comment|comments are closed|add (a|your) comment"
     r"|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|lascia un commento"
     r"|schreibe einen kommentar|laisser un commentaire|laissez un commentaire)\b"
