@@ -6,6 +6,8 @@ every block the extractor left out "navigation" and switched off the rules that 
 
 from __future__ import annotations
 
+import pytest
+
 from triage_app.core.clean import clean_document
 from triage_app.core.clean.html import parse_html, segment_tree
 from triage_app.core.clean.html_extract import classify_blocks
@@ -103,3 +105,11 @@ def test_applying_the_rules_leaves_the_prepared_page_as_it_was() -> None:
     without = apply_rules(page, frozenset({"frames"}))
     assert [block.context for block in page.blocks] == contexts
     assert with_frames.count(None) == 6 and without.count(None) == 4  # the refrains need the frame gone
+
+
+@pytest.mark.parametrize("spelling", ["noframes", "NOFRAMES", "NoFrAmEs"])
+def test_noframes_text_is_read_however_the_tag_is_spelled(spelling: str) -> None:
+    # libxml2 names the element in lower case: the tree is asked, not the markup (a mixed-case spelling was missed)
+    page = f"<html><head><title>Frames</title></head><frameset><frame src='a.html'><{spelling}><body>{_paragraphs(2)}</body></{spelling}></frameset></html>"
+    result = clean_document(_html(page))
+    assert "<p>" not in result.text and len([b for b in result.blocks if b.kept]) == 2

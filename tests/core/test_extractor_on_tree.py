@@ -242,3 +242,23 @@ def test_the_self_closed_html_pattern_is_trafilatura_s() -> None:
 
     assert html._TRAFILATURA_FAULTY_HTML_RE.pattern == utils.FAULTY_HTML.pattern
     assert html._TRAFILATURA_FAULTY_HTML_RE.flags == utils.FAULTY_HTML.flags
+
+
+def _depth(tree: object) -> int:
+    return max(len(list(el.iterancestors())) + 1 for el in tree.iter())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("divs", [60, 61, 62, 63, 250, 251, 252, 253, 1996, 1997, 1998])
+def test_the_short_depth_test_first_gives_the_long_tests_answers(divs: int) -> None:
+    # html, body, the divs and a p: the deepest element is at depth divs + 3, around QUICK_DEPTH, 255 and 2000
+    from triage_app.core.clean.html import tree_depth_exceeded
+
+    html = "<html><body>" + "<div>" * divs + f"<p>{_STORY}</p>" + "</div>" * divs + "</body></html>"
+    tree = parse_html(html)
+    assert tree is not None
+    depth = _depth(tree)
+    assert tree_depth_exceeded(tree) == (depth >= 2000)
+    if depth >= 255:
+        assert not tree_is_trafilaturas(html, tree)
+    else:
+        assert tree_is_trafilaturas(html, tree)
