@@ -91,3 +91,17 @@ def test_paragraphs_inside_an_embedded_objects_fallback_are_read() -> None:
     texts = [b.text for b in segment_tree(tree)]
     assert "The anchor sends a message to the early risers who talk politics every weekend." in texts
     assert len(texts) == 2
+
+
+def test_each_shingle_of_the_extraction_is_given_out_once() -> None:
+    # The extraction holds the paragraph once and the refrain line twice. A second copy of the paragraph (a
+    # teaser below) finds its shingles taken; the refrain's two copies each take one of its two copies; a third
+    # copy of the refrain finds none left; a chorus of one word repeated is one shingle seven times over.
+    # (Blocks whose shingles are all distinct and untaken are counted without a count per shingle: these are
+    # the cases that must not be.)
+    story = "The council voted on Tuesday to close the old bridge to lorries from the first of May"
+    refrain = "Oh the river runs and the river runs and the river runs to the sea"
+    chorus = "La la la la la la la la la la"
+    html = f"<html><body><p>{story}</p><p>{refrain}</p><p>{chorus}</p><p>{refrain}</p><div><p>{refrain}</p><p>{story}</p></div></body></html>"
+    extracted = "\n".join([story, refrain, chorus, refrain])
+    assert _kept_texts(html, extracted) == [story, refrain, chorus, refrain]

@@ -51,7 +51,8 @@ def extraction_shingles(extracted: str) -> ExtractionShingles:
     line_tokens = words_of_lines(extracted.splitlines())
     tokens = list(chain.from_iterable(line_tokens))
     ids: dict[tuple[str, ...], int] = {}
-    sequence = list(map(ids.setdefault, shingle_list(tokens), count()))
+    runs = zip(tokens, tokens[1:], tokens[2:], tokens[3:]) if len(tokens) >= 4 else shingle_list(tokens)
+    sequence = list(map(ids.setdefault, runs, count()))
     return ExtractionShingles(tokens, ids, sequence, list(map(" ".join, line_tokens)))
 
 
@@ -137,6 +138,8 @@ def map_extraction(
     windows = _short_block_windows(token_lists, shingles.ids)
     candidate = []
     is_available = available.__contains__
+    # Blocks none of whose shingles repeats in the block: how many of them the extraction has
+    found_once: dict[int, int] = {}
     for i, tokens in enumerate(token_lists):
         if not tokens:
             candidate.append(False)
@@ -147,7 +150,10 @@ def map_extraction(
             candidate.append(False)  # most of its words are not in the extraction: no need for shingles
         else:
             distinct = set(shingle_lists[i])
-            candidate.append(sum(map(is_available, distinct)) >= 0.5 * len(distinct))
+            found = sum(map(is_available, distinct))
+            candidate.append(found >= 0.5 * len(distinct))
+            if len(distinct) == len(shingle_lists[i]):
+                found_once[i] = found
     weights = [(len(b.text) if c else -min(len(b.text), 200) * 0.5) for b, c in zip(blocks, candidate)]
     first, last = _best_run(weights)
     inside = range(first, last + 1)
@@ -183,8 +189,12 @@ def map_extraction(
                 kept[i] = True
             continue
         block_shingles = shingle_lists[i]
-        need = Counter(block_shingles)
-        got = sum(map(min, need.values(), map(sub, map(left_of, need, repeat(0)), map(taken_of, need, repeat(0)))))
+        if i in found_once and taken.keys().isdisjoint(block_shingles):
+            # each shingle needed once and none taken yet: what is left of them is what the extraction has
+            got = found_once[i]
+        else:
+            need = Counter(block_shingles)
+            got = sum(map(min, need.values(), map(sub, map(left_of, need, repeat(0)), map(taken_of, need, repeat(0)))))
         if got >= 0.5 * len(block_shingles):
             taken.update(block_shingles)
             kept[i] = True
