@@ -82,12 +82,18 @@ def number_block_shingles(shingles: ExtractionShingles, token_lists: list[list[s
     """Number the shingles of the blocks that may be the extractor's (see `NumberedBlocks`)."""
     in_vocabulary = set(shingles.tokens).__contains__
     ids, serial = dict(shingles.ids), count(len(shingles.sequence))
-    number = ids.setdefault
-    lists = {
-        i: list(map(number, zip(tokens, tokens[1:], tokens[2:], tokens[3:]), serial))
-        for i, tokens in enumerate(token_lists)
-        if len(tokens) >= 4 and sum(map(in_vocabulary, tokens)) >= 0.5 * len(tokens)
-    }
+    number, first_at = ids.setdefault, shingles.ids.get
+    extraction_tokens, sequence = shingles.tokens, shingles.sequence
+    lists: dict[int, list[int]] = {}
+    for i, tokens in enumerate(token_lists):
+        if len(tokens) < 4:
+            continue
+        # Most such blocks are a run of the extraction's tokens: their shingles' ids are a run of its sequence
+        at = first_at(tuple(tokens[:4]))
+        if at is not None and extraction_tokens[at : at + len(tokens)] == tokens:
+            lists[i] = sequence[at : at + len(tokens) - 3]
+        elif sum(map(in_vocabulary, tokens)) >= 0.5 * len(tokens):
+            lists[i] = list(map(number, zip(tokens, tokens[1:], tokens[2:], tokens[3:]), serial))
     # Every id past the extraction's was made here once, for a shingle of one of these lists.
     made = len(ids) - len(shingles.ids)
     return NumberedBlocks(lists, len(set(chain.from_iterable(lists.values()))) - made)
