@@ -219,3 +219,49 @@ def test_a_sentence_that_starts_with_a_comment_count_is_no_comments_header() -> 
     answer = "Maria: thank you, the frame is ash and the cover is a vegetable-tanned leather from a tannery in Tuscany."
     text = "\n".join([*MENU, *POST, *MORE, "", "3 comments in yesterday’s post! Allow me to answer each:", "", answer, *FOOTER])
     assert answer in _kept(_clean(text))
+
+
+FORUM_POSTS = [
+    ("harbourpilot", "Posts: 2", "Joined: Sun Dec 17, 2023 11:18 am",
+     ["Hi,", "I just got a new tide gauge for the harbour office and I want to log its readings every ten minutes to a file.",
+      "Do you know which settings make it write a line per reading?"]),
+    ("quaymaster", "Posts: 9179", "Joined: Wed Feb 04, 2015 6:38 pm",
+     ["This works on the newer gauges to write one reading per line:", "log_interval=600", "log_format=line",
+      "I have run our three newer gauges like this since the spring and they have not missed a reading, even through the"
+      " storms in October when the office lost power twice and the gauges ran on their own batteries for most of a day."
+      " The file grows by about a megabyte a month, so keep an eye on the card if you log more than one gauge to it, and"
+      " set the clock once a year: the gauges drift by a minute or two over the winter and the readings no longer line"
+      " up with the tide tables. But the same settings did nothing on the older model we keep at the north quay."]),
+    ("ropewalk", "Posts: 13", "Joined: Thu Aug 27, 2020 2:37 pm",
+     ["The older model needs its firmware updated first; after that the interval setting is read at start."]),
+    ("harbourpilot", "Posts: 2", "Joined: Sun Dec 17, 2023 11:18 am",
+     ["That did it, thank you both. The gauge now writes a line every ten minutes and the file rolls over at midnight."]),
+]
+
+
+def _forum_dump(profile_label: str = "Joined") -> str:
+    lines = ["Forum index", "Search", "Login", "Register", "Board index » Harbour equipment", "Logging a tide gauge", "4 posts • Page 1 of 1", ""]
+    for name, posts, joined, body in FORUM_POSTS:
+        lines += [name, posts, joined.replace("Joined", profile_label), "", "Re: Logging a tide gauge", "", "Mon Jan 22, 2024 6:07 pm", ""]
+        lines += [line for paragraph in body for line in (paragraph, "")]
+    return "\n".join([*lines, "Return to Harbour equipment", "Jump to", "Who is online", "Contact us", "Delete cookies"])
+
+
+def test_every_post_of_a_forum_thread_is_the_page_s_text() -> None:
+    # A forum thread's dump: each post under its poster's profile lines ("Posts:", "Joined:"). The heaviest run of
+    # prose is one post; the thread is the page, so every post's text is kept (it was one post).
+    for label in ("Joined", "Registered", "Join Date"):
+        kept = _kept(_clean(_forum_dump(label)))
+        for _, _, _, body in FORUM_POSTS:
+            assert body[-1] in kept, (label, body[-1])
+        assert "Who is online" not in kept and "Delete cookies" not in kept
+
+
+def test_commenters_profiles_under_an_article_do_not_make_it_a_forum() -> None:
+    # An article above comments whose commenters show their profiles: the comments stay out of the article.
+    comments = []
+    for n, text in enumerate(COMMENT_TEXT):
+        comments += [f"reader{n}", f"Posts: {n + 3}", f"Joined: Mar {n + 2}, 2019", text, ""]
+    body = [*POST[:3], *(p * 3 for p in POST[3:]), ""]
+    kept = _kept(_clean("\n".join([*MENU, *body, *comments, *FOOTER])))  # no comments header: only the profiles tell
+    assert POST[3] in kept and not any(text in kept for text in COMMENT_TEXT)

@@ -14,7 +14,8 @@ from itertools import islice
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.date_words import MONTHS, RELATIVE_TIMES_ELSEWHERE
 from triage_app.core.clean.dates import find_date
-from triage_app.core.clean.features import Line, is_prose
+from triage_app.core.clean.features import Line, is_prose, weight
+from triage_app.core.clean.regions import ANCHOR_WINDOW, best_run_starting_within
 
 _REPLY_FORM_RE = re.compile(
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
@@ -122,3 +123,29 @@ def thread_header(lines: list[Line], region: tuple[int, int]) -> int | None:
 
 def _is_stamp(text: str) -> bool:
     return bool(_THREAD_MARK_RE.search(text) or find_date(text))
+
+
+_MEMBER_SINCE_RE = re.compile(
+    r"^(joined|join date|registered|date registered|member since|registriert( seit)?|mitglied seit|dabei seit|inscription"
+    r"|inscrit le|registrado|miembro desde|membro desde|iscritto( il)?|iscrizione|geregistreerd|lid sinds|zarejestrowany"
+    r"|регистрация|зарегистрирован)\s*:\s*\S.*\d",
+    re.IGNORECASE,
+)
+"""A forum poster's profile line: since when the poster is a member ("Joined: Jun 26, 2004" in phpBB, "Join Date:
+Jan 2005" in vBulletin, "Registered: April 29, 2001", "Registriert: 12.03.2009"), a label and a date."""
+FORUM_POSTERS = 3
+"""Profile lines that make a dump a forum thread."""
+
+
+def forum_thread(lines: list[Line], region: tuple[int, int], cut: int) -> tuple[int, int] | None:
+    """The span of a forum thread's posts, when the dump is one and the heaviest run of prose (`region`) is one of
+    its posts: `FORUM_POSTERS` or more posters' profile lines before `cut`, the first of them before the region.
+    Every post is the page's text, not only the heaviest; the span runs from the first profile line to the end of
+    the run of prose after the last one. None when the dump is no thread or its prose comes before the posts (an
+    article above comments whose commenters show their profiles)."""
+    profiles = [i for i in range(min(cut, len(lines))) if lines[i].words <= 10 and _MEMBER_SINCE_RE.match(lines[i].text)]
+    if len(profiles) < FORUM_POSTERS or profiles[0] > region[0]:
+        return None
+    last = profiles[-1]
+    after = best_run_starting_within([weight(line) for line in lines[last:cut]], ANCHOR_WINDOW)
+    return profiles[0], max(region[1], last + after[0][1] if after else last)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import element_name, name_from_byline, shown_names
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.dump_threads import comments_start, thread_header
+from triage_app.core.clean.dump_threads import comments_start, forum_thread, thread_header
 from triage_app.core.clean.dump_title import TitleFinder
-from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines
+from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
@@ -127,6 +127,8 @@ class _Classifier:
         thread = None
         if region:
             region, best, thread = self._before_thread(region, best)
+        if region and (posts := forum_thread(lines, region, self.cut)) is not None:
+            region, best = posts, max(best, sum(weight(line) for line in lines[posts[0] : posts[1] + 1]))
         if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
         if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best, thread):
