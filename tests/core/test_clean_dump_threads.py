@@ -239,19 +239,22 @@ FORUM_POSTS = [
 ]
 
 
-def _forum_dump(profile_label: str = "Joined") -> str:
+def _forum_dump(profile_label: str = "Joined", *, quoting: bool = False) -> str:
     lines = ["Forum index", "Search", "Login", "Register", "Board index » Harbour equipment", "Logging a tide gauge", "4 posts • Page 1 of 1", ""]
-    for name, posts, joined, body in FORUM_POSTS:
+    for n, (name, posts, joined, body) in enumerate(FORUM_POSTS):
         lines += [name, posts, joined.replace("Joined", profile_label), "", "Re: Logging a tide gauge", "", "Mon Jan 22, 2024 6:07 pm", ""]
+        if quoting and n == 2:  # a reply quoting the post before it, under the forum's "... wrote:" header
+            lines += ["quaymaster wrote:", "", FORUM_POSTS[1][3][-1][-80:], ""]
         lines += [line for paragraph in body for line in (paragraph, "")]
     return "\n".join([*lines, "Return to Harbour equipment", "Jump to", "Who is online", "Contact us", "Delete cookies"])
 
 
 def test_every_post_of_a_forum_thread_is_the_page_s_text() -> None:
     # A forum thread's dump: each post under its poster's profile lines ("Posts:", "Joined:"). The heaviest run of
-    # prose is one post; the thread is the page, so every post's text is kept (it was one post).
-    for label in ("Joined", "Registered", "Join Date"):
-        kept = _kept(_clean(_forum_dump(label)))
+    # prose is one post; the thread is the page, so every post's text is kept (it was one post). A reply's quote
+    # header ("quaymaster wrote:") reads as a comments opener: inside the thread it is none.
+    for label, quoting in (("Joined", False), ("Registered", False), ("Join Date", False), ("Joined", True)):
+        kept = _kept(_clean(_forum_dump(label, quoting=quoting)))
         for _, _, _, body in FORUM_POSTS:
             assert body[-1] in kept, (label, body[-1])
         assert "Who is online" not in kept and "Delete cookies" not in kept

@@ -141,11 +141,12 @@ def forum_thread(lines: list[Line], region: tuple[int, int], cut: int) -> tuple[
     """The span of a forum thread's posts, when the dump is one and the heaviest run of prose (`region`) is one of
     its posts: `FORUM_POSTERS` or more posters' profile lines before `cut`, the first of them before the region.
     Every post is the page's text, not only the heaviest; the span runs from the first profile line to the end of
-    the run of prose after the last one. None when the dump is no thread or its prose comes before the posts (an
+    the run of prose after the last one, past `cut` when more posts follow it (a reply's quote header, "seth
+    wrote:", reads as a comments opener). None when the dump is no thread or its prose comes before the posts (an
     article above comments whose commenters show their profiles)."""
-    profiles = [i for i in range(min(cut, len(lines))) if lines[i].words <= 10 and _MEMBER_SINCE_RE.match(lines[i].text)]
-    if len(profiles) < FORUM_POSTERS or profiles[0] > region[0]:
+    profiles = [i for i, line in enumerate(lines) if line.words <= 10 and _MEMBER_SINCE_RE.match(line.text)]
+    if sum(1 for i in profiles if i < cut) < FORUM_POSTERS or profiles[0] > region[0]:
         return None
     last = profiles[-1]
-    after = best_run_starting_within([weight(line) for line in lines[last:cut]], ANCHOR_WINDOW)
+    after = best_run_starting_within([weight(line) for line in lines[last:]], ANCHOR_WINDOW)
     return profiles[0], max(region[1], last + after[0][1] if after else last)

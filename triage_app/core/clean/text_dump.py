@@ -129,6 +129,7 @@ class _Classifier:
             region, best, thread = self._before_thread(region, best)
         if region and (posts := forum_thread(lines, region, self.cut)) is not None:
             region, best = posts, max(best, sum(weight(line) for line in lines[posts[0] : posts[1] + 1]))
+            self.cut = max(self.cut, min(posts[1] + 1, len(lines)))  # no comments opener inside the thread
         if region and best < WEAK_REGION:
             region = None  # no run of prose: a list or table page, judged line by line
         if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best, thread):
