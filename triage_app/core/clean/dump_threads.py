@@ -4,6 +4,9 @@ A browser's text of a blog post or news story has the comments after the article
 outweigh a short post. They are found by their opener ("4 Comments", "Leave a reply": `comments_start`),
 by the stamps of different commenters (a date with a clock time: `thread_start`), or, when the heaviest
 run of prose follows a comments header, by commenters' marks between them (`thread_header`).
+
+A forum thread is the other way round: its posts, each under its poster's profile lines, are the page's text, all of
+them (`forum_thread`).
 """
 
 from __future__ import annotations
