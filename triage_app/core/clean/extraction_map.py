@@ -10,6 +10,7 @@ the cleaner reads `<noscript>` or takes the extraction's own lines).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, count, repeat
 from operator import sub
@@ -24,11 +25,16 @@ def tokens_of(text: str) -> list[str]:
     return words(text)
 
 
-def shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
-    """The runs of `n` tokens in order (one shorter run when there are fewer tokens)."""
+def shingles_of(tokens: list[str], n: int = 4) -> Iterable[tuple[str, ...]]:
+    """The runs of `n` tokens in order (one shorter run when there are fewer tokens), made as they are read."""
     if len(tokens) < n:
         return [tuple(tokens)] if tokens else []
-    return list(zip(*(tokens[i:] for i in range(n))))
+    return zip(*(tokens[i:] for i in range(n)))
+
+
+def shingle_list(tokens: list[str], n: int = 4) -> list[tuple[str, ...]]:
+    """`shingles_of` as a list."""
+    return list(shingles_of(tokens, n))
 
 
 @dataclass
@@ -51,8 +57,7 @@ def extraction_shingles(extracted: str) -> ExtractionShingles:
     line_tokens = words_of_lines(extracted.splitlines())
     tokens = list(chain.from_iterable(line_tokens))
     ids: dict[tuple[str, ...], int] = {}
-    runs = zip(tokens, tokens[1:], tokens[2:], tokens[3:]) if len(tokens) >= 4 else shingle_list(tokens)
-    sequence = list(map(ids.setdefault, runs, count()))
+    sequence = list(map(ids.setdefault, shingles_of(tokens), count()))
     return ExtractionShingles(tokens, ids, sequence, list(map(" ".join, line_tokens)))
 
 

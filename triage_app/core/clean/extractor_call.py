@@ -32,7 +32,7 @@ from triage_app.core.clean.html import (
     HTML_CLASSES_IN_C,
     closes_the_html_tag,
     has_xml_declaration,
-    reaches_quick_depth,
+    reaches_depth,
     self_closed_html_match,
 )
 
@@ -79,12 +79,11 @@ with U+FFFE and U+FFFF), which libxml2 keeps. Looked for in the UTF-8 bytes: `by
 in a third of the time of that regular expression on the str."""
 _PARSER_DEPTH = 255
 """libxml2 cuts a tree at 256 levels unless asked for more (`huge_tree`, which our parser is and
-trafilatura's is not): a page this deep is not the same tree for both. A tree that does not reach
-`html.QUICK_DEPTH` does not reach this either: that shorter test runs first."""
+trafilatura's is not): a page this deep is not the same tree for both."""
 _NO_HUGE_TEXT = 2_500_000
 """Without `huge_tree` libxml2 also refuses a text node past 10,000,000 bytes (a page's inline data, say): a page
 of at most this many characters (4 bytes each at most in UTF-8) cannot hold one, a longer one goes to the markup."""
-_DEEPER_THAN_TRAFILATURA = etree.XPath("boolean(/" + "*/" * (_PARSER_DEPTH - 1) + "*)")
+_DEEPER_THAN_TRAFILATURA = reaches_depth(_PARSER_DEPTH)
 _SETTING_OF_OPTION = {
     "include_comments": "comments",
     "fast": "fast",
@@ -116,7 +115,7 @@ def tree_is_trafilaturas(html: str, tree: etree._Element) -> bool:
         and not _rewritten_unlike_ours(html)
         and not _has_stripped_characters(html)
         and tree.find(".//noframes") is None
-        and not (reaches_quick_depth(tree) and _DEEPER_THAN_TRAFILATURA(tree))
+        and not _DEEPER_THAN_TRAFILATURA(tree)
     )
 
 

@@ -169,7 +169,7 @@ def _parse_noframes(root: etree._Element) -> None:
             element.append(child)
 
 
-def _reaches_depth(levels: int) -> Callable[[etree._Element], bool]:
+def _xpath_depth_test(levels: int) -> Callable[[etree._Element], bool]:
     """An element at depth `levels` exists: one XPath child step per level, evaluated by libxml2 in linear
     time (a Python walk over every element cost as much as parsing the page). Each step costs a little even
     once no element is left, so a long chain is slower than a short one on every tree."""
@@ -177,17 +177,26 @@ def _reaches_depth(levels: int) -> Callable[[etree._Element], bool]:
     return lambda tree: bool(test(tree))
 
 
-_DEPTH_LIMIT = 2000
-_TOO_DEEP = _reaches_depth(_DEPTH_LIMIT)
 QUICK_DEPTH = 64
 """Few pages reach this depth: a tree that does not cannot reach a deeper limit either, and the test for it
-is short (0.005 ms where the one for `_DEPTH_LIMIT` costs 0.045 on a median page)."""
-reaches_quick_depth = _reaches_depth(QUICK_DEPTH)
+is short (0.005 ms where the one for 2,000 levels costs 0.045 on a median page)."""
+_REACHES_QUICK_DEPTH = _xpath_depth_test(QUICK_DEPTH)
+
+
+def reaches_depth(levels: int) -> Callable[[etree._Element], bool]:
+    """A test for an element at depth `levels` (more than `QUICK_DEPTH`): the short test first, the long one only
+    on the few trees that pass it."""
+    deep = _xpath_depth_test(levels)
+    return lambda tree: _REACHES_QUICK_DEPTH(tree) and deep(tree)
+
+
+_DEPTH_LIMIT = 2000
+_TOO_DEEP = reaches_depth(_DEPTH_LIMIT)
 
 
 def tree_depth_exceeded(tree: etree._Element) -> bool:
     """True when the tree reaches libxml2's depth limit (its content past that depth is lost)."""
-    return reaches_quick_depth(tree) and _TOO_DEEP(tree)
+    return _TOO_DEEP(tree)
 
 
 
