@@ -113,3 +113,25 @@ def test_noframes_text_is_read_however_the_tag_is_spelled(spelling: str) -> None
     page = f"<html><head><title>Frames</title></head><frameset><frame src='a.html'><{spelling}><body>{_paragraphs(2)}</body></{spelling}></frameset></html>"
     result = clean_document(_html(page))
     assert "<p>" not in result.text and len([b for b in result.blocks if b.kept]) == 2
+
+
+def test_a_block_taken_out_of_its_frame_keeps_every_other_field() -> None:
+    # `RawBlock.with_context` copies field by field (faster than `dataclasses.replace`): a field added to the
+    # block and not copied there would be lost by every block under a frame.
+    from dataclasses import fields
+
+    from triage_app.core.clean.html import RawBlock
+
+    values = {
+        "text": "A paragraph.", "kind": "list-item", "path": "dom:/html/body/ul/li[2]", "tag": "li", "link_chars": 3,
+        "context": ("navigation", "comments"), "context_paths": ("#2", "#7"), "in_article": True, "own_attrs": "item",
+        "tokens": ["a", "paragraph"],
+    }
+    assert set(values) == {f.name for f in fields(RawBlock)}, "a new RawBlock field: give it a value here and copy it in with_context"
+    block = RawBlock(**values)  # type: ignore[arg-type]
+    moved = block.with_context(("comments",), ("#7",))
+    for name, value in values.items():
+        if name not in ("context", "context_paths"):
+            assert getattr(moved, name) == value, name
+    assert moved.context == ("comments",) and moved.context_paths == ("#7",)
+    assert moved.tokens is block.tokens and block.context == ("navigation", "comments")

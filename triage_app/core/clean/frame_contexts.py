@@ -9,8 +9,6 @@ page's `<html>` and `<body>` name no context at all (`patterns.PAGE_ROOTS`, in t
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.html import RawBlock
 
@@ -42,4 +40,4 @@ def without_frames(blocks: list[RawBlock], kept: list[bool]) -> list[RawBlock]:
 
 def _outside(block: RawBlock, frames: set[str]) -> RawBlock:
     pairs = [(c, p) for c, p in zip(block.context, block.context_paths) if p not in frames]
-    return replace(block, context=tuple(c for c, _p in pairs), context_paths=tuple(p for _c, p in pairs))
+    return block.with_context(tuple(c for c, _p in pairs), tuple(p for _c, p in pairs))

@@ -83,6 +83,13 @@ class RawBlock:
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
 
+    def with_context(self, context: tuple[str, ...], context_paths: tuple[str, ...]) -> RawBlock:
+        """A copy with other context reasons and ids (made field by field: `dataclasses.replace` costs 4x as much,
+        and the `frames` rule copies every block under a page's frame)."""
+        return RawBlock(
+            self.text, self.kind, self.path, self.tag, self.link_chars, context, context_paths, self.in_article, self.own_attrs, self.tokens
+        )
+
     @property
     def norm(self) -> str:
         """`patterns.normalise(self.text)`: the block's tokens joined, once they are made (no second tokenising)."""
