@@ -11,7 +11,7 @@ taken only when no other heading agrees.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -38,12 +38,23 @@ MAX_WORDS = 40
 
 @dataclass
 class Heading:
-    """A visible h1-h3 of the page, in document order."""
+    """A visible h1-h3 of the page, in document order.
+
+    Whether it sits in the masthead is looked up when first asked (`in_masthead` of `masthead_from`, None: never):
+    most headings are passed over before anyone asks, and the lookup walks the links and ancestors of each
+    (0.16 ms of a median cleanportaleval page's 0.7 ms of metadata)."""
 
     text: str
     element: etree._Element
     order: int
-    in_masthead: bool
+    masthead_from: etree._Element | None
+    _in_masthead: bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def in_masthead(self) -> bool:
+        if self._in_masthead is None:
+            self._in_masthead = self.masthead_from is not None and in_masthead(self.masthead_from)
+        return self._in_masthead
 
 
 def unseen(element: etree._Element) -> bool:
@@ -120,7 +131,7 @@ def page_headings(tree: etree._Element) -> list[Heading]:
             continue
         text = heading_text(element)
         if text and len(text.split()) <= MAX_WORDS:
-            out.append(Heading(text, element, order, in_masthead(element)))
+            out.append(Heading(text, element, order, element))
     return out
 
 

@@ -20,7 +20,7 @@ import re
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.headline import Heading, heading_text, in_masthead, label_like, visible_headline
+from triage_app.core.clean.headline import Heading, heading_text, label_like, visible_headline
 
 _CLASS_RE = re.compile(r"head|title", re.IGNORECASE)
 _FONT_SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(px|pt|em|rem|%)|font-size\s*:\s*(x*-?large)", re.IGNORECASE)
@@ -99,7 +99,7 @@ def styled_lines(tree: etree._Element) -> list[Heading]:
         walk.skip_subtree()
         # its own class may say "header"; only the containers around it place it in the masthead
         parent = element.getparent()
-        out.append(Heading(text, element, order, parent is not None and in_masthead(parent)))
+        out.append(Heading(text, element, order, parent))
     return out
 
 
@@ -127,7 +127,7 @@ def line_showing(tree: etree._Element, text: str) -> Heading | None:
         if any(str(a.tag).lower() in _SKIP for a in element.iterancestors()):
             continue
         if _fold(heading_text(element)) == want:
-            return Heading(text, element, order, in_masthead(element))
+            return Heading(text, element, order, element)
     return None
 
 
