@@ -242,16 +242,44 @@ def test_utility_classes_with_arbitrary_css_values_name_nothing() -> None:
 
 def test_a_page_builders_widgets_are_its_layout_not_a_sidebar() -> None:
     # Elementor, SiteOrigin and HubSpot CMS wrap every content module in a "widget" of their own
-    # namespace; a bare "widget" class (WordPress, Blogger sidebars) still means a sidebar, and the rest of
-    # a builder's name still speaks (its navigation menu widget).
+    # namespace; a bare "widget" class (WordPress sidebars, Blogger's sidebar gadgets) still means a sidebar,
+    # and the rest of a builder's name still speaks (its navigation menu widget). Blogger's posts are a
+    # widget too: `<div class="widget Blog" id="Blog1">`, the page's article.
     from triage_app.core.clean.patterns import NAVIGATION
 
     assert context_reason("div", "elementor-widget-container") is None
     assert context_reason("div", "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module") is None
     assert context_reason("div", "elementor-widget elementor-widget-nav-menu") == NAVIGATION
-    assert context_reason("aside", "widget widget_recent_entries") is not None and context_reason("div", "widget Blog") == NAVIGATION
+    assert context_reason("aside", "widget widget_recent_entries") is not None
+    assert context_reason("div", "widget Blog Blog1") is None and context_reason("div", "widget Blog") is None
+    assert context_reason("div", "widget BlogArchive BlogArchive1") == NAVIGATION
+    assert context_reason("div", "widget LinkList LinkList2") == NAVIGATION
+    assert context_reason("div", "widget blog-roll") == NAVIGATION  # not Blogger's posts widget
     # (On a page, the text under these names reaches the rules only where the extractor kept it, which on a
     # small made-up page it does not; the three tiptopjaw-2026 pages this fixed are in docs/cleaning.md.)
+
+
+def test_a_blogger_post_the_extractor_keeps_is_not_vetoed_by_its_sidebar_gadgets() -> None:
+    # Blogger puts the post in `<div class="widget Blog" id="Blog1">` and each sidebar gadget in another
+    # "widget". Where the extractor also kept the sidebar's text, the post's widget held under a quarter of
+    # what it kept and was vetoed as a navigation widget: the page's only article removed (a dragnet page, F1 0).
+    from triage_app.core.clean import html_extract
+    from triage_app.core.clean.html import parse_html, segment_tree
+    from triage_app.core.clean.metadata import page_metadata
+
+    post = f"<div class='widget Blog' id='Blog1'><div class='post-body'><p>{STORY[0]} {STORY[1]}</p></div></div>"
+    gadgets = "".join(
+        f"<div class='widget HTML' id='HTML{n}'><div class='widget-content'><p>{line} {line}</p></div></div>"
+        for n, line in enumerate(STORY[2:], start=1)
+    )
+    page = f"<html><body><div class='main-inner'>{post}</div><div class='sidebar section'>{gadgets}</div></body></html>"
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = segment_tree(tree)
+    kept = [True] * len(blocks)
+    reasons = html_extract.decide(blocks, kept, page_metadata(tree))
+    assert STORY[0] in blocks[0].text and reasons[0] is None
+    assert reasons[1:] and all(reason == "navigation" for reason in reasons[1:])  # each gadget is a small widget
 
 
 def test_a_thread_of_replies_the_extractor_keeps_is_not_removed_as_comments() -> None:
