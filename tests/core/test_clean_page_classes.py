@@ -215,6 +215,11 @@ def test_generated_class_names_do_not_spell_an_advert() -> None:
     from triage_app.core.clean.patterns import ADVERT, class_tokens
 
     assert class_tokens("kt-adv-heading2365_8440ad-7c css-1ad3f9") == ["kt", "adv", "heading", "css"]
+    # letters alone between separators (any non-alphanumeric, a non-ASCII letter too) are words at any length;
+    # in a chunk with digits only runs of three or more letters, wherever they stand in it
+    assert class_tokens("ad x ab12cde abc1 12ad nav") == ["ad", "x", "cde", "abc", "nav"]
+    assert class_tokens("menü-ad éa top-[var(--nav)] ad_2") == ["men", "ad", "a", "ad"]
+    assert class_tokens("") == [] and class_tokens("123 4-5") == []
     assert context_reason("div", "kt-adv-heading2365_8440ad-7c") is None
     assert context_reason("div", "css-1ad3f9 card") is None
     assert context_reason("div", "ad-slot") == ADVERT and context_reason("div", "ads2 top") == ADVERT
