@@ -250,7 +250,7 @@ def test_a_page_builders_widgets_are_its_layout_not_a_sidebar() -> None:
     # namespace; a bare "widget" class (WordPress sidebars, Blogger's sidebar gadgets) still means a sidebar,
     # and the rest of a builder's name still speaks (its navigation menu widget). Blogger's posts are a
     # widget too: `<div class="widget Blog" id="Blog1">`, the page's article.
-    from triage_app.core.clean.patterns import NAVIGATION
+    from triage_app.core.clean.patterns import NAVIGATION, RELATED
 
     assert context_reason("div", "elementor-widget-container") is None
     assert context_reason("div", "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module") is None
@@ -260,6 +260,14 @@ def test_a_page_builders_widgets_are_its_layout_not_a_sidebar() -> None:
     assert context_reason("div", "widget BlogArchive BlogArchive1") == NAVIGATION
     assert context_reason("div", "widget LinkList LinkList2") == NAVIGATION
     assert context_reason("div", "widget blog-roll") == NAVIGATION  # not Blogger's posts widget
+    # SiteOrigin's page builder names each content module three times with "widget" (a WordPress sidebar's
+    # "widget widget_text" stays a sidebar)
+    assert context_reason("div", "so-widget-sow-editor so-widget-sow-editor-base") is None
+    assert context_reason("div", "so-panel widget widget_sow-editor panel-first-child panel-610-0-0-0") is None
+    assert context_reason("div", "hypercore-imported-contentblock panel-widget-style panel-widget-style-for-610-0-0-0") is None
+    assert context_reason("div", "widget widget_text") == NAVIGATION
+    # a builder's module says what it is by its other names: WordPress's recent-posts widget placed by Elementor
+    assert context_reason("div", "elementor-element elementor-widget elementor-widget-wp-widget-recent-posts") == RELATED
     # (On a page, the text under these names reaches the rules only where the extractor kept it, which on a
     # small made-up page it does not; the three tiptopjaw-2026 pages this fixed are in docs/cleaning.md.)
 

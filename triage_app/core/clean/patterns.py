@@ -86,12 +86,15 @@ _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": N
 
 
 # Page builders wrap every content module in a "widget" of their own namespace (Elementor's
-# `elementor-widget-container`, SiteOrigin's `siteorigin-widget-tinymce`, HubSpot CMS's `hs_cos_wrapper_widget`):
-# there "widget" names the builder's unit of layout, not a sidebar, so it is dropped from those names (the rest,
-# as in `elementor-widget-nav-menu`, still speaks). Blogger does the same with two names: every gadget is a
-# `widget` followed by its kind, and `<div class="widget Blog" id="Blog1">` holds the posts (its sidebar gadgets,
-# "widget LinkList", "widget BlogArchive", stay navigation).
-_BUILDER_WIDGET_RE = re.compile(r"(?<![\w-])(elementor|siteorigin|hs_cos_wrapper)[-_]widget|(?<![\w-])widget( blog)(?![\w-])")
+# `elementor-widget-container`, SiteOrigin's `siteorigin-widget-tinymce`, `so-widget-sow-editor` and
+# `so-panel widget widget_sow-editor`, HubSpot CMS's `hs_cos_wrapper_widget`): there "widget" names the builder's
+# unit of layout, not a sidebar, so an element named by a builder loses every "widget" of its names (the rest, as in
+# `elementor-widget-nav-menu`, still speaks). Blogger does the same with two names: every gadget is a `widget`
+# followed by its kind, and `<div class="widget Blog" id="Blog1">` holds the posts (its sidebar gadgets, "widget
+# LinkList", "widget BlogArchive", stay navigation).
+_BUILDER_WIDGET_RE = re.compile(
+    r"(?<![\w-])(?:(?:elementor|siteorigin|so|panel|hs_cos_wrapper)[-_]widget|so-panel(?![\w-])|widget blog(?![\w-]))"
+)
 
 
 _RECENT_LIST_RE = re.compile(r"(?:latest|recent)-(?:news|posts|articles|stories)")
@@ -116,8 +119,8 @@ def context_reason(tag: str, attrs: str) -> str | None:
     lowered = attrs.lower()
     if not HIDDEN_CLASSES.isdisjoint(lowered.split()):
         return HIDDEN
-    if "widget" in lowered:
-        lowered = _BUILDER_WIDGET_RE.sub(r"\1\2", lowered)
+    if "widget" in lowered and _BUILDER_WIDGET_RE.search(lowered):
+        lowered = lowered.replace("widget", " ")
     for token in class_tokens(lowered):
         if token in _CONTEXT_TOKENS:
             return _CONTEXT_TOKENS[token]
