@@ -9,6 +9,7 @@ import pytest
 
 from triage_app.core.clean import clean_document, clean_text
 from triage_app.core.clean.byline import name_from_byline
+from triage_app.core.clean.html import RawBlock, parse_html, segment_tree
 from triage_app.core.clean.metadata import strip_site_suffix
 from triage_app.core.clean.patterns import HIDDEN, context_reason
 from triage_app.core.ingest.html_reader import read_html
@@ -272,25 +273,28 @@ def test_a_page_builders_widgets_are_its_layout_not_a_sidebar() -> None:
     # small made-up page it does not; the three tiptopjaw-2026 pages this fixed are in docs/cleaning.md.)
 
 
+def _decided_with_every_block_kept(page: str) -> tuple[list[RawBlock], list[str | None]]:
+    """The page's blocks and the rules' reasons for them as if the extractor had kept every one."""
+    from triage_app.core.clean import html_extract
+    from triage_app.core.clean.metadata import page_metadata
+
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = segment_tree(tree)
+    return blocks, html_extract.decide(blocks, [True] * len(blocks), page_metadata(tree))
+
+
 def test_a_blogger_post_the_extractor_keeps_is_not_vetoed_by_its_sidebar_gadgets() -> None:
     # Blogger puts the post in `<div class="widget Blog" id="Blog1">` and each sidebar gadget in another
     # "widget". Where the extractor also kept the sidebar's text, the post's widget held under a quarter of
     # what it kept and was vetoed as a navigation widget: the page's only article removed (a dragnet page, F1 0).
-    from triage_app.core.clean import html_extract
-    from triage_app.core.clean.html import parse_html, segment_tree
-    from triage_app.core.clean.metadata import page_metadata
-
     post = f"<div class='widget Blog' id='Blog1'><div class='post-body'><p>{STORY[0]} {STORY[1]}</p></div></div>"
     gadgets = "".join(
         f"<div class='widget HTML' id='HTML{n}'><div class='widget-content'><p>{line} {line}</p></div></div>"
         for n, line in enumerate(STORY[2:], start=1)
     )
     page = f"<html><body><div class='main-inner'>{post}</div><div class='sidebar section'>{gadgets}</div></body></html>"
-    tree = parse_html(page)
-    assert tree is not None
-    blocks = segment_tree(tree)
-    kept = [True] * len(blocks)
-    reasons = html_extract.decide(blocks, kept, page_metadata(tree))
+    blocks, reasons = _decided_with_every_block_kept(page)
     assert STORY[0] in blocks[0].text and reasons[0] is None
     assert reasons[1:] and all(reason == "navigation" for reason in reasons[1:])  # each gadget is a small widget
 
@@ -298,17 +302,9 @@ def test_a_blogger_post_the_extractor_keeps_is_not_vetoed_by_its_sidebar_gadgets
 def test_a_thread_of_replies_the_extractor_keeps_is_not_removed_as_comments() -> None:
     """A forum thread's replies are its content: a comment-like container does not veto what the
     extractor kept (trafilatura, called without comments, already leaves real comment sections out)."""
-    from triage_app.core.clean import html_extract
-    from triage_app.core.clean.html import parse_html, segment_tree
-    from triage_app.core.clean.metadata import page_metadata
-
     replies = "".join(f"<div class='comment-body'><p>{line}</p></div>" for line in STORY[3:])
     page = f"<html><body><main><h1>Flood records</h1><p>{STORY[0]} {STORY[1]} {STORY[2]}</p>{replies}</main></body></html>"
-    tree = parse_html(page)
-    assert tree is not None
-    blocks = segment_tree(tree)
-    kept = [True] * len(blocks)
-    reasons = html_extract.decide(blocks, kept, page_metadata(tree))
+    blocks, reasons = _decided_with_every_block_kept(page)
     assert any("comments" in b.context for b in blocks) and reasons == [None] * len(blocks)
 
 
