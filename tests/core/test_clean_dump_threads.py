@@ -268,3 +268,17 @@ def test_commenters_profiles_under_an_article_do_not_make_it_a_forum() -> None:
     body = [*POST[:3], *(p * 3 for p in POST[3:]), ""]
     kept = _kept(_clean("\n".join([*MENU, *body, *comments, *FOOTER])))  # no comments header: only the profiles tell
     assert POST[3] in kept and not any(text in kept for text in COMMENT_TEXT)
+
+
+def test_a_thread_s_title_is_the_subject_its_replies_repeat() -> None:
+    # Over each post a forum writes "Re: <the thread's title>"; the title finder took the breadcrumb or the post count
+    # ("Board index » Harbour equipment", "16 posts • Page 1 of 1") from the lines above the first post.
+    from triage_app.core.clean.dump_threads import thread_subject
+    from triage_app.core.clean.features import split_lines
+
+    assert _clean(_forum_dump()).title == "Logging a tide gauge"
+    assert _clean(_forum_dump(quoting=True)).title == "Logging a tide gauge"
+    # Slashdot's comments all say "Re:(Score:2)": no title; one reply's subject is none either
+    assert thread_subject(split_lines("Re:(Score:2)\nFine.\nRe:(Score:2)\nAgreed.\nRe:(Score:3)")) is None
+    assert thread_subject(split_lines("Re: Bridge tolls\nI agree with the council.")) is None
+    assert thread_subject(split_lines("Re: Bridge tolls\nYes.\nRE:  Bridge tolls\nNo.\nRe: Ferry times")) == "Bridge tolls"

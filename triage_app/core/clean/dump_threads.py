@@ -12,6 +12,7 @@ them (`forum_thread`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import islice
 
 from triage_app.core.clean import patterns as P
@@ -153,3 +154,24 @@ def forum_thread(lines: list[Line], region: tuple[int, int], cut: int) -> tuple[
     last = profiles[-1]
     after = best_run_starting_within([weight(line) for line in lines[last:]], ANCHOR_WINDOW)
     return profiles[0], max(region[1], last + after[0][1] if after else last)
+
+
+_REPLY_SUBJECT_RE = re.compile(r"^re\s*:\s*(\S.*)$", re.IGNORECASE)
+REPLY_SUBJECTS = 2
+"""Replies that must repeat one subject for it to be the thread's title."""
+
+
+def thread_subject(lines: list[Line]) -> str | None:
+    """The subject a thread's replies repeat ("Re: Logging a tide gauge" over each post of a phpBB or vBulletin thread,
+    each message of a mailing-list archive): the thread's title, when `REPLY_SUBJECTS` or more replies give the same
+    one and it is the commonest. Not a subject of no words or in parentheses (Slashdot's "Re:(Score:2)" over every
+    comment): None then."""
+    subjects = Counter(
+        match.group(1).strip() for line in lines if line.words <= 30 and (match := _REPLY_SUBJECT_RE.match(line.text))
+    )
+    if not subjects:
+        return None
+    subject, count = subjects.most_common(1)[0]
+    if count < REPLY_SUBJECTS or subject.startswith("(") or not any(c.isalpha() for c in subject):
+        return None
+    return subject

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import element_name, name_from_byline, shown_names
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.dump_threads import comments_start, forum_thread, thread_header
+from triage_app.core.clean.dump_threads import comments_start, forum_thread, thread_header, thread_subject
 from triage_app.core.clean.dump_title import TitleFinder
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
@@ -179,6 +179,11 @@ class _Classifier:
         self.title_index = self._find_title(start)
         if self.title_index is not None:
             meta.title = lines[self.title_index].text
+        subject = thread_subject(lines) if not self.title_hint else None
+        if subject is not None and P.normalise(subject) != P.normalise(meta.title or ""):
+            # a thread's replies name its title: the line that shows it, else the subject itself
+            self.title_index = next((i for i, line in enumerate(lines) if line.text.strip() == subject), None)
+            meta.title = subject
         meta.site = _site_from_copyright(lines)
         if not meta.byline:
             for i, line in enumerate(lines[:-1]):
