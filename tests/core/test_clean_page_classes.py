@@ -267,6 +267,9 @@ def test_a_page_builders_widgets_are_its_layout_not_a_sidebar() -> None:
     assert context_reason("div", "so-panel widget widget_sow-editor panel-first-child panel-610-0-0-0") is None
     assert context_reason("div", "hypercore-imported-contentblock panel-widget-style panel-widget-style-for-610-0-0-0") is None
     assert context_reason("div", "widget widget_text") == NAVIGATION
+    # HubSpot's modules carry a generated id "widget_<number>" (the page's section, not a sidebar widget)
+    assert context_reason("section", "wf-section wf-all-hubs-pricing is-4-col widget_193128255529") is None
+    assert context_reason("div", "widget_1234 sidebar") == NAVIGATION and context_reason("div", "widget_12") == NAVIGATION
     # a builder's module says what it is by its other names: WordPress's recent-posts widget placed by Elementor
     assert context_reason("div", "elementor-element elementor-widget elementor-widget-wp-widget-recent-posts") == RELATED
     # (On a page, the text under these names reaches the rules only where the extractor kept it, which on a

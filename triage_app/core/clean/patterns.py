@@ -87,13 +87,14 @@ _TAG_REASONS = {"nav": NAVIGATION, "footer": FOOTER, "aside": RELATED, "form": N
 
 # Page builders wrap every content module in a "widget" of their own namespace (Elementor's
 # `elementor-widget-container`, SiteOrigin's `siteorigin-widget-tinymce`, `so-widget-sow-editor` and
-# `so-panel widget widget_sow-editor`, HubSpot CMS's `hs_cos_wrapper_widget`): there "widget" names the builder's
-# unit of layout, not a sidebar, so an element named by a builder loses every "widget" of its names (the rest, as in
-# `elementor-widget-nav-menu`, still speaks). Blogger does the same with two names: every gadget is a `widget`
+# `so-panel widget widget_sow-editor`, HubSpot CMS's `hs_cos_wrapper_widget` and its modules' ids `widget_193128255529`):
+# there "widget" names the builder's unit of layout, not a sidebar, so an element named by a builder loses every
+# "widget" of its names (the rest, as in `elementor-widget-nav-menu`, still speaks). Blogger does the same with two names: every gadget is a `widget`
 # followed by its kind, and `<div class="widget Blog" id="Blog1">` holds the posts (its sidebar gadgets, "widget
 # LinkList", "widget BlogArchive", stay navigation).
 _BUILDER_WIDGET_RE = re.compile(
-    r"(?<![\w-])(?:(?:elementor|siteorigin|so|panel|hs_cos_wrapper)[-_]widget|so-panel(?![\w-])|widget blog(?![\w-]))"
+    r"(?<![\w-])(?:(?:elementor|siteorigin|so|panel|hs_cos_wrapper)[-_]widget|so-panel(?![\w-])|widget blog(?![\w-])"
+    r"|widget_\d{4,}(?![\w-]))"
 )
 
 
