@@ -192,8 +192,6 @@ def test_extraction_our_walk_cannot_map_is_kept_as_lines(monkeypatch: pytest.Mon
 
 
 def test_collapsed_content_is_not_hidden() -> None:
-    from triage_app.core.clean.html import parse_html, segment_tree
-
     answer = "You report the accident in the app first, then call the insurer within two days of it. " * 2
     page = (
         "<html><body><main><h1>Help</h1>"
@@ -432,7 +430,6 @@ def test_a_self_closed_html_tag_does_not_empty_the_page() -> None:
     the page was cleaned without its DOM (no title, the headline called navigation, no paths for the reader).
     trafilatura and browsers open it; so does the parse now."""
     from triage_app.core.clean.engine import clean_html_document
-    from triage_app.core.clean.html import parse_html
 
     story = " ".join(f"Paragraph {n} says the ferry ran on time all winter while the old pier was rebuilt." for n in range(5))
     page = (
