@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from triage_app.core.clean import clean_document
+from triage_app.core.clean.dom_names import context_reason
 from triage_app.core.clean.html import parse_html, segment_tree
 from triage_app.core.clean.html_extract import classify_blocks
-from triage_app.core.clean.patterns import HIDDEN, NAVIGATION, context_reason
+from triage_app.core.clean.patterns import HIDDEN, NAVIGATION
 from triage_app.core.records import ParsedDocument
 
 SENTENCE = "The committee met on Tuesday to discuss the proposal for the new bridge across the river, and members spoke at length about costs. "

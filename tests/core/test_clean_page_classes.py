@@ -9,9 +9,10 @@ import pytest
 
 from triage_app.core.clean import clean_document, clean_text
 from triage_app.core.clean.byline import name_from_byline
+from triage_app.core.clean.dom_names import context_reason
 from triage_app.core.clean.html import RawBlock, parse_html, segment_tree
 from triage_app.core.clean.metadata import strip_site_suffix
-from triage_app.core.clean.patterns import HIDDEN, context_reason
+from triage_app.core.clean.patterns import HIDDEN
 from triage_app.core.ingest.html_reader import read_html
 from triage_app.core.ingest.mhtml_reader import read_mhtml
 from triage_app.core.records import ParsedDocument
@@ -211,7 +212,8 @@ def test_collapsed_content_is_not_hidden() -> None:
 
 
 def test_generated_class_names_do_not_spell_an_advert() -> None:
-    from triage_app.core.clean.patterns import ADVERT, class_tokens
+    from triage_app.core.clean.dom_names import class_tokens
+    from triage_app.core.clean.patterns import ADVERT
 
     assert class_tokens("kt-adv-heading2365_8440ad-7c css-1ad3f9") == ["kt", "adv", "heading", "css"]
     # letters alone between separators (any non-alphanumeric, a non-ASCII letter too) are words at any length;

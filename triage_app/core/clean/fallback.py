@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from triage_app.core.clean.dom_names import context_reason
 from triage_app.core.clean.html import BREAKING, LEAF_KINDS, SHADOW_ROOT_ATTRIBUTES, SKIPPED, RawBlock
 from triage_app.core.clean.invisible import without_invisible
-from triage_app.core.clean.patterns import context_reason
 
 _WS_RE = re.compile(r"\s+")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"}

@@ -4,7 +4,7 @@ A block's context is the reasons its ancestors' tags and class/id words give ("n
 `sidebar` class). A wrapper around the whole article whose class describes the layout (`<div class="site
 has-sidebar">`) or ASP.NET's `<form>` around the whole page gave every block that context: every block the extractor
 left out was labelled by it, and the rules that trust a context (`repeats`, `gaps`) never looked at the page. The
-page's `<html>` and `<body>` name no context at all (`patterns.PAGE_ROOTS`, in the walk).
+page's `<html>` and `<body>` name no context at all (`dom_names.PAGE_ROOTS`, in the walk).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.dates import is_date_line
-from triage_app.core.clean.patterns import HIDDEN_CLASSES, HIDDEN_STYLE_RE
+from triage_app.core.clean.dom_names import HIDDEN_CLASSES, HIDDEN_STYLE_RE
 
 _WORD_RE = re.compile(r"\w+")
 _WS_RE = re.compile(r"\s+")

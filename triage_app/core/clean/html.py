@@ -16,10 +16,11 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction  # type: ignore[import-untyped]
 
+from triage_app.core.clean.dom_names import PAGE_ROOTS, context_reason
 from triage_app.core.clean.html_attributes import SUBTREE, attribute_verdict, is_collapsed, is_hidden, own_attrs
 from triage_app.core.clean.html_tables import Segment, is_data_table, table_rows
 from triage_app.core.clean.invisible import without_invisible
-from triage_app.core.clean.patterns import HIDDEN, PAGE_ROOTS, context_reason, normalise
+from triage_app.core.clean.patterns import HIDDEN, normalise
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LEAF_KINDS = {

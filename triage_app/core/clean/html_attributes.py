@@ -11,7 +11,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.patterns import HIDDEN, HIDDEN_STYLE_RE, context_reason
+from triage_app.core.clean.dom_names import HIDDEN_STYLE_RE, context_reason
+from triage_app.core.clean.patterns import HIDDEN
 
 Get = Callable[[str], Any]  # an element's (or its attribute dict's) `get`
 
