@@ -137,18 +137,6 @@ def cluster_info(db: Database, doc_id: int) -> dict[str, Any] | None:
     return {"id": int(row[0]), "representative": int(row[0]), "size": int(row[1]), "sites": int(row[2]), "members": members}
 
 
-def copies_of(db: Database, ids: list[int]) -> dict[int, tuple[int, int]]:
-    """(cluster id, cluster size) for those of `ids` that are in a cluster (for the list's copies column)."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    sql = (
-        "SELECT m.doc_id, m.cluster_id, c.size FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
-        f"WHERE m.doc_id IN ({marks})"
-    )
-    return {int(d): (int(c), int(s)) for d, c, s in db.execute(sql, ids)}
-
-
 def copies_to_follow(db: Database, ids: list[int]) -> dict[int, int]:
     """The other members of the clusters of `ids`: {copy id: the id of `ids` whose decision it follows}."""
     out: dict[int, int] = {}
