@@ -12,7 +12,7 @@ import textwrap
 from triage_app.core.clean import clean_document
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.features import split_lines, weight
-from triage_app.core.clean.regions import find_region
+from triage_app.core.clean.regions import heaviest_run
 from triage_app.core.clean.unwrap import rejoin_wrapped, wrap_width
 from triage_app.core.records import CleanResult, ParsedDocument
 
@@ -122,8 +122,8 @@ def test_an_archive_drop_down_does_not_outweigh_a_short_post() -> None:
     text = "\n".join([*MENU, *post, "", "Tweet", "Share", "", *archive, *FOOTER])
     short_months = [line for line in split_lines(text) if line.listed and line.length < 20]
     assert len(short_months) == 62 and all(weight(line) == 0 for line in short_months)  # with "Archives", "Select Month"
-    region = find_region(split_lines(text))
-    assert region is not None and split_lines(text)[region[1]].text.startswith("If you are having a tough time")
+    found = heaviest_run(split_lines(text))
+    assert found is not None and split_lines(text)[found[0][1]].text.startswith("If you are having a tough time")
     kept = _kept(_clean(text))
     assert "attend to one at a time" in kept
     assert "October 2012" not in kept

@@ -348,7 +348,7 @@ def test_byline_is_names_only() -> None:
 def test_a_byline_must_read_as_names() -> None:
     """Author-marked elements also hold greetings, labels, handles and e-mail addresses: those are no byline;
     a name followed by a comma and a role or outlet keeps the name."""
-    from triage_app.core.clean.byline import choose_byline, plausible_names
+    from triage_app.core.clean.byline import claimed_byline, plausible_names, shown_names
 
     for junk in ("Hi, I'm Becky. I live", "[ Archives ]", "Sofia ●", "SEROLOGY: IT'S", "wmckenzie@dallasnews.com",
                  "Authorizing... Thanks for your patience", "View blog authority"):
@@ -357,9 +357,10 @@ def test_a_byline_must_read_as_names() -> None:
                  "Ross Tucker and Jonathan Dugas", "Лида Буслаева", "Washington Post editors"):
         assert plausible_names(name), name
     text = "Joseph Dickerson wrote this. Hi, I'm Becky. I live here."
-    assert choose_byline(None, "Joseph Dickerson, Filed under: Fan Productions", None, None, text) == "Joseph Dickerson"
-    assert choose_byline(None, "Hi, I'm Becky. I live", None, None, text) is None
-    assert choose_byline("Hi, I'm Becky. I live", "Joseph Dickerson", None, None, text) == "Joseph Dickerson"
+    assert shown_names("Joseph Dickerson, Filed under: Fan Productions", None, None) == "Joseph Dickerson"
+    assert shown_names("Hi, I'm Becky. I live", None, None) is None
+    assert claimed_byline("Hi, I'm Becky. I live", None, None, text) is None  # so the shown byline is asked
+    assert claimed_byline("Joseph Dickerson", None, None, text) == "Joseph Dickerson"
 
 
 def test_blog_platforms_default_post_lines_give_the_author() -> None:

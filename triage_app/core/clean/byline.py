@@ -222,14 +222,9 @@ def names_only(byline: str, site: str | None = None, host: str | None = None) ->
     return name or None
 
 
-def choose_byline(meta_byline: str | None, shown: str | None, site: str | None, host: str | None, page_text: str) -> str | None:
-    """The metadata byline when the page shows it and it names people, not the site; else the byline
-    read from the page's author-marked element."""
-    return claimed_byline(meta_byline, site, host, page_text) or shown_names(shown, site, host)
-
-
 def claimed_byline(meta_byline: str | None, site: str | None, host: str | None, page_text: str) -> str | None:
-    """`choose_byline`'s first choice: the metadata byline when the page shows it and it names people."""
+    """The byline's first choice: the metadata byline when the page shows it and it names people, not the site (else
+    `shown_names`)."""
     if meta_byline and not meta_byline.startswith(("http://", "https://")):
         name = names_only(meta_byline, site, host)
         name = _plausible(name)
@@ -239,7 +234,8 @@ def claimed_byline(meta_byline: str | None, site: str | None, host: str | None, 
 
 
 def shown_names(shown: str | None, site: str | None, host: str | None) -> str | None:
-    """`choose_byline`'s second choice: the names of the byline read from the page's author-marked element."""
+    """The byline's second choice (when `claimed_byline` gives none): the names of the byline read from the page's
+    author-marked element."""
     return _plausible(names_only(shown, site, host)) if shown else None
 
 

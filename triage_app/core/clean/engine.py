@@ -122,7 +122,8 @@ def clean_html_document(
         raw, reasons, meta = outcome
     page_url = meta.url or url
     site, host = meta.site_and_host(url)
-    # `byline.choose_byline`, with the page's text and its shown byline read only when needed
+    # the metadata's author when the page shows it (`byline.claimed_byline`), else the names the page shows as its byline
+    # (`byline.shown_names`): the page's text and its shown byline are read only when needed
     byline = meta.claimed_byline(url, "\n".join(b.text for b in raw))
     return CleanResult(
         blocks=_blocks_from_raw(raw, reasons),

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 INVISIBLE = "\u00ad\u2060\ufeff"
 _DELETE = str.maketrans("", "", INVISIBLE)
-INVISIBLE_LATIN1 = b"\xad"
-"""The one of them inside Latin-1, as a byte (for `bytes.translate`'s deletion argument)."""
 
 
 def has_invisible(text: str) -> bool:

@@ -52,7 +52,7 @@ class PageMeta:
         """Names from the author-marked element nearest the headline (`page_byline.shown_byline`).
 
         Read when first asked for: the cleaner needs them only when the metadata's own author is not
-        named on the page (`byline.choose_byline`), and looking at every candidate element's attributes
+        named on the page (`byline.claimed_byline`), and looking at every candidate element's attributes
         is most of the metadata's time."""
         if self.byline_source is not None:
             read, self.byline_source = self.byline_source, None

@@ -1,7 +1,7 @@
 """The article region of a text dump or a PDF's lines: the run of lines the cleaner keeps as the article.
 
 Each line has a weight (prose positive; menus, boilerplate patterns, dates negative, `features.weight`);
-the region is the maximum-weight contiguous run (`find_region`), widened to paragraphs just outside it
+the region is the maximum-weight contiguous run (`heaviest_run`), widened to paragraphs just outside it
 (`extend_region`), or none when the best run is too light to be an article (`WEAK_REGION`,
 `unsure_region`). When the document names its headline (a PDF's Title, shown as a line), the run that
 follows the headline is preferred to a heavier one elsewhere (`anchored_region`).
@@ -22,12 +22,6 @@ UNSURE_SHARE = 10
 """Characters of lines outside the region that are neither menu-like nor repeated, per character of the region."""
 GAP = 2
 WIDE_GAP = 6
-
-
-def find_region(lines: list[Line], cut: int | None = None) -> tuple[int, int] | None:
-    """Indexes (first, last) of the maximum-weight run of lines before `cut`, or None when nothing is positive."""
-    found = heaviest_run(lines, cut)
-    return found[0] if found else None
 
 
 def heaviest_run(lines: list[Line], cut: int | None = None) -> tuple[tuple[int, int], float] | None:

@@ -60,8 +60,6 @@ class DumpResult:
     published: str | None = None
     site: str | None = None
     keywords: list[str] = field(default_factory=list)
-    whole: bool = False
-    """No article region was found: every line was judged as if inside one."""
 
 
 def _site_from_copyright(lines: list[Line]) -> str | None:
@@ -134,7 +132,6 @@ class _Classifier:
             region = None  # no run of prose: a list or table page, judged line by line
         if region and self.unsure and unsure_region(lines, extend_region(lines, region, self.cut), best, thread):
             region = None
-        self.meta.whole = region is None
         start, end = extend_region(lines, region, self.cut) if region else (0, len(lines) - 1)
         self._metadata(start)
         for i in range(start, end + 1):
