@@ -239,10 +239,17 @@ FORUM_POSTS = [
 ]
 
 
-def _forum_dump(profile_label: str = "Joined", *, quoting: bool = False) -> str:
+def _forum_dump(profile_label: str = "Joined", *, quoting: bool = False, terms: bool = False) -> str:
+    """A phpBB thread's dump; with `terms`, each poster's details as vBulletin 4 and XenForo lay them out, a list of
+    terms and values that a browser copies as a line each ("Join Date", "Dec 2023", "Posts", "2")."""
     lines = ["Forum index", "Search", "Login", "Register", "Board index » Harbour equipment", "Logging a tide gauge", "4 posts • Page 1 of 1", ""]
     for n, (name, posts, joined, body) in enumerate(FORUM_POSTS):
-        lines += [name, posts, joined.replace("Joined", profile_label), "", "Re: Logging a tide gauge", "", "Mon Jan 22, 2024 6:07 pm", ""]
+        if terms:
+            month, year = joined.split()[2], joined.split()[4]  # "Joined: Sun Dec 17, 2023 11:18 am": "Dec 2023"
+            profile = [profile_label, f"{month} {year}", *posts.split(": ")]
+            lines += [name, "View Profile", "View Forum Posts", *profile, "", "Mon Jan 22, 2024 6:07 pm #" + str(n + 1), ""]
+        else:
+            lines += [name, posts, joined.replace("Joined", profile_label), "", "Re: Logging a tide gauge", "", "Mon Jan 22, 2024 6:07 pm", ""]
         if quoting and n == 2:  # a reply quoting the post before it, under the forum's "... wrote:" header
             lines += ["quaymaster wrote:", "", FORUM_POSTS[1][3][-1][-80:], ""]
         lines += [line for paragraph in body for line in (paragraph, "")]
@@ -258,6 +265,22 @@ def test_every_post_of_a_forum_thread_is_the_page_s_text() -> None:
         for _, _, _, body in FORUM_POSTS:
             assert body[-1] in kept, (label, body[-1])
         assert "Who is online" not in kept and "Delete cookies" not in kept
+
+
+def test_a_thread_whose_posters_details_are_terms_and_values_keeps_every_post() -> None:
+    # vBulletin 4 and XenForo set "Join Date" and its value as a term and its definition: two lines in a dump, which the
+    # one-line profile test ("Join Date: Dec 2023") did not see, so only the heaviest post was kept
+    for label in ("Join Date", "Joined", "Registriert"):
+        kept = _kept(_clean(_forum_dump(label, terms=True)))
+        for _, _, _, body in FORUM_POSTS:
+            assert body[-1] in kept, (label, body[-1])
+        assert "Who is online" not in kept and "View Profile" not in kept
+    # a label alone is no profile line without a value after it, nor is a longer line that starts with the word
+    from triage_app.core.clean.dump_threads import _is_profile
+    from triage_app.core.clean.features import split_lines
+
+    lines = split_lines("Joined\nDec 2023\nJoined\nthe council in the spring\nRegistered users can post\n2024")
+    assert [_is_profile(lines, i) for i in range(len(lines))] == [True, False, False, False, False, False]
 
 
 def test_commenters_profiles_under_an_article_do_not_make_it_a_forum() -> None:

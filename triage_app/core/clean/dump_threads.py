@@ -129,14 +129,28 @@ def _is_stamp(text: str) -> bool:
     return bool(_THREAD_MARK_RE.search(text) or find_date(text))
 
 
-_MEMBER_SINCE_RE = re.compile(
+_MEMBER_SINCE = (
     r"^(joined|join date|registered|date registered|member since|registriert( seit)?|mitglied seit|dabei seit|inscription"
     r"|inscrit le|registrado|miembro desde|membro desde|iscritto( il)?|iscrizione|geregistreerd|lid sinds|zarejestrowany"
-    r"|регистрация|зарегистрирован)\s*:\s*\S.*\d",
-    re.IGNORECASE,
+    r"|регистрация|зарегистрирован)"
 )
+_MEMBER_SINCE_RE = re.compile(_MEMBER_SINCE + r"\s*:\s*\S.*\d", re.IGNORECASE)
 """A forum poster's profile line: since when the poster is a member ("Joined: Jun 26, 2004" in phpBB, "Join Date:
 Jan 2005" in vBulletin, "Registered: April 29, 2001", "Registriert: 12.03.2009"), a label and a date."""
+_MEMBER_SINCE_LABEL_RE = re.compile(_MEMBER_SINCE + r"\s*:?$", re.IGNORECASE)
+"""The same label alone on its line, its date on the next: vBulletin 4 and XenForo lay a poster's details out as a
+list of terms and values ("Join Date" / "Nov 2024"), which a browser copies as two lines."""
+
+
+def _is_profile(lines: list[Line], i: int) -> bool:
+    """Line `i` says since when a poster is a member, alone or with the line after it (a short line with a digit)."""
+    line = lines[i]
+    if line.words <= 10 and _MEMBER_SINCE_RE.match(line.text):
+        return True
+    if line.words > 4 or i + 1 >= len(lines) or not _MEMBER_SINCE_LABEL_RE.match(line.text):
+        return False
+    value = lines[i + 1]
+    return value.words <= 5 and any(c.isdigit() for c in value.text)
 FORUM_POSTERS = 3
 """Profile lines that make a dump a forum thread."""
 
@@ -148,7 +162,7 @@ def forum_thread(lines: list[Line], region: tuple[int, int], cut: int) -> tuple[
     the run of prose after the last one, past `cut` when more posts follow it (a reply's quote header, "seth
     wrote:", reads as a comments opener). None when the dump is no thread or its prose comes before the posts (an
     article above comments whose commenters show their profiles)."""
-    profiles = [i for i, line in enumerate(lines) if line.words <= 10 and _MEMBER_SINCE_RE.match(line.text)]
+    profiles = [i for i in range(len(lines)) if _is_profile(lines, i)]
     if sum(1 for i in profiles if i < cut) < FORUM_POSTERS or profiles[0] > region[0]:
         return None
     last = profiles[-1]
