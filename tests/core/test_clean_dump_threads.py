@@ -305,3 +305,30 @@ def test_a_thread_s_title_is_the_subject_its_replies_repeat() -> None:
     assert thread_subject(split_lines("Re:(Score:2)\nFine.\nRe:(Score:2)\nAgreed.\nRe:(Score:3)")) is None
     assert thread_subject(split_lines("Re: Bridge tolls\nI agree with the council.")) is None
     assert thread_subject(split_lines("Re: Bridge tolls\nYes.\nRE:  Bridge tolls\nNo.\nRe: Ferry times")) == "Bridge tolls"
+
+
+def _xenforo_dump() -> str:
+    """The made thread as XenForo 2 lays it out: breadcrumb, title, "Thread starter" and "Start date" under it, then
+    each post under its poster's details as terms and values."""
+    lines = ["Home", "Forums", "New posts", "Search forums", "Log in", "Register", "Forums", "Harbour equipment",
+             "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.",
+             "Logging a tide gauge", " Thread starter harbourpilot", " Start date Jan 22, 2024", "Status",
+             "Not open for further replies.", ""]
+    for n, (name, posts, joined, body) in enumerate(FORUM_POSTS):
+        month, year = joined.split()[2], joined.split()[4]
+        lines += [name[0].upper(), name, "Member", "Joined", f"{month} {year}", "Messages", posts.split(": ")[1],
+                  "Jan 22, 2024", f"#{n + 1}", *[line for paragraph in body for line in (paragraph, "")]]
+    return "\n".join([*lines, "Share:", "Facebook", "Similar threads", "Contact us", "Terms and rules"])
+
+
+def test_a_xenforo_thread_s_title_is_the_line_over_its_starter() -> None:
+    # XenForo writes "Thread starter <name>" under the thread's title: the title finder took that line, which stood
+    # out from the short lines around it and had the "Start date" line under it
+    cleaned = _clean(_xenforo_dump())
+    assert cleaned.title == "Logging a tide gauge"
+    kept = _kept(cleaned)
+    assert all(body[-1] in kept for _, _, _, body in FORUM_POSTS) and "Thread starter" not in kept
+    from triage_app.core.clean.patterns import BYLINE_RE
+
+    assert BYLINE_RE.match("Thread starter Jane Q Public") and BYLINE_RE.match("thread starter x_42")
+    assert not BYLINE_RE.match("Thread starter kits are sold in every craft shop in town.")

@@ -347,6 +347,8 @@ BYLINE_RE = _rx(
     r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b"
     r"|(^|\W)(publicado por|pubblicato da|veröffentlicht von|publié par|escrito por|scritto da)\W"
     r"|^(authors?|autor(in)?|auteur|автор|текст|yazar|penulis|oleh)\s*:\s*\S"
+    # XenForo's line under a thread's title: "Thread starter <user name>" (a name of one to three words)
+    r"|^thread starter\s+\S+(\s+\S+){0,2}$"
 )
 PUBLISHED_LINE_RE = _rx(
     # the same labels in German, French, Spanish, Portuguese, Italian and Dutch ("Stand:" only with its colon)
