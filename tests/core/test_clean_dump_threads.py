@@ -301,6 +301,8 @@ def test_a_thread_s_title_is_the_subject_its_replies_repeat() -> None:
 
     assert _clean(_forum_dump()).title == "Logging a tide gauge"
     assert _clean(_forum_dump(quoting=True)).title == "Logging a tide gauge"
+    # the title line as a breadcrumb's last step: the subject's words, without the breadcrumb's mark
+    assert _clean(_forum_dump().replace("\nLogging a tide gauge\n", "\n» Logging a tide gauge\n", 1)).title == "Logging a tide gauge"
     # Slashdot's comments all say "Re:(Score:2)": no title; one reply's subject is none either
     assert thread_subject(split_lines("Re:(Score:2)\nFine.\nRe:(Score:2)\nAgreed.\nRe:(Score:3)")) is None
     assert thread_subject(split_lines("Re: Bridge tolls\nI agree with the council.")) is None

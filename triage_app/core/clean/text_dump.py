@@ -177,9 +177,11 @@ class _Classifier:
         if self.title_index is not None:
             meta.title = lines[self.title_index].text
         subject = thread_subject(lines) if not self.title_hint else None
-        if subject is not None and P.normalise(subject) != P.normalise(meta.title or ""):
-            # a thread's replies name its title: the line that shows it, else the subject itself
-            self.title_index = next((i for i, line in enumerate(lines) if line.text.strip() == subject), None)
+        if subject is not None:
+            # a thread's replies name its title: the line that shows it, else the subject itself; a pick that says the
+            # same keeps its line, but the title is the subject's words ("» Title" in a breadcrumb is "Title")
+            if P.normalise(subject) != P.normalise(meta.title or ""):
+                self.title_index = next((i for i, line in enumerate(lines) if line.text.strip() == subject), None)
             meta.title = subject
         meta.site = _site_from_copyright(lines)
         if not meta.byline:
