@@ -185,3 +185,11 @@ def test_a_menu_breadcrumb_or_label_is_not_a_dump_title(menu: str) -> None:
     para = "The harbour authority said on Monday that the northern quay would reopen next month after two years of repairs. " * 2
     dump = f"Example News\n{menu}\nHarbour reopens after two years\n\n{para}\n\n{para}\n\n{para}\n"
     assert clean_text(dump).title == "Harbour reopens after two years"
+
+
+@pytest.mark.parametrize("mark", ["» ", "> ", "›", "→ "])
+def test_a_breadcrumb_s_mark_before_the_title_line_is_not_part_of_the_title(mark: str) -> None:
+    # a shop or forum writes its breadcrumb's last step, the page's title, on a line of its own after a mark
+    dump = f"Home\nShop\nLaptops\n{mark}Old Harbour Crane Will Come Down Next Spring\nBy Mara Lindqvist\nNovember 3, 2021\n\n" + BODY
+    assert _title(dump) == "Old Harbour Crane Will Come Down Next Spring"
+    assert _title("Home\n>> \n\n" + BODY) != ""  # a line of marks alone gives no empty title

@@ -23,6 +23,8 @@ from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_r
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
+_CRUMB_MARK_RE = re.compile(r"^[»›>→]+\s*")
+"""A breadcrumb's mark before its last step, which shows the page's title ("» Title", "> Title"): not part of the title."""
 _ALL_RIGHTS = r"all rights|alle rechte|tous droits|todos los derechos|todos os direitos|tutti i diritti|alle rechten"
 """"All rights reserved" as it starts in English, German, French, Spanish, Portuguese, Italian and Dutch."""
 _COPYRIGHT_NAME_RE = re.compile(
@@ -175,7 +177,7 @@ class _Classifier:
             meta.published = next((d for ln in lines[:start] if is_date_line(ln.text) and (d := find_date(ln.text))), None)
         self.title_index = self._find_title(start)
         if self.title_index is not None:
-            meta.title = lines[self.title_index].text
+            meta.title = _CRUMB_MARK_RE.sub("", lines[self.title_index].text) or None
         subject = thread_subject(lines) if not self.title_hint else None
         if subject is not None:
             # a thread's replies name its title: the line that shows it, else the subject itself; a pick that says the
