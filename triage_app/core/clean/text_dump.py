@@ -38,6 +38,11 @@ _YEARS_AFTER_RE = re.compile(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$")
 """The year after the owner's name ("Copyright Thomson Reuters 2012")."""
 _NOT_OWNER_RE = re.compile(rf"({_ALL_RIGHTS})\b|copyright$", re.IGNORECASE)
 """What a notice gives where its owner's name should be: "© 2019 All rights reserved", "© Copyright"."""
+_SOFTWARE_CREDIT_RE = re.compile(r"\b(?:platform|software|powered|theme|designed|developed|built|hosted)\s+by\s+([^\W\d_][\w.]*)", re.IGNORECASE)
+"""A credit for the site's software or designer ("Community platform by XenForo®"): a notice whose owner is the
+credited name ("... © 2010-2026 XenForo Ltd.") is the vendor's own, not the site's."""
+_POWERED_BY_RE = re.compile(r"\s+(?:powered|hosted)\s+by\b.*$", re.IGNORECASE)
+"""The platform after the owner's name ("© 2024 SoloWorkStudio Powered by Shopify"): not part of the name."""
 _BEFORE_NAME_RE = re.compile(r"^(?:[\W_]+|(?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d|present))?\b)+", re.IGNORECASE)
 """Signs, years and punctuation left before the name ("—2025 The Independent Traveler", ": © 2025 Redfin")."""
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"\s*\((?:https?:|www\b)[^)]*\)?\s*$", re.I)
@@ -73,8 +78,12 @@ def _site_from_copyright(lines: list[Line]) -> str | None:
         if m:
             name = _ADDRESS_IN_BRACKETS_RE.sub("", m.group(1)).strip(" ,-")  # "Al Bawaba (www.albawaba.com)"
             name = _YEARS_AFTER_RE.sub("", _BY_PREFIX_RE.sub("", _BEFORE_NAME_RE.sub("", name))).strip(" ,-")
+            name = _POWERED_BY_RE.sub("", name).rstrip(" ,-|·•–—")
             while _CORP_SUFFIX_RE.search(name):
                 name = _CORP_SUFFIX_RE.sub("", name).strip(" ,")
+            credited = _SOFTWARE_CREDIT_RE.search(line.text)
+            if credited and (name.lower().startswith(credited.group(1).lower()) or _SOFTWARE_CREDIT_RE.match(name)):
+                continue  # the software vendor's own notice, or a credit where the owner's name should be
             if 1 <= len(name.split()) <= 4 and not P.is_number_only(name) and not _NOT_OWNER_RE.match(name):
                 names.append(name)
     if not names:
