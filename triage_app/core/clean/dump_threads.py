@@ -151,6 +151,8 @@ def _is_profile(lines: list[Line], i: int) -> bool:
         return False
     value = lines[i + 1]
     return value.words <= 5 and any(c.isdigit() for c in value.text)
+
+
 FORUM_POSTERS = 3
 """Profile lines that make a dump a forum thread."""
 
