@@ -32,6 +32,13 @@ _INNER_BY_RE = re.compile(r"\b(by|von|par|por)\s+[A-Z]")
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CREDIT_SLASH_RE = re.compile(r"[a-z.]/[A-Z]")
 _CRUMB_RE = re.compile(r"\s[»>›]\s|[»>›]$")
+_CRUMB_LEAD_RE = re.compile(r"^[»›>→]+\s*")
+"""A breadcrumb's mark before its last step when that step, the page's title, has a line of its own ("» Title")."""
+
+
+def title_text(line_text: str) -> str | None:
+    """The title a chosen title line gives: its text without a breadcrumb's mark before it (None: marks only)."""
+    return _CRUMB_LEAD_RE.sub("", line_text) or None
 _LABEL_END_RE = re.compile(r"(:|\.\.\.|…)$")
 _SENTENCES_RE = re.compile(r"[a-z]{3}[.!?] [A-Z]")
 _SLUG_RE = re.compile(r"[/_-]+")

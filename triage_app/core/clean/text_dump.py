@@ -17,14 +17,12 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import element_name, name_from_byline, shown_names
 from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.clean.dump_threads import comments_start, forum_thread, thread_header, thread_subject
-from triage_app.core.clean.dump_title import TitleFinder
+from triage_app.core.clean.dump_title import TitleFinder, title_text
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
-_CRUMB_MARK_RE = re.compile(r"^[»›>→]+\s*")
-"""A breadcrumb's mark before its last step, which shows the page's title ("» Title", "> Title"): not part of the title."""
 _ALL_RIGHTS = r"all rights|alle rechte|tous droits|todos los derechos|todos os direitos|tutti i diritti|alle rechten"
 """"All rights reserved" as it starts in English, German, French, Spanish, Portuguese, Italian and Dutch."""
 _COPYRIGHT_NAME_RE = re.compile(
@@ -186,11 +184,11 @@ class _Classifier:
             meta.published = next((d for ln in lines[:start] if is_date_line(ln.text) and (d := find_date(ln.text))), None)
         self.title_index = self._find_title(start)
         if self.title_index is not None:
-            meta.title = _CRUMB_MARK_RE.sub("", lines[self.title_index].text) or None
+            meta.title = title_text(lines[self.title_index].text)
         subject = thread_subject(lines) if not self.title_hint else None
         if subject is not None:
             # a thread's replies name its title: the line that shows it, else the subject itself; a pick that says the
-            # same keeps its line, but the title is the subject's words ("» Title" in a breadcrumb is "Title")
+            # same keeps its line, but the title is in the subject's words
             if P.normalise(subject) != P.normalise(meta.title or ""):
                 self.title_index = next((i for i, line in enumerate(lines) if line.text.strip() == subject), None)
             meta.title = subject
