@@ -1598,6 +1598,14 @@
         <translation>Die Entität ist von anderer Art (eine Person, die als Ort markiert ist, ...)</translation>
     </message>
     <message>
+        <source>Split this mention off…</source>
+        <translation>Diese Erwähnung abtrennen…</translation>
+    </message>
+    <message>
+        <source>This “{mention}” is another entity than “{name}”; its other mentions stay</source>
+        <translation>Dieses „{mention}“ ist eine andere Entität als „{name}“; ihre übrigen Erwähnungen bleiben</translation>
+    </message>
+    <message>
         <source>Merged from: {names}</source>
         <translation>Zusammengeführt aus: {names}</translation>
     </message>
@@ -1891,6 +1899,17 @@
     <message>
         <source>Quotes</source>
         <translation>Zitate</translation>
+    </message>
+</context>
+<context>
+    <name>SplitMentionDialog</name>
+    <message>
+        <source>Split mention off</source>
+        <translation>Erwähnung abtrennen</translation>
+    </message>
+    <message>
+        <source>This mention, “{mention}”, stands for another entity than “{entity}”. Its name:</source>
+        <translation>Diese Erwähnung, „{mention}“, steht für eine andere Entität als „{entity}“. Ihr Name:</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Annotation, Block, CleanResult, ParsedDocument, Progress
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.reader import ReaderPane, register_scheme
-from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS, parse_entity_href
+from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS, entity_href, parse_entity_href, parse_mention_id
 from triage_app.gui.reader.pane import FINDING, STATE_HIDDEN_LABELS, STATE_HIDDEN_PANES, AnnotationState
 from triage_app.gui.workers import TaskRunner
 
@@ -429,6 +429,64 @@ def test_clicking_an_entity_offers_its_menu(make_pane: Any, qtbot: Any, library:
     menus = [m for m in pane.findChildren(QMenu) if m.isVisible()]
     assert menus[-1].actions()[0].text() == "Show all documents mentioning \u201cJared Kushner\u201d"
     menus[-1].close()
+
+
+def test_a_mention_splits_off_its_entity_from_its_menu(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One of NATO's mentions in the body is another organisation: its menu splits it off, through the writer,
+    recorded as a correction; the others stay NATO's."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMenu
+
+    from triage_app.gui.reader.dialogs import SplitMentionDialog
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show()
+    show(qtbot, pane, seed_id)
+    nato = [f[1] for f in highlighted_fragments(pane) if f[0] == "NATO"]
+    mentions = [parse_mention_id(href) for href in nato]
+    assert len(nato) == len(set(mentions)) == 4 and None not in mentions  # the fifth is in the headline
+    asked: list[tuple[str, str]] = []
+
+    def answer(cls: Any, parent: Any, mention: str, entity: str) -> str:
+        asked.append((mention, entity))
+        return "NATO Parliamentary Assembly"
+
+    monkeypatch.setattr(SplitMentionDialog, "ask", classmethod(answer))
+    with qtbot.waitSignal(pane.cleaned.entity_clicked) as clicked:
+        pane.cleaned.anchorClicked.emit(QUrl(nato[1]))
+    assert clicked.args[:3] == [ids["NATO"], "NATO", mentions[1]]
+    menu = [m for m in pane.findChildren(QMenu) if m.isVisible()][-1]
+    split = next(a for a in menu.actions() if a.text() == "Split this mention off\u2026")
+    menu.close()
+    with qtbot.waitSignal(pane.document_changed):
+        split.trigger()
+    assert asked == [("NATO", "NATO")]
+    after = [parse_entity_href(f[1]) for f in highlighted_fragments(pane) if f[0] == "NATO"]
+    assert len(after) == 4 and after[0] == after[2] == after[3] == (ids["NATO"], "NATO")
+    assert after[1] is not None and after[1][1] == "NATO Parliamentary Assembly" and after[1][0] != ids["NATO"]
+    kinds = [r[0] for r in library.db.execute("SELECT kind FROM entity_corrections").fetchall()]
+    assert kinds == ["split"]
+
+
+def test_an_entity_menu_without_a_mention_offers_no_split(make_pane: Any, library: Library, seed_id: int, qtbot: Any) -> None:
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    show(qtbot, pane, seed_id)
+    texts = [a.text() for a in pane.commands.entity_actions(ids["NATO"], "NATO")]  # the side panel's menu: no mention
+    assert "Split this mention off\u2026" not in texts and "Rename\u2026" in texts
+    stale = [a.text() for a in pane.commands.entity_actions(ids["NATO"], "NATO", 10**6)]  # not this document's
+    assert "Split this mention off\u2026" not in stale
+
+
+def test_entity_links_name_the_mention_and_survive_odd_names() -> None:
+    href = entity_href(7, "AT&T? Inc./Group", 42)
+    assert parse_entity_href(href) == (7, "AT&T? Inc./Group")
+    assert parse_mention_id(href) == 42
+    assert parse_mention_id(entity_href(7, "NATO")) is None and parse_entity_href(entity_href(7, "NATO")) == (7, "NATO")
+    assert parse_mention_id("https://example.org/?mention=3") is None
 
 
 def test_removed_line_tooltip_gives_the_reason(make_pane: Any, qtbot: Any, seed_id: int) -> None:

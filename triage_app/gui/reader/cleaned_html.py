@@ -38,6 +38,7 @@ QUOTE_KINDS = {
 
 ENTITY_SCHEME = "entity"
 PARAGRAPH_ANCHOR = "para-"
+MENTION_QUERY = "mention="
 CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u203a"
 
 
@@ -49,11 +50,12 @@ class _Span:
     data: dict[str, Any]
 
 
-def entity_href(entity_id: int, canonical: str) -> str:
-    """The link target of a highlighted mention."""
+def entity_href(entity_id: int, canonical: str, mention_id: int | None = None) -> str:
+    """The link target of a highlighted mention (`?mention=N`: which mention of the entity it is)."""
     from urllib.parse import quote
 
-    return f"{ENTITY_SCHEME}:{entity_id}/{quote(canonical, safe='')}"
+    href = f"{ENTITY_SCHEME}:{entity_id}/{quote(canonical, safe='')}"
+    return href if mention_id is None else f"{href}?{MENTION_QUERY}{mention_id}"
 
 
 def parse_entity_href(href: str) -> tuple[int, str] | None:
@@ -63,7 +65,17 @@ def parse_entity_href(href: str) -> tuple[int, str] | None:
     if not href.startswith(f"{ENTITY_SCHEME}:"):
         return None
     ident, _, name = href[len(ENTITY_SCHEME) + 1 :].partition("/")
+    name = name.partition("?")[0]  # the name is quoted whole, so a "?" in it is "%3F"
     return (int(ident), unquote(name)) if ident.isdigit() else None
+
+
+def parse_mention_id(href: str) -> int | None:
+    """The mention's id from an `entity_href` that names one, else None."""
+    if parse_entity_href(href) is None:
+        return None
+    query = href.partition("?")[2]
+    value = query[len(MENTION_QUERY) :] if query.startswith(MENTION_QUERY) else ""
+    return int(value) if value.isdigit() else None
 
 
 def _visible_entities(entities: Iterable[dict[str, Any]], hidden_labels: set[str]) -> list[dict[str, Any]]:
@@ -75,19 +87,26 @@ def _visible_entities(entities: Iterable[dict[str, Any]], hidden_labels: set[str
 
 
 def _entity_open_tags(entities: Iterable[dict[str, Any]]) -> dict[tuple[int, str, str], str]:
-    """The opening `<a>` tag of each distinct entity, built once per document rather than per mention."""
+    """The attributes of each distinct entity's `<a>` tag after its href, built once per document rather than
+    per mention (each mention's href names the mention too: `entity_href`)."""
     tags: dict[tuple[int, str, str], str] = {}
     for ent in entities:
         key = _entity_key(ent)
         if key not in tags:
-            entity_id, canonical, label = key
-            href = entity_href(entity_id, canonical)
+            _, canonical, label = key
             colour = ENTITY_COLOURS.get(label, "#dddddd")
             tags[key] = (
-                f'<a href="{escape(href)}" title="{escape(entity_type(label))}: {escape(canonical)}" '
+                f'title="{escape(entity_type(label))}: {escape(canonical)}" '
                 f'style="background-color:{colour}; color:#000000; text-decoration:none;">'
             )
     return tags
+
+
+def _entity_link(ent: dict[str, Any], attributes: str) -> str:
+    """One mention's opening `<a>` tag: its href, then its entity's `attributes` (`_entity_open_tags`)."""
+    mention = ent.get("mention_id")
+    href = entity_href(int(ent["entity_id"]), str(ent["canonical"]), int(mention) if mention is not None else None)
+    return f'<a href="{escape(href)}" {attributes}'
 
 
 def _entity_key(ent: dict[str, Any]) -> tuple[int, str, str]:
@@ -120,7 +139,7 @@ def _paragraph_html(
         quote = next((s for s in local if s.kind == "quote" and s.start <= a and s.end >= b), None)
         entity = next((s for s in local if s.kind == "entity" and s.start <= a and s.end >= b), None)
         if entity is not None:
-            piece = f"{tags[_entity_key(entity.data)]}{piece}</a>"
+            piece = f"{_entity_link(entity.data, tags[_entity_key(entity.data)])}{piece}</a>"
         if quote is not None:
             kind = str(quote.data.get("kind") or "direct")
             kind = QCoreApplication.translate("CleanedView", QUOTE_KINDS.get(kind, kind))

@@ -6,15 +6,15 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, parse_entity_href
+from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, parse_entity_href, parse_mention_id
 
 
 class CleanedView(QTextBrowser):
     """Shows one document's cleaned text; reports clicks on paragraphs and entities."""
 
     paragraph_clicked = Signal(int)  # paragraph number
-    entity_clicked = Signal(int, str, QPoint)  # entity id, canonical name, global position
-    context_menu_requested = Signal(int, int, str, QPoint)  # paragraph (-1), entity id (-1), name, global pos
+    entity_clicked = Signal(int, str, int, QPoint)  # entity id, canonical name, mention id (-1), global position
+    context_menu_requested = Signal(int, int, str, int, QPoint)  # paragraph (-1), entity id (-1), name, mention id (-1), global pos
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,18 +93,23 @@ class CleanedView(QTextBrowser):
         if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the menu key: where the text cursor is
             pos = self.cursorRect().center()
             global_pos = self.viewport().mapToGlobal(pos)
-        entity = parse_entity_href(self.anchorAt(pos))
+        href = self.anchorAt(pos)
+        entity = parse_entity_href(href)
+        mention = parse_mention_id(href)
         self.context_menu_requested.emit(
             self.paragraph_at(pos),
             entity[0] if entity else -1,
             entity[1] if entity else "",
+            mention if mention is not None else -1,
             global_pos,
         )
 
     def _on_anchor(self, url: QUrl) -> None:
-        entity = parse_entity_href(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        href = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        entity = parse_entity_href(href)
         if entity is not None:
+            mention = parse_mention_id(href)
             pos = self.cursor().pos()
             if not self.viewport().rect().contains(self.viewport().mapFromGlobal(pos)):  # Enter on a link (Tab)
                 pos = self.viewport().mapToGlobal(self.cursorRect().center())
-            self.entity_clicked.emit(entity[0], entity[1], pos)
+            self.entity_clicked.emit(entity[0], entity[1], mention if mention is not None else -1, pos)

@@ -14,7 +14,13 @@ from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library import cleaning
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
-from triage_app.gui.reader.dialogs import EncodingDialog, MergeEntityDialog, RenameEntityDialog, RetypeEntityDialog
+from triage_app.gui.reader.dialogs import (
+    EncodingDialog,
+    MergeEntityDialog,
+    RenameEntityDialog,
+    RetypeEntityDialog,
+    SplitMentionDialog,
+)
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.workers import TaskRunner
 
@@ -47,8 +53,9 @@ class ReaderCommands(QObject):
         self._writes.append(self._runner.call(fn, on_done, on_error))
 
     # -- entities ------------------------------------------------------------------------
-    def entity_actions(self, entity_id: int, name: str) -> list[QAction]:
-        """"Show all documents mentioning X", "Rename…", "Merge into…", "Hide", "Change type…"."""
+    def entity_actions(self, entity_id: int, name: str, mention_id: int = -1) -> list[QAction]:
+        """The entity menu: "Show all documents mentioning X", "Rename…", "Merge into…", "Hide", "Change type…", and for a mention
+        of the shown document (`mention_id` >= 0) "Split this mention off…"."""
         show = QAction(self.tr("Show all documents mentioning \u201c{name}\u201d").format(name=name), self._parent)
         show.triggered.connect(lambda: self.entity_filter_requested.emit(entity_id, name))
         rename = QAction(self.tr("Rename\u2026"), self._parent)
@@ -62,6 +69,15 @@ class ReaderCommands(QObject):
         retype.setToolTip(self.tr("The entity is of another kind (a person tagged as a place, ...)"))
         retype.triggered.connect(lambda: self.retype_entity(entity_id, name))
         actions = [show, rename, merge, hide, retype]
+        mention = self._mention_text(mention_id)
+        if mention is not None:
+            split = QAction(self.tr("Split this mention off\u2026"), self._parent)
+            split.setToolTip(
+                self.tr("This \u201c{mention}\u201d is another entity than \u201c{name}\u201d; its other mentions stay")
+                .format(mention=mention, name=name)
+            )
+            split.triggered.connect(lambda: self.split_mention(mention_id, mention, name))
+            actions.append(split)
         forms = annotation_store.mention_forms(self._library.db, entity_id)
         if len(forms) > 1:
             merged = QAction(self.tr("Merged from: {names}").format(names=", ".join(forms)), self._parent)
@@ -69,6 +85,18 @@ class ReaderCommands(QObject):
             merged.setEnabled(False)
             actions.insert(0, merged)
         return actions
+
+    def _mention_text(self, mention_id: int) -> str | None:
+        """The words of a mention of the shown document, None when it is not one of them."""
+        if self.data is None or mention_id < 0:
+            return None
+        row = next((r for r in self.data.entities if r.get("mention_id") == mention_id), None)
+        return " ".join(str(row["text"]).split()) if row is not None else None
+
+    def split_mention(self, mention_id: int, mention: str, name: str) -> None:
+        other = SplitMentionDialog.ask(self._parent, mention, name)
+        if other:
+            self._write_entities(lambda lib: annotation_store.split_mention(lib, mention_id, other))
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
         doc_id = self.data.doc_id if self.data else -1

@@ -24,6 +24,24 @@ class RenameEntityDialog:
         return text if ok and text and text != current else None
 
 
+class SplitMentionDialog:
+    """Asks which entity one mention of another entity stands for."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, mention: str, entity: str) -> str | None:
+        """The other entity's name, or None when cancelled, empty or the entity's own name."""
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("SplitMentionDialog", "Split mention off"),
+            QCoreApplication.translate(
+                "SplitMentionDialog", "This mention, \u201c{mention}\u201d, stands for another entity than \u201c{entity}\u201d. Its name:"
+            ).format(mention=mention, entity=entity),
+            text=mention,
+        )
+        text = text.strip()
+        return text if ok and text and text != entity else None
+
+
 class MergeEntityDialog:
     """Asks which entity another one should be merged into."""
 

@@ -97,7 +97,7 @@ class ReaderPane(QWidget):
         )
         self.cleaned = CleanedView(self)
         self.cleaned.paragraph_clicked.connect(self._on_paragraph_clicked)
-        self.cleaned.entity_clicked.connect(self._show_entity_menu)
+        self.cleaned.entity_clicked.connect(self._show_mention_menu)
         self.cleaned.context_menu_requested.connect(self._on_cleaned_menu)
         self.side_panel = SidePanel(self)
         self.side_panel.entity_menu_requested.connect(self._show_entity_menu)
@@ -353,16 +353,19 @@ class ReaderPane(QWidget):
                 return
 
     def _show_entity_menu(self, entity_id: int, name: str, pos: QPoint) -> None:
+        self._show_mention_menu(entity_id, name, -1, pos)
+
+    def _show_mention_menu(self, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
         menu = QMenu(self)
-        menu.addActions(self.commands.entity_actions(entity_id, name))
+        menu.addActions(self.commands.entity_actions(entity_id, name, mention_id))
         menu.popup(pos)
 
-    def _on_cleaned_menu(self, paragraph: int, entity_id: int, name: str, pos: QPoint) -> None:
+    def _on_cleaned_menu(self, paragraph: int, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
         menu = self.cleaned.createStandardContextMenu(self.cleaned.viewport().mapFromGlobal(pos))
         menu.setParent(self, menu.windowFlags())
         if entity_id >= 0:
             menu.addSeparator()
-            menu.addActions(self.commands.entity_actions(entity_id, name))
+            menu.addActions(self.commands.entity_actions(entity_id, name, mention_id))
         if self.data is not None and 0 <= paragraph < len(self.data.paragraphs):
             block = self.data.paragraphs[paragraph].block
             if block is not None:
