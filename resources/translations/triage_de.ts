@@ -1630,6 +1630,26 @@
         <translation>Diesen Block auf jeder Seite von {site} behalten</translation>
     </message>
     <message>
+        <source>Let the cleaner decide this block again on every page of {site}</source>
+        <translation>Den Bereiniger über diesen Block auf jeder Seite von {site} wieder entscheiden lassen</translation>
+    </message>
+    <message>
+        <source>Let the cleaner decide this block again</source>
+        <translation>Den Bereiniger über diesen Block wieder entscheiden lassen</translation>
+    </message>
+    <message>
+        <source>Forget your choice to keep or remove it; the page is cleaned again from its original</source>
+        <translation>Ihre Wahl (behalten oder entfernen) vergessen; die Seite wird aus ihrem Original neu bereinigt</translation>
+    </message>
+    <message>
+        <source>Forget your choice for the whole site; its pages with this block are cleaned again from their originals</source>
+        <translation>Ihre Wahl für die ganze Website vergessen; ihre Seiten mit diesem Block werden aus ihren Originalen neu bereinigt</translation>
+    </message>
+    <message>
+        <source>Cannot let the cleaner decide block {index} again: {reason}</source>
+        <translation>Der Bereiniger kann über Block {index} nicht wieder entscheiden: {reason}</translation>
+    </message>
+    <message>
         <source>Re-open with encoding… (now {encoding})</source>
         <translation>Mit anderer Zeichenkodierung öffnen… (jetzt {encoding})</translation>
     </message>

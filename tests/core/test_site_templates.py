@@ -10,14 +10,14 @@ from triage_app.core import jobs
 from triage_app.core.clean import SiteTemplate, clean_document
 from triage_app.core.clean import patterns as P
 from triage_app.core.library import Library, documents
-from triage_app.core.library.cleaning import (
-    clean_for_library,
+from triage_app.core.library.block_overrides import (
+    CLEANERS_CHOICE,
+    BlockOverride,
+    block_override,
     clear_block_override,
-    reclean_documents,
-    reclean_site_job,
     set_block_override,
-    sites_to_reclean,
 )
+from triage_app.core.library.cleaning import clean_for_library, reclean_documents, reclean_site_job, sites_to_reclean
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
 PROMO = (
@@ -97,6 +97,8 @@ def test_user_override_survives_reclean(fresh_library: Library, seeds_copy: Path
     assert set_block_override(fresh_library, doc_id, first_para.index, False) is True
     text = documents.get_document(fresh_library.db, doc_id)["text"]
     assert bio.text in text and first_para.text not in text
+    doc = documents.get_document(fresh_library.db, doc_id)
+    assert doc["language"] == "en" and doc["language_confidence"]  # a choice by hand is no reason to forget the language
     log = [r for r in fresh_library.db["audit"].rows if r["doc_id"] == doc_id]
     assert [(r["field"], r["old"], r["new"]) for r in log][-2:] == [
         (f"block {bio.index}", "removed", "kept"),
@@ -115,12 +117,49 @@ def test_site_wide_override_applies_to_every_page(fresh_library: Library, tmp_pa
     copyright_block = next(b for b in documents.get_blocks(fresh_library.db, ids[0]) if b.reason == P.COPYRIGHT)
     set_block_override(fresh_library, ids[0], copyright_block.index, True, site_wide=True)
     for doc_id in ids:
-        assert "© 2024 Harbour Times" in documents.get_document(fresh_library.db, doc_id)["text"]
+        doc = documents.get_document(fresh_library.db, doc_id)
+        assert "© 2024 Harbour Times" in doc["text"] and doc["language"] == "en"
     # A new page of the site gets it at import, and re-cleaning keeps it everywhere.
     ids += _import(fresh_library, [_write(tmp_path, 2)])
     list(reclean_site_job(fresh_library, "Harbour Times"))
     for doc_id in ids:
         assert "© 2024 Harbour Times" in documents.get_document(fresh_library.db, doc_id)["text"]
+
+
+def test_forgetting_a_site_wide_choice_lets_the_cleaner_decide_on_every_page(fresh_library: Library, tmp_path: Path) -> None:
+    """The analyst kept the copyright line on every page of the site, then changes their mind: one call forgets the
+    choice, every page of the site is cleaned again and loses the line, and the log says so once."""
+    ids = _import(fresh_library, [_write(tmp_path, n) for n in range(2)])
+    db = fresh_library.db
+    copyright_block = next(b for b in documents.get_blocks(db, ids[0]) if b.reason == P.COPYRIGHT)
+    assert block_override(db, ids[0], copyright_block.index) is None
+    assert clear_block_override(fresh_library, ids[0], copyright_block.index) is False  # nothing to forget
+    set_block_override(fresh_library, ids[0], copyright_block.index, True, site_wide=True)
+    other = next(b for b in documents.get_blocks(db, ids[1]) if b.text == copyright_block.text)
+    assert block_override(db, ids[1], other.index) == BlockOverride(kept=True, site_wide=True)
+    assert clear_block_override(fresh_library, ids[0], copyright_block.index) is False  # the page has no choice of its own
+    assert clear_block_override(fresh_library, ids[0], copyright_block.index, site_wide=True) is True
+    for doc_id in ids:
+        assert "© 2024 Harbour Times" not in documents.get_document(db, doc_id)["text"]
+        block = next(b for b in documents.get_blocks(db, doc_id) if b.text == copyright_block.text)
+        assert not block.kept and block.reason == P.COPYRIGHT and block_override(db, doc_id, block.index) is None
+    log = [(r["doc_id"], r["field"], r["old"], r["new"]) for r in db["audit"].rows if r["field"].startswith("block")]
+    assert log[-1] == (ids[0], f"block {copyright_block.index} (site-wide)", "kept", CLEANERS_CHOICE)
+    assert len(log) == 2
+
+
+def test_a_page_choice_comes_before_the_sites(fresh_library: Library, tmp_path: Path) -> None:
+    ids = _import(fresh_library, [_write(tmp_path, n) for n in range(2)])
+    db = fresh_library.db
+    block = next(b for b in documents.get_blocks(db, ids[0]) if b.reason == P.COPYRIGHT)
+    set_block_override(fresh_library, ids[0], block.index, True, site_wide=True)
+    set_block_override(fresh_library, ids[0], block.index, False)
+    assert block_override(db, ids[0], block.index) == BlockOverride(kept=False, site_wide=False)
+    assert clear_block_override(fresh_library, ids[0], block.index) is True  # the page's own goes; the site's applies
+    assert block_override(db, ids[0], block.index) == BlockOverride(kept=True, site_wide=True)
+    assert "© 2024 Harbour Times" in documents.get_document(db, ids[0])["text"]
+    with pytest.raises(KeyError):
+        block_override(db, ids[0], 9999)
 
 
 def test_override_errors_and_cancel(fresh_library: Library, tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 and background re-cleaning.
 
 - `clean_for_library(library, parsed)`: clean a new page using what its site's other pages say.
-- `set_block_override(library, doc_id, block_index, kept, *, site_wide=False)`: keep/remove a block
-  by hand; stored in `overrides`, applied at once and on every later re-clean.
+- The analyst's keep/remove choices for blocks (`overrides`) are applied here at every re-clean; they are made
+  and forgotten in `block_overrides`.
 - `reclean_documents(...)`, `reclean_site_job(...)`: generators yielding Progress;
   `sites_to_reclean(library, doc_ids)` names the sites to re-clean after an import.
 """
@@ -18,8 +18,7 @@ from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
 from triage_app.core.ingest.charset_choice import apply_charset_choice
 from triage_app.core.ingest.framesets import compose_frames, has_frameset
 from triage_app.core.library import documents
-from triage_app.core.library.db import Library, now_iso
-from triage_app.core.library.triage import os_user
+from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ParsedDocument, Progress
 
 
@@ -89,7 +88,8 @@ def with_stored_frames(db: Database, doc_id: int, html: str) -> str:
     return compose_frames(html, documents.get_resources(db, doc_id)) or html
 
 
-def _stored_site(db: Database, doc_id: int) -> str | None:
+def stored_site(db: Database, doc_id: int) -> str | None:
+    """The site stored for a document (KeyError when there is no such document)."""
     row = db.execute("SELECT site FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         raise KeyError(f"no document #{doc_id}")
@@ -100,7 +100,7 @@ def reclean_document(library: Library, doc_id: int) -> CleanResult:
     """Clean a stored document again (template and overrides included) and store the result."""
     db = library.db
     result = clean_document(load_parsed(db, doc_id))
-    site = result.site or _stored_site(db, doc_id)
+    site = result.site or stored_site(db, doc_id)
     template = build_template(db, site, doc_id=doc_id)
     if template is not None:
         template.apply(result)
@@ -148,90 +148,3 @@ def sites_to_reclean(library: Library, doc_ids: Iterable[int]) -> list[str]:
         ids,
     )
     return [r[0] for r in rows if r[0]]
-
-
-def _apply_stored(library: Library, doc_id: int) -> None:
-    """Apply the stored overrides to a document's stored blocks and store the new cleaned text."""
-    db = library.db
-    blocks = documents.get_blocks(db, doc_id)
-    template = build_template(db, _stored_site(db, doc_id), doc_id=doc_id) or SiteTemplate(site="")
-    if template.site == "":
-        for key, kept in db.execute("SELECT template_key, kept FROM overrides WHERE doc_id = ? ORDER BY id", [doc_id]):
-            template.doc_overrides[key] = bool(kept)
-    template.key_pages = {}  # only the overrides: the cleaner's own decisions stay as stored
-    result = CleanResult(blocks=blocks)
-    template.apply(result)
-    engine_row = db.execute("SELECT clean_engine FROM documents WHERE id = ?", [doc_id]).fetchone()
-    documents.replace_clean_result(library, doc_id, result, engine=(engine_row[0] if engine_row else "") or CLEAN_ENGINE)
-
-
-def set_block_override(
-    library: Library, doc_id: int, block_index: int, kept: bool, *, site_wide: bool = False, origin: str = "app"
-) -> bool:
-    """Keep or remove a block by hand; returns whether it was kept before (for undo).
-
-    With `site_wide` the choice applies to the same template block on every page of the document's site.
-    The documents' blocks and cleaned text change at once, and the audit log records the choice.
-    """
-    db = library.db
-    row = db.execute("SELECT template_key, kept FROM blocks WHERE doc_id = ? AND idx = ?", [doc_id, block_index]).fetchone()
-    if row is None:
-        raise KeyError(f"document #{doc_id} has no block {block_index}")
-    key, previous = row[0] or "", bool(row[1])
-    site = _stored_site(db, doc_id)
-    if site_wide and not site:
-        site_wide = False
-    with library.transaction() as tx:
-        tx.table("overrides").insert(
-            {
-                "site": site if site_wide else None,
-                "doc_id": None if site_wide else doc_id,
-                "template_key": key,
-                "kept": int(kept),
-                "created_at": now_iso(),
-            }
-        )
-        if site_wide:
-            # A page's own earlier choice for this block gives way to the newer site-wide one.
-            tx.execute(
-                "DELETE FROM overrides WHERE template_key = ? AND doc_id IN (SELECT id FROM documents WHERE site = ?)",
-                [key, site],
-            )
-        affected = (
-            [r[0] for r in tx.execute("SELECT DISTINCT b.doc_id FROM blocks b JOIN documents d ON d.id = b.doc_id WHERE d.site = ? AND b.template_key = ?", [site, key])]
-            if site_wide
-            else [doc_id]
-        )
-        for target in affected:
-            _apply_stored(library, target)
-        tx.table("audit").insert(
-            {
-                "at": now_iso(),
-                "user": os_user(),
-                "doc_id": doc_id,
-                "field": f"block {block_index}" + (" (site-wide)" if site_wide else ""),
-                "old": "kept" if previous else "removed",
-                "new": "kept" if kept else "removed",
-                "origin": origin,
-            }
-        )
-    return previous
-
-
-def clear_block_override(library: Library, doc_id: int, block_index: int, *, site_wide: bool = False) -> None:
-    """Forget the analyst's choice for a block (this page, or the whole site) and let the cleaner decide again."""
-    db = library.db
-    row = db.execute("SELECT template_key FROM blocks WHERE doc_id = ? AND idx = ?", [doc_id, block_index]).fetchone()
-    if row is None:
-        raise KeyError(f"document #{doc_id} has no block {block_index}")
-    key, site = row[0] or "", _stored_site(db, doc_id)
-    with library.transaction() as tx:
-        if site_wide and site:
-            tx.execute("DELETE FROM overrides WHERE site = ? AND doc_id IS NULL AND template_key = ?", [site, key])
-            ids = [r[0] for r in tx.execute("SELECT id FROM documents WHERE site = ?", [site])]
-        else:
-            tx.execute("DELETE FROM overrides WHERE doc_id = ? AND template_key = ?", [doc_id, key])
-            ids = [doc_id]
-    for _progress in reclean_documents(library, ids):
-        pass
-

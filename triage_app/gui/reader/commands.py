@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import cleaning
+from triage_app.core.library import block_overrides
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
 from triage_app.gui.reader.dialogs import (
@@ -138,7 +138,8 @@ class ReaderCommands(QObject):
 
     # -- blocks --------------------------------------------------------------------------
     def block_actions(self, block: Block) -> list[QAction]:
-        """"Keep/Remove this block" and the same "on every page of SITE"."""
+        """"Keep/Remove this block", the same "on every page of SITE", and, when the analyst's choice decides the
+        block, "Let the cleaner decide this block again" (for the page or the site, as the choice was made)."""
         site = str(self.data.doc.get("site") or "") if self.data else ""
         here = QAction(self.tr("Remove this block") if block.kept else self.tr("Keep this block"), self._parent)
         here.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=False))
@@ -148,6 +149,21 @@ class ReaderCommands(QObject):
             everywhere = QAction(text.format(site=site), self._parent)
             everywhere.triggered.connect(lambda: self.set_block_kept(block.index, not block.kept, site_wide=True))
             actions.append(everywhere)
+        choice = block_overrides.block_override(self._library.db, self.data.doc_id, block.index) if self.data else None
+        if choice is not None:
+            text = (
+                self.tr("Let the cleaner decide this block again on every page of {site}").format(site=site)
+                if choice.site_wide
+                else self.tr("Let the cleaner decide this block again")
+            )
+            forget = QAction(text, self._parent)
+            forget.setToolTip(
+                self.tr("Forget your choice to keep or remove it; the page is cleaned again from its original")
+                if not choice.site_wide
+                else self.tr("Forget your choice for the whole site; its pages with this block are cleaned again from their originals")
+            )
+            forget.triggered.connect(lambda: self.forget_block_choice(block.index, site_wide=choice.site_wide))
+            actions.append(forget)
         return actions
 
     def set_block_kept(self, index: int, kept: bool, *, site_wide: bool) -> None:
@@ -155,8 +171,18 @@ class ReaderCommands(QObject):
             return
         doc_id = self.data.doc_id
         self._write(
-            lambda lib: cleaning.set_block_override(lib, doc_id, index, kept, site_wide=site_wide),
+            lambda lib: block_overrides.set_block_override(lib, doc_id, index, kept, site_wide=site_wide),
             lambda _result: self.changed.emit(doc_id, "blocks"),
+        )
+
+    def forget_block_choice(self, index: int, *, site_wide: bool) -> None:
+        if self.data is None:
+            return
+        doc_id = self.data.doc_id
+        self._write(
+            lambda lib: block_overrides.clear_block_override(lib, doc_id, index, site_wide=site_wide),
+            lambda _result: self.changed.emit(doc_id, "blocks"),
+            lambda exc: self.failed.emit(self.tr("Cannot let the cleaner decide block {index} again: {reason}").format(index=index, reason=exc)),
         )
 
     # -- encoding ------------------------------------------------------------------------
