@@ -156,6 +156,57 @@ def test_corrections_survive_reannotation(library: Library) -> None:
     assert len(annotations.list_corrections(library.db)) == 5
 
 
+def _set_text(library: Library, doc_id: int, text: str) -> None:
+    """The document's cleaned text changes, as when a block is kept or removed by hand or the page is cleaned again."""
+    with library.transaction() as db:
+        db.execute("UPDATE documents SET text = ? WHERE id = ?", [text, doc_id])
+
+
+def test_a_split_follows_its_mention_when_the_text_moves(library: Library) -> None:
+    """The second "Macron" of three is split off. A paragraph kept by hand above it shifts the text: the split goes
+    with its words, not to whichever "Macron" now sits at its old offsets; with its surroundings gone it waits."""
+    text = "Macron arrived first.\n\nLater Macron spoke to the press about Berlin.\n\nMacron left at noon."
+    doc = _add(library, text, "c.txt")
+    _annotate(library, FakeEngine("fake/1"))
+    second = [r for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"][1]
+    annotations.split_mention(library, second["mention_id"], "Macron (the speaker)")
+    # A paragraph kept above it, just long enough to bring the first "Macron" to the split one's old offsets.
+    note = "A note kept by hand.".ljust(second["start"] - 2, ".")
+    moved = note + "\n\n" + text
+    assert moved[second["start"] : second["end"]] == "Macron"
+    _set_text(library, doc, moved)
+    _annotate(library, FakeEngine("fake/2"))
+
+    def owners(body: str) -> list[str]:
+        rows = annotations.document_entities(library.db, doc)
+        return [str(r["canonical"]) for r in rows if r["text"] == "Macron" and body[r["start"] : r["end"]] == "Macron"]
+
+    assert owners(moved) == ["Emmanuel Macron", "Macron (the speaker)", "Emmanuel Macron"]
+    _set_text(library, doc, "Macron arrived first.\n\nMacron left at noon.")  # the split's paragraph removed
+    _annotate(library, FakeEngine("fake/3"))
+    assert "Macron (the speaker)" not in {r["canonical"] for r in annotations.document_entities(library.db, doc)}
+    _set_text(library, doc, text)  # and kept again: the stored split applies again
+    _annotate(library, FakeEngine("fake/4"))
+    assert owners(text) == ["Emmanuel Macron", "Macron (the speaker)", "Emmanuel Macron"]
+
+
+def test_a_split_recorded_without_its_surroundings_keeps_its_exact_place(library: Library) -> None:
+    """Splits recorded before their surroundings were (and packets made then) still apply at their own offsets."""
+    import json
+
+    doc = _add(library, TEXT_B, "b.txt")
+    _annotate(library, FakeEngine("fake/1"))
+    start = TEXT_B.index("Macron")
+    with library.transaction() as db:
+        payload = {"doc_id": doc, "start": start, "end": start + 6, "text": "Macron", "to": ["Macron (old)", "PERSON"]}
+        db["entity_corrections"].insert({"kind": "split", "payload": json.dumps(payload), "created_at": "2026-01-01T00:00:00"})
+    _annotate(library, FakeEngine("fake/2"))
+    assert [r["canonical"] for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"] == ["Macron (old)"]
+    _set_text(library, doc, "Also. " + TEXT_B)
+    _annotate(library, FakeEngine("fake/3"))
+    assert [r["canonical"] for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"] == ["Emmanuel Macron"]
+
+
 def test_rename_onto_an_existing_name_merges(library: Library) -> None:
     _add(library, TEXT_A, "a.txt")
     _annotate(library, FakeEngine())

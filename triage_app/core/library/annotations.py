@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.nlp.aliases import alias_forms, lookup_alias
-from triage_app.core.nlp.corrections import Corrections, Key
+from triage_app.core.nlp.corrections import SPLIT_CONTEXT, Corrections, Key
 from triage_app.core.nlp.gating import (
     ENGLISH,
     annotate_gated,
@@ -100,8 +100,12 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
         db.execute("DELETE FROM quotes WHERE doc_id = ?", [doc_id])
         by_canonical: dict[str, int] = {}
         mention_rows = []
+        split_at: dict[tuple[int, int, str], Key] = {}
+        if fixes.splits:
+            row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            split_at = fixes.split_places(doc_id, str(row[0] or "") if row else "", ((m.start, m.end, m.text) for m in annotation.entities))
         for m in annotation.entities:
-            key = fixes.for_mention(doc_id, m.start, m.end, m.text, (m.canonical, m.label))
+            key = split_at.get((m.start, m.end, m.text)) or fixes.resolve((m.canonical, m.label))
             if key == (m.canonical, "PERSON") and " " not in m.canonical:
                 key = _known_full_name(db, m.canonical)
             elif key == (m.canonical, m.label):
@@ -493,7 +497,9 @@ def split_mention(library: Library, mention_id: int, name: str) -> int:
             raise KeyError(f"no mention #{mention_id}")
         doc_id, start, end, text, label = row
         target: Key = (name.strip(), str(label))
-        _record(db, "split", {"doc_id": doc_id, "start": start, "end": end, "text": text, "to": list(target)})
+        body = str(db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0] or "")
+        around = {"before": body[max(0, start - SPLIT_CONTEXT) : start], "after": body[end : end + SPLIT_CONTEXT]}
+        _record(db, "split", {"doc_id": doc_id, "start": start, "end": end, "text": text, "to": list(target), **around})
         fixes = _corrections(db).for_document(int(doc_id))
         new_id = _entity_id(db, fixes.resolve(target), fixes, {})
         db.execute("UPDATE mentions SET entity_id = ? WHERE id = ?", [new_id, mention_id])

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 Key = tuple[str, str]
 """(canonical name, label): how an entity is identified across annotation runs."""
+SplitPlace = tuple[int, int, int, str]
+"""(document id, start, end, the mention's words): where a split mention was when it was split."""
+SPLIT_CONTEXT = 40
+"""Characters of the text before and after a mention recorded with its split, to find it again when the text moves."""
+SPLIT_CONTEXT_AGREEMENT = 12
+"""Characters of that context that must still agree for a split to follow its mention to a new place."""
 
 
 @dataclass
@@ -16,7 +23,8 @@ class Corrections:
 
     mapping: dict[Key, Key] = field(default_factory=dict)  # renames, merges, retypes
     hidden: dict[Key, bool] = field(default_factory=dict)
-    splits: dict[tuple[int, int, int, str], Key] = field(default_factory=dict)  # (doc, start, end, text) -> key
+    splits: dict[SplitPlace, Key] = field(default_factory=dict)
+    split_context: dict[SplitPlace, tuple[str, str]] = field(default_factory=dict)  # the text before and after, if recorded
 
     scoped_rows: list[tuple[str, str, frozenset[int] | None]] = field(default_factory=list)
     """Every stored row with the documents it is limited to, when some rows are limited (else empty)."""
@@ -60,6 +68,8 @@ class Corrections:
         elif kind == "split":
             place = (int(payload["doc_id"]), int(payload["start"]), int(payload["end"]), str(payload["text"]))
             self.splits[place] = (payload["to"][0], payload["to"][1])
+            if isinstance(payload.get("before"), str) and isinstance(payload.get("after"), str):
+                self.split_context[place] = (payload["before"], payload["after"])
 
     def resolve(self, key: Key) -> Key:
         """Follow renames, merges and retypes to the entity's current name and label."""
@@ -71,10 +81,46 @@ class Corrections:
             seen.add(key)
         return key
 
-    def for_mention(self, doc_id: int, start: int, end: int, text: str, key: Key) -> Key:
-        """The entity a freshly found mention belongs to."""
-        split = self.splits.get((doc_id, start, end, text))
-        return self.resolve(split if split is not None else key)
+    def split_places(self, doc_id: int, text: str, mentions: Iterable[tuple[int, int, str]]) -> dict[tuple[int, int, str], Key]:
+        """Which of a document's freshly found mentions (start, end, words) the analyst split off, and into what.
+
+        A split stays at its place while the text there reads as it did (its words, and the words around it when they
+        were recorded). When the cleaned text has moved (a block kept or removed by hand, a re-clean, another
+        encoding), it follows its words to the mention whose surroundings agree best with the recorded ones (at
+        least `SPLIT_CONTEXT_AGREEMENT` characters), the nearest to the old place on a tie; with no such mention it
+        waits, stored, for the text to come back."""
+        mine = [(place, key) for place, key in self.splits.items() if place[0] == doc_id]
+        if not mine:
+            return {}
+        found = list(mentions)
+        placed: dict[tuple[int, int, str], Key] = {}
+        for place, key in mine:
+            _, start, end, words = place
+            context = self.split_context.get(place)
+            if context is None:  # recorded without its surroundings: its exact place only
+                if (start, end, words) in found:
+                    placed[(start, end, words)] = key
+                continue
+            scored = [(_agreement(text, m, context), -abs(m[0] - start), m) for m in found if m[2] == words]
+            best = max(scored, default=None)
+            if best is not None and best[0] >= min(SPLIT_CONTEXT_AGREEMENT, len(context[0]) + len(context[1])):
+                placed[best[2]] = key
+        return {m: self.resolve(key) for m, key in placed.items()}
+
+
+def _agreement(text: str, mention: tuple[int, int, str], context: tuple[str, str]) -> int:
+    """How many characters of the recorded text before and after a mention the text around `mention` still has."""
+    before, after = context
+    start, end, _ = mention
+    near_before = text[max(0, start - len(before)) : start]
+    near_after = text[end : end + len(after)]
+    agree = 0
+    while agree < min(len(before), len(near_before)) and before[-1 - agree] == near_before[-1 - agree]:
+        agree += 1
+    ahead = 0
+    while ahead < min(len(after), len(near_after)) and after[ahead] == near_after[ahead]:
+        ahead += 1
+    return agree + ahead
 
 
 def _doc_set(doc_ids: str | None) -> frozenset[int] | None:
