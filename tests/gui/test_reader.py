@@ -498,6 +498,32 @@ def test_a_mention_splits_off_its_entity_from_its_menu(
     assert kinds == ["split"]
 
 
+def test_the_cleaned_views_menu_on_a_mention(make_pane: Any, qtbot: Any, library: Library, seed_id: int) -> None:
+    """Right-click on a mention: the entity's actions with the split, the block's, and no "Copy Link Location" (the
+    link is the reader's own address)."""
+    from PySide6.QtWidgets import QMenu
+
+    ids = add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show()
+    show(qtbot, pane, seed_id)
+    href = next(f[1] for f in highlighted_fragments(pane) if f[0] == "NATO")
+    mention = parse_mention_id(href)
+    assert mention is not None
+    cursor = pane.cleaned.document().find("NATO")  # the first in the body: the title's carries no link
+    while cursor.charFormat().anchorHref() != href:
+        cursor = pane.cleaned.document().find("NATO", cursor)
+    cursor.setPosition(cursor.selectionStart() + 2)
+    inside = pane.cleaned.cursorRect(cursor).center()
+    assert pane.cleaned.anchorAt(inside) == href
+    pane._on_cleaned_menu(1, ids["NATO"], "NATO", mention, pane.cleaned.viewport().mapToGlobal(inside))
+    menu = [m for m in pane.findChildren(QMenu) if m.isVisible()][-1]
+    texts = [a.text() for a in menu.actions()]
+    menu.close()
+    assert "Split this mention off\u2026" in texts and "Remove this block" in texts
+    assert not any("Link Location" in t for t in texts)
+
+
 def test_an_entity_menu_without_a_mention_offers_no_split(make_pane: Any, library: Library, seed_id: int, qtbot: Any) -> None:
     ids = add_annotations(library, seed_id)
     pane = make_pane()

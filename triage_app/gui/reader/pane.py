@@ -363,6 +363,9 @@ class ReaderPane(QWidget):
     def _on_cleaned_menu(self, paragraph: int, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
         menu = self.cleaned.createStandardContextMenu(self.cleaned.viewport().mapFromGlobal(pos))
         menu.setParent(self, menu.windowFlags())
+        for action in menu.actions():
+            if action.objectName() == "link-copy":  # an entity's link is the reader's own address, of no use elsewhere
+                menu.removeAction(action)
         if entity_id >= 0:
             menu.addSeparator()
             menu.addActions(self.commands.entity_actions(entity_id, name, mention_id))
