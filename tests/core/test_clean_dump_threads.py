@@ -334,3 +334,56 @@ def test_a_xenforo_thread_s_title_is_the_line_over_its_starter() -> None:
 
     assert BYLINE_RE.match("Thread starter Jane Q Public") and BYLINE_RE.match("thread starter x_42")
     assert not BYLINE_RE.match("Thread starter kits are sold in every craft shop in town.")
+
+
+RECENT_COMMENTS = [
+    "\u201c Great list, but you missed the paintings in the second series, which are better than anything in the first one and deserve a mention... \u201d Robert posted on A Collection of Great Art Made by TV Characters on Thursday Aug 9",
+    "\u201c Two more additions for the list: the forgeries in the detective show and the murals in the hospital drama that ran for years... \u201d Caroline posted on A Collection of Great Art Made by TV Characters on Thursday Aug 9",
+    "\u201c Where is the text for the last entry? The picture is there but the paragraph about the author seems to be missing from the page... \u201d Anne posted on What Your Favourite Series Says About You on Thursday Aug 9",
+    "\u201c I would love to know who made the illustrations in the third slide, they are beautiful and I cannot find the artist anywhere... \u201d Luis posted on The Most Beautiful Book Covers of the Year on Wednesday Aug 8",
+    "\u201c The argument that you can try on a culture for a day is exactly what the essay takes apart, and it does so very well in my view... \u201d Nadia posted on Books That Everyone Pretends to Have Read on Wednesday Aug 8",
+]
+GALLERY_POST = [
+    "Photography", "Awesome Photographs of Harbour Pilots at Work",
+    "by Emily Park. Posted on 1:00 pm Thursday Aug 9, 2012", "+", "\u00ab Previous", "of 15", "Next \u00bb", "",
+    "Jake Warga is a photographer who has followed the harbour pilots of the northern ports for ten years, from the first "
+    "boarding at dawn to the last berth at night, and his new series shows them as few people ever see them.",
+    "",
+    "Warga asks each pilot to pose as if for a passport photo first, and then lets them do whatever they want: some "
+    "climb the rope ladder again, some stand at the wheel of the launch, and one of them fell asleep on the bench of the "
+    "pilot station after a night of three ships. The results are the pictures below, fifteen of them, with the name of "
+    "the port where each was taken and a line from the pilot about the work.",
+    "", "Port of Leith. Image credit: Jake Warga", "", "\u00ab Previous", "of 15|View as single page", "Next \u00bb", "",
+    "Tags: Photography, Harbours", "", "Name (required) Email (required) Website (optional)", "",
+]
+
+
+def test_a_short_post_under_its_headline_and_byline_is_the_article_not_a_heavier_box_further_down() -> None:
+    """A gallery post of two paragraphs under its headline and byline, and further down a "recent comments" box whose
+    quoted comments outweigh it (a Flavorwire page of wceb-dev dragnet): the post is the article."""
+    editors = ["Follow Us:", "Facebook", "Twitter", "Editors"]
+    for name, role in (("Caroline Stanley", "Managing Editor"), ("Mark Mangan", "Executive Editor"), ("Judy Berg", "Deputy Editor"),
+                       ("Marina Gal", "Art Editor"), ("Alison Nash", "Night Editor"), ("Jason Bail", "Film Editor"),
+                       ("Tom Hawk", "Music Editor"), ("Claire Cott", "Photo Editor")):
+        editors += [name, role]
+    text = "\n".join([*MENU, *GALLERY_POST, *editors, "Recent Comments", "", *(c + "\n" for c in RECENT_COMMENTS), *FOOTER])
+    result = _clean(text)
+    kept = _kept(result)
+    assert "followed the harbour pilots of the northern ports" in kept
+    assert "pose as if for a passport photo" in kept
+    assert not any(comment[:40] in kept for comment in RECENT_COMMENTS)
+    assert result.title == "Awesome Photographs of Harbour Pilots at Work" and result.byline == "Emily Park"
+
+
+def test_a_byline_that_closes_a_post_does_not_hand_the_article_to_the_comments_after_it() -> None:
+    """Blogger writes "Posted by NAME at TIME" under the post, its comments after: the post stays the article."""
+    post = POST[2:]  # the paragraphs, without the headline and byline above them
+    stamps = ["Maria said...", "Lynnette said...", "Yan said...", "Keith said..."]
+    comments: list[str] = []
+    for stamp, body in zip(stamps, COMMENT_TEXT):
+        comments += [stamp, "", body, "", "July 7, 2012 7:18 PM", ""]
+    text = "\n".join([*MENU, "Saturday, November 10, 2012", "Making of the Loveseat", *post, "", "Easy Cheese Blintzes",
+                      "", "Pin It", "Posted by Dave at 2:28 PM", "Labels: Blog News", "", *comments, *FOOTER])
+    kept = _kept(_clean(text))
+    assert "short film that shows how his new loveseat" in kept
+    assert not any(comment in kept for comment in COMMENT_TEXT)

@@ -27,9 +27,9 @@ TEASERS = [
 ]
 
 
-def _printed(article: list[str], headline: str = "Harbour reopens after two years") -> str:
+def _printed(article: list[str], headline: str = "Harbour reopens after two years", byline: str | None = "By Ann Lee") -> str:
     """A page printed to PDF as the reader gives it: one block per line, here all on one sheet."""
-    return "\n\n".join([*MENU, headline, "By Ann Lee", *article, *SHARE, *TEASERS])
+    return "\n\n".join([*MENU, headline, *([byline] if byline else []), *article, *SHARE, *TEASERS])
 
 
 def _kept(text: str, title: str | None) -> list[str]:
@@ -37,11 +37,18 @@ def _kept(text: str, title: str | None) -> list[str]:
 
 
 def test_a_print_with_a_title_keeps_the_article_under_its_headline_over_heavier_teasers() -> None:
-    text = _printed(ARTICLE)
-    # Without a Title (Qt writes none) the teasers, heavier than the article, win: what the rule is for.
+    text = _printed(ARTICLE, byline=None)
+    # Without a Title (Qt writes none) and without a byline under the headline the teasers, heavier than the
+    # article, win: what the rule is for.
     assert _kept(text, None) == TEASERS
     # Chrome and Firefox write the page's <title>: its headline is a line, and the article starts after it.
     assert _kept(text, TITLE) == ARTICLE
+
+
+def test_a_byline_under_a_headline_keeps_the_article_without_a_title() -> None:
+    """The same print with "By Ann Lee" under its headline: the byline marks where the article starts
+    (`dump_title.byline_anchor`), so the teasers further down do not win even when the PDF has no Title."""
+    assert _kept(_printed(ARTICLE), None) == _kept(_printed(ARTICLE), TITLE) == ARTICLE
 
 
 def test_the_headline_line_is_found_with_curly_quotes_where_the_title_has_straight_ones() -> None:

@@ -17,7 +17,7 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import element_name, name_from_byline, shown_names
 from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.clean.dump_threads import comments_start, forum_thread, thread_header, thread_subject
-from triage_app.core.clean.dump_title import TitleFinder, title_text
+from triage_app.core.clean.dump_title import TitleFinder, byline_anchor, title_text
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
 
@@ -134,6 +134,12 @@ class _Classifier:
         thread = None
         if region:
             region, best, thread = self._before_thread(region, best)
+        if region and thread is None and self.anchor is None and self.unsure and self.threads:
+            anchor = byline_anchor(lines, self._specific)
+            if anchor is not None and region[0] >= anchor:  # a byline may also close a post (Blogger's "Posted by")
+                moved, weighs = anchored_region(lines, region, best, anchor, self.cut)
+                if moved[1] < region[0]:  # a run of its own under the byline, not the region reached from further up
+                    region, best = moved, weighs
         if region and (posts := forum_thread(lines, region, self.cut)) is not None:
             region, best = posts, max(best, sum(weight(line) for line in lines[posts[0] : posts[1] + 1]))
             self.cut = max(self.cut, min(posts[1] + 1, len(lines)))  # no comments opener inside the thread
