@@ -387,3 +387,42 @@ def test_a_byline_that_closes_a_post_does_not_hand_the_article_to_the_comments_a
     kept = _kept(_clean(text))
     assert "short film that shows how his new loveseat" in kept
     assert not any(comment in kept for comment in COMMENT_TEXT)
+
+
+def _story_and_thread() -> str:
+    """A news-discussion page (Slashdot's layout, dragnet): a headline, "Posted by", one paragraph of story, a teaser
+    list, then a long thread whose comments carry reply links but no comments header and no dated stamps."""
+    story = [
+        "Harbour Authority Logs Every Vessel With a New Radar 313",
+        "Posted by timothy on Tuesday July 24, @12:06PM",
+        "from the who-goes-there dept.",
+        "An anonymous reader writes \"The harbour authority of the northern port has installed a radar that logs every "
+        "vessel entering the roads, from ferries to the smallest fishing boats, and publishes the log a day later. The "
+        "authority says the log will help settle disputes over berths and fees; the fishermen's union says it will be "
+        "used to fine its members for landing outside the hours, and has asked the council to stop the publication.\"",
+        "", "100 of 313 comments loaded twitter facebook", "",
+        "You may like to read:", "Council Votes on the Ferry Timetable", "", "Storm Closes the Coastal Road", "",
+        "Post Load All Comments", "Full Abbreviated Hidden", "Score:", "5", "4", "3", "2", "1", "0", "",
+        "Search 313 Comments Log In/Create an Account", "Comments Filter:", "All", "Insightful", "Informative", "Funny", "",
+    ]
+    thread: list[str] = []
+    subjects = ["Who pays for it?", "Privacy", "Old news", "Fees", "The union", "Radar range", "Fishing hours",
+                "Council", "Open data", "Berths", "Ferries", "Night shifts"]
+    for n, subject in enumerate(subjects):
+        thread += [f"{subject} (Score:{n % 5 + 1}, Insightful)", f"by harbourwatcher{n} ({1000 + n})", ""]
+        for k in range(3):
+            thread += [
+                f"Comment {n}, part {k}: the log is a good idea as long as the fees stay where they are, but nobody in "
+                "the port believes they will, and the union is right to ask who reads the log and what they do with it "
+                "once it is public, because a log of every boat is also a log of every fisherman's working day.", "",
+            ]
+        thread += ["Reply to This Parent Share", "twitter facebook", "Flag as Inappropriate"]
+    return "\n".join([*MENU, *story, *thread, *FOOTER])
+
+
+def test_a_story_under_its_byline_is_the_article_when_a_heavier_thread_has_reply_marks_but_no_header() -> None:
+    result = _clean(_story_and_thread())
+    kept = _kept(result)
+    assert "installed a radar that logs every vessel" in kept
+    assert "Comment 3," not in kept and "Comment 11," not in kept
+    assert result.title == "Harbour Authority Logs Every Vessel With a New Radar 313"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import islice
 
 from triage_app.core.clean import patterns as P
@@ -127,6 +128,17 @@ def thread_header(lines: list[Line], region: tuple[int, int]) -> int | None:
 
 def _is_stamp(text: str) -> bool:
     return bool(_THREAD_MARK_RE.search(text) or find_date(text))
+
+
+def reply_marks(lines: list[Line], first: int, last: int) -> Iterator[int]:
+    """Indexes of the lines from `first` to `last` that are commenters' marks besides dates ("Reply", "Maria says:",
+    "3 days ago"): a thread's, not an article's (a live blog's entries and a timeline's are dated, not replied to)."""
+    return (i for i in range(first, last + 1) if lines[i].words <= 12 and _THREAD_MARK_RE.search(lines[i].text))
+
+
+def reply_marked(lines: list[Line], span: tuple[int, int], at_least: int = THREAD_HEADERS) -> bool:
+    """The lines of `span` hold `at_least` commenters' marks (`reply_marks`)."""
+    return next(islice(reply_marks(lines, *span), at_least - 1, None), None) is not None
 
 
 _MEMBER_SINCE = (
