@@ -5,6 +5,9 @@ outweigh a short post. They are found by their opener ("4 Comments", "Leave a re
 by the stamps of different commenters (a date with a clock time: `thread_start`), or, when the heaviest
 run of prose follows a comments header, by commenters' marks between them (`thread_header`).
 
+A thread that neither an opener nor dated stamps announce, only its reply marks, does not outweigh the post under a
+headline's byline either (`post_under_byline`).
+
 A forum thread is the other way round: its posts, each under its poster's profile lines, are the page's text, all of
 them (`forum_thread`).
 """
@@ -20,7 +23,7 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean.date_words import MONTHS, RELATIVE_TIMES_ELSEWHERE
 from triage_app.core.clean.dates import find_date
 from triage_app.core.clean.features import Line, is_prose, weight
-from triage_app.core.clean.regions import ANCHOR_WINDOW, best_run_starting_within
+from triage_app.core.clean.regions import ANCHOR_WINDOW, WEAK_REGION, anchored_region, best_run_starting_within
 
 _REPLY_FORM_RE = re.compile(
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"
@@ -139,6 +142,26 @@ def reply_marks(lines: list[Line], first: int, last: int) -> Iterator[int]:
 def reply_marked(lines: list[Line], span: tuple[int, int], at_least: int = THREAD_HEADERS) -> bool:
     """The lines of `span` hold `at_least` commenters' marks (`reply_marks`)."""
     return next(islice(reply_marks(lines, *span), at_least - 1, None), None) is not None
+
+
+def post_under_byline(
+    lines: list[Line], region: tuple[int, int], best: float, anchor: int, cut: int | None
+) -> tuple[tuple[int, int], float]:
+    """The region (weighing `best`), or the run under a headline's byline (`anchor`: the line after it,
+    `dump_title.byline_anchor`) when the region lies further down: a short post beside a heavier box (the anchor's share
+    test, `regions.anchored_region`), or under a comment thread that no header or dated stamp announces, known by its
+    reply marks (`reply_marked`; the post then ends at the thread's first mark and no share of the thread's weight is
+    asked of it). The region stands when it starts before the byline (a byline may close a post: Blogger's "Posted by
+    NAME at 2:28 PM" under it) or when the run under the byline reaches it (not a run of its own)."""
+    if region[0] < anchor:
+        return region, best
+    moved, weighs = anchored_region(lines, region, best, anchor, cut)
+    if moved[1] >= region[0] and region[0] >= anchor + ANCHOR_WINDOW and reply_marked(lines, region):
+        stop = next(reply_marks(lines, anchor, region[0]), region[0])
+        found = best_run_starting_within([weight(line) for line in lines[anchor:stop]], ANCHOR_WINDOW)
+        if found is not None and found[1] >= WEAK_REGION:
+            moved, weighs = (anchor + found[0][0], anchor + found[0][1]), found[1]
+    return (moved, weighs) if moved[1] < region[0] else (region, best)
 
 
 _MEMBER_SINCE = (

@@ -19,22 +19,13 @@ from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.clean.dump_threads import (
     comments_start,
     forum_thread,
-    reply_marked,
-    reply_marks,
+    post_under_byline,
     thread_header,
     thread_subject,
 )
 from triage_app.core.clean.dump_title import TitleFinder, byline_anchor, title_text
 from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
-from triage_app.core.clean.regions import (
-    ANCHOR_WINDOW,
-    WEAK_REGION,
-    anchored_region,
-    best_run_starting_within,
-    extend_region,
-    heaviest_run,
-    unsure_region,
-)
+from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)
@@ -150,17 +141,9 @@ class _Classifier:
         if region:
             region, best, thread = self._before_thread(region, best)
         if region and thread is None and self.anchor is None and self.unsure and self.threads:
-            anchor = byline_anchor(lines, self._specific)
-            if anchor is not None and region[0] >= anchor:  # a byline may also close a post (Blogger's "Posted by")
-                moved, weighs = anchored_region(lines, region, best, anchor, self.cut)
-                if moved[1] >= region[0] and region[0] >= anchor + ANCHOR_WINDOW and reply_marked(lines, region):
-                    # the heavier run is a comment thread under a post: no share of its weight is asked of the post
-                    stop = next(reply_marks(lines, anchor, region[0]), region[0])  # the thread's first mark
-                    found = best_run_starting_within([weight(line) for line in lines[anchor:stop]], ANCHOR_WINDOW)
-                    if found is not None and found[1] >= WEAK_REGION:
-                        moved, weighs = (anchor + found[0][0], anchor + found[0][1]), found[1]
-                if moved[1] < region[0]:  # a run of its own under the byline, not the region reached from further up
-                    region, best = moved, weighs
+            anchor = byline_anchor(lines, self._specific)  # text dumps and untitled PDF prints: no headline is known
+            if anchor is not None:
+                region, best = post_under_byline(lines, region, best, anchor, self.cut)
         if region and (posts := forum_thread(lines, region, self.cut)) is not None:
             region, best = posts, max(best, sum(weight(line) for line in lines[posts[0] : posts[1] + 1]))
             self.cut = max(self.cut, min(posts[1] + 1, len(lines)))  # no comments opener inside the thread
