@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from triage_app.core.library import Library, annotations, documents
+from triage_app.core.library import Library, annotations, documents, entity_corrections
 from triage_app.core.records import Annotation, Block, CleanResult, EntityMention, ParsedDocument, Quote
 
 TEXT_A = "Angela Merkel met Emmanuel Macron in Paris.\n\n\"We agree,\" Merkel said."
@@ -132,14 +132,14 @@ def test_corrections_survive_reannotation(library: Library) -> None:
     a, b = _add(library, TEXT_A, "a.txt"), _add(library, TEXT_B, "b.txt")
     _annotate(library, FakeEngine("fake/1"))
     merkel = _entity(library, "Angela Merkel")["entity_id"]
-    annotations.rename_entity(library, merkel, "Dr. Angela Merkel")
+    entity_corrections.rename_entity(library, merkel, "Dr. Angela Merkel")
     macron = _entity(library, "Emmanuel Macron")["entity_id"]
-    annotations.retype_entity(library, macron, "ORG")
+    entity_corrections.retype_entity(library, macron, "ORG")
     paris, berlin = _entity(library, "Paris")["entity_id"], _entity(library, "Berlin")["entity_id"]
-    kept = annotations.merge_entities(library, paris, berlin)
-    annotations.set_entity_hidden(library, kept, True)
+    kept = entity_corrections.merge_entities(library, paris, berlin)
+    entity_corrections.set_entity_hidden(library, kept, True)
     mention = next(r for r in annotations.document_entities(library.db, b) if r["text"] == "Merkel")
-    split = annotations.split_mention(library, mention["mention_id"], "Merkel (other)")
+    split = entity_corrections.split_mention(library, mention["mention_id"], "Merkel (other)")
 
     def check() -> None:
         names = {e["canonical"]: e for e in annotations.list_entities(library.db, all_labels=True)}
@@ -153,7 +153,7 @@ def test_corrections_survive_reannotation(library: Library) -> None:
     assert split == _entity(library, "Merkel (other)")["entity_id"]
     _annotate(library, FakeEngine("fake/2"))  # re-annotation from scratch
     check()
-    assert len(annotations.list_corrections(library.db)) == 5
+    assert len(entity_corrections.list_corrections(library.db)) == 5
 
 
 def _set_text(library: Library, doc_id: int, text: str) -> None:
@@ -169,7 +169,7 @@ def test_a_split_follows_its_mention_when_the_text_moves(library: Library) -> No
     doc = _add(library, text, "c.txt")
     _annotate(library, FakeEngine("fake/1"))
     second = [r for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"][1]
-    annotations.split_mention(library, second["mention_id"], "Macron (the speaker)")
+    entity_corrections.split_mention(library, second["mention_id"], "Macron (the speaker)")
     # A paragraph kept above it, just long enough to bring the first "Macron" to the split one's old offsets.
     note = "A note kept by hand.".ljust(second["start"] - 2, ".")
     moved = note + "\n\n" + text
@@ -212,10 +212,10 @@ def test_rename_onto_an_existing_name_merges(library: Library) -> None:
     _annotate(library, FakeEngine())
     macron = _entity(library, "Emmanuel Macron")["entity_id"]
     merkel = _entity(library, "Angela Merkel")["entity_id"]
-    assert annotations.rename_entity(library, macron, "Angela Merkel") == merkel
+    assert entity_corrections.rename_entity(library, macron, "Angela Merkel") == merkel
     assert _entity(library, "Angela Merkel")["mention_count"] == 3
     with pytest.raises(ValueError):
-        annotations.rename_entity(library, merkel, "  ")
+        entity_corrections.rename_entity(library, merkel, "  ")
 
 
 @pytest.mark.nlp

@@ -9,8 +9,7 @@ from test_export_support import export, make_library, members, rewrite_zip, simp
 
 from triage_app.core import jobs
 from triage_app.core.exchange.packet_reader import iter_packet_inputs
-from triage_app.core.library import Library, documents, triage
-from triage_app.core.library import annotations as library_annotations
+from triage_app.core.library import Library, documents, entity_corrections, triage
 from triage_app.core.records import ImportOutcome
 
 
@@ -19,8 +18,8 @@ def packet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("reimport")
     library = make_library(base / "lib.sqlite", base / "pages")
     entity = {r[0]: r[1] for r in library.db.execute("SELECT canonical, id FROM entities")}
-    library_annotations.rename_entity(library, entity["Politico"], "Politico Europe")
-    library_annotations.set_entity_hidden(library, entity["Monday"], True)
+    entity_corrections.rename_entity(library, entity["Politico"], "Politico Europe")
+    entity_corrections.set_entity_hidden(library, entity["Monday"], True)
     export(library, base / "packet.zip")
     library.close()
     return base / "packet.zip"
@@ -59,7 +58,7 @@ def test_a_second_library_gets_the_same_decisions(packet: Path, tmp_path: Path) 
     # ... and so do the analyst's corrections, stored by name so that re-annotation replays them.
     assert "Politico Europe" in names and "Politico" not in names
     assert second.db.execute("SELECT hidden FROM entities WHERE canonical = 'Monday'").fetchone()[0] == 1
-    kinds = [(c["kind"], c["payload"]) for c in library_annotations.list_corrections(second.db)]
+    kinds = [(c["kind"], c["payload"]) for c in entity_corrections.list_corrections(second.db)]
     assert ("rename", {"from": ["Politico", "ORG"], "to": ["Politico Europe", "ORG"]}) in kinds
     assert ("hide", {"entity": ["Monday", "DATE"], "hidden": True}) in kinds
     # Importing the same packet again changes nothing and adds no audit rows.
@@ -99,9 +98,9 @@ def test_a_conflicting_local_correction_is_kept_and_the_difference_logged(packet
     seed = Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt"
     doc_id = [p.result for p in jobs.import_documents(mine, [seed], cleaner=simple_cleaner)][-1].doc_id
     politico = int(mine.db.table("entities").insert({"canonical": "Politico", "label": "ORG", "hidden": 0}).last_pk or 0)
-    library_annotations.rename_entity(mine, politico, "POLITICO (newspaper)")
+    entity_corrections.rename_entity(mine, politico, "POLITICO (newspaper)")
     import_packet(mine, packet)
-    renames = [c["payload"] for c in library_annotations.list_corrections(mine.db) if c["kind"] == "rename"]
+    renames = [c["payload"] for c in entity_corrections.list_corrections(mine.db) if c["kind"] == "rename"]
     assert renames == [{"from": ["Politico", "ORG"], "to": ["POLITICO (newspaper)", "ORG"]}]
     rows = [r for r in triage.audit_log(mine.db, doc_id) if r["field"] == "packet-differs:entity-correction"]
     assert [(r["old"], r["new"]) for r in rows] == [

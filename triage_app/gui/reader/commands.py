@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import block_overrides
+from triage_app.core.library import block_overrides, entity_corrections
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
 from triage_app.gui.reader.dialogs import (
@@ -96,7 +96,7 @@ class ReaderCommands(QObject):
     def split_mention(self, mention_id: int, mention: str, name: str) -> None:
         other = SplitMentionDialog.ask(self._parent, mention, name)
         if other:
-            self._write_entities(lambda lib: annotation_store.split_mention(lib, mention_id, other))
+            self._write_entities(lambda lib: entity_corrections.split_mention(lib, mention_id, other))
 
     def _write_entities(self, fn: Callable[[Library], Any]) -> None:
         doc_id = self.data.doc_id if self.data else -1
@@ -105,13 +105,13 @@ class ReaderCommands(QObject):
     def rename_entity(self, entity_id: int, name: str) -> None:
         new_name = RenameEntityDialog.ask(self._parent, name)
         if new_name:
-            self._write_entities(lambda lib: annotation_store.rename_entity(lib, entity_id, new_name))
+            self._write_entities(lambda lib: entity_corrections.rename_entity(lib, entity_id, new_name))
 
     def retype_entity(self, entity_id: int, name: str) -> None:
         current = next((str(r["label"]) for r in self.data.summary if int(r["entity_id"]) == entity_id), "") if self.data else ""
         label = RetypeEntityDialog.ask(self._parent, name, current)
         if label:
-            self._write_entities(lambda lib: annotation_store.retype_entity(lib, entity_id, label))
+            self._write_entities(lambda lib: entity_corrections.retype_entity(lib, entity_id, label))
 
     def merge_candidates(self, entity_id: int) -> list[tuple[int, str]]:
         """Entities of the same type: this document's first, then the library's."""
@@ -131,10 +131,10 @@ class ReaderCommands(QObject):
     def merge_entity(self, entity_id: int, name: str) -> None:
         keep_id = MergeEntityDialog.ask(self._parent, name, self.merge_candidates(entity_id))
         if keep_id is not None:
-            self._write_entities(lambda lib: annotation_store.merge_entities(lib, keep_id, entity_id))
+            self._write_entities(lambda lib: entity_corrections.merge_entities(lib, keep_id, entity_id))
 
     def hide_entity(self, entity_id: int) -> None:
-        self._write_entities(lambda lib: annotation_store.set_entity_hidden(lib, entity_id, True))
+        self._write_entities(lambda lib: entity_corrections.set_entity_hidden(lib, entity_id, True))
 
     # -- blocks --------------------------------------------------------------------------
     def block_actions(self, block: Block) -> list[QAction]:
