@@ -1,4 +1,5 @@
-"""Entities, mentions and quotes in the library: annotating documents, reading them, and corrections."""
+"""Entities, mentions and quotes in the library: annotating documents and reading them (the analyst's corrections:
+`entity_corrections`)."""
 
 from __future__ import annotations
 
