@@ -341,6 +341,10 @@ def test_byline_is_names_only() -> None:
     assert element_name("Byron") == "Byron"
     assert element_name("Post written by Leo Babauta.") == "Leo Babauta"
     assert element_name("by on") is None
+    # "on" and a weekday without a year or with it after a comma: the name ends before "on" (was "timothy on")
+    assert element_name("Posted by timothy on Tuesday July 24, @12:06PM") == "timothy"
+    assert element_name("by Lucy Zhang on Wednesday, October 19, 2011 at 1:31pm") == "Lucy Zhang"
+    assert element_name("By Ann Lee in Politics on Friday") == "Ann Lee"
     assert site_like("AccountingDepartment.com", None, "accountingdepartment.com")
     assert not site_like("Laura Winter", "Al Jazeera", "aljazeera.com")
 

@@ -101,6 +101,9 @@ _ELEMENT_END_RE = re.compile(
     r"|\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?|\s+in\s+(?-i:(?=[A-Z]))",
     re.IGNORECASE,
 )
+_TRAILING_ON_RE = re.compile(r"\s+(?:on|in)$", re.IGNORECASE)
+"""What is left of "on" or "in" when the name was cut at the date after it (the end rule's own "on" at the end of the
+text does not see it then)."""
 _LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "about", "the", "and", "more", "view", "all",
                 "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest",
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -144,6 +147,7 @@ def element_name(text: str) -> str | None:
     for _ in range(2):
         text = _ELEMENT_PREFIX_RE.sub("", text, count=1)
     name = _ELEMENT_END_RE.split(text, maxsplit=1)[0]
+    name = _TRAILING_ON_RE.sub("", name)  # "timothy on" before a weekday without a year ("on Tuesday July 24, @12:06PM")
     words = name.split()
     if len(words) > 1:  # a role or a label after the first name word
         name = words[0] + _AFTER_NAME_RE.split(" " + " ".join(words[1:]), maxsplit=1)[0]
