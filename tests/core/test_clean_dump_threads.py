@@ -426,3 +426,22 @@ def test_a_story_under_its_byline_is_the_article_when_a_heavier_thread_has_reply
     assert "installed a radar that logs every vessel" in kept
     assert "Comment 3," not in kept and "Comment 11," not in kept
     assert result.title == "Harbour Authority Logs Every Vessel With a New Radar 313"
+
+
+def test_a_paragraph_introducing_the_subject_is_not_the_author_s_bio() -> None:
+    """"Jake Warga is an anthropologist ... The freelance journalist ..." under "by Emily Park" introduces the post's
+    subject (a Flavorwire gallery of wceb-dev dragnet lost it as an author bio); a bio of the byline's author after the
+    post is still one."""
+    subject = ("Jake Warga is an anthropologist who studies the people of the harbours. The freelance journalist and "
+               "photographer has followed the pilots of the northern ports for ten years, from the first boarding at dawn "
+               "to the last berth at night.")
+    bio = "Emily Park is a staff writer who covers photography, design and the sea for the magazine."
+    text = "\n".join([*MENU, "Awesome Photographs of Harbour Pilots at Work", "by Emily Park", "", subject, "",
+                      "Warga asks each pilot to pose as if for a passport photo first, and then lets them do whatever they "
+                      "want; the results are the pictures below, with the name of the port where each was taken.",
+                      "", bio, "", *FOOTER])
+    result = _clean(text)
+    kept = _kept(result)
+    assert result.byline == "Emily Park"
+    assert subject in kept and "pose as if for a passport photo" in kept
+    assert bio not in kept

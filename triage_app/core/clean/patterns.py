@@ -341,7 +341,7 @@ def long_reason(text: str) -> str | None:
 
 CREDIT_RE = _rx(r"^\(?(photo|image|picture|credit|source|foto|bild)s?\s*(:|by)|getty images|shutterstock|\bafp\b|\bap photo\b|/\s*reuters\)?$")
 AUTHOR_BIO_RE = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,250}\b(?:reporter|writer|journalist|editor|correspondent|author|contributor|columnist|producer|analyst|staff)"
+    r"^(?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) (?:is|was|has been|covers|writes)\b.{0,250}\b(?:reporter|writer|journalist|editor|correspondent|author|contributor|columnist|producer|analyst|staff)"
 )
 BYLINE_RE = _rx(
     r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b"

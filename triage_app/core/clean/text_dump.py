@@ -119,8 +119,9 @@ class _Classifier:
     """One pass over a list of lines."""
 
     def __init__(self, lines: list[Line], title_hint: str | None, *, threads: bool = True, unsure: bool = False,
-                 anchor: int | None = None) -> None:
+                 anchor: int | None = None, byline: str | None = None) -> None:
         self.anchor = anchor  # the first line after the document's known headline (`regions.anchored_region`)
+        self.byline = byline  # the byline an earlier pass found (a later pass no longer has its line)
         self.threads = threads
         self.unsure = unsure  # apply `unsure_region` (text dumps)
         self.lines = lines
@@ -225,7 +226,7 @@ class _Classifier:
             return reason
         if line.words <= 16 and P.BYLINE_RE.match(text):
             return P.BYLINE
-        if P.AUTHOR_BIO_RE.match(text):
+        if (bio := P.AUTHOR_BIO_RE.match(text)) and self._about_the_author(bio["name"]):
             return P.AUTHOR_BIO
         if _NAME_RE.match(text) and i + 1 < len(self.lines):
             following = self.lines[i + 1].text
@@ -242,6 +243,14 @@ class _Classifier:
         if line.words <= 12 and P.CREDIT_RE.search(text):
             return P.CAPTION
         return None
+
+    def _about_the_author(self, name: str) -> bool:
+        """A bio-shaped line about `name` ("Jake Warga is an anthropologist ... journalist") is the author's bio unless
+        the dump's byline names someone else (no word in common): then it introduces the article's subject."""
+        byline = self.meta.byline or self.byline
+        if not byline:
+            return True
+        return not {w.casefold() for w in re.findall(r"\w+", name)}.isdisjoint(w.casefold() for w in re.findall(r"\w+", byline))
 
     def _inside(self, i: int, start: int, end: int) -> str | None:
         reason = self._specific(i)
@@ -334,7 +343,7 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: boo
         subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
         annotate_groups(subset)
         # Threads are judged on the whole dump only: the kept lines lack the stamps and menus around them.
-        again = _Classifier(subset, None, threads=False, unsure=unsure).run().reasons
+        again = _Classifier(subset, None, threads=False, unsure=unsure, byline=result.byline).run().reasons
         removed = [(i, r) for i, r in zip(kept, again) if r is not None]
         if not removed:
             break
