@@ -180,9 +180,10 @@ class TitleFinder:
 def byline_anchor(lines: list[Line], specific: Callable[[int], str | None]) -> int | None:
     """The index of the line after the dump's first byline that sits under a headline (a line that may be a title,
     one or two lines above it): where the article starts, as a known headline tells the HTML cleaner. None without one."""
-    finder = TitleFinder(lines, specific)
+    finder: TitleFinder | None = None  # made at the first byline only: most dumps have none (and it reads every line)
     for i, line in enumerate(lines):
         if line.words <= 16 and P.BYLINE_RE.match(line.text):
+            finder = finder or TitleFinder(lines, specific)
             if any(j >= 0 and _words(lines[j]) >= 3 and not finder.rejected(j) for j in (i - 1, i - 2)):
                 return i + 1
     return None

@@ -82,10 +82,7 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
         db.execute("DELETE FROM quotes WHERE doc_id = ?", [doc_id])
         by_canonical: dict[str, int] = {}
         mention_rows = []
-        split_at: dict[tuple[int, int, str], Key] = {}
-        if fixes.splits:
-            row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-            split_at = fixes.split_places(doc_id, str(row[0] or "") if row else "", ((m.start, m.end, m.text) for m in annotation.entities))
+        split_at = fixes.split_places(doc_id, lambda: _text(db, doc_id), ((m.start, m.end, m.text) for m in annotation.entities))
         for m in annotation.entities:
             key = split_at.get((m.start, m.end, m.text)) or fixes.resolve((m.canonical, m.label))
             if key == (m.canonical, "PERSON") and " " not in m.canonical:

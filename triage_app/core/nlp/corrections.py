@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import Any
 
 Key = tuple[str, str]
@@ -81,17 +82,20 @@ class Corrections:
             seen.add(key)
         return key
 
-    def split_places(self, doc_id: int, text: str, mentions: Iterable[tuple[int, int, str]]) -> dict[tuple[int, int, str], Key]:
+    def split_places(
+        self, doc_id: int, read_text: Callable[[], str], mentions: Iterable[tuple[int, int, str]]
+    ) -> dict[tuple[int, int, str], Key]:
         """Which of a document's freshly found mentions (start, end, words) the analyst split off, and into what.
 
         A split stays at its place while the text there reads as it did (its words, and the words around it when they
         were recorded). When the cleaned text has moved (a block kept or removed by hand, a re-clean, another
         encoding), it follows its words to the mention whose surroundings agree best with the recorded ones (at
         least `SPLIT_CONTEXT_AGREEMENT` characters), the nearest to the old place on a tie; with no such mention it
-        waits, stored, for the text to come back."""
+        waits, stored, for the text to come back. The document's text is read (`read_text`) only when it has a split."""
         mine = [(place, key) for place, key in self.splits.items() if place[0] == doc_id]
         if not mine:
             return {}
+        text = read_text()
         found = list(mentions)
         placed: dict[tuple[int, int, str], Key] = {}
         for place, key in mine:
@@ -113,14 +117,11 @@ def _agreement(text: str, mention: tuple[int, int, str], context: tuple[str, str
     before, after = context
     start, end, _ = mention
     near_before = text[max(0, start - len(before)) : start]
-    near_after = text[end : end + len(after)]
-    agree = 0
-    while agree < min(len(before), len(near_before)) and before[-1 - agree] == near_before[-1 - agree]:
-        agree += 1
-    ahead = 0
-    while ahead < min(len(after), len(near_after)) and after[ahead] == near_after[ahead]:
-        ahead += 1
-    return agree + ahead
+    return _common_start(before[::-1], near_before[::-1]) + _common_start(after, text[end : end + len(after)])
+
+
+def _common_start(a: str, b: str) -> int:
+    return sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], zip(a, b)))
 
 
 def _doc_set(doc_ids: str | None) -> frozenset[int] | None:

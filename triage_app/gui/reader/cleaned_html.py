@@ -71,7 +71,7 @@ def parse_entity_href(href: str) -> tuple[int, str] | None:
 
 def parse_mention_id(href: str) -> int | None:
     """The mention's id from an `entity_href` that names one, else None."""
-    if parse_entity_href(href) is None:
+    if not href.startswith(f"{ENTITY_SCHEME}:"):
         return None
     query = href.partition("?")[2]
     value = query[len(MENTION_QUERY) :] if query.startswith(MENTION_QUERY) else ""
