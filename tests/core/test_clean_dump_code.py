@@ -63,3 +63,52 @@ def test_code_lines(line: str) -> None:
                                   "> Thanks for the note, see you on Tuesday", "[Edit]", "[1]", "x = 1"])
 def test_not_code_lines(line: str) -> None:
     assert not code_like(line)
+
+
+MARKUP_LISTING = [  # a component as a tutorial shows it: tags and attributes on lines of their own
+    "return (",
+    '<div className="todo-list">',
+    "<input",
+    'type="text"',
+    "value={input}",
+    'placeholder="Add a todo"',
+    "/>",
+    "<button",
+    "onClick={add}",
+    ">",
+    "Add",
+    "</button>",
+    "<ul>",
+    "{todos.map(todo => (",
+    "<li key={todo.id}>{todo.text}</li>",
+    "))}",
+    "</ul>",
+    "</div>",
+    ");",
+]
+QUERY_OUTPUT = [  # a query's output as a `<pre>` shows it: columns set apart by runs of spaces, shown again and again
+    "INPUT:",
+    "SQL> SELECT * FROM PRICE;",
+    "OUTPUT:",
+    "ITEM            WHOLESALE",
+    "-------------- ----------",
+    "TOMATOES              .34",
+    "POTATOES              .51",
+    "BANANAS               .67",
+    "TURNIPS               .45",
+    "CHEESE                .89",
+]
+
+
+@pytest.mark.parametrize("listing", [MARKUP_LISTING, QUERY_OUTPUT], ids=["markup", "query output"])
+def test_prose_after_a_listing_of_markup_or_preformatted_columns_is_kept(listing: list[str]) -> None:
+    """A listing of tags and attributes (or of a query's output, repeated after every step) made lines of
+    menu-like or repeated words that weighed against the article: the tutorial ended at its first listing."""
+    parts = ["\n".join(MENU), "Building a to-do list, step by step"]
+    for heading, prose in SECTIONS:
+        parts += [heading, prose, "\n".join(listing)]
+    parts += ["Copyright 2026 Example Tutorials. All rights reserved.", "Privacy policy\nTerms of use"]
+    result = clean_document(ParsedDocument("t", b"", "text", "utf-8", text="\n\n".join(parts)))
+    for _heading, prose in SECTIONS:
+        assert prose in result.text
+    assert "Learn Python" not in result.text and "Privacy policy" not in result.text

@@ -19,7 +19,7 @@ from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.75"
+CLEAN_ENGINE = "triage-clean/1.76"
 log = logging.getLogger(__name__)
 
 

@@ -21,6 +21,10 @@ _PUNCT = re.compile(r"[,.;:!?、，。\u060c\u061b\u061f\u06d4\u0964]")  # with 
 _PROMPT_RE = re.compile(r"^(\$|>>>|[A-Za-z]+>|//)\s")  # a shell, Python or SQL prompt; not a mail quote ("> ")
 _CLOSING_RE = re.compile(r"^[{}()\[\]]+[;,)]*$")  # a listing's closing brace line: "}", "};", "})", "]);"
 _CODE_SYMBOL_RE = re.compile(r"[{}();=<>\[\]*%]")
+_RULE_RE = re.compile(r"^[-=_+|]{4,}(?: +[-=_+|]{4,})*$")
+_MARKUP_RE = re.compile(r"^(?:</?[A-Za-z][\w:.-]*(?:\s.*)?|/?>|[\w:.-]+=(?:\"[^\"]*\"|'[^']*'|\{.*\}))$")
+"""A line of a markup listing: a tag opened or closed ("<div className=...>", "<input", "</button>"), a tag's
+end alone (">", "/>"), or one attribute ('type="text"', "value={input}")."""
 _STRONG_CODE_CHARS = frozenset("{}=*%")
 _ADDRESS_RE = re.compile(r"(https?://|www\.)\S+")
 _URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
@@ -32,6 +36,9 @@ BOILERPLATE_WEIGHT = -15.0
 PROSE_GROUP = 0.5
 LISTED_MIN = 20
 VERSE_SHARE = 0.6
+CODE_GROUP = 0.5
+"""A group at least this share of whose lines are code or markup is a listing (`in_listing`)."""
+CODE_GROUP_MIN = 3
 
 
 @dataclass(slots=True)
@@ -48,11 +55,13 @@ class Line:
     group_short_share: float = 0.0  # share of short lines in the group
     group_prose_share: float = 0.0  # share of prose lines (`is_prose`) in the group
     group_verse_share: float = 0.0  # share of lines of three or more words ending in punctuation (verse, lyrics)
+    group_code_share: float = 0.0  # share of lines of a code or markup listing (`listing_line`) in the group
     cells: int = 1  # tab-separated cells (table rows in a browser's text)
     repeats: int = 1  # how many lines of the document have the same normalised text
     listed: bool = False  # one of a run of lines that share a shape (dates, numbers, separators): a content list
     last: int = 0  # last source line when hard-wrapped lines were joined into this one (0: the same as `number`)
     indent: int = 0  # leading white space in the source (a wrapped paragraph's lines are indented in `lynx -dump`)
+    aligned: bool = False  # three or more spaces inside the line in the source: columns of preformatted text
     _length: int = field(default=-1, init=False, repr=False, compare=False)
     _words: int = field(default=-1, init=False, repr=False, compare=False)
 
@@ -100,11 +109,13 @@ def split_lines(text: str) -> list[Line]:
             previous_blank = True
             continue
         previous_blank = False
+        aligned = False
         if _UNTIDY_SPACE.search(stripped):
+            aligned = "   " in stripped
             cells = [" ".join(cell.split()) for cell in stripped.split("\t")]
             stripped = "\t".join(cell for cell in cells if cell)
         indent = len(raw) - len(raw.lstrip())
-        lines.append(Line(number, stripped, group, cells=stripped.count("\t") + 1, indent=min(indent, 40)))
+        lines.append(Line(number, stripped, group, cells=stripped.count("\t") + 1, indent=min(indent, 40), aligned=aligned))
     annotate_groups(lines)
     return lines
 
@@ -118,13 +129,15 @@ def annotate_groups(lines: list[Line]) -> None:
         short = sum(1 for m in members if m.length < 40) / size
         prose = sum(1 for m in members if is_prose(m)) / size
         verse = sum(1 for m in members if m.words >= 3 and _VERSE_END.search(m.text)) / size
-        short, prose, verse = (shares.setdefault(share, share) for share in (short, prose, verse))
+        code = sum(1 for m in members if listing_line(m)) / size if size >= CODE_GROUP_MIN else 0.0
+        short, prose, verse, code = (shares.setdefault(share, share) for share in (short, prose, verse, code))
         listed = size >= 4 and _patterned(members)
         for m in members:
             m.group_size = size
             m.group_short_share = short
             m.group_prose_share = prose
             m.group_verse_share = verse
+            m.group_code_share = code
             m.listed = listed
 
 
@@ -295,6 +308,20 @@ def code_like(text: str) -> bool:
     return text.endswith((";", "{")) or (len(symbols) >= 2 and any(c in _STRONG_CODE_CHARS for c in symbols))
 
 
+def listing_line(line: Line) -> bool:
+    """A line of a code or markup listing or of preformatted text: `code_like`, a tag or attribute alone on its
+    line, a rule of dashes, or columns set apart by runs of spaces (a query's output, a table in a `<pre>`)."""
+    text = line.text
+    return line.aligned or code_like(text) or _MARKUP_RE.match(text) is not None or _RULE_RE.match(text) is not None
+
+
+def in_listing(line: Line) -> bool:
+    """A line of a code listing: code itself, or any line of a group most of whose lines are code or markup
+    ("Add" between "<button" and "</button>"). A listing says nothing about where the article is: a tutorial's
+    prose goes on after its code."""
+    return (code_like(line.text) or line.group_code_share >= CODE_GROUP) and not is_prose(line)
+
+
 def weight(line: Line) -> float:
     """How much a line argues for being inside the article (positive) or outside (negative)."""
     length = line.length
@@ -303,10 +330,10 @@ def weight(line: Line) -> float:
         return BOILERPLATE_WEIGHT
     if line.cells >= 3:
         return 0.5
-    if code_like(line.text) and not is_prose(line):
-        return 0.0
     if line.listed:
         return 0.5 if length >= LISTED_MIN else 0.0
+    if in_listing(line):
+        return 0.0
     if line.repeats > 1 and line.group_size >= 2 and length < 150:
         return -2.0
     if is_prose(line):

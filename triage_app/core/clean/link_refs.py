@@ -95,7 +95,7 @@ def without_markers(lines: list[Line], numbers: frozenset[int]) -> tuple[list[Li
         if text == line.text:
             cleaned.append(line)
         elif text:
-            cleaned.append(Line(line.number, text, line.group, cells=line.cells, last=line.last, indent=line.indent))
+            cleaned.append(Line(line.number, text, line.group, cells=line.cells, last=line.last, indent=line.indent, aligned=line.aligned))
         else:  # nothing but markers: the line stays as it was, to be removed with the lists
             cleaned.append(line)
             bare.add(i)

@@ -340,7 +340,7 @@ def clean_lines(lines: list[Line], *, title_hint: str | None = None, unsure: boo
         kept = [i for i, r in enumerate(reasons) if r is None]
         if not kept:
             break
-        subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells) for n, i in enumerate(kept)]
+        subset = [Line(lines[i].number, lines[i].text, n, cells=lines[i].cells, aligned=lines[i].aligned) for n, i in enumerate(kept)]
         annotate_groups(subset)
         # Threads are judged on the whole dump only: the kept lines lack the stamps and menus around them.
         again = _Classifier(subset, None, threads=False, unsure=unsure, byline=result.byline).run().reasons

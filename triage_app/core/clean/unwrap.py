@@ -57,7 +57,7 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
             text = previous.text[:-1] + line.text if hyphen else f"{previous.text} {line.text}"
             joined[-1] = Line(previous.number, text, previous.group, last=line.number)
         else:
-            joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent))
+            joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent, aligned=line.aligned))
         glue = i + 1 < len(lines) and _wrapped_before(line, lines[i + 1], width)
     annotate_groups(joined)
     return joined
@@ -75,6 +75,6 @@ def join_lines(lines: list[Line], paragraphs: dict[int, int]) -> list[Line]:
             joined[-1] = Line(previous.number, f"{previous.text} {line.text}", previous.group, last=line.number)
             continue
         end = paragraphs.get(line.number, 0)
-        joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent))
+        joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent, aligned=line.aligned))
     annotate_groups(joined)
     return joined
