@@ -65,11 +65,11 @@ def _library_with_pages(tmp_path: Path, count: int = 3) -> Library:
 
 @pytest.mark.parametrize("query", ["relevance:m", "relevance:maybe", "relevance:bogus", "harbour relevance:", "relevance:\"re"])
 def test_d4_an_incomplete_or_unknown_field_value_is_a_message(tmp_path: Path, query: str) -> None:
-    from triage_app.core.library import search
+    from triage_app.core.library import query_syntax, search
 
     library = _library_with_pages(tmp_path)
     ids = search.find_ids(library.db, search.DocumentFilter(query=query))
-    problems = search.parse_query(query).problems
+    problems = query_syntax.parse_query(query).problems
     if query == "relevance:maybe":
         assert ids == [] and problems == []
     elif query != "harbour relevance:":
@@ -146,19 +146,19 @@ def test_d7_a_huge_query_is_bounded_and_says_so(tmp_path: Path) -> None:
     import random
     import time
 
-    from triage_app.core.library import search
+    from triage_app.core.library import query_syntax, search
 
     library = _library_with_pages(tmp_path, 5)
     words = [f"w{random.Random(n).randrange(10**6)}" for n in range(5000)]
-    parsed = search.parse_query(" ".join(words))
-    assert parsed.match.count('"') // 2 <= search.MAX_TERMS
+    parsed = query_syntax.parse_query(" ".join(words))
+    assert parsed.match.count('"') // 2 <= query_syntax.MAX_TERMS
     assert any("terms" in p for p in parsed.problems)
-    prefixes = search.parse_query(" OR ".join(f"x{n}*" for n in range(300)))
-    assert prefixes.match.count("*") <= search.MAX_QUERY_PREFIXES and prefixes.problems
-    hostile = search.parse_query('"a* OR "' * 3000)
-    assert hostile.match.count('"') // 2 <= search.MAX_TERMS and hostile.problems
-    long = search.parse_query("harbour " * 2000)
-    assert len(long.match) < 2 * search.MAX_QUERY_CHARS and long.problems
+    prefixes = query_syntax.parse_query(" OR ".join(f"x{n}*" for n in range(300)))
+    assert prefixes.match.count("*") <= query_syntax.MAX_QUERY_PREFIXES and prefixes.problems
+    hostile = query_syntax.parse_query('"a* OR "' * 3000)
+    assert hostile.match.count('"') // 2 <= query_syntax.MAX_TERMS and hostile.problems
+    long = query_syntax.parse_query("harbour " * 2000)
+    assert len(long.match) < 2 * query_syntax.MAX_QUERY_CHARS and long.problems
     started = time.perf_counter()
     for query in (" ".join(words), '"a* OR "' * 3000, "a* " * 3000):
         search.find_ids(library.db, search.DocumentFilter(query=query))

@@ -11,7 +11,7 @@ import pytest
 
 from triage_app.cli import run
 from triage_app.core.clean import clean_document
-from triage_app.core.library import Library, annotations, documents, search
+from triage_app.core.library import Library, annotations, documents, query_syntax, search
 from triage_app.core.library.languages import backfill_languages, language_counts
 from triage_app.core.nlp.gating import model_of, skipped_name
 from triage_app.core.records import Annotation, EntityMention, ParsedDocument
@@ -94,8 +94,8 @@ def test_lang_search_field_and_filter(library: Library) -> None:
     assert search.find_ids(library.db, search.DocumentFilter(language="en")) == [en]
     assert search.find_ids(library.db, search.DocumentFilter(query="lang:unknown")) == [short]
     assert search.find_ids(library.db, search.DocumentFilter(query="lang:klingon")) == []
-    assert search.query_messages("lang:klingon Berlin")[0].startswith('Unknown language "klingon"')
-    assert search.query_messages("lang:de lang:fr") == []
+    assert query_syntax.query_messages("lang:klingon Berlin")[0].startswith('Unknown language "klingon"')
+    assert query_syntax.query_messages("lang:de lang:fr") == []
 
 
 def test_non_english_text_gets_no_entities_from_the_english_model(library: Library) -> None:

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage_app.core.library import Library, documents, search, triage
-from triage_app.core.library.search import DocumentFilter, parse_query
+from triage_app.core.library.query_syntax import parse_query
+from triage_app.core.library.search import DocumentFilter
 from triage_app.core.library.triage import normalise_relevance
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from triage_app.core.library import Library, documents, search, triage
+from triage_app.core.library import Library, documents, query_syntax, search, triage
 from triage_app.core.library.search import DocumentFilter
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
@@ -36,7 +36,7 @@ def _by_rank(library: Library, match: str, extra: str = "1") -> list[int]:
 @pytest.mark.parametrize("query", ["harbour", "police OR court", '"union minister"', "elect*", "storm -coast"])
 def test_ranked_ids_match_the_rank_column(library: Library, query: str) -> None:
     ids = search.find_ids(library.db, DocumentFilter(query=query))
-    parsed = search.parse_query(query)
+    parsed = query_syntax.parse_query(query)
     extra = " AND ".join(
         f"documents.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH '{t}')" for t in parsed.exclude
     ) or "1"
@@ -76,7 +76,7 @@ def test_limit_is_the_head_of_the_full_list(library: Library, sort: str) -> None
 def test_snippets_of_prefix_queries_match_fts5s_own(library: Library, query: str) -> None:
     ids = search.find_ids(library.db, DocumentFilter(query=query))
     found = search.snippets(library.db, query, ids)
-    match = search.parse_query(query).match
+    match = query_syntax.parse_query(query).match
     marks = ",".join("?" for _ in ids)
     own = {
         int(rowid): snip

@@ -10,7 +10,7 @@ from typing import Any
 from triage_app.commands._context import CliContext, UsageError
 from triage_app.core import jobs
 from triage_app.core.language import language_name
-from triage_app.core.library import Library, cleaning, documents, search, triage
+from triage_app.core.library import Library, cleaning, documents, query_syntax, search, triage
 from triage_app.core.records import RELEVANCE_VALUES, ImportOutcome
 from triage_app.core.textsafe import one_line
 
@@ -150,7 +150,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         relevance=args.relevance, tag=args.tag, site=args.site, starred=True if args.starred else None
     )
     if args.lang:
-        for message in search.query_messages(f'lang:"{args.lang}"'):
+        for message in query_syntax.query_messages(f'lang:"{args.lang}"'):
             raise UsageError(message)
         flt.query = f'lang:"{args.lang}"'
     with ctx.library() as library:
@@ -201,7 +201,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     query = " ".join(args.query)
-    for message in search.query_messages(query):
+    for message in query_syntax.query_messages(query):
         if message.startswith("relevance:"):
             raise UsageError(message)
         ctx.error(f"triage-app search: note: {message}")  # the query was bounded, or a value means nothing

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from triage_app.core.library import languages, search, triage
+from triage_app.core.library import languages, query_syntax, search, triage
 from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
@@ -70,7 +70,7 @@ class LibraryView(QWidget):
         header.moveSection(COL_LIKELY, COL_RELEVANCE + 1)  # the model's column next to the decision
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.timeline.range_selected.connect(self.filter_bar.set_date_range)
-        self.pairs.pair_chosen.connect(lambda _id, name: self.filter_bar.set_query(search.entity_query(name)))
+        self.pairs.pair_chosen.connect(lambda _id, name: self.filter_bar.set_query(query_syntax.entity_query(name)))
         self.documents.counts_changed.connect(lambda: self.timeline.set_filter(self.documents.filter))
         self.documents.search_state.connect(self.filter_bar.show_search_state)
         self.documents.search_state.connect(self._search_state)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from triage_app.core.language import language_name
-from triage_app.core.library import search
+from triage_app.core.library import query_syntax, search
 from triage_app.core.library.documents import document_count
 from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
@@ -174,7 +174,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._filter = flt
         self.stop_search()
         try:
-            self.reload(first_page_first=bool(search.parse_query(flt.query).match),
+            self.reload(first_page_first=bool(query_syntax.parse_query(flt.query).match),
                         budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
         except search.SearchStopped:
             self._search_in_background()
@@ -332,7 +332,7 @@ class DocumentTableModel(QAbstractTableModel):
     def snippet(self, row: int) -> str:
         """The search snippet of the document at `row` (hit words between the internal marks), made once."""
         doc_id = self.id_at(row)
-        if doc_id is None or not search.parse_query(self._filter.query).match:
+        if doc_id is None or not query_syntax.parse_query(self._filter.query).match:
             return ""
         cached = self._snippets.get(doc_id)
         if cached is None:
