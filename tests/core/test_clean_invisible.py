@@ -20,8 +20,8 @@ from triage_app.core import jobs
 from triage_app.core.clean import clean_document
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.invisible import without_invisible
-from triage_app.core.library import Library, search
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library import Library, document_filter
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.records import ParsedDocument
 
 SHY = "&shy;"
@@ -86,7 +86,7 @@ def test_a_word_written_with_soft_hyphens_is_found_by_search(tmp_path: Path, fre
     page.write_text(_page(GERMAN_TITLE, GERMAN, "de", "Politik", "Impressum"), encoding="utf-8")
     list(jobs.import_documents(fresh_library, [page]))
     for query in ("Bundesregierung", "Klimaschutzprogramm", "Umweltministeriums"):
-        assert search.find_ids(fresh_library.db, DocumentFilter(query=query)) == [1], query
+        assert document_filter.find_ids(fresh_library.db, DocumentFilter(query=query)) == [1], query
 
 
 VIETNAMESE = [

@@ -11,7 +11,7 @@ from copies_helpers import write_wire_set
 from triage_app.core import jobs
 from triage_app.core.export.builder import build_packet
 from triage_app.core.library import Library, timeline, triage
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.document_filter import DocumentFilter
 
 
 def test_briefing_first_page_has_an_inline_svg_timeline(fresh_library: Library, tmp_path: Path) -> None:

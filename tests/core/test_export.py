@@ -17,7 +17,7 @@ from test_export_support import export, make_library, manifest_of, members
 from triage_app.core.export import html as briefing_html
 from triage_app.core.export.builder import build_packet
 from triage_app.core.library import Library
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.document_filter import DocumentFilter
 
 TOP_FILES = {
     "briefing.html", "briefing.pdf", "briefing.docx", "briefing.md", "documents.csv", "entities.csv", "quotes.csv",

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from triage_app.core import jobs
 from triage_app.core.export.builder import PacketResult, build_packet
 from triage_app.core.library import Library, triage
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.records import Block, CleanResult, ImportOutcome, ParsedDocument, Progress
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ebcec2d24457d197.txt"

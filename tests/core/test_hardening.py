@@ -65,10 +65,10 @@ def _library_with_pages(tmp_path: Path, count: int = 3) -> Library:
 
 @pytest.mark.parametrize("query", ["relevance:m", "relevance:maybe", "relevance:bogus", "harbour relevance:", "relevance:\"re"])
 def test_d4_an_incomplete_or_unknown_field_value_is_a_message(tmp_path: Path, query: str) -> None:
-    from triage_app.core.library import query_syntax, search
+    from triage_app.core.library import document_filter, query_syntax
 
     library = _library_with_pages(tmp_path)
-    ids = search.find_ids(library.db, search.DocumentFilter(query=query))
+    ids = document_filter.find_ids(library.db, document_filter.DocumentFilter(query=query))
     problems = query_syntax.parse_query(query).problems
     if query == "relevance:maybe":
         assert ids == [] and problems == []
@@ -146,7 +146,7 @@ def test_d7_a_huge_query_is_bounded_and_says_so(tmp_path: Path) -> None:
     import random
     import time
 
-    from triage_app.core.library import query_syntax, search
+    from triage_app.core.library import document_filter, query_syntax, search
 
     library = _library_with_pages(tmp_path, 5)
     words = [f"w{random.Random(n).randrange(10**6)}" for n in range(5000)]
@@ -161,20 +161,20 @@ def test_d7_a_huge_query_is_bounded_and_says_so(tmp_path: Path) -> None:
     assert len(long.match) < 2 * query_syntax.MAX_QUERY_CHARS and long.problems
     started = time.perf_counter()
     for query in (" ".join(words), '"a* OR "' * 3000, "a* " * 3000):
-        search.find_ids(library.db, search.DocumentFilter(query=query))
-        search.count_matching(library.db, search.DocumentFilter(query=query))
+        document_filter.find_ids(library.db, document_filter.DocumentFilter(query=query))
+        document_filter.count_matching(library.db, document_filter.DocumentFilter(query=query))
         search.search(library.db, query)
     assert time.perf_counter() - started < 5
     library.close()
 
 
 def test_d7_a_running_search_can_be_stopped(tmp_path: Path) -> None:
-    from triage_app.core.library import search
+    from triage_app.core.library import document_filter
 
     library = _library_with_pages(tmp_path, 3)
-    with pytest.raises(search.SearchStopped):
-        search.find_ids(library.db, search.DocumentFilter(query="harbour"), is_cancelled=lambda: True)
-    with pytest.raises(search.SearchStopped):
-        search.count_matching(library.db, search.DocumentFilter(query="harbour"), is_cancelled=lambda: True)
-    assert search.find_ids(library.db, search.DocumentFilter(query="harbour"), is_cancelled=lambda: False)
+    with pytest.raises(document_filter.SearchStopped):
+        document_filter.find_ids(library.db, document_filter.DocumentFilter(query="harbour"), is_cancelled=lambda: True)
+    with pytest.raises(document_filter.SearchStopped):
+        document_filter.count_matching(library.db, document_filter.DocumentFilter(query="harbour"), is_cancelled=lambda: True)
+    assert document_filter.find_ids(library.db, document_filter.DocumentFilter(query="harbour"), is_cancelled=lambda: False)
     library.close()

@@ -139,16 +139,16 @@ def test_pdf_attachment_becomes_its_own_document(tmp_path: Path, fresh_library: 
 
 
 def test_capture_kind_filter(tmp_path: Path, fresh_library: Library) -> None:
-    from triage_app.core.library import search
+    from triage_app.core.library import document_filter
 
     (tmp_path / "a.pdf").write_bytes(printed_article_pdf(pages=1))
     (tmp_path / "m.eml").write_bytes(newsletter(attach=False).as_bytes())
     ids = [o.doc_id for o in run(fresh_library, tmp_path)]
     db = fresh_library.db
-    assert search.find_ids(db, search.DocumentFilter(kind="pdf")) == [ids[0]]
-    assert search.find_ids(db, search.DocumentFilter(query="kind:email")) == [ids[1]]
-    assert search.distinct_kinds(db) == [("email", 1), ("pdf", 1)]
-    assert "kind: pdf" in search.DocumentFilter(kind="pdf").describe()
+    assert document_filter.find_ids(db, document_filter.DocumentFilter(kind="pdf")) == [ids[0]]
+    assert document_filter.find_ids(db, document_filter.DocumentFilter(query="kind:email")) == [ids[1]]
+    assert document_filter.distinct_kinds(db) == [("email", 1), ("pdf", 1)]
+    assert "kind: pdf" in document_filter.DocumentFilter(kind="pdf").describe()
 
 
 def test_a_page_that_mentions_the_pdf_magic_is_still_a_page() -> None:

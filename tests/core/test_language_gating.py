@@ -11,7 +11,7 @@ import pytest
 
 from triage_app.cli import run
 from triage_app.core.clean import clean_document
-from triage_app.core.library import Library, annotations, documents, query_syntax, search
+from triage_app.core.library import Library, annotations, document_filter, documents, query_syntax
 from triage_app.core.library.languages import backfill_languages, language_counts
 from triage_app.core.nlp.gating import model_of, skipped_name
 from triage_app.core.records import Annotation, EntityMention, ParsedDocument
@@ -89,11 +89,11 @@ def test_lang_search_field_and_filter(library: Library) -> None:
     de = _add(library, "de.txt", text=GERMAN)
     en = _add(library, "en.txt", text=ENGLISH)
     short = _add(library, "short.txt", text="OK 12")
-    assert search.find_ids(library.db, search.DocumentFilter(query="lang:de")) == [de]
-    assert search.find_ids(library.db, search.DocumentFilter(query="lang:German")) == [de]
-    assert search.find_ids(library.db, search.DocumentFilter(language="en")) == [en]
-    assert search.find_ids(library.db, search.DocumentFilter(query="lang:unknown")) == [short]
-    assert search.find_ids(library.db, search.DocumentFilter(query="lang:klingon")) == []
+    assert document_filter.find_ids(library.db, document_filter.DocumentFilter(query="lang:de")) == [de]
+    assert document_filter.find_ids(library.db, document_filter.DocumentFilter(query="lang:German")) == [de]
+    assert document_filter.find_ids(library.db, document_filter.DocumentFilter(language="en")) == [en]
+    assert document_filter.find_ids(library.db, document_filter.DocumentFilter(query="lang:unknown")) == [short]
+    assert document_filter.find_ids(library.db, document_filter.DocumentFilter(query="lang:klingon")) == []
     assert query_syntax.query_messages("lang:klingon Berlin")[0].startswith('Unknown language "klingon"')
     assert query_syntax.query_messages("lang:de lang:fr") == []
 

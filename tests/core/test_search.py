@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage_app.core.library import Library, documents, search, triage
+from triage_app.core.library import Library, document_filter, documents, search, triage
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.library.query_syntax import parse_query
-from triage_app.core.library.search import DocumentFilter
 from triage_app.core.library.triage import normalise_relevance
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
@@ -30,7 +30,7 @@ def library(fresh_library: Library) -> Library:
 
 
 def _ids(library: Library, query: str, **kw: object) -> list[int]:
-    return search.find_ids(library.db, DocumentFilter(query=query, **kw))  # type: ignore[arg-type]
+    return document_filter.find_ids(library.db, DocumentFilter(query=query, **kw))  # type: ignore[arg-type]
 
 
 def test_words_phrases_prefix_or_and_exclusion(library: Library) -> None:
@@ -58,20 +58,20 @@ def test_ranked_hits_with_snippets(library: Library) -> None:
 
 
 def test_structured_filters_and_counts(library: Library) -> None:
-    assert search.find_ids(library.db, DocumentFilter(date_from="2019-11-10", date_to="2025-12-31"), sort="published") == [2, 1]
-    assert search.count_matching(library.db, DocumentFilter()) == {"matching": 3, "unreviewed": 2}
-    assert search.count_matching(library.db, DocumentFilter(query="security")) == {"matching": 2, "unreviewed": 1}
+    assert document_filter.find_ids(library.db, DocumentFilter(date_from="2019-11-10", date_to="2025-12-31"), sort="published") == [2, 1]
+    assert document_filter.count_matching(library.db, DocumentFilter()) == {"matching": 3, "unreviewed": 2}
+    assert document_filter.count_matching(library.db, DocumentFilter(query="security")) == {"matching": 2, "unreviewed": 1}
 
 
-@pytest.mark.parametrize("column", list(search.SORT_COLUMNS))
+@pytest.mark.parametrize("column", list(document_filter.SORT_COLUMNS))
 def test_every_sort_column_runs_in_sql(library: Library, column: str) -> None:
-    up = search.find_ids(library.db, sort=column)
-    down = search.find_ids(library.db, sort=column, descending=True)
+    up = document_filter.find_ids(library.db, sort=column)
+    down = document_filter.find_ids(library.db, sort=column, descending=True)
     assert sorted(up) == [1, 2, 3] and sorted(down) == [1, 2, 3]
 
 
 def test_sort_by_title(library: Library) -> None:
-    assert search.find_ids(library.db, sort="title") == [3, 2, 1]
+    assert document_filter.find_ids(library.db, sort="title") == [3, 2, 1]
 
 
 def test_fetch_rows_includes_tags(library: Library) -> None:
@@ -95,9 +95,9 @@ def test_any_query_string_is_safe(query: str) -> None:
             normalise_relevance(relevance[-1]) if relevance else None
         except ValueError:  # the one refusal: an unknown value after relevance:, reported, never an SQL error
             with pytest.raises(ValueError, match="relevance must be one of"):
-                search.find_ids(library.db, DocumentFilter(query=query))
+                document_filter.find_ids(library.db, DocumentFilter(query=query))
         else:
-            assert isinstance(search.find_ids(library.db, DocumentFilter(query=query)), list)
+            assert isinstance(document_filter.find_ids(library.db, DocumentFilter(query=query)), list)
     finally:
         library.close()
 
@@ -106,9 +106,9 @@ def test_date_filter_uses_the_captured_date_when_there_is_no_published_date(libr
     """The filter tests the same day the timeline places a document on: published, else captured."""
     library.db.execute("UPDATE documents SET published = NULL, captured_at = '2030-05-02T08:00:00' WHERE id = 1")
     flt = DocumentFilter(date_from="2030-05-01", date_to="2030-05-02")
-    assert search.find_ids(library.db, flt, sort="published") == [1]
+    assert document_filter.find_ids(library.db, flt, sort="published") == [1]
     plan = " ".join(str(r) for r in library.db.execute(
-        f"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE {search.DATE_SQL} >= ?", ["2030-05-01"]
+        f"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE {document_filter.DATE_SQL} >= ?", ["2030-05-01"]
     ).fetchall())
     assert "documents_day" in plan  # the expression index, so the search figures hold
 
@@ -122,7 +122,7 @@ def test_timeline_of_a_search_counts_its_hits_from_the_covering_index(library: L
     counted = {day: dict(c) for day, c in data.buckets if sum(c.values())}
     assert sum(sum(c.values()) for c in counted.values()) == 3
     assert data.unit == "month" and counted["2025-12-01"]["relevant"] == 1
-    _where, _params, match = search._where(library.db, flt)
+    _where, _params, match = document_filter._where(library.db, flt)
     plan = " ".join(str(r) for r in library.db.execute(
         "EXPLAIN QUERY PLAN SELECT documents.relevance FROM documents_fts CROSS JOIN documents "
         "INDEXED BY documents_timeline ON documents.id = documents_fts.rowid WHERE documents_fts MATCH ?", [match]

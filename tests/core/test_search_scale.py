@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from triage_app.core.library import Library, documents, query_syntax, search, triage
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library import Library, document_filter, documents, query_syntax, search, triage
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
 WORDS = ["harbour", "strike", "union", "minister", "budget", "storm", "coast", "police", "court", "market", "election", "border"]
@@ -35,7 +35,7 @@ def _by_rank(library: Library, match: str, extra: str = "1") -> list[int]:
 
 @pytest.mark.parametrize("query", ["harbour", "police OR court", '"union minister"', "elect*", "storm -coast"])
 def test_ranked_ids_match_the_rank_column(library: Library, query: str) -> None:
-    ids = search.find_ids(library.db, DocumentFilter(query=query))
+    ids = document_filter.find_ids(library.db, DocumentFilter(query=query))
     parsed = query_syntax.parse_query(query)
     extra = " AND ".join(
         f"documents.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH '{t}')" for t in parsed.exclude
@@ -46,35 +46,35 @@ def test_ranked_ids_match_the_rank_column(library: Library, query: str) -> None:
         "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?", [parsed.match]
     ).fetchall())
     assert [ranks[i] for i in ids] == sorted(ranks[i] for i in ids)  # best hit first
-    down = search.find_ids(library.db, DocumentFilter(query=query), descending=True)
+    down = document_filter.find_ids(library.db, DocumentFilter(query=query), descending=True)
     assert [ranks[i] for i in down] == sorted((ranks[i] for i in down), reverse=True)
 
 
 def test_filters_with_a_search_and_their_counts_agree(library: Library) -> None:
     flt = DocumentFilter(query="harbour", relevance="unreviewed")
-    ids = search.find_ids(library.db, flt)
+    ids = document_filter.find_ids(library.db, flt)
     assert ids
     rows = search.fetch_rows(library.db, ids)
     assert {rows[i]["relevance"] for i in ids} == {"unreviewed"}
-    assert set(ids) < set(search.find_ids(library.db, DocumentFilter(query="harbour")))
-    counts = search.count_matching(library.db, flt)
+    assert set(ids) < set(document_filter.find_ids(library.db, DocumentFilter(query="harbour")))
+    counts = document_filter.count_matching(library.db, flt)
     assert counts == {"matching": len(ids), "unreviewed": len(ids)}
-    typed = search.find_ids(library.db, DocumentFilter(query="harbour relevance:unreviewed site:s2"))
+    typed = document_filter.find_ids(library.db, DocumentFilter(query="harbour relevance:unreviewed site:s2"))
     assert typed and set(typed) <= set(ids)
 
 
 @pytest.mark.parametrize("sort", ["rank", "title", "word_count"])
 def test_limit_is_the_head_of_the_full_list(library: Library, sort: str) -> None:
     for query in ("", "harbour", "police OR court"):
-        full = search.find_ids(library.db, DocumentFilter(query=query), sort=sort)
-        assert search.find_ids(library.db, DocumentFilter(query=query), sort=sort, limit=7) == full[:7]
-    assert search.find_ids(library.db, limit=0) == []
+        full = document_filter.find_ids(library.db, DocumentFilter(query=query), sort=sort)
+        assert document_filter.find_ids(library.db, DocumentFilter(query=query), sort=sort, limit=7) == full[:7]
+    assert document_filter.find_ids(library.db, limit=0) == []
     assert len(search.search(library.db, "harbour", limit=5)) == 5
 
 
 @pytest.mark.parametrize("query", ["harb*", "elect* OR court", "minist* -storm", "police", "zzz*"])
 def test_snippets_of_prefix_queries_match_fts5s_own(library: Library, query: str) -> None:
-    ids = search.find_ids(library.db, DocumentFilter(query=query))
+    ids = document_filter.find_ids(library.db, DocumentFilter(query=query))
     found = search.snippets(library.db, query, ids)
     match = query_syntax.parse_query(query).match
     marks = ",".join("?" for _ in ids)

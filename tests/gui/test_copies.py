@@ -62,7 +62,7 @@ def test_a_cluster_decision_marks_every_copy_and_one_undo_undoes_all(qtbot: Any,
 
 
 def test_copies_column_and_folding_the_list(qtbot: Any, qtmodeltester: Any, clustered: Any) -> None:
-    from triage_app.core.library.search import DocumentFilter
+    from triage_app.core.library.document_filter import DocumentFilter
     from triage_app.gui.models.document_table import COL_COPIES, DocumentTableModel
 
     path, (a, b, c, x) = clustered
@@ -142,7 +142,7 @@ def test_briefing_pdf_first_page_draws_the_timeline(qapp: Any, tmp_path: Path) -
     from pypdf import PdfReader
 
     from triage_app.core.export.builder import build_packet
-    from triage_app.core.library.search import DocumentFilter
+    from triage_app.core.library.document_filter import DocumentFilter
     from triage_app.qt_print import render_pdf
 
     pages = write_wire_set(tmp_path)

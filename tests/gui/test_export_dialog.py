@@ -14,7 +14,7 @@ from triage_app.core import jobs
 from triage_app.core.export import builder
 from triage_app.core.export.verify import verify_packet
 from triage_app.core.library import Library, triage
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.settings import Settings
 from triage_app.gui.dialogs.export_dialog import ExportDialog
 

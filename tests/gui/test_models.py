@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from triage_app.core.library import Library, triage
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.records import ImportOutcome
 from triage_app.gui.models.document_table import (
     COL_KIND,
@@ -173,7 +173,7 @@ def test_a_search_lists_its_first_page_at_once_and_the_rest_just_after(
 ) -> None:
     from PySide6.QtCore import QPersistentModelIndex
 
-    from triage_app.core.library import search
+    from triage_app.core.library import document_filter
 
     count = 2 * PAGE_SIZE + 30
     add_documents(library, [{"title": f"doc {n:04d}", "text": "harbour " * (1 + n % 5) + "quay"} for n in range(count)])
@@ -187,13 +187,13 @@ def test_a_search_lists_its_first_page_at_once_and_the_rest_just_after(
     with qtbot.waitSignal(model.rowsInserted):
         pass  # the zero timer lists the rest
     assert model.rowCount() == count and not model.loading
-    assert model.ids == search.find_ids(library.db, DocumentFilter(query="harbour"))
+    assert model.ids == document_filter.find_ids(library.db, DocumentFilter(query="harbour"))
     assert first.data(DocumentRole) == first_id
     qtmodeltester.check(model)
 
     model.set_filter(DocumentFilter(query="quay"))  # every document: asking for one past the first page ...
     assert model.rowCount() == PAGE_SIZE
-    last = search.find_ids(library.db, DocumentFilter(query="quay"))[-1]
+    last = document_filter.find_ids(library.db, DocumentFilter(query="quay"))[-1]
     assert model.row_of(last) == count - 1  # ... lists them all at once
     assert model.rowCount() == count and not model.loading
     model.set_filter(DocumentFilter(query="harbour"))

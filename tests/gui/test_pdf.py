@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from triage_app.core import jobs
 from triage_app.core.export.builder import build_packet
 from triage_app.core.library import Library, triage
-from triage_app.core.library.search import DocumentFilter
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 from triage_app.qt_print import qt_rich_text, render_pdf
 

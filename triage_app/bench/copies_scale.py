@@ -49,7 +49,7 @@ def _add_documents(library: Any, count: int, rng: random.Random) -> None:
 def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[str, str, str, str]]:
     from triage_app.bench.corpus import build_large_library
     from triage_app.bench.scale_parts import _qt_app, _visible_rows
-    from triage_app.core.library import near_dup_clusters, near_dups, search
+    from triage_app.core.library import document_filter, near_dup_clusters, near_dups, search
     from triage_app.core.library import timeline as core_timeline
 
     rows: list[tuple[str, str, str, str]] = []
@@ -87,7 +87,7 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
             strip.render(image)
 
         total = library.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-        for label, flt in (("all", search.DocumentFilter()), ("search 'election'", search.DocumentFilter(query="election"))):
+        for label, flt in (("all", document_filter.DocumentFilter()), ("search 'election'", document_filter.DocumentFilter(query="election"))):
             times = [_stats.timed(partial(draw, flt))[1] for _ in range(7)]
             agg = [_stats.timed(partial(core_timeline.timeline, library.db, flt))[1] for _ in range(5)]
             rows.append((f"timeline, {label} ({total:,} docs): count in SQL + draw", (f"median {_stats.median(times):.1f} ms "
@@ -96,7 +96,7 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
         from triage_app.gui.models.document_table import DocumentTableModel
 
         model = DocumentTableModel(library.db)
-        model.set_filter(search.DocumentFilter())
+        model.set_filter(document_filter.DocumentFilter())
         while model.searching:  # on a loaded machine the first listing can move to a worker thread
             app.processEvents()
             time.sleep(0.01)

@@ -80,23 +80,23 @@ def bench_import(eval_dir: Path, work: Path, pages: int, workers: int) -> tuple[
 
 def bench_search(lib_path: Path, rounds: int) -> list[Row]:
     """Figure 3: FTS latency over the large library for typical queries."""
-    from triage_app.core.library import Library, search
+    from triage_app.core.library import Library, document_filter, search
 
     library = Library.open(lib_path)
     try:
         count = int(library.db.execute("SELECT count(*) FROM documents").fetchone()[0])
         for q in QUERIES:  # warm the page cache once, as an analyst's second search would be
-            search.find_ids(library.db, search.DocumentFilter(query=q))
+            document_filter.find_ids(library.db, document_filter.DocumentFilter(query=q))
         times: list[float] = []
         for _ in range(rounds):
             for q in QUERIES:
-                _, ms = _stats.timed(partial(search.find_ids, library.db, search.DocumentFilter(query=q)))
+                _, ms = _stats.timed(partial(document_filter.find_ids, library.db, document_filter.DocumentFilter(query=q)))
                 times.append(ms)
         snippet_times = [
             _stats.timed(partial(search.search, library.db, q, limit=50))[1] for q in QUERIES
         ]
         first_times = [
-            _stats.timed(partial(search.find_ids, library.db, search.DocumentFilter(query=q), limit=200))[1]
+            _stats.timed(partial(document_filter.find_ids, library.db, document_filter.DocumentFilter(query=q), limit=200))[1]
             for q in QUERIES
         ]
     finally:

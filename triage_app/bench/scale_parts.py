@@ -143,7 +143,7 @@ def _latency(label: str, times: list[float], goal: str = "", limit: float | None
 def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]:
     """Time to first page, visible rows at random scroll positions (cold row cache), re-sort by column."""
     from triage_app.bench.corpus import QUERIES
-    from triage_app.core.library import Library, search
+    from triage_app.core.library import Library, document_filter
     from triage_app.gui.models.document_table import HEADERS, DocumentTableModel
 
     _qt_app()
@@ -153,12 +153,12 @@ def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]
         first_page = []
         for query in ["", *QUERIES]:
             start = time.perf_counter()
-            model.set_filter(search.DocumentFilter(query=query))
+            model.set_filter(document_filter.DocumentFilter(query=query))
             _visible_rows(model, 0)
             first_page.append((time.perf_counter() - start) * 1000)
         rows = [_latency(f"3. time to first page in the list model ({len(first_page)} filters)", first_page)]
         for query in ("", LIST_QUERY):
-            model.set_filter(search.DocumentFilter(query=query))
+            model.set_filter(document_filter.DocumentFilter(query=query))
             model.finish_loading()  # scroll over the whole ranked list, not only its first page
             times = []
             for _ in range(positions):
@@ -167,7 +167,7 @@ def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]
                 times.append(_stats.timed(partial(_visible_rows, model, top))[1])
             what = f"search '{query}', {model.rowCount():,} rows" if query else f"no filter, {model.rowCount():,} rows"
             rows.append(_latency(f"4. visible rows (40 x 8 columns, cold), {what}", times, "p95 < 16 ms", 16))
-        model.set_filter(search.DocumentFilter())
+        model.set_filter(document_filter.DocumentFilter())
         sorts: dict[str, float] = {}
         for column, header in enumerate(HEADERS):
             for order in (0, 1):

@@ -11,7 +11,7 @@ from triage_app.core.export import data
 from triage_app.core.export.builder import PacketResult, build_packet
 from triage_app.core.export.verify import verify_packet
 from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import search, triage
+from triage_app.core.library import document_filter, triage
 from triage_app.core.library.db import Library
 
 
@@ -38,7 +38,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_verify)
 
 
-def _selection(args: argparse.Namespace) -> search.DocumentFilter | list[int]:
+def _selection(args: argparse.Namespace) -> document_filter.DocumentFilter | list[int]:
     if args.ids:
         if args.relevance or args.tag or args.query or args.starred:
             raise UsageError("--ids cannot be combined with --relevance, --tag, --starred or --query")
@@ -52,7 +52,7 @@ def _selection(args: argparse.Namespace) -> search.DocumentFilter | list[int]:
             relevance = triage.normalise_relevance(args.relevance)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
-    return search.DocumentFilter(query=args.query or "", relevance=relevance, tag=args.tag,
+    return document_filter.DocumentFilter(query=args.query or "", relevance=relevance, tag=args.tag,
                                  starred=True if args.starred else None)
 
 
@@ -99,7 +99,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
             renderer = render_pdf
     result: PacketResult | None = None
     with ctx.library() as library:
-        if not isinstance(selection, list) and search.count_matching(library.db, selection)["matching"] == 0:
+        if not isinstance(selection, list) and document_filter.count_matching(library.db, selection)["matching"] == 0:
             ctx.stderr.write("triage-app export: no document matches the selection\n")
             return 1
         _annotate_missing(library, selection, args, ctx)

@@ -10,7 +10,7 @@ from typing import Any
 from triage_app.commands._context import CliContext, UsageError
 from triage_app.core import jobs
 from triage_app.core.language import language_name
-from triage_app.core.library import Library, cleaning, documents, query_syntax, search, triage
+from triage_app.core.library import Library, cleaning, document_filter, documents, query_syntax, search, triage
 from triage_app.core.records import RELEVANCE_VALUES, ImportOutcome
 from triage_app.core.textsafe import one_line
 
@@ -37,7 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--site")
     p.add_argument("--lang", metavar="LANGUAGE", help="a code (de), an English name (German) or 'unknown'")
     p.add_argument("--starred", action="store_true")
-    p.add_argument("--sort", default="rank", choices=["rank", *search.SORT_COLUMNS])
+    p.add_argument("--sort", default="rank", choices=["rank", *document_filter.SORT_COLUMNS])
     p.add_argument("--desc", action="store_true")
     p.set_defaults(run=cmd_list)
 
@@ -146,7 +146,7 @@ def _reclean_sites(library: Library, outcomes: list[ImportOutcome], bar: _Bar) -
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    flt = search.DocumentFilter(
+    flt = document_filter.DocumentFilter(
         relevance=args.relevance, tag=args.tag, site=args.site, starred=True if args.starred else None
     )
     if args.lang:
@@ -154,7 +154,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             raise UsageError(message)
         flt.query = f'lang:"{args.lang}"'
     with ctx.library() as library:
-        ids = search.find_ids(library.db, flt, sort=args.sort, descending=args.desc)
+        ids = document_filter.find_ids(library.db, flt, sort=args.sort, descending=args.desc)
         rows = search.fetch_rows(library.db, ids)
     ordered = [rows[i] for i in ids]
     if args.json:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from triage_app.core.library import languages, query_syntax, search, triage
+from triage_app.core.library import document_filter, languages, query_syntax, triage
 from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
@@ -161,7 +161,7 @@ class LibraryView(QWidget):
     def refresh_choices(self) -> None:
         """Refill the tag, site and entity lists from the library."""
         self.filter_bar.set_choices(
-            triage.all_tags(self._db), search.distinct_sites(self._db), search.distinct_kinds(self._db),
+            triage.all_tags(self._db), document_filter.distinct_sites(self._db), document_filter.distinct_kinds(self._db),
             languages.language_counts(self._db),
         )
         self.entities.reload()
@@ -170,7 +170,7 @@ class LibraryView(QWidget):
         """Show only the documents mentioning this entity."""
         self.filter_bar.set_entity(entity_id, name)
 
-    def _filter_changed(self, flt: search.DocumentFilter) -> None:
+    def _filter_changed(self, flt: document_filter.DocumentFilter) -> None:
         header = self.table.horizontalHeader()
         if flt.query and not self.documents.filter.query and header.sortIndicatorSection() != -1:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best hits first

@@ -10,10 +10,10 @@ from sqlite_utils import Database
 
 from triage_app.core.export import names
 from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import documents, search, triage
+from triage_app.core.library import document_filter, documents, triage
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 
-Selection = search.DocumentFilter | list[int]
+Selection = document_filter.DocumentFilter | list[int]
 
 
 ORIGINAL_GUARD_SUFFIX = ".txt"
@@ -85,7 +85,7 @@ def resolve_ids(db: Database, selection: Selection) -> list[int]:
         if missing:
             raise KeyError(f"no document {', '.join(f'#{i}' for i in missing)}")
         return list(dict.fromkeys(selection))
-    return search.find_ids(db, selection, sort="id")
+    return document_filter.find_ids(db, selection, sort="id")
 
 
 def describe(selection: Selection) -> str:

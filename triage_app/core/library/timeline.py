@@ -16,10 +16,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from triage_app.core.library import search
+from triage_app.core.library import document_filter
 from triage_app.core.records import RELEVANCE_VALUES
 
-DATE_SQL = search.DATE_SQL
+DATE_SQL = document_filter.DATE_SQL
 """A document's day on the timeline: published, else captured (the same day the date filter tests)."""
 
 
@@ -79,11 +79,11 @@ def _parse(day: str) -> date | None:
         return None
 
 
-def timeline(db: Database, flt: search.DocumentFilter | None = None, *, unit: str | None = None,
+def timeline(db: Database, flt: document_filter.DocumentFilter | None = None, *, unit: str | None = None,
              ignore_dates: bool = True) -> Timeline:
     """Counts of the documents matching `flt` (its date range left out with `ignore_dates`, so the strip
     shows the whole span and the chosen range over it)."""
-    flt = flt or search.DocumentFilter()
+    flt = flt or document_filter.DocumentFilter()
     if ignore_dates:
         flt = replace(flt, date_from=None, date_to=None)
     if flt.is_empty():  # the counts kept by triggers: no pass over the documents
@@ -96,9 +96,9 @@ def timeline(db: Database, flt: search.DocumentFilter | None = None, *, unit: st
             "GROUP BY 1, relevance HAVING sum(n) > 0"
         )
         return _gather(db.execute(sql), unit or span)
-    where, params, match = search._where(db, flt)
+    where, params, match = document_filter._where(db, flt)
     # A search's hits are looked up in the covering index (m036), not in the table (see the migration).
-    fts_first = search._FTS_FIRST.replace("CROSS JOIN documents", "CROSS JOIN documents INDEXED BY documents_timeline")
+    fts_first = document_filter._FTS_FIRST.replace("CROSS JOIN documents", "CROSS JOIN documents INDEXED BY documents_timeline")
     source = f"{fts_first} WHERE documents_fts MATCH ? AND {where}" if match else f"documents WHERE {where}"
     if match:
         params = [match, *params]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from triage_app.core.export.builder import PacketResult, build_packet
 from triage_app.core.export.names import safe_name
-from triage_app.core.library import search
+from triage_app.core.library import document_filter, search
 from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Progress
@@ -52,7 +52,7 @@ class ExportDialog(QDialog):
         library: Library,
         writer: LibraryWriter | None,
         settings: Settings,
-        flt: search.DocumentFilter | None,
+        flt: document_filter.DocumentFilter | None,
         selected_ids: list[int],
         *,
         runner: TaskRunner | None = None,
@@ -61,9 +61,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export briefing packet"))
         self.library, self.settings = library, settings
-        self.filter = flt or search.DocumentFilter()
+        self.filter = flt or document_filter.DocumentFilter()
         self.selected_ids = list(selected_ids)
-        self.filter_ids = search.find_ids(library.db, self.filter, sort="id")
+        self.filter_ids = document_filter.find_ids(library.db, self.filter, sort="id")
         self._own_runner = runner is None
         self.runner = runner or TaskRunner(writer, parent=self)  # type: ignore[arg-type]
         self.worker: GeneratorWorker | None = None
@@ -285,7 +285,7 @@ class ExportDialog(QDialog):
         library: Library,
         writer: LibraryWriter | None,
         settings: Settings,
-        flt: search.DocumentFilter | None,
+        flt: document_filter.DocumentFilter | None,
         selected_ids: list[int],
         *,
         runner: TaskRunner | None = None,

@@ -1,6 +1,6 @@
 """The library list: a table model over SQL holding only an id list and a small cache of row pages.
 
-Filtering, search and sorting run in SQL (core/library/search.py); rows are fetched a page at a time
+Filtering, search and sorting run in SQL (core/library/document_filter.py); rows are fetched a page at a time
 as the view asks for them, so the model stays fast with 100,000 documents. With a search, a new filter
 lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer), and
 a row's snippet is only made when its tooltip asks for it.
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from triage_app.core.language import language_name
-from triage_app.core.library import query_syntax, search
+from triage_app.core.library import document_filter, query_syntax, search
 from triage_app.core.library.documents import document_count
 from triage_app.core.review.session import UNRANKED
 from triage_app.gui import theme
@@ -51,7 +51,7 @@ SORT_KEYS: tuple[str, ...] = (
     "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
     "likely",
 )  # fmt: skip
-"""The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
+"""The `document_filter.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
 LIKELY = "likely"
 # Columns added by later issues, each appended on its own lines.
 COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
@@ -118,7 +118,7 @@ class DocumentTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._filter = search.DocumentFilter()
+        self._filter = document_filter.DocumentFilter()
         self._sort_key = "rank"
         self._descending = False
         self._ids: list[int] = []
@@ -138,7 +138,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     # -- our API ----------------------------------------------------------------------------
     @property
-    def filter(self) -> search.DocumentFilter:
+    def filter(self) -> document_filter.DocumentFilter:
         return self._filter
 
     @property
@@ -165,7 +165,7 @@ class DocumentTableModel(QAbstractTableModel):
         """How many rows are held in memory right now."""
         return sum(len(page) for page in self._pages.values())
 
-    def set_filter(self, flt: search.DocumentFilter) -> None:
+    def set_filter(self, flt: document_filter.DocumentFilter) -> None:
         """Show the documents matching `flt`; with a search, its first page at once and the rest just after.
 
         A search that needs more than `SYNC_BUDGET_S` is stopped on the GUI thread and run again on a
@@ -176,7 +176,7 @@ class DocumentTableModel(QAbstractTableModel):
         try:
             self.reload(first_page_first=bool(query_syntax.parse_query(flt.query).match),
                         budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
-        except search.SearchStopped:
+        except document_filter.SearchStopped:
             self._search_in_background()
             return
         self.search_state.emit("")
@@ -222,14 +222,14 @@ class DocumentTableModel(QAbstractTableModel):
         if worker is not self._worker:
             return
         self._worker = None
-        if isinstance(exc, (search.SearchStopped, sqlite3.Error)):
+        if isinstance(exc, (document_filter.SearchStopped, sqlite3.Error)):
             self.search_state.emit(str(exc))
         else:
             raise exc
 
     def set_sort(self, key: str, descending: bool = False) -> None:
-        """Order by a `search.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
-        if key not in ("rank", LIKELY) and key not in search.SORT_COLUMNS:
+        """Order by a `document_filter.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
+        if key not in ("rank", LIKELY) and key not in document_filter.SORT_COLUMNS:
             raise ValueError(f"cannot sort by {key!r}")
         self._sort_key, self._descending = key, descending
         self.reload()
@@ -244,7 +244,7 @@ class DocumentTableModel(QAbstractTableModel):
         limit = PAGE_SIZE if first_page_first and self._sort_key != LIKELY else None
         ids = self._find_ids(limit, time_limit=budget)
         if budget is not None:  # the counts too, before the list changes (the worker redoes both)
-            counts = search.count_matching(self._db, self._filter, time_limit=budget)
+            counts = document_filter.count_matching(self._db, self._filter, time_limit=budget)
         self.beginResetModel()
         self._set_ids(ids)
         self._pages.clear()
@@ -268,7 +268,7 @@ class DocumentTableModel(QAbstractTableModel):
         first = self._ids
         try:
             ids = self._find_ids(time_limit=RESORT_LIMIT_S)
-        except search.SearchStopped as exc:  # the first page stays listed
+        except document_filter.SearchStopped as exc:  # the first page stays listed
             self.search_state.emit(str(exc))
             return
         if ids[: len(first)] == first:
@@ -358,9 +358,9 @@ class DocumentTableModel(QAbstractTableModel):
     # -- internals --------------------------------------------------------------------------
     def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
         if self._sort_key != LIKELY:
-            return search.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
+            return document_filter.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
                                    time_limit=time_limit)
-        ids = np.asarray(search.find_ids(self._db, self._filter, sort="id", time_limit=time_limit), dtype=np.int64)
+        ids = np.asarray(document_filter.find_ids(self._db, self._filter, sort="id", time_limit=time_limit), dtype=np.int64)
         if not len(self._position) or not len(ids):  # no ranking yet: id order until there is one
             plain: list[int] = ids.tolist()
             return plain[:limit] if limit is not None else plain
@@ -372,7 +372,7 @@ class DocumentTableModel(QAbstractTableModel):
         return ordered[:limit] if limit is not None else ordered
 
     def _update_counts(self) -> None:
-        counts = search.count_matching(self._db, self._filter)
+        counts = document_filter.count_matching(self._db, self._filter)
         self._counts = {**counts, "total": document_count(self._db)}
         self.counts_changed.emit()
 
@@ -514,7 +514,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._sort_key, self._descending = key, descending
         try:
             ids = self._find_ids(time_limit=RESORT_LIMIT_S)
-        except search.SearchStopped as exc:
+        except document_filter.SearchStopped as exc:
             self._sort_key, self._descending = previous
             self.layoutChanged.emit()
             self.search_state.emit(str(exc))

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from triage_app.core.language import language_name
+from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.library.query_syntax import UNKNOWN_LANGUAGE, query_messages
-from triage_app.core.library.search import DocumentFilter
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, relevance_word
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 

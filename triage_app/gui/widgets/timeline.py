@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from sqlite_utils import Database
 
-from triage_app.core.library import search
+from triage_app.core.library import document_filter
 from triage_app.core.library import timeline as core_timeline
 from triage_app.core.records import RELEVANCE_VALUES
 from triage_app.gui import theme
@@ -69,7 +69,7 @@ class TimelineStrip(QWidget):
         return self._label_h()  # the first line holds the unit and the captured-date note
 
     # -- data ---------------------------------------------------------------------------------
-    def set_filter(self, flt: search.DocumentFilter) -> None:
+    def set_filter(self, flt: document_filter.DocumentFilter) -> None:
         """Count the documents of this filter (its own date range is shown as the selection)."""
         self._data = core_timeline.timeline(self._db, flt)
         self._peak = self._data.peak()
