@@ -1,12 +1,12 @@
-"""Every command of the window as a QAction: text, key, tooltip naming the key, and its menu."""
+"""Every command of the window as a QAction: text, key, tooltip naming the key, its menu, and the toolbar."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -67,6 +67,9 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 
+SEPARATED_AFTER = ("export", "select_all", "unreviewed", "note", "toggle_reader")
+"""Actions followed by a separator in their menu."""
+
 
 def key_text(spec: ActionSpec) -> str:
     """The keys of an action as shown to people ('? or F1')."""
@@ -103,3 +106,29 @@ def shortcut_entries() -> list[tuple[str, str]]:
     """(keys, description) of every action with a key, triage keys first, for the overlay."""
     specs = sorted((s for s in ACTION_SPECS if s.keys), key=lambda s: OVERLAY_ORDER.index(s.menu))
     return [(key_text(s), translated(s.tip)) for s in specs]
+
+
+def add_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
+    """Fill the window's menu bar and add its toolbar (returned); `actions` is what `build_actions` made.
+
+    The toolbar's own texts keep the window's translation context ("MainWindow"), where the catalogue has them.
+    """
+    menus = {key: window.menuBar().addMenu(translated(title)) for key, title in MENUS}
+    for spec in ACTION_SPECS:
+        menus[spec.menu].addAction(actions[spec.name])
+        if spec.name in SEPARATED_AFTER:
+            menus[spec.menu].addSeparator()
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Triage toolbar"))
+    toolbar.setObjectName("triage_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for name in TOOLBAR:
+        if name is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[name])
+    window.addToolBar(toolbar)
+    toolbar.setAccessibleName(toolbar.windowTitle())
+    more = toolbar.findChild(QWidget, "qt_toolbar_ext_button")  # Qt's ">>" for buttons that do not fit
+    if more is not None:
+        more.setAccessibleName(QCoreApplication.translate("MainWindow", "More toolbar buttons"))
+    return toolbar

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from triage_app.core.records import ImportOutcome
 from triage_app.core.review.session import ReviewState, sample_ids
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
-from triage_app.gui.actions import ACTION_SPECS, MENUS, TOOLBAR, build_actions, shortcut_entries, translated
+from triage_app.gui.actions import add_menus_and_toolbar, build_actions, shortcut_entries
 from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
@@ -108,7 +107,9 @@ class MainWindow(QMainWindow):
         self.review_panel = ReviewPanel()
         self.library_view.add_panel(self.review_panel)
         self.actions_by_name = build_actions(self)
-        self._build_menus_and_toolbar()
+        self.toolbar = add_menus_and_toolbar(self, self.actions_by_name)
+        self.actions_by_name["toggle_reader"].setChecked(True)
+        self.actions_by_name["undo"].setEnabled(False)
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
@@ -136,30 +137,6 @@ class MainWindow(QMainWindow):
         self.reader: QWidget = self.reader_pane
         self.reader_pane.entity_filter_requested.connect(self.filter_by_entity)
         self.reader_pane.document_changed.connect(self._document_changed_in_reader)
-
-    def _build_menus_and_toolbar(self) -> None:
-        acts = self.actions_by_name
-        menus = {key: self.menuBar().addMenu(translated(title)) for key, title in MENUS}
-        for spec in ACTION_SPECS:
-            menus[spec.menu].addAction(acts[spec.name])
-            if spec.name in ("export", "select_all", "unreviewed", "note", "toggle_reader"):
-                menus[spec.menu].addSeparator()
-        toolbar = QToolBar(self.tr("Triage toolbar"))
-        toolbar.setObjectName("triage_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in TOOLBAR:
-            if name is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(acts[name])
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-        toolbar.setAccessibleName(toolbar.windowTitle())
-        more = toolbar.findChild(QWidget, "qt_toolbar_ext_button")  # Qt's ">>" for buttons that do not fit
-        if more is not None:
-            more.setAccessibleName(self.tr("More toolbar buttons"))
-        acts["toggle_reader"].setChecked(True)
-        acts["undo"].setEnabled(False)
 
     def _set_tab_order(self) -> None:
         """Tab follows the reading order: search and filters, the list, then the reader left to right."""
