@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.documents import get_document
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
-from triage_app.core.review.session import ReviewState, sample_ids
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
 from triage_app.gui.actions import add_menus_and_toolbar, build_actions, shortcut_entries
@@ -39,6 +37,7 @@ from triage_app.gui.import_controller import ImportController
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.reader import ReaderPane
 from triage_app.gui.review_controller import ReviewController
+from triage_app.gui.review_ui import ReviewUi
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
@@ -113,6 +112,7 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
+        self.review_ui = ReviewUi(self)
         self._set_tab_order()
         self.copies = CopiesUi(self)
         self.drops = DropCatcher(self, self.import_paths)
@@ -163,14 +163,12 @@ class MainWindow(QMainWindow):
             "history": self.show_history,
             "next": lambda: self.library_view.move_current(1),
             "previous": lambda: self.library_view.move_current(-1),
-            "next_unreviewed": self.go_next_unreviewed,
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
         }
         for name, handler in handlers.items():
             acts[name].triggered.connect(lambda _checked=False, h=handler: h())
         acts["toggle_reader"].toggled.connect(self.reader.setVisible)
-        self.documents.counts_changed.connect(self._update_status)
         self.library_view.current_document_changed.connect(self._show_document)
         self.table.clicked.connect(self._document_clicked)
         self.table.activated.connect(self._document_clicked)
@@ -184,24 +182,6 @@ class MainWindow(QMainWindow):
         self.imports.documents_updated.connect(self._documents_updated)
         self.imports.failed.connect(self.show_error)
         self.banner.dismissed.connect(lambda: self.state.values.__setitem__(window_state.BANNER_DISMISSED, True))
-        self._connect_review()
-
-    def _connect_review(self) -> None:
-        """Prioritised review: the toggle and looking-for text are remembered; every round updates the view."""
-        panel = self.review_panel
-        panel.ranked.setChecked(bool(self.state.values.get(window_state.REVIEW_RANKED, False)))
-        panel.query.setText(str(self.state.values.get(window_state.REVIEW_QUERY, "")))
-        self.review.query = self._cold_start_text()
-        panel.ranked_toggled.connect(lambda on: self.state.values.__setitem__(window_state.REVIEW_RANKED, bool(on)))
-        panel.query_changed.connect(self._review_query_changed)
-        self.filter_bar.filter_changed.connect(lambda _flt: self._review_query_changed(panel.query.text().strip()))
-        panel.draw_requested.connect(lambda: self.review.draw_sample())
-        panel.show_sample_requested.connect(self.show_review_sample)
-        self.review.sample_drawn.connect(self.show_review_sample)
-        self.review.updated.connect(self._review_updated)
-        self.review.failed.connect(self.show_error)
-        self.library_view.current_document_changed.connect(self._show_review_reason)
-        self.review.request()
 
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -283,66 +263,8 @@ class MainWindow(QMainWindow):
         self.library_view.refresh_choices()
 
     def go_next_unreviewed(self) -> None:
-        """U: the highest-ranked unreviewed document of the list when "likely relevant first" is on."""
-        if self.review_panel.ranked.isChecked() and self.review.has_ranking():
-            doc_id = self.review.next_unreviewed(set(self.documents.ids))
-            if doc_id is not None and self.select_document(doc_id):
-                return
-        if not self.library_view.go_next_unreviewed():
-            self.statusBar().showMessage(self.tr("No unreviewed document in this list."), 4000)
-
-    def _update_status(self) -> None:
-        counts = self.documents.counts()
-        state = self.review.state
-        extra = self.review_panel.estimate_words(state.estimate) if state is not None and state.estimate is not None else ""
-        self.status_line.show_counts(
-            counts["matching"], counts["total"], counts["unreviewed"], self.filter_bar.describe(), extra=extra
-        )
-
-    # -- prioritised review -----------------------------------------------------------------
-    def _review_updated(self, state: ReviewState) -> None:
-        self.documents.set_likely(state.percentiles, state.positions)
-        self.review_panel.show_state(state)
-        self._update_status()
-        self._show_review_reason(self.current_id())
-
-    def _cold_start_text(self) -> str:
-        """What the model starts from: the "looking for" text, else, until something is marked relevant or
-        maybe, the words of the current search."""
-        typed = self.review_panel.query.text().strip()
-        if typed:
-            return typed
-        decided = self.library.db.execute("SELECT 1 FROM documents WHERE relevance IN ('relevant', 'maybe') LIMIT 1")
-        if decided.fetchone() is not None:
-            return ""
-        words = (self.filter_bar.current_filter().query or "").split()
-        return " ".join(w for w in words if ":" not in w and not w.startswith("-") and w != "OR").replace('"', " ").strip()
-
-    def _review_query_changed(self, text: str) -> None:
-        self.state.values[window_state.REVIEW_QUERY] = text
-        query = self._cold_start_text()
-        if query != self.review.query:
-            self.review.query = query
-            self.review.request()
-
-    def _show_review_reason(self, doc_id: int | None) -> None:
-        score = self.documents.likely(doc_id) if doc_id is not None else None
-        terms = self.review.explain(doc_id) if score is not None and doc_id is not None else []
-        text = self.review_panel.reason_text(score, terms)
-        self.reader_pane.reason.setText(text)
-        self.reader_pane.reason.setToolTip(text)
-
-    def show_review_sample(self, ids: list[int] | None = None) -> None:
-        """List the elusion sample's documents still to review."""
-        if not ids:
-            ids = sample_ids(self.library.db)
-        self.documents.set_filter(replace(self.filter_bar.current_filter(), ids=list(ids)))
-        if self.documents.rowCount():
-            self.select_row(0)
-        self.statusBar().showMessage(
-            self.tr("Review these %n randomly drawn document(s); the estimate of what is left follows.", "", len(ids)),
-            8000,
-        )
+        """U: the next unreviewed document (see ReviewUi)."""
+        self.review_ui.go_next_unreviewed()
 
     def _show_document(self, doc_id: int | None) -> None:
         self.reader_pane.show_document(doc_id, annotate=self._annotate_shown)
@@ -402,8 +324,7 @@ class MainWindow(QMainWindow):
     def _triage_saved(self, ids: list[int]) -> None:
         self.documents.refresh_documents(ids)
         self.refresh_choices()
-        self.review.query = self._cold_start_text()
-        self.review.request()
+        self.review_ui.retrain()
 
     def _document_changed_in_reader(self, doc_id: int) -> None:
         self.documents.refresh_documents([doc_id])
