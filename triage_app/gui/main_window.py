@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_app import __version__
-from triage_app.core.library import triage
 from triage_app.core.library.db import Library
-from triage_app.core.library.documents import get_document
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
@@ -28,10 +26,7 @@ from triage_app.gui.actions import add_menus_and_toolbar, build_actions, shortcu
 from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.dialogs.export_dialog import ExportDialog
-from triage_app.gui.dialogs.history_dialog import HistoryDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
-from triage_app.gui.dialogs.note_dialog import NoteDialog
-from triage_app.gui.dialogs.tag_dialog import TagDialog
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.library_view import LibraryView
@@ -39,6 +34,7 @@ from triage_app.gui.reader import ReaderPane
 from triage_app.gui.review_controller import ReviewController
 from triage_app.gui.review_ui import ReviewUi
 from triage_app.gui.triage_controller import TriageController
+from triage_app.gui.triage_ui import TriageUi
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
 from triage_app.gui.widgets.review_panel import ReviewPanel
@@ -60,7 +56,6 @@ EMPTY_MESSAGE = QT_TRANSLATE_NOOP(
 )
 DEFAULT_SIZE = (1280, 800)
 FRAME_ALLOWANCE = 40  # title bar and borders the window manager adds around a first-run window
-RELEVANCE_ACTIONS = {"relevant": "relevant", "maybe": "maybe", "not_relevant": "not-relevant", "unreviewed": "unreviewed"}
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +107,7 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
+        self.triage_ui = TriageUi(self)
         self.review_ui = ReviewUi(self)
         self._set_tab_order()
         self.copies = CopiesUi(self)
@@ -146,21 +142,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         acts = self.actions_by_name
-        for name, relevance in RELEVANCE_ACTIONS.items():
-            acts[name].triggered.connect(lambda _checked=False, r=relevance: self.mark(r))
         handlers = {
             "import": self.choose_import,
             "import_folder": self.choose_import_folder,
             "export": self.export_packet,
             "quit": self.close,
-            "undo": self.undo,
             "search": self.filter_bar.focus_search,
             "select_all": self.table.selectAll,
             "clear_filters": self.filter_bar.clear,
-            "star": self.toggle_star,
-            "tag": self.edit_tags,
-            "note": self.edit_note,
-            "history": self.show_history,
             "next": lambda: self.library_view.move_current(1),
             "previous": lambda: self.library_view.move_current(-1),
             "shortcuts": self.show_shortcuts,
@@ -172,10 +161,6 @@ class MainWindow(QMainWindow):
         self.library_view.current_document_changed.connect(self._show_document)
         self.table.clicked.connect(self._document_clicked)
         self.table.activated.connect(self._document_clicked)
-        self.triage.documents_changed.connect(self._triage_saved)
-        self.triage.decision_saved.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.triage.undo_available.connect(acts["undo"].setEnabled)
-        self.triage.failed.connect(self.show_error)
         self.runner.call_failed.connect(self.show_error)
         self.imports.documents_imported.connect(self._documents_imported)
         self.imports.import_finished.connect(self._import_finished)
@@ -273,58 +258,10 @@ class MainWindow(QMainWindow):
         """A click on the document already on show (the start-up one) annotates it, as opening it would."""
         self.reader_pane.annotate_shown()
 
-    # -- triage -----------------------------------------------------------------------------
+    # -- triage (see TriageUi) -------------------------------------------------------------
     def mark(self, relevance: str) -> None:
         """1/2/3/0: set the relevance of the selected documents."""
-        self.triage.set_relevance(self.selected_ids(), relevance)
-
-    def toggle_star(self) -> None:
-        """S: star the selection, or unstar it when every selected document is starred."""
-        ids = self.selected_ids()
-        if ids:
-            rows = [self.documents.row_data(self.documents.row_of(d) or 0) for d in ids]
-            self.triage.set_starred(ids, not all(bool(r.get("starred")) for r in rows))
-
-    def edit_tags(self) -> None:
-        """T: edit the tags of the selection, completing known tags."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        current = {d: triage.get_tags(self.library.db, d) for d in ids}
-        common = sorted(set.intersection(*(set(t) for t in current.values())))
-        known = [name for name, _count in triage.all_tags(self.library.db)]
-        chosen = TagDialog.ask(self, common, known, len(ids))
-        if chosen is None:
-            return
-        removed = set(common) - set(chosen)
-        self.triage.set_tags({d: [t for t in tags if t not in removed] + chosen for d, tags in current.items()})
-
-    def edit_note(self) -> None:
-        """N: write a note on the selection."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        note = get_document(self.library.db, ids[0]).get("note") or "" if len(ids) == 1 else ""
-        chosen = NoteDialog.ask(self, note, len(ids))
-        if chosen is not None:
-            self.triage.set_note(ids, chosen)
-
-    def show_history(self) -> None:
-        """H: the current document's audit log, packet rows marked as such."""
-        ids = self.selected_ids()
-        if ids:
-            doc = get_document(self.library.db, ids[0])
-            HistoryDialog.ask(self, triage.audit_log(self.library.db, ids[0]), str(doc.get("title") or ""))
-
-    def undo(self) -> None:
-        """Ctrl+Z: undo the last decision."""
-        if not self.triage.undo():
-            self.statusBar().showMessage(self.tr("Nothing to undo."), 3000)
-
-    def _triage_saved(self, ids: list[int]) -> None:
-        self.documents.refresh_documents(ids)
-        self.refresh_choices()
-        self.review_ui.retrain()
+        self.triage_ui.mark(relevance)
 
     def _document_changed_in_reader(self, doc_id: int) -> None:
         self.documents.refresh_documents([doc_id])
