@@ -1,4 +1,8 @@
-"""The triage window: filters and the library list on the left, the reader on the right."""
+"""The triage window: filters and the library list on the left, the reader on the right.
+
+Triage commands, import/export and prioritised review are wired in by `triage_ui`, `import_export_ui` and
+`review_ui`; the menus and toolbar come from `actions`.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +12,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from triage_app import __version__
 from triage_app.core.library.db import Library
 from triage_app.core.library.writer import LibraryWriter
-from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import theme, window_state
 from triage_app.gui.actions import add_menus_and_toolbar, build_actions, shortcut_entries
 from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
-from triage_app.gui.dialogs.export_dialog import ExportDialog
-from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.import_controller import ImportController
+from triage_app.gui.import_export_ui import ImportExportUi
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.reader import ReaderPane
 from triage_app.gui.review_controller import ReviewController
@@ -43,17 +38,6 @@ from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-BANNER_EMPTY, BANNER_FIRST_RUN = "empty", "first-run"
-FIRST_RUN_MESSAGE = QT_TRANSLATE_NOOP(
-    "MainWindow",
-    "<b>Welcome to Triage.</b> The sample pages listed here are only to explore. To add your own, drop "
-    "saved pages, folders or zip archives anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
-)
-EMPTY_MESSAGE = QT_TRANSLATE_NOOP(
-    "MainWindow",
-    "<b>Your library is empty.</b> Drop saved pages (HTML, MHTML, SingleFile, text), folders or zip archives "
-    "anywhere on this window, or use <b>File › Import…</b> (Ctrl+O)."
-)
 DEFAULT_SIZE = (1280, 800)
 FRAME_ALLOWANCE = 40  # title bar and borders the window manager adds around a first-run window
 
@@ -108,6 +92,7 @@ class MainWindow(QMainWindow):
         self.overlay.set_shortcuts(shortcut_entries())
         self._connect()
         self.triage_ui = TriageUi(self)
+        self.import_export_ui = ImportExportUi(self)
         self.review_ui = ReviewUi(self)
         self._set_tab_order()
         self.copies = CopiesUi(self)
@@ -124,8 +109,7 @@ class MainWindow(QMainWindow):
         self._idle_annotation.setInterval(0)
         self._idle_annotation.timeout.connect(self.reader_pane.annotate_shown)
         self._first_show = True
-        if self.documents.counts()["total"] == 0:
-            self.banner.show_message(self.tr(EMPTY_MESSAGE), kind=BANNER_EMPTY)
+        self.import_export_ui.show_empty_banner()
 
     # -- construction -----------------------------------------------------------------------
     def _build_reader(self) -> None:
@@ -141,11 +125,9 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
+        """The window's own commands and signals; triage, import/export and review wire themselves (see __init__)."""
         acts = self.actions_by_name
         handlers = {
-            "import": self.choose_import,
-            "import_folder": self.choose_import_folder,
-            "export": self.export_packet,
             "quit": self.close,
             "search": self.filter_bar.focus_search,
             "select_all": self.table.selectAll,
@@ -158,14 +140,10 @@ class MainWindow(QMainWindow):
         for name, handler in handlers.items():
             acts[name].triggered.connect(lambda _checked=False, h=handler: h())
         acts["toggle_reader"].toggled.connect(self.reader.setVisible)
-        self.library_view.current_document_changed.connect(self._show_document)
+        self.library_view.current_document_changed.connect(self.show_in_reader)
         self.table.clicked.connect(self._document_clicked)
         self.table.activated.connect(self._document_clicked)
         self.runner.call_failed.connect(self.show_error)
-        self.imports.documents_imported.connect(self._documents_imported)
-        self.imports.import_finished.connect(self._import_finished)
-        self.imports.documents_updated.connect(self._documents_updated)
-        self.imports.failed.connect(self.show_error)
         self.banner.dismissed.connect(lambda: self.state.values.__setitem__(window_state.BANNER_DISMISSED, True))
 
     # -- state ------------------------------------------------------------------------------
@@ -206,6 +184,11 @@ class MainWindow(QMainWindow):
             self.state.save()
         except OSError as exc:
             log.warning("could not save the window state: %s", exc)
+
+    @property
+    def closing(self) -> bool:
+        """True once the window is closing: late job results then refresh nothing and open no dialogs."""
+        return self._closing
 
     def showEvent(self, event: QShowEvent) -> None:
         """On the first show, annotate the start-up document in the background once the window is idle."""
@@ -251,78 +234,31 @@ class MainWindow(QMainWindow):
         """U: the next unreviewed document (see ReviewUi)."""
         self.review_ui.go_next_unreviewed()
 
-    def _show_document(self, doc_id: int | None) -> None:
+    # -- the reader -------------------------------------------------------------------------
+    def show_in_reader(self, doc_id: int | None) -> None:
+        """Show a document (None: nothing), annotated unless it is the one shown at start-up."""
         self.reader_pane.show_document(doc_id, annotate=self._annotate_shown)
 
     def _document_clicked(self, _index: QModelIndex) -> None:
         """A click on the document already on show (the start-up one) annotates it, as opening it would."""
         self.reader_pane.annotate_shown()
 
-    # -- triage (see TriageUi) -------------------------------------------------------------
-    def mark(self, relevance: str) -> None:
-        """1/2/3/0: set the relevance of the selected documents."""
-        self.triage_ui.mark(relevance)
-
     def _document_changed_in_reader(self, doc_id: int) -> None:
         self.documents.refresh_documents([doc_id])
         self.entities.reload()
 
-    # -- import -----------------------------------------------------------------------------
+    # -- triage and import (see TriageUi and ImportExportUi) --------------------------------
+    def mark(self, relevance: str) -> None:
+        """1/2/3/0: set the relevance of the selected documents."""
+        self.triage_ui.mark(relevance)
+
     def import_paths(self, paths: list[Path], *, show_summary: bool = True) -> None:
         """Import files, folders and zips in the background."""
-        if not paths:
-            return
-        if self.banner.kind == BANNER_EMPTY:
-            self.banner.clear()
-        self.imports.import_paths(paths, show_summary=show_summary)
+        self.import_export_ui.import_paths(paths, show_summary=show_summary)
 
     def import_first_run(self, seeds: Path) -> None:
         """Import the bundled sample pages and say how to import one's own."""
-        self.imports.import_paths([seeds], show_summary=False, title=self.tr("Importing the sample pages"))
-        if not self.state.values.get(window_state.BANNER_DISMISSED):
-            self.banner.show_message(self.tr(FIRST_RUN_MESSAGE), kind=BANNER_FIRST_RUN)
-
-    def choose_import(self) -> None:
-        """File > Import…: pick files (zips included)."""
-        files, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import saved pages"),
-            str(Path.home()),
-            self.tr(
-                "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;All files (*)"
-            ),
-        )
-        self.import_paths([Path(f) for f in files])
-
-    def choose_import_folder(self) -> None:
-        """File > Import folder…: every page under a folder."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of saved pages"), str(Path.home()))
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def _documents_imported(self, ids: list[int]) -> None:
-        if not self._closing:
-            self.library_view.reload(select_first=self.current_id() is None)
-
-    def _import_finished(self, outcomes: list[ImportOutcome], cancelled: bool, show_summary: bool) -> None:
-        if self._closing:  # a job stopped by closing the window: no dialogs any more
-            return
-        self.refresh_choices()
-        self.library_view.reload(select_first=self.current_id() is None)
-        self.review.request()
-        self.statusBar().showMessage(summary_text(outcomes, cancelled=cancelled), 8000)
-        if show_summary:
-            ImportSummaryDialog.ask(self, outcomes, cancelled=cancelled)
-
-    def _documents_updated(self, kind: str) -> None:
-        if self._closing:
-            return
-        if kind == "cluster":  # only the copies column and the folded list change
-            self.library_view.reload()
-            return
-        self.refresh_choices()
-        self.library_view.reload()
-        self._show_document(self.current_id())  # its text or entities may have changed
+        self.import_export_ui.import_first_run(seeds)
 
     # -- help and errors --------------------------------------------------------------------
     def show_shortcuts(self) -> None:
@@ -337,13 +273,6 @@ class MainWindow(QMainWindow):
                 "<h3>Triage {version}</h3><p>Read, mark and export saved web pages, offline.</p>"
                 "<p>Decisions are saved as you make them and recorded in the audit log.</p><p>MIT licence.</p>"
             ).format(version=__version__),
-        )
-
-    def export_packet(self) -> None:
-        """File > Export packet…: the selection, or else the current filter, as a briefing packet."""
-        ExportDialog.ask(
-            self, self.library, self.writer, self.settings, self.documents.filter, self.selected_ids(),
-            runner=self.runner,
         )
 
     def show_error(self, exc: BaseException) -> None:
