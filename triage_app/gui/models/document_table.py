@@ -3,12 +3,12 @@
 Filtering, search and sorting run in SQL (core/library/document_filter.py); rows are fetched a page at a time
 as the view asks for them, so the model stays fast with 100,000 documents. With a search, a new filter
 lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer), and
-a row's snippet is only made when its tooltip asks for it.
+a row's snippet is only made when its tooltip asks for it. The columns, roles and cell texts are in
+document_columns.py, re-exported here with the model as the list's API.
 """
 
 from __future__ import annotations
 
-import html
 import sqlite3
 from collections import OrderedDict
 from typing import Any
@@ -24,78 +24,54 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
-from triage_app.core.language import language_name
-from triage_app.core.library import document_filter, query_syntax, search
+from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
 from triage_app.core.review.session import UNRANKED
-from triage_app.gui import theme
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.models.document_columns import (
+    COL_COPIES,
+    COL_IMPORTED,
+    COL_KIND,
+    COL_LANGUAGE,
+    COL_LIKELY,
+    COL_PUBLISHED,
+    COL_RELEVANCE,
+    COL_SITE,
+    COL_STAR,
+    COL_TAGS,
+    COL_TITLE,
+    COL_WORDS,
+    COLUMN_COUNT,
+    HANDLED_ROLES,
+    HEADERS,
+    KIND_LABELS,
+    LIKELY,
+    LIKELY_ROLES,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SORT_KEYS,
+    DocumentRole,
+    RelevanceRole,
+    RowRole,
+    SnippetRole,
+    SortRole,
+    StarredRole,
+    cell_data,
+    header_data,
+    kind_label,
+    likely_data,
+)
 from triage_app.gui.workers import GeneratorWorker
 
-COL_RELEVANCE, COL_STAR, COL_TITLE, COL_SITE, COL_PUBLISHED, COL_IMPORTED, COL_WORDS, COL_TAGS = range(8)
-COL_KIND = 8
-COL_LANGUAGE = 9
-COL_LIKELY = 10  # prioritised review (issue 13): the model's percentile, not a decision
-COLUMN_COUNT = 11
-HEADERS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Relevance"), "★", QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Site"), QT_TRANSLATE_NOOP("DocumentTableModel", "Published"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), QT_TRANSLATE_NOOP("DocumentTableModel", "Words"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Tags"), QT_TRANSLATE_NOOP("DocumentTableModel", "Kind"),
-    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"), QT_TRANSLATE_NOOP("DocumentTableModel", "Likely relevant"),
-)  # fmt: skip
-SORT_KEYS: tuple[str, ...] = (
-    "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
-    "likely",
-)  # fmt: skip
-"""The `document_filter.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
-LIKELY = "likely"
-# Columns added by later issues, each appended on its own lines.
-COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)
-COLUMN_COUNT += 1
-HEADERS += (QT_TRANSLATE_NOOP("DocumentTableModel", "Copies"),)
-SORT_KEYS += ("copies",)
-KIND_LABELS = {
-    "html": QT_TRANSLATE_NOOP("CaptureKind", "Web page"),
-    "mhtml": QT_TRANSLATE_NOOP("CaptureKind", "MHTML"),
-    "singlefile": QT_TRANSLATE_NOOP("CaptureKind", "SingleFile"),
-    "webarchive": QT_TRANSLATE_NOOP("CaptureKind", "Safari web archive"),
-    "text": QT_TRANSLATE_NOOP("CaptureKind", "Text dump"),
-    "warc": QT_TRANSLATE_NOOP("CaptureKind", "Web archive"),
-    "pdf": QT_TRANSLATE_NOOP("CaptureKind", "PDF"),
-    "email": QT_TRANSLATE_NOOP("CaptureKind", "E-mail"),
-}
-"""How each capture kind (documents.format) is named in the list and the kind filter (translated on display)."""
+__all__ = [
+    "COLUMN_COUNT", "COL_COPIES", "COL_IMPORTED", "COL_KIND", "COL_LANGUAGE", "COL_LIKELY", "COL_PUBLISHED",
+    "COL_RELEVANCE", "COL_SITE", "COL_STAR", "COL_TAGS", "COL_TITLE", "COL_WORDS", "HEADERS", "KIND_LABELS",
+    "LIKELY", "PAGE_SIZE", "SORT_KEYS", "DocumentRole", "DocumentTableModel", "RelevanceRole", "RowRole",
+    "SnippetRole", "SortRole", "StarredRole", "kind_label",
+]  # fmt: skip
 
-
-def kind_label(kind: str | None) -> str:
-    """A capture kind as shown ("pdf" -> "PDF", "warc" -> "Web archive"; unknown kinds as stored)."""
-    text = str(kind or "")
-    return QCoreApplication.translate("CaptureKind", KIND_LABELS[text]) if text in KIND_LABELS else text
-
-SortRole = Qt.ItemDataRole.UserRole
-DocumentRole = Qt.ItemDataRole.UserRole + 1  # the document id
-RelevanceRole = Qt.ItemDataRole.UserRole + 2
-StarredRole = Qt.ItemDataRole.UserRole + 3
-SnippetRole = Qt.ItemDataRole.UserRole + 4  # the search snippet (plain text, hit words in «»)
-RowRole = Qt.ItemDataRole.UserRole + 5  # the whole row dict
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-_SORT, _DOCUMENT, _RELEVANCE, _STARRED, _SNIPPET, _ROW = (
-    int(r) for r in (SortRole, DocumentRole, RelevanceRole, StarredRole, SnippetRole, RowRole)
-)
-_HANDLED_ROLES = frozenset(
-    (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE, _SORT, _DOCUMENT, _RELEVANCE, _STARRED, _SNIPPET, _ROW)
-)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_DOCUMENT = int(DocumentRole)
 
 SYNC_BUDGET_S = 0.15
 """A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""
@@ -104,7 +80,6 @@ RESORT_LIMIT_S = 5.0
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 MAX_CACHED_SNIPPETS = 2000
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -337,7 +312,7 @@ class DocumentTableModel(QAbstractTableModel):
         cached = self._snippets.get(doc_id)
         if cached is None:
             try:
-                found = search.snippets(self._db, self._filter.query, [doc_id], marks=(_MARK_OPEN, _MARK_CLOSE))
+                found = search.snippets(self._db, self._filter.query, [doc_id], marks=(MARK_OPEN, MARK_CLOSE))
             except sqlite3.Error:  # a snippet is a nicety; the tooltip must show even if FTS balks
                 found = {}
             if len(self._snippets) >= MAX_CACHED_SNIPPETS:
@@ -405,100 +380,19 @@ class DocumentTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if section == COL_STAR:
-                return self.tr("Starred")
-            if section == COL_LIKELY:
-                return self.tr("How likely the relevance model finds it (0-100, a rank, not a decision); sort by it")
-            return self.tr("Sort by {column}").format(column=self.tr(HEADERS[section]).lower())
-        return None
+        return header_data(section, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Roles are compared as plain ints: a view asks ~7 roles per visible cell, and most of them
-        # (decoration, font, background, check state) are not ours, so they return at once.
-        role = int(role)
-        if role not in _HANDLED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+        role = int(role)  # compared as a plain int, and most roles a view asks for are not ours (HANDLED_ROLES)
+        ids = self._ids
+        if role not in HANDLED_ROLES or not index.isValid() or not 0 <= index.row() < len(ids):
             return None
-        column = index.column()
+        row_no, column = index.row(), index.column()
         if role == _DOCUMENT:
-            return self._ids[index.row()]
-        if column == COL_LIKELY and role in (_DISPLAY, _SORT, _ALIGNMENT):
-            likely = self.likely(self._ids[index.row()])
-            if role == _ALIGNMENT:
-                return _RIGHT
-            return likely if role == _SORT else ("" if likely is None else str(likely))
-        row = self.row_data(index.row())
-        if role == _DISPLAY:
-            return self._display(row, column)
-        if role == _ALIGNMENT:
-            if column in (COL_WORDS, COL_COPIES):
-                return _RIGHT
-            return _CENTRE if column == COL_STAR else None
-        if role == _FOREGROUND:
-            return theme.relevance_colour(row.get("relevance") or "", QApplication.palette()) if column == COL_RELEVANCE else None
-        if role == _ROW:
-            return row
-        if role == _RELEVANCE:
-            return row.get("relevance")
-        if role == _STARRED:
-            return bool(row.get("starred"))
-        if role == _SNIPPET:
-            return self.snippet(index.row()).replace(_MARK_OPEN, "«").replace(_MARK_CLOSE, "»")
-        if role == _SORT:
-            return self._sort_value(row, column)
-        if role == _TOOLTIP:
-            if column == COL_COPIES:
-                return _copies_tooltip(row)
-            return self._tooltip(row, self.snippet(index.row())) if column == COL_TITLE else None
-        if role == _ACCESSIBLE and column == COL_STAR:
-            return self.tr("starred") if row.get("starred") else self.tr("not starred")
-        return None
-
-    @staticmethod
-    def _display(row: dict[str, Any], column: int) -> str:
-        if column == COL_RELEVANCE:
-            relevance = row.get("relevance") or ""
-            label = QCoreApplication.translate("Relevance", theme.RELEVANCE_LABELS.get(relevance, relevance))
-            return f"{theme.RELEVANCE_GLYPHS.get(relevance, '')} {label}".strip()
-        if column == COL_STAR:
-            return theme.STAR_ON if row.get("starred") else ""
-        if column == COL_TITLE:
-            return str(row.get("title") or QCoreApplication.translate("DocumentTableModel", "(untitled)"))
-        if column == COL_SITE:
-            return str(row.get("site") or "")
-        if column == COL_PUBLISHED:
-            return str(row.get("published") or "")[:10]
-        if column == COL_IMPORTED:
-            return str(row.get("imported_at") or "")[:16].replace("T", " ")
-        if column == COL_WORDS:
-            return f"{int(row.get('word_count') or 0):,}"
-        if column == COL_TAGS:
-            return ", ".join(row.get("tags") or [])
-        if column == COL_KIND:
-            return kind_label(row.get("format"))
-        if column == COL_LANGUAGE:
-            return language_name(row.get("language")) if row.get("language") else ""
-        if column == COL_COPIES:
-            return str(row["copies"]) if row.get("copies") else ""
-        return ""
-
-    @staticmethod
-    def _sort_value(row: dict[str, Any], column: int) -> Any:
-        key = SORT_KEYS[column]
-        if key == "tags":
-            return ", ".join(row.get("tags") or [])
-        return row.get(key)
-
-    @staticmethod
-    def _tooltip(row: dict[str, Any], snippet: str) -> str:
-        title = html.escape(str(row.get("title") or ""))
-        if snippet:
-            body = html.escape(snippet).replace(_MARK_OPEN, "<b>").replace(_MARK_CLOSE, "</b>")
-            return f"<p><b>{title}</b></p><p>{body}</p>"
-        url = row.get("url")
-        return f"<p><b>{title}</b></p><p>{html.escape(str(url))}</p>" if url else f"<p>{title}</p>"
+            return ids[row_no]
+        if column == COL_LIKELY and role in LIKELY_ROLES:
+            return likely_data(self.likely(ids[row_no]), role)
+        return cell_data(self.row_data(row_no), column, role, lambda: self.snippet(row_no))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; column -1 means search rank (or newest import first)."""
@@ -534,15 +428,3 @@ class DocumentTableModel(QAbstractTableModel):
             new.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
 
-
-def _copies_tooltip(row: dict[str, Any]) -> str | None:
-    """'3 near-identical documents from 2 independent sites' for a document in a cluster."""
-    copies = int(row.get("copies") or 0)
-    if not copies:
-        return None
-    sites = int(row.get("sites") or 0)
-    text = QCoreApplication.translate("DocumentTableModel", "%n near-identical document(s)", "", copies) + " · " + QCoreApplication.translate("DocumentTableModel", "%n independent site(s)", "", sites
-    )
-    if row.get("cluster_id") == row.get("id"):
-        text += " · " + QCoreApplication.translate("DocumentTableModel", "this one represents the cluster")
-    return text
