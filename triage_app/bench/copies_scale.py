@@ -106,7 +106,7 @@ def run_bench(eval_dir: Path, docs: int, added: int, work: Path) -> list[tuple[s
         positions = [rng.randrange(max(1, model.rowCount() - 40)) for _ in range(200)]
 
         def visible(top: int) -> None:
-            model._pages.clear()
+            model._rows.pages.clear()
             _visible_rows(model, top)
 
         with_copies = [_stats.timed(partial(visible, top))[1] for top in positions]

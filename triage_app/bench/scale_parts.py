@@ -162,7 +162,7 @@ def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]
             model.finish_loading()  # scroll over the whole ranked list, not only its first page
             times = []
             for _ in range(positions):
-                model._pages.clear()  # a cold cache: every position costs its page query
+                model._rows.pages.clear()  # a cold cache: every position costs its page query
                 top = rng.randrange(max(1, model.rowCount() - 40))
                 times.append(_stats.timed(partial(_visible_rows, model, top))[1])
             what = f"search '{query}', {model.rowCount():,} rows" if query else f"no filter, {model.rowCount():,} rows"

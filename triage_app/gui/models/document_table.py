@@ -3,14 +3,14 @@
 Filtering, search and sorting run in SQL (core/library/document_filter.py); rows are fetched a page at a time
 as the view asks for them, so the model stays fast with 100,000 documents. With a search, a new filter
 lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer), and
-a row's snippet is only made when its tooltip asks for it. The columns, roles and cell texts are in
-document_columns.py, re-exported here with the model as the list's API.
+a row's snippet is only made when its tooltip asks for it. The listed ids and their row pages are
+held by document_rows.py; the columns, roles and cell texts are in document_columns.py, re-exported
+here with the model as the list's API.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -28,7 +28,6 @@ from sqlite_utils import Database
 
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
-from triage_app.core.review.session import UNRANKED
 from triage_app.gui.models.document_columns import (
     COL_COPIES,
     COL_IMPORTED,
@@ -48,8 +47,6 @@ from triage_app.gui.models.document_columns import (
     KIND_LABELS,
     LIKELY,
     LIKELY_ROLES,
-    MARK_CLOSE,
-    MARK_OPEN,
     SORT_KEYS,
     DocumentRole,
     RelevanceRole,
@@ -62,6 +59,7 @@ from triage_app.gui.models.document_columns import (
     kind_label,
     likely_data,
 )
+from triage_app.gui.models.document_rows import PAGE_SIZE, DocumentRows
 from triage_app.gui.workers import GeneratorWorker
 
 __all__ = [
@@ -77,9 +75,6 @@ SYNC_BUDGET_S = 0.15
 """A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""
 BACKGROUND_LIMIT_S = 60.0
 RESORT_LIMIT_S = 5.0
-PAGE_SIZE = 200
-MAX_CACHED_PAGES = 16
-MAX_CACHED_SNIPPETS = 2000
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -96,13 +91,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._filter = document_filter.DocumentFilter()
         self._sort_key = "rank"
         self._descending = False
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
-        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._rows = DocumentRows(db)  # the listed ids and their cached row pages
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
-        self._snippets: dict[int, str] = {}
-        self._likely = np.zeros(0, np.int16)  # the relevance model's percentile by document id (-1: none)
-        self._position = np.zeros(0, np.int64)  # its rank by document id (0 = most likely), for sorting
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
         self._rest.setSingleShot(True)
@@ -120,7 +110,7 @@ class DocumentTableModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         """Ids of the listed documents, in display order (a copy; the whole list, even right after a search)."""
         self.finish_loading()
-        return list(self._ids)
+        return list(self._rows.ids)
 
     @property
     def loading(self) -> bool:
@@ -138,7 +128,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def cached_row_count(self) -> int:
         """How many rows are held in memory right now."""
-        return sum(len(page) for page in self._pages.values())
+        return self._rows.cached_row_count()
 
     def set_filter(self, flt: document_filter.DocumentFilter) -> None:
         """Show the documents matching `flt`; with a search, its first page at once and the rest just after.
@@ -185,9 +175,9 @@ class DocumentTableModel(QAbstractTableModel):
         self._rest.stop()
         self._partial = False
         self.beginResetModel()
-        self._set_ids(ids)
-        self._pages.clear()
-        self._snippets.clear()
+        self._rows.set_ids(ids)
+        self._rows.pages.clear()
+        self._rows.snippets.clear()
         self.endResetModel()
         self._counts = counts
         self.counts_changed.emit()
@@ -221,9 +211,9 @@ class DocumentTableModel(QAbstractTableModel):
         if budget is not None:  # the counts too, before the list changes (the worker redoes both)
             counts = document_filter.count_matching(self._db, self._filter, time_limit=budget)
         self.beginResetModel()
-        self._set_ids(ids)
-        self._pages.clear()
-        self._snippets.clear()
+        self._rows.set_ids(ids)
+        self._rows.pages.clear()
+        self._rows.snippets.clear()
         self.endResetModel()
         self._partial = first_page_first and len(ids) == PAGE_SIZE
         if self._partial:
@@ -240,7 +230,7 @@ class DocumentTableModel(QAbstractTableModel):
         if not self._partial:
             return
         self._partial = False
-        first = self._ids
+        first = self._rows.ids
         try:
             ids = self._find_ids(time_limit=RESORT_LIMIT_S)
         except document_filter.SearchStopped as exc:  # the first page stays listed
@@ -249,21 +239,21 @@ class DocumentTableModel(QAbstractTableModel):
         if ids[: len(first)] == first:
             if len(ids) > len(first):
                 self.beginInsertRows(QModelIndex(), len(first), len(ids) - 1)
-                self._set_ids(ids)
+                self._rows.set_ids(ids)
                 self.endInsertRows()
             else:
-                self._set_ids(ids)
+                self._rows.set_ids(ids)
             return
         self.layoutAboutToBeChanged.emit()  # ties ranked in another order: keep selections on their documents
-        self._set_ids(ids)
-        self._pages.clear()
+        self._rows.set_ids(ids)
+        self._rows.pages.clear()
         self._remap_persistent(first)
         self.layoutChanged.emit()
 
     def refresh_documents(self, doc_ids: list[int]) -> None:
         """Documents changed in the library (triage, tags): refetch their rows and repaint them."""
-        self._pages.clear()
-        rows = sorted(self._row_of[d] for d in doc_ids if d in self._row_of)
+        self._rows.pages.clear()
+        rows = sorted(self._rows.row_of[d] for d in doc_ids if d in self._rows.row_of)
         if rows:
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
         self._update_counts()
@@ -275,99 +265,57 @@ class DocumentTableModel(QAbstractTableModel):
         while the analyst works (rows do not jump under the cursor, and a 100,000-row re-sort stays off
         the event loop); clicking the header or changing the filter re-sorts by the latest ranking.
         """
-        first = not len(self._position)
-        self._likely, self._position = percentiles, positions
-        if first and self._sort_key == LIKELY and self._ids:
+        first = not len(self._rows.position)
+        self._rows.likely, self._rows.position = percentiles, positions
+        if first and self._sort_key == LIKELY and self._rows.ids:
             self.layoutAboutToBeChanged.emit()
-            old_ids = self._ids
-            self._set_ids(self._find_ids())
-            self._pages.clear()
+            old_ids = self._rows.ids
+            self._rows.set_ids(self._find_ids())
+            self._rows.pages.clear()
             self._remap_persistent(old_ids)
             self.layoutChanged.emit()
-        elif self._ids:
-            self.dataChanged.emit(self.index(0, COL_LIKELY), self.index(len(self._ids) - 1, COL_LIKELY))
+        elif self._rows.ids:
+            self.dataChanged.emit(self.index(0, COL_LIKELY), self.index(len(self._rows.ids) - 1, COL_LIKELY))
 
     def likely(self, doc_id: int) -> int | None:
         """The relevance model's percentile for a document (None before the first ranking)."""
-        value = int(self._likely[doc_id]) if 0 <= doc_id < len(self._likely) else -1
-        return None if value < 0 else value
+        return self._rows.likely_of(doc_id)
 
     def id_at(self, row: int) -> int | None:
         """The document id shown at `row`, or None."""
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.id_at(row)
 
     def row_of(self, doc_id: int) -> int | None:
         """The row showing `doc_id`, or None when it is not listed (the whole list is looked at)."""
-        row = self._row_of.get(doc_id)
+        row = self._rows.row_of.get(doc_id)
         if row is None and self._partial:
             self.finish_loading()
-            row = self._row_of.get(doc_id)
+            row = self._rows.row_of.get(doc_id)
         return row
 
     def snippet(self, row: int) -> str:
         """The search snippet of the document at `row` (hit words between the internal marks), made once."""
-        doc_id = self.id_at(row)
-        if doc_id is None or not query_syntax.parse_query(self._filter.query).match:
+        doc_id = self._rows.id_at(row)
+        if doc_id is None or not search.parse_query(self._filter.query).match:
             return ""
-        cached = self._snippets.get(doc_id)
-        if cached is None:
-            try:
-                found = search.snippets(self._db, self._filter.query, [doc_id], marks=(MARK_OPEN, MARK_CLOSE))
-            except sqlite3.Error:  # a snippet is a nicety; the tooltip must show even if FTS balks
-                found = {}
-            if len(self._snippets) >= MAX_CACHED_SNIPPETS:
-                self._snippets.clear()
-            cached = self._snippets[doc_id] = found.get(doc_id, "")
-        return cached
+        return self._rows.snippet(doc_id, self._filter.query)
 
     def row_data(self, row: int) -> dict[str, Any]:
         """The list columns of the document at `row` (fetched with its page)."""
-        page_no, offset = divmod(row, PAGE_SIZE)
-        page = self._pages.get(page_no)
-        if page is None:
-            page = self._fetch_page(page_no)
-        else:
-            self._pages.move_to_end(page_no)
-        return page[offset] if offset < len(page) else {}
+        return self._rows.row_data(row)
 
     # -- internals --------------------------------------------------------------------------
     def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
-        if self._sort_key != LIKELY:
-            return document_filter.find_ids(self._db, self._filter, sort=self._sort_key, descending=self._descending, limit=limit,
-                                   time_limit=time_limit)
-        ids = np.asarray(document_filter.find_ids(self._db, self._filter, sort="id", time_limit=time_limit), dtype=np.int64)
-        if not len(self._position) or not len(ids):  # no ranking yet: id order until there is one
-            plain: list[int] = ids.tolist()
-            return plain[:limit] if limit is not None else plain
-        known = ids < len(self._position)
-        rank = np.where(known, self._position[np.where(known, ids, 0)], UNRANKED)
-        scored = rank != UNRANKED
-        key = rank if self._descending else np.where(scored, -rank, UNRANKED)  # not scored yet: last either way
-        ordered: list[int] = ids[np.argsort(key, kind="stable")].tolist()
-        return ordered[:limit] if limit is not None else ordered
+        return self._rows.find_ids(self._filter, self._sort_key, self._descending, limit, time_limit=time_limit)
 
     def _update_counts(self) -> None:
         counts = document_filter.count_matching(self._db, self._filter)
         self._counts = {**counts, "total": document_count(self._db)}
         self.counts_changed.emit()
 
-    def _set_ids(self, ids: list[int]) -> None:
-        self._ids = ids
-        self._row_of = {doc_id: row for row, doc_id in enumerate(ids)}
-
-    def _fetch_page(self, page_no: int) -> list[dict[str, Any]]:
-        ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-        rows = search.fetch_rows(self._db, ids)
-        removed = {"title": self.tr("(removed)"), "tags": [], "relevance": "", "starred": 0}
-        page = [rows.get(doc_id) or {"id": doc_id, **removed} for doc_id in ids]
-        self._pages[page_no] = page
-        while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return page
-
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -384,7 +332,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         role = int(role)  # compared as a plain int, and most roles a view asks for are not ours (HANDLED_ROLES)
-        ids = self._ids
+        ids = self._rows.ids
         if role not in HANDLED_ROLES or not index.isValid() or not 0 <= index.row() < len(ids):
             return None
         row_no, column = index.row(), index.column()
@@ -398,12 +346,12 @@ class DocumentTableModel(QAbstractTableModel):
         """Sort in SQL; column -1 means search rank (or newest import first)."""
         key = SORT_KEYS[column] if 0 <= column < COLUMN_COUNT else "rank"
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort_key, self._descending) and self._ids and key != LIKELY:
+        if (key, descending) == (self._sort_key, self._descending) and self._rows.ids and key != LIKELY:
             return
         self._rest.stop()
         self._partial = False
         self.layoutAboutToBeChanged.emit()
-        old_ids = self._ids
+        old_ids = self._rows.ids
         previous = self._sort_key, self._descending
         self._sort_key, self._descending = key, descending
         try:
@@ -413,8 +361,8 @@ class DocumentTableModel(QAbstractTableModel):
             self.layoutChanged.emit()
             self.search_state.emit(str(exc))
             return
-        self._set_ids(ids)
-        self._pages.clear()
+        self._rows.set_ids(ids)
+        self._rows.pages.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
 
@@ -424,7 +372,7 @@ class DocumentTableModel(QAbstractTableModel):
         new = []
         for index in old:
             doc_id = old_ids[index.row()] if 0 <= index.row() < len(old_ids) else None
-            row = self._row_of.get(doc_id) if doc_id is not None else None
+            row = self._rows.row_of.get(doc_id) if doc_id is not None else None
             new.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
 
