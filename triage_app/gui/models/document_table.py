@@ -4,19 +4,17 @@ Filtering, search and sorting run in SQL (core/library/document_filter.py); rows
 as the view asks for them, so the model stays fast with 100,000 documents. With a search, a new filter
 lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer), and
 a row's snippet is only made when its tooltip asks for it. The listed ids and their row pages are
-held by document_rows.py; the columns, roles and cell texts are in document_columns.py, re-exported
-here with the model as the list's API.
+held by document_rows.py, a long search runs in background_search.py, and the columns, roles and cell
+texts are in document_columns.py, re-exported here with the model as the list's API.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,6 +26,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library import search
 from triage_app.core.library.documents import document_count
+from triage_app.gui.models.background_search import BackgroundSearch
 from triage_app.gui.models.document_columns import (
     COL_COPIES,
     COL_IMPORTED,
@@ -60,7 +59,6 @@ from triage_app.gui.models.document_columns import (
     likely_data,
 )
 from triage_app.gui.models.document_rows import PAGE_SIZE, DocumentRows
-from triage_app.gui.workers import GeneratorWorker
 
 __all__ = [
     "COLUMN_COUNT", "COL_COPIES", "COL_IMPORTED", "COL_KIND", "COL_LANGUAGE", "COL_LIKELY", "COL_PUBLISHED",
@@ -73,7 +71,6 @@ _DOCUMENT = int(DocumentRole)
 
 SYNC_BUDGET_S = 0.15
 """A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""
-BACKGROUND_LIMIT_S = 60.0
 RESORT_LIMIT_S = 5.0
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +96,9 @@ class DocumentTableModel(QAbstractTableModel):
         self._rest.setInterval(0)
         self._rest.timeout.connect(self.finish_loading)
         self._path = search.database_path(db)
-        self._worker: GeneratorWorker | None = None  # the background search; a newer one cancels it
+        self._search = BackgroundSearch(QThreadPool.globalInstance(), self)  # a long search, off the GUI thread
+        self._search.finished.connect(self._background_done)
+        self._search.state_changed.connect(self.search_state)
 
     # -- our API ----------------------------------------------------------------------------
     @property
@@ -141,37 +140,21 @@ class DocumentTableModel(QAbstractTableModel):
         try:
             self.reload(first_page_first=bool(query_syntax.parse_query(flt.query).match),
                         budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
-        except document_filter.SearchStopped:
-            self._search_in_background()
+        except search.SearchStopped:
+            self._search.start(self._path or "", self._filter, self._sort_key, self._descending)
             return
         self.search_state.emit("")
 
     def stop_search(self) -> None:
         """Cancel a background search (a newer one replaces it, or the window closes)."""
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
+        self._search.stop()
 
     @property
     def searching(self) -> bool:
         """True while a long search runs in the background."""
-        return self._worker is not None
+        return self._search.running
 
-    def _search_in_background(self) -> None:
-        path, flt, key, descending = self._path or "", self._filter, self._sort_key, self._descending
-        worker = GeneratorWorker(lambda cancelled: search.background_search(
-            path, flt, sort=key, descending=descending, is_cancelled=cancelled, time_limit=BACKGROUND_LIMIT_S))
-        worker.signals.finished.connect(lambda last, w=worker: self._background_done(w, last))
-        worker.signals.failed.connect(lambda exc, w=worker: self._background_failed(w, exc))
-        self._worker = worker
-        self.search_state.emit(QCoreApplication.translate("DocumentTableModel", "Searching…"))
-        QThreadPool.globalInstance().start(worker)
-
-    def _background_done(self, worker: GeneratorWorker, last: Any) -> None:
-        if worker is not self._worker:
-            return  # an older search that finished before it saw the cancel
-        self._worker = None
-        ids, counts = last.result
+    def _background_done(self, ids: list[int], counts: dict[str, int]) -> None:
         self._rest.stop()
         self._partial = False
         self.beginResetModel()
@@ -182,15 +165,6 @@ class DocumentTableModel(QAbstractTableModel):
         self._counts = counts
         self.counts_changed.emit()
         self.search_state.emit("")
-
-    def _background_failed(self, worker: GeneratorWorker, exc: BaseException) -> None:
-        if worker is not self._worker:
-            return
-        self._worker = None
-        if isinstance(exc, (document_filter.SearchStopped, sqlite3.Error)):
-            self.search_state.emit(str(exc))
-        else:
-            raise exc
 
     def set_sort(self, key: str, descending: bool = False) -> None:
         """Order by a `document_filter.SORT_COLUMNS` key, or 'rank' (best hit / newest first)."""
