@@ -2,10 +2,13 @@
 
 Filtering, search and sorting run in SQL (core/library/document_filter.py); rows are fetched a page at a time
 as the view asks for them, so the model stays fast with 100,000 documents. With a search, a new filter
-lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer), and
-a row's snippet is only made when its tooltip asks for it. The listed ids and their row pages are
-held by document_rows.py, a long search runs in background_search.py, and the columns, roles and cell
-texts are in document_columns.py, re-exported here with the model as the list's API.
+lists the best `PAGE_SIZE` hits first and the rest of the ranked list a moment later (a zero timer),
+and a row's snippet is only made when its tooltip asks for it.
+
+This module decides which documents are listed and in which order. The rest is beside it:
+lazy_document_model.py answers the view from document_rows.py (ids, row pages, snippets), a long
+search runs in background_search.py, and document_columns.py holds the columns, roles and cell texts,
+re-exported here with the model as the list's API.
 """
 
 from __future__ import annotations
@@ -13,15 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from sqlite_utils import Database
 
 from triage_app.core.library import search
@@ -41,11 +36,9 @@ from triage_app.gui.models.document_columns import (
     COL_TITLE,
     COL_WORDS,
     COLUMN_COUNT,
-    HANDLED_ROLES,
     HEADERS,
     KIND_LABELS,
     LIKELY,
-    LIKELY_ROLES,
     SORT_KEYS,
     DocumentRole,
     RelevanceRole,
@@ -53,12 +46,10 @@ from triage_app.gui.models.document_columns import (
     SnippetRole,
     SortRole,
     StarredRole,
-    cell_data,
-    header_data,
     kind_label,
-    likely_data,
 )
-from triage_app.gui.models.document_rows import PAGE_SIZE, DocumentRows
+from triage_app.gui.models.document_rows import PAGE_SIZE
+from triage_app.gui.models.lazy_document_model import LazyDocumentModel
 
 __all__ = [
     "COLUMN_COUNT", "COL_COPIES", "COL_IMPORTED", "COL_KIND", "COL_LANGUAGE", "COL_LIKELY", "COL_PUBLISHED",
@@ -67,28 +58,21 @@ __all__ = [
     "SnippetRole", "SortRole", "StarredRole", "kind_label",
 ]  # fmt: skip
 
-_DOCUMENT = int(DocumentRole)
-
 SYNC_BUDGET_S = 0.15
 """A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""
 RESORT_LIMIT_S = 5.0
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(LazyDocumentModel):
     """Documents matching a `DocumentFilter`, in SQL order, with rows fetched lazily."""
 
     counts_changed = Signal()
     search_state = Signal(str)  # "" when the list is up to date, else "Searching…" or why a search stopped
 
     def __init__(self, db: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._filter = document_filter.DocumentFilter()
+        super().__init__(db, parent)
         self._sort_key = "rank"
         self._descending = False
-        self._rows = DocumentRows(db)  # the listed ids and their cached row pages
         self._counts = {"matching": 0, "unreviewed": 0, "total": 0}
         self._partial = False  # only the first page of a search's ids is listed yet
         self._rest = QTimer(self)  # lists the rest of a search's ranked ids after its first page
@@ -101,10 +85,6 @@ class DocumentTableModel(QAbstractTableModel):
         self._search.state_changed.connect(self.search_state)
 
     # -- our API ----------------------------------------------------------------------------
-    @property
-    def filter(self) -> document_filter.DocumentFilter:
-        return self._filter
-
     @property
     def ids(self) -> list[int]:
         """Ids of the listed documents, in display order (a copy; the whole list, even right after a search)."""
@@ -125,11 +105,7 @@ class DocumentTableModel(QAbstractTableModel):
         """`matching`, `unreviewed` (of those) and `total` documents in the library."""
         return dict(self._counts)
 
-    def cached_row_count(self) -> int:
-        """How many rows are held in memory right now."""
-        return self._rows.cached_row_count()
-
-    def set_filter(self, flt: document_filter.DocumentFilter) -> None:
+    def set_filter(self, flt: search.DocumentFilter) -> None:
         """Show the documents matching `flt`; with a search, its first page at once and the rest just after.
 
         A search that needs more than `SYNC_BUDGET_S` is stopped on the GUI thread and run again on a
@@ -251,14 +227,6 @@ class DocumentTableModel(QAbstractTableModel):
         elif self._rows.ids:
             self.dataChanged.emit(self.index(0, COL_LIKELY), self.index(len(self._rows.ids) - 1, COL_LIKELY))
 
-    def likely(self, doc_id: int) -> int | None:
-        """The relevance model's percentile for a document (None before the first ranking)."""
-        return self._rows.likely_of(doc_id)
-
-    def id_at(self, row: int) -> int | None:
-        """The document id shown at `row`, or None."""
-        return self._rows.id_at(row)
-
     def row_of(self, doc_id: int) -> int | None:
         """The row showing `doc_id`, or None when it is not listed (the whole list is looked at)."""
         row = self._rows.row_of.get(doc_id)
@@ -267,55 +235,7 @@ class DocumentTableModel(QAbstractTableModel):
             row = self._rows.row_of.get(doc_id)
         return row
 
-    def snippet(self, row: int) -> str:
-        """The search snippet of the document at `row` (hit words between the internal marks), made once."""
-        doc_id = self._rows.id_at(row)
-        if doc_id is None or not search.parse_query(self._filter.query).match:
-            return ""
-        return self._rows.snippet(doc_id, self._filter.query)
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        """The list columns of the document at `row` (fetched with its page)."""
-        return self._rows.row_data(row)
-
-    # -- internals --------------------------------------------------------------------------
-    def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
-        return self._rows.find_ids(self._filter, self._sort_key, self._descending, limit, time_limit=time_limit)
-
-    def _update_counts(self) -> None:
-        counts = document_filter.count_matching(self._db, self._filter)
-        self._counts = {**counts, "total": document_count(self._db)}
-        self.counts_changed.emit()
-
     # -- Qt model API -----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows.ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        return header_data(section, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        role = int(role)  # compared as a plain int, and most roles a view asks for are not ours (HANDLED_ROLES)
-        ids = self._rows.ids
-        if role not in HANDLED_ROLES or not index.isValid() or not 0 <= index.row() < len(ids):
-            return None
-        row_no, column = index.row(), index.column()
-        if role == _DOCUMENT:
-            return ids[row_no]
-        if column == COL_LIKELY and role in LIKELY_ROLES:
-            return likely_data(self.likely(ids[row_no]), role)
-        return cell_data(self.row_data(row_no), column, role, lambda: self.snippet(row_no))
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; column -1 means search rank (or newest import first)."""
         key = SORT_KEYS[column] if 0 <= column < COLUMN_COUNT else "rank"
@@ -339,6 +259,15 @@ class DocumentTableModel(QAbstractTableModel):
         self._rows.pages.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
+
+    # -- internals --------------------------------------------------------------------------
+    def _find_ids(self, limit: int | None = None, *, time_limit: float | None = None) -> list[int]:
+        return self._rows.find_ids(self._filter, self._sort_key, self._descending, limit, time_limit=time_limit)
+
+    def _update_counts(self) -> None:
+        counts = search.count_matching(self._db, self._filter)
+        self._counts = {**counts, "total": document_count(self._db)}
+        self.counts_changed.emit()
 
     def _remap_persistent(self, old_ids: list[int]) -> None:
         """Keep selections and the current index on the same documents across a re-sort."""
