@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
-from triage_app.core.library import search
+from triage_app.core.library import document_filter, search
 from triage_app.gui.workers import GeneratorWorker
 
 BACKGROUND_LIMIT_S = 60.0
@@ -40,7 +40,7 @@ class BackgroundSearch(QObject):
         """True while a search runs (until its result, or why it stopped, has been passed on)."""
         return self._worker is not None
 
-    def start(self, path: str, flt: search.DocumentFilter, sort: str, descending: bool) -> None:
+    def start(self, path: str, flt: document_filter.DocumentFilter, sort: str, descending: bool) -> None:
         """Search the library at `path` for `flt` in `sort` order on the thread pool (call `stop()` first)."""
         worker = GeneratorWorker(lambda cancelled: search.background_search(
             path, flt, sort=sort, descending=descending, is_cancelled=cancelled, time_limit=BACKGROUND_LIMIT_S))
@@ -67,7 +67,7 @@ class BackgroundSearch(QObject):
         if worker is not self._worker:
             return
         self._worker = None
-        if isinstance(exc, (search.SearchStopped, sqlite3.Error)):
+        if isinstance(exc, (document_filter.SearchStopped, sqlite3.Error)):
             self.state_changed.emit(str(exc))
         else:
             raise exc

@@ -34,7 +34,7 @@ SORT_KEYS: tuple[str, ...] = (
     "relevance", "starred", "title", "site", "published", "imported_at", "word_count", "tags", "format", "language",
     "likely",
 )  # fmt: skip
-"""The `search.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
+"""The `document_filter.SORT_COLUMNS` key each column sorts by ('likely' sorts by the relevance model, in memory)."""
 LIKELY = "likely"
 # Columns added by later issues, each appended on its own lines.
 COL_COPIES = COLUMN_COUNT  # near-duplicate cluster size (issue 15)

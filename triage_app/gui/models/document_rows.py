@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
-from triage_app.core.library import search
+from triage_app.core.library import document_filter, search
 from triage_app.core.review.session import UNRANKED
 from triage_app.gui.models.document_columns import LIKELY, MARK_CLOSE, MARK_OPEN
 
@@ -87,7 +87,7 @@ class DocumentRows:
 
     def find_ids(
         self,
-        flt: search.DocumentFilter,
+        flt: document_filter.DocumentFilter,
         sort_key: str,
         descending: bool,
         limit: int | None = None,
@@ -96,9 +96,9 @@ class DocumentRows:
     ) -> list[int]:
         """The ids matching `flt` in `sort_key` order: in SQL, or by the model's ranking for `LIKELY`."""
         if sort_key != LIKELY:
-            return search.find_ids(self._db, flt, sort=sort_key, descending=descending, limit=limit,
+            return document_filter.find_ids(self._db, flt, sort=sort_key, descending=descending, limit=limit,
                                    time_limit=time_limit)
-        ids = np.asarray(search.find_ids(self._db, flt, sort="id", time_limit=time_limit), dtype=np.int64)
+        ids = np.asarray(document_filter.find_ids(self._db, flt, sort="id", time_limit=time_limit), dtype=np.int64)
         if not len(self.position) or not len(ids):  # no ranking yet: id order until there is one
             plain: list[int] = ids.tolist()
             return plain[:limit] if limit is not None else plain

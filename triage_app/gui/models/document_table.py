@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from sqlite_utils import Database
 
-from triage_app.core.library import search
+from triage_app.core.library import document_filter, query_syntax, search
 from triage_app.core.library.documents import document_count
 from triage_app.gui.models.background_search import BackgroundSearch
 from triage_app.gui.models.document_columns import (
@@ -105,7 +105,7 @@ class DocumentTableModel(LazyDocumentModel):
         """`matching`, `unreviewed` (of those) and `total` documents in the library."""
         return dict(self._counts)
 
-    def set_filter(self, flt: search.DocumentFilter) -> None:
+    def set_filter(self, flt: document_filter.DocumentFilter) -> None:
         """Show the documents matching `flt`; with a search, its first page at once and the rest just after.
 
         A search that needs more than `SYNC_BUDGET_S` is stopped on the GUI thread and run again on a
@@ -116,7 +116,7 @@ class DocumentTableModel(LazyDocumentModel):
         try:
             self.reload(first_page_first=bool(query_syntax.parse_query(flt.query).match),
                         budget=SYNC_BUDGET_S if self._path and self._sort_key != LIKELY else None)
-        except search.SearchStopped:
+        except document_filter.SearchStopped:
             self._search.start(self._path or "", self._filter, self._sort_key, self._descending)
             return
         self.search_state.emit("")
@@ -265,7 +265,7 @@ class DocumentTableModel(LazyDocumentModel):
         return self._rows.find_ids(self._filter, self._sort_key, self._descending, limit, time_limit=time_limit)
 
     def _update_counts(self) -> None:
-        counts = search.count_matching(self._db, self._filter)
+        counts = document_filter.count_matching(self._db, self._filter)
         self._counts = {**counts, "total": document_count(self._db)}
         self.counts_changed.emit()
 

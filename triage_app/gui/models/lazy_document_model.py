@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from sqlite_utils import Database
 
-from triage_app.core.library import search
+from triage_app.core.library import document_filter, query_syntax
 from triage_app.gui.models.document_columns import (
     COL_LIKELY,
     COLUMN_COUNT,
@@ -34,11 +34,11 @@ class LazyDocumentModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._filter = search.DocumentFilter()  # what is listed; its query also picks the snippets
+        self._filter = document_filter.DocumentFilter()  # what is listed; its query also picks the snippets
         self._rows = DocumentRows(db)  # the listed ids and their cached row pages
 
     @property
-    def filter(self) -> search.DocumentFilter:
+    def filter(self) -> document_filter.DocumentFilter:
         return self._filter
 
     def cached_row_count(self) -> int:
@@ -56,7 +56,7 @@ class LazyDocumentModel(QAbstractTableModel):
     def snippet(self, row: int) -> str:
         """The search snippet of the document at `row` (hit words between the internal marks), made once."""
         doc_id = self._rows.id_at(row)
-        if doc_id is None or not search.parse_query(self._filter.query).match:
+        if doc_id is None or not query_syntax.parse_query(self._filter.query).match:
             return ""
         return self._rows.snippet(doc_id, self._filter.query)
 
