@@ -86,8 +86,9 @@ def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Pat
     runner = TaskRunner(writer)
 
     def make(state: StateStore | None = None) -> ReaderPane:
+        # Not handed to qtbot.addWidget: pytest-qt closes and deletes its widgets before fixtures are torn down, and
+        # a pane deleted while the wait below was running raised "Internal C++ object already deleted" (seen under load).
         pane = ReaderPane(library, runner, Settings(None), state or StateStore(tmp_path / "state.json"))
-        qtbot.addWidget(pane)
         pane.resize(1400, 800)
         panes.append(pane)
         return pane
@@ -95,6 +96,8 @@ def make_pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Pat
     yield make
     for pane in panes:  # no write may come back after the library is closed
         qtbot.waitUntil(lambda p=pane: not p.busy and not p.original_pending, timeout=30000)
+        pane.close()
+        pane.deleteLater()
     runner.shutdown()
     delete_closed_widgets()
 
