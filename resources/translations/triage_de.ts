@@ -1856,6 +1856,10 @@
         <translation>etwa %1 relevante übrig unter %2 ungeprüften (95-%-Intervall %3-%4)</translation>
     </message>
     <message>
+        <source>Every document has a decision: nothing is left to check</source>
+        <translation>Jedes Dokument ist entschieden: es bleibt nichts zu prüfen</translation>
+    </message>
+    <message>
         <source> — the sample is old; check again</source>
         <translation> — die Stichprobe ist veraltet; erneut prüfen</translation>
     </message>

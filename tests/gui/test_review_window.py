@@ -191,3 +191,19 @@ def test_the_likely_column_shows_each_rows_latest_percentile(qtbot: Any, make_wi
     assert values[0] == 100 and values[-1] == 0 and values == sorted(values, reverse=True)
     assert [model.id_at(row) for row in range(model.rowCount())] == state.ranked_ids
     window.close()
+
+
+def test_nothing_left_to_check_when_every_document_has_a_decision(qtbot: Any, make_window: Any) -> None:
+    """"Check what is left…" with no unreviewed document drew an empty sample and listed nothing ("Review these 0
+    randomly drawn documents"): it is off and says why."""
+    filled(make_window, n=12)
+    window = make_window()
+    panel = window.review_panel
+    qtbot.waitUntil(lambda: window.review.state is not None and not window.review.running, timeout=20000)
+    assert panel.check.isEnabled()
+    window.table.selectAll()
+    with qtbot.waitSignal(window.review.updated, timeout=20000):
+        window.mark("not-relevant")
+    qtbot.waitUntil(lambda: not window.review.running and window.review.state.unreviewed == 0, timeout=20000)
+    assert not panel.check.isEnabled()
+    assert panel.estimate.text() == "Every document has a decision: nothing is left to check"

@@ -75,6 +75,8 @@ class ReviewPanel(QWidget):
         """The estimate in words, or what is needed for one."""
         if state is None:
             return self.tr("Learning from your decisions…")
+        if state.unreviewed == 0:  # a sample would be empty: there is nothing to estimate
+            return self.tr("Every document has a decision: nothing is left to check")
         if state.estimate is not None:
             text = self.estimate_words(state.estimate)
             text = text[:1].upper() + text[1:]
@@ -88,7 +90,7 @@ class ReviewPanel(QWidget):
         self.chart.set_data(state.curve, state.estimate, self.estimate_words(state.estimate) if state.estimate else "")
         self.estimate.setText(self.estimate_text(state))
         self.show_sample.setVisible(state.sample_left > 0)
-        self.check.setEnabled(state.sample_left == 0)
+        self.check.setEnabled(state.sample_left == 0 and state.unreviewed > 0)
 
     def reason_text(self, score: int | None, terms: list[tuple[str, float]]) -> str:
         """Why a document ranks where it does, in words (for the reader)."""
