@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import Line, is_prose, is_url, word_count
+from triage_app.core.clean.features import Line, byline_line, is_prose, is_url, word_count
 
 WINDOW = 30
 MIN_SCORE = 1.0
@@ -182,7 +182,7 @@ def byline_anchor(lines: list[Line], specific: Callable[[int], str | None]) -> i
     one or two lines above it): where the article starts, as a known headline tells the HTML cleaner. None without one."""
     finder: TitleFinder | None = None  # made at the first byline only: most dumps have none (and it reads every line)
     for i, line in enumerate(lines):
-        if line.words <= 16 and P.BYLINE_RE.match(line.text):
+        if byline_line(line):
             finder = finder or TitleFinder(lines, specific)
             if any(j >= 0 and _words(lines[j]) >= 3 and not finder.rejected(j) for j in (i - 1, i - 2)):
                 return i + 1

@@ -343,7 +343,7 @@ def weight(line: Line) -> float:
         return min(length, 400) / 40.0 if line.group_prose_share >= PROSE_GROUP and length >= 150 else 0.3
     if is_menu_like(line):
         return -3.0
-    if is_date_line(line.text) or P.is_number_only(line.text) or (line.words <= 16 and P.BYLINE_RE.match(line.text)):
+    if is_date_line(line.text) or P.is_number_only(line.text) or byline_line(line):
         return -3.0
     if sentence_like(line):
         if line.group_size > 4 and _in_verse(line) and line.text[-1] in ",;:":
@@ -352,6 +352,15 @@ def weight(line: Line) -> float:
     if length >= 40:
         return 0.5 if line.group_size <= 2 and _SENTENCE_END.search(line.text) else -0.5
     return -1.0
+
+
+BYLINE_WORDS = 16
+"""The most words a dump's byline line has ("By Jane Doe, Staff Writer | March 3, 2021 at 4:12 pm")."""
+
+
+def byline_line(line: Line) -> bool:
+    """A byline on a line of its own ("By ...", "Posted by ... on ...": `patterns.BYLINE_RE`), of `BYLINE_WORDS` or fewer."""
+    return line.words <= BYLINE_WORDS and P.BYLINE_RE.match(line.text) is not None
 
 
 def sentence_like(line: Line) -> bool:

@@ -24,7 +24,15 @@ from triage_app.core.clean.dump_threads import (
     thread_subject,
 )
 from triage_app.core.clean.dump_title import TitleFinder, byline_anchor, title_text
-from triage_app.core.clean.features import Line, annotate_groups, is_menu_like, is_prose, split_lines, weight
+from triage_app.core.clean.features import (
+    Line,
+    annotate_groups,
+    byline_line,
+    is_menu_like,
+    is_prose,
+    split_lines,
+    weight,
+)
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
@@ -185,7 +193,7 @@ class _Classifier:
             if P.TEXT_PATTERNS[1][0].search(line.text) and not meta.keywords:
                 meta.keywords = _keywords(line.text)
         byline_index = next(
-            (i for i in range(start) if P.BYLINE_RE.match(lines[i].text) and lines[i].words <= 16), None
+            (i for i in range(start) if byline_line(lines[i])), None
         )
         if byline_index is not None:
             following = lines[byline_index + 1].text if byline_index + 1 < len(lines) else None
@@ -224,7 +232,7 @@ class _Classifier:
         text = line.text
         if line.words <= 25 and (reason := P.text_reason(text)):
             return reason
-        if line.words <= 16 and P.BYLINE_RE.match(text):
+        if byline_line(line):
             return P.BYLINE
         if (bio := P.AUTHOR_BIO_RE.match(text)) and self._about_the_author(bio["name"]):
             return P.AUTHOR_BIO
