@@ -24,7 +24,7 @@ from triage_app.gui import app as gui_app
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
 from triage_app.gui.import_export_ui import EMPTY_MESSAGE, FIRST_RUN_MESSAGE
-from triage_app.gui.models.document_table import COL_TITLE, COL_WORDS
+from triage_app.gui.models.document_columns import COL_TITLE, COL_WORDS
 from triage_app.gui.widgets.status import ProgressWidget
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -11,7 +11,7 @@ from test_i18n import german  # noqa: F401 - the fixture that installs the Germa
 from test_main_window import drop_files, shown, titles
 
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
-from triage_app.gui.models.document_table import COL_KIND, COL_TITLE
+from triage_app.gui.models.document_columns import COL_KIND, COL_TITLE
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -63,7 +63,8 @@ def test_a_cluster_decision_marks_every_copy_and_one_undo_undoes_all(qtbot: Any,
 
 def test_copies_column_and_folding_the_list(qtbot: Any, qtmodeltester: Any, clustered: Any) -> None:
     from triage_app.core.library.document_filter import DocumentFilter
-    from triage_app.gui.models.document_table import COL_COPIES, DocumentTableModel
+    from triage_app.gui.models.document_columns import COL_COPIES
+    from triage_app.gui.models.document_table import DocumentTableModel
 
     path, (a, b, c, x) = clustered
     with Library.open(path) as library:

@@ -18,7 +18,7 @@ from triage_app.core.records import Progress
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
-from triage_app.gui.models.document_table import COL_TITLE
+from triage_app.gui.models.document_columns import COL_TITLE
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from triage_app.core.library import Library, triage
 from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.records import ImportOutcome
-from triage_app.gui.models.document_table import (
+from triage_app.gui.models.document_columns import (
     COL_KIND,
     COL_PUBLISHED,
     COL_RELEVANCE,
@@ -22,14 +22,14 @@ from triage_app.gui.models.document_table import (
     COL_WORDS,
     COLUMN_COUNT,
     HEADERS,
-    PAGE_SIZE,
     DocumentRole,
-    DocumentTableModel,
     RelevanceRole,
     SnippetRole,
     SortRole,
     StarredRole,
 )
+from triage_app.gui.models.document_rows import PAGE_SIZE
+from triage_app.gui.models.document_table import DocumentTableModel
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
 from triage_app.gui.models.import_log import COL_DETAIL, COL_STATUS, ImportLogModel
 from triage_app.gui.navigation import next_unreviewed_row
@@ -292,7 +292,7 @@ def test_next_unreviewed_row_wraps_round(library: Library, three: list[int]) -> 
 
 def test_language_column_and_filter(qtbot: Any, library: Library, three: list[int]) -> None:
     from triage_app.core.library.languages import language_counts
-    from triage_app.gui.models.document_table import COL_LANGUAGE
+    from triage_app.gui.models.document_columns import COL_LANGUAGE
     from triage_app.gui.models.entity_list import EntityListModel
     from triage_app.gui.widgets.filter_bar import FilterBar
 

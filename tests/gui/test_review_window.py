@@ -13,7 +13,7 @@ from triage_app.bench.review import fill_library
 from triage_app.core.library import Library
 from triage_app.core.review.session import labels
 from triage_app.gui import window_state
-from triage_app.gui.models.document_table import COL_LIKELY, HEADERS
+from triage_app.gui.models.document_columns import COL_LIKELY, HEADERS
 
 RETRAIN_WORST_GAP_MS = 250.0
 """Generous for a loaded 2-core machine; the real figure is printed (`pytest -s`), the goal is < 50 ms."""

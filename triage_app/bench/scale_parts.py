@@ -144,7 +144,8 @@ def bench_list_model(big: Path, rng: random.Random, positions: int) -> list[Row]
     """Time to first page, visible rows at random scroll positions (cold row cache), re-sort by column."""
     from triage_app.bench.corpus import QUERIES
     from triage_app.core.library import Library, document_filter
-    from triage_app.gui.models.document_table import HEADERS, DocumentTableModel
+    from triage_app.gui.models.document_columns import HEADERS
+    from triage_app.gui.models.document_table import DocumentTableModel
 
     _qt_app()
     library = Library.open(big)

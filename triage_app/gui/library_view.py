@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLay
 from sqlite_utils import Database
 
 from triage_app.core.library import document_filter, languages, query_syntax, triage
-from triage_app.gui.models.document_table import COL_LIKELY, COL_RELEVANCE, COL_TITLE, DocumentTableModel
+from triage_app.gui.models.document_columns import COL_LIKELY, COL_RELEVANCE, COL_TITLE
+from triage_app.gui.models.document_table import DocumentTableModel
 from triage_app.gui.models.entity_list import EntityListModel
 from triage_app.gui.navigation import next_unreviewed_row
 from triage_app.gui.widgets.entity_pairs_bar import EntityPairsBar

@@ -7,8 +7,7 @@ and a row's snippet is only made when its tooltip asks for it.
 
 This module decides which documents are listed and in which order. The rest is beside it:
 lazy_document_model.py answers the view from document_rows.py (ids, row pages, snippets), a long
-search runs in background_search.py, and document_columns.py holds the columns, roles and cell texts,
-re-exported here with the model as the list's API.
+search runs in background_search.py, and document_columns.py holds the columns, roles and cell texts.
 """
 
 from __future__ import annotations
@@ -22,41 +21,9 @@ from sqlite_utils import Database
 from triage_app.core.library import document_filter, query_syntax, search
 from triage_app.core.library.documents import document_count
 from triage_app.gui.models.background_search import BackgroundSearch
-from triage_app.gui.models.document_columns import (
-    COL_COPIES,
-    COL_IMPORTED,
-    COL_KIND,
-    COL_LANGUAGE,
-    COL_LIKELY,
-    COL_PUBLISHED,
-    COL_RELEVANCE,
-    COL_SITE,
-    COL_STAR,
-    COL_TAGS,
-    COL_TITLE,
-    COL_WORDS,
-    COLUMN_COUNT,
-    HEADERS,
-    KIND_LABELS,
-    LIKELY,
-    SORT_KEYS,
-    DocumentRole,
-    RelevanceRole,
-    RowRole,
-    SnippetRole,
-    SortRole,
-    StarredRole,
-    kind_label,
-)
+from triage_app.gui.models.document_columns import COL_LIKELY, COLUMN_COUNT, LIKELY, SORT_KEYS
 from triage_app.gui.models.document_rows import PAGE_SIZE
 from triage_app.gui.models.lazy_document_model import LazyDocumentModel
-
-__all__ = [
-    "COLUMN_COUNT", "COL_COPIES", "COL_IMPORTED", "COL_KIND", "COL_LANGUAGE", "COL_LIKELY", "COL_PUBLISHED",
-    "COL_RELEVANCE", "COL_SITE", "COL_STAR", "COL_TAGS", "COL_TITLE", "COL_WORDS", "HEADERS", "KIND_LABELS",
-    "LIKELY", "PAGE_SIZE", "SORT_KEYS", "DocumentRole", "DocumentTableModel", "RelevanceRole", "RowRole",
-    "SnippetRole", "SortRole", "StarredRole", "kind_label",
-]  # fmt: skip
 
 SYNC_BUDGET_S = 0.15
 """A search gets this long on the GUI thread; one that needs more moves to a worker thread (own connection)."""

@@ -201,7 +201,7 @@ class FilterBar(QWidget):
         languages: list[tuple[str | None, int]] | None = None,
     ) -> None:
         """Refill the tag, site, kind and language lists (keeping the current choice when it still exists)."""
-        from triage_app.gui.models.document_table import kind_label
+        from triage_app.gui.models.document_columns import kind_label
 
         self._quiet = True
         named_languages = [
@@ -262,7 +262,7 @@ class FilterBar(QWidget):
         if flt.site:
             parts.append(self.tr("site: {value}").format(value=flt.site))
         if flt.kind:
-            from triage_app.gui.models.document_table import kind_label
+            from triage_app.gui.models.document_columns import kind_label
 
             parts.append(self.tr("kind: {value}").format(value=kind_label(flt.kind)))
         if flt.date_from:
