@@ -433,3 +433,24 @@ def test_hardening_d9_history_shows_where_each_change_came_from(
     monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, parent, rows, title: shown_rows.append(rows)))
     QTest.keyClick(window.table, Qt.Key.Key_H)
     assert shown_rows and "[from a packet]" in history_text(shown_rows[0]) and "colleague" in history_text(shown_rows[0])
+
+
+def test_window_commands_with_ctrl_reach_the_window_from_a_text_field(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
+    """Ctrl+E (export) did nothing while the search box had the focus, as it has when the window opens: on X11 a line
+    edit reads Ctrl+E as "end of line" and Ctrl+D as "delete" (seen in the app). Its own editing keys stay its own."""
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    search = window.filter_bar.search
+    assert search in window.command_keys.fields  # where xcb's field claims Ctrl+E (tests/gui/test_command_keys.py)
+    search.setFocus()
+    triggered: list[str] = []
+    for name in ("export", "what_changed", "select_all"):
+        action = window.actions_by_name[name]
+        action.triggered.disconnect()  # the dialogs would open modally
+        action.triggered.connect(lambda _checked=False, n=name: triggered.append(n))
+    QTest.keyClick(search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert triggered == ["export", "what_changed"]
+    qtbot.keyClicks(search, "harbour")
+    QTest.keyClick(search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # the field selects its text
+    assert triggered == ["export", "what_changed"] and search.selectedText() == "harbour"

@@ -30,6 +30,7 @@ from triage_app.gui.review_controller import ReviewController
 from triage_app.gui.review_ui import ReviewUi
 from triage_app.gui.triage_controller import TriageController
 from triage_app.gui.triage_ui import TriageUi
+from triage_app.gui.widgets.command_keys import CommandKeysInFields
 from triage_app.gui.widgets.drop import DropCatcher
 from triage_app.gui.widgets.overlay import ShortcutOverlay
 from triage_app.gui.widgets.review_panel import ReviewPanel
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.import_export_ui = ImportExportUi(self)
         self.review_ui = ReviewUi(self)
         self._set_tab_order()
+        self.command_keys = CommandKeysInFields((k for a in self.actions_by_name.values() for k in a.shortcuts()), self)
+        self.command_keys.watch_fields_of(self)
         self.copies = CopiesUi(self)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
