@@ -29,34 +29,20 @@ from PySide6.QtWidgets import (
 from triage_app.core.language import language_name
 from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.library.query_syntax import UNKNOWN_LANGUAGE, query_messages
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP, relevance_word
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
+from triage_app.gui.widgets.filter_labels import (
+    ANY_KIND,
+    ANY_LANGUAGE,
+    ANY_SITE,
+    ANY_TAG,
+    RELEVANCE_CHOICES,
+    SEARCH_HELP,
+    STAR_CHOICES,
+    describe_filter,
+)
 
 SEARCH_DELAY_MS = 300
 NO_DATE = QDate(1900, 1, 1)
-SEARCH_HELP = QT_TRANSLATE_NOOP(
-    "FilterBar",
-    "<b>Search syntax</b><br>"
-    "words (all must match) · \"an exact phrase\" · prefix* · word OR word · -excluded<br>"
-    "fields: site:example.org · tag:name · relevance:maybe · star:yes · entity:\"Name\" · kind:pdf · lang:de<br>"
-    "Press / to come here from anywhere."
-)
-RELEVANCE_CHOICES = (
-    (QT_TRANSLATE_NOOP("FilterBar", "Any relevance"), None),
-    (QT_TRANSLATE_NOOP("FilterBar", "Unreviewed"), "unreviewed"),
-    (QT_TRANSLATE_NOOP("FilterBar", "Relevant"), "relevant"),
-    (QT_TRANSLATE_NOOP("FilterBar", "Maybe"), "maybe"),
-    (QT_TRANSLATE_NOOP("FilterBar", "Not relevant"), "not-relevant"),
-)
-ANY_TAG = QT_TRANSLATE_NOOP("FilterBar", "Any tag")
-ANY_SITE = QT_TRANSLATE_NOOP("FilterBar", "Any site")
-ANY_KIND = QT_TRANSLATE_NOOP("FilterBar", "Any kind")
-ANY_LANGUAGE = QT_TRANSLATE_NOOP("FilterBar", "Any language")
-STAR_CHOICES = (
-    (QT_TRANSLATE_NOOP("FilterBar", "Starred or not"), None),
-    (QT_TRANSLATE_NOOP("FilterBar", "Starred"), True),
-    (QT_TRANSLATE_NOOP("FilterBar", "Not starred"), False),
-)
 
 
 class _DateEdit(QDateEdit):
@@ -251,29 +237,7 @@ class FilterBar(QWidget):
 
     def describe(self) -> str:
         """The current filter in words (translated), with the entity's name; "" for every document."""
-        flt = self.current_filter()
-        parts = []
-        if flt.query:
-            parts.append(self.tr('search "{query}"').format(query=flt.query))
-        if flt.relevance:
-            parts.append(self.tr("relevance: {value}").format(value=relevance_word(flt.relevance)))
-        if flt.tag:
-            parts.append(self.tr("tag: {value}").format(value=flt.tag))
-        if flt.site:
-            parts.append(self.tr("site: {value}").format(value=flt.site))
-        if flt.kind:
-            from triage_app.gui.models.document_columns import kind_label
-
-            parts.append(self.tr("kind: {value}").format(value=kind_label(flt.kind)))
-        if flt.date_from:
-            parts.append(self.tr("date from: {value}").format(value=flt.date_from))
-        if flt.date_to:
-            parts.append(self.tr("date to: {value}").format(value=flt.date_to))
-        if flt.starred is not None:
-            parts.append(self.tr("starred") if flt.starred else self.tr("not starred"))
-        if self._entity:
-            parts.append(self.tr("mentions {name}").format(name=self._entity[1]))
-        return "; ".join(parts)
+        return describe_filter(self.current_filter(), self.entity_name())
 
     def set_entity(self, entity_id: int, name: str) -> None:
         """Show only documents mentioning this entity (from the reader or the completer)."""
