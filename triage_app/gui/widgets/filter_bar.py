@@ -1,4 +1,7 @@
-"""The search box (the library's FTS syntax) and the structured filters above the library list."""
+"""The search box (the library's FTS syntax) and the structured filters above the library list.
+
+The bar holds the state and the wiring; its fields are built in `filter_fields`, its words live in `filter_labels`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QModelIndex,
     Qt,
@@ -16,10 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,14 @@ from triage_app.core.language import language_name
 from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.library.query_syntax import UNKNOWN_LANGUAGE, query_messages
 from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
+from triage_app.gui.widgets.filter_fields import (
+    NO_DATE,
+    choice_combo,
+    date_edit,
+    entity_completer,
+    labelled,
+    refill_choices,
+)
 from triage_app.gui.widgets.filter_labels import (
     ANY_KIND,
     ANY_LANGUAGE,
@@ -42,27 +49,6 @@ from triage_app.gui.widgets.filter_labels import (
 )
 
 SEARCH_DELAY_MS = 300
-NO_DATE = QDate(1900, 1, 1)
-
-
-class _DateEdit(QDateEdit):
-    """A date box that Tab leaves (QDateEdit's Tab walks its year/month/day sections and never leaves
-    while "any" is shown); the sections stay reachable with the Left and Right keys."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-def _date_edit(tip: str) -> QDateEdit:
-    edit = _DateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(QCoreApplication.translate("FilterBar", "any"))
-    edit.setDate(NO_DATE)
-    edit.setToolTip(tip)
-    edit.setAccessibleDescription(tip)
-    return edit
 
 
 class FilterBar(QWidget):
@@ -99,9 +85,9 @@ class FilterBar(QWidget):
             ((ANY_KIND, None),), self.tr("Kind filter"),
             self.tr("Show only documents captured this way (web page, PDF, web archive, e-mail …)"),
         )
-        self.date_from = _date_edit(self.tr("Dated on or after this day: the published date, else the captured date (as on the timeline)"))
+        self.date_from = date_edit(self.tr("Dated on or after this day: the published date, else the captured date (as on the timeline)"))
         self.date_from.setAccessibleName(self.tr("Published from"))
-        self.date_to = _date_edit(self.tr("Dated on or before this day: the published date, else the captured date (as on the timeline)"))
+        self.date_to = date_edit(self.tr("Dated on or before this day: the published date, else the captured date (as on the timeline)"))
         self.date_to.setAccessibleName(self.tr("Published until"))
         self.language = self._combo(
             ((ANY_LANGUAGE, None),), self.tr("Language filter"), self.tr("Show only documents in this language")
@@ -114,10 +100,7 @@ class FilterBar(QWidget):
         self.entity.setToolTip(self.tr("Show only documents mentioning this person, organisation or place"))
         self.entity.setAccessibleDescription(self.entity.toolTip())
         self.entity.setClearButtonEnabled(True)
-        completer = QCompleter(entities, self.entity)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+        completer = entity_completer(entities, self.entity)
         completer.activated[QModelIndex].connect(self._entity_chosen)  # type: ignore[index]
         self.entity.setCompleter(completer)
         self.entity.editingFinished.connect(self._entity_typed)
@@ -136,8 +119,8 @@ class FilterBar(QWidget):
         layout.addWidget(self.clear_button, 0, 3)
         for column, widget in enumerate((self.relevance, self.starred, self.tag, self.site)):
             layout.addWidget(widget, 1, column)
-        layout.addLayout(self._labelled(self.tr("from"), self.date_from), 2, 0)
-        layout.addLayout(self._labelled(self.tr("to"), self.date_to), 2, 1)
+        layout.addLayout(labelled(self.tr("from"), self.date_from), 2, 0)
+        layout.addLayout(labelled(self.tr("to"), self.date_to), 2, 1)
         layout.addWidget(self.entity, 2, 2, 1, 2)
         layout.addWidget(self.kind, 1, 4)
         layout.addWidget(self.language, 2, 4)
@@ -157,24 +140,8 @@ class FilterBar(QWidget):
         return [self.search, self.clear_button, self.relevance, self.starred, self.tag, self.site,
                 self.date_from, self.date_to, self.entity, self.language, self.collapse]  # fmt: skip
 
-    @staticmethod
-    def _labelled(text: str, widget: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        label = QLabel(text)
-        label.setBuddy(widget)
-        row.addWidget(label)
-        row.addWidget(widget, 1)
-        return row
-
     def _combo(self, choices: tuple[tuple[str, Any], ...], name: str, tip: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setToolTip(tip)
-        combo.setAccessibleName(name)
-        combo.setAccessibleDescription(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
-        for label, value in choices:
-            combo.addItem(self.tr(label), value)
+        combo = choice_combo(choices, name, tip)
         combo.currentIndexChanged.connect(self._changed)
         return combo
 
@@ -204,13 +171,7 @@ class FilterBar(QWidget):
             if languages is not None:
                 lists.append((self.language, named_languages, self.tr(ANY_LANGUAGE)))
             for combo, items, empty in lists:
-                current = combo.currentData()
-                combo.clear()
-                combo.addItem(empty, None)
-                for label, value, count in items:
-                    combo.addItem(f"{label} ({count})", value)
-                position = combo.findData(current) if current is not None else 0
-                combo.setCurrentIndex(max(position, 0))
+                refill_choices(combo, items, empty)
         finally:
             self._quiet = False
 
