@@ -322,7 +322,7 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
 ) -> None:
     from triage_app.core.nlp import engine as engine_module
     from triage_app.core.nlp.engine import get_engine
-    from triage_app.gui.reader.pane import AnnotationState
+    from triage_app.gui.reader.annotation_ui import AnnotationState
 
     monkeypatch.setattr(engine_module, "_ENGINES", {})  # a fresh, unloaded engine whatever ran before
     make_window.populate(pages)
@@ -349,7 +349,7 @@ def test_start_up_does_not_load_spacy_but_opening_a_document_annotates_it(
 def test_the_start_up_document_is_annotated_in_the_background_once_the_window_is_idle(
     qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage_app.gui.reader.pane import AnnotationState
+    from triage_app.gui.reader.annotation_ui import AnnotationState
 
     opened = fake_annotator(monkeypatch)
     make_window.populate(pages)

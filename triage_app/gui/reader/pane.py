@@ -9,13 +9,11 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
-from triage_app.core.language import language_name
-from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library.db import Library
-from triage_app.core.nlp.gating import model_of
-from triage_app.core.records import Annotation, Block, Progress
+from triage_app.core.records import Block
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.i18n import QT_TRANSLATE_NOOP, removal_reason
+from triage_app.gui.i18n import removal_reason
+from triage_app.gui.reader.annotation_ui import AnnotationState, AnnotationUi
 from triage_app.gui.reader.cleaned_html import build_cleaned_html
 from triage_app.gui.reader.cleaned_view import CleanedView
 from triage_app.gui.reader.colours import dim_ink, reader_colours
@@ -26,7 +24,7 @@ from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
 from triage_app.gui.reader.side_panel import SidePanel
 from triage_app.gui.widgets.elided_label import ElidedLabel
 from triage_app.gui.widgets.flow_layout import FlowLayout
-from triage_app.gui.workers import GeneratorWorker, TaskRunner
+from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +32,6 @@ STATE_SPLITTER = "reader.splitter"
 DEFAULT_SIZES = [380, 420, 300]  # original, cleaned view, side panel: room for entity names beside their counts
 STATE_HIDDEN_LABELS = "reader.hidden_labels"
 STATE_HIDDEN_PANES = "reader.hidden_panes"
-NOT_ANNOTATED_YET = QT_TRANSLATE_NOOP("ReaderPane", "Entities and quotes: not looked for yet in this document.")
-FINDING = QT_TRANSLATE_NOOP("ReaderPane", "Finding entities and quotes\u2026")
-
-
-class AnnotationState:
-    """Where the shown document's entities and quotes stand (state, never read back from the label)."""
-
-    DEFERRED = "deferred"  # shown without annotating (the start-up document); `annotate_shown` starts it
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
 
 
 class ReaderPane(QWidget):
@@ -68,9 +55,7 @@ class ReaderPane(QWidget):
         self._state = state
         self._runner = runner
         self.data: ReaderData | None = None
-        self.annotation_state = AnnotationState.DONE
-        self._annotating: set[int] = set()
-        self._annotation_worker: GeneratorWorker | None = None
+        self.annotation = AnnotationUi(self, runner)
         # The original (lxml parse + marking + loading) waits until the cleaned view has painted.
         self._original_timer = QTimer(self)  # a child: destroying the pane cancels it
         self._original_timer.setObjectName("readerOriginalTimer")
@@ -167,7 +152,12 @@ class ReaderPane(QWidget):
     @property
     def busy(self) -> bool:
         """True while the reader's annotation or one of its writes has not come back."""
-        return bool(self._annotating) or self.commands.busy
+        return self.annotation.busy or self.commands.busy
+
+    @property
+    def annotation_state(self) -> str:
+        """Where the shown document's entities and quotes stand: an `AnnotationState`."""
+        return self.annotation.state
 
     @property
     def doc_id(self) -> int | None:
@@ -196,7 +186,7 @@ class ReaderPane(QWidget):
         self.commands.data = self.data
         self._paint_cleaned(keep_scroll=same)
         self.side_panel.set_content(self.data.summary, self.data.quotes)
-        self._update_annotation_status(annotate)
+        self.annotation.update_status(annotate)
         if self.isVisible():  # paint the cleaned view first; the original follows on the next loop turn
             self._original_timer.start()
         else:  # nothing is painted off screen, so nothing to wait for
@@ -218,7 +208,7 @@ class ReaderPane(QWidget):
     def annotate_shown(self) -> None:
         """Find the entities and quotes of the document on show if it was shown without doing so."""
         if self.data is not None and self.annotation_state == AnnotationState.DEFERRED:
-            self._update_annotation_status(True)
+            self.annotation.update_status(True)
 
     def reload(self) -> None:
         """Show the current document again (after a change made elsewhere)."""
@@ -238,72 +228,6 @@ class ReaderPane(QWidget):
         self.cleaned.set_cleaned_html(build_cleaned_html(self.data, self.legend.hidden_labels(), colours))
         if not keep_scroll:
             self.cleaned.reset_scroll()
-
-    def _update_annotation_status(self, annotate: bool) -> None:
-        data = self.data
-        assert data is not None
-        gated = False
-        if data.doc_id in self._annotating:
-            self.annotation_state, text = AnnotationState.RUNNING, self.tr(FINDING)
-        elif not data.annotated and not annotate:
-            self.annotation_state, text = AnnotationState.DEFERRED, self.tr(NOT_ANNOTATED_YET)
-        elif not data.annotated:
-            self.annotation_state, text = AnnotationState.RUNNING, self.tr(FINDING)
-            self._annotate(data.doc_id, str(data.doc.get("text") or ""), data.doc.get("language"))
-        elif model_of(data.doc.get("annotated_engine")) is None:
-            self.annotation_state = AnnotationState.DONE
-            language = language_name(data.doc.get("language"))
-            text = self.tr("Entities are not available for {language} text.").format(language=language)
-            gated = True
-        else:
-            self.annotation_state = AnnotationState.DONE
-            mentions = self.tr("%n entity mention(s)", "", len(data.entities))
-            quotes = self.tr("%n quote(s)", "", len(data.quotes))
-            text = f"{mentions} \u00b7 {quotes}"
-        self.status.setText(text)
-        self.side_panel.status.setText(text if gated else "")
-
-    def _annotate(self, doc_id: int, text: str, language: str | None) -> None:
-        """Annotate in the child process (a pool thread waits for it), then store through the writer.
-
-        Neither the writer thread (the analyst's decisions) nor the GUI thread waits for spaCy; a
-        document opened before the previous one was done cancels that one's child process.
-        """
-        if self._annotation_worker is not None:
-            self._annotation_worker.cancel()
-        self._annotating.add(doc_id)
-
-        def finished(last: Progress | None) -> None:
-            found = last.result if last is not None else None
-            if not found:
-                ended()
-                return
-            annotation: Annotation = found[0]
-            self._runner.call(lambda lib: annotation_store.store_annotation(lib, doc_id, annotation), stored, failed)
-
-        def stored(_result: object) -> None:
-            ended()
-            if self.doc_id == doc_id:
-                self.show_document(doc_id)
-
-        def failed(exc: object) -> None:
-            ended()
-            if self.doc_id == doc_id:
-                self.annotation_state = AnnotationState.FAILED
-                self.status.setText(self.tr("Entities could not be found: {error}").format(error=exc))
-
-        def ended() -> None:
-            self._annotating.discard(doc_id)
-            if self._annotation_worker is worker:
-                self._annotation_worker = None
-
-        worker = self._runner.run_generator(
-            lambda is_cancelled: annotation_store.annotate_texts([text], languages=[language], is_cancelled=is_cancelled),
-            finished=finished,
-            failed=failed,
-            cancelled=ended,
-        )
-        self._annotation_worker = worker
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch between light and dark palettes repaints the reader in the new colours."""
