@@ -7,17 +7,17 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.i18n import removal_reason
 from triage_app.gui.reader.annotation_ui import AnnotationState, AnnotationUi
 from triage_app.gui.reader.cleaned_html import build_cleaned_html
 from triage_app.gui.reader.cleaned_view import CleanedView
 from triage_app.gui.reader.colours import dim_ink, reader_colours
 from triage_app.gui.reader.commands import ReaderCommands
+from triage_app.gui.reader.context_menus import cleaned_text_menu, entity_menu, original_block_menu
 from triage_app.gui.reader.legend import EntityLegend
 from triage_app.gui.reader.original_pane import OriginalPane
 from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
@@ -280,47 +280,16 @@ class ReaderPane(QWidget):
         self._show_mention_menu(entity_id, name, -1, pos)
 
     def _show_mention_menu(self, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addActions(self.commands.entity_actions(entity_id, name, mention_id))
-        menu.popup(pos)
+        entity_menu(self, self.commands, entity_id, name, mention_id).popup(pos)
 
     def _on_cleaned_menu(self, paragraph: int, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
-        menu = self.cleaned.createStandardContextMenu(self.cleaned.viewport().mapFromGlobal(pos))
-        menu.setParent(self, menu.windowFlags())
-        for action in menu.actions():
-            if action.objectName() == "link-copy":  # an entity's link is the reader's own address, of no use elsewhere
-                menu.removeAction(action)
-        if entity_id >= 0:
-            menu.addSeparator()
-            menu.addActions(self.commands.entity_actions(entity_id, name, mention_id))
-        if self.data is not None and 0 <= paragraph < len(self.data.paragraphs):
-            block = self.data.paragraphs[paragraph].block
-            if block is not None:
-                menu.addSeparator()
-                menu.addActions(self.commands.block_actions(block))
-        if (encoding := self.commands.encoding_action()) is not None:
-            menu.addSeparator()
-            menu.addAction(encoding)
+        menu = cleaned_text_menu(self, self.cleaned, self.commands, self.data, paragraph, entity_id, name, mention_id, pos)
         menu.popup(pos)
 
     def _on_block_menu(self, index: int, pos: QPoint) -> None:
         if self.data is None or self.original.doc_id != self.data.doc_id:  # the previous page, still on show
             return
-        menu = QMenu(self)
-        block = next((b for b in self.data.blocks if b.index == index), None)
-        if block is not None:
-            menu.addActions(self.commands.block_actions(block))
-        removed = [b for b in self.data.blocks if not b.kept]
-        if removed:
-            sub = menu.addMenu(self.tr("Put back a removed block"))
-            for b in removed[:40]:
-                preview = b.text if len(b.text) < 60 else b.text[:57] + "\u2026"
-                for action in self.commands.block_actions(b)[:1]:
-                    action.setText(f"{preview}  ({removal_reason(b.reason)})")
-                    sub.addAction(action)
-        if (encoding := self.commands.encoding_action()) is not None:
-            menu.addSeparator()
-            menu.addAction(encoding)
+        menu = original_block_menu(self, self.commands, self.data, index)
         if not menu.isEmpty():
             menu.popup(pos)
 
