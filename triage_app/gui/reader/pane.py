@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QShowEvent, QTextCursor
+from PySide6.QtGui import QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from triage_app.core.library.db import Library
@@ -21,17 +21,19 @@ from triage_app.gui.reader.context_menus import cleaned_text_menu, entity_menu, 
 from triage_app.gui.reader.legend import EntityLegend
 from triage_app.gui.reader.original_pane import OriginalPane
 from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
+from triage_app.gui.reader.saved_layout import (
+    pane_toggle_action,
+    remember_sizes,
+    save_hidden_labels,
+    saved_hidden_labels,
+    saved_sizes,
+)
 from triage_app.gui.reader.side_panel import SidePanel
 from triage_app.gui.widgets.elided_label import ElidedLabel
 from triage_app.gui.widgets.flow_layout import FlowLayout
 from triage_app.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
-
-STATE_SPLITTER = "reader.splitter"
-DEFAULT_SIZES = [380, 420, 300]  # original, cleaned view, side panel: room for entity names beside their counts
-STATE_HIDDEN_LABELS = "reader.hidden_labels"
-STATE_HIDDEN_PANES = "reader.hidden_panes"
 
 
 class ReaderPane(QWidget):
@@ -67,10 +69,7 @@ class ReaderPane(QWidget):
         self.commands.entity_filter_requested.connect(self.entity_filter_requested)
         self.commands.changed.connect(self._on_changed)
 
-        hidden = state.values.get(STATE_HIDDEN_LABELS)
-        if not isinstance(hidden, list):
-            hidden = list(settings.get("hidden_entity_labels") or [])
-        self.legend = EntityLegend(set(hidden), self)
+        self.legend = EntityLegend(saved_hidden_labels(state, settings), self)
         self.legend.hidden_labels_changed.connect(self._on_legend)
         self.status = ElidedLabel(parent=self)  # a long message must not widen the window
         self.commands.failed.connect(self.status.setText)
@@ -93,13 +92,14 @@ class ReaderPane(QWidget):
         self.splitter.setChildrenCollapsible(False)
         for widget in (self.original, self.cleaned, self.side_panel):
             self.splitter.addWidget(widget)
-        sizes = state.values.get(STATE_SPLITTER)
-        self.splitter.setSizes(sizes if isinstance(sizes, list) and len(sizes) == 3 else DEFAULT_SIZES)
+        self.splitter.setSizes(saved_sizes(state))
         self.splitter.splitterMoved.connect(self._remember_sizes)
 
-        self.toggle_original_action = self._pane_action(self.tr("Show &Original"), self.original, "original")
-        self.toggle_cleaned_action = self._pane_action(self.tr("Show &Cleaned Text"), self.cleaned, "cleaned")
-        self.toggle_side_panel_action = self._pane_action(self.tr("Show &Entities and Quotes"), self.side_panel, "side")
+        self.toggle_original_action = pane_toggle_action(self.tr("Show &Original"), self.original, "original", state, self)
+        self.toggle_cleaned_action = pane_toggle_action(self.tr("Show &Cleaned Text"), self.cleaned, "cleaned", state, self)
+        self.toggle_side_panel_action = pane_toggle_action(
+            self.tr("Show &Entities and Quotes"), self.side_panel, "side", state, self
+        )
 
         top = QWidget(self)  # the legend, then the status; both wrap when the reader is narrow
         top_layout = FlowLayout(top, h_spacing=12, v_spacing=2)
@@ -117,35 +117,16 @@ class ReaderPane(QWidget):
         self.show_document(None)
 
     # -- panes and state -------------------------------------------------------------------
-    def _pane_action(self, text: str, widget: QWidget, key: str) -> QAction:
-        action = QAction(text, self)
-        action.setCheckable(True)
-        hidden = self._state.values.get(STATE_HIDDEN_PANES) or []
-        action.setChecked(key not in hidden)
-        widget.setVisible(key not in hidden)
-        action.setToolTip(self.tr("{pane} in the reader").format(pane=text.replace("&", "")))
-
-        def toggled(on: bool) -> None:
-            widget.setVisible(on)
-            current = set(self._state.values.get(STATE_HIDDEN_PANES) or [])
-            current.discard(key) if on else current.add(key)
-            self._state.values[STATE_HIDDEN_PANES] = sorted(current)
-            self._state.save()
-
-        action.toggled.connect(toggled)
-        return action
-
     def tab_chain(self) -> list[QWidget]:
         """The reader's widgets in Tab order: legend toggles, cleaned text, original, entities, quotes."""
         legend = list(self.legend.buttons.values())
         return [*legend, self.cleaned, self.original, self.side_panel.entity_view, self.side_panel.quote_view]
 
     def _remember_sizes(self, *_args: Any) -> None:
-        self._state.values[STATE_SPLITTER] = self.splitter.sizes()
+        remember_sizes(self._state, self.splitter.sizes())
 
     def _on_legend(self, hidden: list[str]) -> None:
-        self._state.values[STATE_HIDDEN_LABELS] = list(hidden)
-        self._state.save()
+        save_hidden_labels(self._state, hidden)
         self._paint_cleaned(keep_scroll=True)
 
     # -- showing ---------------------------------------------------------------------------
