@@ -16,10 +16,11 @@ from triage_app.core.library import annotations as annotation_store
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Annotation, Block, CleanResult, ParsedDocument, Progress
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.reader import ReaderPane, register_scheme
 from triage_app.gui.reader.annotation_ui import FINDING, AnnotationState
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS, entity_href, parse_entity_href, parse_mention_id
+from triage_app.gui.reader.pane import ReaderPane
 from triage_app.gui.reader.saved_layout import STATE_HIDDEN_LABELS, STATE_HIDDEN_PANES
+from triage_app.gui.reader.scheme import register_scheme
 from triage_app.gui.workers import TaskRunner
 
 os.environ.setdefault("QSG_RHI_BACKEND", "null")

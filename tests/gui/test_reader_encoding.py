@@ -13,7 +13,8 @@ from triage_app.core.ingest.text_reader import read_text
 from triage_app.core.library import Library, documents, triage
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.reader import ReaderPane, dialogs
+from triage_app.gui.reader import dialogs
+from triage_app.gui.reader.pane import ReaderPane
 from triage_app.gui.workers import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

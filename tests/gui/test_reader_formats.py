@@ -17,8 +17,8 @@ from triage_app.core.library import Library
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import ImportOutcome
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.reader import ReaderPane, register_scheme
-from triage_app.gui.reader.scheme import resource_url
+from triage_app.gui.reader.pane import ReaderPane
+from triage_app.gui.reader.scheme import register_scheme, resource_url
 
 os.environ.setdefault("QSG_RHI_BACKEND", "null")
 register_scheme()

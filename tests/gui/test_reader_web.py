@@ -16,9 +16,9 @@ from triage_app.core.library import Library, documents
 from triage_app.core.library.writer import LibraryWriter
 from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
 from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.reader import ReaderPane, register_scheme
 from triage_app.gui.reader.colours import qcolor, reader_colours
-from triage_app.gui.reader.scheme import resource_url
+from triage_app.gui.reader.pane import ReaderPane
+from triage_app.gui.reader.scheme import register_scheme, resource_url
 from triage_app.gui.workers import TaskRunner
 
 os.environ.setdefault("QSG_RHI_BACKEND", "null")

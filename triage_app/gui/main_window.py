@@ -25,7 +25,7 @@ from triage_app.gui.dialogs.error_dialog import report_error
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.import_export_ui import ImportExportUi
 from triage_app.gui.library_view import LibraryView
-from triage_app.gui.reader import ReaderPane
+from triage_app.gui.reader.pane import ReaderPane
 from triage_app.gui.review_controller import ReviewController
 from triage_app.gui.review_ui import ReviewUi
 from triage_app.gui.triage_controller import TriageController
