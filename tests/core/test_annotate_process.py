@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from triage_app.core.library import Library, annotations, documents
+from triage_app.core.library import Library, annotation_queries, annotations, documents
 from triage_app.core.nlp import get_engine
 from triage_app.core.records import Annotation, Block, CleanResult, ParsedDocument, Progress
 
@@ -69,12 +69,12 @@ def test_the_child_annotates_like_the_engine_here_and_is_gone_afterwards(tmp_pat
         assert sorted(i for p in steps if isinstance(p.result, list) for i in p.result) == ids
         assert steps[-1].done == steps[-1].total == 5
         for doc_id in ids:
-            found = [(e["canonical"], e["label"], e["start"]) for e in annotations.document_entities(library.db, doc_id)]
-            assert found == [(e["canonical"], e["label"], e["start"]) for e in annotations.document_entities(here.db, doc_id)]
+            found = [(e["canonical"], e["label"], e["start"]) for e in annotation_queries.document_entities(library.db, doc_id)]
+            assert found == [(e["canonical"], e["label"], e["start"]) for e in annotation_queries.document_entities(here.db, doc_id)]
             assert ("Anna Berg", "PERSON", 0) in found
-            quotes = annotations.document_quotes(library.db, doc_id)
+            quotes = annotation_queries.document_quotes(library.db, doc_id)
             assert [(q["text"], q["speaker_canonical"]) for q in quotes] == [
-                (q["text"], q["speaker_canonical"]) for q in annotations.document_quotes(here.db, doc_id)
+                (q["text"], q["speaker_canonical"]) for q in annotation_queries.document_quotes(here.db, doc_id)
             ]
             assert quotes and quotes[0]["speaker_canonical"] == "Anna Berg"
         assert annotations.pending_ids(library.db, get_engine().name) == []

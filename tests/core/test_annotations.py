@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from triage_app.core.library import Library, annotations, documents, entity_corrections
+from triage_app.core.library import Library, annotation_queries, annotations, documents, entity_corrections
 from triage_app.core.records import Annotation, Block, CleanResult, EntityMention, ParsedDocument, Quote
 
 TEXT_A = "Angela Merkel met Emmanuel Macron in Paris.\n\n\"We agree,\" Merkel said."
@@ -80,19 +80,19 @@ def test_annotate_stores_entities_and_quotes_library_wide(library: Library) -> N
     a, b = _add(library, TEXT_A, "a.txt"), _add(library, TEXT_B, "b.txt")
     engine = FakeEngine()
     assert _annotate(library, engine)[-1] == 2
-    rows = annotations.document_entities(library.db, a)
+    rows = annotation_queries.document_entities(library.db, a)
     assert [r["text"] for r in rows] == ["Angela Merkel", "Emmanuel Macron", "Paris", "Merkel"]
     assert set(rows[0]) >= {"entity_id", "canonical", "label", "start", "end", "text", "hidden"}
     assert rows[0]["entity_id"] == rows[3]["entity_id"]
-    quotes = annotations.document_quotes(library.db, a)
+    quotes = annotation_queries.document_quotes(library.db, a)
     assert quotes[0]["speaker_canonical"] == "Angela Merkel" and quotes[0]["kind"] == "direct"
     assert quotes[0]["speaker_entity_id"] == rows[0]["entity_id"]
-    merkel = next(e for e in annotations.list_entities(library.db) if e["canonical"] == "Angela Merkel")
+    merkel = next(e for e in annotation_queries.list_entities(library.db) if e["canonical"] == "Angela Merkel")
     assert (merkel["doc_count"], merkel["mention_count"]) == (2, 3)
-    assert [d["doc_id"] for d in annotations.entity_documents(library.db, merkel["entity_id"])] == [a, b]
-    who = annotations.list_quotes(library.db)
+    assert [d["doc_id"] for d in annotation_queries.entity_documents(library.db, merkel["entity_id"])] == [a, b]
+    who = annotation_queries.list_quotes(library.db)
     assert who[0]["doc_id"] == a and who[0]["title"] == "a.txt" and who[0]["speaker_canonical"] == "Angela Merkel"
-    summary = annotations.entity_summary(library.db, a)
+    summary = annotation_queries.entity_summary(library.db, a)
     assert summary[0]["canonical"] == "Angela Merkel" and summary[0]["count"] == 2
     assert library.db.execute("SELECT annotated_engine FROM documents WHERE id = ?", [a]).fetchone()[0] == "fake/1"
 
@@ -125,7 +125,7 @@ def test_ensure_annotated(library: Library) -> None:
 
 
 def _entity(library: Library, canonical: str) -> dict:
-    return next(e for e in annotations.list_entities(library.db, all_labels=True) if e["canonical"] == canonical)
+    return next(e for e in annotation_queries.list_entities(library.db, all_labels=True) if e["canonical"] == canonical)
 
 
 def test_corrections_survive_reannotation(library: Library) -> None:
@@ -138,16 +138,16 @@ def test_corrections_survive_reannotation(library: Library) -> None:
     paris, berlin = _entity(library, "Paris")["entity_id"], _entity(library, "Berlin")["entity_id"]
     kept = entity_corrections.merge_entities(library, paris, berlin)
     entity_corrections.set_entity_hidden(library, kept, True)
-    mention = next(r for r in annotations.document_entities(library.db, b) if r["text"] == "Merkel")
+    mention = next(r for r in annotation_queries.document_entities(library.db, b) if r["text"] == "Merkel")
     split = entity_corrections.split_mention(library, mention["mention_id"], "Merkel (other)")
 
     def check() -> None:
-        names = {e["canonical"]: e for e in annotations.list_entities(library.db, all_labels=True)}
+        names = {e["canonical"]: e for e in annotation_queries.list_entities(library.db, all_labels=True)}
         assert "Angela Merkel" not in names and names["Dr. Angela Merkel"]["mention_count"] == 2
         assert names["Emmanuel Macron"]["label"] == "ORG"
         assert "Berlin" not in names and names["Paris"]["mention_count"] == 3 and names["Paris"]["hidden"] == 1
         assert names["Merkel (other)"]["mention_count"] == 1
-        assert annotations.document_quotes(library.db, a)[0]["speaker_canonical"] == "Dr. Angela Merkel"
+        assert annotation_queries.document_quotes(library.db, a)[0]["speaker_canonical"] == "Dr. Angela Merkel"
 
     check()
     assert split == _entity(library, "Merkel (other)")["entity_id"]
@@ -168,7 +168,7 @@ def test_a_split_follows_its_mention_when_the_text_moves(library: Library) -> No
     text = "Macron arrived first.\n\nLater Macron spoke to the press about Berlin.\n\nMacron left at noon."
     doc = _add(library, text, "c.txt")
     _annotate(library, FakeEngine("fake/1"))
-    second = [r for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"][1]
+    second = [r for r in annotation_queries.document_entities(library.db, doc) if r["text"] == "Macron"][1]
     entity_corrections.split_mention(library, second["mention_id"], "Macron (the speaker)")
     # A paragraph kept above it, just long enough to bring the first "Macron" to the split one's old offsets.
     note = "A note kept by hand.".ljust(second["start"] - 2, ".")
@@ -178,13 +178,13 @@ def test_a_split_follows_its_mention_when_the_text_moves(library: Library) -> No
     _annotate(library, FakeEngine("fake/2"))
 
     def owners(body: str) -> list[str]:
-        rows = annotations.document_entities(library.db, doc)
+        rows = annotation_queries.document_entities(library.db, doc)
         return [str(r["canonical"]) for r in rows if r["text"] == "Macron" and body[r["start"] : r["end"]] == "Macron"]
 
     assert owners(moved) == ["Emmanuel Macron", "Macron (the speaker)", "Emmanuel Macron"]
     _set_text(library, doc, "Macron arrived first.\n\nMacron left at noon.")  # the split's paragraph removed
     _annotate(library, FakeEngine("fake/3"))
-    assert "Macron (the speaker)" not in {r["canonical"] for r in annotations.document_entities(library.db, doc)}
+    assert "Macron (the speaker)" not in {r["canonical"] for r in annotation_queries.document_entities(library.db, doc)}
     _set_text(library, doc, text)  # and kept again: the stored split applies again
     _annotate(library, FakeEngine("fake/4"))
     assert owners(text) == ["Emmanuel Macron", "Macron (the speaker)", "Emmanuel Macron"]
@@ -201,10 +201,10 @@ def test_a_split_recorded_without_its_surroundings_keeps_its_exact_place(library
         payload = {"doc_id": doc, "start": start, "end": start + 6, "text": "Macron", "to": ["Macron (old)", "PERSON"]}
         db["entity_corrections"].insert({"kind": "split", "payload": json.dumps(payload), "created_at": "2026-01-01T00:00:00"})
     _annotate(library, FakeEngine("fake/2"))
-    assert [r["canonical"] for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"] == ["Macron (old)"]
+    assert [r["canonical"] for r in annotation_queries.document_entities(library.db, doc) if r["text"] == "Macron"] == ["Macron (old)"]
     _set_text(library, doc, "Also. " + TEXT_B)
     _annotate(library, FakeEngine("fake/3"))
-    assert [r["canonical"] for r in annotations.document_entities(library.db, doc) if r["text"] == "Macron"] == ["Emmanuel Macron"]
+    assert [r["canonical"] for r in annotation_queries.document_entities(library.db, doc) if r["text"] == "Macron"] == ["Emmanuel Macron"]
 
 
 def test_rename_onto_an_existing_name_merges(library: Library) -> None:
@@ -224,13 +224,13 @@ def test_real_engine_annotates_the_seed_in_a_library(library: Library) -> None:
     doc = _add(library, "\n\n".join(line.strip() for line in lines[7:34] if line.strip()), "seed.txt")
     progress = list(annotations.annotate_documents(library, is_cancelled=lambda: False))
     assert progress[-1].done == 1
-    entities = annotations.document_entities(library.db, doc)
+    entities = annotation_queries.document_entities(library.db, doc)
     # The seed writes "U.S." (never "United States"): the canonical name is the one the text gives.
     assert {"U.S.", "European Union", "Volodymyr Zelenskyy"} <= {e["canonical"] for e in entities}
     assert "United States" not in {e["canonical"] for e in entities}
     ids = {e["entity_id"] for e in entities if e["canonical"] == "U.S."}
     assert len(ids) == 1
-    said = annotations.list_quotes(library.db, query="Zelenskyy")
+    said = annotation_queries.list_quotes(library.db, query="Zelenskyy")
     assert any(q["text"].startswith("We and Russia") for q in said)
 
 
@@ -241,9 +241,9 @@ def test_alias_names_join_one_library_entity(library: Library) -> None:
         library, b, Annotation([EntityMention(0, 4, "United States", "PLACE", "United States")], [], "x")
     )
     annotations.store_annotation(library, c, Annotation([EntityMention(0, 4, "USA", "ORG", "USA")], [], "x"))
-    first, second = (annotations.document_entities(library.db, d)[0] for d in (a, b))
+    first, second = (annotation_queries.document_entities(library.db, d)[0] for d in (a, b))
     assert first["entity_id"] == second["entity_id"] and second["canonical"] == "U.S."  # a name the library holds
-    assert annotations.document_entities(library.db, c)[0]["entity_id"] != first["entity_id"]  # other type: apart
+    assert annotation_queries.document_entities(library.db, c)[0]["entity_id"] != first["entity_id"]  # other type: apart
 
 
 def test_surname_alone_joins_the_library_person(library: Library) -> None:
@@ -256,8 +256,8 @@ def test_surname_alone_joins_the_library_person(library: Library) -> None:
     )
     annotations.store_annotation(library, a, full)
     annotations.store_annotation(library, b, alone)
-    assert annotations.document_entities(library.db, b)[0]["canonical"] == "Olaf Scholz"
-    assert annotations.document_quotes(library.db, b)[0]["speaker_canonical"] == "Olaf Scholz"
+    assert annotation_queries.document_entities(library.db, b)[0]["canonical"] == "Olaf Scholz"
+    assert annotation_queries.document_quotes(library.db, b)[0]["speaker_canonical"] == "Olaf Scholz"
     annotations.store_annotation(library, c, Annotation([EntityMention(0, 4, "Anna Scholz", "PERSON", "Anna Scholz")], [], "x"))
     annotations.store_annotation(library, b, alone)  # two people of that name now: the surname stays apart
-    assert annotations.document_entities(library.db, b)[0]["canonical"] == "Scholz"
+    assert annotation_queries.document_entities(library.db, b)[0]["canonical"] == "Scholz"

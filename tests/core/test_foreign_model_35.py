@@ -12,7 +12,7 @@ import pytest
 
 from triage_app.cli import run
 from triage_app.core.clean import clean_document
-from triage_app.core.library import Library, annotations, documents
+from triage_app.core.library import Library, annotation_queries, annotations, documents
 from triage_app.core.nlp.gating import expected_name
 from triage_app.core.records import Annotation, EntityMention, ParsedDocument
 
@@ -66,14 +66,14 @@ def test_adding_a_model_reannotates_only_its_language(library: Library) -> None:
     de = _add(library, "de.txt", GERMAN)
     english = PerLanguageEngine(("en",))
     list(annotations.annotate_documents(library, engine=english))
-    assert annotations.document_entities(library.db, fr) == []
+    assert annotation_queries.document_entities(library.db, fr) == []
     with_french = PerLanguageEngine(("en", "fr"))
     assert annotations.pending_ids(library.db, with_french) == [fr]
     list(annotations.annotate_documents(library, engine=with_french))
     assert with_french.seen == ["fr"]
     stored = library.db.execute("SELECT annotated_engine FROM documents WHERE id = ?", [fr]).fetchone()[0]
     assert stored == expected_name(with_french, "fr") == "fake/1 model-fr/1"
-    assert annotations.document_entities(library.db, fr)
+    assert annotation_queries.document_entities(library.db, fr)
     assert annotations.pending_ids(library.db, with_french) == []
     assert de not in annotations.pending_ids(library.db, with_french)
 

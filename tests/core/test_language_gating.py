@@ -11,7 +11,7 @@ import pytest
 
 from triage_app.cli import run
 from triage_app.core.clean import clean_document
-from triage_app.core.library import Library, annotations, document_filter, documents, query_syntax
+from triage_app.core.library import Library, annotation_queries, annotations, document_filter, documents, query_syntax
 from triage_app.core.library.languages import backfill_languages, language_counts
 from triage_app.core.nlp.gating import model_of, skipped_name
 from triage_app.core.records import Annotation, EntityMention, ParsedDocument
@@ -104,8 +104,8 @@ def test_non_english_text_gets_no_entities_from_the_english_model(library: Libra
     engine = WordEngine()
     list(annotations.annotate_documents(library, engine=engine))
     assert engine.texts == [library.db.execute("SELECT text FROM documents WHERE id = ?", [en]).fetchone()[0]]
-    assert annotations.document_entities(library.db, de) == []
-    assert annotations.document_entities(library.db, en)
+    assert annotation_queries.document_entities(library.db, de) == []
+    assert annotation_queries.document_entities(library.db, en)
     stored = library.db.execute("SELECT annotated_engine FROM documents WHERE id = ?", [de]).fetchone()[0]
     assert stored == skipped_name("de") and model_of(stored) is None
     assert annotations.pending_ids(library.db, engine) == []
@@ -120,11 +120,11 @@ def test_reannotated_when_the_language_changes_or_a_model_is_added(library: Libr
     library.db.execute("UPDATE documents SET language = 'de' WHERE id = ?", [en])  # e.g. a re-clean
     assert annotations.pending_ids(library.db, english) == [en]
     list(annotations.annotate_documents(library, engine=english))
-    assert annotations.document_entities(library.db, en) == []  # its old English-model entities are gone
+    assert annotation_queries.document_entities(library.db, en) == []  # its old English-model entities are gone
     both = WordEngine(("en", "de"))
     assert annotations.pending_ids(library.db, both) == [de, en]
     list(annotations.annotate_documents(library, engine=both))
-    assert annotations.document_entities(library.db, de)
+    assert annotation_queries.document_entities(library.db, de)
 
 
 def test_annotate_json_gives_language_and_no_model_for_german(tmp_path: Path) -> None:
@@ -177,9 +177,9 @@ def test_wrong_model_entities_are_forgotten_when_the_language_is_found(library: 
     # a library from before detection: no language, read by the English model
     library.db.execute("UPDATE documents SET language = NULL, language_confidence = NULL WHERE id = ?", [doc])
     list(annotations.annotate_documents(library, engine=WordEngine()))
-    assert annotations.document_entities(library.db, doc)  # "Datenbank", "Zudem" ... as PERSON
+    assert annotation_queries.document_entities(library.db, doc)  # "Datenbank", "Zudem" ... as PERSON
     backfill_languages(library.db)
-    assert annotations.document_entities(library.db, doc) == []
+    assert annotation_queries.document_entities(library.db, doc) == []
     assert annotations.pending_ids(library.db, WordEngine()) == [doc]
 
 
@@ -188,10 +188,10 @@ def test_a_re_clean_that_changes_the_language_drops_the_wrong_models_entities(li
 
     doc = _add(library, "en.txt", text=ENGLISH)
     list(annotations.annotate_documents(library, engine=WordEngine()))
-    assert annotations.document_entities(library.db, doc)
+    assert annotation_queries.document_entities(library.db, doc)
     text = library.db.execute("SELECT text FROM documents WHERE id = ?", [doc]).fetchone()[0]
     documents.replace_clean_result(library, doc, CleanResult([Block(0, "paragraph", text, True)], language="de"))
-    assert annotations.document_entities(library.db, doc) == []
+    assert annotation_queries.document_entities(library.db, doc) == []
     assert annotations.pending_ids(library.db, WordEngine()) == [doc]
 
 
@@ -205,10 +205,10 @@ def test_documents_of_unknown_language_are_detected_again_and_lose_the_english_m
     en = _add(library, "en.txt", text=ENGLISH)
     library.db.execute("UPDATE documents SET language = NULL, language_confidence = 0.47 WHERE id = ?", [hr])
     list(annotations.annotate_documents(library, engine=WordEngine()))
-    assert annotations.document_entities(library.db, hr)  # read as English while unknown
+    assert annotation_queries.document_entities(library.db, hr)  # read as English while unknown
     assert backfill_languages(library.db) == 0  # it has a confidence: "missing" leaves it alone
     assert backfill_languages(library.db, which="unknown") == 1
     language = library.db.execute("SELECT language FROM documents WHERE id = ?", [hr]).fetchone()[0]
     assert language in ("hr", "sr", "bs")
-    assert annotations.document_entities(library.db, hr) == []
-    assert annotations.document_entities(library.db, en)
+    assert annotation_queries.document_entities(library.db, hr) == []
+    assert annotation_queries.document_entities(library.db, en)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from triage_app.core.library import Library, annotations, documents
+from triage_app.core.library import Library, annotation_queries, annotations, documents
 from triage_app.core.nlp.ledger import quote_words
 from triage_app.core.records import Annotation, Block, CleanResult, EntityMention, ParsedDocument, Quote
 
@@ -36,11 +36,11 @@ def test_same_words_to_different_speakers_are_flagged(library: Library) -> None:
     first = _doc(library, "a.txt", "Angela Merkel")
     second = _doc(library, "b.txt", "Olaf Scholz")
     third = _doc(library, "c.txt", "Angela Merkel")
-    rows = {r["doc_id"]: r for r in annotations.list_quotes(library.db)}
+    rows = {r["doc_id"]: r for r in annotation_queries.list_quotes(library.db)}
     assert rows[first]["also_attributed_to"] == [{"speaker": "Olaf Scholz", "doc_id": second}]
     assert rows[second]["also_attributed_to"] == [{"speaker": "Angela Merkel", "doc_id": third}]
     merkel = rows[first]["speaker_entity_id"]
-    ledger = annotations.list_quotes(library.db, entity_id=merkel)
+    ledger = annotation_queries.list_quotes(library.db, entity_id=merkel)
     assert [r["doc_id"] for r in ledger] == [first, third]  # what she said, across documents
 
 

@@ -148,16 +148,16 @@ def cmd_annotate_library(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_entities(args: argparse.Namespace, ctx: CliContext) -> int:
-    from triage_app.core.library import annotations
+    from triage_app.core.library import annotation_queries
 
     with ctx.library() as library:
         if args.doc is not None:
-            rows = annotations.entity_summary(library.db, args.doc)
+            rows = annotation_queries.entity_summary(library.db, args.doc)
             rows = [r for r in rows if args.all or r["label"] in SHOWN_ENTITY_LABELS]
             if args.label:
                 rows = [r for r in rows if r["label"] == args.label]
         else:
-            rows = annotations.list_entities(
+            rows = annotation_queries.list_entities(
                 library.db, label=args.label, query=args.query, limit=args.limit, all_labels=args.all
             )
     if args.json:
@@ -173,12 +173,12 @@ def cmd_entities(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from triage_app.core.library import annotations
+    from triage_app.core.library import annotation_queries
 
     if args.limit is not None and args.limit <= 0:
         raise UsageError("--limit must be positive")
     with ctx.library() as library:
-        rows = annotations.list_quotes(
+        rows = annotation_queries.list_quotes(
             library.db, entity_id=args.entity, doc_id=args.doc, kind=args.kind, query=args.query, limit=args.limit
         )
     if args.json:

@@ -146,13 +146,13 @@ def step_clean(run: _Run) -> str:
 
 def step_annotate(run: _Run) -> str:
     try:
-        from triage_app.core.library import annotations
+        from triage_app.core.library import annotation_queries, annotations
     except ImportError as exc:
         raise _not_available("triage_app.core.library.annotations", exc) from exc
     for _ in annotations.annotate_documents(run.lib, [run.doc_id], is_cancelled=lambda: False):
         pass
-    entities = annotations.document_entities(run.lib.db, run.doc_id)
-    quotes = annotations.document_quotes(run.lib.db, run.doc_id)
+    entities = annotation_queries.document_entities(run.lib.db, run.doc_id)
+    quotes = annotation_queries.document_quotes(run.lib.db, run.doc_id)
     found = {(e["canonical"], e["label"]) for e in entities}
     missing = [
         f"{name} ({'/'.join(sorted(labels))})"

@@ -9,8 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from triage_app.core.export import names
-from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import document_filter, documents, triage
+from triage_app.core.library import annotation_queries, document_filter, documents, triage
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 
 Selection = document_filter.DocumentFilter | list[int]
@@ -142,14 +141,14 @@ def load_document(db: Database, doc_id: int, number: int, taken: set[str]) -> Pa
     """Everything the packet needs about one document."""
     doc = documents.get_document(db, doc_id)
     folder = names.unique(f"{number:03d}-{names.slug(doc.get('title') or '')}", taken)
-    entities = annotation_store.document_entities(db, doc_id)
+    entities = annotation_queries.document_entities(db, doc_id)
     return PacketDocument(
         number=number,
         folder=f"documents/{folder}",
         doc=doc,
         blocks=documents.get_blocks(db, doc_id),
         entities=entities,
-        quotes=annotation_store.document_quotes(db, doc_id),
+        quotes=annotation_queries.document_quotes(db, doc_id),
         audit=triage.audit_log(db, doc_id),
         corrections=_corrections_for(db, doc_id, entities),
     )

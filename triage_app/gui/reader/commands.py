@@ -10,8 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import block_overrides, entity_corrections
+from triage_app.core.library import annotation_queries, block_overrides, entity_corrections
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
 from triage_app.gui.reader.dialogs import (
@@ -78,7 +77,7 @@ class ReaderCommands(QObject):
             )
             split.triggered.connect(lambda: self.split_mention(mention_id, mention, name))
             actions.append(split)
-        forms = annotation_store.mention_forms(self._library.db, entity_id)
+        forms = annotation_queries.mention_forms(self._library.db, entity_id)
         if len(forms) > 1:
             merged = QAction(self.tr("Merged from: {names}").format(names=", ".join(forms)), self._parent)
             merged.setToolTip(self.tr("The ways this entity is written in the library's documents"))
@@ -123,7 +122,7 @@ class ReaderCommands(QObject):
             for r in self.data.summary
             if r["label"] == label and int(r["entity_id"]) != entity_id
         }
-        for row in annotation_store.list_entities(self._library.db, label=label, limit=500):
+        for row in annotation_queries.list_entities(self._library.db, label=label, limit=500):
             if int(row["entity_id"]) != entity_id:
                 seen.setdefault(int(row["entity_id"]), str(row["canonical"]))
         return list(seen.items())

@@ -8,8 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import documents
+from triage_app.core.library import annotation_queries, documents
 from triage_app.core.records import Block
 
 log = logging.getLogger(__name__)
@@ -68,8 +67,8 @@ def load_reader_data(db: Database, doc_id: int) -> ReaderData:
     doc = documents.get_document(db, doc_id)
     blocks = documents.get_blocks(db, doc_id)
     data = ReaderData(doc, blocks, split_paragraphs(doc.get("text") or "", blocks))
-    data.entities = annotation_store.document_entities(db, doc_id)
-    data.quotes = annotation_store.document_quotes(db, doc_id)
-    data.summary = annotation_store.entity_summary(db, doc_id)
+    data.entities = annotation_queries.document_entities(db, doc_id)
+    data.quotes = annotation_queries.document_quotes(db, doc_id)
+    data.summary = annotation_queries.entity_summary(db, doc_id)
     data.annotated = bool(doc.get("annotated_engine"))
     return data
