@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library
 from triage_app.core.library.entity_corrections import entity_id_for, stored_corrections
-from triage_app.core.nlp.aliases import alias_forms, lookup_alias
+from triage_app.core.library.entity_matching import library_key
 from triage_app.core.nlp.corrections import Corrections, Key
 from triage_app.core.nlp.gating import (
     ENGLISH,
@@ -45,34 +45,6 @@ def _engine(engine: NlpEngine | None) -> NlpEngine:
     return get_engine()
 
 
-def _known_full_name(db: Database, surname: str) -> Key:
-    """A surname alone ("Zelenskyy") is the library's one person of that surname, when there is just one."""
-    if db.execute("SELECT 1 FROM entities WHERE canonical = ? AND label = 'PERSON'", [surname]).fetchone():
-        return (surname, "PERSON")
-    rows = db.execute(
-        "SELECT canonical FROM entities WHERE label = 'PERSON' AND canonical LIKE ? AND "
-        "EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) LIMIT 2",
-        [f"% {surname}"],
-    ).fetchall()
-    return (str(rows[0][0]), "PERSON") if len(rows) == 1 else (surname, "PERSON")
-
-
-def _known_alias(db: Database, key: Key) -> Key:
-    """"U.S." in one document and "United States" in another are one library entity: the one the library
-    already holds under any name of the alias group (the table's own name first), else `key` itself."""
-    found = lookup_alias(key[0])
-    if found is None or found[1] != key[1]:
-        return key
-    forms = alias_forms(found[0])
-    marks = ", ".join("?" for _ in forms)
-    rows = db.execute(
-        f"SELECT canonical FROM entities WHERE label = ? AND lower(replace(canonical, '.', '')) IN ({marks}) "
-        "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) ORDER BY canonical != ?, id LIMIT 1",
-        [key[1], *forms, found[0]],
-    ).fetchall()
-    return (str(rows[0][0]), key[1]) if rows else key
-
-
 def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
     """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
     with library.transaction() as db:
@@ -84,11 +56,7 @@ def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, c
         mention_rows = []
         split_at = fixes.split_places(doc_id, lambda: _text(db, doc_id), ((m.start, m.end, m.text) for m in annotation.entities))
         for m in annotation.entities:
-            key = split_at.get((m.start, m.end, m.text)) or fixes.resolve((m.canonical, m.label))
-            if key == (m.canonical, "PERSON") and " " not in m.canonical:
-                key = _known_full_name(db, m.canonical)
-            elif key == (m.canonical, m.label):
-                key = _known_alias(db, key)
+            key = library_key(db, split_at.get((m.start, m.end, m.text)) or fixes.resolve((m.canonical, m.label)), m)
             entity_id = entity_id_for(db, key, fixes, cache)
             if m.label in {"PERSON", "ORG", "NORP", "PLACE"}:
                 by_canonical.setdefault(m.canonical, entity_id)
