@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from triage_app.commands.selftest_cmd import STEPS, Step, summary_line
+from triage_app.commands._selftest_steps import STEPS
+from triage_app.commands.selftest_cmd import Step, summary_line
 
 
 @pytest.mark.slow
