@@ -10,7 +10,9 @@ import pytest
 
 from tests.conftest import SEED_TXT
 from triage_app import cli
+from triage_app.bench import _clean_flips as flips
 from triage_app.bench import _clean_score as score
+from triage_app.bench import _clean_tables as tables
 from triage_app.bench import clean as bench
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
@@ -117,10 +119,10 @@ def test_bench_counts_the_pages_triage_wins_and_loses_against_each_row() -> None
         ours.add(page, truth, mine, 1.0)
         theirs.add(page, truth, other, 1.0)
         same.add(page, truth, mine, 1.0)
-    rows = bench.versus([ours, theirs, same])
+    rows = flips.versus([ours, theirs, same])
     assert rows == [{"method": "trafilatura", "pages": 4, "better": 2, "worse": 1},
                     {"method": "raw dump", "pages": 4, "better": 0, "worse": 0}]
-    table = bench.versus_table([{"set": "one", "versus": rows}])
+    table = tables.versus_table([{"set": "one", "versus": rows}])
     assert "| one | trafilatura | 4 | 2 | 1 |" in table
 
 
@@ -131,7 +133,7 @@ def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, caps
     _subset(shared_eval, tmp_path / "eval" / "two", 3)
     assert main(["clean", "--root", str(tmp_path / "eval"), "two", "--mode", "html", "--ablate", "--json"]) == 0
     (item,) = json.loads(capsys.readouterr().out)
-    assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, bench.NO_RULES]
+    assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, flips.NO_RULES]
     assert main(["clean", "--root", str(tmp_path / "eval"), "nosuchset"]) == 2
 
 
@@ -151,11 +153,11 @@ def test_extra_trafilatura_options_get_their_own_row(shared_eval: Path, tmp_path
 
 def test_tables_are_written_between_markers(tmp_path: Path) -> None:
     doc = tmp_path / "README.md"
-    start, end = bench.TABLE_MARKERS
+    start, end = tables.TABLE_MARKERS
     doc.write_text(f"# Cleaning\n\nProse.\n{start}\n| old |\n{end}\nAfter.\n", encoding="utf-8")
-    assert bench.write_between_markers(doc, bench.TABLE_MARKERS, "| new |")
+    assert tables.write_between_markers(doc, tables.TABLE_MARKERS, "| new |")
     assert doc.read_text(encoding="utf-8") == f"# Cleaning\n\nProse.\n{start}\n| new |\n{end}\nAfter.\n"
-    assert not bench.write_between_markers(doc, bench.ABLATION_MARKERS, "| x |")
+    assert not tables.write_between_markers(doc, tables.ABLATION_MARKERS, "| x |")
 
 
 def test_justext_dump_baseline_keeps_prose_lines_and_drops_menus() -> None:

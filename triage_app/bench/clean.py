@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from triage_app.bench._clean_flips import ablate_set, versus
 from triage_app.bench._clean_score import (
     DEFAULT_ROOT,
     Page,
@@ -35,14 +36,20 @@ from triage_app.bench._clean_score import (
     page_scores,
     pick_sets,
 )
+from triage_app.bench._clean_tables import (
+    ABLATION_MARKERS,
+    TABLE_MARKERS,
+    VERSUS_MARKERS,
+    ablation_table,
+    markdown_table,
+    versus_table,
+    write_between_markers,
+)
 
-NO_RULES = "(every rule off: the extractor's blocks)"
 ACCEPTANCE_OPTIONS: dict[str, Any] = {"include_comments": False}
 """trafilatura as the acceptance sets were scored with it: comments off, everything else its default."""
 JUSTEXT_ROW = "justext, the dump's lines"
 """The library baseline of the text rows (`_dump_baseline.py`)."""
-FLIP = 0.05
-"""A page counts as flipped by a rule when its F1 moves by more than this."""
 
 
 def _forget_page_texts() -> None:
@@ -163,119 +170,6 @@ def run_set(name: str, pages: list[Page], *, modes: set[str],
     if "pdf" in modes and (pdf_rows := pdf_scores(pages, _timed))[0].pages:
         result.append((f"{name} printed to PDF", pdf_rows))
     return result
-
-
-def _cleaned(page: Page, off: frozenset[str]) -> str:
-    """The page's text from the cleaner with the rules `off` switched off."""
-    from triage_app.core.clean import clean_document
-    from triage_app.core.records import ParsedDocument
-
-    return clean_document(ParsedDocument(page.page_id, b"", "html", "utf-8", html=page.html), disabled=off).text
-
-
-def ablate_set(pages: list[Page]) -> list[dict[str, Any]]:
-    """Per rule: the set's F1 without it, and the pages it makes better / worse (F1 change > FLIP)."""
-    from triage_app.core.clean.html_extract import RULES, apply_rules
-    from triage_app.core.clean.html_prepare import prepare_html
-
-    def text_of(prepared: Any, off: frozenset[str]) -> str:
-        reasons = apply_rules(prepared, off)
-        return "\n\n".join(b.text for b, r in zip(prepared.blocks, reasons) if r is None)
-
-    full = Score("all rules")
-    without = {rule: Score(rule) for rule in RULES}
-    without[NO_RULES] = Score(NO_RULES)
-    for page in pages:
-        prepared = prepare_html(page.html)
-        if prepared is None:
-            continue
-        full.add(page.page_id, page.truth, text_of(prepared, frozenset()), 0.0)
-        for rule, score in without.items():
-            off = frozenset(RULES) if rule == NO_RULES else frozenset({rule})
-            # `noscript` and `unmapped` act when the page is segmented: only a page they acted on is prepared again
-            acted = (prepared.read_noscript and "noscript" in off) or (prepared.unmapped and "unmapped" in off)
-            again = prepare_html(page.html, off) if acted else prepared
-            # A page whose text is only in <noscript> has no blocks without that rule: it is cleaned as
-            # `clean_document(disabled=off)` cleans it (the stream fallback), not scored as empty.
-            score.add(page.page_id, page.truth, text_of(again, off) if again else _cleaned(page, off), 0.0)
-    rows = []
-    base = full.page_f1s()
-    for rule, score in without.items():
-        changed = score.page_f1s()
-        rows.append({
-            "rule": rule,
-            "f1_with": full.summary()["f1"],
-            "f1_without": score.summary()["f1"],
-            "pages_helped": sum(1 for a, b in zip(base, changed) if a - b > FLIP),
-            "pages_hurt": sum(1 for a, b in zip(base, changed) if b - a > FLIP),
-        })
-    return rows
-
-
-def markdown_table(results: list[dict[str, Any]]) -> str:
-    """The figures as the Markdown table the README shows."""
-    lines = [
-        "| set | n | method | P | R | F1 | pages < 0.5 | median ms | p95 ms |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for item in results:
-        best = max(round(row["f1"], 3) for row in item["rows"])
-        for row in item["rows"]:
-            f1 = f"**{row['f1']:.3f}**" if round(row["f1"], 3) == best else f"{row['f1']:.3f}"  # the set's best in bold
-            lines.append(
-                f"| {item['set']} | {row['pages']} | {row['method']} | {row['precision']:.3f} | {row['recall']:.3f} "
-                f"| {f1} | {len(row['below_0.5'])} | {row['median_ms']:.1f} | {row['p95_ms']:.1f} |"
-            )
-    return "\n".join(lines)
-
-
-def versus(scores: list[Score]) -> list[dict[str, Any]]:
-    """Per other row of a set: the pages on which Triage (the first row) scores better / worse than it (F1
-    change > FLIP). A set's F1 can hide a rule that wins some pages and loses others; this shows both ways."""
-    ours = scores[0].page_f1s()
-    rows = []
-    for other in scores[1:]:
-        theirs = dict(zip(other.pages, other.page_f1s()))
-        pairs = [(f, theirs[page]) for page, f in zip(scores[0].pages, ours) if page in theirs]
-        rows.append({"method": other.name, "pages": len(pairs), "better": sum(1 for a, b in pairs if a > b + FLIP),
-                     "worse": sum(1 for a, b in pairs if a < b - FLIP)})
-    return rows
-
-
-def versus_table(results: list[dict[str, Any]]) -> str:
-    """Pages on which Triage is better / worse than each other method of its set (F1 change > FLIP)."""
-    lines = ["| set | Triage against | n | pages Triage is better | pages Triage is worse |", "| --- | --- | ---: | ---: | ---: |"]
-    for item in results:
-        for row in item.get("versus", []):
-            lines.append(f"| {item['set']} | {row['method']} | {row['pages']} | {row['better']} | {row['worse']} |")
-    return "\n".join(lines)
-
-
-def ablation_table(results: list[dict[str, Any]]) -> str:
-    """Pages each rule flips per set (better with the rule / worse with it) and F1 without it."""
-    lines = ["| set | rule | F1 with all | F1 without | pages better with it | pages worse with it |", "| --- | --- | ---: | ---: | ---: | ---: |"]
-    for item in results:
-        for row in item.get("ablation", []):
-            lines.append(
-                f"| {item['set']} | {row['rule']} | {row['f1_with']:.3f} | {row['f1_without']:.3f} | {row['pages_helped']} | {row['pages_hurt']} |"
-            )
-    return "\n".join(lines)
-
-
-TABLE_MARKERS = ("<!-- clean bench table -->", "<!-- /clean bench table -->")
-ABLATION_MARKERS = ("<!-- clean ablation table -->", "<!-- /clean ablation table -->")
-VERSUS_MARKERS = ("<!-- clean versus table -->", "<!-- /clean versus table -->")
-
-
-def write_between_markers(doc: Path, markers: tuple[str, str], table: str) -> bool:
-    """Replace the text between the two marker lines of `doc` with `table`; False when it has no markers."""
-    start, end = markers
-    text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
-    if start not in text or end not in text:
-        return False
-    head, rest = text.split(start, 1)
-    doc.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
-    return True
 
 
 def run(root: Path, names: list[str], *, limit: int = 0, modes: set[str] | None = None, ablate: bool = False,
