@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from triage_app.bench.copies import host_article, host_with_article, leftover, pairwise
+from triage_app.bench._copies_set import host_article, host_with_article, leftover
+from triage_app.bench.copies import pairwise
 
 HOST = (
     "<html><head><title>Host story</title><script type='application/ld+json'>{\"articleBody\": \"Host text\"}"
