@@ -15,6 +15,7 @@ import pytest
 from test_export_support import export, make_library, manifest_of, members
 
 from triage_app.core.export import html as briefing_html
+from triage_app.core.export.briefing_sanitiser import sanitise
 from triage_app.core.export.builder import build_packet
 from triage_app.core.library import Library
 from triage_app.core.library.document_filter import DocumentFilter
@@ -123,7 +124,7 @@ def test_briefing_html_has_the_parts_of_a_briefing(packet: Path) -> None:
 
 def test_sanitiser_drops_what_escaping_might_miss() -> None:
     dirty = '<p onclick="x()">a<script>bad()</script><a href="https://evil.example">l</a><a href="#doc-1">ok</a></p>'
-    clean = briefing_html.sanitise(dirty)
+    clean = sanitise(dirty)
     assert "script" not in clean and "onclick" not in clean and "evil.example" not in clean
     assert '<a href="#doc-1">ok</a>' in clean
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-import nh3
-
+from triage_app.core.export.briefing_sanitiser import sanitise
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
 from triage_app.core.export.highlight import highlight_paragraphs, label_class, visible
 from triage_app.core.library import timeline
@@ -22,19 +21,6 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
     "base-uri 'none'; form-action 'none'"
 )
-
-_ALLOWED_TAGS = {
-    "a", "b", "blockquote", "br", "div", "dl", "dd", "dt", "em", "h1", "h2", "h3", "h4", "header", "footer",
-    "li", "nav", "ol", "p", "section", "small", "span", "strong", "table", "tbody", "td", "th", "thead", "tr",
-    "ul", "code", "hr", "bdi",
-}
-_ALLOWED_ATTRS = {
-    "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
-    "table": {"border", "cellpadding", "cellspacing", "width"},
-    "td": {"colspan", "width", "valign"},
-    "th": {"colspan", "width", "align"},
-}
 
 LABEL_NAMES = {
     "PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "DATE": "Date", "NORP": "Group", "MONEY": "Money",
@@ -268,26 +254,6 @@ def _body(info: BriefingInfo, docs: list[PacketDocument], *, for_print: bool = F
                  "Check this packet with manifest.json or SHA256SUMS.</footer>")
     return (sanitise(_title_page(info, len(docs))) + _timeline(docs, for_print=for_print)
             + sanitise("".join(parts)))
-
-
-def sanitise(fragment: str) -> str:
-    """Pass an HTML fragment through nh3 with the briefing's allow-list (no script, no remote URL)."""
-    return nh3.clean(
-        fragment,
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRS,
-        url_schemes={"https"},  # and then only in-page "#anchor" links survive the filter below
-        attribute_filter=_only_local_links,
-        link_rel=None,
-        strip_comments=True,
-    )
-
-
-def _only_local_links(tag: str, attribute: str, value: str) -> str | None:
-    """Keep `href` only when it points inside the page; nothing else in the briefing is a URL."""
-    if attribute == "href" and not value.startswith("#"):
-        return None
-    return value
 
 
 def render_briefing(info: BriefingInfo, docs: list[PacketDocument], *, for_print: bool = False) -> str:
