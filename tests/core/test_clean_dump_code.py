@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from triage_app.core.clean import clean_document
-from triage_app.core.clean.features import code_like
+from triage_app.core.clean.line_features import code_like
 from triage_app.core.records import ParsedDocument
 
 MENU = ["Home", "Tutorials", "Databases", "Learn SQL", "Learn Python", "Forum", "Contact us"]

@@ -11,8 +11,9 @@ import textwrap
 
 from triage_app.core.clean import clean_document
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.features import split_lines, weight
+from triage_app.core.clean.line_features import weight
 from triage_app.core.clean.regions import heaviest_run
+from triage_app.core.clean.text_lines import split_lines
 from triage_app.core.clean.unwrap import rejoin_wrapped, wrap_width
 from triage_app.core.records import CleanResult, ParsedDocument
 

@@ -277,7 +277,7 @@ def test_a_thread_whose_posters_details_are_terms_and_values_keeps_every_post() 
         assert "Who is online" not in kept and "View Profile" not in kept
     # a label alone is no profile line without a value after it, nor is a longer line that starts with the word
     from triage_app.core.clean.dump_threads import _is_profile
-    from triage_app.core.clean.features import split_lines
+    from triage_app.core.clean.text_lines import split_lines
 
     lines = split_lines("Joined\nDec 2023\nJoined\nthe council in the spring\nRegistered users can post\n2024")
     assert [_is_profile(lines, i) for i in range(len(lines))] == [True, False, False, False, False, False]
@@ -297,7 +297,7 @@ def test_a_thread_s_title_is_the_subject_its_replies_repeat() -> None:
     # Over each post a forum writes "Re: <the thread's title>"; the title finder took the breadcrumb or the post count
     # ("Board index » Harbour equipment", "16 posts • Page 1 of 1") from the lines above the first post.
     from triage_app.core.clean.dump_threads import thread_subject
-    from triage_app.core.clean.features import split_lines
+    from triage_app.core.clean.text_lines import split_lines
 
     assert _clean(_forum_dump()).title == "Logging a tide gauge"
     assert _clean(_forum_dump(quoting=True)).title == "Logging a tide gauge"

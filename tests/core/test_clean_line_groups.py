@@ -1,4 +1,4 @@
-"""Line-group statistics of a dump (`features.annotate_groups`): the same figures however they are counted."""
+"""Line-group statistics of a dump (`text_lines.annotate_groups`): the same figures however they are counted."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.features import _VERSE_END, Line, _patterned, annotate_groups, is_prose
+from triage_app.core.clean.line_features import is_prose
+from triage_app.core.clean.text_lines import _VERSE_END, Line, _patterned, annotate_groups
 
 
 def _reference(lines: list[Line]) -> list[tuple[int, int, float, float, float, bool]]:

@@ -10,8 +10,8 @@ import pytest
 
 from triage_app.core.clean import clean_document
 from triage_app.core.clean.engine import clean_text
-from triage_app.core.clean.features import split_lines
 from triage_app.core.clean.link_refs import reference_lines, split_references, without_markers
+from triage_app.core.clean.text_lines import split_lines
 from triage_app.core.clean.unwrap import rejoin_wrapped
 from triage_app.core.records import ParsedDocument
 
@@ -117,7 +117,8 @@ def test_a_bulleted_line_is_not_the_title() -> None:
 def test_a_long_line_of_few_words_is_not_prose() -> None:
     """lynx writes a frame's address on its own line ("IFRAME:" above it), wrapped and then re-joined: 200
     characters in 2 words weighed like a paragraph and drew the article region to the player."""
-    from triage_app.core.clean.features import Line, is_prose
+    from triage_app.core.clean.line_features import is_prose
+    from triage_app.core.clean.text_lines import Line
 
     address = "https://w.soundcloud.com/player/?url=https://soundcloud.com/rttv/" + "cross-talk-on-the-harbour-strike-" * 4 + " x&auto_play=false"
     assert not is_prose(Line(1, address, 0))

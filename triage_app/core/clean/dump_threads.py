@@ -22,8 +22,9 @@ from itertools import islice
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.date_words import MONTHS, RELATIVE_TIMES_ELSEWHERE
 from triage_app.core.clean.dates import find_date
-from triage_app.core.clean.features import Line, is_prose, weight
+from triage_app.core.clean.line_features import is_prose, weight
 from triage_app.core.clean.regions import ANCHOR_WINDOW, WEAK_REGION, anchored_region, best_run_starting_within
+from triage_app.core.clean.text_lines import Line
 
 _REPLY_FORM_RE = re.compile(
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments are closed|deixe (uma resposta|um comentário|seu comentário)"

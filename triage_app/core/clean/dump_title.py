@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.dates import find_date, is_date_line
-from triage_app.core.clean.features import Line, byline_line, is_prose, is_url, word_count
+from triage_app.core.clean.line_features import byline_line, is_prose, is_url, word_count
+from triage_app.core.clean.text_lines import Line
 
 WINDOW = 30
 MIN_SCORE = 1.0
@@ -58,7 +59,7 @@ _BULLET_RE = re.compile(r"^[•*·▪◦+]\s")
 
 
 def _words(line: Line) -> int:
-    """`features.word_count` of the line (two CJK characters count as one word)."""
+    """`line_features.word_count` of the line (two CJK characters count as one word)."""
     return word_count(line.text, line.words)
 
 

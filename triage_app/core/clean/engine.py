@@ -8,14 +8,15 @@ from dataclasses import replace
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import fill_byline, shown_names
-from triage_app.core.clean.features import annotate_groups, line_kind, split_lines
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.invisible import without_invisible
+from triage_app.core.clean.line_features import line_kind
 from triage_app.core.clean.link_refs import split_references, without_markers
 from triage_app.core.clean.markdown_text import front_lines, is_markdown, plain_markdown
 from triage_app.core.clean.metadata import PageMeta, site_from_url
 from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
+from triage_app.core.clean.text_lines import annotate_groups, split_lines
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 

@@ -36,8 +36,8 @@ from collections import Counter
 from itertools import pairwise
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.features import SENTENCE_CLOSERS, word_count
 from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.line_features import SENTENCE_CLOSERS, word_count
 
 MAX_GAP = 3
 """Removed blocks between the two kept ones at most: a paragraph, a picture's block, an embed."""

@@ -26,13 +26,14 @@ from triage_app.core.clean.extraction_map import (
     shingle_list,
     tokens_of,
 )
-from triage_app.core.clean.features import Line, annotate_groups, is_prose
 from triage_app.core.clean.frame_contexts import without_frames
 from triage_app.core.clean.gap_paragraphs import restore_gaps
 from triage_app.core.clean.html import RawBlock
 from triage_app.core.clean.html_prepare import NO_RULES_OFF, Prepared, prepare_html
+from triage_app.core.clean.line_features import is_prose
 from triage_app.core.clean.metadata import PageMeta
 from triage_app.core.clean.text_dump import clean_lines, settle
+from triage_app.core.clean.text_lines import Line, annotate_groups
 
 log = logging.getLogger(__name__)
 _STANDFIRST_RE = re.compile(r"dek|standfirst|sub-?title|summary|lede|excerpt|subhead|strapline|teaser|description|intro", re.I)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from triage_app.core.clean.features import Line
+from triage_app.core.clean.text_lines import Line
 
 MIN_REFERENCES = 3
 """Consecutive numbered address lines that make a list of link targets."""

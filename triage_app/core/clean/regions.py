@@ -1,6 +1,6 @@
 """The article region of a text dump or a PDF's lines: the run of lines the cleaner keeps as the article.
 
-Each line has a weight (prose positive; menus, boilerplate patterns, dates negative, `features.weight`);
+Each line has a weight (prose positive; menus, boilerplate patterns, dates negative, `line_features.weight`);
 the region is the maximum-weight contiguous run (`heaviest_run`), widened to paragraphs just outside it
 (`extend_region`), or none when the best run is too light to be an article (`WEAK_REGION`,
 `unsure_region`). When the document names its headline (a PDF's Title, shown as a line), the run that
@@ -9,7 +9,8 @@ follows the headline is preferred to a heavier one elsewhere (`anchored_region`)
 
 from __future__ import annotations
 
-from triage_app.core.clean.features import Line, is_menu_like, is_prose, weight
+from triage_app.core.clean.line_features import is_menu_like, is_prose, weight
+from triage_app.core.clean.text_lines import Line
 
 WEAK_REGION = 5.0
 """A best run of lines weighing less than this (under one 100-character paragraph) is no article: the page

@@ -24,16 +24,9 @@ from triage_app.core.clean.dump_threads import (
     thread_subject,
 )
 from triage_app.core.clean.dump_title import TitleFinder, byline_anchor, title_text
-from triage_app.core.clean.features import (
-    Line,
-    annotate_groups,
-    byline_line,
-    is_menu_like,
-    is_prose,
-    split_lines,
-    weight,
-)
+from triage_app.core.clean.line_features import byline_line, is_menu_like, is_prose, weight
 from triage_app.core.clean.regions import WEAK_REGION, anchored_region, extend_region, heaviest_run, unsure_region
+from triage_app.core.clean.text_lines import Line, annotate_groups, split_lines
 
 _NAME_RE = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _CORPORATE_RE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|plc|s\.a|media group)\b\.?$", re.IGNORECASE)

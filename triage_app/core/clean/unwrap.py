@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from triage_app.core.clean.features import Line, annotate_groups, is_list_item
+from triage_app.core.clean.line_features import is_list_item
+from triage_app.core.clean.text_lines import Line, annotate_groups
 
 MAX_WIDTH = 100
 """Wider lines are not a hard wrap (browser dumps put a whole paragraph on one line)."""
