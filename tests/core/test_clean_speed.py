@@ -136,8 +136,8 @@ def test_site_from_copyright_lines_does_not_depend_on_the_hash_seed() -> None:
 
     code = (
         "from triage_app.core.clean.text_lines import split_lines\n"
-        "from triage_app.core.clean.text_dump import _site_from_copyright\n"
-        "print(_site_from_copyright(split_lines('© 2015 Associated Press\\nA line of text.\\n© 2015 CBS Broadcasting\\n')))\n"
+        "from triage_app.core.clean.dump_metadata import site_from_copyright\n"
+        "print(site_from_copyright(split_lines('© 2015 Associated Press\\nA line of text.\\n© 2015 CBS Broadcasting\\n')))\n"
     )
     root = Path(__file__).resolve().parents[2]
     seen = set()
@@ -304,27 +304,27 @@ def test_the_shown_byline_is_read_only_when_the_metadata_author_is_not_on_the_pa
 
 
 def test_site_from_a_copyright_line_leaves_out_the_address_in_brackets() -> None:
-    from triage_app.core.clean.text_dump import _site_from_copyright
+    from triage_app.core.clean.dump_metadata import site_from_copyright
     from triage_app.core.clean.text_lines import split_lines
 
-    assert _site_from_copyright(split_lines("A line of text.\n© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")) == "Al Bawaba"
-    assert _site_from_copyright(split_lines("© 2019 The Printers (Mysore) Private Ltd.\n")) == "The Printers (Mysore) Private"
+    assert site_from_copyright(split_lines("A line of text.\n© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")) == "Al Bawaba"
+    assert site_from_copyright(split_lines("© 2019 The Printers (Mysore) Private Ltd.\n")) == "The Printers (Mysore) Private"
 
 
 def test_site_from_copyright_lines_skips_a_policy_link_and_reads_past_a_second_sign() -> None:
     """A printed WSJ page's footer: "Copyright Policy" is a link (no sign, no year), "Copyright ©2012" has
     both markers, and "Dow Jones & Company" names Dow Jones (it read "Policy")."""
-    from triage_app.core.clean.text_dump import _site_from_copyright
+    from triage_app.core.clean.dump_metadata import site_from_copyright
     from triage_app.core.clean.text_lines import split_lines
 
     footer = ("Copyright 2012 Dow Jones & Company, Inc. All Rights Reserved\nCopyright Policy\n"
               "Copyright ©2012 Dow Jones & Company, Inc. All Rights Reserved.\n")
-    assert _site_from_copyright(split_lines(footer)) == "Dow Jones"
-    assert _site_from_copyright(split_lines("Copyright Policy\nCopyright Notice\nImage copyright Getty Images\n")) is None
+    assert site_from_copyright(split_lines(footer)) == "Dow Jones"
+    assert site_from_copyright(split_lines("Copyright Policy\nCopyright Notice\nImage copyright Getty Images\n")) is None
 
 
 def test_site_from_copyright_lines_reads_the_common_forms_of_a_notice() -> None:
-    from triage_app.core.clean.text_dump import _site_from_copyright
+    from triage_app.core.clean.dump_metadata import site_from_copyright
     from triage_app.core.clean.text_lines import split_lines
 
     for notice, site in [
@@ -337,4 +337,4 @@ def test_site_from_copyright_lines_reads_the_common_forms_of_a_notice() -> None:
         ("© 47Hats 2012", "47Hats"),  # a name that starts with digits keeps them
         ("© 2019 All rights reserved.", None),  # no owner named (it read "All rights reserved")
     ]:
-        assert _site_from_copyright(split_lines(notice + "\n")) == site, notice
+        assert site_from_copyright(split_lines(notice + "\n")) == site, notice
