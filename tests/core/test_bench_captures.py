@@ -58,10 +58,10 @@ def test_a_shadow_root_the_walk_skipped_is_reported_where_the_extractor_reads_it
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _set(tmp_path)
-    from triage_app.core.clean import html
+    from triage_app.core.clean import html_walk
 
     # As before the walk read declarative shadow roots: every <template> was skipped as inert
-    monkeypatch.setattr(html, "is_shadow_root", lambda el: False)
+    monkeypatch.setattr(html_walk, "is_shadow_root", lambda el: False)
     rows = {row["capture"]: row for row in captures.run(tmp_path, [])}
     shadow = rows["singlefile, in a shadow root"]
     assert shadow["differ"] == 2 and shadow["unexplained"] == 2, shadow

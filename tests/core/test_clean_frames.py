@@ -10,8 +10,9 @@ import pytest
 
 from triage_app.core.clean import clean_document
 from triage_app.core.clean.dom_names import context_reason
-from triage_app.core.clean.html import parse_html, segment_tree
 from triage_app.core.clean.html_extract import classify_blocks
+from triage_app.core.clean.html_parse import parse_html
+from triage_app.core.clean.html_walk import segment_tree
 from triage_app.core.clean.patterns import HIDDEN, NAVIGATION
 from triage_app.core.records import ParsedDocument
 
@@ -121,7 +122,7 @@ def test_a_block_taken_out_of_its_frame_keeps_every_other_field() -> None:
     # block and not copied there would be lost by every block under a frame.
     from dataclasses import fields
 
-    from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_blocks import RawBlock
 
     values = {
         "text": "A paragraph.", "kind": "list-item", "path": "dom:/html/body/ul/li[2]", "tag": "li", "link_chars": 3,

@@ -133,7 +133,7 @@ def test_link_runs_never_take_the_page_past_the_guard() -> None:
     # A page that is mostly a list of links (an index): removing the runs would leave less than the
     # guard's share of the extractor's text, so link-runs removes nothing and the other rules' removals
     # stand (before, the guard undid them all).
-    from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_blocks import RawBlock
     from triage_app.core.clean.html_extract import _link_runs
 
     blocks = [

@@ -6,7 +6,8 @@ text it used to lose."""
 from __future__ import annotations
 
 from triage_app.core.clean.extraction_map import map_extraction
-from triage_app.core.clean.html import parse_html, segment_tree
+from triage_app.core.clean.html_parse import parse_html
+from triage_app.core.clean.html_walk import segment_tree
 
 PRICES = """<html><body>
 <nav><div>Students</div><div>Members</div><div>Gift cards</div></nav>

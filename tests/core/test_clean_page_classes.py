@@ -10,7 +10,9 @@ import pytest
 from triage_app.core.clean import clean_document, clean_text
 from triage_app.core.clean.byline import name_from_byline
 from triage_app.core.clean.dom_names import context_reason
-from triage_app.core.clean.html import RawBlock, parse_html, segment_tree
+from triage_app.core.clean.html_blocks import RawBlock
+from triage_app.core.clean.html_parse import parse_html
+from triage_app.core.clean.html_walk import segment_tree
 from triage_app.core.clean.metadata import strip_site_suffix
 from triage_app.core.clean.patterns import HIDDEN
 from triage_app.core.ingest.html_reader import read_html

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from triage_app.bench import __main__ as bench_main
 from triage_app.bench.clean_same import first_difference
 from triage_app.core.clean.dates import is_date_line
-from triage_app.core.clean.html import parse_html, segment_tree
+from triage_app.core.clean.html_parse import parse_html
+from triage_app.core.clean.html_walk import segment_tree
 
 PIECES = [
     "<p>", "</p>", "<div class='share'>", "<div>", "</div>", "<nav>", "</nav>", "<ul><li>", "</li><li>", "</li></ul>",
@@ -223,7 +224,7 @@ def test_a_block_norm_is_its_text_normalised(texts: list[str]) -> None:
     """`RawBlock.norm` (its tokens joined once they are made) is `normalise(text)`, and its template key
     is the text's."""
     from triage_app.core.clean.extraction_map import block_tokens
-    from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_blocks import RawBlock
     from triage_app.core.clean.patterns import normalise, normalised_key, template_key
 
     blocks = [RawBlock(text, "paragraph", "dom:/p", "p") for text in texts]
@@ -244,7 +245,7 @@ def test_numbered_block_shingles(extraction_lines: list[str], texts: list[str]) 
     past them otherwise; a block is listed exactly when it has 4+ tokens, most in the extraction; and
     the count of the extraction's shingles they hold is what `extraction_coverage` may stop at."""
     from triage_app.core.clean import extraction_map as H
-    from triage_app.core.clean.html import RawBlock
+    from triage_app.core.clean.html_blocks import RawBlock
     from triage_app.core.clean.html_prepare import ENOUGH_COVERAGE
 
     shingles = H.extraction_shingles("\n".join(extraction_lines))

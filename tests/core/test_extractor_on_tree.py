@@ -16,8 +16,9 @@ from triage_app.bench._clean_score import load_pages, page_ids
 from triage_app.core.clean import html_prepare
 from triage_app.core.clean.engine import clean_html_document
 from triage_app.core.clean.extractor_call import extract_from_tree, options_on_a_tree, tree_is_trafilaturas
-from triage_app.core.clean.html import parse_html, segment_tree
+from triage_app.core.clean.html_parse import parse_html
 from triage_app.core.clean.html_prepare import TRAFILATURA_OPTIONS
+from triage_app.core.clean.html_walk import segment_tree
 
 _STORY = (
     "The ferry crossing ran on time all winter while the old pier was rebuilt by a crew from the mainland. "
@@ -236,12 +237,12 @@ def test_a_page_that_may_hold_a_text_past_libxml2_s_limit_goes_to_the_markup() -
 
 
 def test_the_self_closed_html_pattern_is_trafilatura_s() -> None:
-    """`html.open_self_closed_html` repeats trafilatura's own repair (its pattern is not imported: the reader's
+    """`html_parse.open_self_closed_html` repeats trafilatura's own repair (its pattern is not imported: the reader's
     process does not load trafilatura); a new trafilatura that changes it fails here."""
-    from triage_app.core.clean import html
+    from triage_app.core.clean import html_parse
 
-    assert html._TRAFILATURA_FAULTY_HTML_RE.pattern == utils.FAULTY_HTML.pattern
-    assert html._TRAFILATURA_FAULTY_HTML_RE.flags == utils.FAULTY_HTML.flags
+    assert html_parse._TRAFILATURA_FAULTY_HTML_RE.pattern == utils.FAULTY_HTML.pattern
+    assert html_parse._TRAFILATURA_FAULTY_HTML_RE.flags == utils.FAULTY_HTML.flags
 
 
 def _depth(tree: object) -> int:
@@ -251,7 +252,7 @@ def _depth(tree: object) -> int:
 @pytest.mark.parametrize("divs", [60, 61, 62, 63, 250, 251, 252, 253, 1996, 1997, 1998])
 def test_the_short_depth_test_first_gives_the_long_tests_answers(divs: int) -> None:
     # html, body, the divs and a p: the deepest element is at depth divs + 3, around QUICK_DEPTH, 255 and 2000
-    from triage_app.core.clean.html import tree_depth_exceeded
+    from triage_app.core.clean.html_parse import tree_depth_exceeded
 
     html = "<html><body>" + "<div>" * divs + f"<p>{_STORY}</p>" + "</div>" * divs + "</body></html>"
     tree = parse_html(html)

@@ -22,7 +22,7 @@ PDF_ROW_TITLED = "triage, the page's <title> as the PDF Title"
 def page_title(html: str) -> str | None:
     """The page's `<title>`, white space collapsed, as a browser writes it into the Title of a print (from the
     parsed tree: `meta.title_tag`'s regex takes an inline SVG's <title> when one comes first)."""
-    from triage_app.core.clean.html import parse_html
+    from triage_app.core.clean.html_parse import parse_html
 
     tree = parse_html(html)
     element = tree.find(".//title") if tree is not None else None

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import fill_byline, shown_names
-from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.line_features import line_kind
 from triage_app.core.clean.link_refs import split_references, without_markers
@@ -114,7 +114,7 @@ def clean_html_document(
     if outcome is None:
         raw, reasons = _clean_markup_without_tree(html)
         settle([b.text for b in raw], reasons)
-        from triage_app.core.clean.html import parse_html
+        from triage_app.core.clean.html_parse import parse_html
         from triage_app.core.clean.metadata import page_metadata
 
         if len(html) < 5_000_000:

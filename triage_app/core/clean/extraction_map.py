@@ -16,7 +16,7 @@ from itertools import chain, count, repeat
 from operator import sub
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.tokens import words, words_of_lines
 
 

@@ -12,7 +12,7 @@ about 6% less time (docs/performance.md, "Fourth pass").
 The parser is swapped in only for the length of the call, under a lock, and put back: trafilatura
 called by anything else keeps its own.
 
-Most pages need no parse by trafilatura at all: `html.parse_html` makes the same tree with the same
+Most pages need no parse by trafilatura at all: `html_parse.parse_html` makes the same tree with the same
 element classes, and trafilatura runs its steps on it (`extract_from_tree`) after the cleaner has read
 it, instead of parsing the markup again and copying the tree (docs/performance.md, "Fifth pass").
 """
@@ -28,7 +28,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml.html.defs import block_tags, empty_tags  # type: ignore[import-untyped]
 
-from triage_app.core.clean.html import (
+from triage_app.core.clean.html_parse import (
     HTML_CLASSES_IN_C,
     closes_the_html_tag,
     has_xml_declaration,
@@ -169,7 +169,7 @@ def _fragment_root(doc: etree._Element) -> Root | None:
 
 
 def _rewritten_unlike_ours(html: str) -> bool:
-    """trafilatura rewrites a "/>" near `<html` before parsing (`html.self_closed_html_match`) and the tree it
+    """trafilatura rewrites a "/>" near `<html` before parsing (`html_parse.self_closed_html_match`) and the tree it
     parses is not ours: not when that "/>" closes the `<html>` tag itself (`parse_html` opens it the same way)
     nor when it closes a void element (`<meta .../>` and `<meta ...>` are one element to libxml2)."""
     match = self_closed_html_match(html)

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from triage_app.core.clean.dom_names import context_reason
-from triage_app.core.clean.html import BREAKING, LEAF_KINDS, SHADOW_ROOT_ATTRIBUTES, SKIPPED, RawBlock
+from triage_app.core.clean.html_blocks import BREAKING, LEAF_KINDS, SHADOW_ROOT_ATTRIBUTES, SKIPPED, RawBlock
 from triage_app.core.clean.invisible import without_invisible
 
 _WS_RE = re.compile(r"\s+")

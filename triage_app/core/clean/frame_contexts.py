@@ -10,7 +10,7 @@ page's `<html>` and `<body>` name no context at all (`dom_names.PAGE_ROOTS`, in 
 from __future__ import annotations
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.html_blocks import RawBlock
 
 FRAME_SHARE = 0.5
 """An ancestor whose names say "sidebar", "menu", "footer" ... but which holds at least this share of the text

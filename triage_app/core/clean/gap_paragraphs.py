@@ -36,7 +36,7 @@ from collections import Counter
 from itertools import pairwise
 
 from triage_app.core.clean import patterns as P
-from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.line_features import SENTENCE_CLOSERS, word_count
 
 MAX_GAP = 3

@@ -1,4 +1,4 @@
-"""What a breaking element's attributes say to the walk (`html._walk`): its class/id words, whether it is really
+"""What a breaking element's attributes say to the walk (`html_walk._walk`): its class/id words, whether it is really
 hidden (the `hidden` attribute, an inline display:none, `aria-hidden` on a decoration) or only collapsed (a tab
 panel, an accordion, a streamed part a script moves into place), and the context reason its names give.
 """

@@ -1,6 +1,6 @@
 """Cleaning an HTML page: trafilatura proposes the main text, we map it onto the page's own blocks.
 
-1. The page is parsed once (lxml), cut into blocks with DOM paths (`html.py`) and prepared (`html_prepare`).
+1. The page is parsed once (lxml), cut into blocks with DOM paths (`html_walk`) and prepared (`html_prepare`).
 2. trafilatura runs on the same tree (`extractor_call`; without comments, its fallbacks on); a block is
    the extractor's when most of its 4-token shingles are in the extracted text (`extraction_map`).
 3. Our own rules then drop what an analyst does not want in the body: the standfirst, bylines,
@@ -28,7 +28,7 @@ from triage_app.core.clean.extraction_map import (
 )
 from triage_app.core.clean.frame_contexts import without_frames
 from triage_app.core.clean.gap_paragraphs import restore_gaps
-from triage_app.core.clean.html import RawBlock
+from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.html_prepare import NO_RULES_OFF, Prepared, prepare_html
 from triage_app.core.clean.line_features import is_prose
 from triage_app.core.clean.metadata import PageMeta

@@ -1,8 +1,8 @@
 """Preparing an HTML page for the cleaner's rules: parsed once, cut into blocks, run through the extractor.
 
-The page is parsed and segmented (`html.py`), its metadata read, and trafilatura run on the same tree
-(`extractor_call`: no second parse) after everything that reads the tree has done so (the extractor
-prunes it). When most of the extraction is not in the page's blocks, `<noscript>` is read too, or the
+The page is parsed (`html_parse`) and segmented (`html_walk`), its metadata read, and trafilatura run on
+the same tree (`extractor_call`: no second parse) after everything that reads the tree has done so (the
+extractor prunes it). When most of the extraction is not in the page's blocks, `<noscript>` is read too, or the
 extraction's own lines become the blocks. `html_extract.apply_rules` then decides each block.
 """
 
@@ -26,7 +26,9 @@ from triage_app.core.clean.extractor_call import (
     options_on_a_tree,
     tree_is_trafilaturas,
 )
-from triage_app.core.clean.html import RawBlock, parse_html, segment_tree, tree_depth_exceeded
+from triage_app.core.clean.html_blocks import RawBlock
+from triage_app.core.clean.html_parse import parse_html, tree_depth_exceeded
+from triage_app.core.clean.html_walk import segment_tree
 from triage_app.core.clean.metadata import PageMeta, page_metadata
 
 log = logging.getLogger(__name__)

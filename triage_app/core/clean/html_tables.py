@@ -1,4 +1,4 @@
-"""A data table read by the walk (`html._walk`): one block per row, its cells joined by tabs, each row with the
+"""A data table read by the walk (`html_walk._walk`): one block per row, its cells joined by tabs, each row with the
 path segments below the table (counted as lxml's `getpath` counts them).
 """
 

@@ -14,7 +14,7 @@ import re
 from lxml import etree  # type: ignore[import-untyped]
 
 from triage_app.core.clean.byline import element_name
-from triage_app.core.clean.html import is_shadow_root
+from triage_app.core.clean.html_blocks import is_shadow_root
 
 _AUTHOR_RE = re.compile(
     r"author|byline|\bbyl\b|posted-?by|submitted-?by|\bwriter\b|reporter|journalist|contributor", re.IGNORECASE

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 
-from triage_app.core.clean.html import markup_to_parse
+from triage_app.core.clean.html_parse import markup_to_parse
 from triage_app.core.ingest import frameset_styles
 from triage_app.core.ingest.charset import decode_bytes
 from triage_app.core.records import Resource
@@ -107,7 +107,7 @@ class _Pages:
 
 
 def _parse(text: str) -> lxml.html.HtmlElement | None:
-    """The page's tree, parsed from the markup the cleaner parses (`html.markup_to_parse`): a frame page written
+    """The page's tree, parsed from the markup the cleaner parses (`html_parse.markup_to_parse`): a frame page written
     as XHTML, with an XML declaration or a self-closed `<html/>`, is not lost from the composed page."""
     try:
         return lxml.html.document_fromstring(markup_to_parse(text))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from triage_app.core.clean.html import SHADOW_ROOT_ATTRIBUTES, is_shadow_root
+from triage_app.core.clean.html_blocks import SHADOW_ROOT_ATTRIBUTES, is_shadow_root
 from triage_app.gui.reader.colours import reader_colours
 from triage_app.gui.reader.marking import REMOVED_CLASS
 from triage_app.gui.reader.scheme import SCHEME, parse_url

@@ -18,7 +18,8 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication
 
-from triage_app.core.clean.html import SHADOW_ROOT_ATTRIBUTES, is_shadow_root, markup_to_parse
+from triage_app.core.clean.html_blocks import SHADOW_ROOT_ATTRIBUTES, is_shadow_root
+from triage_app.core.clean.html_parse import markup_to_parse
 from triage_app.core.records import Block
 from triage_app.gui.i18n import removal_reason
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
