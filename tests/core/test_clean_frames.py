@@ -97,7 +97,8 @@ def test_a_frameset_pages_noframes_text_is_read_as_paragraphs_not_markup() -> No
 
 def test_applying_the_rules_leaves_the_prepared_page_as_it_was() -> None:
     # The benchmark switches rules off one by one on one prepared page: `frames` may not change its blocks.
-    from triage_app.core.clean.html_extract import apply_rules, prepare_html
+    from triage_app.core.clean.html_extract import apply_rules
+    from triage_app.core.clean.html_prepare import prepare_html
 
     body = "".join(f"<p>{SENTENCE.replace('bridge', w) * 2}</p>{REFRAIN}" for w in ("bridge", "tunnel", "dam"))
     page = prepare_html(f"<html><head><title>Notes</title></head><body><div class='wrap with-sidebar'>{body}</div></body></html>")

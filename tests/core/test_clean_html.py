@@ -134,7 +134,7 @@ def test_link_runs_never_take_the_page_past_the_guard() -> None:
     # guard's share of the extractor's text, so link-runs removes nothing and the other rules' removals
     # stand (before, the guard undid them all).
     from triage_app.core.clean.html_blocks import RawBlock
-    from triage_app.core.clean.html_extract import _link_runs
+    from triage_app.core.clean.kept_text_edges import link_runs
 
     blocks = [
         RawBlock("Skip to content", "paragraph", "dom:/nav/a", "a", link_chars=15),
@@ -142,9 +142,9 @@ def test_link_runs_never_take_the_page_past_the_guard() -> None:
         *(RawBlock(f"Report {n}", "list-item", f"dom:/ul/li[{n}]", "li", link_chars=8) for n in range(1, 9)),
     ]
     reasons: list[str | None] = [P.NAVIGATION, *[None] * 9]
-    _link_runs(blocks, reasons, floor=0.5 * sum(len(b.text) for b in blocks))
+    link_runs(blocks, reasons, floor=0.5 * sum(len(b.text) for b in blocks))
     assert reasons[2:] == [None] * 8
-    _link_runs(blocks, reasons)
+    link_runs(blocks, reasons)
     assert reasons[2:] == [P.RELATED] * 8
 
 

@@ -280,13 +280,13 @@ def test_a_page_builders_widgets_are_its_layout_not_a_sidebar() -> None:
 
 def _decided_with_every_block_kept(page: str) -> tuple[list[RawBlock], list[str | None]]:
     """The page's blocks and the rules' reasons for them as if the extractor had kept every one."""
-    from triage_app.core.clean import html_extract
+    from triage_app.core.clean.block_reasons import decide
     from triage_app.core.clean.metadata import page_metadata
 
     tree = parse_html(page)
     assert tree is not None
     blocks = segment_tree(tree)
-    return blocks, html_extract.decide(blocks, [True] * len(blocks), page_metadata(tree))
+    return blocks, decide(blocks, [True] * len(blocks), page_metadata(tree))
 
 
 def test_a_blogger_post_the_extractor_keeps_is_not_vetoed_by_its_sidebar_gadgets() -> None:
