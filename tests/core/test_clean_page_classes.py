@@ -13,8 +13,8 @@ from triage_app.core.clean.dom_names import context_reason
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.html_parse import parse_html
 from triage_app.core.clean.html_walk import segment_tree
-from triage_app.core.clean.metadata import strip_site_suffix
 from triage_app.core.clean.patterns import HIDDEN
+from triage_app.core.clean.site_names import strip_site_suffix
 from triage_app.core.ingest.html_reader import read_html
 from triage_app.core.ingest.mhtml_reader import read_mhtml
 from triage_app.core.records import ParsedDocument

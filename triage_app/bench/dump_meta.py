@@ -23,7 +23,7 @@ FIELDS = ("title", "byline", "site")
 
 def agreement(dump_value: str | None, page_value: str | None) -> str:
     """"agree", "differ", "dump none", "page none" or "both none" for one field of one page."""
-    from triage_app.core.clean.metadata import _fold
+    from triage_app.core.clean.site_names import _fold
 
     dump, page = _fold(dump_value or ""), _fold(page_value or "")
     if not dump and not page:

@@ -18,7 +18,7 @@ from triage_app.core.clean.gap_paragraphs import restore_gaps
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.html_prepare import NO_RULES_OFF
 from triage_app.core.clean.kept_text_edges import edge_boilerplate, is_short, link_runs
-from triage_app.core.clean.metadata import PageMeta
+from triage_app.core.clean.page_meta import PageMeta
 
 _STANDFIRST_RE = re.compile(r"dek|standfirst|sub-?title|summary|lede|excerpt|subhead|strapline|teaser|description|intro", re.I)
 # Context reasons strong enough to veto a block the extractor kept.

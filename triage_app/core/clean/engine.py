@@ -13,7 +13,8 @@ from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.line_features import line_kind
 from triage_app.core.clean.link_refs import split_references, without_markers
 from triage_app.core.clean.markdown_text import front_lines, is_markdown, plain_markdown
-from triage_app.core.clean.metadata import PageMeta, site_from_url
+from triage_app.core.clean.page_meta import PageMeta
+from triage_app.core.clean.site_names import site_from_url
 from triage_app.core.clean.templates import SiteTemplate
 from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.text_lines import annotate_groups, split_lines

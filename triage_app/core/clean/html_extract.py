@@ -22,7 +22,7 @@ from triage_app.core.clean.extraction_map import map_extraction, shingle_list, t
 from triage_app.core.clean.frame_contexts import without_frames
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.html_prepare import NO_RULES_OFF, Prepared, prepare_html
-from triage_app.core.clean.metadata import PageMeta
+from triage_app.core.clean.page_meta import PageMeta
 from triage_app.core.clean.text_dump import clean_lines, settle
 from triage_app.core.clean.text_lines import Line, annotate_groups
 

@@ -29,7 +29,8 @@ from triage_app.core.clean.extractor_call import (
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.html_parse import parse_html, tree_depth_exceeded
 from triage_app.core.clean.html_walk import segment_tree
-from triage_app.core.clean.metadata import PageMeta, page_metadata
+from triage_app.core.clean.metadata import page_metadata
+from triage_app.core.clean.page_meta import PageMeta
 
 log = logging.getLogger(__name__)
 

@@ -1,206 +1,22 @@
 """Page metadata from HTML: title, byline, published date, site, URL, language, keywords, description.
 
 Sources, strongest first: JSON-LD (schema.org NewsArticle and friends), Open Graph and other meta tags,
-then the page's <title> and first <h1>.
+then the page's <title> and first <h1>. The first two are read in `page_meta.py`; a site's name in titles
+and URLs is in `site_names.py`.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
-from urllib.parse import urlparse
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from triage_app.core.clean.byline import claimed_byline
-from triage_app.core.clean.dates import find_date
 from triage_app.core.clean.headline import first_heading, headline_title, only_h1, page_headings, visible_headline
 from triage_app.core.clean.page_byline import shown_byline
+from triage_app.core.clean.page_meta import PageMeta, read_jsonld, read_meta_tags, tidy_text
+from triage_app.core.clean.site_names import site_from_url, strip_site_suffix
 from triage_app.core.clean.styled_headline import styled_headline, untitled_headline
-
-_WS_RE = re.compile(r"\s+")
-_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportage", "report", "webpage", "posting", "review")
-
-
-@dataclass
-class PageMeta:
-    """What the page says about itself."""
-
-    title: str | None = None
-    headline_candidates: list[str] = field(default_factory=list)
-    byline: str | None = None
-    published: str | None = None
-    site: str | None = None
-    url: str | None = None
-    language: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
-    article_body: str | None = None
-    structured_titles: list[str] = field(default_factory=list)  # JSON-LD headline / name, in page order
-    claimed_author: str | None = None  # the author of a top-level JSON-LD article, else of the meta tags
-    # Reads `shown_byline` (from the tree and the headline element) when it is first asked for.
-    byline_source: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
-    _shown_byline: str | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def shown_byline(self) -> str | None:
-        """Names from the author-marked element nearest the headline (`page_byline.shown_byline`).
-
-        Read when first asked for: the cleaner needs them only when the metadata's own author is not
-        named on the page (`byline.claimed_byline`), and looking at every candidate element's attributes
-        is most of the metadata's time."""
-        if self.byline_source is not None:
-            read, self.byline_source = self.byline_source, None
-            try:
-                self._shown_byline = read()
-            except (ValueError, TypeError, RecursionError):
-                self._shown_byline = None
-        return self._shown_byline
-
-    def claimed_byline(self, url: str | None, page_text: str) -> str | None:
-        """The metadata's author when the page shows it and it names people (`byline.claimed_byline`): the
-        byline's first choice; the shown byline is read only when this is None."""
-        if not self.claimed_author:
-            return None
-        site, host = self.site_and_host(url)
-        return claimed_byline(self.claimed_author, site, host, page_text)
-
-    def site_and_host(self, url: str | None) -> tuple[str | None, str | None]:
-        """The page's site (its own name for itself, else its URL's host) and its URL's host, with `url`
-        (where the file came from) when the page names no URL of its own."""
-        page_url = self.url or url
-        host = site_from_url(page_url) if page_url else None
-        return self.site or host, host
-
-
-def _clean(text: Any) -> str:
-    """Collapse whitespace and decode character references that pages double-encode in JSON-LD and meta tags."""
-    return _WS_RE.sub(" ", html.unescape(str(text))).strip() if text is not None else ""
-
-
-def _walk_jsonld(data: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    stack: list[Any] = [data]
-    while stack and len(found) < 50:
-        item = stack.pop()
-        if isinstance(item, dict):
-            found.append(item)
-            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend(item[:100])
-    return found
-
-
-def _top_objects(data: Any) -> list[dict[str, Any]]:
-    """The top-level objects of a JSON-LD block: the block itself, its list items, their @graph items."""
-    items = data if isinstance(data, list) else [data]
-    out: list[dict[str, Any]] = []
-    for item in items[:100]:
-        if isinstance(item, dict):
-            out.append(item)
-            graph = item.get("@graph")
-            out.extend(g for g in (graph if isinstance(graph, list) else [])[:100] if isinstance(g, dict))
-    return out
-
-
-def _kinds(obj: dict[str, Any]) -> list[str]:
-    kind = obj.get("@type")
-    return [str(k).lower() for k in (kind if isinstance(kind, list) else [kind])]
-
-
-def _name_of(value: Any) -> str:
-    if isinstance(value, list):
-        names = [_name_of(v) for v in value[:5]]
-        return ", ".join(n for n in names if n)
-    if isinstance(value, dict):
-        return _clean(value.get("name"))
-    return _clean(value) if isinstance(value, str) else ""
-
-
-def _jsonld(tree: etree._Element, meta: PageMeta) -> None:
-    for script in tree.iterfind(".//script[@type]"):
-        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
-            continue
-        try:
-            data = json.loads(script.text[:2_000_000])
-        except (ValueError, RecursionError):
-            continue
-        for top in _top_objects(data):
-            if not meta.claimed_author and any(k in _ARTICLE_TYPES for k in _kinds(top)):
-                # the page's own article, not a product's reviewers further down
-                meta.claimed_author = _name_of(top.get("author")) or None
-        for obj in _walk_jsonld(data):
-            kinds = _kinds(obj)
-            if not any(k in _ARTICLE_TYPES for k in kinds):
-                continue
-            for key in ("headline", "name"):
-                headline = _clean(obj.get(key))
-                if headline and "webpage" not in kinds:
-                    meta.headline_candidates.append(headline)
-                    meta.structured_titles.append(headline)
-            meta.byline = meta.byline or _name_of(obj.get("author")) or None  # also read by the body rules
-            date = obj.get("datePublished")
-            if isinstance(date, str) and not meta.published:
-                meta.published = find_date(date)
-            meta.site = meta.site or _name_of(obj.get("publisher")) or None
-            body = obj.get("articleBody")
-            if isinstance(body, str) and len(body) > len(meta.article_body or ""):
-                meta.article_body = body
-            if isinstance(obj.get("description"), str):
-                meta.descriptions.append(_clean(obj["description"]))
-            kw = obj.get("keywords")
-            if kw and not meta.keywords:
-                meta.keywords = _split_keywords(kw)
-
-
-def _split_keywords(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else re.split(r"[,;|]", str(value))
-    out: list[str] = []
-    for item in items[:50]:
-        word = _clean(item)
-        if word and word.lower() not in (w.lower() for w in out):
-            out.append(word)
-    return out
-
-
-def _meta_tags(tree: etree._Element, meta: PageMeta) -> None:
-    values: dict[str, str] = {}
-    tags: list[str] = []
-    for el in tree.iterfind(".//meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower().strip()
-        content = _clean(el.get("content"))
-        if not key or not content:
-            continue
-        if key == "article:tag":
-            tags.append(content)
-        values.setdefault(key, content)
-    for key in ("og:title", "twitter:title", "title", "headline"):
-        if key in values:
-            meta.headline_candidates.append(values[key])
-    meta.title = meta.title or values.get("og:title") or values.get("twitter:title")
-    tag_author = values.get("author") or values.get("article:author") or values.get("byl") or None
-    meta.byline = meta.byline or tag_author
-    if tag_author and not tag_author.startswith(("http://", "https://")):
-        meta.claimed_author = meta.claimed_author or tag_author
-    if meta.byline and meta.byline.startswith(("http://", "https://")):
-        meta.byline = None
-    if not meta.published:
-        for key in ("article:published_time", "datepublished", "pubdate", "date", "dc.date", "publishdate", "og:published_time"):
-            if key in values and (iso := find_date(values[key])):
-                meta.published = iso
-                break
-    meta.site = meta.site or values.get("og:site_name") or values.get("application-name") or None
-    meta.url = meta.url or values.get("og:url")
-    for key in ("og:description", "description", "twitter:description"):
-        if key in values:
-            meta.descriptions.append(values[key])
-    if not meta.keywords:
-        meta.keywords = tags or _split_keywords(values.get("news_keywords") or values.get("keywords") or "")
 
 
 def page_metadata(tree: etree._Element | None) -> PageMeta:
@@ -209,12 +25,12 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
     if tree is None:
         return meta
     try:
-        _jsonld(tree, meta)
-        _meta_tags(tree, meta)
+        read_jsonld(tree, meta)
+        read_meta_tags(tree, meta)
         social_title = meta.title or ""
         title_el = tree.find(".//title")
         if title_el is not None:
-            page_title = _clean("".join(title_el.itertext()))
+            page_title = tidy_text("".join(title_el.itertext()))
             if page_title:
                 meta.headline_candidates.append(page_title)
                 for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
@@ -223,7 +39,7 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
                 meta.title = meta.title or page_title
         h1 = tree.find(".//h1")
         if h1 is not None:
-            heading = _clean("".join(h1.itertext()))
+            heading = tidy_text("".join(h1.itertext()))
             if heading:
                 meta.headline_candidates.append(heading)
                 meta.title = meta.title or heading
@@ -253,36 +69,6 @@ def page_metadata(tree: etree._Element | None) -> PageMeta:
     return meta
 
 
-SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
-_FOLD_RE = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
-    return _FOLD_RE.sub("", plain)
-
-
-def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
-    """The title without a trailing " | Site" / " - Wikipedia" part that names the site (or a domain)."""
-    host = _fold(urlparse(url).hostname or "") if url else ""
-    names = {n for n in (_fold(site or ""), host) if n}
-    for sep in SUFFIX_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        if not found or not head.strip() or len(tail.split()) > 5:
-            continue
-        folded = _fold(tail)
-        if not folded:
-            continue
-        domain_like = re.search(r"\.[a-z]{2,6}$", tail.strip().lower()) is not None
-        if domain_like or any(folded in n or n in folded for n in names) or any(
-            len(part) > 3 and part in folded for n in names for part in [n.removesuffix("com").removesuffix("org")]
-        ):
-            return head.strip()
-    return title
-
-
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
 
@@ -303,12 +89,3 @@ def _choose_title(meta: PageMeta, page_title: str, heading: str) -> str | None:
     structured = _agreeing_structured(meta, page_title, heading)
     title = next(iter(structured), None) or meta.title or page_title or heading or None
     return strip_site_suffix(title, meta.site, meta.url) if title else None
-
-
-def site_from_url(url: str) -> str | None:
-    """The host of a URL without "www."."""
-    try:
-        host = urlparse(url).hostname or ""
-    except ValueError:
-        return None
-    return host[4:] if host.startswith("www.") else host or None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.line_features import line_kind
-from triage_app.core.clean.metadata import SUFFIX_SEPARATORS, site_from_url, strip_site_suffix
+from triage_app.core.clean.site_names import SUFFIX_SEPARATORS, site_from_url, strip_site_suffix
 from triage_app.core.clean.text_dump import clean_lines
 from triage_app.core.clean.text_lines import Line, annotate_groups
 from triage_app.core.records import Block, CleanResult
