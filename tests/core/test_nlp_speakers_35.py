@@ -98,3 +98,19 @@ def test_a_curly_opening_mark_may_close_with_a_straight_one() -> None:
     assert [text[q.start : q.end] for q in find_quoted(text)] == [
         "Immunity deals should not be a requirement for cooperating with the FBI,"
     ]
+
+
+@pytest.mark.nlp
+def test_a_surname_the_model_does_not_tag_names_the_person_named_in_full(engine: SpacyEngine) -> None:
+    """"...," Petrides said.' after "John Petrides ... says": the small model tags no person at "Petrides" there, and the
+    quote's speaker had no entity (seen in the reader's quote list: "Petrides" beside "John Petrides")."""
+    text = (
+        "The deal could be the beginning of a new trend for consumer-facing stocks, says John Petrides, portfolio "
+        "manager at Tocqueville Asset Management.\n\n"
+        "“Here's a company that's willing to pay for the eyeballs and the followers that Kylie Jenner has more so "
+        "than anything else,” Petrides said.\n\n"
+        "“I would expect more acquisitions like this going forward,” Petrides said."
+    )
+    assert _quote(engine, text, "eyeballs").speaker == "Petrides"
+    assert _quote(engine, text, "eyeballs").speaker_canonical == "John Petrides"
+    assert _quote(engine, text, "acquisitions").speaker_canonical == "John Petrides"

@@ -139,7 +139,18 @@ def resolve(
             named.append((last.dep_ != "appos", mention.tok_start, mention.canonical))
     if named:
         return min(named)[2]
-    return _described_org(doc, subject, mentions)
+    return _person_by_surname(subject, mentions) or _described_org(doc, subject, mentions)
+
+
+def _person_by_surname(head: Any, mentions: list[Mention]) -> str | None:
+    """"Petrides said" after "John Petrides": a capitalised word the model did not tag as a person (no mention is at
+    it; the small model may even call it a common noun) that is the last name of exactly one person the text names
+    in full."""
+    if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
+        return None
+    word = head.text.casefold()
+    names = {m.canonical for m in mentions if m.label == "PERSON" and " " in m.canonical and m.canonical.rsplit(" ", 1)[1].casefold() == word}
+    return names.pop() if len(names) == 1 else None
 
 
 def _described_org(doc: Any, head: Any, mentions: list[Mention]) -> str | None:
