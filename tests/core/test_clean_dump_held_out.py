@@ -11,6 +11,7 @@ import textwrap
 
 from triage_app.core.clean import clean_document
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.line_features import weight
 from triage_app.core.clean.regions import heaviest_run
 from triage_app.core.clean.text_lines import split_lines
@@ -104,8 +105,8 @@ def test_consent_dialog_text_is_privacy_boilerplate() -> None:
         "We, in collaboration with our partners, store and/or access information on a device and process personal data.",
         "We and our partners process data to provide:",
     ):
-        assert P.long_reason(text) == P.PRIVACY, text
-    assert P.long_reason("We and our partners are proud to open the new bridge to cyclists this spring.") is None
+        assert TR.long_reason(text) == P.PRIVACY, text
+    assert TR.long_reason("We and our partners are proud to open the new bridge to cyclists this spring.") is None
 
 
 def test_an_archive_drop_down_does_not_outweigh_a_short_post() -> None:
@@ -176,4 +177,4 @@ def test_a_line_of_code_that_calls_print_is_not_a_print_button() -> None:
     text = "\n".join([*MENU, "Code", "", first, "", *code, "", last, *FOOTER])
     kept = _kept(_clean(text)).splitlines()
     assert first in kept and last in kept and "print(level(4))" in kept and "share(level(4))" in kept
-    assert P.text_reason("Print") == P.SHARE and P.text_reason("Share (23)") == P.SHARE
+    assert TR.text_reason("Print") == P.SHARE and TR.text_reason("Share (23)") == P.SHARE

@@ -8,6 +8,7 @@ import pytest
 
 from triage_app.core.clean import clean_document, html_extract, html_prepare
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.ingest.readers import parse_bytes
 from triage_app.core.records import ParsedDocument
 
@@ -53,7 +54,7 @@ def test_a_headline_that_reads_like_a_button_is_not_an_edge_line(monkeypatch: py
     title = "Print your own Halloween mask"  # matches the share pattern ("Print ...")
     monkeypatch.setattr(html_prepare, "run_trafilatura", lambda html, tree=None: "\n".join([title, *STORY]))
     page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{''.join(f'<p>{s}</p>' for s in STORY)}</body></html>"
-    assert P.text_reason(title) is not None
+    assert TR.text_reason(title) is not None
     assert clean_document(ParsedDocument("mask.html", b"", "html", "utf-8", html=page)).text.startswith(title)
 
 
@@ -96,10 +97,10 @@ def test_newsletter_footer_lines_read_as_boilerplate_at_any_length() -> None:
         "You received this email because you signed up for updates from the Valley Courier, the weekly paper of "
         "the northern valley and its villages, which you can stop at any time from the link below."
     )
-    assert len(footer.split()) > 25 and P.long_reason(footer) == P.NEWSLETTER
-    assert P.long_reason("Manage your email preferences") == P.NEWSLETTER
+    assert len(footer.split()) > 25 and TR.long_reason(footer) == P.NEWSLETTER
+    assert TR.long_reason("Manage your email preferences") == P.NEWSLETTER
     # prose about receiving things is not a footer
-    assert P.long_reason("The council said it was receiving complaints about the levy every week.") is None
+    assert TR.long_reason("The council said it was receiving complaints about the levy every week.") is None
 
 
 CHROME_BY_LANGUAGE = {
@@ -130,7 +131,7 @@ def test_chrome_lines_are_named_in_the_languages_of_the_library(language: str) -
     """Menus, share and subscribe buttons, adverts, copyright and legal links in six languages besides
     English: the same patterns the dump scorer and the edge rule read."""
     for line in CHROME_BY_LANGUAGE[language]:
-        assert P.text_reason(line) is not None, line
+        assert TR.text_reason(line) is not None, line
 
 
 RELATED_BY_LANGUAGE = {
@@ -147,18 +148,18 @@ RELATED_BY_LANGUAGE = {
 def test_related_headings_are_named_in_the_languages_of_the_library(language: str) -> None:
     """Most read, see also, read more, more news, don't miss: headings over the teasers after an article."""
     for line in RELATED_BY_LANGUAGE[language]:
-        assert P.text_reason(line) == P.RELATED, line
+        assert TR.text_reason(line) == P.RELATED, line
 
 
 def test_prose_that_starts_like_a_related_heading_is_not_one() -> None:
     for line in ["Die Empfehlungen der Kommission liegen seit Montag vor.", "Lo más leído del año fue un libro de cocina.",
                  "Siehe auch die Zahlen des Vorjahres, sagte der Sprecher.", "Lees meer over de plannen in het rapport van de gemeente."]:
-        assert P.text_reason(line) is None, line
+        assert TR.text_reason(line) is None, line
 
 
 def test_prose_with_those_words_is_not_chrome() -> None:
     for line in PROSE_BY_LANGUAGE:
-        assert P.text_reason(line) is None, line
+        assert TR.text_reason(line) is None, line
 
 
 def test_a_german_page_loses_the_chrome_around_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -191,8 +192,8 @@ def test_the_chrome_under_the_headline_goes_and_the_headline_stays(monkeypatch: 
 
 @pytest.mark.parametrize("line", ["5 min read", "12-minute read", "3 Min. Lesezeit", "Tempo de leitura: 2 minutos", "Estimated reading time: 4 minutes"])
 def test_reading_times_are_date_lines(line: str) -> None:
-    assert P.text_reason(line) == P.DATE
-    assert P.text_reason("I read it in five minutes and then read it again the next morning.") is None
+    assert TR.text_reason(line) == P.DATE
+    assert TR.text_reason("I read it in five minutes and then read it again the next morning.") is None
 
 
 @pytest.mark.parametrize(
@@ -205,27 +206,27 @@ def test_reading_times_are_date_lines(line: str) -> None:
     ],
 )
 def test_more_chrome_lines_seen_at_the_edges_of_several_sets(line: str, reason: str) -> None:
-    assert P.text_reason(line) == reason
+    assert TR.text_reason(line) == reason
 
 
 def test_a_table_of_contents_heading_and_sentences_with_those_words_are_not_chrome() -> None:
     """cleaneval's gold keeps a "Table of Contents" heading: a dump lost its article when it weighed as chrome."""
     for line in ("Table of Contents", "Contents", "Skip to the end of the story, he said, and you will see why.",
                  "The page you are here to read was published four hours ago."):
-        assert P.text_reason(line) is None, line
+        assert TR.text_reason(line) is None, line
 
 
 def _ungated(text: str) -> str | None:
-    for pattern, reason in P.TEXT_PATTERNS:
+    for pattern, reason in TR.TEXT_PATTERNS:
         if pattern.search(text):
             return reason
-    return P.long_reason(text)
+    return TR.long_reason(text)
 
 
 def test_the_cheap_word_gates_never_hide_a_pattern_s_match() -> None:
     """`text_reason` tries a pattern only when one of its gate's words is in the line: each line a pattern
     matches must pass its gate (a missing gate word once hid "Inscreva-se")."""
-    assert len(P.TEXT_PATTERNS) == len(P._TRIGGERS) == len(P._GATES)
+    assert len(TR.TEXT_PATTERNS) == len(TR._TRIGGERS) == len(TR._GATES)
     lines = [
         *TOP, *BOTTOM, *(line for lines in CHROME_BY_LANGUAGE.values() for line in lines), *PROSE_BY_LANGUAGE,
         "Leave a comment Share", "Read it Online", "5 min read", "Tempo de leitura: 2 minutos", "Listen to this article",
@@ -233,7 +234,7 @@ def test_the_cheap_word_gates_never_hide_a_pattern_s_match() -> None:
         "Enlarge photo", "Published 4 hours ago", "Copyright 2026 Valley Courier. All rights reserved.",
     ]
     for line in lines:
-        assert P.text_reason(line) == _ungated(line), line
+        assert TR.text_reason(line) == _ungated(line), line
 
 
 def test_what_comes_before_the_article_is_named_by_what_it_is(monkeypatch: pytest.MonkeyPatch) -> None:

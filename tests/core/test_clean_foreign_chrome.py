@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from triage_app.core.clean import clean_document, html_prepare
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.records import CleanResult, ParsedDocument
 
@@ -86,29 +87,29 @@ PROSE = [
 
 @pytest.mark.parametrize("line", COOKIE_NOTICES)
 def test_a_cookie_notice_is_named_in_six_languages(line: str) -> None:
-    assert P.long_reason(line) == P.PRIVACY
+    assert TR.long_reason(line) == P.PRIVACY
 
 
 @pytest.mark.parametrize("line", NEWSLETTER_FOOTERS)
 def test_a_newsletter_footer_is_named_in_six_languages(line: str) -> None:
-    assert P.long_reason(line) == P.NEWSLETTER
+    assert TR.long_reason(line) == P.NEWSLETTER
 
 
 @pytest.mark.parametrize("line", ["Folgen Sie uns auf Instagram", "Suivez-nous sur Facebook", "Síguenos en X", "Siga-nos no Instagram", "Seguici su Facebook",
                                   "Volg ons op LinkedIn"])
 def test_follow_us_is_the_footer(line: str) -> None:
-    assert P.text_reason(line) == P.FOOTER
+    assert TR.text_reason(line) == P.FOOTER
 
 
 @pytest.mark.parametrize("line", ["Keine Kommentare", "Aucun commentaire", "Sin comentarios", "Nenhum comentário", "Nessun commento", "Geen reacties",
                                   "1 Kommentar", "1 commento", "3 reacties"])
 def test_no_comments_is_the_comments(line: str) -> None:
-    assert P.text_reason(line) == P.COMMENTS
+    assert TR.text_reason(line) == P.COMMENTS
 
 
 @pytest.mark.parametrize("line", PROSE)
 def test_prose_with_those_words_is_neither(line: str) -> None:
-    assert P.text_reason(line) is None and P.long_reason(line) is None
+    assert TR.text_reason(line) is None and TR.long_reason(line) is None
 
 
 @pytest.mark.parametrize(
@@ -433,7 +434,7 @@ READ_ALSO = [
 def test_read_also_in_other_languages_is_a_related_link(line: str) -> None:
     """"Read also: <another story>" and "related articles" in the languages whose dates are read: a line that links
     another story, not the article's text."""
-    assert P.text_reason(line) == P.RELATED
+    assert TR.text_reason(line) == P.RELATED
 
 
 def test_an_indonesian_read_also_line_inside_the_article_is_removed() -> None:

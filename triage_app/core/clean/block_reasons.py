@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.dates import is_date_line
 from triage_app.core.clean.extraction_map import shingle_list, tokens_of
 from triage_app.core.clean.gap_paragraphs import restore_gaps
@@ -120,7 +121,7 @@ def _removed_reason(block: RawBlock, index: int, facts: _Facts) -> str:
         return block.context[0]
     if block.kind == "caption" or (is_short(block, 12) and P.CREDIT_RE.search(block.text)):
         return P.CAPTION
-    text_reason = P.text_reason(block.text) if is_short(block) else None
+    text_reason = TR.text_reason(block.text) if is_short(block) else None
     if text_reason:
         return text_reason
     if index < facts.first_kept:
@@ -162,7 +163,7 @@ def _block_reason(block: RawBlock, keep: bool, index: int, facts: _Facts) -> str
     veto = next((c for c, p in zip(block.context, block.context_paths) if c in VETO_CONTEXT and p in facts.local), None)
     if veto and "veto" not in off:
         return veto
-    if "linked-text" not in off and block.link_density >= 0.5 and not is_short(block) and (reason := P.text_reason(block.text)):
+    if "linked-text" not in off and block.link_density >= 0.5 and not is_short(block) and (reason := TR.text_reason(block.text)):
         return reason
     return None
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.dates import find_date, is_date_line
 from triage_app.core.clean.dump_metadata import byline_name, keywords_of_line, site_from_copyright
 from triage_app.core.clean.dump_threads import (
@@ -107,7 +108,7 @@ class DumpClassifier:
     def _metadata(self, start: int) -> None:
         lines, meta = self.lines, self.meta
         for line in lines[: start + 1]:
-            if P.TEXT_PATTERNS[1][0].search(line.text) and not meta.keywords:
+            if TR.TEXT_PATTERNS[1][0].search(line.text) and not meta.keywords:
                 meta.keywords = keywords_of_line(line.text)
         byline_index = next(
             (i for i in range(start) if byline_line(lines[i])), None
@@ -147,7 +148,7 @@ class DumpClassifier:
         """Reasons that hold wherever a line is."""
         line = self.lines[i]
         text = line.text
-        if line.words <= 25 and (reason := P.text_reason(text)):
+        if line.words <= 25 and (reason := TR.text_reason(text)):
             return reason
         if byline_line(line):
             return P.BYLINE

@@ -13,7 +13,7 @@ paragraph of the same text:
 - it carries the same class/id attributes as one of its kept neighbours: a caption, an author's note
   or a promotion in the middle of the text has markup of its own (`wp-caption-dd`, `caption`,
   `InlineImage-imageEmbedCaption` on the development pages that tried it without this test);
-- it is not a photo credit, does not match a boilerplate pattern of any length (`patterns.long_reason`; the
+- it is not a photo credit, does not match a boilerplate pattern of any length (`text_reasons.long_reason`; the
   short-line patterns read "click here" in a sentence as an advert), and the page does not repeat it (a teaser of itself).
 
 A subheading (`<h2>`-`<h6>`) is left out too: a heading alone between two kept blocks is kept again when it
@@ -36,6 +36,7 @@ from collections import Counter
 from itertools import pairwise
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.line_features import SENTENCE_CLOSERS, word_count
 
@@ -64,7 +65,7 @@ def _one_more_paragraph(block: RawBlock, before: RawBlock, after: RawBlock) -> b
         return False
     if block.own_attrs not in (before.own_attrs, after.own_attrs):
         return False
-    return not (_PHOTO_CREDIT_RE.search(text) or P.long_reason(text))
+    return not (_PHOTO_CREDIT_RE.search(text) or TR.long_reason(text))
 
 
 def _parent(path: str) -> str:
@@ -81,14 +82,14 @@ def _left_out_list(blocks: list[RawBlock], reasons: list[str | None], first: int
         return False
     if sum(blocks[j].link_chars for j in run) > MAX_LINK_DENSITY * sum(len(blocks[j].text) for j in run):
         return False
-    return not any(P.text_reason(blocks[j].text) or P.long_reason(blocks[j].text) for j in run)
+    return not any(TR.text_reason(blocks[j].text) or TR.long_reason(blocks[j].text) for j in run)
 
 
 def _left_out_heading(block: RawBlock, reason: str | None) -> bool:
     """A subheading alone between two kept blocks: at most `MAX_HEADING_WORDS` words, not link text, no boilerplate."""
     if reason != P.BOILERPLATE or block.kind != "heading" or block.link_density > MAX_LINK_DENSITY:
         return False
-    return word_count(block.text) <= MAX_HEADING_WORDS and not (P.text_reason(block.text) or P.long_reason(block.text))
+    return word_count(block.text) <= MAX_HEADING_WORDS and not (TR.text_reason(block.text) or TR.long_reason(block.text))
 
 
 def restore_gaps(blocks: list[RawBlock], reasons: list[str | None]) -> None:

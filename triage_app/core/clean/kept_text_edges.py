@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.line_features import is_prose
 from triage_app.core.clean.text_lines import Line
@@ -21,19 +22,19 @@ def is_short(block: RawBlock, words: int = 25) -> bool:
 
 
 def _edge_reason(block: RawBlock) -> str | None:
-    """A boilerplate pattern an edge block matches: the patterns of any length (`patterns.long_reason`), and
+    """A boilerplate pattern an edge block matches: the patterns of any length (`text_reasons.long_reason`), and
     those of short menu-like lines (`text_reason`) only on a short block that does not read as prose (a
     closing paragraph "Also on Tuesday, a judge ..." starts like a "related" label)."""
     if is_short(block) and not is_prose(Line(0, block.text, 0)):
-        return P.text_reason(block.text)
-    return P.long_reason(block.text)
+        return TR.text_reason(block.text)
+    return TR.long_reason(block.text)
 
 
 def edge_boilerplate(blocks: list[RawBlock], reasons: list[str | None], titles: set[str], floor: float = 0.0) -> None:
     """The extractor's region often takes in a line of the page's chrome next to the article: "Skip to main
     content", "View in browser", "Subscribe to: Post Comments (Atom)", a copyright line, an unsubscribe
     footer. Kept blocks at the start and at the end of the kept text that match a boilerplate pattern as the
-    dump scorer reads lines (`patterns.text_reason` when short, else `long_reason`) are removed, edge inwards, up to the first
+    dump scorer reads lines (`text_reasons.text_reason` when short, else `long_reason`) are removed, edge inwards, up to the first
     that is not; the same line inside the text stays (prose that mentions a newsletter). A page title is
     never one (a headline that starts "Print ..."): at the start it is passed over and kept, so the chrome set
     under it ("5 min read", "Listen to this article") goes too. Nor is a photo credit: that is the article's picture, not the

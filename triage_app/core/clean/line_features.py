@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.dates import is_date_line
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def weight(line: Line) -> float:
     """How much a line argues for being inside the article (positive) or outside (negative)."""
     length = line.length
     short = line.words <= 25
-    if (short and P.text_reason(line.text)) or P.long_reason(line.text):
+    if (short and TR.text_reason(line.text)) or TR.long_reason(line.text):
         return BOILERPLATE_WEIGHT
     if line.cells >= 3:
         return 0.5
