@@ -128,7 +128,7 @@ def test_a_block_taken_out_of_its_frame_keeps_every_other_field() -> None:
     values = {
         "text": "A paragraph.", "kind": "list-item", "path": "dom:/html/body/ul/li[2]", "tag": "li", "link_chars": 3,
         "context": ("navigation", "comments"), "context_paths": ("#2", "#7"), "in_article": True, "own_attrs": "item",
-        "tokens": ["a", "paragraph"],
+        "tokens": ["a", "paragraph"], "shown": ("A\nparagraph.", "preformatted"),
     }
     assert set(values) == {f.name for f in fields(RawBlock)}, "a new RawBlock field: give it a value here and copy it in with_context"
     block = RawBlock(**values)  # type: ignore[arg-type]

@@ -239,3 +239,16 @@ def test_cleaned_view_shows_a_headline_that_opens_the_body_once() -> None:
     assert html.index(f'name="{PARAGRAPH_ANCHOR}0"') < html.index("</h2>")  # the title stands for block 0
     other = ReaderData({"id": 2, "title": "Another title"}, blocks, split_paragraphs(text, blocks))
     assert "Harbour" in build_cleaned_html(other, set())  # a first block that is not the title stays
+
+
+def test_cleaned_view_shows_a_listing_s_lines_in_a_fixed_width_font() -> None:
+    """A `<pre>` listing keeps its lines and indentation (white-space:pre-wrap, a monospace font); re-joined prose
+    from a `<pre>` keeps its line breaks in the body font; other paragraphs get no style."""
+    code, prose, plain = "if x:\n    y()", "Date: today\nFrom: desk", "A plain paragraph."
+    blocks = [Block(0, "paragraph", plain, True), Block(1, "preformatted", code, True), Block(2, "paragraph", prose, True)]
+    text = "\n\n".join(b.text for b in blocks)
+    html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks)), set())
+    lines = html.split("\n")
+    assert any(line.startswith('<p style="white-space:pre-wrap; font-family:monospace;">') and "if x:" in line for line in lines)
+    assert any(line.startswith('<p style="white-space:pre-wrap;">') and "Date: today" in line for line in lines)
+    assert any(line.startswith("<p><a") and plain in line for line in lines)

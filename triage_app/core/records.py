@@ -8,7 +8,9 @@ from typing import Any
 RELEVANCE_VALUES: tuple[str, ...] = ("unreviewed", "relevant", "maybe", "not-relevant")
 """Allowed triage relevance values, in the order shown to the analyst."""
 
-BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list-item", "blockquote", "caption", "table", "line")
+PREFORMATTED = "preformatted"
+"""The kind of a block whose lines are kept as the page set them (a `<pre>` listing: `core.clean.preformatted`)."""
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list-item", "blockquote", "caption", "table", "line", PREFORMATTED)
 
 SHOWN_ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "PLACE", "DATE", "NORP", "MONEY")
 """Entity labels shown to the analyst by default; others are stored but hidden."""

@@ -21,7 +21,7 @@ from triage_app.core.clean.text_lines import annotate_groups, split_lines
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.76"
+CLEAN_ENGINE = "triage-clean/1.77"
 log = logging.getLogger(__name__)
 
 
@@ -89,10 +89,12 @@ def clean_markdown(text: str, *, url: str | None = None) -> CleanResult:
 
 
 def _blocks_from_raw(raw: list[RawBlock], reasons: list[str | None]) -> list[Block]:
-    return [
-        Block(n, b.kind, b.text, reason is None, reason, b.path, P.normalised_key(b.norm))
-        for n, (b, reason) in enumerate(zip(raw, reasons))
-    ]
+    """The page's blocks as stored: each with the text the rules judged, or what a `<pre>` shows (`RawBlock.shown`)."""
+    blocks = []
+    for n, (b, reason) in enumerate(zip(raw, reasons)):
+        text, kind = b.shown or (b.text, b.kind)
+        blocks.append(Block(n, kind, text, reason is None, reason, b.path, P.normalised_key(b.norm)))
+    return blocks
 
 
 def _clean_markup_without_tree(html: str) -> tuple[list[RawBlock], list[str | None]]:

@@ -56,6 +56,7 @@ class RawBlock:
     in_article: bool = False
     own_attrs: str = ""  # class/id of the element the block comes from
     tokens: list[str] | None = field(default=None, repr=False, compare=False)  # lower-cased words, made once when needed
+    shown: tuple[str, str] | None = None  # (text, kind) the cleaned text shows instead of `text` (`preformatted`: a <pre>)
 
     @property
     def link_density(self) -> float:
@@ -65,7 +66,8 @@ class RawBlock:
         """A copy with other context reasons and ids (made field by field: `dataclasses.replace` costs 4x as much,
         and the `frames` rule copies every block under a page's frame)."""
         return RawBlock(
-            self.text, self.kind, self.path, self.tag, self.link_chars, context, context_paths, self.in_article, self.own_attrs, self.tokens
+            self.text, self.kind, self.path, self.tag, self.link_chars, context, context_paths, self.in_article, self.own_attrs, self.tokens,
+            self.shown,
         )
 
     @property

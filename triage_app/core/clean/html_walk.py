@@ -18,6 +18,7 @@ from triage_app.core.clean.html_blocks import BREAKING, LEAF_KINDS, SKIPPED, Raw
 from triage_app.core.clean.html_tables import Segment, is_data_table, table_rows
 from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.patterns import HIDDEN
+from triage_app.core.clean.preformatted import preformatted
 
 # Skipped unless they hold paragraphs: a <button> with paragraphs is a button left unclosed, which the
 # parser makes the parent of the rest of the page; an <object>'s paragraphs are its fallback content (an
@@ -98,13 +99,17 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
 
     def flush(links: int) -> None:
         owner, context, in_article, ids, owner_node, tag, attrs = stack[-1] if stack else _NO_OWNER
-        text = " ".join("".join(parts).split())
+        raw = "".join(parts)
+        text = " ".join(raw.split())
         if not text.isascii():  # the common case costs one flag read
             text = without_invisible(text)
         parts.clear()
         if not text or owner is None:
             return
-        blocks.append(RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), "", tag, min(links, len(text)), context, ids, in_article, attrs))
+        block = RawBlock(text, LEAF_KINDS.get(tag, "paragraph"), "", tag, min(links, len(text)), context, ids, in_article, attrs)
+        if tag == "pre":
+            block.shown = preformatted(raw)
+        blocks.append(block)
         owners.append((owner_node, []))
 
     walker = etree.iterwalk(tree, events=("start", "end"))
@@ -163,8 +168,8 @@ def _walk(tree: etree._Element, read_noscript: bool = False) -> list[RawBlock]:
                     walker.skip_subtree()
                     continue
             elif tag == "br":
-                if parts:  # leading white space is stripped anyway
-                    parts.append(" ")
+                if parts:  # leading white space is stripped anyway; a line break in a <pre>'s shown text
+                    parts.append("\n" if stack and stack[-1][5] == "pre" else " ")
             elif tag == "a":
                 link_depth += 1
             text = el.text

@@ -13,7 +13,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import paragraph_pieces
+from triage_app.core.export.highlight import listing_paragraphs, paragraph_pieces
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo, paragraph_direction
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -121,10 +121,14 @@ def _document(document: _Body, d: PacketDocument) -> None:
             meta.font.size = Pt(9)
             _set_direction(para, x(q.get("text")))
     document.heading("Text", level=2)
-    for pieces in paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes):
+    listings = listing_paragraphs(doc.get("text") or "", d.blocks)
+    for number, pieces in enumerate(paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes)):
         para = document.paragraph()
         for piece in pieces:
-            run = para.add_run(x(piece.text))
+            run = para.add_run(x(piece.text))  # a line break inside it becomes Word's
+            if number in listings:  # a <pre> listing's lines, in a fixed-width font as the page set them
+                run.font.name = "Consolas"
+                run.font.size = Pt(9)
             if piece.entity is not None:
                 run.font.highlight_color = _HIGHLIGHT.get(str(piece.entity.get("label")), WD_COLOR_INDEX.GRAY_25)
             if piece.quoted:

@@ -8,6 +8,8 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from triage_app.core.records import PREFORMATTED, Block
+
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -34,7 +36,7 @@ def _valid_spans(spans: list[dict[str, Any]], length: int) -> list[dict[str, Any
     return good
 
 
-def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: the text split on blank lines, offsets kept."""
     ranges = []
     pos = 0
@@ -52,7 +54,7 @@ def paragraph_pieces(text: str, entities: list[dict[str, Any]], quotes: list[dic
     entities = _valid_spans(entities, len(text))
     quotes = _valid_spans(quotes, len(text))
     paragraphs = []
-    for p_start, p_end in _paragraph_ranges(text):
+    for p_start, p_end in paragraph_ranges(text):
         cuts = {p_start, p_end}
         for span in (*entities, *quotes):
             for edge in (span["start"], span["end"]):
@@ -89,3 +91,17 @@ def highlight_paragraphs(text: str, entities: list[dict[str, Any]], quotes: list
             parts.append(html)
         out.append("".join(parts))
     return out
+
+
+def listing_paragraphs(text: str, blocks: list[Block]) -> set[int]:
+    """Which of `text`'s paragraphs (`paragraph_ranges`) belong to a kept preformatted block (a `<pre>` listing,
+    shown in a fixed-width font with its indentation); none when the text is not its kept blocks joined."""
+    kept = [b for b in blocks if b.kept]
+    if not any(b.kind == PREFORMATTED for b in kept) or "\n\n".join(b.text for b in kept) != text:
+        return set()
+    spans, offset = [], 0
+    for block in kept:
+        if block.kind == PREFORMATTED:
+            spans.append((offset, offset + len(block.text)))
+        offset += len(block.text) + 2
+    return {n for n, (a, b) in enumerate(paragraph_ranges(text)) if any(start <= a and b <= end for start, end in spans)}

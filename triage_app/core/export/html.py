@@ -14,7 +14,7 @@ from typing import Any
 
 from triage_app.core.export.briefing_sanitiser import sanitise
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import highlight_paragraphs, label_class, visible
+from triage_app.core.export.highlight import highlight_paragraphs, label_class, listing_paragraphs, visible
 from triage_app.core.library import timeline
 
 CSP = (
@@ -58,6 +58,7 @@ blockquote.kq { margin: .5rem 0; padding: .3rem .9rem; border-left: 4px solid #7
 blockquote.kq p { margin: 0; } blockquote.kq-indirect { border-left-color: #b9a9d6; background: #faf8fd; }
 .who { color: #55606b; font-size: .88rem; }
 .text p { margin: 0 0 .8rem; unicode-bidi: isolate; }
+.text p.listing { white-space: pre-wrap; font-family: "Cascadia Mono", Consolas, monospace; font-size: .82rem; }
 .q { background: #ece5f7; }
 .ent { border-bottom: 2px solid; padding: 0 1px; }
 .ent-PERSON { background: #dcecff; border-color: #3b7dd8; } .ent-ORG { background: #ffe7d1; border-color: #d9822b; }
@@ -85,6 +86,7 @@ table.index th { text-align: left; }
 .ent-PLACE { background-color: #d9f2e0; } .ent-DATE { background-color: #eeeeee; }
 .ent-NORP { background-color: #fde2ef; } .ent-MONEY { background-color: #fff3bf; }
 .colophon { color: #55606b; font-size: 8pt; margin-top: 12pt; }
+p.listing { white-space: pre-wrap; font-family: monospace; font-size: 8pt; }
 """
 
 
@@ -176,7 +178,11 @@ def _document(d: PacketDocument, total: int) -> str:
     paragraphs = highlight_paragraphs(d.doc.get("text") or "", d.shown_entities(), d.quotes)
     # Each paragraph takes its direction from its own first letters (an Arabic or Hebrew paragraph reads right to
     # left, its full stop at its left end), and the text says its language (fonts, hyphenation, screen readers).
-    text = "".join(f'<p dir="{paragraph_direction(p)}">{p}</p>' for p in paragraphs) or "<p><em>(no cleaned text)</em></p>"
+    listings = listing_paragraphs(d.doc.get("text") or "", d.blocks)
+    listing = ' class="listing"'
+    text = "".join(
+        f'<p{listing if n in listings else ""} dir="{paragraph_direction(p)}">{p}</p>' for n, p in enumerate(paragraphs)
+    ) or "<p><em>(no cleaned text)</em></p>"
     language = d.doc.get("language")
     lang = f' lang="{_e(language)}"' if isinstance(language, str) and _LANGUAGE_CODE_RE.fullmatch(language) else ""
     return (

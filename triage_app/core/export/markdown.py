@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import visible
+from triage_app.core.export.highlight import listing_paragraphs, paragraph_ranges, visible
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -22,6 +22,29 @@ def _block(text: str) -> str:
     """Multi-line text as escaped paragraphs."""
     paragraphs = [md_escape(p) for p in (text or "").split("\n\n") if p.strip()]
     return "\n\n".join(paragraphs)
+
+
+def _fenced(text: str) -> str:
+    """A listing's lines as a fenced code block: nothing inside is markup, and the fence is longer than any run
+    of backticks in the text, so the text cannot close it."""
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * max(3, max(runs, default=0) + 1)
+    return f"{fence}text\n{visible(text)}\n{fence}"
+
+
+def _document_text(d: PacketDocument) -> str:
+    """The cleaned text as escaped paragraphs; a `<pre>` listing's paragraphs as fenced code, line breaks of
+    other paragraphs kept as hard breaks."""
+    text = d.doc.get("text") or ""
+    listings = listing_paragraphs(text, d.blocks)
+    out = []
+    for n, (start, end) in enumerate(paragraph_ranges(text)):
+        paragraph = text[start:end]
+        if n in listings:
+            out.append(_fenced(paragraph))
+        else:
+            out.append("\\\n".join(md_escape(line) for line in paragraph.split("\n") if line.strip()))
+    return "\n\n".join(out)
 
 
 def render_markdown(info: BriefingInfo, docs: list[PacketDocument]) -> str:
@@ -63,7 +86,7 @@ def render_markdown(info: BriefingInfo, docs: list[PacketDocument]) -> str:
             for q in d.quotes:
                 who = q.get("speaker_canonical") or q.get("speaker") or "unattributed"
                 out += [f"> “{md_escape(q.get('text'))}”", f"> — {md_escape(who)} ({md_escape(q.get('kind'))})", ""]
-        out += ["", "### Text", "", _block(doc.get("text") or "") or "_(no cleaned text)_"]
+        out += ["", "### Text", "", _document_text(d) or "_(no cleaned text)_"]
     out += ["", "## Index of entities", "", "| Entity | Type | Documents |", "| --- | --- | --- |"]
     for r in entity_index(docs):
         nums = ", ".join(str(n) for n in sorted(r["docs"]))

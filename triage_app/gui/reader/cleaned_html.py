@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from triage_app.core.language import language_name
-from triage_app.core.records import SHOWN_ENTITY_LABELS
+from triage_app.core.records import PREFORMATTED, SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
 from triage_app.gui.reader.colours import LIGHT, ReaderColours
 from triage_app.gui.reader.reader_data import Paragraph, ReaderData
@@ -194,6 +194,16 @@ def _repeats_title(paragraph: Paragraph, title: object) -> bool:
     return bool(title) and _fold(paragraph.text) == _fold(str(title))
 
 
+def _paragraph_style(para: Paragraph) -> str:
+    """A block that keeps its line breaks (a `<pre>`: `core.clean.preformatted`) shows them; a listing's lines in a
+    fixed-width font, as the page showed them."""
+    if "\n" not in para.text:
+        return ""
+    if para.block is not None and para.block.kind == PREFORMATTED:
+        return ' style="white-space:pre-wrap; font-family:monospace;"'
+    return ' style="white-space:pre-wrap;"'
+
+
 def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> str:
     """The whole cleaned view of a document, in `colours` (from `reader_colours(palette)`)."""
     visible = _visible_entities(data.entities, hidden_labels)
@@ -219,5 +229,5 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         if number == 0 and headline_block:
             continue  # shown as the title above; the block stays in the text (and in packets)
         html = _paragraph_html(para, buckets[number], tags, colours)
-        parts.append(f'<p><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
+        parts.append(f'<p{_paragraph_style(para)}><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
     return "\n".join(parts)

@@ -1,0 +1,47 @@
+"""A `<pre>` listing in a briefing: its lines and indentation kept in the HTML, Markdown and Word briefings, in a
+fixed-width font; other paragraphs as before."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from test_export_support import export, members
+
+from triage_app.core import jobs
+from triage_app.core.export.highlight import listing_paragraphs
+from triage_app.core.library import Library
+from triage_app.core.records import PREFORMATTED, Block
+
+PROSE = ("Most of the time a one-line awk program is all you need to pull a column out of a log file, and it runs "
+         "faster than any script you could write for the same job.")
+CODE = "for host in hosts:\n    if host.down:\n        page(host.owner)\n\nprint(\"done\")"
+
+
+def test_listing_paragraphs_are_those_of_kept_preformatted_blocks() -> None:
+    blocks = [Block(0, "paragraph", PROSE, True), Block(1, PREFORMATTED, CODE, True), Block(2, PREFORMATTED, "x\ny", False)]
+    text = f"{PROSE}\n\n{CODE}"
+    assert listing_paragraphs(text, blocks) == {1, 2}  # the listing's blank line makes two paragraphs of the text
+    assert listing_paragraphs(text + " edited", blocks) == set()  # a text that is no longer its blocks: nothing assumed
+
+
+def test_a_listing_reads_as_the_page_set_it_in_every_briefing(tmp_path: Path) -> None:
+    page = tmp_path / "hosts.html"
+    page.write_text(f"<html><head><title>Paging on-call</title></head><body><article><h1>Paging on-call</h1><p>{PROSE}</p>"
+                    f"<pre><code>{CODE}</code></pre><p>{PROSE}</p></article></body></html>", encoding="utf-8")
+    library = Library.open(tmp_path / "l.sqlite")
+    list(jobs.import_documents(library, [page]))
+    result, _ = export(library, tmp_path / "p.zip")
+    library.close()
+    files = members(result.path)
+    html = files["briefing.html"].decode("utf-8")
+    assert '<p class="listing" dir="ltr">for host in hosts:<br>    if host.down:<br>        page(host.owner)</p>' in html
+    assert f'<p dir="ltr">{PROSE}</p>' in html
+    markdown = files["briefing.md"].decode("utf-8")
+    assert "```text\nfor host in hosts:\n    if host.down:\n        page(host.owner)\n```" in markdown
+    word = docx.Document(io.BytesIO(files["briefing.docx"]))
+    listing = next(p for p in word.paragraphs if p.text.startswith("for host"))
+    assert listing.text == "for host in hosts:\n    if host.down:\n        page(host.owner)"
+    assert {run.font.name for run in listing.runs} == {"Consolas"}
+    assert all(run.font.name is None for p in word.paragraphs if p.text == PROSE for run in p.runs)
