@@ -203,3 +203,18 @@ def test_reclean_of_an_html_page_gives_the_same_text(fresh_library: Library, tmp
     assert after["text"] == before["text"]
     assert after["clean_engine"].startswith("triage-clean/")
     assert after["author"] == "Ana Ferreira"
+
+
+def test_a_page_without_a_site_keeps_its_overrides_when_cleaned_again(fresh_library: Library, tmp_path: Path) -> None:
+    """A page saved without its address has no site: the analyst's choices for its blocks are its own and hold at
+    every re-clean (a re-open with another encoding, an update of the cleaner), as they do on a page with a site."""
+    page = tmp_path / "harbour.html"
+    page.write_text("<html><head><title>Harbour reopens</title></head><body><nav><a href='/'>Home</a> | <a href='/n'>News</a>"
+                    f"</nav><article><h1>Harbour reopens</h1><p>{PROMO}</p><p>{PROMO.upper()}</p></article></body></html>")
+    (doc_id,) = _import(fresh_library, [page])
+    assert documents.get_document(fresh_library.db, doc_id)["site"] is None
+    menu = next(b for b in documents.get_blocks(fresh_library.db, doc_id) if not b.kept and b.text.startswith("Home"))
+    set_block_override(fresh_library, doc_id, menu.index, True)
+    list(reclean_documents(fresh_library, [doc_id]))
+    after = {b.index: b for b in documents.get_blocks(fresh_library.db, doc_id)}
+    assert after[menu.index].kept and menu.text in documents.get_document(fresh_library.db, doc_id)["text"]

@@ -27,12 +27,13 @@ def _never() -> bool:
 
 
 def build_template(db: Database, site: str | None, *, doc_id: int | None = None) -> SiteTemplate | None:
-    """What the other pages of `site` and the stored overrides say about a page (None without a site)."""
-    if not site:
+    """What the other pages of `site` and the stored overrides say about a page (None without a site, unless it is a
+    stored page: its own overrides hold whether or not its site is known)."""
+    if not site and doc_id is None:
         return None
-    others = [r[0] for r in db.execute("SELECT id FROM documents WHERE site = ? AND id IS NOT ?", [site, doc_id])]
-    template = SiteTemplate(site=site, other_pages=len(others))
-    if len(others) >= template.min_pages:
+    others = [r[0] for r in db.execute("SELECT id FROM documents WHERE site = ? AND id IS NOT ?", [site, doc_id])] if site else []
+    template = SiteTemplate(site=site or "", other_pages=len(others))
+    if site and len(others) >= template.min_pages:
         rows = db.execute(
             "SELECT b.template_key, COUNT(DISTINCT b.doc_id) FROM blocks b JOIN documents d ON d.id = b.doc_id "
             "WHERE d.site = ? AND d.id IS NOT ? AND b.template_key != '' GROUP BY b.template_key HAVING COUNT(DISTINCT b.doc_id) >= ?",
