@@ -1254,6 +1254,10 @@
         <translation>Entitäten und Zitate werden gesucht</translation>
     </message>
     <message>
+        <source>Re-cleaning with this version of the cleaner</source>
+        <translation>Mit dieser Version des Bereinigers wird neu bereinigt</translation>
+    </message>
+    <message>
         <source>Looking for copies</source>
         <translation>Kopien werden gesucht</translation>
     </message>

@@ -108,6 +108,17 @@ class ImportController(QObject):
         self._enqueue(_Step(self.tr("Finding entities and quotes"), "annotate", annotate_job()))
         return True
 
+    def reclean_older_in_background(self) -> None:
+        """Queue the re-cleaning of every document an earlier version of the cleaner made
+        (`cleaning.reclean_older_job`: audited, overrides kept), then the search for copies among the changed texts."""
+
+        def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
+            return cleaning.reclean_older_job(library, is_cancelled=is_cancelled)
+
+        self._enqueue(_Step(self.tr("Re-cleaning with this version of the cleaner"), "reclean", run))
+        threshold = float(self._settings.get("duplicate_threshold"))
+        self._enqueue(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
+
     def cluster_in_background(self, *, from_scratch: bool = False) -> None:
         """Queue near-duplicate clustering of new or re-cleaned documents (all of them with `from_scratch`)."""
         threshold = float(self._settings.get("duplicate_threshold"))

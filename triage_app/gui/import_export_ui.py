@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog
 
+from triage_app.core.library import cleaning
 from triage_app.core.records import ImportOutcome
 from triage_app.gui import window_state
 from triage_app.gui.dialogs.export_dialog import ExportDialog
@@ -48,6 +49,8 @@ class ImportExportUi(QObject):
         imports.import_finished.connect(self._import_finished)
         imports.documents_updated.connect(self._documents_updated)
         imports.failed.connect(window.show_error)
+        if cleaning.cleaned_by_older_engine(window.library.db):  # an update of Triage cleans better: the library follows
+            imports.reclean_older_in_background()
 
     def import_paths(self, paths: list[Path], *, show_summary: bool = True) -> None:
         """Import files, folders and zips in the background."""

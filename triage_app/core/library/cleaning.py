@@ -18,7 +18,8 @@ from triage_app.core.clean import CLEAN_ENGINE, SiteTemplate, clean_document
 from triage_app.core.ingest.charset_choice import apply_charset_choice
 from triage_app.core.ingest.framesets import compose_frames, has_frameset
 from triage_app.core.library import documents
-from triage_app.core.library.db import Library
+from triage_app.core.library.db import Library, now_iso
+from triage_app.core.library.triage import os_user
 from triage_app.core.records import CleanResult, ParsedDocument, Progress
 
 
@@ -97,22 +98,33 @@ def stored_site(db: Database, doc_id: int) -> str | None:
     return str(row[0]) if row[0] else None
 
 
-def reclean_document(library: Library, doc_id: int) -> CleanResult:
-    """Clean a stored document again (template and overrides included) and store the result."""
+def reclean_document(library: Library, doc_id: int, *, audit_origin: str | None = None) -> CleanResult:
+    """Clean a stored document again (template and overrides included) and store the result; with `audit_origin`,
+    a change of the cleaner's version is written to the audit log ("clean_engine": old -> new) in the same transaction."""
     db = library.db
-    result = clean_document(load_parsed(db, doc_id))
+    row = db.execute("SELECT clean_engine FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no document #{doc_id}")
+    result = clean_document(load_parsed(db, doc_id))  # the cleaning itself holds no write lock
     site = result.site or stored_site(db, doc_id)
     template = build_template(db, site, doc_id=doc_id)
     if template is not None:
         template.apply(result)
-    documents.replace_clean_result(library, doc_id, result, engine=CLEAN_ENGINE)
+    with library.transaction() as tx:
+        documents.replace_clean_result(library, doc_id, result, engine=CLEAN_ENGINE)
+        if audit_origin is not None and row[0] != CLEAN_ENGINE:
+            tx.table("audit").insert(
+                {"at": now_iso(), "user": os_user(), "doc_id": doc_id, "field": "clean_engine", "old": row[0],
+                 "new": CLEAN_ENGINE, "origin": audit_origin}
+            )
     return result
 
 
 def reclean_documents(
-    library: Library, doc_ids: Iterable[int], *, is_cancelled: Callable[[], bool] = _never
+    library: Library, doc_ids: Iterable[int], *, is_cancelled: Callable[[], bool] = _never, audit_origin: str | None = None
 ) -> Iterator[Progress]:
-    """Re-clean documents one by one; each Progress carries the document id as its result."""
+    """Re-clean documents one by one; each Progress carries the document id as its result (`audit_origin`:
+    `reclean_document`'s)."""
     ids = list(doc_ids)
     total = len(ids)
     yield Progress(0, total, f"Re-cleaning {total} document{'s' if total != 1 else ''}")
@@ -121,11 +133,35 @@ def reclean_documents(
             yield Progress(number - 1, total, "Cancelled")
             return
         try:
-            reclean_document(library, doc_id)
+            reclean_document(library, doc_id, audit_origin=audit_origin)
             message = f"#{doc_id} cleaned"
         except KeyError:
             message = f"#{doc_id} no longer exists"
         yield Progress(number, total, message, result=doc_id)
+
+
+ENGINE_FAMILY = CLEAN_ENGINE.split("/", 1)[0] + "/"
+"""The part of `CLEAN_ENGINE` every version shares ("triage-clean/")."""
+UPGRADE = "upgrade"
+"""The audit log's origin of a re-clean by a newer version of the cleaner."""
+
+
+def cleaned_by_older_engine(db: Database) -> list[int]:
+    """Documents whose text and blocks another version of this cleaner made (`CLEAN_ENGINE` changes with every
+    change to what it makes), by id. Documents stored by anything else (an empty engine) are left as they are."""
+    rows = db.execute(
+        "SELECT id FROM documents WHERE substr(clean_engine, 1, ?) = ? AND clean_engine != ? ORDER BY id",
+        [len(ENGINE_FAMILY), ENGINE_FAMILY, CLEAN_ENGINE],
+    )
+    return [int(r[0]) for r in rows]
+
+
+def reclean_older_job(library: Library, *, is_cancelled: Callable[[], bool] = _never) -> Iterator[Progress]:
+    """Bring the library up to the current cleaner: re-clean every document another version cleaned (the site's
+    template and the analyst's block overrides applied again, decisions, tags and notes untouched; annotations
+    of a changed text are redone when next asked for), each re-clean audited (origin `UPGRADE`). Cancelled, it
+    leaves the rest for the next run."""
+    yield from reclean_documents(library, cleaned_by_older_engine(library.db), is_cancelled=is_cancelled, audit_origin=UPGRADE)
 
 
 def reclean_site_job(library: Library, site: str, *, is_cancelled: Callable[[], bool] = _never) -> Iterator[Progress]:

@@ -1,0 +1,103 @@
+"""After an update of Triage, the library's cleaned text follows the new cleaner: the documents an earlier version
+made are re-cleaned (core job, `reclean` command, and at the window's start: tests/gui/test_reclean_on_start.py),
+each re-clean audited, with the analyst's decisions and block overrides kept."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from triage_app.cli import run
+from triage_app.core import jobs
+from triage_app.core.clean import CLEAN_ENGINE
+from triage_app.core.library import Library, cleaning, documents, triage
+from triage_app.core.library.block_overrides import set_block_override
+
+PAGE = """<html><head><title>Harbour reopens</title></head><body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Harbour reopens</h1><p>The harbour reopened on Monday after the storm, the port authority said in a statement.</p>
+<p>Fishing boats left at dawn, and the market expects its first catch on Tuesday morning, traders said.</p>
+<pre>tide   high  05:12
+tide   low   11:30</pre></article></body></html>"""
+
+
+def _library(tmp_path: Path, count: int = 2) -> Library:
+    paths = []
+    for n in range(count):
+        path = tmp_path / f"page{n}.html"
+        path.write_text(PAGE.replace("Monday", f"Monday {n}"), encoding="utf-8")
+        paths.append(path)
+    library = Library.open(tmp_path / "l.sqlite")
+    list(jobs.import_documents(library, paths))
+    return library
+
+
+def _age(library: Library, doc_id: int, engine: str) -> None:
+    """Make a document look as an earlier cleaner left it."""
+    with library.transaction() as db:
+        db.execute("UPDATE documents SET clean_engine = ?, text = 'what the old cleaner kept' WHERE id = ?", [engine, doc_id])
+
+
+def test_only_documents_of_an_earlier_version_of_this_cleaner_are_older(tmp_path: Path) -> None:
+    library = _library(tmp_path, 3)
+    _age(library, 1, "triage-clean/1.2")
+    _age(library, 3, "")  # stored by something else: left as it is
+    assert cleaning.cleaned_by_older_engine(library.db) == [1]
+    library.close()
+
+
+def test_the_upgrade_re_cleans_audits_and_keeps_decisions_and_overrides(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    fresh = documents.get_document(library.db, 1)["text"]
+    removed = next(b for b in documents.get_blocks(library.db, 1) if not b.kept)
+    set_block_override(library, 1, removed.index, True)  # the analyst keeps the menu
+    triage.set_relevance(library, 1, "relevant")
+    triage.set_note(library, 1, "check the tide table")
+    kept_text = documents.get_document(library.db, 1)["text"]
+    assert kept_text != fresh and removed.text in kept_text
+    _age(library, 1, "triage-clean/1.2")
+    steps = list(cleaning.reclean_older_job(library))
+    assert [s.result for s in steps if s.result is not None] == [1]
+    doc = documents.get_document(library.db, 1)
+    assert doc["clean_engine"] == CLEAN_ENGINE and doc["text"] == kept_text  # the override applied again
+    assert doc["relevance"] == "relevant" and doc["note"] == "check the tide table"
+    assert "tide   high  05:12\ntide   low   11:30" in doc["text"]
+    rows = [r for r in triage.audit_log(library.db, 1) if r["field"] == "clean_engine"]
+    assert [(r["old"], r["new"], r["origin"]) for r in rows] == [("triage-clean/1.2", CLEAN_ENGINE, cleaning.UPGRADE)]
+    assert cleaning.cleaned_by_older_engine(library.db) == []
+    library.close()
+
+
+def test_a_cancelled_upgrade_leaves_the_rest_for_the_next_run(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    _age(library, 1, "triage-clean/1.2")
+    _age(library, 2, "triage-clean/1.2")
+    asked = iter([False, True])
+    list(cleaning.reclean_older_job(library, is_cancelled=lambda: next(asked)))
+    assert cleaning.cleaned_by_older_engine(library.db) == [2]
+    assert documents.get_document(library.db, 2)["text"] == "what the old cleaner kept"  # untouched, not half-done
+    library.close()
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_reclean_command(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    _age(library, 2, "triage-clean/1.2")
+    library.close()
+    lib = str(tmp_path / "l.sqlite")
+    code, out, _ = _cli("reclean", "--dry-run", "--library", lib)
+    assert code == 0 and out.startswith("1 documents were cleaned by an earlier version")
+    code, out, _ = _cli("reclean", "--library", lib, "--json")
+    assert code == 0 and json.loads(out)["recleaned"] == 1
+    assert _cli("reclean", "--dry-run", "--library", lib, "--json")[1].count('"older": 0') == 1
+    code, _, err = _cli("reclean", "7", "--library", lib)
+    assert code == 2 and "no document #7" in err
+    code, out, _ = _cli("reclean", "1", "--library", lib)
+    assert code == 0 and out.startswith("1 documents re-cleaned")
+    code, out, _ = _cli("log", "2", "--library", lib)
+    assert f"clean_engine: triage-clean/1.2 -> {CLEAN_ENGINE} (upgrade)" in out
