@@ -258,6 +258,31 @@ def test_an_unannotated_document_is_annotated_in_the_child_process_path_not_on_t
     assert "1 quote" in pane.status.text()  # plural forms: "1 quote", "2 quotes"
 
 
+def test_annotations_of_an_earlier_version_of_the_rules_are_found_again_when_the_document_opens(
+    make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update of Triage's entity and quote rules (`METHOD_VERSION`) reaches a library's documents as they are
+    opened; another engine's annotations (here the tests' "test-rows") are taken as they are."""
+    from triage_app.core.nlp.engine import METHOD_VERSION
+
+    asked: list[int] = []
+
+    def fake_annotate_texts(texts: list[str], *, is_cancelled: Any, languages: Any = None) -> Iterator[Progress]:
+        asked.append(len(texts))
+        yield Progress(1, 1, "done", result=[Annotation(engine=f"triage-nlp/{METHOD_VERSION} fake", entities=[], quotes=[])])
+
+    monkeypatch.setattr(annotation_store, "annotate_texts", fake_annotate_texts)
+    pane = make_pane()
+    pane.show_document(seed_id)  # annotated by "test-rows": shown as it is
+    assert pane.annotation_state == AnnotationState.DONE and asked == []
+    with library.transaction() as db:
+        db["documents"].update(seed_id, {"annotated_engine": f"triage-nlp/{int(METHOD_VERSION) - 1} spacy/3.8.0 en/3.8.0"})
+    pane.show_document(seed_id)
+    assert pane.annotation_state == AnnotationState.RUNNING
+    qtbot.waitUntil(lambda: pane.annotation_state == AnnotationState.DONE)
+    assert asked == [1] and documents.get_document(library.db, seed_id)["annotated_engine"].startswith(f"triage-nlp/{METHOD_VERSION} ")
+
+
 def test_a_document_shown_without_annotating_waits_for_annotate_shown(
     make_pane: Any, qtbot: Any, library: Library, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

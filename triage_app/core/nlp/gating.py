@@ -49,6 +49,21 @@ def runs_on(engine: NlpEngine, language: str | None) -> bool:
     return (language or ENGLISH) in engine_languages(engine)
 
 
+METHOD_FAMILY = "triage-nlp/"
+"""The start of every `annotated_engine` Triage's own annotation writes."""
+
+
+def by_older_method(annotated_engine: str | None) -> bool:
+    """True for annotations an earlier version of Triage's entity and quote rules made (its `METHOD_VERSION` is
+    not this one's): the reader finds them again when the document is opened. Names of other engines count as
+    they are."""
+    from triage_app.core.nlp.engine import METHOD_VERSION
+
+    if not annotated_engine or not annotated_engine.startswith(METHOD_FAMILY):
+        return False
+    return annotated_engine.split(" ", 1)[0] != f"{METHOD_FAMILY}{METHOD_VERSION}"
+
+
 def skipped_name(language: str) -> str:
     """The `annotated_engine` of a document that no model of its language read."""
     from triage_app.core.nlp.engine import METHOD_VERSION

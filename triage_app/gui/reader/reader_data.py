@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from triage_app.core.library import annotation_queries, documents
+from triage_app.core.nlp.gating import by_older_method
 from triage_app.core.records import Block
 
 log = logging.getLogger(__name__)
@@ -70,5 +71,6 @@ def load_reader_data(db: Database, doc_id: int) -> ReaderData:
     data.entities = annotation_queries.document_entities(db, doc_id)
     data.quotes = annotation_queries.document_quotes(db, doc_id)
     data.summary = annotation_queries.entity_summary(db, doc_id)
-    data.annotated = bool(doc.get("annotated_engine"))
+    # annotations of an earlier version of the rules are shown until the document's are found again (on opening it)
+    data.annotated = bool(doc.get("annotated_engine")) and not by_older_method(doc.get("annotated_engine"))
     return data
