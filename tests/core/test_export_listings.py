@@ -45,3 +45,27 @@ def test_a_listing_reads_as_the_page_set_it_in_every_briefing(tmp_path: Path) ->
     assert listing.text == "for host in hosts:\n    if host.down:\n        page(host.owner)"
     assert {run.font.name for run in listing.runs} == {"Consolas"}
     assert all(run.font.name is None for p in word.paragraphs if p.text == PROSE for run in p.runs)
+
+
+def test_the_headline_opening_the_text_is_shown_once_in_every_briefing(tmp_path: Path) -> None:
+    """The extractor keeps the headline as the text's first paragraph; each briefing shows it once, as the document's
+    heading (as the reader does), and `cleaned.txt` keeps the text as stored."""
+    page = tmp_path / "ferry.html"
+    page.write_text(f"<html><head><title>Ferry  service resumes</title></head><body><article><h1>Ferry service resumes</h1>"
+                    f"<p>{PROSE}</p><p>Ferry service resumes on Friday, the operator said.</p></article></body></html>", encoding="utf-8")
+    library = Library.open(tmp_path / "l.sqlite")
+    list(jobs.import_documents(library, [page]))
+    result, _ = export(library, tmp_path / "p.zip")
+    library.close()
+    files = members(result.path)
+    cleaned = next(v for k, v in files.items() if k.endswith("cleaned.txt")).decode("utf-8")
+    assert cleaned.startswith("Ferry service resumes\n\n")
+    html = files["briefing.html"].decode("utf-8")
+    assert '<p dir="ltr">Ferry service resumes</p>' not in html and f'<p dir="ltr">{PROSE}</p>' in html
+    assert "Ferry service resumes on Friday" in html  # a later paragraph that starts like the title stays
+    markdown = files["briefing.md"].decode("utf-8")
+    text_section = markdown.split("### Text", 1)[1]
+    assert text_section.lstrip().startswith("Most of the time")
+    word = docx.Document(io.BytesIO(files["briefing.docx"]))
+    assert [p.text for p in word.paragraphs].count("Ferry service resumes") == 0
+    assert any(p.text.endswith("Ferry service resumes") for p in word.paragraphs if p.style.name.startswith("Heading"))

@@ -13,7 +13,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import listing_paragraphs, paragraph_pieces
+from triage_app.core.export.highlight import listing_paragraphs, opens_with_title, paragraph_pieces
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo, paragraph_direction
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -122,7 +122,10 @@ def _document(document: _Body, d: PacketDocument) -> None:
             _set_direction(para, x(q.get("text")))
     document.heading("Text", level=2)
     listings = listing_paragraphs(doc.get("text") or "", d.blocks)
+    first = 1 if opens_with_title(doc.get("text") or "", doc.get("title")) else 0  # the headline is the heading above
     for number, pieces in enumerate(paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes)):
+        if number < first:
+            continue
         para = document.paragraph()
         for piece in pieces:
             run = para.add_run(x(piece.text))  # a line break inside it becomes Word's

@@ -105,3 +105,15 @@ def listing_paragraphs(text: str, blocks: list[Block]) -> set[int]:
             spans.append((offset, offset + len(block.text)))
         offset += len(block.text) + 2
     return {n for n, (a, b) in enumerate(paragraph_ranges(text)) if any(start <= a and b <= end for start, end in spans)}
+
+
+def repeats_title(paragraph: str, title: object) -> bool:
+    """True when `paragraph` is the headline already shown as the document's title (the extractor keeps the headline
+    as the body's first block): the reader and the briefings show it once, as the title; `cleaned.txt` keeps it."""
+    return bool(title) and " ".join(paragraph.split()).casefold() == " ".join(str(title).split()).casefold()
+
+
+def opens_with_title(text: str, title: object) -> bool:
+    """True when the first paragraph of `text` (`paragraph_ranges`) `repeats_title`."""
+    first = paragraph_ranges(text)[:1]
+    return bool(first) and repeats_title(text[first[0][0] : first[0][1]], title)

@@ -14,7 +14,13 @@ from typing import Any
 
 from triage_app.core.export.briefing_sanitiser import sanitise
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import highlight_paragraphs, label_class, listing_paragraphs, visible
+from triage_app.core.export.highlight import (
+    highlight_paragraphs,
+    label_class,
+    listing_paragraphs,
+    opens_with_title,
+    visible,
+)
 from triage_app.core.library import timeline
 
 CSP = (
@@ -180,8 +186,9 @@ def _document(d: PacketDocument, total: int) -> str:
     # left, its full stop at its left end), and the text says its language (fonts, hyphenation, screen readers).
     listings = listing_paragraphs(d.doc.get("text") or "", d.blocks)
     listing = ' class="listing"'
+    first = 1 if opens_with_title(d.doc.get("text") or "", d.doc.get("title")) else 0  # the headline is the h2 above
     text = "".join(
-        f'<p{listing if n in listings else ""} dir="{paragraph_direction(p)}">{p}</p>' for n, p in enumerate(paragraphs)
+        f'<p{listing if n in listings else ""} dir="{paragraph_direction(p)}">{p}</p>' for n, p in enumerate(paragraphs) if n >= first
     ) or "<p><em>(no cleaned text)</em></p>"
     language = d.doc.get("language")
     lang = f' lang="{_e(language)}"' if isinstance(language, str) and _LANGUAGE_CODE_RE.fullmatch(language) else ""

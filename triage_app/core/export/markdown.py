@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import listing_paragraphs, paragraph_ranges, visible
+from triage_app.core.export.highlight import listing_paragraphs, paragraph_ranges, repeats_title, visible
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -40,6 +40,8 @@ def _document_text(d: PacketDocument) -> str:
     out = []
     for n, (start, end) in enumerate(paragraph_ranges(text)):
         paragraph = text[start:end]
+        if n == 0 and repeats_title(paragraph, d.doc.get("title")):
+            continue  # the headline is the document's heading above
         if n in listings:
             out.append(_fenced(paragraph))
         else:

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from triage_app.core.export.highlight import repeats_title
 from triage_app.core.language import language_name
 from triage_app.core.records import PREFORMATTED, SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
@@ -185,15 +186,6 @@ def metadata_line(doc: dict[str, Any]) -> str:
     return " \u00b7 ".join(parts)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _repeats_title(paragraph: Paragraph, title: object) -> bool:
-    """True when the body's first paragraph is the headline already shown as the view's title."""
-    return bool(title) and _fold(paragraph.text) == _fold(str(title))
-
-
 def _paragraph_style(para: Paragraph) -> str:
     """A block that keeps its line breaks (a `<pre>`: `core.clean.preformatted`) shows them; a listing's lines in a
     fixed-width font, as the page showed them."""
@@ -215,7 +207,7 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
     meta = escape(metadata_line(data.doc)) or escape(no_meta)
     # The extractor keeps the headline as the body's first block; it is shown once, as the view's title,
     # which then stands for that block (its anchor: click-to-source and the block menu still reach it).
-    headline_block = bool(data.paragraphs) and _repeats_title(data.paragraphs[0], data.doc.get("title"))
+    headline_block = bool(data.paragraphs) and repeats_title(data.paragraphs[0].text, data.doc.get("title"))
     anchor = f'<a name="{PARAGRAPH_ANCHOR}0"></a>' if headline_block else ""
     parts = [
         f"<h2>{anchor}{title}</h2>",
