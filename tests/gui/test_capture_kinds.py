@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from format_samples import newsletter, printed_article_pdf, write_warc
 from test_i18n import german  # noqa: F401 - the fixture that installs the German catalogue
-from test_main_window import drop_files, shown, titles
+from window_support import drop_files, shown, titles
 
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog
 from triage_app.gui.models.document_columns import COL_KIND, COL_TITLE
