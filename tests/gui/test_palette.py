@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+from reader_support import add_annotations, highlighted_fragments, make_pane, seed_id, show  # noqa: F401
 
-from tests.gui.test_reader import add_annotations, highlighted_fragments, make_pane, seed_id, show  # noqa: F401
 from triage_app.core.library import Library
 from triage_app.core.records import Block
 from triage_app.gui import theme

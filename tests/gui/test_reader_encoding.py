@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reader_support import delete_closed_widgets, show
 
-from tests.gui.test_reader import delete_closed_widgets, show
 from triage_app.core.clean import clean_document
 from triage_app.core.ingest.text_reader import read_text
 from triage_app.core.library import Library, documents, triage
