@@ -1,28 +1,16 @@
-"""The reader's original of an HTML page: locked-down WebEngine, and the fallback without WebEngine."""
+"""The reader's original of an HTML page in the locked-down WebEngine: no script, no network, no links followed, scrolling, right-click."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import lxml.html
 import pytest
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
-from PySide6.QtGui import QColor, QImage
+import reader_web_support
+from reader_web_support import call
 
-from triage_app.core.library import Library, documents
-from triage_app.core.library.writer import LibraryWriter
-from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
-from triage_app.core.settings import Settings, StateStore
-from triage_app.gui.reader.colours import qcolor, reader_colours
 from triage_app.gui.reader.pane import ReaderPane
-from triage_app.gui.reader.scheme import register_scheme, resource_url
-from triage_app.gui.workers import TaskRunner
+from triage_app.gui.reader.scheme import resource_url
 
-os.environ.setdefault("QSG_RHI_BACKEND", "null")
-register_scheme()
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
     "Unable to detect GPU vendor",  # Chromium without a GPU (offscreen, Xvfb)
@@ -31,68 +19,8 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support grabbing the keyboard",
 )
 
-FILLER = "".join(f"<p>Filler paragraph {n} of the article body, long enough to scroll.</p>" for n in range(80))
-PAGE = f"""<!DOCTYPE html><html><head><title>Test page</title></head><body>
-<div id="nav"><a href="http://127.0.0.1:9/home">Home</a> | <a href="/news">News</a></div>
-<div class="story"><p>The minister said the talks would resume in Geneva.</p>
-<img src="page_files/pic.png" alt="local picture"><img src="http://127.0.0.1:9/x.png" alt="remote picture">
-{FILLER}<p>The final paragraph of the story.</p></div>
-<footer>Copyright footer text</footer>
-<script>document.body.innerHTML='HACKED'</script>
-</body></html>"""
-
-
-def png_bytes() -> bytes:
-    image = QImage(8, 8, QImage.Format.Format_RGB32)
-    image.fill(QColor("red"))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data().data())
-
-
-def page_blocks() -> list[Block]:
-    """Blocks with the lxml paths of the page's elements: nav and footer removed, story paragraphs kept."""
-    tree = lxml.html.document_fromstring(PAGE).getroottree()
-    blocks: list[Block] = []
-    for element in tree.xpath("//div[@id='nav'] | //div[@class='story']/p | //footer"):
-        text = element.text_content().strip()
-        removed = {"div": "navigation", "footer": "footer"}.get(element.tag)
-        blocks.append(Block(len(blocks), "paragraph", text, removed is None, removed, "dom:" + tree.getpath(element)))
-    return blocks
-
-
-def delete_closed_widgets() -> None:
-    """Really delete the widgets pytest-qt closed with deleteLater (web page before its profile)."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def page_id(library: Library) -> int:
-    raw = PAGE.encode("utf-8")
-    parsed = ParsedDocument("/tmp/page.html", raw, "html", "utf-8", html=PAGE, original_name="page.html",
-                            resources=[Resource("page_files/pic.png", "image/png", png_bytes())])
-    doc_id = documents.insert_document(library, parsed, CleanResult(page_blocks(), title="Test page", site="example.org"))
-    with library.transaction() as db:
-        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
-    return doc_id
-
-
-@pytest.fixture
-def pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Path) -> Iterator[ReaderPane]:
-    widget = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state.json"))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 500)
-    yield widget
-    qtbot.waitUntil(lambda: not widget.busy, timeout=30000)
-    delete_closed_widgets()
-
-
-def call(qtbot: Any, method: Any) -> Any:
-    """The value a WebEngine callback-style method (toPlainText, toHtml) delivers."""
-    with qtbot.waitCallback(timeout=10000) as callback:
-        method(callback)
-    return callback.args[0]
+page_id = reader_web_support.page_id  # pytest fixtures, found by name
+pane = reader_web_support.pane
 
 
 def test_web_original_runs_no_script_and_makes_no_network_request(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
@@ -126,28 +54,6 @@ def test_web_original_scrolls_to_a_clicked_paragraph(pane: ReaderPane, qtbot: An
     qtbot.waitUntil(lambda: web.page.scrollPosition().y() > 500, timeout=10000)
 
 
-def test_fallback_without_webengine(pane: ReaderPane, qtbot: Any, page_id: int,
-                                    monkeypatch: pytest.MonkeyPatch, library: Library,
-                                    writer: LibraryWriter, tmp_path: Path) -> None:
-    monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
-    widget = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state2.json"))
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.original_ready) as ready:  # marked and loaded after the cleaned view
-        widget.show_document(page_id)
-    assert ready.args == [page_id]
-    original = widget.original
-    assert original.web is None
-    assert original.currentWidget() is original.fallback
-    assert "not available" in original.fallback.banner.text()
-    browser = original.fallback.browser
-    text = browser.toPlainText()
-    assert "talks would resume in Geneva" in text and "HACKED" not in text
-    assert "127.0.0.1" not in browser.toHtml()
-    widget.show()
-    qtbot.waitUntil(lambda: browser.loaded == ["page_files/pic.png"])
-    assert browser.refused == []
-
-
 def test_right_click_in_the_web_original_finds_the_block(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
     from PySide6.QtCore import QPoint
     from PySide6.QtWebEngineCore import QWebEngineScript
@@ -168,24 +74,6 @@ def test_right_click_in_the_web_original_finds_the_block(pane: ReaderPane, qtbot
     assert actions[0].text() == "Remove this block"
 
 
-def test_fallback_scrolls_to_a_clicked_paragraph(qtbot: Any, page_id: int, monkeypatch: pytest.MonkeyPatch,
-                                                 library: Library, writer: LibraryWriter, tmp_path: Path) -> None:
-    monkeypatch.setenv("TRIAGE_NO_WEBENGINE", "1")
-    widget = ReaderPane(library, TaskRunner(writer), Settings(None), StateStore(tmp_path / "state.json"))
-    qtbot.addWidget(widget)
-    widget.resize(1000, 400)
-    widget.show()
-    with qtbot.waitSignal(widget.original_ready):
-        widget.show_document(page_id)
-    bar = widget.original.fallback.browser.verticalScrollBar()
-    assert bar.value() == 0
-    widget.cleaned.paragraph_clicked.emit(len(widget.data.paragraphs) - 1)
-    assert bar.value() > 0
-    removed = widget.original.fallback.browser.toHtml()
-    shade = qcolor(reader_colours(widget.palette()).removed_background)
-    assert f"rgba({shade.red()},{shade.green()},{shade.blue()}," in removed  # the removed nav and footer are shaded
-
-
 def test_links_in_the_original_are_not_followed(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineCore import QWebEnginePage
@@ -202,58 +90,6 @@ def test_links_in_the_original_are_not_followed(pane: ReaderPane, qtbot: Any, pa
     assert page.acceptNavigationRequest(QUrl(f"triage-doc://doc/{page_id}/index.html#blk-3"), link, True)
 
 
-MHTML_PAGE = """<html><body><p>An archived page with a picture.</p><img src="https://pics.example/a.png"></body></html>"""
-
-
-def mhtml_bytes(png: bytes) -> bytes:
-    import base64
-
-    boundary = "----=_Part_0"
-    parts = [
-        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/story\r\nSubject: Story\r\n"
-        f'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="{boundary}"\r\n\r\n',
-        f"--{boundary}\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 8bit\r\n"
-        f"Content-Location: https://news.example/story\r\n\r\n{MHTML_PAGE}\r\n",
-        f"--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
-        f"Content-Location: https://pics.example/a.png\r\n\r\n{base64.b64encode(png).decode()}\r\n",
-        f"--{boundary}--\r\n",
-    ]
-    return "".join(parts).encode("utf-8")
-
-
-def _archived_page_is_served(pane: ReaderPane, qtbot: Any, library: Library, parsed: ParsedDocument, text: str,
-                             image_url: str) -> int:
-    """Store `parsed` with one kept paragraph `text`, show it, and check the original shows the text and serves
-    `image_url` from the stored parts; the document's id."""
-    doc_id = _show_stored(pane, qtbot, library, parsed, CleanResult(
-        [Block(0, "paragraph", text, True, None, "dom:/html/body/p")], title="Story"))
-    web = pane.original.web
-    assert text in call(qtbot, web.page.toPlainText)
-    qtbot.waitUntil(lambda: resource_url(doc_id, image_url) in web.handler.served)
-    return doc_id
-
-
-def _show_stored(pane: ReaderPane, qtbot: Any, library: Library, parsed: ParsedDocument, cleaned: CleanResult) -> int:
-    """Store `parsed` as `cleaned` (annotated, so no annotation job runs) and show it in the reader; its id."""
-    doc_id = documents.insert_document(library, parsed, cleaned)
-    with library.transaction() as db:
-        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
-    pane.show()
-    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
-        pane.show_document(doc_id)
-    return doc_id
-
-
-def test_mhtml_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot: Any, library: Library) -> None:
-    png = png_bytes()
-    raw = mhtml_bytes(png)
-    parsed = ParsedDocument("/tmp/story.mhtml", raw, "mhtml", "utf-8", html=MHTML_PAGE, original_name="story.mhtml",
-                            url="https://news.example/story",
-                            resources=[Resource("https://pics.example/a.png", "image/png", png)])
-    _archived_page_is_served(pane, qtbot, library, parsed, "An archived page with a picture.", "https://pics.example/a.png")
-    assert not any("pics.example" in r.url for r in pane.original.web.guard.log if r.blocked)
-
-
 def test_showing_the_same_page_again_keeps_the_reading_position(pane: ReaderPane, qtbot: Any, page_id: int) -> None:
     pane.show()
     with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
@@ -265,95 +101,3 @@ def test_showing_the_same_page_again_keeps_the_reading_position(pane: ReaderPane
     with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
         pane.reload()
     qtbot.waitUntil(lambda: abs(web.page.scrollPosition().y() - before) < 5, timeout=10000)
-
-
-SHADOW_PAGE = f"""<!DOCTYPE html><html><head><title>Shadow page</title></head><body>
-<div id="nav"><a href="/news">News</a></div>
-<story-app><template shadowmode="open"><div class="promo"><p>Subscribe to the evening letter today.</p></div>
-<div class="story"><p>The minister said the talks would resume in Geneva.</p>{FILLER}<p>The final paragraph of the story.</p></div>
-</template></story-app></body></html>"""
-
-
-@pytest.fixture
-def shadow_page_id(library: Library) -> int:
-    """A page saved with its web component's shadow root (Chrome's MHTML names it `shadowmode`): the promo
-    inside the shadow root removed, the story kept."""
-    tree = lxml.html.document_fromstring(SHADOW_PAGE).getroottree()
-    blocks: list[Block] = []
-    for element in tree.xpath("//div[@id='nav'] | //div[@class='promo']/p | //div[@class='story']/p"):
-        removed = "navigation" if element.tag == "div" else "newsletter prompt" if "Subscribe" in element.text_content() else None
-        blocks.append(Block(len(blocks), "paragraph", element.text_content().strip(), removed is None, removed,
-                            "dom:" + tree.getpath(element)))
-    parsed = ParsedDocument("/tmp/shadow.html", SHADOW_PAGE.encode("utf-8"), "html", "utf-8", html=SHADOW_PAGE,
-                            original_name="shadow.html")
-    doc_id = documents.insert_document(library, parsed, CleanResult(blocks, title="Shadow page", site="example.org"))
-    with library.transaction() as db:
-        db["documents"].update(doc_id, {"annotated_engine": "test-rows"})
-    return doc_id
-
-
-def test_a_page_drawn_in_a_shadow_root_is_shown_shaded_and_reachable(pane: ReaderPane, qtbot: Any, shadow_page_id: int) -> None:
-    from PySide6.QtCore import QPoint
-    from PySide6.QtWebEngineCore import QWebEngineScript
-
-    pane.show()
-    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
-        pane.show_document(shadow_page_id)
-    web = pane.original.web
-    probe = (
-        "(function(){var root=document.querySelector('story-app').shadowRoot; if(!root){return 'no shadow root';}"
-        "var promo=root.getElementById('blk-1'), first=root.getElementById('blk-2');"
-        "var r=first.getBoundingClientRect();"
-        "return [getComputedStyle(promo).outlineStyle, promo.title, first.innerText.length > 20,"
-        " Math.round(r.left+5), Math.round(r.top+5)].join('|');})()"
-    )
-    with qtbot.waitCallback(timeout=10000) as found:
-        web.page.runJavaScript(probe, QWebEngineScript.ScriptWorldId.ApplicationWorld, found)
-    outline, title, shown, x, y = found.args[0].split("|")
-    assert (outline, title, shown) == ("dashed", "Removed: newsletter prompt", "true")  # the shading reaches inside
-    with qtbot.waitSignal(web.context_menu_requested, timeout=10000) as menu:
-        web._on_context_menu(QPoint(int(x), int(y)))
-    assert menu.args[0] == 2
-    assert web.page.scrollPosition().y() == 0
-    pane.cleaned.paragraph_clicked.emit(len(pane.data.paragraphs) - 1)
-    qtbot.waitUntil(lambda: web.page.scrollPosition().y() > 500, timeout=10000)
-
-
-def test_safari_web_archive_original_is_served_from_its_stored_parts(pane: ReaderPane, qtbot: Any, library: Library) -> None:
-    from triage_app.bench.captures import as_webarchive
-    from triage_app.core.ingest.readers import parse_bytes
-
-    page = ("<html><head><title>Story</title></head><body><p>A Safari archive with a picture.</p>"
-            "<img src='https://news.example/story/a.png'></body></html>")
-    parsed = parse_bytes(as_webarchive(page.encode("utf-8"), "https://news.example/story"), name="story.webarchive",
-                         source_path="/tmp/story.webarchive")
-    assert [r.name for r in parsed.resources] == ["https://news.example/story/a.png"]
-    _archived_page_is_served(pane, qtbot, library, parsed, "A Safari archive with a picture.", "https://news.example/story/a.png")
-
-
-def test_a_frameset_page_shows_its_frames_with_the_removed_blocks_shaded(pane: ReaderPane, qtbot: Any, library: Library,
-                                                                        tmp_path: Path) -> None:
-    from triage_app.core.clean import clean_document
-    from triage_app.core.ingest.folders import collect_resources
-    from triage_app.core.ingest.readers import load_file
-
-    page = tmp_path / "gazette.html"
-    page.write_text("<html><head><title>Gazette</title></head><frameset cols='200,*'><frame src='gazette_files/menu.html'>"
-                    "<frame src='gazette_files/story.html'><noframes>No frames here.</noframes></frameset></html>")
-    (tmp_path / "gazette_files").mkdir()
-    (tmp_path / "gazette_files" / "menu.html").write_text(
-        "<html><body><ul><li><a href='a.html'>Home</a></li><li><a href='b.html'>News</a></li></ul></body></html>")
-    (tmp_path / "gazette_files" / "story.html").write_text(
-        "<html><body><h1>Ferry landing to reopen</h1>" + "".join(
-            f"<p>{n}. The council agreed on Monday to reopen the old ferry landing after a decade of disputes.</p>"
-            for n in range(5)) + "<img src='pic.png'></body></html>")
-    (tmp_path / "gazette_files" / "pic.png").write_bytes(png_bytes())
-    parsed = load_file(page, lambda: collect_resources(page))
-    doc_id = _show_stored(pane, qtbot, library, parsed, clean_document(parsed))
-    web = pane.original.web
-    shown = call(qtbot, web.page.toPlainText)
-    assert "0. The council agreed" in shown and "No frames here" not in shown  # the frames, not the apology
-    marked = pane.original.marked
-    assert marked is not None and not marked.unmatched  # every block found in the page the reader shows
-    assert 'data-triage-reason="navigation"' in marked.html  # the menu frame shaded as navigation
-    qtbot.waitUntil(lambda: resource_url(doc_id, "gazette_files/pic.png") in web.handler.served)  # the frame's picture
