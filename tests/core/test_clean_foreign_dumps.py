@@ -1,0 +1,139 @@
+"""Dumps in other scripts and languages: sentence stops, Thai, bylines, "read also" lines, comments headers."""
+
+from __future__ import annotations
+
+import pytest
+from clean_dump_support import clean_dump as _clean
+from clean_dump_support import kept_text as _kept
+
+from triage_app.core.clean import patterns as P
+from triage_app.core.clean import text_reasons as TR
+
+SCRIPT_DUMPS = {
+    "hindi": (["होम", "देश", "दुनिया", "खेल", "मनोरंजन"], [
+        "सरकार ने बुधवार को दिल्ली में वायु प्रदूषण कम करने के लिए नई योजना की घोषणा की।",
+        "मंत्रालय के प्रवक्ता के अनुसार पुराने वाहनों को धीरे-धीरे सड़कों से हटाया जाएगा।",
+        "विशेषज्ञों का कहना है कि ये कदम पर्याप्त नहीं हैं और लंबी अवधि की नीतियों की जरूरत है।",
+        "शहर के कई इलाकों में हवा की गुणवत्ता पिछले सप्ताह बेहद खराब दर्ज की गई थी।"]),
+    "urdu": (["صفحہ اول", "پاکستان", "دنیا", "کھیل", "تفریح"], [
+        "حکومت نے بدھ کے روز لاہور میں فضائی آلودگی کم کرنے کے لیے ایک نئے منصوبے کا اعلان کیا۔",
+        "وزارت کے ترجمان کے مطابق پرانی گاڑیوں کو آہستہ آہستہ سڑکوں سے ہٹا دیا جائے گا۔",
+        "ماہرین کا کہنا ہے کہ یہ اقدامات کافی نہیں ہیں اور طویل مدتی پالیسیوں کی ضرورت ہے۔",
+        "گزشتہ ہفتے شہر کے کئی علاقوں میں ہوا کا معیار انتہائی خراب ریکارڈ کیا گیا تھا۔"]),
+    "arabic": (["الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة"], [
+        "هل تكفي الخطة الجديدة التي أعلنتها الحكومة يوم الأربعاء للحد من تلوث الهواء في العاصمة؟",
+        "وقال المتحدث باسم الوزارة إن المركبات القديمة ستسحب تدريجيا من الشوارع؛",
+        "ويسأل الخبراء لماذا لا توجد سياسات طويلة الأمد لتحسين جودة الهواء في المدينة؟",
+        "فمن يتحمل المسؤولية عن المستويات السيئة التي سجلت خلال الأسبوع الماضي؟"]),
+}
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPT_DUMPS))
+def test_a_dump_whose_sentences_end_with_another_script_s_stop_has_an_article(script: str) -> None:
+    """A line of 60-150 characters is prose when it ends a sentence; the danda "।", Urdu's "۔" and the Arabic
+    question mark "؟" end sentences as "." does. Without them the dump had no prose line, found no article and
+    kept its menu, where the same dump in English loses it."""
+    menu, paragraphs = SCRIPT_DUMPS[script]
+    text = "\n".join([*menu, "", *"\n\n".join(paragraphs).split("\n")])
+    result = _clean(text)
+    kept = _kept(result)
+    assert all(p in kept for p in paragraphs)
+    assert not any(item in kept.split("\n") for item in menu)
+
+
+THAI_MENU = ["หน้าแรก", "ข่าวในประเทศ", "ต่างประเทศ", "กีฬา", "บันเทิง"]
+THAI = [
+    "รัฐบาลประกาศแผนใหม่เมื่อวันพุธเพื่อลดมลพิษทางอากาศในเมืองหลวงในปีหน้า",
+    "โฆษกกระทรวงกล่าวว่ารถยนต์เก่าจะถูกนำออกจากท้องถนนทีละน้อยและจะขยายระบบขนส่งสาธารณะ",
+    "ผู้เชี่ยวชาญกล่าวว่ามาตรการเหล่านี้ยังไม่เพียงพอและจำเป็นต้องมีนโยบายระยะยาว",
+    "คุณภาพอากาศในหลายพื้นที่ของเมืองถูกบันทึกว่าแย่มากเมื่อสัปดาห์ที่แล้ว",
+]
+
+
+def test_a_thai_dump_reads_its_runs_of_letters_as_prose_and_its_menu_as_a_menu() -> None:
+    """Thai puts no space between words and no stop after a sentence: a sentence is a long run of letters. Its
+    letters were counted as CJK characters are, so a twelve-letter menu label ("ข่าวในประเทศ") was a sentence, and
+    no paragraph of 69-82 letters was prose: the dump found no article and kept its menu and footer."""
+    text = "\n".join([*THAI_MENU, "", *"\n\n".join(THAI).split("\n"), "", "เกี่ยวกับเรา", "ติดต่อเรา"])
+    kept = _kept(_clean(text))
+    assert all(p in kept for p in THAI)
+    assert not any(item in kept.split("\n") for item in [*THAI_MENU, "เกี่ยวกับเรา", "ติดต่อเรา"])
+
+
+RUSSIAN = [
+    "Правительство в среду объявило о новом плане по снижению загрязнения воздуха в столице в следующем году.",
+    "По словам представителя министерства, старые автомобили будут постепенно убраны с улиц, а транспорт расширен.",
+    "Эксперты считают, что этих мер недостаточно и нужна долгосрочная политика для улучшения качества воздуха.",
+]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name", "date"),
+    [("Текст: Венера Ерофеева·24 сентября 2018", "Венера Ерофеева", "2018-09-24"),
+     ("Автор: Иван Петров, 24 сентября 2018", "Иван Петров", "2018-09-24"),
+     ("Yazar: Ahmet Yılmaz · 12 Mart 2024", "Ahmet Yılmaz", "2024-03-12"),
+     ("Oleh: Budi Santoso, Maret 12, 2024", "Budi Santoso", "2024-03-12")],
+)
+def test_a_dump_s_byline_labelled_in_another_language_gives_its_author_and_date(byline: str, name: str, date: str) -> None:
+    """"Текст:" and "Автор:" (Russian, Ukrainian), "Yazar:" (Turkish), "Oleh:" and "Penulis:" (Indonesian) label a
+    byline as "Author:" does (an aeb-dev Russian page's dump has the first form); "Oleh" only with its colon, since
+    it is also a Ukrainian first name."""
+    text = "\n".join(["Главная", "Новости", "Спорт", "", "Новый план для чистого воздуха", byline, "", *"\n\n".join(RUSSIAN).split("\n")])
+    result = _clean(text)
+    assert (result.byline, result.published) == (name, date)
+    assert {b.text: b.reason for b in result.blocks}[byline] == P.BYLINE
+
+
+def test_oleh_without_a_colon_is_a_name_not_a_byline_label() -> None:
+    assert not P.BYLINE_RE.match("Oleh Sentsov")
+    assert P.BYLINE_RE.match("Oleh: Budi Santoso")
+
+
+READ_ALSO = [
+    "Читайте также: Правительство объявило о новом плане", "Читайте також: Уряд оголосив новий план",
+    "Czytaj także: Rząd ogłosił nowy plan", "Čtěte také: Vláda oznámila nový plán", "Ayrıca okuyun: Hükümet yeni planı açıkladı",
+    "Διαβάστε επίσης: Η κυβέρνηση ανακοίνωσε νέο σχέδιο", "Citește și: Guvernul a anunțat un nou plan",
+    "Läs också: Regeringen presenterade en ny plan", "Baca juga: Pemerintah umumkan rencana baru",
+    "Kapcsolódó cikkek", "اقرأ أيضا: الحكومة تعلن خطة جديدة", "相关阅读：政府宣布新计划", "関連記事", "관련기사",
+]
+
+
+@pytest.mark.parametrize("line", READ_ALSO)
+def test_read_also_in_other_languages_is_a_related_link(line: str) -> None:
+    """"Read also: <another story>" and "related articles" in the languages whose dates are read: a line that links
+    another story, not the article's text."""
+    assert TR.text_reason(line) == P.RELATED
+
+
+def test_an_indonesian_read_also_line_inside_the_article_is_removed() -> None:
+    paragraphs = [
+        "Pemerintah pada hari Selasa mengumumkan rencana baru untuk mengurangi polusi udara di ibu kota pada tahun depan,"
+        " termasuk pembatasan kendaraan tua dan perluasan transportasi umum.",
+        "Menurut juru bicara kementerian, stasiun kereta baru akan dibangun sebelum akhir tahun agar warga lebih sedikit"
+        " menggunakan kendaraan pribadi setiap hari.",
+        "Para ahli mengatakan langkah ini belum cukup dan kebijakan jangka panjang diperlukan untuk memperbaiki kualitas"
+        " udara di seluruh wilayah kota.",
+    ]
+    read_also = "Baca juga: Harga beras naik lagi di pasar tradisional"
+    dump = "\n".join(["Beranda", "Berita", "Ekonomi", "Olahraga", "", "Rencana baru pemerintah untuk udara bersih", "",
+                      "Selasa, 12 Maret 2024 14:05 WIB", "", paragraphs[0], "", read_also, "", *(p + "\n" for p in paragraphs[1:])])
+    result = _clean(dump)
+    kept = "\n".join(b.text for b in result.blocks if b.reason is None)
+    assert all(p in kept for p in paragraphs)
+    assert read_also not in kept
+    assert result.published == "2024-03-12T14:05:00+07:00"
+
+
+@pytest.mark.parametrize("header", ["12 комментариев", "Комментарии (12)", "5 yorum", "Yorumlar", "Σχόλια", "التعليقات",
+                                    "12条评论", "コメント", "댓글", "Kommentare", "Komentarze (3)"])
+def test_a_comments_header_in_another_language_ends_the_article(header: str) -> None:
+    """A post of over 500 characters, then its comments under a header in the post's language: the comments go."""
+    more = ["Власти также пообещали построить новые велосипедные дорожки и высадить деревья вдоль главных улиц города.",
+            "Первые результаты программы будут представлены жителям осенью на открытых встречах в каждом районе."]
+    comments = ["Отличная новость, давно пора было заняться воздухом в городе, надеюсь, что всё это не останется на бумаге.",
+                "Посмотрим, что будет через год, обещаний мы слышали уже много, а машин на улицах становится только больше."]
+    dump = "\n".join(["Главная", "Новости", "Политика", "", "Новый план по чистому воздуху", "",
+                      *(p + "\n" for p in RUSSIAN + more), header, "", *(c + "\n" for c in comments), "О нас", "Контакты"])
+    kept = "\n".join(b.text for b in _clean(dump).blocks if b.reason is None)
+    assert all(p in kept for p in RUSSIAN + more)
+    assert not any(c in kept for c in comments)
