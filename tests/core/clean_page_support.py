@@ -1,0 +1,30 @@
+"""Shared set-up for the made-up HTML pages of the cleaning tests: sentences, a story and the documents they make."""
+
+from __future__ import annotations
+
+from triage_app.core.records import ParsedDocument
+
+SENTENCE = "The committee met on Tuesday to discuss the proposal for the new bridge across the river, and members spoke at length about costs. "
+
+
+def html_doc(html: str, name: str = "") -> ParsedDocument:
+    return ParsedDocument(name or "page.html", b"", "html", "utf-8", html=html, original_name=name)
+
+
+def paragraphs(count: int, word: str = "bridge") -> str:
+    return "".join(f"<p>{SENTENCE.replace('bridge', f'{word} {n}') * 2}</p>" for n in range(count))
+
+
+STORY = [
+    "The river keepers of the northern valley measured the spring flood for the fortieth year running.",
+    "Every morning they walked the bank from the old mill to the stone bridge with a notebook and a pole.",
+    "Their records show the water rising earlier each decade, a change the farmers had noticed long before.",
+    "In March the meadows below the village stood under water for eleven days, a length nobody remembered.",
+    "The council now plans a second channel east of the church, paid for by a levy on the new houses.",
+    "Opponents say the channel will dry the wetland where herons nest and ask for a smaller scheme instead.",
+]
+
+
+def story_paragraphs() -> str:
+    """Six paragraphs of varied prose (enough distinct word sequences to count as an article)."""
+    return "".join(f"<p>{line}</p>" for line in STORY)
