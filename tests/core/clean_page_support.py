@@ -1,8 +1,9 @@
-"""Shared set-up for the made-up HTML pages of the cleaning tests: sentences, a story and the documents they make."""
+"""Shared set-up for the made-up HTML pages of the cleaning tests: sentences, stories and the documents they make."""
 
 from __future__ import annotations
 
-from triage_app.core.records import ParsedDocument
+from triage_app.core.clean import clean_document
+from triage_app.core.records import CleanResult, ParsedDocument
 
 SENTENCE = "The committee met on Tuesday to discuss the proposal for the new bridge across the river, and members spoke at length about costs. "
 
@@ -28,3 +29,19 @@ STORY = [
 def story_paragraphs() -> str:
     """Six paragraphs of varied prose (enough distinct word sequences to count as an article)."""
     return "".join(f"<p>{line}</p>" for line in STORY)
+
+
+BODY = (
+    "<p>The harbour authority confirmed on Tuesday that the old crane will be taken down next spring, after "
+    "engineers found that its steel frame had rusted far beyond what a repair could fix.</p>"
+    "<p>Residents who have watched the crane over the water for sixty years said they would miss it, and a local "
+    "group has asked that one of its arms be kept as a monument near the quay.</p>"
+    "<p>The authority said the work would take about six weeks and that the quay would stay open to walkers for "
+    "most of that time, apart from a few days when the heaviest parts are lifted away.</p>"
+)
+"""The body of the title and byline pages: three paragraphs of a harbour story."""
+
+
+def clean_page(head: str, body: str) -> CleanResult:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return clean_document(ParsedDocument("page.html", html.encode(), "html", "utf-8", html=html, original_name="page.html"))
