@@ -9,8 +9,9 @@ from typing import Any
 
 import lxml.html
 import pytest
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
+from reader_support import delete_closed_widgets
 
 from triage_app.core.library import Library, documents
 from triage_app.core.library.writer import LibraryWriter
@@ -52,11 +53,6 @@ def page_blocks() -> list[Block]:
         removed = {"div": "navigation", "footer": "footer"}.get(element.tag)
         blocks.append(Block(len(blocks), "paragraph", text, removed is None, removed, "dom:" + tree.getpath(element)))
     return blocks
-
-
-def delete_closed_widgets() -> None:
-    """Really delete the widgets pytest-qt closed with deleteLater (web page before its profile)."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
