@@ -101,3 +101,15 @@ def test_the_reclean_command(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("1 documents re-cleaned")
     code, out, _ = _cli("log", "2", "--library", lib)
     assert f"clean_engine: triage-clean/1.2 -> {CLEAN_ENGINE} (upgrade)" in out
+
+
+def test_the_start_up_question_reads_an_index_not_the_texts(tmp_path: Path) -> None:
+    """`cleaned_by_older_engine` runs at every start of the window: the engine is stored after the long text, so
+    a table scan would read every text's overflow pages; the index answers it alone."""
+    library = _library(tmp_path, 1)
+    plan = " ".join(str(row) for row in library.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE clean_engine >= ? AND clean_engine < ? AND clean_engine != ?",
+        [cleaning.ENGINE_FAMILY, "triage-clean0", CLEAN_ENGINE],
+    ))
+    assert "COVERING INDEX documents_clean_engine" in plan
+    library.close()
