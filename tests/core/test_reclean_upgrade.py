@@ -39,10 +39,12 @@ def _age(library: Library, doc_id: int, engine: str) -> None:
 
 
 def test_only_documents_of_an_earlier_version_of_this_cleaner_are_older(tmp_path: Path) -> None:
-    library = _library(tmp_path, 3)
+    library = _library(tmp_path, 4)
     _age(library, 1, "triage-clean/1.2")
     _age(library, 3, "")  # stored by something else: left as it is
+    _age(library, 4, "triage-clean/999.1")  # a later Triage's: an older one opening the library leaves it
     assert cleaning.cleaned_by_older_engine(library.db) == [1]
+    assert cleaning.engine_version("triage-clean/1.9") < cleaning.engine_version("triage-clean/1.10")  # type: ignore[operator]
     library.close()
 
 

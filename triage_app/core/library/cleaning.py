@@ -146,17 +146,27 @@ UPGRADE = "upgrade"
 """The audit log's origin of a re-clean by a newer version of the cleaner."""
 
 
+def engine_version(engine: str) -> tuple[int, ...] | None:
+    """(1, 77) for "triage-clean/1.77"; None for a name of another family or without a numeric version."""
+    if not engine.startswith(ENGINE_FAMILY):
+        return None
+    parts = engine[len(ENGINE_FAMILY) :].split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+
+
 def cleaned_by_older_engine(db: Database) -> list[int]:
-    """Documents whose text and blocks another version of this cleaner made (`CLEAN_ENGINE` changes with every
-    change to what it makes), by id. Documents stored by anything else (an empty engine) are left as they are."""
+    """Documents whose text and blocks an earlier version of this cleaner made (`CLEAN_ENGINE` changes with every
+    change to what it makes), by id. Documents stored by anything else (an empty engine) or by a later version
+    (a library opened again by an older Triage) are left as they are."""
     # A range over the family's names ("triage-clean/" up to "triage-clean0"): the index `documents_clean_engine` answers
     # it without reading the table, whose rows hold the long text before the engine.
     after_family = ENGINE_FAMILY[:-1] + chr(ord(ENGINE_FAMILY[-1]) + 1)
     rows = db.execute(
-        "SELECT id FROM documents WHERE clean_engine >= ? AND clean_engine < ? AND clean_engine != ?",
+        "SELECT id, clean_engine FROM documents WHERE clean_engine >= ? AND clean_engine < ? AND clean_engine != ?",
         [ENGINE_FAMILY, after_family, CLEAN_ENGINE],
     )
-    return sorted(int(r[0]) for r in rows)
+    current = engine_version(CLEAN_ENGINE) or ()
+    return sorted(int(doc_id) for doc_id, engine in rows if (version := engine_version(engine)) is not None and version < current)
 
 
 def reclean_older_job(library: Library, *, is_cancelled: Callable[[], bool] = _never) -> Iterator[Progress]:
