@@ -10,7 +10,7 @@ import docx
 from test_export_support import export, members
 
 from triage_app.core import jobs
-from triage_app.core.export.highlight import listing_paragraphs
+from triage_app.core.export.highlight import paragraph_kinds
 from triage_app.core.library import Library
 from triage_app.core.records import PREFORMATTED, Block
 
@@ -19,11 +19,13 @@ PROSE = ("Most of the time a one-line awk program is all you need to pull a colu
 CODE = "for host in hosts:\n    if host.down:\n        page(host.owner)\n\nprint(\"done\")"
 
 
-def test_listing_paragraphs_are_those_of_kept_preformatted_blocks() -> None:
-    blocks = [Block(0, "paragraph", PROSE, True), Block(1, PREFORMATTED, CODE, True), Block(2, PREFORMATTED, "x\ny", False)]
-    text = f"{PROSE}\n\n{CODE}"
-    assert listing_paragraphs(text, blocks) == {1, 2}  # the listing's blank line makes two paragraphs of the text
-    assert listing_paragraphs(text + " edited", blocks) == set()  # a text that is no longer its blocks: nothing assumed
+def test_paragraph_kinds_are_those_of_kept_blocks_shown_apart() -> None:
+    blocks = [Block(0, "paragraph", PROSE, True), Block(1, PREFORMATTED, CODE, True), Block(2, PREFORMATTED, "x\ny", False),
+              Block(3, "list-item", "A point", True)]
+    text = f"{PROSE}\n\n{CODE}\n\nA point"
+    # the listing's blank line makes two paragraphs of the text; the removed block is not in it
+    assert paragraph_kinds(text, blocks) == {1: PREFORMATTED, 2: PREFORMATTED, 3: "list-item"}
+    assert paragraph_kinds(text + " edited", blocks) == {}  # a text that is no longer its blocks: nothing assumed
 
 
 def test_a_listing_reads_as_the_page_set_it_in_every_briefing(tmp_path: Path) -> None:
@@ -69,3 +71,36 @@ def test_the_headline_opening_the_text_is_shown_once_in_every_briefing(tmp_path:
     word = docx.Document(io.BytesIO(files["briefing.docx"]))
     assert [p.text for p in word.paragraphs].count("Ferry service resumes") == 0
     assert any(p.text.endswith("Ferry service resumes") for p in word.paragraphs if p.style.name.startswith("Heading"))
+
+
+def test_subheadings_list_items_and_quotes_read_as_such_in_every_briefing(tmp_path: Path) -> None:
+    page = tmp_path / "port.html"
+    page.write_text(f"<html><head><title>Port report</title></head><body><article><h1>Port report</h1><p>{PROSE}</p>"
+                    "<h2>What the council decided</h2><ul><li>The quay reopens on Monday.</li><li>Fees stay as they are.</li></ul>"
+                    "<blockquote>We will keep the harbour open whatever the weather brings this winter.</blockquote>"
+                    f"<p>{PROSE.replace('awk', 'sed')}</p></article></body></html>", encoding="utf-8")
+    library = Library.open(tmp_path / "l.sqlite")
+    list(jobs.import_documents(library, [page]))
+    kinds = {b.text: b.kind for b in library_blocks(library)}
+    result, _ = export(library, tmp_path / "p.zip")
+    library.close()
+    files = members(result.path)
+    html = files["briefing.html"].decode("utf-8")
+    markdown = files["briefing.md"].decode("utf-8")
+    word = {p.text: p.style.name for p in docx.Document(io.BytesIO(files["briefing.docx"])).paragraphs}
+    expected = {"What the council decided": ("sub", "#### ", "Heading 3"),
+                "The quay reopens on Monday.": ("li", "- ", "List Bullet"),
+                "We will keep the harbour open whatever the weather brings this winter.": ("bq", "> ", "Quote")}
+    for text, (css, mark, style) in expected.items():
+        assert kinds[text] != "paragraph"
+        bullet = "\u2022&nbsp;" if css == "li" else ""
+        assert f'<p class="{css}" dir="ltr">{bullet}{text}</p>' in html
+        assert f"\n{mark}{text.replace('.', chr(92) + '.')}" in markdown
+        assert word[text] == style
+    assert f'<p dir="ltr">{PROSE}</p>' in html and word[PROSE] == "Normal"
+
+
+def library_blocks(library: Library) -> list[Block]:
+    from triage_app.core.library import documents
+
+    return documents.get_blocks(library.db, 1)

@@ -6,6 +6,7 @@ from typing import Any
 
 import lxml.html
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextDocument
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
 from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, build_cleaned_html, entity_href, parse_entity_href
@@ -249,6 +250,24 @@ def test_cleaned_view_shows_a_listing_s_lines_in_a_fixed_width_font() -> None:
     text = "\n\n".join(b.text for b in blocks)
     html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks)), set())
     lines = html.split("\n")
-    assert any(line.startswith('<p style="white-space:pre-wrap; font-family:monospace;">') and "if x:" in line for line in lines)
-    assert any(line.startswith('<p style="white-space:pre-wrap;">') and "Date: today" in line for line in lines)
+    assert any(line.startswith('<p style="white-space:pre-wrap; font-family:monospace;">') and "if x:<br>    y()" in line for line in lines)
+    assert any(line.startswith('<p style="white-space:pre-wrap;">') and "Date: today<br>From: desk" in line for line in lines)
     assert any(line.startswith("<p><a") and plain in line for line in lines)
+    document = QTextDocument()
+    document.setHtml(html)  # each paragraph one text block: its anchor covers all its lines (click-to-source, menus)
+    assert document.blockCount() == 2 + len(blocks)
+    assert "if x:\n    y()" in document.toPlainText()
+
+
+def test_cleaned_view_marks_subheadings_list_items_quotes_and_captions() -> None:
+    """Only markup is added by a block's kind: the text (and the offsets of entities and quotes in it) stays the block's."""
+    kinds = [("heading", "What happened"), ("list-item", "First point"), ("blockquote", "A quoted passage."),
+             ("caption", "A harbour photo."), ("paragraph", "A plain paragraph.")]
+    blocks = [Block(n, kind, text, True) for n, (kind, text) in enumerate(kinds)]
+    text = "\n\n".join(b.text for b in blocks)
+    html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks)), set())
+    line = {k: next(x for x in html.split("\n") if t in x) for k, t in kinds}
+    assert "font-weight:600" in line["heading"]
+    assert "\u2022\u00a0First point" in line["list-item"] and "margin-left" in line["list-item"]
+    assert "margin-left" in line["blockquote"] and "font-size:small" in line["caption"]
+    assert line["paragraph"].startswith("<p><a")

@@ -13,8 +13,9 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import listing_paragraphs, opens_with_title, paragraph_pieces
+from triage_app.core.export.highlight import opens_with_title, paragraph_kinds, paragraph_pieces
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo, paragraph_direction
+from triage_app.core.records import PREFORMATTED
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HIGHLIGHT = {
@@ -121,15 +122,15 @@ def _document(document: _Body, d: PacketDocument) -> None:
             meta.font.size = Pt(9)
             _set_direction(para, x(q.get("text")))
     document.heading("Text", level=2)
-    listings = listing_paragraphs(doc.get("text") or "", d.blocks)
+    kinds = paragraph_kinds(doc.get("text") or "", d.blocks)
     first = 1 if opens_with_title(doc.get("text") or "", doc.get("title")) else 0  # the headline is the heading above
     for number, pieces in enumerate(paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes)):
         if number < first:
             continue
-        para = document.paragraph()
+        para = document.paragraph(style=_KIND_STYLE.get(kinds.get(number, "")))
         for piece in pieces:
             run = para.add_run(x(piece.text))  # a line break inside it becomes Word's
-            if number in listings:  # a <pre> listing's lines, in a fixed-width font as the page set them
+            if kinds.get(number) == PREFORMATTED:  # a <pre> listing's lines, in a fixed-width font as the page set them
                 run.font.name = "Consolas"
                 run.font.size = Pt(9)
             if piece.entity is not None:
@@ -137,6 +138,10 @@ def _document(document: _Body, d: PacketDocument) -> None:
             if piece.quoted:
                 run.italic = True
         _set_direction(para, "".join(piece.text for piece in pieces))
+
+
+_KIND_STYLE = {"heading": "Heading 3", "list-item": "List Bullet", "blockquote": "Quote", "caption": "Caption"}
+"""Word's built-in style for a paragraph of a subheading, list item, block quote or caption (`highlight.paragraph_kinds`)."""
 
 
 def _set_direction(para: Paragraph, text: str) -> None:

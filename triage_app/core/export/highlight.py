@@ -93,18 +93,28 @@ def highlight_paragraphs(text: str, entities: list[dict[str, Any]], quotes: list
     return out
 
 
-def listing_paragraphs(text: str, blocks: list[Block]) -> set[int]:
-    """Which of `text`'s paragraphs (`paragraph_ranges`) belong to a kept preformatted block (a `<pre>` listing,
-    shown in a fixed-width font with its indentation); none when the text is not its kept blocks joined."""
+SHOWN_KINDS = frozenset({"heading", "list-item", "blockquote", "caption", PREFORMATTED})
+"""Block kinds a briefing shows apart from plain paragraphs (a subheading, a bullet, an indent, a caption, a listing)."""
+
+
+def paragraph_kinds(text: str, blocks: list[Block]) -> dict[int, str]:
+    """The kind (`SHOWN_KINDS`) of each of `text`'s paragraphs (`paragraph_ranges`) that lies inside a kept block of
+    such a kind (a `<pre>` listing with blank lines is several paragraphs); none when the text is no longer its kept
+    blocks joined (edited by hand before this was stored): the paragraphs are then shown plain."""
     kept = [b for b in blocks if b.kept]
-    if not any(b.kind == PREFORMATTED for b in kept) or "\n\n".join(b.text for b in kept) != text:
-        return set()
+    if not any(b.kind in SHOWN_KINDS for b in kept) or "\n\n".join(b.text for b in kept) != text:
+        return {}
     spans, offset = [], 0
     for block in kept:
-        if block.kind == PREFORMATTED:
-            spans.append((offset, offset + len(block.text)))
+        if block.kind in SHOWN_KINDS:
+            spans.append((offset, offset + len(block.text), block.kind))
         offset += len(block.text) + 2
-    return {n for n, (a, b) in enumerate(paragraph_ranges(text)) if any(start <= a and b <= end for start, end in spans)}
+    kinds = {}
+    for n, (a, b) in enumerate(paragraph_ranges(text)):
+        kind = next((k for start, end, k in spans if start <= a and b <= end), None)
+        if kind is not None:
+            kinds[n] = kind
+    return kinds
 
 
 def repeats_title(paragraph: str, title: object) -> bool:

@@ -17,11 +17,12 @@ from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_i
 from triage_app.core.export.highlight import (
     highlight_paragraphs,
     label_class,
-    listing_paragraphs,
     opens_with_title,
+    paragraph_kinds,
     visible,
 )
 from triage_app.core.library import timeline
+from triage_app.core.records import PREFORMATTED
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
@@ -65,6 +66,8 @@ blockquote.kq p { margin: 0; } blockquote.kq-indirect { border-left-color: #b9a9
 .who { color: #55606b; font-size: .88rem; }
 .text p { margin: 0 0 .8rem; unicode-bidi: isolate; }
 .text p.listing { white-space: pre-wrap; font-family: "Cascadia Mono", Consolas, monospace; font-size: .82rem; }
+.text p.sub { font-weight: 600; font-size: 1.05rem; margin-top: 1.1rem; } .text p.li { margin-left: 1.2rem; }
+.text p.bq { margin-left: 1.6rem; margin-right: 1rem; color: #3b4450; } .text p.cap { font-size: .85rem; color: #55606b; }
 .q { background: #ece5f7; }
 .ent { border-bottom: 2px solid; padding: 0 1px; }
 .ent-PERSON { background: #dcecff; border-color: #3b7dd8; } .ent-ORG { background: #ffe7d1; border-color: #d9822b; }
@@ -93,6 +96,8 @@ table.index th { text-align: left; }
 .ent-NORP { background-color: #fde2ef; } .ent-MONEY { background-color: #fff3bf; }
 .colophon { color: #55606b; font-size: 8pt; margin-top: 12pt; }
 p.listing { white-space: pre-wrap; font-family: monospace; font-size: 8pt; }
+p.sub { font-weight: bold; font-size: 11pt; } p.li { margin-left: 12pt; } p.bq { margin-left: 16pt; }
+p.cap { font-size: 8pt; color: #55606b; }
 """
 
 
@@ -180,15 +185,23 @@ def _quotes(d: PacketDocument) -> str:
     return "<h3>Key quotes</h3>" + "".join(items)
 
 
+_KIND_CLASS = {kind: f' class="{name}"' for kind, name in
+               (("heading", "sub"), ("list-item", "li"), ("blockquote", "bq"), ("caption", "cap"), (PREFORMATTED, "listing"))}
+"""The class of a paragraph by the kind of its block (`highlight.paragraph_kinds`); plain paragraphs have none."""
+_KIND_PREFIX = {"list-item": "\u2022\u00a0"}
+"""Written before a list item's text (the PDF's renderer knows no `::before`)."""
+
+
 def _document(d: PacketDocument, total: int) -> str:
     paragraphs = highlight_paragraphs(d.doc.get("text") or "", d.shown_entities(), d.quotes)
     # Each paragraph takes its direction from its own first letters (an Arabic or Hebrew paragraph reads right to
     # left, its full stop at its left end), and the text says its language (fonts, hyphenation, screen readers).
-    listings = listing_paragraphs(d.doc.get("text") or "", d.blocks)
-    listing = ' class="listing"'
+    kinds = paragraph_kinds(d.doc.get("text") or "", d.blocks)
     first = 1 if opens_with_title(d.doc.get("text") or "", d.doc.get("title")) else 0  # the headline is the h2 above
     text = "".join(
-        f'<p{listing if n in listings else ""} dir="{paragraph_direction(p)}">{p}</p>' for n, p in enumerate(paragraphs) if n >= first
+        f'<p{_KIND_CLASS.get(kinds.get(n, ""), "")} dir="{paragraph_direction(p)}">{_KIND_PREFIX.get(kinds.get(n, ""), "")}{p}</p>'
+        for n, p in enumerate(paragraphs)
+        if n >= first
     ) or "<p><em>(no cleaned text)</em></p>"
     language = d.doc.get("language")
     lang = f' lang="{_e(language)}"' if isinstance(language, str) and _LANGUAGE_CODE_RE.fullmatch(language) else ""

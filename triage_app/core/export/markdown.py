@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import listing_paragraphs, paragraph_ranges, repeats_title, visible
+from triage_app.core.export.highlight import paragraph_kinds, paragraph_ranges, repeats_title, visible
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
+from triage_app.core.records import PREFORMATTED
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -36,17 +37,23 @@ def _document_text(d: PacketDocument) -> str:
     """The cleaned text as escaped paragraphs; a `<pre>` listing's paragraphs as fenced code, line breaks of
     other paragraphs kept as hard breaks."""
     text = d.doc.get("text") or ""
-    listings = listing_paragraphs(text, d.blocks)
+    kinds = paragraph_kinds(text, d.blocks)
     out = []
     for n, (start, end) in enumerate(paragraph_ranges(text)):
         paragraph = text[start:end]
         if n == 0 and repeats_title(paragraph, d.doc.get("title")):
             continue  # the headline is the document's heading above
-        if n in listings:
+        kind = kinds.get(n, "")
+        if kind == PREFORMATTED:
             out.append(_fenced(paragraph))
-        else:
-            out.append("\\\n".join(md_escape(line) for line in paragraph.split("\n") if line.strip()))
+            continue
+        escaped = "\\\n".join(md_escape(line) for line in paragraph.split("\n") if line.strip())
+        out.append(f"{_KIND_MARK.get(kind, '')}{escaped}" if kind != "caption" else f"_{escaped}_")
     return "\n\n".join(out)
+
+
+_KIND_MARK = {"heading": "#### ", "list-item": "- ", "blockquote": "> "}
+"""Markdown before a paragraph of a subheading, list item or block quote (`highlight.paragraph_kinds`)."""
 
 
 def render_markdown(info: BriefingInfo, docs: list[PacketDocument]) -> str:

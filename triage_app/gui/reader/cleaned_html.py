@@ -186,14 +186,26 @@ def metadata_line(doc: dict[str, Any]) -> str:
     return " \u00b7 ".join(parts)
 
 
-def _paragraph_style(para: Paragraph) -> str:
-    """A block that keeps its line breaks (a `<pre>`: `core.clean.preformatted`) shows them; a listing's lines in a
-    fixed-width font, as the page showed them."""
-    if "\n" not in para.text:
-        return ""
-    if para.block is not None and para.block.kind == PREFORMATTED:
-        return ' style="white-space:pre-wrap; font-family:monospace;"'
-    return ' style="white-space:pre-wrap;"'
+def _paragraph_open(para: Paragraph, colours: ReaderColours) -> tuple[str, str]:
+    """The paragraph's opening tag and what goes before its text, by the kind of its block: a subheading in bold, a
+    list item with a bullet, a block quote indented, a caption small and dim, a `<pre>` with its line breaks (a
+    listing's lines in a fixed-width font: `core.clean.preformatted`). Only markup is added: the text and its
+    offsets stay the block's."""
+    kind = para.block.kind if para.block is not None else ""
+    styles = []
+    prefix = ""
+    if kind == "heading":
+        styles.append("font-weight:600; font-size:large; margin-top:10px;")
+    elif kind == "list-item":
+        styles.append("margin-left:16px;")
+        prefix = "\u2022\u00a0"
+    elif kind == "blockquote":
+        styles.append("margin-left:24px; margin-right:12px;")
+    elif kind == "caption":
+        styles.append(f"font-size:small; color:{colours.dim};")
+    if "\n" in para.text:
+        styles.append("white-space:pre-wrap;" + (" font-family:monospace;" if kind == PREFORMATTED else ""))
+    return (f'<p style="{" ".join(styles)}">' if styles else "<p>"), prefix
 
 
 def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> str:
@@ -221,5 +233,8 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         if number == 0 and headline_block:
             continue  # shown as the title above; the block stays in the text (and in packets)
         html = _paragraph_html(para, buckets[number], tags, colours)
-        parts.append(f'<p{_paragraph_style(para)}><a name="{PARAGRAPH_ANCHOR}{number}"></a>{html}</p>')
+        if "\n" in para.text:  # a line break inside the paragraph's block: Qt makes a new block of a bare "\n"
+            html = html.replace("\n", "<br>")  # (its lines would lose the paragraph's anchor: click-to-source, menus)
+        opening, prefix = _paragraph_open(para, colours)
+        parts.append(f'{opening}<a name="{PARAGRAPH_ANCHOR}{number}"></a>{prefix}{html}</p>')
     return "\n".join(parts)
