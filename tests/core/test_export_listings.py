@@ -104,3 +104,22 @@ def library_blocks(library: Library) -> list[Block]:
     from triage_app.core.library import documents
 
     return documents.get_blocks(library.db, 1)
+
+
+def test_a_list_line_with_its_own_bullet_gets_no_second_one(tmp_path: Path) -> None:
+    """A text dump's list lines keep their "- " or "1." (its blocks are lines): no bullet is added in the HTML or
+    Word briefing, and Markdown shows the marker escaped as text."""
+    dump = tmp_path / "notes.txt"
+    dump.write_text("Harbour notes\n\nThe council met on Monday and agreed on the following points after a long debate "
+                    "about the fees.\n\n- The quay reopens on Monday.\n- Fees stay as they are.\n", encoding="utf-8")
+    library = Library.open(tmp_path / "l.sqlite")
+    list(jobs.import_documents(library, [dump]))
+    assert "list-item" in {b.kind for b in library_blocks(library)}
+    result, _ = export(library, tmp_path / "p.zip")
+    library.close()
+    files = members(result.path)
+    html = files["briefing.html"].decode("utf-8")
+    assert '<p class="li" dir="ltr">- The quay reopens on Monday.</p>' in html and "\u2022" not in html
+    assert "\n\\- The quay reopens on Monday\\.\n" in files["briefing.md"].decode("utf-8")
+    word = {p.text: p.style.name for p in docx.Document(io.BytesIO(files["briefing.docx"])).paragraphs}
+    assert word["- The quay reopens on Monday."] == "Normal"

@@ -271,3 +271,6 @@ def test_cleaned_view_marks_subheadings_list_items_quotes_and_captions() -> None
     assert "\u2022\u00a0First point" in line["list-item"] and "margin-left" in line["list-item"]
     assert "margin-left" in line["blockquote"] and "font-size:small" in line["caption"]
     assert line["paragraph"].startswith("<p><a")
+    own = [Block(0, "list-item", "- A dump's own bullet", True), Block(1, "list-item", "2. A numbered line", True)]
+    html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, own, split_paragraphs("\n\n".join(b.text for b in own), own)), set())
+    assert "\u2022" not in html  # a text dump's or a PDF's list line keeps its own marker, not a second one

@@ -13,7 +13,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import opens_with_title, paragraph_kinds, paragraph_pieces
+from triage_app.core.export.highlight import marked_list_item, opens_with_title, paragraph_kinds, paragraph_pieces
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo, paragraph_direction
 from triage_app.core.records import PREFORMATTED
 
@@ -127,7 +127,10 @@ def _document(document: _Body, d: PacketDocument) -> None:
     for number, pieces in enumerate(paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes)):
         if number < first:
             continue
-        para = document.paragraph(style=_KIND_STYLE.get(kinds.get(number, "")))
+        kind = kinds.get(number, "")
+        if kind == "list-item" and marked_list_item("".join(piece.text for piece in pieces)):
+            kind = ""  # its own bullet or number: Word's list style would add another
+        para = document.paragraph(style=_KIND_STYLE.get(kind))
         for piece in pieces:
             run = para.add_run(x(piece.text))  # a line break inside it becomes Word's
             if kinds.get(number) == PREFORMATTED:  # a <pre> listing's lines, in a fixed-width font as the page set them

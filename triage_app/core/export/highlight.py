@@ -8,6 +8,7 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from triage_app.core.clean.line_features import LIST_ITEM_RE
 from triage_app.core.records import PREFORMATTED, Block
 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -95,6 +96,12 @@ def highlight_paragraphs(text: str, entities: list[dict[str, Any]], quotes: list
 
 SHOWN_KINDS = frozenset({"heading", "list-item", "blockquote", "caption", PREFORMATTED})
 """Block kinds a briefing shows apart from plain paragraphs (a subheading, a bullet, an indent, a caption, a listing)."""
+
+
+def marked_list_item(text: str) -> bool:
+    """A list item whose text starts with its own bullet or number ("- ", "• ", "2. ": a text dump's or a PDF's
+    line): shown as it is, without a second bullet."""
+    return LIST_ITEM_RE.match(text.lstrip()) is not None
 
 
 def paragraph_kinds(text: str, blocks: list[Block]) -> dict[int, str]:

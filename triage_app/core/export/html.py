@@ -17,6 +17,7 @@ from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_i
 from triage_app.core.export.highlight import (
     highlight_paragraphs,
     label_class,
+    marked_list_item,
     opens_with_title,
     paragraph_kinds,
     visible,
@@ -185,11 +186,13 @@ def _quotes(d: PacketDocument) -> str:
     return "<h3>Key quotes</h3>" + "".join(items)
 
 
-_KIND_CLASS = {kind: f' class="{name}"' for kind, name in
-               (("heading", "sub"), ("list-item", "li"), ("blockquote", "bq"), ("caption", "cap"), (PREFORMATTED, "listing"))}
-"""The class of a paragraph by the kind of its block (`highlight.paragraph_kinds`); plain paragraphs have none."""
-_KIND_PREFIX = {"list-item": "\u2022\u00a0"}
-"""Written before a list item's text (the PDF's renderer knows no `::before`)."""
+_KIND_CLASS = {"heading": ' class="sub"', "list-item": ' class="li"', "blockquote": ' class="bq"', "caption": ' class="cap"',
+               PREFORMATTED: ' class="listing"'}  # by the kind of a paragraph's block (`highlight.paragraph_kinds`)
+
+
+def _prefix(kind: str, paragraph: str) -> str:
+    """A bullet before a list item's text (the PDF's renderer knows no `::before`), unless it has its own."""
+    return "\u2022\u00a0" if kind == "list-item" and not marked_list_item(_TAG_RE.sub("", paragraph)) else ""
 
 
 def _document(d: PacketDocument, total: int) -> str:
@@ -199,7 +202,7 @@ def _document(d: PacketDocument, total: int) -> str:
     kinds = paragraph_kinds(d.doc.get("text") or "", d.blocks)
     first = 1 if opens_with_title(d.doc.get("text") or "", d.doc.get("title")) else 0  # the headline is the h2 above
     text = "".join(
-        f'<p{_KIND_CLASS.get(kinds.get(n, ""), "")} dir="{paragraph_direction(p)}">{_KIND_PREFIX.get(kinds.get(n, ""), "")}{p}</p>'
+        f'<p{_KIND_CLASS.get(kinds.get(n, ""), "")} dir="{paragraph_direction(p)}">{_prefix(kinds.get(n, ""), p)}{p}</p>'
         for n, p in enumerate(paragraphs)
         if n >= first
     ) or "<p><em>(no cleaned text)</em></p>"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import paragraph_kinds, paragraph_ranges, repeats_title, visible
+from triage_app.core.export.highlight import marked_list_item, paragraph_kinds, paragraph_ranges, repeats_title, visible
 from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
 from triage_app.core.records import PREFORMATTED
 
@@ -44,6 +44,8 @@ def _document_text(d: PacketDocument) -> str:
         if n == 0 and repeats_title(paragraph, d.doc.get("title")):
             continue  # the headline is the document's heading above
         kind = kinds.get(n, "")
+        if kind == "list-item" and marked_list_item(paragraph):
+            kind = ""  # its own bullet or number, escaped, shows as it is
         if kind == PREFORMATTED:
             out.append(_fenced(paragraph))
             continue

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from triage_app.core.export.highlight import repeats_title
+from triage_app.core.export.highlight import marked_list_item, repeats_title
 from triage_app.core.language import language_name
 from triage_app.core.records import PREFORMATTED, SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
@@ -198,7 +198,7 @@ def _paragraph_open(para: Paragraph, colours: ReaderColours) -> tuple[str, str]:
         styles.append("font-weight:600; font-size:large; margin-top:10px;")
     elif kind == "list-item":
         styles.append("margin-left:16px;")
-        prefix = "\u2022\u00a0"
+        prefix = "" if marked_list_item(para.text) else "\u2022\u00a0"  # a dump's line keeps its own bullet
     elif kind == "blockquote":
         styles.append("margin-left:24px; margin-right:12px;")
     elif kind == "caption":
