@@ -263,7 +263,7 @@ def test_cleaned_view_marks_subheadings_list_items_quotes_and_captions() -> None
     """Only markup is added by a block's kind: the text (and the offsets of entities and quotes in it) stays the block's."""
     kinds = [("heading", "What happened"), ("list-item", "First point"), ("blockquote", "A quoted passage."),
              ("caption", "A harbour photo."), ("paragraph", "A plain paragraph.")]
-    blocks = [Block(n, kind, text, True) for n, (kind, text) in enumerate(kinds)]
+    blocks = [Block(n, kind, text, True, None, f"dom:/html/body/div/p[{n + 1}]") for n, (kind, text) in enumerate(kinds)]
     text = "\n\n".join(b.text for b in blocks)
     html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks)), set())
     line = {k: next(x for x in html.split("\n") if t in x) for k, t in kinds}
@@ -271,6 +271,8 @@ def test_cleaned_view_marks_subheadings_list_items_quotes_and_captions() -> None
     assert "\u2022\u00a0First point" in line["list-item"] and "margin-left" in line["list-item"]
     assert "margin-left" in line["blockquote"] and "font-size:small" in line["caption"]
     assert line["paragraph"].startswith("<p><a")
-    own = [Block(0, "list-item", "- A dump's own bullet", True), Block(1, "list-item", "2. A numbered line", True)]
+    own = [Block(0, "list-item", "- A dump's own bullet", True), Block(1, "list-item", "2. A numbered line", True),
+           Block(2, "heading", "See it now: Amazon", True, None, "lines:7-7")]  # a dump's short line is no subheading
     html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, own, split_paragraphs("\n\n".join(b.text for b in own), own)), set())
     assert "\u2022" not in html  # a text dump's or a PDF's list line keeps its own marker, not a second one
+    assert "font-weight" not in html

@@ -104,16 +104,23 @@ def marked_list_item(text: str) -> bool:
     return LIST_ITEM_RE.match(text.lstrip()) is not None
 
 
+def shown_kind(block: Block) -> bool:
+    """The block's kind is one shown apart (`SHOWN_KINDS`) and can be trusted: a subheading only from a page's markup
+    (an h1-h6), not a text dump's or a PDF's short line that merely looks like one (a fifth of the kept lines of the
+    aeb-dev dumps: prices, names, table rows)."""
+    return block.kind in SHOWN_KINDS and (block.kind != "heading" or block.source.startswith("dom:"))
+
+
 def paragraph_kinds(text: str, blocks: list[Block]) -> dict[int, str]:
     """The kind (`SHOWN_KINDS`) of each of `text`'s paragraphs (`paragraph_ranges`) that lies inside a kept block of
     such a kind (a `<pre>` listing with blank lines is several paragraphs); none when the text is no longer its kept
     blocks joined (edited by hand before this was stored): the paragraphs are then shown plain."""
     kept = [b for b in blocks if b.kept]
-    if not any(b.kind in SHOWN_KINDS for b in kept) or "\n\n".join(b.text for b in kept) != text:
+    if not any(shown_kind(b) for b in kept) or "\n\n".join(b.text for b in kept) != text:
         return {}
     spans, offset = [], 0
     for block in kept:
-        if block.kind in SHOWN_KINDS:
+        if shown_kind(block):
             spans.append((offset, offset + len(block.text), block.kind))
         offset += len(block.text) + 2
     kinds = {}

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from triage_app.core.export.highlight import marked_list_item, repeats_title
+from triage_app.core.export.highlight import marked_list_item, repeats_title, shown_kind
 from triage_app.core.language import language_name
 from triage_app.core.records import PREFORMATTED, SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
@@ -191,7 +191,7 @@ def _paragraph_open(para: Paragraph, colours: ReaderColours) -> tuple[str, str]:
     list item with a bullet, a block quote indented, a caption small and dim, a `<pre>` with its line breaks (a
     listing's lines in a fixed-width font: `core.clean.preformatted`). Only markup is added: the text and its
     offsets stay the block's."""
-    kind = para.block.kind if para.block is not None else ""
+    kind = para.block.kind if para.block is not None and shown_kind(para.block) else ""
     styles = []
     prefix = ""
     if kind == "heading":
