@@ -123,3 +123,23 @@ def test_a_list_line_with_its_own_bullet_gets_no_second_one(tmp_path: Path) -> N
     assert "\n\\- The quay reopens on Monday\\.\n" in files["briefing.md"].decode("utf-8")
     word = {p.text: p.style.name for p in docx.Document(io.BytesIO(files["briefing.docx"])).paragraphs}
     assert word["- The quay reopens on Monday."] == "Normal"
+
+
+def test_a_data_table_reads_as_a_table_in_the_html_and_markdown_briefings(tmp_path: Path) -> None:
+    page = tmp_path / "results.html"
+    rows = "".join(f"<tr><td>{name}</td><td>{votes}</td><td>{share}</td></tr>"
+                   for name, votes, share in (("Harbour Party", "12,034", "41.2%"), ("Quay Alliance", "9,877", "33.8%")))
+    page.write_text(f"<html><head><title>Council vote</title></head><body><article><h1>Council vote</h1><p>{PROSE}</p>"
+                    f"<table><tr><th>Party</th><th>Votes</th><th>Share</th></tr>{rows}</table>"
+                    f"<p>{PROSE.replace('awk', 'sed')}</p></article></body></html>", encoding="utf-8")
+    library = Library.open(tmp_path / "l.sqlite")
+    list(jobs.import_documents(library, [page]))
+    assert next(b.text for b in library_blocks(library) if b.kind == "table") == "Party\tVotes\tShare"
+    result, _ = export(library, tmp_path / "p.zip")
+    library.close()
+    files = members(result.path)
+    html = files["briefing.html"].decode("utf-8")
+    assert ('<table class="data"><tbody><tr><td dir="ltr">Party</td><td dir="ltr">Votes</td><td dir="ltr">Share</td></tr>'
+            '<tr><td dir="ltr">Harbour Party</td>') in html
+    markdown = files["briefing.md"].decode("utf-8")
+    assert "| Party | Votes | Share |\n| --- | --- | --- |\n| Harbour Party | 12,034 | 41\\.2% |\n" in markdown

@@ -276,3 +276,24 @@ def test_cleaned_view_marks_subheadings_list_items_quotes_and_captions() -> None
     html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, own, split_paragraphs("\n\n".join(b.text for b in own), own)), set())
     assert "\u2022" not in html  # a text dump's or a PDF's list line keeps its own marker, not a second one
     assert "font-weight" not in html
+
+
+def test_cleaned_view_shows_a_data_table_s_rows_as_a_table_with_each_cell_anchored() -> None:
+    """Rows of a data table (cells joined by tabs) become one table; every cell carries its row's anchor, so a click
+    in any cell reaches the row's source. A row where a highlighted mention runs across a tab stays a paragraph."""
+    rows = ["Party\tVotes", "Harbour Party\t12,034", "Quay Alliance\t9,877"]
+    blocks = [Block(0, "paragraph", "The results were announced.", True)]
+    blocks += [Block(n + 1, "table", row, True, None, f"dom:/html/body/table/tr[{n + 1}]") for n, row in enumerate(rows)]
+    text = "\n\n".join(b.text for b in blocks)
+    data = ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks))
+    html = build_cleaned_html(data, set())
+    assert html.count("<table") == 1 and html.count("<tr>") == 3
+    assert f'<td><a name="{PARAGRAPH_ANCHOR}2"></a>Harbour Party</td><td><a name="{PARAGRAPH_ANCHOR}2"></a>12,034</td>' in html
+    document = QTextDocument()
+    document.setHtml(html)
+    assert "Quay Alliance" in document.toPlainText() and "\t" not in document.toPlainText()
+    start = text.index("Harbour")
+    across = ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks), entities=[
+        {"entity_id": 1, "canonical": "Harbour Party 12", "label": "ORG", "start": start, "end": start + 16, "hidden": 0}])
+    html = build_cleaned_html(across, set())
+    assert html.count("<tr>") == 2 and "Harbour Party" in html  # that row is a paragraph; the table goes on around it

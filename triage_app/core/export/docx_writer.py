@@ -12,9 +12,10 @@ from docx.oxml import OxmlElement
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from triage_app.core.export.briefing_text import paragraph_direction
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
 from triage_app.core.export.highlight import marked_list_item, opens_with_title, paragraph_kinds, paragraph_pieces
-from triage_app.core.export.html import LABEL_NAMES, BriefingInfo, paragraph_direction
+from triage_app.core.export.html import LABEL_NAMES, BriefingInfo
 from triage_app.core.records import PREFORMATTED
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

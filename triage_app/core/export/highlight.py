@@ -94,8 +94,8 @@ def highlight_paragraphs(text: str, entities: list[dict[str, Any]], quotes: list
     return out
 
 
-SHOWN_KINDS = frozenset({"heading", "list-item", "blockquote", "caption", PREFORMATTED})
-"""Block kinds a briefing shows apart from plain paragraphs (a subheading, a bullet, an indent, a caption, a listing)."""
+SHOWN_KINDS = frozenset({"heading", "list-item", "blockquote", "caption", "table", PREFORMATTED})
+"""Block kinds a briefing shows apart from plain paragraphs (a subheading, a bullet, an indent, a caption, a table row, a listing)."""
 
 
 def marked_list_item(text: str) -> bool:

@@ -7,23 +7,15 @@ passed through nh3 (ammonia) with a small allow-list as a second line of defence
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from triage_app.core.export.briefing_sanitiser import sanitise
+from triage_app.core.export.briefing_text import paragraph_direction, text_html
 from triage_app.core.export.data import ORIGINALS_NOTE, PacketDocument, entity_index, speaker_index
-from triage_app.core.export.highlight import (
-    highlight_paragraphs,
-    label_class,
-    marked_list_item,
-    opens_with_title,
-    paragraph_kinds,
-    visible,
-)
+from triage_app.core.export.highlight import label_class, visible
 from triage_app.core.library import timeline
-from triage_app.core.records import PREFORMATTED
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
@@ -68,6 +60,8 @@ blockquote.kq p { margin: 0; } blockquote.kq-indirect { border-left-color: #b9a9
 .text p { margin: 0 0 .8rem; unicode-bidi: isolate; }
 .text p.listing { white-space: pre-wrap; font-family: "Cascadia Mono", Consolas, monospace; font-size: .82rem; }
 .text p.sub { font-weight: 600; font-size: 1.05rem; margin-top: 1.1rem; } .text p.li { margin-left: 1.2rem; }
+table.data { border-collapse: collapse; margin: 0 0 .8rem; font-size: .9rem; }
+table.data td { border: 1px solid #c9d1d9; padding: .15rem .45rem; vertical-align: top; }
 .text p.bq { margin-left: 1.6rem; margin-right: 1rem; color: #3b4450; } .text p.cap { font-size: .85rem; color: #55606b; }
 .q { background: #ece5f7; }
 .ent { border-bottom: 2px solid; padding: 0 1px; }
@@ -98,7 +92,7 @@ table.index th { text-align: left; }
 .colophon { color: #55606b; font-size: 8pt; margin-top: 12pt; }
 p.listing { white-space: pre-wrap; font-family: monospace; font-size: 8pt; }
 p.sub { font-weight: bold; font-size: 11pt; } p.li { margin-left: 12pt; } p.bq { margin-left: 16pt; }
-p.cap { font-size: 8pt; color: #55606b; }
+p.cap { font-size: 8pt; color: #55606b; } table.data td { border: 1px solid #c9d1d9; padding: 3pt; font-size: 9pt; }
 """
 
 
@@ -186,26 +180,10 @@ def _quotes(d: PacketDocument) -> str:
     return "<h3>Key quotes</h3>" + "".join(items)
 
 
-_KIND_CLASS = {"heading": ' class="sub"', "list-item": ' class="li"', "blockquote": ' class="bq"', "caption": ' class="cap"',
-               PREFORMATTED: ' class="listing"'}  # by the kind of a paragraph's block (`highlight.paragraph_kinds`)
-
-
-def _prefix(kind: str, paragraph: str) -> str:
-    """A bullet before a list item's text (the PDF's renderer knows no `::before`), unless it has its own."""
-    return "\u2022\u00a0" if kind == "list-item" and not marked_list_item(_TAG_RE.sub("", paragraph)) else ""
-
-
 def _document(d: PacketDocument, total: int) -> str:
-    paragraphs = highlight_paragraphs(d.doc.get("text") or "", d.shown_entities(), d.quotes)
     # Each paragraph takes its direction from its own first letters (an Arabic or Hebrew paragraph reads right to
     # left, its full stop at its left end), and the text says its language (fonts, hyphenation, screen readers).
-    kinds = paragraph_kinds(d.doc.get("text") or "", d.blocks)
-    first = 1 if opens_with_title(d.doc.get("text") or "", d.doc.get("title")) else 0  # the headline is the h2 above
-    text = "".join(
-        f'<p{_KIND_CLASS.get(kinds.get(n, ""), "")} dir="{paragraph_direction(p)}">{_prefix(kinds.get(n, ""), p)}{p}</p>'
-        for n, p in enumerate(paragraphs)
-        if n >= first
-    ) or "<p><em>(no cleaned text)</em></p>"
+    text = text_html(d)
     language = d.doc.get("language")
     lang = f' lang="{_e(language)}"' if isinstance(language, str) and _LANGUAGE_CODE_RE.fullmatch(language) else ""
     return (
@@ -213,23 +191,6 @@ def _document(d: PacketDocument, total: int) -> str:
         f'<p class="who">Document {d.number} of {total}</p>'
         f"{_card(d)}{_decision(d)}{_quotes(d)}<h3>Text</h3><div class=\"text\"{lang}>{text}</div></section>"
     )
-
-
-_TAG_RE = re.compile(r"<[^>]*>|&[^;\s]*;")
-
-
-def paragraph_direction(fragment: str) -> str:
-    """"rtl" or "ltr" from the first letter with a strong direction in an HTML fragment's text (Unicode's rule for a
-    paragraph, which browsers apply for dir="auto"), "auto" when it has none. Written out, not left to dir="auto",
-    because the PDF's renderer (Qt's QTextDocument) knows only "ltr" and "rtl": a Persian paragraph was laid out
-    left to right there, its full stop at the wrong end."""
-    for ch in _TAG_RE.sub("", fragment):
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "auto"
 
 
 _LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")

@@ -38,12 +38,19 @@ def _document_text(d: PacketDocument) -> str:
     other paragraphs kept as hard breaks."""
     text = d.doc.get("text") or ""
     kinds = paragraph_kinds(text, d.blocks)
-    out = []
+    out: list[str] = []
+    rows: list[list[str]] = []
     for n, (start, end) in enumerate(paragraph_ranges(text)):
         paragraph = text[start:end]
         if n == 0 and repeats_title(paragraph, d.doc.get("title")):
             continue  # the headline is the document's heading above
         kind = kinds.get(n, "")
+        if kind == "table" and "\t" in paragraph:
+            rows.append([md_escape(cell) for cell in paragraph.split("\t")])
+            continue
+        if rows:
+            out.append(_pipe_table(rows))
+            rows = []
         if kind == "list-item" and marked_list_item(paragraph):
             kind = ""  # its own bullet or number, escaped, shows as it is
         if kind == PREFORMATTED:
@@ -51,7 +58,16 @@ def _document_text(d: PacketDocument) -> str:
             continue
         escaped = "\\\n".join(md_escape(line) for line in paragraph.split("\n") if line.strip())
         out.append(f"{_KIND_MARK.get(kind, '')}{escaped}" if kind != "caption" else f"_{escaped}_")
+    if rows:
+        out.append(_pipe_table(rows))
     return "\n\n".join(out)
+
+
+def _pipe_table(rows: list[list[str]]) -> str:
+    """A data table's rows (cells escaped, so no cell can end one) as a pipe table, the first row as its header."""
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
 
 
 _KIND_MARK = {"heading": "#### ", "list-item": "- ", "blockquote": "> "}

@@ -229,12 +229,35 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         empty = QCoreApplication.translate("CleanedView", "The cleaner kept no text from this document.")
         parts.append(f"<p><i>{escape(empty)}</i></p>")
     buckets = _spans_by_paragraph(data.paragraphs, spans)
+    rows: list[str] = []
     for number, para in enumerate(data.paragraphs):
         if number == 0 and headline_block:
             continue  # shown as the title above; the block stays in the text (and in packets)
         html = _paragraph_html(para, buckets[number], tags, colours)
+        anchor = f'<a name="{PARAGRAPH_ANCHOR}{number}"></a>'
+        if _table_row(para, buckets[number]):  # each cell carries the row's anchor: click-to-source from any of them
+            rows.append("<tr>" + "".join(f"<td>{anchor}{cell}</td>" for cell in html.split("\t")) + "</tr>")
+            continue
+        if rows:
+            parts.append(_table(rows, colours))
+            rows = []
         if "\n" in para.text:  # a line break inside the paragraph's block: Qt makes a new block of a bare "\n"
             html = html.replace("\n", "<br>")  # (its lines would lose the paragraph's anchor: click-to-source, menus)
         opening, prefix = _paragraph_open(para, colours)
-        parts.append(f'{opening}<a name="{PARAGRAPH_ANCHOR}{number}"></a>{prefix}{html}</p>')
+        parts.append(f"{opening}{anchor}{prefix}{html}</p>")
+    if rows:
+        parts.append(_table(rows, colours))
     return "\n".join(parts)
+
+
+def _table_row(para: Paragraph, spans: list[_Span]) -> bool:
+    """A data table's row (cells joined by tabs: `core.clean.html_tables`) to show as a row of a table: not when a
+    highlighted mention or quote runs across a tab (its markup would be cut)."""
+    if para.block is None or para.block.kind != "table" or "\t" not in para.text:
+        return False
+    return not any("\t" in para.text[max(s.start, para.start) - para.start : min(s.end, para.end) - para.start] for s in spans)
+
+
+def _table(rows: list[str], colours: ReaderColours) -> str:
+    return (f'<table border="1" cellspacing="0" cellpadding="3" style="border-color:{colours.dim}; border-style:solid; '
+            f'margin-top:6px; margin-bottom:8px;">{"".join(rows)}</table>')
