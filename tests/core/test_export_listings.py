@@ -125,7 +125,7 @@ def test_a_list_line_with_its_own_bullet_gets_no_second_one(tmp_path: Path) -> N
     assert word["- The quay reopens on Monday."] == "Normal"
 
 
-def test_a_data_table_reads_as_a_table_in_the_html_and_markdown_briefings(tmp_path: Path) -> None:
+def test_a_data_table_reads_as_a_table_in_every_briefing(tmp_path: Path) -> None:
     page = tmp_path / "results.html"
     rows = "".join(f"<tr><td>{name}</td><td>{votes}</td><td>{share}</td></tr>"
                    for name, votes, share in (("Harbour Party", "12,034", "41.2%"), ("Quay Alliance", "9,877", "33.8%")))
@@ -143,3 +143,10 @@ def test_a_data_table_reads_as_a_table_in_the_html_and_markdown_briefings(tmp_pa
             '<tr><td dir="ltr">Harbour Party</td>') in html
     markdown = files["briefing.md"].decode("utf-8")
     assert "| Party | Votes | Share |\n| --- | --- | --- |\n| Harbour Party | 12,034 | 41\\.2% |\n" in markdown
+    word = docx.Document(io.BytesIO(files["briefing.docx"]))
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Party")  # the briefing has tables of its own
+    assert [[c.text for c in row.cells] for row in table.rows][:2] == [["Party", "Votes", "Share"], ["Harbour Party", "12,034", "41.2%"]]
+    body = list(word.element.body)  # the table sits between the two paragraphs around it in the text
+    at = body.index(table._tbl)
+    before, after = (docx.text.paragraph.Paragraph(body[i], None).text for i in (at - 1, at + 1))
+    assert before == PROSE and after == PROSE.replace("awk", "sed")

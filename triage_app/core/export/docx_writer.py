@@ -60,6 +60,15 @@ class _Body:
     def heading(self, text: str, level: int) -> Paragraph:
         return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
+    def table(self, rows: list[list[str]]) -> None:
+        """A data table's rows (cells as plain text) as a Word table in the "Table Grid" style, after the last paragraph."""
+        width = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=width)  # placed before the section properties, as paragraphs are
+        table.style = self.document.styles["Table Grid"]
+        for cells, row in zip((r.cells for r in table.rows), rows):
+            for cell, text in zip(cells, row):
+                cell.text = text
+
     def page_break(self) -> None:
         self.paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -125,10 +134,18 @@ def _document(document: _Body, d: PacketDocument) -> None:
     document.heading("Text", level=2)
     kinds = paragraph_kinds(doc.get("text") or "", d.blocks)
     first = 1 if opens_with_title(doc.get("text") or "", doc.get("title")) else 0  # the headline is the heading above
+    table_rows: list[list[str]] = []
     for number, pieces in enumerate(paragraph_pieces(doc.get("text") or "", d.shown_entities(), d.quotes)):
         if number < first:
             continue
         kind = kinds.get(number, "")
+        plain = "".join(piece.text for piece in pieces)
+        if kind == "table" and "\t" in plain:
+            table_rows.append([x(cell) for cell in plain.split("\t")])
+            continue
+        if table_rows:
+            document.table(table_rows)
+            table_rows = []
         if kind == "list-item" and marked_list_item("".join(piece.text for piece in pieces)):
             kind = ""  # its own bullet or number: Word's list style would add another
         para = document.paragraph(style=_KIND_STYLE.get(kind))
@@ -142,6 +159,8 @@ def _document(document: _Body, d: PacketDocument) -> None:
             if piece.quoted:
                 run.italic = True
         _set_direction(para, "".join(piece.text for piece in pieces))
+    if table_rows:
+        document.table(table_rows)
 
 
 _KIND_STYLE = {"heading": "Heading 3", "list-item": "List Bullet", "blockquote": "Quote", "caption": "Caption"}
