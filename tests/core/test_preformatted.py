@@ -95,3 +95,15 @@ def test_one_line_and_blank_edges() -> None:
     assert listing_lines("\n\n\t  a\n\n\n\t    b\n\n") == ["a", "", "  b"]
     block = _block_with(_clean(INTRO + "<pre>make install</pre>" + INTRO), "make install")
     assert block.kind == "paragraph" and block.text == "make install"
+
+
+def test_a_hostile_pre_is_bounded() -> None:
+    """Tabs that would expand the text past `MAX_CHARS` leave the collapsed text (no 8x copy of a tab bomb); a `<pre>`
+    of more than `MAX_REFLOW_LINES` lines keeps its lines without reading each for wrapped prose."""
+    from triage_app.core.clean.preformatted import MAX_CHARS, MAX_REFLOW_LINES
+
+    assert preformatted("\t" * (MAX_CHARS // 4) + "x\ny") is None
+    many = ("word " * 14 + "\n") * (MAX_REFLOW_LINES + 1)
+    shown = preformatted(many)
+    assert shown is not None and shown[1] == PREFORMATTED and shown[0].count("\n") == MAX_REFLOW_LINES
+    assert preformatted(("word " * 14 + "\n") * 40)[1] == "paragraph"  # type: ignore[index]  # fewer lines: re-joined

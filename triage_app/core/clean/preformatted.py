@@ -28,7 +28,9 @@ TAB_SIZE = 8
 MAX_LISTING_SHARE = 0.1
 """More than this share of indented or listing lines makes a `<pre>` a listing, however its lines end."""
 MAX_CHARS = 2_000_000
-"""A larger `<pre>` (a log pasted into a page) is shown as its collapsed text: re-flowing it is not worth its time."""
+"""A larger `<pre>` (a log pasted into a page), or one whose tabs would make it larger, is shown as its collapsed text."""
+MAX_REFLOW_LINES = 5_000
+"""A `<pre>` of more lines keeps them without the test for wrapped prose (which reads every line: 5 s for 900,000)."""
 
 
 def listing_lines(raw: str) -> list[str]:
@@ -69,14 +71,14 @@ def _reflowed(lines: list[str]) -> str | None:
 def preformatted(raw: str) -> tuple[str, str] | None:
     """(text, kind) of a `<pre>` whose text is `raw` as the page holds it; None when it is one line (its
     collapsed text says it all) or too large to re-flow."""
-    if "\n" not in raw.strip() or len(raw) > MAX_CHARS:
+    if "\n" not in raw.strip() or len(raw) + (TAB_SIZE - 1) * raw.count("\t") > MAX_CHARS:
         return None
     if not raw.isascii():
         raw = without_invisible(raw)
     lines = listing_lines(raw)
     if len(lines) < 2:
         return None
-    prose = _reflowed(lines)
+    prose = _reflowed(lines) if len(lines) <= MAX_REFLOW_LINES else None
     if prose is not None:
         return prose, "paragraph"
     return "\n".join(lines), PREFORMATTED
