@@ -150,3 +150,14 @@ def test_a_data_table_reads_as_a_table_in_every_briefing(tmp_path: Path) -> None
     at = body.index(table._tbl)
     before, after = (docx.text.paragraph.Paragraph(body[i], None).text for i in (at - 1, at + 1))
     assert before == PROSE and after == PROSE.replace("awk", "sed")
+
+
+def test_tables_are_drawn_within_a_budget_of_rows() -> None:
+    """Qt lays out a table row ten times slower than a paragraph: a document draws at most `MAX_TABLE_ROWS` rows as
+    tables, each run of rows whole or not at all (a longer one stays paragraphs, its cells set apart)."""
+    from triage_app.core.export.highlight import drawn_as_tables
+
+    rows = [False, True, True, False, True, True, True, False, True]
+    assert drawn_as_tables(rows) == {1, 2, 4, 5, 6, 8}
+    assert drawn_as_tables(rows, budget=4) == {1, 2, 8}  # the run of three would pass the budget; the last one fits
+    assert drawn_as_tables([True] * 5, budget=4) == set()

@@ -296,4 +296,4 @@ def test_cleaned_view_shows_a_data_table_s_rows_as_a_table_with_each_cell_anchor
     across = ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks), entities=[
         {"entity_id": 1, "canonical": "Harbour Party 12", "label": "ORG", "start": start, "end": start + 16, "hidden": 0}])
     html = build_cleaned_html(across, set())
-    assert html.count("<tr>") == 2 and "Harbour Party" in html  # that row is a paragraph; the table goes on around it
+    assert html.count("<tr>") == 2 and "Harbour Party \u2502 12" in html  # that row is a paragraph, its cells apart

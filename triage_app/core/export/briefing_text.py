@@ -8,7 +8,13 @@ import re
 import unicodedata
 
 from triage_app.core.export.data import PacketDocument
-from triage_app.core.export.highlight import highlight_paragraphs, marked_list_item, opens_with_title, paragraph_kinds
+from triage_app.core.export.highlight import (
+    drawn_as_tables,
+    highlight_paragraphs,
+    marked_list_item,
+    opens_with_title,
+    paragraph_kinds,
+)
 from triage_app.core.records import PREFORMATTED
 
 KIND_CLASS = {"heading": ' class="sub"', "list-item": ' class="li"', "blockquote": ' class="bq"', "caption": ' class="cap"',
@@ -56,18 +62,21 @@ def text_html(d: PacketDocument) -> str:
     first = 1 if opens_with_title(text, d.doc.get("title")) else 0
     out: list[str] = []
     rows: list[str] = []
+    cells = [_row(p) if n >= first and kinds.get(n) == TABLE and "\t" in p else None for n, p in enumerate(paragraphs)]
+    tables = drawn_as_tables([row is not None for row in cells])
     for n, paragraph in enumerate(paragraphs):
         if n < first:
             continue
         kind = kinds.get(n, "")
-        row = _row(paragraph) if kind == TABLE and "\t" in paragraph else None
+        row = cells[n] if n in tables else None
         if row is not None:
             rows.append(row)
             continue
         if rows:
             out.append(f'<table class="data">{"".join(rows)}</table>')
             rows = []
-        out.append(f'<p{KIND_CLASS.get(kind, "")} dir="{paragraph_direction(paragraph)}">{_prefix(kind, paragraph)}{paragraph}</p>')
+        shown = paragraph.replace("\t", " \u2502 ") if kind == TABLE else paragraph  # a row not drawn in a table
+        out.append(f'<p{KIND_CLASS.get(kind, "")} dir="{paragraph_direction(paragraph)}">{_prefix(kind, paragraph)}{shown}</p>')
     if rows:
         out.append(f'<table class="data">{"".join(rows)}</table>')
     return "".join(out) or "<p><em>(no cleaned text)</em></p>"

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from triage_app.core.export.highlight import marked_list_item, repeats_title, shown_kind
+from triage_app.core.export.highlight import drawn_as_tables, marked_list_item, repeats_title, shown_kind
 from triage_app.core.language import language_name
 from triage_app.core.records import PREFORMATTED, SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP, entity_type
@@ -229,18 +229,22 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         empty = QCoreApplication.translate("CleanedView", "The cleaner kept no text from this document.")
         parts.append(f"<p><i>{escape(empty)}</i></p>")
     buckets = _spans_by_paragraph(data.paragraphs, spans)
+    tables = drawn_as_tables([_table_row(para, buckets[n]) and not (n == 0 and headline_block) for n, para in enumerate(data.paragraphs)])
     rows: list[str] = []
     for number, para in enumerate(data.paragraphs):
         if number == 0 and headline_block:
             continue  # shown as the title above; the block stays in the text (and in packets)
         html = _paragraph_html(para, buckets[number], tags, colours)
         anchor = f'<a name="{PARAGRAPH_ANCHOR}{number}"></a>'
-        if _table_row(para, buckets[number]):  # each cell carries the row's anchor: click-to-source from any of them
+        if number in tables:  # each cell carries the row's anchor: click-to-source from any of them
             rows.append("<tr>" + "".join(f"<td>{anchor}{cell}</td>" for cell in html.split("\t")) + "</tr>")
             continue
         if rows:
             parts.append(_table(rows, colours))
             rows = []
+        if para.block is not None and para.block.kind == "table":  # a row not drawn in a table (too many, or a mention
+            # across its cells): its cells set apart
+            html = html.replace("\t", " \u2502 ")
         if "\n" in para.text:  # a line break inside the paragraph's block: Qt makes a new block of a bare "\n"
             html = html.replace("\n", "<br>")  # (its lines would lose the paragraph's anchor: click-to-source, menus)
         opening, prefix = _paragraph_open(para, colours)
