@@ -93,14 +93,14 @@ def test_the_reclean_command(tmp_path: Path) -> None:
     library.close()
     lib = str(tmp_path / "l.sqlite")
     code, out, _ = _cli("reclean", "--dry-run", "--library", lib)
-    assert code == 0 and out.startswith("1 documents were cleaned by an earlier version")
+    assert code == 0 and out.startswith("1 document cleaned by an earlier version")
     code, out, _ = _cli("reclean", "--library", lib, "--json")
     assert code == 0 and json.loads(out)["recleaned"] == 1
     assert _cli("reclean", "--dry-run", "--library", lib, "--json")[1].count('"older": 0') == 1
     code, _, err = _cli("reclean", "7", "--library", lib)
     assert code == 2 and "no document #7" in err
     code, out, _ = _cli("reclean", "1", "--library", lib)
-    assert code == 0 and out.startswith("1 documents re-cleaned")
+    assert code == 0 and out.startswith("1 document re-cleaned")
     code, out, _ = _cli("log", "2", "--library", lib)
     assert f"clean_engine: triage-clean/1.2 -> {CLEAN_ENGINE} (upgrade)" in out
 

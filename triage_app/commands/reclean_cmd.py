@@ -29,7 +29,7 @@ def cmd_reclean(args: argparse.Namespace, ctx: CliContext) -> int:
         older = cleaning.cleaned_by_older_engine(library.db)
         if args.dry_run:
             return _report(ctx, args, {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": 0},
-                           f"{len(older)} documents were cleaned by an earlier version than {CLEAN_ENGINE}")
+                           f"{_documents(len(older))} cleaned by an earlier version than {CLEAN_ENGINE}")
         known = {int(r[0]) for r in library.db.execute("SELECT id FROM documents")}
         missing = [i for i in args.ids if i not in known]
         if missing:
@@ -48,7 +48,7 @@ def cmd_reclean(args: argparse.Namespace, ctx: CliContext) -> int:
             sys.stderr.write("\r" + " " * 60 + "\r")
     elapsed = time.perf_counter() - started
     return _report(ctx, args, {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": done, "seconds": round(elapsed, 3)},
-                   f"{done} documents re-cleaned with {CLEAN_ENGINE} in {elapsed:.1f} s")
+                   f"{_documents(done)} re-cleaned with {CLEAN_ENGINE} in {elapsed:.1f} s")
 
 
 def _report(ctx: CliContext, args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
@@ -57,3 +57,7 @@ def _report(ctx: CliContext, args: argparse.Namespace, data: dict[str, Any], tex
     else:
         ctx.print(text)
     return 0
+
+
+def _documents(count: int) -> str:
+    return f"{count} document{'s' if count != 1 else ''}"
