@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
-from datasketch.minhash import _fmix
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -77,8 +77,18 @@ def shingle_hashes(text: str) -> np.ndarray:
     return np.unique(((grams ^ (grams >> np.uint64(29))) & _MASK32).astype(np.uint32))
 
 
-_MINHASH = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
-_PERM_A, _PERM_B = (np.asarray(p, dtype=np.uint32) for p in _MINHASH.permutations)
+@lru_cache(maxsize=1)
+def _datasketch() -> tuple[Any, np.ndarray, np.ndarray]:
+    """datasketch's MinHash with this module's seed and its permutations, made on first use: importing datasketch
+    imports SciPy (about half a second), which the window's start-up would pay for a module it only asks which
+    documents are still to be signed."""
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+    perm_a, perm_b = (np.asarray(p, dtype=np.uint32) for p in minhash.permutations)
+    return minhash, perm_a, perm_b
+
+
 _SIGN_CHUNK = 2_000
 """Shingles per numpy pass when signing many documents (2,000 x 128 x 4 bytes = 1 MB, which stays in the
 CPU cache: measured twice as fast as 60,000 shingles, 31 MB, per pass)."""
@@ -86,15 +96,19 @@ CPU cache: measured twice as fast as 60,000 shingles, 31 MB, per pass)."""
 
 def signature(hashes: np.ndarray) -> np.ndarray:
     """The MinHash signature (uint32 x NUM_PERM) of a shingle-hash set, computed by datasketch."""
-    _MINHASH.clear()
-    _MINHASH.update_batch(hashes.tolist())
-    return np.asarray(_MINHASH.hashvalues, dtype=np.uint32).copy()
+    minhash = _datasketch()[0]
+    minhash.clear()
+    minhash.update_batch(hashes.tolist())
+    return np.asarray(minhash.hashvalues, dtype=np.uint32).copy()
 
 
 def signatures(sets: list[np.ndarray]) -> np.ndarray:
     """Signatures of many non-empty shingle-hash sets at once: datasketch's affine32 MinHash scheme
     (its permutations and its MurmurHash3 pre-mix), applied to all shingles in a few numpy passes.
     Equal to `signature()` of each set (a test holds it to that)."""
+    from datasketch.minhash import _fmix
+
+    _, perm_a, perm_b = _datasketch()
     out = np.empty((len(sets), NUM_PERM), dtype=np.uint32)
     start = 0
     while start < len(sets):
@@ -105,8 +119,8 @@ def signatures(sets: list[np.ndarray]) -> np.ndarray:
         flat = _fmix(np.concatenate(sets[start:stop]).astype(np.uint32), 32)
         permuted = np.empty((len(flat), NUM_PERM), dtype=np.uint32)
         with np.errstate(over="ignore"):
-            np.multiply(flat[:, None], _PERM_A, out=permuted)
-            permuted += _PERM_B
+            np.multiply(flat[:, None], perm_a, out=permuted)
+            permuted += perm_b
         offsets = np.cumsum([0] + [len(x) for x in sets[start : stop - 1]])
         out[start:stop] = np.minimum.reduceat(permuted, offsets, axis=0)
         start = stop
@@ -149,6 +163,8 @@ def contained(text: np.ndarray, segment: np.ndarray, threshold: float) -> float 
 
 def lsh_shape(threshold: float) -> tuple[int, int]:
     """(bands, rows) that datasketch's MinHashLSH picks for the candidate threshold (0.6 x `threshold`)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer  # type: ignore[import-untyped]
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import HashingVectorizer  # type: ignore[import-untyped]
 
 N_FEATURES = 2**20
 MAX_TEXT_CHARS = 20_000
@@ -42,9 +46,19 @@ def join_fields(doc: DocText) -> str:
     return _FIELD_SEP.join((doc.site or "", doc.title or "", (doc.text or "")[:MAX_TEXT_CHARS]))
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words. scikit-learn is imported when first needed (about 0.6 s), not when the
+    window starts: the list model imports this package for a constant."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words (letter-initial, two characters or more), English stop words left out."""
-    return [w for w in _WORD_RE.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+    stop = _stop_words()
+    return [w for w in _WORD_RE.findall(text.lower()) if w not in stop]
 
 
 def analyse(joined: str) -> list[str]:
@@ -59,6 +73,8 @@ def analyse(joined: str) -> list[str]:
 
 def make_vectorizer(n_features: int = N_FEATURES) -> HashingVectorizer:
     """The stateless term hasher; raw counts, no sign flipping."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(
         analyzer=analyse, n_features=n_features, alternate_sign=False, norm=None, dtype=np.float32
     )
@@ -68,6 +84,8 @@ def token_indices(tokens: Sequence[str], n_features: int = N_FEATURES) -> np.nda
     """The column of each token (the same hash the vectorizer uses)."""
     if not tokens:
         return np.zeros(0, dtype=np.int64)
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     hasher = HashingVectorizer(
         analyzer=_identity, n_features=n_features, alternate_sign=False, norm=None, dtype=np.float32
     )

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
-from sklearn.exceptions import ConvergenceWarning  # type: ignore[import-untyped]
-from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
 from triage_app.core.review.decisions import POSITIVE, REVIEWED
 from triage_app.core.review.features import (
@@ -96,6 +94,10 @@ def train(
     x_small = sp.csr_matrix((x.data, compact.ravel(), x.indptr), shape=(x.shape[0], max(1, len(used))))
     # The dual solver: with fewer training rows than columns it is ~20x faster than the primal one
     # (0.9 s -> 41 ms for 900 rows) for the same L2-regularised optimum.
+    # scikit-learn is imported here, in the worker that trains, not when the window starts (about 0.6 s)
+    from sklearn.exceptions import ConvergenceWarning  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
     clf = LogisticRegression(C=1.0, solver="liblinear", dual=True, max_iter=1000)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)  # a nearly converged model ranks just as well

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from triage_app.core.records import Progress
 from triage_app.core.review import estimate as est
-from triage_app.core.review.decisions import POSITIVE, REVIEWED
+from triage_app.core.review.decisions import POSITIVE, REVIEWED, UNRANKED
 from triage_app.core.review.features import N_FEATURES, DocText, FeatureStore
 from triage_app.core.review.model import Ranking, explain, train
 
@@ -192,9 +192,6 @@ class ReviewSession:
             retrain_ms=retrain_ms,
             **_order(self.ranking),
         )
-
-
-UNRANKED = np.iinfo(np.int64).max
 
 
 def _order(ranking: Ranking | None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
 from triage_app.core.library import document_filter, search
-from triage_app.core.review.session import UNRANKED
+from triage_app.core.review.decisions import UNRANKED
 from triage_app.gui.models.document_columns import LIKELY, MARK_CLOSE, MARK_OPEN
 
 PAGE_SIZE = 200
