@@ -102,7 +102,7 @@ class FeatureStore:
 
     def __init__(self, n_features: int = N_FEATURES) -> None:
         self.n_features = n_features
-        self._vectorizer = make_vectorizer(n_features)
+        self._vectorizer: HashingVectorizer | None = None  # made on first use: scikit-learn loads in the worker, not at start-up
         self._chunks: list[sp.csr_matrix] = []  # blocks of up to CHUNK_ROWS rows
         self._starts: list[int] = []  # the first matrix row of each block
         self._norm_parts: list[np.ndarray] = []  # row norms per block (until idf changes)
@@ -125,6 +125,8 @@ class FeatureStore:
 
     def transform(self, docs: Iterable[DocText]) -> sp.csr_matrix:
         """log(1 + tf) rows for documents that are not stored (a query, say)."""
+        if self._vectorizer is None:
+            self._vectorizer = make_vectorizer(self.n_features)
         counts = self._vectorizer.transform([join_fields(d) for d in docs]).tocsr()
         counts = _keep_most_frequent(counts, MAX_TERMS)
         counts.data = np.log1p(counts.data).astype(np.float32)
