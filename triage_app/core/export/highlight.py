@@ -124,10 +124,12 @@ def paragraph_kinds(text: str, blocks: list[Block]) -> dict[int, str]:
             spans.append((offset, offset + len(block.text), block.kind))
         offset += len(block.text) + 2
     kinds = {}
+    at = 0  # spans and paragraphs both run in text order: one pass over each (a 10,000-item list stays linear)
     for n, (a, b) in enumerate(paragraph_ranges(text)):
-        kind = next((k for start, end, k in spans if start <= a and b <= end), None)
-        if kind is not None:
-            kinds[n] = kind
+        while at < len(spans) and spans[at][1] < b:
+            at += 1
+        if at < len(spans) and spans[at][0] <= a and b <= spans[at][1]:
+            kinds[n] = spans[at][2]
     return kinds
 
 
