@@ -1428,6 +1428,13 @@
         <source>Import a folder of saved pages</source>
         <translation>Einen Ordner mit gespeicherten Seiten importieren</translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) re-cleaned with this version of the cleaner</source>
+        <translation>
+            <numerusform>%n Dokument mit dieser Version des Bereinigers neu bereinigt</numerusform>
+            <numerusform>%n Dokumente mit dieser Version des Bereinigers neu bereinigt</numerusform>
+        </translation>
+    </message>
     <message>
         <source>About Triage</source>
         <translation>Über Triage</translation>

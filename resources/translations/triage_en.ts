@@ -202,6 +202,13 @@
             <numerusform>Review these %n randomly drawn documents; the estimate of what is left follows.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) re-cleaned with this version of the cleaner</source>
+        <translation>
+            <numerusform>%n document re-cleaned with this version of the cleaner</numerusform>
+            <numerusform>%n documents re-cleaned with this version of the cleaner</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>

@@ -11,6 +11,7 @@ import pytest
 from triage_app.core.clean import CLEAN_ENGINE
 from triage_app.core.library import Library, cleaning, triage
 from triage_app.core.library.documents import get_document
+from triage_app.gui.import_controller import UPGRADE
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform
 
@@ -37,6 +38,7 @@ def test_documents_of_an_earlier_cleaner_are_re_cleaned_when_the_window_opens(qt
         assert doc["clean_engine"] == CLEAN_ENGINE and doc["text"] != "what the old cleaner kept"
     assert get_document(window.library.db, 2)["relevance"] == "relevant"
     assert get_document(window.library.db, 1)["text"] == "what the old cleaner kept"
+    assert window.statusBar().currentMessage() == "2 documents re-cleaned with this version of the cleaner"
     rows = [r for r in triage.audit_log(window.library.db) if r["field"] == "clean_engine"]
     assert sorted((r["doc_id"], r["old"], r["origin"]) for r in rows) == [(2, OLD, cleaning.UPGRADE), (3, OLD, cleaning.UPGRADE)]
     shown = window.reader_pane.data  # the document shown at start-up (the newest) is shown again with its new text
@@ -46,6 +48,6 @@ def test_documents_of_an_earlier_cleaner_are_re_cleaned_when_the_window_opens(qt
 def test_an_up_to_date_library_starts_no_re_clean(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
     make_window.populate(pages)
     window = make_window()
-    assert not any(step.kind == "reclean" for step in window.imports._queue)
+    assert not any(step.kind == UPGRADE for step in window.imports._queue)
     current = window.imports._current
-    assert current is None or current[0].kind != "reclean"
+    assert current is None or current[0].kind != UPGRADE

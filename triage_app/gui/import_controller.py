@@ -25,6 +25,8 @@ from triage_app.gui.workers import IsCancelled, TaskRunner, WriterJob, WriterJob
 
 log = logging.getLogger(__name__)
 
+UPGRADE = "upgrade"
+"""The step kind of the re-cleaning of documents an earlier cleaner made (a "reclean" for the window)."""
 ANNOUNCE_INTERVAL_S = 0.4
 """New documents are announced (and the list reloaded) at most this often during an import."""
 
@@ -60,10 +62,11 @@ def cluster_job(threshold: float) -> WriterJobFactory:
 @dataclass
 class _Step:
     title: str
-    kind: str  # "import" | "reclean" | "cluster" | "annotate"
+    kind: str  # "import" | "reclean" | "upgrade" | "cluster" | "annotate"
     factory: WriterJobFactory
     show_summary: bool = False
     outcomes: list[ImportOutcome] = field(default_factory=list)
+    done: int = 0  # items the job has finished (its last Progress)
 
 
 class ImportController(QObject):
@@ -72,6 +75,7 @@ class ImportController(QObject):
     documents_imported = Signal(list)  # ids of new documents (announced in batches while importing)
     import_finished = Signal(list, bool, bool)  # outcomes, cancelled, show summary
     documents_updated = Signal(str)  # "reclean" | "cluster" | "annotate": many documents may have changed
+    upgraded = Signal(int)  # documents an earlier cleaner made, re-cleaned at start-up (`reclean_older_in_background`)
     idle = Signal()  # the queue is empty again
     failed = Signal(object)
 
@@ -115,7 +119,7 @@ class ImportController(QObject):
         def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
             return cleaning.reclean_older_job(library, is_cancelled=is_cancelled)
 
-        self._enqueue(_Step(self.tr("Re-cleaning with this version of the cleaner"), "reclean", run))
+        self._enqueue(_Step(self.tr("Re-cleaning with this version of the cleaner"), UPGRADE, run))
         threshold = float(self._settings.get("duplicate_threshold"))
         self._enqueue(_Step(self.tr("Looking for copies"), "cluster", cluster_job(threshold)))
 
@@ -163,6 +167,7 @@ class ImportController(QObject):
 
     def _on_progress(self, step: _Step, progress: Progress) -> None:
         self._progress.update_progress(progress)
+        step.done = progress.done
         outcome = progress.result
         if step.kind != "import" or not isinstance(outcome, ImportOutcome):
             return
@@ -187,7 +192,9 @@ class ImportController(QObject):
                 self._queue_follow_ups(imported)
             self.import_finished.emit(step.outcomes, cancelled, step.show_summary)
         else:
-            self.documents_updated.emit(step.kind)
+            if step.kind == UPGRADE:
+                self.upgraded.emit(step.done)
+            self.documents_updated.emit("reclean" if step.kind == UPGRADE else step.kind)
         self._start_next()
 
     def _on_failed(self, step: _Step, exc: BaseException) -> None:

@@ -49,6 +49,7 @@ class ImportExportUi(QObject):
         imports.import_finished.connect(self._import_finished)
         imports.documents_updated.connect(self._documents_updated)
         imports.failed.connect(window.show_error)
+        imports.upgraded.connect(self._upgraded)
         if cleaning.cleaned_by_older_engine(window.library.db):  # an update of Triage cleans better: the library follows
             imports.reclean_older_in_background()
 
@@ -115,6 +116,12 @@ class ImportExportUi(QObject):
         window.statusBar().showMessage(summary_text(outcomes, cancelled=cancelled), 8000)
         if show_summary:
             ImportSummaryDialog.ask(window, outcomes, cancelled=cancelled)
+
+    def _upgraded(self, count: int) -> None:
+        """Say in the status bar how many documents the start-up re-clean brought up to this cleaner."""
+        if count and not self._window.closing:
+            text = QCoreApplication.translate("MainWindow", "%n document(s) re-cleaned with this version of the cleaner", "", count)
+            self._window.statusBar().showMessage(text, 8000)
 
     def _documents_updated(self, kind: str) -> None:
         """A background job (re-cleaning, clustering, annotating) changed many documents."""
