@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from triage_app.core.clean import CLEAN_ENGINE
-from triage_app.core.library import Library, cleaning, triage
+from triage_app.core.library import Library, triage, upgrade
 from triage_app.core.library.documents import get_document
 from triage_app.gui.import_controller import UPGRADE
 
@@ -40,7 +40,7 @@ def test_documents_of_an_earlier_cleaner_are_re_cleaned_when_the_window_opens(qt
     assert get_document(window.library.db, 1)["text"] == "what the old cleaner kept"
     assert window.statusBar().currentMessage() == "2 documents re-cleaned with this version of the cleaner"
     rows = [r for r in triage.audit_log(window.library.db) if r["field"] == "clean_engine"]
-    assert sorted((r["doc_id"], r["old"], r["origin"]) for r in rows) == [(2, OLD, cleaning.UPGRADE), (3, OLD, cleaning.UPGRADE)]
+    assert sorted((r["doc_id"], r["old"], r["origin"]) for r in rows) == [(2, OLD, upgrade.UPGRADE), (3, OLD, upgrade.UPGRADE)]
     shown = window.reader_pane.data  # the document shown at start-up (the newest) is shown again with its new text
     assert shown is not None and shown.doc_id == 3 and "what the old cleaner kept" not in shown.doc["text"]
 

@@ -8,8 +8,9 @@ import time
 from typing import Any
 
 from triage_app.commands._context import CliContext, UsageError
+from triage_app.core import jobs
 from triage_app.core.clean import CLEAN_ENGINE
-from triage_app.core.library import cleaning
+from triage_app.core.library import upgrade
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def cmd_reclean(args: argparse.Namespace, ctx: CliContext) -> int:
     started = time.perf_counter()
     with ctx.library() as library:
-        older = cleaning.cleaned_by_older_engine(library.db)
+        older = upgrade.cleaned_by_older_engine(library.db)
         if args.dry_run:
             return _report(ctx, args, {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": 0},
                            f"{_documents(len(older))} cleaned by an earlier version than {CLEAN_ENGINE}")
@@ -37,7 +38,8 @@ def cmd_reclean(args: argparse.Namespace, ctx: CliContext) -> int:
         ids = args.ids or older
         done = 0
         try:
-            for progress in cleaning.reclean_documents(library, ids, audit_origin=cleaning.UPGRADE if not args.ids else "cli"):
+            for progress in upgrade.reclean_pooled(library, ids, workers=jobs.default_workers(),
+                                                   audit_origin=upgrade.UPGRADE if not args.ids else "cli"):
                 done = progress.done
                 if not args.json and progress.result is not None and sys.stderr.isatty():
                     sys.stderr.write(f"\r{progress.done}/{progress.total} {progress.message}".ljust(60)[:60])

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from triage_app.core import jobs
 from triage_app.core.library import annotations as annotation_store
-from triage_app.core.library import cleaning
+from triage_app.core.library import cleaning, upgrade
 from triage_app.core.library.db import Library
 from triage_app.core.records import ImportOutcome, Progress
 from triage_app.core.settings import Settings
@@ -114,10 +114,12 @@ class ImportController(QObject):
 
     def reclean_older_in_background(self) -> None:
         """Queue the re-cleaning of every document an earlier version of the cleaner made
-        (`cleaning.reclean_older_job`: audited, overrides kept), then the search for copies among the changed texts."""
+        (`upgrade.reclean_older_job`: audited, overrides kept; cleaned in a pool of processes), then the search for copies
+        among the changed texts."""
+        workers = jobs.default_workers()
 
         def run(library: Library, is_cancelled: IsCancelled) -> Iterator[Progress]:
-            return cleaning.reclean_older_job(library, is_cancelled=is_cancelled)
+            return upgrade.reclean_older_job(library, is_cancelled=is_cancelled, workers=workers)
 
         self._enqueue(_Step(self.tr("Re-cleaning with this version of the cleaner"), UPGRADE, run))
         threshold = float(self._settings.get("duplicate_threshold"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog
 
-from triage_app.core.library import cleaning
+from triage_app.core.library import upgrade
 from triage_app.core.records import ImportOutcome
 from triage_app.gui import window_state
 from triage_app.gui.dialogs.export_dialog import ExportDialog
@@ -50,7 +50,7 @@ class ImportExportUi(QObject):
         imports.documents_updated.connect(self._documents_updated)
         imports.failed.connect(window.show_error)
         imports.upgraded.connect(self._upgraded)
-        if cleaning.cleaned_by_older_engine(window.library.db):  # an update of Triage cleans better: the library follows
+        if upgrade.cleaned_by_older_engine(window.library.db):  # an update of Triage cleans better: the library follows
             imports.reclean_older_in_background()
 
     def import_paths(self, paths: list[Path], *, show_summary: bool = True) -> None:

@@ -101,20 +101,35 @@ def stored_site(db: Database, doc_id: int) -> str | None:
 def reclean_document(library: Library, doc_id: int, *, audit_origin: str | None = None) -> CleanResult:
     """Clean a stored document again (template and overrides included) and store the result; with `audit_origin`,
     a change of the cleaner's version is written to the audit log ("clean_engine": old -> new) in the same transaction."""
-    db = library.db
+    engine = stored_engine(library.db, doc_id)
+    result = clean_document(load_parsed(library.db, doc_id))  # the cleaning itself holds no write lock
+    return store_reclean(library, doc_id, result, engine, audit_origin=audit_origin)
+
+
+def stored_engine(db: Database, doc_id: int) -> str | None:
+    """The cleaner version that made a stored document (KeyError when there is no such document)."""
     row = db.execute("SELECT clean_engine FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         raise KeyError(f"no document #{doc_id}")
-    result = clean_document(load_parsed(db, doc_id))  # the cleaning itself holds no write lock
+    return str(row[0]) if row[0] is not None else None
+
+
+def store_reclean(
+    library: Library, doc_id: int, result: CleanResult, engine: str | None, *, audit_origin: str | None = None
+) -> CleanResult:
+    """Store a new cleaning of a stored document (made here or in a pool process, `upgrade.reclean_pooled`): the site's
+    template and the analyst's overrides applied first; with `audit_origin`, a change from `engine` (the version that
+    made the stored one) to this cleaner's is audited in the same transaction."""
+    db = library.db
     site = result.site or stored_site(db, doc_id)
     template = build_template(db, site, doc_id=doc_id)
     if template is not None:
         template.apply(result)
     with library.transaction() as tx:
         documents.replace_clean_result(library, doc_id, result, engine=CLEAN_ENGINE)
-        if audit_origin is not None and row[0] != CLEAN_ENGINE:
+        if audit_origin is not None and engine != CLEAN_ENGINE:
             tx.table("audit").insert(
-                {"at": now_iso(), "user": os_user(), "doc_id": doc_id, "field": "clean_engine", "old": row[0],
+                {"at": now_iso(), "user": os_user(), "doc_id": doc_id, "field": "clean_engine", "old": engine,
                  "new": CLEAN_ENGINE, "origin": audit_origin}
             )
     return result
@@ -138,43 +153,6 @@ def reclean_documents(
         except KeyError:
             message = f"#{doc_id} no longer exists"
         yield Progress(number, total, message, result=doc_id)
-
-
-ENGINE_FAMILY = CLEAN_ENGINE.split("/", 1)[0] + "/"
-"""The part of `CLEAN_ENGINE` every version shares ("triage-clean/")."""
-UPGRADE = "upgrade"
-"""The audit log's origin of a re-clean by a newer version of the cleaner."""
-
-
-def engine_version(engine: str) -> tuple[int, ...] | None:
-    """(1, 77) for "triage-clean/1.77"; None for a name of another family or without a numeric version."""
-    if not engine.startswith(ENGINE_FAMILY):
-        return None
-    parts = engine[len(ENGINE_FAMILY) :].split(".")
-    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
-
-
-def cleaned_by_older_engine(db: Database) -> list[int]:
-    """Documents whose text and blocks an earlier version of this cleaner made (`CLEAN_ENGINE` changes with every
-    change to what it makes), by id. Documents stored by anything else (an empty engine) or by a later version
-    (a library opened again by an older Triage) are left as they are."""
-    # A range over the family's names ("triage-clean/" up to "triage-clean0"): the index `documents_clean_engine` answers
-    # it without reading the table, whose rows hold the long text before the engine.
-    after_family = ENGINE_FAMILY[:-1] + chr(ord(ENGINE_FAMILY[-1]) + 1)
-    rows = db.execute(
-        "SELECT id, clean_engine FROM documents WHERE clean_engine >= ? AND clean_engine < ? AND clean_engine != ?",
-        [ENGINE_FAMILY, after_family, CLEAN_ENGINE],
-    )
-    current = engine_version(CLEAN_ENGINE) or ()
-    return sorted(int(doc_id) for doc_id, engine in rows if (version := engine_version(engine)) is not None and version < current)
-
-
-def reclean_older_job(library: Library, *, is_cancelled: Callable[[], bool] = _never) -> Iterator[Progress]:
-    """Bring the library up to the current cleaner: re-clean every document another version cleaned (the site's
-    template and the analyst's block overrides applied again, decisions, tags and notes untouched; annotations
-    of a changed text are redone when next asked for), each re-clean audited (origin `UPGRADE`). Cancelled, it
-    leaves the rest for the next run."""
-    yield from reclean_documents(library, cleaned_by_older_engine(library.db), is_cancelled=is_cancelled, audit_origin=UPGRADE)
 
 
 def reclean_site_job(library: Library, site: str, *, is_cancelled: Callable[[], bool] = _never) -> Iterator[Progress]:

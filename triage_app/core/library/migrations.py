@@ -172,6 +172,6 @@ def m037_issue11_close_languages(db: Database) -> None:
 
 @MIGRATIONS(name="m038_issue11_clean_engine_index")
 def m038_issue11_clean_engine_index(db: Database) -> None:
-    """Which cleaner made each document, by id (`cleaning.cleaned_by_older_engine`, asked at every start of the
+    """Which cleaner made each document, by id (`upgrade.cleaned_by_older_engine`, asked at every start of the
     window): the engine is stored after the long text, so reading it from the table walks every text's overflow pages."""
     db.execute("CREATE INDEX IF NOT EXISTS documents_clean_engine ON documents (clean_engine, id)")
