@@ -48,3 +48,11 @@ class CliContext:
     def error(self, text: str) -> None:
         """One line on stderr."""
         self.stderr.write(one_line(text) + "\n")
+
+    def done(self, as_json: bool, data: Any, text: str) -> int:
+        """A command's result: `data` as JSON (`--json`), else `text`; exit status 0."""
+        if as_json:
+            self.print_json(data)
+        else:
+            self.print(text)
+        return 0

@@ -285,8 +285,4 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _done(ctx: CliContext, args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
-    if args.json:
-        ctx.print_json(data)
-    else:
-        ctx.print(text)
-    return 0
+    return ctx.done(args.json, data, text)

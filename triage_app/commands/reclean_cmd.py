@@ -29,8 +29,8 @@ def cmd_reclean(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.library() as library:
         older = upgrade.cleaned_by_older_engine(library.db)
         if args.dry_run:
-            return _report(ctx, args, {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": 0},
-                           f"{_documents(len(older))} cleaned by an earlier version than {CLEAN_ENGINE}")
+            return ctx.done(args.json, {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": 0},
+                            f"{_documents(len(older))} cleaned by an earlier version than {CLEAN_ENGINE}")
         known = {int(r[0]) for r in library.db.execute("SELECT id FROM documents")}
         missing = [i for i in args.ids if i not in known]
         if missing:
@@ -49,16 +49,8 @@ def cmd_reclean(args: argparse.Namespace, ctx: CliContext) -> int:
         if sys.stderr.isatty() and not args.json:
             sys.stderr.write("\r" + " " * 60 + "\r")
     elapsed = time.perf_counter() - started
-    return _report(ctx, args, {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": done, "seconds": round(elapsed, 3)},
-                   f"{_documents(done)} re-cleaned with {CLEAN_ENGINE} in {elapsed:.1f} s")
-
-
-def _report(ctx: CliContext, args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
-    if args.json:
-        ctx.print_json(data)
-    else:
-        ctx.print(text)
-    return 0
+    data = {"older": len(older), "engine": CLEAN_ENGINE, "recleaned": done, "seconds": round(elapsed, 3)}
+    return ctx.done(args.json, data, f"{_documents(done)} re-cleaned with {CLEAN_ENGINE} in {elapsed:.1f} s")
 
 
 def _documents(count: int) -> str:
