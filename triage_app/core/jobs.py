@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sqlite3
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -19,7 +17,7 @@ from triage_app.core.ingest.framesets import missing_frames_note
 from triage_app.core.library import documents
 from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ImportOutcome, ParsedDocument, Progress
-from triage_app.core.spawn import watch_parent
+from triage_app.core.spawn import in_order_with_pool
 
 log = logging.getLogger(__name__)
 
@@ -208,48 +206,33 @@ def _import_with_pool(
     library: Library, items: list[InputItem], workers: int, is_cancelled: Callable[[], bool], cleaner: Cleaner
 ) -> Iterator[Progress]:
     total = len(items)
-    window: deque[tuple[str, ParsedDocument | ImportOutcome, Future[CleanResult | Exception] | None]] = deque()
+    Started = tuple[str, ParsedDocument | ImportOutcome, Future[CleanResult | Exception] | None]
+
+    def start(pool: ProcessPoolExecutor, item: InputItem) -> Started:
+        loaded = load_item(item)
+        future = None
+        if isinstance(loaded, ParsedDocument) and find_duplicate(library, loaded) is None:
+            future = pool.submit(_clean_in_child, loaded)
+        return item.label, loaded, future
+
+    def finish(started: Started) -> ImportOutcome:
+        label, loaded, future = started
+        if isinstance(loaded, ImportOutcome):
+            return loaded
+        cleaned: CleanResult | BaseException | None = None
+        if future is not None:
+            try:
+                cleaned = future.result()
+            except Exception as exc:  # a crashed worker process
+                cleaned = exc
+        return store_parsed(library, label, loaded, cleaned, cleaner=cleaner)
+
     done = 0
-    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
-    ) as pool:
-
-        def finish_one() -> ImportOutcome:
-            label, loaded, future = window.popleft()
-            if isinstance(loaded, ImportOutcome):
-                return loaded
-            cleaned: CleanResult | BaseException | None = None
-            if future is not None:
-                try:
-                    cleaned = future.result()
-                except Exception as exc:  # a crashed worker process
-                    cleaned = exc
-            return store_parsed(library, label, loaded, cleaned, cleaner=cleaner)
-
-        for item in items:
-            if is_cancelled():
-                pool.shutdown(cancel_futures=True)
-                yield Progress(done, total, "Cancelled")
-                return
-            loaded = load_item(item)
-            future = None
-            if isinstance(loaded, ParsedDocument):
-                if find_duplicate(library, loaded) is None:
-                    future = pool.submit(_clean_in_child, loaded)
-            window.append((item.label, loaded, future))
-            while len(window) > 2 * workers:
-                outcome = finish_one()
-                done += 1
-                yield Progress(done, total, outcome.describe(), result=outcome)
-        while window:
-            if is_cancelled():
-                pool.shutdown(cancel_futures=True)
-                yield Progress(done, total, "Cancelled")
-                return
-            outcome = finish_one()
-            done += 1
-            yield Progress(done, total, outcome.describe(), result=outcome)
+    for outcome in in_order_with_pool(items, start, finish, workers=workers, is_cancelled=is_cancelled):
+        done += 1
+        yield Progress(done, total, outcome.describe(), result=outcome)
+    if done < total:
+        yield Progress(done, total, "Cancelled")
 
 
 def summarise(outcomes: Iterable[ImportOutcome]) -> dict[str, int]:

@@ -8,9 +8,6 @@ with every change to what the cleaner makes), re-cleaned and audited, in a pool 
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -20,7 +17,7 @@ from triage_app.core.clean import CLEAN_ENGINE
 from triage_app.core.library.cleaning import load_parsed, reclean_documents, store_reclean, stored_engine
 from triage_app.core.library.db import Library
 from triage_app.core.records import CleanResult, ParsedDocument, Progress
-from triage_app.core.spawn import watch_parent
+from triage_app.core.spawn import in_order_with_pool
 
 ENGINE_FAMILY = CLEAN_ENGINE.split("/", 1)[0] + "/"
 """The part of `CLEAN_ENGINE` every version shares ("triage-clean/")."""
@@ -91,46 +88,33 @@ def reclean_pooled(
         return
     total = len(ids)
     yield Progress(0, total, f"Re-cleaning {total} documents")
-    window: deque[tuple[int, str | None, ParsedDocument, Future[CleanResult | None]]] = deque()
+    Started = tuple[int, str | None, ParsedDocument | None, Future[CleanResult | None] | None]
+
+    def start(pool: ProcessPoolExecutor, doc_id: int) -> Started:
+        try:
+            engine, parsed = stored_engine(library.db, doc_id), load_parsed(library.db, doc_id)
+        except KeyError:
+            return doc_id, None, None, None
+        return doc_id, engine, parsed, pool.submit(_clean_in_child, parsed)
+
+    def finish(started: Started) -> str:
+        doc_id, engine, parsed, future = started
+        if parsed is None or future is None:
+            return f"#{doc_id} no longer exists"
+        try:
+            result = future.result()
+        except Exception:  # noqa: BLE001 - a crashed worker process: clean this one here
+            result = None
+        if result is None:
+            from triage_app.core.clean import clean_document
+
+            result = clean_document(parsed)
+        store_reclean(library, doc_id, result, engine, audit_origin=audit_origin)
+        return f"#{doc_id} cleaned"
+
     done = 0
-    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
-
-        def finish_one() -> int:
-            doc_id, engine, parsed, future = window.popleft()
-            try:
-                result = future.result()
-            except Exception:  # noqa: BLE001 - a crashed worker process: clean this one here
-                result = None
-            if result is None:
-                from triage_app.core.clean import clean_document
-
-                result = clean_document(parsed)
-            store_reclean(library, doc_id, result, engine, audit_origin=audit_origin)
-            return doc_id
-
-        for doc_id in ids:
-            if is_cancelled():
-                pool.shutdown(cancel_futures=True)
-                yield Progress(done, total, "Cancelled")
-                return
-            try:
-                engine = stored_engine(library.db, doc_id)
-                parsed = load_parsed(library.db, doc_id)
-            except KeyError:
-                done += 1
-                yield Progress(done, total, f"#{doc_id} no longer exists", result=doc_id)
-                continue
-            window.append((doc_id, engine, parsed, pool.submit(_clean_in_child, parsed)))
-            while len(window) > 2 * workers:
-                finished = finish_one()
-                done += 1
-                yield Progress(done, total, f"#{finished} cleaned", result=finished)
-        while window:
-            if is_cancelled():
-                pool.shutdown(cancel_futures=True)
-                yield Progress(done, total, "Cancelled")
-                return
-            finished = finish_one()
-            done += 1
-            yield Progress(done, total, f"#{finished} cleaned", result=finished)
+    for doc_id, message in zip(ids, in_order_with_pool(ids, start, finish, workers=workers, is_cancelled=is_cancelled)):
+        done += 1
+        yield Progress(done, total, message, result=doc_id)
+    if done < total:
+        yield Progress(done, total, "Cancelled")
