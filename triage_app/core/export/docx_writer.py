@@ -146,7 +146,7 @@ def _document(document: _Body, d: PacketDocument) -> None:
         if table_rows:
             document.table(table_rows)
             table_rows = []
-        if kind == "list-item" and marked_list_item("".join(piece.text for piece in pieces)):
+        if kind == "list-item" and marked_list_item(plain):
             kind = ""  # its own bullet or number: Word's list style would add another
         para = document.paragraph(style=_KIND_STYLE.get(kind))
         for piece in pieces:
@@ -158,7 +158,7 @@ def _document(document: _Body, d: PacketDocument) -> None:
                 run.font.highlight_color = _HIGHLIGHT.get(str(piece.entity.get("label")), WD_COLOR_INDEX.GRAY_25)
             if piece.quoted:
                 run.italic = True
-        _set_direction(para, "".join(piece.text for piece in pieces))
+        _set_direction(para, plain)
     if table_rows:
         document.table(table_rows)
 
