@@ -116,3 +116,11 @@ def highlighted_fragments(pane: ReaderPane) -> list[tuple[str, str, str]]:
             it += 1
         block = block.next()
     return found
+
+
+QT_LOG_IGNORE = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",  # menus and tooltips on the offscreen platform
+    "This plugin does not support grabbing the keyboard",
+)
+"""The offscreen platform's warnings the reader's tests expect (each test module's `pytestmark`)."""

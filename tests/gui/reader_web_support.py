@@ -81,3 +81,13 @@ def call(qtbot: Any, method: Any) -> Any:
     with qtbot.waitCallback(timeout=10000) as callback:
         method(callback)
     return callback.args[0]
+
+
+QT_LOG_IGNORE = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "Unable to detect GPU vendor",  # Chromium without a GPU (offscreen, Xvfb)
+    "GPUInfo not initialized",
+    "This plugin does not support raise",  # context menus on the offscreen platform
+    "This plugin does not support grabbing the keyboard",
+)
+"""The offscreen platform's and Chromium's warnings the web reader's tests expect (each test module's `pytestmark`)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 import reader_support
 from reader_support import add_annotations, highlighted_fragments, show
 
@@ -14,11 +13,7 @@ from triage_app.core.settings import StateStore
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS, parse_entity_href
 from triage_app.gui.reader.saved_layout import STATE_HIDDEN_LABELS, STATE_HIDDEN_PANES
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints",
-    "This plugin does not support raise",  # menus and tooltips on the offscreen platform
-    "This plugin does not support grabbing the keyboard",
-)
+pytestmark = reader_support.QT_LOG_IGNORE
 
 make_pane = reader_support.make_pane  # pytest fixtures, found by name
 seed_id = reader_support.seed_id

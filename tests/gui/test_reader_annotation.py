@@ -15,11 +15,7 @@ from triage_app.core.records import Annotation, Progress
 from triage_app.gui.reader.annotation_ui import FINDING, AnnotationState
 from triage_app.gui.reader.cleaned_html import ENTITY_COLOURS
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints",
-    "This plugin does not support raise",  # menus and tooltips on the offscreen platform
-    "This plugin does not support grabbing the keyboard",
-)
+pytestmark = reader_support.QT_LOG_IGNORE
 
 make_pane = reader_support.make_pane  # pytest fixtures, found by name
 seed_id = reader_support.seed_id

@@ -5,18 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 import reader_support
 from PySide6.QtCore import QEvent, Qt
 from reader_support import show
 
 from triage_app.core.library import Library, documents
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints",
-    "This plugin does not support raise",  # menus and tooltips on the offscreen platform
-    "This plugin does not support grabbing the keyboard",
-)
+pytestmark = reader_support.QT_LOG_IGNORE
 
 make_pane = reader_support.make_pane  # pytest fixtures, found by name
 seed_id = reader_support.seed_id

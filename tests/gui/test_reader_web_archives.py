@@ -15,13 +15,7 @@ from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
 from triage_app.gui.reader.pane import ReaderPane
 from triage_app.gui.reader.scheme import resource_url
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints",
-    "Unable to detect GPU vendor",  # Chromium without a GPU (offscreen, Xvfb)
-    "GPUInfo not initialized",
-    "This plugin does not support raise",  # context menus on the offscreen platform
-    "This plugin does not support grabbing the keyboard",
-)
+pytestmark = reader_web_support.QT_LOG_IGNORE
 
 pane = reader_web_support.pane  # pytest fixtures, found by name
 

@@ -15,13 +15,7 @@ from triage_app.gui.reader.colours import qcolor, reader_colours
 from triage_app.gui.reader.pane import ReaderPane
 from triage_app.gui.workers import TaskRunner
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints",
-    "Unable to detect GPU vendor",  # Chromium without a GPU (offscreen, Xvfb)
-    "GPUInfo not initialized",
-    "This plugin does not support raise",  # context menus on the offscreen platform
-    "This plugin does not support grabbing the keyboard",
-)
+pytestmark = reader_web_support.QT_LOG_IGNORE
 
 page_id = reader_web_support.page_id  # pytest fixtures, found by name
 pane = reader_web_support.pane
