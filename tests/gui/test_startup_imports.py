@@ -1,8 +1,9 @@
 """The window's start-up path imports no library it does not need yet: scikit-learn (the relevance model, about
 0.6 s) loads in the worker that trains it, datasketch (and with it SciPy's statistics, about 0.5 s) when documents
-are signed, spaCy when a document is annotated. Each was imported at start-up by a constant or an object made
-eagerly (the list model's "unranked" value, the review's term hasher, the signer's MinHash): 2.1 s -> 1.3 s to the
-first rows of a 100,000-document library (docs/performance.md)."""
+are signed, spaCy when a document is annotated, SciPy's sparse matrices (about 0.1 s) when the review builds them.
+Each was imported at start-up by a constant, a module or an object made eagerly (the list model's "unranked" value,
+the review's term hasher, the signer's MinHash, the review's feature store): 2.1 s -> 1.3 s to the first rows of a
+100,000-document library (docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ page.write_text("Harbour note\\n\\nThe harbour reopened on Monday after the stor
 library = Library.open(Path(sys.argv[1]) / "l.sqlite")
 list(jobs.import_documents(library, [page], workers=0))
 library.close()
-heavy = ("sklearn", "datasketch", "spacy", "scipy.stats")
+heavy = ("sklearn", "datasketch", "spacy", "scipy.stats", "scipy.sparse")
 before = [m for m in heavy if m in sys.modules]
 from PySide6.QtWidgets import QApplication
 from triage_app.gui import app as gui_app

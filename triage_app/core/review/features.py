@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp  # type: ignore[import-untyped]
 
 if TYPE_CHECKING:
+    import scipy.sparse as sp  # type: ignore[import-untyped]
     from sklearn.feature_extraction.text import HashingVectorizer  # type: ignore[import-untyped]
 
 N_FEATURES = 2**20
@@ -93,6 +93,14 @@ def token_indices(tokens: Sequence[str], n_features: int = N_FEATURES) -> np.nda
     return np.asarray(matrix.indices, dtype=np.int64)
 
 
+def sparse() -> Any:
+    """`scipy.sparse`, imported on first use (about 0.15 s): the window imports this module at start-up, and only the
+    review's worker builds matrices."""
+    import scipy.sparse
+
+    return scipy.sparse
+
+
 def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
@@ -134,11 +142,12 @@ class FeatureStore:
 
     def add(self, docs: Sequence[DocText], versions: Sequence[str] | None = None) -> None:
         """Add (or replace) the rows of `docs`; a replaced row is simply no longer pointed to."""
+        sps = sparse()
         if not docs:
             return
         chunk = self.transform(docs)
         if self._chunks and self._chunks[-1].shape[0] < CHUNK_ROWS:  # grow the last block up to CHUNK_ROWS
-            chunk = sp.vstack([self._chunks.pop(), chunk], format="csr", dtype=np.float32)
+            chunk = sps.vstack([self._chunks.pop(), chunk], format="csr", dtype=np.float32)
             self._starts.pop()
             self._norm_parts = self._norm_parts[: len(self._chunks)]
         self._starts.append(self._rows - (chunk.shape[0] - len(docs)))
@@ -178,9 +187,10 @@ class FeatureStore:
     @property
     def matrix(self) -> sp.csr_matrix:
         """All rows ever added as one matrix (a copy: for tests and small stores; the model uses blocks)."""
+        sps = sparse()
         if not self._chunks:
-            return sp.csr_matrix((0, self.n_features), dtype=np.float32)
-        return sp.vstack(self._chunks, format="csr", dtype=np.float32)
+            return sps.csr_matrix((0, self.n_features), dtype=np.float32)
+        return sps.vstack(self._chunks, format="csr", dtype=np.float32)
 
     @property
     def nnz(self) -> int:
@@ -188,15 +198,16 @@ class FeatureStore:
 
     def gather(self, matrix_rows: np.ndarray) -> sp.csr_matrix:
         """These rows, in this order, picked block by block."""
+        sps = sparse()
         if not len(matrix_rows):
-            return sp.csr_matrix((0, self.n_features), dtype=np.float32)
+            return sps.csr_matrix((0, self.n_features), dtype=np.float32)
         block = np.searchsorted(np.asarray(self._starts), matrix_rows, side="right") - 1
         order = np.argsort(block, kind="stable")
         parts = []
         for b in np.unique(block):
             picked = matrix_rows[order][block[order] == b] - self._starts[int(b)]
             parts.append(self._chunks[int(b)][picked])
-        stacked: sp.csr_matrix = sp.vstack(parts, format="csr", dtype=np.float32)
+        stacked: sp.csr_matrix = sps.vstack(parts, format="csr", dtype=np.float32)
         return stacked[np.argsort(order, kind="stable")]
 
     def dot(self, weights: np.ndarray) -> np.ndarray:
@@ -234,7 +245,8 @@ class FeatureStore:
 
     def normalise(self, tf: sp.csr_matrix) -> sp.csr_matrix:
         """tf-idf, L2-normalised, of any log(1 + tf) rows."""
-        weighted = sp.csr_matrix(tf, dtype=np.float32, copy=True)
+        sps = sparse()
+        weighted = sps.csr_matrix(tf, dtype=np.float32, copy=True)
         weighted.data *= self.idf()[weighted.indices]
         squared = weighted.copy()
         squared.data **= 2
@@ -253,6 +265,7 @@ class FeatureStore:
 
 def _keep_most_frequent(counts: sp.csr_matrix, limit: int) -> sp.csr_matrix:
     """Rows with more than `limit` distinct terms keep their `limit` most frequent ones."""
+    sps = sparse()
     lengths = np.diff(counts.indptr)
     if not len(lengths) or lengths.max() <= limit:
         return counts
@@ -261,8 +274,8 @@ def _keep_most_frequent(counts: sp.csr_matrix, limit: int) -> sp.csr_matrix:
         row = counts[i]
         if row.nnz > limit:
             keep = np.argpartition(-row.data, limit - 1)[:limit]
-            row = sp.csr_matrix((row.data[keep], row.indices[keep], [0, limit]), shape=row.shape)
+            row = sps.csr_matrix((row.data[keep], row.indices[keep], [0, limit]), shape=row.shape)
         rows.append(row)
-    pruned: sp.csr_matrix = sp.vstack(rows, format="csr")
+    pruned: sp.csr_matrix = sps.vstack(rows, format="csr")
     pruned.sort_indices()
     return pruned

@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp  # type: ignore[import-untyped]
 
 from triage_app.core.review.decisions import POSITIVE, REVIEWED
 from triage_app.core.review.features import (
@@ -25,6 +24,7 @@ from triage_app.core.review.features import (
     FeatureStore,
     analyse,
     join_fields,
+    sparse,
     token_indices,
 )
 
@@ -67,6 +67,7 @@ def train(
 
     Returns None when there is nothing relevant to learn from (no relevant/maybe decision, no query).
     """
+    sps = sparse()
     known = [d for d, v in labels.items() if v in REVIEWED and d in store]
     ids, live_rows = store.live()
     y = [1 if labels[d] in POSITIVE else 0 for d in known]
@@ -84,14 +85,14 @@ def train(
     y += [0] * len(sample_rows)
     w += [1.0] * len(sample_rows)
     if has_query and query_row is not None:
-        x = sp.vstack([x, store.normalise(query_row)], format="csr")
+        x = sps.vstack([x, store.normalise(query_row)], format="csr")
         y.append(1)
         w.append(1.0)
     if len(set(y)) < 2:
         return None  # nothing unreviewed left to presume negative, and no negative decision
     # liblinear walks every column it is given: fit on the columns the training rows use, then spread back
     used, compact = np.unique(x.indices, return_inverse=True)
-    x_small = sp.csr_matrix((x.data, compact.ravel(), x.indptr), shape=(x.shape[0], max(1, len(used))))
+    x_small = sps.csr_matrix((x.data, compact.ravel(), x.indptr), shape=(x.shape[0], max(1, len(used))))
     # The dual solver: with fewer training rows than columns it is ~20x faster than the primal one
     # (0.9 s -> 41 ms for 900 rows) for the same L2-regularised optimum.
     # scikit-learn is imported here, in the worker that trains, not when the window starts (about 0.6 s)
