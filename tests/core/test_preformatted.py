@@ -90,6 +90,34 @@ def test_code_whose_lines_look_wrapped_is_no_prose() -> None:
     assert preformatted("\n".join(lines)) == ("\n".join(lines), PREFORMATTED)
 
 
+def test_a_diagram_written_as_text_is_no_prose() -> None:
+    """A Mermaid flowchart has one node per line and no indentation: short lines under a long one look like wrapped
+    prose (they were re-joined into run-on paragraphs); its tokens (`NODE_ID("label")`, `-->`) are not a writer's words."""
+    diagram = """flowchart TB
+
+HARBOUR_GATE("fas:fa-ship Harbour Gate and Customs Office")
+PILOT_STATION("&lt;Service>\\nfas:fa-anchor Pilot Station")
+PILOT_LOG_DB[(Pilot log kept by the harbour master)]
+PILOT_STATION -.- PILOT_LOG_DB
+HARBOUR_GATE -- Ask the pilots for a berth on the quay --> PILOT_STATION
+CUSTOMS_OFFICE("&lt;Office>\\nfas:fa-building Customs Office")
+
+subgraph Northern Quay
+CRANE_SERVICE(["fas:fa-cog Crane Daemon on the quay"])
+QUAY_LOG_DB[(Quay log of every vessel landed)]
+CARGO_CACHE_DB[(Cargo waiting for clearance)]
+TUG_SERVICE(["fas:fa-cog Tug Daemon for the channel"])
+FERRY_SERVICE(["fas:fa-cog Ferry Cron for the islands"])
+
+CRANE_SERVICE -- Forward the manifest to the tugs --> TUG_SERVICE
+CRANE_SERVICE -.- QUAY_LOG_DB
+end
+
+CUSTOMS_OFFICE -- Clear the cargo before it is landed --> CRANE_SERVICE
+FERRY_SERVICE -- Refresh the timetable every hour --> PILOT_STATION"""
+    assert preformatted(diagram) == (diagram, PREFORMATTED)
+
+
 def test_one_line_and_blank_edges() -> None:
     assert preformatted("  just one line  \n") is None
     assert listing_lines("\n\n\t  a\n\n\n\t    b\n\n") == ["a", "", "  b"]

@@ -15,6 +15,7 @@ rules decided on is what is shown.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from triage_app.core.clean.invisible import without_invisible
@@ -29,6 +30,13 @@ MAX_LISTING_SHARE = 0.1
 """More than this share of indented or listing lines makes a `<pre>` a listing, however its lines end."""
 MAX_CHARS = 2_000_000
 """A larger `<pre>` (a log pasted into a page), or one whose tabs would make it larger, is shown as its collapsed text."""
+MIN_WORD_SHARE = 0.8
+"""Hard-wrapped prose is mostly words: below this share of its space-separated tokens free of code marks
+(`_CODE_TOKEN_RE`: a diagram's `NODE_ID(["label"]) -->` edges, a shell session) a `<pre>` keeps its lines."""
+_CODE_TOKEN_RE = re.compile(r"^(?!(?:-{1,2}|[–—&/]|\.{3}|…)$)[^\w]+$|[_\[\]{}<>=|\\#@*^~]|\w[(\"]")
+"""A token prose does not write: symbols alone (not a dash, "&", "/" or an ellipsis), a code or markup mark anywhere
+in it (underscore, brackets, braces, angle brackets, "=", "|", "#", "@", "*"), or a word glued to "(" or a quote
+(a call, a node's label)."""
 MAX_REFLOW_LINES = 5_000
 """A `<pre>` of more lines keeps them without the test for wrapped prose (which reads every line: 5 s for 900,000)."""
 
@@ -50,7 +58,10 @@ def _reflowed(lines: list[str]) -> str | None:
     """The lines' paragraphs with hard-wrapped lines re-joined, or None when the text is not hard-wrapped
     prose: a listing's lines may look wrapped (a long statement, a comment over several lines), so a text
     with more than `MAX_LISTING_SHARE` of its lines indented or of a listing (`line_features.listing_line`:
-    code, markup, columns) keeps its lines."""
+    code, markup, columns) keeps its lines, as does one whose tokens are not mostly plain words (`MIN_WORD_SHARE`)."""
+    tokens = [token for line in lines for token in line.split()]
+    if sum(1 for token in tokens if not _CODE_TOKEN_RE.search(token)) < MIN_WORD_SHARE * len(tokens):
+        return None
     split = split_lines("\n".join(lines))
     most = MAX_LISTING_SHARE * len(split)
     if sum(1 for line in split if line.indent) > most or sum(1 for line in split if listing_line(line)) > most:
