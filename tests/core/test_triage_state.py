@@ -53,3 +53,26 @@ def test_all_tags_counts(fresh_library: Library) -> None:
     triage.add_tags(fresh_library, a, ["x", "y"])
     triage.add_tags(fresh_library, b, ["x"])
     assert triage.all_tags(fresh_library.db) == [("x", 2), ("y", 1)]
+
+
+def _index_size(library: Library) -> tuple[int, int]:
+    return tuple(library.db.execute("SELECT count(*), coalesce(sum(length(block)), 0) FROM documents_fts_data").fetchone())
+
+
+def _found(library: Library, word: str) -> list[int]:
+    return [row[0] for row in library.db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", [word])]
+
+
+def test_decisions_leave_the_search_index_alone_and_a_new_text_replaces_it(fresh_library: Library) -> None:
+    """Only a new title or text writes the document's terms again: a decision, a star or a note did too (the whole
+    text out of the index and back in, a deletion record and a new copy each time)."""
+    doc = _add(fresh_library, "The harbour reopened on Monday after the storm")
+    before = _index_size(fresh_library)
+    triage.set_relevance(fresh_library, doc, "relevant")
+    triage.set_starred(fresh_library, doc, True)
+    triage.set_note(fresh_library, doc, "ask the port authority")
+    fresh_library.db.execute("UPDATE documents SET annotated_engine = 'x' WHERE id = ?", [doc])
+    assert _index_size(fresh_library) == before
+    assert _found(fresh_library, "harbour") == [doc]
+    documents.replace_clean_result(fresh_library, doc, CleanResult([Block(0, "line", "The quay was closed", True)], title="Quay"))
+    assert _found(fresh_library, "harbour") == [] and _found(fresh_library, "quay") == [doc]
