@@ -59,8 +59,12 @@ def _reflowed(lines: list[str]) -> str | None:
     prose: a listing's lines may look wrapped (a long statement, a comment over several lines), so a text
     with more than `MAX_LISTING_SHARE` of its lines indented or of a listing (`line_features.listing_line`:
     code, markup, columns) keeps its lines, as does one whose tokens are not mostly plain words (`MIN_WORD_SHARE`)."""
-    tokens = [token for line in lines for token in line.split()]
-    if sum(1 for token in tokens if not _CODE_TOKEN_RE.search(token)) < MIN_WORD_SHARE * len(tokens):
+    tokens = coded = 0  # counted line by line: a 2 MB `<pre>` is not copied into a list of its tokens
+    for line in lines:
+        words = line.split()
+        tokens += len(words)
+        coded += sum(1 for token in words if _CODE_TOKEN_RE.search(token))
+    if tokens - coded < MIN_WORD_SHARE * tokens:
         return None
     split = split_lines("\n".join(lines))
     most = MAX_LISTING_SHARE * len(split)
