@@ -60,8 +60,8 @@ def _reflowed(lines: list[str]) -> str | None:
     with more than `MAX_LISTING_SHARE` of its lines indented or of a listing (`line_features.listing_line`:
     code, markup, columns) keeps its lines, as does one whose tokens are not mostly plain words (`MIN_WORD_SHARE`)."""
     tokens = coded = 0  # counted line by line: a 2 MB `<pre>` is not copied into a list of its tokens
-    for line in lines:
-        words = line.split()
+    for shown in lines:
+        words = shown.split()
         tokens += len(words)
         coded += sum(1 for token in words if _CODE_TOKEN_RE.search(token))
     if tokens - coded < MIN_WORD_SHARE * tokens:
