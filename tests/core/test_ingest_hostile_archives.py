@@ -86,6 +86,29 @@ def test_zip_member_with_a_lying_size_header(sandbox: Sandbox) -> None:
     assert outcome.status == "failed" and "damaged" in (outcome.reason or "")
 
 
+def test_zips_damaged_where_zipfile_raises_what_it_does_not_call_a_bad_zip(sandbox: Sandbox) -> None:
+    """One flipped byte of the directory ("zip file version 7.8": NotImplementedError from `ZipFile()`, which stopped the
+    whole import) and bytes cut out of a page's archive ("negative seek value": ValueError) fail in one line each."""
+    page = b"<html><title>Harbour</title><p>The harbour reopened on Monday after the storm.</p></html>"
+    version = sandbox.inputs / "version.zip"
+    with zipfile.ZipFile(version, "w") as zf:
+        zf.writestr("page.html", page)
+    raw = bytearray(version.read_bytes())
+    raw[raw.rfind(b"PK\x01\x02") + 6] = 78  # the version needed to extract: 7.8
+    version.write_bytes(bytes(raw))
+    cut = sandbox.inputs / "cut.html"  # a SingleFile self-extracting page: the page inside its archive
+    with zipfile.ZipFile(sandbox.inputs / "inner.zip", "w") as zf:
+        zf.writestr("index.html", page)
+        zf.writestr("images/0.png", bytes(range(256)) * 40)
+    inner = (sandbox.inputs / "inner.zip").read_bytes()
+    (sandbox.inputs / "inner.zip").unlink()
+    cut.write_bytes(b"<html data-sfz><body hidden><xmp>" + inner[:2000] + inner[2500:] + b"</xmp></body></html>")
+    outcomes = sandbox.import_hostile(version, cut)
+    assert [o.status for o in outcomes] == ["failed", "failed"], outcomes
+    assert "zip file version 7.8" in (outcomes[0].reason or "") and "damaged" in (outcomes[1].reason or "")
+    assert not any("unexpected" in (o.reason or "") for o in outcomes)
+
+
 def _hostile_packet(root: Path) -> Path:
     """A real packet of one page whose annotations carry library-wide corrections and malformed entries."""
     import json

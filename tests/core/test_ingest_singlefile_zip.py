@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
@@ -55,6 +56,16 @@ def test_an_archive_without_a_page_or_that_cannot_be_read_says_so_in_one_line() 
     damaged = HEAD + b"PK\x03\x04" + bytes(100) + b"PK\x05\x06" + bytes(10)
     with pytest.raises(IngestError, match="archive cannot be read"):
         parse_bytes(damaged, name="y.html", source_path="/y.html")
+
+
+def test_an_archive_that_lost_bytes_says_it_is_damaged() -> None:
+    """Bytes cut out of the archive's middle move every member before where its directory says: zipfile seeks before
+    the start (a ValueError, reported as an unexpected reader error until it was counted as damage)."""
+    photo = b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(12_000)  # does not compress: the cut lands in it
+    archive = _archive({"index.html": INDEX, "images/0.png": photo})
+    cut = archive[: len(archive) // 3] + archive[len(archive) // 3 + 400 :]
+    with pytest.raises(IngestError, match="damaged"):
+        parse_bytes(HEAD + cut + b"</xmp></body></html>", name="cut.html", source_path="/cut.html")
 
 
 def test_an_ordinary_page_is_not_taken_for_one() -> None:

@@ -85,6 +85,20 @@ def test_not_a_packet(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("sha256sum") is None, reason="GNU coreutils sha256sum is not installed")
+def test_a_broken_compressed_stream_is_reported_not_raised(packet: Path, tmp_path: Path) -> None:
+    """A packet damaged in transit where a member's deflate stream starts: zlib's error, not a bad CRC (which zipfile
+    names), stopped `verify` with a traceback."""
+    data = bytearray(packet.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = max((i for i in archive.infolist() if i.compress_type == zipfile.ZIP_DEFLATED), key=lambda i: i.compress_size)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # "invalid block type"
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    report = verify_packet(damaged)
+    assert not report.ok and any("cannot read the packet" in p for p in report.problems), report.lines()
+
+
 def test_sha256sum_alone_checks_an_unpacked_packet(packet: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(packet) as archive:
         archive.extractall(tmp_path)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from triage_app.core.errors import ZIP_ERRORS
 from triage_app.core.export.manifest import (
     MANIFEST_NAME,
     SUMS_NAME,
@@ -186,6 +187,6 @@ def verify_packet(path: Path | str) -> VerifyReport:
     try:
         with zipfile.ZipFile(path) as archive:
             _check(_ZipView(archive), report)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except ZIP_ERRORS as exc:
         report.problems.append(f"cannot read the packet: {exc}")
     return report

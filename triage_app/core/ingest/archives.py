@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from triage_app.core.errors import IngestError
+from triage_app.core.errors import ZIP_ERRORS, IngestError
 from triage_app.core.ingest import limits
 from triage_app.core.ingest.readers import (
     SNIFF_BYTES,
@@ -29,8 +29,8 @@ from triage_app.core.ingest.readers import (
 from triage_app.core.ingest.zip_members import MEMBER_READ_ERRORS, LimitedMembers, read_resources, safe_member_name
 from triage_app.core.records import ParsedDocument
 
-_SNIFF_ERRORS: tuple[type[BaseException], ...] = (*MEMBER_READ_ERRORS, ValueError)
-"""What opening a member to sniff its first bytes may raise: a read's errors, and `ValueError` from `ZipFile.open`."""
+_SNIFF_ERRORS = MEMBER_READ_ERRORS
+"""What opening a member to sniff its first bytes may raise (`ZipFile.open` on a damaged member, as a read)."""
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
@@ -53,7 +53,7 @@ class ZipSource:
         if self._zip is None:
             try:
                 self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            except ZIP_ERRORS as exc:
                 raise IngestError(f"the zip archive cannot be opened ({exc})") from exc
         return self._zip
 
@@ -95,7 +95,7 @@ class ZipSource:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 infos = archive.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except ZIP_ERRORS as exc:
             yield InputItem(self.label, error=f"not a readable zip archive ({exc})")
             return
         if len(infos) > limits.ZIP_MAX_MEMBERS:
@@ -152,7 +152,7 @@ class ZipSource:
                         continue  # damaged, encrypted or of an unknown compression: not looked into
                     if sniffs_as_page(head):
                         found.add(name)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except ZIP_ERRORS:
             return found
         return found
 
@@ -202,7 +202,7 @@ def _why_nothing(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             has_manifest = any(n.rsplit("/", 1)[-1] == "manifest.json" and n.count("/") <= 1 for n in archive.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except ZIP_ERRORS:
         has_manifest = False
     if has_manifest:
         return "its manifest.json is not a Triage briefing packet manifest, and nothing importable is in the zip"

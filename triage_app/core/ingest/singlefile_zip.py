@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
-from triage_app.core.errors import IngestError
+from triage_app.core.errors import ZIP_ERRORS, IngestError
 from triage_app.core.ingest import limits
 from triage_app.core.ingest.zip_members import LimitedMembers, read_resources, safe_member_name
 from triage_app.core.records import ParsedDocument
@@ -79,7 +79,7 @@ def _open(data: bytes) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo], str
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise IngestError(f"a SingleFile self-extracting page whose archive cannot be read ({exc})") from exc
     if len(infos) > limits.ZIP_MAX_MEMBERS:
         archive.close()

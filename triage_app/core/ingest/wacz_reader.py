@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from triage_app.core.errors import IngestError
+from triage_app.core.errors import ZIP_ERRORS, IngestError
 from triage_app.core.ingest.readers import InputItem
 from triage_app.core.ingest.warc_reader import WarcSource
 
@@ -30,7 +30,7 @@ def is_wacz(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return bool(warc_members(archive.namelist()))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return False
 
 
@@ -54,12 +54,16 @@ def _page_urls(archive: zipfile.ZipFile) -> list[str] | None:
     return urls or None
 
 
+_MEMBER_OPEN_ERRORS: tuple[type[BaseException], ...] = (KeyError, *ZIP_ERRORS)
+"""Opening a named member of a WACZ: a damaged archive, or no member of that name."""
+
+
 def _opener(path: Path) -> Callable[[str], IO[bytes]]:
     def open_member(member: str) -> IO[bytes]:
         try:
             archive = zipfile.ZipFile(path)
             handle = archive.open(member)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        except _MEMBER_OPEN_ERRORS as exc:
             raise IngestError(f"the WACZ member {member} cannot be opened ({exc})") from exc
         archive.close()  # the member stays readable until it is closed itself
         return handle
@@ -74,7 +78,7 @@ def iter_wacz(path: Path, label: str | None = None, is_cancelled: Callable[[], b
         with zipfile.ZipFile(path) as archive:
             members = warc_members(archive.namelist())
             pages = _page_urls(archive)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         yield InputItem(label, error=f"not a readable WACZ archive ({exc})")
         return
     if not members:

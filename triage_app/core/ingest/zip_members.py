@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import mimetypes
 import zipfile
-import zlib
 from collections.abc import Callable
 
-from triage_app.core.errors import IngestError
+from triage_app.core.errors import ZIP_ERRORS, IngestError
 from triage_app.core.ingest import limits
 from triage_app.core.records import Resource
 
-MEMBER_READ_ERRORS: tuple[type[BaseException], ...] = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
-"""What reading one member's bytes raises when the member is damaged (`BadZipFile`: a bad CRC or header; `zlib.error`,
-`EOFError`: a broken deflate stream), of an unknown compression (`NotImplementedError`) or encrypted (`RuntimeError`)."""
+MEMBER_READ_ERRORS = ZIP_ERRORS
+"""What reading one member's bytes raises when the member is damaged, of an unknown compression or encrypted."""
 
 
 def safe_member_name(name: str) -> str | None:
