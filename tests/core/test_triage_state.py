@@ -76,3 +76,15 @@ def test_decisions_leave_the_search_index_alone_and_a_new_text_replaces_it(fresh
     assert _found(fresh_library, "harbour") == [doc]
     documents.replace_clean_result(fresh_library, doc, CleanResult([Block(0, "line", "The quay was closed", True)], title="Quay"))
     assert _found(fresh_library, "harbour") == [] and _found(fresh_library, "quay") == [doc]
+
+
+def test_a_re_clean_that_keeps_the_text_leaves_the_search_index_alone(fresh_library: Library) -> None:
+    """After an update of the cleaner every document is cleaned again and most texts stay as they were: setting the
+    same text and title again re-wrote every document's terms (the index doubled in size on a re-clean of a library)."""
+    doc = _add(fresh_library, "The harbour reopened on Monday after the storm")
+    before = _index_size(fresh_library)
+    same = CleanResult([Block(0, "line", "The harbour reopened on Monday after the storm", True)], title="The harbour reopened on Monday after the storm")
+    documents.replace_clean_result(fresh_library, doc, same, engine="triage-clean/9.9")
+    assert _index_size(fresh_library) == before
+    got = documents.get_document(fresh_library.db, doc)
+    assert got["clean_engine"] == "triage-clean/9.9" and _found(fresh_library, "harbour") == [doc]

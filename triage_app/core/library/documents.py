@@ -116,12 +116,11 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
     """Store a re-clean of an existing document: blocks, cleaned text and the metadata the cleaner found."""
     with library.transaction() as db:
         current = db.table("documents").get(doc_id)
-        updates: dict[str, Any] = {
-            "text": cleaned.text,
-            "word_count": word_count(cleaned.text),
-            "cleaned_at": now_iso(),
-            "clean_engine": engine,
-        }
+        updates: dict[str, Any] = {"cleaned_at": now_iso(), "clean_engine": engine}
+        text = cleaned.text
+        if current["text"] != text:
+            updates.update(text=text, word_count=word_count(text))
+            updates["annotated_engine"] = None  # the text changed: annotations must be redone
         for column, value in (
             ("title", cleaned.title),
             ("site", cleaned.site),
@@ -131,12 +130,14 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
         ):
             if value:
                 updates[column] = value
+        if updates.get("title") == current["title"]:
+            # Title and text are set only when they change: setting either makes the search index write the whole
+            # document again (a re-clean of every document after an update of the cleaner leaves most texts as they were).
+            del updates["title"]
         updates["language"] = cleaned.language
         updates["language_confidence"] = cleaned.language_confidence
         if cleaned.keywords:
             updates["keywords"] = json.dumps(cleaned.keywords, ensure_ascii=False)
-        if current["text"] != cleaned.text:
-            updates["annotated_engine"] = None  # the text changed: annotations must be redone
         db.table("documents").update(doc_id, updates)
         if current["annotated_engine"] and model_changes(current["language"], cleaned.language):
             forget_annotations(db, [doc_id])  # read by a model of the wrong language
