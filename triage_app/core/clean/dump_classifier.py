@@ -239,13 +239,22 @@ class DumpClassifier:
                 reasons[i] = self.cut_reason if i >= self.cut and not footer_seen else P.FOOTER
 
     def _propagate_inside(self, start: int, end: int) -> None:
-        """A related/share/newsletter/comments line inside the article takes the short lines of its group."""
+        """A related/share/newsletter/comments line inside the article takes the short lines of its group.
+
+        The run a line reaches is not walked again from the lines inside it: each of them would stop where it stopped
+        and find every line before that decided (walked from each, a group of 8,000 short lines, half of them "12
+        Comments", took 3.6 s: quadratic)."""
         lines, reasons = self.lines, self.reasons
-        for i in range(start, end + 1):
-            if reasons[i] not in _PROPAGATING or reasons[i] == P.METADATA:
+        i = start
+        while i <= end:
+            reason = reasons[i]
+            if reason not in _PROPAGATING or reason == P.METADATA:
+                i += 1
                 continue
+            group = lines[i].group
             j = i + 1
-            while j <= end and lines[j].group == lines[i].group and lines[j].length < 150:
+            while j <= end and lines[j].group == group and lines[j].length < 150:
                 if reasons[j] is None:
-                    reasons[j] = reasons[i]
+                    reasons[j] = reason
                 j += 1
+            i = j
