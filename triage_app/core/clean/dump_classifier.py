@@ -224,14 +224,21 @@ class DumpClassifier:
         for i in range(end + 1, len(lines)):
             groups.setdefault(lines[i].group, []).append(i)
         for members in groups.values():
-            labelled = [reasons[i] for i in members if reasons[i] in _PROPAGATING]
-            if not labelled:
+            if not any(reasons[i] in _PROPAGATING for i in members):
                 continue
+            # An undecided line takes the reason of the next decided line of its group, else of the one before it
+            # (as decided so far), when that reason propagates. Both are found in one pass each way: looked for from
+            # every undecided line, a group of 20,000 short lines took 4.7 s (quadratic).
+            later: list[str | None] = [None] * len(members)
+            following: str | None = None
+            for pos in range(len(members) - 1, -1, -1):
+                later[pos] = following
+                following = reasons[members[pos]] or following
+            earlier: str | None = None
             for pos, i in enumerate(members):
                 if reasons[i] == "":
-                    later = next((reasons[j] for j in members[pos + 1 :] if reasons[j]), None)
-                    earlier = next((reasons[j] for j in reversed(members[:pos]) if reasons[j]), None)
-                    reasons[i] = next((r for r in (later, earlier) if r in _PROPAGATING), "")
+                    reasons[i] = next((r for r in (later[pos], earlier) if r in _PROPAGATING), "")
+                earlier = reasons[i] or earlier
         footer_seen = False
         for i, reason in enumerate(reasons):
             footer_seen = footer_seen or (i > end and reason in (P.COPYRIGHT, P.PRIVACY, P.FOOTER))
