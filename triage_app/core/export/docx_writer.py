@@ -11,6 +11,7 @@ from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from triage_app.core.export.briefing_text import paragraph_direction
 from triage_app.core.export.data import PacketDocument, entity_index, speaker_index
@@ -28,6 +29,19 @@ _HIGHLIGHT = {
 def x(text: object) -> str:
     """Text Word's XML can hold: characters XML forbids are dropped."""
     return _XML_INVALID.sub("", "" if text is None else str(text))
+
+
+_TAB_OR_BREAK = re.compile(r"[\t\r\n]")
+
+
+def add_text_run(para: Paragraph, text: str) -> Run:
+    """`para.add_run(text)`, the text written as one `<w:t>` when it holds no tab or line break (the same XML): python-docx
+    turns text into run content a character at a time (17.7 million calls for two documents of 150,000 paragraphs)."""
+    if not text or _TAB_OR_BREAK.search(text):
+        return para.add_run(text)
+    run = para.add_run()
+    run._r.add_t(text)
+    return run
 
 
 class _Body:
@@ -150,7 +164,7 @@ def _document(document: _Body, d: PacketDocument) -> None:
             kind = ""  # its own bullet or number: Word's list style would add another
         para = document.paragraph(style=_KIND_STYLE.get(kind))
         for piece in pieces:
-            run = para.add_run(x(piece.text))  # a line break inside it becomes Word's
+            run = add_text_run(para, x(piece.text))  # a line break inside it becomes Word's
             if kinds.get(number) == PREFORMATTED:  # a <pre> listing's lines, in a fixed-width font as the page set them
                 run.font.name = "Consolas"
                 run.font.size = Pt(9)
