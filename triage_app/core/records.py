@@ -66,7 +66,12 @@ class Block:
     template_key: str = ""  # normalised-text hash used for site templates and overrides
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields by name (`dataclasses.asdict`'s result, without its deep copy of each value: a packet's blocks
+        of two 150,000-paragraph documents spent 1.5 s in it)."""
+        return {
+            "index": self.index, "kind": self.kind, "text": self.text, "kept": self.kept, "reason": self.reason,
+            "source": self.source, "template_key": self.template_key,
+        }
 
 
 @dataclass
