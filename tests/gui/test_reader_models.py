@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 
 from triage_app.core.records import SHOWN_ENTITY_LABELS, Block
-from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, build_cleaned_html, entity_href, parse_entity_href
+from triage_app.gui.reader.cleaned_html import build_cleaned_html, entity_href, paragraph_state, parse_entity_href
 from triage_app.gui.reader.fallback_original import sanitise
 from triage_app.gui.reader.marking import REMOVED_CLASS, SAME_REASON_CLASS, MarkedPage, mark_page
 from triage_app.gui.reader.models import (
@@ -236,26 +236,27 @@ def test_cleaned_view_shows_a_headline_that_opens_the_body_once() -> None:
     data = ReaderData({"id": 1, "title": "Harbour Bridge Reopens"}, blocks, split_paragraphs(text, blocks))
     html = build_cleaned_html(data, set())
     assert html.count("Harbour") == 1 and body in html
-    assert f'name="{PARAGRAPH_ANCHOR}1"' in html  # later paragraphs keep their numbers (click-to-source)
-    assert html.index(f'name="{PARAGRAPH_ANCHOR}0"') < html.index("</h2>")  # the title stands for block 0
+    assert paragraph_state(1) in html  # later paragraphs keep their numbers (click-to-source)
+    assert html.index(paragraph_state(0)) < html.index("</h2>")  # the title stands for block 0
     other = ReaderData({"id": 2, "title": "Another title"}, blocks, split_paragraphs(text, blocks))
     assert "Harbour" in build_cleaned_html(other, set())  # a first block that is not the title stays
 
 
 def test_cleaned_view_shows_a_listing_s_lines_in_a_fixed_width_font() -> None:
     """A `<pre>` listing keeps its lines and indentation (white-space:pre-wrap, a monospace font); re-joined prose
-    from a `<pre>` keeps its line breaks in the body font; other paragraphs get no style."""
+    from a `<pre>` keeps its line breaks in the body font; other paragraphs get only their number."""
     code, prose, plain = "if x:\n    y()", "Date: today\nFrom: desk", "A plain paragraph."
     blocks = [Block(0, "paragraph", plain, True), Block(1, "preformatted", code, True), Block(2, "paragraph", prose, True)]
     text = "\n\n".join(b.text for b in blocks)
     html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks)), set())
     lines = html.split("\n")
-    assert any(line.startswith('<p style="white-space:pre-wrap; font-family:monospace;">') and "if x:<br>    y()" in line for line in lines)
-    assert any(line.startswith('<p style="white-space:pre-wrap;">') and "Date: today<br>From: desk" in line for line in lines)
-    assert any(line.startswith("<p><a") and plain in line for line in lines)
+    assert f'<p style="{paragraph_state(1)} white-space:pre-wrap; font-family:monospace;">if x:<br>    y()</p>' in lines
+    assert f'<p style="{paragraph_state(2)} white-space:pre-wrap;">Date: today<br>From: desk</p>' in lines
+    assert f'<p style="{paragraph_state(0)}">{plain}</p>' in lines
     document = QTextDocument()
-    document.setHtml(html)  # each paragraph one text block: its anchor covers all its lines (click-to-source, menus)
+    document.setHtml(html)  # each paragraph one text block, numbered: all its lines reach its source (click-to-source, menus)
     assert document.blockCount() == 2 + len(blocks)
+    assert [document.findBlockByNumber(n).userState() for n in range(5)] == [-1, -1, 0, 1, 2]  # title, metadata, paragraphs
     assert "if x:\n    y()" in document.toPlainText()
 
 
@@ -270,7 +271,7 @@ def test_cleaned_view_marks_subheadings_list_items_quotes_and_captions() -> None
     assert "font-weight:600" in line["heading"]
     assert "\u2022\u00a0First point" in line["list-item"] and "margin-left" in line["list-item"]
     assert "margin-left" in line["blockquote"] and "font-size:small" in line["caption"]
-    assert line["paragraph"].startswith("<p><a")
+    assert line["paragraph"] == f'<p style="{paragraph_state(4)}">A plain paragraph.</p>'
     own = [Block(0, "list-item", "- A dump's own bullet", True), Block(1, "list-item", "2. A numbered line", True),
            Block(2, "heading", "See it now: Amazon", True, None, "lines:7-7")]  # a dump's short line is no subheading
     html = build_cleaned_html(ReaderData({"id": 1, "title": "t"}, own, split_paragraphs("\n\n".join(b.text for b in own), own)), set())
@@ -288,7 +289,7 @@ def test_cleaned_view_shows_a_data_table_s_rows_as_a_table_with_each_cell_anchor
     data = ReaderData({"id": 1, "title": "t"}, blocks, split_paragraphs(text, blocks))
     html = build_cleaned_html(data, set())
     assert html.count("<table") == 1 and html.count("<tr>") == 3
-    assert f'<td><a name="{PARAGRAPH_ANCHOR}2"></a>Harbour Party</td><td><a name="{PARAGRAPH_ANCHOR}2"></a>12,034</td>' in html
+    assert f'<td style="{paragraph_state(2)}">Harbour Party</td><td style="{paragraph_state(2)}">12,034</td>' in html
     document = QTextDocument()
     document.setHtml(html)
     assert "Quay Alliance" in document.toPlainText() and "\t" not in document.toPlainText()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from triage_app.gui.reader.cleaned_html import PARAGRAPH_ANCHOR, parse_entity_href, parse_mention_id
+from triage_app.gui.reader.cleaned_html import parse_entity_href, parse_mention_id
 
 
 class CleanedView(QTextBrowser):
@@ -33,6 +33,7 @@ class CleanedView(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self._block_to_paragraph: dict[int, int] = {}
+        self._first_block: dict[int, int] = {}  # paragraph number -> its first block's number
         self._press: QPoint | None = None
         self.anchorClicked.connect(self._on_anchor)
 
@@ -47,16 +48,15 @@ class CleanedView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
 
     def _index_paragraphs(self) -> None:
-        """Find which QTextBlock holds each paragraph, from the `para-N` anchors."""
+        """Find which QTextBlocks hold each paragraph, from the numbers on the blocks (`cleaned_html.paragraph_state`)."""
         self._block_to_paragraph = {}
+        self._first_block = {}
         block = self.document().begin()
         while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                for name in it.fragment().charFormat().anchorNames():
-                    if name.startswith(PARAGRAPH_ANCHOR):
-                        self._block_to_paragraph[block.blockNumber()] = int(name[len(PARAGRAPH_ANCHOR) :])
-                it += 1
+            number = block.userState()
+            if number >= 0:
+                self._block_to_paragraph[block.blockNumber()] = number
+                self._first_block.setdefault(number, block.blockNumber())
             block = block.next()
 
     def paragraph_at(self, pos: QPoint) -> int:
@@ -66,10 +66,8 @@ class CleanedView(QTextBrowser):
 
     def paragraph_position(self, number: int) -> int:
         """The document position where paragraph `number` starts, or -1."""
-        for block_number, para in self._block_to_paragraph.items():
-            if para == number:
-                return self.document().findBlockByNumber(block_number).position()
-        return -1
+        block_number = self._first_block.get(number)
+        return -1 if block_number is None else self.document().findBlockByNumber(block_number).position()
 
     # -- events ----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
