@@ -54,15 +54,18 @@ class TextOriginalView(QPlainTextEdit):
             for line in range(span[0] - 1, min(span[1], len(lines))):
                 self._line_block[line] = block
         selections = []
+        formats: dict[str | None, QTextCharFormat] = {}  # one per reason: made once, not once per removed line
         for line, block in sorted(self._line_block.items()):
             if block.kept:
                 continue
             selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setForeground(QBrush(ink))
-            fmt.setBackground(QBrush(background))
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            fmt.setToolTip(self.tr("Removed: {reason}").format(reason=removal_reason(block.reason)))
+            fmt = formats.get(block.reason)
+            if fmt is None:
+                fmt = formats[block.reason] = QTextCharFormat()
+                fmt.setForeground(QBrush(ink))
+                fmt.setBackground(QBrush(background))
+                fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                fmt.setToolTip(self.tr("Removed: {reason}").format(reason=removal_reason(block.reason)))
             cursor = QTextCursor(self.document().findBlockByNumber(line))
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
