@@ -26,3 +26,5 @@ that is damaged, when it is opened or a member read: `BadZipFile` (a bad header 
 (a broken deflate stream), `OSError`, `ValueError` (a member placed before the archive's start once bytes are cut out:
 "negative seek value"), `NotImplementedError` (a directory entry naming a zip version or a compression it does not
 know: "zip file version 7.8", one flipped byte) and `RuntimeError` (an encrypted member)."""
+ZIP_MEMBER_ERRORS: tuple[type[BaseException], ...] = (KeyError, *ZIP_ERRORS)
+"""Those, and `KeyError`: a member asked for by a name the archive does not have."""

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from triage_app.core import ingest
-from triage_app.core.errors import ZIP_ERRORS, IngestError
+from triage_app.core.errors import ZIP_ERRORS, ZIP_MEMBER_ERRORS, IngestError
 from triage_app.core.export import packet_schema as schema
 from triage_app.core.export.manifest import MANIFEST_NAME, find_manifest, parse_manifest
 from triage_app.core.ingest.archives import ZipSource, iter_zip
@@ -25,10 +25,6 @@ from triage_app.core.records import RELEVANCE_VALUES, ParsedDocument
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_ANNOTATIONS_BYTES = 64 * 1024 * 1024
 MAX_TAGS = 200
-
-
-_NOT_A_PACKET_ERRORS: tuple[type[BaseException], ...] = (KeyError, *ZIP_ERRORS)
-"""A zip whose manifest cannot be read (damaged, missing a member it names) is not taken for a packet."""
 
 
 def is_packet(path: Path) -> bool:
@@ -45,7 +41,7 @@ def is_packet(path: Path) -> bool:
                 manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
     except RecursionError:
         return True  # absurdly nested: the packet reader refuses it with one line, rather than import its files
-    except _NOT_A_PACKET_ERRORS:
+    except ZIP_MEMBER_ERRORS:  # a manifest that cannot be read: not a packet
         return False
     generator = manifest.get("generator") if isinstance(manifest, dict) else None
     return isinstance(generator, str) and generator.lower().startswith("triage")

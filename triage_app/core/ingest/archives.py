@@ -26,11 +26,8 @@ from triage_app.core.ingest.readers import (
     passed_over_notice,
     sniffs_as_page,
 )
-from triage_app.core.ingest.zip_members import MEMBER_READ_ERRORS, LimitedMembers, read_resources, safe_member_name
+from triage_app.core.ingest.zip_members import LimitedMembers, read_resources, safe_member_name
 from triage_app.core.records import ParsedDocument
-
-_SNIFF_ERRORS = MEMBER_READ_ERRORS
-"""What opening a member to sniff its first bytes may raise (`ZipFile.open` on a damaged member, as a read)."""
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
 
@@ -148,7 +145,7 @@ class ZipSource:
                     try:
                         with archive.open(info) as handle:
                             head = handle.read(SNIFF_BYTES)
-                    except _SNIFF_ERRORS:
+                    except ZIP_ERRORS:
                         continue  # damaged, encrypted or of an unknown compression: not looked into
                     if sniffs_as_page(head):
                         found.add(name)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from triage_app.core.errors import ZIP_ERRORS, IngestError
+from triage_app.core.errors import ZIP_ERRORS, ZIP_MEMBER_ERRORS, IngestError
 from triage_app.core.ingest.readers import InputItem
 from triage_app.core.ingest.warc_reader import WarcSource
 
@@ -54,16 +54,12 @@ def _page_urls(archive: zipfile.ZipFile) -> list[str] | None:
     return urls or None
 
 
-_MEMBER_OPEN_ERRORS: tuple[type[BaseException], ...] = (KeyError, *ZIP_ERRORS)
-"""Opening a named member of a WACZ: a damaged archive, or no member of that name."""
-
-
 def _opener(path: Path) -> Callable[[str], IO[bytes]]:
     def open_member(member: str) -> IO[bytes]:
         try:
             archive = zipfile.ZipFile(path)
             handle = archive.open(member)
-        except _MEMBER_OPEN_ERRORS as exc:
+        except ZIP_MEMBER_ERRORS as exc:
             raise IngestError(f"the WACZ member {member} cannot be opened ({exc})") from exc
         archive.close()  # the member stays readable until it is closed itself
         return handle

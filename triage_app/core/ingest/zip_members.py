@@ -14,9 +14,6 @@ from triage_app.core.errors import ZIP_ERRORS, IngestError
 from triage_app.core.ingest import limits
 from triage_app.core.records import Resource
 
-MEMBER_READ_ERRORS = ZIP_ERRORS
-"""What reading one member's bytes raises when the member is damaged, of an unknown compression or encrypted."""
-
 
 def safe_member_name(name: str) -> str | None:
     """The member name as a relative POSIX path, or None if it is absolute or climbs out with `..`."""
@@ -59,7 +56,7 @@ class LimitedMembers:
                         raise limits.too_large("the zip archive's content", limits.ZIP_MAX_TOTAL_BYTES)
                     limits.check_ratio(produced, info.compress_size, "the zip member")
                     chunks.append(chunk)
-        except MEMBER_READ_ERRORS as exc:
+        except ZIP_ERRORS as exc:
             raise IngestError(f"the zip member is damaged ({exc})") from exc
         return b"".join(chunks)
 

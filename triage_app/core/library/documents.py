@@ -128,12 +128,10 @@ def replace_clean_result(library: Library, doc_id: int, cleaned: CleanResult, *,
             ("published", cleaned.published),
             ("url", cleaned.url),
         ):
-            if value:
+            if value and value != current[column]:
                 updates[column] = value
-        if updates.get("title") == current["title"]:
-            # Title and text are set only when they change: setting either makes the search index write the whole
-            # document again (a re-clean of every document after an update of the cleaner leaves most texts as they were).
-            del updates["title"]
+        # Text and title are set only when they change: setting either makes the search index write the whole document
+        # again (a re-clean of every document after an update of the cleaner leaves most texts as they were).
         updates["language"] = cleaned.language
         updates["language_confidence"] = cleaned.language_confidence
         if cleaned.keywords:

@@ -38,16 +38,15 @@ QUOTE_KINDS = {
 }
 
 ENTITY_SCHEME = "entity"
+MENTION_QUERY = "mention="
+CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u203a"
+
 
 def paragraph_state(number: int) -> str:
     """The CSS that numbers a paragraph's Qt block (its `userState`): what click-to-source and the block menu read.
     Not a named anchor (`<a name>`): Qt's HTML import takes time quadratic in their number (20,000 paragraphs 4.8 s,
     100,000 over two minutes with the window frozen); a block's user state costs nothing (100,000 in 0.8 s)."""
     return f"-qt-user-state:{number};"
-
-
-MENTION_QUERY = "mention="
-CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u203a"
 
 
 @dataclass(frozen=True)
@@ -225,7 +224,7 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
     no_meta = QCoreApplication.translate("CleanedView", "no site, author or date recorded")
     meta = escape(metadata_line(data.doc)) or escape(no_meta)
     # The extractor keeps the headline as the body's first block; it is shown once, as the view's title,
-    # which then stands for that block (its anchor: click-to-source and the block menu still reach it).
+    # which then stands for that block (its number: click-to-source and the block menu still reach it).
     headline_block = bool(data.paragraphs) and repeats_title(data.paragraphs[0].text, data.doc.get("title"))
     parts = [
         f'<h2 style="{paragraph_state(0)}">{title}</h2>' if headline_block else f"<h2>{title}</h2>",
