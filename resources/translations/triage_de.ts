@@ -1708,6 +1708,14 @@
         <translation>Dokument #{id} ist nicht mehr in der Bibliothek.</translation>
     </message>
     <message>
+        <source>Opening document #{id} ({words} words)…</source>
+        <translation>Dokument #{id} wird geöffnet ({words} Wörter)…</translation>
+    </message>
+    <message>
+        <source>Document #{id} could not be opened: {reason}</source>
+        <translation>Dokument #{id} konnte nicht geöffnet werden: {reason}</translation>
+    </message>
+    <message>
         <source>Finding entities and quotes…</source>
         <translation>Entitäten und Zitate werden gesucht…</translation>
     </message>

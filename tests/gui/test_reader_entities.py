@@ -173,7 +173,7 @@ def test_the_cleaned_views_menu_on_a_mention(make_pane: Any, qtbot: Any, library
     cursor.setPosition(cursor.selectionStart() + 2)
     inside = pane.cleaned.cursorRect(cursor).center()
     assert pane.cleaned.anchorAt(inside) == href
-    pane._on_cleaned_menu(1, ids["NATO"], "NATO", mention, pane.cleaned.viewport().mapToGlobal(inside))
+    pane.menus.cleaned(1, ids["NATO"], "NATO", mention, pane.cleaned.viewport().mapToGlobal(inside))
     menu = [m for m in pane.findChildren(QMenu) if m.isVisible()][-1]
     texts = [a.text() for a in menu.actions()]
     menu.close()

@@ -216,6 +216,11 @@ def _paragraph_open(para: Paragraph, colours: ReaderColours, number: int) -> tup
 
 def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> str:
     """The whole cleaned view of a document, in `colours` (from `reader_colours(palette)`)."""
+    return "\n".join(cleaned_html_parts(data, hidden_labels, colours))
+
+
+def cleaned_html_parts(data: ReaderData, hidden_labels: set[str], colours: ReaderColours = LIGHT) -> list[str]:
+    """`build_cleaned_html` in its top-level elements (the title, the metadata line, each paragraph or table)."""
     visible = _visible_entities(data.entities, hidden_labels)
     tags = _entity_open_tags(visible)
     spans = [_Span(int(e["start"]), int(e["end"]), "entity", e) for e in visible]
@@ -255,7 +260,7 @@ def build_cleaned_html(data: ReaderData, hidden_labels: set[str], colours: Reade
         parts.append(f"{opening}{prefix}{html}</p>")
     if rows:
         parts.append(_table(rows, colours))
-    return "\n".join(parts)
+    return parts
 
 
 def _table_row(para: Paragraph, spans: list[_Span]) -> bool:

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from triage_app.gui.reader.cleaned_html import parse_entity_href, parse_mention_id
+from triage_app.gui.reader.reader_data import Paragraph
+
+ParagraphBlocks = tuple[dict[int, int], dict[int, int]]
+"""QTextBlock number -> paragraph number, and paragraph number -> its first QTextBlock's number."""
+
+
+def paragraph_blocks(document: QTextDocument) -> ParagraphBlocks:
+    """Which QTextBlocks of `document` hold each paragraph, from the numbers on the blocks
+    (`cleaned_html.paragraph_state`). Reads the document only, so a worker may call it on its own."""
+    to_paragraph: dict[int, int] = {}
+    first: dict[int, int] = {}
+    block = document.begin()
+    while block.isValid():
+        number = block.userState()
+        if number >= 0:
+            to_paragraph[block.blockNumber()] = number
+            first.setdefault(number, block.blockNumber())
+        block = block.next()
+    return to_paragraph, first
 
 
 class CleanedView(QTextBrowser):
@@ -42,27 +63,40 @@ class CleanedView(QTextBrowser):
         scroll = self.verticalScrollBar().value()
         self.setHtml(html)
         self.verticalScrollBar().setValue(scroll)
-        self._index_paragraphs()
+        self._block_to_paragraph, self._first_block = paragraph_blocks(self.document())
+
+    def set_built_document(self, document: QTextDocument, blocks: ParagraphBlocks) -> None:
+        """Show `document` (made off this thread and moved to it: `background_open`), whose paragraphs are
+        `blocks`; the view owns it from now on, and the document it showed before is deleted if it was its own."""
+        scroll = self.verticalScrollBar().value()
+        before = self.document()
+        ours = before is not document and before.parent() is self  # else its text control's: setDocument deletes it
+        document.setParent(self)
+        self.setDocument(document)
+        if ours:
+            before.deleteLater()
+        self.verticalScrollBar().setValue(scroll)
+        self._block_to_paragraph, self._first_block = blocks
 
     def reset_scroll(self) -> None:
         self.verticalScrollBar().setValue(0)
-
-    def _index_paragraphs(self) -> None:
-        """Find which QTextBlocks hold each paragraph, from the numbers on the blocks (`cleaned_html.paragraph_state`)."""
-        self._block_to_paragraph = {}
-        self._first_block = {}
-        block = self.document().begin()
-        while block.isValid():
-            number = block.userState()
-            if number >= 0:
-                self._block_to_paragraph[block.blockNumber()] = number
-                self._first_block.setdefault(number, block.blockNumber())
-            block = block.next()
 
     def paragraph_at(self, pos: QPoint) -> int:
         """The paragraph under the viewport position `pos`, or -1."""
         cursor = self.cursorForPosition(pos)
         return self._block_to_paragraph.get(cursor.block().blockNumber(), -1)
+
+    def show_offset(self, paragraphs: Sequence[Paragraph], start: int) -> None:
+        """Put the text cursor on the paragraph holding offset `start` of the cleaned text (of `paragraphs`) and show it."""
+        for number, para in enumerate(paragraphs):
+            if para.start <= start < para.end + 2:
+                position = self.paragraph_position(number)
+                if position >= 0:
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(position)
+                    self.setTextCursor(cursor)
+                    self.ensureCursorVisible()
+                return
 
     def paragraph_position(self, number: int) -> int:
         """The document position where paragraph `number` starts, or -1."""

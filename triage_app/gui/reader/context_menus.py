@@ -5,7 +5,9 @@ Their texts keep the pane's translation context ("ReaderPane"), where the catalo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtWidgets import QMenu, QWidget
 
 from triage_app.gui.i18n import removal_reason
@@ -70,3 +72,33 @@ def original_block_menu(parent: QWidget, commands: ReaderCommands, data: ReaderD
         menu.addSeparator()
         menu.addAction(encoding)
     return menu
+
+
+class ReaderMenus(QObject):
+    """Pops up the reader pane's menus for the document it shows (its `data`, `commands`, `cleaned`, `original`)."""
+
+    def __init__(self, pane: Any) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def entity(self, entity_id: int, name: str, pos: QPoint) -> None:
+        """An entity's menu (from the side panel)."""
+        self.mention(entity_id, name, -1, pos)
+
+    def mention(self, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
+        """A mention's menu (a click on it in the cleaned text)."""
+        entity_menu(self._pane, self._pane.commands, entity_id, name, mention_id).popup(pos)
+
+    def cleaned(self, paragraph: int, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
+        """The cleaned text's context menu."""
+        pane = self._pane
+        cleaned_text_menu(pane, pane.cleaned, pane.commands, pane.data, paragraph, entity_id, name, mention_id, pos).popup(pos)
+
+    def block(self, index: int, pos: QPoint) -> None:
+        """An original block's context menu; none while the previous page's original is still on show."""
+        pane = self._pane
+        if pane.data is None or pane.original.doc_id != pane.data.doc_id:
+            return
+        menu = original_block_menu(pane, pane.commands, pane.data, index)
+        if not menu.isEmpty():
+            menu.popup(pos)

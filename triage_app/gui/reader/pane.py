@@ -5,20 +5,22 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from triage_app.core.library.db import Library
 from triage_app.core.records import Block
 from triage_app.core.settings import Settings, StateStore
 from triage_app.gui.reader.annotation_ui import AnnotationState, AnnotationUi
+from triage_app.gui.reader.background_open import BuiltView
 from triage_app.gui.reader.cleaned_html import build_cleaned_html
 from triage_app.gui.reader.cleaned_view import CleanedView
-from triage_app.gui.reader.colours import dim_ink, reader_colours
+from triage_app.gui.reader.colours import ReaderColours, dim_ink, reader_colours
 from triage_app.gui.reader.commands import ReaderCommands
-from triage_app.gui.reader.context_menus import cleaned_text_menu, entity_menu, original_block_menu
+from triage_app.gui.reader.context_menus import ReaderMenus
 from triage_app.gui.reader.legend import EntityLegend
+from triage_app.gui.reader.long_documents import LongDocuments, Opening
 from triage_app.gui.reader.original_pane import OriginalPane
 from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
 from triage_app.gui.reader.saved_layout import (
@@ -57,6 +59,8 @@ class ReaderPane(QWidget):
         self._state = state
         self._runner = runner
         self.data: ReaderData | None = None
+        self._long = LongDocuments(library, runner, self._look, self._show_empty, self)  # built off this thread
+        self._long.built.connect(self._on_built)
         self.annotation = AnnotationUi(self, runner)
         # The original (lxml parse + marking + loading) waits until the cleaned view has painted.
         self._original_timer = QTimer(self)  # a child: destroying the pane cancels it
@@ -75,16 +79,17 @@ class ReaderPane(QWidget):
         self.commands.failed.connect(self.status.setText)
         self.status.setObjectName("readerStatus")
         self.original = OriginalPane(library, self)
-        self.original.block_menu_requested.connect(self._on_block_menu)
+        self.menus = ReaderMenus(self)  # the menus of the entities, the cleaned text and the original
+        self.original.block_menu_requested.connect(self.menus.block)
         self.original.link_blocked.connect(
             lambda url: self.status.setText(self.tr("Links are not followed in the original (offline reading): {url}").format(url=url))
         )
         self.cleaned = CleanedView(self)
         self.cleaned.paragraph_clicked.connect(self._on_paragraph_clicked)
-        self.cleaned.entity_clicked.connect(self._show_mention_menu)
-        self.cleaned.context_menu_requested.connect(self._on_cleaned_menu)
+        self.cleaned.entity_clicked.connect(self.menus.mention)
+        self.cleaned.context_menu_requested.connect(self.menus.cleaned)
         self.side_panel = SidePanel(self)
-        self.side_panel.entity_menu_requested.connect(self._show_entity_menu)
+        self.side_panel.entity_menu_requested.connect(self.menus.entity)
         self.side_panel.quote_activated.connect(self._scroll_cleaned_to_offset)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -127,13 +132,19 @@ class ReaderPane(QWidget):
 
     def _on_legend(self, hidden: list[str]) -> None:
         save_hidden_labels(self._state, hidden)
-        self._paint_cleaned(keep_scroll=True)
+        if not self._reopen_if_opening():
+            self._paint_cleaned(keep_scroll=True)
 
     # -- showing ---------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        """True while the reader's annotation or one of its writes has not come back."""
-        return self.annotation.busy or self.commands.busy
+        """True while the reader's annotation or one of its writes has not come back, or a long document is being opened."""
+        return self.annotation.busy or self.commands.busy or self.opening
+
+    @property
+    def opening(self) -> bool:
+        """True while a long document's view is being built off the window's thread (`long_documents`)."""
+        return self._long.pending is not None
 
     @property
     def annotation_state(self) -> str:
@@ -154,10 +165,13 @@ class ReaderPane(QWidget):
         same = doc_id is not None and doc_id == self.doc_id
         self._original_timer.stop()
         self._original_held = False
+        self._long.stop()
         self.data = None
         self.commands.data = None
         if doc_id is None:
             self._show_empty(self.tr("Select a document in the library to read it here."))
+            return
+        if self._long.open(doc_id, keep_scroll=same, annotate=annotate):
             return
         try:
             self.data = load_reader_data(self._library.db, doc_id)
@@ -166,6 +180,11 @@ class ReaderPane(QWidget):
             return
         self.commands.data = self.data
         self._paint_cleaned(keep_scroll=same)
+        self._show_the_rest(annotate)
+
+    def _show_the_rest(self, annotate: bool) -> None:
+        """After the cleaned view: the side panel, the annotation status and (deferred) the original."""
+        assert self.data is not None
         self.side_panel.set_content(self.data.summary, self.data.quotes)
         self.annotation.update_status(annotate)
         if self.isVisible():  # paint the cleaned view first; the original follows on the next loop turn
@@ -205,15 +224,43 @@ class ReaderPane(QWidget):
     def _paint_cleaned(self, *, keep_scroll: bool) -> None:
         if self.data is None:
             return
+        if self._long.repaint(self.data):
+            return
         colours = reader_colours(self.palette())  # the pane's own: it changes before its children's
         self.cleaned.set_cleaned_html(build_cleaned_html(self.data, self.legend.hidden_labels(), colours))
         if not keep_scroll:
             self.cleaned.reset_scroll()
 
+    def _look(self) -> tuple[set[str], ReaderColours, QFont]:  # the pane's colours: they change before its children's
+        return self.legend.hidden_labels(), reader_colours(self.palette()), self.cleaned.font()
+
+    def _reopen_if_opening(self) -> bool:
+        """A long document still being opened is opened again (new colours or labels); False when none is."""
+        opening = self._long.pending
+        if opening is None:
+            return False
+        if opening.repaint and self.data is not None:
+            self._paint_cleaned(keep_scroll=True)
+        else:
+            self.show_document(opening.doc_id, annotate=opening.annotate)
+        return True
+
+    def _on_built(self, opening: Opening, view: BuiltView) -> None:
+        if opening.repaint:  # a new rendering of the document on show
+            if self.data is not None and self.data.doc_id == opening.doc_id:
+                self.cleaned.set_built_document(view.document, view.blocks)
+            return
+        self.data = view.data
+        self.commands.data = view.data
+        self.cleaned.set_built_document(view.document, view.blocks)
+        if not opening.keep_scroll:
+            self.cleaned.reset_scroll()
+        self._show_the_rest(opening.annotate)
+
     def changeEvent(self, event: QEvent) -> None:
         """A switch between light and dark palettes repaints the reader in the new colours."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.data is not None:
+        if event.type() == QEvent.Type.PaletteChange and not self._reopen_if_opening() and self.data is not None:
             self.show_document(self.data.doc_id, annotate=False)
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -245,34 +292,8 @@ class ReaderPane(QWidget):
             self.original.scroll_to_block(block.index)
 
     def _scroll_cleaned_to_offset(self, start: int) -> None:
-        if self.data is None:
-            return
-        for number, para in enumerate(self.data.paragraphs):
-            if para.start <= start < para.end + 2:
-                position = self.cleaned.paragraph_position(number)
-                if position >= 0:
-                    cursor = QTextCursor(self.cleaned.document())
-                    cursor.setPosition(position)
-                    self.cleaned.setTextCursor(cursor)
-                    self.cleaned.ensureCursorVisible()
-                return
-
-    def _show_entity_menu(self, entity_id: int, name: str, pos: QPoint) -> None:
-        self._show_mention_menu(entity_id, name, -1, pos)
-
-    def _show_mention_menu(self, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
-        entity_menu(self, self.commands, entity_id, name, mention_id).popup(pos)
-
-    def _on_cleaned_menu(self, paragraph: int, entity_id: int, name: str, mention_id: int, pos: QPoint) -> None:
-        menu = cleaned_text_menu(self, self.cleaned, self.commands, self.data, paragraph, entity_id, name, mention_id, pos)
-        menu.popup(pos)
-
-    def _on_block_menu(self, index: int, pos: QPoint) -> None:
-        if self.data is None or self.original.doc_id != self.data.doc_id:  # the previous page, still on show
-            return
-        menu = original_block_menu(self, self.commands, self.data, index)
-        if not menu.isEmpty():
-            menu.popup(pos)
+        if self.data is not None:
+            self.cleaned.show_offset(self.data.paragraphs, start)
 
     def block(self, index: int) -> Block | None:
         """The shown document's block `index`."""

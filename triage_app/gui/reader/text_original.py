@@ -55,7 +55,7 @@ class TextOriginalView(QPlainTextEdit):
                 self._line_block[line] = block
         selections = []
         formats: dict[str | None, QTextCharFormat] = {}  # one per reason: made once, not once per removed line
-        for line, block in sorted(self._line_block.items()):
+        for line, block in self._line_block.items():  # in the order of the blocks; selections need none
             if block.kept:
                 continue
             selection = QTextEdit.ExtraSelection()

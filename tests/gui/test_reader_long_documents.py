@@ -1,0 +1,135 @@
+"""A long document is opened off the window's thread, and the view it gets is the one `setHtml` would make.
+
+Before, a dump of 600,000 words kept the window's thread for about 1.5 s: its rows read, its HTML written
+and imported by Qt, all on that thread (and PySide6 keeps the interpreter lock through one `setHtml`, so a
+worker had to import it in pieces: `background_open.import_in_pieces`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import reader_support
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
+from reader_support import add_annotations, highlighted_fragments, show
+
+from triage_app.core.library import Library
+from triage_app.core.records import Block
+from triage_app.gui.reader import long_documents
+from triage_app.gui.reader.background_open import import_in_pieces
+from triage_app.gui.reader.cleaned_html import build_cleaned_html, cleaned_html_parts
+from triage_app.gui.reader.reader_data import ReaderData, split_paragraphs
+
+pytestmark = reader_support.QT_LOG_IGNORE
+
+make_pane = reader_support.make_pane  # pytest fixtures, found by name
+seed_id = reader_support.seed_id
+
+
+def _data(blocks: list[Block]) -> ReaderData:
+    return ReaderData({"id": 1, "title": "Harbour log"}, blocks, split_paragraphs("\n\n".join(b.text for b in blocks), blocks))
+
+
+def _mixed_blocks() -> list[Block]:
+    """Every kind the cleaned view draws, tables among them, in an order that puts each kind at a piece's edge."""
+    blocks = [Block(0, "paragraph", "Harbour log", True)]
+    kinds = [("heading", "Arrivals"), ("paragraph", "The vessel from the north was logged at dawn."),
+             ("table", "Harbour Party\t12,034"), ("table", "Quay Alliance\t9,877"), ("list-item", "Cargo: grain"),
+             ("blockquote", "\u201cWe saw it first,\u201d the pilot said."), ("caption", "The quay at dawn"),
+             ("preformatted", "if x:\n    y()"), ("paragraph", "A line\nbroken in two.")]
+    for round_ in range(6):
+        for kind, text in kinds:
+            blocks.append(Block(len(blocks), kind, f"{text} ({round_})" if kind != "preformatted" else text, True))
+    return blocks
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 500])
+def test_a_document_imported_in_pieces_is_the_one_set_html_makes(qtbot: Any, size: int) -> None:
+    parts = cleaned_html_parts(_data(_mixed_blocks()), set())
+    whole = QTextDocument()
+    whole.setHtml("\n".join(parts))
+    pieces = QTextDocument()
+    done = list(import_in_pieces(pieces, parts, size))
+    assert done[-1] == len(parts) and (size >= len(parts) or len(done) > 1)
+    assert pieces.toHtml() == whole.toHtml()
+    assert pieces.blockCount() == whole.blockCount()
+
+
+def test_no_piece_starts_with_a_table(qtbot: Any) -> None:
+    parts = cleaned_html_parts(_data(_mixed_blocks()), set())
+    starts = [0]
+    for end in import_in_pieces(QTextDocument(), parts, 3):
+        starts.append(end)
+    assert all(not parts[start].startswith("<table") for start in starts[:-1])
+
+
+def test_the_cleaned_html_is_its_parts_joined() -> None:
+    data = _data(_mixed_blocks())
+    assert build_cleaned_html(data, set()) == "\n".join(cleaned_html_parts(data, set()))
+
+
+def _wait_opened(qtbot: Any, pane: Any) -> None:
+    qtbot.waitUntil(lambda: not pane.opening, timeout=30000)
+    qtbot.waitUntil(lambda: not pane.original_pending, timeout=30000)
+
+
+def test_a_long_document_is_opened_off_the_window_thread(qtbot: Any, make_pane: Any, seed_id: int, monkeypatch: Any) -> None:
+    pane = make_pane()
+    show(qtbot, pane, seed_id)  # at once: the seed is short
+    at_once = pane.cleaned.document().toHtml()
+    paragraphs = len(pane.data.paragraphs)
+    show(qtbot, pane, None)
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    pane.show_document(seed_id)
+    assert pane.opening and pane.data is None  # the call returned before the document was read
+    assert "Opening document #" in pane.cleaned.toPlainText()
+    _wait_opened(qtbot, pane)
+    assert pane.data is not None and pane.data.doc_id == seed_id
+    document = pane.cleaned.document()
+    assert document.thread() is QCoreApplication.instance().thread()
+    assert document.toHtml() == at_once
+    last = paragraphs - 1
+    assert pane.cleaned.paragraph_position(last) >= 0  # the paragraph numbers came with it (click-to-source)
+    assert document.findBlock(pane.cleaned.paragraph_position(last)).text() == pane.data.paragraphs[last].text.split("\n")[0]
+    assert pane.original.doc_id == seed_id
+
+
+def test_a_newer_document_wins_over_one_still_opening(qtbot: Any, make_pane: Any, seed_id: int, monkeypatch: Any) -> None:
+    pane = make_pane()
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    pane.show_document(seed_id)
+    assert pane.opening
+    pane.show_document(None)  # moved on before it was ready
+    assert not pane.opening
+    qtbot.wait(300)
+    QCoreApplication.processEvents()
+    assert pane.data is None and "Select a document" in pane.cleaned.toPlainText()
+
+
+def test_the_same_long_document_again_stays_on_show_until_its_new_view(qtbot: Any, make_pane: Any, seed_id: int,
+                                                                       monkeypatch: Any) -> None:
+    pane = make_pane()
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    pane.show_document(seed_id)
+    _wait_opened(qtbot, pane)
+    before = pane.cleaned.toPlainText()
+    pane.reload()  # after a change made elsewhere
+    assert pane.opening and pane.cleaned.toPlainText() == before  # no "Opening document" over the text being read
+    _wait_opened(qtbot, pane)
+    assert pane.cleaned.toPlainText() == before and pane.data is not None
+
+
+def test_hiding_an_entity_label_repaints_a_long_document_off_the_window_thread(qtbot: Any, make_pane: Any, seed_id: int,
+                                                                               library: Library, monkeypatch: Any) -> None:
+    pane = make_pane()
+    add_annotations(library, seed_id)
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    pane.show_document(seed_id)
+    _wait_opened(qtbot, pane)
+    assert any(text == "NATO" for text, _href, _bg in highlighted_fragments(pane))
+    pane.legend.buttons["ORG"].click()  # hide organisations
+    assert pane.opening  # the repaint is built off the window's thread too
+    _wait_opened(qtbot, pane)
+    assert not any(text == "NATO" for text, _href, _bg in highlighted_fragments(pane))
+    assert any(text == "Berlin" for text, _href, _bg in highlighted_fragments(pane))
