@@ -13,10 +13,13 @@ Locations are left out of the `.ts` (`-locations none`) so that moving code does
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,8 +55,60 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+_CONTEXT_RE = re.compile(r"<context>\n    <name>(.*?)</name>\n(.*?)</context>\n", re.S)
+_MESSAGE_RE = re.compile(r"    <message( numerus=\"yes\")?>\n        <source>(.*?)</source>\n.*?    </message>\n", re.S)
+
+
+def plural_messages(ts_text: str) -> dict[tuple[str, str], str]:
+    """The plural (`numerus="yes"`) messages of a .ts text: (context, source as written in the .ts) -> the message's lines."""
+    found = {}
+    for context in _CONTEXT_RE.finditer(ts_text):
+        for message in _MESSAGE_RE.finditer(context.group(2)):
+            if message.group(1):
+                found[(context.group(1), message.group(2))] = message.group(0)
+    return found
+
+
+def restore_plurals(ts_text: str, plurals: dict[tuple[str, str], str], in_sources: Callable[[str], bool]) -> str:
+    """`ts_text` (lupdate's output) with the plural messages `plurals` (the .ts before) put back.
+
+    pyside6-lupdate's Python reader (6.11 and 6.12 alike) sees the count of `self.tr(text, "", n)` but not of
+    `QCoreApplication.translate(context, text, "", n)`: it writes those as singular and unfinished, or leaves them
+    out, which lost the catalogue's plural forms. A plural message whose text is still in the sources keeps
+    its entry and translation."""
+    done: set[tuple[str, str]] = set()
+
+    def context(match: re.Match[str]) -> str:
+        name = match.group(1)
+
+        def message(found: re.Match[str]) -> str:
+            key = (name, found.group(2))
+            done.add(key)
+            return plurals[key] if key in plurals and not found.group(1) else found.group(0)
+
+        body = _MESSAGE_RE.sub(message, match.group(2))
+        for (ctx, source), block in plurals.items():  # left out by lupdate: after the context's other messages
+            if ctx == name and (ctx, source) not in done and in_sources(source):
+                body += block
+                done.add((ctx, source))
+        return f"<context>\n    <name>{name}</name>\n{body}</context>\n"
+
+    ts_text = _CONTEXT_RE.sub(context, ts_text)
+    missing = sorted({ctx for (ctx, source) in plurals if (ctx, source) not in done and in_sources(source)})
+    for name in missing:
+        blocks = "".join(block for (ctx, source), block in plurals.items() if ctx == name and in_sources(source))
+        ts_text = ts_text.replace("</TS>", f"<context>\n    <name>{name}</name>\n{blocks}</context>\n</TS>")
+    return ts_text
+
+
+def _in_sources() -> Callable[[str], bool]:
+    code = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in sources())
+    return lambda source: any(f"{quote}{html.unescape(source)}{quote}" in code for quote in ('"', "'"))
+
+
 def update(lang: str, *, plurals_only: bool = False) -> Path:
     ts = TRANSLATIONS / f"triage_{lang}.ts"
+    plurals = plural_messages(ts.read_text(encoding="utf-8")) if ts.exists() else {}
     extra = ["-pluralonly"] if plurals_only else []
     subprocess.run(
         [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *extra, "-target-language", lang,
@@ -61,6 +116,7 @@ def update(lang: str, *, plurals_only: bool = False) -> Path:
         check=True,
         cwd=ROOT,
     )
+    ts.write_text(restore_plurals(ts.read_text(encoding="utf-8"), plurals, _in_sources()), encoding="utf-8")
     subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, cwd=ROOT)
     return ts
 

@@ -492,13 +492,6 @@
             <numerusform>Website-Vorlage: auf %n anderen Seiten von {site} gesehen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>repeated on %n page(s)</source>
-        <translation>
-            <numerusform>auf %n Seite wiederholt</numerusform>
-            <numerusform>auf %n Seiten wiederholt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>print header/footer ({pieces})</source>
         <translation>Druck-Kopf-/Fußzeile ({pieces})</translation>
@@ -526,6 +519,25 @@
     <message>
         <source>Looking for files… {count} found</source>
         <translation>Dateien werden gesucht… {count} gefunden</translation>
+    </message>
+    <message>
+        <source>Annotating {first}–{last} of {total}…</source>
+        <translation>Annotiere {first}–{last} von {total}…</translation>
+    </message>
+    <message>
+        <source>Annotated {done} of {total}</source>
+        <translation>{done} von {total} annotiert</translation>
+    </message>
+    <message>
+        <source>Wrote {name}</source>
+        <translation>{name} geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>repeated on %n page(s)</source>
+        <translation>
+            <numerusform>auf %n Seite wiederholt</numerusform>
+            <numerusform>auf %n Seiten wiederholt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Found %n file(s)</source>
@@ -555,42 +567,9 @@
             <numerusform>%n Dokumente nach {name} exportiert</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Annotating {first}–{last} of {total}…</source>
-        <translation>Annotiere {first}–{last} von {total}…</translation>
-    </message>
-    <message>
-        <source>Annotated {done} of {total}</source>
-        <translation>{done} von {total} annotiert</translation>
-    </message>
-    <message>
-        <source>Wrote {name}</source>
-        <translation>{name} geschrieben</translation>
-    </message>
 </context>
 <context>
     <name>DiffDialog</name>
-    <message numerus="yes">
-        <source>%n word(s) added</source>
-        <translation>
-            <numerusform>%n Wort hinzugefügt</numerusform>
-            <numerusform>%n Wörter hinzugefügt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation>
-            <numerusform>%n entfernt</numerusform>
-            <numerusform>%n entfernt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n changed</source>
-        <translation>
-            <numerusform>%n geändert</numerusform>
-            <numerusform>%n geändert</numerusform>
-        </translation>
-    </message>
     <message>
         <source>headline</source>
         <translation>Schlagzeile</translation>
@@ -618,6 +597,27 @@
     <message>
         <source>What changed: #%1 and #%2</source>
         <translation>Was sich geändert hat: #%1 und #%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) added</source>
+        <translation>
+            <numerusform>%n Wort hinzugefügt</numerusform>
+            <numerusform>%n Wörter hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1303,27 +1303,6 @@
 </context>
 <context>
     <name>ImportSummaryDialog</name>
-    <message numerus="yes">
-        <source>%n imported</source>
-        <translation>
-            <numerusform>%n importiert</numerusform>
-            <numerusform>%n importiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n duplicate(s)</source>
-        <translation>
-            <numerusform>%n Duplikat</numerusform>
-            <numerusform>%n Duplikate</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n fehlgeschlagen</numerusform>
-            <numerusform>%n fehlgeschlagen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import cancelled: {counts}</source>
         <translation>Import abgebrochen: {counts}</translation>
@@ -1347,6 +1326,27 @@
     <message>
         <source>Copy the import log to the clipboard</source>
         <translation>Das Importprotokoll in die Zwischenablage kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported</source>
+        <translation>
+            <numerusform>%n importiert</numerusform>
+            <numerusform>%n importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>%n Duplikat</numerusform>
+            <numerusform>%n Duplikate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1401,13 +1401,6 @@
         <source>No unreviewed document in this list.</source>
         <translation>Kein ungeprüftes Dokument in dieser Liste.</translation>
     </message>
-    <message numerus="yes">
-        <source>Review these %n randomly drawn document(s); the estimate of what is left follows.</source>
-        <translation>
-            <numerusform>Prüfen Sie dieses %n zufällig gezogene Dokument; danach folgt die Schätzung, was übrig ist.</numerusform>
-            <numerusform>Prüfen Sie diese %n zufällig gezogenen Dokumente; danach folgt die Schätzung, was übrig ist.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Nothing to undo.</source>
         <translation>Nichts rückgängig zu machen.</translation>
@@ -1442,6 +1435,13 @@
     <message>
         <source>&lt;h3&gt;Triage {version}&lt;/h3&gt;&lt;p&gt;Read, mark and export saved web pages, offline.&lt;/p&gt;&lt;p&gt;Decisions are saved as you make them and recorded in the audit log.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Triage {version}&lt;/h3&gt;&lt;p&gt;Gespeicherte Webseiten offline lesen, markieren und exportieren.&lt;/p&gt;&lt;p&gt;Entscheidungen werden sofort gespeichert und im Prüfprotokoll festgehalten.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review these %n randomly drawn document(s); the estimate of what is left follows.</source>
+        <translation>
+            <numerusform>Prüfen Sie dieses %n zufällig gezogene Dokument; danach folgt die Schätzung, was übrig ist.</numerusform>
+            <numerusform>Prüfen Sie diese %n zufällig gezogenen Dokumente; danach folgt die Schätzung, was übrig ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1727,14 @@
         <source>Entities are not available for {language} text.</source>
         <translation>Für Text in der Sprache {language} sind keine Entitäten verfügbar.</translation>
     </message>
+    <message>
+        <source>Entities could not be found: {error}</source>
+        <translation>Entitäten konnten nicht gefunden werden: {error}</translation>
+    </message>
+    <message>
+        <source>Put back a removed block</source>
+        <translation>Einen entfernten Block zurückholen</translation>
+    </message>
     <message numerus="yes">
         <source>%n entity mention(s)</source>
         <translation>
@@ -1740,14 +1748,6 @@
             <numerusform>%n Zitat</numerusform>
             <numerusform>%n Zitate</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Entities could not be found: {error}</source>
-        <translation>Entitäten konnten nicht gefunden werden: {error}</translation>
-    </message>
-    <message>
-        <source>Put back a removed block</source>
-        <translation>Einen entfernten Block zurückholen</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,135 @@
     </message>
 </context>
 <context>
+    <name>EntityListModel</name>
+    <message numerus="yes">
+        <source>{name} ({label}, %n doc(s))</source>
+        <translation>
+            <numerusform>{name} ({label}, %n doc)</numerusform>
+            <numerusform>{name} ({label}, %n docs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EntitySummaryModel</name>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform>
+            <numerusform>%n mentions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>The %n selected document(s)</source>
+        <translation>
+            <numerusform>The %n selected document</numerusform>
+            <numerusform>The %n selected documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n document(s) in the list ({filter})</source>
+        <translation>
+            <numerusform>The %n document in the list ({filter})</numerusform>
+            <numerusform>All %n documents in the list ({filter})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n document(s)…</source>
+        <translation>
+            <numerusform>Exporting %n document…</numerusform>
+            <numerusform>Exporting %n documents…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n document(s) to {path} ({size} KiB).</source>
+        <translation>
+            <numerusform>Exported %n document to {path} ({size} KiB).</numerusform>
+            <numerusform>Exported %n documents to {path} ({size} KiB).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message numerus="yes">
+        <source>Note on each of the %n selected documents:</source>
+        <translation>
+            <numerusform>Note on the %n selected document:</numerusform>
+            <numerusform>Note on each of the %n selected documents:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChart</name>
+    <message numerus="yes">
+        <source>%n relevant found</source>
+        <translation>
+            <numerusform>%n relevant found</numerusform>
+            <numerusform>%n relevant found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n reviewed</numerusform>
+            <numerusform>%n reviewed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>Review the %n sampled document(s) still unreviewed for an estimate of what is left</source>
+        <translation>
+            <numerusform>Review the %n sampled document still unreviewed for an estimate of what is left</numerusform>
+            <numerusform>Review the %n sampled documents still unreviewed for an estimate of what is left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message numerus="yes">
+        <source>Tags of the %n selected documents, separated by commas:</source>
+        <translation>
+            <numerusform>Tags of the %n selected document, separated by commas:</numerusform>
+            <numerusform>Tags of the %n selected documents, separated by commas:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n by captured date</source>
+        <translation>
+            <numerusform>%n by captured date</numerusform>
+            <numerusform>%n by captured date</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>
@@ -105,71 +234,6 @@
     </message>
 </context>
 <context>
-    <name>EntityListModel</name>
-    <message numerus="yes">
-        <source>{name} ({label}, %n doc(s))</source>
-        <translation>
-            <numerusform>{name} ({label}, %n doc)</numerusform>
-            <numerusform>{name} ({label}, %n docs)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>EntitySummaryModel</name>
-    <message numerus="yes">
-        <source>%n mention(s)</source>
-        <translation>
-            <numerusform>%n mention</numerusform>
-            <numerusform>%n mentions</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message numerus="yes">
-        <source>The %n selected document(s)</source>
-        <translation>
-            <numerusform>The %n selected document</numerusform>
-            <numerusform>The %n selected documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n document(s) in the list ({filter})</source>
-        <translation>
-            <numerusform>The %n document in the list ({filter})</numerusform>
-            <numerusform>All %n documents in the list ({filter})</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… and %n more</numerusform>
-            <numerusform>… and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n document</numerusform>
-            <numerusform>%n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n document(s)…</source>
-        <translation>
-            <numerusform>Exporting %n document…</numerusform>
-            <numerusform>Exporting %n documents…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n document(s) to {path} ({size} KiB).</source>
-        <translation>
-            <numerusform>Exported %n document to {path} ({size} KiB).</numerusform>
-            <numerusform>Exported %n documents to {path} ({size} KiB).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ImportSummaryDialog</name>
     <message numerus="yes">
         <source>%n imported</source>
@@ -211,16 +275,6 @@
     </message>
 </context>
 <context>
-    <name>NoteDialog</name>
-    <message numerus="yes">
-        <source>Note on each of the %n selected documents:</source>
-        <translation>
-            <numerusform>Note on the %n selected document:</numerusform>
-            <numerusform>Note on each of the %n selected documents:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ReaderPane</name>
     <message numerus="yes">
         <source>%n entity mention(s)</source>
@@ -234,60 +288,6 @@
         <translation>
             <numerusform>%n quote</numerusform>
             <numerusform>%n quotes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReviewChart</name>
-    <message numerus="yes">
-        <source>%n relevant found</source>
-        <translation>
-            <numerusform>%n relevant found</numerusform>
-            <numerusform>%n relevant found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reviewed</source>
-        <translation>
-            <numerusform>%n reviewed</numerusform>
-            <numerusform>%n reviewed</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPanel</name>
-    <message numerus="yes">
-        <source>Review the %n sampled document(s) still unreviewed for an estimate of what is left</source>
-        <translation>
-            <numerusform>Review the %n sampled document still unreviewed for an estimate of what is left</numerusform>
-            <numerusform>Review the %n sampled documents still unreviewed for an estimate of what is left</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TagDialog</name>
-    <message numerus="yes">
-        <source>Tags of the %n selected documents, separated by commas:</source>
-        <translation>
-            <numerusform>Tags of the %n selected document, separated by commas:</numerusform>
-            <numerusform>Tags of the %n selected documents, separated by commas:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TimelineStrip</name>
-    <message numerus="yes">
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n document</numerusform>
-            <numerusform>%n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n by captured date</source>
-        <translation>
-            <numerusform>%n by captured date</numerusform>
-            <numerusform>%n by captured date</numerusform>
         </translation>
     </message>
 </context>

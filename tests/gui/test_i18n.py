@@ -140,6 +140,34 @@ def test_catalogue_holds_every_string_of_the_gui(tmp_path: Path) -> None:
     assert not new, "run tools/update_translations.py and translate:\n" + "\n".join(f"{c}: {s}" for c, s in sorted(new))
 
 
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None and not Path(sys.executable).with_name("pyside6-lupdate").exists(),
+                    reason="pyside6-lupdate is not installed")
+def test_the_update_tool_keeps_the_catalogues_plural_forms(tmp_path: Path) -> None:
+    """pyside6-lupdate reads `QCoreApplication.translate(context, text, "", n)` as singular (or leaves it out): run as
+    `tools/update_translations.py` runs it, on a copy, the German catalogue must come out with the same messages,
+    every plural one still plural and translated."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    committed = TRANSLATIONS / "triage_de.ts"
+    copy = tmp_path / "triage_de.ts"
+    copy.write_text(committed.read_text(encoding="utf-8"), encoding="utf-8")
+    plurals = tool.plural_messages(copy.read_text(encoding="utf-8"))
+    assert len(plurals) >= 15
+    subprocess.run([tool.tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-target-language", "de",
+                    *tool.sources(), "-ts", str(copy)], check=True, capture_output=True, cwd=ROOT)
+    lupdate_only = _messages(copy)
+    assert any(key not in lupdate_only or lupdate_only[key].get("numerus") != "yes" for key in plurals)  # why the tool restores
+    copy.write_text(tool.restore_plurals(copy.read_text(encoding="utf-8"), plurals, tool._in_sources()), encoding="utf-8")
+    restored, before = _messages(copy), _messages(committed)
+    assert set(restored) == set(before)
+    assert {key for key, m in restored.items() if m.get("numerus") == "yes"} == set(plurals)
+    assert tool.unfinished(copy) == []
+
+
 @pytest.fixture
 def german(qapp: QApplication) -> Iterator[None]:
     before = QLocale()
