@@ -79,6 +79,8 @@ def test_a_long_document_is_opened_off_the_window_thread(qtbot: Any, make_pane: 
     show(qtbot, pane, seed_id)  # at once: the seed is short
     at_once = pane.cleaned.document().toHtml()
     paragraphs = len(pane.data.paragraphs)
+    original_text, removed = pane.original.text_view.toPlainText(), pane.original.text_view.removed_lines()
+    assert removed
     show(qtbot, pane, None)
     monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
     pane.show_document(seed_id)
@@ -93,6 +95,10 @@ def test_a_long_document_is_opened_off_the_window_thread(qtbot: Any, make_pane: 
     assert pane.cleaned.paragraph_position(last) >= 0  # the paragraph numbers came with it (click-to-source)
     assert document.findBlock(pane.cleaned.paragraph_position(last)).text() == pane.data.paragraphs[last].text.split("\n")[0]
     assert pane.original.doc_id == seed_id
+    text_view = pane.original.text_view  # the dump's original was made on the worker too
+    assert text_view.document().thread() is QCoreApplication.instance().thread()
+    assert text_view.document().parent() is text_view
+    assert text_view.toPlainText() == original_text and text_view.removed_lines() == removed
 
 
 def test_a_newer_document_wins_over_one_still_opening(qtbot: Any, make_pane: Any, seed_id: int, monkeypatch: Any) -> None:
@@ -133,3 +139,27 @@ def test_hiding_an_entity_label_repaints_a_long_document_off_the_window_thread(q
     _wait_opened(qtbot, pane)
     assert not any(text == "NATO" for text, _href, _bg in highlighted_fragments(pane))
     assert any(text == "Berlin" for text, _href, _bg in highlighted_fragments(pane))
+
+
+def test_a_dumps_original_made_in_pieces_is_the_one_set_plain_text_makes(qtbot: Any) -> None:
+    from PySide6.QtCore import QThread
+
+    from triage_app.gui.reader.text_original import TextOriginalView, prepare_text
+
+    text = "\n".join(f"Line {n}: the vessel from the north" if n % 9 else "Menu | Home | News" for n in range(12_345)) + "\n"
+    blocks = [Block(n, "paragraph", line, n % 9 != 0, None if n % 9 else "navigation", f"lines:{n + 1}-{n + 1}")
+              for n, line in enumerate(text.splitlines())]
+    direct, built = TextOriginalView(), TextOriginalView()
+    qtbot.addWidget(direct)
+    qtbot.addWidget(built)
+    direct.set_text(text, blocks)
+    prepared = prepare_text(7, text, blocks, built.font().toString(), QThread.currentThread(), lambda: False)
+    assert prepared is not None
+    built.set_text("Menu\nOld text\n", [Block(0, "paragraph", "Menu", False, "navigation", "lines:1-1")])
+    assert built.removed_lines()  # marks into the document set_prepared replaces (they crashed the view once)
+    built.set_prepared(prepared)
+    assert built.document().blockCount() == direct.document().blockCount() == 12_345
+    assert built.toPlainText() == direct.toPlainText()
+    assert built.removed_lines() == direct.removed_lines() and len(built.removed_lines()) == 1372
+    assert built.scroll_to_block(9_000) and built.textCursor().blockNumber() == 9_000
+    assert prepare_text(7, text, blocks, built.font().toString(), QThread.currentThread(), lambda: True) is None

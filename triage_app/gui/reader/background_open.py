@@ -22,7 +22,9 @@ from triage_app.core.records import Progress
 from triage_app.gui.reader.cleaned_html import cleaned_html_parts
 from triage_app.gui.reader.cleaned_view import ParagraphBlocks, paragraph_blocks
 from triage_app.gui.reader.colours import ReaderColours
+from triage_app.gui.reader.original_source import load_original
 from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
+from triage_app.gui.reader.text_original import PreparedText, prepare_text
 from triage_app.gui.workers import GeneratorWorker, IsCancelled, TaskRunner
 
 PIECE_PARTS = 500
@@ -74,6 +76,7 @@ class BuiltView:
     data: ReaderData
     document: QTextDocument
     blocks: ParagraphBlocks
+    original: PreparedText | None = None  # a dump's original text view, made on the worker too
 
 
 def build_view(
@@ -84,10 +87,12 @@ def build_view(
     `colours` and `font` (`QFont.toString()`) and import it; the last Progress holds a `BuiltView` whose
     document belongs to `to_thread`. KeyError when the document is gone."""
     yield Progress(0, 3, "Reading")
+    text = None
     if data is None:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
         try:
             data = load_reader_data(Database(conn), doc_id)
+            text = _dump_text(Database(conn), data)
         finally:
             conn.close()
     if is_cancelled():
@@ -106,8 +111,22 @@ def build_view(
         if is_cancelled():
             return
     blocks = paragraph_blocks(document)
+    original = prepare_text(doc_id, text, data.blocks, font, to_thread, is_cancelled) if text is not None else None
+    if is_cancelled():
+        return
     document.moveToThread(to_thread)  # only the thread that owns an object may give it away
-    yield Progress(3, 3, "Ready", result=BuiltView(data, document, blocks))
+    yield Progress(3, 3, "Ready", result=BuiltView(data, document, blocks, original))
+
+
+def _dump_text(db: Database, data: ReaderData) -> str | None:
+    """The original text of a text dump (its original view is made on the worker too); None for other formats or
+    when the original is not stored (the original pane says so)."""
+    if str(data.doc.get("format") or "text") != "text":
+        return None
+    try:
+        return load_original(db, data.doc).text
+    except KeyError:
+        return None
 
 
 class BackgroundOpen(QObject):

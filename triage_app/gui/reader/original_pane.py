@@ -17,7 +17,7 @@ from triage_app.gui.reader.marking import MarkedPage, mark_page, rewrite_stylesh
 from triage_app.gui.reader.original_source import load_original
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.reader.scheme import INDEX_NAME
-from triage_app.gui.reader.text_original import TextOriginalView
+from triage_app.gui.reader.text_original import PreparedText, TextOriginalView
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +90,13 @@ class OriginalPane(QStackedWidget):
         self.message.setText(f"<span style='color:{dim_ink(self.palette())}'>{text}</span>")
         self.setCurrentWidget(self.message)
 
-    def show_data(self, data: ReaderData) -> None:
-        """Show the original of the document in `data`."""
+    def show_data(self, data: ReaderData, prepared: PreparedText | None = None) -> None:
+        """Show the original of the document in `data` (a dump's: `prepared`, when made off the window's thread)."""
+        if prepared is not None and prepared.doc_id == data.doc_id:
+            self.doc_id, self.marked = data.doc_id, None
+            self.text_view.set_prepared(prepared)
+            self.setCurrentWidget(self.text_view)
+            return
         try:
             source = load_original(self._library.db, data.doc)
         except KeyError:

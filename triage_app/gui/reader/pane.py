@@ -31,6 +31,7 @@ from triage_app.gui.reader.saved_layout import (
     saved_sizes,
 )
 from triage_app.gui.reader.side_panel import SidePanel
+from triage_app.gui.reader.text_original import PreparedText
 from triage_app.gui.widgets.elided_label import ElidedLabel
 from triage_app.gui.widgets.flow_layout import FlowLayout
 from triage_app.gui.workers import TaskRunner
@@ -59,6 +60,7 @@ class ReaderPane(QWidget):
         self._state = state
         self._runner = runner
         self.data: ReaderData | None = None
+        self._prepared_original: PreparedText | None = None  # a long dump's original, made with its cleaned view
         self._long = LongDocuments(library, runner, self._look, self._show_empty, self)  # built off this thread
         self._long.built.connect(self._on_built)
         self.annotation = AnnotationUi(self, runner)
@@ -166,6 +168,7 @@ class ReaderPane(QWidget):
         self._original_timer.stop()
         self._original_held = False
         self._long.stop()
+        self._prepared_original = None
         self.data = None
         self.commands.data = None
         if doc_id is None:
@@ -202,7 +205,8 @@ class ReaderPane(QWidget):
         self._original_timer.stop()
         self._original_held = False
         if self.data is not None:
-            self.original.show_data(self.data)
+            prepared, self._prepared_original = self._prepared_original, None
+            self.original.show_data(self.data, prepared)
             self.original_ready.emit(self.data.doc_id)
 
     def annotate_shown(self) -> None:
@@ -252,6 +256,7 @@ class ReaderPane(QWidget):
             return
         self.data = view.data
         self.commands.data = view.data
+        self._prepared_original = view.original
         self.cleaned.set_built_document(view.document, view.blocks)
         if not opening.keep_scroll:
             self.cleaned.reset_scroll()

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Signal
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QThread, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from triage_app.core.records import Block
 from triage_app.gui.i18n import removal_reason
@@ -19,6 +31,58 @@ def line_span(block: Block) -> tuple[int, int] | None:
     """First and last line (1-based) of a `lines:A-B` block source, else None."""
     match = _LINES_RE.match(block.source)
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+LinesOfBlocks = tuple[dict[int, Block], dict[int, int]]
+"""0-based line -> its block, and block index -> its first line (0-based)."""
+
+PIECE_LINES = 5_000
+"""Lines inserted per call when a document is built off the window's thread (about 10 ms of Qt each)."""
+
+
+def lines_of_blocks(line_count: int, blocks: list[Block]) -> LinesOfBlocks:
+    """Which block each of `line_count` lines belongs to, from the blocks' `lines:A-B` sources."""
+    line_block: dict[int, Block] = {}
+    block_line: dict[int, int] = {}
+    for block in blocks:
+        span = line_span(block)
+        if span is None:
+            continue
+        block_line[block.index] = span[0] - 1
+        for line in range(span[0] - 1, min(span[1], line_count)):
+            line_block[line] = block
+    return line_block, block_line
+
+
+@dataclass
+class PreparedText:
+    """A dump's original made off the window's thread (`prepare_text`), ready for `TextOriginalView.set_prepared`."""
+
+    doc_id: int
+    document: QTextDocument
+    lines: LinesOfBlocks
+
+
+def prepare_text(doc_id: int, text: str, blocks: list[Block], font: str, to_thread: QThread,
+                 is_cancelled: Callable[[], bool]) -> PreparedText | None:
+    """The original `text` of a dump as a plain-text document in `font` (`QFont.toString()`), its lines inserted
+    `PIECE_LINES` at a time (PySide6 keeps the interpreter lock through a Qt call: the window waits for one piece at
+    most), with its lines' blocks; the document belongs to `to_thread`. None when cancelled."""
+    lines = text.splitlines()
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    default_font = QFont()
+    default_font.fromString(font)
+    document.setDefaultFont(default_font)
+    cursor = QTextCursor(document)
+    for start in range(0, len(lines), PIECE_LINES):
+        if is_cancelled():
+            return None
+        cursor.insertText(("\n" if start else "") + "\n".join(lines[start : start + PIECE_LINES]))
+    document.setDocumentLayout(QPlainTextDocumentLayout(document))  # a QPlainTextEdit shows no other
+    marks = lines_of_blocks(len(lines), blocks)
+    document.moveToThread(to_thread)
+    return PreparedText(doc_id, document, marks)
 
 
 class TextOriginalView(QPlainTextEdit):
@@ -34,25 +98,30 @@ class TextOriginalView(QPlainTextEdit):
         self._line_block: dict[int, Block] = {}  # 0-based line -> block
         self._block_line: dict[int, int] = {}  # block index -> 0-based first line
         self.viewport().installEventFilter(self)
-        self._text = ""
-        self._blocks: list[Block] = []
 
     def set_text(self, text: str, blocks: list[Block]) -> None:
         """Show `text` and mark the lines of removed `blocks`."""
-        self._text, self._blocks = text, list(blocks)
-        colours = reader_colours(self.palette())
-        ink, background = QColor(colours.removed_ink), qcolor(colours.removed_background)
         lines = text.splitlines()
         self.setPlainText("\n".join(lines))
-        self._line_block = {}
-        self._block_line = {}
-        for block in blocks:
-            span = line_span(block)
-            if span is None:
-                continue
-            self._block_line[block.index] = span[0] - 1
-            for line in range(span[0] - 1, min(span[1], len(lines))):
-                self._line_block[line] = block
+        self._line_block, self._block_line = lines_of_blocks(len(lines), blocks)
+        self._mark_removed()
+
+    def set_prepared(self, prepared: PreparedText) -> None:
+        """Show a document made by `prepare_text` (the view owns it from now on) and mark its removed lines."""
+        before = self.document()
+        ours = before is not prepared.document and before.parent() is self  # else its text control's: it deletes it
+        self.setExtraSelections([])  # their cursors point into the document about to go (a crash once it has)
+        prepared.document.setParent(self)
+        self.setDocument(prepared.document)
+        if ours:
+            before.deleteLater()
+        self._line_block, self._block_line = prepared.lines
+        self._mark_removed()
+
+    def _mark_removed(self) -> None:
+        """Grey the removed lines, the reason on hover, in the palette's colours."""
+        colours = reader_colours(self.palette())
+        ink, background = QColor(colours.removed_ink), qcolor(colours.removed_background)
         selections = []
         formats: dict[str | None, QTextCharFormat] = {}  # one per reason: made once, not once per removed line
         for line, block in self._line_block.items():  # in the order of the blocks; selections need none
@@ -110,10 +179,8 @@ class TextOriginalView(QPlainTextEdit):
     def changeEvent(self, event: QEvent) -> None:
         """Re-mark the removed lines in the new palette's colours."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._text:
-            scroll = self.verticalScrollBar().value()
-            self.set_text(self._text, self._blocks)
-            self.verticalScrollBar().setValue(scroll)
+        if event.type() == QEvent.Type.PaletteChange and self._line_block:
+            self._mark_removed()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos, global_pos = event.pos(), event.globalPos()
