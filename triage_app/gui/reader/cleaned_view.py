@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from triage_app.gui.reader.cleaned_html import parse_entity_href, parse_mention_id
 from triage_app.gui.reader.reader_data import Paragraph
@@ -28,6 +28,17 @@ def paragraph_blocks(document: QTextDocument) -> ParagraphBlocks:
             first.setdefault(number, block.blockNumber())
         block = block.next()
     return to_paragraph, first
+
+
+def replace_document(view: QTextEdit | QPlainTextEdit, document: QTextDocument) -> None:
+    """Make `view` show and own `document` (built off the window's thread and moved to this one). The document it
+    showed before is deleted: by its text control when it was the control's (the view's first), else here."""
+    before = view.document()
+    ours = before is not document and before.parent() is view
+    document.setParent(view)
+    view.setDocument(document)
+    if ours:
+        before.deleteLater()
 
 
 class CleanedView(QTextBrowser):
@@ -69,12 +80,7 @@ class CleanedView(QTextBrowser):
         """Show `document` (made off this thread and moved to it: `background_open`), whose paragraphs are
         `blocks`; the view owns it from now on, and the document it showed before is deleted if it was its own."""
         scroll = self.verticalScrollBar().value()
-        before = self.document()
-        ours = before is not document and before.parent() is self  # else its text control's: setDocument deletes it
-        document.setParent(self)
-        self.setDocument(document)
-        if ours:
-            before.deleteLater()
+        replace_document(self, document)
         self.verticalScrollBar().setValue(scroll)
         self._block_to_paragraph, self._first_block = blocks
 

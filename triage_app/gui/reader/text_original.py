@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from triage_app.core.records import Block
 from triage_app.gui.i18n import removal_reason
+from triage_app.gui.reader.cleaned_view import replace_document
 from triage_app.gui.reader.colours import qcolor, reader_colours
 
 _LINES_RE = re.compile(r"^lines:(\d+)-(\d+)$")
@@ -108,13 +109,8 @@ class TextOriginalView(QPlainTextEdit):
 
     def set_prepared(self, prepared: PreparedText) -> None:
         """Show a document made by `prepare_text` (the view owns it from now on) and mark its removed lines."""
-        before = self.document()
-        ours = before is not prepared.document and before.parent() is self  # else its text control's: it deletes it
         self.setExtraSelections([])  # their cursors point into the document about to go (a crash once it has)
-        prepared.document.setParent(self)
-        self.setDocument(prepared.document)
-        if ours:
-            before.deleteLater()
+        replace_document(self, prepared.document)
         self._line_block, self._block_line = prepared.lines
         self._mark_removed()
 
