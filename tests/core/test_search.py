@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage_app.core.library import Library, document_filter, documents, search, triage
+from triage_app.core.library.db import connect_read_only
 from triage_app.core.library.document_filter import DocumentFilter
 from triage_app.core.library.query_syntax import parse_query
 from triage_app.core.library.triage import normalise_relevance
@@ -128,3 +132,20 @@ def test_timeline_of_a_search_counts_its_hits_from_the_covering_index(library: L
         "INDEXED BY documents_timeline ON documents.id = documents_fts.rowid WHERE documents_fts MATCH ?", [match]
     ).fetchall())
     assert "COVERING INDEX documents_timeline" in plan
+
+
+@pytest.mark.parametrize("folder", ["Case #12", "what? 50% off", "plain"])
+def test_a_background_search_reads_the_library_whatever_its_folder_is_called(tmp_path: Path, folder: str) -> None:
+    """The worker's read-only connection names the file as a URI: before, "#" or "?" in a folder's name cut the
+    name short and dropped `mode=ro`, so SQLite made an empty file beside the folder and the search failed."""
+    path = tmp_path / folder / "library.sqlite"
+    path.parent.mkdir()
+    with Library.open(path) as library:
+        _add(library, "Security guarantees for Ukraine", "The security guarantees are on the table.", "Newsmax", "2025-12-15")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    last = list(search.background_search(str(path), DocumentFilter(query="guarantees"), is_cancelled=lambda: False))[-1]
+    ids, counts = last.result
+    assert ids == [1] and counts["total"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing made beside the library's folder
+    with connect_read_only(path) as conn, pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM documents")

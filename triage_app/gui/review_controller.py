@@ -7,7 +7,6 @@ thread only sees finished `ReviewState` snapshots. Model scores stay here: never
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from triage_app.core.library.db import Library
+from triage_app.core.library.db import Library, connect_read_only
 from triage_app.core.records import Progress
 from triage_app.core.review import estimate as est
 from triage_app.core.review.model import explain
@@ -31,7 +30,7 @@ from triage_app.gui.workers import TaskRunner
 
 
 def _read_only(path: Path) -> Database:
-    return Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10))
+    return Database(connect_read_only(path, timeout=10))
 
 
 class ReviewController(QObject):

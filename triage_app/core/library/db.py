@@ -17,6 +17,16 @@ from triage_app.core.library.migrations import MIGRATIONS
 BUSY_TIMEOUT_S = 5.0
 
 
+def connect_read_only(path: str | Path, *, timeout: float = 5.0, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A read-only connection to the library file at `path` (a worker's own).
+
+    SQLite reads `file:` names as URIs: written into one as they are, a folder called "Case #12" ended the
+    name at "#" and dropped `mode=ro`, so SQLite opened (and created) an empty file "Case " beside it. The
+    path is given percent-encoded (`Path.as_uri`)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with seconds."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()

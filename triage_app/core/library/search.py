@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from triage_app.core.library.db import connect_read_only
 from triage_app.core.library.document_filter import DocumentFilter, count_matching, find_ids
 from triage_app.core.library.query_syntax import fts_term, parse_query
 from triage_app.core.records import Progress
@@ -131,7 +132,7 @@ def background_search(
     `is_cancelled` stops the running query (a newer search was typed); SearchStopped says so.
     """
     yield Progress(0, None, "Searching…")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=True)
+    conn = connect_read_only(path, check_same_thread=True)
     try:
         db = Database(conn)
         ids = find_ids(db, flt, sort=sort, descending=descending, is_cancelled=is_cancelled, time_limit=time_limit)

@@ -9,7 +9,6 @@ over `long_documents.LONG_DOCUMENT_WORDS` is read (with its own read-only connec
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from sqlite_utils import Database
 
+from triage_app.core.library.db import connect_read_only
 from triage_app.core.records import Progress
 from triage_app.gui.reader.cleaned_html import cleaned_html_parts
 from triage_app.gui.reader.cleaned_view import ParagraphBlocks, paragraph_blocks
@@ -89,7 +89,7 @@ def build_view(
     yield Progress(0, 3, "Reading")
     text = None
     if data is None:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = connect_read_only(path, timeout=10)
         try:
             data = load_reader_data(Database(conn), doc_id)
             text = _dump_text(Database(conn), data)
