@@ -163,3 +163,37 @@ def test_a_dumps_original_made_in_pieces_is_the_one_set_plain_text_makes(qtbot: 
     assert built.removed_lines() == direct.removed_lines() and len(built.removed_lines()) == 1372
     assert built.scroll_to_block(9_000) and built.textCursor().blockNumber() == 9_000
     assert prepare_text(7, text, blocks, built.font().toString(), QThread.currentThread(), lambda: True) is None
+
+
+def test_a_long_document_gone_before_it_was_read_says_so(qtbot: Any, make_pane: Any, seed_id: int, monkeypatch: Any) -> None:
+    from triage_app.gui.reader import background_open
+
+    def gone(_db: Any, doc_id: int) -> Any:
+        raise KeyError(doc_id)  # deleted by another window between the click and the worker's read
+
+    pane = make_pane()
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    monkeypatch.setattr(background_open, "load_reader_data", gone)
+    pane.show_document(seed_id)
+    _wait_opened(qtbot, pane)
+    assert pane.data is None
+    assert f"Document #{seed_id} is no longer in the library." in pane.cleaned.toPlainText()
+
+
+def test_closing_the_reader_while_a_long_document_opens_is_clean(qtbot: Any, library: Library, writer: Any, tmp_path: Any,
+                                                                 seed_id: int, monkeypatch: Any) -> None:
+    from triage_app.core.settings import Settings, StateStore
+    from triage_app.gui.reader.pane import ReaderPane
+    from triage_app.gui.workers import TaskRunner
+
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    runner = TaskRunner(writer)
+    pane = ReaderPane(library, runner, Settings(None), StateStore(tmp_path / "state.json"))
+    pane.show_document(seed_id)
+    assert pane.opening
+    qtbot.wait(5)  # the build starts on the pool
+    pane.close()
+    runner.shutdown()  # as the window does on closing: cancels the build and waits for it
+    pane.deleteLater()
+    reader_support.delete_closed_widgets()
+    QCoreApplication.processEvents()
