@@ -122,6 +122,9 @@ def test_the_same_long_document_again_stays_on_show_until_its_new_view(qtbot: An
     before = pane.cleaned.toPlainText()
     pane.reload()  # after a change made elsewhere
     assert pane.opening and pane.cleaned.toPlainText() == before  # no "Opening document" over the text being read
+    assert pane.doc_id == seed_id
+    pane.reload()  # again before the first is ready (annotations stored meanwhile): the same document, opened again
+    assert pane.opening and pane.doc_id == seed_id and pane.cleaned.toPlainText() == before
     _wait_opened(qtbot, pane)
     assert pane.cleaned.toPlainText() == before and pane.data is not None
 

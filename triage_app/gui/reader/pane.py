@@ -155,8 +155,9 @@ class ReaderPane(QWidget):
 
     @property
     def doc_id(self) -> int | None:
-        """The document on show."""
-        return self.data.doc_id if self.data else None
+        """The document on show, or being opened (`opening`)."""
+        opening = self._long.pending
+        return self.data.doc_id if self.data else (opening.doc_id if opening is not None else None)
 
     def show_document(self, doc_id: int | None, *, annotate: bool = True) -> None:
         """Show document `doc_id`, or an empty reader for None.
