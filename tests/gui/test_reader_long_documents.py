@@ -106,9 +106,10 @@ def test_a_newer_document_wins_over_one_still_opening(qtbot: Any, make_pane: Any
     monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
     pane.show_document(seed_id)
     assert pane.opening
+    qtbot.wait(5)  # the build starts on the pool
     pane.show_document(None)  # moved on before it was ready
     assert not pane.opening
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: pane._runner.active_count() == 0, timeout=30000)  # the cancelled build has ended
     QCoreApplication.processEvents()
     assert pane.data is None and "Select a document" in pane.cleaned.toPlainText()
 
