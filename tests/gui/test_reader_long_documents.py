@@ -201,3 +201,26 @@ def test_closing_the_reader_while_a_long_document_opens_is_clean(qtbot: Any, lib
     pane.deleteLater()
     reader_support.delete_closed_widgets()
     QCoreApplication.processEvents()
+
+
+def test_a_palette_switch_while_a_long_document_opens_paints_it_in_the_new_colours(
+    qtbot: Any, make_pane: Any, library: Library, seed_id: int, monkeypatch: Any
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from triage_app.gui import theme
+    from triage_app.gui.reader.colours import qcolor, reader_colours
+
+    add_annotations(library, seed_id)
+    pane = make_pane()
+    pane.show()
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    pane.show_document(seed_id)
+    assert pane.opening
+    pane.setPalette(theme.dark_palette())  # before the build is ready: it is started again in these colours
+    _wait_opened(qtbot, pane)
+    dark = reader_colours(pane.cleaned.palette())
+    backgrounds = {QColor(bg).name() for _text, _href, bg in highlighted_fragments(pane) if bg}
+    assert QColor(dark.quote_background).name() in backgrounds
+    removed = pane.original.text_view.extraSelections()
+    assert removed and all(s.format.background().color() == qcolor(dark.removed_background) for s in removed)
