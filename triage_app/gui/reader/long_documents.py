@@ -1,8 +1,8 @@
 """Which documents the reader opens off the window's thread, and what it shows while it does.
 
 A document of `LONG_DOCUMENT_WORDS` or more is built by `background_open` (its data read, its cleaned
-view written and imported on a pool thread); the reader says it is opening it meanwhile, and says why
-when that fails. Shorter documents are shown at once, as before.
+view written and imported, a dump's original text laid into its view, all on a pool thread); the reader
+says it is opening it meanwhile, and says why when that fails. Shorter documents are shown at once.
 """
 
 from __future__ import annotations
