@@ -224,3 +224,23 @@ def test_a_palette_switch_while_a_long_document_opens_paints_it_in_the_new_colou
     assert QColor(dark.quote_background).name() in backgrounds
     removed = pane.original.text_view.extraSelections()
     assert removed and all(s.format.background().color() == qcolor(dark.removed_background) for s in removed)
+
+
+def test_a_text_long_in_characters_but_not_in_words_is_long() -> None:
+    from triage_app.core.library.documents import word_count
+
+    chinese = "北京是中国的首都，也是一座历史悠久的城市。" * 15_000  # 300,000 characters
+    assert word_count(chinese) == 30_000  # `\w+` reads each clause as one word
+    assert long_documents.is_long(word_count(chinese), len(chinese))
+    assert not long_documents.is_long(5_000, 30_000) and long_documents.is_long(40_000, 1)
+
+
+def test_the_length_in_characters_alone_sends_a_document_to_the_worker(qtbot: Any, make_pane: Any, seed_id: int,
+                                                                       monkeypatch: Any) -> None:
+    pane = make_pane()
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10**9)
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_CHARS", 1_000)
+    pane.show_document(seed_id)
+    assert pane.opening
+    _wait_opened(qtbot, pane)
+    assert pane.data is not None and pane.data.doc_id == seed_id

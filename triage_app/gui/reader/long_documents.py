@@ -1,6 +1,6 @@
 """Which documents the reader opens off the window's thread, and what it shows while it does.
 
-A document of `LONG_DOCUMENT_WORDS` or more is built by `background_open` (its data read, its cleaned
+A document of `LONG_DOCUMENT_WORDS` or `LONG_DOCUMENT_CHARS` or more is built by `background_open` (its data read, its cleaned
 view written and imported, a dump's original text laid into its view, all on a pool thread); the reader
 says it is opening it meanwhile, and says why when that fails. Shorter documents are shown at once.
 """
@@ -26,6 +26,14 @@ log = logging.getLogger(__name__)
 LONG_DOCUMENT_WORDS = 40_000
 """Documents with at least this many words are opened off the window's thread. Shorter ones are shown at
 once: the scale suite's largest page (29,166 words) opens in about 55 ms on the window's thread."""
+LONG_DOCUMENT_CHARS = 250_000
+"""Or this many characters (about 40,000 English words): the time goes with the text's length, and `\\w+`
+counts a run of Chinese or Japanese between two punctuation marks as one word."""
+
+
+def is_long(words: int, chars: int) -> bool:
+    """A document of `words` words and `chars` characters is opened off the window's thread."""
+    return words >= LONG_DOCUMENT_WORDS or chars >= LONG_DOCUMENT_CHARS
 
 Look = Callable[[], tuple[set[str], ReaderColours, QFont]]
 """The reader's hidden entity labels, colours and font, read when a build starts."""
@@ -81,8 +89,8 @@ class LongDocuments(QObject):
         document again, which stays on show meanwhile), a message says it is being opened."""
         if not self._path:
             return False
-        row = self._library.db.execute("SELECT word_count FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is None or int(row[0] or 0) < LONG_DOCUMENT_WORDS:
+        row = self._library.db.execute("SELECT word_count, length(text) FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None or not is_long(int(row[0] or 0), int(row[1] or 0)):
             return False
         if not keep_scroll:
             words = f"{int(row[0]):,}"  # as the list's Words column writes it
@@ -92,7 +100,7 @@ class LongDocuments(QObject):
 
     def repaint(self, data: ReaderData) -> bool:
         """Start a new rendering of the long document on show (new colours or entity labels); False when it is not long."""
-        if not self._path or int(data.doc.get("word_count") or 0) < LONG_DOCUMENT_WORDS:
+        if not self._path or not is_long(int(data.doc.get("word_count") or 0), len(data.doc.get("text") or "")):
             return False
         self._start(Opening(data.doc_id, True, annotate=False, repaint=True), data)
         return True
