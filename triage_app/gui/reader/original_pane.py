@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from triage_app.core.library import documents
@@ -20,6 +21,44 @@ from triage_app.gui.reader.scheme import INDEX_NAME
 from triage_app.gui.reader.text_original import PreparedText, TextOriginalView
 
 log = logging.getLogger(__name__)
+
+
+class Deferred(QObject):
+    """A call made on the next turn of the event loop (the original, once the cleaned view has painted), held back
+    while the reader is hidden (`hold`, `resume`)."""
+
+    def __init__(self, call: Callable[[], None], name: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)  # the parent's grandchild: destroying the reader cancels it
+        self._timer.setObjectName(name)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(call)
+        self._held = False
+
+    @property
+    def pending(self) -> bool:
+        """True while the call is due (not while it is held)."""
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._held = False
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._held = False
+        self._timer.stop()
+
+    def hold(self) -> None:
+        """Keep a due call until `resume` (the reader was hidden)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._held = True
+
+    def resume(self) -> None:
+        """Make a held call due again."""
+        if self._held:
+            self.start()
 
 
 def _web_engine_status() -> tuple[bool, str]:

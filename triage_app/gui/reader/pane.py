@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ from triage_app.gui.reader.commands import ReaderCommands
 from triage_app.gui.reader.context_menus import ReaderMenus
 from triage_app.gui.reader.legend import EntityLegend
 from triage_app.gui.reader.long_documents import LongDocuments, Opening
-from triage_app.gui.reader.original_pane import OriginalPane
+from triage_app.gui.reader.original_pane import Deferred, OriginalPane
 from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
 from triage_app.gui.reader.saved_layout import (
     pane_toggle_action,
@@ -65,12 +65,7 @@ class ReaderPane(QWidget):
         self._long.built.connect(self._on_built)
         self.annotation = AnnotationUi(self, runner)
         # The original (lxml parse + marking + loading) waits until the cleaned view has painted.
-        self._original_timer = QTimer(self)  # a child: destroying the pane cancels it
-        self._original_timer.setObjectName("readerOriginalTimer")
-        self._original_timer.setSingleShot(True)
-        self._original_timer.setInterval(0)
-        self._original_timer.timeout.connect(self.flush_original)
-        self._original_held = False  # the pane was hidden with the original still to do
+        self._original_later = Deferred(self.flush_original, "readerOriginalTimer", self)
         self.commands = ReaderCommands(runner, library, self)
         self.commands.entity_filter_requested.connect(self.entity_filter_requested)
         self.commands.changed.connect(self._on_changed)
@@ -166,8 +161,7 @@ class ReaderPane(QWidget):
         (the document shown at start-up, annotated once the window is idle); `annotate_shown` does it later.
         """
         same = doc_id is not None and doc_id == self.doc_id
-        self._original_timer.stop()
-        self._original_held = False
+        self._original_later.cancel()
         self._long.stop()
         self._prepared_original = None
         self.data = None
@@ -192,19 +186,18 @@ class ReaderPane(QWidget):
         self.side_panel.set_content(self.data.summary, self.data.quotes)
         self.annotation.update_status(annotate)
         if self.isVisible():  # paint the cleaned view first; the original follows on the next loop turn
-            self._original_timer.start()
+            self._original_later.start()
         else:  # nothing is painted off screen, so nothing to wait for
             self.flush_original()
 
     @property
     def original_pending(self) -> bool:
         """True while the shown document's original has not been marked and loaded yet."""
-        return self._original_timer.isActive()
+        return self._original_later.pending
 
     def flush_original(self) -> None:
         """Mark and load the deferred original now (the timer does it once the cleaned view has painted)."""
-        self._original_timer.stop()
-        self._original_held = False
+        self._original_later.cancel()
         if self.data is not None:
             prepared, self._prepared_original = self._prepared_original, None
             self.original.show_data(self.data, prepared)
@@ -271,16 +264,13 @@ class ReaderPane(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         """A hidden (or closed) pane holds its original back until it is shown again."""
-        if self._original_timer.isActive():
-            self._original_timer.stop()
-            self._original_held = True
+        self._original_later.hold()
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._original_held and self.data is not None:
-            self._original_held = False
-            self._original_timer.start()
+        if self.data is not None:
+            self._original_later.resume()
 
     # -- interaction -------------------------------------------------------------------------
     def _on_changed(self, doc_id: int, _what: str) -> None:
