@@ -100,3 +100,23 @@ def test_audit_log_is_append_only(fresh_library: Library) -> None:
         fresh_library.db.execute("DELETE FROM audit")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         fresh_library.db.execute("UPDATE audit SET new = 'x'")
+
+
+def test_chinese_and_japanese_characters_count_one_word_each() -> None:
+    assert documents.word_count("Hello world, two words.") == 4
+    assert documents.word_count("北京是中国的首都，也是一座历史悠久的城市。") == 19  # one per character, not one per clause
+    assert documents.word_count("東京は日本の首都です。") == 10  # kanji and kana alike
+    assert documents.word_count("iPhone 15发布了") == 5
+    assert documents.word_count("서울은 한국의 수도입니다.") == 3  # Korean spaces its words
+
+
+def test_a_library_counts_its_chinese_documents_again(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    chinese = "北京是中国的首都，也是一座历史悠久的城市。"
+    with Library.open(path) as library:
+        zh = documents.insert_document(library, _parsed(), CleanResult([Block(0, "paragraph", chinese, True)], language="zh"))
+        with library.transaction() as db:  # as the count was before: one word per clause
+            db["documents"].update(zh, {"word_count": 2})
+            db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm040_words_of_chinese_and_japanese'")
+    with Library.open(path) as library:
+        assert library.db["documents"].get(zh)["word_count"] == 19

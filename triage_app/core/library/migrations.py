@@ -190,3 +190,18 @@ def m039_search_index_follows_title_and_text(db: Database) -> None:
         'INSERT INTO "documents_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text"); '
         "END"
     )
+
+
+@MIGRATIONS(name="m040_words_of_chinese_and_japanese")
+def m040_words_of_chinese_and_japanese(db: Database) -> None:
+    """Chinese and Japanese documents counted again: `\\w+` read a clause between two punctuation marks as one word,
+    so a 300,000-character Chinese text showed 30,000 words in the list and the packets' CSV; each character counts
+    now (`documents.word_count`). Only the documents detected in those languages are read."""
+    from triage_app.core.library.documents import WORD_COUNT_LANGUAGES, word_count
+
+    marks = ", ".join("?" for _ in WORD_COUNT_LANGUAGES)
+    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE language IN ({marks})", list(WORD_COUNT_LANGUAGES))
+    for doc_id, text, old in rows.fetchall():
+        new = word_count(text or "")
+        if new != old:
+            db.execute("UPDATE documents SET word_count = ? WHERE id = ?", [new, doc_id])

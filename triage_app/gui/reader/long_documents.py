@@ -27,8 +27,8 @@ LONG_DOCUMENT_WORDS = 40_000
 """Documents with at least this many words are opened off the window's thread. Shorter ones are shown at
 once: the scale suite's largest page (29,166 words) opens in about 55 ms on the window's thread."""
 LONG_DOCUMENT_CHARS = 250_000
-"""Or this many characters (about 40,000 English words): the time goes with the text's length, and `\\w+`
-counts a run of Chinese or Japanese between two punctuation marks as one word."""
+"""Or this many characters (about 40,000 English words): the time goes with the text's length, whatever its words
+(a Thai text's count, for one, rests on runs of letters between its vowel marks, not on words)."""
 
 
 def is_long(words: int, chars: int) -> bool:
