@@ -10,6 +10,7 @@ import pytest
 from triage_app.core.errors import KnownError
 from triage_app.core.library import Library, documents
 from triage_app.core.library.migrations import MIGRATIONS
+from triage_app.core.library.word_counts import word_count
 from triage_app.core.records import Block, CleanResult, ParsedDocument, Resource
 
 
@@ -103,11 +104,11 @@ def test_audit_log_is_append_only(fresh_library: Library) -> None:
 
 
 def test_chinese_and_japanese_characters_count_one_word_each() -> None:
-    assert documents.word_count("Hello world, two words.") == 4
-    assert documents.word_count("北京是中国的首都，也是一座历史悠久的城市。") == 19  # one per character, not one per clause
-    assert documents.word_count("東京は日本の首都です。") == 10  # kanji and kana alike
-    assert documents.word_count("iPhone 15发布了") == 5
-    assert documents.word_count("서울은 한국의 수도입니다.") == 3  # Korean spaces its words
+    assert word_count("Hello world, two words.") == 4
+    assert word_count("北京是中国的首都，也是一座历史悠久的城市。") == 19  # one per character, not one per clause
+    assert word_count("東京は日本の首都です。") == 10  # kanji and kana alike
+    assert word_count("iPhone 15发布了") == 5
+    assert word_count("서울은 한국의 수도입니다.") == 3  # Korean spaces its words
 
 
 def test_a_library_counts_its_chinese_documents_again(tmp_path: Path) -> None:

@@ -23,7 +23,8 @@ from triage_app.bench import _stats
 
 def _add_documents(library: Any, count: int, rng: random.Random) -> None:
     """`count` new documents: every other one a lightly edited copy of an existing document."""
-    from triage_app.core.library.documents import sha256_hex, word_count
+    from triage_app.core.library.documents import sha256_hex
+    from triage_app.core.library.word_counts import word_count
 
     existing = [int(r[0]) for r in library.db.execute("SELECT id FROM documents ORDER BY random() LIMIT ?", [count])]
     pool = [r[0] for r in library.db.execute("SELECT text FROM documents ORDER BY random() LIMIT ?", [count])]

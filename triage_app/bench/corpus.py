@@ -24,7 +24,8 @@ from lxml import etree, html  # type: ignore[import-untyped]
 
 from triage_app.core.library import Library
 from triage_app.core.library.db import now_iso
-from triage_app.core.library.documents import sha256_hex, word_count
+from triage_app.core.library.documents import sha256_hex
+from triage_app.core.library.word_counts import word_count
 
 RELEVANCES = ("unreviewed", "unreviewed", "unreviewed", "relevant", "maybe", "not-relevant")
 QUERIES = [  # the searches the scale bench times (figure 3), over the corpus built here

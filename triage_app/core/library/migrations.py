@@ -196,8 +196,8 @@ def m039_search_index_follows_title_and_text(db: Database) -> None:
 def m040_words_of_chinese_and_japanese(db: Database) -> None:
     """Chinese and Japanese documents counted again: `\\w+` read a clause between two punctuation marks as one word,
     so a 300,000-character Chinese text showed 30,000 words in the list and the packets' CSV; each character counts
-    now (`documents.word_count`). Only the documents detected in those languages are read."""
-    from triage_app.core.library.documents import WORD_COUNT_LANGUAGES, word_count
+    now (`word_counts.word_count`). Only the documents detected in those languages are read."""
+    from triage_app.core.library.word_counts import WORD_COUNT_LANGUAGES, word_count
 
     marks = ", ".join("?" for _ in WORD_COUNT_LANGUAGES)
     rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE language IN ({marks})", list(WORD_COUNT_LANGUAGES))
