@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from triage_app.core.library import Library, document_filter, documents, search, triage
 from triage_app.core.library.db import connect_read_only
 from triage_app.core.library.document_filter import DocumentFilter
+from triage_app.core.library.migrations import MIGRATIONS
 from triage_app.core.library.query_syntax import parse_query
 from triage_app.core.library.triage import normalise_relevance
 from triage_app.core.records import Block, CleanResult, ParsedDocument
@@ -149,3 +150,37 @@ def test_a_background_search_reads_the_library_whatever_its_folder_is_called(tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing made beside the library's folder
     with connect_read_only(path) as conn, pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM documents")
+
+
+def _add_text(library: Library, title: str, text: str) -> int:
+    parsed = ParsedDocument(f"/{title}.txt", (title + text).encode(), "text", "utf-8", text=text)
+    return documents.insert_document(library, parsed, CleanResult([Block(0, "paragraph", text, True)], title=title))
+
+
+def test_a_chinese_japanese_or_korean_word_is_found_inside_its_clause(fresh_library: Library) -> None:
+    """unicode61 read a whole clause of Chinese as one token: 北京 was not found in 北京是中国的首都."""
+    zh = _add_text(fresh_library, "城市", "北京是中国的首都，也是一座历史悠久的城市。上海是中国最大的城市。")
+    ja = _add_text(fresh_library, "日本", "東京は日本の首都です。")
+    ko = _add_text(fresh_library, "한국", "서울은 한국의 수도입니다.")
+    en = _add_text(fresh_library, "Harbour", "The harbour authority logged a vessel from Shanghai.")
+    assert _ids(fresh_library, "北京") == [zh] and _ids(fresh_library, "上海") == [zh]
+    assert _ids(fresh_library, "历史悠久") == [zh]  # a word of four characters, together
+    assert _ids(fresh_library, "北上") == []  # the characters, but not side by side
+    assert sorted(_ids(fresh_library, "首都")) == sorted([zh, ja])
+    assert _ids(fresh_library, "東京") == [ja] and _ids(fresh_library, "서울") == [ko]
+    assert _ids(fresh_library, "城市") == [zh]  # the title too
+    assert _ids(fresh_library, "harbour") == [en] and _ids(fresh_library, "Shanghai") == [en]
+    snippet = search.snippets(fresh_library.db, "上海", [zh])[zh]
+    assert "[上海]是中国最大的城" in snippet and "\u200b" not in snippet  # 16 characters around the hit, no marks
+
+
+def test_an_older_library_finds_its_chinese_words_once_opened(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m041_search_index_reads_cjk_characters")
+        zh = _add_text(library, "城市", "北京是中国的首都，也是一座历史悠久的城市。")
+        assert _ids(library, "北京") == []  # the index as it was
+    with Library.open(path) as library:
+        assert _ids(library, "北京") == [zh]
+        documents.replace_clean_result(library, zh, CleanResult([Block(0, "paragraph", "上海是中国最大的城市。", True)], title="城市"))
+        assert _ids(library, "北京") == [] and _ids(library, "上海") == [zh]  # the triggers keep it in step

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from triage_app.core.errors import KnownError, LibraryLockedError
+from triage_app.core.library.fts_text import register as register_fts_text
 from triage_app.core.library.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_S = 5.0
@@ -24,7 +25,9 @@ def connect_read_only(path: str | Path, *, timeout: float = 5.0, check_same_thre
     name at "#" and dropped `mode=ro`, so SQLite opened (and created) an empty file "Case " beside it. The
     path is given percent-encoded (`Path.as_uri`)."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+    register_fts_text(conn)  # the search index's content view calls it (snippets)
+    return conn
 
 
 def now_iso() -> str:
@@ -107,6 +110,7 @@ class Library:
             )
 
     def _configure(self, *, wal: bool) -> None:
+        register_fts_text(self.db.conn)  # before anything writes a document: the index's triggers call it
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if wal and self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

@@ -205,3 +205,26 @@ def m040_words_of_chinese_and_japanese(db: Database) -> None:
         new = word_count(text or "")
         if new != old:
             db.execute("UPDATE documents SET word_count = ? WHERE id = ?", [new, doc_id])
+
+
+@MIGRATIONS(name="m041_search_index_reads_cjk_characters")
+def m041_search_index_reads_cjk_characters(db: Database) -> None:
+    """The search index reads each Chinese, Japanese and Korean character as a word (`fts_text`): a Chinese word
+    inside a clause was not found at all. The index now reads a view of the documents through `fts_text` (its
+    content, for snippets too), the triggers write through it, and the index is built again from the view."""
+    db.execute('DROP TRIGGER IF EXISTS "documents_ai"')
+    db.execute('DROP TRIGGER IF EXISTS "documents_ad"')
+    db.execute('DROP TRIGGER IF EXISTS "documents_au"')
+    db.execute('DROP TABLE IF EXISTS "documents_fts"')
+    db.execute('DROP VIEW IF EXISTS "documents_fts_content"')
+    db.execute('CREATE VIEW "documents_fts_content" AS SELECT id, fts_text(title) AS title, fts_text(text) AS text FROM documents')
+    db.execute(
+        'CREATE VIRTUAL TABLE "documents_fts" USING FTS5 ("title", "text", tokenize=\'unicode61 remove_diacritics 2\', '
+        'content="documents_fts_content", content_rowid="id")'
+    )
+    old = 'INSERT INTO "documents_fts" ("documents_fts", rowid, "title", "text") VALUES (\'delete\', old.rowid, fts_text(old."title"), fts_text(old."text"));'
+    new = 'INSERT INTO "documents_fts" (rowid, "title", "text") VALUES (new.rowid, fts_text(new."title"), fts_text(new."text"));'
+    db.execute(f'CREATE TRIGGER "documents_ai" AFTER INSERT ON "documents" BEGIN {new} END')
+    db.execute(f'CREATE TRIGGER "documents_ad" AFTER DELETE ON "documents" BEGIN {old} END')
+    db.execute(f'CREATE TRIGGER "documents_au" AFTER UPDATE OF "title", "text" ON "documents" BEGIN {old} {new} END')
+    db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage_app.core.language import language_code
+from triage_app.core.library.fts_text import fts_text
 from triage_app.core.library.triage import normalise_relevance
 
 FIELD_NAMES = ("site", "relevance", "tag", "star", "entity", "kind", "lang")
@@ -39,6 +40,7 @@ class ParsedQuery:
 
 def fts_term(text: str, prefix: bool) -> str:
     """`text` as one quoted FTS5 term, a prefix term (`"text"*`) when `prefix`."""
+    text = fts_text(text) or ""  # a Chinese, Japanese or Korean word: the phrase of its characters
     quoted = '"' + text.replace('"', '""') + '"'
     return quoted + "*" if prefix else quoted
 

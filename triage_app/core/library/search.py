@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import connect_read_only
 from triage_app.core.library.document_filter import DocumentFilter, count_matching, find_ids
+from triage_app.core.library.fts_text import shown_text
 from triage_app.core.library.query_syntax import fts_term, parse_query
 from triage_app.core.records import Progress
 
@@ -112,7 +113,7 @@ def snippets(db: Database, query: str, ids: list[int], *, marks: tuple[str, str]
         expanded = _expand_prefixes(db, match)
     except sqlite3.Error:  # no vocabulary table (an older SQLite): the plain query still works
         expanded = match
-    return {int(rowid): str(snip) for rowid, snip in db.execute(sql, [marks[0], marks[1], expanded, *ids])}
+    return {int(rowid): shown_text(str(snip)) for rowid, snip in db.execute(sql, [marks[0], marks[1], expanded, *ids])}
 
 
 def database_path(db: Database) -> str | None:
