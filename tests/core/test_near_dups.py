@@ -229,3 +229,39 @@ def test_pairs_skipped_inside_a_cluster_are_found_again_when_a_member_changes(
     fresh_library.db.execute("UPDATE documents SET text = ? WHERE id = ?", ["\n\n".join(LONG_OTHER), hub])
     _cluster(fresh_library)
     assert [sorted(c) for c in near_dup_clusters.clusters(fresh_library.db)] == [sorted({a, b, c} - {hub})]
+
+
+def test_a_chinese_copy_with_a_few_characters_changed_is_found(fresh_library: Library) -> None:
+    """Shingles of three `\\w+` words were three clauses of Chinese: changing one character in a few clauses
+    left the copy too few shingles in common to be found."""
+    from triage_app.core.library import documents
+    from triage_app.core.records import Block, CleanResult, ParsedDocument
+
+    clauses = [f"第{n}条新闻报道说港口管理局在黎明时记录了一艘来自北方的船只" for n in range(40)]
+    story = "，".join(clauses) + "。"
+    edited = story.replace("第3条新闻报道说", "第3条新闻报导说").replace("第17条", "第十七条").replace("第29条新闻", "第29则新闻")
+    other = "，".join(f"第{n}位部长在议会上说明天的市场价格将会上涨很多" for n in range(40)) + "。"
+    ids = []
+    for name, text in (("a", story), ("b", edited), ("c", other)):
+        parsed = ParsedDocument(f"/{name}.txt", text.encode(), "text", "utf-8", text=text)
+        ids.append(documents.insert_document(fresh_library, parsed, CleanResult([Block(0, "paragraph", text, True)], language="zh")))
+    _cluster(fresh_library)
+    assert [sorted(cluster) for cluster in near_dup_clusters.clusters(fresh_library.db)] == [ids[:2]]
+
+
+def test_an_older_librarys_chinese_documents_are_signed_again(tmp_path: Path) -> None:
+    from triage_app.core.library import documents
+    from triage_app.core.records import Block, CleanResult, ParsedDocument
+
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as library:
+        ids = {}
+        for language, text in (("zh", "北京是中国的首都，也是一座历史悠久的城市。" * 5), ("en", "The harbour authority logged a vessel. " * 5)):
+            parsed = ParsedDocument(f"/{language}.txt", text.encode(), "text", "utf-8", text=text)
+            ids[language] = documents.insert_document(library, parsed, CleanResult([Block(0, "paragraph", text, True)], language=language))
+        _cluster(library)
+        with library.transaction() as db:  # as a library made before the characters counted
+            db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm042_copies_of_chinese_and_japanese'")
+    with Library.open(path) as library:
+        stale = dict(library.db.execute("SELECT doc_id, stale FROM minhash_signatures").fetchall())
+        assert stale == {ids["zh"]: 1, ids["en"]: 0}  # signed again at the next clustering

@@ -228,3 +228,16 @@ def m041_search_index_reads_cjk_characters(db: Database) -> None:
     db.execute(f'CREATE TRIGGER "documents_ad" AFTER DELETE ON "documents" BEGIN {old} END')
     db.execute(f'CREATE TRIGGER "documents_au" AFTER UPDATE OF "title", "text" ON "documents" BEGIN {old} {new} END')
     db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+
+
+@MIGRATIONS(name="m042_copies_of_chinese_and_japanese")
+def m042_copies_of_chinese_and_japanese(db: Database) -> None:
+    """The copies' shingles of Chinese and Japanese documents are made again, of characters (`near_dup_signing`):
+    their signatures are marked stale, so the next clustering signs them anew."""
+    from triage_app.core.library.word_counts import WORD_COUNT_LANGUAGES
+
+    marks = ", ".join("?" for _ in WORD_COUNT_LANGUAGES)
+    db.execute(
+        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE language IN ({marks}))",
+        list(WORD_COUNT_LANGUAGES),
+    )

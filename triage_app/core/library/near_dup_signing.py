@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from triage_app.core.library.word_counts import WORD_RE
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -31,7 +32,6 @@ CANDIDATE_FACTOR = 0.6
 MAX_BUCKET = 64
 """An LSH bucket bigger than this (many identical texts) links each member to its first few only."""
 
-_WORD_RE = re.compile(r"\w+")
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
@@ -65,8 +65,10 @@ def _word_hashes(words: list[str]) -> np.ndarray:
 
 
 def shingle_hashes(text: str) -> np.ndarray:
-    """The sorted, distinct 32-bit hashes (uint32) of the lower-cased word 3-grams of `text`."""
-    words = _WORD_RE.findall(text.lower())
+    """The sorted, distinct 32-bit hashes (uint32) of the lower-cased word 3-grams of `text` (`word_counts.WORD_RE`:
+    a Chinese or Japanese character is a word; with `\\w+` a clause was, and a copy with a few characters changed in a
+    few clauses shared too few shingles to be found)."""
+    words = WORD_RE.findall(text.lower())
     if not words:
         return NO_SHINGLES
     hashed = _word_hashes(words)

@@ -6,15 +6,16 @@ import re
 
 _EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 """Kana and CJK ideographs (with their extensions and compatibility forms): Chinese and Japanese write no spaces."""
-_WORD_RE = re.compile(rf"[{_EAST_ASIAN}]|[^\W{_EAST_ASIAN}]+")
+WORD_RE = re.compile(rf"[{_EAST_ASIAN}]|[^\W{_EAST_ASIAN}]+")
 """A word: one Chinese or Japanese character (as word processors count them), else a run of other word characters.
-Korean puts spaces between its words, so Hangul runs count as words."""
+Korean puts spaces between its words, so Hangul runs count as words. Also the words of the copies' shingles
+(`near_dup_signing`): three characters of Chinese, not three clauses."""
 WORD_COUNT_LANGUAGES = ("zh", "ja", "yue", "wuu")
 """Languages whose documents a library counted again when East Asian characters began to count one by one."""
 
 
 def word_count(text: str) -> int:
-    """Number of words in `text` (`_WORD_RE`: a Chinese or Japanese character is one; before, a whole clause between
+    """Number of words in `text` (`WORD_RE`: a Chinese or Japanese character is one; before, a whole clause between
     two punctuation marks was). Counted one match at a time: a list of every word of an 8 MB dump held ~75 MB while
     the document was stored."""
-    return sum(1 for _ in _WORD_RE.finditer(text))
+    return sum(1 for _ in WORD_RE.finditer(text))
