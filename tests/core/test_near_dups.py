@@ -265,3 +265,15 @@ def test_an_older_librarys_chinese_documents_are_signed_again(tmp_path: Path) ->
     with Library.open(path) as library:
         stale = dict(library.db.execute("SELECT doc_id, stale FROM minhash_signatures").fetchall())
         assert stale == {ids["zh"]: 1, ids["en"]: 0}  # signed again at the next clustering
+
+
+def test_the_diff_of_a_chinese_copy_marks_the_changed_characters() -> None:
+    """With `\\S+` words a sentence of Chinese was one word: one changed character marked all of it."""
+    before = "港口管理局在黎明时记录了一艘来自北方的船只。iPhone 15发布了。"
+    after = "港口管理局在清晨时记录了一艘来自北方的船只。iPhone 16发布了。"
+    segments = [(s.op, s.left, s.right) for s in text_diff.word_diff(before, after)]
+    assert ("replace", "黎明", "清晨") in segments and ("replace", "15", "16") in segments
+    assert "".join(s[1] for s in segments) == before.replace(" ", "")  # the words written back without spaces inside
+    diff = text_diff.DocumentDiff(1, 2, [], text_diff.diff_texts(before, after))
+    assert diff.counts() == {"added": 0, "removed": 0, "changed": 3}  # 清, 晨 and 16
+    assert text_diff.gap("authority", "logged") == " " and text_diff.gap("发布", "iPhone") == ""

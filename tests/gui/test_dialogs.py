@@ -101,3 +101,13 @@ def test_tags_over_several_documents_keep_what_is_not_shared(
         QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert triage.get_tags(window.library.db, first) == ["labour", "ports"]
     make_window.wait_idle(window)
+
+
+def test_the_diff_panes_write_chinese_without_spaces_between_segments() -> None:
+    from triage_app.core.library import text_diff
+    from triage_app.gui.dialogs.diff_dialog import side_html
+
+    diff = text_diff.DocumentDiff(1, 2, [], text_diff.diff_texts("港口在黎明时记录了船只。The harbour authority", "港口在清晨时记录了船只。The port authority"))
+    left, right = side_html(diff)
+    assert "港口在<span" in left and "</span>时记录了船只。The <span" in right  # none beside Chinese, one between English words
+    assert "清晨</span>时" in right and "port</span> authority" in right

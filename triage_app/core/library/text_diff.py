@@ -10,7 +10,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-_TOKEN_RE = re.compile(r"\S+")
+from triage_app.core.library.word_counts import EAST_ASIAN
+
+_TOKEN_RE = re.compile(rf"[{EAST_ASIAN}]|[^\s{EAST_ASIAN}]+")
+"""A word of the diff: a Chinese or Japanese character, else a run of anything but spaces (with `\\S+`, a whole
+sentence of Chinese was one word: one changed character marked all of it)."""
+_JOINS_TIGHT_RE = re.compile(f"[{EAST_ASIAN}]")
 META_FIELDS = ("title", "author", "published", "site", "url")
 
 
@@ -46,11 +51,11 @@ class DocumentDiff:
         for para in self.paragraphs:
             for seg in para.segments:
                 if seg.op == "insert":
-                    out["added"] += len(seg.right.split())
+                    out["added"] += _words(seg.right)
                 elif seg.op == "delete":
-                    out["removed"] += len(seg.left.split())
+                    out["removed"] += _words(seg.left)
                 elif seg.op == "replace":
-                    out["changed"] += len(seg.right.split())
+                    out["changed"] += _words(seg.right)
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -65,11 +70,31 @@ class DocumentDiff:
         }
 
 
+def gap(before: str, after: str) -> str:
+    """What stands between two words or segments written back: a space, or nothing beside a Chinese or Japanese
+    character (whose text has none)."""
+    if not before or not after or _JOINS_TIGHT_RE.match(before[-1]) or _JOINS_TIGHT_RE.match(after[0]):
+        return ""
+    return " "
+
+
+def _joined(words: list[str]) -> str:
+    """Words written back (`gap` between two)."""
+    out = ""
+    for word in words:
+        out += gap(out, word) + word
+    return out
+
+
 def word_diff(left: str, right: str) -> list[Segment]:
     """Word-level segments turning `left` into `right`."""
     a, b = _TOKEN_RE.findall(left), _TOKEN_RE.findall(right)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [Segment(op, " ".join(a[i1:i2]), " ".join(b[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return [Segment(op, _joined(a[i1:i2]), _joined(b[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _words(text: str) -> int:
+    return len(_TOKEN_RE.findall(text))
 
 
 def _paragraphs(text: str) -> list[str]:

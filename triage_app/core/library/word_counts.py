@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-_EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
+EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 """Kana and CJK ideographs (with their extensions and compatibility forms): Chinese and Japanese write no spaces."""
-WORD_RE = re.compile(rf"[{_EAST_ASIAN}]|[^\W{_EAST_ASIAN}]+")
+WORD_RE = re.compile(rf"[{EAST_ASIAN}]|[^\W{EAST_ASIAN}]+")
 """A word: one Chinese or Japanese character (as word processors count them), else a run of other word characters.
 Korean puts spaces between its words, so Hangul runs count as words. Also the words of the copies' shingles
 (`near_dup_signing`): three characters of Chinese, not three clauses."""

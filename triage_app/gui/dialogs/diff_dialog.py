@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_app.core.library.text_diff import DocumentDiff
+from triage_app.core.library.text_diff import DocumentDiff, gap
 
 _DEL = '<span style="background:#f8c9c9;text-decoration:line-through">{}</span>'
 _INS = '<span style="background:#c8efc8">{}</span>'
@@ -28,22 +28,32 @@ def side_html(diff: DocumentDiff) -> tuple[str, str]:
     """The left and right panes as HTML (all text escaped)."""
     left, right = [], []
     for para in diff.paragraphs:
-        lparts, rparts = [], []
+        lparts: list[tuple[str, str]] = []  # (text, its HTML)
+        rparts: list[tuple[str, str]] = []
         for seg in para.segments:
             a, b = html.escape(seg.left), html.escape(seg.right)
             if seg.op == "equal":
-                lparts.append(a)
-                rparts.append(b)
+                lparts.append((seg.left, a))
+                rparts.append((seg.right, b))
             elif seg.op == "delete":
-                lparts.append(_DEL.format(a))
+                lparts.append((seg.left, _DEL.format(a)))
             elif seg.op == "insert":
-                rparts.append(_INS.format(b))
+                rparts.append((seg.right, _INS.format(b)))
             else:
-                lparts.append(_REP_LEFT.format(a))
-                rparts.append(_REP_RIGHT.format(b))
-        left.append(f"<p>{' '.join(lparts) or '&nbsp;'}</p>")
-        right.append(f"<p>{' '.join(rparts) or '&nbsp;'}</p>")
+                lparts.append((seg.left, _REP_LEFT.format(a)))
+                rparts.append((seg.right, _REP_RIGHT.format(b)))
+        left.append(f"<p>{_joined_html(lparts) or '&nbsp;'}</p>")
+        right.append(f"<p>{_joined_html(rparts) or '&nbsp;'}</p>")
     return "".join(left), "".join(right)
+
+
+def _joined_html(parts: list[tuple[str, str]]) -> str:
+    """The segments' HTML with a space between two, none beside Chinese or Japanese (`text_diff.gap`)."""
+    out, before = "", ""
+    for text, markup in parts:
+        out += gap(before, text) + markup
+        before = text
+    return out
 
 
 def meta_html(diff: DocumentDiff) -> str:
