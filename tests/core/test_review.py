@@ -270,3 +270,18 @@ def test_the_likely_column_is_the_rank_as_a_percentile_by_document_id() -> None:
     assert (np.diff(pct[ranked].astype(int)) <= 0).all()
     assert pct[1] == -1 and pos[1] == UNRANKED  # an odd id is not scored
     assert max(np.bincount(pct[ranked])) <= 31 and len(set(pct[ranked].tolist())) == 101
+
+
+def test_chinese_documents_share_words_with_each_other_and_a_query() -> None:
+    """A Chinese clause was one `\\w+` word, shared by no other document: the model could learn nothing from it."""
+    from triage_app.core.review.features import words
+
+    assert words("北京是中国的首都，也是一座历史悠久的城市。")[:4] == ["北京", "京是", "是中", "中国"]
+    assert words("The harbour authority logged a vessel from Shanghai.") == ["harbour", "authority", "logged", "vessel", "shanghai"]
+    store = FeatureStore()
+    store.add([DocText(1, "", "", "北京是中国的首都。"), DocText(2, "", "", "北京的天气很冷。"), DocText(3, "", "", "东京是日本的首都。")])
+    matrix = store.matrix.toarray()
+    query = store.transform([DocText(0, "", "", "北京")]).toarray()[0]
+    hits = matrix @ query
+    assert hits[0] > 0 and hits[1] > 0 and hits[2] == 0  # the query's word in the first two, not in the third
+    assert (matrix[0] * matrix[2]).sum() > 0  # 首都 in both capitals' sentences

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from triage_app.core.library.word_counts import EAST_ASIAN
+
 if TYPE_CHECKING:
     import scipy.sparse as sp  # type: ignore[import-untyped]
     from sklearn.feature_extraction.text import HashingVectorizer  # type: ignore[import-untyped]
@@ -55,10 +57,32 @@ def _stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
+_EAST_ASIAN_RUN_RE = re.compile(f"([{EAST_ASIAN}]+)")
+
+
+def _pairs(run: str) -> list[str]:
+    """A run of Chinese or Japanese as its character pairs (北京是 -> 北京, 京是), a lone character as itself."""
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased words (letter-initial, two characters or more), English stop words left out."""
+    """Lower-cased words (letter-initial, two characters or more), English stop words left out. Chinese and Japanese
+    write no spaces, so a whole clause would be one word, shared by no other document: their runs are read as
+    character pairs instead, as search engines index them."""
     stop = _stop_words()
-    return [w for w in _WORD_RE.findall(text.lower()) if w not in stop]
+    out: list[str] = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word in stop:
+            continue
+        if not _EAST_ASIAN_RUN_RE.search(word):
+            out.append(word)
+            continue
+        for piece in _EAST_ASIAN_RUN_RE.split(word):
+            if _EAST_ASIAN_RUN_RE.fullmatch(piece):
+                out.extend(_pairs(piece))
+            elif len(piece) >= 2 and piece[0].isalpha():
+                out.append(piece)
+    return out
 
 
 def analyse(joined: str) -> list[str]:
