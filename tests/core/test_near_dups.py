@@ -277,3 +277,4 @@ def test_the_diff_of_a_chinese_copy_marks_the_changed_characters() -> None:
     diff = text_diff.DocumentDiff(1, 2, [], text_diff.diff_texts(before, after))
     assert diff.counts() == {"added": 0, "removed": 0, "changed": 3}  # 清, 晨 and 16
     assert text_diff.gap("authority", "logged") == " " and text_diff.gap("发布", "iPhone") == ""
+    assert "在[-黎明-]{+清晨+}时" in text_diff.render_text(diff)  # the command line's rendering, no spaces inside

@@ -156,15 +156,19 @@ def render_text(diff: DocumentDiff) -> str:
             text = para.segments[0].left
             lines.append("  " + (text if len(text) <= 80 else text[:77] + "..."))
             continue
-        parts = []
+        parts: list[tuple[str, str]] = []  # (text, as written)
         for seg in para.segments:
             if seg.op == "equal":
-                parts.append(seg.left)
+                parts.append((seg.left, seg.left))
             if seg.op in ("delete", "replace") and seg.left:
-                parts.append(f"[-{seg.left}-]")
+                parts.append((seg.left, f"[-{seg.left}-]"))
             if seg.op in ("insert", "replace") and seg.right:
-                parts.append(f"{{+{seg.right}+}}")
-        lines.append({"delete": "- ", "insert": "+ "}.get(para.op, "~ ") + " ".join(parts))
+                parts.append((seg.right, f"{{+{seg.right}+}}"))
+        line, before = "", ""
+        for text, written in parts:  # a space between two, none beside Chinese or Japanese (`gap`)
+            line += gap(before, text) + written
+            before = text
+        lines.append({"delete": "- ", "insert": "+ "}.get(para.op, "~ ") + line)
     return "\n".join(lines)
 
 
