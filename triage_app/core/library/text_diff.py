@@ -78,12 +78,18 @@ def gap(before: str, after: str) -> str:
     return " "
 
 
-def _joined(words: list[str]) -> str:
-    """Words written back (`gap` between two)."""
-    out = ""
-    for word in words:
-        out += gap(out, word) + word
+def joined(parts: list[tuple[str, str]]) -> str:
+    """Parts written one after another, each given as (its text, how it is written: marked up, say), with `gap`
+    between two."""
+    out, before = "", ""
+    for text, written in parts:
+        out += gap(before, text) + written
+        before = text
     return out
+
+
+def _joined(words: list[str]) -> str:
+    return joined([(word, word) for word in words])
 
 
 def word_diff(left: str, right: str) -> list[Segment]:
@@ -164,11 +170,7 @@ def render_text(diff: DocumentDiff) -> str:
                 parts.append((seg.left, f"[-{seg.left}-]"))
             if seg.op in ("insert", "replace") and seg.right:
                 parts.append((seg.right, f"{{+{seg.right}+}}"))
-        line, before = "", ""
-        for text, written in parts:  # a space between two, none beside Chinese or Japanese (`gap`)
-            line += gap(before, text) + written
-            before = text
-        lines.append({"delete": "- ", "insert": "+ "}.get(para.op, "~ ") + line)
+        lines.append({"delete": "- ", "insert": "+ "}.get(para.op, "~ ") + joined(parts))
     return "\n".join(lines)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_app.core.library.text_diff import DocumentDiff, gap
+from triage_app.core.library.text_diff import DocumentDiff, joined
 
 _DEL = '<span style="background:#f8c9c9;text-decoration:line-through">{}</span>'
 _INS = '<span style="background:#c8efc8">{}</span>'
@@ -42,18 +42,9 @@ def side_html(diff: DocumentDiff) -> tuple[str, str]:
             else:
                 lparts.append((seg.left, _REP_LEFT.format(a)))
                 rparts.append((seg.right, _REP_RIGHT.format(b)))
-        left.append(f"<p>{_joined_html(lparts) or '&nbsp;'}</p>")
-        right.append(f"<p>{_joined_html(rparts) or '&nbsp;'}</p>")
+        left.append(f"<p>{joined(lparts) or '&nbsp;'}</p>")  # no space beside Chinese or Japanese (`text_diff.gap`)
+        right.append(f"<p>{joined(rparts) or '&nbsp;'}</p>")
     return "".join(left), "".join(right)
-
-
-def _joined_html(parts: list[tuple[str, str]]) -> str:
-    """The segments' HTML with a space between two, none beside Chinese or Japanese (`text_diff.gap`)."""
-    out, before = "", ""
-    for text, markup in parts:
-        out += gap(before, text) + markup
-        before = text
-    return out
 
 
 def meta_html(diff: DocumentDiff) -> str:
