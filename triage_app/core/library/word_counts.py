@@ -1,4 +1,5 @@
-"""How many words a document has, in any script (the list's Words column, the packets' CSV, sorting and filters)."""
+"""Words in any script: how many a document has (the list's Words column, the packets' CSV, sorting and filters),
+and the words the copies' shingles and the diffs are made of."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ WORD_RE = re.compile(rf"[{EAST_ASIAN}]|[^\W{EAST_ASIAN}]+")
 Korean puts spaces between its words, so Hangul runs count as words. Also the words of the copies' shingles
 (`near_dup_signing`): three characters of Chinese, not three clauses."""
 WORD_COUNT_LANGUAGES = ("zh", "ja", "yue", "wuu")
-"""Languages whose documents a library counted again when East Asian characters began to count one by one."""
+"""Languages whose documents a library counts and signs again now that East Asian characters are words one by one
+(migrations m040, m042)."""
 
 
 def word_count(text: str) -> int:
