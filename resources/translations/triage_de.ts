@@ -221,6 +221,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Upgrading the library for this version of Triage (a backup copy is made first)…</source>
+        <translation>Die Bibliothek wird für diese Version von Triage aktualisiert (zuerst wird eine Sicherungskopie angelegt)…</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Notice</source>

@@ -244,3 +244,32 @@ def test_sigterm_closes_the_window_properly(qtbot: Any, qapp: Any, make_window: 
         closer.restore()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
     assert "window.geometry" in window.state.values  # closing saved the layout
+
+
+def test_an_older_library_is_upgraded_behind_a_notice(opened: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from triage_app.core.library import Library
+    from triage_app.core.library.migrations import MIGRATIONS
+
+    with Library.open(tmp_path / "library.sqlite", migrate=False) as library:  # a library of an earlier version
+        MIGRATIONS.apply(library.db, stop_before="m041_search_index_reads_cjk_characters")
+    shown: list[str] = []
+    real = gui_app.show_upgrade_notice
+
+    def notice() -> Any:
+        widget = real()
+        shown.append(widget.text())
+        assert widget.isVisible()
+        return widget
+
+    monkeypatch.setattr(gui_app, "show_upgrade_notice", notice)
+    window = opened()
+    assert shown and "Upgrading the library" in shown[0]
+    assert "m041_search_index_reads_cjk_characters" in window.library.schema_version()
+    assert list(tmp_path.glob("library.sqlite.backup-*"))
+
+
+def test_a_new_or_current_library_opens_without_the_notice(opened: Any, monkeypatch: Any) -> None:
+    shown: list[int] = []
+    monkeypatch.setattr(gui_app, "show_upgrade_notice", lambda: shown.append(1))
+    opened()
+    assert shown == []

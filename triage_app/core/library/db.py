@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,8 +67,9 @@ class Library:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str, *, migrate: bool = True) -> Library:
-        """Open (creating if needed) the library at `path`, in WAL mode, and bring its schema up to date."""
+    def open(cls, path: Path | str, *, migrate: bool = True, before_upgrade: Callable[[], None] | None = None) -> Library:
+        """Open (creating if needed) the library at `path`, in WAL mode, and bring its schema up to date;
+        `before_upgrade` is called first when an existing library is upgraded (the window says so: it can take a while)."""
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +83,7 @@ class Library:
             library._refuse_newer()
             library._configure(wal=True)
             if migrate:
-                library._migrate(backup=existed)
+                library._migrate(backup=existed, before=before_upgrade)
         except sqlite3.Error as exc:
             known = map_sqlite_error(exc, path)
             if known:
@@ -117,10 +118,12 @@ class Library:
             self.db.enable_wal()
         self.db.execute("PRAGMA synchronous = NORMAL")
 
-    def _migrate(self, *, backup: bool) -> None:
+    def _migrate(self, *, backup: bool, before: Callable[[], None] | None = None) -> None:
         pending = MIGRATIONS.pending(self.db)
         if not pending:
             return
+        if before is not None and MIGRATIONS.applied(self.db):
+            before()
         if backup and self.path is not None and MIGRATIONS.applied(self.db):
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
