@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 import sqlite3
 
-_CJK = (
-    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9d"
-    "\U00020000-\U0003134f"
-)
-"""Hangul jamo and syllables, kana, CJK ideographs (with their extensions and compatibility forms)."""
+from triage_app.core.library.word_counts import EAST_ASIAN
+
+_CJK = EAST_ASIAN + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+"""Kana and CJK ideographs (`word_counts.EAST_ASIAN`) and Hangul jamo and syllables (Korean's particles stick to its
+words, so its words are searched by character too, though they are counted as spaced words)."""
 _CJK_RE = re.compile(f"([{_CJK}])")
 MARK = "\u200b"
 """Zero-width space: not a letter or digit, so unicode61 ends a token there; invisible if it ever shows."""

@@ -14,6 +14,7 @@ from triage_app.core.library.base_schema import (
     m004_blocks_and_overrides,
     m005_entities_quotes,
 )
+from triage_app.core.library.word_counts import WORD_COUNT_LANGUAGES
 
 MIGRATIONS = Migrations("triage")
 
@@ -192,15 +193,18 @@ def m039_search_index_follows_title_and_text(db: Database) -> None:
     )
 
 
+_IN_WORD_COUNT_LANGUAGES = "language IN (" + ", ".join("?" for _ in WORD_COUNT_LANGUAGES) + ")"
+"""The documents detected in a language whose words are its characters (m040, m042), with WORD_COUNT_LANGUAGES bound."""
+
+
 @MIGRATIONS(name="m040_words_of_chinese_and_japanese")
 def m040_words_of_chinese_and_japanese(db: Database) -> None:
     """Chinese and Japanese documents counted again: `\\w+` read a clause between two punctuation marks as one word,
     so a 300,000-character Chinese text showed 30,000 words in the list and the packets' CSV; each character counts
     now (`word_counts.word_count`). Only the documents detected in those languages are read."""
-    from triage_app.core.library.word_counts import WORD_COUNT_LANGUAGES, word_count
+    from triage_app.core.library.word_counts import word_count
 
-    marks = ", ".join("?" for _ in WORD_COUNT_LANGUAGES)
-    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE language IN ({marks})", list(WORD_COUNT_LANGUAGES))
+    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE {_IN_WORD_COUNT_LANGUAGES}", list(WORD_COUNT_LANGUAGES))
     for doc_id, text, old in rows.fetchall():
         new = word_count(text or "")
         if new != old:
@@ -234,10 +238,7 @@ def m041_search_index_reads_cjk_characters(db: Database) -> None:
 def m042_copies_of_chinese_and_japanese(db: Database) -> None:
     """The copies' shingles of Chinese and Japanese documents are made again, of characters (`near_dup_signing`):
     their signatures are marked stale, so the next clustering signs them anew."""
-    from triage_app.core.library.word_counts import WORD_COUNT_LANGUAGES
-
-    marks = ", ".join("?" for _ in WORD_COUNT_LANGUAGES)
     db.execute(
-        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE language IN ({marks}))",
+        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE {_IN_WORD_COUNT_LANGUAGES})",
         list(WORD_COUNT_LANGUAGES),
     )

@@ -26,7 +26,7 @@ from triage_app.gui.reader.cleaned_view import ParagraphBlocks, paragraph_blocks
 from triage_app.gui.reader.colours import ReaderColours
 from triage_app.gui.reader.original_source import load_original
 from triage_app.gui.reader.reader_data import ReaderData, load_reader_data
-from triage_app.gui.reader.text_original import PreparedText, prepare_text
+from triage_app.gui.reader.text_original import PreparedText, detached_document, prepare_text
 from triage_app.gui.workers import GeneratorWorker, IsCancelled, TaskRunner
 
 PIECE_PARTS = 500
@@ -104,11 +104,7 @@ def build_view(
     if is_cancelled():
         return
     yield Progress(2, 3, "Importing")
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    default_font = QFont()
-    default_font.fromString(font)
-    document.setDefaultFont(default_font)
+    document = detached_document(font)
     for _ in import_in_pieces(document, parts):
         if is_cancelled():
             return

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 
 from triage_app.core.library.db import Library
 from triage_app.core.library.search import database_path
-from triage_app.gui.reader.background_open import BackgroundOpen, BuiltView
+from triage_app.gui.reader.background_open import BackgroundOpen
 from triage_app.gui.reader.colours import ReaderColours
 from triage_app.gui.reader.reader_data import ReaderData
 from triage_app.gui.workers import TaskRunner
@@ -71,7 +71,7 @@ class LongDocuments(QObject):
         self._look = look
         self._show_message = show_message
         self._builder = BackgroundOpen(runner, self)
-        self._builder.built.connect(self._on_built)
+        self._builder.built.connect(self.built)
         self._builder.failed.connect(self._on_failed)
 
     @property
@@ -109,9 +109,6 @@ class LongDocuments(QObject):
         hidden, colours, font = self._look()
         assert self._path is not None
         self._builder.start(opening, self._path, opening.doc_id, data, hidden, colours, font)
-
-    def _on_built(self, opening: Opening, view: BuiltView) -> None:
-        self.built.emit(opening, view)
 
     def _on_failed(self, opening: Opening, exc: BaseException) -> None:
         if opening.repaint:  # the document on show stays as it was painted

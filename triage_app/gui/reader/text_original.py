@@ -64,17 +64,23 @@ class PreparedText:
     lines: LinesOfBlocks
 
 
+def detached_document(font: str) -> QTextDocument:
+    """An empty document for a view, made off the window's thread: in `font` (`QFont.toString()`), no undo history."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    default_font = QFont()
+    default_font.fromString(font)
+    document.setDefaultFont(default_font)
+    return document
+
+
 def prepare_text(doc_id: int, text: str, blocks: list[Block], font: str, to_thread: QThread,
                  is_cancelled: Callable[[], bool]) -> PreparedText | None:
     """The original `text` of a dump as a plain-text document in `font` (`QFont.toString()`), its lines inserted
     `PIECE_LINES` at a time (PySide6 keeps the interpreter lock through a Qt call: the window waits for one piece at
     most), with its lines' blocks; the document belongs to `to_thread`. None when cancelled."""
     lines = text.splitlines()
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    default_font = QFont()
-    default_font.fromString(font)
-    document.setDefaultFont(default_font)
+    document = detached_document(font)
     cursor = QTextCursor(document)
     for start in range(0, len(lines), PIECE_LINES):
         if is_cancelled():
