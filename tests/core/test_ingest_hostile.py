@@ -146,3 +146,22 @@ def test_hardening_file_names_with_controls_and_the_same_files_imported_twice_at
         second.close()
     assert [o.status for o in first] == ["imported"] and [o.status for o in racing] == ["duplicate"]
     assert documents.get_document(sandbox.library.db, first[0].doc_id or 0)["source_path"] == str(odd)  # stored as it was
+
+
+def test_file_names_that_are_not_utf8_are_imported_and_reported(sandbox: Sandbox) -> None:
+    """A Latin-1 disk's or an old archive's name (bytes 0xE9, 0xFF): Python reads them as lone surrogates, which
+    SQLite refuses. Before, the first such file stopped the whole import with a traceback."""
+    latin = sandbox.inputs / os.fsdecode(b"caf\xe9 \xff.html")
+    latin.write_bytes(b"<title>Caf\xc3\xa9</title><p>" + b"The harbour cafe opened again on Monday. " * 20 + b"</p>")
+    empty = sandbox.inputs / os.fsdecode(b"empty \xe9.txt")
+    empty.write_bytes(b"")
+    after = sandbox.inputs / "zz after.txt"
+    after.write_text("The file after them is imported too, as the import goes on.\n")
+    outcomes = sandbox.import_hostile(sandbox.inputs)
+    by_name = {o.source.rsplit("/", 1)[1]: o for o in outcomes}
+    assert sorted(by_name) == ["caf\\xe9 \\xff.html", "empty \\xe9.txt", "zz after.txt"]
+    assert by_name["caf\\xe9 \\xff.html"].status == "imported" and by_name["zz after.txt"].status == "imported"
+    assert (by_name["empty \\xe9.txt"].status, by_name["empty \\xe9.txt"].reason) == ("failed", "the file is empty")
+    doc = documents.get_document(sandbox.library.db, by_name["caf\\xe9 \\xff.html"].doc_id or 0)
+    assert doc["source_path"] == f"{sandbox.inputs}/caf\\xe9 \\xff.html" and doc["original_name"] == "caf\\xe9 \\xff.html"
+    assert documents.get_original(sandbox.library.db, doc["id"]) == latin.read_bytes()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from triage_app.core.textsafe import storable
+
 RELEVANCE_VALUES: tuple[str, ...] = ("unreviewed", "relevant", "maybe", "not-relevant")
 """Allowed triage relevance values, in the order shown to the analyst."""
 
@@ -46,6 +48,11 @@ class ParsedDocument:
     original_name: str = ""  # file name of the original, used for export ("page.html.gz")
     packet_member: dict[str, Any] | None = None  # triage state carried by a briefing packet
     meta: dict[str, str] = field(default_factory=dict)  # reader metadata: e-mail headers, attachment links
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 (an old archive's, a Latin-1 disk's) must still be stored and shown
+        self.source_path = storable(self.source_path)
+        self.original_name = storable(self.original_name)
 
     @property
     def body_source(self) -> str:

@@ -18,6 +18,7 @@ from triage_app.core.ingest.html_reader import read_html
 from triage_app.core.ingest.mhtml_reader import read_mhtml
 from triage_app.core.ingest.text_reader import read_text
 from triage_app.core.records import ParsedDocument, Resource
+from triage_app.core.textsafe import storable
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
@@ -50,6 +51,9 @@ class InputItem:
     load: Callable[[], ParsedDocument] | None = None
     error: str | None = None
     notice: str | None = None  # neither a document nor a failure: "passed over 52 files that are not pages (...)"
+
+    def __post_init__(self) -> None:
+        self.label = storable(self.label)  # a file name that is not UTF-8 is still reported (and can be stored)
 
 
 def passed_over_notice(suffixes: dict[str, int]) -> str:
