@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,22 @@ def test_files_dropped_on_any_child_widget_are_imported(
         qtbot.waitUntil(lambda n=number: len(summaries) == n + 1, timeout=30000)
     assert window.filter_bar.search.text() == ""  # the path was not typed into the search box
     assert window.documents.rowCount() == min(len(targets), len(pages))
+    make_window.wait_idle(window)
+
+
+def test_a_dropped_file_whose_name_is_not_utf8_is_imported(
+    qtbot: Any, make_window: Any, pages: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file manager drags the name's bytes; Qt's `toLocalFile` made a Latin-1 name's é U+FFFD: "no such file"."""
+    summaries: list[Any] = []
+    monkeypatch.setattr(ImportSummaryDialog, "ask", classmethod(lambda cls, parent, outcomes, cancelled=False: summaries.append(outcomes)))
+    latin = tmp_path / os.fsdecode(b"r\xe9sum\xe9.html")
+    latin.write_bytes(pages[0].read_bytes())
+    window = shown(qtbot, make_window())
+    drop_files(window, [latin])
+    qtbot.waitUntil(lambda: bool(summaries), timeout=30000)
+    assert [(o.status, o.source) for o in summaries[0]] == [("imported", f"{tmp_path}/r\\xe9sum\\xe9.html")]
+    assert window.documents.rowCount() == 1
     make_window.wait_idle(window)
 
 

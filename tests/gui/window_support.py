@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_from_bytes
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -24,7 +26,8 @@ def shown(qtbot: Any, window: Any) -> Any:
 def drop_files(window: Any, paths: list[Path]) -> None:
     """Drag these files over the window (or one of its widgets) and drop them, as a file manager would."""
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    # as a file manager writes them: the name's bytes percent-encoded (they need not be UTF-8)
+    mime.setUrls([QUrl.fromEncoded(QByteArray(b"file://" + quote_from_bytes(os.fsencode(p)).encode())) for p in paths])
     mime.setText("\n".join(str(p) for p in paths))  # file managers offer the paths as text too
     centre = window.rect().center()  # a QPoint for QDragEnterEvent in PySide6 < 6.12 (pyproject.toml), a QPointF for QDropEvent
     enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
@@ -15,7 +17,16 @@ def local_paths(event: QDropEvent) -> list[Path]:
     mime = event.mimeData()
     if mime is None or not mime.hasUrls():
         return []
-    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+    return [local_path(u) for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+
+def local_path(url: QUrl) -> Path:
+    """The file a `file:` URL names. On POSIX its name is read from the URL's bytes: a drag carries the name's bytes
+    percent-encoded and `toLocalFile` makes those that are not UTF-8 (a Latin-1 disk's name) U+FFFD, the name of no
+    file; Python reads them back as it reads them from the disk (`os.fsdecode`)."""
+    if os.name == "posix" and not url.host():
+        return Path(os.fsdecode(unquote_to_bytes(url.path(QUrl.ComponentFormattingOption.FullyEncoded))))
+    return Path(url.toLocalFile())
 
 
 class DropCatcher(QObject):
