@@ -17,7 +17,7 @@ from email.message import EmailMessage, Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from triage_app.core.errors import IngestError
-from triage_app.core.ingest.charset import decode_bytes
+from triage_app.core.ingest.charset import decode_bytes, normalise_label
 from triage_app.core.records import ParsedDocument, Resource
 
 MAX_PARTS = 1_000
@@ -80,13 +80,55 @@ def _walk(message: Message, *, into_attached: bool = False) -> list[tuple[int, M
     return found
 
 
-def _header(message: Message, name: str) -> str | None:
-    try:
-        value = message.get(name)
-    except (ValueError, IndexError, TypeError):  # a malformed header the policy cannot parse
-        value = None
+def _header(message: Message, name: str, charset: str | None = None) -> str | None:
+    """The header's text on one line. Raw 8-bit bytes in it (no RFC 2047 encoding, as old clients and some lists
+    send) are read as UTF-8 when they are UTF-8 (RFC 6532), else in `charset` (`header_charset`): the library made
+    each of them U+FFFD ("R\ufffdunion")."""
+    raw = next((value for key, value in message.raw_items() if key.lower() == name.lower()), None)
+    if raw is not None and not raw.isascii() and charset is not None:
+        try:
+            value: object = email.policy.default.header_factory(name, _raw_header_text(raw, charset))
+        except (ValueError, IndexError, TypeError):
+            value = None
+    else:
+        try:
+            value = message.get(name)
+        except (ValueError, IndexError, TypeError):  # a malformed header the policy cannot parse
+            value = None
     text = " ".join(str(value).split()) if value is not None else ""
     return text or None
+
+
+def _raw_header_text(raw: str, charset: str) -> str:
+    data = raw.encode("utf-8", "surrogateescape")  # the parser keeps a raw byte as a lone surrogate
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode(charset, errors="replace")
+
+
+_HEADERS_READ = ("From", "To", "Subject")
+
+
+def header_charset(message: Message, names: tuple[str, ...] = _HEADERS_READ, *, parts: bool = False) -> str | None:
+    """The charset for the headers `names` (of the message, or of its parts too) written in raw 8-bit bytes, None
+    when there are none: the first charset a text part declares (other than ASCII and UTF-8, which those headers are
+    not), else the one those headers and the first text part's bytes decode as (`charset.decode_bytes`, which
+    detects single-byte codepages by the language they read as; the headers alone when the body is UTF-8)."""
+    holders = [part for _, part in _walk(message)] if parts else [message]
+    wanted = {name.lower() for name in names}
+    raw = [value for holder in holders for key, value in holder.raw_items() if key.lower() in wanted and not value.isascii()]
+    if not raw:
+        return None
+    texts = [part for _, part in _walk(message) if part.get_content_maintype() == "text" and not part.is_multipart()]
+    sample = b"\n".join(value.encode("utf-8", "surrogateescape") for value in raw)
+    declared = next((c for part in texts if (c := part.get_content_charset()) and c not in ("us-ascii", "ascii")), None)
+    if declared and normalise_label(declared) != "utf-8":
+        return declared
+    if declared or not texts:  # a UTF-8 body says nothing of headers that are not UTF-8: they are read alone
+        return decode_bytes(sample).charset
+    body = _payload(texts[0])[:20_000]
+    return decode_bytes(sample + b"\n" + body, html=texts[0].get_content_subtype() == "html").charset
 
 
 def _date(message: Message) -> str | None:
@@ -99,8 +141,8 @@ def _date(message: Message) -> str | None:
         return None
 
 
-def _sender(message: Message) -> str | None:
-    raw = _header(message, "From")
+def _sender(message: Message, charset: str | None = None) -> str | None:
+    raw = _header(message, "From", charset)
     if not raw:
         return None
     pairs = getaddresses([raw])
@@ -137,14 +179,31 @@ def _top_parts(message: Message) -> list[Message]:
     return [part for depth, part in _walk(message) if not part.is_multipart() or part.get_content_type() == "message/rfc822"]
 
 
+def _filename(part: Message, charset: str | None) -> str | None:
+    """The part's file name; raw 8-bit bytes in it read as `_header` reads them."""
+    if charset is not None:
+        for name in ("Content-Disposition", "Content-Type"):
+            raw = next((value for key, value in part.raw_items() if key.lower() == name.lower()), None)
+            if raw and not raw.isascii():
+                try:
+                    header = email.policy.default.header_factory(name, _raw_header_text(raw, charset))
+                    found = header.params.get("filename" if name == "Content-Disposition" else "name")
+                except (ValueError, IndexError, TypeError, AttributeError):
+                    found = None
+                if found:
+                    return str(found)
+    return part.get_filename()
+
+
 def attachments(message: Message) -> list[Attachment]:
     """The message's attachments, numbered in order, each marked importable or not."""
     found: list[Attachment] = []
+    charset = header_charset(message, ("Content-Disposition", "Content-Type"), parts=True)
     for part in _top_parts(message):
         if part is message or not (_is_attachment(part) or part.get_content_type() == "message/rfc822"):
             continue
         content_type = part.get_content_type()
-        filename = part.get_filename() or f"attachment-{len(found) + 1}{IMPORTABLE_TYPES.get(content_type, '')}"
+        filename = _filename(part, charset) or f"attachment-{len(found) + 1}{IMPORTABLE_TYPES.get(content_type, '')}"
         found.append(Attachment(len(found), filename, content_type, content_type in IMPORTABLE_TYPES))
     return found
 
@@ -187,11 +246,12 @@ def read_email(data: bytes, *, source_path: str, original: bytes, original_name:
     message = parse_message(data)
     html, text, resources = body_of(message)
     found = attachments(message)
+    charset = header_charset(message)
     meta = {
-        "author": _sender(message),
-        "to": _header(message, "To"),
+        "author": _sender(message, charset),
+        "to": _header(message, "To", charset),
         "published": _date(message),
-        "title": _header(message, "Subject"),
+        "title": _header(message, "Subject", charset),
         "message_id": _header(message, "Message-ID"),
         "attachments": "; ".join(f"{a.filename} ({a.content_type})" for a in found) or None,
     }
