@@ -27,6 +27,7 @@ from triage_app.core.ingest.readers import (
     sniffs_as_page,
 )
 from triage_app.core.ingest.zip_members import LimitedMembers, read_resources, safe_member_name
+from triage_app.core.ingest.zip_names import member_names
 from triage_app.core.records import ParsedDocument
 
 _SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini", ".ds_store"})
@@ -92,6 +93,7 @@ class ZipSource:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 infos = archive.infolist()
+                names = member_names(infos, archive) if len(infos) <= limits.ZIP_MAX_MEMBERS else []
         except ZIP_ERRORS as exc:
             yield InputItem(self.label, error=f"not a readable zip archive ({exc})")
             return
@@ -99,10 +101,10 @@ class ZipSource:
             yield InputItem(self.label, error=f"the zip archive has more than {limits.ZIP_MAX_MEMBERS} members")
             return
         safe: dict[str, zipfile.ZipInfo] = {}
-        for info in infos:
-            name = safe_member_name(info.filename)
+        for info, written in zip(infos, names):
+            name = safe_member_name(written)
             if name is None:
-                yield InputItem(f"{self.label}!/{info.filename}", error="unsafe name in the zip (absolute or '..' path); skipped")
+                yield InputItem(f"{self.label}!/{written}", error="unsafe name in the zip (absolute or '..' path); skipped")
             elif not info.is_dir() and not _skipped(name):
                 safe.setdefault(name, info)
         resources = _resources_by_folder(safe)
