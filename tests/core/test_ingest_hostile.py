@@ -153,6 +153,9 @@ def test_file_names_that_are_not_utf8_are_imported_and_reported(sandbox: Sandbox
     SQLite refuses. Before, the first such file stopped the whole import with a traceback."""
     latin = sandbox.inputs / os.fsdecode(b"caf\xe9 \xff.html")
     latin.write_bytes(b"<title>Caf\xc3\xa9</title><p>" + b"The harbour cafe opened again on Monday. " * 20 + b"</p>")
+    files = sandbox.inputs / os.fsdecode(b"caf\xe9 \xff_files")  # its saved folder, a style sheet named so too
+    files.mkdir()
+    (files / os.fsdecode(b"styl\xe9.css")).write_text("p { color: red }")
     empty = sandbox.inputs / os.fsdecode(b"empty \xe9.txt")
     empty.write_bytes(b"")
     after = sandbox.inputs / "zz after.txt"
@@ -165,3 +168,4 @@ def test_file_names_that_are_not_utf8_are_imported_and_reported(sandbox: Sandbox
     doc = documents.get_document(sandbox.library.db, by_name["caf\\xe9 \\xff.html"].doc_id or 0)
     assert doc["source_path"] == f"{sandbox.inputs}/caf\\xe9 \\xff.html" and doc["original_name"] == "caf\\xe9 \\xff.html"
     assert documents.get_original(sandbox.library.db, doc["id"]) == latin.read_bytes()
+    assert [r.name for r in documents.get_resources(sandbox.library.db, doc["id"])] == ["caf\\xe9 \\xff_files/styl\\xe9.css"]

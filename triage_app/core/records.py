@@ -26,6 +26,9 @@ class Resource:
     content_type: str
     data: bytes
 
+    def __post_init__(self) -> None:
+        self.name = storable(self.name)  # a file name that is not UTF-8 (`ParsedDocument`)
+
 
 @dataclass
 class ParsedDocument:
