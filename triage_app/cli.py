@@ -16,6 +16,7 @@ from typing import TextIO
 from triage_app import __version__
 from triage_app.commands._context import CliContext, UsageError
 from triage_app.core.errors import KnownError
+from triage_app.core.textsafe import storable
 
 
 def _common_parser() -> argparse.ArgumentParser:
@@ -58,6 +59,25 @@ def command_names() -> list[str]:
     return _parser_and_commands()[1]
 
 
+PATH_ARGUMENTS = frozenset({"library", "paths", "out", "packet"})
+"""Arguments that name files: their bytes need not be UTF-8 (a Latin-1 disk's names), Python keeps them as they are."""
+
+
+def _text_that_is_not_utf8(args: argparse.Namespace) -> str | None:
+    """What to say about a text argument (a query, a note, a tag) that is not UTF-8, None when every one is. The
+    shell passed bytes the system's encoding cannot read (a terminal set to Latin-1 under a UTF-8 system): stored,
+    they would be nobody's text, and SQLite refuses them."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for text in values:
+            if name not in PATH_ARGUMENTS and isinstance(text, str) and storable(text) != text:
+                return (
+                    f"{name} \"{storable(text)}\" is not UTF-8 text: set the terminal's character encoding to UTF-8"
+                    " (the system's) and type it again"
+                )
+    return None
+
+
 def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Parse `argv` and run the subcommand; returns the exit code. With no subcommand returns -1."""
     parser = build_parser()
@@ -67,6 +87,9 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
     if not hasattr(args, "json"):
         args.json = False
     ctx = CliContext(args.library, stdout or sys.stdout, stderr or sys.stderr)
+    if (bad := _text_that_is_not_utf8(args)) is not None:
+        ctx.error(f"triage-app {args.command}: {bad}")
+        return 2
     try:
         return int(args.run(args, ctx))
     except UsageError as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +64,21 @@ def test_errors_are_one_line_with_exit_codes(lib: str, tmp_path: Path) -> None:
     bad.write_bytes(b"garbage" * 200)
     code, _, err = cli("list", "--library", str(bad))
     assert code == 1 and "damaged" in err and err.count("\n") == 1
+
+
+def test_text_arguments_that_are_not_utf8_are_refused_in_one_line_and_paths_are_not(seeds_copy: Path, tmp_path: Path) -> None:
+    """A terminal set to Latin-1 under a UTF-8 system passes "résumé" as bytes Python keeps as lone surrogates:
+    SQLite refused them with a traceback. A file's name may be such bytes."""
+    folder = tmp_path / os.fsdecode(b"dossier \xe9t\xe9")
+    shutil.copytree(seeds_copy, folder)
+    lib = str(tmp_path / os.fsdecode(b"biblioth\xe8que.sqlite"))
+    code, out, _ = cli("import", str(folder), "--library", lib)
+    assert code == 0 and "imported as #1" in out and "dossier \\xe9t\\xe9" in out
+    latin = os.fsdecode(b"r\xe9sum\xe9")
+    for args in (["note", "1", latin], ["tag", "1", latin], ["search", latin], ["export", "--out", str(tmp_path / "p.zip"), "--title", latin]):
+        code, _, err = cli(*args, "--library", lib)
+        assert code == 2 and err.count("\n") == 1 and '"r\\xe9sum\\xe9" is not UTF-8 text' in err, (args, err)
+    assert cli("show", "1", "--library", lib, "--json")[0] == 0 and not (tmp_path / "p.zip").exists()
 
 
 def test_strict_import_fails_when_a_file_failed(tmp_path: Path, lib: str) -> None:
