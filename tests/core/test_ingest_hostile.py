@@ -169,3 +169,22 @@ def test_file_names_that_are_not_utf8_are_imported_and_reported(sandbox: Sandbox
     assert doc["source_path"] == f"{sandbox.inputs}/caf\\xe9 \\xff.html" and doc["original_name"] == "caf\\xe9 \\xff.html"
     assert documents.get_original(sandbox.library.db, doc["id"]) == latin.read_bytes()
     assert [r.name for r in documents.get_resources(sandbox.library.db, doc["id"])] == ["caf\\xe9 \\xff_files/styl\\xe9.css"]
+
+
+@pytest.mark.parametrize("latin", [False, True], ids=["ascii", "latin-1"])
+@pytest.mark.parametrize("label", ["rot13", "base64", "zlib", "hex", "uu", "bz2", "quopri", "idna", "punycode", "unicode_escape", "utf-7"])
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_is_read_as_undeclared(sandbox: Sandbox, label: str, latin: bool) -> None:
+    """Python knows these names, but as byte transforms or escape syntaxes no browser reads a page in: the page
+    failed to import ("unexpected error while reading (LookupError)") or was read through them. Browsers ignore the
+    label; so does the import. UTF-7 would have turned "+ADw-b+AD4-" into "<b>"."""
+    page = sandbox.inputs / "page.html"
+    owners = "Caf\u00e9 owners" if latin else "Cafe owners"
+    page.write_bytes(
+        f'<html><head><meta charset="{label}"><title>Harbour</title></head><body><p>The harbour reopened on Monday,'
+        f" the mayor said, after a week of repairs. Ships returned to the quay. {owners} were glad."
+        "</p><p>+ADw-b+AD4-bold+ADw-/b+AD4-</p></body></html>".encode("cp1252")
+    )
+    outcome = _one(sandbox.import_hostile(page))
+    assert outcome.status == "imported", outcome.reason
+    doc = documents.get_document(sandbox.library.db, outcome.doc_id or 0)
+    assert doc["charset"] in ("utf-8", "cp1252") and f"{owners} were glad" in doc["text"] and "+ADw-b+AD4-bold" in doc["text"]

@@ -30,6 +30,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # WHATWG Encoding Standard: browsers read these labels as windows-1252.
 _BROWSER_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
+_NOT_DOCUMENT_ENCODINGS = frozenset({"utf-7", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "undefined", "charmap"})
+"""Text codecs Python knows that no browser reads a page in (WHATWG Encoding Standard): UTF-7 turns "+ADw-" into "<"
+(the old way to smuggle markup past a filter), the others are escape syntaxes or fail on any byte."""
+
 _META_CHARSET_RE = re.compile(rb"<meta\b[^>]{0,2000}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]{1,40})", re.IGNORECASE)
 _XML_DECL_RE = re.compile(rb"^\s*<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._\-]{1,40})[\"']", re.IGNORECASE)
 
@@ -49,7 +53,9 @@ class Decoded:
 
 
 def normalise_label(label: str | bytes | None) -> str | None:
-    """The Python codec name for a charset label, or None when Python does not know it."""
+    """The Python codec name for a charset label, or None when Python does not know it or it names no character
+    encoding of documents: Python's byte transforms (`base64`, `zlib`, `rot13`, ...; a page declaring one failed to
+    import), and `_NOT_DOCUMENT_ENCODINGS`. Browsers ignore such a label and read the page as undeclared; so does this."""
     if label is None:
         return None
     if isinstance(label, bytes):
@@ -58,10 +64,12 @@ def normalise_label(label: str | bytes | None) -> str | None:
     if not label:
         return None
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return _BROWSER_ALIASES.get(name, name)
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_ENCODINGS:
+        return None
+    return _BROWSER_ALIASES.get(info.name, info.name)
 
 
 def sniff_bom(data: bytes) -> tuple[str, int] | None:

@@ -259,7 +259,7 @@ def read_email(data: bytes, *, source_path: str, original: bytes, original_name:
         source_path=source_path,
         original=original,
         format="email",
-        charset=message.get_content_charset() or "utf-8",
+        charset=normalise_label(message.get_content_charset()) or "utf-8",
         html=html,
         text=None if html is not None else (text or ""),
         resources=resources if html is not None else [],

@@ -26,7 +26,7 @@ def codec_name(encoding: str) -> str:
     """Python's name for an encoding label; ValueError for a label it does not know."""
     name = normalise_label(encoding)
     if name is None:
-        raise ValueError(f"unknown encoding {encoding!r}")
+        raise ValueError(f"{encoding!r} is not an encoding of text documents (such as cp1252, iso8859-2, cp1251 or utf-8)")
     return name
 
 
