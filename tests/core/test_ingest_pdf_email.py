@@ -66,6 +66,19 @@ def test_pdf_without_text_says_no_text_layer(tmp_path: Path, fresh_library: Libr
     assert documents.get_document(fresh_library.db, outcome.doc_id or 0)["title"] == "Scanned letter"
 
 
+def test_a_pdf_that_needs_a_password_says_so(tmp_path: Path, fresh_library: Library) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    outcome = run(fresh_library, path)[0]
+    assert (outcome.status, outcome.reason) == ("failed", "the PDF is protected by a password: open it and print it to a PDF without one")
+
+
 def test_pdf_found_by_content_under_another_name() -> None:
     data = make_pdf([paragraph_lines("A letter about the harbour works, sent to every partner of the port.", 700)])
     parsed = parse_bytes(data, name="letter.html", source_path="letter.html")

@@ -182,6 +182,8 @@ def pdf_pages(data: bytes) -> tuple[list[list[str]], dict[str, str]]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():  # PDFium: "Incorrect password error"; no password is ever asked for here
+            raise IngestError("the PDF is protected by a password: open it and print it to a PDF without one") from exc
         raise IngestError(f"not a readable PDF ({exc})") from exc
     try:
         count = len(pdf)
