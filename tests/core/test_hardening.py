@@ -135,6 +135,20 @@ def test_d8_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
     assert len(out.splitlines()) == 2 and "imported as #2" in out.splitlines()[0]
 
 
+def test_bidirectional_overrides_in_a_title_are_made_visible_on_the_terminal_and_in_csvs(tmp_path: Path) -> None:
+    """"Invoice<RLO>fdp.exe" would show as "Invoiceexe.pdf" (Trojan Source): escaped like the other controls."""
+    from triage_app.core.export.csvs import cell
+
+    library = _library_with_pages(tmp_path, 1)
+    library.db.execute("UPDATE documents SET title = ? WHERE id = 1", ["Invoice \u202efdp.exe \u2066isolated\u2069"])
+    library.db.conn.commit()
+    library.close()
+    code, out, _ = cli("list", "--library", str(tmp_path / "lib.sqlite"))
+    assert code == 0 and "Invoice \\u202efdp.exe \\u2066isolated\\u2069" in out and "\u202e" not in out
+    assert cell("Invoice \u202efdp.exe") == "Invoice \\u202efdp.exe"
+    assert cell("שלום עולם and العربية") == "שלום עולם and العربية"  # right-to-left text itself is text
+
+
 def test_d8_control_characters_are_not_written_into_packet_csvs() -> None:
     from triage_app.core.export.csvs import cell
 

@@ -2,15 +2,20 @@
 that are not UTF-8 made storable.
 
 Stored text keeps every character; only output is escaped. C0 and C1 controls (ESC, BEL, CSI ...)
-become `\\xNN` so a title cannot retitle, clear or hijack the terminal (OSC 0/8/52, CSI 2J).
+become `\\xNN` so a title cannot retitle, clear or hijack the terminal (OSC 0/8/52, CSI 2J); bidirectional
+overrides become `\\u202e` so it cannot reorder what is shown.
 """
 
 from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but TAB and LF
-_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) too: a title "Report<RLO>fdp.exe"
+# shows as "Report" + "exe.pdf" ("Trojan Source", CVE-2021-42574); in the window and the packet's HTML a title is
+# isolated instead (Qt's cells, `<bdi>`), here it can only be made visible.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")  # all but TAB and LF
+_CONTROLS_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 
 
 def _escape(match: re.Match[str]) -> str:
