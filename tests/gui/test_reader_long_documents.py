@@ -6,6 +6,7 @@ worker had to import it in pieces: `background_open.import_in_pieces`)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -201,6 +202,33 @@ def test_closing_the_reader_while_a_long_document_opens_is_clean(qtbot: Any, lib
     pane.deleteLater()
     reader_support.delete_closed_widgets()
     QCoreApplication.processEvents()
+
+
+def test_a_long_document_built_just_before_its_reader_is_deleted_is_dropped(
+    qtbot: Any, library: Library, writer: Any, tmp_path: Any, seed_id: int, monkeypatch: Any
+) -> None:
+    """The build ends (its result queued for the window's thread) before the reader closes and is deleted: the result
+    reaches a deleted object. A full CI run on a loaded machine met it: "Signal source has been deleted"."""
+    from PySide6.QtCore import QThreadPool
+
+    from triage_app.core.settings import Settings, StateStore
+    from triage_app.gui.reader.pane import ReaderPane
+    from triage_app.gui.workers import TaskRunner
+
+    monkeypatch.setattr(long_documents, "LONG_DOCUMENT_WORDS", 10)
+    runner = TaskRunner(writer)
+    pane = ReaderPane(library, runner, Settings(None), StateStore(tmp_path / "state.json"))
+    pane.show_document(seed_id)
+    assert pane.opening
+    QCoreApplication.processEvents()  # one turn: the build starts on the pool (`TaskRunner.run_generator`)
+    deadline = time.monotonic() + 20
+    while QThreadPool.globalInstance().activeThreadCount() and time.monotonic() < deadline:
+        time.sleep(0.01)  # no event processed: the build's result waits in the queue
+    pane.close()
+    runner.shutdown()
+    pane.deleteLater()
+    reader_support.delete_closed_widgets()
+    QCoreApplication.processEvents()  # the queued result arrives: dropped, no exception
 
 
 def test_a_palette_switch_while_a_long_document_opens_paints_it_in_the_new_colours(

@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from shiboken6 import isValid
 
 from triage_app.core.library import document_filter, search
 from triage_app.gui.workers import GeneratorWorker
@@ -57,14 +58,14 @@ class BackgroundSearch(QObject):
             self._worker = None
 
     def _finished(self, worker: GeneratorWorker, last: Any) -> None:
-        if worker is not self._worker:
-            return  # an older search that finished before it saw the cancel
+        if not isValid(self) or worker is not self._worker:
+            return  # deleted while the result waited in the queue, or an older search that finished before it saw the cancel
         self._worker = None
         ids, counts = last.result
         self.finished.emit(ids, counts)
 
     def _failed(self, worker: GeneratorWorker, exc: BaseException) -> None:
-        if worker is not self._worker:
+        if not isValid(self) or worker is not self._worker:
             return
         self._worker = None
         if isinstance(exc, (document_filter.SearchStopped, sqlite3.Error)):

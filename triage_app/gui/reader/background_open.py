@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from shiboken6 import isValid
 from sqlite_utils import Database
 
 from triage_app.core.library.db import connect_read_only
@@ -175,13 +176,15 @@ class BackgroundOpen(QObject):
             self._worker = self._token = None
 
     def _finished(self, worker: GeneratorWorker, last: Progress | None) -> None:
+        if not isValid(self):
+            return  # the reader was deleted while the result waited in the queue (the connection has no receiver)
         if worker is not self._worker or last is None or not isinstance(last.result, BuiltView):
             return  # an older request that ended before it saw the cancel
         token, self._worker, self._token = self._token, None, None
         self.built.emit(token, last.result)
 
     def _failed(self, worker: GeneratorWorker, exc: BaseException) -> None:
-        if worker is not self._worker:
+        if not isValid(self) or worker is not self._worker:
             return
         token, self._worker, self._token = self._token, None, None
         self.failed.emit(token, exc)
