@@ -81,6 +81,20 @@ def test_text_arguments_that_are_not_utf8_are_refused_in_one_line_and_paths_are_
     assert cli("show", "1", "--library", lib, "--json")[0] == 0 and not (tmp_path / "p.zip").exists()
 
 
+def test_remove_takes_documents_out_and_a_missing_id_removes_nothing(seeds_copy: Path, lib: str) -> None:
+    assert cli("import", str(seeds_copy), "--library", lib)[0] == 0
+    code, _, err = cli("remove", "1", "7", "--library", lib)
+    assert code == 2 and "no document #7: nothing was removed" in err
+    assert json.loads(cli("list", "--json", "--library", lib)[1])[0]["id"] == 1
+    code, out, _ = cli("remove", "1", "--library", lib)
+    assert code == 0 and out == "removed 1 document: #1\n"
+    assert json.loads(cli("list", "--json", "--library", lib)[1]) == []
+    assert cli("search", "guarantees", "--library", lib)[1].startswith("No documents match")
+    assert [r["field"] for r in json.loads(cli("log", "1", "--json", "--library", lib)[1])] == ["removed"]
+    code, out, _ = cli("import", str(seeds_copy), "--library", lib)
+    assert code == 0 and "imported as #2" in out  # the file again: a new document
+
+
 def test_strict_import_fails_when_a_file_failed(tmp_path: Path, lib: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")

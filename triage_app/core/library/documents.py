@@ -39,6 +39,14 @@ def find_by_sha256(db: Database, digest: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def next_document_id(db: Database) -> int:
+    """The id for a new document: past every document's and every id the audit log names. SQLite would give the
+    highest id again once that document is removed (`removal.py`), and the new document would inherit the removed
+    one's audit lines and anything else that named it."""
+    row = db.execute("SELECT max(coalesce((SELECT max(id) FROM documents), 0), coalesce((SELECT max(doc_id) FROM audit), 0))").fetchone()
+    return int(row[0]) + 1
+
+
 def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResult, *, engine: str = "") -> int:
     """Store a new document (original, resources, metadata, blocks) in one transaction; return its id."""
     digest = sha256_hex(parsed.original)
@@ -72,6 +80,7 @@ def insert_document(library: Library, parsed: ParsedDocument, cleaned: CleanResu
             "clean_engine": engine,
             "reader_meta": json.dumps(parsed.meta, ensure_ascii=False) if parsed.meta else None,
         }
+        row["id"] = next_document_id(db)
         doc_id = int(db.table("documents").insert(row).last_pk)  # type: ignore[arg-type]
         db.table("originals").insert({"doc_id": doc_id, "compression": compression, "data": packed})
         for resource in parsed.resources:

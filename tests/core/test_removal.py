@@ -1,0 +1,101 @@
+"""Removing documents: everything stored for them goes in one transaction, their copies' clusters are rebuilt,
+the audit log keeps a line each, and the file can be imported again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from copies_helpers import write_wire_set
+
+from triage_app.core import jobs
+from triage_app.core.library import Library, annotations, near_dup_clusters, near_dups, triage
+from triage_app.core.library.block_overrides import set_block_override
+from triage_app.core.library.removal import remove_documents
+from triage_app.core.records import Annotation, EntityMention, ImportOutcome, Quote
+
+PER_DOCUMENT = ("originals", "resources", "blocks", "tags", "mentions", "quotes", "review_sample", "minhash_signatures",
+                "minhash_segments", "cluster_members")
+
+
+def _import(library: Library, paths: list[Path]) -> list[int]:
+    outcomes = [p.result for p in jobs.import_documents(library, paths) if isinstance(p.result, ImportOutcome)]
+    return [o.doc_id or 0 for o in outcomes]
+
+
+def _rows(library: Library, table: str, doc_id: int) -> int:
+    return int(library.db.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", [doc_id]).fetchone()[0])
+
+
+@pytest.fixture
+def wire(tmp_path: Path) -> tuple[Library, dict[str, int], dict[str, Path]]:
+    """Three copies of a wire story (one cluster) and another story, the copies annotated, tagged and noted."""
+    library = Library.open(tmp_path / "library.sqlite")
+    paths = write_wire_set(tmp_path)
+    ids = dict(zip("abcx", _import(library, [paths[k] for k in "abcx"]), strict=True))
+    for _ in near_dups.cluster_pending_job(library):
+        pass
+    for key in "abc":
+        annotations.store_annotation(library, ids[key], Annotation(
+            [EntityMention(0, 5, "Reuters", "ORG", "Reuters")], [Quote(0, 5, "Hello", "direct", "said", "Ann Lee")], "test"))
+        triage.add_tags(library, ids[key], ["wire"])
+        triage.set_note(library, ids[key], "check the source")
+    with library.transaction() as db:
+        db.execute("INSERT INTO review_sample (doc_id, stratum, picked, position) VALUES (?, 0, 1, 0)", [ids["b"]])
+    set_block_override(library, ids["b"], 0, False)  # this page only
+    set_block_override(library, ids["b"], 0, False, site_wide=True)  # every page of its site
+    yield library, ids, paths
+    library.close()
+
+
+def test_removing_a_copy_removes_all_it_stored_and_rebuilds_its_cluster(wire: tuple[Library, dict[str, int], dict[str, Path]]) -> None:
+    library, ids, paths = wire
+    a, b, c, x = (ids[k] for k in "abcx")
+    assert sorted(near_dup_clusters.cluster_of(library.db, a)) == sorted([a, b, c])
+    assert all(_rows(library, table, b) for table in ("originals", "blocks", "tags", "mentions", "quotes", "review_sample"))
+    assert remove_documents(library, [b, 9999]) == [b]
+    db = library.db
+    assert db.execute("SELECT count(*) FROM documents WHERE id = ?", [b]).fetchone()[0] == 0
+    assert {table: _rows(library, table, b) for table in PER_DOCUMENT} == dict.fromkeys(PER_DOCUMENT, 0)
+    assert db.execute("SELECT count(*) FROM near_pairs WHERE a = ? OR b = ?", [b, b]).fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM overrides WHERE doc_id = ?", [b]).fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM overrides WHERE doc_id IS NULL").fetchone()[0] == 1  # the site-wide one stays
+    assert sorted(near_dup_clusters.cluster_of(db, a)) == sorted([a, c])  # the cluster, rebuilt without it
+    info = near_dup_clusters.cluster_info(db, a)
+    assert info is not None and info["size"] == 2
+    assert db.execute("SELECT count(*) FROM documents_fts WHERE rowid = ?", [b]).fetchone()[0] == 0
+    assert db.execute("SELECT total(n) FROM timeline_days").fetchone()[0] == 3
+    assert _rows(library, "mentions", a) == 1 and triage.get_tags(db, a) == ["wire"]  # the others keep theirs
+    log = [(r["field"], r["origin"]) for r in triage.audit_log(db, b)]
+    assert log[-1] == ("removed", "user") and str(paths["b"]) in triage.audit_log(db, b)[-1]["old"]
+    assert library.integrity_ok()
+    # the same file imported again is a new document, not a duplicate of the removed one
+    again = [p.result for p in jobs.import_documents(library, [paths["b"]]) if isinstance(p.result, ImportOutcome)]
+    assert [o.status for o in again] == ["imported"] and again[0].doc_id not in (a, b, c, x)
+
+
+def test_removing_the_representative_and_the_rest_leaves_no_cluster(wire: tuple[Library, dict[str, int], dict[str, Path]]) -> None:
+    library, ids, _paths = wire
+    cluster = near_dup_clusters.cluster_of(library.db, ids["a"])
+    representative = near_dup_clusters.cluster_info(library.db, ids["a"])["representative"]  # type: ignore[index]
+    remove_documents(library, [representative])
+    left = cluster - {representative}
+    assert [set(c) for c in near_dup_clusters.clusters(library.db)] == [left]
+    assert near_dup_clusters.cluster_info(library.db, min(left))["representative"] in left  # type: ignore[index]
+    remove_documents(library, [min(left)])
+    assert near_dup_clusters.clusters(library.db) == []
+    assert library.db.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
+
+
+def test_a_failed_removal_removes_nothing(wire: tuple[Library, dict[str, int], dict[str, Path]], monkeypatch: pytest.MonkeyPatch) -> None:
+    library, ids, _paths = wire
+    before = library.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr("triage_app.core.library.removal.write_clusters", broken)
+    with pytest.raises(RuntimeError):
+        remove_documents(library, [ids["b"]])
+    assert library.db.execute("SELECT count(*) FROM documents").fetchone()[0] == before
+    assert _rows(library, "blocks", ids["b"]) and not [r for r in triage.audit_log(library.db, ids["b"]) if r["field"] == "removed"]
