@@ -180,6 +180,14 @@
         <translation>Zum nächsten ungeprüften Dokument gehen</translation>
     </message>
     <message>
+        <source>Re&amp;move from library…</source>
+        <translation>Aus der Bibliothek &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected documents and all that is stored for them (asks first; the audit log keeps a line each)</source>
+        <translation>Die ausgewählten Dokumente und alles zu ihnen Gespeicherte entfernen (fragt vorher; das Protokoll behält je eine Zeile)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1790,6 +1798,39 @@
     <message>
         <source>not relevant</source>
         <translation>nicht relevant</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalUi</name>
+    <message>
+        <source>Remove “{title}” from the library?</source>
+        <translation>„{title}“ aus der Bibliothek entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n document(s) from the library?</source>
+        <translation>
+            <numerusform>%n Dokument aus der Bibliothek entfernen?</numerusform>
+            <numerusform>%n Dokumente aus der Bibliothek entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>Aus der Bibliothek entfernen</translation>
+    </message>
+    <message>
+        <source>Their originals, cleaned text, entities, quotes, tags, notes and decisions are deleted. The audit log keeps a line for each; importing a file again brings it back as a new document.</source>
+        <translation>Originale, bereinigter Text, Entitäten, Zitate, Schlagwörter, Notizen und Entscheidungen werden gelöscht. Das Protokoll behält für jedes Dokument eine Zeile; eine erneut importierte Datei kommt als neues Dokument zurück.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from the library</source>
+        <translation>
+            <numerusform>%n Dokument aus der Bibliothek entfernt</numerusform>
+            <numerusform>%n Dokumente aus der Bibliothek entfernt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,23 @@
     </message>
 </context>
 <context>
+    <name>RemovalUi</name>
+    <message numerus="yes">
+        <source>Remove %n document(s) from the library?</source>
+        <translation>
+            <numerusform>Remove %n document from the library?</numerusform>
+            <numerusform>Remove %n documents from the library?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from the library</source>
+        <translation>
+            <numerusform>Removed %n document from the library</numerusform>
+            <numerusform>Removed %n documents from the library</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewChart</name>
     <message numerus="yes">
         <source>%n relevant found</source>

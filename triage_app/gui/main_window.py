@@ -26,6 +26,7 @@ from triage_app.gui.import_controller import ImportController
 from triage_app.gui.import_export_ui import ImportExportUi
 from triage_app.gui.library_view import LibraryView
 from triage_app.gui.reader.pane import ReaderPane
+from triage_app.gui.removal_ui import RemovalUi
 from triage_app.gui.review_controller import ReviewController
 from triage_app.gui.review_ui import ReviewUi
 from triage_app.gui.triage_controller import TriageController
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.command_keys = CommandKeysInFields((k for a in self.actions_by_name.values() for k in a.shortcuts()), self)
         self.command_keys.watch_fields_of(self)
         self.copies = CopiesUi(self)
+        self.removal = RemovalUi(self)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()

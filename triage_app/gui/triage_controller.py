@@ -115,6 +115,15 @@ class TriageController(QObject):
         self._runner.call(_apply(decision.field, decision.previous, "undo"), done, self.failed.emit)
         return True
 
+    def forget(self, doc_ids: list[int]) -> None:
+        """Documents removed from the library: no undo puts anything back into them (a decision that touched only
+        them is dropped)."""
+        gone = set(doc_ids)
+        for decision in self._undo:
+            decision.previous = {d: v for d, v in decision.previous.items() if d not in gone}
+        self._undo = [decision for decision in self._undo if decision.previous]
+        self.undo_available.emit(bool(self._undo))
+
     def _decide(self, label: str, field: str, values: dict[int, Any], *, copies: bool = False) -> None:
         if not values:
             return

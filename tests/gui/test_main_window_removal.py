@@ -1,0 +1,58 @@
+"""Removing documents in the window: Delete asks first, the list keeps its place, undo forgets them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from window_support import shown, titles
+
+from triage_app.core.library import triage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform
+
+
+def test_delete_asks_then_removes_and_the_next_document_is_shown(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    asked: list[tuple[int, str]] = []
+    answer = [False]
+    monkeypatch.setattr(window.removal, "confirm", lambda count, title: asked.append((count, title)) or answer[0])
+    listed = list(window.documents.ids)
+    window.select_document(listed[1])
+    with qtbot.waitSignal(window.triage.documents_changed):
+        QTest.keyClick(window.table, Qt.Key.Key_1)  # a decision on it, to undo later
+    doomed_title = titles(window)[1]
+    QTest.keyClick(window.table, Qt.Key.Key_Delete)  # Cancel: nothing happens
+    assert asked == [(1, doomed_title)] and window.documents.ids == listed
+    answer[0] = True
+    QTest.keyClick(window.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.documents.rowCount() == 2, timeout=10000)
+    assert window.documents.ids == [listed[0], listed[2]]
+    assert window.current_id() == listed[2]  # the row below the removed one
+    qtbot.waitUntil(lambda: window.reader_pane.doc_id == listed[2], timeout=10000)
+    assert "Removed 1 document from the library" in window.statusBar().currentMessage()
+    assert not window.triage.can_undo()  # its decision cannot be undone into a document that is gone
+    assert [r["field"] for r in triage.audit_log(window.library.db, listed[1])][-1] == "removed"
+    assert doomed_title not in window.status_line.text()
+    make_window.wait_idle(window)
+
+
+def test_removing_every_listed_document_empties_the_reader(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    monkeypatch.setattr(window.removal, "confirm", lambda count, title: count == 3)
+    window.select_row(0)
+    QTest.keyClick(window.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    window.action("remove").trigger()
+    qtbot.waitUntil(lambda: window.documents.rowCount() == 0, timeout=10000)
+    assert window.current_id() is None and window.reader_pane.doc_id is None
+    assert window.library.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    make_window.wait_idle(window)
