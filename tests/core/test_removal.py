@@ -99,3 +99,26 @@ def test_a_failed_removal_removes_nothing(wire: tuple[Library, dict[str, int], d
         remove_documents(library, [ids["b"]])
     assert library.db.execute("SELECT count(*) FROM documents").fetchone()[0] == before
     assert _rows(library, "blocks", ids["b"]) and not [r for r in triage.audit_log(library.db, ids["b"]) if r["field"] == "removed"]
+
+
+def test_work_that_read_a_document_before_it_was_removed_stores_nothing_for_it(
+    wire: tuple[Library, dict[str, int], dict[str, Path]],
+) -> None:
+    """Annotating, re-cleaning and signing read a document, work on it, then write: a removal may come between."""
+    from triage_app.core.clean import clean_document
+    from triage_app.core.library.cleaning import load_parsed, store_reclean, stored_engine
+    from triage_app.core.library.near_dups import _sign
+
+    library, ids, _paths = wire
+    doc_id = ids["x"]
+    parsed, engine = load_parsed(library.db, doc_id), stored_engine(library.db, doc_id)
+    remove_documents(library, [doc_id])
+    annotations.store_annotation(library, doc_id, Annotation([EntityMention(0, 5, "Reuters", "ORG", "Reuters")], [], "test"))
+    assert _rows(library, "mentions", doc_id) == 0
+    with pytest.raises(KeyError):
+        store_reclean(library, doc_id, clean_document(parsed), engine, audit_origin="upgrade")
+    assert _rows(library, "blocks", doc_id) == 0
+    with library.transaction() as db:
+        _sign(db, [doc_id, ids["a"]])
+    assert _rows(library, "minhash_signatures", doc_id) == 0 and _rows(library, "minhash_signatures", ids["a"]) == 1
+    assert library.integrity_ok()

@@ -48,6 +48,8 @@ def _engine(engine: NlpEngine | None) -> NlpEngine:
 def store_annotation(library: Library, doc_id: int, annotation: Annotation, *, corrections: Corrections | None = None) -> None:
     """Replace the document's mentions and quotes with `annotation`, applying the analyst's corrections."""
     with library.transaction() as db:
+        if db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is None:
+            return  # removed while it was being annotated
         fixes = (corrections or stored_corrections(db)).for_document(doc_id)
         cache: dict[Key, int] = {}
         db.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])

@@ -126,6 +126,8 @@ def store_reclean(
     if template is not None:
         template.apply(result)
     with library.transaction() as tx:
+        if tx.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is None:
+            raise KeyError(f"no document #{doc_id}")  # removed while it was being cleaned
         documents.replace_clean_result(library, doc_id, result, engine=CLEAN_ENGINE)
         if audit_origin is not None and engine != CLEAN_ENGINE:
             tx.table("audit").insert(

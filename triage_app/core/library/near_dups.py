@@ -91,7 +91,8 @@ def _forget(db: Database, ids: list[int]) -> set[int]:
 def _sign(db: Database, ids: list[int]) -> None:
     """Store the signatures of these documents' current texts (NULL when too short to compare)."""
     texts = document_texts(db, ids)
-    sets = {doc_id: shingle_hashes(texts.get(doc_id, "")) for doc_id in ids}
+    ids = [doc_id for doc_id in ids if doc_id in texts]  # a document removed since it was listed has no signature
+    sets = {doc_id: shingle_hashes(texts[doc_id]) for doc_id in ids}
     signed = [doc_id for doc_id in ids if len(sets[doc_id]) >= MIN_SHINGLES]
     matrix = signatures([sets[d] for d in signed]) if signed else np.zeros((0, NUM_PERM), dtype=np.uint32)
     sigs = {doc_id: matrix[i].tobytes() for i, doc_id in enumerate(signed)}

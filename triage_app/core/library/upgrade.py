@@ -109,7 +109,10 @@ def reclean_pooled(
             from triage_app.core.clean import clean_document
 
             result = clean_document(parsed)
-        store_reclean(library, doc_id, result, engine, audit_origin=audit_origin)
+        try:
+            store_reclean(library, doc_id, result, engine, audit_origin=audit_origin)
+        except KeyError:  # removed while it was being cleaned
+            return f"#{doc_id} no longer exists"
         return f"#{doc_id} cleaned"
 
     done = 0
