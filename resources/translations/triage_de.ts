@@ -2142,4 +2142,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UpgradeNotice</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

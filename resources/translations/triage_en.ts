@@ -165,6 +165,16 @@
     </message>
 </context>
 <context>
+    <name>UpgradeNotice</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message numerus="yes">
         <source>site template: seen on %n other page(s) of {site}</source>

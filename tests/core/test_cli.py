@@ -95,6 +95,17 @@ def test_remove_takes_documents_out_and_a_missing_id_removes_nothing(seeds_copy:
     assert code == 0 and "imported as #2" in out  # the file again: a new document
 
 
+def test_a_command_on_an_older_library_says_it_upgrades_it_first(lib: str) -> None:
+    from triage_app.core.library import Library
+    from triage_app.core.library.migrations import MIGRATIONS
+
+    with Library.open(Path(lib), migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m041_search_index_reads_cjk_characters")
+    code, out, err = cli("list", "--library", lib)
+    assert code == 0 and err == "triage-app: upgrading the library for this version (a backup copy is made first)…\n"
+    assert cli("list", "--library", lib)[2] == ""  # once
+
+
 def test_strict_import_fails_when_a_file_failed(tmp_path: Path, lib: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")

@@ -78,6 +78,34 @@ def test_upgrade_takes_a_backup_first(tmp_path: Path) -> None:
         assert "m005_entities_quotes" not in old.schema_version()
 
 
+def test_an_upgrade_keeps_calling_back_while_it_copies_and_migrates_and_a_new_library_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's notice pumps its events from these calls (`gui/widgets/upgrade_notice.py`)."""
+    from triage_app.core.library import db as library_db
+
+    monkeypatch.setattr(library_db, "COPY_CHUNK", 4096)  # several chunks of a small library's backup
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m041_search_index_reads_cjk_characters")
+        library.db["documents"].insert_all([{"sha256": f"{n:064x}", "size": 1, "format": "text", "imported_at": "2026-01-01",
+                                             "title": f"Doc {n}", "text": "word " * 200} for n in range(50)])
+    calls: list[str] = []
+    with Library.open(path, before_upgrade=lambda: calls.append("before"), during_upgrade=lambda: calls.append("tick")) as library:
+        assert "m041_search_index_reads_cjk_characters" in library.schema_version()
+        assert library.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 50  # the handler is gone
+    assert calls[0] == "before" and calls.count("tick") > 3
+    backup = next(tmp_path.glob("lib.sqlite.backup-*"))
+    assert backup.stat().st_size > 4096 * 3  # copied in several chunks, a call after each
+    with Library.open(backup, migrate=False) as old:
+        assert "m041_search_index_reads_cjk_characters" not in old.schema_version()
+        assert old.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 50
+    fresh: list[str] = []
+    with Library.open(tmp_path / "new.sqlite", before_upgrade=lambda: fresh.append("before"), during_upgrade=lambda: fresh.append("tick")):
+        pass
+    assert fresh == []
+
+
 def test_not_a_database_gives_a_known_error(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     path.write_bytes(b"this is not sqlite" * 100)

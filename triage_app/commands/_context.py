@@ -30,7 +30,10 @@ class CliContext:
     @contextmanager
     def library(self) -> Iterator[Library]:
         """Open the chosen library for the duration of the command."""
-        library = Library.open(resolve_library_path(self.library_arg))
+        library = Library.open(
+            resolve_library_path(self.library_arg),
+            before_upgrade=lambda: self.error("triage-app: upgrading the library for this version (a backup copy is made first)…"),
+        )
         try:
             yield library
         finally:

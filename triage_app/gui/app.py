@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QLocale, QSocketNotifier
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QSocketNotifier
+from PySide6.QtWidgets import QApplication, QWidget
 
 from triage_app import __version__
 from triage_app.core.assets import seeds_dir
@@ -31,6 +31,7 @@ from triage_app.core.settings import Settings, StateStore
 from triage_app.gui import i18n, theme
 from triage_app.gui.dialogs.error_dialog import KnownErrorDialog, report_error
 from triage_app.gui.main_window import MainWindow
+from triage_app.gui.widgets.upgrade_notice import UpgradeNotice
 
 log = logging.getLogger(__name__)
 
@@ -94,34 +95,30 @@ def wants_first_run_import(library: Library, settings: Settings) -> bool:
     return bool(settings.get("import_seeds_on_first_run")) and document_count(library.db) == 0 and seeds_dir().is_dir()
 
 
-NOTICE_WAIT_MS = 500
-"""How long the upgrade notice may wait for the window system to show it before the upgrade starts."""
-
-
-def show_upgrade_notice() -> QWidget:
+def show_upgrade_notice() -> UpgradeNotice:
     """A small window saying the library is being upgraded (shown while a new version's schema steps run: a backup
     copy and, for some steps, the search index rebuilt, 13 s on 100,000 documents; before, nothing showed)."""
-    notice = QLabel(QCoreApplication.translate(
-        "App", "Upgrading the library for this version of Triage (a backup copy is made first)…"))
-    notice.setWindowTitle(QCoreApplication.translate("MainWindow", "Triage"))
-    notice.setMargin(24)
-    notice.show()
-    # Painted before the upgrade holds this thread: the window system maps the window a little after show().
-    waited = QElapsedTimer()
-    waited.start()
-    handle = notice.windowHandle()
-    while handle is not None and not handle.isExposed() and waited.elapsed() < NOTICE_WAIT_MS:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    notice.repaint()
-    QApplication.processEvents()
+    notice = UpgradeNotice(
+        QCoreApplication.translate("MainWindow", "Triage"),
+        QCoreApplication.translate("App", "Upgrading the library for this version of Triage (a backup copy is made first)…"),
+    )
+    notice.show_and_wait()
     return notice
 
 
 def open_window(library_path: Path, files: list[Path]) -> tuple[MainWindow, Library, LibraryWriter]:
     """Open the library (main-thread reads and the writer), settings and state, and build the window."""
     notices: list[QWidget] = []
+
+    def tick() -> None:
+        for notice in notices:
+            if isinstance(notice, UpgradeNotice):
+                notice.tick()
+
     try:
-        library = Library.open(library_path, before_upgrade=lambda: notices.append(show_upgrade_notice()))
+        library = Library.open(
+            library_path, before_upgrade=lambda: notices.append(show_upgrade_notice()), during_upgrade=tick
+        )
     finally:
         for notice in notices:
             notice.close()
