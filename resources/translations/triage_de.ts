@@ -1818,19 +1818,26 @@
         <translation>Aus der Bibliothek entfernen</translation>
     </message>
     <message>
-        <source>Their originals, cleaned text, entities, quotes, tags, notes and decisions are deleted. The audit log keeps a line for each; importing a file again brings it back as a new document.</source>
-        <translation>Originale, bereinigter Text, Entitäten, Zitate, Schlagwörter, Notizen und Entscheidungen werden gelöscht. Das Protokoll behält für jedes Dokument eine Zeile; eine erneut importierte Datei kommt als neues Dokument zurück.</translation>
+        <source>Their originals, cleaned text, entities, quotes, tags, notes and decisions are deleted; Edit &gt; Undo brings them back while Triage stays open. The audit log keeps a line for each.</source>
+        <translation>Originale, bereinigter Text, Entitäten, Zitate, Schlagwörter, Notizen und Entscheidungen werden gelöscht; Bearbeiten &gt; Rückgängig holt sie zurück, solange Triage geöffnet bleibt. Das Protokoll behält für jedes Dokument eine Zeile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from the library (Ctrl+Z brings them back)</source>
+        <translation>
+            <numerusform>%n Dokument aus der Bibliothek entfernt (Strg+Z holt es zurück)</numerusform>
+            <numerusform>%n Dokumente aus der Bibliothek entfernt (Strg+Z holt sie zurück)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from the library (too large to keep for an undo)</source>
+        <translation>
+            <numerusform>%n Dokument aus der Bibliothek entfernt (zu groß, um es für Rückgängig aufzubewahren)</numerusform>
+            <numerusform>%n Dokumente aus der Bibliothek entfernt (zu groß, um sie für Rückgängig aufzubewahren)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n document(s) from the library</source>
-        <translation>
-            <numerusform>%n Dokument aus der Bibliothek entfernt</numerusform>
-            <numerusform>%n Dokumente aus der Bibliothek entfernt</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2136,10 @@
     <message>
         <source>Undone: {what} ({count})</source>
         <translation>Rückgängig gemacht: {what} ({count})</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>entfernen</translation>
     </message>
     <message>
         <source>Saved: {what} ({count})</source>

@@ -103,10 +103,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Removed %n document(s) from the library</source>
+        <source>Removed %n document(s) from the library (Ctrl+Z brings them back)</source>
         <translation>
-            <numerusform>Removed %n document from the library</numerusform>
-            <numerusform>Removed %n documents from the library</numerusform>
+            <numerusform>Removed %n document from the library (Ctrl+Z brings it back)</numerusform>
+            <numerusform>Removed %n documents from the library (Ctrl+Z brings them back)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from the library (too large to keep for an undo)</source>
+        <translation>
+            <numerusform>Removed %n document from the library (too large to keep for an undo)</numerusform>
+            <numerusform>Removed %n documents from the library (too large to keep for an undo)</numerusform>
         </translation>
     </message>
 </context>

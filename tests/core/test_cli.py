@@ -101,7 +101,7 @@ def test_a_command_on_an_older_library_says_it_upgrades_it_first(lib: str) -> No
 
     with Library.open(Path(lib), migrate=False) as library:
         MIGRATIONS.apply(library.db, stop_before="m041_search_index_reads_cjk_characters")
-    code, out, err = cli("list", "--library", lib)
+    code, _out, err = cli("list", "--library", lib)
     assert code == 0 and err == "triage-app: upgrading the library for this version (a backup copy is made first)…\n"
     assert cli("list", "--library", lib)[2] == ""  # once
 

@@ -122,3 +122,44 @@ def test_work_that_read_a_document_before_it_was_removed_stores_nothing_for_it(
         _sign(db, [doc_id, ids["a"]])
     assert _rows(library, "minhash_signatures", doc_id) == 0 and _rows(library, "minhash_signatures", ids["a"]) == 1
     assert library.integrity_ok()
+
+
+def _state(library: Library, doc_id: int) -> dict[str, object]:
+    db = library.db
+    counts = {table: _rows(library, table, doc_id) for table in PER_DOCUMENT}
+    row = db.execute("SELECT * FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return {
+        "row": row, **counts,
+        "overrides": db.execute("SELECT count(*) FROM overrides WHERE doc_id = ?", [doc_id]).fetchone()[0],
+        "pairs": db.execute("SELECT count(*) FROM near_pairs WHERE a = ? OR b = ?", [doc_id, doc_id]).fetchone()[0],
+        "fts": db.execute("SELECT count(*) FROM documents_fts WHERE rowid = ?", [doc_id]).fetchone()[0],
+    }
+
+
+def test_a_removal_kept_for_undo_is_restored_as_it_was(wire: tuple[Library, dict[str, int], dict[str, Path]]) -> None:
+    from triage_app.core.library import search
+    from triage_app.core.library.removal_undo import remove_keeping_rows, restore_documents
+
+    library, ids, _paths = wire
+    b = ids["b"]
+    before = _state(library, b)
+    clusters_before = near_dup_clusters.clusters(library.db)
+    timeline_before = library.db.execute("SELECT total(n) FROM timeline_days").fetchone()[0]
+    removed, kept = remove_keeping_rows(library, [b, 9999])
+    assert removed == [b] and kept is not None and _state(library, b)["row"] is None
+    assert restore_documents(library, kept) == [b]
+    assert _state(library, b) == before
+    assert near_dup_clusters.clusters(library.db) == clusters_before
+    assert library.db.execute("SELECT total(n) FROM timeline_days").fetchone()[0] == timeline_before
+    assert b in {hit["id"] for hit in search.search(library.db, '"shipping channel"')}  # the search index has it again
+    assert [r["field"] for r in triage.audit_log(library.db, b)][-2:] == ["removed", "restored"]
+    assert triage.get_tags(library.db, b) == ["wire"] and library.integrity_ok()
+    assert restore_documents(library, kept) == []  # a second undo finds it there: nothing written twice
+
+
+def test_a_removal_too_large_to_keep_is_still_a_removal(wire: tuple[Library, dict[str, int], dict[str, Path]]) -> None:
+    from triage_app.core.library import removal_undo
+
+    library, ids, _paths = wire
+    kept = removal_undo.keep_rows(library.db, [ids["a"], ids["b"]], limit=1000)
+    assert kept is None

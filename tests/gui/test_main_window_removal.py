@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from window_support import shown, titles
 
 from triage_app.core.library import triage
+from triage_app.core.library.documents import get_document
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform
 
@@ -36,10 +37,17 @@ def test_delete_asks_then_removes_and_the_next_document_is_shown(
     assert window.documents.ids == [listed[0], listed[2]]
     assert window.current_id() == listed[2]  # the row below the removed one
     qtbot.waitUntil(lambda: window.reader_pane.doc_id == listed[2], timeout=10000)
-    assert "Removed 1 document from the library" in window.statusBar().currentMessage()
-    assert not window.triage.can_undo()  # its decision cannot be undone into a document that is gone
+    assert "Removed 1 document from the library (Ctrl+Z brings it back)" in window.statusBar().currentMessage()
+    assert window.triage.undo_label() == "remove"  # the removal; its earlier decision cannot be undone into a gone document
     assert [r["field"] for r in triage.audit_log(window.library.db, listed[1])][-1] == "removed"
     assert doomed_title not in window.status_line.text()
+    with qtbot.waitSignal(window.triage.documents_restored, timeout=10000):
+        QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.documents.rowCount() == 3, timeout=10000)
+    assert window.documents.ids == listed and window.current_id() == listed[1]
+    assert get_document(window.library.db, listed[1])["relevance"] == "relevant"  # its decision came back with it
+    assert [r["field"] for r in triage.audit_log(window.library.db, listed[1])][-2:] == ["removed", "restored"]
+    assert not window.triage.can_undo()
     make_window.wait_idle(window)
 
 

@@ -1,7 +1,8 @@
 """Removing documents from the window: Delete (Document > Remove from library…) asks, then removes on the writer.
 
 What a removal takes with it is `core/library/removal.py`'s; here the question, and the list, reader, undo stack
-and review model brought up to date afterwards. The list keeps its place: the row below the removed ones becomes
+and review model brought up to date afterwards. The removed rows are kept for Edit > Undo (`removal_undo.py`) while
+the window is open. The list keeps its place: the row below the removed ones becomes
 the current one.
 """
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from triage_app.core.library.documents import get_document
-from triage_app.core.library.removal import remove_documents
+from triage_app.core.library.removal_undo import RemovedRows, remove_keeping_rows
 
 if TYPE_CHECKING:
     from triage_app.gui.main_window import MainWindow
@@ -26,6 +27,7 @@ class RemovalUi(QObject):
         super().__init__(window)
         self._window = window
         window.actions_by_name["remove"].triggered.connect(lambda _checked=False: self.remove_selected())
+        window.triage.documents_restored.connect(self._restored)
 
     def confirm(self, count: int, title: str) -> bool:
         """Ask before removing `count` documents (`title`: the first one's); True to remove. Cancel is the default."""
@@ -34,7 +36,7 @@ class RemovalUi(QObject):
         else:
             question = self.tr("Remove %n document(s) from the library?", "", count)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove from library"), question, parent=self._window)
-        box.setInformativeText(self.tr("Their originals, cleaned text, entities, quotes, tags, notes and decisions are deleted. The audit log keeps a line for each; importing a file again brings it back as a new document."))
+        box.setInformativeText(self.tr("Their originals, cleaned text, entities, quotes, tags, notes and decisions are deleted; Edit > Undo brings them back while Triage stays open. The audit log keeps a line for each."))
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -53,8 +55,8 @@ class RemovalUi(QObject):
             return
         following = self._next_listed(ids)
         window.runner.call(
-            lambda library: remove_documents(library, ids, origin="app"),
-            lambda removed: self._removed(removed, following),
+            lambda library: remove_keeping_rows(library, ids, origin="app"),
+            lambda result: self._removed(result[0], result[1], following),
             window.show_error,
         )
 
@@ -70,14 +72,28 @@ class RemovalUi(QObject):
                 return doc_id
         return None
 
-    def _removed(self, removed: list[int], following: int | None) -> None:
+    def _removed(self, removed: list[int], kept: RemovedRows | None, following: int | None) -> None:
         window = self._window
         if window.closing:
             return
-        window.triage.forget(removed)
+        window.triage.removed(removed, kept)
         if window.current_id() in removed and following is not None:
             window.select_document(following, scroll=False)  # before the list forgets the removed rows
         window.refresh_choices()
         window.library_view.reload()
         window.review.request()
-        window.statusBar().showMessage(self.tr("Removed %n document(s) from the library", "", len(removed)), 6000)
+        if kept is not None:
+            text = self.tr("Removed %n document(s) from the library (Ctrl+Z brings them back)", "", len(removed))
+        else:
+            text = self.tr("Removed %n document(s) from the library (too large to keep for an undo)", "", len(removed))
+        window.statusBar().showMessage(text, 8000)
+
+    def _restored(self, restored: list[int]) -> None:
+        """An undo brought removed documents back: list them and show the first."""
+        window = self._window
+        if window.closing or not restored:
+            return
+        window.refresh_choices()
+        window.library_view.reload()
+        window.select_document(restored[0])
+        window.review.request()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from triage_app.core.library import near_dup_clusters, triage
 from triage_app.core.library.db import Library
+from triage_app.core.library.removal_undo import RemovedRows, restore_documents
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import TaskRunner
 
@@ -29,11 +30,13 @@ _SETTERS: dict[str, Callable[..., Any]] = {
 
 @dataclass
 class Decision:
-    """One analyst action over one or more documents, with what each document had before."""
+    """One analyst action over one or more documents, with what each document had before (a removal: the removed
+    documents' rows, `restore`)."""
 
     label: str
     field: str
     previous: dict[int, Any]
+    restore: RemovedRows | None = None
 
 
 def _apply(
@@ -63,6 +66,7 @@ class TriageController(QObject):
     """Applies decisions through the writer and keeps the undo stack of decisions."""
 
     documents_changed = Signal(list)  # ids whose triage state changed (saved)
+    documents_restored = Signal(list)  # ids of removed documents an undo brought back
     decision_saved = Signal(str)  # a short message for the status bar
     undo_available = Signal(bool)
     failed = Signal(object)
@@ -107,6 +111,15 @@ class TriageController(QObject):
         decision = self._undo.pop()
         self.undo_available.emit(bool(self._undo))
         ids = list(decision.previous)
+        if decision.restore is not None:
+            kept = decision.restore
+
+            def restored(back: list[int]) -> None:
+                self.documents_restored.emit(back)
+                self.decision_saved.emit(self.tr("Undone: {what} ({count})").format(what=self.tr(decision.label), count=_count(back)))
+
+            self._runner.call(lambda library: restore_documents(library, kept), restored, self.failed.emit)
+            return True
 
         def done(_previous: dict[int, Any]) -> None:
             self.documents_changed.emit(ids)
@@ -114,6 +127,15 @@ class TriageController(QObject):
 
         self._runner.call(_apply(decision.field, decision.previous, "undo"), done, self.failed.emit)
         return True
+
+    def removed(self, doc_ids: list[int], kept: RemovedRows | None) -> None:
+        """Documents were removed: forget them in the undo stack (`forget`); with their rows `kept`, the removal
+        itself can be undone."""
+        self.forget(doc_ids)
+        if kept is not None and doc_ids:
+            self._undo.append(Decision(QT_TRANSLATE_NOOP("TriageController", "remove"), "removed", dict.fromkeys(doc_ids), kept))
+            del self._undo[:-UNDO_LIMIT]
+            self.undo_available.emit(True)
 
     def forget(self, doc_ids: list[int]) -> None:
         """Documents removed from the library: no undo puts anything back into them (a decision that touched only
