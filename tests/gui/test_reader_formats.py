@@ -75,6 +75,30 @@ def test_warc_page_renders_its_stored_stylesheet_with_no_network_request(
     assert not [r for r in web.guard.log if r.url.startswith("http") and not r.blocked]
 
 
+def test_a_page_saved_on_a_latin1_disk_renders_its_saved_stylesheet(
+    pane: ReaderPane, qtbot: Any, library: Library, tmp_path: Path
+) -> None:
+    """The page names its folder's files in those bytes ("caf%E9_files/styl%E9.css"); they are stored written \\xNN
+    (`textsafe.storable`); Qt's decoded URL path had made them U+FFFD, so the style sheet was not found."""
+    folder = tmp_path / "saved"
+    files = folder / os.fsdecode(b"caf\xe9_files")
+    files.mkdir(parents=True)
+    (files / os.fsdecode(b"styl\xe9.css")).write_text("body { background-color: rgb(0, 128, 0) }")
+    page = folder / os.fsdecode(b"caf\xe9.html")
+    page.write_text('<html><head><title>Harbour cafe</title><link rel="stylesheet" href="caf%E9_files/styl%E9.css"></head>'
+                    "<body><p>" + "The harbour cafe opened again on Monday, the owner said. " * 20 + "</p></body></html>")
+    doc_id = imported(library, page)[0]
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
+        pane.show_document(doc_id)
+    web = pane.original.web
+    with qtbot.waitCallback(timeout=10000) as colour:
+        web.page.runJavaScript(
+            "getComputedStyle(document.body).backgroundColor", QWebEngineScript.ScriptWorldId.ApplicationWorld, colour
+        )
+    assert colour.args[0] == "rgb(0, 128, 0)"
+
+
 def test_pdf_original_is_shown_and_a_clicked_paragraph_goes_to_its_page(
     pane: ReaderPane, qtbot: Any, library: Library, tmp_path: Path
 ) -> None:

@@ -79,6 +79,10 @@ def test_scheme_urls_round_trip() -> None:
     assert parse_url(url.split("triage-doc://doc", 1)[1]) == (7, name)
     assert parse_url("/7/page_files/a.png") == (7, "page_files/a.png")
     assert parse_url("/x/index.html") is None
+    # a page saved on a Latin-1 disk names its folder's files in those bytes; they are stored written \xNN
+    assert parse_url("/7/caf%C3%A9_files/a.png") == (7, "café_files/a.png")
+    assert parse_url("/7/caf%E9_files/a.png") == (7, "caf\\xe9_files/a.png")
+    assert parse_url(resource_url(7, "caf\\xe9_files/a.png").split("triage-doc://doc", 1)[1]) == (7, "caf\\xe9_files/a.png")
 
 
 def test_entity_href_round_trip() -> None:

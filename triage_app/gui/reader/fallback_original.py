@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from triage_app.core.clean.html_blocks import SHADOW_ROOT_ATTRIBUTES, is_shadow_root
 from triage_app.gui.reader.colours import reader_colours
 from triage_app.gui.reader.marking import REMOVED_CLASS
-from triage_app.gui.reader.scheme import SCHEME, parse_url
+from triage_app.gui.reader.scheme import SCHEME, parse_url, stored_name
 
 ResourceFn = Callable[[int, str], tuple[bytes, str] | None]
 
@@ -89,9 +89,9 @@ class _LocalBrowser(QTextBrowser):
         name = QUrl(name) if isinstance(name, str) else name
         parsed: tuple[int, str] | None = None
         if name.scheme() == SCHEME:
-            parsed = parse_url(name.path())
+            parsed = parse_url(name.path(QUrl.ComponentFormattingOption.FullyEncoded))
         elif not name.scheme() and self.doc_id is not None and not name.toString().startswith("//"):
-            parsed = (self.doc_id, name.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+            parsed = (self.doc_id, stored_name(name.toString(QUrl.ComponentFormattingOption.FullyEncoded)))
         if parsed is not None:
             found = self._resources(*parsed) if parsed else None
             if found is not None and type_ == QTextDocument.ResourceType.ImageResource.value:

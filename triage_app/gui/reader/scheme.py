@@ -7,7 +7,7 @@ stored resources. The scheme must be registered before the QApplication exists.
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote_to_bytes
 
 SCHEME = "triage-doc"
 HOST = "doc"
@@ -51,5 +51,11 @@ def parse_url(path: str) -> tuple[int, str] | None:
         return None
     doc_id, rest = int(parts[0]), parts[1]
     if rest.startswith(RESOURCE_PREFIX):
-        return doc_id, unquote(rest[len(RESOURCE_PREFIX) :])
-    return doc_id, unquote(rest)
+        return doc_id, stored_name(rest[len(RESOURCE_PREFIX) :])
+    return doc_id, stored_name(rest)
+
+
+def stored_name(quoted: str) -> str:
+    """A percent-encoded name as the library stores it: its bytes that are not UTF-8 (a page saved on a Latin-1 disk
+    refers to "caf%E9_files/a.png") written `\\xNN`, as `textsafe.storable` wrote the saved folder's file names."""
+    return unquote_to_bytes(quoted).decode("utf-8", "backslashreplace")

@@ -100,7 +100,7 @@ class DocumentSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
-        parsed = parse_url(url.path())
+        parsed = parse_url(url.path(QUrl.ComponentFormattingOption.FullyEncoded))  # the name's bytes as sent: see `scheme.stored_name`
         found = self._serve(*parsed) if parsed is not None else None
         if found is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
