@@ -32,7 +32,8 @@ SINKS = {
     "QAction", "QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton", "QGroupBox", "QToolBar", "QMenu",
     # message boxes and file dialogs
     "about", "information", "warning", "critical", "question", "getText", "getItem",
-    "getOpenFileNames", "getOpenFileName", "getExistingDirectory", "getSaveFileName",
+    "getOpenFileNames", "getOpenFileName", "getExistingDirectory", "getSaveFileName", "getOpenFileUrls",
+    "getExistingDirectoryUrl",
     # this app's own text sinks
     "show_message", "_show_empty", "start", "_Step", "ask",
 }  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtWidgets import QFileDialog
 
 from triage_app.core.library import upgrade
@@ -15,6 +15,7 @@ from triage_app.gui import window_state
 from triage_app.gui.dialogs.export_dialog import ExportDialog
 from triage_app.gui.dialogs.import_summary import ImportSummaryDialog, summary_text
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
+from triage_app.gui.widgets.drop import local_path
 
 if TYPE_CHECKING:
     from triage_app.gui.main_window import MainWindow
@@ -76,23 +77,24 @@ class ImportExportUi(QObject):
 
     def choose_import(self) -> None:
         """File > Import…: pick files (zips included)."""
-        files, _filter = QFileDialog.getOpenFileNames(
+        # URLs, not names: a desktop's file chooser (the portal) hands over a name's bytes, which need not be UTF-8
+        urls, _filter = QFileDialog.getOpenFileUrls(
             self._window,
             QCoreApplication.translate("MainWindow", "Import saved pages"),
-            str(Path.home()),
+            QUrl.fromLocalFile(str(Path.home())),
             QCoreApplication.translate(
                 "MainWindow",
                 "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.text *.md *.zip *.gz *.pdf *.eml *.mbox *.warc *.wacz);;All files (*)",
             ),
         )
-        self.import_paths([Path(f) for f in files])
+        self.import_paths([local_path(url) for url in urls if url.isLocalFile()])
 
     def choose_import_folder(self) -> None:
         """File > Import folder…: every page under a folder."""
         title = QCoreApplication.translate("MainWindow", "Import a folder of saved pages")
-        folder = QFileDialog.getExistingDirectory(self._window, title, str(Path.home()))
-        if folder:
-            self.import_paths([Path(folder)])
+        folder = QFileDialog.getExistingDirectoryUrl(self._window, title, QUrl.fromLocalFile(str(Path.home())))
+        if folder.isLocalFile():
+            self.import_paths([local_path(folder)])
 
     def export_packet(self) -> None:
         """File > Export packet…: the selection, or else the current filter, as a briefing packet."""
