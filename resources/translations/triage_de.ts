@@ -1836,6 +1836,10 @@
         </translation>
     </message>
     <message>
+        <source>No longer in the library (removed by another program): {ids}</source>
+        <translation>Nicht mehr in der Bibliothek (von einem anderen Programm entfernt): {ids}</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>

@@ -64,3 +64,33 @@ def test_removing_every_listed_document_empties_the_reader(
     assert window.current_id() is None and window.reader_pane.doc_id is None
     assert window.library.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     make_window.wait_idle(window)
+
+
+def test_a_decision_on_a_document_another_program_removed_refreshes_the_list(
+    qtbot: Any, make_window: Any, pages: list[Path]
+) -> None:
+    """`triage-app remove` while the window is open: the row is still listed until the window looks again."""
+    from triage_app.core.library import Library
+    from triage_app.core.library.removal import remove_documents
+
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    listed = list(window.documents.ids)
+    other = Library.open(make_window.path)
+    try:
+        remove_documents(other, [listed[0]], origin="cli")
+    finally:
+        other.close()
+    window.select_document(listed[0])
+    failures: list[object] = []
+    window.triage.failed.connect(failures.append)
+    with qtbot.waitSignal(window.triage.documents_gone, timeout=10000) as gone:
+        QTest.keyClick(window.table, Qt.Key.Key_1)
+    assert gone.args == [[listed[0]]] and failures == []
+    qtbot.waitUntil(lambda: window.documents.ids == listed[1:], timeout=10000)
+    assert f"removed by another program): #{listed[0]}" in window.statusBar().currentMessage()
+    window.select_document(listed[1])  # the others still take decisions
+    with qtbot.waitSignal(window.triage.documents_changed, timeout=10000):
+        QTest.keyClick(window.table, Qt.Key.Key_1)
+    assert get_document(window.library.db, listed[1])["relevance"] == "relevant"
+    make_window.wait_idle(window)

@@ -28,6 +28,7 @@ class RemovalUi(QObject):
         self._window = window
         window.actions_by_name["remove"].triggered.connect(lambda _checked=False: self.remove_selected())
         window.triage.documents_restored.connect(self._restored)
+        window.triage.documents_gone.connect(self._gone)
 
     def confirm(self, count: int, title: str) -> bool:
         """Ask before removing `count` documents (`title`: the first one's); True to remove. Cancel is the default."""
@@ -97,3 +98,14 @@ class RemovalUi(QObject):
         window.library_view.reload()
         window.select_document(restored[0])
         window.review.request()
+
+    def _gone(self, gone: list[int]) -> None:
+        """A decision found documents another program removed: forget them and list the library as it is."""
+        window = self._window
+        if window.closing:
+            return
+        window.triage.forget(gone)
+        window.refresh_choices()
+        window.library_view.reload()
+        listed = ", ".join(f"#{doc_id}" for doc_id in gone)
+        window.statusBar().showMessage(self.tr("No longer in the library (removed by another program): {ids}").format(ids=listed), 8000)

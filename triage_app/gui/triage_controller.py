@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from triage_app.core.library import near_dup_clusters, triage
 from triage_app.core.library.db import Library
+from triage_app.core.library.removal import existing_ids
 from triage_app.core.library.removal_undo import RemovedRows, restore_documents
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import TaskRunner
@@ -45,15 +46,18 @@ def _apply(
     """A writer task setting `field` per document in one transaction; returns the previous values.
 
     With `copies`, the other members of each document's near-duplicate cluster get the same value,
-    their audit rows saying which document's cluster decision they followed.
+    their audit rows saying which document's cluster decision they followed. Documents no longer in the library
+    (another program removed them) are left out: they are the ids missing from the result.
     """
     setter = _SETTERS[field]
 
     def run(library: Library) -> dict[int, Any]:
         previous: dict[int, Any] = {}
         with library.transaction():
+            present = set(existing_ids(library.db, values))  # another program may have removed some meanwhile
             for doc_id, value in values.items():
-                previous[doc_id] = setter(library, doc_id, value, origin=origin)
+                if doc_id in present:
+                    previous[doc_id] = setter(library, doc_id, value, origin=origin)
             if copies:
                 for copy_id, source in near_dup_clusters.copies_to_follow(library.db, list(values)).items():
                     previous[copy_id] = setter(library, copy_id, values[source], origin=f"{origin} (cluster of #{source})")
@@ -67,6 +71,7 @@ class TriageController(QObject):
 
     documents_changed = Signal(list)  # ids whose triage state changed (saved)
     documents_restored = Signal(list)  # ids of removed documents an undo brought back
+    documents_gone = Signal(list)  # ids a decision found no longer in the library (another program removed them)
     decision_saved = Signal(str)  # a short message for the status bar
     undo_available = Signal(bool)
     failed = Signal(object)
@@ -121,7 +126,9 @@ class TriageController(QObject):
             self._runner.call(lambda library: restore_documents(library, kept), restored, self.failed.emit)
             return True
 
-        def done(_previous: dict[int, Any]) -> None:
+        def done(previous: dict[int, Any]) -> None:
+            if gone := sorted(set(ids) - set(previous)):
+                self.documents_gone.emit(gone)
             self.documents_changed.emit(ids)
             self.decision_saved.emit(self.tr("Undone: {what} ({count})").format(what=self.tr(decision.label), count=_count(ids)))
 
@@ -153,7 +160,12 @@ class TriageController(QObject):
         new_value = next(iter(values.values()))
 
         def done(previous: dict[int, Any]) -> None:
-            ids[:] = list(previous) or ids  # copies that followed the cluster decision are refreshed too
+            gone = sorted(set(values) - set(previous))
+            if gone:
+                self.documents_gone.emit(gone)
+                if not previous:
+                    return
+            ids[:] = list(previous)  # copies that followed the cluster decision are refreshed too
             changed = {d: old for d, old in previous.items() if _normal(old) != _normal(values.get(d, new_value))}
             if changed:
                 self._undo.append(Decision(label, field, changed))
