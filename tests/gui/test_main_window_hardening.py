@@ -14,16 +14,24 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  #
 
 
 def test_a_failed_write_shows_the_bug_dialog_and_saves_a_log(
-    qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from triage_app.gui.dialogs.error_dialog import BugDialog
 
     shown_logs: list[Any] = []
     monkeypatch.setattr(BugDialog, "ask", classmethod(lambda cls, parent, exc, path: shown_logs.append(path)))
+    from triage_app.gui import triage_controller
+
+    def broken(*_args: Any, **_kwargs: Any) -> str:
+        raise LookupError("a bug in the setter")  # not a document another program removed: those are left out
+
+    monkeypatch.setitem(triage_controller._SETTERS, "relevance", broken)
+    make_window.populate(pages[:1])
     window = make_window()
-    window.triage.set_relevance([987654], "relevant")  # no such document: a bug, not a user error
+    doc_id = window.library.db.execute("SELECT max(id) FROM documents").fetchone()[0]
+    window.triage.set_relevance([doc_id], "relevant")
     qtbot.waitUntil(lambda: bool(shown_logs))
-    assert shown_logs[0] is not None and "KeyError" in shown_logs[0].read_text(encoding="utf-8")
+    assert shown_logs[0] is not None and "a bug in the setter" in shown_logs[0].read_text(encoding="utf-8")
 
 
 def test_hardening_d4_relevance_typed_letter_by_letter_is_a_message_under_the_box(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
