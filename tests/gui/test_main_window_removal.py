@@ -94,3 +94,29 @@ def test_a_decision_on_a_document_another_program_removed_refreshes_the_list(
         QTest.keyClick(window.table, Qt.Key.Key_1)
     assert get_document(window.library.db, listed[1])["relevance"] == "relevant"
     make_window.wait_idle(window)
+
+
+def test_dialogs_on_a_document_another_program_removed_do_not_open(
+    qtbot: Any, make_window: Any, pages: list[Path]
+) -> None:
+    from triage_app.core.library import Library
+    from triage_app.core.library.removal import remove_documents
+
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    listed = list(window.documents.ids)
+    failures: list[object] = []
+    window.triage.failed.connect(failures.append)
+    for doc_id, key in zip(listed, (Qt.Key.Key_N, Qt.Key.Key_H, Qt.Key.Key_Delete), strict=True):
+        other = Library.open(make_window.path)
+        try:
+            remove_documents(other, [doc_id], origin="cli")
+        finally:
+            other.close()
+        assert window.select_document(doc_id)  # still listed: the window has not looked again
+        with qtbot.waitSignal(window.triage.documents_gone, timeout=10000) as gone:
+            QTest.keyClick(window.table, key)  # a modal dialog here would hang the test
+        assert gone.args == [[doc_id]]
+        qtbot.waitUntil(lambda d=doc_id: d not in window.documents.ids, timeout=10000)
+    assert window.documents.rowCount() == 0 and failures == []
+    make_window.wait_idle(window)

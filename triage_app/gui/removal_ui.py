@@ -48,7 +48,7 @@ class RemovalUi(QObject):
     def remove_selected(self) -> None:
         """Ask, then remove the selected documents (nothing when none is selected)."""
         window = self._window
-        ids = window.selected_ids()
+        ids = window.triage_ui.present(window.selected_ids())
         if not ids:
             return
         title = str(get_document(window.library.db, ids[0]).get("title") or "") if len(ids) == 1 else ""

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from triage_app.core.library import triage
 from triage_app.core.library.documents import get_document
+from triage_app.core.library.removal import existing_ids
 from triage_app.gui.dialogs.history_dialog import HistoryDialog
 from triage_app.gui.dialogs.note_dialog import NoteDialog
 from triage_app.gui.dialogs.tag_dialog import TagDialog
@@ -58,10 +59,18 @@ class TriageUi(QObject):
             rows = [window.documents.row_data(window.documents.row_of(d) or 0) for d in ids]
             window.triage.set_starred(ids, not all(bool(r.get("starred")) for r in rows))
 
+    def present(self, ids: list[int]) -> list[int]:
+        """`ids` still in the library, in order; those another program removed are reported (`documents_gone`: the
+        list is read again) instead of failing the dialog that was about to open."""
+        found = set(existing_ids(self._window.library.db, ids))
+        if gone := sorted(set(ids) - found):
+            self._window.triage.documents_gone.emit(gone)
+        return [d for d in ids if d in found]
+
     def edit_tags(self) -> None:
         """T: edit the tags of the selection, completing known tags."""
         window = self._window
-        ids = window.selected_ids()
+        ids = self.present(window.selected_ids())
         if not ids:
             return
         db = window.library.db
@@ -77,7 +86,7 @@ class TriageUi(QObject):
     def edit_note(self) -> None:
         """N: write a note on the selection."""
         window = self._window
-        ids = window.selected_ids()
+        ids = self.present(window.selected_ids())
         if not ids:
             return
         note = get_document(window.library.db, ids[0]).get("note") or "" if len(ids) == 1 else ""
@@ -88,7 +97,7 @@ class TriageUi(QObject):
     def show_history(self) -> None:
         """H: the current document's audit log, packet rows marked as such."""
         window = self._window
-        ids = window.selected_ids()
+        ids = self.present(window.selected_ids())
         if ids:
             doc = get_document(window.library.db, ids[0])
             HistoryDialog.ask(window, triage.audit_log(window.library.db, ids[0]), str(doc.get("title") or ""))
