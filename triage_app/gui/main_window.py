@@ -22,6 +22,7 @@ from triage_app.gui import theme, window_state
 from triage_app.gui.actions import add_menus_and_toolbar, build_actions, shortcut_entries
 from triage_app.gui.copies_ui import CopiesUi
 from triage_app.gui.dialogs.error_dialog import report_error
+from triage_app.gui.external_changes import ExternalChanges
 from triage_app.gui.import_controller import ImportController
 from triage_app.gui.import_export_ui import ImportExportUi
 from triage_app.gui.library_view import LibraryView
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.command_keys.watch_fields_of(self)
         self.copies = CopiesUi(self)
         self.removal = RemovalUi(self)
+        self.external = ExternalChanges(library.db, self)
+        self.external.changed.connect(self._changed_elsewhere)
         self.drops = DropCatcher(self, self.import_paths)
         self._restore_state()
         self.refresh_choices()
@@ -202,10 +205,12 @@ class MainWindow(QMainWindow):
             self._first_show = False
             if self.settings.get("annotate_in_background"):
                 self._idle_annotation.start()
+            self.external.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self._idle_annotation.stop()
+        self.external.stop()
         self.review.close()
         self.save_state()
         self.filter_bar.stop()
@@ -234,6 +239,14 @@ class MainWindow(QMainWindow):
 
     def refresh_choices(self) -> None:
         self.library_view.refresh_choices()
+
+    def _changed_elsewhere(self) -> None:
+        """Another program added or removed documents: read the list (and its filter choices) again."""
+        if self.closing:
+            return
+        self.refresh_choices()
+        self.library_view.reload()
+        self.review.request()
 
     def go_next_unreviewed(self) -> None:
         """U: the next unreviewed document (see ReviewUi)."""
