@@ -2138,6 +2138,10 @@
         <translation>Notiz ändern</translation>
     </message>
     <message>
+        <source>Nothing to bring back: the files were imported again since</source>
+        <translation>Nichts zurückzuholen: die Dateien wurden seitdem erneut importiert</translation>
+    </message>
+    <message>
         <source>Undone: {what} ({count})</source>
         <translation>Rückgängig gemacht: {what} ({count})</translation>
     </message>

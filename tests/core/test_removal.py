@@ -163,3 +163,15 @@ def test_a_removal_too_large_to_keep_is_still_a_removal(wire: tuple[Library, dic
     library, ids, _paths = wire
     kept = removal_undo.keep_rows(library.db, [ids["a"], ids["b"]], limit=1000)
     assert kept is None
+
+
+def test_undo_does_not_bring_back_a_file_imported_again_since(wire: tuple[Library, dict[str, int], dict[str, Path]]) -> None:
+    from triage_app.core.library.removal_undo import remove_keeping_rows, restore_documents
+
+    library, ids, paths = wire
+    _removed, kept = remove_keeping_rows(library, [ids["b"], ids["c"]])
+    assert kept is not None
+    (again,) = _import(library, [paths["b"]])  # the same file, a new document
+    assert restore_documents(library, kept) == [ids["c"]]  # before: a UNIQUE constraint failure undid nothing
+    assert library.db.execute("SELECT count(*) FROM documents WHERE id IN (?, ?)", [ids["b"], again]).fetchone()[0] == 1
+    assert library.integrity_ok()

@@ -120,6 +120,9 @@ class TriageController(QObject):
             kept = decision.restore
 
             def restored(back: list[int]) -> None:
+                if not back:  # every file was imported again since: those are the documents now
+                    self.decision_saved.emit(self.tr("Nothing to bring back: the files were imported again since"))
+                    return
                 self.documents_restored.emit(back)
                 self.decision_saved.emit(self.tr("Undone: {what} ({count})").format(what=self.tr(decision.label), count=_count(back)))
 

@@ -75,11 +75,15 @@ def remove_keeping_rows(library: Library, doc_ids: Iterable[int], *, origin: str
 
 
 def restore_documents(library: Library, kept: RemovedRows, *, origin: str = "undo") -> list[int]:
-    """Write the kept rows back (documents that are somehow in the library again are left as they are); returns the
-    restored ids. One transaction."""
+    """Write the kept rows back; returns the restored ids. A document whose file was imported again meanwhile (a new
+    document with the same SHA-256) is not restored beside it. One transaction."""
     with library.transaction() as db:
         present = set(existing_ids(db, kept.ids))
-        restored = [d for d in kept.ids if d not in present]
+        # a file imported again since its removal is a new document now: the old one is not brought back beside it
+        hashes = {row["id"]: row["sha256"] for row in kept.rows.get("documents", [])}
+        again = {doc_id for doc_id, sha in hashes.items()
+                 if db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha]).fetchone() is not None}
+        restored = [d for d in kept.ids if d not in present and d not in again]
         if not restored:
             return []
         wanted = set(restored)
