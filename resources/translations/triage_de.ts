@@ -184,8 +184,8 @@
         <translation>Aus der Bibliothek &amp;entfernen…</translation>
     </message>
     <message>
-        <source>Remove the selected documents and all that is stored for them (asks first; the audit log keeps a line each)</source>
-        <translation>Die ausgewählten Dokumente und alles zu ihnen Gespeicherte entfernen (fragt vorher; das Protokoll behält je eine Zeile)</translation>
+        <source>Remove the selected documents from the library (asks first; Ctrl+Z brings them back)</source>
+        <translation>Die ausgewählten Dokumente aus der Bibliothek entfernen (fragt vorher; Strg+Z holt sie zurück)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

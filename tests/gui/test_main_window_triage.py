@@ -128,6 +128,19 @@ def test_shortcut_overlay_opens_with_question_mark_and_f1(qtbot: Any, make_windo
     assert not window.overlay.isVisible()
 
 
+@pytest.mark.parametrize("width", [1280, 900])
+def test_the_shortcut_overlay_fits_the_window(qtbot: Any, make_window: Any, width: int) -> None:
+    """Two columns of long descriptions ran off both sides of a 1,280-pixel window: they wrap to it now."""
+    window = shown(qtbot, make_window())
+    window.resize(width, 800)
+    qtbot.waitUntil(lambda: window.width() == width)
+    QTest.keyClick(window.table, Qt.Key.Key_F1)
+    card = window.overlay.card.geometry()
+    assert window.overlay.rect().contains(card), (card, window.overlay.rect())
+    assert card.left() >= 0 and card.right() < width
+    QTest.keyClick(window.overlay, Qt.Key.Key_Escape)
+
+
 def test_library_filtered_by_an_entity(qtbot: Any, make_window: Any, pages: list[Path]) -> None:
     make_window.populate(pages)
     window = make_window()

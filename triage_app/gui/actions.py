@@ -49,7 +49,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("next", QT_TRANSLATE_NOOP("Actions", "Ne&xt document"), ("J",), QT_TRANSLATE_NOOP("Actions", "Go to the next document in the list"), "document"),
     ActionSpec("previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"), ("K",), QT_TRANSLATE_NOOP("Actions", "Go to the previous document in the list"), "document"),
     ActionSpec("next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next un&reviewed"), ("U",), QT_TRANSLATE_NOOP("Actions", "Go to the next unreviewed document"), "document"),
-    ActionSpec("remove", QT_TRANSLATE_NOOP("Actions", "Re&move from library…"), ("Del",), QT_TRANSLATE_NOOP("Actions", "Remove the selected documents and all that is stored for them (asks first; the audit log keeps a line each)"), "document"),
+    ActionSpec("remove", QT_TRANSLATE_NOOP("Actions", "Re&move from library…"), ("Del",), QT_TRANSLATE_NOOP("Actions", "Remove the selected documents from the library (asks first; Ctrl+Z brings them back)"), "document"),
     ActionSpec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("?", "F1"), QT_TRANSLATE_NOOP("Actions", "Show every keyboard shortcut"), "help"),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Triage"), (), QT_TRANSLATE_NOOP("Actions", "Version and licence"), "help"),
 )

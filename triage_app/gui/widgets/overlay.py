@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolBut
 
 from triage_app.gui import theme
 
+CARD_MARGIN = 20
+"""Least room between the card and the window's edges."""
+MIN_CARD_WIDTH = 320
+
 
 class ShortcutOverlay(QWidget):
     """Covers its parent with a dimmed backdrop and a card listing every shortcut; any key or click closes it."""
@@ -24,6 +28,8 @@ class ShortcutOverlay(QWidget):
         self.card.setBackgroundRole(QPalette.ColorRole.Base)
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(18)
+        for column in (1, 3):  # room goes to the descriptions, the keys stay beside them
+            self._grid.setColumnStretch(column, 1)
         title = QLabel(self.tr("Keyboard shortcuts"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -72,11 +78,36 @@ class ShortcutOverlay(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit(self) -> None:
+        """Centre the card; when its lines are wider than the window (a long description, a translation), the
+        descriptions wrap to the window's width instead of running off both sides."""
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+        descriptions = self._descriptions()
+        for label in descriptions:
+            label.setWordWrap(False)
         self.card.adjustSize()
-        self.card.move((self.width() - self.card.width()) // 2, (self.height() - self.card.height()) // 2)
+        room = max(MIN_CARD_WIDTH, self.width() - 2 * CARD_MARGIN)
+        if self.card.width() > room:
+            for label in descriptions:
+                label.setWordWrap(True)
+            layout = self.card.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()  # the wrapped labels' heights for this width, not their one-line ones
+                self.card.resize(room, layout.totalHeightForWidth(room) if layout.hasHeightForWidth() else self.card.height())
+        self.card.move((self.width() - self.card.width()) // 2, max(0, (self.height() - self.card.height()) // 2))
+
+    def _descriptions(self) -> list[QLabel]:
+        """The labels of the second column of each pair (what each key does)."""
+        found = []
+        for row in range(self._grid.rowCount()):
+            for column in range(1, self._grid.columnCount(), 2):
+                item = self._grid.itemAtPosition(row, column)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel):
+                    found.append(widget)
+        return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
