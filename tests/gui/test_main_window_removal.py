@@ -120,3 +120,15 @@ def test_dialogs_on_a_document_another_program_removed_do_not_open(
         qtbot.waitUntil(lambda d=doc_id: d not in window.documents.ids, timeout=10000)
     assert window.documents.rowCount() == 0 and failures == []
     make_window.wait_idle(window)
+
+
+def test_the_undo_stack_keeps_the_rows_of_one_large_removal_not_of_every_one(qtbot: Any) -> None:
+    from triage_app.core.library.removal_undo import UNDO_LIMIT_BYTES, RemovedRows
+    from triage_app.gui.triage_controller import TriageController
+
+    controller = TriageController(runner=None)  # type: ignore[arg-type]  # removed() writes nothing
+    for first in (1, 3, 5):
+        controller.removed([first, first + 1], RemovedRows([first, first + 1], size=UNDO_LIMIT_BYTES // 2 + 1))
+    assert controller.can_undo() and [list(d.previous) for d in controller._undo] == [[5, 6]]
+    controller.removed([7], RemovedRows([7], size=10))
+    assert [list(d.previous) for d in controller._undo] == [[5, 6], [7]]

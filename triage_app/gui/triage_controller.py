@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from triage_app.core.library import near_dup_clusters, triage
 from triage_app.core.library.db import Library
 from triage_app.core.library.removal import existing_ids
-from triage_app.core.library.removal_undo import RemovedRows, restore_documents
+from triage_app.core.library.removal_undo import UNDO_LIMIT_BYTES, RemovedRows, restore_documents
 from triage_app.gui.i18n import QT_TRANSLATE_NOOP
 from triage_app.gui.workers import TaskRunner
 
@@ -145,7 +145,10 @@ class TriageController(QObject):
         if kept is not None and doc_ids:
             self._undo.append(Decision(QT_TRANSLATE_NOOP("TriageController", "remove"), "removed", dict.fromkeys(doc_ids), kept))
             del self._undo[:-UNDO_LIMIT]
-            self.undo_available.emit(True)
+            # the kept rows of every removal on the stack stay within one removal's budget: the oldest go first
+            while sum(d.restore.size for d in self._undo if d.restore is not None) > UNDO_LIMIT_BYTES:
+                self._undo.remove(next(d for d in self._undo if d.restore is not None))
+            self.undo_available.emit(bool(self._undo))
 
     def forget(self, doc_ids: list[int]) -> None:
         """Documents removed from the library: no undo puts anything back into them (a decision that touched only
