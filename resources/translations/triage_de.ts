@@ -1250,6 +1250,14 @@
         <translation>aus einem Paket</translation>
     </message>
     <message>
+        <source>removed from the library: {what}</source>
+        <translation>aus der Bibliothek entfernt: {what}</translation>
+    </message>
+    <message>
+        <source>brought back by an undo</source>
+        <translation>durch Rückgängig zurückgeholt</translation>
+    </message>
+    <message>
         <source>No change recorded yet.</source>
         <translation>Noch keine Änderung protokolliert.</translation>
     </message>

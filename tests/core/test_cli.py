@@ -91,6 +91,8 @@ def test_remove_takes_documents_out_and_a_missing_id_removes_nothing(seeds_copy:
     assert json.loads(cli("list", "--json", "--library", lib)[1]) == []
     assert cli("search", "guarantees", "--library", lib)[1].startswith("No documents match")
     assert [r["field"] for r in json.loads(cli("log", "1", "--json", "--library", lib)[1])] == ["removed"]
+    line = cli("log", "1", "--library", lib)[1]
+    assert " #1 removed: " in line and " · sha256 " in line and "->" not in line
     code, out, _ = cli("import", str(seeds_copy), "--library", lib)
     assert code == 0 and "imported as #2" in out  # the file again: a new document
 

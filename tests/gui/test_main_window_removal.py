@@ -46,7 +46,12 @@ def test_delete_asks_then_removes_and_the_next_document_is_shown(
     qtbot.waitUntil(lambda: window.documents.rowCount() == 3, timeout=10000)
     assert window.documents.ids == listed and window.current_id() == listed[1]
     assert get_document(window.library.db, listed[1])["relevance"] == "relevant"  # its decision came back with it
-    assert [r["field"] for r in triage.audit_log(window.library.db, listed[1])][-2:] == ["removed", "restored"]
+    rows = triage.audit_log(window.library.db, listed[1])
+    assert [r["field"] for r in rows][-2:] == ["removed", "restored"]
+    from triage_app.gui.dialogs.history_dialog import history_text
+
+    shown_lines = history_text(rows).splitlines()
+    assert f"removed from the library: {doomed_title} · " in shown_lines[-2] and shown_lines[-1].endswith("brought back by an undo")
     assert not window.triage.can_undo()
     make_window.wait_idle(window)
 

@@ -280,7 +280,13 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in rows:
         origin = r.get("origin") or "user"
         mark = "" if origin == "user" else " (from packet)" if origin == "packet" else f" ({origin})"
-        ctx.print(one_line(f"{r['at']} {r['user']} #{r['doc_id']} {r['field']}: {r['old'] or ''!s} -> {r['new'] or ''!s}{mark}"))
+        if r["field"] == "removed":  # what the library kept of it: title, file, hash
+            change = f"{r['old'] or ''!s}"
+        elif r["field"] == "restored":
+            change = "brought back by an undo"
+        else:
+            change = f"{r['old'] or ''!s} -> {r['new'] or ''!s}"
+        ctx.print(one_line(f"{r['at']} {r['user']} #{r['doc_id']} {r['field']}: {change}{mark}"))
     return 0
 
 

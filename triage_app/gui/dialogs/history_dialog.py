@@ -20,7 +20,12 @@ def history_text(rows: list[dict[str, Any]]) -> str:
     for r in rows:
         key = str(r.get("origin") or "user")
         origin = QCoreApplication.translate("HistoryDialog", ORIGIN_LABELS[key]) if key in ORIGIN_LABELS else key
-        change = f"{r.get('field')}: {r.get('old') or ''} → {r.get('new') or ''}"
+        if r.get("field") == "removed":  # what the library kept of it: title, file, hash
+            change = QCoreApplication.translate("HistoryDialog", "removed from the library: {what}").format(what=r.get("old") or "")
+        elif r.get("field") == "restored":
+            change = QCoreApplication.translate("HistoryDialog", "brought back by an undo")
+        else:
+            change = f"{r.get('field')}: {r.get('old') or ''} → {r.get('new') or ''}"
         lines.append(one_line(f"{r.get('at')}  {r.get('user')}  [{origin}]  {change}"))
     return "\n".join(lines) or QCoreApplication.translate("HistoryDialog", "No change recorded yet.")
 
