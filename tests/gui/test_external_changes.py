@@ -36,3 +36,28 @@ def test_documents_added_and_removed_elsewhere_are_listed_as_they_are(
         other.close()
     assert window.documents.rowCount() == len(pages) - 1
     make_window.wait_idle(window)
+
+
+def test_a_command_line_decision_is_shown_and_the_windows_own_are_not_read_twice(
+    qtbot: Any, make_window: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from triage_app.core.library import triage
+
+    monkeypatch.setattr(external_changes, "POLL_MS", 50)
+    make_window.populate(pages)
+    window = shown(qtbot, make_window())
+    first, second = window.documents.ids[:2]
+    window.select_document(second)
+    with qtbot.assertNotEmitted(window.external.changed, wait=400), qtbot.waitSignal(window.triage.documents_changed, timeout=10000):
+        QTest.keyClick(window.table, Qt.Key.Key_2)  # the window's own decision: no second reading of the list
+    other = Library.open(make_window.path)
+    try:
+        triage.set_relevance(other, first, "relevant", origin="cli")  # `triage-app mark` while the window is open
+    finally:
+        other.close()
+    assert window.documents.row_of(first) is not None
+    qtbot.waitUntil(lambda: window.documents.row_data(window.documents.row_of(first) or 0).get("relevance") == "relevant", timeout=5000)
+    make_window.wait_idle(window)
