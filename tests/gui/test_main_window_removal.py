@@ -71,21 +71,28 @@ def test_removing_every_listed_document_empties_the_reader(
     make_window.wait_idle(window)
 
 
+def _removed_elsewhere(make_window: Any, window: Any, doc_ids: list[int]) -> None:
+    """`triage-app remove` while the window is open, before the window looks again: its watcher
+    (`external_changes`, every 2 s) is stopped so that it cannot read the list first."""
+    from triage_app.core.library import Library
+    from triage_app.core.library.removal import remove_documents
+
+    window.external.stop()
+    other = Library.open(make_window.path)
+    try:
+        remove_documents(other, doc_ids, origin="cli")
+    finally:
+        other.close()
+
+
 def test_a_decision_on_a_document_another_program_removed_refreshes_the_list(
     qtbot: Any, make_window: Any, pages: list[Path]
 ) -> None:
     """`triage-app remove` while the window is open: the row is still listed until the window looks again."""
-    from triage_app.core.library import Library
-    from triage_app.core.library.removal import remove_documents
-
     make_window.populate(pages)
     window = shown(qtbot, make_window())
     listed = list(window.documents.ids)
-    other = Library.open(make_window.path)
-    try:
-        remove_documents(other, [listed[0]], origin="cli")
-    finally:
-        other.close()
+    _removed_elsewhere(make_window, window, [listed[0]])
     window.select_document(listed[0])
     failures: list[object] = []
     window.triage.failed.connect(failures.append)
@@ -104,20 +111,13 @@ def test_a_decision_on_a_document_another_program_removed_refreshes_the_list(
 def test_dialogs_on_a_document_another_program_removed_do_not_open(
     qtbot: Any, make_window: Any, pages: list[Path]
 ) -> None:
-    from triage_app.core.library import Library
-    from triage_app.core.library.removal import remove_documents
-
     make_window.populate(pages)
     window = shown(qtbot, make_window())
     listed = list(window.documents.ids)
     failures: list[object] = []
     window.triage.failed.connect(failures.append)
     for doc_id, key in zip(listed, (Qt.Key.Key_N, Qt.Key.Key_H, Qt.Key.Key_Delete), strict=True):
-        other = Library.open(make_window.path)
-        try:
-            remove_documents(other, [doc_id], origin="cli")
-        finally:
-            other.close()
+        _removed_elsewhere(make_window, window, [doc_id])
         assert window.select_document(doc_id)  # still listed: the window has not looked again
         with qtbot.waitSignal(window.triage.documents_gone, timeout=10000) as gone:
             QTest.keyClick(window.table, key)  # a modal dialog here would hang the test

@@ -41,6 +41,19 @@ def imported(library: Library, path: Path) -> list[int]:
     return ids
 
 
+def _body_background(pane: ReaderPane, qtbot: Any, doc_id: int) -> str:
+    """Show the document's original (it must load) and read its body's computed background colour."""
+    pane.show()
+    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000) as loaded:
+        pane.show_document(doc_id)
+    assert loaded.args == [True]
+    with qtbot.waitCallback(timeout=10000) as colour:
+        pane.original.web.page.runJavaScript(
+            "getComputedStyle(document.body).backgroundColor", QWebEngineScript.ScriptWorldId.ApplicationWorld, colour
+        )
+    return str(colour.args[0])
+
+
 @pytest.fixture
 def pane(qtbot: Any, library: Library, writer: LibraryWriter, tmp_path: Path) -> Iterator[ReaderPane]:
     widget = ReaderPane(library, writer, Settings(None), StateStore(tmp_path / "state.json"))
@@ -57,16 +70,8 @@ def test_warc_page_renders_its_stored_stylesheet_with_no_network_request(
     warc = tmp_path / "crawl.warc.gz"
     write_warc(warc, pages=1)
     doc_id = imported(library, warc)[0]
-    pane.show()
-    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000) as loaded:
-        pane.show_document(doc_id)
-    assert loaded.args == [True]
+    assert _body_background(pane, qtbot, doc_id) == "rgb(0, 128, 0)"  # from the archived style.css, served by triage-doc:
     web = pane.original.web
-    with qtbot.waitCallback(timeout=10000) as colour:
-        web.page.runJavaScript(
-            "getComputedStyle(document.body).backgroundColor", QWebEngineScript.ScriptWorldId.ApplicationWorld, colour
-        )
-    assert colour.args[0] == "rgb(0, 128, 0)"  # from the archived style.css, served by triage-doc:
     assert resource_url(doc_id, "https://news.example.org/style.css") in web.handler.served
     # the stylesheet's own url(img/bg.png), relative to its archived URL, is served from the library too
     qtbot.waitUntil(lambda: resource_url(doc_id, "https://news.example.org/img/bg.png") in web.handler.served)
@@ -88,15 +93,7 @@ def test_a_page_saved_on_a_latin1_disk_renders_its_saved_stylesheet(
     page.write_text('<html><head><title>Harbour cafe</title><link rel="stylesheet" href="caf%E9_files/styl%E9.css"></head>'
                     "<body><p>" + "The harbour cafe opened again on Monday, the owner said. " * 20 + "</p></body></html>")
     doc_id = imported(library, page)[0]
-    pane.show()
-    with qtbot.waitSignal(pane.original.page_loaded, timeout=30000):
-        pane.show_document(doc_id)
-    web = pane.original.web
-    with qtbot.waitCallback(timeout=10000) as colour:
-        web.page.runJavaScript(
-            "getComputedStyle(document.body).backgroundColor", QWebEngineScript.ScriptWorldId.ApplicationWorld, colour
-        )
-    assert colour.args[0] == "rgb(0, 128, 0)"
+    assert _body_background(pane, qtbot, doc_id) == "rgb(0, 128, 0)"
 
 
 def test_pdf_original_is_shown_and_a_clicked_paragraph_goes_to_its_page(

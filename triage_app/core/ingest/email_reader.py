@@ -84,7 +84,7 @@ def _header(message: Message, name: str, charset: str | None = None) -> str | No
     """The header's text on one line. Raw 8-bit bytes in it (no RFC 2047 encoding, as old clients and some lists
     send) are read as UTF-8 when they are UTF-8 (RFC 6532), else in `charset` (`header_charset`): the library made
     each of them U+FFFD ("R\ufffdunion")."""
-    raw = next((value for key, value in message.raw_items() if key.lower() == name.lower()), None)
+    raw = _raw_header(message, name)
     if raw is not None and not raw.isascii() and charset is not None:
         try:
             value: object = email.policy.default.header_factory(name, _raw_header_text(raw, charset))
@@ -97,6 +97,11 @@ def _header(message: Message, name: str, charset: str | None = None) -> str | No
             value = None
     text = " ".join(str(value).split()) if value is not None else ""
     return text or None
+
+
+def _raw_header(message: Message, name: str) -> str | None:
+    """The header as the parser stored it (a raw 8-bit byte kept as a lone surrogate), None when absent."""
+    return next((value for key, value in message.raw_items() if key.lower() == name.lower()), None)
 
 
 def _raw_header_text(raw: str, charset: str) -> str:
@@ -183,7 +188,7 @@ def _filename(part: Message, charset: str | None) -> str | None:
     """The part's file name; raw 8-bit bytes in it read as `_header` reads them."""
     if charset is not None:
         for name in ("Content-Disposition", "Content-Type"):
-            raw = next((value for key, value in part.raw_items() if key.lower() == name.lower()), None)
+            raw = _raw_header(part, name)
             if raw and not raw.isascii():
                 try:
                     header = email.policy.default.header_factory(name, _raw_header_text(raw, charset))

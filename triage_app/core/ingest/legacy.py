@@ -109,7 +109,7 @@ def _letters_fit(text: str, language: str | None) -> float:
     return good / (len(odd) + stuck)
 
 
-_MARKUP_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w]+;", re.IGNORECASE | re.DOTALL)
+MARKUP_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w]+;", re.IGNORECASE | re.DOTALL)
 
 
 def guess_legacy_encoding(data: bytes, *, markup: bool = False) -> str:
@@ -121,7 +121,7 @@ def guess_legacy_encoding(data: bytes, *, markup: bool = False) -> str:
 def legacy_reading(data: bytes, *, markup: bool = False) -> tuple[str, float]:
     """`guess_legacy_encoding`'s codepage and how well its reading fits the language it reads as (`fit`: 1.0
     when every non-ASCII character is a letter that language writes)."""
-    sample = _MARKUP_RE.sub(b" ", data[: 4 * SAMPLE_BYTES])[:SAMPLE_BYTES] if markup else data[:SAMPLE_BYTES]
+    sample = MARKUP_RE.sub(b" ", data[: 4 * SAMPLE_BYTES])[:SAMPLE_BYTES] if markup else data[:SAMPLE_BYTES]
     scored: list[Reading] = []
     texts: dict[str, str] = {}
     for encoding in CANDIDATES:

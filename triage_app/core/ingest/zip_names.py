@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from triage_app.core.errors import ZIP_ERRORS
 from triage_app.core.ingest.charset import decode_bytes
-from triage_app.core.ingest.legacy import fit
+from triage_app.core.ingest.legacy import MARKUP_RE, fit
+from triage_app.core.ingest.readers import kind_of
 from triage_app.core.language import detect_language
 
 UTF8_FLAG = 0x800
@@ -91,8 +92,6 @@ def names_encoding(infos: Sequence[zipfile.ZipInfo], language: str | None = None
 
 
 HEAD_BYTES = 32 * 1024
-_TEXT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text", ".md")
-_MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&[#\w]+;", re.IGNORECASE | re.DOTALL)
 
 
 def content_language(archive: zipfile.ZipFile, infos: Sequence[zipfile.ZipInfo], most: int = 3) -> str | None:
@@ -102,15 +101,16 @@ def content_language(archive: zipfile.ZipFile, infos: Sequence[zipfile.ZipInfo],
     for info in infos:
         if len(found) >= most:
             break
-        if info.is_dir() or info.flag_bits & 0x1 or not info.filename.lower().endswith(_TEXT_SUFFIXES):
+        kind = kind_of(info.filename)
+        if info.is_dir() or info.flag_bits & 0x1 or kind not in ("html", "text"):
             continue
         try:
             with archive.open(info) as handle:
                 head = handle.read(HEAD_BYTES)
         except ZIP_ERRORS:
             continue
-        markup = not info.filename.lower().endswith((".txt", ".text", ".md"))
-        text = decode_bytes(_MARKUP.sub(b" ", head) if markup else head, html=markup).text
+        markup = kind == "html"
+        text = decode_bytes(MARKUP_RE.sub(b" ", head) if markup else head, html=markup).text
         if (code := detect_language(text).code) is not None:
             found.append(code)
     return max(set(found), key=found.count) if found else None

@@ -23,11 +23,14 @@ REMOVED_FIELD = "removed"
 CHUNK = 500
 """Ids per statement (SQLite's host parameters are limited)."""
 
-_BY_DOC_ID = ("mentions", "quotes", "tags", "blocks", "resources", "originals", "review_sample", "minhash_signatures",
-              "minhash_segments", "cluster_members")
+DOCUMENT_TABLES = ("originals", "resources", "blocks", "tags", "mentions", "quotes", "overrides", "review_sample",
+                   "minhash_signatures", "minhash_segments")
+"""Tables holding rows of one document by `doc_id` that go with it (`overrides`: the page's own; site-wide ones have
+no `doc_id`). `cluster_members` and `near_pairs` go too, but are rebuilt rather than kept (`removal_undo`)."""
 
 
-def _chunks(ids: list[int]) -> Iterable[tuple[list[int], str]]:
+def chunks(ids: list[int]) -> Iterable[tuple[list[int], str]]:
+    """`ids` in parts small enough for one statement, each with its `?,?,...` placeholders."""
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
         yield part, ",".join("?" * len(part))
@@ -36,7 +39,7 @@ def _chunks(ids: list[int]) -> Iterable[tuple[list[int], str]]:
 def existing_ids(db: Database, doc_ids: Iterable[int]) -> list[int]:
     """Those of `doc_ids` that are in the library, in id order."""
     found: list[int] = []
-    for part, marks in _chunks(sorted(set(doc_ids))):
+    for part, marks in chunks(sorted(set(doc_ids))):
         found += [int(r[0]) for r in db.execute(f"SELECT id FROM documents WHERE id IN ({marks}) ORDER BY id", part)]
     return found
 
@@ -54,15 +57,14 @@ def remove_documents(library: Library, doc_ids: Iterable[int], *, origin: str = 
             if doc_id not in neighbours:
                 neighbours |= cluster_of(db, doc_id)
         at, user = now_iso(), os_user()
-        for part, marks in _chunks(ids):
+        for part, marks in chunks(ids):
             rows = db.execute(f"SELECT id, title, source_path, sha256 FROM documents WHERE id IN ({marks})", part).fetchall()
             db.conn.executemany(
                 "INSERT INTO audit (at, user, doc_id, field, old, new, origin) VALUES (?, ?, ?, ?, ?, NULL, ?)",
                 [(at, user, int(r[0]), REMOVED_FIELD, _described(r[1], r[2], r[3]), origin) for r in rows],
             )
-            for table in _BY_DOC_ID:
+            for table in (*DOCUMENT_TABLES, "cluster_members"):
                 db.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", part)
-            db.execute(f"DELETE FROM overrides WHERE doc_id IN ({marks})", part)  # the page's own; site-wide ones have none
             db.execute(f"DELETE FROM near_pairs WHERE a IN ({marks}) OR b IN ({marks})", part + part)
             db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", part)
             db.execute(f"DELETE FROM documents WHERE id IN ({marks})", part)

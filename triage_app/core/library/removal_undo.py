@@ -4,7 +4,7 @@
 them; `restore_documents` inserts them again (the search index and the timeline follow by trigger) and rebuilds the
 clusters from the restored pairs. Ids are never given twice (`documents.next_document_id`), so a restored document is
 the same document: its audit history goes on, with a "restored" line. Rows past `UNDO_LIMIT_BYTES` are not kept (a
-removal that large cannot be undone; the window says so before removing).
+removal that large cannot be undone; the window says so once it is done).
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import Library, now_iso
 from triage_app.core.library.near_dup_clusters import write_clusters
-from triage_app.core.library.removal import existing_ids, remove_documents
+from triage_app.core.library.removal import DOCUMENT_TABLES, chunks, existing_ids, remove_documents
 from triage_app.core.library.triage import os_user
 
 UNDO_LIMIT_BYTES = 256 * 1024 * 1024
 """Most bytes of removed rows (originals, text, blocks ...) kept for an undo."""
 RESTORED_FIELD = "restored"
-_TABLES = ("documents", "originals", "resources", "blocks", "tags", "mentions", "quotes", "overrides", "review_sample",
-           "minhash_signatures", "minhash_segments")
+_TABLES = ("documents", *DOCUMENT_TABLES)
 """Tables whose rows of a document are kept, documents first (the others name it); by `doc_id`, `id` for documents."""
 
 
@@ -50,9 +49,7 @@ def _select(db: Database, sql: str, params: list[int]) -> list[dict[str, Any]]:
 def keep_rows(db: Database, ids: list[int], limit: int = UNDO_LIMIT_BYTES) -> RemovedRows | None:
     """Every row of `ids` that a removal deletes; None when they hold more than `limit` bytes."""
     kept = RemovedRows(list(ids))
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        marks = ",".join("?" * len(part))
+    for part, marks in chunks(ids):
         for table in _TABLES:
             key = "id" if table == "documents" else "doc_id"
             rows = _select(db, f"SELECT * FROM {table} WHERE {key} IN ({marks})", part)
@@ -80,9 +77,9 @@ def restore_documents(library: Library, kept: RemovedRows, *, origin: str = "und
     with library.transaction() as db:
         present = set(existing_ids(db, kept.ids))
         # a file imported again since its removal is a new document now: the old one is not brought back beside it
-        hashes = {row["id"]: row["sha256"] for row in kept.rows.get("documents", [])}
-        again = {doc_id for doc_id, sha in hashes.items()
-                 if db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha]).fetchone() is not None}
+        hashes = {row["sha256"]: row["id"] for row in kept.rows.get("documents", [])}
+        again = {hashes[str(sha)] for part, marks in chunks(sorted(hashes))
+                 for (sha,) in db.execute(f"SELECT sha256 FROM documents WHERE sha256 IN ({marks})", part)}
         restored = [d for d in kept.ids if d not in present and d not in again]
         if not restored:
             return []
