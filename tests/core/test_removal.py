@@ -175,3 +175,21 @@ def test_undo_does_not_bring_back_a_file_imported_again_since(wire: tuple[Librar
     assert restore_documents(library, kept) == [ids["c"]]  # before: a UNIQUE constraint failure undid nothing
     assert library.db.execute("SELECT count(*) FROM documents WHERE id IN (?, ?)", [ids["b"], again]).fetchone()[0] == 1
     assert library.integrity_ok()
+
+
+def test_undo_after_other_rows_took_the_removed_rows_ids(wire: tuple[Library, dict[str, int], dict[str, Path]]) -> None:
+    """Showing the next document annotates it: its new mention and quote rows take the ids the removed document's
+    rows had (SQLite gives the highest id + 1 again). Seen in the app: the undo failed on mentions.id."""
+    from triage_app.core.library.removal_undo import remove_keeping_rows, restore_documents
+
+    library, ids, _paths = wire
+    b = ids["c"]  # annotated last: its rows hold the highest ids
+    before = _state(library, b)
+    _removed, kept = remove_keeping_rows(library, [b])
+    assert kept is not None
+    annotations.store_annotation(library, ids["x"], Annotation(
+        [EntityMention(0, 5, "Reuters", "ORG", "Reuters")], [Quote(0, 5, "Hello", "direct", "said", "Ann Lee")], "test"))
+    taken = {r[0] for r in library.db.execute("SELECT id FROM mentions WHERE doc_id = ?", [ids["x"]])}
+    assert taken & {row["id"] for row in kept.rows["mentions"]}  # the situation the test is about
+    assert restore_documents(library, kept) == [b]
+    assert _state(library, b) == before and library.integrity_ok()

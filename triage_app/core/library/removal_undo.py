@@ -87,6 +87,8 @@ def restore_documents(library: Library, kept: RemovedRows, *, origin: str = "und
         for table in _TABLES:
             key = "id" if table == "documents" else "doc_id"
             rows = [row for row in kept.rows.get(table, []) if row[key] in wanted]
+            if table != "documents":  # a row's own id (mentions, quotes, resources, overrides) may be another's by now
+                rows = [{k: v for k, v in row.items() if k != "id"} for row in rows]
             if rows:
                 db.table(table).insert_all(rows, batch_size=200)
         now = set(existing_ids(db, {x for row in kept.rows.get("near_pairs", []) for x in (row["a"], row["b"])}))
