@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,25 @@ def test_bench_on_a_few_eval_pages(shared_eval: Path, tmp_path: Path) -> None:
     assert all(row["pages"] == 4 for row in results["one dumps"].values())
     wrapped = results["one dumps wrapped at 72"]
     assert wrapped["triage"]["f1"] > wrapped["raw dump"]["f1"] + 0.08
+
+
+def test_bench_alternates_which_method_is_timed_first() -> None:
+    ran: list[str] = []
+
+    def call(name: str) -> Callable[[], str]:
+        def run() -> str:
+            ran.append(name)
+            return name
+
+        return run
+
+    calls = [call("triage"), call("trafilatura"), call("defaults")]
+    assert [out for out, _ in bench._timed_in_turn(calls, flip=False)] == ["triage", "trafilatura", "defaults"]
+    assert ran == ["triage", "trafilatura", "defaults"]
+    ran.clear()
+    # flipped: run last to first, results still in the calls' order
+    assert [out for out, _ in bench._timed_in_turn(calls, flip=True)] == ["triage", "trafilatura", "defaults"]
+    assert ran == ["defaults", "trafilatura", "triage"]
 
 
 def test_bench_counts_the_pages_triage_wins_and_loses_against_each_row() -> None:
