@@ -149,3 +149,10 @@ def test_a_library_counts_its_chinese_documents_again(tmp_path: Path) -> None:
             db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm040_words_of_chinese_and_japanese'")
     with Library.open(path) as library:
         assert library.db["documents"].get(zh)["word_count"] == 19
+
+
+def test_words_written_with_vowel_signs_count_once() -> None:
+    """`\\w` takes a combining mark for a word break: "हिन्दी भारत की राजभाषा है" counted 12 words, not 5."""
+    assert word_count("हिन्दी भारत की राजभाषा है।") == 5
+    assert word_count("قال مُحَمَّد إن") == 3 and word_count("Mu\u0308nchen") == 1
+    assert word_count("ตลาดหลักทรัพย์ แห่งประเทศไทย") == 2  # runs between spaces: no Thai word segmenter

@@ -285,3 +285,12 @@ def test_chinese_documents_share_words_with_each_other_and_a_query() -> None:
     hits = matrix @ query
     assert hits[0] > 0 and hits[1] > 0 and hits[2] == 0  # the query's word in the first two, not in the third
     assert (matrix[0] * matrix[2]).sum() > 0  # 首都 in both capitals' sentences
+
+
+def test_words_keep_the_vowel_signs_written_in_them() -> None:
+    """A combining mark broke a word: "हिन्दी" gave no word at all (no two word characters side by side), so the model
+    could learn nothing from a Hindi text."""
+    from triage_app.core.review.features import words
+
+    assert words("हिन्दी भारत की राजभाषा है। The harbour") == ["हिन्दी", "भारत", "की", "राजभाषा", "है", "harbour"]
+    assert words("Mu\u0308nchen's café") == ["mu\u0308nchen's", "café"]  # a decomposed umlaut stays in its word

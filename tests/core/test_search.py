@@ -184,3 +184,42 @@ def test_an_older_library_finds_its_chinese_words_once_opened(tmp_path: Path) ->
         assert _ids(library, "北京") == [zh]
         documents.replace_clean_result(library, zh, CleanResult([Block(0, "paragraph", "上海是中国最大的城市。", True)], title="城市"))
         assert _ids(library, "北京") == [] and _ids(library, "上海") == [zh]  # the triggers keep it in step
+
+
+def test_words_written_with_vowel_signs_and_thai_words_inside_their_runs_are_found(fresh_library: Library) -> None:
+    """unicode61 took every combining mark for a word break: "हिन्दी" was indexed as "ह", "न", "द", so a search for it
+    also found any word of those consonants, and a Thai word inside a run of letters was not found at all."""
+    hi = _add_text(fresh_library, "भाषा", "हिन्दी भारत की राजभाषा है।")
+    hi_other = _add_text(fresh_library, "शब्द", "वह हिंद महासागर के तट पर हँसा।")  # ह, न/ं, द in other words
+    th = _add_text(fresh_library, "ตลาด", "ตลาดหลักทรัพย์แห่งประเทศไทยปิดทำการวันนี้")
+    ar = _add_text(fresh_library, "خبر", "قال مُحَمَّد إن الاجتماع انتهى")  # pointed
+    ar_plain = _add_text(fresh_library, "خبر آخر", "وصل محمد إلى القاهرة")
+    assert _ids(fresh_library, "हिन्दी") == [hi]
+    assert _ids(fresh_library, "राजभाषा") == [hi] and _ids(fresh_library, "हँसा") == [hi_other]
+    assert _ids(fresh_library, "ตลาดหลักทรัพย์") == [th] and _ids(fresh_library, "ประเทศไทย") == [th]
+    assert _ids(fresh_library, "วันนี้") == [th] and _ids(fresh_library, "วันนั้น") == []  # the tone marks count
+    assert sorted(_ids(fresh_library, "محمد")) == sorted([ar, ar_plain])  # points left out both ways
+    assert sorted(_ids(fresh_library, "مُحَمَّد")) == sorted([ar, ar_plain])
+    assert _ids(fresh_library, "राज*") == [hi]  # a prefix with its vowel sign
+    snippet = search.snippets(fresh_library.db, "ประเทศไทย", [th])[th]
+    assert "[ประเทศไทย]" in snippet and "\u200b" not in snippet
+
+
+def test_an_older_library_finds_its_thai_and_hindi_words_once_opened(tmp_path: Path) -> None:
+    import re
+
+    path = tmp_path / "library.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m043_words_with_their_marks")
+        # the index's reading before: only CJK characters marked
+        library.db.conn.create_function("fts_text", 1, lambda t: t and re.sub("([\u4e00-\u9fff])", "\u200b\\1\u200b", t))
+        th = _add_text(library, "ตลาด", "ตลาดหลักทรัพย์แห่งประเทศไทย")
+        hi = _add_text(library, "भाषा", "हिन्दी भारत की राजभाषा है।")
+        with library.transaction() as db:
+            db["documents"].update(hi, {"language": "hi", "word_count": 12})  # as counted before: pieces
+        assert _ids(library, "ประเทศไทย") == []  # the index as it was
+    with Library.open(path) as library:
+        assert _ids(library, "ประเทศไทย") == [th] and _ids(library, "हिन्दी") == [hi]
+        assert library.db["documents"].get(hi)["word_count"] == 5
+        documents.replace_clean_result(library, th, CleanResult([Block(0, "paragraph", "ราคาน้ำมันวันนี้", True)], title="ตลาด"))
+        assert _ids(library, "ประเทศไทย") == [] and _ids(library, "วันนี้") == [th]  # the triggers keep it in step

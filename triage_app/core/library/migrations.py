@@ -242,3 +242,32 @@ def m042_copies_of_chinese_and_japanese(db: Database) -> None:
         f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE {_IN_WORD_COUNT_LANGUAGES})",
         list(WORD_COUNT_LANGUAGES),
     )
+
+
+@MIGRATIONS(name="m043_words_with_their_marks")
+def m043_words_with_their_marks(db: Database) -> None:
+    """Words keep the combining marks written in them (`script_marks`): a Hindi word was three pieces without its
+    vowel signs, to the search index, the word count and the copies' shingles alike, and a Thai word inside a run of
+    letters was not found at all. The search index is made again with its new tokenizer (`fts_text.TOKENIZER`; each
+    Thai, Lao, Myanmar or Khmer letter a word, Arabic and Hebrew points left out), and the documents detected in a
+    language written with such marks are counted again and their signatures marked stale."""
+    from triage_app.core.library.fts_text import TOKENIZER
+    from triage_app.core.library.script_marks import MARKED_SCRIPT_LANGUAGES
+    from triage_app.core.library.word_counts import word_count
+
+    db.execute('DROP TABLE IF EXISTS "documents_fts"')
+    db.execute(
+        f'CREATE VIRTUAL TABLE "documents_fts" USING FTS5 ("title", "text", tokenize="{TOKENIZER}", '
+        'content="documents_fts_content", content_rowid="id")'
+    )
+    db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+    in_languages = "language IN (" + ", ".join("?" for _ in MARKED_SCRIPT_LANGUAGES) + ")"
+    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE {in_languages}", list(MARKED_SCRIPT_LANGUAGES))
+    for doc_id, text, old in rows.fetchall():
+        new = word_count(text or "")
+        if new != old:
+            db.execute("UPDATE documents SET word_count = ? WHERE id = ?", [new, doc_id])
+    db.execute(
+        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE {in_languages})",
+        list(MARKED_SCRIPT_LANGUAGES),
+    )

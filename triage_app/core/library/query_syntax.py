@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from triage_app.core.language import language_code
 from triage_app.core.library.fts_text import fts_text
 from triage_app.core.library.triage import normalise_relevance
+from triage_app.core.library.word_counts import MARKED_WORD
 
 FIELD_NAMES = ("site", "relevance", "tag", "star", "entity", "kind", "lang")
 UNKNOWN_LANGUAGE = "unknown"
@@ -24,6 +25,8 @@ MAX_QUERY_PREFIXES = 4
 MIN_PREFIX_CHARS = 2
 """A prefix* expands to every indexed word it starts; 'a*' to a tenth of the vocabulary."""
 
+_WORD_RE = re.compile(MARKED_WORD)
+"""A bare term's words: its punctuation left out, the marks written in its words kept ("हिन्दी", not "ह न द")."""
 _TOKEN_RE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
 
@@ -81,7 +84,7 @@ def parse_query(query: str) -> ParsedQuery:
             prefix = False
         else:
             prefix = (bare or "").endswith("*")
-            words = " ".join(re.findall(r"\w+", bare or ""))
+            words = " ".join(_WORD_RE.findall(bare or ""))
         if not words:
             continue
         if prefix and (prefixes >= MAX_QUERY_PREFIXES or len(words) < MIN_PREFIX_CHARS or " " in words):

@@ -15,8 +15,9 @@ from sqlite_utils import Database
 
 from triage_app.core.library.db import connect_read_only
 from triage_app.core.library.document_filter import DocumentFilter, count_matching, find_ids
-from triage_app.core.library.fts_text import shown_text
+from triage_app.core.library.fts_text import MARK, shown_text
 from triage_app.core.library.query_syntax import fts_term, parse_query
+from triage_app.core.library.word_counts import MARKED_WORD
 from triage_app.core.records import Progress
 
 LIST_COLUMNS = "id, relevance, starred, title, site, published, imported_at, word_count, format, url, author, language"
@@ -69,7 +70,7 @@ def search(
     return hits
 
 
-_PREFIX_TERM_RE = re.compile(r'"(\w+)"\*')
+_PREFIX_TERM_RE = re.compile(f'"({MARKED_WORD})"\\*')
 MAX_PREFIX_TERMS = 64
 
 
@@ -99,14 +100,22 @@ def _expand_prefixes(db: Database, match: str) -> str:
     return _PREFIX_TERM_RE.sub(spell, match)
 
 
+SNIPPET_TOKENS = 16
+"""Words of a snippet."""
+CHARACTER_SNIPPET_TOKENS = 48
+"""Words of a snippet when they are characters (a Thai word is several): about as wide as 16 English words."""
+
+
 def snippets(db: Database, query: str, ids: list[int], *, marks: tuple[str, str] = ("[", "]")) -> dict[int, str]:
     """A highlighted snippet of the matching text for each of `ids` that `query` matches."""
     match = parse_query(query).match
     if not match or not ids:
         return {}
     marks_sql = ",".join("?" for _ in ids)
+    # a search in words of characters (`fts_text`: Chinese, Thai ...) counts its snippet's length in characters
+    tokens = CHARACTER_SNIPPET_TOKENS if MARK in match else SNIPPET_TOKENS
     sql = (
-        "SELECT rowid, snippet(documents_fts, -1, ?, ?, '…', 16) FROM documents_fts "
+        f"SELECT rowid, snippet(documents_fts, -1, ?, ?, '…', {tokens}) FROM documents_fts "
         f"WHERE documents_fts MATCH ? AND rowid IN ({marks_sql})"
     )
     try:

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import re
 
+from triage_app.core.library.script_marks import WORD_MARKS
+
 EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 """Kana and CJK ideographs (with their extensions and compatibility forms): Chinese and Japanese write no spaces."""
-WORD_RE = re.compile(rf"[{EAST_ASIAN}]|[^\W{EAST_ASIAN}]+")
-"""A word: one Chinese or Japanese character (as word processors count them), else a run of other word characters.
+WORD_RE = re.compile(rf"[{EAST_ASIAN}]|[^\W{EAST_ASIAN}]+(?:[{WORD_MARKS}]+[^\W{EAST_ASIAN}]*)*")
+"""A word: one Chinese or Japanese character (as word processors count them), else a run of other word characters
+with the combining marks written in it (`script_marks`: "हिन्दी" is one word, not three pieces; the pattern looks for
+a mark only where a run of letters stops, so a text without marks is read as fast as before).
 Korean puts spaces between its words, so Hangul runs count as words. Also the words of the copies' shingles
 (`near_dup_signing`): three characters of Chinese, not three clauses."""
+MARKED_WORD = rf"\w+(?:[{WORD_MARKS}]+\w*)*"
+"""A run of word characters with the combining marks written in it (a Chinese clause stays one run): a search's words."""
 WORD_COUNT_LANGUAGES = ("zh", "ja", "yue", "wuu")
 """Languages whose documents a library counts and signs again now that East Asian characters are words one by one
 (migrations m040, m042)."""
