@@ -249,6 +249,25 @@ def test_a_chinese_copy_with_a_few_characters_changed_is_found(fresh_library: Li
     assert [sorted(cluster) for cluster in near_dup_clusters.clusters(fresh_library.db)] == [ids[:2]]
 
 
+def test_a_thai_copy_with_a_few_letters_changed_is_found(fresh_library: Library) -> None:
+    """Thai puts spaces between phrases, not words: a shingle of three runs of letters was three phrases, and a copy
+    with a letter changed in a few phrases shared too few of them to be found."""
+    from triage_app.core.library import documents
+    from triage_app.core.records import Block, CleanResult, ParsedDocument
+
+    story = " ".join(f"ข่าวฉบับที่{n}รายงานว่าการท่าเรือบันทึกเรือลำหนึ่งที่มาจากทางเหนือตอนรุ่งสาง" for n in range(40))
+    edited = story
+    for n in (3, 9, 17, 23, 29, 35):  # one word changed in six phrases of forty
+        edited = edited.replace(f"ที่{n}รายงาน", f"ที่{n}แจ้ง")
+    other = " ".join(f"รัฐมนตรีคนที่{n}กล่าวในสภาว่าราคาสินค้าในตลาดจะสูงขึ้นมากในวันพรุ่งนี้" for n in range(40))
+    ids = []
+    for name, text in (("a", story), ("b", edited), ("c", other)):
+        parsed = ParsedDocument(f"/{name}.txt", text.encode(), "text", "utf-8", text=text)
+        ids.append(documents.insert_document(fresh_library, parsed, CleanResult([Block(0, "paragraph", text, True)], language="th")))
+    _cluster(fresh_library)
+    assert [sorted(cluster) for cluster in near_dup_clusters.clusters(fresh_library.db)] == [ids[:2]]
+
+
 def test_an_older_librarys_chinese_documents_are_signed_again(tmp_path: Path) -> None:
     from triage_app.core.library import documents
     from triage_app.core.records import Block, CleanResult, ParsedDocument

@@ -18,17 +18,13 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from triage_app.core.library.script_marks import OPTIONAL_POINTS, WRITTEN_VOWEL_MARKS, char_class
+from triage_app.core.library.script_marks import LETTER_UNIT, OPTIONAL_POINTS, WRITTEN_VOWEL_MARKS
 from triage_app.core.library.word_counts import EAST_ASIAN
 
 _CJK = EAST_ASIAN + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 """Kana and CJK ideographs (`word_counts.EAST_ASIAN`) and Hangul jamo and syllables (Korean's particles stick to its
 words, so its words are searched by character too, though they are counted as spaced words)."""
-_SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
-"""Thai and Lao, Myanmar, Khmer: alphabets written without spaces between words."""
-_SPACELESS_ALPHABETS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SPACELESS_RANGES)
-_SPACELESS_MARKS = char_class([m for m in WRITTEN_VOWEL_MARKS if any(low <= ord(m) <= high for low, high in _SPACELESS_RANGES)])
-_WORD_UNITS_RE = re.compile(f"([{_CJK}]|[{_SPACELESS_ALPHABETS}][{_SPACELESS_MARKS}]*)")
+_WORD_UNITS_RE = re.compile(f"([{_CJK}]|{LETTER_UNIT})")
 """A CJK character, or a letter of a spaceless alphabet with the marks written on it."""
 _OPTIONAL_POINTS_RE = re.compile(f"[{OPTIONAL_POINTS}]+")
 MARK = "\u200b"

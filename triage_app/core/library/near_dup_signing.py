@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from triage_app.core.library.word_counts import WORD_RE
+from triage_app.core.library.word_counts import SHINGLE_WORD_RE
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -65,10 +65,10 @@ def _word_hashes(words: list[str]) -> np.ndarray:
 
 
 def shingle_hashes(text: str) -> np.ndarray:
-    """The sorted, distinct 32-bit hashes (uint32) of the lower-cased word 3-grams of `text` (`word_counts.WORD_RE`:
-    a Chinese or Japanese character is a word; with `\\w+` a clause was, and a copy with a few characters changed in a
-    few clauses shared too few shingles to be found)."""
-    words = WORD_RE.findall(text.lower())
+    """The sorted, distinct 32-bit hashes (uint32) of the lower-cased word 3-grams of `text` (`word_counts.SHINGLE_WORD_RE`:
+    a Chinese or Japanese character, or a Thai letter with its marks, is a word; with `\\w+` a clause was, and a copy
+    with a few characters changed in a few clauses shared too few shingles to be found)."""
+    words = SHINGLE_WORD_RE.findall(text.lower())
     if not words:
         return NO_SHINGLES
     hashed = _word_hashes(words)

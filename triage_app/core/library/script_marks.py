@@ -72,3 +72,12 @@ MARKED_SCRIPT_LANGUAGES = (
 )
 """The languages (as the language model names them) written in those scripts: their documents are counted, signed
 and indexed again when these rules change (migration m043)."""
+
+SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+"""Thai and Lao, Myanmar, Khmer: alphabets written without spaces between words."""
+SPACELESS_ALPHABETS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in SPACELESS_RANGES)
+"""Those alphabets as the body of a regular expression's character class."""
+_SPACELESS_MARKS = char_class([m for m in WRITTEN_VOWEL_MARKS if any(low <= ord(m) <= high for low, high in SPACELESS_RANGES)])
+LETTER_UNIT = f"[{SPACELESS_ALPHABETS}][{_SPACELESS_MARKS}]*"
+"""A letter of a spaceless alphabet with the vowel and tone marks written on it ("ที่"): where no word segmenter is at
+hand, such a unit stands for a word as a Chinese character does (the search index, the copies' shingles, the review)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from triage_app.core.library.script_marks import WORD_MARKS
+from triage_app.core.library.script_marks import LETTER_UNIT, SPACELESS_ALPHABETS, WORD_MARKS
 
 EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 """Kana and CJK ideographs (with their extensions and compatibility forms): Chinese and Japanese write no spaces."""
@@ -13,8 +13,13 @@ WORD_RE = re.compile(rf"[{EAST_ASIAN}]|[^\W{EAST_ASIAN}]+(?:[{WORD_MARKS}]+[^\W{
 """A word: one Chinese or Japanese character (as word processors count them), else a run of other word characters
 with the combining marks written in it (`script_marks`: "हिन्दी" is one word, not three pieces; the pattern looks for
 a mark only where a run of letters stops, so a text without marks is read as fast as before).
-Korean puts spaces between its words, so Hangul runs count as words. Also the words of the copies' shingles
-(`near_dup_signing`): three characters of Chinese, not three clauses."""
+Korean puts spaces between its words, so Hangul runs count as words. Thai, Lao, Myanmar and Khmer runs of letters
+count as one word each (no word segmenter here)."""
+_SPACED = f"[^\\W{EAST_ASIAN}{SPACELESS_ALPHABETS}]"
+SHINGLE_WORD_RE = re.compile(rf"[{EAST_ASIAN}]|{LETTER_UNIT}|{_SPACED}+(?:[{WORD_MARKS}]+{_SPACED}*)*")
+"""The words the copies' shingles are made of: `WORD_RE`'s, except that a Thai, Lao, Myanmar or Khmer letter with its
+marks is one (`script_marks.LETTER_UNIT`), as a Chinese character is: those alphabets write no spaces between words,
+so a run of letters is a phrase, and a copy with a letter changed in a few phrases shared too few shingles."""
 MARKED_WORD = rf"\w+(?:[{WORD_MARKS}]+\w*)*"
 """A run of word characters with the combining marks written in it (a Chinese clause stays one run): a search's words."""
 WORD_COUNT_LANGUAGES = ("zh", "ja", "yue", "wuu")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from triage_app.core.library.script_marks import WORD_MARKS
+from triage_app.core.library.script_marks import LETTER_UNIT, WORD_MARKS
 from triage_app.core.library.word_counts import EAST_ASIAN
 
 if TYPE_CHECKING:
@@ -62,29 +62,34 @@ def _stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-_EAST_ASIAN_RUN_RE = re.compile(f"([{EAST_ASIAN}]+)")
+_UNIT_RUN_RE = re.compile(f"((?:[{EAST_ASIAN}]|{LETTER_UNIT})+)")
+_UNIT_RE = re.compile(f"[{EAST_ASIAN}]|{LETTER_UNIT}")
+"""A Chinese or Japanese character, or a Thai, Lao, Myanmar or Khmer letter with its marks: a script without spaces."""
 
 
 def _pairs(run: str) -> list[str]:
-    """A run of Chinese or Japanese as its character pairs (北京是 -> 北京, 京是), a lone character as itself."""
-    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+    """A run of Chinese or Japanese as its character pairs (北京是 -> 北京, 京是), a run of Thai as the pairs of its
+    letters with their marks, a lone character as itself."""
+    units = _UNIT_RE.findall(run)
+    return units if len(units) == 1 else [units[i] + units[i + 1] for i in range(len(units) - 1)]
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words (letter-initial, two characters or more), English stop words left out. Chinese and Japanese
-    write no spaces, so a whole clause would be one word, shared by no other document: their runs are read as
-    character pairs instead, as search engines index them."""
+    """Lower-cased words (letter-initial, two characters or more), English stop words left out. Chinese, Japanese,
+    Thai, Lao, Myanmar and Khmer write no spaces, so a whole clause would be one word, shared by no other document:
+    their runs are read as pairs of characters (a Thai letter with its vowel and tone marks) instead, as search
+    engines index them."""
     stop = _stop_words()
     out: list[str] = []
     text = text.lower()
     for word in (_MARKED_WORD_RE if _MARK_RE.search(text) else _WORD_RE).findall(text):
         if word in stop:
             continue
-        if not _EAST_ASIAN_RUN_RE.search(word):
+        if not _UNIT_RUN_RE.search(word):
             out.append(word)
             continue
-        for piece in _EAST_ASIAN_RUN_RE.split(word):
-            if _EAST_ASIAN_RUN_RE.fullmatch(piece):
+        for piece in _UNIT_RUN_RE.split(word):
+            if _UNIT_RUN_RE.fullmatch(piece):
                 out.extend(_pairs(piece))
             elif len(piece) >= 2 and piece[0].isalpha():
                 out.append(piece)
