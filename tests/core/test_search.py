@@ -223,3 +223,27 @@ def test_an_older_library_finds_its_thai_and_hindi_words_once_opened(tmp_path: P
         assert library.db["documents"].get(hi)["word_count"] == 5
         documents.replace_clean_result(library, th, CleanResult([Block(0, "paragraph", "ราคาน้ำมันวันนี้", True)], title="ตลาด"))
         assert _ids(library, "ประเทศไทย") == [] and _ids(library, "วันนี้") == [th]  # the triggers keep it in step
+
+
+def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them_as_written(fresh_library: Library) -> None:
+    """unicode61 takes Latin accents off only: a Greek search without accents (or of a capitalised headline, written
+    without them) found nothing, nor елка the Ёлка, nor strasse the Straße."""
+    el = _add_text(fresh_library, "Ειδήσεις", "Ο πρόεδρος μίλησε στους δημοσιογράφους. ΑΘΗΝΑ")
+    ru = _add_text(fresh_library, "Новости", "Ёлка стоит в зелёном лесу")
+    de = _add_text(fresh_library, "Nachrichten", "Die Straße ist groß")
+    ar = _add_text(fresh_library, "خبر", "قال مُحَمَّد إن الاجتماع انتهى أيضاً")
+    assert _ids(fresh_library, "δημοσιογραφους") == [el] and _ids(fresh_library, "Αθήνα") == [el]
+    assert _ids(fresh_library, "ΠΡΟΕΔΡΟΣ") == [el]
+    assert _ids(fresh_library, "елка") == [ru] and _ids(fresh_library, "зеленом") == [ru] and _ids(fresh_library, "ёлка") == [ru]
+    assert _ids(fresh_library, "strasse") == [de] and _ids(fresh_library, "gross") == [de]
+    assert _ids(fresh_library, "محمد") == [ar] and _ids(fresh_library, "أيضا") == [ar]
+    assert _ids(fresh_library, "πρόεδροι") == [] and _ids(fresh_library, "лес") == []  # other words stay other words
+    # the snippets show the documents' own letters, the hit where it is
+    assert search.snippets(fresh_library.db, "αθηνα", [el])[el].endswith("[ΑΘΗΝΑ]")
+    assert search.snippets(fresh_library.db, "елка", [ru])[ru] == "[Ёлка] стоит в зелёном лесу"
+    assert search.snippets(fresh_library.db, "strasse", [de])[de] == "Die [Straße] ist groß"
+    assert search.snippets(fresh_library.db, "محمد", [ar])[ar] == "قال [مُحَمَّد] إن الاجتماع انتهى أيضاً"
+    fresh_library.db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
+    documents.replace_clean_result(fresh_library, el, CleanResult([Block(0, "paragraph", "Νέα για την Αθήνα", True)], title="Ειδήσεις"))
+    assert _ids(fresh_library, "δημοσιογραφους") == [] and _ids(fresh_library, "αθηνα") == [el]  # the triggers keep it in step
+    assert fresh_library.integrity_ok()

@@ -1,22 +1,27 @@
-"""The text the search index reads: each Chinese, Japanese and Korean character a word of its own.
+"""The text the search index reads (`fts_text`) and the text its snippets are cut from (`fts_content`).
 
 SQLite's unicode61 tokenizer cuts words at spaces and punctuation. Chinese and Japanese write no spaces, so
 a whole clause ("北京是中国的首都") was one token and a search for 北京 found nothing inside it; Korean joins
-its particles to its words ("서울은"), so 서울 missed too. The index reads `fts_text(text)`, in which every
-such character stands between two zero-width spaces (a separator to the tokenizer), and a search term is
-written the same way (`query_syntax.fts_term`): a phrase of its characters, which matches wherever they stand
-together. Thai, Lao, Myanmar and Khmer write no spaces between words either: each of their letters, with the vowel
-signs and tone marks written on it, is such a word ("ที่" "นี่"), and the index's tokenizer keeps the marks of
-the scripts whose vowel signs are always written inside their words (`TOKENIZER`: a Hindi word was three pieces
-without its vowels). Arabic and Hebrew vowel points (and the tatweel) are left out of what the index reads, so a
-pointed word finds the unpointed one and back. Other scripts are left as they are. Snippets drop the zero-width
-spaces again (`shown_text`).
+its particles to its words ("서울은"), so 서울 missed too. Both texts set every such character between two
+zero-width spaces (a separator to the tokenizer), and a search term is written the same way
+(`query_syntax.fts_term`): a phrase of its characters, which matches wherever they stand together. Thai, Lao,
+Myanmar and Khmer write no spaces between words either: each of their letters, with the vowel signs and tone
+marks written on it, is such a word ("ที่" "นี่"). The tokenizer keeps the marks of the scripts whose vowel signs
+are always written inside their words (`TOKENIZER`: a Hindi word was three pieces without its vowels).
+
+The index also reads some letters as others that a search should not tell apart (`_FOLDED`): a Greek vowel
+with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθήνα), final and other sigma, Russian ё
+and е, ß and ss, an Arabic or Hebrew word with or without its vowel points. unicode61 does this for Latin
+accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
+the snippets' text (which keeps the letters as written) have the same words in the same places, and a
+snippet shows the document's own text. Snippets drop the zero-width spaces again (`shown_text`).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 
 from triage_app.core.library.script_marks import LETTER_UNIT, OPTIONAL_POINTS, WRITTEN_VOWEL_MARKS
 from triage_app.core.library.word_counts import EAST_ASIAN
@@ -26,21 +31,45 @@ _CJK = EAST_ASIAN + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 words, so its words are searched by character too, though they are counted as spaced words)."""
 _WORD_UNITS_RE = re.compile(f"([{_CJK}]|{LETTER_UNIT})")
 """A CJK character, or a letter of a spaceless alphabet with the marks written on it."""
-_OPTIONAL_POINTS_RE = re.compile(f"[{OPTIONAL_POINTS}]+")
 MARK = "\u200b"
 """Zero-width space: not a letter or digit, so unicode61 ends a token there; invisible if it ever shows."""
-TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '" + WRITTEN_VOWEL_MARKS + "'"
+TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '" + WRITTEN_VOWEL_MARKS + OPTIONAL_POINTS + "'"
 """The search index's tokenizer: unicode61 (diacritics of Latin letters taken off) with the combining marks of
 the scripts whose vowels are always written (`script_marks.WRITTEN_VOWEL_MARKS`) as word characters, which it
-otherwise reads as word breaks (none is a quote, so the option needs no escaping)."""
+otherwise reads as word breaks, and Arabic and Hebrew points too, so a pointed word is one word in the snippets'
+text as it is, unpointed, in the index (none is a quote, so the option needs no escaping)."""
+
+
+def _greek_without_accents() -> dict[int, str]:
+    """Each accented Greek letter (monotonic and polytonic) -> the letter without its accents and breathings."""
+    table = {}
+    for code in [*range(0x0370, 0x0400), *range(0x1F00, 0x2000)]:
+        parts = unicodedata.normalize("NFD", chr(code))
+        if len(parts) > 1 and unicodedata.name(parts[0], "").startswith("GREEK") and all(unicodedata.combining(c) for c in parts[1:]):
+            table[code] = parts[0]
+    return table
+
+
+_FOLDED: dict[int, str | None] = {
+    **_greek_without_accents(),
+    **{ord(letter): read for letter, read in (("ς", "σ"), ("ё", "е"), ("Ё", "Е"), ("ß", "ss"), ("ẞ", "SS"))},
+    **{ord(point): None for point in OPTIONAL_POINTS},
+}
+
+
+def fts_content(text: str | None) -> str | None:
+    """`text` as the snippets are cut from it: a `MARK` on each side of every CJK character and of every letter (with
+    its marks) of a spaceless alphabet."""
+    if not text or text.isascii():
+        return text
+    return _WORD_UNITS_RE.sub(MARK + r"\1" + MARK, text)
 
 
 def fts_text(text: str | None) -> str | None:
-    """`text` as the search index reads it: a `MARK` on each side of every CJK character and of every letter (with its
-    marks) of a spaceless alphabet; Arabic and Hebrew vowel points taken out."""
+    """`text` as the search index reads it: `fts_content` with the letters of `_FOLDED` read as the others."""
     if not text or text.isascii():
         return text
-    return _WORD_UNITS_RE.sub(MARK + r"\1" + MARK, _OPTIONAL_POINTS_RE.sub("", text))
+    return fts_content(text.translate(_FOLDED))
 
 
 def shown_text(text: str) -> str:
@@ -49,5 +78,6 @@ def shown_text(text: str) -> str:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Give `conn` the SQL function `fts_text`, which the search index's triggers and content view call."""
+    """Give `conn` the SQL functions `fts_text` (the search index's triggers call it) and `fts_content` (its content view)."""
     conn.create_function("fts_text", 1, fts_text, deterministic=True)
+    conn.create_function("fts_content", 1, fts_content, deterministic=True)

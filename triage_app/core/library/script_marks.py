@@ -62,8 +62,8 @@ OPTIONAL_POINT_BLOCKS = (
     (0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x08D3, 0x08FF),  # Arabic harakat, Quranic marks
 )
 """Scripts whose vowel points most texts leave out."""
-OPTIONAL_POINTS = char_class([*_chars(OPTIONAL_POINT_BLOCKS, ("Mn",)), "\u0640"])
-"""Those points, with the Arabic tatweel (ـ, which stretches a word and is no letter of it)."""
+OPTIONAL_POINTS = "".join([*_chars(OPTIONAL_POINT_BLOCKS, ("Mn",)), "\u0640"])
+"""Those points, with the Arabic tatweel (ـ, which stretches a word and is no letter of it), as a plain string."""
 
 MARKED_SCRIPT_LANGUAGES = (
     "hi", "mr", "ne", "sa", "bh", "mai", "new", "gom", "bn", "as", "bpy", "pa", "gu", "or", "ta", "te", "kn", "ml", "si",
