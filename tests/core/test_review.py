@@ -296,3 +296,5 @@ def test_words_keep_the_vowel_signs_written_in_them() -> None:
     assert words("Mu\u0308nchen's café") == ["mu\u0308nchen's", "café"]  # a decomposed umlaut stays in its word
     # Thai writes no spaces between words: pairs of letters with their marks, as Chinese gives character pairs
     assert words("ที่นี่ภาษา") == ["ที่นี่", "นี่ภ", "ภา", "าษ", "ษา"]
+    # the letters the search reads as one are one term too: a headline's capitals are written without accents
+    assert words("ΑΘΗΝΑ Αθήνα Ёлка ёлка مُحَمَّد محمد") == ["αθηνα", "αθηνα", "елка", "елка", "محمد", "محمد"]

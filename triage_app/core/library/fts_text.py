@@ -9,7 +9,7 @@ Myanmar and Khmer write no spaces between words either: each of their letters, w
 marks written on it, is such a word ("ที่" "นี่"). The tokenizer keeps the marks of the scripts whose vowel signs
 are always written inside their words (`TOKENIZER`: a Hindi word was three pieces without its vowels).
 
-The index also reads some letters as others that a search should not tell apart (`_FOLDED`): a Greek vowel
+The index also reads some letters as others that a search should not tell apart (`FOLDED`): a Greek vowel
 with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθήνα), final and other sigma, Russian ё
 and е, ß and ss, an Arabic or Hebrew word with or without its vowel points. unicode61 does this for Latin
 accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
@@ -50,7 +50,7 @@ def _greek_without_accents() -> dict[int, str]:
     return table
 
 
-_FOLDED: dict[int, str | None] = {
+FOLDED: dict[int, str | None] = {
     **_greek_without_accents(),
     **{ord(letter): read for letter, read in (("ς", "σ"), ("ё", "е"), ("Ё", "Е"), ("ß", "ss"), ("ẞ", "SS"))},
     **{ord(point): None for point in OPTIONAL_POINTS},
@@ -66,10 +66,10 @@ def fts_content(text: str | None) -> str | None:
 
 
 def fts_text(text: str | None) -> str | None:
-    """`text` as the search index reads it: `fts_content` with the letters of `_FOLDED` read as the others."""
+    """`text` as the search index reads it: `fts_content` with the letters of `FOLDED` read as the others."""
     if not text or text.isascii():
         return text
-    return fts_content(text.translate(_FOLDED))
+    return fts_content(text.translate(FOLDED))
 
 
 def shown_text(text: str) -> str:

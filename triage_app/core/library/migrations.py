@@ -270,7 +270,7 @@ def m043_words_with_their_marks(db: Database) -> None:
 def m044_search_index_folds_letters(db: Database) -> None:
     """The search index is made again with its new tokenizer (`fts_text.TOKENIZER`: the vowel signs of Hindi and the
     other scripts that write them are part of their words), each Thai, Lao, Myanmar or Khmer letter a word, and the
-    letters a search should not tell apart read as one (`fts_text._FOLDED`: Greek accents, ё, ß, Arabic and Hebrew
+    letters a search should not tell apart read as one (`fts_text.FOLDED`: Greek accents, ё, ß, Arabic and Hebrew
     points). Its content view keeps the letters as written (`fts_content`), so snippets show the documents' own
     text; the index is filled from `fts_text` rows, as the triggers write it, not by 'rebuild' (which would read
     the view)."""
