@@ -238,6 +238,11 @@ def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them
     assert _ids(fresh_library, "strasse") == [de] and _ids(fresh_library, "gross") == [de]
     assert _ids(fresh_library, "محمد") == [ar] and _ids(fresh_library, "أيضا") == [ar]
     assert _ids(fresh_library, "πρόεδροι") == [] and _ids(fresh_library, "лес") == []  # other words stay other words
+    ja = _add_text(fresh_library, "会議", "ＮＨＫによると、２０２４年に東京で会議が開かれた。")
+    pdf = _add_text(fresh_library, "Report", "The ﬁnancial report")  # a PDF's ligature
+    assert _ids(fresh_library, "NHK") == [ja] and _ids(fresh_library, "2024") == [ja] and _ids(fresh_library, "２０２４年") == [ja]
+    assert _ids(fresh_library, "financial") == [pdf] and _ids(fresh_library, "ﬁnancial") == [pdf]
+    assert search.snippets(fresh_library.db, "financial", [pdf])[pdf] == "The [ﬁnancial] report"
     # the snippets show the documents' own letters, the hit where it is
     assert search.snippets(fresh_library.db, "αθηνα", [el])[el].endswith("[ΑΘΗΝΑ]")
     assert search.snippets(fresh_library.db, "елка", [ru])[ru] == "[Ёлка] стоит в зелёном лесу"

@@ -11,8 +11,9 @@ are always written inside their words (`TOKENIZER`: a Hindi word was three piece
 
 The index also reads some letters as others that a search should not tell apart (`FOLDED`): a Greek vowel
 with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθήνα), final and other sigma, Russian ё
-and е, ß and ss, an Arabic or Hebrew word with or without its vowel points. unicode61 does this for Latin
-accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
+and е, ß and ss, an Arabic or Hebrew word with or without its vowel points, the fullwidth Latin letters and
+digits of Japanese and Chinese text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones. unicode61
+does this for Latin accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
 the snippets' text (which keeps the letters as written) have the same words in the same places, and a
 snippet shows the document's own text. Snippets drop the zero-width spaces again (`shown_text`).
 """
@@ -51,6 +52,8 @@ def _greek_without_accents() -> dict[int, str]:
 
 
 FOLDED: dict[int, str | None] = {
+    **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # fullwidth ASCII (ＮＨＫ, ２０２４) as ASCII
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)},  # ligatures: ﬁ as fi
     **_greek_without_accents(),
     **{ord(letter): read for letter, read in (("ς", "σ"), ("ё", "е"), ("Ё", "Е"), ("ß", "ss"), ("ẞ", "SS"))},
     **{ord(point): None for point in OPTIONAL_POINTS},
