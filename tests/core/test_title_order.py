@@ -1,0 +1,62 @@
+"""Titles sort as readers alphabetise them (`title_keys`), for a library new or upgraded, through every change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from triage_app.core.library import documents
+from triage_app.core.library.db import Library
+from triage_app.core.library.document_filter import DocumentFilter, find_ids
+from triage_app.core.library.migrations import MIGRATIONS
+from triage_app.core.library.removal import remove_documents
+from triage_app.core.library.title_keys import title_key
+from triage_app.core.records import Block, CleanResult, ParsedDocument
+
+TITLES = ["Zebra crossing", "Über die Grenze", "apple harvest", "Éclair recipe", "«Quoted headline»", "ΑΘΗΝΑ σήμερα",
+          "Άλφα and beyond", "Ёлка на площади", "елка в лесу", "beta release", "2024 budget", "Ökonomie"]
+ALPHABETICAL = ["2024 budget", "apple harvest", "beta release", "Éclair recipe", "Ökonomie", "«Quoted headline»",
+                "Über die Grenze", "Zebra crossing", "ΑΘΗΝΑ σήμερα", "Άλφα and beyond", "елка в лесу", "Ёлка на площади"]
+
+
+def _add(library: Library, title: str) -> int:
+    text = f"Some text about {title}."
+    parsed = ParsedDocument(f"/{title}.txt", text.encode(), "text", "utf-8", text=text)
+    return documents.insert_document(library, parsed, CleanResult([Block(0, "paragraph", text, True)], title=title))
+
+
+def _titles(library: Library, **kwargs: object) -> list[str]:
+    titles = dict(library.db.execute("SELECT id, title FROM documents").fetchall())
+    return [titles[i] for i in find_ids(library.db, DocumentFilter(**kwargs), sort="title")]  # type: ignore[arg-type]
+
+
+def test_the_key_folds_case_accents_and_leading_punctuation() -> None:
+    assert title_key("Über") == "uber" and title_key("«Quoted»") == "quoted»" and title_key("ΑΘΗΝΑ") == title_key("Αθήνα")
+    assert title_key("...") == "..." and title_key(None) is None
+
+
+def test_titles_sort_as_readers_alphabetise_them(fresh_library: Library) -> None:
+    """NOCASE folds ASCII only: Über, Éclair and Ökonomie came after Zebra, «Quoted» after every letter."""
+    for title in TITLES:
+        _add(fresh_library, title)
+    assert _titles(fresh_library) == ALPHABETICAL
+    assert _titles(fresh_library, query="about") == ALPHABETICAL  # a search sorted by title
+    ids = find_ids(fresh_library.db, DocumentFilter(), sort="title", descending=True)
+    assert [dict(fresh_library.db.execute("SELECT id, title FROM documents").fetchall())[i] for i in ids] == ALPHABETICAL[::-1]
+
+
+def test_the_keys_follow_new_changed_and_removed_titles(fresh_library: Library) -> None:
+    first, second = _add(fresh_library, "Zebra crossing"), _add(fresh_library, "apple harvest")
+    documents.replace_clean_result(fresh_library, first, CleanResult([Block(0, "paragraph", "Other text.", True)], title="Aardvark"))
+    assert _titles(fresh_library) == ["Aardvark", "apple harvest"]
+    remove_documents(fresh_library, [second])
+    assert fresh_library.db.execute("SELECT doc_id FROM title_keys").fetchall() == [(first,)]
+
+
+def test_an_older_library_gets_its_keys_once_opened(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m045_title_keys")
+        for title in TITLES:
+            _add(library, title)
+    with Library.open(path) as library:
+        assert _titles(library) == ALPHABETICAL
