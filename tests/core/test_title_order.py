@@ -60,3 +60,13 @@ def test_an_older_library_gets_its_keys_once_opened(tmp_path: Path) -> None:
             _add(library, title)
     with Library.open(path) as library:
         assert _titles(library) == ALPHABETICAL
+
+
+def test_the_site_filter_lists_sites_in_the_same_order(fresh_library: Library) -> None:
+    from triage_app.core.library.document_filter import distinct_sites
+
+    for n, site in enumerate(["bbc.co.uk", "Zeit Online", "Ärzteblatt", "Le Monde", "bbc.co.uk"]):
+        doc = _add(fresh_library, f"Story {n} from {site}")
+        with fresh_library.transaction() as db:
+            db["documents"].update(doc, {"site": site})
+    assert distinct_sites(fresh_library.db) == [("Ärzteblatt", 1), ("bbc.co.uk", 2), ("Le Monde", 1), ("Zeit Online", 1)]
