@@ -238,6 +238,11 @@ def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them
     assert _ids(fresh_library, "strasse") == [de] and _ids(fresh_library, "gross") == [de]
     assert _ids(fresh_library, "محمد") == [ar] and _ids(fresh_library, "أيضا") == [ar]
     assert _ids(fresh_library, "πρόεδροι") == [] and _ids(fresh_library, "лес") == []  # other words stay other words
+    ar2 = _add_text(fresh_library, "مدرسة", "قال أحمد إن المدرسة الجديدة ستفتح في إبريل")
+    fa = _add_text(fresh_library, "کتاب", "علی این کتاب را خواند")  # Farsi yeh and keheh
+    assert _ids(fresh_library, "احمد") == [ar2] and _ids(fresh_library, "المدرسه") == [ar2] and _ids(fresh_library, "ابريل") == [ar2]
+    assert _ids(fresh_library, "علي") == [fa] and _ids(fresh_library, "كتاب") == [fa]  # typed on an Arabic keyboard
+    assert search.snippets(fresh_library.db, "احمد", [ar2])[ar2] == "قال [أحمد] إن المدرسة الجديدة ستفتح في إبريل"
     ja = _add_text(fresh_library, "会議", "ＮＨＫによると、２０２４年に東京で会議が開かれた。")
     pdf = _add_text(fresh_library, "Report", "The ﬁnancial report")  # a PDF's ligature
     assert _ids(fresh_library, "NHK") == [ja] and _ids(fresh_library, "2024") == [ja] and _ids(fresh_library, "２０２４年") == [ja]

@@ -11,7 +11,8 @@ are always written inside their words (`TOKENIZER`: a Hindi word was three piece
 
 The index also reads some letters as others that a search should not tell apart (`FOLDED`): a Greek vowel
 with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθήνα), final and other sigma, Russian ё
-and е, ß and ss, an Arabic or Hebrew word with or without its vowel points, the fullwidth Latin letters and
+and е, ß and ss, an Arabic or Hebrew word with or without its vowel points, the Arabic and Persian letters that
+writers and keyboards interchange (أ and ا, ى ی and ي, ة and ه, ک and ك), the fullwidth Latin letters and
 digits of Japanese and Chinese text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones. unicode61
 does this for Latin accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
 the snippets' text (which keeps the letters as written) have the same words in the same places, and a
@@ -57,6 +58,13 @@ FOLDED: dict[int, str | None] = {
     **_greek_without_accents(),
     **{ord(letter): read for letter, read in (("ς", "σ"), ("ё", "е"), ("Ё", "Е"), ("ß", "ss"), ("ẞ", "SS"))},
     **{ord(point): None for point in OPTIONAL_POINTS},
+    # Arabic and Persian letters that writers and keyboards interchange, as search engines read them (Lucene's
+    # Arabic and Persian normalisers): alef with hamza or madda as alef, alef maqsura and Farsi yeh as yeh,
+    # teh marbuta and heh with yeh as heh, keheh as kaf (احمد finds أحمد, كتاب finds کتاب)
+    **dict.fromkeys(map(ord, "\u0622\u0623\u0625\u0671"), "\u0627"),
+    **dict.fromkeys(map(ord, "\u0649\u06cc"), "\u064a"),
+    **dict.fromkeys(map(ord, "\u0629\u06c0"), "\u0647"),
+    ord("\u06a9"): "\u0643",
 }
 
 
