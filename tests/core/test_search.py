@@ -257,3 +257,25 @@ def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them
     documents.replace_clean_result(fresh_library, el, CleanResult([Block(0, "paragraph", "Νέα για την Αθήνα", True)], title="Ειδήσεις"))
     assert _ids(fresh_library, "δημοσιογραφους") == [] and _ids(fresh_library, "αθηνα") == [el]  # the triggers keep it in step
     assert fresh_library.integrity_ok()
+
+
+_PIECES = ["Straße", "ΑΘΗΝΑ", "Αθήνα", "ёлка", "مُحَمَّد", "أيضاً", "ـ", "ُ", "北京", "ที่นี่", "हिन्दी", "ＮＨＫ", "２０２４年",
+           "ﬁnancial", " ", ",", "ς", "ک", "ةٌ", "א\u05b8", "ｶﾞ", "\u0301", "é", "İ", "서울은", "e\u0301"]
+_SCRIPT_CHARACTERS = st.characters(min_codepoint=0x0300, max_codepoint=0x2000, categories=("L", "M", "N", "P", "Zs"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=_SCRIPT_CHARACTERS, max_size=3)), max_size=8))
+def test_the_index_and_the_snippets_text_have_the_same_words_in_the_same_places(parts: list[str]) -> None:
+    """The index reads `fts_text`, snippets are cut from `fts_content` (the letters as written): a hit is highlighted
+    by its word's place, so both must cut the text into as many words (a point written on no letter was a word of
+    its own in one and nothing in the other, and every highlight after it one word off)."""
+    from triage_app.core.library.fts_text import TOKENIZER, fts_content, fts_text
+
+    text = "".join(parts)
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f'CREATE VIRTUAL TABLE t USING fts5(x, tokenize="{TOKENIZER}")')
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    conn.execute("INSERT INTO t (rowid, x) VALUES (1, ?), (2, ?)", (fts_text(text), fts_content(text)))
+    counts = dict(conn.execute("SELECT doc, count(*) FROM v GROUP BY doc").fetchall())
+    assert counts.get(1, 0) == counts.get(2, 0), text

@@ -25,20 +25,29 @@ import re
 import sqlite3
 import unicodedata
 
-from triage_app.core.library.script_marks import LETTER_UNIT, OPTIONAL_POINTS, WRITTEN_VOWEL_MARKS
+from triage_app.core.library.script_marks import (
+    OPTIONAL_POINTS,
+    SPACELESS_ALPHABETS,
+    SPACELESS_MARKS,
+    WRITTEN_VOWEL_MARKS,
+    WRITTEN_VOWEL_WORD_CHARS,
+)
 from triage_app.core.library.word_counts import EAST_ASIAN
 
 _CJK = EAST_ASIAN + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 """Kana and CJK ideographs (`word_counts.EAST_ASIAN`) and Hangul jamo and syllables (Korean's particles stick to its
 words, so its words are searched by character too, though they are counted as spaced words)."""
-_WORD_UNITS_RE = re.compile(f"([{_CJK}]|{LETTER_UNIT})")
-"""A CJK character, or a letter of a spaceless alphabet with the marks written on it."""
+_POINTS = re.escape(OPTIONAL_POINTS)
+_WORD_UNITS_RE = re.compile(f"([{_CJK}][{_POINTS}]*|[{SPACELESS_ALPHABETS}][{SPACELESS_MARKS}{_POINTS}]*)")
+"""A CJK character, or a letter of a spaceless alphabet with the marks written on it (`script_marks.LETTER_UNIT`),
+with any Arabic or Hebrew point that follows it: the index's text has none (`FOLDED`), and a point that split a
+letter from its marks in the snippets' text only would cut it into more words than the index's."""
 MARK = "\u200b"
 """Zero-width space: not a letter or digit, so unicode61 ends a token there; invisible if it ever shows."""
-TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '" + WRITTEN_VOWEL_MARKS + OPTIONAL_POINTS + "'"
-"""The search index's tokenizer: unicode61 (diacritics of Latin letters taken off) with the combining marks of
-the scripts whose vowels are always written (`script_marks.WRITTEN_VOWEL_MARKS`) as word characters, which it
-otherwise reads as word breaks, and Arabic and Hebrew points too, so a pointed word is one word in the snippets'
+TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '" + WRITTEN_VOWEL_WORD_CHARS + OPTIONAL_POINTS + "'"
+"""The search index's tokenizer: unicode61 (diacritics of Latin letters taken off) with the combining marks of the
+scripts whose vowels are always written, and their letters (`script_marks.WRITTEN_VOWEL_WORD_CHARS`), as word
+characters, where it otherwise reads the marks as word breaks, and Arabic and Hebrew points too, so a pointed word is one word in the snippets'
 text as it is, unpointed, in the index (none is a quote, so the option needs no escaping)."""
 
 
@@ -68,12 +77,17 @@ FOLDED: dict[int, str | None] = {
 }
 
 
+_ORPHAN_POINTS_RE = re.compile(f"(?<![\\w{re.escape(WRITTEN_VOWEL_MARKS)}{_POINTS}])[{_POINTS}]+")
+"""Arabic or Hebrew points (or a tatweel) written on no letter: a word of their own to the tokenizer in the snippets'
+text, and nothing in the index's (which takes points out), so every word after them would be one place off."""
+
+
 def fts_content(text: str | None) -> str | None:
     """`text` as the snippets are cut from it: a `MARK` on each side of every CJK character and of every letter (with
-    its marks) of a spaceless alphabet."""
+    its marks) of a spaceless alphabet; points written on no letter left out."""
     if not text or text.isascii():
         return text
-    return _WORD_UNITS_RE.sub(MARK + r"\1" + MARK, text)
+    return _ORPHAN_POINTS_RE.sub("", _WORD_UNITS_RE.sub(MARK + r"\1" + MARK, text))
 
 
 def fts_text(text: str | None) -> str | None:

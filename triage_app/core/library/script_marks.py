@@ -55,7 +55,11 @@ WRITTEN_VOWEL_BLOCKS = (
 )
 """Scripts whose vowel signs are always written: a word is not a word without them."""
 WRITTEN_VOWEL_MARKS = "".join(_chars(WRITTEN_VOWEL_BLOCKS))
-"""Their combining marks, as a plain string (the search index's `tokenchars`)."""
+"""Their combining marks, as a plain string."""
+WRITTEN_VOWEL_WORD_CHARS = "".join(_chars(WRITTEN_VOWEL_BLOCKS, ("Lo", "Lm", "Mn", "Mc", "Me", "Nd", "No")))
+"""Their letters, marks and digits (the search index's `tokenchars`): SQLite's own tables are of an older Unicode,
+in which some of these letters (New Tai Lue's vowels, Vedic signs) were marks, so it would break words at them where
+Python's patterns do not."""
 
 OPTIONAL_POINT_BLOCKS = (
     (0x0591, 0x05C7),  # Hebrew points and cantillation (not maqaf, sof pasuq: punctuation)
@@ -77,7 +81,7 @@ SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 """Thai and Lao, Myanmar, Khmer: alphabets written without spaces between words."""
 SPACELESS_ALPHABETS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in SPACELESS_RANGES)
 """Those alphabets as the body of a regular expression's character class."""
-_SPACELESS_MARKS = char_class([m for m in WRITTEN_VOWEL_MARKS if any(low <= ord(m) <= high for low, high in SPACELESS_RANGES)])
-LETTER_UNIT = f"[{SPACELESS_ALPHABETS}][{_SPACELESS_MARKS}]*"
+SPACELESS_MARKS = char_class([m for m in WRITTEN_VOWEL_MARKS if any(low <= ord(m) <= high for low, high in SPACELESS_RANGES)])
+LETTER_UNIT = f"[{SPACELESS_ALPHABETS}][{SPACELESS_MARKS}]*"
 """A letter of a spaceless alphabet with the vowel and tone marks written on it ("ที่"): where no word segmenter is at
 hand, such a unit stands for a word as a Chinese character does (the search index, the copies' shingles, the review)."""
