@@ -47,8 +47,8 @@ MARK = "\u200b"
 TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '" + WRITTEN_VOWEL_WORD_CHARS + OPTIONAL_POINTS + "'"
 """The search index's tokenizer: unicode61 (diacritics of Latin letters taken off) with the combining marks of the
 scripts whose vowels are always written, and their letters (`script_marks.WRITTEN_VOWEL_WORD_CHARS`), as word
-characters, where it otherwise reads the marks as word breaks, and Arabic and Hebrew points too, so a pointed word is one word in the snippets'
-text as it is, unpointed, in the index (none is a quote, so the option needs no escaping)."""
+characters, where it otherwise reads the marks as word breaks; and Arabic and Hebrew points too, so that a pointed
+word is one word in the snippets' text as it is, unpointed, in the index (none is a quote: no escaping needed)."""
 
 
 def _greek_without_accents() -> dict[int, str]:
