@@ -11,9 +11,10 @@ are always written inside their words (`TOKENIZER`: a Hindi word was three piece
 
 The index also reads some letters as others that a search should not tell apart (`FOLDED`): a Greek vowel
 with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθήνα), final and other sigma, Russian ё
-and е, ß and ss, an Arabic or Hebrew word with or without its vowel points, the Arabic and Persian letters that
-writers and keyboards interchange (أ and ا, ى ی and ي, ة and ه, ک and ك), the fullwidth Latin letters and
-digits of Japanese and Chinese text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones. unicode61
+and е, ß and ss, Latin letters with a stroke or joined as the plain ones (Łódź, København, cœur), an Arabic or
+Hebrew word with or without its vowel points, the Arabic and Persian letters that writers and keyboards
+interchange (أ and ا, ى ی and ي, ة and ه, ک and ك), the fullwidth Latin letters and digits of Japanese and Chinese
+text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones. unicode61
 does this for Latin accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
 the snippets' text (which keeps the letters as written) have the same words in the same places, and a
 snippet shows the document's own text. Snippets drop the zero-width spaces again (`shown_text`).
@@ -66,6 +67,9 @@ FOLDED: dict[int, str | None] = {
     **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)},  # ligatures: ﬁ as fi
     **_greek_without_accents(),
     **{ord(letter): read for letter, read in (("ς", "σ"), ("ё", "е"), ("Ё", "Е"), ("ß", "ss"), ("ẞ", "SS"))},
+    # Latin letters with a stroke or joined, which have no accent for unicode61 to take off (Lucene's ASCII folding):
+    # lodz finds Łódź, kobenhavn København, coeur cœur, ilik ılık
+    **{ord(letter): read for letter, read in zip("łŁøØđĐħĦıæÆœŒ", ["l", "L", "o", "O", "d", "D", "h", "H", "i", "ae", "AE", "oe", "OE"])},
     **{ord(point): None for point in OPTIONAL_POINTS},
     # Arabic and Persian letters that writers and keyboards interchange, as search engines read them (Lucene's
     # Arabic and Persian normalisers): alef with hamza or madda as alef, alef maqsura and Farsi yeh as yeh,
