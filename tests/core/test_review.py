@@ -298,3 +298,4 @@ def test_words_keep_the_vowel_signs_written_in_them() -> None:
     assert words("ที่นี่ภาษา") == ["ที่นี่", "นี่ภ", "ภา", "าษ", "ษา"]
     # the letters the search reads as one are one term too: a headline's capitals are written without accents
     assert words("ΑΘΗΝΑ Αθήνα Ёлка ёлка مُحَمَّد محمد") == ["αθηνα", "αθηνα", "елка", "елка", "محمد", "محمد"]
+    assert words("國家經濟") == words("国家经济") == ["国家", "家经", "经济"]  # Traditional and Simplified Chinese

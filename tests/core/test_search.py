@@ -246,6 +246,9 @@ def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them
     pl = _add_text(fresh_library, "Łódź", "Spotkanie w Łodzi; København og Ærø; cœur; ılık hava")  # no accent to take off
     assert _ids(fresh_library, "lodzi") == [pl] and _ids(fresh_library, "kobenhavn") == [pl] and _ids(fresh_library, "aero") == [pl]
     assert _ids(fresh_library, "coeur") == [pl] and _ids(fresh_library, "ilik") == [pl] and _ids(fresh_library, "lodz") == [pl]
+    tw = _add_text(fresh_library, "臺灣", "國家經濟發展與臺灣問題")  # Traditional Chinese (Taiwan, Hong Kong)
+    assert _ids(fresh_library, "国家经济") == [tw] and _ids(fresh_library, "台湾") == [tw] and _ids(fresh_library, "國家") == [tw]
+    assert search.snippets(fresh_library.db, "经济", [tw])[tw] == "國家[經濟]發展與臺灣問題"
     ja = _add_text(fresh_library, "会議", "ＮＨＫによると、２０２４年に東京で会議が開かれた。")
     pdf = _add_text(fresh_library, "Report", "The ﬁnancial report")  # a PDF's ligature
     assert _ids(fresh_library, "NHK") == [ja] and _ids(fresh_library, "2024") == [ja] and _ids(fresh_library, "２０２４年") == [ja]
@@ -262,7 +265,7 @@ def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them
     assert fresh_library.integrity_ok()
 
 
-_PIECES = ["Straße", "Łódź", "Ærø", "œ", "ΑΘΗΝΑ", "Αθήνα", "ёлка", "مُحَمَّد", "أيضاً", "ـ", "ُ", "北京", "ที่นี่", "हिन्दी", "ＮＨＫ", "２０２４年",
+_PIECES = ["Straße", "Łódź", "Ærø", "œ", "國家經濟", "乾燥", "ΑΘΗΝΑ", "Αθήνα", "ёлка", "مُحَمَّد", "أيضاً", "ـ", "ُ", "北京", "ที่นี่", "हिन्दी", "ＮＨＫ", "２０２４年",
            "ﬁnancial", " ", ",", "ς", "ک", "ةٌ", "א\u05b8", "ｶﾞ", "\u0301", "é", "İ", "서울은", "e\u0301"]
 _SCRIPT_CHARACTERS = st.characters(min_codepoint=0x0300, max_codepoint=0x2000, categories=("L", "M", "N", "P", "Zs"))
 

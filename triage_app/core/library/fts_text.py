@@ -14,7 +14,8 @@ with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθή�
 and е, ß and ss, Latin letters with a stroke or joined as the plain ones (Łódź, København, cœur), an Arabic or
 Hebrew word with or without its vowel points, the Arabic and Persian letters that writers and keyboards
 interchange (أ and ا, ى ی and ي, ة and ه, ک and ك), the fullwidth Latin letters and digits of Japanese and Chinese
-text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones. unicode61
+text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones, and Traditional Chinese characters as
+Simplified (OpenCC's table: 國家 and 国家). unicode61
 does this for Latin accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
 the snippets' text (which keeps the letters as written) have the same words in the same places, and a
 snippet shows the document's own text. Snippets drop the zero-width spaces again (`shown_text`).
@@ -22,6 +23,7 @@ snippet shows the document's own text. Snippets drop the zero-width spaces again
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import unicodedata
@@ -94,11 +96,42 @@ def fts_content(text: str | None) -> str | None:
     return _ORPHAN_POINTS_RE.sub("", _WORD_UNITS_RE.sub(MARK + r"\1" + MARK, text))
 
 
+_CHINESE = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+"""CJK ideographs: unified (and extension A) and compatibility."""
+
+
+def _traditional_as_simplified() -> dict[int, str]:
+    """Each Traditional Chinese character -> its Simplified form, as OpenCC converts it on its own (4,221 of them:
+    國 -> 国, 經 -> 经, 臺 -> 台). Always one character: the words of the index and of the snippets' text stay in step."""
+    import opencc
+
+    converter = opencc.OpenCC("t2s.json")
+    table = {}
+    for low, high in _CHINESE:
+        for code in range(low, high):
+            simplified = converter.convert(chr(code))
+            if len(simplified) == 1 and simplified != chr(code):
+                table[code] = simplified
+    return table
+
+
+@functools.cache
+def _folding_table() -> dict[int, str | None]:
+    """`FOLDED` with Traditional Chinese read as Simplified (made on first use: about 80 ms, OpenCC's dictionaries)."""
+    return {**_traditional_as_simplified(), **FOLDED}
+
+
+def fold(text: str) -> str:
+    """`text` with the letters a search should not tell apart read as one (`FOLDED`, and Traditional Chinese
+    characters as Simplified: 國家 is 国家): the search index's reading, the review's and the titles' order."""
+    return text if text.isascii() else text.translate(_folding_table())
+
+
 def fts_text(text: str | None) -> str | None:
-    """`text` as the search index reads it: `fts_content` with the letters of `FOLDED` read as the others."""
+    """`text` as the search index reads it: `fts_content` of its `fold`."""
     if not text or text.isascii():
         return text
-    return fts_content(text.translate(FOLDED))
+    return fts_content(fold(text))
 
 
 def shown_text(text: str) -> str:

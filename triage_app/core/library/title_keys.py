@@ -14,7 +14,7 @@ import re
 import sqlite3
 import unicodedata
 
-from triage_app.core.library.fts_text import FOLDED
+from triage_app.core.library.fts_text import fold
 
 _LEADING_RE = re.compile(r"^[\W_]+")
 
@@ -24,7 +24,7 @@ def title_key(title: str | None) -> str | None:
     passed over (a title of nothing else keeps them)."""
     if title is None:
         return None
-    text = unicodedata.normalize("NFKD", title.translate(FOLDED).casefold())
+    text = unicodedata.normalize("NFKD", fold(title).casefold())
     if not text.isascii():
         text = "".join(c for c in text if not unicodedata.combining(c))
     return _LEADING_RE.sub("", text) or text

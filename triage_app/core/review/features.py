@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from triage_app.core.library.fts_text import FOLDED
+from triage_app.core.library.fts_text import fold
 from triage_app.core.library.script_marks import LETTER_UNIT, WORD_MARKS
 from triage_app.core.library.word_counts import EAST_ASIAN
 
@@ -82,7 +82,7 @@ def words(text: str) -> list[str]:
     engines index them."""
     stop = _stop_words()
     out: list[str] = []
-    text = (text if text.isascii() else text.translate(FOLDED)).lower()  # αθήνα is ΑΘΗΝΑ, as to the search
+    text = fold(text).lower()  # αθήνα is ΑΘΗΝΑ and 國 is 国, as to the search
     for word in (_MARKED_WORD_RE if _MARK_RE.search(text) else _WORD_RE).findall(text):
         if word in stop:
             continue
