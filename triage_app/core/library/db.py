@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from triage_app.core.errors import KnownError, LibraryLockedError
 from triage_app.core.library.fts_text import register as register_fts_text
 from triage_app.core.library.migrations import MIGRATIONS
-from triage_app.core.library.title_keys import register as register_title_key
+from triage_app.core.library.sort_keys import register as register_sort_key
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -28,7 +28,7 @@ def connect_read_only(path: str | Path, *, timeout: float = 5.0, check_same_thre
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
     register_fts_text(conn)  # the search index's content view calls it (snippets)
-    register_title_key(conn)
+    register_sort_key(conn)
     return conn
 
 
@@ -135,7 +135,7 @@ class Library:
 
     def _configure(self, *, wal: bool) -> None:
         register_fts_text(self.db.conn)  # before anything writes a document: the index's triggers call it
-        register_title_key(self.db.conn)  # and the title keys' triggers
+        register_sort_key(self.db.conn)  # and the sort keys' triggers
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if wal and self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

@@ -286,19 +286,21 @@ def m044_search_index_folds_letters(db: Database) -> None:
     db.execute('INSERT INTO "documents_fts" (rowid, "title", "text") SELECT id, fts_text(title), fts_text(text) FROM documents')
 
 
-@MIGRATIONS(name="m045_title_keys")
-def m045_title_keys(db: Database) -> None:
-    """Titles sort as a reader alphabetises them (`title_keys`): NOCASE folds ASCII only, so "Über" and "Éclair" came
-    after "Zebra". Each document's key is made now and kept by triggers (the SQL function `title_key`)."""
-    db.execute("CREATE TABLE IF NOT EXISTS title_keys (doc_id INTEGER PRIMARY KEY, key TEXT)")
-    db.execute("INSERT OR REPLACE INTO title_keys (doc_id, key) SELECT id, title_key(title) FROM documents")
-    db.execute("CREATE INDEX IF NOT EXISTS title_keys_key ON title_keys (key, doc_id)")
+@MIGRATIONS(name="m045_sort_keys")
+def m045_sort_keys(db: Database) -> None:
+    """Titles and sites sort as a reader alphabetises them (`sort_keys`): NOCASE folds ASCII only, so "Über" and
+    "Éclair" came after "Zebra". Each document's keys are made now and kept by triggers (the SQL function `sort_key`)."""
+    db.execute("CREATE TABLE IF NOT EXISTS sort_keys (doc_id INTEGER PRIMARY KEY, title TEXT, site TEXT)")
+    db.execute("INSERT OR REPLACE INTO sort_keys (doc_id, title, site) SELECT id, sort_key(title), sort_key(site) FROM documents")
+    db.execute("CREATE INDEX IF NOT EXISTS sort_keys_title ON sort_keys (title, doc_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS sort_keys_site ON sort_keys (site, doc_id)")
     db.execute(
-        "CREATE TRIGGER title_keys_insert AFTER INSERT ON documents BEGIN "
-        "INSERT OR REPLACE INTO title_keys (doc_id, key) VALUES (new.id, title_key(new.title)); END"
+        "CREATE TRIGGER sort_keys_insert AFTER INSERT ON documents BEGIN INSERT OR REPLACE INTO sort_keys (doc_id, title, site) "
+        "VALUES (new.id, sort_key(new.title), sort_key(new.site)); END"
     )
-    db.execute(
-        "CREATE TRIGGER title_keys_update AFTER UPDATE OF title ON documents BEGIN "
-        "UPDATE title_keys SET key = title_key(new.title) WHERE doc_id = new.id; END"
-    )
-    db.execute("CREATE TRIGGER title_keys_delete AFTER DELETE ON documents BEGIN DELETE FROM title_keys WHERE doc_id = old.id; END")
+    for column in ("title", "site"):
+        db.execute(
+            f"CREATE TRIGGER sort_keys_{column} AFTER UPDATE OF {column} ON documents BEGIN "
+            f"UPDATE sort_keys SET {column} = sort_key(new.{column}) WHERE doc_id = new.id; END"
+        )
+    db.execute("CREATE TRIGGER sort_keys_delete AFTER DELETE ON documents BEGIN DELETE FROM sort_keys WHERE doc_id = old.id; END")

@@ -1,4 +1,4 @@
-"""Titles sort as readers alphabetise them (`title_keys`), for a library new or upgraded, through every change."""
+"""Titles and sites sort as readers alphabetise them (`sort_keys`), for a library new or upgraded, through every change."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from triage_app.core.library.db import Library
 from triage_app.core.library.document_filter import DocumentFilter, find_ids
 from triage_app.core.library.migrations import MIGRATIONS
 from triage_app.core.library.removal import remove_documents
-from triage_app.core.library.title_keys import title_key
+from triage_app.core.library.sort_keys import sort_key
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
 TITLES = ["Zebra crossing", "Über die Grenze", "apple harvest", "Éclair recipe", "«Quoted headline»", "ΑΘΗΝΑ σήμερα",
@@ -30,8 +30,8 @@ def _titles(library: Library, **kwargs: object) -> list[str]:
 
 
 def test_the_key_folds_case_accents_and_leading_punctuation() -> None:
-    assert title_key("Über") == "uber" and title_key("«Quoted»") == "quoted»" and title_key("ΑΘΗΝΑ") == title_key("Αθήνα")
-    assert title_key("...") == "..." and title_key(None) is None
+    assert sort_key("Über") == "uber" and sort_key("«Quoted»") == "quoted»" and sort_key("ΑΘΗΝΑ") == sort_key("Αθήνα")
+    assert sort_key("...") == "..." and sort_key(None) is None
 
 
 def test_titles_sort_as_readers_alphabetise_them(fresh_library: Library) -> None:
@@ -49,13 +49,13 @@ def test_the_keys_follow_new_changed_and_removed_titles(fresh_library: Library) 
     documents.replace_clean_result(fresh_library, first, CleanResult([Block(0, "paragraph", "Other text.", True)], title="Aardvark"))
     assert _titles(fresh_library) == ["Aardvark", "apple harvest"]
     remove_documents(fresh_library, [second])
-    assert fresh_library.db.execute("SELECT doc_id FROM title_keys").fetchall() == [(first,)]
+    assert fresh_library.db.execute("SELECT doc_id FROM sort_keys").fetchall() == [(first,)]
 
 
 def test_an_older_library_gets_its_keys_once_opened(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite"
     with Library.open(path, migrate=False) as library:
-        MIGRATIONS.apply(library.db, stop_before="m045_title_keys")
+        MIGRATIONS.apply(library.db, stop_before="m045_sort_keys")
         for title in TITLES:
             _add(library, title)
     with Library.open(path) as library:
@@ -70,3 +70,16 @@ def test_the_site_filter_lists_sites_in_the_same_order(fresh_library: Library) -
         with fresh_library.transaction() as db:
             db["documents"].update(doc, {"site": site})
     assert distinct_sites(fresh_library.db) == [("Ärzteblatt", 1), ("bbc.co.uk", 2), ("Le Monde", 1), ("Zeit Online", 1)]
+
+
+
+def test_sites_sort_as_readers_alphabetise_them(fresh_library: Library) -> None:
+    sites = ["bbc.co.uk", "Zeit Online", "Süddeutsche Zeitung", "Le Monde", "Деловой Петербург", "«Квартал»"]
+    for n, site in enumerate(sites):
+        doc = _add(fresh_library, f"Story {n}")
+        with fresh_library.transaction() as db:
+            db["documents"].update(doc, {"site": site})
+    names = dict(fresh_library.db.execute("SELECT id, site FROM documents").fetchall())
+    ordered = ["bbc.co.uk", "Le Monde", "Süddeutsche Zeitung", "Zeit Online", "Деловой Петербург", "«Квартал»"]
+    assert [names[i] for i in find_ids(fresh_library.db, DocumentFilter(), sort="site")] == ordered
+    assert [names[i] for i in find_ids(fresh_library.db, DocumentFilter(query="story"), sort="site")] == ordered
