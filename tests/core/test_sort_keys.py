@@ -83,3 +83,22 @@ def test_sites_sort_as_readers_alphabetise_them(fresh_library: Library) -> None:
     ordered = ["bbc.co.uk", "Le Monde", "Süddeutsche Zeitung", "Zeit Online", "Деловой Петербург", "«Квартал»"]
     assert [names[i] for i in find_ids(fresh_library.db, DocumentFilter(), sort="site")] == ordered
     assert [names[i] for i in find_ids(fresh_library.db, DocumentFilter(query="story"), sort="site")] == ordered
+
+
+def test_the_site_and_tag_filters_ignore_case_and_accents_in_every_script(fresh_library: Library) -> None:
+    """NOCASE folds ASCII only: site:SÜDDEUTSCHE ZEITUNG and tag:ökonomie found nothing spelled otherwise."""
+    from triage_app.core.library import triage
+
+    doc = _add(fresh_library, "Haushalt")
+    other = _add(fresh_library, "Wetter")
+    with fresh_library.transaction() as db:
+        db["documents"].update(doc, {"site": "Süddeutsche Zeitung"})
+        db["documents"].update(other, {"site": "Le Monde"})
+    triage.add_tags(fresh_library, doc, ["Ökonomie"])
+    for site in ("Süddeutsche Zeitung", "SÜDDEUTSCHE ZEITUNG", "suddeutsche zeitung"):
+        assert find_ids(fresh_library.db, DocumentFilter(site=site)) == [doc]
+        assert find_ids(fresh_library.db, DocumentFilter(query=f'site:"{site}"')) == [doc]
+    for tag in ("Ökonomie", "ökonomie", "OKONOMIE"):
+        assert find_ids(fresh_library.db, DocumentFilter(tag=tag)) == [doc]
+    assert find_ids(fresh_library.db, DocumentFilter(site="Le Monde")) == [other]
+    assert find_ids(fresh_library.db, DocumentFilter(tag="Wirtschaft")) == []

@@ -143,11 +143,14 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
         clauses.append("documents.starred = ?")
         params.append(int(flt.starred))
     if flt.tag:
-        clauses.append("documents.id IN (SELECT doc_id FROM tags WHERE tag = ? COLLATE NOCASE)")
-        params.append(flt.tag)
+        # the tags spelled as this one but for case and accents (`sort_keys.sort_key`: NOCASE folds ASCII only)
+        wanted = sort_key(flt.tag)
+        spellings = [str(r[0]) for r in db.execute("SELECT DISTINCT tag FROM tags") if sort_key(str(r[0])) == wanted]
+        clauses.append(f"documents.id IN (SELECT doc_id FROM tags WHERE tag IN ({','.join('?' * len(spellings)) or 'NULL'}))")
+        params.extend(spellings)
     if flt.site:
-        clauses.append("documents.site = ? COLLATE NOCASE")
-        params.append(flt.site)
+        clauses.append("documents.id IN (SELECT doc_id FROM sort_keys WHERE sort_keys.site = ?)")  # Süddeutsche is SÜDDEUTSCHE
+        params.append(sort_key(flt.site))
     if flt.kind:
         clauses.append("documents.format = ?")
         params.append(flt.kind)
