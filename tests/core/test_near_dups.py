@@ -231,20 +231,26 @@ def test_pairs_skipped_inside_a_cluster_are_found_again_when_a_member_changes(
     assert [sorted(c) for c in near_dup_clusters.clusters(fresh_library.db)] == [sorted({a, b, c} - {hub})]
 
 
-def test_a_chinese_copy_with_a_few_characters_changed_is_found(fresh_library: Library) -> None:
-    """Shingles of three `\\w+` words were three clauses of Chinese: changing one character in a few clauses
-    left the copy too few shingles in common to be found."""
+def _insert_texts(library: Library, texts: list[str], language: str) -> list[int]:
+    """Each text as a document of one kept block, detected as `language`."""
     from triage_app.core.library import documents
     from triage_app.core.records import Block, CleanResult, ParsedDocument
 
+    ids = []
+    for n, text in enumerate(texts):
+        parsed = ParsedDocument(f"/{n}.txt", text.encode(), "text", "utf-8", text=text)
+        ids.append(documents.insert_document(library, parsed, CleanResult([Block(0, "paragraph", text, True)], language=language)))
+    return ids
+
+
+def test_a_chinese_copy_with_a_few_characters_changed_is_found(fresh_library: Library) -> None:
+    """Shingles of three `\\w+` words were three clauses of Chinese: changing one character in a few clauses
+    left the copy too few shingles in common to be found."""
     clauses = [f"第{n}条新闻报道说港口管理局在黎明时记录了一艘来自北方的船只" for n in range(40)]
     story = "，".join(clauses) + "。"
     edited = story.replace("第3条新闻报道说", "第3条新闻报导说").replace("第17条", "第十七条").replace("第29条新闻", "第29则新闻")
     other = "，".join(f"第{n}位部长在议会上说明天的市场价格将会上涨很多" for n in range(40)) + "。"
-    ids = []
-    for name, text in (("a", story), ("b", edited), ("c", other)):
-        parsed = ParsedDocument(f"/{name}.txt", text.encode(), "text", "utf-8", text=text)
-        ids.append(documents.insert_document(fresh_library, parsed, CleanResult([Block(0, "paragraph", text, True)], language="zh")))
+    ids = _insert_texts(fresh_library, [story, edited, other], "zh")
     _cluster(fresh_library)
     assert [sorted(cluster) for cluster in near_dup_clusters.clusters(fresh_library.db)] == [ids[:2]]
 
@@ -252,18 +258,12 @@ def test_a_chinese_copy_with_a_few_characters_changed_is_found(fresh_library: Li
 def test_a_thai_copy_with_a_few_letters_changed_is_found(fresh_library: Library) -> None:
     """Thai puts spaces between phrases, not words: a shingle of three runs of letters was three phrases, and a copy
     with a letter changed in a few phrases shared too few of them to be found."""
-    from triage_app.core.library import documents
-    from triage_app.core.records import Block, CleanResult, ParsedDocument
-
     story = " ".join(f"ข่าวฉบับที่{n}รายงานว่าการท่าเรือบันทึกเรือลำหนึ่งที่มาจากทางเหนือตอนรุ่งสาง" for n in range(40))
     edited = story
     for n in (3, 9, 17, 23, 29, 35):  # one word changed in six phrases of forty
         edited = edited.replace(f"ที่{n}รายงาน", f"ที่{n}แจ้ง")
     other = " ".join(f"รัฐมนตรีคนที่{n}กล่าวในสภาว่าราคาสินค้าในตลาดจะสูงขึ้นมากในวันพรุ่งนี้" for n in range(40))
-    ids = []
-    for name, text in (("a", story), ("b", edited), ("c", other)):
-        parsed = ParsedDocument(f"/{name}.txt", text.encode(), "text", "utf-8", text=text)
-        ids.append(documents.insert_document(fresh_library, parsed, CleanResult([Block(0, "paragraph", text, True)], language="th")))
+    ids = _insert_texts(fresh_library, [story, edited, other], "th")
     _cluster(fresh_library)
     assert [sorted(cluster) for cluster in near_dup_clusters.clusters(fresh_library.db)] == [ids[:2]]
 

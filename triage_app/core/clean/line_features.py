@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.dates import is_date_line
+from triage_app.core.script_marks import SPACELESS_ALPHABETS  # Thai and Lao, Myanmar, Khmer
 
 if TYPE_CHECKING:
     from triage_app.core.clean.text_lines import Line
@@ -87,12 +88,10 @@ def is_menu_like(line: Line) -> bool:
     )
 
 
-_SPACELESS_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-"""Thai and Lao, Myanmar, Khmer: alphabets (with their vowel and tone marks) written without spaces between words."""
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
-NO_SPACE_SCRIPT_RE = re.compile(f"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff{_SPACELESS_ALPHABETS}]")
+NO_SPACE_SCRIPT_RE = re.compile(f"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff{SPACELESS_ALPHABETS}]")
 _CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
-_SPACELESS_ALPHABET_RE = re.compile(f"[{_SPACELESS_ALPHABETS}]")
+_SPACELESS_ALPHABET_RE = re.compile(f"[{SPACELESS_ALPHABETS}]")
 
 
 def cjk_sentence(text: str) -> bool:

@@ -28,7 +28,8 @@ import re
 import sqlite3
 import unicodedata
 
-from triage_app.core.library.script_marks import (
+from triage_app.core.library.word_counts import EAST_ASIAN
+from triage_app.core.script_marks import (
     OPTIONAL_POINTS,
     SPACELESS_ALPHABETS,
     SPACELESS_MARKS,
@@ -36,7 +37,6 @@ from triage_app.core.library.script_marks import (
     WRITTEN_VOWEL_WORD_CHARS,
     char_class,
 )
-from triage_app.core.library.word_counts import EAST_ASIAN
 
 _CJK = EAST_ASIAN + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 """Kana and CJK ideographs (`word_counts.EAST_ASIAN`) and Hangul jamo and syllables (Korean's particles stick to its
@@ -141,9 +141,12 @@ def fold(text: str) -> str:
 
 def fts_text(text: str | None) -> str | None:
     """`text` as the search index reads it: `fts_content` of its `fold` (a text neither changes is found in one scan)."""
-    if not text or text.isascii() or not _folding()[2].search(text):
+    if not text or text.isascii():
         return text
-    return fts_content(fold(text))
+    table, foldable, any_work = _folding()
+    if not any_work.search(text):
+        return text
+    return fts_content(text.translate(table) if foldable.search(text) else text)
 
 
 def shown_text(text: str) -> str:

@@ -193,8 +193,25 @@ def m039_search_index_follows_title_and_text(db: Database) -> None:
     )
 
 
-_IN_WORD_COUNT_LANGUAGES = "language IN (" + ", ".join("?" for _ in WORD_COUNT_LANGUAGES) + ")"
-"""The documents detected in a language whose words are its characters (m040, m042), with WORD_COUNT_LANGUAGES bound."""
+def _count_again(db: Database, languages: tuple[str, ...]) -> None:
+    """Count the words of the documents detected in one of `languages` again (`word_counts.word_count`)."""
+    from triage_app.core.library.word_counts import word_count
+
+    marks = ", ".join("?" for _ in languages)
+    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE language IN ({marks})", list(languages))
+    for doc_id, text, old in rows.fetchall():
+        new = word_count(text or "")
+        if new != old:
+            db.execute("UPDATE documents SET word_count = ? WHERE id = ?", [new, doc_id])
+
+
+def _sign_again(db: Database, languages: tuple[str, ...]) -> None:
+    """Mark stale the copies' signatures of the documents detected in one of `languages` (the next clustering signs them)."""
+    marks = ", ".join("?" for _ in languages)
+    db.execute(
+        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE language IN ({marks}))",
+        list(languages),
+    )
 
 
 @MIGRATIONS(name="m040_words_of_chinese_and_japanese")
@@ -202,13 +219,7 @@ def m040_words_of_chinese_and_japanese(db: Database) -> None:
     """Chinese and Japanese documents counted again: `\\w+` read a clause between two punctuation marks as one word,
     so a 300,000-character Chinese text showed 30,000 words in the list and the packets' CSV; each character counts
     now (`word_counts.word_count`). Only the documents detected in those languages are read."""
-    from triage_app.core.library.word_counts import word_count
-
-    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE {_IN_WORD_COUNT_LANGUAGES}", list(WORD_COUNT_LANGUAGES))
-    for doc_id, text, old in rows.fetchall():
-        new = word_count(text or "")
-        if new != old:
-            db.execute("UPDATE documents SET word_count = ? WHERE id = ?", [new, doc_id])
+    _count_again(db, WORD_COUNT_LANGUAGES)
 
 
 @MIGRATIONS(name="m041_search_index_reads_cjk_characters")
@@ -238,10 +249,7 @@ def m041_search_index_reads_cjk_characters(db: Database) -> None:
 def m042_copies_of_chinese_and_japanese(db: Database) -> None:
     """The copies' shingles of Chinese and Japanese documents are made again, of characters (`near_dup_signing`):
     their signatures are marked stale, so the next clustering signs them anew."""
-    db.execute(
-        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE {_IN_WORD_COUNT_LANGUAGES})",
-        list(WORD_COUNT_LANGUAGES),
-    )
+    _sign_again(db, WORD_COUNT_LANGUAGES)
 
 
 @MIGRATIONS(name="m043_words_with_their_marks")
@@ -251,19 +259,10 @@ def m043_words_with_their_marks(db: Database) -> None:
     found at all. The documents detected in a language written with such marks are counted again and their
     signatures marked stale; the search index is made again by m044 (this migration made it too until m044 came,
     a few commits later: a library that ran it then is made again by m044 all the same)."""
-    from triage_app.core.library.script_marks import MARKED_SCRIPT_LANGUAGES
-    from triage_app.core.library.word_counts import word_count
+    from triage_app.core.script_marks import MARKED_SCRIPT_LANGUAGES
 
-    in_languages = "language IN (" + ", ".join("?" for _ in MARKED_SCRIPT_LANGUAGES) + ")"
-    rows = db.execute(f"SELECT id, text, word_count FROM documents WHERE {in_languages}", list(MARKED_SCRIPT_LANGUAGES))
-    for doc_id, text, old in rows.fetchall():
-        new = word_count(text or "")
-        if new != old:
-            db.execute("UPDATE documents SET word_count = ? WHERE id = ?", [new, doc_id])
-    db.execute(
-        f"UPDATE minhash_signatures SET stale = 1 WHERE doc_id IN (SELECT id FROM documents WHERE {in_languages})",
-        list(MARKED_SCRIPT_LANGUAGES),
-    )
+    _count_again(db, MARKED_SCRIPT_LANGUAGES)
+    _sign_again(db, MARKED_SCRIPT_LANGUAGES)
 
 
 @MIGRATIONS(name="m044_search_index_folds_letters")

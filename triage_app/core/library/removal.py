@@ -30,7 +30,7 @@ no `doc_id`). `cluster_members` and `near_pairs` go too, but are rebuilt rather 
 
 
 def chunks(ids: list[int]) -> Iterable[tuple[list[int], str]]:
-    """`ids` in parts small enough for one statement, each with its `?,?,...` placeholders."""
+    """`ids` in parts small enough for one statement, each with its placeholders (a `?` per id, comma-separated)."""
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
         yield part, ",".join("?" * len(part))

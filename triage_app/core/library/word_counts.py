@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from triage_app.core.library.script_marks import LETTER_UNIT, SPACELESS_ALPHABETS, WORD_MARKS
+from triage_app.core.script_marks import LETTER_UNIT, SPACELESS_ALPHABETS, WORD_MARKS
 
 EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 """Kana and CJK ideographs (with their extensions and compatibility forms): Chinese and Japanese write no spaces."""

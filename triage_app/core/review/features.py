@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from triage_app.core.library.fts_text import fold
-from triage_app.core.library.script_marks import LETTER_UNIT, WORD_MARKS
 from triage_app.core.library.word_counts import EAST_ASIAN
+from triage_app.core.script_marks import LETTER_UNIT, WORD_MARKS
 
 if TYPE_CHECKING:
     import scipy.sparse as sp  # type: ignore[import-untyped]
