@@ -112,7 +112,8 @@ def test_a_byline_must_read_as_names() -> None:
                  "Authorizing... Thanks for your patience", "View blog authority"):
         assert not plausible_names(junk), junk
     for name in ("Jeff Foust", "randfish", "hugh macleod", "Ludwig van Beethoven", "A.J. Daulerio", "Jane O'Brien",
-                 "Ross Tucker and Jonathan Dugas", "Лида Буслаева", "Washington Post editors"):
+                 "Ross Tucker and Jonathan Dugas", "Лида Буслаева", "Washington Post editors",
+                 'Amanda "Tania Mae" Tan', "Earvin “Magic” Johnson"):  # a nickname in quotes (newspaper4k's pages)
         assert plausible_names(name), name
     text = "Joseph Dickerson wrote this. Hi, I'm Becky. I live here."
     assert shown_names("Joseph Dickerson, Filed under: Fan Productions", None, None) == "Joseph Dickerson"
@@ -133,7 +134,8 @@ def test_blog_platforms_default_post_lines_give_the_author() -> None:
     assert blogger.byline == "Aaron J. Seigo"
     assert name_from_byline("Posted by DAVID J. PHILLIPS AT 12:16 AM") == "DAVID J. PHILLIPS"
     assert element_name("Posted on Thursday, Aug 9, 2012 by Keron Calame") == "Keron Calame"
-    for label in ("Posted By", "Published Monday at 4:01 PM", "PUBLISHED WED 10:00", "Updated"):
+    # a Drupal page's "Submitted on <date>" read as the name "Submitted" (newspaper4k's Thai page)
+    for label in ("Posted By", "Published Monday at 4:01 PM", "PUBLISHED WED 10:00", "Updated", "Submitted on Mon, 2019-01-21 13:49"):
         assert name_from_byline(label) is None and element_name(label) is None, label
 
 

@@ -65,6 +65,27 @@ def test_a_subtitle_inside_the_heading_is_not_part_of_it() -> None:
     assert result.title == "Harbour College Tuition and Fees"
 
 
+def test_a_line_under_the_headline_inside_its_heading_is_left_out() -> None:
+    """Thirtieth session (newspaper4k's test pages, never tuned on): a Japanese daily sets its writer under the
+    headline inside the h1 ("<br>編集委員　中沢克二"), a blog its date; the title took them in. The first lines that
+    agree with the metadata title better than the whole heading are the title; a line above the headline stays."""
+    writer = _clean(
+        '<meta property="og:title" content="港湾クレーン撤去　来春に着工（写真＝共同）">',
+        '<h1><span>港湾クレーン撤去　来春に着工</span><br/><span>編集委員　山田太郎</span></h1>' + BODY,
+    )
+    assert writer.title == "港湾クレーン撤去 来春に着工"
+    dated = _clean(
+        "<title>Old crane will come down next spring</title>",
+        "<h1>Old crane will come down next spring<br><small>Posted on July 1, 2025</small></h1>" + BODY,
+    )
+    assert dated.title == "Old crane will come down next spring"
+    kicker = _clean(
+        "<title>Labour relations in the old harbour - Harbour History Society</title>",
+        "<h1>Masters and Dockers:<br>Labour relations in the old harbour</h1>" + BODY,
+    )
+    assert kicker.title == "Masters and Dockers: Labour relations in the old harbour"
+
+
 def test_permalink_mark_is_not_part_of_the_heading() -> None:
     result = _clean(
         "<title>Submitting patches: the essential guide — The Kernel documentation</title>",

@@ -104,7 +104,7 @@ _ELEMENT_END_RE = re.compile(
 _TRAILING_ON_RE = re.compile(r"\s+(?:on|in)$", re.IGNORECASE)
 """What is left of "on" or "in" when the name was cut at the date after it (the end rule's own "on" at the end of the
 text does not see it then)."""
-_LABEL_WORDS = {"by", "on", "in", "posted", "written", "author", "authors", "about", "the", "and", "more", "view", "all",
+_LABEL_WORDS = {"by", "on", "in", "posted", "written", "submitted", "reported", "edited", "contributed", "author", "authors", "about", "the", "and", "more", "view", "all",
                 "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest",
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
                 "published", "updated", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
@@ -168,6 +168,7 @@ def element_name(text: str) -> str | None:
     return name
 
 
+_NICKNAME_RE = re.compile(r"(?<=\w)\s+[\"“„«]\w[\w\s.'’-]{0,30}[\"”“»]\s+(?=\w)")
 _NAME_CHARS_RE = re.compile(r"[^\w\s.,&'’‘-]|_|\.\.")
 _CONNECTORS = {"staff", "editors", "team", "desk", "reporters", "writers", "the", "and", "und", "et", "y", "e", "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della", "la", "le", "bin", "al", "ibn", "ter", "zu"}
 
@@ -176,7 +177,9 @@ def plausible_names(name: str) -> bool:
     """Reads as names: no symbols, brackets, colons, e-mail or ellipsis ("[ Archives ]", "Sofia ●",
     "SEROLOGY: IT'S", "a@b.com", "Authorizing..."), and, when it has several words, each starts with a
     capital but for name particles and joins, or none does ("Hi, I'm Becky. I live" is a sentence,
-    "hugh macleod" a name written in lower case)."""
+    "hugh macleod" a name written in lower case). A nickname in quotes between the names is read as a name
+    ('Amanda "Tania Mae" Tan', 'Earvin “Magic” Johnson')."""
+    name = _NICKNAME_RE.sub(" ", name)
     if _NAME_CHARS_RE.search(name):
         return False
     words = [w.strip(".,&'’‘") for w in name.split()]

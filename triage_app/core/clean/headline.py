@@ -71,6 +71,26 @@ def unseen(element: etree._Element) -> bool:
 def heading_text(element: etree._Element) -> str:
     """The heading's text with a line break read as a space ("Cosmetic Packaging<br>Design"), without a part
     classed as its subtitle (`<span class="header__subtitle">`)."""
+    return _tidy(_WS_RE.sub(" ", _text_with_breaks(element).replace(_BREAK, " ")))
+
+
+def heading_lines(element: etree._Element) -> list[str]:
+    """The heading's text line by line, as it is shown: parted where it breaks (a `<br>`, a block, a part left out)."""
+    lines = [_WS_RE.sub(" ", piece).strip() for piece in _text_with_breaks(element).split(_BREAK)]
+    lines = [line for line in lines if line]
+    if lines:
+        lines[-1] = _tidy(lines[-1])
+    return [line for line in lines if line]
+
+
+def _tidy(text: str) -> str:
+    return text.strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
+
+
+_BREAK = "\x00"  # never in a parsed page's text (XML has no NUL character)
+
+
+def _text_with_breaks(element: etree._Element) -> str:
     parts: list[str] = []
     walk = etree.iterwalk(element, events=("start", "end"))
     for event, node in walk:
@@ -79,19 +99,19 @@ def heading_text(element: etree._Element) -> str:
         tag = node.tag.lower()
         if event == "start":
             if tag == "br" or _breaks_line(node):
-                parts.append(" ")
+                parts.append(_BREAK)
             if node is not element and (tag in _UNSEEN_TEXT or _SUBTITLE_RE.search(node.get("class") or "") or unseen(node)):
                 walk.skip_subtree()
-                parts.append(" ")
+                parts.append(_BREAK)
                 continue
             if tag not in _SKIP and node.text:
                 parts.append(node.text)
         elif node is not element:
             if _breaks_line(node):
-                parts.append(" ")
+                parts.append(_BREAK)
             if node.tail:
                 parts.append(node.tail)
-    return _WS_RE.sub(" ", "".join(parts)).strip().rstrip("¶§#").rstrip()  # a permalink mark ("Title¶")
+    return "".join(parts)
 
 
 def _breaks_line(node: etree._Element) -> bool:
@@ -215,7 +235,25 @@ def headline_title(heading: Heading, titles: list[str]) -> str:
             return title
         if folded.endswith(" " + start):
             return title
-    return heading.text
+    return _agreeing_lines(heading, titles) or heading.text
+
+
+def _agreeing_lines(heading: Heading, titles: list[str]) -> str | None:
+    """The first lines of a heading shown on several lines, when they agree with a metadata title better than the
+    whole heading does: the headline without the byline, dateline, date or subtitle the page set under it in its
+    `<h1>` ("米朝首脳直通電話　習氏に挑むトランプ戦術の成否<br>編集委員　中沢克二", "... Security<br>Posted on July 1,
+    2025"). A line above the headline stays: "Masters and Workers:<br>Labour relations in ancient Egypt" is one
+    title, whatever the `<title>` keeps of it. None when no first lines do better."""
+    lines = heading_lines(heading.element)
+    if len(lines) < 2 or " ".join(lines) != heading.text:
+        return None
+    best, best_score = None, max((agreement(heading.text, t) for t in titles), default=0.0)
+    for last in range(min(len(lines) - 1, 6)):
+        text = " ".join(lines[: last + 1])
+        score = max((agreement(text, t) for t in titles), default=0.0)
+        if score > best_score:
+            best, best_score = text, score
+    return best
 
 
 _COUNT_RE = re.compile(r"^(?:\d+ \w+|\w+ \d+)$")
