@@ -137,3 +137,37 @@ def test_a_comments_header_in_another_language_ends_the_article(header: str) -> 
     kept = "\n".join(b.text for b in _clean(dump).blocks if b.reason is None)
     assert all(p in kept for p in RUSSIAN + more)
     assert not any(c in kept for c in comments)
+
+
+JAPANESE_ARTICLE = [
+    "【6月18日 AFP】港湾局は16日、北側の岸壁に40年間立っていた古いクレーンを来年の春に撤去すると発表した。老朽化が進み、強風の日には近くの倉庫で働く人々の安全が心配されていたという。",
+    "港湾局の担当者によると、撤去の費用は約3億円で、跡地には新しい小型のクレーンと見学者向けの広場を整備する計画だ。地元の商店会は広場の完成を歓迎している。",
+    "一方で、クレーンを町の象徴として残してほしいという声も根強い。保存を求める市民団体は、これまでに1万人を超える署名を集め、来月にも港湾局に提出する予定だ。",
+    "港湾局は保存を求める声も踏まえ、クレーンの一部を記念品として広場に展示することを検討している。(c)AFP/Taro YAMADA",
+]
+
+
+def test_a_long_japanese_paragraph_is_not_a_short_credit_line() -> None:
+    """Thirtieth session (newspaper4k's test pages): a dump's rules for short lines (a credit of 12 words or fewer)
+    counted words by spaces, so a 90-character Japanese paragraph holding "AFP" was one "word" and went as a caption,
+    the lead and the last paragraph of an AFP story with it. Two such characters count as a word, as in the word
+    counts (`line_features.word_count`)."""
+    text = "\n".join(["ホーム", "国際", "経済", "スポーツ", "", *"\n\n".join(JAPANESE_ARTICLE).split("\n"), "", "AFP通信", "写真：AFP"])
+    kept = _kept(_clean(text))
+    assert all(paragraph in kept for paragraph in JAPANESE_ARTICLE)
+    assert "写真：AFP" not in kept  # a credit line still is one
+
+
+def test_chinese_and_japanese_lines_wrapped_mid_sentence_are_rejoined_without_a_space() -> None:
+    """A dump hard-wrapped at 72 characters breaks a Chinese or Japanese sentence anywhere (no spaces to break at):
+    re-joined with a space, "贸易运输 上相互依存" is two words to search, copies and the reader. Korean spaces its
+    words, so a Korean wrap is re-joined with a space."""
+    import textwrap
+
+    from triage_app.core.clean.unwrap import joint
+
+    text = "\n".join(["首页", "新闻", "财经", "", *("\n\n".join(textwrap.fill(p, 30) for p in JAPANESE_ARTICLE[:3])).split("\n")])
+    kept = _kept(_clean(text)).split("\n")
+    assert kept == JAPANESE_ARTICLE[:3]
+    assert joint("运输", "上相") == "" and joint("ある。", "「次") == ""
+    assert joint("한국어는", "띄어쓰기를") == " " and joint("the", "port") == " " and joint("港湾局", "AFP") == " "

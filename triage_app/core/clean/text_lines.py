@@ -11,6 +11,7 @@ from itertools import pairwise
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.line_features import LIST_ITEM_RE, is_prose, listing_line
 
+_HAN_KANA_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Chinese characters and kana
 _VERSE_END = re.compile(r"[,;:.!?…]$")  # a line of verse or lyrics ends in punctuation (`group_verse_share`)
 CODE_GROUP_MIN = 3  # a smaller group has no code share (`group_code_share`)
 
@@ -50,9 +51,19 @@ class Line:
 
     @property
     def words(self) -> int:
+        """Words: those between spaces, or half the Chinese characters and kana, when more. Chinese and Japanese put
+        no space between words, so a 200-character Japanese paragraph was one "word" and every rule for short lines
+        (a credit line of 12 words or fewer, a pattern line of 25) read it as short. (Korean spaces its words; Thai and
+        the other alphabets written without spaces keep their runs: `line_features` reads those letters itself.)"""
         if self._words < 0:
-            self._words = len(self.text.split())
+            self._words = words_in(self.text)
         return self._words
+
+
+def words_in(text: str) -> int:
+    """Words of a line or block as the rules for short lines count them (`Line.words`)."""
+    spaced = len(text.split())
+    return spaced if text.isascii() else max(spaced, len(_HAN_KANA_RE.findall(text)) // 2)
 
 
 _UNTIDY_SPACE = re.compile(r"[^\S ]| {2}")  # whitespace that `split_lines` tidies (re's \s is str.isspace)

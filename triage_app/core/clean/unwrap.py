@@ -8,6 +8,9 @@ between). The joined line keeps the range of source lines it came from.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
 from itertools import pairwise
 
 from triage_app.core.clean.line_features import is_list_item
@@ -22,31 +25,56 @@ LONG_SHARE = 0.8
 menu and headline lines of 36-57 characters are not wrapped and are no evidence against a wrap."""
 
 
-def wrap_width(lines: list[Line]) -> int | None:
-    """The column the text is wrapped at, or None when it is not hard-wrapped."""
-    lengths = sorted(line.indent + len(line.text) for line in lines if len(line.text) >= 40)
+_UNSPACED = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
+"""Chinese and Japanese characters and their punctuation (ideographs, kana, CJK and fullwidth marks): those languages
+put no space between words, so a line wrapped between two of them is re-joined with none. Korean spaces its words,
+and Thai its phrases (a wrap falls on that space), so both are joined with a space like other scripts."""
+
+
+def joint(before: str, after: str) -> str:
+    """What goes between a wrapped line and the line it was wrapped onto: a space, or nothing between Chinese or
+    Japanese characters ("...贸易运输" + "上相互依存..." is one sentence, not two words)."""
+    return "" if before and after and _UNSPACED.match(before[-1]) and _UNSPACED.match(after[0]) else " "
+
+
+def wrap_width(lines: list[Line], *, columns: bool = False) -> int | None:
+    """The column the text is wrapped at, or None when it is not hard-wrapped. With `columns`, widths are counted
+    as a terminal shows them, a Chinese, Japanese or Korean character taking two columns (`lynx -dump` and mail
+    clients wrap so: a Japanese line of 36 characters fills 72 columns); else in characters."""
+    size = _columns if columns else len
+    lengths = sorted(n for line in lines if (n := line.indent + size(line.text)) - line.indent >= 40)
     if len(lengths) < MIN_WRAPPED:
         return None
     width = lengths[int(0.95 * (len(lengths) - 1))]
     if width > MAX_WIDTH:
         return None
-    wrapped = sum(1 for a, b in pairwise(lines) if _wrapped_before(a, b, width))
+    wrapped = sum(1 for a, b in pairwise(lines) if _wrapped_before(a, b, width, size))
     long_lines = sum(1 for n in lengths if n >= LONG_SHARE * width)
     return width if wrapped >= MIN_WRAPPED and wrapped >= MIN_SHARE * long_lines else None
 
 
-def _wrapped_before(line: Line, following: Line, width: int) -> bool:
-    """`line` ended where it did because `following`'s first word did not fit within `width`."""
+def _columns(text: str) -> int:
+    """Columns `text` takes in a terminal: two for a wide (East Asian) character."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+
+
+def _wrapped_before(line: Line, following: Line, width: int, size: Callable[[str], int] = len) -> bool:
+    """`line` ended where it did because `following`'s first word did not fit within `width` (measured by `size`)."""
     if line.group != following.group or is_list_item(following.text) or "\t" in line.text:
         return False
     first = following.text.split(" ", 1)[0]
-    end = line.indent + len(line.text)  # the column the line ends at: the wrap counts its indentation
-    return end + 1 + len(first) > width - 2 and end >= 0.5 * width
+    end = line.indent + size(line.text)  # the column the line ends at: the wrap counts its indentation
+    return end + 1 + size(first) > width - 2 and end >= 0.5 * width
 
 
 def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     """The lines with wrapped paragraphs joined (the same list when the text is not hard-wrapped)."""
+    size: Callable[[str], int] = len
     width = wrap_width(lines)
+    if width is None and any(line.length != len(line.text) for line in lines):  # wide characters: try their columns
+        width, size = wrap_width(lines, columns=True), _columns
     if width is None:
         return lines
     joined: list[Line] = []
@@ -55,11 +83,11 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
         if glue:
             previous = joined[-1]
             hyphen = previous.text.endswith("-") and previous.text[-2:-1].isalpha() and line.text[:1].islower()
-            text = previous.text[:-1] + line.text if hyphen else f"{previous.text} {line.text}"
+            text = previous.text[:-1] + line.text if hyphen else previous.text + joint(previous.text, line.text) + line.text
             joined[-1] = Line(previous.number, text, previous.group, last=line.number)
         else:
             joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent, aligned=line.aligned))
-        glue = i + 1 < len(lines) and _wrapped_before(line, lines[i + 1], width)
+        glue = i + 1 < len(lines) and _wrapped_before(line, lines[i + 1], width, size)
     annotate_groups(joined)
     return joined
 
@@ -73,7 +101,7 @@ def join_lines(lines: list[Line], paragraphs: dict[int, int]) -> list[Line]:
     for line in lines:
         if joined and line.number <= end:
             previous = joined[-1]
-            joined[-1] = Line(previous.number, f"{previous.text} {line.text}", previous.group, last=line.number)
+            joined[-1] = Line(previous.number, previous.text + joint(previous.text, line.text) + line.text, previous.group, last=line.number)
             continue
         end = paragraphs.get(line.number, 0)
         joined.append(Line(line.number, line.text, line.group, cells=line.cells, last=line.number, indent=line.indent, aligned=line.aligned))
