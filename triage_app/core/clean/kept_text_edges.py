@@ -13,12 +13,13 @@ from triage_app.core.clean import patterns as P
 from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.line_features import is_prose
-from triage_app.core.clean.text_lines import Line
+from triage_app.core.clean.text_lines import Line, words_in
 
 
 def is_short(block: RawBlock, words: int = 25) -> bool:
-    """At most `words` words: the rules' test for a short block (here and in `block_reasons`)."""
-    return len(block.text.split()) <= words
+    """At most `words` words: the rules' test for a short block (here and in `block_reasons`); Chinese and Japanese
+    text counts two characters a word, as a dump's lines do (`text_lines.words_in`)."""
+    return words_in(block.text) <= words
 
 
 def _edge_reason(block: RawBlock) -> str | None:
