@@ -174,6 +174,30 @@ def test_bylines_in_other_languages_give_the_names() -> None:
     assert name_from_byline("Posted By") is None
 
 
+def test_author_labels_in_more_languages_give_the_names() -> None:
+    """Thirtieth session (newspaper4k's Latvian page, "Autori: Anna Ūdre (LTV ... redaktore)" under an author-marked
+    element): the label before a colon in a dozen more languages; the label alone is still no name."""
+    from triage_app.core.clean import patterns as P
+    from triage_app.core.clean.byline import name_from_byline
+
+    for line, name in [("Autori: Anna Ūdre", "Anna Ūdre"), ("Autors: Jānis Bērziņš", "Jānis Bērziņš"),
+                       ("Autorius: Jonas Jonaitis", "Jonas Jonaitis"), ("Autore: Mario Rossi", "Mario Rossi"),
+                       ("Autorka: Jana Nováková", "Jana Nováková"), ("Szerző: Kiss Péter", "Kiss Péter"),
+                       ("Kirjoittaja: Matti Virtanen", "Matti Virtanen"), ("Författare: Anna Svensson", "Anna Svensson"),
+                       ("Forfatter: Ola Nordmann", "Ola Nordmann"), ("Συντάκτης: Γιάννης Παπαδόπουλος", "Γιάννης Παπαδόπουλος"),
+                       ("Аутор: Петар Петровић", "Петар Петровић"), ("Autores: Ana Silva", "Ana Silva")]:
+        assert element_name(line) == name, line
+        assert name_from_byline(line) == name, line
+        assert P.BYLINE_RE.match(line), line
+    assert element_name("Autori") is None and not P.BYLINE_RE.match("Autorka naší knihy je z Brna")
+    html = ("<html><head><title>Zemes nogruvums Norvēģijā</title></head><body><article><h1>Zemes nogruvums Norvēģijā</h1>"
+            "<div class='info-item authors'><strong>Autori:</strong> <a href='/autors/anna-udre/'>Anna Ūdre</a>"
+            " <em>(LTV Ziņu dienesta redaktore)</em></div>"
+            f"<p>{'Norvēģijas glābšanas komanda atrada vēl vienu bojāgājušo zemes nogruvuma vietā Askas ciematā. ' * 4}</p>"
+            "</article></body></html>")
+    assert clean_document(ParsedDocument("page.html", html.encode(), "html", "utf-8", html=html)).byline == "Anna Ūdre"
+
+
 def test_a_german_page_s_byline_block_fills_the_byline() -> None:
     prose = "Der Stadtrat hat am Montag beschlossen, den Hafen im Frühjahr wieder zu öffnen, nachdem die Arbeiten am Kai beendet sind. "
     html = ("<html><head><title>Der Hafen öffnet wieder</title></head><body><article><h1>Der Hafen öffnet wieder</h1>"

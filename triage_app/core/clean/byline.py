@@ -23,7 +23,7 @@ _WRITTEN_BY_ELSEWHERE = (
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:(?:written|posted|published)" + _ON_DATE + r"\s+by|(?:written|posted|published|reported|updated|story|words|text)\s+(?:by|von|par|por)"
     r"|" + _WRITTEN_BY_ELSEWHERE + r"|by|von|par|por|di|door|av|af"
-    r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+|(?:автор|текст|yazar|penulis|oleh)\s*:\s*)",
+    r"|autor(?:in)?|author|auteur)\s*[:\-–]?\s+|(?:автор|текст|yazar|penulis|oleh|" + P.AUTHOR_LABELS_ELSEWHERE + r")\s*:\s*)",
     re.IGNORECASE,
 )
 # Where the name ends: a date, a separator, a role or an "updated" note.
@@ -90,7 +90,7 @@ FIRST_KEPT = 6
 
 _ELEMENT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:post|article|story|text|words)\s+)?(?:(?:written|posted|published|reported|submitted|updated|text|photos?)\s+)?"
-    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор|yazar|penulis|oleh)\s*:\s*"
+    r"(?:by|von|par|por|door|av|af)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))\s*:?\s*|^\s*(?:authors?|autor(?:in)?|auteur|text|текст|автор|yazar|penulis|oleh|" + P.AUTHOR_LABELS_ELSEWHERE + r")\s*:\s*"
     r"|^\s*(?:" + _WRITTEN_BY_ELSEWHERE + r")\s*:?\s*",
     re.IGNORECASE,
 )
@@ -108,6 +108,7 @@ _LABEL_WORDS = {"by", "on", "in", "posted", "written", "submitted", "reported", 
                 "profile", "follow", "contact", "email", "share", "comments", "comment", "reply", "anonymous", "guest",
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
                 "published", "updated", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_LABEL_ELSEWHERE_RE = re.compile(P.AUTHOR_LABELS_ELSEWHERE, re.IGNORECASE)
 _ROLE_RE = re.compile(
     r"\b(?:staff|writer|editor|correspondent|reporter|contributor|columnist|engineer|manager|analyst|director|producer"
     r"|president|officer|professor|intern|founder|ceo|senior|associate|special to|strategist|head of|head"
@@ -158,7 +159,7 @@ def element_name(text: str) -> str | None:
     words = name.split()
     if not words or not any(ch.isalpha() for ch in name):
         return None
-    if all(w.lower().strip(".:,") in _LABEL_WORDS for w in words):
+    if all(w.lower().strip(".:,") in _LABEL_WORDS or _LABEL_ELSEWHERE_RE.fullmatch(w.strip(".:,")) for w in words):
         return None
     if len(words) > 1 and any(ch.isdigit() for ch in name):
         return None

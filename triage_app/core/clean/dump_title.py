@@ -27,7 +27,7 @@ _FURNITURE_RE = re.compile(
     r"|playback|click (here|for)|follow us|comments?)\b",
     re.IGNORECASE,
 )
-_BYLINE_START_RE = re.compile(r"^(by|von|par|por|di|door|av|af|written by|text|текст|автор)\b[\s:]|^(yazar|penulis|oleh)\s*:", re.IGNORECASE)
+_BYLINE_START_RE = re.compile(r"^(by|von|par|por|di|door|av|af|written by|text|текст|автор)\b[\s:]|^(yazar|penulis|oleh|" + P.AUTHOR_LABELS_ELSEWHERE + r")\s*:", re.IGNORECASE)
 _NAME_ORG_RE = re.compile(r"^[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+){1,2}, \S")
 _INNER_BY_RE = re.compile(r"\b(by|von|par|por)\s+[A-Z]")
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")

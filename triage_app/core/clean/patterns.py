@@ -81,10 +81,17 @@ CREDIT_RE = compiled(r"^\(?(photo|image|picture|credit|source|foto|bild)s?\s*(:|
 AUTHOR_BIO_RE = re.compile(
     r"^(?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) (?:is|was|has been|covers|writes)\b.{0,250}\b(?:reporter|writer|journalist|editor|correspondent|author|contributor|columnist|producer|analyst|staff)"
 )
+AUTHOR_LABELS_ELSEWHERE = (
+    r"autor(?:e|es|a|i|s|ius|ka|en)|autrice|auteure?s|szerző|kirjoittaja|författare|forfatter|συντάκτης|συγγραφέας|аутор"
+)
+"""More words that label a byline before a colon ("Autori: Anna Ūdre", "Szerző: Kiss Péter"): the author or authors in
+Spanish, Portuguese, Italian, German, French, Latvian, Lithuanian, Polish, Czech and Slovak, Hungarian, Finnish, Swedish,
+Norwegian and Danish, Greek and Serbian, beside the words each byline reader already lists ("author", "autor", "автор",
+"yazar" ...). A regular-expression fragment, matched case-insensitively, always with the colon after it."""
 BYLINE_RE = compiled(
     r"^(by|von|par|por|di|door|av|af)(\s+\S.*)?$|^(written|posted|published|reported|updated) (by|on)\b"
     r"|(^|\W)(publicado por|pubblicato da|veröffentlicht von|publié par|escrito por|scritto da)\W"
-    r"|^(authors?|autor(in)?|auteur|автор|текст|yazar|penulis|oleh)\s*:\s*\S"
+    r"|^(authors?|autor(in)?|auteur|автор|текст|yazar|penulis|oleh|" + AUTHOR_LABELS_ELSEWHERE + r")\s*:\s*\S"
     # XenForo's line under a thread's title: "Thread starter <user name>" (a name of one to three words)
     r"|^thread starter\s+\S+(\s+\S+){0,2}$"
 )
