@@ -171,3 +171,23 @@ def test_chinese_and_japanese_lines_wrapped_mid_sentence_are_rejoined_without_a_
     assert kept == JAPANESE_ARTICLE[:3]
     assert joint("运输", "上相") == "" and joint("ある。", "「次") == ""
     assert joint("한국어는", "띄어쓰기를") == " " and joint("the", "port") == " " and joint("港湾局", "AFP") == " "
+
+
+def test_a_short_chinese_text_wrapped_twice_is_rejoined() -> None:
+    """Too few lines for a wrap to be found by its count (five), as in a short Chinese e-mail: two lines that end at
+    the text's widest column mid-sentence, between Chinese characters, are a wrap all the same. Lines a writer ended
+    (after "。"), and a menu's short items of one length, are not."""
+    from triage_app.core.clean.text_lines import split_lines
+    from triage_app.core.clean.unwrap import rejoin_wrapped, unspaced_wrap
+
+    paragraphs = [
+        "瑞典一带一路研究所副所长指出，作为全球最大的两个经济体，两国关系几乎会影响每一个国家，这是不可避免的。各国在供应链和贸易运输上相互依存。",
+        "克罗地亚地缘经济论坛主席表示，会晤的举行本身就是一项重大成就，此次会晤让人们对两国之间的合作前景更加乐观，也让市场松了一口气。",
+    ]
+    wrapped = "\n\n".join(p[:40] + "\n" + p[40:] for p in paragraphs)
+    assert [line.text for line in rejoin_wrapped(split_lines(wrapped))] == paragraphs
+    written = "\n".join(["第一句话写完了，作者在这里自己换了行，没有写满一整行。", "第二句话也是这样，作者自己换行。"] * 2)
+    assert unspaced_wrap(split_lines(written)) is None
+    verse = "\n".join(["床前明月光疑是地上霜举头望明月低头思故乡床前明月光", "疑是地上霜举头望明月低头思故乡", "举头望明月低头思故乡床前明月光疑是地上霜", "低头思故乡"])
+    assert unspaced_wrap(split_lines(verse)) is None  # one line at the widest column, not two
+    assert unspaced_wrap(split_lines("首页\n新闻\n财经\n体育\n娱乐")) is None

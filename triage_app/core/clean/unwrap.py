@@ -53,6 +53,32 @@ def wrap_width(lines: list[Line], *, columns: bool = False) -> int | None:
     return width if wrapped >= MIN_WRAPPED and wrapped >= MIN_SHARE * long_lines else None
 
 
+MIN_UNSPACED_WIDTH = 20
+"""The narrowest wrap `unspaced_wrap` believes: equal short lines are a menu's items, not a wrap."""
+
+
+def unspaced_wrap(lines: list[Line]) -> tuple[int, Callable[[str], int]] | None:
+    """The wrap of a short Chinese or Japanese text: too few lines for `wrap_width`'s five, but a wrap there leaves its
+    own mark. Two or more lines, each going on in the next line of its paragraph from one Chinese or Japanese character
+    to another, end at the text's widest column (in characters or in columns, one less where a wide character did
+    not fit): a writer's own lines do not end at one width mid-sentence. The width and its measure, or None."""
+    for size in (len, _columns):
+        widest = max(line.indent + size(line.text) for line in lines)
+        if not MIN_UNSPACED_WIDTH <= widest <= 2 * MAX_WIDTH:
+            continue
+        at_width = sum(
+            1 for a, b in pairwise(lines)
+            if a.group == b.group and a.indent + size(a.text) >= widest - 1 and a.text[-1:] not in _SENTENCE_ENDS
+            and _UNSPACED.match(a.text[-1:]) and _UNSPACED.match(b.text[:1])
+        )
+        if at_width >= 2:
+            return widest, size
+    return None
+
+
+_SENTENCE_ENDS = frozenset("。！？」』）")
+
+
 def _columns(text: str) -> int:
     """Columns `text` takes in a terminal: two for a wide (East Asian) character."""
     if text.isascii():
@@ -75,6 +101,8 @@ def rejoin_wrapped(lines: list[Line]) -> list[Line]:
     width = wrap_width(lines)
     if width is None and any(line.length != len(line.text) for line in lines):  # wide characters: try their columns
         width, size = wrap_width(lines, columns=True), _columns
+        if width is None and (found := unspaced_wrap(lines)) is not None:
+            width, size = found
     if width is None:
         return lines
     joined: list[Line] = []
