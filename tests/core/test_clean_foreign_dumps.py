@@ -95,6 +95,11 @@ READ_ALSO = [
     "Διαβάστε επίσης: Η κυβέρνηση ανακοίνωσε νέο σχέδιο", "Citește și: Guvernul a anunțat un nou plan",
     "Läs också: Regeringen presenterade en ny plan", "Baca juga: Pemerintah umumkan rencana baru",
     "Kapcsolódó cikkek", "اقرأ أيضا: الحكومة تعلن خطة جديدة", "相关阅读：政府宣布新计划", "関連記事", "관련기사",
+    # thirtieth session (newspaper4k's Thai page kept its "related stories" list): Thai, Vietnamese, Hindi, Latvian,
+    # Lithuanian, Estonian, Finnish
+    "เรื่องที่เกี่ยวข้อง ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว", "อ่านเพิ่มเติม", "Tin liên quan",
+    "Xem thêm: Chính phủ công bố kế hoạch mới", "यह भी पढ़ें: सरकार ने नई योजना की घोषणा की", "Lasi arī: Valdība paziņo jaunu plānu",
+    "Taip pat skaitykite: Vyriausybė paskelbė naują planą", "Loe ka: Valitsus teatas uuest plaanist", "Lue myös: Hallitus julkisti uuden suunnitelman",
 ]
 
 

@@ -87,13 +87,19 @@ TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|você (também )?pode gostar|veja também|potrebbe interessarti|vous aimerez|te puede interesar"
             r"|artigos relacionados|articoli correlati|artículos relacionados|verwandte artikel|articles liés|posts relacionados"
             # "read also" and "related news" in Russian, Ukrainian, Polish, Czech, Turkish, Greek, Romanian, Swedish, Danish,
-            # Norwegian, Indonesian, Hungarian, Arabic, Chinese, Japanese and Korean: a line that links another story
+            # Norwegian, Indonesian, Hungarian, Arabic, Chinese, Japanese and Korean: a line that links another story,
             r"|читайте также|смотрите также|читайте також|дивіться також|czytaj (także|też|również)|zobacz (także|też|również)"
             r"|čtěte (také|též)|přečtěte si (také|též)|související články|ayrıca (okuyun|bakınız)|ilgili haberler"
             r"|διαβάστε (επίσης|ακόμη)|δείτε επίσης|citește și|citeste si|vezi și|läs (också|även)|relaterade artiklar"
             r"|læs også|les også|baca juga|lihat juga|berita terkait|kapcsolódó cikkek|ezt is ajánljuk"
             r"|اقرأ (أيضا|أيضاً|ايضا)|(مواضيع|أخبار|اخبار) ذات صلة|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|推荐阅读|関連記事|あわせて読みたい"
-            r"|관련\s?기사|함께 보면 좋은)\b"
+            r"|관련\s?기사|함께 보면 좋은"
+            # and in Thai, Vietnamese, Hindi, Latvian, Lithuanian, Estonian and Finnish
+            r"|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|อ่านเพิ่มเติม|tin liên quan|bài viết liên quan|xem thêm|đọc thêm"
+            r"|lasi arī|saistītie raksti|taip pat skaitykite|susiję straipsniai"
+            r"|loe ka|seotud artiklid|lue myös|aiheeseen liittyvät)\b"
+            # Hindi's end in a vowel sign, after which `\b` finds no word boundary
+            r"|^\(?(यह भी पढ़ें|ये भी पढ़ें|संबंधित खबरें|संबंधित लेख)"
             # most read, see also, don't miss, recommended, read more, more news, related news in German, French, Spanish,
             # Italian, Portuguese and Dutch: only as a whole short line ("Empfehlungen der Kommission ..." is prose; the
             # length test first keeps the alternatives off longer texts)
