@@ -79,6 +79,11 @@ def test_a_line_under_the_headline_inside_its_heading_is_left_out() -> None:
         "<h1>Old crane will come down next spring<br><small>Posted on July 1, 2025</small></h1>" + BODY,
     )
     assert dated.title == "Old crane will come down next spring"
+    marked = _clean(
+        "<title>Old crane will come down next spring</title>",
+        '<h1>Old crane will come down next spring<a class="headerlink" href="#x">¶</a><br>By Sam Jones</h1>' + BODY,
+    )
+    assert marked.title == "Old crane will come down next spring"  # the first line's permalink mark goes too
     kicker = _clean(
         "<title>Labour relations in the old harbour - Harbour History Society</title>",
         "<h1>Masters and Dockers:<br>Labour relations in the old harbour</h1>" + BODY,

@@ -21,7 +21,7 @@ from triage_app.core.clean.text_lines import annotate_groups, split_lines
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.85"
+CLEAN_ENGINE = "triage-clean/1.86"
 log = logging.getLogger(__name__)
 
 

@@ -249,7 +249,7 @@ def _agreeing_lines(heading: Heading, titles: list[str]) -> str | None:
         return None
     best, best_score = None, max((agreement(heading.text, t) for t in titles), default=0.0)
     for last in range(min(len(lines) - 1, 6)):
-        text = " ".join(lines[: last + 1])
+        text = _tidy(" ".join(lines[: last + 1]))
         score = max((agreement(text, t) for t in titles), default=0.0)
         if score > best_score:
             best, best_score = text, score
