@@ -225,6 +225,24 @@ def test_an_older_library_finds_its_thai_and_hindi_words_once_opened(tmp_path: P
         assert _ids(library, "ประเทศไทย") == [] and _ids(library, "วันนี้") == [th]  # the triggers keep it in step
 
 
+def test_an_older_library_finds_its_halfwidth_katakana_once_opened(tmp_path: Path) -> None:
+    import re
+
+    path = tmp_path / "library.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m046_halfwidth_katakana")
+        # the index's reading before: each CJK character a word, halfwidth katakana as written, the sound mark apart
+        library.db.conn.create_function("fts_text", 1, lambda t: t and re.sub("([\u4e00-\u9fff\uff66-\uff9d])", "\u200b\\1\u200b", t))
+        half = _add_text(library, "ﾆｭｰｽ", "ﾊﾟﾝの値段")
+        plain = _add_text(library, "English", "Bread prices")
+        assert _ids(library, "パン") == []  # the index as it was
+    with Library.open(path) as library:
+        assert _ids(library, "パン") == [half] and _ids(library, "ﾊﾟﾝ") == [half] and _ids(library, "bread") == [plain]
+        documents.replace_clean_result(library, half, CleanResult([Block(0, "paragraph", "ｶﾞｲﾄﾞ", True)], title="ﾆｭｰｽ"))
+        assert _ids(library, "パン") == [] and _ids(library, "ガイド") == [half]  # the triggers keep it in step
+        assert library.integrity_ok()
+
+
 def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them_as_written(fresh_library: Library) -> None:
     """unicode61 takes Latin accents off only: a Greek search without accents (or of a capitalised headline, written
     without them) found nothing, nor елка the Ёлка, nor strasse the Straße."""
@@ -265,8 +283,21 @@ def test_letters_a_search_should_not_tell_apart_are_found_and_snippets_show_them
     assert fresh_library.integrity_ok()
 
 
+def test_halfwidth_katakana_are_found_as_fullwidth_and_shown_as_written(fresh_library: Library) -> None:
+    """Thirtieth session: older Japanese mail and web text writes katakana halfwidth ("ﾆｭｰｽ", a voiced sound mark as a
+    character of its own: "ｶﾞ"), and a search typed in fullwidth ("ニュース") found nothing, nor back. The index reads
+    each halfwidth katakana with its mark as the fullwidth one; snippets keep the document's own characters."""
+    half = _add_text(fresh_library, "ﾆｭｰｽ", "ﾆｭｰｽ: ﾊﾟﾝの値段が上がった。ｶﾞｲﾄﾞを読んでください。")
+    full = _add_text(fresh_library, "ニュース", "ニュース：パンの値段")
+    assert sorted(_ids(fresh_library, "ニュース")) == [half, full] and sorted(_ids(fresh_library, "ﾆｭｰｽ")) == [half, full]
+    assert _ids(fresh_library, "ガイド") == [half] and _ids(fresh_library, "カイド") == []  # the voiced mark counts
+    assert sorted(_ids(fresh_library, "パン")) == [half, full]
+    assert search.snippets(fresh_library.db, "ガイド", [half])[half].endswith("[ｶﾞｲﾄﾞ]を読んでください。")
+    assert fresh_library.integrity_ok()
+
+
 _PIECES = ["Straße", "Łódź", "Ærø", "œ", "國家經濟", "乾燥", "ΑΘΗΝΑ", "Αθήνα", "ёлка", "مُحَمَّد", "أيضاً", "ـ", "ُ", "北京", "ที่นี่", "हिन्दी", "ＮＨＫ", "２０２４年",
-           "ﬁnancial", " ", ",", "ς", "ک", "ةٌ", "א\u05b8", "ｶﾞ", "\u0301", "é", "İ", "서울은", "e\u0301"]
+           "ﬁnancial", " ", ",", "ς", "ک", "ةٌ", "א\u05b8", "ｶﾞ", "ﾆｭｰｽ", "ﾞ", "ｱﾞ", "ﾊﾟﾟ", "\u0301", "é", "İ", "서울은", "e\u0301"]
 _SCRIPT_CHARACTERS = st.characters(min_codepoint=0x0300, max_codepoint=0x2000, categories=("L", "M", "N", "P", "Zs"))
 
 

@@ -14,8 +14,8 @@ with or without its accent (capitals are written without: ΑΘΗΝΑ and Αθή�
 and е, ß and ss, Latin letters with a stroke or joined as the plain ones (Łódź, København, cœur), an Arabic or
 Hebrew word with or without its vowel points, the Arabic and Persian letters that writers and keyboards
 interchange (أ and ا, ى ی and ي, ة and ه, ک and ك), the fullwidth Latin letters and digits of Japanese and Chinese
-text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones, and Traditional Chinese characters as
-Simplified (OpenCC's table: 國家 and 国家). unicode61
+text (ＮＨＫ, ２０２４) and the ligatures of PDF text (ﬁ) as the plain ones, halfwidth katakana as fullwidth (ﾆｭｰｽ and ニュース), and
+Traditional Chinese characters as Simplified (OpenCC's table: 國家 and 国家). unicode61
 does this for Latin accents only. Each such letter becomes a letter (or two, or none) inside the same word, so the index and
 the snippets' text (which keeps the letters as written) have the same words in the same places, and a
 snippet shows the document's own text. Snippets drop the zero-width spaces again (`shown_text`).
@@ -42,10 +42,16 @@ _CJK = EAST_ASIAN + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 """Kana and CJK ideographs (`word_counts.EAST_ASIAN`) and Hangul jamo and syllables (Korean's particles stick to its
 words, so its words are searched by character too, though they are counted as spaced words)."""
 _POINTS = re.escape(OPTIONAL_POINTS)
-_WORD_UNITS_RE = re.compile(f"([{_CJK}][{_POINTS}]*|[{SPACELESS_ALPHABETS}][{SPACELESS_MARKS}{_POINTS}]*)")
-"""A CJK character, or a letter of a spaceless alphabet with the marks written on it (`script_marks.LETTER_UNIT`),
-with any Arabic or Hebrew point that follows it: the index's text has none (`FOLDED`), and a point that split a
-letter from its marks in the snippets' text only would cut it into more words than the index's."""
+_HALFWIDTH_MARKS = "\uff9e\uff9f"
+"""The halfwidth voiced and semi-voiced sound marks, written after the halfwidth katakana they voice ("ｶﾞ" is ガ)."""
+_WORD_UNITS_RE = re.compile(f"([{_CJK}][{_HALFWIDTH_MARKS}{_POINTS}]*|[{SPACELESS_ALPHABETS}][{SPACELESS_MARKS}{_POINTS}]*)")
+"""A CJK character (a halfwidth katakana with its sound mark), or a letter of a spaceless alphabet with the marks
+written on it (`script_marks.LETTER_UNIT`), with any Arabic or Hebrew point that follows it: the index's text has
+none (`FOLDED`), and a point that split a letter from its marks in the snippets' text only would cut it into more
+words than the index's."""
+_HALFWIDTH_KANA_RE = re.compile(f"[\uff66-\uff9d][{_HALFWIDTH_MARKS}]?")
+"""A halfwidth katakana (older Japanese mail and web text: "ﾆｭｰｽ") with its sound mark: read as the fullwidth one
+("ニュース", "ｶﾞ" as ガ), one character for one unit, as NFKC composes it."""
 MARK = "\u200b"
 """Zero-width space: not a letter or digit, so unicode61 ends a token there; invisible if it ever shows."""
 TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '" + WRITTEN_VOWEL_WORD_CHARS + OPTIONAL_POINTS + "'"
@@ -136,17 +142,26 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     table, foldable, _ = _folding()
-    return text.translate(table) if foldable.search(text) else text
+    if foldable.search(text):
+        text = text.translate(table)
+    return _HALFWIDTH_KANA_RE.sub(_fullwidth, text) if text and max(text) >= "\uff66" else text
+
+
+def _fullwidth(kana: re.Match[str]) -> str:
+    """The fullwidth katakana of a halfwidth one with its sound mark: one character (a mark no letter takes, as in
+    "ｱﾞ", is left off: NFKC would leave it a combining character of its own, and the unit two words to the index)."""
+    composed = unicodedata.normalize("NFKC", kana.group())
+    return composed if len(composed) == 1 else unicodedata.normalize("NFKC", kana.group()[0])
 
 
 def fts_text(text: str | None) -> str | None:
     """`text` as the search index reads it: `fts_content` of its `fold` (a text neither changes is found in one scan)."""
     if not text or text.isascii():
         return text
-    table, foldable, any_work = _folding()
+    _, _, any_work = _folding()
     if not any_work.search(text):
         return text
-    return fts_content(text.translate(table) if foldable.search(text) else text)
+    return fts_content(fold(text))
 
 
 def shown_text(text: str) -> str:
