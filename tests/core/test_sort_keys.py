@@ -102,3 +102,39 @@ def test_the_site_and_tag_filters_ignore_case_and_accents_in_every_script(fresh_
         assert find_ids(fresh_library.db, DocumentFilter(tag=tag)) == [doc]
     assert find_ids(fresh_library.db, DocumentFilter(site="Le Monde")) == [other]
     assert find_ids(fresh_library.db, DocumentFilter(tag="Wirtschaft")) == []
+
+
+def _mention(library: Library, doc: int, name: str) -> None:
+    from triage_app.core.library import annotations
+    from triage_app.core.records import Annotation, EntityMention
+
+    annotations.store_annotation(library, doc, Annotation([EntityMention(0, len(name), name, "PERSON", name)], [], "x"))
+
+
+def test_the_entity_field_takes_a_name_in_any_case_and_without_its_accents(fresh_library: Library) -> None:
+    """Thirtieth session: `entity:` compared names with NOCASE, which folds ASCII letters only: entity:"eric zemmour"
+    found no "Éric Zemmour", entity:"łukasz nowak" no "ŁUKASZ NOWAK"."""
+    eric, lukasz, other = (_add(fresh_library, f"Story {n}") for n in range(3))
+    _mention(fresh_library, eric, "Éric Zemmour")
+    _mention(fresh_library, lukasz, "ŁUKASZ NOWAK")
+    _mention(fresh_library, other, "Erica Zemmour")
+
+    def found(query: str) -> list[int]:
+        return sorted(find_ids(fresh_library.db, DocumentFilter(query=query)))
+
+    assert found('entity:"eric zemmour"') == [eric] and found('entity:"ÉRIC ZEMMOUR"') == [eric]
+    assert found('entity:"Éric Zemmour"') == [eric] and found('entity:"lukasz nowak"') == [lukasz]
+    assert found('entity:"eric"') == []  # the whole name, as before
+    with fresh_library.transaction() as db:
+        db.execute("UPDATE entities SET canonical = 'Éric Z.' WHERE canonical = 'Éric Zemmour'")
+    assert found('entity:"eric z."') == [eric] and found('entity:"eric zemmour"') == []  # the keys follow a rename
+
+
+def test_an_older_library_gets_its_entity_keys_once_opened(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    with Library.open(path, migrate=False) as library:
+        MIGRATIONS.apply(library.db, stop_before="m047_entity_keys")
+        doc = _add(library, "Story")
+        _mention(library, doc, "Éric Zemmour")
+    with Library.open(path) as library:
+        assert find_ids(library.db, DocumentFilter(query='entity:"eric zemmour"')) == [doc]

@@ -169,11 +169,11 @@ def _where(db: Database, flt: DocumentFilter) -> tuple[str, list[Any], str | Non
         clauses.append("documents.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)")
         params.append(flt.entity_id)
     for name in parsed.fields.get("entity", []):
+        # the entities named so but for case and accents, through their keys' index (`m047_entity_keys`)
         clauses.append(
-            "documents.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
-            "WHERE e.canonical = ? COLLATE NOCASE)"
+            "documents.id IN (SELECT m.doc_id FROM mentions m JOIN entity_keys k ON k.entity_id = m.entity_id WHERE k.key = ?)"
         )
-        params.append(name)
+        params.append(sort_key(name))
     if flt.ids is not None:
         clauses.append(f"documents.id IN ({','.join(str(int(i)) for i in flt.ids) or 'NULL'})")
     if flt.collapse_copies:

@@ -14,6 +14,7 @@ from triage_app.core.library.base_schema import (
     m004_blocks_and_overrides,
     m005_entities_quotes,
 )
+from triage_app.core.library.search_schema import m046_halfwidth_katakana, m047_entity_keys
 from triage_app.core.library.word_counts import WORD_COUNT_LANGUAGES
 
 MIGRATIONS = Migrations("triage")
@@ -305,13 +306,7 @@ def m045_sort_keys(db: Database) -> None:
     db.execute("CREATE TRIGGER sort_keys_delete AFTER DELETE ON documents BEGIN DELETE FROM sort_keys WHERE doc_id = old.id; END")
 
 
-@MIGRATIONS(name="m046_halfwidth_katakana")
-def m046_halfwidth_katakana(db: Database) -> None:
-    """The search index reads halfwidth katakana as fullwidth, a sound mark with its letter (`fts_text.fold`). A library
-    holding any (a title or text with a character of U+FF66-U+FF9F) has its index made again, as m044 makes it: the
-    triggers' 'delete' of such a document's old entry would name words the index no longer holds. Looking costs a scan
-    of the texts (3-5 s for 100,000 documents); a library with none is left as it is."""
-    halfwidth = "'*[\uff66-\uff9f]*'"
-    if db.execute(f"SELECT 1 FROM documents WHERE text GLOB {halfwidth} OR title GLOB {halfwidth} LIMIT 1").fetchone():
-        db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
-        db.execute('INSERT INTO "documents_fts" (rowid, "title", "text") SELECT id, fts_text(title), fts_text(text) FROM documents')
+
+# Later migrations live in their own modules, applied here in this order after all of the above.
+MIGRATIONS(name="m046_halfwidth_katakana")(m046_halfwidth_katakana)
+MIGRATIONS(name="m047_entity_keys")(m047_entity_keys)
