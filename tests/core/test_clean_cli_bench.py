@@ -151,9 +151,13 @@ def test_bench_command_json_and_ablation(shared_eval: Path, tmp_path: Path, caps
     from triage_app.core.clean.html_extract import RULES
 
     _subset(shared_eval, tmp_path / "eval" / "two", 3)
-    assert main(["clean", "--root", str(tmp_path / "eval"), "two", "--mode", "html", "--ablate", "--json"]) == 0
+    readme = tmp_path / "README.md"
+    readme.write_text("\n".join([*tables.TABLE_MARKERS, *tables.ABLATION_MARKERS]) + "\n", encoding="utf-8")
+    assert main(["clean", "--root", str(tmp_path / "eval"), "two", "--mode", "html", "--ablate", "--json", "--out", str(readme)]) == 0
     (item,) = json.loads(capsys.readouterr().out)
     assert item["set"] == "two" and [row["rule"] for row in item["ablation"]] == [*RULES, flips.NO_RULES]
+    written = readme.read_text(encoding="utf-8")  # --out writes the tables with --json too (it did not)
+    assert "| two | 3 | triage |" in written and "| two | structured-body |" in written
     assert main(["clean", "--root", str(tmp_path / "eval"), "nosuchset"]) == 2
 
 

@@ -224,6 +224,11 @@ def _run(args: argparse.Namespace) -> int:
     if not results:
         print(f"no page sets (ground-truth.json + html/) under {root}")
         return 2
+    for out in args.out or []:  # with --json too: the figures printed and the tables written are of one run
+        write_between_markers(Path(out), TABLE_MARKERS, markdown_table(results))
+        write_between_markers(Path(out), VERSUS_MARKERS, versus_table(results))
+        if args.ablate:
+            write_between_markers(Path(out), ABLATION_MARKERS, ablation_table(results))
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
@@ -233,11 +238,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.ablate:
         print()
         print(ablation_table(results))
-    for out in args.out or []:
-        write_between_markers(Path(out), TABLE_MARKERS, markdown_table(results))
-        write_between_markers(Path(out), VERSUS_MARKERS, versus_table(results))
-        if args.ablate:
-            write_between_markers(Path(out), ABLATION_MARKERS, ablation_table(results))
     for item in results:
         for row in item["worst"] if args.worst else []:
             print(f"worst {item['set']}: {row['page'][:16]} F1 {row['f1']:.3f}")
