@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -205,14 +207,21 @@ def test_words_written_with_vowel_signs_and_thai_words_inside_their_runs_are_fou
     assert "[ประเทศไทย]" in snippet and "\u200b" not in snippet
 
 
-def test_an_older_library_finds_its_thai_and_hindi_words_once_opened(tmp_path: Path) -> None:
+@contextmanager
+def _library_before(path: Path, migration: str, marked: str) -> Iterator[Library]:
+    """A library at `path` whose schema stops before `migration`, its index reading as it did then: only the
+    characters of the class `marked` set apart as words (no folding)."""
     import re
 
-    path = tmp_path / "library.sqlite"
     with Library.open(path, migrate=False) as library:
-        MIGRATIONS.apply(library.db, stop_before="m043_words_with_their_marks")
-        # the index's reading before: only CJK characters marked
-        library.db.conn.create_function("fts_text", 1, lambda t: t and re.sub("([\u4e00-\u9fff])", "\u200b\\1\u200b", t))
+        MIGRATIONS.apply(library.db, stop_before=migration)
+        library.db.conn.create_function("fts_text", 1, lambda t: t and re.sub(f"([{marked}])", "\u200b\\1\u200b", t))
+        yield library
+
+
+def test_an_older_library_finds_its_thai_and_hindi_words_once_opened(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    with _library_before(path, "m043_words_with_their_marks", "\u4e00-\u9fff") as library:  # only CJK characters marked
         th = _add_text(library, "ตลาด", "ตลาดหลักทรัพย์แห่งประเทศไทย")
         hi = _add_text(library, "भाषा", "हिन्दी भारत की राजभाषा है।")
         with library.transaction() as db:
@@ -226,13 +235,9 @@ def test_an_older_library_finds_its_thai_and_hindi_words_once_opened(tmp_path: P
 
 
 def test_an_older_library_finds_its_halfwidth_katakana_once_opened(tmp_path: Path) -> None:
-    import re
-
     path = tmp_path / "library.sqlite"
-    with Library.open(path, migrate=False) as library:
-        MIGRATIONS.apply(library.db, stop_before="m046_halfwidth_katakana")
-        # the index's reading before: each CJK character a word, halfwidth katakana as written, the sound mark apart
-        library.db.conn.create_function("fts_text", 1, lambda t: t and re.sub("([\u4e00-\u9fff\uff66-\uff9d])", "\u200b\\1\u200b", t))
+    # the index's reading before: each CJK character a word, halfwidth katakana as written, the sound mark apart
+    with _library_before(path, "m046_halfwidth_katakana", "\u4e00-\u9fff\uff66-\uff9d") as library:
         half = _add_text(library, "ﾆｭｰｽ", "ﾊﾟﾝの値段")
         plain = _add_text(library, "English", "Bread prices")
         assert _ids(library, "パン") == []  # the index as it was
