@@ -77,6 +77,9 @@ MARKED_SCRIPT_LANGUAGES = (
 """The languages (as the language model names them) written in those scripts: their documents are counted, signed
 and indexed again when these rules change (migration m043)."""
 
+HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Kana (hiragana, katakana) and CJK ideographs (unified, extension A, compatibility), as the body of a regular
+expression's character class: the characters of Chinese and Japanese, written without spaces between words."""
 SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 """Thai and Lao, Myanmar, Khmer: alphabets written without spaces between words."""
 SPACELESS_ALPHABETS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in SPACELESS_RANGES)

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean import text_reasons as TR
 from triage_app.core.clean.dates import is_date_line
-from triage_app.core.script_marks import SPACELESS_ALPHABETS  # Thai and Lao, Myanmar, Khmer
+from triage_app.core.script_marks import (  # Chinese and Japanese; Thai and Lao, Myanmar, Khmer
+    HAN_KANA,
+    SPACELESS_ALPHABETS,
+)
 
 if TYPE_CHECKING:
     from triage_app.core.clean.text_lines import Line
@@ -89,7 +92,7 @@ def is_menu_like(line: Line) -> bool:
 
 
 # Scripts written without spaces between words: CJK, and Thai, Lao, Myanmar and Khmer.
-NO_SPACE_SCRIPT_RE = re.compile(f"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff{SPACELESS_ALPHABETS}]")
+NO_SPACE_SCRIPT_RE = re.compile(f"[{HAN_KANA}\uac00-\ud7af{SPACELESS_ALPHABETS}]")
 _CJK_PUNCT_RE = re.compile(r"[，。、；：！？「」『』（）]")
 _SPACELESS_ALPHABET_RE = re.compile(f"[{SPACELESS_ALPHABETS}]")
 

@@ -10,8 +10,9 @@ from itertools import pairwise
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.line_features import LIST_ITEM_RE, is_prose, listing_line
+from triage_app.core.script_marks import HAN_KANA
 
-_HAN_KANA_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Chinese characters and kana
+_HAN_KANA_RE = re.compile(f"[{HAN_KANA}]")  # Chinese characters and kana
 _VERSE_END = re.compile(r"[,;:.!?…]$")  # a line of verse or lyrics ends in punctuation (`group_verse_share`)
 CODE_GROUP_MIN = 3  # a smaller group has no code share (`group_code_share`)
 
@@ -44,9 +45,7 @@ class Line:
     def length(self) -> int:
         """Length in characters, counting wide (CJK) characters twice so all scripts compare."""
         if self._length < 0:
-            text = self.text
-            wide = 0 if text.isascii() else sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
-            self._length = len(text) + wide
+            self._length = display_width(self.text)
         return self._length
 
     @property
@@ -58,6 +57,13 @@ class Line:
         if self._words < 0:
             self._words = words_in(self.text)
         return self._words
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: two for a wide (East Asian) character, one for any other (`Line.length`)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
 
 
 def words_in(text: str) -> int:

@@ -131,7 +131,7 @@ def _folding() -> tuple[dict[int, str | None], re.Pattern[str], re.Pattern[str]]
     """`FOLDED` with Traditional Chinese read as Simplified, a pattern finding any of its characters, and one finding
     those or any `fts_content` changes something for (made on first use, in 10-40 ms: OpenCC's dictionaries)."""
     table = {**_traditional_as_simplified(), **FOLDED}
-    foldable = char_class([chr(code) for code in table])
+    foldable = char_class([chr(code) for code in table]) + "\uff66-\uff9f"  # and the halfwidth katakana `fold` composes
     return table, re.compile(f"[{foldable}]"), re.compile(f"[{foldable}{_CJK}{SPACELESS_ALPHABETS}{_POINTS}]")
 
 
@@ -142,9 +142,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     table, foldable, _ = _folding()
-    if foldable.search(text):
-        text = text.translate(table)
-    return _HALFWIDTH_KANA_RE.sub(_fullwidth, text) if text and max(text) >= "\uff66" else text
+    if not foldable.search(text):
+        return text
+    return _HALFWIDTH_KANA_RE.sub(_fullwidth, text.translate(table))
 
 
 def _fullwidth(kana: re.Match[str]) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from triage_app.core.script_marks import LETTER_UNIT, SPACELESS_ALPHABETS, WORD_MARKS
+from triage_app.core.script_marks import HAN_KANA, LETTER_UNIT, SPACELESS_ALPHABETS, WORD_MARKS
 
-EAST_ASIAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
+EAST_ASIAN = HAN_KANA + "\uff66-\uff9d\U00020000-\U0003134f"
 """Kana and CJK ideographs (with their extensions and compatibility forms): Chinese and Japanese write no spaces."""
 WORD_RE = re.compile(rf"[{EAST_ASIAN}]|[^\W{EAST_ASIAN}]+(?:[{WORD_MARKS}]+[^\W{EAST_ASIAN}]*)*")
 """A word: one Chinese or Japanese character (as word processors count them), else a run of other word characters
