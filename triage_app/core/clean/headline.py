@@ -76,10 +76,9 @@ def heading_text(element: etree._Element) -> str:
 
 def heading_lines(element: etree._Element) -> list[str]:
     """The heading's text line by line, as it is shown: parted where it breaks (a `<br>`, a block, a part left out)."""
-    lines = [_WS_RE.sub(" ", piece).strip() for piece in _text_with_breaks(element).split(_BREAK)]
-    lines = [line for line in lines if line]
+    lines = [line for piece in _text_with_breaks(element).split(_BREAK) if (line := _WS_RE.sub(" ", piece).strip())]
     if lines:
-        lines[-1] = _tidy(lines[-1])
+        lines[-1] = _tidy(lines[-1])  # a permalink mark at the end (a line of only a mark goes)
     return [line for line in lines if line]
 
 
