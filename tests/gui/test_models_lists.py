@@ -9,9 +9,10 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from triage_app.core.library import Library, triage
 from triage_app.core.records import ImportOutcome
-from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel
+from triage_app.gui.models.entity_list import EntityIdRole, EntityListModel, MatchRole
 from triage_app.gui.models.import_log import COL_DETAIL, COL_STATUS, ImportLogModel
 from triage_app.gui.navigation import next_unreviewed_row
+from triage_app.gui.widgets.filter_fields import entity_completer
 
 library = models_support.library  # pytest fixtures, found by name (this `library` overrides the GUI conftest's)
 three = models_support.three
@@ -42,6 +43,31 @@ def test_entity_model(qtmodeltester: Any, library: Library, three: list[int]) ->
     assert first.data(EntityIdRole) == port
     assert model.find("port authority") == model.entity(0)
     assert model.find("nobody") is None
+
+
+def test_entity_names_match_without_their_accents(qtbot: Any, library: Library, three: list[int]) -> None:
+    """Typed without accents or in other case, a name still finds its entity, in the box and in the completer, and a
+    chosen completion is the entity's own name."""
+    from PySide6.QtWidgets import QLineEdit
+
+    zemmour = add_entity(library, "Éric Zemmour", "PERSON", three[:2])
+    add_entity(library, "Łódź", "PLACE", [three[0]])
+    add_entity(library, "Eric Zemmour", "PERSON", [three[2]])  # the same letters written without the accent
+    model = EntityListModel(library.db)
+    model.reload()
+    assert model.index(0, 0).data(MatchRole) == "eric zemmour"
+    assert model.find("ÉRIC ZEMMOUR")["entity_id"] == zemmour  # the same letters first
+    assert model.find("eric zemmour")["canonical"] == "Eric Zemmour"
+    assert model.find("lodz")["canonical"] == "Łódź"
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    completer = entity_completer(model, edit)
+    completer.setCompletionPrefix(completer.splitPath("LODZ")[0])
+    assert completer.completionCount() == 1
+    assert completer.currentCompletion() == "Łódź"
+    completer.setCompletionPrefix(completer.splitPath("eric z")[0])
+    assert completer.completionCount() == 2
+    assert completer.currentCompletion() == "Éric Zemmour"  # most documents first
 
 
 def test_import_log_model(qtmodeltester: Any) -> None:

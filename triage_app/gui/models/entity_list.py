@@ -7,12 +7,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from sqlite_utils import Database
 
+from triage_app.core.library.sort_keys import sort_key
 from triage_app.core.records import SHOWN_ENTITY_LABELS
 from triage_app.gui.i18n import entity_type
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 LabelRole = Qt.ItemDataRole.UserRole + 2
 DocCountRole = Qt.ItemDataRole.UserRole + 3
+MatchRole = Qt.ItemDataRole.UserRole + 4
+"""The name as typed names match it: case and accents folded (`sort_key`, as the `entity:` search field compares)."""
 
 DEFAULT_LIMIT = 5000
 
@@ -54,9 +57,21 @@ class EntityListModel(QAbstractListModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def find(self, name: str) -> dict[str, Any] | None:
-        """The most mentioned entity with this name (case-insensitive)."""
+        """The most mentioned entity with this name: the same letters in any case, else with case and accents folded
+        ("eric zemmour" finds "Éric Zemmour" when no entity is written without the accent)."""
         wanted = name.strip().casefold()
-        return next((r for r in self._rows if str(r["canonical"]).casefold() == wanted), None)
+        same = next((r for r in self._rows if str(r["canonical"]).casefold() == wanted), None)
+        if same is not None:
+            return same
+        key = sort_key(name.strip())
+        return next((r for r in self._rows if self._key(r) == key), None)
+
+    @staticmethod
+    def _key(row: dict[str, Any]) -> str:
+        """The row's folded name (`MatchRole`), made once per row."""
+        if "match_key" not in row:
+            row["match_key"] = sort_key(str(row["canonical"])) or ""
+        return str(row["match_key"])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -76,4 +91,6 @@ class EntityListModel(QAbstractListModel):
             return str(row["label"])
         if role == DocCountRole:
             return int(row["doc_count"])
+        if role == MatchRole:
+            return self._key(row)
         return None

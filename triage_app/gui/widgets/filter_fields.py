@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from triage_app.gui.models.entity_list import EntityListModel
+from triage_app.core.library.sort_keys import sort_key
+from triage_app.gui.models.entity_list import EntityListModel, MatchRole
 
 NO_DATE = QDate(1900, 1, 1)
 """The date boxes' minimum, shown as "any": no bound on that side."""
@@ -72,10 +73,22 @@ def refill_choices(combo: QComboBox, items: list[tuple[str, str, int]], empty: s
     combo.setCurrentIndex(max(position, 0))
 
 
+class _FoldingCompleter(QCompleter):
+    """Matches the typed text against the names with case and accents folded (`MatchRole`): "eric" offers "Éric
+    Zemmour", "lodz" offers "Łódź". A chosen entry puts its own name in the box, not the folded one."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [sort_key(path) or ""]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.EditRole) or "")
+
+
 def entity_completer(entities: EntityListModel, edit: QLineEdit) -> QCompleter:
-    """A completer for `edit` that offers the entities whose names contain the typed text, in any case."""
-    completer = QCompleter(entities, edit)
+    """A completer for `edit` that offers the entities whose names contain the typed text, in any case, with or
+    without its accents."""
+    completer = _FoldingCompleter(entities, edit)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+    completer.setCompletionRole(MatchRole)
     return completer
