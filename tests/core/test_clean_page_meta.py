@@ -101,3 +101,30 @@ def test_a_headline_the_meta_description_repeats_is_not_the_standfirst() -> None
     dek = page.replace("<div class='post'>", f"<div class='post'><h2 class='standfirst'>{STORY[0]} Now more.</h2>").replace(
         f'content="{headline}"', f'content="{STORY[0]} Now more."')
     assert f"{STORY[0]} Now more." not in clean_document(_html(dek)).text
+
+
+def test_a_page_that_states_no_date_is_dated_by_the_day_in_its_address() -> None:
+    """An older page with no date in its JSON-LD or meta tags is dated by its address's path, as news sites and blogs
+    write it ("/2012/12/07/slug"), whether the address is the page's own (canonical) or where it was saved from; a
+    date the page states wins, and what is no day is no date."""
+    from triage_app.core.clean.dates import url_date
+
+    def page(head: str = "") -> str:
+        return f"<html><head><title>Fiscal cliff</title>{head}</head><body><article><h1>Fiscal cliff</h1>{_paragraphs(4)}</article></body></html>"
+
+    canonical = '<link rel="canonical" href="http://tv.example.com/2012/12/07/people-dont-understand-the-fiscal-cliff/">'
+    assert clean_document(_html(page(canonical))).published == "2012-12-07"
+    saved = _html(page())
+    saved.url = "https://blog.example.org/2019-11-19-harbour-budget.html"
+    assert clean_document(saved).published == "2019-11-19"
+    stated = '<meta property="article:published_time" content="2012-12-08T09:00:00Z">'
+    assert clean_document(_html(page(canonical + stated))).published == "2012-12-08T09:00:00+00:00"
+    assert clean_document(_html(page())).published is None
+    assert url_date("https://example.com/2012/12/07") == "2012-12-07"
+    assert url_date("https://example.com/news/2012/12/") is None  # an archive's month
+    assert url_date("https://example.com/2019/02/30/slug") is None  # no such day
+    assert url_date("https://example.com/1994/05/01/slug") is None  # before the web's pages
+    assert url_date("https://example.com/2999/01/01/slug") is None
+    assert url_date("https://example.com/2019/11-19/slug") is None  # two separators: no date written so
+    assert url_date("https://example.com/story?d=2012/12/07") is None  # the path only
+    assert url_date("https://example.com/id/20121207123/") is None

@@ -4,7 +4,8 @@ the languages it reads are in `date_words`."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from triage_app.core.clean.date_words import (
     DATE_LABELS_ELSEWHERE,
@@ -161,6 +162,24 @@ def find_date(text: str) -> str | None:
     if m:
         return _build(int(m["y"]), *_ymd(m), m, solar=int(m["y"]) < 1900)
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+"""A day in an address's path, as newspapers and blogs write their articles' addresses ("/2012/12/07/slug",
+"/2012-12-07-slug"); a year and month alone ("/2012/12/") is an archive's address, no day."""
+FIRST_WEB_YEAR = 1995
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a page's address carries in its path, YYYY-MM-DD, or None (none there, no such day, before
+    `FIRST_WEB_YEAR` or after tomorrow). The date a page was published under when it states none itself."""
+    if not url or not (m := _URL_DATE.search(urlsplit(url).path)):
+        return None
+    try:
+        day = date(int(m[1]), int(m[3]), int(m[4]))
+    except ValueError:
+        return None
+    return day.isoformat() if date(FIRST_WEB_YEAR, 1, 1) <= day <= date.today() + timedelta(days=1) else None
 
 
 _FILLER = re.compile(

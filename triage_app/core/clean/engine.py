@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from triage_app.core.clean import patterns as P
 from triage_app.core.clean.byline import fill_byline, shown_names
+from triage_app.core.clean.dates import url_date
 from triage_app.core.clean.html_blocks import RawBlock
 from triage_app.core.clean.invisible import without_invisible
 from triage_app.core.clean.line_features import line_kind
@@ -21,7 +22,7 @@ from triage_app.core.clean.text_lines import annotate_groups, split_lines
 from triage_app.core.clean.unwrap import join_lines, rejoin_wrapped
 from triage_app.core.records import Block, CleanResult, ParsedDocument
 
-CLEAN_ENGINE = "triage-clean/1.86"
+CLEAN_ENGINE = "triage-clean/1.87"
 log = logging.getLogger(__name__)
 
 
@@ -179,6 +180,7 @@ def clean_document(
     if template is not None:
         template.apply(result)
     fill_byline(result)
+    result.published = result.published or url_date(result.url)
     # The library and `clean` name an untitled page the same way: by its file name.
     result.title = result.title or doc.title or doc.original_name or None
     _without_invisible(result)
