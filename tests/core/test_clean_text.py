@@ -108,6 +108,13 @@ def test_only_short_lines_keeps_what_is_not_boilerplate() -> None:
         ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00"),
         ("2025-46-15", None),
         ("no date here", None),
+        # numeric dates are read day first; one whose first number cannot be a month is read month first, as the United
+        # States write it (it was no date at all)
+        ("Posted 11/27/2012 at 10:05 PM", "2012-11-27T22:05:00"),
+        ("27/11/2012", "2012-11-27"),
+        ("11/07/2012", "2012-07-11"),
+        ("13/13/2012", None),
+        ("2012/11/07 10:05 PM", "2012-11-07T22:05:00"),  # "PM" in capitals is the afternoon, no time zone
     ],
 )
 def test_find_date(text: str, iso: str | None) -> None:

@@ -47,10 +47,11 @@ _YMD_NAMED = re.compile(rf"\b(?P<y>\d{{4}})\.?\s+{_MONTH}\.?\s+(?P<d>\d{{1,2}})\
 """Year first with the month's name: Hungarian "2024. március 12."."""
 _NAMED = (_DMY, _MDY, _YMD_NAMED)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?")
-_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4})" + _TIME)
+_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4})" + _TIME, re.I)  # "PM" as "pm": see `_YMD`
 _YMD = re.compile(
     r"(?<![/\w.])(?P<y>\d{4})(?:/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![/\w])|\.\s?(?P<mo2>\d{1,2})\.\s?(?P<d2>\d{1,2})\.|\.(?P<mo3>\d{2})\.(?P<d3>\d{2})\b"
-    r"|\s*[年년]\s*(?P<mo4>\d{1,2})\s*[月월]\s*(?P<d4>\d{1,2})\s*[日일]?)" + _TIME
+    r"|\s*[年년]\s*(?P<mo4>\d{1,2})\s*[月월]\s*(?P<d4>\d{1,2})\s*[日일]?)" + _TIME,
+    re.I,  # "10:05 PM" as "10:05 pm" (without it the "PM" was read as a time zone, and the afternoon lost)
 )
 """Year first: "2024/03/12", "2024. 3. 12." and "2024.03.12" (Korean, Hungarian; a dotted date with one-digit parts
 only with its closing dot, so "version 2024.1.3" is none), "2024年3月12日" (Chinese, Japanese), "2024년 3월 12일".
@@ -157,7 +158,10 @@ def find_date(text: str) -> str | None:
         return f"{y:04d}-{mo:02d}-{d:02d}T{int(m['h']):02d}:{int(m['mi']):02d}:{int(m['s'] or 0):02d}{off}"
     m = _NUMERIC.search(text)
     if m:
-        return _build(int(m["y"]), int(m["mo"]), int(m["d"]), m)
+        day, month = int(m["d"]), int(m["mo"])
+        if month > 12 >= day:  # "11/27/2012": month first, as the United States write it (day first, no month 27)
+            day, month = month, day
+        return _build(int(m["y"]), month, day, m)
     m = _date_match(_YMD, text)
     if m:
         return _build(int(m["y"]), *_ymd(m), m, solar=int(m["y"]) < 1900)
