@@ -128,3 +128,5 @@ def test_a_page_that_states_no_date_is_dated_by_the_day_in_its_address() -> None
     assert url_date("https://example.com/2019/11-19/slug") is None  # two separators: no date written so
     assert url_date("https://example.com/story?d=2012/12/07") is None  # the path only
     assert url_date("https://example.com/id/20121207123/") is None
+    assert url_date("file:///home/ana/captures/2024/03/12/page.html") is None  # when it was saved, not published
+    assert url_date("/2012/12/07/slug") is None

@@ -175,10 +175,12 @@ FIRST_WEB_YEAR = 1995
 
 
 def url_date(url: str | None) -> str | None:
-    """The day a page's address carries in its path, YYYY-MM-DD, or None (none there, no such day, before
-    `FIRST_WEB_YEAR` or after tomorrow). The date a page was published under when it states none itself."""
-    if not url or not (m := _URL_DATE.search(urlsplit(url).path)):
-        return None
+    """The day a web page's address carries in its path, YYYY-MM-DD, or None (not an http(s) address, no day there,
+    no such day, before `FIRST_WEB_YEAR` or after tomorrow). The date a page was published under when it states none
+    itself."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not (m := _URL_DATE.search(parts.path)):  # a web address: a file's
+        return None  # folders ("file:///captures/2024/03/12/page.html") say when it was saved, not published
     try:
         day = date(int(m[1]), int(m[3]), int(m[4]))
     except ValueError:
