@@ -44,12 +44,14 @@ class EntityListModel(QAbstractListModel):
         self._db = db
         self._limit = limit
         self._rows: list[dict[str, Any]] = []
+        self._keys: list[str | None] = []  # each row's folded name (`MatchRole`), made when first asked for
 
     def reload(self) -> None:
         """Query the library again (after annotation or entity corrections)."""
         rows = query_entities(self._db, limit=self._limit)
         self.beginResetModel()
         self._rows = rows
+        self._keys = [None] * len(rows)
         self.endResetModel()
 
     def entity(self, row: int) -> dict[str, Any] | None:
@@ -64,14 +66,14 @@ class EntityListModel(QAbstractListModel):
         if same is not None:
             return same
         key = sort_key(name.strip())
-        return next((r for r in self._rows if self._key(r) == key), None)
+        return next((r for n, r in enumerate(self._rows) if self._key(n) == key), None)
 
-    @staticmethod
-    def _key(row: dict[str, Any]) -> str:
-        """The row's folded name (`MatchRole`), made once per row."""
-        if "match_key" not in row:
-            row["match_key"] = sort_key(str(row["canonical"])) or ""
-        return str(row["match_key"])
+    def _key(self, row: int) -> str:
+        """The folded name of the entity at `row` (`MatchRole`), made once."""
+        key = self._keys[row]
+        if key is None:
+            key = self._keys[row] = sort_key(str(self._rows[row]["canonical"])) or ""
+        return key
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -92,5 +94,5 @@ class EntityListModel(QAbstractListModel):
         if role == DocCountRole:
             return int(row["doc_count"])
         if role == MatchRole:
-            return self._key(row)
+            return self._key(index.row())
         return None
