@@ -78,7 +78,9 @@ def _text_that_is_not_utf8(args: argparse.Namespace) -> str | None:
     return None
 
 
-def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def run(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: TextIO | None = None
+) -> int:
     """Parse `argv` and run the subcommand; returns the exit code. With no subcommand returns -1."""
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -86,7 +88,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
         return -1
     if not hasattr(args, "json"):
         args.json = False
-    ctx = CliContext(args.library, stdout or sys.stdout, stderr or sys.stderr)
+    ctx = CliContext(args.library, stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin)
     if (bad := _text_that_is_not_utf8(args)) is not None:
         ctx.error(f"triage-app {args.command}: {bad}")
         return 2

@@ -86,7 +86,7 @@ def test_remove_takes_documents_out_and_a_missing_id_removes_nothing(seeds_copy:
     code, _, err = cli("remove", "1", "7", "--library", lib)
     assert code == 2 and "no document #7: nothing was removed" in err
     assert json.loads(cli("list", "--json", "--library", lib)[1])[0]["id"] == 1
-    code, out, _ = cli("remove", "1", "--library", lib)
+    code, out, _ = cli("remove", "1", "--library", lib, "--yes")
     assert code == 0 and out == "removed 1 document: #1\n"
     assert json.loads(cli("list", "--json", "--library", lib)[1]) == []
     assert cli("search", "guarantees", "--library", lib)[1].startswith("No documents match")
@@ -95,6 +95,32 @@ def test_remove_takes_documents_out_and_a_missing_id_removes_nothing(seeds_copy:
     assert " #1 removed: " in line and " · sha256 " in line and "->" not in line
     code, out, _ = cli("import", str(seeds_copy), "--library", lib)
     assert code == 0 and "imported as #2" in out  # the file again: a new document
+
+
+class _Terminal(io.StringIO):
+    """Typed answers on a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_remove_asks_first_and_without_anyone_to_ask_needs_yes(seeds_copy: Path, lib: str) -> None:
+    """Removing deletes the analyst's decisions, tags and notes for good: as the window does, the command lists what
+    would go and asks, and where no one can answer (a script, a pipe) it removes only with --yes."""
+    assert cli("import", str(seeds_copy), "--library", lib)[0] == 0
+    assert cli("mark", "1", "relevant", "--library", lib)[0] == 0
+    assert cli("tag", "1", "ports", "--library", lib)[0] == 0
+    code, out, err = cli("remove", "1", "--library", lib)  # not a terminal
+    assert code == 2 and out == "" and "pass --yes" in err and "nothing was removed" in err
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["remove", "1", "--library", lib], stdout=out, stderr=err, stdin=_Terminal("n\n"))
+    assert code == 1 and out.getvalue() == ""
+    assert '#1 "Conditional US Offer' in err.getvalue() and ": relevant, 1 tag" in err.getvalue()
+    assert err.getvalue().endswith("Remove them? [y/N] triage-app remove: nothing was removed\n")
+    assert [d["id"] for d in json.loads(cli("list", "--json", "--library", lib)[1])] == [1]
+    code = run(["remove", "1", "--library", lib], stdout=out, stderr=err, stdin=_Terminal("y\n"))
+    assert code == 0 and out.getvalue() == "removed 1 document: #1\n"
+    assert json.loads(cli("list", "--json", "--library", lib)[1]) == []
 
 
 def test_a_command_on_an_older_library_says_it_upgrades_it_first(lib: str) -> None:

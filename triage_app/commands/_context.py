@@ -26,6 +26,7 @@ class CliContext:
     library_arg: str | None
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)  # a command that asks before it deletes reads the answer here
 
     @contextmanager
     def library(self) -> Iterator[Library]:
