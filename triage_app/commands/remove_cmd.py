@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from triage_app.commands._context import CliContext, UsageError
-from triage_app.core.library.removal import chunks, existing_ids, remove_documents
+from triage_app.core.library.removal import existing_ids, remove_documents
 from triage_app.core.textsafe import escape_controls, one_line
 
 LISTED = 10
@@ -62,19 +62,17 @@ def _confirmed(ctx: CliContext, db: Database, ids: list[int]) -> bool:
 
 
 def described(db: Database, ids: list[int]) -> list[str]:
-    """'#12 "Title": relevant, starred, 2 tags, a note' for each of `ids` (what the analyst added named)."""
+    """'#12 "Title": relevant, starred, 2 tags, a note' for each of `ids` (a few: the ones named before the question)."""
+    query = (
+        "SELECT d.id, d.title, d.relevance, d.starred, d.note, (SELECT count(*) FROM tags t WHERE t.doc_id = d.id) "
+        f"FROM documents d WHERE d.id IN ({','.join('?' * len(ids))})"
+    )
     rows: dict[int, str] = {}
-    for part, marks in chunks(ids):
-        query = (
-            "SELECT d.id, d.title, d.relevance, d.starred, d.note, (SELECT count(*) FROM tags t WHERE t.doc_id = d.id) "
-            f"FROM documents d WHERE d.id IN ({marks})"
-        )
-        for doc_id, title, relevance, starred, note, tags in db.execute(query, part).fetchall():
-            added = [relevance.replace("-", " ")] if relevance and relevance != "unreviewed" else []
-            added += ["starred"] if starred else []
-            added += [f"{tags} tag{'s' if tags != 1 else ''}"] if tags else []
-            added += ["a note"] if (note or "").strip() else []
-            shown = escape_controls(one_line(title or "(untitled)"))  # an imported file's title: on one line, controls shown
-            rows[doc_id] = f'#{doc_id} "{shown}"' + (f": {', '.join(added)}" if added else "")
+    for doc_id, title, relevance, starred, note, tags in db.execute(query, ids).fetchall():
+        added = [relevance.replace("-", " ")] if relevance and relevance != "unreviewed" else []
+        added += ["starred"] if starred else []
+        added += [f"{tags} tag{'s' if tags != 1 else ''}"] if tags else []
+        added += ["a note"] if (note or "").strip() else []
+        shown = escape_controls(one_line(title or "(untitled)"))  # an imported file's title: on one line, controls shown
+        rows[doc_id] = f'#{doc_id} "{shown}"' + (f": {', '.join(added)}" if added else "")
     return [rows[i] for i in ids if i in rows]
-
