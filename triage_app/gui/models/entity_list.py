@@ -25,11 +25,13 @@ Index = QModelIndex | QPersistentModelIndex
 def query_entities(
     db: Database, *, labels: tuple[str, ...] = SHOWN_ENTITY_LABELS, limit: int = DEFAULT_LIMIT
 ) -> list[dict[str, Any]]:
-    """Entities of the shown types, not hidden by the analyst, with their document counts, most documents first."""
+    """Entities of the shown types, not hidden by the analyst, with their document counts, most documents first, and
+    the name as the `entity:` search field matches it (`match_key`: case and accents folded, kept in `entity_keys`)."""
     marks = ",".join("?" for _ in labels) or "NULL"
     sql = (
-        "SELECT e.id AS entity_id, e.canonical, e.label, count(DISTINCT m.doc_id) AS doc_count "
-        "FROM entities e JOIN mentions m ON m.entity_id = e.id "
+        "SELECT e.id AS entity_id, e.canonical, e.label, count(DISTINCT m.doc_id) AS doc_count, "
+        "coalesce(k.key, '') AS match_key "
+        "FROM entities e JOIN mentions m ON m.entity_id = e.id LEFT JOIN entity_keys k ON k.entity_id = e.id "
         f"WHERE coalesce(e.hidden, 0) = 0 AND e.label IN ({marks}) "
         "GROUP BY e.id ORDER BY doc_count DESC, e.canonical LIMIT ?"
     )
@@ -44,14 +46,12 @@ class EntityListModel(QAbstractListModel):
         self._db = db
         self._limit = limit
         self._rows: list[dict[str, Any]] = []
-        self._keys: list[str | None] = []  # each row's folded name (`MatchRole`), made when first asked for
 
     def reload(self) -> None:
         """Query the library again (after annotation or entity corrections)."""
         rows = query_entities(self._db, limit=self._limit)
         self.beginResetModel()
         self._rows = rows
-        self._keys = [None] * len(rows)
         self.endResetModel()
 
     def entity(self, row: int) -> dict[str, Any] | None:
@@ -66,14 +66,7 @@ class EntityListModel(QAbstractListModel):
         if same is not None:
             return same
         key = sort_key(name.strip())
-        return next((r for n, r in enumerate(self._rows) if self._key(n) == key), None)
-
-    def _key(self, row: int) -> str:
-        """The folded name of the entity at `row` (`MatchRole`), made once."""
-        key = self._keys[row]
-        if key is None:
-            key = self._keys[row] = sort_key(str(self._rows[row]["canonical"])) or ""
-        return key
+        return next((r for r in self._rows if r["match_key"] == key), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -94,5 +87,5 @@ class EntityListModel(QAbstractListModel):
         if role == DocCountRole:
             return int(row["doc_count"])
         if role == MatchRole:
-            return self._key(index.row())
+            return str(row["match_key"])
         return None
